@@ -1,0 +1,85 @@
+/* RabbitMQ access over rabbitmq-c 0.11: connecting with jobq's client properties, the
+ * topology of design §5, publishing with confirms, and translating library replies into
+ * jobq errors. A jobq_broker is used by one thread only (rabbitmq-c is not thread-safe). */
+#ifndef JOBQ_BROKER_H
+#define JOBQ_BROKER_H
+
+#include <amqp.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "jobq/envelope.h"
+#include "jobq/err.h"
+
+#define JOBQ_EXCHANGE_JOBS "jobq.jobs"
+#define JOBQ_EXCHANGE_CANCEL "jobq.cancel"
+#define JOBQ_EXCHANGE_DEAD "jobq.dead"
+#define JOBQ_QUEUE_DEAD "jobq.dead"
+#define JOBQ_QUEUE_PREFIX "jobq."
+/* Deliveries of one message before the broker dead-letters it (x-delivery-limit). Worker
+ * crashes count too; the database's max_attempts normally ends a job long before. */
+#define JOBQ_DELIVERY_LIMIT 20
+#define JOBQ_CHANNEL 1
+
+struct jobq_broker;
+
+struct jobq_broker_opts {
+	const char *url;		/* amqp[s]://user:pass@host:port/vhost */
+	int heartbeat_s;		/* AMQP heartbeat; 0 is refused (it would disable them) */
+	const char *connection_name;	/* shown in the management UI */
+	int connect_timeout_ms;		/* TCP connect + handshake bound; 0 = 5000 */
+	int rpc_timeout_ms;		/* bound on each synchronous RPC; 0 = none */
+};
+
+/* Connect, log in (with `connection_name` and capabilities.consumer_cancel_notify), open
+ * channel JOBQ_CHANNEL. *out is owned by the caller. JOBQ_EBROKER naming the masked URL
+ * on failure; JOBQ_EINVAL for an unparseable URL. */
+int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker **out,
+			struct jobq_err *err) JOBQ_WUR;
+
+/* Close politely when the connection is healthy (channel then connection close, bounded
+ * by a short timeout), then free. Accepts NULL. */
+void jobq_broker_free(struct jobq_broker *b);
+
+/* The rabbitmq-c connection, for the consumer loop's own amqp_* calls. Owned by b. */
+amqp_connection_state_t jobq_broker_conn(struct jobq_broker *b);
+
+/* "host:port" of the node this connection is on. */
+const char *jobq_broker_node(const struct jobq_broker *b);
+
+/* True until a library call on this connection has failed; then the caller reconnects. */
+bool jobq_broker_ok(const struct jobq_broker *b);
+
+/* Mark the connection broken (after an error seen by the caller's own amqp_* calls). */
+void jobq_broker_set_broken(struct jobq_broker *b);
+
+/* Translate a rabbitmq-c RPC reply into err (JOBQ_EBROKER). For a server-side channel or
+ * connection close it answers with close-ok (the library never does) and marks the
+ * connection broken. `what` names the operation ("declare queue jobq.default"). */
+int jobq_broker_reply_error(struct jobq_broker *b, amqp_rpc_reply_t reply, const char *what,
+			    struct jobq_err *err);
+
+/* Declare exchanges jobq.jobs (direct), jobq.cancel (fanout), jobq.dead (fanout) and queue
+ * jobq.dead, then the job queue of each name: quorum queue "jobq.<name>" with the delivery
+ * limit and at-least-once dead-lettering to jobq.dead, bound to jobq.jobs with key <name>.
+ * A queue that exists with other arguments fails with the broker's 406 text, which names
+ * the queue and the argument. */
+int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,
+				 struct jobq_err *err) JOBQ_WUR;
+
+/* Declare one job queue (as above) unless this connection already did. */
+int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err) JOBQ_WUR;
+
+/* Publish job messages with publisher confirms: persistent, message_id = job id, type =
+ * job type, app_id "jobq", mandatory, routed by queue on jobq.jobs. Up to 1000 are in
+ * flight before confirms are collected. confirmed[i] is set true for each message the
+ * broker acked (and did not return as unroutable). Returns the number confirmed, or a
+ * negative JOBQ_EBROKER when the connection failed (confirmed[] then says which made it).
+ * timeout_ms bounds the wait for each window's confirms. */
+int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
+			     bool *confirmed, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
+
+/* Publish a raw body to an exchange with confirm (used for cancel broadcasts and tests). */
+int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,
+			    const void *body, size_t len, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
+
+#endif

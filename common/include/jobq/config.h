@@ -1,0 +1,91 @@
+/* Configuration shared by jobq and jobq-consumer: defaults, then the libconfig file, then
+ * environment variables; programs apply their flags on top (design §10). */
+#ifndef JOBQ_CONFIG_H
+#define JOBQ_CONFIG_H
+
+#include <stdint.h>
+#include "jobq/err.h"
+#include "jobq/log.h"
+
+#define JOBQ_CONFIG_DEFAULT_PATH "/etc/jobq/jobq.conf"
+#define JOBQ_MAX_QUEUES 32
+#define JOBQ_QUEUE_NAME_MAX 64
+
+/* A command handler from the `handlers` list (design §8). */
+struct jobq_handler_config {
+	char *type;
+	char **argv;		/* NULL-terminated; argv[0] is the program */
+	int argc;
+	char **env;		/* NULL-terminated "NAME=value" entries; may be empty */
+	int envc;
+	int64_t timeout_ms;	/* 0 = no runtime limit */
+	int64_t cancel_grace_ms;
+};
+
+struct jobq_config {
+	char *source;		/* file the values came from, or NULL for defaults only */
+
+	/* amqp */
+	char *amqp_url;
+	int64_t amqp_heartbeat_ms;
+
+	/* database; NULL url = libpq's own PG* environment variables */
+	char *database_url;
+
+	/* consumer */
+	char *worker_id;	/* NULL = generated "host-pid-random" at start */
+	char *queues[JOBQ_MAX_QUEUES];
+	int nqueues;
+	int concurrency;
+	int64_t heartbeat_interval_ms;
+	int64_t lease_duration_ms;
+	int64_t shutdown_timeout_ms;
+	int64_t cancel_grace_ms;
+	int64_t relay_interval_ms;	/* how often the relay and the reaper look for work */
+	int64_t relay_grace_ms;		/* unpublished rows younger than this are left to their submitter */
+	int64_t max_payload_bytes;
+
+	/* retry */
+	int64_t retry_base_ms;
+	int64_t retry_max_ms;
+
+	/* handlers */
+	struct jobq_handler_config *handlers;
+	int nhandlers;
+
+	/* log */
+	enum jobq_log_level log_level;
+	enum jobq_log_format log_format;
+};
+
+/* Fill cfg with the built-in defaults (see docs/configuration.md). Returns 0 or
+ * JOBQ_ENOMEM. cfg must be released with jobq_config_free(). */
+int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR;
+
+/* Load configuration into cfg: defaults, then the file (explicit `path`, else $JOBQ_CONFIG,
+ * else JOBQ_CONFIG_DEFAULT_PATH if it exists, else none), then the environment
+ * (JOBQ_AMQP_URL, JOBQ_DATABASE_URL, HEARTBEAT_INTERVAL, LEASE_DURATION, JOBQ_QUEUES,
+ * JOBQ_CONCURRENCY, JOBQ_WORKER_ID, JOBQ_SHUTDOWN_TIMEOUT, JOBQ_CANCEL_GRACE,
+ * JOBQ_LOG_LEVEL, JOBQ_LOG_FORMAT, ...). An explicitly named file that cannot be read is an
+ * error. Every error is JOBQ_EINVAL with "FILE:LINE: what" (or "$VAR: what" for the
+ * environment); unknown keys, wrong types and out-of-range values are errors. On error cfg
+ * is left freed-and-empty. */
+int jobq_config_load(struct jobq_config *cfg, const char *path, struct jobq_err *err) JOBQ_WUR;
+
+/* Check cross-field rules (lease_duration > heartbeat_interval, concurrency 1..1024, queue
+ * names [A-Za-z0-9_.-]{1,64}, unique handler types, ...). JOBQ_EINVAL naming the field. */
+int jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR;
+
+/* Replace the queue list from a comma-separated string ("a,b"). JOBQ_EINVAL on a bad name. */
+int jobq_config_set_queues(struct jobq_config *cfg, const char *csv, struct jobq_err *err) JOBQ_WUR;
+
+/* Replace a string field, freeing the old value. JOBQ_ENOMEM on failure. */
+int jobq_config_set_str(char **field, const char *value, struct jobq_err *err) JOBQ_WUR;
+
+/* Look up a command handler by job type; NULL if none. */
+const struct jobq_handler_config *jobq_config_handler(const struct jobq_config *cfg, const char *type);
+
+/* Release everything cfg owns and zero it. Accepts NULL and a zeroed struct. */
+void jobq_config_free(struct jobq_config *cfg);
+
+#endif

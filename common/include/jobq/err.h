@@ -1,0 +1,58 @@
+/* Error codes and the error buffer every fallible jobq function fills. */
+#ifndef JOBQ_ERR_H
+#define JOBQ_ERR_H
+
+#include <stddef.h>
+
+#define JOBQ_WUR __attribute__((warn_unused_result))
+#define JOBQ_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* Status codes: 0 is success, failures are negative. Each maps to a CLI exit status
+ * through jobq_err_exit_status(). */
+enum {
+	JOBQ_OK = 0,
+	JOBQ_EINVAL = -1,	/* bad input: flag, config, payload, message, id */
+	JOBQ_ENOTFOUND = -2,	/* no such job (or other named object) */
+	JOBQ_ETIMEDOUT = -3,	/* a wait ran out of time */
+	JOBQ_EBROKER = -4,	/* RabbitMQ unreachable, refused or closed on us */
+	JOBQ_EDB = -5,		/* PostgreSQL unreachable or a statement failed */
+	JOBQ_ENOMEM = -6,	/* allocation failed */
+	JOBQ_ESYS = -7,		/* a system call failed (errno in the message) */
+	JOBQ_ECONFLICT = -8,	/* the row was not in a state that allows the change */
+	JOBQ_ELOST = -9,	/* a fenced write touched no row: the lease is lost */
+};
+
+#define JOBQ_ERR_MSG_MAX 512
+
+/* Discard a status on purpose (a best-effort rollback or cleanup); a (void) cast does not
+ * silence warn_unused_result in GCC. */
+static inline void jobq_ignore(int status)
+{
+	(void)status;
+}
+
+/* Filled at the failure site: code plus a one-line message saying what failed and with
+ * which input. Callers may pass NULL where they do not need the detail. */
+struct jobq_err {
+	int code;
+	char msg[JOBQ_ERR_MSG_MAX];
+};
+
+/* Set err (if non-NULL) to code and the formatted message; returns code so that callers
+ * can write `return jobq_err_set(err, JOBQ_EINVAL, "...")`. */
+int jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...) JOBQ_PRINTF(3, 4);
+
+/* Prefix err->msg with "context: " (no-op if err is NULL). Returns err->code or 0. */
+int jobq_err_prefix(struct jobq_err *err, const char *fmt, ...) JOBQ_PRINTF(2, 3);
+
+/* Reset err to success with an empty message. Accepts NULL. */
+void jobq_err_clear(struct jobq_err *err);
+
+/* Name of a status code ("invalid input", "database error", ...). */
+const char *jobq_err_name(int code);
+
+/* CLI exit status for a status code (design §9): 2 invalid input, 3 not found,
+ * 4 timed out, 5 broker or database unavailable, 1 otherwise. 0 for JOBQ_OK. */
+int jobq_err_exit_status(int code);
+
+#endif

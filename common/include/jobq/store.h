@@ -1,0 +1,51 @@
+/* PostgreSQL access: connections, parameterised statements, error translation.
+ * The job-specific statements live in store_jobs.h. */
+#ifndef JOBQ_STORE_H
+#define JOBQ_STORE_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include "jobq/err.h"
+
+struct jobq_store;
+
+/* Connect to url (NULL or "" = libpq's PG* environment variables) with application_name
+ * app_name, connect_timeout 5 s, keepalives on, a notice processor that routes server
+ * notices to the log, and session settings jobq relies on (UTC, statement_timeout off).
+ * *out is owned by the caller. JOBQ_EDB with the masked URL and libpq's message on failure
+ * (e.g. "database postgresql://jobq:***@127.0.0.1:5432/jobq: password authentication
+ * failed for user \"jobq\""). */
+int jobq_store_connect(const char *url, const char *app_name, struct jobq_store **out,
+		       struct jobq_err *err) JOBQ_WUR;
+
+/* Close the connection and free the handle. Accepts NULL. */
+void jobq_store_free(struct jobq_store *st);
+
+/* The underlying connection, for LISTEN/PQsocket. Still owned by st. */
+PGconn *jobq_store_conn(struct jobq_store *st);
+
+/* True while the connection is usable (PQstatus == CONNECTION_OK). */
+bool jobq_store_ok(struct jobq_store *st);
+
+/* Re-establish a broken connection (blocking, one attempt). Prepared statements are
+ * re-prepared lazily by jobq_store_exec. */
+int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
+/* Run one parameterised statement (text params, NULL = SQL NULL). If `name` is non-NULL
+ * the statement is prepared once per session under that name and executed prepared.
+ * On success *res holds a PGRES_COMMAND_OK or PGRES_TUPLES_OK result the caller must
+ * PQclear. On failure *res is NULL and err says what (`what` names the operation):
+ * SQLSTATE class 22 (bad data, e.g. invalid JSON) and 23 (constraint) map to JOBQ_EINVAL,
+ * everything else to JOBQ_EDB. */
+int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, int nparams,
+		    const char *const *params, PGresult **res, const char *what,
+		    struct jobq_err *err) JOBQ_WUR;
+
+/* Run a parameterless command (BEGIN, COMMIT, ROLLBACK, LISTEN x, SET ...). */
+int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *err) JOBQ_WUR;
+
+/* Translate a failed result (or a NULL one) into err; returns the status code. */
+int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,
+			    struct jobq_err *err);
+
+#endif

@@ -1,0 +1,187 @@
+/* The job statements: submit, claim, fenced finish, heartbeat, relay, reaper, the worker
+ * registry and waiting for a job's end. All lease arithmetic happens in SQL on the
+ * database clock; every write a worker makes about a job is fenced by worker id and
+ * attempt. */
+#ifndef JOBQ_STORE_JOBS_H
+#define JOBQ_STORE_JOBS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "jobq/envelope.h"
+#include "jobq/job.h"
+#include "jobq/store.h"
+
+/* A job to create. Strings are borrowed. */
+struct jobq_new_job {
+	const char *type;
+	const char *payload;	/* JSON text; NULL = {} */
+	const char *queue;	/* NULL = "default" */
+	int max_attempts;	/* 0 = default (3) */
+	int64_t delay_ms;	/* run no earlier than now() + delay */
+	int64_t at_unix_ms;	/* or no earlier than this instant (0 = unset) */
+	int64_t timeout_ms;	/* runtime limit; 0 = the handler's or none */
+	const char *key;	/* idempotency key or NULL */
+};
+
+/* What submit made (or found, for a repeated idempotency key). */
+struct jobq_submitted {
+	struct jobq_envelope env;	/* id, type, queue for publishing */
+	enum jobq_status status;
+	bool existed;			/* the key matched an earlier job: nothing inserted */
+	bool published;			/* an existing job already handed to the broker */
+};
+
+/* Insert n jobs in one transaction (all or none), as queued, or scheduled when they run
+ * later. A queued job is left to its submitter to publish for relay_grace_ms before the
+ * relay steps in. With `wait`, also registers this session as a waiter for each job so that its
+ * terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
+ * describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
+ * n > 1), JOBQ_EDB otherwise. */
+int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err) JOBQ_WUR;
+
+/* Record that the broker confirmed these jobs' messages (published_at = now() where
+ * still NULL). */
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, size_t n,
+			      struct jobq_err *err) JOBQ_WUR;
+
+/* A claimed job: everything the executor needs to run it. payload is malloc'd. */
+struct jobq_claim {
+	char id[37];
+	char type[JOBQ_TYPE_NAME_MAX + 1];
+	char queue[65];
+	char *payload;
+	int attempt;
+	int max_attempts;
+	int64_t timeout_ms;	/* 0 = none */
+};
+
+/* Conditionally move a queued, due, not-cancelled job to running for worker_id (attempt
+ * + 1, lease = now() + lease_ms). 0 and *out filled when claimed; JOBQ_ECONFLICT when the
+ * row is not claimable (the caller reconciles); JOBQ_EDB on failure. */
+int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
+		     int64_t lease_ms, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+
+/* Take over a job running under another worker that is known dead or whose lease expired:
+ * fenced on (prev_worker, prev_attempt). Same results as jobq_store_claim. When the job's
+ * attempts are used up it is failed instead ("worker lost") and JOBQ_ECONFLICT returned. */
+int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
+			int prev_attempt, const char *worker_id, int64_t lease_ms,
+			const char *reason, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+
+/* Free a claim's allocations. Accepts NULL. */
+void jobq_claim_release(struct jobq_claim *c);
+
+/* The facts about a job row that the reconcile table needs. */
+struct jobq_job_row {
+	bool found;
+	enum jobq_status status;
+	char worker_id[128];
+	int attempt;
+	int max_attempts;
+	bool cancel_requested;
+	bool due;		/* run_after <= now() */
+	bool lease_expired;	/* running and lease_expires_at < now() */
+};
+
+/* Read the row for reconciling. found=false for an unknown id (not an error). */
+int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
+		       struct jobq_err *err) JOBQ_WUR;
+
+/* Whether the worker's liveness lock is free (its process, hence its database session, is
+ * gone). A worker with no registry row counts as dead. */
+int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *dead,
+			   struct jobq_err *err) JOBQ_WUR;
+
+/* Cancel a job that is not running (design §3: scheduled/queued → cancelled), e.g. when a
+ * claim finds the cancel tombstone. JOBQ_ECONFLICT if it was not in such a state. */
+int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const char *reason,
+				struct jobq_err *err) JOBQ_WUR;
+
+/* The end of one attempt, written fenced. */
+struct jobq_outcome {
+	enum jobq_status to;	/* succeeded, failed, cancelled, scheduled (retry) or queued (released) */
+	const char *result;	/* JSON text for succeeded, else NULL */
+	const char *error;	/* for failed/scheduled/cancelled; may be NULL */
+	int64_t retry_delay_ms;	/* for scheduled */
+	const char *reason;	/* lands in job_events */
+};
+
+/* Write an attempt's outcome if (job_id, worker_id, attempt) still holds the lease.
+ * JOBQ_ELOST when no row matched: the lease was lost, nothing was written. A release
+ * (to = queued) does not count the attempt. */
+int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
+		      int attempt, const struct jobq_outcome *o, struct jobq_err *err) JOBQ_WUR;
+
+/* One held lease as the heartbeat sees it. */
+struct jobq_lease {
+	char id[37];
+	int attempt;
+	bool lost;		/* out: the row is no longer ours; stop the job, write nothing */
+	bool cancel_requested;	/* out: a cancel is recorded (fallback to the broadcast) */
+};
+
+/* Extend every listed lease of worker_id by lease_ms in one statement and refresh the
+ * worker's registry heartbeat. Fills lost/cancel_requested for each entry. */
+int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			 struct jobq_lease *leases, size_t n, struct jobq_err *err) JOBQ_WUR;
+
+/* Relay: take up to max rows that are due and unpublished — scheduled rows now due (moved
+ * to queued) and queued rows older than grace_ms (their submitter died or the broker was
+ * down) — skipping rows other relays hold. Fills envs; returns the count (>= 0). */
+int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
+			  int max, struct jobq_err *err);
+
+/* Reaper: move running jobs whose lease expired to queued (unpublished, for the relay), or
+ * to failed when their attempts are used up. Returns how many it moved (>= 0). */
+int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err);
+
+/* Worker registry. */
+struct jobq_worker_info {
+	const char *id;
+	const char *hostname;
+	int pid;
+	char *const *queues;
+	int nqueues;
+	int concurrency;
+};
+
+/* Take the worker's session-level liveness lock on this connection and upsert its
+ * registry row (state running). JOBQ_ECONFLICT if a live process holds the id. */
+int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,
+			       struct jobq_err *err) JOBQ_WUR;
+
+/* Set the registry state ("running", "draining", "stopped"). */
+int jobq_store_worker_state(struct jobq_store *st, const char *worker_id, const char *state,
+			    struct jobq_err *err) JOBQ_WUR;
+
+/* LISTEN on channel jobq_done. */
+int jobq_store_listen(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
+/* Register this session as waiting for job_id (committed at once). */
+int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err) JOBQ_WUR;
+
+/* Remove this session's waiter rows. */
+int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
+/* A job's current state for waiters: status, result, error. The read takes a share lock so
+ * it waits for an in-flight transition to commit (a waiter registered after a finisher's
+ * trigger ran still sees that finisher's result). Strings are malloc'd; NULL when SQL NULL.
+ * JOBQ_ENOTFOUND for an unknown id. */
+struct jobq_job_end {
+	enum jobq_status status;
+	int attempt;
+	char *result;
+	char *error;
+	bool cancel_requested;
+};
+int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
+		       struct jobq_err *err) JOBQ_WUR;
+void jobq_job_end_release(struct jobq_job_end *e);
+
+/* Wait up to timeout_ms for a notification on the listened channels; returns 1 if one
+ * arrived (its payload copied to job_id if non-NULL), 0 on timeout. */
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[37],
+			   struct jobq_err *err) JOBQ_WUR;
+
+#endif

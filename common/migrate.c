@@ -1,0 +1,238 @@
+/* Applying numbered SQL migrations with checksums (md5 computed by the server). */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jobq/migrate.h"
+
+#define MAX_MIGRATIONS 256
+#define MIGRATE_LOCK_KEY "7071655100"	/* advisory lock id serialising concurrent runs */
+
+static bool is_dir(const char *path)
+{
+	struct stat sb;
+
+	return path != NULL && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+int jobq_migrate_find_dir(const char *explicit_dir, char *out, size_t len, struct jobq_err *err)
+{
+	const char *env = getenv("JOBQ_MIGRATIONS_DIR");
+	const char *candidates[] = { JOBQ_MIGRATIONS_INSTALL_DIR, JOBQ_MIGRATIONS_SOURCE_DIR };
+
+	if (explicit_dir != NULL) {
+		if (!is_dir(explicit_dir))
+			return jobq_err_set(err, JOBQ_ENOTFOUND, "migrations folder %s not found",
+					    explicit_dir);
+		snprintf(out, len, "%s", explicit_dir);
+		return 0;
+	}
+	if (env != NULL && env[0] != '\0') {
+		if (!is_dir(env))
+			return jobq_err_set(err, JOBQ_ENOTFOUND,
+					    "$JOBQ_MIGRATIONS_DIR: folder %s not found", env);
+		snprintf(out, len, "%s", env);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		if (is_dir(candidates[i])) {
+			snprintf(out, len, "%s", candidates[i]);
+			return 0;
+		}
+	}
+	return jobq_err_set(err, JOBQ_ENOTFOUND,
+			    "no migrations folder (tried %s and %s; set JOBQ_MIGRATIONS_DIR)",
+			    candidates[0], candidates[1]);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Names of the *.sql files in dir, sorted; returns the count or a negative error. */
+static int list_files(const char *dir, char **names, int max, struct jobq_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return jobq_err_set(err, JOBQ_ESYS, "migrations folder %s: %s", dir, strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+
+		if (l < 5 || strcmp(e->d_name + l - 4, ".sql") != 0 || e->d_name[0] == '.')
+			continue;
+		if (n == max) {
+			closedir(d);
+			return jobq_err_set(err, JOBQ_EINVAL, "more than %d migrations in %s", max, dir);
+		}
+		if ((names[n] = strndup(e->d_name, l - 4)) == NULL) {
+			closedir(d);
+			return jobq_err_set(err, JOBQ_ENOMEM, "migrations: out of memory");
+		}
+		n++;
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof(names[0]), by_name);
+	return n;
+}
+
+static char *read_file(const char *path, struct jobq_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long size;
+
+	if (f == NULL) {
+		jobq_err_set(err, JOBQ_ESYS, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
+	    (buf = malloc((size_t)size + 1)) == NULL ||
+	    fread(buf, 1, (size_t)size, f) != (size_t)size) {
+		jobq_err_set(err, JOBQ_ESYS, "%s: cannot read", path);
+		free(buf);
+		buf = NULL;
+	} else {
+		buf[size] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+static void rollback(struct jobq_store *st)
+{
+	struct jobq_err ignored;
+
+	if (jobq_store_ok(st))
+		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
+}
+
+/* Apply one file in its own transaction and record it. */
+static int apply(struct jobq_store *st, const char *version, const char *sql, struct jobq_err *err)
+{
+	PGresult *res;
+	const char *p[2] = { version, sql };
+	int r;
+
+	if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+		return r;
+	/* The simple query protocol runs a file of several statements in one call. */
+	res = PQexec(jobq_store_conn(st), sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK) {
+		r = jobq_store_result_error(st, res, "apply", err);
+		jobq_err_prefix(err, "migration %s.sql", version);
+		PQclear(res);
+		rollback(st);
+		return r;
+	}
+	PQclear(res);
+	r = jobq_store_exec(st, NULL,
+			    "INSERT INTO schema_migrations (version, checksum) VALUES ($1, md5($2))",
+			    2, p, &res, "record migration", err);
+	PQclear(res);
+	if (r != 0) {
+		rollback(st);
+		return r;
+	}
+	return jobq_store_command(st, "COMMIT", err);
+}
+
+int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb, void *arg,
+		     int *applied, int *total, struct jobq_err *err)
+{
+	char *names[MAX_MIGRATIONS] = { 0 };
+	char *sqls[MAX_MIGRATIONS] = { 0 };
+	PGresult *res = NULL;
+	bool locked = false;
+	int n = 0, r;
+
+	*applied = *total = 0;
+	if ((n = list_files(dir, names, MAX_MIGRATIONS, err)) < 0) {
+		r = n;
+		n = 0;
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		char path[4096];
+
+		snprintf(path, sizeof(path), "%s/%s.sql", dir, names[i]);
+		if ((sqls[i] = read_file(path, err)) == NULL) {
+			r = err != NULL ? err->code : JOBQ_ESYS;
+			goto out;
+		}
+	}
+	if ((r = jobq_store_command(st, "SELECT pg_advisory_lock(" MIGRATE_LOCK_KEY ")", err)) != 0)
+		goto out;
+	locked = true;
+	if ((r = jobq_store_command(st,
+				    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+				    " version text PRIMARY KEY, checksum text NOT NULL,"
+				    " applied_at timestamptz NOT NULL DEFAULT now())",
+				    err)) != 0)
+		goto out;
+	if ((r = jobq_store_exec(st, NULL, "SELECT version, checksum FROM schema_migrations", 0,
+				 NULL, &res, "read schema_migrations", err)) != 0)
+		goto out;
+	/* Verify everything before changing anything. */
+	for (int row = 0; row < PQntuples(res); row++) {
+		const char *version = PQgetvalue(res, row, 0);
+		int i;
+
+		for (i = 0; i < n && strcmp(names[i], version) != 0; i++)
+			;
+		if (i == n) {
+			r = jobq_err_set(err, JOBQ_EINVAL,
+					 "database has migration %s, which %s does not have "
+					 "(is this jobq older than the database?)",
+					 version, dir);
+			goto out;
+		}
+		{
+			const char *p[2] = { sqls[i], PQgetvalue(res, row, 1) };
+			PGresult *cmp;
+
+			if ((r = jobq_store_exec(st, NULL, "SELECT md5($1) = $2", 2, p, &cmp,
+						 "compare checksum", err)) != 0)
+				goto out;
+			bool same = PQgetvalue(cmp, 0, 0)[0] == 't';
+			PQclear(cmp);
+			if (!same) {
+				r = jobq_err_set(err, JOBQ_EINVAL,
+						 "%s/%s.sql has changed since it was applied; "
+						 "migrations are forward-only: add a new file instead",
+						 dir, version);
+				goto out;
+			}
+		}
+		free(sqls[i]);
+		sqls[i] = NULL;	/* applied: nothing to do */
+	}
+	*total = n;
+	for (int i = 0; i < n; i++) {
+		if (sqls[i] == NULL)
+			continue;
+		if ((r = apply(st, names[i], sqls[i], err)) != 0)
+			goto out;
+		(*applied)++;
+		if (cb != NULL)
+			cb(names[i], arg);
+	}
+out:
+	PQclear(res);
+	if (locked && jobq_store_ok(st)) {
+		struct jobq_err ignored;
+		jobq_ignore(jobq_store_command(st, "SELECT pg_advisory_unlock(" MIGRATE_LOCK_KEY ")",
+					       &ignored));
+	}
+	for (int i = 0; i < n; i++) {
+		free(names[i]);
+		free(sqls[i]);
+	}
+	return r;
+}

@@ -1,0 +1,47 @@
+/* The reconcile table of design §6, as one pure function. */
+#include "jobq/reconcile.h"
+
+enum jobq_reconcile_action jobq_reconcile(const struct jobq_reconcile_facts *f)
+{
+	if (!f->found)
+		return JOBQ_RC_DEAD_LETTER;
+	if (jobq_status_terminal(f->status))
+		return JOBQ_RC_ACK;
+	if (f->status != JOBQ_RUNNING) {
+		if (f->cancel_requested)
+			return JOBQ_RC_CANCEL;
+		/* A scheduled job is published again by the relay when due; a queued one that
+		 * is not due yet likewise. */
+		if (f->status == JOBQ_QUEUED && f->due)
+			return JOBQ_RC_CLAIM;
+		return JOBQ_RC_ACK;
+	}
+	if (f->owner_is_me)
+		return JOBQ_RC_ADOPT;
+	if (f->lease_expired)
+		return JOBQ_RC_TAKEOVER;
+	if (!f->owner_probed)
+		return JOBQ_RC_PROBE_OWNER;
+	return f->owner_dead ? JOBQ_RC_TAKEOVER : JOBQ_RC_ACK;
+}
+
+const char *jobq_reconcile_action_name(enum jobq_reconcile_action a)
+{
+	switch (a) {
+	case JOBQ_RC_DEAD_LETTER:
+		return "dead_letter";
+	case JOBQ_RC_ACK:
+		return "ack";
+	case JOBQ_RC_CANCEL:
+		return "cancel";
+	case JOBQ_RC_CLAIM:
+		return "claim";
+	case JOBQ_RC_ADOPT:
+		return "adopt";
+	case JOBQ_RC_TAKEOVER:
+		return "takeover";
+	case JOBQ_RC_PROBE_OWNER:
+		return "probe_owner";
+	}
+	return "unknown";
+}

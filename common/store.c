@@ -1,0 +1,205 @@
+/* PostgreSQL connections: connect with jobq's session settings, run parameterised
+ * (optionally prepared) statements, and translate libpq failures into jobq errors. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobq/log.h"
+#include "jobq/store.h"
+#include "jobq/url.h"
+
+#define MAX_PREPARED 64
+
+struct jobq_store {
+	PGconn *conn;
+	char *url;
+	char *app_name;
+	/* Names prepared in this session; cleared on reconnect (a new session has none). */
+	const char *prepared[MAX_PREPARED];
+	int nprepared;
+};
+
+static void notice(void *arg, const char *message)
+{
+	(void)arg;
+	char line[512];
+	size_t n = strlen(message);
+
+	if (n >= sizeof(line))
+		n = sizeof(line) - 1;
+	memcpy(line, message, n);
+	line[n] = '\0';
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == ' '))
+		line[--n] = '\0';
+	jobq_debug("db_notice", "message", line);
+}
+
+/* Open a fresh session for st->url. */
+static int open_session(struct jobq_store *st, struct jobq_err *err)
+{
+	/* jobq's defaults come first and the URL (expanded from dbname) last, so anything the
+	 * user's URL sets explicitly wins; an empty URL leaves libpq to its PG* variables. */
+	const char *keys[] = { "application_name", "connect_timeout", "keepalives",
+			       "keepalives_idle", "keepalives_interval", "keepalives_count",
+			       "options", "dbname", NULL };
+	const char *vals[] = { st->app_name, "5", "1", "10", "5", "3",
+			       "-c timezone=UTC -c statement_timeout=0", st->url, NULL };
+	char masked[512];
+	PGconn *conn;
+	int r = 0;
+
+	if (st->url[0] == '\0')
+		keys[7] = vals[7] = NULL;
+	conn = PQconnectdbParams(keys, vals, 1);
+	if (conn == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
+	if (PQstatus(conn) != CONNECTION_OK) {
+		char msg[JOBQ_ERR_MSG_MAX];
+		size_t n;
+
+		snprintf(msg, sizeof(msg), "%s", PQerrorMessage(conn));
+		n = strlen(msg);
+		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+			msg[--n] = '\0';
+		/* libpq's message may span lines ("connection to server ... failed: ..."). */
+		for (char *p = msg; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		r = jobq_err_set(err, JOBQ_EDB, "database %s: %s",
+				 jobq_url_mask(st->url, masked, sizeof(masked)), msg);
+		PQfinish(conn);
+		return r;
+	}
+	PQsetNoticeProcessor(conn, notice, NULL);
+	st->conn = conn;
+	st->nprepared = 0;
+	return 0;
+}
+
+int jobq_store_connect(const char *url, const char *app_name, struct jobq_store **out,
+		       struct jobq_err *err)
+{
+	struct jobq_store *st;
+	int r;
+
+	*out = NULL;
+	st = calloc(1, sizeof(*st));
+	if (st == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
+	st->url = strdup(url != NULL ? url : "");
+	st->app_name = strdup(app_name != NULL ? app_name : "jobq");
+	if (st->url == NULL || st->app_name == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
+		goto out;
+	}
+	if ((r = open_session(st, err)) != 0)
+		goto out;
+	*out = st;
+	st = NULL;
+out:
+	jobq_store_free(st);
+	return r;
+}
+
+void jobq_store_free(struct jobq_store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->conn != NULL)
+		PQfinish(st->conn);
+	free(st->url);
+	free(st->app_name);
+	free(st);
+}
+
+PGconn *jobq_store_conn(struct jobq_store *st)
+{
+	return st->conn;
+}
+
+bool jobq_store_ok(struct jobq_store *st)
+{
+	return st != NULL && st->conn != NULL && PQstatus(st->conn) == CONNECTION_OK;
+}
+
+int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)
+{
+	if (st->conn != NULL) {
+		PQfinish(st->conn);
+		st->conn = NULL;
+	}
+	return open_session(st, err);
+}
+
+int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,
+			    struct jobq_err *err)
+{
+	const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	int code = JOBQ_EDB;
+
+	if (msg == NULL)
+		msg = st->conn != NULL ? PQerrorMessage(st->conn) : "no connection";
+	if (state != NULL && (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0))
+		code = JOBQ_EINVAL;
+	if (jobq_store_ok(st) == false)
+		code = JOBQ_EDB;
+	jobq_err_set(err, code, "%s: %s%s%s%s", what, msg, state != NULL ? " (SQLSTATE " : "",
+		     state != NULL ? state : "", state != NULL ? ")" : "");
+	/* libpq messages end in a newline; keep the error one line. */
+	if (err != NULL)
+		for (char *p = err->msg; *p; p++)
+			if (*p == '\n')
+				*p = (p[1] == '\0') ? '\0' : ' ';
+	return code;
+}
+
+static bool is_prepared(struct jobq_store *st, const char *name)
+{
+	for (int i = 0; i < st->nprepared; i++)
+		if (st->prepared[i] == name || strcmp(st->prepared[i], name) == 0)
+			return true;
+	return false;
+}
+
+int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, int nparams,
+		    const char *const *params, PGresult **res, const char *what,
+		    struct jobq_err *err)
+{
+	PGresult *r = NULL;
+	ExecStatusType status;
+
+	*res = NULL;
+	if (st->conn == NULL || PQstatus(st->conn) != CONNECTION_OK)
+		return jobq_err_set(err, JOBQ_EDB, "%s: database connection lost", what);
+	if (name != NULL && st->nprepared < MAX_PREPARED && !is_prepared(st, name)) {
+		r = PQprepare(st->conn, name, sql, nparams, NULL);
+		if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK) {
+			int code = jobq_store_result_error(st, r, what, err);
+			PQclear(r);
+			return code;
+		}
+		PQclear(r);
+		st->prepared[st->nprepared++] = name;
+	}
+	if (name != NULL && is_prepared(st, name))
+		r = PQexecPrepared(st->conn, name, nparams, params, NULL, NULL, 0);
+	else
+		r = PQexecParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	status = r != NULL ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+		int code = jobq_store_result_error(st, r, what, err);
+		PQclear(r);
+		return code;
+	}
+	*res = r;
+	return 0;
+}
+
+int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *err)
+{
+	PGresult *res;
+	int r = jobq_store_exec(st, NULL, sql, 0, NULL, &res, sql, err);
+
+	PQclear(res);
+	return r;
+}

@@ -1,0 +1,632 @@
+/* The job statements of design §4 and §6. Every statement is parameterised; every
+ * worker write about a job is fenced by (worker_id, attempt); times come from now(). */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jobq/store_jobs.h"
+
+#define I64(buf, v) (snprintf((buf), sizeof(buf), "%lld", (long long)(v)), (buf))
+
+static int status_of(const char *name, enum jobq_status *out)
+{
+	struct jobq_err ignored;
+
+	return jobq_status_parse(name, out, &ignored);
+}
+
+static void copy(char *dst, size_t cap, const char *src)
+{
+	snprintf(dst, cap, "%s", src != NULL ? src : "");
+}
+
+static char *dup_or_null(const PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? NULL : strdup(PQgetvalue(res, row, col));
+}
+
+/* ---- submit ---------------------------------------------------------------------- */
+
+static const char SQL_SUBMIT[] =
+	"WITH ins AS ("
+	"  INSERT INTO jobs (type, payload, queue, max_attempts, run_after, status, timeout,"
+	"                    idempotency_key, status_reason, publish_after)"
+	"  SELECT $1, $2::jsonb, $3, $4::int, t.run_after,"
+	"         CASE WHEN t.run_after > now() THEN 'scheduled' ELSE 'queued' END,"
+	"         CASE WHEN $7::bigint > 0 THEN make_interval(secs => $7::bigint / 1000.0) END,"
+	"         $8, 'submitted',"
+	"         CASE WHEN t.run_after > now() THEN t.run_after"
+	"              ELSE now() + make_interval(secs => $9::bigint / 1000.0) END"
+	"  FROM (SELECT CASE WHEN $6::bigint > 0"
+	"                    THEN to_timestamp($6::bigint / 1000.0)"
+	"                    ELSE now() + make_interval(secs => $5::bigint / 1000.0) END"
+	"               AS run_after) t"
+	"  ON CONFLICT (idempotency_key) DO NOTHING"
+	"  RETURNING id, type, queue, status, false AS existed, false AS published)"
+	"SELECT id, type, queue, status, existed, published FROM ins "
+	"UNION ALL "
+	"SELECT id, type, queue, status, true, published_at IS NOT NULL FROM jobs "
+	"WHERE $8::text IS NOT NULL AND idempotency_key = $8 AND NOT EXISTS (SELECT 1 FROM ins)";
+
+int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+{
+	PGresult *res = NULL;
+	int r;
+
+	if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+		return r;
+	for (size_t i = 0; i < n; i++) {
+		const struct jobq_new_job *j = &jobs[i];
+		char ma[24], delay[24], at[24], to[24], grace[24];
+		const char *p[9] = { j->type,
+				     j->payload != NULL ? j->payload : "{}",
+				     j->queue != NULL ? j->queue : "default",
+				     I64(ma, j->max_attempts > 0 ? j->max_attempts : 3),
+				     I64(delay, j->delay_ms),
+				     I64(at, j->at_unix_ms),
+				     I64(to, j->timeout_ms),
+				     j->key,
+				     I64(grace, relay_grace_ms) };
+
+		if ((r = jobq_store_exec(st, "jobq_submit", SQL_SUBMIT, 9, p, &res, "insert job",
+					 err)) != 0) {
+			if (n > 1)
+				jobq_err_prefix(err, "job %zu", i + 1);
+			goto fail;
+		}
+		if (PQntuples(res) != 1) {
+			r = jobq_err_set(err, JOBQ_EDB, "insert job: no row returned");
+			goto fail;
+		}
+		memset(&out[i], 0, sizeof(out[i]));
+		copy(out[i].env.job_id, sizeof(out[i].env.job_id), PQgetvalue(res, 0, 0));
+		copy(out[i].env.type, sizeof(out[i].env.type), PQgetvalue(res, 0, 1));
+		copy(out[i].env.queue, sizeof(out[i].env.queue), PQgetvalue(res, 0, 2));
+		(void)status_of(PQgetvalue(res, 0, 3), &out[i].status);
+		out[i].existed = PQgetvalue(res, 0, 4)[0] == 't';
+		out[i].published = PQgetvalue(res, 0, 5)[0] == 't';
+		PQclear(res);
+		res = NULL;
+		if (wait) {
+			const char *wp[1] = { out[i].env.job_id };
+
+			if ((r = jobq_store_exec(st, "jobq_add_waiter",
+						 "INSERT INTO job_waiters (job_id) VALUES ($1) "
+						 "ON CONFLICT DO NOTHING",
+						 1, wp, &res, "register waiter", err)) != 0)
+				goto fail;
+			PQclear(res);
+			res = NULL;
+		}
+	}
+	if ((r = jobq_store_command(st, "COMMIT", err)) != 0)
+		return r;
+	return 0;
+fail:
+	PQclear(res);
+	if (jobq_store_ok(st)) {
+		struct jobq_err ignored;
+		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
+	}
+	return r;
+}
+
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, size_t n,
+			      struct jobq_err *err)
+{
+	size_t len = 3;
+	char *arr, *w;
+	PGresult *res = NULL;
+	int r;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(ids[i]) + 1;
+	if ((arr = malloc(len)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
+	w = arr;
+	*w++ = '{';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
+	*w++ = '}';
+	*w = '\0';
+	{
+		const char *p[1] = { arr };
+		r = jobq_store_exec(st, "jobq_mark_published",
+				    "UPDATE jobs SET published_at = now() "
+				    "WHERE id = ANY($1::uuid[]) AND published_at IS NULL",
+				    1, p, &res, "mark published", err);
+	}
+	PQclear(res);
+	free(arr);
+	return r;
+}
+
+/* ---- claim and takeover ------------------------------------------------------------ */
+
+#define CLAIM_RETURNING                                                                   \
+	" RETURNING id, type, queue, payload::text, attempt, max_attempts,"              \
+	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0)"
+
+static const char SQL_CLAIM[] =
+	"UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
+	" attempt = attempt + 1, heartbeat_at = now(),"
+	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
+	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
+	" error = NULL "
+	"WHERE id = $1 AND status = 'queued' AND cancel_requested_at IS NULL"
+	" AND run_after <= now()" CLAIM_RETURNING;
+
+static int fill_claim(PGresult *res, struct jobq_claim *out, struct jobq_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	copy(out->id, sizeof(out->id), PQgetvalue(res, 0, 0));
+	copy(out->type, sizeof(out->type), PQgetvalue(res, 0, 1));
+	copy(out->queue, sizeof(out->queue), PQgetvalue(res, 0, 2));
+	out->attempt = atoi(PQgetvalue(res, 0, 4));
+	out->max_attempts = atoi(PQgetvalue(res, 0, 5));
+	out->timeout_ms = strtoll(PQgetvalue(res, 0, 6), NULL, 10);
+	if ((out->payload = strdup(PQgetvalue(res, 0, 3))) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
+	return 0;
+}
+
+int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
+		     int64_t lease_ms, struct jobq_claim *out, struct jobq_err *err)
+{
+	char lease[24];
+	const char *p[3] = { job_id, worker_id, I64(lease, lease_ms) };
+	PGresult *res;
+	int r;
+
+	if ((r = jobq_store_exec(st, "jobq_claim", SQL_CLAIM, 3, p, &res, "claim", err)) != 0)
+		return r;
+	if (PQntuples(res) == 0)
+		r = JOBQ_ECONFLICT;
+	else
+		r = fill_claim(res, out, err);
+	PQclear(res);
+	return r;
+}
+
+static const char SQL_TAKEOVER[] =
+	"UPDATE jobs SET"
+	" status = CASE WHEN attempt >= max_attempts THEN 'failed' ELSE 'running' END,"
+	" status_reason = CASE WHEN attempt >= max_attempts THEN $6 || '; attempts used up'"
+	"                 ELSE 'taken over: ' || $6 END,"
+	" error = CASE WHEN attempt >= max_attempts THEN 'worker lost: ' || $6 ELSE error END,"
+	" finished_at = CASE WHEN attempt >= max_attempts THEN now() END,"
+	" worker_id = CASE WHEN attempt >= max_attempts THEN worker_id ELSE $4 END,"
+	" attempt = CASE WHEN attempt >= max_attempts THEN attempt ELSE attempt + 1 END,"
+	" heartbeat_at = now(),"
+	" lease_expires_at = CASE WHEN attempt >= max_attempts THEN NULL"
+	"                    ELSE now() + make_interval(secs => $5::bigint / 1000.0) END,"
+	" started_at = now(), updated_at = now() "
+	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND attempt = $3::int"
+	" AND cancel_requested_at IS NULL"
+	" RETURNING id, type, queue, payload::text, attempt, max_attempts,"
+	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status";
+
+int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
+			int prev_attempt, const char *worker_id, int64_t lease_ms,
+			const char *reason, struct jobq_claim *out, struct jobq_err *err)
+{
+	char att[24], lease[24];
+	const char *p[6] = { job_id, prev_worker, I64(att, prev_attempt), worker_id,
+			     I64(lease, lease_ms), reason };
+	PGresult *res;
+	int r;
+
+	if ((r = jobq_store_exec(st, "jobq_takeover", SQL_TAKEOVER, 6, p, &res, "take over",
+				 err)) != 0)
+		return r;
+	if (PQntuples(res) == 0 || strcmp(PQgetvalue(res, 0, 7), "running") != 0)
+		r = JOBQ_ECONFLICT;
+	else
+		r = fill_claim(res, out, err);
+	PQclear(res);
+	return r;
+}
+
+void jobq_claim_release(struct jobq_claim *c)
+{
+	if (c == NULL)
+		return;
+	free(c->payload);
+	c->payload = NULL;
+}
+
+int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
+		       struct jobq_err *err)
+{
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	r = jobq_store_exec(st, "jobq_job_row",
+			    "SELECT status, COALESCE(worker_id, ''), attempt, max_attempts,"
+			    " cancel_requested_at IS NOT NULL, run_after <= now(),"
+			    " status = 'running' AND lease_expires_at < now() "
+			    "FROM jobs WHERE id = $1",
+			    1, p, &res, "read job", err);
+	if (r != 0)
+		return r;
+	if (PQntuples(res) == 1) {
+		out->found = true;
+		(void)status_of(PQgetvalue(res, 0, 0), &out->status);
+		copy(out->worker_id, sizeof(out->worker_id), PQgetvalue(res, 0, 1));
+		out->attempt = atoi(PQgetvalue(res, 0, 2));
+		out->max_attempts = atoi(PQgetvalue(res, 0, 3));
+		out->cancel_requested = PQgetvalue(res, 0, 4)[0] == 't';
+		out->due = PQgetvalue(res, 0, 5)[0] == 't';
+		out->lease_expired = PQgetvalue(res, 0, 6)[0] == 't';
+	}
+	PQclear(res);
+	return 0;
+}
+
+int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *dead,
+			   struct jobq_err *err)
+{
+	const char *p[1] = { worker_id };
+	PGresult *res;
+	int r;
+
+	/* Taking the owner's lock succeeds only when no session holds it: the owner's process
+	 * is gone. Release it at once; it was only a probe. */
+	r = jobq_store_exec(st, "jobq_worker_dead",
+			    "SELECT CASE WHEN w.id IS NULL THEN true"
+			    " WHEN pg_try_advisory_lock(w.lock_key)"
+			    " THEN pg_advisory_unlock(w.lock_key) ELSE false END "
+			    "FROM (SELECT 1) one LEFT JOIN workers w ON w.id = $1",
+			    1, p, &res, "probe worker liveness", err);
+	if (r != 0)
+		return r;
+	*dead = PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	return 0;
+}
+
+int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const char *reason,
+				struct jobq_err *err)
+{
+	const char *p[2] = { job_id, reason };
+	PGresult *res;
+	int r;
+
+	r = jobq_store_exec(st, "jobq_cancel_unstarted",
+			    "UPDATE jobs SET status = 'cancelled', status_reason = $2,"
+			    " finished_at = now(), updated_at = now(),"
+			    " cancel_requested_at = COALESCE(cancel_requested_at, now()) "
+			    "WHERE id = $1 AND status IN ('scheduled', 'queued')",
+			    2, p, &res, "cancel job", err);
+	if (r != 0)
+		return r;
+	r = PQcmdTuples(res)[0] == '1' ? 0 : JOBQ_ECONFLICT;
+	PQclear(res);
+	return r;
+}
+
+/* ---- finish ------------------------------------------------------------------------- */
+
+static const char SQL_FINISH[] =
+	"UPDATE jobs SET status = $4, status_reason = $7, updated_at = now(),"
+	" result = CASE WHEN $4 = 'succeeded' THEN $5::jsonb ELSE result END,"
+	" error = $6,"
+	" finished_at = CASE WHEN $4 IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
+	" run_after = CASE WHEN $4 = 'scheduled'"
+	"             THEN now() + make_interval(secs => $8::bigint / 1000.0) ELSE run_after END,"
+	" published_at = CASE WHEN $4 = 'scheduled' THEN NULL ELSE published_at END,"
+	" publish_after = CASE WHEN $4 = 'scheduled'"
+	"                 THEN now() + make_interval(secs => $8::bigint / 1000.0)"
+	"                 ELSE publish_after END,"
+	" attempt = CASE WHEN $4 = 'queued' THEN attempt - 1 ELSE attempt END,"
+	" worker_id = CASE WHEN $4 IN ('scheduled', 'queued') THEN NULL ELSE worker_id END,"
+	" lease_expires_at = NULL "
+	"WHERE id = $1 AND worker_id = $2 AND attempt = $3::int AND status = 'running'";
+
+int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
+		      int attempt, const struct jobq_outcome *o, struct jobq_err *err)
+{
+	char att[24], delay[24];
+	const char *p[8] = { job_id, worker_id, I64(att, attempt), jobq_status_name(o->to),
+			     o->result, o->error, o->reason, I64(delay, o->retry_delay_ms) };
+	PGresult *res;
+	int r;
+
+	if ((r = jobq_store_exec(st, "jobq_finish", SQL_FINISH, 8, p, &res, "finish job", err)) != 0)
+		return r;
+	if (PQcmdTuples(res)[0] != '1')
+		r = jobq_err_set(err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
+				 job_id, attempt);
+	PQclear(res);
+	return r;
+}
+
+/* ---- heartbeat, relay, reaper ----------------------------------------------------- */
+
+int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			 struct jobq_lease *leases, size_t n, struct jobq_err *err)
+{
+	char lease[24];
+	char *ids = malloc(n * 37 + 3), *atts = malloc(n * 12 + 3), *w1 = ids, *w2 = atts;
+	PGresult *res = NULL;
+	int r;
+
+	if (ids == NULL || atts == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "heartbeat: out of memory");
+		goto out;
+	}
+	*w1++ = '{';
+	*w2++ = '{';
+	for (size_t i = 0; i < n; i++) {
+		w1 += sprintf(w1, "%s%s", i ? "," : "", leases[i].id);
+		w2 += sprintf(w2, "%s%d", i ? "," : "", leases[i].attempt);
+		leases[i].lost = true;
+		leases[i].cancel_requested = false;
+	}
+	strcpy(w1, "}");
+	strcpy(w2, "}");
+	{
+		/* One statement for all leases plus the registry row: the cost grows with
+		 * workers, not with jobs. */
+		const char *p[4] = { worker_id, ids, atts, I64(lease, lease_ms) };
+		r = jobq_store_exec(
+			st, "jobq_heartbeat",
+			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1) "
+			"UPDATE jobs j SET heartbeat_at = now(),"
+			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0) "
+			"FROM unnest($2::uuid[], $3::int[]) AS h(id, attempt) "
+			"WHERE j.id = h.id AND j.attempt = h.attempt AND j.worker_id = $1"
+			" AND j.status = 'running' "
+			"RETURNING j.id, j.cancel_requested_at IS NOT NULL",
+			4, p, &res, "heartbeat", err);
+	}
+	if (r != 0)
+		goto out;
+	for (int row = 0; row < PQntuples(res); row++) {
+		const char *id = PQgetvalue(res, row, 0);
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(leases[i].id, id) == 0) {
+				leases[i].lost = false;
+				leases[i].cancel_requested = PQgetvalue(res, row, 1)[0] == 't';
+			}
+	}
+out:
+	PQclear(res);
+	free(ids);
+	free(atts);
+	return r;
+}
+
+int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
+			  int max, struct jobq_err *err)
+{
+	char grace[24], lim[24];
+	const char *p[2] = { I64(grace, grace_ms), I64(lim, max) };
+	PGresult *res;
+	int r, n;
+
+	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
+	 * for this one to publish it and mark it published. */
+	r = jobq_store_exec(
+		st, "jobq_relay_take",
+		"WITH due AS ("
+		"  SELECT id FROM jobs"
+		"  WHERE published_at IS NULL AND status IN ('scheduled', 'queued')"
+		"   AND publish_after <= now() AND run_after <= now()"
+		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
+		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
+		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
+		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END "
+		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue",
+		2, p, &res, "relay", err);
+	if (r != 0)
+		return r;
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++) {
+		memset(&envs[i], 0, sizeof(envs[i]));
+		copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, 0));
+		copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, 1));
+		copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, 2));
+	}
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err)
+{
+	char lim[24];
+	const char *p[1] = { I64(lim, max) };
+	PGresult *res;
+	int r, n;
+
+	r = jobq_store_exec(
+		st, "jobq_reap",
+		"WITH expired AS ("
+		"  SELECT id FROM jobs WHERE status = 'running' AND lease_expires_at < now()"
+		"  ORDER BY lease_expires_at LIMIT $1::int FOR UPDATE SKIP LOCKED) "
+		"UPDATE jobs j SET"
+		" status = CASE WHEN j.attempt >= j.max_attempts THEN 'failed' ELSE 'queued' END,"
+		" status_reason = 'lease expired',"
+		" error = 'worker lost: lease expired',"
+		" finished_at = CASE WHEN j.attempt >= j.max_attempts THEN now() END,"
+		" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"
+		" publish_after = now(), updated_at = now() "
+		"FROM expired WHERE j.id = expired.id",
+		1, p, &res, "reap expired leases", err);
+	if (r != 0)
+		return r;
+	n = atoi(PQcmdTuples(res));
+	PQclear(res);
+	return n;
+}
+
+/* ---- workers ------------------------------------------------------------------------- */
+
+int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,
+			       struct jobq_err *err)
+{
+	char pid[24], conc[24];
+	size_t len = 3;
+	char *queues, *q;
+	PGresult *res = NULL;
+	int r;
+
+	for (int i = 0; i < w->nqueues; i++)
+		len += strlen(w->queues[i]) + 3;
+	if ((queues = malloc(len)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "register worker: out of memory");
+	q = queues;
+	*q++ = '{';
+	for (int i = 0; i < w->nqueues; i++)
+		q += sprintf(q, "%s\"%s\"", i ? "," : "", w->queues[i]);	/* names are [A-Za-z0-9_.-] */
+	strcpy(q, "}");
+	{
+		const char *p[1] = { w->id };
+
+		r = jobq_store_exec(st, NULL,
+				    "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", 1, p,
+				    &res, "take worker liveness lock", err);
+		if (r != 0)
+			goto out;
+		if (PQgetvalue(res, 0, 0)[0] != 't') {
+			r = jobq_err_set(err, JOBQ_ECONFLICT,
+					 "worker id '%s' is held by a live worker process", w->id);
+			goto out;
+		}
+		PQclear(res);
+		res = NULL;
+	}
+	{
+		const char *p[5] = { w->id, w->hostname, I64(pid, w->pid), queues,
+				     I64(conc, w->concurrency) };
+
+		r = jobq_store_exec(
+			st, NULL,
+			"INSERT INTO workers (id, hostname, pid, queues, concurrency, state, lock_key,"
+			" started_at, heartbeat_at)"
+			" VALUES ($1, $2, $3::int, $4::text[], $5::int, 'running',"
+			" hashtextextended($1, 0), now(), now()) "
+			"ON CONFLICT (id) DO UPDATE SET hostname = EXCLUDED.hostname,"
+			" pid = EXCLUDED.pid, queues = EXCLUDED.queues,"
+			" concurrency = EXCLUDED.concurrency, state = 'running',"
+			" lock_key = EXCLUDED.lock_key, started_at = now(), heartbeat_at = now(),"
+			" stopped_at = NULL",
+			5, p, &res, "register worker", err);
+	}
+out:
+	PQclear(res);
+	free(queues);
+	return r;
+}
+
+int jobq_store_worker_state(struct jobq_store *st, const char *worker_id, const char *state,
+			    struct jobq_err *err)
+{
+	const char *p[2] = { worker_id, state };
+	PGresult *res;
+	int r = jobq_store_exec(st, NULL,
+				"UPDATE workers SET state = $2, heartbeat_at = now(),"
+				" stopped_at = CASE WHEN $2 = 'stopped' THEN now() END WHERE id = $1",
+				2, p, &res, "update worker state", err);
+	PQclear(res);
+	return r;
+}
+
+/* ---- waiting ------------------------------------------------------------------------- */
+
+int jobq_store_listen(struct jobq_store *st, struct jobq_err *err)
+{
+	return jobq_store_command(st, "LISTEN jobq_done", err);
+}
+
+int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err)
+{
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int r = jobq_store_exec(st, NULL,
+				"INSERT INTO job_waiters (job_id) VALUES ($1) ON CONFLICT DO NOTHING",
+				1, p, &res, "register waiter", err);
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
+{
+	return jobq_store_command(st, "DELETE FROM job_waiters WHERE backend = pg_backend_pid()",
+				  err);
+}
+
+int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
+		       struct jobq_err *err)
+{
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	/* FOR SHARE waits for a transition in flight to commit, then reads its result. */
+	r = jobq_store_exec(st, "jobq_job_end",
+			    "SELECT status, attempt, result::text, error,"
+			    " cancel_requested_at IS NOT NULL FROM jobs WHERE id = $1 FOR SHARE",
+			    1, p, &res, "read job", err);
+	if (r != 0)
+		return r;
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return jobq_err_set(err, JOBQ_ENOTFOUND, "no job %s", job_id);
+	}
+	(void)status_of(PQgetvalue(res, 0, 0), &out->status);
+	out->attempt = atoi(PQgetvalue(res, 0, 1));
+	out->result = dup_or_null(res, 0, 2);
+	out->error = dup_or_null(res, 0, 3);
+	out->cancel_requested = PQgetvalue(res, 0, 4)[0] == 't';
+	PQclear(res);
+	return 0;
+}
+
+void jobq_job_end_release(struct jobq_job_end *e)
+{
+	if (e == NULL)
+		return;
+	free(e->result);
+	free(e->error);
+	e->result = e->error = NULL;
+}
+
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[37],
+			   struct jobq_err *err)
+{
+	PGconn *conn = jobq_store_conn(st);
+	struct timespec start, now;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		PGnotify *n;
+		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
+		int64_t left;
+
+		if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK)
+			return jobq_err_set(err, JOBQ_EDB, "wait: database connection lost");
+		if ((n = PQnotifies(conn)) != NULL) {
+			if (job_id != NULL)
+				copy(job_id, 37, n->extra);
+			PQfreemem(n);
+			return 1;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = timeout_ms - ((now.tv_sec - start.tv_sec) * 1000 +
+				     (now.tv_nsec - start.tv_nsec) / 1000000);
+		if (left <= 0)
+			return 0;
+		if (poll(&pfd, 1, left > 1000 ? 1000 : (int)left) < 0 && errno != EINTR)
+			return jobq_err_set(err, JOBQ_ESYS, "wait: poll: %s", strerror(errno));
+	}
+}

@@ -1,0 +1,129 @@
+/* jobq-consumer's shared state: the dispatch queue (I/O thread → executors), the
+ * settlement queue (executors → I/O thread), and the table of running executions that
+ * the keeper heartbeats and the I/O thread signals. */
+#ifndef JOBQ_CONSUMER_H
+#define JOBQ_CONSUMER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "jobq/config.h"
+#include "jobq/envelope.h"
+
+/* One delivery from the broker, tagged with the connection generation it came on: a tag
+ * from an earlier connection must never be acked (406 unknown delivery tag). */
+struct delivery {
+	uint64_t tag;
+	uint64_t gen;
+	bool redelivered;
+	struct jobq_envelope env;
+};
+
+/* How the I/O thread settles a delivery. */
+enum settle_kind {
+	SETTLE_ACK,		/* state change committed */
+	SETTLE_REJECT,		/* dead-letter (no requeue) */
+	SETTLE_REQUEUE,		/* nack with requeue: released at shutdown */
+};
+
+struct settlement {
+	uint64_t tag;
+	uint64_t gen;
+	enum settle_kind kind;
+};
+
+/* A job running on one executor. Fields other than the atomics are guarded by
+ * consumer.exec_mu. */
+struct execution {
+	bool active;
+	char job_id[37];
+	int attempt;
+	uint64_t tag;		/* the delivery that will be settled when it ends */
+	uint64_t gen;
+	atomic_bool cancel;	/* a cancel was requested: stop at the next checkpoint */
+	atomic_bool lost;	/* the lease is lost: stop, write nothing */
+	atomic_bool release;	/* shutdown: stop and give the job back to the queue */
+	pthread_cond_t wake;	/* signalled when any of the flags above is set */
+};
+
+struct consumer {
+	struct jobq_config *cfg;
+	char worker_id[128];
+	char hostname[128];
+	int pid;
+
+	/* dispatch queue: a ring of deliveries waiting for an executor */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct delivery *ring;
+	size_t ring_cap, ring_head, ring_len;
+	bool closing;		/* no more deliveries will be pushed */
+	int busy;		/* executors currently processing a delivery */
+
+	/* settlement queue, drained by the I/O thread when settle_fd (an eventfd) fires */
+	pthread_mutex_t settle_mu;
+	struct settlement *settle;
+	size_t settle_cap, settle_len;
+	int settle_fd;
+
+	/* running executions, one slot per executor */
+	pthread_mutex_t exec_mu;
+	struct execution *execs;
+	int nexec;
+
+	atomic_int signals;	/* SIGTERM/SIGINT count */
+	atomic_bool draining;	/* first signal seen: take no new jobs */
+	atomic_bool io_done;	/* the I/O thread has settled everything and closed */
+	atomic_uint_fast64_t gen;	/* current broker connection generation */
+};
+
+/* Wake the I/O thread (signal-safe: one write to an eventfd). */
+void consumer_wake(struct consumer *c);
+
+/* Queue a delivery for the executors. Returns false if the consumer is closing. */
+bool consumer_push(struct consumer *c, const struct delivery *d);
+
+/* Take the next delivery; blocks. Returns false when closing and the queue is empty. */
+bool consumer_pop(struct consumer *c, struct delivery *out);
+
+/* An executor finished processing a delivery it popped. */
+void consumer_finished_one(struct consumer *c);
+
+/* Drop queued deliveries of generations before gen (their messages come back from the
+ * broker); returns how many were dropped. */
+size_t consumer_drop_stale(struct consumer *c, uint64_t gen);
+
+/* Hand a settlement to the I/O thread. */
+void consumer_settle(struct consumer *c, uint64_t tag, uint64_t gen, enum settle_kind kind);
+
+/* Take all pending settlements into *out (malloc'd array); returns the count. */
+size_t consumer_take_settlements(struct consumer *c, struct settlement **out);
+
+/* Mark every running execution for release (shutdown timeout reached). */
+void consumer_release_all(struct consumer *c);
+
+/* Count executions still running. */
+int consumer_running(struct consumer *c);
+
+struct jobq_err;
+struct keeper;
+
+/* Open the keeper's session and register the worker (taking its liveness lock) before
+ * any thread starts, so a taken worker id or an unreachable database fails fast.
+ * JOBQ_ECONFLICT if a live process holds the worker id. keeper_thread takes ownership. */
+int keeper_open(struct consumer *c, struct keeper **out, struct jobq_err *err);
+
+/* Threads. */
+void *io_thread(void *arg);
+void *executor_thread(void *arg);
+void *keeper_thread(void *arg);
+
+/* Executor argument: the consumer and the executor's slot. */
+struct executor_arg {
+	struct consumer *c;
+	int slot;
+};
+
+#endif

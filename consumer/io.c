@@ -1,0 +1,366 @@
+/* The I/O thread: owns the AMQP connection and makes every amqp_* call on it. It
+ * consumes the job queues, hands deliveries to the executors, settles (acks) them when
+ * the executors say so, keeps heartbeats flowing, reconnects with backoff and jitter, and
+ * runs the staged shutdown. */
+#include <amqp.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "consumer.h"
+#include "jobq/broker.h"
+#include "jobq/log.h"
+
+struct io {
+	struct consumer *c;
+	struct jobq_broker *b;
+	uint64_t gen;
+	bool consuming;
+	unsigned int seed;
+	int64_t drain_deadline;	/* monotonic ms when running jobs get released */
+	bool released;
+};
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s@%s:%d:%s", c->worker_id, c->hostname, c->pid, queue);
+}
+
+/* Connect, declare, set QoS and consume every job queue. */
+static int open_broker(struct io *io, struct jobq_err *err)
+{
+	struct consumer *c = io->c;
+	char name[300];
+	struct jobq_broker_opts opts = {
+		.url = c->cfg->amqp_url,
+		.heartbeat_s = (int)(c->cfg->amqp_heartbeat_ms / 1000 > 0
+					     ? c->cfg->amqp_heartbeat_ms / 1000
+					     : 1),
+		.connection_name = name,
+		.connect_timeout_ms = 5000,
+		.rpc_timeout_ms = 0,
+	};
+	amqp_connection_state_t conn;
+	int r;
+
+	snprintf(name, sizeof(name), "jobq-consumer worker=%s host=%s pid=%d", c->worker_id,
+		 c->hostname, c->pid);
+	if ((r = jobq_broker_connect(&opts, &io->b, err)) != 0)
+		return r;
+	if ((r = jobq_broker_declare_topology(io->b, c->cfg->queues, c->cfg->nqueues, err)) != 0)
+		return r;
+	conn = jobq_broker_conn(io->b);
+	/* Per-consumer prefetch (global=0): global QoS is not implemented on quorum queues. */
+	amqp_basic_qos(conn, JOBQ_CHANNEL, 0, (uint16_t)c->cfg->concurrency, 0);
+	if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.qos", err)) != 0)
+		return r;
+	for (int i = 0; i < c->cfg->nqueues; i++) {
+		char queue[128], tag[300], what[160];
+
+		snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, c->cfg->queues[i]);
+		consumer_tag(c, c->cfg->queues[i], tag, sizeof(tag));
+		amqp_basic_consume(conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue),
+				   amqp_cstring_bytes(tag), 0, 0, 0, amqp_empty_table);
+		snprintf(what, sizeof(what), "consume %s", queue);
+		if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), what, err)) != 0)
+			return r;
+	}
+	io->consuming = true;
+	return 0;
+}
+
+static void close_broker(struct io *io)
+{
+	jobq_broker_free(io->b);
+	io->b = NULL;
+	io->consuming = false;
+}
+
+/* Stop the job consumers so no new deliveries arrive (first shutdown stage). */
+static void cancel_consumers(struct io *io)
+{
+	struct consumer *c = io->c;
+	amqp_connection_state_t conn = jobq_broker_conn(io->b);
+	struct jobq_err err = { 0 };
+
+	for (int i = 0; i < c->cfg->nqueues; i++) {
+		char tag[300];
+
+		consumer_tag(c, c->cfg->queues[i], tag, sizeof(tag));
+		amqp_basic_cancel(conn, JOBQ_CHANNEL, amqp_cstring_bytes(tag));
+		if (jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.cancel", &err) != 0) {
+			jobq_warn("consumer_cancel_failed", "worker", c->worker_id, "error", err.msg);
+			return;
+		}
+	}
+	io->consuming = false;
+	jobq_info("consumers_cancelled", "worker", c->worker_id);
+}
+
+static void handle_delivery(struct io *io, amqp_envelope_t *e)
+{
+	struct consumer *c = io->c;
+	struct delivery d = { .tag = e->delivery_tag, .gen = io->gen,
+			      .redelivered = e->redelivered != 0 };
+	amqp_basic_properties_t *p = &e->message.properties;
+	char message_id[80] = "";
+	struct jobq_err err = { 0 };
+
+	if ((p->_flags & AMQP_BASIC_MESSAGE_ID_FLAG) && p->message_id.len < sizeof(message_id))
+		snprintf(message_id, sizeof(message_id), "%.*s", (int)p->message_id.len,
+			 (char *)p->message_id.bytes);
+	else if (p->_flags & AMQP_BASIC_MESSAGE_ID_FLAG)
+		snprintf(message_id, sizeof(message_id), "(%zu bytes)", p->message_id.len);
+	if (jobq_envelope_decode(e->message.body.bytes, e->message.body.len, message_id, &d.env,
+				 &err) != 0) {
+		char tag[24], len[24];
+
+		/* Malformed: dead-letter it (reject without requeue) and keep serving. */
+		jobq_warn("message_rejected", "worker", c->worker_id, "queue",
+			  (char *)e->routing_key.bytes, "delivery_tag", jobq_log_int(tag, (long long)d.tag),
+			  "bytes", jobq_log_int(len, (long long)e->message.body.len), "message_id",
+			  message_id, "reason", err.msg);
+		amqp_basic_reject(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0);
+		return;
+	}
+	if (!consumer_push(c, &d))
+		amqp_basic_nack(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0, 1);
+}
+
+/* Handle a frame that is not a delivery (after AMQP_STATUS_UNEXPECTED_STATE). */
+static int handle_frame(struct io *io, struct jobq_err *err)
+{
+	amqp_connection_state_t conn = jobq_broker_conn(io->b);
+	amqp_frame_t frame;
+	int status = amqp_simple_wait_frame(conn, &frame);
+
+	if (status != AMQP_STATUS_OK)
+		return jobq_err_set(err, JOBQ_EBROKER, "read frame: %s", amqp_error_string2(status));
+	if (frame.frame_type != AMQP_FRAME_METHOD)
+		return 0;
+	switch (frame.payload.method.id) {
+	case AMQP_CHANNEL_CLOSE_METHOD: {
+		amqp_channel_close_t *m = frame.payload.method.decoded;
+		amqp_channel_close_ok_t ok = { 0 };
+
+		/* e.g. 406 from consumer_timeout: answer, then reconnect. */
+		amqp_send_method(conn, frame.channel, AMQP_CHANNEL_CLOSE_OK_METHOD, &ok);
+		return jobq_err_set(err, JOBQ_EBROKER, "channel closed by broker: %u %.*s",
+				    m->reply_code, (int)m->reply_text.len, (char *)m->reply_text.bytes);
+	}
+	case AMQP_CONNECTION_CLOSE_METHOD: {
+		amqp_connection_close_t *m = frame.payload.method.decoded;
+		amqp_connection_close_ok_t ok = { 0 };
+
+		amqp_send_method(conn, 0, AMQP_CONNECTION_CLOSE_OK_METHOD, &ok);
+		return jobq_err_set(err, JOBQ_EBROKER, "connection closed by broker: %u %.*s",
+				    m->reply_code, (int)m->reply_text.len, (char *)m->reply_text.bytes);
+	}
+	case AMQP_BASIC_CANCEL_METHOD:
+		/* The broker cancelled our consumer (queue deleted, leader moved...): start
+		 * over on a fresh connection, which consumes again. */
+		return jobq_err_set(err, JOBQ_EBROKER, "consumer cancelled by broker");
+	default:
+		return 0;
+	}
+}
+
+/* Read one delivery or frame without blocking. Returns 1 if something was read, 0 if
+ * nothing was there, negative on a broken connection. */
+static int consume_one(struct io *io, struct jobq_err *err)
+{
+	amqp_connection_state_t conn = jobq_broker_conn(io->b);
+	struct timeval zero = { 0, 0 };
+	amqp_envelope_t e;
+	amqp_rpc_reply_t reply;
+
+	amqp_maybe_release_buffers(conn);
+	reply = amqp_consume_message(conn, &e, &zero, 0);
+	if (reply.reply_type == AMQP_RESPONSE_NORMAL) {
+		handle_delivery(io, &e);
+		amqp_destroy_envelope(&e);
+		return 1;
+	}
+	if (reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION) {
+		if (reply.library_error == AMQP_STATUS_TIMEOUT)
+			return 0;
+		if (reply.library_error == AMQP_STATUS_UNEXPECTED_STATE) {
+			int r = handle_frame(io, err);
+			return r < 0 ? r : 1;
+		}
+		return jobq_err_set(err, JOBQ_EBROKER, "consume: %s",
+				    amqp_error_string2(reply.library_error));
+	}
+	return jobq_broker_reply_error(io->b, reply, "consume", err);
+}
+
+/* Ack/reject/requeue what the executors finished. Stale generations are dropped: their
+ * messages were requeued when the old connection closed. */
+static int settle(struct io *io, struct jobq_err *err)
+{
+	struct settlement *s;
+	size_t n = consumer_take_settlements(io->c, &s);
+	int r = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		amqp_connection_state_t conn;
+		int status;
+
+		if (s[i].gen != io->gen || io->b == NULL || !jobq_broker_ok(io->b))
+			continue;
+		conn = jobq_broker_conn(io->b);
+		switch (s[i].kind) {
+		case SETTLE_ACK:
+			status = amqp_basic_ack(conn, JOBQ_CHANNEL, s[i].tag, 0);
+			break;
+		case SETTLE_REJECT:
+			status = amqp_basic_reject(conn, JOBQ_CHANNEL, s[i].tag, 0);
+			break;
+		default:
+			status = amqp_basic_nack(conn, JOBQ_CHANNEL, s[i].tag, 0, 1);
+			break;
+		}
+		if (status != AMQP_STATUS_OK) {
+			r = jobq_err_set(err, JOBQ_EBROKER, "settle delivery: %s",
+					 amqp_error_string2(status));
+			jobq_broker_set_broken(io->b);
+			break;
+		}
+	}
+	free(s);
+	return r;
+}
+
+/* Shutdown stages, driven from the loop. Returns true when the thread may exit. */
+static bool shutdown_step(struct io *io)
+{
+	struct consumer *c = io->c;
+	int sig = atomic_load(&c->signals);
+
+	if (sig == 0)
+		return false;
+	if (!atomic_load(&c->draining)) {
+		char running[24], timeout[24];
+
+		atomic_store(&c->draining, true);
+		io->drain_deadline = mono_ms() + c->cfg->shutdown_timeout_ms;
+		jobq_info("shutdown_draining", "worker", c->worker_id, "running",
+			  jobq_log_int(running, consumer_running(c)), "timeout_ms",
+			  jobq_log_int(timeout, c->cfg->shutdown_timeout_ms));
+		if (io->b != NULL && jobq_broker_ok(io->b) && io->consuming)
+			cancel_consumers(io);
+	}
+	if (!io->released && (sig >= 2 || mono_ms() >= io->drain_deadline) && consumer_running(c) > 0) {
+		jobq_info("shutdown_releasing", "worker", c->worker_id, "reason",
+			  sig >= 2 ? "second signal" : "shutdown_timeout reached");
+		consumer_release_all(c);
+		io->released = true;
+	}
+	return consumer_running(c) == 0;
+}
+
+void *io_thread(void *arg)
+{
+	struct io io = { .c = arg };
+	struct consumer *c = io.c;
+	struct jobq_err err = { 0 };
+	int64_t backoff = 200, retry_at = 0;
+	int poll_ms = (int)(c->cfg->amqp_heartbeat_ms / 4 > 0 ? c->cfg->amqp_heartbeat_ms / 4 : 250);
+
+	if (poll_ms > 1000)
+		poll_ms = 1000;
+	io.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
+	for (;;) {
+		struct pollfd fds[2];
+		int nfds = 1, r;
+		uint64_t junk;
+
+		if (shutdown_step(&io)) {
+			/* Every delivery is settled; flush the last acks, then close. */
+			(void)settle(&io, &err);
+			break;
+		}
+		if (io.b == NULL && !atomic_load(&c->draining) && mono_ms() >= retry_at) {
+			io.gen = atomic_fetch_add(&c->gen, 1) + 1;
+			size_t dropped = consumer_drop_stale(c, io.gen);
+			if (open_broker(&io, &err) == 0) {
+				char g[24];
+				jobq_info("broker_connected", "worker", c->worker_id, "node",
+					  jobq_broker_node(io.b), "generation",
+					  jobq_log_int(g, (long long)io.gen));
+				backoff = 200;
+			} else {
+				char ms[24];
+				int64_t wait = backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
+
+				jobq_warn("broker_unavailable", "worker", c->worker_id, "error", err.msg,
+					  "retry_in_ms", jobq_log_int(ms, wait));
+				close_broker(&io);
+				retry_at = mono_ms() + wait;
+				backoff = backoff * 2 > 10000 ? 10000 : backoff * 2;
+			}
+			(void)dropped;
+		}
+		fds[0] = (struct pollfd){ .fd = c->settle_fd, .events = POLLIN };
+		if (io.b != NULL) {
+			amqp_connection_state_t conn = jobq_broker_conn(io.b);
+
+			/* Frames the library already buffered are invisible to poll(). */
+			for (int i = 0; i < 1024 && (amqp_frames_enqueued(conn) || amqp_data_in_buffer(conn)); i++) {
+				if ((r = consume_one(&io, &err)) < 0)
+					goto broken;
+				if (r == 0)
+					break;
+			}
+			fds[1] = (struct pollfd){ .fd = amqp_get_sockfd(conn), .events = POLLIN };
+			nfds = 2;
+		}
+		r = poll(fds, (nfds_t)nfds, poll_ms);
+		if (r < 0 && errno != EINTR) {
+			jobq_error("poll_failed", "worker", c->worker_id, "error", strerror(errno));
+			usleep(100000);
+		}
+		if (fds[0].revents & POLLIN) {
+			ssize_t n = read(c->settle_fd, &junk, sizeof(junk));
+			(void)n;
+		}
+		if (settle(&io, &err) != 0)
+			goto broken;
+		if (io.b != NULL) {
+			/* Also when poll timed out: the library sends heartbeats only inside its
+			 * own calls. */
+			for (int i = 0; i < 1024; i++) {
+				if ((r = consume_one(&io, &err)) < 0)
+					goto broken;
+				if (r == 0)
+					break;
+			}
+		}
+		continue;
+broken:
+		jobq_warn("broker_lost", "worker", c->worker_id, "error", err.msg);
+		jobq_broker_set_broken(io.b);
+		close_broker(&io);
+		retry_at = mono_ms() + backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
+	}
+	close_broker(&io);
+	pthread_mutex_lock(&c->mu);
+	c->closing = true;
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	atomic_store(&c->io_done, true);
+	jobq_info("broker_closed", "worker", c->worker_id);
+	return NULL;
+}

@@ -1,0 +1,269 @@
+/* jobq-consumer: parses arguments, loads the configuration and wires the I/O thread,
+ * the executors and the keeper together. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "consumer.h"
+#include "jobq/duration.h"
+#include "jobq/log.h"
+#include "jobq/parse.h"
+#include "jobq/url.h"
+
+/* The one mutable global: the signal handler's view of the consumer. */
+static struct consumer *volatile signal_target;
+
+static void on_signal(int sig)
+{
+	struct consumer *c = signal_target;
+
+	(void)sig;
+	if (c != NULL) {
+		atomic_fetch_add(&c->signals, 1);
+		consumer_wake(c);
+	}
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: jobq-consumer [--config FILE] [--queues a,b] [--concurrency N]\n"
+	      "                     [--worker-id ID] [--check-config]\n"
+	      "\n"
+	      "Runs jobs from RabbitMQ queues jobq.<queue>, keeping each job's delivery\n"
+	      "unacked while it runs and its lease alive in PostgreSQL.\n"
+	      "\n"
+	      "options:\n"
+	      "  --config FILE      configuration file (else $JOBQ_CONFIG, else /etc/jobq/jobq.conf)\n"
+	      "  --queues a,b       job queues to consume (default: default)\n"
+	      "  --concurrency N    jobs run at once, 1-1024 (default 8)\n"
+	      "  --worker-id ID     this worker's id (default: host-pid-random)\n"
+	      "  --check-config     validate the configuration, print it (secrets masked), exit\n"
+	      "  --version          print the version\n"
+	      "  -h, --help         this help\n"
+	      "\n"
+	      "signals: SIGTERM or SIGINT drains (no new jobs, running ones get\n"
+	      "shutdown_timeout, then are released back to the queue); a second signal\n"
+	      "releases at once.\n"
+	      "\n"
+	      "exit status: 0 clean stop; 2 invalid configuration or flags; 5 database or\n"
+	      "broker unavailable at start; 1 other failures.\n",
+	      f);
+}
+
+static void print_config(const struct jobq_config *cfg)
+{
+	char masked[512], d[32];
+
+	printf("config: %s\n", cfg->source ? cfg->source : "(defaults)");
+	printf("amqp.url: %s\n", jobq_url_mask(cfg->amqp_url, masked, sizeof(masked)));
+	printf("amqp.heartbeat: %s\n", jobq_duration_format(cfg->amqp_heartbeat_ms, d, sizeof(d)));
+	printf("database.url: %s\n", jobq_url_mask(cfg->database_url, masked, sizeof(masked)));
+	printf("consumer.worker_id: %s\n", cfg->worker_id ? cfg->worker_id : "(generated)");
+	printf("consumer.queues:");
+	for (int i = 0; i < cfg->nqueues; i++)
+		printf(" %s", cfg->queues[i]);
+	printf("\nconsumer.concurrency: %d\n", cfg->concurrency);
+	printf("consumer.heartbeat_interval: %s\n",
+	       jobq_duration_format(cfg->heartbeat_interval_ms, d, sizeof(d)));
+	printf("consumer.lease_duration: %s\n",
+	       jobq_duration_format(cfg->lease_duration_ms, d, sizeof(d)));
+	printf("consumer.shutdown_timeout: %s\n",
+	       jobq_duration_format(cfg->shutdown_timeout_ms, d, sizeof(d)));
+	printf("consumer.cancel_grace: %s\n", jobq_duration_format(cfg->cancel_grace_ms, d, sizeof(d)));
+	printf("handlers: %d command handler(s)", cfg->nhandlers);
+	for (int i = 0; i < cfg->nhandlers; i++)
+		printf("%s%s", i ? ", " : ": ", cfg->handlers[i].type);
+	printf("\nconfig ok\n");
+}
+
+static int init_consumer(struct consumer *c, struct jobq_config *cfg, struct jobq_err *err)
+{
+	pthread_condattr_t ca;
+
+	memset(c, 0, sizeof(*c));
+	c->cfg = cfg;
+	c->pid = (int)getpid();
+	if (gethostname(c->hostname, sizeof(c->hostname) - 1) != 0)
+		snprintf(c->hostname, sizeof(c->hostname), "unknown");
+	if (cfg->worker_id != NULL) {
+		snprintf(c->worker_id, sizeof(c->worker_id), "%s", cfg->worker_id);
+	} else {
+		unsigned int seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
+		snprintf(c->worker_id, sizeof(c->worker_id), "%.60s-%d-%04x", c->hostname, c->pid,
+			 (unsigned int)rand_r(&seed) & 0xffff);
+	}
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv, NULL);
+	pthread_mutex_init(&c->settle_mu, NULL);
+	pthread_mutex_init(&c->exec_mu, NULL);
+	if ((c->settle_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
+		return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
+	c->nexec = cfg->concurrency;
+	if ((c->execs = calloc((size_t)c->nexec, sizeof(*c->execs))) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+	/* job_sleep waits on CLOCK_MONOTONIC deadlines. */
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	for (int i = 0; i < c->nexec; i++)
+		pthread_cond_init(&c->execs[i].wake, &ca);
+	pthread_condattr_destroy(&ca);
+	return 0;
+}
+
+static void free_consumer(struct consumer *c)
+{
+	for (int i = 0; i < c->nexec; i++)
+		pthread_cond_destroy(&c->execs[i].wake);
+	free(c->execs);
+	free(c->ring);
+	free(c->settle);
+	if (c->settle_fd >= 0)
+		close(c->settle_fd);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "queues", required_argument, NULL, 'q' },
+		{ "concurrency", required_argument, NULL, 'n' },
+		{ "worker-id", required_argument, NULL, 'w' },
+		{ "check-config", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct jobq_config cfg = { 0 };
+	struct jobq_err err = { 0 };
+	struct consumer c;
+	struct keeper *keeper = NULL;
+	struct executor_arg *eargs = NULL;
+	pthread_t io, kt, *ex = NULL;
+	const char *config_path = NULL, *queues = NULL, *worker_id = NULL;
+	int64_t concurrency = 0;
+	bool check = false;
+	struct sigaction sa;
+	int opt, status = 1;
+
+	jobq_log_set_program("consumer");
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":c:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'q':
+			queues = optarg;
+			break;
+		case 'n':
+			if (jobq_parse_int(optarg, 1, 1024, "--concurrency", &concurrency, &err) != 0) {
+				fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+				return 2;
+			}
+			break;
+		case 'w':
+			worker_id = optarg;
+			break;
+		case 'C':
+			check = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("jobq-consumer %s\n", JOBQ_VERSION);
+			return 0;
+		case ':':
+			fprintf(stderr, "jobq-consumer: option %s needs a value\n", argv[optind - 1]);
+			return 2;
+		default:
+			fprintf(stderr, "jobq-consumer: unknown option '%s' (see --help)\n",
+				argv[optind - 1]);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "jobq-consumer: unexpected argument '%s' (see --help)\n", argv[optind]);
+		return 2;
+	}
+	if (jobq_config_load(&cfg, config_path, &err) != 0) {
+		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+		return 2;
+	}
+	/* Flags override the file and the environment. */
+	if ((queues != NULL && jobq_config_set_queues(&cfg, queues, &err) != 0) ||
+	    (worker_id != NULL && jobq_config_set_str(&cfg.worker_id, worker_id, &err) != 0)) {
+		fprintf(stderr, "jobq-consumer: %s%s\n", queues ? "--queues: " : "", err.msg);
+		status = 2;
+		goto out_cfg;
+	}
+	if (concurrency > 0)
+		cfg.concurrency = (int)concurrency;
+	if (jobq_config_validate(&cfg, &err) != 0) {
+		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+		status = 2;
+		goto out_cfg;
+	}
+	if (check) {
+		print_config(&cfg);
+		status = 0;
+		goto out_cfg;
+	}
+	jobq_log_setup(cfg.log_level, cfg.log_format);
+	if (init_consumer(&c, &cfg, &err) != 0) {
+		jobq_error("start_failed", "error", err.msg);
+		goto out_cfg;
+	}
+	if (keeper_open(&c, &keeper, &err) != 0) {
+		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
+		status = err.code == JOBQ_ECONFLICT ? 2 : 5;
+		goto out_consumer;
+	}
+	{
+		char pid[24], conc[24], masked[512];
+		jobq_info("worker_starting", "worker", c.worker_id, "pid", jobq_log_int(pid, c.pid),
+			  "concurrency", jobq_log_int(conc, cfg.concurrency),
+			  "amqp", jobq_url_mask(cfg.amqp_url, masked, sizeof(masked)));
+	}
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	signal_target = &c;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	ex = calloc((size_t)cfg.concurrency, sizeof(*ex));
+	eargs = calloc((size_t)cfg.concurrency, sizeof(*eargs));
+	if (ex == NULL || eargs == NULL) {
+		jobq_error("start_failed", "error", "out of memory");
+		goto out_consumer;
+	}
+	for (int i = 0; i < cfg.concurrency; i++) {
+		eargs[i] = (struct executor_arg){ &c, i };
+		pthread_create(&ex[i], NULL, executor_thread, &eargs[i]);
+	}
+	pthread_create(&kt, NULL, keeper_thread, keeper);
+	pthread_create(&io, NULL, io_thread, &c);
+	pthread_join(io, NULL);
+	for (int i = 0; i < cfg.concurrency; i++)
+		pthread_join(ex[i], NULL);
+	pthread_join(kt, NULL);
+	signal_target = NULL;
+	jobq_info("worker_stopped", "worker", c.worker_id);
+	status = 0;
+out_consumer:
+	free(ex);
+	free(eargs);
+	free_consumer(&c);
+out_cfg:
+	jobq_config_free(&cfg);
+	return status;
+}

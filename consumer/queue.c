@@ -1,0 +1,146 @@
+/* The consumer's thread hand-offs: the dispatch ring, the settlement list and the
+ * execution table's bulk operations. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "consumer.h"
+
+void consumer_wake(struct consumer *c)
+{
+	uint64_t one = 1;
+	ssize_t n = write(c->settle_fd, &one, sizeof(one));
+
+	(void)n;	/* a full counter already means "wake up" */
+}
+
+bool consumer_push(struct consumer *c, const struct delivery *d)
+{
+	bool ok = false;
+
+	pthread_mutex_lock(&c->mu);
+	if (!c->closing) {
+		if (c->ring_len == c->ring_cap) {
+			size_t cap = c->ring_cap ? c->ring_cap * 2 : 64;
+			struct delivery *nr = malloc(cap * sizeof(*nr));
+
+			if (nr == NULL)
+				goto out;
+			for (size_t i = 0; i < c->ring_len; i++)
+				nr[i] = c->ring[(c->ring_head + i) % c->ring_cap];
+			free(c->ring);
+			c->ring = nr;
+			c->ring_cap = cap;
+			c->ring_head = 0;
+		}
+		c->ring[(c->ring_head + c->ring_len) % c->ring_cap] = *d;
+		c->ring_len++;
+		pthread_cond_signal(&c->cv);
+		ok = true;
+	}
+out:
+	pthread_mutex_unlock(&c->mu);
+	return ok;
+}
+
+bool consumer_pop(struct consumer *c, struct delivery *out)
+{
+	bool ok = false;
+
+	pthread_mutex_lock(&c->mu);
+	while (c->ring_len == 0 && !c->closing)
+		pthread_cond_wait(&c->cv, &c->mu);
+	if (c->ring_len > 0) {
+		*out = c->ring[c->ring_head];
+		c->ring_head = (c->ring_head + 1) % c->ring_cap;
+		c->ring_len--;
+		c->busy++;
+		ok = true;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return ok;
+}
+
+size_t consumer_drop_stale(struct consumer *c, uint64_t gen)
+{
+	size_t kept = 0, dropped;
+
+	pthread_mutex_lock(&c->mu);
+	for (size_t i = 0; i < c->ring_len; i++) {
+		struct delivery d = c->ring[(c->ring_head + i) % c->ring_cap];
+		if (d.gen >= gen)
+			c->ring[(c->ring_head + kept++) % c->ring_cap] = d;
+	}
+	dropped = c->ring_len - kept;
+	c->ring_len = kept;
+	pthread_mutex_unlock(&c->mu);
+	return dropped;
+}
+
+void consumer_settle(struct consumer *c, uint64_t tag, uint64_t gen, enum settle_kind kind)
+{
+	pthread_mutex_lock(&c->settle_mu);
+	if (c->settle_len == c->settle_cap) {
+		size_t cap = c->settle_cap ? c->settle_cap * 2 : 64;
+		struct settlement *ns = realloc(c->settle, cap * sizeof(*ns));
+
+		if (ns == NULL) {
+			/* Unsettled deliveries are redelivered after a reconnect: safe. */
+			pthread_mutex_unlock(&c->settle_mu);
+			return;
+		}
+		c->settle = ns;
+		c->settle_cap = cap;
+	}
+	c->settle[c->settle_len++] = (struct settlement){ tag, gen, kind };
+	pthread_mutex_unlock(&c->settle_mu);
+	consumer_wake(c);
+}
+
+size_t consumer_take_settlements(struct consumer *c, struct settlement **out)
+{
+	size_t n;
+
+	pthread_mutex_lock(&c->settle_mu);
+	n = c->settle_len;
+	*out = NULL;
+	if (n > 0 && (*out = malloc(n * sizeof(**out))) != NULL) {
+		memcpy(*out, c->settle, n * sizeof(**out));
+		c->settle_len = 0;
+	} else if (n > 0) {
+		n = 0;	/* try again on the next wake */
+	}
+	pthread_mutex_unlock(&c->settle_mu);
+	return n;
+}
+
+void consumer_release_all(struct consumer *c)
+{
+	pthread_mutex_lock(&c->exec_mu);
+	for (int i = 0; i < c->nexec; i++) {
+		if (c->execs[i].active) {
+			atomic_store(&c->execs[i].release, true);
+			pthread_cond_broadcast(&c->execs[i].wake);
+		}
+	}
+	pthread_mutex_unlock(&c->exec_mu);
+}
+
+int consumer_running(struct consumer *c)
+{
+	int n = 0;
+
+	pthread_mutex_lock(&c->mu);
+	n = c->busy + (int)c->ring_len;
+	pthread_mutex_unlock(&c->mu);
+	return n;
+}
+
+void consumer_finished_one(struct consumer *c)
+{
+	pthread_mutex_lock(&c->mu);
+	c->busy--;
+	pthread_mutex_unlock(&c->mu);
+	consumer_wake(c);
+}

@@ -1,0 +1,97 @@
+/* Shared state and helpers of the jobq CLI's commands: exit statuses, the lazily opened
+ * database connection, error reporting and output (text or --json). */
+#ifndef JOBQ_CLI_H
+#define JOBQ_CLI_H
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include "jobq/config.h"
+#include "jobq/store.h"
+
+/* Exit statuses (design §9). */
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_JOB_FAILED = 1,	/* job ended failed/cancelled, or a cancel came too late */
+	CLI_EXIT_USAGE = 2,		/* usage error or invalid input */
+	CLI_EXIT_NOTFOUND = 3,		/* no such job */
+	CLI_EXIT_TIMEOUT = 4,		/* timed out waiting */
+	CLI_EXIT_UNAVAILABLE = 5,	/* broker or database unavailable */
+};
+
+struct cli {
+	struct jobq_config cfg;
+	bool json;			/* --json: machine-readable output */
+	const char *command;		/* the sub-command being run, for messages */
+	struct jobq_store *store;	/* opened by cli_store() */
+};
+
+/* A sub-command: argv[0] is the command name; getopt state is reset before the call.
+ * Returns the process exit status. */
+typedef int (*cli_command_fn)(struct cli *cli, int argc, char **argv);
+
+/* Open (once) and return the database connection. On failure prints the error and
+ * returns NULL; the caller returns CLI_EXIT_UNAVAILABLE. */
+struct jobq_store *cli_store(struct cli *cli);
+
+/* Print "jobq COMMAND: <message>" as one line on stderr and return the exit status for
+ * err->code (jobq_err_exit_status). */
+int cli_fail_err(struct cli *cli, const struct jobq_err *err);
+
+/* Print "jobq COMMAND: <formatted>" on stderr and return status. */
+int cli_fail(struct cli *cli, int status, const char *fmt, ...) JOBQ_PRINTF(3, 4);
+
+/* Print a usage error ("jobq COMMAND: <formatted> (see 'jobq COMMAND --help')") and
+ * return CLI_EXIT_USAGE. */
+int cli_usage(struct cli *cli, const char *fmt, ...) JOBQ_PRINTF(2, 3);
+
+/* Run getopt_long over argv with the common options added (--help/-h, --json). Returns the
+ * option character like getopt_long; handles --help by printing `help` to stdout and
+ * returning 'h' (the caller returns CLI_EXIT_OK), --json by setting cli->json and reading
+ * on, and an unknown option or missing argument by returning '?' after printing a
+ * one-line usage error (the caller returns CLI_EXIT_USAGE). */
+int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, const char *help);
+
+/* Print a JSON value to stdout (compact, one line) and decref it. */
+void cli_print_json(json_t *v);
+
+/* Parse a job id argument; on an invalid UUID prints a usage error naming it and returns
+ * false. */
+bool cli_job_id(struct cli *cli, const char *arg);
+
+/* Parse a duration flag value (`flag` names it in errors). Prints the error and returns
+ * false on invalid input. */
+bool cli_duration(struct cli *cli, const char *flag, const char *text, int64_t *out_ms);
+
+/* Parse an integer flag value in [min, max]; prints the error and returns false. */
+bool cli_int(struct cli *cli, const char *flag, const char *text, int64_t min, int64_t max,
+	     int64_t *out);
+
+/* A committed job that still has to be handed to the broker. */
+struct cli_job_ref {
+	const char *id;
+	const char *queue;
+	const char *type;
+};
+
+/* Publish the jobs' messages with publisher confirms (many in flight, then the confirms
+ * collected) and set published_at on those confirmed. Returns 0 when all were confirmed.
+ * On a broker failure it prints one warning line saying the jobs are saved and the relay
+ * of any running consumer will publish them, and returns JOBQ_EBROKER; the jobs are never
+ * lost, so callers normally still exit 0. */
+int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n);
+
+/* Commands. */
+int cmd_migrate(struct cli *cli, int argc, char **argv);
+int cmd_submit(struct cli *cli, int argc, char **argv);
+int cmd_wait(struct cli *cli, int argc, char **argv);
+int cmd_status(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_history(struct cli *cli, int argc, char **argv);
+int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_workers(struct cli *cli, int argc, char **argv);
+int cmd_retry(struct cli *cli, int argc, char **argv);
+int cmd_prune(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,285 @@
+/* The commands that change jobs on an operator's request: retry (requeue a failed or
+ * cancelled job) and prune (delete finished jobs past retention). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd_util.h"
+#include "rows.h"
+
+/* ---- retry ---- */
+
+static const char retry_help[] =
+	"usage: jobq retry [--json] ID\n"
+	"\n"
+	"Requeue a failed or cancelled job as if new: attempt back to 0, its error, result,\n"
+	"progress, owner and cancel request cleared, due at once. The job keeps its id, type,\n"
+	"queue, payload and history (the retry is a transition in `jobq history`). It is\n"
+	"handed to the broker right away; if the broker is unreachable the job stays saved\n"
+	"and a running consumer's relay publishes it later.\n"
+	"\n"
+	"options:\n"
+	"  --json     print {\"id\": ID, \"status\": \"queued\"}\n"
+	"  -h, --help show this help\n"
+	"\n"
+	"exit status: 0 requeued (even if the broker was unreachable); 2 invalid id, or the\n"
+	"job is not failed or cancelled; 3 no such job; 5 database unavailable.\n";
+
+/* One statement: the UPDATE only touches a failed or cancelled job, and `target` reads
+ * the row as the statement found it, so a miss tells an unknown id (no row) from a job in
+ * another state (a row with a NULL requeued id). */
+static const char retry_sql[] =
+	"WITH target AS (SELECT status FROM jobs WHERE id = $1::uuid),"
+	" requeued AS ("
+	"  UPDATE jobs SET status = 'queued', status_reason = 'retry requested',"
+	"   attempt = 0, error = NULL, result = NULL, progress = NULL,"
+	"   started_at = NULL, finished_at = NULL,"
+	"   worker_id = NULL, heartbeat_at = NULL, lease_expires_at = NULL,"
+	"   cancel_requested_at = NULL, cancel_reason = NULL,"
+	"   run_after = now(), published_at = NULL, updated_at = now()"
+	"  WHERE id = $1::uuid AND status IN ('failed', 'cancelled')"
+	"  RETURNING id, queue, type)"
+	" SELECT t.status, r.id, r.queue, r.type FROM target t LEFT JOIN requeued r ON true";
+
+int cmd_retry(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct jobq_store *st;
+	struct jobq_err err;
+	struct cli_job_ref ref;
+	PGresult *res = NULL;
+	const char *id, *status;
+	int c, r;
+
+	while ((c = cli_getopt(cli, argc, argv, "", opts, retry_help)) != -1) {
+		if (c == 'h')
+			return CLI_EXIT_OK;
+		return CLI_EXIT_USAGE;
+	}
+	if ((id = cmd_job_id_arg(cli, argc, argv)) == NULL)
+		return CLI_EXIT_USAGE;
+	if ((st = cli_store(cli)) == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	if (jobq_store_exec(st, NULL, retry_sql, 1, &id, &res, "requeueing the job", &err) != 0)
+		return cli_fail_err(cli, &err);
+	if (PQntuples(res) == 0) {
+		r = cli_fail(cli, CLI_EXIT_NOTFOUND, "no job %s", id);
+		goto out;
+	}
+	status = rows_get(res, 0, "status");
+	if (rows_get(res, 0, "id") == NULL) {
+		if (strcmp(status, "failed") == 0 || strcmp(status, "cancelled") == 0)
+			/* Another session changed the row while this statement waited on it. */
+			r = cli_fail(cli, CLI_EXIT_USAGE,
+				     "job %s changed state during the retry; check it and retry "
+				     "again", id);
+		else
+			r = cli_fail(cli, CLI_EXIT_USAGE,
+				     "job %s is %s; only failed or cancelled jobs can be retried",
+				     id, status);
+		goto out;
+	}
+
+	/* The row is committed as queued and unpublished: if this publish fails, the relay
+	 * publishes it, so a broker failure is only the warning cli_publish printed. */
+	ref.id = rows_get(res, 0, "id");
+	ref.queue = rows_get(res, 0, "queue");
+	ref.type = rows_get(res, 0, "type");
+	(void)cli_publish(cli, &ref, 1);
+
+	if (cli->json) {
+		r = cmd_print_json(cli, json_pack("{s:s, s:s}", "id", ref.id, "status", "queued"));
+	} else {
+		printf("requeued %s\n", ref.id);
+		r = CLI_EXIT_OK;
+	}
+out:
+	PQclear(res);
+	return r;
+}
+
+/* ---- prune ---- */
+
+static const char prune_help[] =
+	"usage: jobq prune --older-than DUR [--dry-run] [--json]\n"
+	"\n"
+	"Delete finished jobs (succeeded, failed, cancelled) that finished more than DUR ago,\n"
+	"with their history, in batches of 1000 so no transaction stays open long. Also\n"
+	"deletes workers that stopped before the same cutoff, and wait registrations older\n"
+	"than a day whose session is gone. Jobs that are not finished are never touched.\n"
+	"\n"
+	"options:\n"
+	"  --older-than DUR  retention, required: 30d, 12h, 90m, ... (more than 0)\n"
+	"  --dry-run         count what would be deleted, delete nothing\n"
+	"  --json            print {\"deleted\": N, \"workers\": N, \"waiters\": N}\n"
+	"  -h, --help        show this help\n"
+	"\n"
+	"exit status: 0 done; 2 missing or invalid option; 5 database unavailable.\n";
+
+#define PRUNE_BATCH 1000
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* The cutoff is fixed once, so batches agree on it however long the run takes. */
+static const char cutoff_sql[] =
+	"SELECT now() - $1::bigint * interval '1 millisecond' AS cutoff,"
+	" " ROWS_TS("now() - $1::bigint * interval '1 millisecond'", "cutoff_text");
+
+/* SKIP LOCKED leaves rows another session is changing (a concurrent retry) alone; the
+ * status test is rechecked on locked rows, so a job requeued meanwhile is not deleted.
+ * job_events rows go with their job (ON DELETE CASCADE). */
+static const char prune_batch_sql[] =
+	"WITH doomed AS ("
+	"  SELECT id FROM jobs"
+	"  WHERE finished_at < $1::timestamptz"
+	"   AND status IN ('succeeded', 'failed', 'cancelled')"
+	"  ORDER BY finished_at LIMIT " STR(PRUNE_BATCH)
+	"  FOR UPDATE SKIP LOCKED)"
+	" DELETE FROM jobs j USING doomed d WHERE j.id = d.id";
+
+static const char prune_count_sql[] =
+	"SELECT (SELECT count(*) FROM jobs WHERE finished_at < $1::timestamptz"
+	"   AND status IN ('succeeded', 'failed', 'cancelled')) AS deleted,"
+	" (SELECT count(*) FROM workers WHERE state = 'stopped'"
+	"   AND coalesce(stopped_at, heartbeat_at) < $1::timestamptz) AS workers,"
+	" (SELECT count(*) FROM job_waiters WHERE created_at < now() - interval '1 day'"
+	"   AND backend NOT IN (SELECT pid FROM pg_stat_activity)) AS waiters";
+
+static const char prune_workers_sql[] =
+	"DELETE FROM workers WHERE state = 'stopped'"
+	" AND coalesce(stopped_at, heartbeat_at) < $1::timestamptz";
+
+/* A waiter row is only stale once its session is gone: deleting a live `jobq wait`'s row
+ * would silence the NOTIFY it waits for. */
+static const char prune_waiters_sql[] =
+	"DELETE FROM job_waiters WHERE created_at < now() - interval '1 day'"
+	" AND backend NOT IN (SELECT pid FROM pg_stat_activity)";
+
+struct prune_counts {
+	int64_t jobs, workers, waiters;
+};
+
+/* Run a statement with the cutoff as its one parameter (none if cutoff is NULL) and add
+ * the number of rows it affected to *n. */
+static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const char *sql,
+			       const char *cutoff, int64_t *n, const char *what,
+			       struct jobq_err *err)
+{
+	PGresult *res = NULL;
+	int r;
+
+	if ((r = jobq_store_exec(st, name, sql, cutoff != NULL ? 1 : 0,
+				 cutoff != NULL ? &cutoff : NULL, &res, what, err)) != 0)
+		return r;
+	*n += (int64_t)strtoll(PQcmdTuples(res), NULL, 10);
+	PQclear(res);
+	return 0;
+}
+
+static JOBQ_WUR int prune_delete(struct jobq_store *st, const char *cutoff,
+				 struct prune_counts *n, struct jobq_err *err)
+{
+	int64_t batch;
+	int r;
+
+	do {
+		batch = 0;
+		if ((r = exec_count(st, "jobq_prune_batch", prune_batch_sql, cutoff, &batch,
+				    "deleting finished jobs", err)) != 0)
+			return r;
+		n->jobs += batch;
+	} while (batch == PRUNE_BATCH);
+	if ((r = exec_count(st, NULL, prune_workers_sql, cutoff, &n->workers,
+			    "deleting stopped workers", err)) != 0)
+		return r;
+	return exec_count(st, NULL, prune_waiters_sql, NULL, &n->waiters,
+			  "deleting stale wait registrations", err);
+}
+
+static JOBQ_WUR int prune_dry_run(struct jobq_store *st, const char *cutoff,
+				  struct prune_counts *n, struct jobq_err *err)
+{
+	PGresult *res = NULL;
+	int r;
+
+	if ((r = jobq_store_exec(st, NULL, prune_count_sql, 1, &cutoff, &res,
+				 "counting finished jobs", err)) != 0)
+		return r;
+	n->jobs = rows_int(res, 0, "deleted", 0);
+	n->workers = rows_int(res, 0, "workers", 0);
+	n->waiters = rows_int(res, 0, "waiters", 0);
+	PQclear(res);
+	return 0;
+}
+
+int cmd_prune(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "older-than", required_argument, NULL, 'o' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct prune_counts n = { 0, 0, 0 };
+	int64_t older_ms = -1;
+	bool dry_run = false;
+	char ms_text[24];
+	const char *param = ms_text, *cutoff;
+	struct jobq_store *st;
+	struct jobq_err err;
+	PGresult *res = NULL;
+	int c, r;
+
+	while ((c = cli_getopt(cli, argc, argv, "", opts, prune_help)) != -1) {
+		switch (c) {
+		case 'o':
+			if (!cli_duration(cli, "--older-than", optarg, &older_ms))
+				return CLI_EXIT_USAGE;
+			if (older_ms <= 0)
+				return cli_usage(cli, "--older-than must be greater than 0");
+			break;
+		case 'n':
+			dry_run = true;
+			break;
+		case 'h':
+			return CLI_EXIT_OK;
+		default:
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if ((r = cmd_no_args(cli, argc, argv)) != 0)
+		return r;
+	if (older_ms < 0)
+		return cli_usage(cli, "--older-than DUR is required");
+	snprintf(ms_text, sizeof(ms_text), "%" PRId64, older_ms);
+	if ((st = cli_store(cli)) == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	if (jobq_store_exec(st, NULL, cutoff_sql, 1, &param, &res, "computing the cutoff",
+			    &err) != 0)
+		return cli_fail_err(cli, &err);
+	cutoff = rows_get(res, 0, "cutoff");
+	r = dry_run ? prune_dry_run(st, cutoff, &n, &err) : prune_delete(st, cutoff, &n, &err);
+	if (r != 0) {
+		/* Batches already deleted stay deleted; say how far it got. */
+		if (!dry_run && n.jobs > 0)
+			fprintf(stderr, "jobq %s: deleted %" PRId64 " jobs before the error\n",
+				cli->command, n.jobs);
+		r = cli_fail_err(cli, &err);
+		goto out;
+	}
+	if (cli->json) {
+		r = cmd_print_json(cli, json_pack("{s:I, s:I, s:I}", "deleted", (json_int_t)n.jobs,
+						  "workers", (json_int_t)n.workers, "waiters",
+						  (json_int_t)n.waiters));
+	} else {
+		printf("%s %" PRId64 " jobs finished before %s, %" PRId64 " stopped workers, "
+		       "%" PRId64 " stale wait registrations\n",
+		       dry_run ? "would delete" : "deleted", n.jobs,
+		       rows_get(res, 0, "cutoff_text"), n.workers, n.waiters);
+		r = CLI_EXIT_OK;
+	}
+out:
+	PQclear(res);
+	return r;
+}

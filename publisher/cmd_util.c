@@ -1,0 +1,33 @@
+/* Plumbing shared by the command files (cmd_*.c) beyond cli.h: positional argument checks
+ * and printing a JSON value that may have failed to build. */
+#include "cmd_util.h"
+
+const char *cmd_job_id_arg(struct cli *cli, int argc, char **argv)
+{
+	if (optind >= argc) {
+		cli_usage(cli, "missing job id");
+		return NULL;
+	}
+	if (optind + 1 < argc) {
+		cli_usage(cli, "unexpected argument '%s'", argv[optind + 1]);
+		return NULL;
+	}
+	if (!cli_job_id(cli, argv[optind]))
+		return NULL;
+	return argv[optind];
+}
+
+int cmd_no_args(struct cli *cli, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+int cmd_print_json(struct cli *cli, json_t *v)
+{
+	if (v == NULL)
+		return cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
+	cli_print_json(v);
+	return CLI_EXIT_OK;
+}

@@ -1,0 +1,21 @@
+/* Plumbing shared by the command files (cmd_*.c) beyond cli.h: positional argument checks
+ * and printing a JSON value that may have failed to build. */
+#ifndef JOBQ_CMD_UTIL_H
+#define JOBQ_CMD_UTIL_H
+
+#include "cli.h"
+
+/* After option parsing: exactly one positional argument (argv[optind]), a job id. Returns
+ * it, or NULL after printing a usage error (missing, extra argument or invalid UUID); the
+ * caller returns CLI_EXIT_USAGE. */
+const char *cmd_job_id_arg(struct cli *cli, int argc, char **argv) JOBQ_WUR;
+
+/* After option parsing: no positional argument. 0, or CLI_EXIT_USAGE after printing a
+ * usage error naming the first extra argument. */
+int cmd_no_args(struct cli *cli, int argc, char **argv) JOBQ_WUR;
+
+/* Print v with cli_print_json() and return CLI_EXIT_OK; a NULL v (building it ran out of
+ * memory) prints an error and returns CLI_EXIT_JOB_FAILED. */
+int cmd_print_json(struct cli *cli, json_t *v) JOBQ_WUR;
+
+#endif

@@ -1,0 +1,164 @@
+/* jobq wait, and the wait shared with submit --wait: LISTEN/NOTIFY until jobs end. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "cmd_wait.h"
+#include "jobq/duration.h"
+#include "jobq/store_jobs.h"
+
+static const char HELP[] =
+	"usage: jobq wait [--timeout DUR] [--json] ID\n"
+	"\n"
+	"Wait until the job ends (LISTEN/NOTIFY, no polling) and print how: the result for\n"
+	"a job that succeeded, the error for one that failed, the reason for a cancel.\n"
+	"\n"
+	"options:\n"
+	"  --timeout DUR  give up after DUR (e.g. 30s, 5m); default: wait for ever\n"
+	"  --json         print {\"id\",\"status\",\"attempt\",\"result\",\"error\"}\n"
+	"\n"
+	"exit status: 0 succeeded; 1 failed or cancelled; 2 usage; 3 no such job;\n"
+	"4 timed out; 5 database unavailable.\n";
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e)
+{
+	if (cli->json) {
+		json_t *o = json_object();
+		json_t *res = e->result != NULL ? json_loads(e->result, JSON_DECODE_ANY, NULL) : NULL;
+
+		json_object_set_new(o, "id", json_string(id));
+		json_object_set_new(o, "status", json_string(jobq_status_name(e->status)));
+		json_object_set_new(o, "attempt", json_integer(e->attempt));
+		json_object_set_new(o, "result", res != NULL ? res : json_null());
+		json_object_set_new(o, "error", e->error != NULL ? json_string(e->error) : json_null());
+		cli_print_json(o);
+		return;
+	}
+	switch (e->status) {
+	case JOBQ_SUCCEEDED:
+		puts(e->result != NULL ? e->result : "null");
+		break;
+	case JOBQ_FAILED:
+		printf("failed after attempt %d: %s\n", e->attempt, e->error ? e->error : "");
+		break;
+	case JOBQ_CANCELLED:
+		printf("cancelled%s%s\n", e->error ? ": " : "", e->error ? e->error : "");
+		break;
+	default:
+		printf("%s\n", jobq_status_name(e->status));
+		break;
+	}
+	fflush(stdout);
+}
+
+int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t timeout_ms,
+		  bool listening)
+{
+	struct jobq_store *st = cli_store(cli);
+	bool *done = calloc(n ? n : 1, sizeof(*done));
+	int64_t deadline = timeout_ms > 0 ? mono_ms() + timeout_ms : INT64_MAX;
+	struct jobq_err err = { 0 };
+	size_t left = n;
+	int status = CLI_EXIT_OK, r = 0;
+
+	if (st == NULL) {
+		free(done);
+		return CLI_EXIT_UNAVAILABLE;
+	}
+	if (done == NULL) {
+		free(done);
+		return cli_fail(cli, 1, "out of memory");
+	}
+	/* Listen and register before reading the state: a job that ends after the read is
+	 * then sure to notify us, and one that ended before is seen by the read. */
+	if (!listening) {
+		if ((r = jobq_store_listen(st, &err)) != 0)
+			goto out;
+		for (size_t i = 0; i < n; i++)
+			if ((r = jobq_store_add_waiter(st, ids[i], &err)) != 0)
+				goto out;
+	}
+	char woke[37] = "";
+
+	for (bool recheck_all = true;;) {
+		for (size_t i = 0; i < n; i++) {
+			struct jobq_job_end e;
+
+			if (done[i] || (!recheck_all && strcmp(woke, ids[i]) != 0))
+				continue;
+			if ((r = jobq_store_job_end(st, ids[i], &e, &err)) != 0)
+				goto out;
+			if (jobq_status_terminal(e.status)) {
+				done[i] = true;
+				left--;
+				cli_print_end(cli, ids[i], &e);
+				if (e.status != JOBQ_SUCCEEDED)
+					status = CLI_EXIT_JOB_FAILED;
+			}
+			jobq_job_end_release(&e);
+		}
+		if (left == 0)
+			break;
+		int64_t wait = deadline == INT64_MAX ? 3600000 : deadline - mono_ms();
+		if (wait <= 0) {
+			char d[32];
+			r = jobq_err_set(&err, JOBQ_ETIMEDOUT,
+					 "timed out after %s waiting for %zu job(s)%s%s",
+					 jobq_duration_format(timeout_ms, d, sizeof(d)), left,
+					 n == 1 ? ": " : "", n == 1 ? ids[0] : "");
+			goto out;
+		}
+		if ((r = jobq_store_wait_notify(st, wait, woke, &err)) < 0)
+			goto out;
+		r = 0;
+		recheck_all = woke[0] == '\0';
+	}
+out:
+	if (jobq_store_ok(st)) {
+		struct jobq_err ignored;
+		jobq_ignore(jobq_store_drop_waiters(st, &ignored));
+	}
+	free(done);
+	if (r != 0)
+		return cli_fail_err(cli, &err);
+	return status;
+}
+
+int cmd_wait(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = { { "timeout", required_argument, NULL, 't' },
+					       { NULL, 0, NULL, 0 } };
+	int64_t timeout_ms = 0;
+	int c;
+
+	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
+		switch (c) {
+		case 'h':
+			return CLI_EXIT_OK;
+		case 't':
+			if (!cli_duration(cli, "--timeout", optarg, &timeout_ms))
+				return CLI_EXIT_USAGE;
+			break;
+		default:
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(cli, optind >= argc ? "missing job id" : "expected one job id");
+	if (!cli_job_id(cli, argv[optind]))
+		return CLI_EXIT_USAGE;
+	{
+		const char *ids[1] = { argv[optind] };
+		return cli_wait_jobs(cli, ids, 1, timeout_ms, false);
+	}
+}

@@ -1,0 +1,112 @@
+/* jobq: the command-line client. Parses the global options, loads the configuration and
+ * hands over to one command. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "jobq/log.h"
+
+static const struct {
+	const char *name;
+	cli_command_fn fn;
+	const char *summary;
+} commands[] = {
+	{ "migrate", cmd_migrate, "apply pending database migrations, declare broker topology" },
+	{ "submit", cmd_submit, "submit a job (or --batch FILE of JSON lines); prints the id" },
+	{ "status", cmd_status, "show a job's state, attempt, owner, lease, result or error" },
+	{ "wait", cmd_wait, "wait until a job ends; the exit status says how" },
+	{ "list", cmd_list, "list jobs, newest first" },
+	{ "history", cmd_history, "show a job's transitions" },
+	{ "stats", cmd_stats, "counts by state, oldest queued age, workers alive" },
+	{ "workers", cmd_workers, "show the worker registry" },
+	{ "retry", cmd_retry, "requeue a failed or cancelled job" },
+	{ "prune", cmd_prune, "delete finished jobs older than a duration" },
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: jobq [--config FILE] [--json] COMMAND [ARGS...]\n"
+	      "\n"
+	      "jobq submits, waits for and inspects jobs of the jobq job system\n"
+	      "(RabbitMQ delivers them, PostgreSQL holds the truth).\n"
+	      "\n"
+	      "commands:\n",
+	      f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "options:\n"
+	      "  --config FILE  configuration file (else $JOBQ_CONFIG, else /etc/jobq/jobq.conf)\n"
+	      "  --json         machine-readable output on read commands\n"
+	      "  --version      print the version\n"
+	      "  -h, --help     this help; 'jobq COMMAND --help' for a command's\n"
+	      "\n"
+	      "environment: JOBQ_AMQP_URL, JOBQ_DATABASE_URL (else libpq's PG* variables),\n"
+	      "JOBQ_CONFIG and the JOBQ_* overrides in docs/configuration.md.\n"
+	      "\n"
+	      "exit status: 0 success; 1 the job ended failed or cancelled (or a cancel came\n"
+	      "too late); 2 usage error or invalid input; 3 no such job; 4 timed out waiting;\n"
+	      "5 broker or database unavailable.\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli cli;
+	struct jobq_err err = { 0 };
+	const char *config_path = NULL;
+	int c, status = CLI_EXIT_USAGE;
+
+	memset(&cli, 0, sizeof(cli));
+	jobq_log_set_program("jobq");
+	opterr = 0;
+	/* '+': stop at the command name; its own options are parsed by the command. */
+	while ((c = getopt_long(argc, argv, "+:c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'j':
+			cli.json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_EXIT_OK;
+		case 'V':
+			printf("jobq %s\n", JOBQ_VERSION);
+			return CLI_EXIT_OK;
+		case ':':
+			return cli_usage(&cli, "option %s needs a value", argv[optind - 1]);
+		default:
+			return cli_usage(&cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) != 0)
+			continue;
+		cli.command = commands[i].name;
+		if (jobq_config_load(&cli.cfg, config_path, &err) != 0)
+			return cli_fail_err(&cli, &err);
+		jobq_log_setup(cli.cfg.log_level, cli.cfg.log_format);
+		int first = optind;
+
+		optind = 0;	/* full getopt reset for the command's own parse */
+		status = commands[i].fn(&cli, argc - first, argv + first);
+		jobq_store_free(cli.store);
+		jobq_config_free(&cli.cfg);
+		return status;
+	}
+	return cli_usage(&cli, "unknown command '%s'", argv[optind]);
+}

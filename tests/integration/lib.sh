@@ -1,0 +1,415 @@
+# tests/integration/lib.sh — harness sourced by every tests/integration/test_*.sh.
+#
+# ctest runs each test as `bash test_x.sh` with JOBQ_BIN_DIR (build dir with ./jobq and
+# ./jobq-consumer) and JOBQ_SOURCE_DIR. The servers come from scripts/check, which exports
+# JOBQ_TEST_AMQP_PORT, JOBQ_TEST_MGMT_PORT, JOBQ_TEST_PG_PORT and JOBQ_TEST_STACK_DIR; without
+# them the ports of a running `scripts/stack up` (JOBQ_TEST_STACK_DIR or <source>/.state/stack)
+# are used. Each test gets its own RabbitMQ vhost and PostgreSQL database (t_NAME_PID), a temp
+# dir $T and an EXIT trap that stops what it started, drops both and prints "N passed, N failed".
+#
+#   source "$(dirname "$0")/lib.sh"
+#   jq_setup cancel
+#   jobq migrate
+#   start_consumer w1 --worker-id w1 --concurrency 2
+#   id=$(jobq submit sleep '{"seconds":30}')
+#   wait_for 10 "job running" sql_is "running" "select status from jobs where id='$id'"
+#   check_status "cancel exits 0" 0 jobq cancel "$id" --wait
+#   check_eq "final state" cancelled "$(sql "select status from jobs where id='$id'")"
+#
+# Functions: jq_setup NAME | jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
+#   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
+#   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
+#   wait_for TIMEOUT_S DESC CMD... | check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
+#   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
+#   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD | note MSG
+# Environment knobs: JQ_FAIL_FAST=1 (stop at the first failure), JQ_KEEP=1 (keep $T, the
+#   vhost and the database for inspection), JQ_TEST_TIMEOUT (default 270 s: the whole test is
+#   stopped and cleaned up before ctest's 300 s limit), JQ_STOP_TIMEOUT (default 40 s grace
+#   for stop_consumer with TERM/INT before KILL).
+
+set -euo pipefail
+
+_JQ_PASS=0
+_JQ_FAIL=0
+_JQ_NAMES=()            # process names in start order
+declare -gA _JQ_PID=()  # name -> pid
+declare -gA _JQ_LOG=()  # name -> log file
+_JQ_VHOST=""
+_JQ_DB=""
+_JQ_WATCHDOG=""
+_JQ_ERR_LINE=""
+_JQ_ERR_CMD=""
+T=""
+
+note() { echo "# $*"; }
+_jq_now_ms() { local t=${EPOCHREALTIME/./}; echo $((10#$t / 1000)); }
+
+# ---------------------------------------------------------------- servers
+_jq_load_ports() {
+  if [[ -z "${JOBQ_TEST_AMQP_PORT:-}" || -z "${JOBQ_TEST_MGMT_PORT:-}" || -z "${JOBQ_TEST_PG_PORT:-}" ]]; then
+    local f="${JOBQ_TEST_STACK_DIR:-${JOBQ_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/.state/stack}/stack.env"
+    if [[ -r "$f" ]]; then
+      local k v
+      while IFS='=' read -r k v; do
+        case "$k" in
+          AMQP_PORT) JOBQ_TEST_AMQP_PORT="${JOBQ_TEST_AMQP_PORT:-$v}" ;;
+          MGMT_PORT) JOBQ_TEST_MGMT_PORT="${JOBQ_TEST_MGMT_PORT:-$v}" ;;
+          PG_PORT) JOBQ_TEST_PG_PORT="${JOBQ_TEST_PG_PORT:-$v}" ;;
+        esac
+      done <"$f"
+    fi
+  fi
+  if [[ -z "${JOBQ_TEST_AMQP_PORT:-}" || -z "${JOBQ_TEST_MGMT_PORT:-}" || -z "${JOBQ_TEST_PG_PORT:-}" ]]; then
+    echo "lib.sh: no test servers: run the tests through scripts/check, or start 'scripts/stack up' and export JOBQ_TEST_STACK_DIR" >&2
+    return 1
+  fi
+  export JOBQ_TEST_AMQP_PORT JOBQ_TEST_MGMT_PORT JOBQ_TEST_PG_PORT
+}
+
+_jq_urlencode() {
+  local s="$1" out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      [A-Za-z0-9._~-]) out+="$c" ;;
+      *) printf -v c '%%%02X' "'$c"; out+="$c" ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
+# curl the management API as jobq. Prints the body; fails on transport errors and non-2xx.
+_jq_mgmt() {  # METHOD PATH [JSON]
+  local code args=(-sS --max-time 10 -u jobq:jobq -X "$1" -o "$T/.mgmt.body" -w '%{http_code}'
+                   "http://127.0.0.1:$JOBQ_TEST_MGMT_PORT$2")
+  [[ $# -ge 3 ]] && args+=(-H 'content-type: application/json' -d "$3")
+  code=$(curl "${args[@]}") || return 1
+  cat "$T/.mgmt.body" 2>/dev/null
+  [[ "$code" == 2?? ]] || { echo "lib.sh: $1 $2 -> HTTP $code" >&2; return 1; }
+}
+
+# psql as jobq against DB (default: the test database), bounded in time.
+_jq_psql() {  # DB ARGS...
+  local db="$1"; shift
+  PGCONNECT_TIMEOUT=10 timeout -k 5 60 psql -X -A -t -q -v ON_ERROR_STOP=1 \
+    "postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$db" "$@"
+}
+
+# ---------------------------------------------------------------- setup / teardown
+jq_setup() {
+  [[ $# -eq 1 ]] || { echo "usage: jq_setup NAME" >&2; exit 2; }
+  local name
+  name=$(tr 'A-Z' 'a-z' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
+  trap '_jq_exit' EXIT
+  trap 'exit 143' TERM
+  trap 'exit 130' INT
+  trap 'exit 129' HUP
+  trap '_JQ_ERR_LINE=$LINENO; _JQ_ERR_CMD=$BASH_COMMAND' ERR
+  _jq_load_ports || exit 1
+  : "${JOBQ_BIN_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/build}"
+  export JOBQ_BIN_DIR
+
+  T=$(mktemp -d "${TMPDIR:-/tmp}/jobq-test-$name.XXXXXX")
+  export T
+  _jq_watchdog "${JQ_TEST_TIMEOUT:-270}"
+
+  _JQ_VHOST="t_${name}_$$"
+  _jq_mgmt PUT "/api/vhosts/$(_jq_urlencode "$_JQ_VHOST")" '{}' >/dev/null ||
+    { echo "lib.sh: cannot create vhost $_JQ_VHOST (management API on :$JOBQ_TEST_MGMT_PORT)" >&2; exit 1; }
+  _jq_mgmt PUT "/api/permissions/$(_jq_urlencode "$_JQ_VHOST")/jobq" \
+    '{"configure":".*","write":".*","read":".*"}' >/dev/null ||
+    { echo "lib.sh: cannot grant jobq rights on vhost $_JQ_VHOST" >&2; exit 1; }
+
+  _JQ_DB="t_${name}_$$"
+  _jq_psql postgres -c "CREATE DATABASE \"$_JQ_DB\"" >/dev/null ||
+    { echo "lib.sh: cannot create database $_JQ_DB on 127.0.0.1:$JOBQ_TEST_PG_PORT" >&2; _JQ_DB=""; exit 1; }
+
+  export TEST_VHOST="$_JQ_VHOST" TEST_DB="$_JQ_DB"
+  export JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$(_jq_urlencode "$_JQ_VHOST")"
+  export JOBQ_DATABASE_URL="postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB"
+  export JOBQ_MGMT_URL="http://127.0.0.1:$JOBQ_TEST_MGMT_PORT/"
+  # An empty config file of its own, so a machine's /etc/jobq/jobq.conf never leaks in;
+  # a test may write settings into it.
+  : >"$T/jobq.conf"
+  export JOBQ_CONFIG="$T/jobq.conf"
+  unset PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSERVICE
+  note "setup $name: vhost $_JQ_VHOST, database $_JQ_DB, tmp $T"
+}
+
+# Stops the whole test (with cleanup) if it overruns, before ctest kills it without one.
+_jq_watchdog() {
+  local limit="$1" main=$$
+  (
+    trap 'kill "$sp" 2>/dev/null; exit 0' TERM
+    sleep "$limit" & sp=$!
+    wait "$sp"
+    echo "FAIL - test exceeded JQ_TEST_TIMEOUT=${limit}s; stopping it" >&2
+    kill -TERM "$main" 2>/dev/null
+    # wake the main shell out of whatever it is waiting on (its own children only)
+    pkill -TERM -P "$main" 2>/dev/null
+    exit 0
+  ) </dev/null &
+  _JQ_WATCHDOG=$!
+}
+
+_jq_alive() {  # PID: running and not a zombie
+  local st
+  kill -0 "$1" 2>/dev/null || return 1
+  st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [[ "$st" != Z ]]
+}
+
+_jq_exit() {
+  local rc=$? name pid i any
+  # ctest may be gone (interrupted): its pipe then breaks, and the cleanup must still run
+  trap '' PIPE
+  set +e
+  trap - ERR
+  trap '' TERM INT HUP
+  [[ -n "$_JQ_WATCHDOG" ]] && kill -TERM "$_JQ_WATCHDOG" 2>/dev/null
+
+  if (( rc != 0 && _JQ_FAIL == 0 )); then
+    _JQ_FAIL=$((_JQ_FAIL + 1))
+    echo "FAIL - test stopped early (exit $rc${_JQ_ERR_LINE:+ at line $_JQ_ERR_LINE: $_JQ_ERR_CMD})"
+  elif (( rc != 0 )); then
+    echo "# test stopped early (exit $rc${_JQ_ERR_LINE:+ at line $_JQ_ERR_LINE: $_JQ_ERR_CMD})"
+  fi
+
+  # 1. every process the test started: TERM (+CONT for stopped ones), KILL after 5 s
+  any=0
+  for name in "${_JQ_NAMES[@]}"; do
+    pid="${_JQ_PID[$name]}"
+    if _jq_alive "$pid"; then kill -TERM "$pid" 2>/dev/null; kill -CONT "$pid" 2>/dev/null; any=1; fi
+  done
+  if (( any )); then
+    for ((i = 0; i < 50; i++)); do
+      any=0
+      for name in "${_JQ_NAMES[@]}"; do _jq_alive "${_JQ_PID[$name]}" && any=1; done
+      (( any )) || break
+      sleep 0.1
+    done
+    for name in "${_JQ_NAMES[@]}"; do
+      pid="${_JQ_PID[$name]}"
+      if _jq_alive "$pid"; then echo "# $name (pid $pid) ignored TERM for 5 s: KILL"; kill -KILL "$pid" 2>/dev/null; fi
+    done
+  fi
+  for name in "${_JQ_NAMES[@]}"; do wait "${_JQ_PID[$name]}" 2>/dev/null; done
+
+  # 2. on failure, the tail of every log
+  if (( _JQ_FAIL > 0 )); then
+    for name in "${_JQ_NAMES[@]}"; do
+      [[ -s "${_JQ_LOG[$name]}" ]] || continue
+      echo "---- tail of $name log (${_JQ_LOG[$name]})"
+      tail -n "${JQ_LOG_TAIL:-40}" "${_JQ_LOG[$name]}"
+      echo "----"
+    done
+  fi
+
+  # 3. the vhost, the database and $T
+  if [[ "${JQ_KEEP:-0}" == 1 ]]; then
+    echo "# JQ_KEEP=1: kept vhost $_JQ_VHOST, database $_JQ_DB, tmp $T"
+  else
+    if [[ -n "$_JQ_VHOST" ]]; then
+      _jq_mgmt DELETE "/api/vhosts/$(_jq_urlencode "$_JQ_VHOST")" >/dev/null ||
+        echo "# warning: could not delete vhost $_JQ_VHOST"
+    fi
+    if [[ -n "$_JQ_DB" ]]; then
+      _jq_psql postgres -c "DROP DATABASE IF EXISTS \"$_JQ_DB\" WITH (FORCE)" >/dev/null ||
+        echo "# warning: could not drop database $_JQ_DB"
+    fi
+    [[ -n "$T" && -d "$T" ]] && rm -rf -- "$T"
+  fi
+  [[ -n "$_JQ_WATCHDOG" ]] && wait "$_JQ_WATCHDOG" 2>/dev/null
+
+  echo "$_JQ_PASS passed, $_JQ_FAIL failed"
+  (( _JQ_FAIL == 0 )) && exit 0
+  exit 1
+}
+
+# ---------------------------------------------------------------- programs
+_jq_bin() {
+  local b="$JOBQ_BIN_DIR/$1"
+  [[ -x "$b" ]] || { echo "lib.sh: $b not found (JOBQ_BIN_DIR=$JOBQ_BIN_DIR)" >&2; return 127; }
+  echo "$b"
+}
+
+jobq() { local b; b=$(_jq_bin jobq) || return 127; "$b" "$@"; }
+jobq_consumer() { local b; b=$(_jq_bin jobq-consumer) || return 127; "$b" "$@"; }
+
+# start_proc NAME CMD... — run CMD in the background, output to $T/NAME.log, track its PID.
+start_proc() {
+  local name="$1"; shift
+  [[ -n "$T" ]] || { echo "lib.sh: call jq_setup first" >&2; return 1; }
+  if [[ -n "${_JQ_PID[$name]:-}" ]] && _jq_alive "${_JQ_PID[$name]}"; then
+    echo "lib.sh: a process named $name is already running (pid ${_JQ_PID[$name]})" >&2; return 1
+  fi
+  local log="$T/$name.log"
+  # run programs directly (so the PID is the program's): map the wrappers to their binaries
+  case "$1" in
+    jobq) set -- "$(_jq_bin jobq)" "${@:2}" ;;
+    jobq_consumer) set -- "$(_jq_bin jobq-consumer)" "${@:2}" ;;
+  esac
+  "$@" </dev/null >>"$log" 2>&1 &
+  [[ -n "${_JQ_PID[$name]:-}" ]] || _JQ_NAMES+=("$name")
+  _JQ_PID[$name]=$!
+  _JQ_LOG[$name]="$log"
+  note "started $name (pid $!): $*"
+}
+
+# start_consumer NAME ARGS... — jobq-consumer ARGS in the background; log in $T/NAME.log.
+start_consumer() {
+  local name="$1" b; shift
+  b=$(_jq_bin jobq-consumer) || { fail "start_consumer $name: no jobq-consumer binary"; return 1; }
+  start_proc "$name" "$b" "$@"
+}
+
+pid_of() {
+  [[ -n "${_JQ_PID[$1]:-}" ]] || { echo "lib.sh: no process named $1" >&2; return 1; }
+  echo "${_JQ_PID[$1]}"
+}
+is_running() { local p; p=$(pid_of "$1") && _jq_alive "$p"; }
+log_of() { echo "${_JQ_LOG[$1]:-$T/$1.log}"; }
+
+# wait_exit NAME TIMEOUT_S — wait for a tracked process to exit by itself; STATUS = its exit
+# status (returns 0), or returns 1 if it still runs after TIMEOUT_S.
+wait_exit() {
+  local pid deadline
+  pid=$(pid_of "$1") || return 1
+  deadline=$(( $(_jq_now_ms) + ${2:-10} * 1000 ))
+  while _jq_alive "$pid" && (( $(_jq_now_ms) < deadline )); do sleep 0.1; done
+  _jq_alive "$pid" && return 1
+  STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
+  return 0
+}
+
+# stop_consumer NAME [SIG] — send SIG (default TERM). For STOP/CONT/TSTP just signal; for
+# others wait for the exit (JQ_STOP_TIMEOUT, default 40 s, then KILL) and return its status.
+stop_consumer() {
+  local name="$1" sig="${2:-TERM}" pid
+  sig="${sig#SIG}"
+  pid=$(pid_of "$name") || return 1
+  case "$sig" in
+    STOP|CONT|TSTP|TTIN|TTOU|USR1|USR2|HUP|0)
+      kill "-$sig" "$pid"; return $? ;;
+  esac
+  if ! _jq_alive "$pid"; then
+    STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
+    note "$name (pid $pid) had already exited ($STATUS)"
+    return "$STATUS"
+  fi
+  kill "-$sig" "$pid" 2>/dev/null
+  [[ "$sig" == KILL || "$sig" == 9 ]] || kill -CONT "$pid" 2>/dev/null || true
+  if ! wait_exit "$name" "${JQ_STOP_TIMEOUT:-40}"; then
+    echo "lib.sh: $name (pid $pid) still running ${JQ_STOP_TIMEOUT:-40}s after SIG$sig: KILL" >&2
+    kill -KILL "$pid" 2>/dev/null
+    STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
+  fi
+  note "$name (pid $pid) exited with status $STATUS after SIG$sig"
+  return "$STATUS"
+}
+stop_proc() { stop_consumer "$@"; }
+
+# ---------------------------------------------------------------- database / broker
+sql() { _jq_psql "$_JQ_DB" -c "$1"; }
+sql_is() { [[ "$(sql "$2" 2>/dev/null)" == "$1" ]]; }   # sql_is EXPECTED QUERY
+
+# mgmt_get PATH — GET from the management API, scoped to the test vhost:
+#   queues | queues/jobq.default | exchanges | bindings | consumers  -> /api/<x>/<vhost>[/...]
+#   connections | channels                                          -> /api/vhosts/<vhost>/<x>
+#   /api/...                                                        -> as given
+# Stats refresh about once a second (collect_statistics_interval): poll, don't read once.
+mgmt_get() {
+  local p="${1#/}" vh
+  vh=$(_jq_urlencode "$_JQ_VHOST")
+  case "$p" in
+    api/*) ;;
+    connections|channels) p="api/vhosts/$vh/$p" ;;
+    vhost) p="api/vhosts/$vh" ;;
+    */*) p="api/${p%%/*}/$vh/${p#*/}" ;;
+    *) p="api/$p/$vh" ;;
+  esac
+  _jq_mgmt GET "/$p"
+}
+
+# json_get EXPR — read JSON on stdin, print EXPR (a Python expression over `d`, e.g.
+# 'd["messages_ready"]' or 'len(d)'); prints nothing and fails if it cannot.
+json_get() {
+  python3 -c 'import json,sys
+d=json.load(sys.stdin)
+v=eval(sys.argv[1], {"d": d, "len": len, "sum": sum, "any": any, "all": all})
+print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
+}
+
+# queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
+queue_stat() { mgmt_get "queues/$(_jq_urlencode "$1")" | json_get "d.get('$2', 0)"; }
+
+# ---------------------------------------------------------------- assertions
+_jq_ok() { _JQ_PASS=$((_JQ_PASS + 1)); echo "ok - $1"; }
+fail() {
+  _JQ_FAIL=$((_JQ_FAIL + 1))
+  echo "FAIL - $*"
+  if [[ "${JQ_FAIL_FAST:-0}" == 1 ]]; then exit 1; fi
+  return 0
+}
+
+# check [--fatal] DESC CMD... — pass if CMD succeeds. Its output is shown only on failure.
+# Never stops the test unless --fatal or JQ_FAIL_FAST=1. JQ_LAST_OK=1/0.
+check() {
+  local fatal=0 desc rc=0
+  [[ "$1" == --fatal ]] && { fatal=1; shift; }
+  desc="$1"; shift
+  "$@" >"$T/.check.out" 2>&1 || rc=$?
+  if (( rc == 0 )); then
+    JQ_LAST_OK=1; _jq_ok "$desc"
+  else
+    JQ_LAST_OK=0
+    fail "$desc (exit $rc: $*)"
+    [[ -s "$T/.check.out" ]] && sed -n '1,20s/^/#   /p' "$T/.check.out"
+    (( fatal )) && exit 1
+  fi
+  return 0
+}
+
+check_eq() {  # DESC EXPECTED ACTUAL
+  if [[ "$2" == "$3" ]]; then
+    JQ_LAST_OK=1; _jq_ok "$1"
+  else
+    JQ_LAST_OK=0; fail "$1"
+    printf '#   expected: %s\n#   actual:   %s\n' "$2" "$3"
+  fi
+  return 0
+}
+
+# check_status DESC EXPECTED CMD... — run CMD (stdin /dev/null), stdout to $OUT_FILE/$OUT,
+# stderr to $ERR_FILE/$ERR, exit status to $STATUS. EXPECTED: a number, or "nonzero".
+check_status() {
+  local desc="$1" want="$2"; shift 2
+  OUT_FILE="$T/last.out" ERR_FILE="$T/last.err"
+  STATUS=0
+  "$@" </dev/null >"$OUT_FILE" 2>"$ERR_FILE" || STATUS=$?
+  OUT=$(cat "$OUT_FILE"); ERR=$(cat "$ERR_FILE")
+  if [[ "$want" == "$STATUS" || ( "$want" == nonzero && "$STATUS" != 0 ) ]]; then
+    JQ_LAST_OK=1; _jq_ok "$desc"
+  else
+    JQ_LAST_OK=0
+    fail "$desc (exit $STATUS, expected $want: $*)"
+    [[ -n "$OUT" ]] && sed -n '1,10s/^/#   out: /p' <<<"$OUT"
+    [[ -n "$ERR" ]] && sed -n '1,10s/^/#   err: /p' <<<"$ERR"
+  fi
+  return 0
+}
+
+# wait_for TIMEOUT_S DESC CMD... — poll CMD every 0.1 s. On timeout: a failure, and returns 1
+# (which stops the test under set -e unless used in a condition).
+wait_for() {
+  local timeout="$1" desc="$2"; shift 2
+  local deadline
+  deadline=$(( $(_jq_now_ms) + ${timeout%.*} * 1000 ))
+  while true; do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    (( $(_jq_now_ms) >= deadline )) && break
+    sleep 0.1
+  done
+  fail "timed out after ${timeout}s waiting for: $desc"
+  return 1
+}
