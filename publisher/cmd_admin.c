@@ -38,7 +38,8 @@ static const char retry_sql[] =
 	"   started_at = NULL, finished_at = NULL,"
 	"   worker_id = NULL, heartbeat_at = NULL, lease_expires_at = NULL,"
 	"   cancel_requested_at = NULL, cancel_reason = NULL,"
-	"   run_after = now(), published_at = NULL, updated_at = now()"
+	"   run_after = now(), published_at = NULL, updated_at = now(),"
+	"   publish_after = now() + make_interval(secs => $2::bigint / 1000.0)"
 	"  WHERE id = $1::uuid AND status IN ('failed', 'cancelled')"
 	"  RETURNING id, queue, type)"
 	" SELECT t.status, r.id, r.queue, r.type FROM target t LEFT JOIN requeued r ON true";
@@ -62,8 +63,17 @@ int cmd_retry(struct cli *cli, int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	if ((st = cli_store(cli)) == NULL)
 		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(st, NULL, retry_sql, 1, &id, &res, "requeueing the job", &err) != 0)
-		return cli_fail_err(cli, &err);
+	{
+		/* This command publishes the job itself; the relay steps in only after its
+		 * grace, if this process dies first. */
+		char grace[24];
+		const char *params[2] = { id, grace };
+
+		snprintf(grace, sizeof(grace), "%lld", (long long)cli->cfg.relay_grace_ms);
+		if (jobq_store_exec(st, NULL, retry_sql, 2, params, &res, "requeueing the job",
+				    &err) != 0)
+			return cli_fail_err(cli, &err);
+	}
 	if (PQntuples(res) == 0) {
 		r = cli_fail(cli, CLI_EXIT_NOTFOUND, "no job %s", id);
 		goto out;

@@ -50,7 +50,7 @@ static const char stats_sql[] =
 	"   min(run_after) FILTER (WHERE status = 'queued'))))::bigint"
 	" END AS oldest_queued_age_s,"
 	" (SELECT count(*) FROM workers w WHERE " WORKER_ALIVE_SQL ") AS workers_alive,"
-	" count(*) FILTER (WHERE published_at IS NULL"
+	" count(*) FILTER (WHERE published_at IS NULL AND run_after <= now()"
 	"  AND status IN ('scheduled', 'queued')) AS unpublished,"
 	" " ROWS_TS("now()", "_at")
 	" FROM jobs";

@@ -1,0 +1,145 @@
+/* Unit tests: the job message envelope — encoding, and rejection of every malformed form. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobq/envelope.h"
+
+#define ID "0b0e5a5e-4d8c-4f43-9d6e-2a1f3c4b5d6e"
+
+static int decode(const char *body, const char *message_id, struct jobq_envelope *env,
+		  struct jobq_err *err)
+{
+	return jobq_envelope_decode(body, strlen(body), message_id, env, err);
+}
+
+static void test_envelope_round_trip(void **state)
+{
+	struct jobq_envelope in = { ID, "thumbnail.v2", "images" }, out;
+	char buf[256];
+	int n;
+
+	(void)state;
+	n = jobq_envelope_encode(&in, buf, sizeof(buf), NULL);
+	assert_true(n > 0);
+	assert_int_equal((size_t)n, strlen(buf));
+	assert_int_equal(jobq_envelope_decode(buf, (size_t)n, ID, &out, NULL), 0);
+	assert_string_equal(out.job_id, ID);
+	assert_string_equal(out.type, "thumbnail.v2");
+	assert_string_equal(out.queue, "images");
+}
+
+static void test_envelope_encode_refuses_bad_fields(void **state)
+{
+	struct jobq_envelope e = { "not-a-uuid", "noop", "default" };
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(jobq_envelope_encode(&e, buf, sizeof(buf), NULL), JOBQ_EINVAL);
+	e = (struct jobq_envelope){ ID, "bad type", "default" };
+	assert_int_equal(jobq_envelope_encode(&e, buf, sizeof(buf), NULL), JOBQ_EINVAL);
+	e = (struct jobq_envelope){ ID, "noop", "default" };
+	assert_int_equal(jobq_envelope_encode(&e, buf, 10, NULL), JOBQ_EINVAL);
+}
+
+static void expect_rejected(const char *body, const char *message_id, const char *needle)
+{
+	struct jobq_envelope env;
+	struct jobq_err err = { 0 };
+
+	assert_int_equal(decode(body, message_id, &env, &err), JOBQ_EINVAL);
+	if (strstr(err.msg, needle) == NULL)
+		fail_msg("'%s' not in '%s'", needle, err.msg);
+}
+
+static void test_envelope_rejects_malformed(void **state)
+{
+	(void)state;
+	expect_rejected("not json", NULL, "not valid JSON");
+	expect_rejected("", NULL, "not valid JSON");
+	expect_rejected("[1,2]", NULL, "not a JSON object");
+	expect_rejected("{\"type\":\"noop\",\"queue\":\"default\"}", NULL, "no \"job_id\"");
+	expect_rejected("{\"job_id\":\"x\",\"type\":\"noop\",\"queue\":\"default\"}", NULL,
+			"'x' is not a UUID");
+	expect_rejected("{\"job_id\":7,\"type\":\"noop\",\"queue\":\"default\"}", NULL, "not a string");
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"a b\",\"queue\":\"default\"}", NULL,
+			"not a valid job type");
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"\"}", NULL,
+			"not a valid queue name");
+	expect_rejected("{\"job_id\":\"" ID "\",\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q\"}",
+			NULL, "not valid JSON");
+}
+
+static void test_envelope_rejects_disagreeing_message_id(void **state)
+{
+	(void)state;
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"default\"}",
+			"11111111-2222-3333-4444-555555555555", "disagrees");
+}
+
+static void test_envelope_accepts_missing_message_id(void **state)
+{
+	struct jobq_envelope env;
+
+	(void)state;
+	assert_int_equal(decode("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"default\"}", "",
+				&env, NULL),
+			 0);
+}
+
+static void test_envelope_rejects_invalid_utf8_and_nul(void **state)
+{
+	struct jobq_envelope env;
+	const char bad_utf8[] = "{\"job_id\":\"" ID "\",\"type\":\"no\xff\xfeop\",\"queue\":\"q\"}";
+	const char nul[] = "{\"job_id\":\"" ID "\",\"type\":\"no\\u0000op\",\"queue\":\"q\"}";
+
+	(void)state;
+	assert_int_equal(jobq_envelope_decode(bad_utf8, sizeof(bad_utf8) - 1, NULL, &env, NULL),
+			 JOBQ_EINVAL);
+	assert_int_equal(jobq_envelope_decode(nul, sizeof(nul) - 1, NULL, &env, NULL), JOBQ_EINVAL);
+}
+
+static void test_envelope_rejects_oversized_body(void **state)
+{
+	size_t n = 10 * 1024 * 1024;
+	char *big = malloc(n);
+	struct jobq_envelope env;
+	struct jobq_err err = { 0 };
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, ' ', n);
+	assert_int_equal(jobq_envelope_decode(big, n, NULL, &env, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "exceeds"));
+	free(big);
+}
+
+static void test_envelope_type_names(void **state)
+{
+	(void)state;
+	assert_true(jobq_job_type_valid("noop"));
+	assert_true(jobq_job_type_valid("mail:send.v2-x_y"));
+	assert_false(jobq_job_type_valid(""));
+	assert_false(jobq_job_type_valid(NULL));
+	assert_false(jobq_job_type_valid("a/b"));
+	assert_false(jobq_job_type_valid("0123456789012345678901234567890123456789012345678901234567890123X"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_envelope_round_trip),
+		cmocka_unit_test(test_envelope_encode_refuses_bad_fields),
+		cmocka_unit_test(test_envelope_rejects_malformed),
+		cmocka_unit_test(test_envelope_rejects_disagreeing_message_id),
+		cmocka_unit_test(test_envelope_accepts_missing_message_id),
+		cmocka_unit_test(test_envelope_rejects_invalid_utf8_and_nul),
+		cmocka_unit_test(test_envelope_rejects_oversized_body),
+		cmocka_unit_test(test_envelope_type_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
