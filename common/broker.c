@@ -7,6 +7,7 @@
 #include <sys/time.h>
 #include <time.h>
 
+#include "jobq/clock.h"
 #include "jobq/broker.h"
 #include "jobq/url.h"
 
@@ -302,25 +303,17 @@ static int confirm_select(struct jobq_broker *b, struct jobq_err *err)
 	return 0;
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Collect confirms until every tag in [first, first + n) is settled. state[i]: 0 pending,
  * 1 acked, 2 nacked or returned. Returned messages are matched by message_id = ids[i]. */
 static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n, char *state,
 			    const struct jobq_envelope *envs, int timeout_ms, struct jobq_err *err)
 {
-	int64_t deadline = now_ms() + timeout_ms;
+	int64_t deadline = jobq_monotonic_ms() + timeout_ms;
 	size_t pending = n;
 
 	while (pending > 0) {
 		amqp_frame_t frame;
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - jobq_monotonic_ms();
 		struct timeval tv;
 		int status;
 
@@ -506,5 +499,39 @@ int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const c
 	if (state[0] != 1)
 		return jobq_err_set(err, JOBQ_EBROKER, "publish to %s: not confirmed by the broker",
 				    exchange);
+	return 0;
+}
+
+int jobq_broker_service(struct jobq_broker *b, struct jobq_err *err)
+{
+	for (int i = 0; i < 64; i++) {
+		struct timeval zero = { 0, 0 };
+		amqp_frame_t frame;
+		int status;
+
+		amqp_maybe_release_buffers(b->conn);
+		status = amqp_simple_wait_frame_noblock(b->conn, &frame, &zero);
+		if (status == AMQP_STATUS_TIMEOUT)
+			return 0;
+		if (status != AMQP_STATUS_OK)
+			return status_error(b, status, "broker connection", err);
+		if (frame.frame_type != AMQP_FRAME_METHOD)
+			continue;
+		if (frame.payload.method.id == AMQP_CHANNEL_CLOSE_METHOD ||
+		    frame.payload.method.id == AMQP_CONNECTION_CLOSE_METHOD) {
+			bool chan = frame.payload.method.id == AMQP_CHANNEL_CLOSE_METHOD;
+
+			if (chan) {
+				amqp_channel_close_ok_t ok = { 0 };
+				amqp_send_method(b->conn, JOBQ_CHANNEL, AMQP_CHANNEL_CLOSE_OK_METHOD, &ok);
+			} else {
+				amqp_connection_close_ok_t ok = { 0 };
+				amqp_send_method(b->conn, 0, AMQP_CONNECTION_CLOSE_OK_METHOD, &ok);
+			}
+			b->ok = false;
+			return jobq_err_set(err, JOBQ_EBROKER, "broker closed the %s",
+					    chan ? "channel" : "connection");
+		}
+	}
 	return 0;
 }

@@ -28,6 +28,14 @@ static char *dup_or_null(const PGresult *res, int row, int col)
 	return PQgetisnull(res, row, col) ? NULL : strdup(PQgetvalue(res, row, col));
 }
 
+static void rollback(struct jobq_store *st)
+{
+	struct jobq_err ignored;
+
+	if (jobq_store_ok(st))
+		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
+}
+
 /* ---- submit ---------------------------------------------------------------------- */
 
 static const char SQL_SUBMIT[] =
@@ -44,12 +52,13 @@ static const char SQL_SUBMIT[] =
 	"                    THEN to_timestamp($6::bigint / 1000.0)"
 	"                    ELSE now() + make_interval(secs => $5::bigint / 1000.0) END"
 	"               AS run_after) t"
-	"  ON CONFLICT (idempotency_key) DO NOTHING"
-	"  RETURNING id, type, queue, status, false AS existed, false AS published)"
-	"SELECT id, type, queue, status, existed, published FROM ins "
-	"UNION ALL "
-	"SELECT id, type, queue, status, true, published_at IS NOT NULL FROM jobs "
-	"WHERE $8::text IS NOT NULL AND idempotency_key = $8 AND NOT EXISTS (SELECT 1 FROM ins)";
+	/* A repeated key returns the existing row. DO UPDATE (a no-op write of the key)
+	 * rather than DO NOTHING: it waits for a concurrent insert of the same key to commit
+	 * and then returns that row, where a separate SELECT would not see it. */
+	"  ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
+	"  RETURNING id, type, queue, status, xmax <> 0 AS existed,"
+	"            published_at IS NOT NULL AS published)"
+	"SELECT id, type, queue, status, existed, published FROM ins";
 
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
 		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
@@ -108,10 +117,7 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 	return 0;
 fail:
 	PQclear(res);
-	if (jobq_store_ok(st)) {
-		struct jobq_err ignored;
-		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
-	}
+	rollback(st);
 	return r;
 }
 
@@ -194,31 +200,45 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
 	return r;
 }
 
+/* Taking a job from a dead owner or an expired lease. The UPDATE re-checks what the
+ * decision rested on — the owner's attempt and, unless its session is known gone, that the
+ * lease is still expired — so an owner whose heartbeat landed meanwhile keeps its job. A
+ * job with a cancel request is cancelled instead of run; one whose attempts are used up
+ * fails with "worker lost". */
 static const char SQL_TAKEOVER[] =
 	"UPDATE jobs SET"
-	" status = CASE WHEN attempt >= max_attempts THEN 'failed' ELSE 'running' END,"
-	" status_reason = CASE WHEN attempt >= max_attempts THEN $6 || '; attempts used up'"
-	"                 ELSE 'taken over: ' || $6 END,"
-	" error = CASE WHEN attempt >= max_attempts THEN 'worker lost: ' || $6 ELSE error END,"
-	" finished_at = CASE WHEN attempt >= max_attempts THEN now() END,"
-	" worker_id = CASE WHEN attempt >= max_attempts THEN worker_id ELSE $4 END,"
-	" attempt = CASE WHEN attempt >= max_attempts THEN attempt ELSE attempt + 1 END,"
+	" status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled'"
+	"               WHEN attempt >= max_attempts THEN 'failed' ELSE 'running' END,"
+	" status_reason = CASE WHEN cancel_requested_at IS NOT NULL"
+	"                      THEN 'cancelled: owner lost before it stopped'"
+	"                      WHEN attempt >= max_attempts THEN 'worker lost; attempts used up'"
+	"                      WHEN $5::bool THEN 'taken over: owner''s session gone'"
+	"                      ELSE 'taken over: owner''s lease expired' END,"
+	" error = CASE WHEN cancel_requested_at IS NOT NULL THEN error"
+	"              ELSE 'worker lost: ' || CASE WHEN $5::bool THEN 'worker ' || worker_id ||"
+	"                   ' died' ELSE 'lease of worker ' || worker_id || ' expired' END END,"
+	" finished_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"               THEN now() END,"
+	" worker_id = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"             THEN worker_id ELSE $4 END,"
+	" attempt = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"           THEN attempt ELSE attempt + 1 END,"
 	" heartbeat_at = now(),"
-	" lease_expires_at = CASE WHEN attempt >= max_attempts THEN NULL"
-	"                    ELSE now() + make_interval(secs => $5::bigint / 1000.0) END,"
+	" lease_expires_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"                    THEN NULL ELSE now() + make_interval(secs => $6::bigint / 1000.0) END,"
 	" started_at = now(), updated_at = now() "
 	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND attempt = $3::int"
-	" AND cancel_requested_at IS NULL"
+	" AND ($5::bool OR lease_expires_at < now())"
 	" RETURNING id, type, queue, payload::text, attempt, max_attempts,"
 	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status";
 
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
-			int prev_attempt, const char *worker_id, int64_t lease_ms,
-			const char *reason, struct jobq_claim *out, struct jobq_err *err)
+			int prev_attempt, bool owner_dead, const char *worker_id, int64_t lease_ms,
+			struct jobq_claim *out, struct jobq_err *err)
 {
 	char att[24], lease[24];
 	const char *p[6] = { job_id, prev_worker, I64(att, prev_attempt), worker_id,
-			     I64(lease, lease_ms), reason };
+			     owner_dead ? "true" : "false", I64(lease, lease_ms) };
 	PGresult *res;
 	int r;
 
@@ -322,9 +342,13 @@ static const char SQL_FINISH[] =
 	" finished_at = CASE WHEN $4 IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
 	" run_after = CASE WHEN $4 = 'scheduled'"
 	"             THEN now() + make_interval(secs => $8::bigint / 1000.0) ELSE run_after END,"
-	" published_at = CASE WHEN $4 = 'scheduled' THEN NULL ELSE published_at END,"
+	/* A retry waits for the relay; a released job is nacked back to the queue, but its
+	 * message may already be gone (the connection closed during the drain), so the relay
+	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
+	" published_at = CASE WHEN $4 IN ('scheduled', 'queued') THEN NULL ELSE published_at END,"
 	" publish_after = CASE WHEN $4 = 'scheduled'"
 	"                 THEN now() + make_interval(secs => $8::bigint / 1000.0)"
+	"                 WHEN $4 = 'queued' THEN now() + make_interval(secs => $9::bigint / 1000.0)"
 	"                 ELSE publish_after END,"
 	" attempt = CASE WHEN $4 = 'queued' THEN attempt - 1 ELSE attempt END,"
 	" worker_id = CASE WHEN $4 IN ('scheduled', 'queued') THEN NULL ELSE worker_id END,"
@@ -334,13 +358,14 @@ static const char SQL_FINISH[] =
 int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
 		      int attempt, const struct jobq_outcome *o, struct jobq_err *err)
 {
-	char att[24], delay[24];
-	const char *p[8] = { job_id, worker_id, I64(att, attempt), jobq_status_name(o->to),
-			     o->result, o->error, o->reason, I64(delay, o->retry_delay_ms) };
+	char att[24], delay[24], grace[24];
+	const char *p[9] = { job_id, worker_id, I64(att, attempt), jobq_status_name(o->to),
+			     o->result, o->error, o->reason, I64(delay, o->retry_delay_ms),
+			     I64(grace, o->release_grace_ms) };
 	PGresult *res;
 	int r;
 
-	if ((r = jobq_store_exec(st, "jobq_finish", SQL_FINISH, 8, p, &res, "finish job", err)) != 0)
+	if ((r = jobq_store_exec(st, "jobq_finish", SQL_FINISH, 9, p, &res, "finish job", err)) != 0)
 		return r;
 	if (PQcmdTuples(res)[0] != '1')
 		r = jobq_err_set(err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
@@ -375,8 +400,14 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 	strcpy(w2, "}");
 	{
 		/* One statement for all leases plus the registry row: the cost grows with
-		 * workers, not with jobs. */
+		 * workers, not with jobs. A heartbeat lost in a crash is harmless, so its commit
+		 * need not wait for the disk (design §12). */
 		const char *p[4] = { worker_id, ids, atts, I64(lease, lease_ms) };
+		if ((r = jobq_store_command(st, "BEGIN", err)) != 0 ||
+		    (r = jobq_store_command(st, "SET LOCAL synchronous_commit = off", err)) != 0) {
+			rollback(st);
+			goto out;
+		}
 		r = jobq_store_exec(
 			st, "jobq_heartbeat",
 			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1) "
@@ -388,7 +419,11 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 			"RETURNING j.id, j.cancel_requested_at IS NOT NULL",
 			4, p, &res, "heartbeat", err);
 	}
-	if (r != 0)
+	if (r != 0) {
+		rollback(st);
+		goto out;
+	}
+	if ((r = jobq_store_command(st, "COMMIT", err)) != 0)
 		goto out;
 	for (int row = 0; row < PQntuples(res); row++) {
 		const char *id = PQgetvalue(res, row, 0);
@@ -440,32 +475,85 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	return n;
 }
 
-int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err)
+/* Giving a running job back after its owner was lost: cancelled if a cancel was asked
+ * for, failed when its attempts are used up (the lost attempt counts), else queued for the
+ * relay to publish at once. $2 says how the owner was lost. */
+#define SQL_LEASE_BACK(which)                                                              \
+	"UPDATE jobs j SET"                                                                \
+	" status = CASE WHEN j.cancel_requested_at IS NOT NULL THEN 'cancelled'"           \
+	"               WHEN j.attempt >= j.max_attempts THEN 'failed' ELSE 'queued' END," \
+	" status_reason = CASE WHEN j.cancel_requested_at IS NOT NULL"                    \
+	"                 THEN 'cancelled: ' || $2 || ' before it stopped'"                  \
+	"                 WHEN j.attempt >= j.max_attempts THEN $2 || '; attempts used up'"  \
+	"                 ELSE $2 END,"                                                      \
+	" error = CASE WHEN j.cancel_requested_at IS NOT NULL THEN j.error"                \
+	"         ELSE 'worker lost: ' || $2 END,"                                           \
+	" finished_at = CASE WHEN j.cancel_requested_at IS NOT NULL"                       \
+	"               OR j.attempt >= j.max_attempts THEN now() END,"                    \
+	" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"                 \
+	" publish_after = now(), updated_at = now() "                                      \
+	"FROM " which " sel WHERE j.id = sel.id"
+
+static int lease_back(struct jobq_store *st, const char *name, const char *sql, const char *arg,
+		      const char *why, const char *what, struct jobq_err *err)
 {
-	char lim[24];
-	const char *p[1] = { I64(lim, max) };
+	const char *p[2] = { arg, why };
 	PGresult *res;
 	int r, n;
 
-	r = jobq_store_exec(
-		st, "jobq_reap",
-		"WITH expired AS ("
-		"  SELECT id FROM jobs WHERE status = 'running' AND lease_expires_at < now()"
-		"  ORDER BY lease_expires_at LIMIT $1::int FOR UPDATE SKIP LOCKED) "
-		"UPDATE jobs j SET"
-		" status = CASE WHEN j.attempt >= j.max_attempts THEN 'failed' ELSE 'queued' END,"
-		" status_reason = 'lease expired',"
-		" error = 'worker lost: lease expired',"
-		" finished_at = CASE WHEN j.attempt >= j.max_attempts THEN now() END,"
-		" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"
-		" publish_after = now(), updated_at = now() "
-		"FROM expired WHERE j.id = expired.id",
-		1, p, &res, "reap expired leases", err);
-	if (r != 0)
+	if ((r = jobq_store_exec(st, name, sql, 2, p, &res, what, err)) != 0)
 		return r;
 	n = atoi(PQcmdTuples(res));
 	PQclear(res);
 	return n;
+}
+
+int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err)
+{
+	char lim[24];
+
+	return lease_back(st, "jobq_reap",
+			  SQL_LEASE_BACK("(SELECT id FROM jobs WHERE status = 'running'"
+					 " AND lease_expires_at < now() ORDER BY lease_expires_at"
+					 " LIMIT $1::int FOR UPDATE SKIP LOCKED)"),
+			  I64(lim, max), "lease expired", "reap expired leases", err);
+}
+
+int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct jobq_err *err)
+{
+	return lease_back(st, "jobq_requeue_own",
+			  SQL_LEASE_BACK("(SELECT id FROM jobs WHERE status = 'running'"
+					 " AND worker_id = $1 FOR UPDATE)"),
+			  worker_id, "its worker restarted", "requeue a previous run's jobs", err);
+}
+
+int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
+			   int64_t delay_ms, struct jobq_err *err)
+{
+	char delay[24], *arr = NULL, *w;
+	PGresult *res = NULL;
+	int r;
+
+	if (n == 0)
+		return 0;
+	if ((arr = malloc(n * 38 + 3)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "relay: out of memory");
+	w = arr;
+	*w++ = '{';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
+	strcpy(w, "}");
+	{
+		const char *p[2] = { arr, I64(delay, delay_ms) };
+		r = jobq_store_exec(st, "jobq_relay_defer",
+				    "UPDATE jobs SET publish_after = now() +"
+				    " make_interval(secs => $2::bigint / 1000.0) "
+				    "WHERE id = ANY($1::uuid[]) AND published_at IS NULL",
+				    2, p, &res, "relay: defer", err);
+	}
+	PQclear(res);
+	free(arr);
+	return r;
 }
 
 /* ---- workers ------------------------------------------------------------------------- */

@@ -34,19 +34,34 @@ struct settlement {
 	enum settle_kind kind;
 };
 
+/* Why a running job must stop. */
+enum stop_reason {
+	STOP_CANCEL,	/* a cancel was requested */
+	STOP_LOST,	/* the lease is lost: stop, write nothing more */
+	STOP_RELEASE,	/* shutdown: give the job back to the queue */
+	STOP_TIMEOUT,	/* its runtime limit passed */
+};
+
 /* A job running on one executor. Fields other than the atomics are guarded by
- * consumer.exec_mu. */
+ * consumer.exec_mu. The flags are only ever set through execution_stop(). */
 struct execution {
 	bool active;
 	char job_id[37];
 	int attempt;
 	uint64_t tag;		/* the delivery that will be settled when it ends */
 	uint64_t gen;
-	atomic_bool cancel;	/* a cancel was requested: stop at the next checkpoint */
-	atomic_bool lost;	/* the lease is lost: stop, write nothing */
-	atomic_bool release;	/* shutdown: stop and give the job back to the queue */
-	pthread_cond_t wake;	/* signalled when any of the flags above is set */
+	int64_t deadline_ms;	/* CLOCK_MONOTONIC ms of the runtime limit; 0 = none */
+	atomic_bool cancel;
+	atomic_bool lost;
+	atomic_bool release;
+	atomic_bool timed_out;
+	pthread_cond_t wake;	/* in-process handlers wait on this */
+	int wake_fd;		/* command handlers poll this eventfd */
 };
+
+/* Set a stop flag and wake the job wherever it waits. Caller holds c->exec_mu (so a
+ * handler between its flag check and its wait cannot miss the wake-up). */
+void execution_stop(struct execution *e, enum stop_reason why);
 
 struct consumer {
 	struct jobq_config *cfg;
@@ -75,9 +90,19 @@ struct consumer {
 
 	atomic_int signals;	/* SIGTERM/SIGINT count */
 	atomic_bool draining;	/* first signal seen: take no new jobs */
+	atomic_int_fast64_t release_at;	/* monotonic ms when running jobs are released; 0 = not draining */
 	atomic_bool io_done;	/* the I/O thread has settled everything and closed */
 	atomic_uint_fast64_t gen;	/* current broker connection generation */
+	char self_exe[4096];	/* this program, re-executed as the command handlers' shim */
 };
+
+/* Ask the execution running job_id (if any) to stop for a cancel; `path` ("broadcast" or
+ * "heartbeat") is logged. Returns true if a running execution was found. */
+bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *path);
+
+/* True once shutdown no longer waits for anything: a second signal, or the drain's
+ * shutdown_timeout has passed. Loops that retry through outages give up then. */
+bool consumer_hard_stop(struct consumer *c);
 
 /* Wake the I/O thread (signal-safe: one write to an eventfd). */
 void consumer_wake(struct consumer *c);
@@ -119,6 +144,7 @@ int keeper_open(struct consumer *c, struct keeper **out, struct jobq_err *err);
 void *io_thread(void *arg);
 void *executor_thread(void *arg);
 void *keeper_thread(void *arg);
+void *relay_thread(void *arg);
 
 /* Executor argument: the consumer and the executor's slot. */
 struct executor_arg {

@@ -6,11 +6,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "command.h"
 #include "handler.h"
+#include "jobq/clock.h"
+#include "jobq/duration.h"
 #include "jobq/job.h"
 #include "jobq/log.h"
 #include "jobq/reconcile.h"
 #include "jobq/store_jobs.h"
+
+/* A delivery this executor could not settle because the database refused a statement
+ * (not an outage) goes back to the queue after this pause, so a persistent error cannot
+ * spin. */
+#define REQUEUE_PAUSE_MS 1000
 
 struct executor {
 	struct consumer *c;
@@ -20,47 +28,41 @@ struct executor {
 	char name[32];
 };
 
-static bool stopping(struct consumer *c)
-{
-	return atomic_load(&c->signals) >= 2;
-}
-
 /* Make sure the connection is usable, reconnecting with backoff and jitter. Returns false
- * only when the consumer is shutting down hard. */
-static bool ensure_db(struct executor *x)
+ * only when shutdown stops waiting (second signal or the drain's deadline). */
+static bool ensure_db(struct executor *x, struct jobq_err *err)
 {
 	int64_t backoff = 100;
 
 	for (;;) {
-		struct jobq_err err = { 0 };
-
 		if (x->st != NULL && jobq_store_ok(x->st))
 			return true;
 		if (x->st == NULL) {
 			char app[64];
 
 			snprintf(app, sizeof(app), "jobq-consumer %s", x->name);
-			if (jobq_store_connect(x->c->cfg->database_url, app, &x->st, &err) == 0)
+			if (jobq_store_connect(x->c->cfg->database_url, app, &x->st, err) == 0)
 				return true;
-		} else if (jobq_store_reconnect(x->st, &err) == 0) {
+		} else if (jobq_store_reconnect(x->st, err) == 0) {
 			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", x->name);
 			return true;
 		}
 		jobq_warn("db_unavailable", "worker", x->c->worker_id, "thread", x->name, "error",
-			  err.msg);
-		if (stopping(x->c))
+			  err->msg);
+		if (consumer_hard_stop(x->c))
 			return false;
 		usleep((useconds_t)(backoff / 2 + rand_r(&x->seed) % (backoff / 2 + 1)) * 1000);
 		backoff = backoff * 2 > 5000 ? 5000 : backoff * 2;
 	}
 }
 
-/* Run a store operation, retrying through database outages (not through bad SQL). */
-#define WITH_DB(x, call)                                                                  \
+/* Run a store operation, retrying through database outages (not through statements the
+ * server refused: those come back as they are). */
+#define WITH_DB(x, errp, call)                                                            \
 	({                                                                                \
 		int r_;                                                                   \
 		for (;;) {                                                                \
-			if (!ensure_db(x)) {                                              \
+			if (!ensure_db((x), (errp))) {                                    \
 				r_ = JOBQ_EDB;                                            \
 				break;                                                    \
 			}                                                                 \
@@ -71,103 +73,159 @@ static bool ensure_db(struct executor *x)
 		r_;                                                                       \
 	})
 
-static void set_active(struct executor *x, const struct jobq_claim *cl, const struct delivery *d)
+/* Reserve this executor's slot for job_id before claiming it, so that a duplicate
+ * delivery of the same job reconciled by another executor of this process meanwhile
+ * finds it ("running, owner is me" → adopt) instead of taking it over. */
+static void reserve(struct executor *x, const struct delivery *d)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
 	x->exec->active = true;
-	snprintf(x->exec->job_id, sizeof(x->exec->job_id), "%s", cl->id);
-	x->exec->attempt = cl->attempt;
+	memcpy(x->exec->job_id, d->env.job_id, sizeof(x->exec->job_id));
+	x->exec->attempt = 0;
 	x->exec->tag = d->tag;
 	x->exec->gen = d->gen;
+	x->exec->deadline_ms = 0;
 	atomic_store(&x->exec->cancel, false);
 	atomic_store(&x->exec->lost, false);
-	atomic_store(&x->exec->release, atomic_load(&x->c->signals) >= 2);
+	atomic_store(&x->exec->release, false);
+	atomic_store(&x->exec->timed_out, false);
 	pthread_mutex_unlock(&x->c->exec_mu);
 }
 
-/* Clear the slot; returns the delivery to settle (it may have been adopted meanwhile). */
-static void clear_active(struct executor *x, uint64_t *tag, uint64_t *gen)
+/* The claim succeeded: record the attempt (the heartbeat fences on it) and the limit. */
+static void started(struct executor *x, const struct jobq_claim *cl, int64_t limit_ms)
+{
+	pthread_mutex_lock(&x->c->exec_mu);
+	x->exec->attempt = cl->attempt;
+	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
+	/* Shutdown may already have passed its deadline: then release at once. */
+	if (consumer_hard_stop(x->c))
+		execution_stop(x->exec, STOP_RELEASE);
+	pthread_mutex_unlock(&x->c->exec_mu);
+}
+
+/* Free the slot; returns the delivery to settle (it may have been adopted meanwhile). */
+static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
 	*tag = x->exec->tag;
 	*gen = x->exec->gen;
 	x->exec->active = false;
+	x->exec->attempt = 0;
 	pthread_mutex_unlock(&x->c->exec_mu);
 }
 
-/* ADOPT: the job runs here already under an older delivery; settle the new one when it
- * ends instead. Returns false if no execution here runs it (a previous process with this
- * worker id died: treat as a dead owner). */
-static bool adopt(struct consumer *c, const struct delivery *d)
+/* ADOPT: the job runs here already. A delivery from a newer connection replaces the
+ * older one (whose connection is gone, so it can never be acked); a duplicate on the same
+ * connection is acked at once. Returns false if no execution here runs it: a previous
+ * process with this worker id died. */
+static bool adopt(struct executor *x, const struct delivery *d)
 {
-	bool found = false;
+	struct consumer *c = x->c;
+	bool found = false, ack_now = false;
 
 	pthread_mutex_lock(&c->exec_mu);
 	for (int i = 0; i < c->nexec; i++) {
 		struct execution *e = &c->execs[i];
-		if (e->active && strcmp(e->job_id, d->env.job_id) == 0) {
-			/* The older delivery belongs to a closed connection: nothing to settle. */
+
+		if (e == x->exec || !e->active || strcmp(e->job_id, d->env.job_id) != 0)
+			continue;
+		found = true;
+		if (d->gen > e->gen) {
 			e->tag = d->tag;
 			e->gen = d->gen;
-			found = true;
+		} else {
+			ack_now = true;
 		}
 	}
 	pthread_mutex_unlock(&c->exec_mu);
+	if (ack_now)
+		consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
 	return found;
 }
 
-/* Run a claimed job and write its outcome. */
-static void run(struct executor *x, struct jobq_claim *cl, const struct delivery *d)
+/* Settle a delivery we could not process because the server refused a statement. */
+static void requeue_later(struct executor *x, const struct delivery *d)
 {
-	const struct jobq_config *cfg = x->c->cfg;
+	usleep(REQUEUE_PAUSE_MS * 1000);
+	consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
+}
+
+/* The runtime limit of a claimed job: its own --timeout, else its command handler's. */
+static int64_t limit_of(const struct jobq_claim *cl, const struct jobq_handler_config *h)
+{
+	if (cl->timeout_ms > 0)
+		return cl->timeout_ms;
+	return h != NULL ? h->timeout_ms : 0;
+}
+
+/* Run a claimed job and write its outcome. The slot is reserved by the caller and freed
+ * here. */
+static void run(struct executor *x, struct jobq_claim *cl)
+{
+	struct consumer *c = x->c;
+	const struct jobq_config *cfg = c->cfg;
+	const struct jobq_handler_config *cmd = jobq_config_handler(cfg, cl->type);
+	handler_fn builtin = cmd == NULL ? handler_builtin(cl->type) : NULL;
 	struct handler_result hr = { .status = HANDLER_PERMANENT };
-	struct job_ctx ctx = { x->c, x->exec, cl->id, cl->type, cl->attempt, cl->max_attempts,
+	struct job_ctx ctx = { c, x->exec, cl->id, cl->type, cl->attempt, cl->max_attempts,
 			       cl->payload };
 	struct jobq_outcome o = { 0 };
-	handler_fn fn = handler_builtin(cl->type);
-	char att[24], ms[24], reason[256];
+	int64_t limit = limit_of(cl, cmd), t0;
+	char att[24], ms[24], error[512];
 	struct jobq_err err = { 0 };
-	struct timespec t0, t1;
 	uint64_t tag, gen;
 	int r;
 
-	set_active(x, cl, d);
-	jobq_info("job_started", "worker", x->c->worker_id, "job", cl->id, "type", cl->type,
-		  "attempt", jobq_log_int(att, cl->attempt));
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (fn != NULL) {
-		fn(&ctx, &hr);
+	started(x, cl, limit);
+	jobq_info("job_started", "worker", c->worker_id, "job", cl->id, "type", cl->type, "attempt",
+		  jobq_log_int(att, cl->attempt));
+	t0 = jobq_monotonic_ms();
+	if (cmd != NULL) {
+		command_run(&ctx, cmd, &hr);
+	} else if (builtin != NULL) {
+		builtin(&ctx, &hr);
 	} else {
-		hr.status = HANDLER_PERMANENT;
-		snprintf(reason, sizeof(reason), "no handler for job type '%s' on worker %s",
-			 cl->type, x->c->worker_id);
-		hr.error = strdup(reason);
+		snprintf(error, sizeof(error), "no handler for job type '%s' on worker %s", cl->type,
+			 c->worker_id);
+		hr.error = strdup(error);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	snprintf(ms, sizeof(ms), "%.1f",
-		 (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	jobq_log_int(ms, jobq_monotonic_ms() - t0);
 
 	if (atomic_load(&x->exec->lost)) {
 		/* Someone else owns the job now: write nothing more about it. */
-		jobq_warn("lease_lost", "worker", x->c->worker_id, "job", cl->id, "attempt", att);
-		clear_active(x, &tag, &gen);
-		consumer_settle(x->c, tag, gen, SETTLE_ACK);
+		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
+			  "reason", "lease lost");
+		unreserve(x, &tag, &gen);
+		consumer_settle(c, tag, gen, SETTLE_ACK);
 		goto out;
+	}
+	if (hr.status == HANDLER_STOPPED && atomic_load(&x->exec->timed_out) &&
+	    !atomic_load(&x->exec->cancel)) {
+		char lim[32];
+
+		/* The runtime limit stops a job like a cancel but counts as a failed attempt. */
+		snprintf(error, sizeof(error), "timed out after %s",
+			 jobq_duration_format(limit, lim, sizeof(lim)));
+		free(hr.error);
+		hr.error = strdup(error);
+		hr.status = HANDLER_RETRY;
 	}
 	switch (hr.status) {
 	case HANDLER_OK:
 		o.to = JOBQ_SUCCEEDED;
 		o.result = hr.result != NULL ? hr.result : "null";
-		o.reason = "handler succeeded";
+		o.reason = atomic_load(&x->exec->cancel) ? "succeeded before the cancel took effect"
+							  : "handler succeeded";
 		break;
 	case HANDLER_STOPPED:
 		if (atomic_load(&x->exec->cancel)) {
 			o.to = JOBQ_CANCELLED;
-			o.reason = "cancelled";
-			o.error = "cancelled while running";
+			o.reason = "cancelled while running";
 		} else {
 			o.to = JOBQ_QUEUED;
 			o.reason = "released at worker shutdown";
+			o.release_grace_ms = cfg->relay_grace_ms;
 		}
 		break;
 	case HANDLER_RETRY:
@@ -187,68 +245,84 @@ static void run(struct executor *x, struct jobq_claim *cl, const struct delivery
 		break;
 	}
 	}
-	r = WITH_DB(x, jobq_store_finish(x->st, cl->id, x->c->worker_id, cl->attempt, &o, &err));
-	clear_active(x, &tag, &gen);
+	r = WITH_DB(x, &err, jobq_store_finish(x->st, cl->id, c->worker_id, cl->attempt, &o, &err));
+	unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
 
-		jobq_info("job_finished", "worker", x->c->worker_id, "job", cl->id, "type", cl->type,
-			  "attempt", att, "status", jobq_status_name(o.to), "ms", ms,
-			  "retry_in_ms", o.to == JOBQ_SCHEDULED ? jobq_log_int(delay, o.retry_delay_ms)
-								  : NULL,
+		jobq_info("job_finished", "worker", c->worker_id, "job", cl->id, "type", cl->type,
+			  "attempt", att, "status", jobq_status_name(o.to), "ms", ms, "retry_in_ms",
+			  o.to == JOBQ_SCHEDULED ? jobq_log_int(delay, o.retry_delay_ms) : NULL,
 			  "error", o.error);
-		consumer_settle(x->c, tag, gen, o.to == JOBQ_QUEUED ? SETTLE_REQUEUE : SETTLE_ACK);
+		consumer_settle(c, tag, gen, o.to == JOBQ_QUEUED ? SETTLE_REQUEUE : SETTLE_ACK);
 	} else if (r == JOBQ_ELOST) {
-		jobq_warn("lease_lost", "worker", x->c->worker_id, "job", cl->id, "attempt", att,
-			  "detail", err.msg);
-		consumer_settle(x->c, tag, gen, SETTLE_ACK);
+		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
+			  "reason", "lease lost before the outcome was written");
+		consumer_settle(c, tag, gen, SETTLE_ACK);
 	} else {
-		/* Not settled: the delivery stays unacked until the connection closes, then
-		 * the broker redelivers and reconciliation sorts it out. */
-		jobq_error("finish_failed", "worker", x->c->worker_id, "job", cl->id, "error",
-			   err.msg);
+		/* The row stays running under us; when this process's lease lapses the reaper
+		 * requeues it, so acking loses nothing and frees the prefetch slot. */
+		jobq_error("finish_failed", "worker", c->worker_id, "job", cl->id, "error", err.msg);
+		consumer_settle(c, tag, gen, SETTLE_ACK);
 	}
 out:
 	free(hr.result);
 	free(hr.error);
 }
 
-/* Reconcile a delivery that could not be claimed (design §6). */
+/* Gather the facts and decide; probes the owner's liveness when the table asks. */
+static int decide(struct executor *x, const struct delivery *d, struct jobq_job_row *row,
+		  struct jobq_reconcile_facts *f, enum jobq_reconcile_action *a,
+		  struct jobq_err *err)
+{
+	struct consumer *c = x->c;
+	int r;
+
+	if ((r = WITH_DB(x, err, jobq_store_job_row(x->st, d->env.job_id, row, err))) != 0)
+		return r;
+	*f = (struct jobq_reconcile_facts){
+		.found = row->found,
+		.status = row->status,
+		.cancel_requested = row->cancel_requested,
+		.due = row->due,
+		.owner_is_me = row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
+		.lease_expired = row->lease_expired,
+	};
+	*a = jobq_reconcile(f);
+	if (*a == JOBQ_RC_PROBE_OWNER) {
+		if ((r = WITH_DB(x, err, jobq_store_worker_dead(x->st, row->worker_id, &f->owner_dead,
+								err))) != 0)
+			return r;
+		f->owner_probed = true;
+		*a = jobq_reconcile(f);
+	}
+	return 0;
+}
+
+/* Reconcile a delivery that could not be claimed (design §6). The slot is reserved. */
 static void reconcile(struct executor *x, const struct delivery *d)
 {
 	struct consumer *c = x->c;
-	struct jobq_reconcile_facts f = { 0 };
+	struct jobq_reconcile_facts f;
 	struct jobq_job_row row;
 	struct jobq_claim cl;
 	struct jobq_err err = { 0 };
 	enum jobq_reconcile_action a;
+	uint64_t tag, gen;
 	int r;
 
 	for (int round = 0; round < 3; round++) {
-		if ((r = WITH_DB(x, jobq_store_job_row(x->st, d->env.job_id, &row, &err))) != 0)
-			goto db_failed;
-		f = (struct jobq_reconcile_facts){
-			.found = row.found,
-			.status = row.status,
-			.cancel_requested = row.cancel_requested,
-			.due = row.due,
-			.owner_is_me = row.status == JOBQ_RUNNING &&
-				       strcmp(row.worker_id, c->worker_id) == 0,
-			.lease_expired = row.lease_expired,
-		};
-		a = jobq_reconcile(&f);
-		if (a == JOBQ_RC_PROBE_OWNER) {
-			if ((r = WITH_DB(x, jobq_store_worker_dead(x->st, row.worker_id, &f.owner_dead,
-								   &err))) != 0)
-				goto db_failed;
-			f.owner_probed = true;
-			a = jobq_reconcile(&f);
-		}
-		if (a == JOBQ_RC_ADOPT && !adopt(c, d)) {
-			/* Our id, but no execution here: the previous process with this id died. */
+		if ((r = decide(x, d, &row, &f, &a, &err)) != 0)
+			goto failed;
+		if (a == JOBQ_RC_ADOPT) {
+			if (adopt(x, d)) {
+				jobq_info("delivery_adopted", "worker", c->worker_id, "job",
+					  d->env.job_id);
+				goto done;
+			}
+			/* Our id but no execution here: a previous process with this id died. */
 			f.owner_is_me = false;
-			f.owner_probed = true;
-			f.owner_dead = true;
+			f.owner_probed = f.owner_dead = true;
 			a = JOBQ_RC_TAKEOVER;
 		}
 		jobq_debug("reconcile", "worker", c->worker_id, "job", d->env.job_id, "action",
@@ -259,57 +333,60 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			jobq_warn("message_dead_lettered", "worker", c->worker_id, "job",
 				  d->env.job_id, "reason", "no such job");
 			consumer_settle(c, d->tag, d->gen, SETTLE_REJECT);
-			return;
+			goto done;
 		case JOBQ_RC_ACK:
-			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
-			return;
 		case JOBQ_RC_ADOPT:
-			jobq_info("delivery_adopted", "worker", c->worker_id, "job", d->env.job_id);
-			return;	/* settled when the running execution ends */
+			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
+			goto done;
 		case JOBQ_RC_CANCEL:
-			r = WITH_DB(x, jobq_store_cancel_unstarted(x->st, d->env.job_id,
-								   "cancelled before it started", &err));
-			if (r != 0 && r != JOBQ_ECONFLICT)
-				goto db_failed;
+			r = WITH_DB(x, &err, jobq_store_cancel_unstarted(x->st, d->env.job_id,
+									 "cancelled before it started",
+									 &err));
 			if (r == JOBQ_ECONFLICT)
 				continue;	/* it moved on: look again */
+			if (r != 0)
+				goto failed;
 			jobq_info("job_cancelled", "worker", c->worker_id, "job", d->env.job_id,
 				  "when", "before start");
 			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
-			return;
+			goto done;
 		case JOBQ_RC_CLAIM:
-			r = WITH_DB(x, jobq_store_claim(x->st, d->env.job_id, c->worker_id,
-							c->cfg->lease_duration_ms, &cl, &err));
+			r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, c->worker_id,
+							      c->cfg->lease_duration_ms, &cl, &err));
 			break;
 		case JOBQ_RC_TAKEOVER:
 		case JOBQ_RC_PROBE_OWNER:
-			r = WITH_DB(x, jobq_store_takeover(x->st, d->env.job_id, row.worker_id,
-							   row.attempt, c->worker_id,
-							   c->cfg->lease_duration_ms,
-							   f.owner_dead ? "owner's session gone"
-									: "owner's lease expired",
-							   &cl, &err));
+			r = WITH_DB(x, &err,
+				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.attempt,
+							f.owner_dead, c->worker_id,
+							c->cfg->lease_duration_ms, &cl, &err));
 			if (r == 0)
 				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
 					  d->env.job_id, "from", row.worker_id, "reason",
-					  f.owner_dead ? "owner dead" : "lease expired");
+					  f.owner_dead ? "owner's session gone" : "lease expired");
 			break;
 		}
 		if (r == 0) {
-			run(x, &cl, d);
+			run(x, &cl);
 			jobq_claim_release(&cl);
 			return;
 		}
 		if (r != JOBQ_ECONFLICT)
-			goto db_failed;
-		/* The row changed under us: read it again. */
+			goto failed;
+		/* The row changed under us (or a takeover ended the job): read it again. */
 	}
-	/* Still moving after three looks: leave it to the redelivery or the relay. */
-	consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
+	/* Still moving after three looks: let the broker bring it back later. */
+	unreserve(x, &tag, &gen);
+	requeue_later(x, d);
 	return;
-db_failed:
+failed:
 	jobq_error("reconcile_failed", "worker", c->worker_id, "job", d->env.job_id, "error",
 		   err.msg);
+	unreserve(x, &tag, &gen);
+	requeue_later(x, d);
+	return;
+done:
+	unreserve(x, &tag, &gen);
 }
 
 /* One delivery: claim it, or reconcile. */
@@ -317,6 +394,7 @@ static void process(struct executor *x, const struct delivery *d)
 {
 	struct jobq_claim cl;
 	struct jobq_err err = { 0 };
+	uint64_t tag, gen;
 	int r;
 
 	if (atomic_load(&x->c->draining)) {
@@ -324,16 +402,19 @@ static void process(struct executor *x, const struct delivery *d)
 		consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
 		return;
 	}
-	r = WITH_DB(x, jobq_store_claim(x->st, d->env.job_id, x->c->worker_id,
-					x->c->cfg->lease_duration_ms, &cl, &err));
+	reserve(x, d);
+	r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, x->c->worker_id,
+					      x->c->cfg->lease_duration_ms, &cl, &err));
 	if (r == 0) {
-		run(x, &cl, d);
+		run(x, &cl);
 		jobq_claim_release(&cl);
 	} else if (r == JOBQ_ECONFLICT) {
 		reconcile(x, d);
 	} else {
 		jobq_error("claim_failed", "worker", x->c->worker_id, "job", d->env.job_id, "error",
 			   err.msg);
+		unreserve(x, &tag, &gen);
+		requeue_later(x, d);
 	}
 }
 

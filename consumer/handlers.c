@@ -6,31 +6,47 @@
 #include <time.h>
 
 #include "handler.h"
+#include "jobq/clock.h"
+
+/* Caller holds exec_mu. Marks the runtime limit as passed when it has. */
+static bool stopped_locked(struct execution *e)
+{
+	if (e->deadline_ms != 0 && !atomic_load(&e->timed_out) &&
+	    jobq_monotonic_ms() >= e->deadline_ms)
+		execution_stop(e, STOP_TIMEOUT);
+	return atomic_load(&e->cancel) || atomic_load(&e->lost) || atomic_load(&e->release) ||
+	       atomic_load(&e->timed_out);
+}
 
 bool job_should_stop(struct job_ctx *ctx)
 {
-	return atomic_load(&ctx->exec->cancel) || atomic_load(&ctx->exec->lost) ||
-	       atomic_load(&ctx->exec->release);
+	bool stopped;
+
+	pthread_mutex_lock(&ctx->c->exec_mu);
+	stopped = stopped_locked(ctx->exec);
+	pthread_mutex_unlock(&ctx->c->exec_mu);
+	return stopped;
 }
 
 bool job_sleep(struct job_ctx *ctx, int64_t ms)
 {
-	struct timespec deadline;
+	struct execution *e = ctx->exec;
+	int64_t until = jobq_monotonic_ms() + ms;
 	bool stopped;
 
-	clock_gettime(CLOCK_MONOTONIC, &deadline);
-	deadline.tv_sec += ms / 1000;
-	deadline.tv_nsec += (ms % 1000) * 1000000;
-	if (deadline.tv_nsec >= 1000000000) {
-		deadline.tv_sec++;
-		deadline.tv_nsec -= 1000000000;
-	}
+	/* Wake at the runtime limit too, so that a timeout stops a sleeping job on time. */
+	if (e->deadline_ms != 0 && e->deadline_ms < until)
+		until = e->deadline_ms;
 	pthread_mutex_lock(&ctx->c->exec_mu);
-	while (!(stopped = job_should_stop(ctx))) {
-		if (pthread_cond_timedwait(&ctx->exec->wake, &ctx->c->exec_mu, &deadline) == ETIMEDOUT)
+	while (!(stopped = stopped_locked(e))) {
+		struct timespec ts = { .tv_sec = until / 1000, .tv_nsec = (until % 1000) * 1000000 };
+
+		if (jobq_monotonic_ms() >= until ||
+		    pthread_cond_timedwait(&e->wake, &ctx->c->exec_mu, &ts) == ETIMEDOUT) {
+			stopped = stopped_locked(e);
 			break;
+		}
 	}
-	stopped = job_should_stop(ctx);
 	pthread_mutex_unlock(&ctx->c->exec_mu);
 	return stopped;
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "jobq/clock.h"
 #include "consumer.h"
 #include "jobq/broker.h"
 #include "jobq/log.h"
@@ -24,14 +25,6 @@ struct io {
 	int64_t drain_deadline;	/* monotonic ms when running jobs get released */
 	bool released;
 };
-
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_t len)
 {
@@ -125,11 +118,14 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 		snprintf(message_id, sizeof(message_id), "(%zu bytes)", p->message_id.len);
 	if (jobq_envelope_decode(e->message.body.bytes, e->message.body.len, message_id, &d.env,
 				 &err) != 0) {
-		char tag[24], len[24];
+		char tag[24], len[24], key[80];
 
-		/* Malformed: dead-letter it (reject without requeue) and keep serving. */
-		jobq_warn("message_rejected", "worker", c->worker_id, "queue",
-			  (char *)e->routing_key.bytes, "delivery_tag", jobq_log_int(tag, (long long)d.tag),
+		/* Malformed: dead-letter it (reject without requeue) and keep serving. The
+		 * library's byte strings are not NUL-terminated. */
+		snprintf(key, sizeof(key), "%.*s", (int)e->routing_key.len,
+			 (char *)e->routing_key.bytes);
+		jobq_warn("message_rejected", "worker", c->worker_id, "routing_key", key,
+			  "delivery_tag", jobq_log_int(tag, (long long)d.tag),
 			  "bytes", jobq_log_int(len, (long long)e->message.body.len), "message_id",
 			  message_id, "reason", err.msg);
 		amqp_basic_reject(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0);
@@ -254,15 +250,16 @@ static bool shutdown_step(struct io *io)
 	if (!atomic_load(&c->draining)) {
 		char running[24], timeout[24];
 
+		io->drain_deadline = jobq_monotonic_ms() + c->cfg->shutdown_timeout_ms;
+		atomic_store(&c->release_at, io->drain_deadline);
 		atomic_store(&c->draining, true);
-		io->drain_deadline = mono_ms() + c->cfg->shutdown_timeout_ms;
 		jobq_info("shutdown_draining", "worker", c->worker_id, "running",
 			  jobq_log_int(running, consumer_running(c)), "timeout_ms",
 			  jobq_log_int(timeout, c->cfg->shutdown_timeout_ms));
 		if (io->b != NULL && jobq_broker_ok(io->b) && io->consuming)
 			cancel_consumers(io);
 	}
-	if (!io->released && (sig >= 2 || mono_ms() >= io->drain_deadline) && consumer_running(c) > 0) {
+	if (!io->released && (sig >= 2 || jobq_monotonic_ms() >= io->drain_deadline) && consumer_running(c) > 0) {
 		jobq_info("shutdown_releasing", "worker", c->worker_id, "reason",
 			  sig >= 2 ? "second signal" : "shutdown_timeout reached");
 		consumer_release_all(c);
@@ -292,7 +289,7 @@ void *io_thread(void *arg)
 			(void)settle(&io, &err);
 			break;
 		}
-		if (io.b == NULL && !atomic_load(&c->draining) && mono_ms() >= retry_at) {
+		if (io.b == NULL && !atomic_load(&c->draining) && jobq_monotonic_ms() >= retry_at) {
 			io.gen = atomic_fetch_add(&c->gen, 1) + 1;
 			size_t dropped = consumer_drop_stale(c, io.gen);
 			if (open_broker(&io, &err) == 0) {
@@ -308,7 +305,7 @@ void *io_thread(void *arg)
 				jobq_warn("broker_unavailable", "worker", c->worker_id, "error", err.msg,
 					  "retry_in_ms", jobq_log_int(ms, wait));
 				close_broker(&io);
-				retry_at = mono_ms() + wait;
+				retry_at = jobq_monotonic_ms() + wait;
 				backoff = backoff * 2 > 10000 ? 10000 : backoff * 2;
 			}
 			(void)dropped;
@@ -353,7 +350,7 @@ broken:
 		jobq_warn("broker_lost", "worker", c->worker_id, "error", err.msg);
 		jobq_broker_set_broken(io.b);
 		close_broker(&io);
-		retry_at = mono_ms() + backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
+		retry_at = jobq_monotonic_ms() + backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
 	}
 	close_broker(&io);
 	pthread_mutex_lock(&c->mu);

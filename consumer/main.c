@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "command.h"
 #include "consumer.h"
 #include "jobq/duration.h"
 #include "jobq/log.h"
@@ -110,16 +111,32 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, struct job
 	/* job_sleep waits on CLOCK_MONOTONIC deadlines. */
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	for (int i = 0; i < c->nexec; i++)
+	for (int i = 0; i < c->nexec; i++) {
 		pthread_cond_init(&c->execs[i].wake, &ca);
+		c->execs[i].wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		if (c->execs[i].wake_fd < 0) {
+			pthread_condattr_destroy(&ca);
+			return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
+		}
+	}
 	pthread_condattr_destroy(&ca);
+	{
+		ssize_t n = readlink("/proc/self/exe", c->self_exe, sizeof(c->self_exe) - 1);
+		if (n <= 0)
+			return jobq_err_set(err, JOBQ_ESYS, "readlink /proc/self/exe: %s",
+					    strerror(errno));
+		c->self_exe[n] = '\0';
+	}
 	return 0;
 }
 
 static void free_consumer(struct consumer *c)
 {
-	for (int i = 0; i < c->nexec; i++)
+	for (int i = 0; i < c->nexec && c->execs != NULL; i++) {
 		pthread_cond_destroy(&c->execs[i].wake);
+		if (c->execs[i].wake_fd > 0)
+			close(c->execs[i].wake_fd);
+	}
 	free(c->execs);
 	free(c->ring);
 	free(c->settle);
@@ -144,13 +161,16 @@ int main(int argc, char **argv)
 	struct consumer c;
 	struct keeper *keeper = NULL;
 	struct executor_arg *eargs = NULL;
-	pthread_t io, kt, *ex = NULL;
+	pthread_t io, kt, rt, *ex = NULL;
 	const char *config_path = NULL, *queues = NULL, *worker_id = NULL;
 	int64_t concurrency = 0;
 	bool check = false;
 	struct sigaction sa;
 	int opt, status = 1;
 
+	/* Re-executed as the shim between a command handler and this worker. */
+	if (argc > 1 && strcmp(argv[1], "--exec-shim") == 0)
+		return command_shim_main(argc, argv);
 	jobq_log_set_program("consumer");
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":c:h", opts, NULL)) != -1) {
@@ -251,8 +271,10 @@ int main(int argc, char **argv)
 		pthread_create(&ex[i], NULL, executor_thread, &eargs[i]);
 	}
 	pthread_create(&kt, NULL, keeper_thread, keeper);
+	pthread_create(&rt, NULL, relay_thread, &c);
 	pthread_create(&io, NULL, io_thread, &c);
 	pthread_join(io, NULL);
+	pthread_join(rt, NULL);
 	for (int i = 0; i < cfg.concurrency; i++)
 		pthread_join(ex[i], NULL);
 	pthread_join(kt, NULL);

@@ -6,6 +6,15 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "jobq/clock.h"
+#include "jobq/log.h"
+
+bool consumer_hard_stop(struct consumer *c)
+{
+	int64_t at = atomic_load(&c->release_at);
+
+	return atomic_load(&c->signals) >= 2 || (at != 0 && jobq_monotonic_ms() >= at);
+}
 
 void consumer_wake(struct consumer *c)
 {
@@ -115,15 +124,57 @@ size_t consumer_take_settlements(struct consumer *c, struct settlement **out)
 	return n;
 }
 
+void execution_stop(struct execution *e, enum stop_reason why)
+{
+	uint64_t one = 1;
+	ssize_t n;
+
+	switch (why) {
+	case STOP_CANCEL:
+		atomic_store(&e->cancel, true);
+		break;
+	case STOP_LOST:
+		atomic_store(&e->lost, true);
+		break;
+	case STOP_RELEASE:
+		atomic_store(&e->release, true);
+		break;
+	case STOP_TIMEOUT:
+		atomic_store(&e->timed_out, true);
+		break;
+	}
+	pthread_cond_broadcast(&e->wake);
+	n = write(e->wake_fd, &one, sizeof(one));
+	(void)n;	/* a full counter already wakes the poller */
+}
+
+bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *path)
+{
+	bool found = false;
+
+	pthread_mutex_lock(&c->exec_mu);
+	for (int i = 0; i < c->nexec; i++) {
+		struct execution *e = &c->execs[i];
+
+		if (e->active && strcmp(e->job_id, job_id) == 0) {
+			found = true;
+			if (!atomic_load(&e->cancel)) {
+				execution_stop(e, STOP_CANCEL);
+				jobq_info("cancel_received", "worker", c->worker_id, "job", job_id,
+					  "path", path);
+			}
+		}
+	}
+	pthread_mutex_unlock(&c->exec_mu);
+	return found;
+}
+
 void consumer_release_all(struct consumer *c)
 {
 	pthread_mutex_lock(&c->exec_mu);
-	for (int i = 0; i < c->nexec; i++) {
-		if (c->execs[i].active) {
-			atomic_store(&c->execs[i].release, true);
-			pthread_cond_broadcast(&c->execs[i].wake);
-		}
-	}
+	for (int i = 0; i < c->nexec; i++)
+		if (c->execs[i].active)
+			execution_stop(&c->execs[i], STOP_RELEASE);
 	pthread_mutex_unlock(&c->exec_mu);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "jobq/clock.h"
 #include "cli.h"
 #include "cmd_wait.h"
 #include "jobq/duration.h"
@@ -21,14 +22,6 @@ static const char HELP[] =
 	"\n"
 	"exit status: 0 succeeded; 1 failed or cancelled; 2 usage; 3 no such job;\n"
 	"4 timed out; 5 database unavailable.\n";
-
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e)
 {
@@ -66,7 +59,7 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 {
 	struct jobq_store *st = cli_store(cli);
 	bool *done = calloc(n ? n : 1, sizeof(*done));
-	int64_t deadline = timeout_ms > 0 ? mono_ms() + timeout_ms : INT64_MAX;
+	int64_t deadline = timeout_ms > 0 ? jobq_monotonic_ms() + timeout_ms : INT64_MAX;
 	struct jobq_err err = { 0 };
 	size_t left = n;
 	int status = CLI_EXIT_OK, r = 0;
@@ -109,7 +102,7 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 		}
 		if (left == 0)
 			break;
-		int64_t wait = deadline == INT64_MAX ? 3600000 : deadline - mono_ms();
+		int64_t wait = deadline == INT64_MAX ? 3600000 : deadline - jobq_monotonic_ms();
 		if (wait <= 0) {
 			char d[32];
 			r = jobq_err_set(&err, JOBQ_ETIMEDOUT,

@@ -78,6 +78,11 @@ int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jo
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
 
+/* Keep an idle connection alive: read whatever the broker sent without blocking (the
+ * library sends and checks heartbeats only inside such calls). A close from the broker is
+ * answered and reported as JOBQ_EBROKER. */
+int jobq_broker_service(struct jobq_broker *b, struct jobq_err *err) JOBQ_WUR;
+
 /* Publish a raw body to an exchange with confirm (used for cancel broadcasts and tests). */
 int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,
 			    const void *body, size_t len, int timeout_ms, struct jobq_err *err) JOBQ_WUR;

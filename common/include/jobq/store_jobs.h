@@ -62,12 +62,14 @@ struct jobq_claim {
 int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
 		     int64_t lease_ms, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
 
-/* Take over a job running under another worker that is known dead or whose lease expired:
- * fenced on (prev_worker, prev_attempt). Same results as jobq_store_claim. When the job's
- * attempts are used up it is failed instead ("worker lost") and JOBQ_ECONFLICT returned. */
+/* Take over a job running under another worker that is known dead (owner_dead) or whose
+ * lease expired (re-checked in the UPDATE): fenced on (prev_worker, prev_attempt). Same
+ * results as jobq_store_claim. A job with a cancel request is cancelled instead, and one
+ * whose attempts are used up fails with a "worker lost" error; both return
+ * JOBQ_ECONFLICT, so the caller reads the row again. */
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
-			int prev_attempt, const char *worker_id, int64_t lease_ms,
-			const char *reason, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+			int prev_attempt, bool owner_dead, const char *worker_id, int64_t lease_ms,
+			struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
 
 /* Free a claim's allocations. Accepts NULL. */
 void jobq_claim_release(struct jobq_claim *c);
@@ -105,6 +107,7 @@ struct jobq_outcome {
 	const char *error;	/* for failed/scheduled/cancelled; may be NULL */
 	int64_t retry_delay_ms;	/* for scheduled */
 	const char *reason;	/* lands in job_events */
+	int64_t release_grace_ms; /* for queued: how long the relay leaves the nacked message be */
 };
 
 /* Write an attempt's outcome if (job_id, worker_id, attempt) still holds the lease.
@@ -135,6 +138,15 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 /* Reaper: move running jobs whose lease expired to queued (unpublished, for the relay), or
  * to failed when their attempts are used up. Returns how many it moved (>= 0). */
 int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err);
+
+/* At a worker's start, before it runs anything: give back the jobs a previous process
+ * with the same worker id left running (its liveness lock is ours now, so no other worker
+ * would ever see that owner as dead). Same outcomes as the reaper. Returns the count. */
+int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct jobq_err *err);
+
+/* Relay: push back rows whose publish failed, so the rest of the work goes on. */
+int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
+			   int64_t delay_ms, struct jobq_err *err) JOBQ_WUR;
 
 /* Worker registry. */
 struct jobq_worker_info {

@@ -1,0 +1,391 @@
+/* Command handlers: a child process per job, fed the payload on stdin, watched through
+ * its pipes, a pidfd and the execution's wake eventfd, stopped by signals to its group. */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "jobq/clock.h"
+#include "jobq/duration.h"
+#include "jobq/log.h"
+
+extern char **environ;
+
+/* ---- the shim (runs in the child, between the worker and the command) --------------- */
+
+static volatile sig_atomic_t shim_parent_died;
+
+static void shim_on_hup(int sig)
+{
+	(void)sig;
+	shim_parent_died = 1;
+}
+
+int command_shim_main(int argc, char **argv)
+{
+	struct sigaction sa;
+	pid_t parent, child;
+	int status;
+
+	if (argc < 5 || strcmp(argv[3], "--") != 0) {
+		fprintf(stderr, "jobq-consumer --exec-shim: bad arguments\n");
+		return 127;
+	}
+	parent = (pid_t)atoi(argv[2]);
+	setpgid(0, 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = shim_on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	/* Signals aimed at the group (SIGTERM on cancel) are for the command; the shim
+	 * stays to report its exit. SIGKILL still takes the shim down with the group. */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	prctl(PR_SET_PDEATHSIG, SIGHUP);
+	if (getppid() != parent) {
+		/* The worker died before the death signal was armed. */
+		return 137;
+	}
+	child = fork();
+	if (child < 0) {
+		fprintf(stderr, "jobq: fork: %s\n", strerror(errno));
+		return 127;
+	}
+	if (child == 0) {
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		execvp(argv[4], argv + 4);
+		fprintf(stderr, "jobq: cannot run %s: %s\n", argv[4], strerror(errno));
+		_exit(127);
+	}
+	for (;;) {
+		pid_t r = waitpid(child, &status, 0);
+
+		if (r == child)
+			break;
+		if (r < 0 && errno == EINTR && shim_parent_died) {
+			/* The worker is gone: no orphan may keep running after a takeover. */
+			kill(0, SIGKILL);
+		}
+		if (r < 0 && errno != EINTR)
+			return 127;
+	}
+	if (WIFSIGNALED(status)) {
+		/* Report the command's own death the same way. */
+		signal(WTERMSIG(status), SIG_DFL);
+		kill(getpid(), WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}
+
+/* ---- the worker side ---------------------------------------------------------------- */
+
+struct buf {
+	char *data;
+	size_t len, cap, dropped;
+};
+
+static void buf_add(struct buf *b, const char *p, size_t n, size_t max, bool keep_tail)
+{
+	if (keep_tail && b->len + n > max) {
+		/* Keep the last `max` bytes: the tail of stderr says why it failed. */
+		size_t keep = n >= max ? 0 : max - n;
+		if (keep < b->len) {
+			memmove(b->data, b->data + b->len - keep, keep);
+			b->dropped += b->len - keep;
+			b->len = keep;
+		}
+		if (n > max) {
+			b->dropped += n - max;
+			p += n - max;
+			n = max;
+		}
+	} else if (b->len + n > max) {
+		b->dropped += b->len + n - max;
+		n = max - b->len;
+	}
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		char *nd;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((nd = realloc(b->data, cap)) == NULL)
+			return;
+		b->data = nd;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+/* The environment for the child: ours, the handler's, then the job's. */
+static char **child_env(struct job_ctx *ctx, const struct jobq_handler_config *h)
+{
+	size_t n = 0, i = 0;
+	char **env;
+
+	while (environ[n] != NULL)
+		n++;
+	if ((env = calloc(n + (size_t)h->envc + 4, sizeof(*env))) == NULL)
+		return NULL;
+	for (size_t k = 0; k < n; k++)
+		if (strncmp(environ[k], "JOBQ_", 5) != 0)	/* never leak the worker's own settings */
+			env[i++] = strdup(environ[k]);
+	for (int k = 0; k < h->envc; k++)
+		env[i++] = strdup(h->env[k]);
+	if (asprintf(&env[i++], "JOBQ_JOB_ID=%s", ctx->job_id) < 0 ||
+	    asprintf(&env[i++], "JOBQ_ATTEMPT=%d", ctx->attempt) < 0 ||
+	    asprintf(&env[i++], "JOBQ_TYPE=%s", ctx->type) < 0)
+		env[i - 1] = NULL;
+	return env;
+}
+
+static void free_strv(char **v)
+{
+	for (size_t i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void one_line(char *s)
+{
+	for (char *p = s; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+}
+
+static void set_error(struct handler_result *out, enum handler_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void set_error(struct handler_result *out, enum handler_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	out->status = st;
+	free(out->error);
+	out->error = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&out->error, fmt, ap) < 0)
+		out->error = NULL;
+	va_end(ap);
+	if (out->error != NULL)
+		one_line(out->error);
+}
+
+void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
+		 struct handler_result *out)
+{
+	struct consumer *c = ctx->c;
+	struct execution *e = ctx->exec;
+	int in[2] = { -1, -1 }, so[2] = { -1, -1 }, se[2] = { -1, -1 }, pidfd = -1;
+	char **argv = NULL, **env = NULL, parent[24];
+	struct buf outb = { 0 }, errb = { 0 };
+	size_t payload_len = strlen(ctx->payload), written = 0;
+	int64_t kill_at = 0;
+	bool exited = false, term_sent = false;
+	pid_t pid = -1;
+	int status = 0;
+
+	out->status = HANDLER_RETRY;
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(so, O_CLOEXEC) < 0 || pipe2(se, O_CLOEXEC) < 0) {
+		set_error(out, HANDLER_RETRY, "cannot create pipes: %s", strerror(errno));
+		goto out;
+	}
+	snprintf(parent, sizeof(parent), "%d", (int)getpid());
+	if ((argv = calloc((size_t)h->argc + 5, sizeof(*argv))) == NULL ||
+	    (env = child_env(ctx, h)) == NULL) {
+		set_error(out, HANDLER_RETRY, "out of memory");
+		goto out;
+	}
+	argv[0] = strdup(c->self_exe);
+	argv[1] = strdup("--exec-shim");
+	argv[2] = strdup(parent);
+	argv[3] = strdup("--");
+	for (int i = 0; i < h->argc; i++)
+		argv[4 + i] = strdup(h->argv[i]);
+	pid = fork();
+	if (pid < 0) {
+		set_error(out, HANDLER_RETRY, "fork: %s", strerror(errno));
+		goto out;
+	}
+	if (pid == 0) {
+		/* Only async-signal-safe calls until exec. */
+		sigset_t none;
+
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		setpgid(0, 0);
+		dup2(in[0], 0);
+		dup2(so[1], 1);
+		dup2(se[1], 2);
+		execve(argv[0], argv, env);
+		_exit(127);
+	}
+	setpgid(pid, pid);	/* also here, so the group exists before we may signal it */
+	close(in[0]);
+	close(so[1]);
+	close(se[1]);
+	in[0] = so[1] = se[1] = -1;
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+	fcntl(so[0], F_SETFL, O_NONBLOCK);
+	fcntl(se[0], F_SETFL, O_NONBLOCK);
+	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (payload_len == 0) {
+		close(in[1]);
+		in[1] = -1;
+	}
+
+	while (!exited || so[0] >= 0 || se[0] >= 0) {
+		struct pollfd fds[5];
+		int nfds = 0, timeout = 1000, idx_in = -1, idx_out = -1, idx_err = -1, idx_pid = -1;
+		int64_t now = jobq_monotonic_ms();
+		char chunk[16384];
+
+		if (!exited && !term_sent && job_should_stop(ctx)) {
+			/* Cancel, lost lease, release or runtime limit: ask the group first. */
+			kill(-pid, SIGTERM);
+			term_sent = true;
+			kill_at = now + h->cancel_grace_ms;
+		}
+		if (!exited && term_sent && now >= kill_at) {
+			kill(-pid, SIGKILL);
+			kill_at = INT64_MAX;
+		}
+		if (term_sent && kill_at != INT64_MAX)
+			timeout = (int)(kill_at - now < 0 ? 0 : kill_at - now < 1000 ? kill_at - now : 1000);
+		else if (e->deadline_ms != 0 && !term_sent)
+			timeout = (int)(e->deadline_ms - now < 0 ? 0
+					: e->deadline_ms - now < 1000 ? e->deadline_ms - now : 1000);
+		fds[nfds] = (struct pollfd){ .fd = e->wake_fd, .events = POLLIN };
+		nfds++;
+		if (in[1] >= 0) {
+			idx_in = nfds;
+			fds[nfds++] = (struct pollfd){ .fd = in[1], .events = POLLOUT };
+		}
+		if (so[0] >= 0) {
+			idx_out = nfds;
+			fds[nfds++] = (struct pollfd){ .fd = so[0], .events = POLLIN };
+		}
+		if (se[0] >= 0) {
+			idx_err = nfds;
+			fds[nfds++] = (struct pollfd){ .fd = se[0], .events = POLLIN };
+		}
+		if (!exited && pidfd >= 0) {
+			idx_pid = nfds;
+			fds[nfds++] = (struct pollfd){ .fd = pidfd, .events = POLLIN };
+		} else if (!exited) {
+			timeout = timeout > 50 ? 50 : timeout;	/* no pidfd: check waitpid often */
+		}
+		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
+			break;
+		if (fds[0].revents & POLLIN) {
+			uint64_t v;
+			ssize_t n = read(e->wake_fd, &v, sizeof(v));
+			(void)n;
+		}
+		if (idx_in >= 0 && fds[idx_in].revents) {
+			ssize_t n = write(in[1], ctx->payload + written, payload_len - written);
+			if (n > 0)
+				written += (size_t)n;
+			if ((n < 0 && errno != EAGAIN) || written == payload_len) {
+				close(in[1]);	/* EOF: the payload is complete (or unwanted) */
+				in[1] = -1;
+			}
+		}
+		if (idx_out >= 0 && fds[idx_out].revents) {
+			ssize_t n = read(so[0], chunk, sizeof(chunk));
+			if (n > 0)
+				buf_add(&outb, chunk, (size_t)n, COMMAND_STDOUT_MAX, false);
+			else if (n == 0 || errno != EAGAIN) {
+				close(so[0]);
+				so[0] = -1;
+			}
+		}
+		if (idx_err >= 0 && fds[idx_err].revents) {
+			ssize_t n = read(se[0], chunk, sizeof(chunk));
+			if (n > 0)
+				buf_add(&errb, chunk, (size_t)n, COMMAND_STDERR_TAIL, true);
+			else if (n == 0 || errno != EAGAIN) {
+				close(se[0]);
+				se[0] = -1;
+			}
+		}
+		if (!exited && (idx_pid < 0 || fds[idx_pid].revents)) {
+			if (waitpid(pid, &status, WNOHANG) == pid) {
+				exited = true;
+				/* Group cleanup: anything the command left behind in its group dies
+				 * with it (the shim, its head, has exited). */
+				kill(-pid, SIGKILL);
+			}
+		}
+	}
+	if (!exited) {
+		kill(-pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+
+	if (job_should_stop(ctx) && term_sent) {
+		out->status = HANDLER_STOPPED;
+		goto out;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		json_t *v;
+
+		if (outb.dropped > 0) {
+			set_error(out, HANDLER_PERMANENT, "stdout exceeded %d bytes (result limit)",
+				  COMMAND_STDOUT_MAX);
+			goto out;
+		}
+		/* JSON output is kept as JSON; anything else becomes a JSON string. */
+		v = outb.len > 0 ? json_loadb(outb.data, outb.len, JSON_DECODE_ANY, NULL) : json_null();
+		if (v == NULL)
+			v = json_stringn(outb.data, outb.len);
+		if (v == NULL)	/* not UTF-8 either */
+			v = json_string("(stdout was not valid UTF-8)");
+		out->result = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		json_decref(v);
+		out->status = HANDLER_OK;
+	} else {
+		enum handler_status st = WIFEXITED(status) && WEXITSTATUS(status) == COMMAND_EXIT_PERMANENT
+						 ? HANDLER_PERMANENT
+						 : HANDLER_RETRY;
+		char how[64];
+
+		if (WIFEXITED(status))
+			snprintf(how, sizeof(how), "exit status %d", WEXITSTATUS(status));
+		else
+			snprintf(how, sizeof(how), "killed by signal %d", WTERMSIG(status));
+		while (errb.len > 0 && (errb.data[errb.len - 1] == '\n' || errb.data[errb.len - 1] == ' '))
+			errb.data[--errb.len] = '\0';
+		if (errb.len > 0)
+			set_error(out, st, "%s: %s%s", how, errb.dropped ? "..." : "", errb.data);
+		else
+			set_error(out, st, "%s", how);
+	}
+out:
+	for (int i = 0; i < 2; i++) {
+		if (in[i] >= 0)
+			close(in[i]);
+		if (so[i] >= 0)
+			close(so[i]);
+		if (se[i] >= 0)
+			close(se[i]);
+	}
+	if (pidfd >= 0)
+		close(pidfd);
+	free_strv(argv);
+	free_strv(env);
+	free(outb.data);
+	free(errb.data);
+}

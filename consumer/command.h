@@ -1,0 +1,29 @@
+/* Command handlers from the configuration (design §8): run argv (no shell) in its own
+ * process group under a small shim that takes the whole group down if the worker dies. */
+#ifndef JOBQ_COMMAND_H
+#define JOBQ_COMMAND_H
+
+#include "handler.h"
+#include "jobq/config.h"
+
+/* Largest stdout kept as the result, and stderr tail kept as the error. */
+#define COMMAND_STDOUT_MAX (1024 * 1024)
+#define COMMAND_STDERR_TAIL 2048
+/* Exit status of a permanent failure (EX_DATAERR). */
+#define COMMAND_EXIT_PERMANENT 65
+
+/* Run handler h for the job in ctx: payload on stdin; JOBQ_JOB_ID, JOBQ_ATTEMPT and
+ * JOBQ_TYPE plus h->env in the environment; stdout (bounded) becomes the result (kept as
+ * JSON when it is JSON, else as a JSON string), the tail of stderr the error. Exit 0 is
+ * success, 65 a permanent failure, anything else retryable. When the job must stop
+ * (cancel, lost lease, release, runtime limit) the group gets SIGTERM, then SIGKILL after
+ * h->cancel_grace_ms; whatever is left of the group when the command ends is killed. */
+void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
+		 struct handler_result *out);
+
+/* The shim's entry point (argv: self "--exec-shim" PARENT_PID "--" CMD ARGS...). It puts
+ * itself at the head of a new process group, asks for SIGHUP when its parent dies, runs
+ * CMD in the group, and on that signal kills the group. It exits as CMD did. */
+int command_shim_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,177 @@
+/* The relay thread (design §6 "Relay", "Reaper"): with its own PostgreSQL session and
+ * its own broker connection, it publishes due jobs that nobody published yet (a submitter
+ * that died, scheduled jobs come due, retries, reaped jobs) and moves expired leases
+ * back. Kept apart from the keeper so that a slow broker never delays a heartbeat. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "consumer.h"
+#include "jobq/broker.h"
+#include "jobq/clock.h"
+#include "jobq/log.h"
+#include "jobq/store_jobs.h"
+
+#define RELAY_BATCH 500
+#define REAP_BATCH 500
+#define TICK_MS 100
+/* A queue whose publishes keep failing is retried this much later each time, so that
+ * the rest of the work goes on meanwhile. */
+#define DEFER_MS 30000
+
+struct relay {
+	struct consumer *c;
+	struct jobq_store *st;
+	struct jobq_broker *b;
+	int64_t db_retry_at;
+	unsigned int seed;
+};
+
+static bool ensure_db(struct relay *r)
+{
+	struct jobq_err err = { 0 };
+	int64_t now = jobq_monotonic_ms();
+
+	if (r->st != NULL && jobq_store_ok(r->st))
+		return true;
+	if (now < r->db_retry_at)
+		return false;
+	if ((r->st == NULL ? jobq_store_connect(r->c->cfg->database_url, "jobq-consumer relay",
+						&r->st, &err)
+			   : jobq_store_reconnect(r->st, &err)) == 0)
+		return true;
+	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
+	jobq_warn("relay_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
+	return false;
+}
+
+static bool ensure_broker(struct relay *r, struct jobq_err *err)
+{
+	struct consumer *c = r->c;
+	char name[300];
+	struct jobq_broker_opts opts = {
+		.url = c->cfg->amqp_url,
+		.heartbeat_s = (int)(c->cfg->amqp_heartbeat_ms / 1000 > 0 ? c->cfg->amqp_heartbeat_ms / 1000
+									 : 1),
+		.connection_name = name,
+		.connect_timeout_ms = 5000,
+		.rpc_timeout_ms = 10000,
+	};
+
+	if (r->b != NULL && jobq_broker_ok(r->b))
+		return true;
+	jobq_broker_free(r->b);
+	r->b = NULL;
+	snprintf(name, sizeof(name), "jobq-relay worker=%s host=%s pid=%d", c->worker_id,
+		 c->hostname, c->pid);
+	return jobq_broker_connect(&opts, &r->b, err) == 0;
+}
+
+/* Publish one queue's share of the rows taken; returns how many were confirmed. Rows that
+ * did not make it are deferred. */
+static int publish_group(struct relay *r, struct jobq_envelope *envs, size_t n)
+{
+	struct consumer *c = r->c;
+	bool ok[RELAY_BATCH];
+	const char *ids[RELAY_BATCH], *failed[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	size_t nok = 0, nfail = 0;
+
+	memset(ok, 0, sizeof(ok));
+	/* On failure ok[] still says which messages the broker confirmed before it. */
+	if (ensure_broker(r, &err) && jobq_broker_publish_jobs(r->b, envs, n, ok, 10000, &err) < 0)
+		jobq_broker_set_broken(r->b);
+	for (size_t i = 0; i < n; i++) {
+		if (ok[i])
+			ids[nok++] = envs[i].job_id;
+		else
+			failed[nfail++] = envs[i].job_id;
+	}
+	if (nok > 0 && jobq_store_mark_published(r->st, ids, nok, &err) != 0)
+		jobq_warn("relay_mark_failed", "worker", c->worker_id, "error", err.msg);
+	if (nfail > 0) {
+		char a[24];
+		struct jobq_err derr = { 0 };
+
+		jobq_warn("relay_publish_failed", "worker", c->worker_id, "queue", envs[0].queue,
+			  "jobs", jobq_log_int(a, (long long)nfail), "error", err.msg);
+		if (jobq_store_relay_defer(r->st, failed, nfail, DEFER_MS, &derr) != 0)
+			jobq_warn("relay_defer_failed", "worker", c->worker_id, "error", derr.msg);
+	}
+	return (int)nok;
+}
+
+static int by_queue(const void *a, const void *b)
+{
+	return strcmp(((const struct jobq_envelope *)a)->queue,
+		      ((const struct jobq_envelope *)b)->queue);
+}
+
+static void relay_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_envelope envs[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, RELAY_BATCH, &err);
+	int published = 0;
+
+	if (n < 0) {
+		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
+		return;
+	}
+	/* Queue by queue, so that one queue the broker refuses cannot hold up the others. */
+	qsort(envs, (size_t)n, sizeof(envs[0]), by_queue);
+	for (int i = 0; i < n;) {
+		int j = i + 1;
+
+		while (j < n && strcmp(envs[j].queue, envs[i].queue) == 0)
+			j++;
+		published += publish_group(r, envs + i, (size_t)(j - i));
+		i = j;
+	}
+	if (published > 0) {
+		char count[24];
+		jobq_info("relay_published", "worker", c->worker_id, "count",
+			  jobq_log_int(count, published));
+	}
+}
+
+static void reap_round(struct relay *r)
+{
+	struct jobq_err err = { 0 };
+	int n = jobq_store_reap(r->st, REAP_BATCH, &err);
+	char count[24];
+
+	if (n < 0)
+		jobq_warn("reaper_failed", "worker", r->c->worker_id, "error", err.msg);
+	else if (n > 0)
+		jobq_warn("leases_reaped", "worker", r->c->worker_id, "count", jobq_log_int(count, n));
+}
+
+void *relay_thread(void *arg)
+{
+	struct relay r = { .c = arg };
+	struct consumer *c = r.c;
+	int64_t next = 0;
+
+	r.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid ^ 0x5a5a;
+	while (!atomic_load(&c->draining)) {
+		int64_t now = jobq_monotonic_ms();
+
+		if (r.b != NULL && jobq_broker_ok(r.b)) {
+			struct jobq_err err = { 0 };
+			if (jobq_broker_service(r.b, &err) != 0)
+				jobq_warn("relay_broker_lost", "worker", c->worker_id, "error", err.msg);
+		}
+		if (now >= next && ensure_db(&r)) {
+			reap_round(&r);
+			relay_round(&r);
+			next = now + c->cfg->relay_interval_ms;
+		}
+		usleep(TICK_MS * 1000);
+	}
+	jobq_broker_free(r.b);
+	jobq_store_free(r.st);
+	return NULL;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# test_delay — scheduled jobs (`submit --delay`, `submit --at`):
+#  - `submit noop --delay 3s` creates a `scheduled` row with run_after = created_at + 3 s;
+#  - it stays scheduled (never running/succeeded) for the first 2.5 s, polled;
+#  - it starts no earlier than 3 s after it was created (started_at >= created_at + 3 s,
+#    database clock) and succeeds within about 3 + 2 s;
+#  - `--at` a time 2 s in the future: scheduled, run_after is exactly that time, it starts no
+#    earlier and succeeds soon after;
+#  - `--delay` together with `--at` is a usage error (exit 2, one stderr line, no row).
+source "$(dirname "$0")/lib.sh"
+jq_setup delay
+
+nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+
+check --fatal "migrate" jobq migrate
+start_consumer w1 --worker-id w1 --concurrency 2
+
+# ---- --delay 3s
+t_submit=$(_jq_now_ms)
+check_status "submit noop --delay 3s exits 0" 0 jobq submit noop --delay 3s
+id=$OUT
+check_eq "it is scheduled at once" scheduled "$(sql "select status from jobs where id='$id'")"
+check_eq "run_after = created_at + 3 s (within 50 ms)" t \
+  "$(sql "select abs(extract(epoch from run_after - created_at) - 3) < 0.05 from jobs where id='$id'")"
+check_status "status shows it scheduled" 0 jobq status "$id"
+check "status line says scheduled" grep -Eq '^status:[[:space:]]+scheduled$' "$OUT_FILE"
+
+# poll for the first 2.5 s after the submit: it must stay scheduled
+bad=""
+polls=0
+while (( $(_jq_now_ms) - t_submit < 2500 )); do
+  st=$(sql "select status from jobs where id='$id'")
+  polls=$((polls + 1))
+  [[ "$st" == scheduled ]] || { bad="$st after $(( $(_jq_now_ms) - t_submit )) ms"; break; }
+  sleep 0.1
+done
+check_eq "still scheduled during the first 2.5 s ($polls polls)" "" "$bad"
+
+if wait_for 5 "the delayed job succeeded" sql_is succeeded "select status from jobs where id='$id'"; then
+  note "delayed job done $(( $(_jq_now_ms) - t_submit )) ms after the submit began"
+fi
+check_eq "started_at >= created_at + 3 s" t \
+  "$(sql "select started_at >= created_at + interval '3 s' from jobs where id='$id'")"
+check_eq "finished within 3 + 2 s of its creation" t \
+  "$(sql "select finished_at < created_at + interval '5 s' from jobs where id='$id'")"
+note "created->started: $(sql "select round(extract(epoch from started_at - created_at)::numeric, 3) from jobs where id='$id'") s"
+check_eq "history: new->scheduled, scheduled->queued, queued->running, running->succeeded" \
+  "->scheduled,scheduled->queued,queued->running,running->succeeded" \
+  "$(sql "select string_agg(coalesce(from_status,'') || '->' || to_status, ',' order by id) from job_events where job_id='$id'")"
+
+# ---- --at, 2 s in the future (second resolution: between 1 and 2 s away)
+at=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)
+check_status "submit noop --at $at exits 0" 0 jobq submit noop --at "$at"
+id2=$OUT
+check_eq "--at: it is scheduled" scheduled "$(sql "select status from jobs where id='$id2'")"
+check_eq "--at: run_after is exactly the given time" t \
+  "$(sql "select run_after = '$at'::timestamptz from jobs where id='$id2'")"
+if wait_for 5 "the --at job succeeded" sql_is succeeded "select status from jobs where id='$id2'"; then
+  check_eq "--at: started_at >= the given time" t \
+    "$(sql "select started_at >= '$at'::timestamptz from jobs where id='$id2'")"
+  check_eq "--at: finished within 2 s of the given time" t \
+    "$(sql "select finished_at < '$at'::timestamptz + interval '2 s' from jobs where id='$id2'")"
+fi
+
+# ---- --delay with --at: usage error
+before=$(sql "select count(*) from jobs")
+check_status "--delay with --at exits 2" 2 jobq submit noop --delay 3s --at "$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)"
+check_eq "... one line on stderr" 1 "$(nlines "$ERR")"
+check_eq "... nothing on stdout" "" "$OUT"
+check_eq "... and no job inserted" "$before" "$(sql "select count(*) from jobs")"
+
+check_eq "one terminal transition per job" 0 "$(sql "select count(*) from (select j.id from jobs j left join job_events e on e.job_id=j.id and e.to_status in ('succeeded','failed','cancelled') group by j.id having count(e.id) <> 1) x")"
+check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

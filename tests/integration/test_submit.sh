@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# test_submit — the happy path of `jobq submit` and the read commands, end to end:
+#  - `submit TYPE PAYLOAD --wait` prints the job id, then the result, and exits 0;
+#  - `status` (text and --json) shows the job succeeded with its result;
+#  - `submit` without --wait prints exactly one line: the UUID;
+#  - the payload can come from stdin (`-`) and from `--payload-file`;
+#  - `--key K` given twice returns the same id and creates one row (idempotency);
+#  - `wait` on a job that already ended exits 0 at once;
+#  - `list --json` includes the jobs;
+#  - every job has exactly one terminal transition in job_events (the trigger's history).
+source "$(dirname "$0")/lib.sh"
+jq_setup submit
+
+UUID_RE='^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+is_uuid() { [[ "$1" =~ $UUID_RE ]]; }
+# json_same A B: A and B are the same JSON value (whitespace and key order do not matter)
+json_same() {
+  python3 -c 'import json,sys; sys.exit(0 if json.loads(sys.argv[1]) == json.loads(sys.argv[2]) else 1)' "$1" "$2"
+}
+nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+
+check --fatal "migrate" jobq migrate
+start_consumer w1 --worker-id w1 --concurrency 2
+
+# ---- submit --wait: id, then the result
+check_status "submit echo --wait exits 0" 0 timeout 20 "$JOBQ_BIN_DIR/jobq" submit echo '{"x":1}' --wait
+id1=$(sed -n 1p <<<"$OUT")
+check "first line of submit --wait is a UUID ($id1)" is_uuid "$id1"
+check_eq "submit --wait prints two lines (id, result)" 2 "$(nlines "$OUT")"
+check "second line is the result {\"x\":1} (got: $(sed -n 2p <<<"$OUT"))" json_same '{"x":1}' "$(sed -n 2p <<<"$OUT")"
+check_eq "row is succeeded" succeeded "$(sql "select status from jobs where id='$id1'")"
+check "row's result is the payload" json_same '{"x":1}' "$(sql "select result::text from jobs where id='$id1'")"
+
+# ---- status, text and JSON
+check_status "status ID exits 0" 0 jobq status "$id1"
+check "status shows 'status: succeeded'" grep -Eq '^status:[[:space:]]+succeeded$' "$OUT_FILE"
+res_line=$(sed -n 's/^result:[[:space:]]*//p' "$OUT_FILE")
+check "status shows the result ($res_line)" json_same '{"x":1}' "${res_line:-null}"
+check_status "status --json ID exits 0" 0 jobq status --json "$id1"
+check "status --json parses as JSON" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$OUT"
+check_eq "status --json: status" succeeded "$(json_get 'd["status"]' <<<"$OUT")"
+check_eq "status --json: id" "$id1" "$(json_get 'd["id"]' <<<"$OUT")"
+check_eq "status --json: result" '{"x": 1}' "$(json_get 'd["result"]' <<<"$OUT")"
+check_status "global --json before the command works too" 0 jobq --json status "$id1"
+check_eq "jobq --json status: status" succeeded "$(json_get 'd["status"]' <<<"$OUT" 2>/dev/null)"
+
+# ---- submit without --wait: exactly one UUID line
+check_status "submit noop exits 0" 0 jobq submit noop
+id2=$OUT
+check_eq "submit prints exactly one line" 1 "$(nlines "$OUT")"
+check "that line is a UUID ($id2)" is_uuid "$id2"
+check_eq "nothing on stderr" "" "$ERR"
+check_eq "a row exists for it" 1 "$(sql "select count(*) from jobs where id='$id2'")"
+
+# ---- payload from stdin ('-')
+check_status "submit echo - (payload on stdin) exits 0" 0 \
+  bash -c 'printf "%s" "{\"from\":\"stdin\",\"n\":[1,2]}" | "$1" submit echo -' _ "$JOBQ_BIN_DIR/jobq"
+id3=$OUT
+check "stdin submit prints a UUID ($id3)" is_uuid "$id3"
+check "stdin payload is stored" json_same '{"from":"stdin","n":[1,2]}' \
+  "$(sql "select payload::text from jobs where id='$id3'" 2>/dev/null || echo null)"
+
+# ---- payload from --payload-file
+printf '{"from": "file",\n "deep": {"a": [true, null]}}\n' >"$T/payload.json"
+check_status "submit --payload-file exits 0" 0 jobq submit echo --payload-file "$T/payload.json"
+id4=$OUT
+check "payload-file submit prints a UUID ($id4)" is_uuid "$id4"
+check "payload-file payload is stored" json_same '{"from":"file","deep":{"a":[true,null]}}' \
+  "$(sql "select payload::text from jobs where id='$id4'" 2>/dev/null || echo null)"
+
+# ---- idempotency key
+check_status "submit --key K (first)" 0 jobq submit echo '{"k":1}' --key "order-42"
+k1=$OUT
+check_status "submit --key K (again)" 0 jobq submit echo '{"k":2}' --key "order-42"
+k2=$OUT
+check "--key: first id is a UUID ($k1)" is_uuid "$k1"
+check_eq "--key twice returns the same id" "$k1" "$k2"
+check_eq "--key twice makes one row" 1 "$(sql "select count(*) from jobs where idempotency_key='order-42'")"
+check "--key: the first payload stands" json_same '{"k":1}' \
+  "$(sql "select payload::text from jobs where idempotency_key='order-42'" 2>/dev/null || echo null)"
+
+# ---- every submitted job finishes
+all_ids=("$id1" "$id2" "$id3" "$id4" "$k1")
+in_list=$(printf "'%s'," "${all_ids[@]}"); in_list=${in_list%,}
+wait_for 20 "all jobs succeeded" sql_is 5 "select count(*) from jobs where id in ($in_list) and status='succeeded'" || true
+check "stdin job's result is its payload" json_same '{"from":"stdin","n":[1,2]}' \
+  "$(sql "select coalesce(result::text,'null') from jobs where id='$id3'")"
+
+# ---- wait on a finished job: exit 0 at once
+t0=$(_jq_now_ms)
+check_status "wait on a finished job exits 0" 0 timeout 10 "$JOBQ_BIN_DIR/jobq" wait "$id1"
+dt=$(( $(_jq_now_ms) - t0 ))
+check "wait on a finished job returns at once (${dt} ms < 2000)" test "$dt" -lt 2000
+check "wait prints the result" json_same '{"x":1}' "${OUT:-null}"
+
+# ---- list --json includes them
+check_status "list --json exits 0" 0 jobq list --json
+for id in "${all_ids[@]}"; do
+  check "list --json includes $id as succeeded" python3 -c '
+import json,sys
+rows=json.loads(sys.argv[1]); m=[r for r in rows if r["id"]==sys.argv[2]]
+sys.exit(0 if len(m)==1 and m[0]["status"]=="succeeded" else 1)' "$OUT" "$id"
+done
+check_eq "list --json lists each job once (5 jobs)" 5 "$(json_get 'len(d)' <<<"$OUT")"
+
+# ---- history: exactly one terminal transition per job
+check_eq "every job has exactly one terminal job_events row" "5|5" "$(sql "
+  select count(*), count(*) filter (where n = 1) from (
+    select j.id, (select count(*) from job_events e where e.job_id = j.id
+                  and e.to_status in ('succeeded','failed','cancelled')) as n
+    from jobs j) x")"
+check_eq "every job has exactly one queued->running" 5 "$(sql "
+  select count(*) from (select job_id from job_events where from_status='queued' and to_status='running'
+                        group by job_id having count(*)=1) x")"
+check_eq "every job has a creation event" 5 "$(sql "select count(*) from job_events where from_status is null")"
+
+check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# test_wait_exit — the exit statuses of `submit --wait` and `wait` (docs/cli.md, design §9):
+#  - 0 when the job succeeded, 1 when it failed (and 1 when it was cancelled);
+#  - 4 when `wait --timeout 1s` (or `submit --wait --wait-timeout 1s`) gives up on a job that
+#    runs 30 s, within about 1-2 s;
+#  - 3 for an unknown (well-formed) UUID, 2 for something that is not a UUID;
+#  - 5, promptly and with exactly one line on stderr, when the database is unreachable
+#    (JOBQ_DATABASE_URL pointing at a closed port), bounded by `timeout 15`.
+source "$(dirname "$0")/lib.sh"
+jq_setup wait_exit
+
+J="$JOBQ_BIN_DIR/jobq"
+nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+elapsed_ms() { echo $(( $(_jq_now_ms) - $1 )); }
+
+check --fatal "migrate" jobq migrate
+# a short shutdown_timeout: at the end the 30 s sleepers are released back to the queue
+JOBQ_SHUTDOWN_TIMEOUT=1s start_consumer w1 --worker-id w1 --concurrency 4
+
+# ---- 0: succeeded
+check_status "submit noop --wait exits 0" 0 timeout 20 "$J" submit noop --wait
+ok_id=$(sed -n 1p <<<"$OUT")
+check_status "wait on the succeeded job exits 0" 0 timeout 20 "$J" wait "$ok_id"
+check_status "wait --json on it exits 0" 0 timeout 20 "$J" wait --json "$ok_id"
+check_eq "wait --json: status succeeded" succeeded "$(json_get 'd["status"]' <<<"$OUT" 2>/dev/null)"
+
+# ---- 1: failed
+check_status "submit fail --max-attempts 1 --wait exits 1" 1 \
+  timeout 20 "$J" submit fail '{"message":"nope"}' --max-attempts 1 --wait
+bad_id=$(sed -n 1p <<<"$OUT")
+check_eq "that job is failed" failed "$(sql "select status from jobs where id='$bad_id'")"
+check_status "wait on the failed job exits 1" 1 timeout 20 "$J" wait "$bad_id"
+check "wait prints the error" grep -q nope "$OUT_FILE" "$ERR_FILE"
+
+# ---- 4: timed out
+check_status "submit sleep 30s exits 0" 0 "$J" submit sleep '{"seconds":30}'
+slow_id=$OUT
+wait_for 10 "the sleep job is running" sql_is running "select status from jobs where id='$slow_id'" || true
+t0=$(_jq_now_ms)
+check_status "wait --timeout 1s on a 30 s job exits 4" 4 timeout 15 "$J" wait --timeout 1s "$slow_id"
+dt=$(elapsed_ms "$t0")
+check "... after about 1 s (${dt} ms, expected 900-2500)" test "$dt" -ge 900 -a "$dt" -le 2500
+check_eq "... and the job is still running" running "$(sql "select status from jobs where id='$slow_id'")"
+
+t0=$(_jq_now_ms)
+check_status "submit sleep --wait --wait-timeout 1s exits 4" 4 \
+  timeout 15 "$J" submit sleep '{"seconds":30}' --wait --wait-timeout 1s
+dt=$(elapsed_ms "$t0")
+slow2_id=$(sed -n 1p <<<"$OUT")
+check "... after about 1 s (${dt} ms, expected 900-2500)" test "$dt" -ge 900 -a "$dt" -le 2500
+check_eq "... and the job was saved" 1 "$(sql "select count(*) from jobs where id='${slow2_id:-00000000-0000-0000-0000-000000000000}'")"
+
+# ---- 1: cancelled. `jobq cancel` is not what this test is about, so the cancel of a
+# scheduled job is made by the statement design §7 describes; a `wait` already waiting must
+# be woken by it (LISTEN/NOTIFY) and exit 1.
+check_status "submit noop --delay 1h exits 0" 0 "$J" submit noop --delay 1h
+later_id=$OUT
+start_proc waiter "$J" wait --timeout 20s "$later_id"
+wait_for 10 "the waiter registered" sql_is 1 "select count(*) from job_waiters where job_id='$later_id'" || true
+check_eq "the waiter is still waiting" 0 "$(is_running waiter; echo $?)"
+sql "update jobs set status='cancelled', status_reason='cancelled by test', cancel_requested_at=now(),
+       cancel_reason='by test', finished_at=now() where id='$later_id' and status='scheduled'" >/dev/null
+t0=$(_jq_now_ms)
+if wait_exit waiter 5; then
+  check_eq "a waiting 'wait' exits 1 when the job is cancelled" 1 "$STATUS"
+  check "... woken promptly ($(elapsed_ms "$t0") ms < 2000)" test "$(elapsed_ms "$t0")" -lt 2000
+else
+  fail "a waiting 'wait' did not return within 5 s of the cancel"
+fi
+check_status "wait on a cancelled job exits 1" 1 timeout 15 "$J" wait "$later_id"
+
+# ---- 3 and 2: unknown and malformed ids
+check_status "wait on an unknown UUID exits 3" 3 timeout 15 "$J" wait 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+check_eq "... one line on stderr" 1 "$(nlines "$ERR")"
+check_status "wait --timeout 5s on an unknown UUID exits 3 (not 4)" 3 timeout 15 "$J" wait --timeout 5s 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+check_status "wait not-a-uuid exits 2" 2 timeout 15 "$J" wait not-a-uuid
+check_eq "... one line on stderr" 1 "$(nlines "$ERR")"
+check "... naming the bad id" grep -q not-a-uuid "$ERR_FILE"
+check_status "wait with no id exits 2" 2 timeout 15 "$J" wait
+check_status "wait --timeout bogus exits 2" 2 timeout 15 "$J" wait --timeout bogus "$ok_id"
+
+# ---- 5: database unreachable
+DEAD_DB=postgresql://jobq:jobq@127.0.0.1:1/x
+for cmd in "wait $ok_id" "wait --timeout 30s $ok_id" "status $ok_id"; do
+  t0=$(_jq_now_ms)
+  # shellcheck disable=SC2086
+  check_status "database unreachable: jobq $cmd exits 5" 5 env JOBQ_DATABASE_URL="$DEAD_DB" timeout 15 "$J" $cmd
+  dt=$(elapsed_ms "$t0")
+  check_eq "... with one line on stderr" 1 "$(nlines "$ERR")"
+  check "... promptly (${dt} ms < 10000)" test "$dt" -lt 10000
+done
+t0=$(_jq_now_ms)
+check_status "database unreachable: submit noop --wait exits 5" 5 \
+  env JOBQ_DATABASE_URL="$DEAD_DB" timeout 15 "$J" submit noop --wait
+check_eq "... with one line on stderr" 1 "$(nlines "$ERR")"
+check_eq "... and no id on stdout" "" "$OUT"
+check "... promptly ($(elapsed_ms "$t0") ms < 10000)" test "$(elapsed_ms "$t0")" -lt 10000
+
+check_status "consumer stops cleanly on TERM (drains, releases the sleepers)" 0 stop_consumer w1
+check_eq "no job is left running" 0 "$(sql "select count(*) from jobs where status='running'")"
