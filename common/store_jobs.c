@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "jobq/store_jobs.h"
@@ -663,7 +664,9 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 	/* FOR SHARE waits for a transition in flight to commit, then reads its result. */
 	r = jobq_store_exec(st, "jobq_job_end",
 			    "SELECT status, attempt, result::text, error,"
-			    " cancel_requested_at IS NOT NULL FROM jobs WHERE id = $1 FOR SHARE",
+			    " cancel_requested_at IS NOT NULL, cancel_reason,"
+			    " COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1)"
+			    " FROM jobs WHERE id = $1 FOR SHARE",
 			    1, p, &res, "read job", err);
 	if (r != 0)
 		return r;
@@ -676,6 +679,8 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 	out->result = dup_or_null(res, 0, 2);
 	out->error = dup_or_null(res, 0, 3);
 	out->cancel_requested = PQgetvalue(res, 0, 4)[0] == 't';
+	out->cancel_reason = dup_or_null(res, 0, 5);
+	out->stop_ms = strtod(PQgetvalue(res, 0, 6), NULL);
 	PQclear(res);
 	return 0;
 }
@@ -686,7 +691,70 @@ void jobq_job_end_release(struct jobq_job_end *e)
 		return;
 	free(e->result);
 	free(e->error);
-	e->result = e->error = NULL;
+	free(e->cancel_reason);
+	e->result = e->error = e->cancel_reason = NULL;
+}
+
+static char *uuid_array(const char *const *ids, size_t n)
+{
+	char *arr = malloc(n * 38 + 3), *w = arr;
+
+	if (arr == NULL)
+		return NULL;
+	*w++ = '{';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
+	strcpy(w, "}");
+	return arr;
+}
+
+int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
+		      struct jobq_cancel_result *out, struct jobq_err *err)
+{
+	char *arr = uuid_array(ids, n);
+	PGresult *res = NULL;
+	int r;
+
+	if (arr == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "cancel: out of memory");
+	{
+		/* Lock the rows first so `cur` reports the state the UPDATE acted on. */
+		const char *p[2] = { arr, reason };
+		r = jobq_store_exec(
+			st, NULL,
+			"WITH cur AS (SELECT id, status FROM jobs WHERE id = ANY($1::uuid[]) FOR UPDATE),"
+			" upd AS ("
+			"  UPDATE jobs j SET"
+			"   status = CASE WHEN cur.status IN ('scheduled', 'queued') THEN 'cancelled'"
+			"            ELSE j.status END,"
+			"   status_reason = CASE WHEN cur.status IN ('scheduled', 'queued')"
+			"                   THEN 'cancelled before it started' ELSE j.status_reason END,"
+			"   finished_at = CASE WHEN cur.status IN ('scheduled', 'queued') THEN now()"
+			"                 ELSE j.finished_at END,"
+			"   cancel_requested_at = COALESCE(j.cancel_requested_at, now()),"
+			"   cancel_reason = COALESCE(j.cancel_reason, $2), updated_at = now()"
+			"  FROM cur WHERE j.id = cur.id"
+			"   AND cur.status IN ('scheduled', 'queued', 'running')"
+			"  RETURNING j.id)"
+			"SELECT cur.id, cur.status FROM cur",
+			2, p, &res, "cancel", err);
+	}
+	free(arr);
+	if (r != 0)
+		return r;
+	for (size_t i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		copy(out[i].id, sizeof(out[i].id), ids[i]);
+		for (int row = 0; row < PQntuples(res); row++) {
+			if (strcasecmp(PQgetvalue(res, row, 0), ids[i]) != 0)
+				continue;
+			out[i].found = true;
+			(void)status_of(PQgetvalue(res, row, 1), &out[i].before);
+			out[i].requested = out[i].before == JOBQ_RUNNING;
+		}
+	}
+	PQclear(res);
+	return 0;
 }
 
 int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[37],

@@ -13,7 +13,10 @@
 
 #include "jobq/clock.h"
 #include "consumer.h"
+#include <jansson.h>
+
 #include "jobq/broker.h"
+#include "jobq/parse.h"
 #include "jobq/log.h"
 
 struct io {
@@ -24,6 +27,7 @@ struct io {
 	unsigned int seed;
 	int64_t drain_deadline;	/* monotonic ms when running jobs get released */
 	bool released;
+	char cancel_tag[300];	/* consumer tag of the cancel-broadcast queue */
 };
 
 static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_t len)
@@ -55,6 +59,33 @@ static int open_broker(struct io *io, struct jobq_err *err)
 	if ((r = jobq_broker_declare_topology(io->b, c->cfg->queues, c->cfg->nqueues, err)) != 0)
 		return r;
 	conn = jobq_broker_conn(io->b);
+	/* The cancel broadcast first, so that no job starts here before we would hear of its
+	 * cancel (a cancel before the claim is caught by the claim's tombstone check). A
+	 * server-named exclusive queue: it goes with this connection and is made anew after
+	 * every reconnect. */
+	{
+		amqp_queue_declare_ok_t *ok = amqp_queue_declare(conn, JOBQ_CHANNEL, amqp_empty_bytes,
+								  0, 0, 1, 1, amqp_empty_table);
+		amqp_bytes_t qname;
+
+		if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn),
+						 "declare cancel queue", err)) != 0)
+			return r;
+		qname = amqp_bytes_malloc_dup(ok->queue);
+		amqp_queue_bind(conn, JOBQ_CHANNEL, qname, amqp_cstring_bytes(JOBQ_EXCHANGE_CANCEL),
+				amqp_empty_bytes, amqp_empty_table);
+		r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "bind cancel queue", err);
+		if (r == 0) {
+			/* no_ack: a cancel message is only a wake-up; the database holds the cancel. */
+			amqp_basic_consume(conn, JOBQ_CHANNEL, qname, amqp_cstring_bytes(io->cancel_tag),
+					   0, 1, 1, amqp_empty_table);
+			r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn),
+						    "consume cancel queue", err);
+		}
+		amqp_bytes_free(qname);
+		if (r != 0)
+			return r;
+	}
 	/* Per-consumer prefetch (global=0): global QoS is not implemented on quorum queues. */
 	amqp_basic_qos(conn, JOBQ_CHANNEL, 0, (uint16_t)c->cfg->concurrency, 0);
 	if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.qos", err)) != 0)
@@ -102,6 +133,26 @@ static void cancel_consumers(struct io *io)
 	jobq_info("consumers_cancelled", "worker", c->worker_id);
 }
 
+/* A cancel broadcast: {"job_id": ..., "reason": ...}. Stop the job if it runs here. */
+static void handle_cancel(struct io *io, amqp_envelope_t *e)
+{
+	struct consumer *c = io->c;
+	json_t *o = json_loadb(e->message.body.bytes, e->message.body.len, 0, NULL);
+	json_t *id = json_is_object(o) ? json_object_get(o, "job_id") : NULL;
+
+	if (json_is_string(id) && jobq_uuid_valid(json_string_value(id))) {
+		if (!consumer_cancel_job(c, json_string_value(id), "broadcast"))
+			jobq_debug("cancel_not_here", "worker", c->worker_id, "job",
+				   json_string_value(id));
+	} else {
+		char len[24];
+		jobq_warn("cancel_message_ignored", "worker", c->worker_id, "bytes",
+			  jobq_log_int(len, (long long)e->message.body.len), "reason",
+			  "body is not {\"job_id\": UUID, ...}");
+	}
+	json_decref(o);
+}
+
 static void handle_delivery(struct io *io, amqp_envelope_t *e)
 {
 	struct consumer *c = io->c;
@@ -110,6 +161,12 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 	amqp_basic_properties_t *p = &e->message.properties;
 	char message_id[80] = "";
 	struct jobq_err err = { 0 };
+
+	if (e->consumer_tag.len == strlen(io->cancel_tag) &&
+	    memcmp(e->consumer_tag.bytes, io->cancel_tag, e->consumer_tag.len) == 0) {
+		handle_cancel(io, e);
+		return;
+	}
 
 	if ((p->_flags & AMQP_BASIC_MESSAGE_ID_FLAG) && p->message_id.len < sizeof(message_id))
 		snprintf(message_id, sizeof(message_id), "%.*s", (int)p->message_id.len,
@@ -279,6 +336,7 @@ void *io_thread(void *arg)
 	if (poll_ms > 1000)
 		poll_ms = 1000;
 	io.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
+	consumer_tag(c, "*cancel", io.cancel_tag, sizeof(io.cancel_tag));
 	for (;;) {
 		struct pollfd fds[2];
 		int nfds = 1, r;

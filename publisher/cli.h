@@ -86,6 +86,7 @@ int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n);
 int cmd_migrate(struct cli *cli, int argc, char **argv);
 int cmd_submit(struct cli *cli, int argc, char **argv);
 int cmd_wait(struct cli *cli, int argc, char **argv);
+int cmd_cancel(struct cli *cli, int argc, char **argv);
 int cmd_status(struct cli *cli, int argc, char **argv);
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_history(struct cli *cli, int argc, char **argv);

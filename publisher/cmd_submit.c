@@ -470,7 +470,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	fflush(stdout);
 	status = CLI_EXIT_OK;
 	if (wait)
-		status = cli_wait_jobs(cli, ids, n, wait_timeout, true);
+		status = cli_wait_jobs(cli, ids, n, wait_timeout, true, NULL);
 out:
 	if (ins != &single && ins != NULL) {
 		for (size_t i = 0; i < n; i++)

@@ -34,6 +34,10 @@ void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e
 		json_object_set_new(o, "attempt", json_integer(e->attempt));
 		json_object_set_new(o, "result", res != NULL ? res : json_null());
 		json_object_set_new(o, "error", e->error != NULL ? json_string(e->error) : json_null());
+		if (e->cancel_requested)
+			json_object_set_new(o, "cancel_reason", e->cancel_reason != NULL
+									? json_string(e->cancel_reason)
+									: json_null());
 		cli_print_json(o);
 		return;
 	}
@@ -45,7 +49,8 @@ void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e
 		printf("failed after attempt %d: %s\n", e->attempt, e->error ? e->error : "");
 		break;
 	case JOBQ_CANCELLED:
-		printf("cancelled%s%s\n", e->error ? ": " : "", e->error ? e->error : "");
+		printf("cancelled%s%s\n", e->cancel_reason ? ": " : "",
+		       e->cancel_reason ? e->cancel_reason : "");
 		break;
 	default:
 		printf("%s\n", jobq_status_name(e->status));
@@ -54,8 +59,29 @@ void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e
 	fflush(stdout);
 }
 
+int cli_end_default(struct cli *cli, const char *id, const struct jobq_job_end *e)
+{
+	cli_print_end(cli, id, e);
+	return e->status == JOBQ_SUCCEEDED ? CLI_EXIT_OK : CLI_EXIT_JOB_FAILED;
+}
+
+int cli_wait_prepare(struct cli *cli, const char *const *ids, size_t n)
+{
+	struct jobq_store *st = cli_store(cli);
+	struct jobq_err err = { 0 };
+
+	if (st == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	if (jobq_store_listen(st, &err) != 0)
+		return cli_fail_err(cli, &err);
+	for (size_t i = 0; i < n; i++)
+		if (jobq_store_add_waiter(st, ids[i], &err) != 0)
+			return cli_fail_err(cli, &err);
+	return CLI_EXIT_OK;
+}
+
 int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t timeout_ms,
-		  bool listening)
+		  bool listening, cli_end_fn on_end)
 {
 	struct jobq_store *st = cli_store(cli);
 	bool *done = calloc(n ? n : 1, sizeof(*done));
@@ -74,12 +100,11 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 	}
 	/* Listen and register before reading the state: a job that ends after the read is
 	 * then sure to notify us, and one that ended before is seen by the read. */
-	if (!listening) {
-		if ((r = jobq_store_listen(st, &err)) != 0)
-			goto out;
-		for (size_t i = 0; i < n; i++)
-			if ((r = jobq_store_add_waiter(st, ids[i], &err)) != 0)
-				goto out;
+	if (on_end == NULL)
+		on_end = cli_end_default;
+	if (!listening && (status = cli_wait_prepare(cli, ids, n)) != CLI_EXIT_OK) {
+		free(done);
+		return status;
 	}
 	char woke[37] = "";
 
@@ -92,11 +117,12 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 			if ((r = jobq_store_job_end(st, ids[i], &e, &err)) != 0)
 				goto out;
 			if (jobq_status_terminal(e.status)) {
+				int s = on_end(cli, ids[i], &e);
+
 				done[i] = true;
 				left--;
-				cli_print_end(cli, ids[i], &e);
-				if (e.status != JOBQ_SUCCEEDED)
-					status = CLI_EXIT_JOB_FAILED;
+				if (s > status)
+					status = s;
 			}
 			jobq_job_end_release(&e);
 		}
@@ -152,6 +178,6 @@ int cmd_wait(struct cli *cli, int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	{
 		const char *ids[1] = { argv[optind] };
-		return cli_wait_jobs(cli, ids, 1, timeout_ms, false);
+		return cli_wait_jobs(cli, ids, 1, timeout_ms, false, NULL);
 	}
 }

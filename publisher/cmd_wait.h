@@ -8,13 +8,23 @@
 #include "cli.h"
 #include "jobq/store_jobs.h"
 
-/* Block until every job in ids is terminal or timeout_ms passes (0 = no limit), printing
- * each job's end as it comes (cli_print_end). `listening` says the caller has already
- * run LISTEN and registered the waiters on cli's connection (submit does both inside its
- * insert transaction). Returns the exit status: 0 all succeeded, 1 one failed or was
- * cancelled, 3 unknown id, 4 timed out, 5 database unavailable. */
+/* Called once per job as it ends; prints it and returns the job's exit status. */
+typedef int (*cli_end_fn)(struct cli *cli, const char *id, const struct jobq_job_end *e);
+
+/* Register this session as a waiter for the jobs (LISTEN + job_waiters rows), before
+ * whatever will end them, so that no end can slip between. */
+int cli_wait_prepare(struct cli *cli, const char *const *ids, size_t n);
+
+/* Block until every job in ids is terminal or timeout_ms passes (0 = no limit), handing
+ * each job's end to on_end as it comes (NULL: cli_end_default). `listening` says the
+ * caller has already run LISTEN and registered the waiters on cli's connection (submit
+ * does both inside its insert transaction; others call cli_wait_prepare). Returns the
+ * highest status on_end returned, or 3 unknown id, 4 timed out, 5 database unavailable. */
 int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t timeout_ms,
-		  bool listening);
+		  bool listening, cli_end_fn on_end);
+
+/* The default end: print it (cli_print_end); 0 for succeeded, 1 otherwise. */
+int cli_end_default(struct cli *cli, const char *id, const struct jobq_job_end *e);
 
 /* Print a job's end: the result for succeeded, the error otherwise, or one JSON object
  * with --json. */

@@ -16,6 +16,7 @@ static const struct {
 	{ "submit", cmd_submit, "submit a job (or --batch FILE of JSON lines); prints the id" },
 	{ "status", cmd_status, "show a job's state, attempt, owner, lease, result or error" },
 	{ "wait", cmd_wait, "wait until a job ends; the exit status says how" },
+	{ "cancel", cmd_cancel, "cancel jobs: queued ones never start, running ones stop" },
 	{ "list", cmd_list, "list jobs, newest first" },
 	{ "history", cmd_history, "show a job's transitions" },
 	{ "stats", cmd_stats, "counts by state, oldest queued age, workers alive" },

@@ -185,11 +185,27 @@ struct jobq_job_end {
 	int attempt;
 	char *result;
 	char *error;
+	char *cancel_reason;
 	bool cancel_requested;
+	double stop_ms;		/* cancel_requested_at → finished_at in ms; < 0 when n/a */
 };
 int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
 		       struct jobq_err *err) JOBQ_WUR;
 void jobq_job_end_release(struct jobq_job_end *e);
+
+/* What a cancel found for one job. */
+struct jobq_cancel_result {
+	char id[37];
+	bool found;
+	enum jobq_status before;	/* the state the cancel found */
+	bool requested;			/* it was running: the request is recorded, the owner stops it */
+};
+
+/* Cancel jobs in one statement (design §7): scheduled or queued → cancelled at once;
+ * running → cancel_requested_at and cancel_reason recorded (the tombstone every claim and
+ * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. */
+int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
+		      struct jobq_cancel_result *out, struct jobq_err *err) JOBQ_WUR;
 
 /* Wait up to timeout_ms for a notification on the listened channels; returns 1 if one
  * arrived (its payload copied to job_id if non-NULL), 0 on timeout. */
