@@ -9,6 +9,7 @@
 
 #include "jobq/clock.h"
 #include "jobq/broker.h"
+#include "jobq/config.h"
 #include "jobq/url.h"
 
 #define MAX_DECLARED 64
@@ -24,6 +25,20 @@ struct jobq_broker {
 	char *declared[MAX_DECLARED];
 	int ndeclared;
 };
+
+void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jobq_config *cfg,
+				  const char *connection_name)
+{
+	int64_t hb = cfg->amqp_heartbeat_ms / 1000;
+
+	*opts = (struct jobq_broker_opts){
+		.url = cfg->amqp_url,
+		.heartbeat_s = hb > 0 ? (int)hb : 1,
+		.connection_name = connection_name,
+		.connect_timeout_ms = 5000,
+		.rpc_timeout_ms = 10000,
+	};
+}
 
 amqp_connection_state_t jobq_broker_conn(struct jobq_broker *b)
 {

@@ -37,6 +37,20 @@ static void rollback(struct jobq_store *st)
 		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
 }
 
+/* A text uuid[] literal for the ids: '{id,id,...}'. malloc'd; NULL on OOM. */
+static char *uuid_array(const char *const *ids, size_t n)
+{
+	char *arr = malloc(n * 38 + 3), *w = arr;
+
+	if (arr == NULL)
+		return NULL;
+	*w++ = '{';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
+	strcpy(w, "}");
+	return arr;
+}
+
 /* ---- submit ---------------------------------------------------------------------- */
 
 static const char SQL_SUBMIT[] =
@@ -125,23 +139,14 @@ fail:
 int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, size_t n,
 			      struct jobq_err *err)
 {
-	size_t len = 3;
-	char *arr, *w;
+	char *arr;
 	PGresult *res = NULL;
 	int r;
 
 	if (n == 0)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		len += strlen(ids[i]) + 1;
-	if ((arr = malloc(len)) == NULL)
+	if ((arr = uuid_array(ids, n)) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
-	w = arr;
-	*w++ = '{';
-	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
-	*w++ = '}';
-	*w = '\0';
 	{
 		const char *p[1] = { arr };
 		r = jobq_store_exec(st, "jobq_mark_published",
@@ -531,19 +536,14 @@ int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct 
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
 			   int64_t delay_ms, struct jobq_err *err)
 {
-	char delay[24], *arr = NULL, *w;
+	char delay[24], *arr;
 	PGresult *res = NULL;
 	int r;
 
 	if (n == 0)
 		return 0;
-	if ((arr = malloc(n * 38 + 3)) == NULL)
+	if ((arr = uuid_array(ids, n)) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "relay: out of memory");
-	w = arr;
-	*w++ = '{';
-	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
-	strcpy(w, "}");
 	{
 		const char *p[2] = { arr, I64(delay, delay_ms) };
 		r = jobq_store_exec(st, "jobq_relay_defer",
@@ -693,19 +693,6 @@ void jobq_job_end_release(struct jobq_job_end *e)
 	free(e->error);
 	free(e->cancel_reason);
 	e->result = e->error = e->cancel_reason = NULL;
-}
-
-static char *uuid_array(const char *const *ids, size_t n)
-{
-	char *arr = malloc(n * 38 + 3), *w = arr;
-
-	if (arr == NULL)
-		return NULL;
-	*w++ = '{';
-	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
-	strcpy(w, "}");
-	return arr;
 }
 
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,

@@ -40,20 +40,16 @@ static int open_broker(struct io *io, struct jobq_err *err)
 {
 	struct consumer *c = io->c;
 	char name[300];
-	struct jobq_broker_opts opts = {
-		.url = c->cfg->amqp_url,
-		.heartbeat_s = (int)(c->cfg->amqp_heartbeat_ms / 1000 > 0
-					     ? c->cfg->amqp_heartbeat_ms / 1000
-					     : 1),
-		.connection_name = name,
-		.connect_timeout_ms = 5000,
-		.rpc_timeout_ms = 0,
-	};
+	struct jobq_broker_opts opts;
 	amqp_connection_state_t conn;
 	int r;
 
 	snprintf(name, sizeof(name), "jobq-consumer worker=%s host=%s pid=%d", c->worker_id,
 		 c->hostname, c->pid);
+	jobq_broker_opts_from_config(&opts, c->cfg, name);
+	/* No RPC timeout on the long-lived consuming connection: heartbeats bound it, and
+	 * the library force-closes the socket when an RPC timeout fires. */
+	opts.rpc_timeout_ms = 0;
 	if ((r = jobq_broker_connect(&opts, &io->b, err)) != 0)
 		return r;
 	if ((r = jobq_broker_declare_topology(io->b, c->cfg->queues, c->cfg->nqueues, err)) != 0)

@@ -50,14 +50,7 @@ static bool ensure_broker(struct relay *r, struct jobq_err *err)
 {
 	struct consumer *c = r->c;
 	char name[300];
-	struct jobq_broker_opts opts = {
-		.url = c->cfg->amqp_url,
-		.heartbeat_s = (int)(c->cfg->amqp_heartbeat_ms / 1000 > 0 ? c->cfg->amqp_heartbeat_ms / 1000
-									 : 1),
-		.connection_name = name,
-		.connect_timeout_ms = 5000,
-		.rpc_timeout_ms = 10000,
-	};
+	struct jobq_broker_opts opts;
 
 	if (r->b != NULL && jobq_broker_ok(r->b))
 		return true;
@@ -65,6 +58,7 @@ static bool ensure_broker(struct relay *r, struct jobq_err *err)
 	r->b = NULL;
 	snprintf(name, sizeof(name), "jobq-relay worker=%s host=%s pid=%d", c->worker_id,
 		 c->hostname, c->pid);
+	jobq_broker_opts_from_config(&opts, c->cfg, name);
 	return jobq_broker_connect(&opts, &r->b, err) == 0;
 }
 

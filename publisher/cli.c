@@ -148,15 +148,7 @@ bool cli_int(struct cli *cli, const char *flag, const char *text, int64_t min, i
 
 int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n)
 {
-	struct jobq_broker_opts opts = {
-		.url = cli->cfg.amqp_url,
-		.heartbeat_s = (int)(cli->cfg.amqp_heartbeat_ms / 1000 > 0
-					     ? cli->cfg.amqp_heartbeat_ms / 1000
-					     : 1),
-		.connection_name = "jobq-cli",
-		.connect_timeout_ms = 5000,
-		.rpc_timeout_ms = 10000,
-	};
+	struct jobq_broker_opts opts;
 	struct jobq_broker *b = NULL;
 	struct jobq_envelope *envs = calloc(n ? n : 1, sizeof(*envs));
 	bool *ok = calloc(n ? n : 1, sizeof(*ok));
@@ -174,6 +166,7 @@ int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n)
 		snprintf(envs[i].type, sizeof(envs[i].type), "%s", jobs[i].type);
 		snprintf(envs[i].queue, sizeof(envs[i].queue), "%s", jobs[i].queue);
 	}
+	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli");
 	if ((r = jobq_broker_connect(&opts, &b, &err)) != 0)
 		goto out;
 	r = jobq_broker_publish_jobs(b, envs, n, ok, 10000, &err);

@@ -69,19 +69,12 @@ static int on_end(struct cli *cli, const char *id, const struct jobq_job_end *e)
 /* Broadcast the requests; a lost broadcast only delays the stop to the next heartbeat. */
 static void broadcast(struct cli *cli, const char *const *ids, size_t n, const char *reason)
 {
-	struct jobq_broker_opts opts = {
-		.url = cli->cfg.amqp_url,
-		.heartbeat_s = (int)(cli->cfg.amqp_heartbeat_ms / 1000 > 0
-					     ? cli->cfg.amqp_heartbeat_ms / 1000
-					     : 1),
-		.connection_name = "jobq-cli cancel",
-		.connect_timeout_ms = 5000,
-		.rpc_timeout_ms = 10000,
-	};
+	struct jobq_broker_opts opts;
 	struct jobq_broker *b = NULL;
 	struct jobq_err err = { 0 };
 	size_t i = 0;
 
+	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli cancel");
 	if (jobq_broker_connect(&opts, &b, &err) == 0) {
 		for (; i < n; i++) {
 			json_t *o = json_pack("{s:s, s:s}", "job_id", ids[i], "reason", reason);

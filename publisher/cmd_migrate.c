@@ -40,7 +40,7 @@ int cmd_migrate(struct cli *cli, int argc, char **argv)
 		{ "no-broker", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct jobq_broker_opts bopts = { 0 };
+	struct jobq_broker_opts bopts;
 	struct jobq_broker *b = NULL;
 	struct jobq_err err = { 0 };
 	const char *dir_flag = NULL;
@@ -78,12 +78,7 @@ int cmd_migrate(struct cli *cli, int argc, char **argv)
 		printf("database: %d migration(s) applied, %d in all, schema up to date\n", applied,
 		       total);
 	if (broker) {
-		bopts.url = cli->cfg.amqp_url;
-		bopts.heartbeat_s = (int)(cli->cfg.amqp_heartbeat_ms / 1000 > 0
-						  ? cli->cfg.amqp_heartbeat_ms / 1000
-						  : 1);
-		bopts.connection_name = "jobq-migrate";
-		bopts.rpc_timeout_ms = 10000;
+		jobq_broker_opts_from_config(&bopts, &cli->cfg, "jobq-migrate");
 		if (jobq_broker_connect(&bopts, &b, &err) != 0 ||
 		    jobq_broker_declare_topology(b, cli->cfg.queues, cli->cfg.nqueues, &err) != 0) {
 			status = cli_fail(cli, err.code == JOBQ_EBROKER && strstr(err.msg, ": 406 ")

@@ -30,6 +30,13 @@ struct jobq_broker_opts {
 	int rpc_timeout_ms;		/* bound on each synchronous RPC; 0 = none */
 };
 
+struct jobq_config;
+
+/* Fill opts from the configuration: its URL and heartbeat (whole seconds, at least 1), a
+ * 5 s connect timeout and a 10 s bound on each RPC. `connection_name` is borrowed. */
+void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jobq_config *cfg,
+				  const char *connection_name);
+
 /* Connect, log in (with `connection_name` and capabilities.consumer_cancel_notify), open
  * channel JOBQ_CHANNEL. *out is owned by the caller. JOBQ_EBROKER naming the masked URL
  * on failure; JOBQ_EINVAL for an unparseable URL. */
