@@ -557,6 +557,51 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 	return r;
 }
 
+#define DEAD_BODY_KEPT 65536
+
+int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
+			   bool *failed, struct jobq_err *err)
+{
+	size_t kept = d->body_len < DEAD_BODY_KEPT ? d->body_len : DEAD_BODY_KEPT;
+	char total[24];
+	const char *p[6] = { d->job_id, d->queue, d->reason, NULL, I64(total, d->body_len),
+			     d->message_id };
+	int lengths[6] = { 0, 0, 0, (int)kept, 0, 0 };
+	int formats[6] = { 0, 0, 0, 1, 0, 0 };
+	PGresult *res;
+	int r;
+
+	*failed = false;
+	p[3] = kept > 0 ? d->body : "";
+	/* The body is arbitrary bytes: sent as binary bytea, never as text. */
+	res = PQexecParams(
+		jobq_store_conn(st),
+		"WITH f AS ("
+		"  UPDATE jobs SET status = 'failed', finished_at = now(), updated_at = now(),"
+		"   status_reason = 'dead-lettered: ' || $3,"
+		"   error = 'message dead-lettered by the broker (' || $3 ||"
+		"           COALESCE(' from ' || $2, '') || ')'"
+		"  WHERE id = $1::uuid AND status IN ('scheduled', 'queued') RETURNING id),"
+		" d AS (INSERT INTO dead_letters (job_id, queue, reason, detail, body, body_bytes,"
+		"       message_id)"
+		"  SELECT $1::uuid, $2, $3,"
+		"   CASE WHEN $1 IS NULL THEN 'names no job'"
+		"        WHEN EXISTS (SELECT 1 FROM f) THEN 'job marked failed'"
+		"        WHEN NOT EXISTS (SELECT 1 FROM jobs WHERE id = $1::uuid) THEN 'no such job'"
+		"        ELSE 'job left as it was' END,"
+		"   $4::bytea, $5::bigint, $6 RETURNING id) "
+		"SELECT EXISTS (SELECT 1 FROM f), (SELECT id FROM d)",
+		6, NULL, p, lengths, formats, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		r = jobq_store_result_error(st, res, "record dead letter", err);
+		PQclear(res);
+		return r;
+	}
+	*failed = PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	return 0;
+}
+
 /* ---- workers ------------------------------------------------------------------------- */
 
 int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,

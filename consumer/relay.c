@@ -11,6 +11,7 @@
 #include "jobq/broker.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
+#include "jobq/parse.h"
 #include "jobq/store_jobs.h"
 
 #define RELAY_BATCH 500
@@ -19,6 +20,7 @@
 /* A queue whose publishes keep failing is retried this much later each time, so that
  * the rest of the work goes on meanwhile. */
 #define DEFER_MS 30000
+#define DEAD_BATCH 100
 
 struct relay {
 	struct consumer *c;
@@ -131,6 +133,61 @@ static void relay_round(struct relay *r)
 	}
 }
 
+/* Dead letters: record each message of jobq.dead in the database (failing its job if it
+ * was still waiting, so that it cannot stay stuck), then ack it. Any consumer may do this;
+ * an ack lost in a crash only records the message twice. */
+static void dead_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_err err = { 0 };
+
+	if (!ensure_broker(r, &err))
+		return;
+	for (int i = 0; i < DEAD_BATCH; i++) {
+		amqp_message_t msg;
+		struct jobq_envelope env;
+		struct jobq_dead_letter d = { 0 };
+		char reason[64], queue[128], mid[80] = "";
+		struct jobq_err perr = { 0 };
+		uint64_t tag;
+		bool got, failed;
+		int rc;
+
+		if (jobq_broker_get(r->b, JOBQ_QUEUE_DEAD, &msg, &tag, &got, &err) != 0) {
+			jobq_warn("dead_letters_unavailable", "worker", c->worker_id, "error", err.msg);
+			return;
+		}
+		if (!got)
+			return;
+		jobq_broker_x_death(&msg.properties, reason, sizeof(reason), queue, sizeof(queue));
+		if (msg.properties._flags & AMQP_BASIC_MESSAGE_ID_FLAG)
+			snprintf(mid, sizeof(mid), "%.*s", (int)msg.properties.message_id.len,
+				 (char *)msg.properties.message_id.bytes);
+		d.reason = reason[0] ? reason : "unknown";
+		d.queue = queue[0] ? queue : NULL;
+		d.body = msg.body.bytes;
+		d.body_len = msg.body.len;
+		d.message_id = mid[0] ? mid : NULL;
+		if (jobq_envelope_decode(msg.body.bytes, msg.body.len, NULL, &env, &perr) == 0)
+			d.job_id = env.job_id;
+		else if (jobq_uuid_valid(mid))
+			d.job_id = mid;	/* a body we cannot read, but the id is ours */
+		rc = jobq_store_dead_letter(r->st, &d, &failed, &err);
+		amqp_destroy_message(&msg);
+		if (rc != 0) {
+			/* Not recorded: leave it unacked; it returns to jobq.dead with the
+			 * connection and is tried again. */
+			jobq_warn("dead_letter_not_recorded", "worker", c->worker_id, "error", err.msg);
+			jobq_broker_set_broken(r->b);
+			return;
+		}
+		jobq_warn("dead_letter", "worker", c->worker_id, "job", d.job_id, "queue", d.queue,
+			  "reason", d.reason, "job_failed", failed ? "true" : "false");
+		if (jobq_broker_ack(r->b, tag, &err) != 0)
+			return;
+	}
+}
+
 static void reap_round(struct relay *r)
 {
 	struct jobq_err err = { 0 };
@@ -161,6 +218,7 @@ void *relay_thread(void *arg)
 		if (now >= next && ensure_db(&r)) {
 			reap_round(&r);
 			relay_round(&r);
+			dead_round(&r);
 			next = now + c->cfg->relay_interval_ms;
 		}
 		usleep(TICK_MS * 1000);

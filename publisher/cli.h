@@ -94,5 +94,6 @@ int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_workers(struct cli *cli, int argc, char **argv);
 int cmd_retry(struct cli *cli, int argc, char **argv);
 int cmd_prune(struct cli *cli, int argc, char **argv);
+int cmd_dead(struct cli *cli, int argc, char **argv);
 
 #endif

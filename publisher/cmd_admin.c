@@ -33,7 +33,7 @@ static const char retry_help[] =
 static const char retry_sql[] =
 	"WITH target AS (SELECT status FROM jobs WHERE id = $1::uuid),"
 	" requeued AS ("
-	"  UPDATE jobs SET status = 'queued', status_reason = 'retry requested',"
+	"  UPDATE jobs SET status = 'queued', status_reason = $3,"
 	"   attempt = 0, error = NULL, result = NULL, progress = NULL,"
 	"   started_at = NULL, finished_at = NULL,"
 	"   worker_id = NULL, heartbeat_at = NULL, lease_expires_at = NULL,"
@@ -44,33 +44,25 @@ static const char retry_sql[] =
 	"  RETURNING id, queue, type)"
 	" SELECT t.status, r.id, r.queue, r.type FROM target t LEFT JOIN requeued r ON true";
 
-int cmd_retry(struct cli *cli, int argc, char **argv)
+int cli_requeue(struct cli *cli, const char *id, const char *reason)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct jobq_store *st;
 	struct jobq_err err;
 	struct cli_job_ref ref;
 	PGresult *res = NULL;
-	const char *id, *status;
-	int c, r;
+	const char *status;
+	int r;
 
-	while ((c = cli_getopt(cli, argc, argv, "", opts, retry_help)) != -1) {
-		if (c == 'h')
-			return CLI_EXIT_OK;
-		return CLI_EXIT_USAGE;
-	}
-	if ((id = cmd_job_id_arg(cli, argc, argv)) == NULL)
-		return CLI_EXIT_USAGE;
 	if ((st = cli_store(cli)) == NULL)
 		return CLI_EXIT_UNAVAILABLE;
 	{
 		/* This command publishes the job itself; the relay steps in only after its
 		 * grace, if this process dies first. */
 		char grace[24];
-		const char *params[2] = { id, grace };
+		const char *params[3] = { id, grace, reason };
 
 		snprintf(grace, sizeof(grace), "%lld", (long long)cli->cfg.relay_grace_ms);
-		if (jobq_store_exec(st, NULL, retry_sql, 2, params, &res, "requeueing the job",
+		if (jobq_store_exec(st, NULL, retry_sql, 3, params, &res, "requeueing the job",
 				    &err) != 0)
 			return cli_fail_err(cli, &err);
 	}
@@ -87,7 +79,7 @@ int cmd_retry(struct cli *cli, int argc, char **argv)
 				     "again", id);
 		else
 			r = cli_fail(cli, CLI_EXIT_USAGE,
-				     "job %s is %s; only failed or cancelled jobs can be retried",
+				     "job %s is %s; only failed or cancelled jobs can be requeued",
 				     id, status);
 		goto out;
 	}
@@ -97,7 +89,7 @@ int cmd_retry(struct cli *cli, int argc, char **argv)
 	ref.id = rows_get(res, 0, "id");
 	ref.queue = rows_get(res, 0, "queue");
 	ref.type = rows_get(res, 0, "type");
-	(void)cli_publish(cli, &ref, 1);
+	jobq_ignore(cli_publish(cli, &ref, 1));
 
 	if (cli->json) {
 		r = cmd_print_json(cli, json_pack("{s:s, s:s}", "id", ref.id, "status", "queued"));
@@ -108,6 +100,22 @@ int cmd_retry(struct cli *cli, int argc, char **argv)
 out:
 	PQclear(res);
 	return r;
+}
+
+int cmd_retry(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	const char *id;
+	int c;
+
+	while ((c = cli_getopt(cli, argc, argv, "", opts, retry_help)) != -1) {
+		if (c == 'h')
+			return CLI_EXIT_OK;
+		return CLI_EXIT_USAGE;
+	}
+	if ((id = cmd_job_id_arg(cli, argc, argv)) == NULL)
+		return CLI_EXIT_USAGE;
+	return cli_requeue(cli, id, "retry requested");
 }
 
 /* ---- prune ---- */

@@ -9,6 +9,7 @@
 #include "cmd_wait.h"
 #include "jobq/duration.h"
 #include "jobq/envelope.h"
+#include "jobq/fault.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
 
@@ -446,6 +447,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		status = cli_fail_err(cli, &err);
 		goto out;
 	}
+	/* Committed, not yet published: a submitter dying here leaves the job to the relay. */
+	jobq_fault("submit_after_insert");
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = out[i].env.job_id;
 		/* Scheduled jobs are published by the relay when due; a repeated key's job

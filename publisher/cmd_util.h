@@ -18,4 +18,10 @@ int cmd_no_args(struct cli *cli, int argc, char **argv) JOBQ_WUR;
  * memory) prints an error and returns CLI_EXIT_JOB_FAILED. */
 int cmd_print_json(struct cli *cli, json_t *v) JOBQ_WUR;
 
+/* Requeue a failed or cancelled job as if new (attempt 0, error and owner cleared) with
+ * `reason` in its history, publish it and print "requeued ID". Returns the exit status:
+ * 0 requeued (also when the broker was unreachable: the relay publishes it), 2 the job is
+ * in another state, 3 no such job, 5 database unavailable. */
+int cli_requeue(struct cli *cli, const char *id, const char *reason);
+
 #endif

@@ -23,6 +23,7 @@ static const struct {
 	{ "workers", cmd_workers, "show the worker registry" },
 	{ "retry", cmd_retry, "requeue a failed or cancelled job" },
 	{ "prune", cmd_prune, "delete finished jobs older than a duration" },
+	{ "dead", cmd_dead, "list dead-lettered messages, requeue their jobs" },
 };
 
 static void usage(FILE *f)

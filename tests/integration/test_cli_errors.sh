@@ -122,7 +122,7 @@ check_status "submit with the broker unreachable exits 0" 0 \
   env JOBQ_AMQP_URL=amqp://jobq:jobq@127.0.0.1:1/ timeout 30 "$J" submit echo '{"via":"relay"}'
 relay_id=$OUT
 check_eq "... the id is the only line on stdout" 1 "$(nlines "$OUT")"
-check "... and a warning is on stderr" test -n "$ERR"
+check_eq "... and one warning line is on stderr" 1 "$(nlines "$ERR")"
 check_eq "... the job is saved, queued, not yet published" "queued|t" \
   "$(sql "select status, published_at is null from jobs where id='$relay_id'")"
 JOBQ_RELAY_GRACE=1s start_consumer w1 --worker-id w1 --concurrency 2

@@ -24,6 +24,7 @@ check_eq "run_after = created_at + 3 s (within 50 ms)" t \
   "$(sql "select abs(extract(epoch from run_after - created_at) - 3) < 0.05 from jobs where id='$id'")"
 check_status "status shows it scheduled" 0 jobq status "$id"
 check "status line says scheduled" grep -Eq '^status:[[:space:]]+scheduled$' "$OUT_FILE"
+check "status shows when it will run ('run after: ... (in ...)')" grep -Eq '^run after:[[:space:]]+.*\(in [0-9.]+[a-z]+' "$OUT_FILE"
 
 # poll for the first 2.5 s after the submit: it must stay scheduled
 bad=""

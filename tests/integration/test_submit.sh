@@ -4,7 +4,8 @@
 #  - `status` (text and --json) shows the job succeeded with its result;
 #  - `submit` without --wait prints exactly one line: the UUID;
 #  - the payload can come from stdin (`-`) and from `--payload-file`;
-#  - `--key K` given twice returns the same id and creates one row (idempotency);
+#  - `--key K` given twice returns the same id and creates one row (idempotency), also when
+#    6 submits with one key race;
 #  - `wait` on a job that already ended exits 0 at once;
 #  - `list --json` includes the jobs;
 #  - every job has exactly one terminal transition in job_events (the trigger's history).
@@ -79,10 +80,23 @@ check_eq "--key twice makes one row" 1 "$(sql "select count(*) from jobs where i
 check "--key: the first payload stands" json_same '{"k":1}' \
   "$(sql "select payload::text from jobs where idempotency_key='order-42'" 2>/dev/null || echo null)"
 
+# the same key from 6 concurrent submits: one row, and every submit prints its id
+pids=()
+for i in 1 2 3 4 5 6; do
+  "$JOBQ_BIN_DIR/jobq" submit noop --key "race-7" >"$T/race.$i.out" 2>"$T/race.$i.err" & pids+=($!)
+done
+race_rc=0
+for p in "${pids[@]}"; do wait "$p" || race_rc=$?; done
+check_eq "6 concurrent submits with one key all exit 0" 0 "$race_rc"
+check_eq "... and print one and the same id" 1 "$(cat "$T"/race.*.out | sort -u | wc -l)"
+check_eq "... which is the only row with that key" "$(cat "$T"/race.*.out | sort -u)" \
+  "$(sql "select string_agg(id::text, ',') from jobs where idempotency_key='race-7'")"
+race_id=$(sort -u "$T"/race.*.out | head -n1)
+
 # ---- every submitted job finishes
-all_ids=("$id1" "$id2" "$id3" "$id4" "$k1")
+all_ids=("$id1" "$id2" "$id3" "$id4" "$k1" "$race_id")
 in_list=$(printf "'%s'," "${all_ids[@]}"); in_list=${in_list%,}
-wait_for 20 "all jobs succeeded" sql_is 5 "select count(*) from jobs where id in ($in_list) and status='succeeded'" || true
+wait_for 20 "all jobs succeeded" sql_is 6 "select count(*) from jobs where id in ($in_list) and status='succeeded'" || true
 check "stdin job's result is its payload" json_same '{"from":"stdin","n":[1,2]}' \
   "$(sql "select coalesce(result::text,'null') from jobs where id='$id3'")"
 
@@ -101,17 +115,17 @@ import json,sys
 rows=json.loads(sys.argv[1]); m=[r for r in rows if r["id"]==sys.argv[2]]
 sys.exit(0 if len(m)==1 and m[0]["status"]=="succeeded" else 1)' "$OUT" "$id"
 done
-check_eq "list --json lists each job once (5 jobs)" 5 "$(json_get 'len(d)' <<<"$OUT")"
+check_eq "list --json lists each job once (6 jobs)" 6 "$(json_get 'len(d)' <<<"$OUT")"
 
 # ---- history: exactly one terminal transition per job
-check_eq "every job has exactly one terminal job_events row" "5|5" "$(sql "
+check_eq "every job has exactly one terminal job_events row" "6|6" "$(sql "
   select count(*), count(*) filter (where n = 1) from (
     select j.id, (select count(*) from job_events e where e.job_id = j.id
                   and e.to_status in ('succeeded','failed','cancelled')) as n
     from jobs j) x")"
-check_eq "every job has exactly one queued->running" 5 "$(sql "
+check_eq "every job has exactly one queued->running" 6 "$(sql "
   select count(*) from (select job_id from job_events where from_status='queued' and to_status='running'
                         group by job_id having count(*)=1) x")"
-check_eq "every job has a creation event" 5 "$(sql "select count(*) from job_events where from_status is null")"
+check_eq "every job has a creation event" 6 "$(sql "select count(*) from job_events where from_status is null")"
 
 check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

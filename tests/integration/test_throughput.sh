@@ -31,7 +31,7 @@ check_eq "every line is a UUID" "$N" "$(grep -Ec "$UUID_RE" "$OUT_FILE" || true)
 check_eq "the ids are distinct" "$N" "$(sort -u "$OUT_FILE" | wc -l)"
 check_eq "$N rows inserted" "$N" "$(sql "select count(*) from jobs")"
 # ids in input order: line k's id has payload {"i": k}
-sed = "$OUT_FILE" | paste - - | awk '{printf "%s\t%s\n", $1, $2}' >"$T/ids.tsv"
+awk '{printf "%d\t%s\n", NR, $0}' "$OUT_FILE" >"$T/ids.tsv"
 check_eq "ids are printed in input order (matched|out of order)" "$N|0" "$(
   { echo "create temp table x(k int, id uuid);"
     echo "copy x from stdin;"; cat "$T/ids.tsv"; echo '\.'

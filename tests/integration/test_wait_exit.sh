@@ -32,6 +32,20 @@ check_eq "that job is failed" failed "$(sql "select status from jobs where id='$
 check_status "wait on the failed job exits 1" 1 timeout 20 "$J" wait "$bad_id"
 check "wait prints the error" grep -q nope "$OUT_FILE" "$ERR_FILE"
 
+# ---- batches: submit --batch --wait exits 0 if all succeeded, 1 if one failed
+printf '%s\n' '{"type":"noop"}' '{"type":"echo","payload":{"a":1}}' >"$T/ok.jsonl"
+printf '%s\n' '{"type":"noop"}' '{"type":"fail","payload":{"message":"second"},"max_attempts":1}' \
+  '{"type":"echo","payload":{"c":3}}' >"$T/one-fails.jsonl"
+check_status "submit --batch --wait, all succeed: exit 0" 0 timeout 20 "$J" submit --batch "$T/ok.jsonl" --wait
+# (the results follow in the order the jobs end, which docs/cli.md leaves open)
+check_eq "... two ids, then the two results" 'null|{"a": 1}' "$(sed -n '3,$p' "$OUT_FILE" | LC_ALL=C sort | paste -sd'|')"
+check_status "submit --batch --wait, one fails: exit 1" 1 timeout 20 "$J" submit --batch "$T/one-fails.jsonl" --wait
+check "... the error is printed" grep -q second "$OUT_FILE" "$ERR_FILE"
+b1=$(sed -n 1p "$OUT_FILE") b2=$(sed -n 2p "$OUT_FILE") b3=$(sed -n 3p "$OUT_FILE")
+check_eq "... the others succeeded (statuses in batch order)" "succeeded failed succeeded" \
+  "$(sql "select string_agg(j.status, ' ' order by o.n) from jobs j
+          join (values ('$b1', 1), ('$b2', 2), ('$b3', 3)) o(id, n) on j.id::text = o.id" 2>&1)"
+
 # ---- 4: timed out
 check_status "submit sleep 30s exits 0" 0 "$J" submit sleep '{"seconds":30}'
 slow_id=$OUT

@@ -90,6 +90,20 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
  * answered and reported as JOBQ_EBROKER. */
 int jobq_broker_service(struct jobq_broker *b, struct jobq_err *err) JOBQ_WUR;
 
+/* Take one message from a queue (basic.get, manual ack). *got says whether there was one;
+ * when true the caller owns msg (amqp_destroy_message) and settles *tag with
+ * jobq_broker_ack. */
+int jobq_broker_get(struct jobq_broker *b, const char *queue, amqp_message_t *msg,
+		    uint64_t *tag, bool *got, struct jobq_err *err) JOBQ_WUR;
+
+/* Ack one delivery on JOBQ_CHANNEL. */
+int jobq_broker_ack(struct jobq_broker *b, uint64_t tag, struct jobq_err *err) JOBQ_WUR;
+
+/* Read the first x-death entry of a dead-lettered message: its reason ("rejected",
+ * "delivery_limit", "expired", ...) and the queue it died in. Empty strings when absent. */
+void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t rlen,
+			 char *queue, size_t qlen);
+
 /* Publish a raw body to an exchange with confirm (used for cancel broadcasts and tests). */
 int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,
 			    const void *body, size_t len, int timeout_ms, struct jobq_err *err) JOBQ_WUR;

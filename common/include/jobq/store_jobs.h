@@ -148,6 +148,23 @@ int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct 
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
 			   int64_t delay_ms, struct jobq_err *err) JOBQ_WUR;
 
+/* A message the broker dead-lettered. */
+struct jobq_dead_letter {
+	const char *job_id;	/* NULL when the message names no job */
+	const char *queue;	/* where it died, from x-death; may be NULL */
+	const char *reason;	/* x-death reason: rejected, delivery_limit, expired, ... */
+	const void *body;
+	size_t body_len;	/* full size; at most 64 KiB of it is kept */
+	const char *message_id;
+};
+
+/* Record a dead letter and, in the same transaction, fail its job if it is still waiting
+ * (scheduled or queued) so that it cannot stay stuck: the database stays the truth. A
+ * running job is left to its owner, the reconcile table and the reaper. *failed says
+ * whether the job was failed here. */
+int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
+			   bool *failed, struct jobq_err *err) JOBQ_WUR;
+
 /* Worker registry. */
 struct jobq_worker_info {
 	const char *id;
