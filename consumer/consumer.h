@@ -64,7 +64,17 @@ struct execution {
 void execution_stop(struct execution *e, enum stop_reason why);
 
 struct consumer {
-	struct jobq_config *cfg;
+	/* The running configuration. SIGHUP swaps in a new one; old ones stay allocated until
+	 * exit, so a thread may keep using the pointer it read for the job at hand. */
+	struct jobq_config *_Atomic cfg;
+	const char *config_path;	/* --config, or NULL for $JOBQ_CONFIG / the default */
+	struct cfg_old {
+		struct jobq_config cfg;
+		struct cfg_old *next;
+	} *old_cfgs;			/* owned by the I/O thread */
+	atomic_bool reload;		/* SIGHUP seen */
+	/* Settings given as flags: they override every reload silently. */
+	bool flag_queues, flag_concurrency, flag_worker_id;
 	char worker_id[128];
 	char hostname[128];
 	int pid;
@@ -139,6 +149,15 @@ struct keeper;
  * any thread starts, so a taken worker id or an unreachable database fails fast.
  * JOBQ_ECONFLICT if a live process holds the worker id. keeper_thread takes ownership. */
 int keeper_open(struct consumer *c, struct keeper **out, struct jobq_err *err);
+
+/* Reload the configuration file (SIGHUP). Settings that need a restart (URLs, queues,
+ * concurrency, worker id) keep their running values, with a warning if the file changed
+ * them; an invalid file leaves the running configuration in place and logs the error,
+ * which names the file and line. Called by the I/O thread. */
+void consumer_reload(struct consumer *c);
+
+/* Free the configurations replaced by reloads (at exit). */
+void consumer_free_old_configs(struct consumer *c);
 
 /* Threads. */
 void *io_thread(void *arg);

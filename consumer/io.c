@@ -338,6 +338,8 @@ void *io_thread(void *arg)
 		int nfds = 1, r;
 		uint64_t junk;
 
+		if (atomic_exchange(&c->reload, false))
+			consumer_reload(c);
 		if (shutdown_step(&io)) {
 			/* Every delivery is settled; flush the last acks, then close. */
 			(void)settle(&io, &err);

@@ -24,11 +24,13 @@ static void on_signal(int sig)
 {
 	struct consumer *c = signal_target;
 
-	(void)sig;
-	if (c != NULL) {
+	if (c == NULL)
+		return;
+	if (sig == SIGHUP)
+		atomic_store(&c->reload, true);
+	else
 		atomic_fetch_add(&c->signals, 1);
-		consumer_wake(c);
-	}
+	consumer_wake(c);
 }
 
 static void usage(FILE *f)
@@ -50,7 +52,9 @@ static void usage(FILE *f)
 	      "\n"
 	      "signals: SIGTERM or SIGINT drains (no new jobs, running ones get\n"
 	      "shutdown_timeout, then are released back to the queue); a second signal\n"
-	      "releases at once.\n"
+	      "releases at once. SIGHUP reloads the configuration file (an invalid file\n"
+	      "keeps the running configuration; URLs, queues, concurrency and the worker\n"
+	      "id need a restart).\n"
 	      "\n"
 	      "exit status: 0 clean stop; 2 invalid configuration or flags; 5 database or\n"
 	      "broker unavailable at start; 1 other failures.\n",
@@ -83,12 +87,14 @@ static void print_config(const struct jobq_config *cfg)
 	printf("\nconfig ok\n");
 }
 
-static int init_consumer(struct consumer *c, struct jobq_config *cfg, struct jobq_err *err)
+static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char *config_path,
+			 struct jobq_err *err)
 {
 	pthread_condattr_t ca;
 
 	memset(c, 0, sizeof(*c));
 	c->cfg = cfg;
+	c->config_path = config_path;
 	c->pid = (int)getpid();
 	if (gethostname(c->hostname, sizeof(c->hostname) - 1) != 0)
 		snprintf(c->hostname, sizeof(c->hostname), "unknown");
@@ -137,6 +143,7 @@ static void free_consumer(struct consumer *c)
 		if (c->execs[i].wake_fd > 0)
 			close(c->execs[i].wake_fd);
 	}
+	consumer_free_old_configs(c);
 	free(c->execs);
 	free(c->ring);
 	free(c->settle);
@@ -236,10 +243,13 @@ int main(int argc, char **argv)
 		goto out_cfg;
 	}
 	jobq_log_setup(cfg.log_level, cfg.log_format);
-	if (init_consumer(&c, &cfg, &err) != 0) {
+	if (init_consumer(&c, &cfg, config_path, &err) != 0) {
 		jobq_error("start_failed", "error", err.msg);
 		goto out_cfg;
 	}
+	c.flag_queues = queues != NULL;
+	c.flag_concurrency = concurrency > 0;
+	c.flag_worker_id = worker_id != NULL;
 	if (keeper_open(&c, &keeper, &err) != 0) {
 		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
 		status = err.code == JOBQ_ECONFLICT ? 2 : 5;
@@ -258,6 +268,7 @@ int main(int argc, char **argv)
 	signal_target = &c;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	ex = calloc((size_t)cfg.concurrency, sizeof(*ex));

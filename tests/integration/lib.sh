@@ -6,6 +6,9 @@
 # them the ports of a running `scripts/stack up` (JOBQ_TEST_STACK_DIR or <source>/.state/stack)
 # are used. Each test gets its own RabbitMQ vhost and PostgreSQL database (t_NAME_PID), a temp
 # dir $T and an EXIT trap that stops what it started, drops both and prints "N passed, N failed".
+# A test that restarts or kills a server calls jq_private_stack NAME instead of jq_setup: it
+# gets servers of its own (scripts/stack up --dir $T/stack on free ports), restarts them with
+# jq_restart_broker / jq_restart_db, and the EXIT trap stops them.
 #
 #   source "$(dirname "$0")/lib.sh"
 #   jq_setup cancel
@@ -16,7 +19,9 @@
 #   check_status "cancel exits 0" 0 jobq cancel "$id" --wait
 #   check_eq "final state" cancelled "$(sql "select status from jobs where id='$id'")"
 #
-# Functions: jq_setup NAME | jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
+# Functions: jq_setup NAME | jq_private_stack NAME | jq_restart_broker [--hard] [--down-for S] |
+#   jq_restart_db [--hard] [--down-for S] | broker_pid | db_pid | close_connections PREFIX |
+#   jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
 #   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
 #   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
 #   wait_for TIMEOUT_S DESC CMD... | check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
@@ -36,6 +41,7 @@ declare -gA _JQ_PID=()  # name -> pid
 declare -gA _JQ_LOG=()  # name -> log file
 _JQ_VHOST=""
 _JQ_DB=""
+_JQ_STACK_DIR=""        # set by jq_private_stack: the test's own servers
 _JQ_WATCHDOG=""
 _JQ_ERR_LINE=""
 _JQ_ERR_CMD=""
@@ -96,23 +102,92 @@ _jq_psql() {  # DB ARGS...
 }
 
 # ---------------------------------------------------------------- setup / teardown
-jq_setup() {
-  [[ $# -eq 1 ]] || { echo "usage: jq_setup NAME" >&2; exit 2; }
-  local name
-  name=$(tr 'A-Z' 'a-z' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
+_jq_src_dir() { echo "${JOBQ_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"; }
+
+# The traps, $T and the watchdog. Sets _JQ_NAME.
+_jq_init() {
+  _JQ_NAME=$(tr 'A-Z' 'a-z' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
   trap '_jq_exit' EXIT
   trap 'exit 143' TERM
   trap 'exit 130' INT
   trap 'exit 129' HUP
   trap '_JQ_ERR_LINE=$LINENO; _JQ_ERR_CMD=$BASH_COMMAND' ERR
-  _jq_load_ports || exit 1
   : "${JOBQ_BIN_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/build}"
   export JOBQ_BIN_DIR
 
-  T=$(mktemp -d "${TMPDIR:-/tmp}/jobq-test-$name.XXXXXX")
+  T=$(mktemp -d "${TMPDIR:-/tmp}/jobq-test-$_JQ_NAME.XXXXXX")
   export T
   _jq_watchdog "${JQ_TEST_TIMEOUT:-270}"
+}
 
+jq_setup() {
+  [[ $# -eq 1 ]] || { echo "usage: jq_setup NAME" >&2; exit 2; }
+  _jq_init "$1"
+  _jq_load_ports || exit 1
+  _jq_resources
+}
+
+# jq_private_stack NAME — like jq_setup, on a RabbitMQ and PostgreSQL of the test's own
+# (scripts/stack up --dir $T/stack on ports from scripts/stack free-ports; three tries), for
+# tests that restart or kill a server. Costs about 10 s to start and a few to stop.
+jq_private_stack() {
+  [[ $# -eq 1 ]] || { echo "usage: jq_private_stack NAME" >&2; exit 2; }
+  local stack try out k v t0 started=0
+  _jq_init "$1"
+  stack="$(_jq_src_dir)/scripts/stack"
+  _JQ_STACK_DIR="$T/stack"
+  t0=$(_jq_now_ms)
+  for try in 1 2 3; do
+    out=$("$stack" free-ports) || { echo "lib.sh: scripts/stack free-ports failed" >&2; exit 1; }
+    while IFS='=' read -r k v; do
+      case "$k" in
+        JOBQ_AMQP_PORT) JOBQ_TEST_AMQP_PORT=$v ;;
+        JOBQ_MGMT_PORT) JOBQ_TEST_MGMT_PORT=$v ;;
+        JOBQ_PG_PORT) JOBQ_TEST_PG_PORT=$v ;;
+      esac
+    done <<<"$out"
+    if env $out timeout -k 5 150 "$stack" up --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1; then
+      started=1; break
+    fi
+    echo "# private stack: start attempt $try failed (log: $T/stack.log)"
+    timeout -k 5 120 "$stack" down --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1 || true
+  done
+  if (( ! started )); then
+    tail -n 30 "$T/stack.log" | sed 's/^/#   /'
+    echo "lib.sh: could not start a private stack" >&2; exit 1
+  fi
+  export JOBQ_TEST_AMQP_PORT JOBQ_TEST_MGMT_PORT JOBQ_TEST_PG_PORT
+  export JOBQ_TEST_STACK_DIR="$_JQ_STACK_DIR"
+  note "private stack in $(( $(_jq_now_ms) - t0 )) ms: amqp $JOBQ_TEST_AMQP_PORT, management $JOBQ_TEST_MGMT_PORT, postgresql $JOBQ_TEST_PG_PORT"
+  _jq_resources
+}
+
+# jq_restart_broker / jq_restart_db [--hard] [--down-for S] — restart a server of the private
+# stack (scripts/stack restart-broker|restart-db); returns when it is back. The output goes to
+# $T/stack.log; a failure is reported and returns 1.
+_jq_restart() {
+  local what="$1" rc=0; shift
+  [[ -n "$_JQ_STACK_DIR" ]] || { fail "$what: only for a jq_private_stack test"; return 1; }
+  echo "=== $(date -Is) $what $*" >>"$T/stack.log"
+  timeout -k 5 150 "$(_jq_src_dir)/scripts/stack" "$what" --dir "$_JQ_STACK_DIR" "$@" \
+    </dev/null >>"$T/stack.log" 2>&1 || rc=$?
+  if (( rc != 0 )); then
+    fail "scripts/stack $what $* exited $rc"
+    tail -n 20 "$T/stack.log" | sed 's/^/#   /'
+    return 1
+  fi
+  note "$(tail -n 1 "$T/stack.log" | sed 's/^stack: //')"
+}
+jq_restart_broker() { _jq_restart restart-broker "$@"; }
+jq_restart_db() { _jq_restart restart-db "$@"; }
+
+# PIDs of the private stack's servers (as scripts/stack records them).
+broker_pid() { head -n1 "$_JQ_STACK_DIR/rabbitmq/pid" 2>/dev/null | tr -dc '0-9'; }
+db_pid() { head -n1 "$_JQ_STACK_DIR/postgres/data/postmaster.pid" 2>/dev/null | tr -dc '0-9'; }
+
+# The vhost and the database of the test on the servers of JOBQ_TEST_*_PORT.
+_jq_resources() {
+  local name="$_JQ_NAME"
   _JQ_VHOST="t_${name}_$$"
   _jq_mgmt PUT "/api/vhosts/$(_jq_urlencode "$_JQ_VHOST")" '{}' >/dev/null ||
     { echo "lib.sh: cannot create vhost $_JQ_VHOST (management API on :$JOBQ_TEST_MGMT_PORT)" >&2; exit 1; }
@@ -206,6 +281,12 @@ _jq_exit() {
   fi
 
   # 3. the vhost, the database and $T
+  if [[ -n "$_JQ_STACK_DIR" ]]; then
+    # the private stack goes away with its vhost and database
+    timeout -k 5 120 "$(_jq_src_dir)/scripts/stack" down --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1 ||
+      echo "# warning: could not stop the private stack in $_JQ_STACK_DIR (see $T/stack.log)"
+    _JQ_VHOST="" _JQ_DB=""
+  fi
   if [[ "${JQ_KEEP:-0}" == 1 ]]; then
     echo "# JQ_KEEP=1: kept vhost $_JQ_VHOST, database $_JQ_DB, tmp $T"
   else
@@ -342,6 +423,23 @@ print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
 queue_stat() { mgmt_get "queues/$(_jq_urlencode "$1")" | json_get "d.get('$2', 0)"; }
+
+# close_connections PREFIX — close, from the broker side (DELETE /api/connections/NAME), every
+# connection of the test vhost whose client-given name (connection_name) starts with PREFIX,
+# e.g. "jobq-consumer worker=w1 ". Prints how many it closed; fails if none matched.
+close_connections() {
+  local names n=0 name
+  names=$(mgmt_get connections | python3 -c 'import json,sys
+for c in json.load(sys.stdin):
+    u = (c.get("client_properties") or {}).get("connection_name") or c.get("user_provided_name") or ""
+    if u.startswith(sys.argv[1]): print(c["name"])' "$1") || return 1
+  while IFS= read -r name; do
+    [[ -n "$name" ]] || continue
+    _jq_mgmt DELETE "/api/connections/$(_jq_urlencode "$name")" >/dev/null && n=$((n + 1))
+  done <<<"$names"
+  echo "$n"
+  (( n > 0 ))
+}
 
 # ---------------------------------------------------------------- assertions
 _jq_ok() { _JQ_PASS=$((_JQ_PASS + 1)); echo "ok - $1"; }

@@ -1,0 +1,97 @@
+/* Reloading the configuration on SIGHUP without disturbing running jobs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "consumer.h"
+#include "jobq/log.h"
+
+/* Keep a restart-only setting at its running value; warn when the file changed it. */
+static void keep_str(struct consumer *c, const char *key, char **fresh, char *const *running,
+		     bool pinned)
+{
+	struct jobq_err err = { 0 };
+	bool same = (*fresh == NULL && *running == NULL) ||
+		    (*fresh != NULL && *running != NULL && strcmp(*fresh, *running) == 0);
+
+	if (!same && !pinned)
+		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting", key);
+	if (jobq_config_set_str(fresh, *running, &err) != 0)
+		jobq_warn("config_reload_failed", "worker", c->worker_id, "error", err.msg);
+}
+
+static void keep_queues(struct consumer *c, struct jobq_config *fresh,
+			const struct jobq_config *running)
+{
+	bool same = fresh->nqueues == running->nqueues;
+
+	for (int i = 0; same && i < fresh->nqueues; i++)
+		same = strcmp(fresh->queues[i], running->queues[i]) == 0;
+	if (same)
+		return;
+	if (!c->flag_queues)
+		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting",
+			  "consumer.queues");
+	for (int i = 0; i < fresh->nqueues; i++)
+		free(fresh->queues[i]);
+	for (int i = 0; i < running->nqueues; i++)
+		fresh->queues[i] = strdup(running->queues[i]);
+	fresh->nqueues = running->nqueues;
+}
+
+void consumer_reload(struct consumer *c)
+{
+	struct jobq_config *running = c->cfg;
+	struct cfg_old *slot = calloc(1, sizeof(*slot));
+	struct jobq_err err = { 0 };
+
+	if (slot == NULL) {
+		jobq_error("config_reload_failed", "worker", c->worker_id, "error", "out of memory");
+		return;
+	}
+	if (jobq_config_load(&slot->cfg, c->config_path, &err) != 0) {
+		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg,
+			   "kept", "running configuration");
+		free(slot);
+		return;
+	}
+	keep_str(c, "amqp.url", &slot->cfg.amqp_url, &running->amqp_url, false);
+	keep_str(c, "database.url", &slot->cfg.database_url, &running->database_url, false);
+	keep_str(c, "consumer.worker_id", &slot->cfg.worker_id, &running->worker_id,
+		 c->flag_worker_id);
+	keep_queues(c, &slot->cfg, running);
+	if (slot->cfg.concurrency != running->concurrency && !c->flag_concurrency)
+		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting",
+			  "consumer.concurrency");
+	slot->cfg.concurrency = running->concurrency;
+	slot->cfg.amqp_heartbeat_ms = running->amqp_heartbeat_ms;
+	if (jobq_config_validate(&slot->cfg, &err) != 0) {
+		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg, "kept",
+			   "running configuration");
+		jobq_config_free(&slot->cfg);
+		free(slot);
+		return;
+	}
+	/* Publish the new one. Every configuration stays allocated until exit (the list
+	 * holds all that reloads made), so a thread may finish with the one it read. */
+	slot->next = c->old_cfgs;
+	c->old_cfgs = slot;
+	c->cfg = &slot->cfg;
+	jobq_log_setup(slot->cfg.log_level, slot->cfg.log_format);
+	{
+		char n[24];
+		jobq_info("config_reloaded", "worker", c->worker_id, "source",
+			  slot->cfg.source ? slot->cfg.source : "(defaults)", "handlers",
+			  jobq_log_int(n, slot->cfg.nhandlers));
+	}
+}
+
+void consumer_free_old_configs(struct consumer *c)
+{
+	while (c->old_cfgs != NULL) {
+		struct cfg_old *next = c->old_cfgs->next;
+
+		jobq_config_free(&c->old_cfgs->cfg);
+		free(c->old_cfgs);
+		c->old_cfgs = next;
+	}
+}
