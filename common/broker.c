@@ -37,7 +37,30 @@ void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jo
 		.connection_name = connection_name,
 		.connect_timeout_ms = 5000,
 		.rpc_timeout_ms = 10000,
+		.tls_ca = cfg->amqp_tls_ca,
+		.tls_cert = cfg->amqp_tls_cert,
+		.tls_key = cfg->amqp_tls_key,
+		.tls_verify = cfg->amqp_tls_verify,
 	};
+}
+
+/* TLS settings for an amqps:// connection. */
+static int setup_tls(amqp_socket_t *sock, const struct jobq_broker_opts *opts,
+		     struct jobq_err *err)
+{
+	int status;
+
+	amqp_ssl_socket_set_verify_peer(sock, opts->tls_verify);
+	amqp_ssl_socket_set_verify_hostname(sock, opts->tls_verify);
+	if (opts->tls_ca != NULL &&
+	    (status = amqp_ssl_socket_set_cacert(sock, opts->tls_ca)) != AMQP_STATUS_OK)
+		return jobq_err_set(err, JOBQ_EINVAL, "broker TLS CA %s: %s", opts->tls_ca,
+				    amqp_error_string2(status));
+	if (opts->tls_cert != NULL && opts->tls_key != NULL &&
+	    (status = amqp_ssl_socket_set_key(sock, opts->tls_cert, opts->tls_key)) != AMQP_STATUS_OK)
+		return jobq_err_set(err, JOBQ_EINVAL, "broker TLS certificate %s / key %s: %s",
+				    opts->tls_cert, opts->tls_key, amqp_error_string2(status));
+	return 0;
 }
 
 amqp_connection_state_t jobq_broker_conn(struct jobq_broker *b)
@@ -151,6 +174,8 @@ int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker 
 		r = jobq_err_set(err, JOBQ_ENOMEM, "broker: cannot create socket");
 		goto out;
 	}
+	if (info.ssl && (r = setup_tls(sock, opts, err)) != 0)
+		goto out;
 	tv.tv_sec = timeout_ms / 1000;
 	tv.tv_usec = (timeout_ms % 1000) * 1000;
 	amqp_set_handshake_timeout(b->conn, &tv);

@@ -27,6 +27,10 @@ const struct cfg_key jobq_cfg_keys[] = {
 	{ "amqp", "url", K_AMQP_URL, F(amqp_url), 0, 0, "JOBQ_AMQP_URL", NULL },
 	{ "amqp", "heartbeat", K_SECONDS, F(amqp_heartbeat_ms), 1000, 3600000,
 	    "JOBQ_AMQP_HEARTBEAT", NULL },
+	{ "amqp", "tls_ca", K_PATH, F(amqp_tls_ca), 0, 0, "JOBQ_AMQP_TLS_CA", NULL },
+	{ "amqp", "tls_cert", K_PATH, F(amqp_tls_cert), 0, 0, "JOBQ_AMQP_TLS_CERT", NULL },
+	{ "amqp", "tls_key", K_PATH, F(amqp_tls_key), 0, 0, "JOBQ_AMQP_TLS_KEY", NULL },
+	{ "amqp", "tls_verify", K_BOOL, F(amqp_tls_verify), 0, 1, "JOBQ_AMQP_TLS_VERIFY", NULL },
 	{ "database", "url", K_DB_URL, F(database_url), 0, 0, "JOBQ_DATABASE_URL", NULL },
 	{ "consumer", "worker_id", K_ID, F(worker_id), 1, WORKER_ID_MAX, "JOBQ_WORKER_ID", NULL },
 	{ "consumer", "queues", K_QUEUES, 0, 1, JOBQ_MAX_QUEUES, "JOBQ_QUEUES", NULL },
@@ -198,7 +202,17 @@ env_key(struct jobq_config *cfg, const struct cfg_key *k, const char *var, const
 	case K_AMQP_URL:
 	case K_DB_URL:
 	case K_ID:
+	case K_PATH:
 		r = jobq_config_set_str(CFG_FIELD(cfg, k, char *), val, err);
+		break;
+	case K_BOOL:
+		r = 0;
+		if (strcmp(val, "true") == 0 || strcmp(val, "1") == 0 || strcmp(val, "yes") == 0)
+			*CFG_FIELD(cfg, k, bool) = true;
+		else if (strcmp(val, "false") == 0 || strcmp(val, "0") == 0 || strcmp(val, "no") == 0)
+			*CFG_FIELD(cfg, k, bool) = false;
+		else
+			r = jobq_err_set(err, JOBQ_EINVAL, "'%s' is not one of true, false", val);
 		break;
 	case K_SECONDS:
 	case K_DURATION:
@@ -341,6 +355,14 @@ check_key(const struct jobq_config *cfg, const struct cfg_key *k, const char *pf
 		if (cfg->log_format != JOBQ_LOG_TEXT && cfg->log_format != JOBQ_LOG_JSON)
 			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: invalid format", pfx, name);
 		return 0;
+	case K_PATH:
+		str = *CFG_CFIELD(cfg, k, char *);
+		if (str != NULL && access(str, R_OK) != 0)
+			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: cannot read '%.200s'", pfx, name,
+			    str);
+		return 0;
+	case K_BOOL:
+		return 0;
 	}
 	return 0;
 }
@@ -363,6 +385,12 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 		    "consumer.heartbeat_interval (%s)", prefix(o, lease, pfx, sizeof(pfx)),
 		    jobq_duration_format(cfg->lease_duration_ms, a, sizeof(a)),
 		    jobq_duration_format(cfg->heartbeat_interval_ms, b, sizeof(b)));
+	if ((cfg->amqp_tls_cert == NULL) != (cfg->amqp_tls_key == NULL)) {
+		k = find_key("amqp", cfg->amqp_tls_cert != NULL ? "tls_cert" : "tls_key");
+		return jobq_err_set(err, JOBQ_EINVAL,
+		    "%samqp.tls_cert and amqp.tls_key go together: give both or neither",
+		    prefix(o, k, pfx, sizeof(pfx)));
+	}
 	if (cfg->retry_base_ms > cfg->retry_max_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,
 		    "%sretry.base (%s) must not exceed retry.max (%s)",
@@ -393,6 +421,7 @@ jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err)
 		goto out;
 	cfg->nqueues = 1;
 	cfg->amqp_heartbeat_ms = 30000;
+	cfg->amqp_tls_verify = true;
 	cfg->concurrency = 8;
 	cfg->heartbeat_interval_ms = 30000;
 	cfg->lease_duration_ms = 300000;
@@ -535,6 +564,9 @@ jobq_config_free(struct jobq_config *cfg)
 		return;
 	free(cfg->source);
 	free(cfg->amqp_url);
+	free(cfg->amqp_tls_ca);
+	free(cfg->amqp_tls_cert);
+	free(cfg->amqp_tls_key);
 	free(cfg->database_url);
 	free(cfg->worker_id);
 	jobq_cfg_free_queues(cfg->queues, &cfg->nqueues);

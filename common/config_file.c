@@ -278,12 +278,18 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 	case K_AMQP_URL:
 	case K_DB_URL:
 	case K_ID:
+	case K_PATH:
 		if (config_setting_type(s) != CONFIG_TYPE_STRING)
 			return wrong_type(s, file, name, "a string", err);
 		str = config_setting_get_string(s);
-		if (k->kind == K_DB_URL && str[0] == '\0')
+		if ((k->kind == K_DB_URL || k->kind == K_PATH) && str[0] == '\0')
 			str = NULL;
 		return jobq_config_set_str(CFG_FIELD(cfg, k, char *), str, err);
+	case K_BOOL:
+		if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+			return wrong_type(s, file, name, "true or false", err);
+		*CFG_FIELD(cfg, k, bool) = config_setting_get_bool(s) != 0;
+		return 0;
 	case K_SECONDS:
 	case K_DURATION:
 		return get_duration(s, file, name, CFG_FIELD(cfg, k, int64_t), err);

@@ -11,7 +11,7 @@
 #include "jobq/config.h"
 
 #define CFG_PFX_MAX 512		/* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 17		/* entries in jobq_cfg_keys (checked in config.c) */
+#define CFG_NKEYS 21		/* entries in jobq_cfg_keys (checked in config.c) */
 
 enum cfg_kind {
 	K_AMQP_URL,	/* string, amqp:// or amqps:// */
@@ -24,6 +24,8 @@ enum cfg_kind {
 	K_QUEUES,
 	K_LEVEL,
 	K_FORMAT,
+	K_PATH,		/* string naming a readable file, or NULL */
+	K_BOOL,		/* bool */
 };
 
 /* One setting: where it lives in the file, in struct jobq_config and in the environment. */

@@ -26,7 +26,8 @@
 #   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
 #   wait_for TIMEOUT_S DESC CMD... | check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
-#   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD | note MSG
+#   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD | note MSG |
+#   state_counts | terminal_anomalies [COND]
 # Environment knobs: JQ_FAIL_FAST=1 (stop at the first failure), JQ_KEEP=1 (keep $T, the
 #   vhost and the database for inspection), JQ_TEST_TIMEOUT (default 270 s: the whole test is
 #   stopped and cleaned up before ctest's 300 s limit), JQ_STOP_TIMEOUT (default 40 s grace
@@ -393,6 +394,18 @@ stop_proc() { stop_consumer "$@"; }
 # ---------------------------------------------------------------- database / broker
 sql() { _jq_psql "$_JQ_DB" -c "$1"; }
 sql_is() { [[ "$(sql "$2" 2>/dev/null)" == "$1" ]]; }   # sql_is EXPECTED QUERY
+
+# state_counts — e.g. "queued=3 running=1 succeeded=40": the jobs by state, for notes.
+state_counts() {
+  sql "select coalesce(string_agg(status || '=' || n, ' ' order by status), 'no jobs')
+       from (select status, count(*) n from jobs group by status) s"
+}
+# terminal_anomalies [COND] — how many jobs (those matching COND, SQL over jobs j) do not have
+# exactly one transition into succeeded/failed/cancelled in job_events.
+terminal_anomalies() {
+  sql "select count(*) from jobs j where (${1:-true}) and (select count(*) from job_events e
+       where e.job_id = j.id and e.to_status in ('succeeded','failed','cancelled')) <> 1"
+}
 
 # mgmt_get PATH — GET from the management API, scoped to the test vhost:
 #   queues | queues/jobq.default | exchanges | bindings | consumers  -> /api/<x>/<vhost>[/...]

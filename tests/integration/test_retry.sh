@@ -83,7 +83,8 @@ check_eq "2-attempt job: four queued->running in all" 4 "$(events "$id" queued r
 check_eq "2-attempt job: two terminal transitions (one per run)" 2 "$(terminal_events "$id")"
 
 # ---- retry refusals
-ok_id=$(jobq submit noop --wait | sed -n 1p) || true
+check_status "submit noop --wait exits 0" 0 timeout 20 "$JOBQ_BIN_DIR/jobq" submit noop --wait
+ok_id=$(sed -n 1p <<<"$OUT")
 check_eq "a noop job succeeded" succeeded "$(sql "select status from jobs where id='${ok_id:-00000000-0000-0000-0000-000000000000}'")"
 check_status "retry of a succeeded job exits 2" 2 jobq retry "$ok_id"
 check_eq "... with one line on stderr" 1 "$(nlines "$ERR")"

@@ -28,6 +28,11 @@ struct jobq_broker_opts {
 	const char *connection_name;	/* shown in the management UI */
 	int connect_timeout_ms;		/* TCP connect + handshake bound; 0 = 5000 */
 	int rpc_timeout_ms;		/* bound on each synchronous RPC; 0 = none */
+	/* amqps:// only */
+	const char *tls_ca;		/* CA bundle (PEM); NULL = the library's default */
+	const char *tls_cert;		/* client certificate and key (PEM), or NULL */
+	const char *tls_key;
+	bool tls_verify;		/* verify the broker's certificate and host name */
 };
 
 struct jobq_config;

@@ -3,6 +3,7 @@
 #ifndef JOBQ_CONFIG_H
 #define JOBQ_CONFIG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "jobq/err.h"
 #include "jobq/log.h"
@@ -28,6 +29,10 @@ struct jobq_config {
 	/* amqp */
 	char *amqp_url;
 	int64_t amqp_heartbeat_ms;
+	char *amqp_tls_ca;	/* amqps://: CA bundle to verify the broker; NULL = system default */
+	char *amqp_tls_cert;	/* client certificate (with amqp_tls_key), or NULL */
+	char *amqp_tls_key;
+	bool amqp_tls_verify;	/* verify the broker's certificate and host name (default on) */
 
 	/* database; NULL url = libpq's own PG* environment variables */
 	char *database_url;
