@@ -19,6 +19,7 @@ struct jobq_broker {
 	amqp_connection_state_t conn;
 	bool ok;
 	bool confirming;	/* confirm.select done on the channel */
+	bool passive;		/* the user may not declare: only check that objects exist */
 	uint64_t next_tag;	/* delivery tag of the next publish (confirm mode) */
 	char node[300];
 	char masked_url[512];
@@ -253,26 +254,62 @@ void jobq_broker_free(struct jobq_broker *b)
 	free(b);
 }
 
+/* After the broker refused a declare with 403 (a least-privilege user without configure
+ * rights), the channel is closed (close-ok sent): open it again and only check from now
+ * on that the objects exist (passive declares need no rights). */
+static bool refused_then_reopen(struct jobq_broker *b, const struct jobq_err *err)
+{
+	if (b->passive || strstr(err->msg, ": 403 ") == NULL)
+		return false;
+	amqp_channel_open(b->conn, JOBQ_CHANNEL);
+	if (amqp_get_rpc_reply(b->conn).reply_type != AMQP_RESPONSE_NORMAL)
+		return false;
+	b->ok = true;
+	b->passive = true;
+	b->confirming = false;
+	return true;
+}
+
+/* The broker's answer to a passive declare of a missing object, in jobq's terms. */
+static int missing(const char *kind, const char *name, int r, struct jobq_err *err)
+{
+	if (r != 0 && strstr(err->msg, ": 404 ") != NULL)
+		jobq_err_set(err, JOBQ_EBROKER,
+			     "%s %s does not exist and this user may not create it: run "
+			     "`jobq migrate` (as a user with configure rights) first",
+			     kind, name);
+	return r;
+}
+
 static int declare_exchange(struct jobq_broker *b, const char *name, const char *type,
 			    struct jobq_err *err)
 {
 	char what[128];
+	int r;
 
-	amqp_exchange_declare(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(name),
-			      amqp_cstring_bytes(type), 0, 1, 0, 0, amqp_empty_table);
 	snprintf(what, sizeof(what), "declare exchange %s", name);
-	return jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), what, err);
+	amqp_exchange_declare(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(name),
+			      amqp_cstring_bytes(type), b->passive, 1, 0, 0, amqp_empty_table);
+	r = jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), what, err);
+	if (r != 0 && refused_then_reopen(b, err))
+		return declare_exchange(b, name, type, err);
+	return missing("exchange", name, r, err);
 }
 
 static int declare_and_bind(struct jobq_broker *b, const char *queue, const char *exchange,
 			    const char *key, amqp_table_t args, struct jobq_err *err)
 {
 	char what[160];
+	int r;
 
-	amqp_queue_declare(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue), 0, 1, 0, 0, args);
 	snprintf(what, sizeof(what), "declare queue %s", queue);
-	if (jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), what, err) != 0)
-		return JOBQ_EBROKER;
+	amqp_queue_declare(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue), b->passive, 1, 0, 0,
+			   b->passive ? amqp_empty_table : args);
+	r = jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), what, err);
+	if (r != 0 && refused_then_reopen(b, err))
+		return declare_and_bind(b, queue, exchange, key, args, err);
+	if (r != 0 || b->passive)
+		return missing("queue", queue, r, err);	/* binding is migrate's job then */
 	amqp_queue_bind(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue),
 			amqp_cstring_bytes(exchange), amqp_cstring_bytes(key), amqp_empty_table);
 	snprintf(what, sizeof(what), "bind queue %s to %s", queue, exchange);

@@ -467,18 +467,149 @@ load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_or
 	return 0;
 }
 
+/* libconfig 1.5 opens "INCDIR/NAME" for `@include "NAME"` and reads it through flex, which
+ * calls exit() when a read fails (a directory: `@include ""` or `@include "."`) and blocks
+ * on a FIFO or a terminal. So before libconfig reads anything, the includes are found the
+ * way its scanner finds them (`^[ \t]*@include[ \t]+"NAME"` outside strings and comments,
+ * `\\` and `\"` escapes, other backslashes dropped) and a NAME that exists but is not a
+ * regular file is refused. Missing files are left to libconfig to report. */
+#define INCLUDE_DEPTH_MAX 10	/* libconfig's MAX_INCLUDE_DEPTH: deeper is its error */
+
+enum lex { L_CODE, L_STRING, L_COMMENT, L_INCLUDE };
+
+struct incscan {
+	const char *dir;
+	char name[PATH_MAX];
+	size_t len;
+	bool stop;		/* past libconfig's depth limit: it reports, we stop looking */
+};
+
+static int scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *err);
+
+/* An include NAME found in file at line. */
+static int
+check_include(struct incscan *sc, const char *file, unsigned line, int depth,
+    struct jobq_err *err)
+{
+	char path[PATH_MAX * 2];
+	struct stat st;
+
+	if (sc->len >= sizeof(sc->name))
+		return 0;	/* too long to open: libconfig says so */
+	sc->name[sc->len] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", sc->dir, sc->name);
+	if (stat(path, &st) != 0)
+		return 0;
+	if (!S_ISREG(st.st_mode))
+		return jobq_err_set(err, JOBQ_EINVAL, "%s:%u: @include \"%s\": not a regular file",
+		    file, line, sc->name);
+	if (depth + 1 >= INCLUDE_DEPTH_MAX) {
+		sc->stop = true;
+		return 0;
+	}
+	return scan_includes(sc, path, depth + 1, err);
+}
+
+static int
+scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *err)
+{
+	static const char open_kw[] = "@include";
+	enum lex state = L_CODE;
+	char *text = NULL;
+	size_t cap = 0, i, n;
+	unsigned line = 0, inc_line = 0;
+	ssize_t got;
+	FILE *fp;
+	int r = 0;
+
+	if ((fp = fopen(file, "r")) == NULL)
+		return 0;
+	while (r == 0 && !sc->stop && (got = getline(&text, &cap, fp)) > 0) {
+		n = (size_t)got;
+		line++;
+		i = 0;
+		if (state == L_CODE) {	/* at the start of a line */
+			i = strspn(text, " \t");
+			if (strncmp(text + i, open_kw, sizeof(open_kw) - 1) == 0 &&
+			    strspn(text + i + sizeof(open_kw) - 1, " \t") > 0) {
+				i += sizeof(open_kw) - 1;
+				i += strspn(text + i, " \t");
+				if (text[i] == '"') {
+					state = L_INCLUDE;
+					sc->len = 0;
+					inc_line = line;
+					i++;
+				}
+			} else
+				i = 0;
+		}
+		for (; i < n && r == 0 && !sc->stop; i++) {
+			char c = text[i], next = i + 1 < n ? text[i + 1] : '\0';
+
+			switch (state) {
+			case L_CODE:
+				if (c == '"')
+					state = L_STRING;
+				else if (c == '/' && next == '*') {
+					state = L_COMMENT;
+					i++;
+				} else if (c == '#' || (c == '/' && next == '/'))
+					i = n;	/* a comment to the end of the line */
+				break;
+			case L_STRING:
+				if (c == '\\')
+					i++;
+				else if (c == '"')
+					state = L_CODE;
+				break;
+			case L_COMMENT:
+				if (c == '*' && next == '/') {
+					state = L_CODE;
+					i++;
+				}
+				break;
+			case L_INCLUDE:
+				if (c == '"') {
+					state = L_CODE;
+					r = check_include(sc, file, inc_line, depth, err);
+					break;
+				}
+				if (c == '\\') {
+					if (next != '\\' && next != '"')
+						break;
+					c = next;
+					i++;
+				}
+				if (sc->len < sizeof(sc->name))
+					sc->name[sc->len++] = c;
+				break;
+			}
+		}
+	}
+	free(text);
+	fclose(fp);
+	return r;
+}
+
 static int
 read_file(config_t *lc, const char *file, const char *how, struct jobq_err *err)
 {
 	char path[PATH_MAX], *copy;
+	struct incscan sc = { NULL, "", 0, false };
 	struct stat st;
-	int saved;
+	int saved, r;
 
 	/* @include paths are relative to the including file's directory. */
 	if ((copy = strdup(file)) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	config_set_include_dir(lc, dirname(copy));
 	free(copy);
+	/* Only a regular file can be read twice (not `--config <(...)`, say). */
+	if (stat(file, &st) == 0 && S_ISREG(st.st_mode)) {
+		sc.dir = config_get_include_dir(lc);
+		if ((r = scan_includes(&sc, file, 0, err)) != 0)
+			return r;
+	}
 	errno = 0;
 	if (config_read_file(lc, file) == CONFIG_TRUE)
 		return 0;

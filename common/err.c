@@ -6,6 +6,41 @@
 
 #include "jobq/err.h"
 
+/* Messages are one line (err.h), but they quote input: a value with a newline, a file name
+ * with an escape sequence. Spell control characters out ("\n", "\x1b"), truncating at the
+ * buffer's end; tab stays. */
+static void
+one_line(char *msg)
+{
+	char old[JOBQ_ERR_MSG_MAX], esc[5];
+	const unsigned char *p;
+	size_t used = 0, n;
+
+	for (p = (const unsigned char *)msg; *p != '\0'; p++)
+		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+			break;
+	if (*p == '\0')
+		return;
+	memcpy(old, msg, sizeof(old));
+	for (p = (const unsigned char *)old; *p != '\0'; p++) {
+		if (*p == '\n')
+			n = (size_t)snprintf(esc, sizeof(esc), "\\n");
+		else if (*p == '\r')
+			n = (size_t)snprintf(esc, sizeof(esc), "\\r");
+		else if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+			n = (size_t)snprintf(esc, sizeof(esc), "\\x%02x", *p);
+		else {
+			esc[0] = (char)*p;
+			n = 1;
+		}
+		if (used + n >= JOBQ_ERR_MSG_MAX)
+			break;
+		memcpy(msg + used, esc, n);
+		used += n;
+	}
+	msg[used] = '\0';
+}
+
 int
 jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...)
 {
@@ -17,6 +52,7 @@ jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	one_line(err->msg);
 	return code;
 }
 
@@ -41,6 +77,7 @@ jobq_err_prefix(struct jobq_err *err, const char *fmt, ...)
 	/* Truncation keeps the start of the message, which names the failure. */
 	if (snprintf(err->msg + used, sizeof(err->msg) - used, ": %s", old) < 0)
 		err->msg[used] = '\0';
+	one_line(err->msg);
 	return err->code;
 }
 

@@ -11,6 +11,26 @@
 #define MAX_MIGRATIONS 256
 #define MIGRATE_LOCK_KEY "7071655100"	/* advisory lock id serialising concurrent runs */
 
+/* Rights of the least-privilege roles, granted on every run (idempotent) to whichever of
+ * them exist, so that roles created after the schema still get them. See
+ * docs/security.md. */
+static const char GRANTS[] =
+	"DO $$ BEGIN"
+	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"  GRANT SELECT, UPDATE ON jobs TO jobq_consumer;"
+	"  GRANT SELECT, INSERT, UPDATE ON workers TO jobq_consumer;"
+	"  GRANT SELECT, INSERT ON dead_letters TO jobq_consumer;"
+	"  GRANT USAGE ON SEQUENCE dead_letters_id_seq TO jobq_consumer;"
+	" END IF;"
+	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"  GRANT SELECT, INSERT, UPDATE, DELETE ON jobs TO jobq_cli;"
+	"  GRANT SELECT ON job_events TO jobq_cli;"
+	"  GRANT SELECT, DELETE ON workers TO jobq_cli;"
+	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
+	"  GRANT SELECT ON dead_letters TO jobq_cli;"
+	" END IF;"
+	"END $$";
+
 static bool is_dir(const char *path)
 {
 	struct stat sb;
@@ -223,6 +243,8 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 		if (cb != NULL)
 			cb(names[i], arg);
 	}
+	if ((r = jobq_store_command(st, GRANTS, err)) != 0)
+		jobq_err_prefix(err, "grant rights to jobq_consumer and jobq_cli");
 out:
 	PQclear(res);
 	if (locked && jobq_store_ok(st)) {

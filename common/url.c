@@ -32,18 +32,53 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Length of the "password=" that starts the query parameter p[0..n), percent-escapes
+ * decoded as libpq decodes them ("pass%77ord="), or 0 if the parameter is another one. */
+static size_t
+password_key(const char *p, size_t n)
+{
+	static const char key[] = "password=";
+	size_t i = 0, k;
+	int c;
+
+	for (k = 0; k < sizeof(key) - 1; k++) {
+		if (i >= n)
+			return 0;
+		c = (unsigned char)p[i++];
+		if (c == '%' && i + 1 < n && hex_digit(p[i]) >= 0 && hex_digit(p[i + 1]) >= 0) {
+			c = hex_digit(p[i]) * 16 + hex_digit(p[i + 1]);
+			i += 2;
+		}
+		if (c != key[k])
+			return 0;
+	}
+	return i;
+}
+
 /* Mask the value of every "password=" parameter in a URL query ("?a=1&password=x#f"). */
 static void
 mask_query(struct out *o, const char *q)
 {
 	const char *p = q, *end;
-	size_t n;
+	size_t n, k;
 
 	while (*p != '\0') {
 		n = strcspn(p, "&#");
 		end = p + n;
-		if (n >= 9 && strncmp(p, "password=", 9) == 0) {
-			put(o, p, 9);
+		if ((k = password_key(p, n)) != 0) {
+			put(o, p, k);
 			put(o, MASK, strlen(MASK));
 		} else
 			put(o, p, n);
@@ -81,6 +116,12 @@ mask_uri(struct out *o, const char *url, const char *sep)
 		put(o, url, (size_t)(colon + 1 - url));
 		put(o, MASK, strlen(MASK));
 		p = at;
+		/* If what was taken for userinfo began the query or fragment ("h:5432/db?user=
+		 * a@b&password=x"), the rest is still in it: mask its parameters too. */
+		if (strcspn(auth, "?#") < (size_t)(at - auth)) {
+			mask_query(o, p);
+			return;
+		}
 	} else
 		p = url;
 	q = strchr(p == url ? auth : p, '?');
@@ -110,9 +151,10 @@ mask_conninfo(struct out *o, const char *s)
 		while (is_space(*p))
 			p++;
 		if (*p != '=') {
-			/* Not keyword=value: copy the rest as is. */
-			put(o, kw, strlen(kw));
-			return;
+			/* Not keyword=value (libpq refuses the string, which may still be shown):
+			 * copy the word and go on, so that a later password is masked. */
+			put(o, kw, (size_t)(p - kw));
+			continue;
 		}
 		p++;
 		while (is_space(*p))
