@@ -51,6 +51,7 @@ const struct cfg_key jobq_cfg_keys[] = {
 	    "JOBQ_MAX_PAYLOAD", NULL },
 	{ "retry", "base", K_DURATION, F(retry_base_ms), 0, DMAX, "JOBQ_RETRY_BASE", NULL },
 	{ "retry", "max", K_DURATION, F(retry_max_ms), 0, DMAX, "JOBQ_RETRY_MAX", NULL },
+	{ "metrics", "listen", K_ID, F(metrics_listen), 1, 128, "JOBQ_METRICS_LISTEN", NULL },
 	{ "log", "level", K_LEVEL, F(log_level), 0, 0, "JOBQ_LOG_LEVEL", NULL },
 	{ "log", "format", K_FORMAT, F(log_format), 0, 0, "JOBQ_LOG_FORMAT", NULL },
 };
@@ -564,6 +565,7 @@ jobq_config_free(struct jobq_config *cfg)
 		return;
 	free(cfg->source);
 	free(cfg->amqp_url);
+	free(cfg->metrics_listen);
 	free(cfg->amqp_tls_ca);
 	free(cfg->amqp_tls_cert);
 	free(cfg->amqp_tls_key);

@@ -15,7 +15,7 @@
 #include "config_internal.h"
 #include "jobq/duration.h"
 
-static const char *const groups[] = { "amqp", "database", "consumer", "retry", "handlers", "log" };
+static const char *const groups[] = { "amqp", "database", "consumer", "retry", "handlers", "metrics", "log" };
 static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace", "env" };
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
 #define NHANDLER_KEYS (sizeof(handler_keys) / sizeof(handler_keys[0]))

@@ -11,7 +11,7 @@
 #include "jobq/config.h"
 
 #define CFG_PFX_MAX 512		/* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 21		/* entries in jobq_cfg_keys (checked in config.c) */
+#define CFG_NKEYS 22		/* entries in jobq_cfg_keys (checked in config.c) */
 
 enum cfg_kind {
 	K_AMQP_URL,	/* string, amqp:// or amqps:// */

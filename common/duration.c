@@ -11,10 +11,6 @@
 #define MS_HOUR (60 * MS_MINUTE)
 #define MS_DAY (24 * MS_HOUR)
 
-/* Fraction digits beyond this are ignored (the result is rounded to whole ms anyway); the
- * bound keeps frac * unit within int64. */
-#define FRAC_DIGITS_MAX 9
-
 static const struct {
 	const char *suffix;
 	int64_t ms;
@@ -40,13 +36,26 @@ bad(const char *text, struct jobq_err *err)
 	    "'%s' is not a duration (use e.g. 250ms, 30s, 5m, 1h, 2d or plain seconds)", text);
 }
 
+/* round(0.DIGITS * unit), half up, exactly for any number of digits: Horner's rule from the
+ * last digit, on twice the value so that the half is an integer step. With t the exact
+ * tail value, floor((d * 2u + t) / 10) = floor((d * 2u + floor(t)) / 10), so integer
+ * division loses nothing, and acc stays below 2u. */
+static int64_t
+frac_ms(const char *digits, size_t n, int64_t unit)
+{
+	int64_t acc = 0;
+
+	while (n-- > 0)
+		acc = ((digits[n] - '0') * 2 * unit + acc) / 10;
+	return (acc + 1) / 2;
+}
+
 int
 jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
 {
-	const char *p;
-	int64_t whole = 0, frac = 0, den = 1, unit = -1, ms;
-	size_t i;
-	int nfrac = 0;
+	const char *p, *frac = NULL;
+	int64_t whole = 0, unit = -1, ms;
+	size_t i, nfrac = 0;
 
 	if (text == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL, "missing duration");
@@ -60,15 +69,11 @@ jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
 		whole = whole * 10 + (*p - '0');
 	}
 	if (*p == '.') {
-		p++;
+		frac = ++p;
 		if (!is_digit(*p))
 			return bad(text, err);
-		for (; is_digit(*p); p++) {
-			if (nfrac++ >= FRAC_DIGITS_MAX)
-				continue;
-			frac = frac * 10 + (*p - '0');
-			den *= 10;
-		}
+		for (; is_digit(*p); p++)
+			nfrac++;
 	}
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
 		if (strcmp(p, units[i].suffix) == 0) {
@@ -80,7 +85,7 @@ jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
 		return bad(text, err);
 	if (whole > JOBQ_DURATION_MAX_MS / unit)
 		goto toolarge;
-	ms = whole * unit + (frac * unit + den / 2) / den;	/* round half up */
+	ms = whole * unit + frac_ms(frac, nfrac, unit);
 	if (ms > JOBQ_DURATION_MAX_MS)
 		goto toolarge;
 	*out_ms = ms;

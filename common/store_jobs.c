@@ -163,7 +163,8 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, siz
 
 #define CLAIM_RETURNING                                                                   \
 	" RETURNING id, type, queue, payload::text, attempt, max_attempts,"              \
-	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0)"
+	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status,"            \
+	" extract(epoch FROM now() - run_after)"
 
 static const char SQL_CLAIM[] =
 	"UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
@@ -183,6 +184,7 @@ static int fill_claim(PGresult *res, struct jobq_claim *out, struct jobq_err *er
 	out->attempt = atoi(PQgetvalue(res, 0, 4));
 	out->max_attempts = atoi(PQgetvalue(res, 0, 5));
 	out->timeout_ms = strtoll(PQgetvalue(res, 0, 6), NULL, 10);
+	out->wait_s = strtod(PQgetvalue(res, 0, 8), NULL);
 	if ((out->payload = strdup(PQgetvalue(res, 0, 3))) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
 	return 0;
@@ -235,8 +237,7 @@ static const char SQL_TAKEOVER[] =
 	" started_at = now(), updated_at = now() "
 	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND attempt = $3::int"
 	" AND ($5::bool OR lease_expires_at < now())"
-	" RETURNING id, type, queue, payload::text, attempt, max_attempts,"
-	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status";
+	CLAIM_RETURNING;
 
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
 			int prev_attempt, bool owner_dead, const char *worker_id, int64_t lease_ms,

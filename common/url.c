@@ -112,7 +112,11 @@ mask_uri(struct out *o, const char *url, const char *sep)
 		if (at != NULL && memchr(auth, ':', (size_t)(at - auth)) == NULL)
 			at = NULL;
 	}
-	if (at != NULL && (colon = memchr(auth, ':', (size_t)(at - auth))) != NULL) {
+	/* The user name ends at the first ':'; one holding a '?' or '#' is no user name but a
+	 * query or fragment already ("h/?a=1&password=x&b=c:d@e"), whose parameters are
+	 * masked below. */
+	if (at != NULL && (colon = memchr(auth, ':', (size_t)(at - auth))) != NULL &&
+	    strcspn(auth, "?#") > (size_t)(colon - auth)) {
 		put(o, url, (size_t)(colon + 1 - url));
 		put(o, MASK, strlen(MASK));
 		p = at;

@@ -11,6 +11,7 @@
 
 #include "jobq/config.h"
 #include "jobq/envelope.h"
+#include "metrics.h"
 
 /* One delivery from the broker, tagged with the connection generation it came on: a tag
  * from an earlier connection must never be acked (406 unknown delivery tag). */
@@ -103,6 +104,7 @@ struct consumer {
 	atomic_int_fast64_t release_at;	/* monotonic ms when running jobs are released; 0 = not draining */
 	atomic_bool io_done;	/* the I/O thread has settled everything and closed */
 	atomic_uint_fast64_t gen;	/* current broker connection generation */
+	struct metrics metrics;
 	char self_exe[4096];	/* this program, re-executed as the command handlers' shim */
 };
 

@@ -45,6 +45,7 @@ static bool ensure_db(struct executor *x, struct jobq_err *err)
 				return true;
 		} else if (jobq_store_reconnect(x->st, err) == 0) {
 			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", x->name);
+			atomic_fetch_add(&x->c->metrics.reconnects[RECONNECT_DATABASE], 1);
 			return true;
 		}
 		jobq_warn("db_unavailable", "worker", x->c->worker_id, "thread", x->name, "error",
@@ -161,7 +162,7 @@ static int64_t limit_of(const struct jobq_claim *cl, const struct jobq_handler_c
 
 /* Run a claimed job and write its outcome. The slot is reserved by the caller and freed
  * here. */
-static void run(struct executor *x, struct jobq_claim *cl)
+static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 {
 	struct consumer *c = x->c;
 	const struct jobq_config *cfg = c->cfg;
@@ -178,6 +179,9 @@ static void run(struct executor *x, struct jobq_claim *cl)
 	int r;
 
 	started(x, cl, limit);
+	atomic_fetch_add(&c->metrics.claimed, 1);
+	if (!takeover)
+		metrics_observe(&c->metrics.queue_wait, cl->wait_s);
 	jobq_info("job_started", "worker", c->worker_id, "job", cl->id, "type", cl->type, "attempt",
 		  jobq_log_int(att, cl->attempt));
 	t0 = jobq_monotonic_ms();
@@ -191,11 +195,13 @@ static void run(struct executor *x, struct jobq_claim *cl)
 		hr.error = strdup(error);
 	}
 	jobq_log_int(ms, jobq_monotonic_ms() - t0);
+	metrics_observe(&c->metrics.duration, (double)(jobq_monotonic_ms() - t0) / 1000.0);
 
 	if (atomic_load(&x->exec->lost)) {
 		/* Someone else owns the job now: write nothing more about it. */
 		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
 			  "reason", "lease lost");
+		atomic_fetch_add(&c->metrics.leases_lost, 1);
 		unreserve(x, &tag, &gen);
 		consumer_settle(c, tag, gen, SETTLE_ACK);
 		goto out;
@@ -255,7 +261,14 @@ static void run(struct executor *x, struct jobq_claim *cl)
 			  o.to == JOBQ_SCHEDULED ? jobq_log_int(delay, o.retry_delay_ms) : NULL,
 			  "error", o.error);
 		consumer_settle(c, tag, gen, o.to == JOBQ_QUEUED ? SETTLE_REQUEUE : SETTLE_ACK);
+		atomic_fetch_add(&c->metrics.finished[o.to == JOBQ_SUCCEEDED   ? FIN_SUCCEEDED
+						     : o.to == JOBQ_FAILED     ? FIN_FAILED
+						     : o.to == JOBQ_CANCELLED  ? FIN_CANCELLED
+						     : o.to == JOBQ_SCHEDULED  ? FIN_RETRY
+									       : FIN_RELEASED],
+				 1);
 	} else if (r == JOBQ_ELOST) {
+		atomic_fetch_add(&c->metrics.leases_lost, 1);
 		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
 			  "reason", "lease lost before the outcome was written");
 		consumer_settle(c, tag, gen, SETTLE_ACK);
@@ -360,14 +373,18 @@ static void reconcile(struct executor *x, const struct delivery *d)
 				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.attempt,
 							f.owner_dead, c->worker_id,
 							c->cfg->lease_duration_ms, &cl, &err));
-			if (r == 0)
+			if (r == 0) {
 				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
 					  d->env.job_id, "from", row.worker_id, "reason",
 					  f.owner_dead ? "owner's session gone" : "lease expired");
+				atomic_fetch_add(&c->metrics.takeovers[f.owner_dead ? TAKE_OWNER_DEAD
+										 : TAKE_LEASE_EXPIRED],
+						 1);
+			}
 			break;
 		}
 		if (r == 0) {
-			run(x, &cl);
+			run(x, &cl, a == JOBQ_RC_TAKEOVER || a == JOBQ_RC_PROBE_OWNER);
 			jobq_claim_release(&cl);
 			return;
 		}
@@ -406,7 +423,7 @@ static void process(struct executor *x, const struct delivery *d)
 	r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, x->c->worker_id,
 					      x->c->cfg->lease_duration_ms, &cl, &err));
 	if (r == 0) {
-		run(x, &cl);
+		run(x, &cl, false);
 		jobq_claim_release(&cl);
 	} else if (r == JOBQ_ECONFLICT) {
 		reconcile(x, d);

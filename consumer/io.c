@@ -353,6 +353,8 @@ void *io_thread(void *arg)
 				jobq_info("broker_connected", "worker", c->worker_id, "node",
 					  jobq_broker_node(io.b), "generation",
 					  jobq_log_int(g, (long long)io.gen));
+				if (io.gen > 1)
+					atomic_fetch_add(&c->metrics.reconnects[RECONNECT_BROKER], 1);
 				backoff = 200;
 			} else {
 				char ms[24];

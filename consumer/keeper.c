@@ -56,6 +56,7 @@ static bool ensure_session(struct keeper *k)
 		return false;
 	if (open_session(k, &err) == 0) {
 		k->backoff = 0;
+		atomic_fetch_add(&k->c->metrics.reconnects[RECONNECT_DATABASE], 1);
 		return true;
 	}
 	k->backoff = k->backoff == 0 ? 200 : k->backoff * 2 > 5000 ? 5000 : k->backoff * 2;
@@ -139,6 +140,7 @@ static void heartbeat(struct keeper *k)
 		return;
 	}
 	k->last_ok = jobq_monotonic_ms();
+	atomic_store(&c->metrics.last_heartbeat_ms, k->last_ok);
 	pthread_mutex_lock(&c->exec_mu);
 	for (size_t j = 0; j < n; j++) {
 		for (int i = 0; i < c->nexec; i++) {
@@ -154,6 +156,7 @@ static void heartbeat(struct keeper *k)
 			}
 			if (leases[j].cancel_requested && !atomic_load(&e->cancel)) {
 				execution_stop(e, STOP_CANCEL);
+				atomic_fetch_add(&c->metrics.cancels[CANCEL_HEARTBEAT], 1);
 				jobq_info("cancel_received", "worker", c->worker_id, "job", e->job_id,
 					  "path", "heartbeat");
 			}

@@ -47,6 +47,8 @@ static void usage(FILE *f)
 	      "  --concurrency N    jobs run at once, 1-1024 (default 8)\n"
 	      "  --worker-id ID     this worker's id (default: host-pid-random)\n"
 	      "  --check-config     validate the configuration, print it (secrets masked), exit\n"
+	      "  --metrics ADDR     serve Prometheus metrics on ADDR (host:port, e.g.\n"
+	      "                     127.0.0.1:9464) at /metrics; default: metrics.listen, off\n"
 	      "  --version          print the version\n"
 	      "  -h, --help         this help\n"
 	      "\n"
@@ -159,6 +161,7 @@ int main(int argc, char **argv)
 		{ "concurrency", required_argument, NULL, 'n' },
 		{ "worker-id", required_argument, NULL, 'w' },
 		{ "check-config", no_argument, NULL, 'C' },
+		{ "metrics", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -169,7 +172,7 @@ int main(int argc, char **argv)
 	struct keeper *keeper = NULL;
 	struct executor_arg *eargs = NULL;
 	pthread_t io, kt, rt, *ex = NULL;
-	const char *config_path = NULL, *queues = NULL, *worker_id = NULL;
+	const char *config_path = NULL, *queues = NULL, *worker_id = NULL, *metrics_addr = NULL;
 	int64_t concurrency = 0;
 	bool check = false;
 	struct sigaction sa;
@@ -199,6 +202,9 @@ int main(int argc, char **argv)
 			break;
 		case 'C':
 			check = true;
+			break;
+		case 'm':
+			metrics_addr = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -232,6 +238,10 @@ int main(int argc, char **argv)
 	}
 	if (concurrency > 0)
 		cfg.concurrency = (int)concurrency;
+	if (metrics_addr != NULL && jobq_config_set_str(&cfg.metrics_listen, metrics_addr, &err) != 0) {
+		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+		goto out_cfg;
+	}
 	if (jobq_config_validate(&cfg, &err) != 0) {
 		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
 		status = 2;
@@ -262,6 +272,13 @@ int main(int argc, char **argv)
 			  "amqp", jobq_url_mask(cfg.amqp_url, masked, sizeof(masked)));
 	}
 
+	if (cfg.metrics_listen != NULL && metrics_start(&c, cfg.metrics_listen, &err) != 0) {
+		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
+		status = err.code == JOBQ_EINVAL ? 2 : 1;
+		goto out_consumer;
+	}
+	if (cfg.metrics_listen != NULL)
+		jobq_info("metrics_listening", "worker", c.worker_id, "address", cfg.metrics_listen);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -293,6 +310,7 @@ int main(int argc, char **argv)
 	jobq_info("worker_stopped", "worker", c.worker_id);
 	status = 0;
 out_consumer:
+	metrics_stop(&c);
 	free(ex);
 	free(eargs);
 	free_consumer(&c);

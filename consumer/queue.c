@@ -160,6 +160,10 @@ bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *pat
 			found = true;
 			if (!atomic_load(&e->cancel)) {
 				execution_stop(e, STOP_CANCEL);
+				atomic_fetch_add(&c->metrics.cancels[strcmp(path, "heartbeat") == 0
+									     ? CANCEL_HEARTBEAT
+									     : CANCEL_BROADCAST],
+						 1);
 				jobq_info("cancel_received", "worker", c->worker_id, "job", job_id,
 					  "path", path);
 			}

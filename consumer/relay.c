@@ -181,6 +181,7 @@ static void dead_round(struct relay *r)
 			jobq_broker_set_broken(r->b);
 			return;
 		}
+		atomic_fetch_add(&c->metrics.dead_letters, 1);
 		jobq_warn("dead_letter", "worker", c->worker_id, "job", d.job_id, "queue", d.queue,
 			  "reason", d.reason, "job_failed", failed ? "true" : "false");
 		if (jobq_broker_ack(r->b, tag, &err) != 0)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jobq/config.h"
@@ -306,7 +307,7 @@ test_config_unknown_group(void **state)
 	(void)state;
 	load_fails_at("log = { level = \"info\"; };\n\nbroker = { url = \"x\"; };\n", 3,
 	    "broker: unknown setting (expected one of: amqp, database, consumer, retry, "
-	    "handlers, log)");
+	    "handlers, metrics, log)");
 	load_fails_at("concurrency = 4;\n", 1, "concurrency: unknown setting");
 }
 
@@ -785,6 +786,68 @@ test_config_include_relative_to_file(void **state)
 	rmdir(dir);
 }
 
+static void
+put(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	assert_true(fputs(text, fp) >= 0);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* libconfig's scanner exit()s on an included directory and blocks on a FIFO: the loader
+ * refuses both, at any depth, and only where libconfig would see an @include. */
+static void
+test_config_include_must_be_a_regular_file(void **state)
+{
+	char dir[64], main_path[128], inc_path[128], sub[128], fifo[128], want[192];
+	struct jobq_config cfg;
+	struct jobq_err err;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/jobq-test-inc-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(main_path, sizeof(main_path), "%s/main.conf", dir);
+	snprintf(inc_path, sizeof(inc_path), "%s/inc.conf", dir);
+	snprintf(sub, sizeof(sub), "%s/sub", dir);
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+
+	put(main_path, "log = { level = \"warn\"; };\n  @include\t\"\"\n");
+	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
+	snprintf(want, sizeof(want), "%s:2: @include \"\": not a regular file", main_path);
+	assert_string_equal(err.msg, want);
+
+	put(main_path, "@include \"s\\ub\"\n");	/* a lone backslash is dropped */
+	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
+	snprintf(want, sizeof(want), "%s:1: @include \"sub\": not a regular file", main_path);
+	assert_string_equal(err.msg, want);
+
+	put(main_path, "# x\n@include \"inc.conf\"\n");
+	put(inc_path, "\n\n@include \"fifo\"\n");
+	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
+	snprintf(want, sizeof(want), "%s:3: @include \"fifo\": not a regular file", inc_path);
+	assert_string_equal(err.msg, want);
+
+	/* Not includes: in a comment, in a string, not at the start of a line. */
+	put(main_path, "/* a\n@include \"sub\"\n*/ # @include \"sub\"\n"
+	    "database = { url = \"w\\\"\n@include \"; };\n");
+	if (jobq_config_load(&cfg, main_path, &err) != 0)
+		fail_msg("load failed: %s", err.msg);
+	jobq_config_free(&cfg);
+	put(main_path, "log = { level = \"warn\"; }; @include \"sub\"\n");
+	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "syntax error"));
+
+	unlink(main_path);
+	unlink(inc_path);
+	unlink(fifo);
+	rmdir(sub);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -816,6 +879,7 @@ main(void)
 		T(test_config_validate_built_config),
 		T(test_config_set_queues),
 		T(test_config_include_relative_to_file),
+		T(test_config_include_must_be_a_regular_file),
 	};
 #undef T
 

@@ -58,6 +58,9 @@ struct jobq_config {
 	struct jobq_handler_config *handlers;
 	int nhandlers;
 
+	/* metrics: "host:port" to serve Prometheus metrics on, or NULL (off) */
+	char *metrics_listen;
+
 	/* log */
 	enum jobq_log_level log_level;
 	enum jobq_log_format log_format;

@@ -54,6 +54,7 @@ struct jobq_claim {
 	int attempt;
 	int max_attempts;
 	int64_t timeout_ms;	/* 0 = none */
+	double wait_s;		/* from due (run_after) to this start, in seconds */
 };
 
 /* Conditionally move a queued, due, not-cancelled job to running for worker_id (attempt

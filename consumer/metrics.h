@@ -1,0 +1,55 @@
+/* Prometheus metrics of one consumer: lock-free counters and histograms updated by the
+ * threads, rendered in the text exposition format by a small HTTP server (libmicrohttpd)
+ * on an opt-in listen address. */
+#ifndef JOBQ_METRICS_H
+#define JOBQ_METRICS_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "jobq/err.h"
+
+#define METRICS_BUCKETS 14
+
+enum metric_finish { FIN_SUCCEEDED, FIN_FAILED, FIN_CANCELLED, FIN_RETRY, FIN_RELEASED, FIN_N };
+enum metric_takeover { TAKE_OWNER_DEAD, TAKE_LEASE_EXPIRED, TAKE_N };
+enum metric_cancel { CANCEL_BROADCAST, CANCEL_HEARTBEAT, CANCEL_N };
+enum metric_reconnect { RECONNECT_BROKER, RECONNECT_DATABASE, RECONNECT_N };
+
+/* Observations in seconds, cumulative buckets as Prometheus wants them. */
+struct histogram {
+	atomic_uint_fast64_t buckets[METRICS_BUCKETS];	/* count of values <= bound[i] */
+	atomic_uint_fast64_t count;
+	atomic_uint_fast64_t sum_us;			/* sum in microseconds */
+};
+
+struct metrics {
+	atomic_uint_fast64_t claimed;
+	atomic_uint_fast64_t finished[FIN_N];
+	atomic_uint_fast64_t leases_lost;
+	atomic_uint_fast64_t takeovers[TAKE_N];
+	atomic_uint_fast64_t cancels[CANCEL_N];
+	atomic_uint_fast64_t reconnects[RECONNECT_N];
+	atomic_uint_fast64_t dead_letters;
+	struct histogram duration;	/* job run time */
+	struct histogram queue_wait;	/* from due (submit or retry time) to start */
+	atomic_int_fast64_t last_heartbeat_ms;	/* monotonic ms of the last heartbeat that landed */
+	void *daemon;			/* struct MHD_Daemon */
+};
+
+struct consumer;
+
+/* Record one observation of `seconds` (negative values count as 0). */
+void metrics_observe(struct histogram *h, double seconds);
+
+/* Serve GET /metrics on listen ("host:port"; host an IPv4 address, "localhost" or
+ * "[IPv6]"). JOBQ_EINVAL for a malformed address, JOBQ_ESYS when it cannot listen. */
+int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err) JOBQ_WUR;
+
+/* Stop serving. Accepts a consumer whose metrics never started. */
+void metrics_stop(struct consumer *c);
+
+/* Render every metric in the Prometheus text format into a malloc'd string. */
+char *metrics_render(struct consumer *c);
+
+#endif
