@@ -52,6 +52,8 @@ static const char stats_sql[] =
 	" (SELECT count(*) FROM workers w WHERE " WORKER_ALIVE_SQL ") AS workers_alive,"
 	" count(*) FILTER (WHERE published_at IS NULL AND run_after <= now()"
 	"  AND status IN ('scheduled', 'queued')) AS unpublished,"
+	" round(count(*) FILTER (WHERE finished_at > now() - interval '10 seconds') / 10.0, 1)"
+	"  AS finished_per_s,"
 	" " ROWS_TS("now()", "_at")
 	" FROM jobs";
 
@@ -78,6 +80,47 @@ static void stats_text(const PGresult *res, bool watch, int64_t interval_ms)
 		printf("%-20s -\n", "oldest queued");
 	printf("%-20s %s\n", "workers alive", rows_get(res, 0, "workers_alive"));
 	printf("%-20s %s\n", "unpublished", rows_get(res, 0, "unpublished"));
+	printf("%-20s %s jobs/s (last 10 s)\n", "throughput", rows_get(res, 0, "finished_per_s"));
+}
+
+/* --watch, text: the longest-running jobs with their owner and heartbeat age. */
+static void running_text(struct jobq_store *st)
+{
+	static const char *const head[] = { "RUNNING JOB", "TYPE", "WORKER", "ATTEMPT", "FOR",
+					    "HEARTBEAT" };
+	struct jobq_err err = { 0 };
+	struct rows_table t;
+	PGresult *res;
+
+	if (jobq_store_exec(st, "jobq_stats_running",
+			    "SELECT id, type, worker_id, attempt, " ROWS_AGE_MS("started_at", "_for_ms")
+			    ", " ROWS_AGE_MS("heartbeat_at", "_hb_ms") ","
+			    " cancel_requested_at IS NOT NULL AS cancelling"
+			    " FROM jobs WHERE status = 'running' ORDER BY started_at LIMIT 10",
+			    0, NULL, &res, "running jobs", &err) != 0)
+		return;
+	if (PQntuples(res) > 0 && rows_table_init(&t, 6, head) == 0) {
+		for (int i = 0; i < PQntuples(res); i++) {
+			char fo[32], hb[32], att[48];
+			const char *cells[6];
+
+			snprintf(att, sizeof(att), "%s%s", rows_get(res, i, "attempt"),
+				 rows_get(res, i, "cancelling")[0] == 't' ? " (cancelling)" : "");
+			cells[0] = rows_get(res, i, "id");
+			cells[1] = rows_get(res, i, "type");
+			cells[2] = rows_get(res, i, "worker_id");
+			cells[3] = att;
+			cells[4] = rows_span(rows_int(res, i, "_for_ms", 0), fo, sizeof(fo));
+			cells[5] = rows_ago(rows_int(res, i, "_hb_ms", 0), hb, sizeof(hb));
+			if (rows_table_add(&t, cells) != 0)
+				break;
+		}
+		putchar('\n');
+		rows_table_print(&t, stdout);
+	}
+	if (PQntuples(res) > 0)
+		rows_table_free(&t);
+	PQclear(res);
 }
 
 /* Run the stats query and print it once. With watch, JSON lines carry the time and the
@@ -109,6 +152,8 @@ static JOBQ_WUR int stats_once(struct cli *cli, struct jobq_store *st, bool watc
 		else if (watch)
 			putchar('\n');
 		stats_text(res, watch, interval_ms);
+		if (watch)
+			running_text(st);
 	}
 	fflush(stdout);
 	PQclear(res);
