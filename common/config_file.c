@@ -41,7 +41,7 @@ at(const config_setting_t *s, const char *file, char *buf, size_t len)
 {
 	char path[PATH_MAX];
 
-	snprintf(buf, len, "%s:%u: ",
+	snprintf(buf, len, "%.400s:%u: ",
 	    jobq_cfg_resolve(config_setting_source_file(s), file, path, sizeof(path)),
 	    config_setting_source_line(s));
 	return buf;
@@ -518,6 +518,7 @@ scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *
 	char *text = NULL;
 	size_t cap = 0, i, n;
 	unsigned line = 0, inc_line = 0;
+	bool cut = false;
 	ssize_t got;
 	FILE *fp;
 	int r = 0;
@@ -537,6 +538,7 @@ scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *
 				if (text[i] == '"') {
 					state = L_INCLUDE;
 					sc->len = 0;
+					cut = false;
 					inc_line = line;
 					i++;
 				}
@@ -575,12 +577,14 @@ scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *
 					break;
 				}
 				if (c == '\\') {
+					cut = false;
 					if (next != '\\' && next != '"')
 						break;
 					c = next;
 					i++;
-				}
-				if (sc->len < sizeof(sc->name))
+				} else if (c == '\0')
+					cut = true;	/* libconfig appends a run with strlen */
+				if (!cut && sc->len < sizeof(sc->name))
 					sc->name[sc->len++] = c;
 				break;
 			}
