@@ -136,26 +136,37 @@ fail:
 	return r;
 }
 
-int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, size_t n,
-			      struct jobq_err *err)
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
+			      const int *attempts, size_t n, struct jobq_err *err)
 {
-	char *arr;
+	char *arr, *atts = NULL, *w;
 	PGresult *res = NULL;
 	int r;
 
 	if (n == 0)
 		return 0;
-	if ((arr = uuid_array(ids, n)) == NULL)
+	arr = uuid_array(ids, n);
+	if (arr == NULL || (atts = malloc(n * 12 + 3)) == NULL) {
+		free(arr);
 		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
+	}
+	w = atts;
+	*w++ = '{';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, "%s%d", i ? "," : "", attempts != NULL ? attempts[i] : 0);
+	strcpy(w, "}");
 	{
-		const char *p[1] = { arr };
+		const char *p[2] = { arr, atts };
 		r = jobq_store_exec(st, "jobq_mark_published",
-				    "UPDATE jobs SET published_at = now() "
-				    "WHERE id = ANY($1::uuid[]) AND published_at IS NULL",
-				    1, p, &res, "mark published", err);
+				    "UPDATE jobs j SET published_at = now() "
+				    "FROM unnest($1::uuid[], $2::int[]) AS m(id, attempt) "
+				    "WHERE j.id = m.id AND j.attempt = m.attempt"
+				    " AND j.status = 'queued' AND j.published_at IS NULL",
+				    2, p, &res, "mark published", err);
 	}
 	PQclear(res);
 	free(arr);
+	free(atts);
 	return r;
 }
 
@@ -448,7 +459,7 @@ out:
 }
 
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int max, struct jobq_err *err)
+			  int *attempts, int max, struct jobq_err *err)
 {
 	char grace[24], lim[24];
 	const char *p[2] = { I64(grace, grace_ms), I64(lim, max) };
@@ -467,7 +478,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
 		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END "
-		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue",
+		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.attempt",
 		2, p, &res, "relay", err);
 	if (r != 0)
 		return r;
@@ -477,6 +488,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, 0));
 		copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, 1));
 		copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, 2));
+		attempts[i] = atoi(PQgetvalue(res, i, 3));
 	}
 	PQclear(res);
 	return n;

@@ -66,11 +66,13 @@ static bool ensure_broker(struct relay *r, struct jobq_err *err)
 
 /* Publish one queue's share of the rows taken; returns how many were confirmed. Rows that
  * did not make it are deferred. */
-static int publish_group(struct relay *r, struct jobq_envelope *envs, size_t n)
+static int publish_group(struct relay *r, struct jobq_envelope *envs, const int *attempts,
+			 size_t n)
 {
 	struct consumer *c = r->c;
 	bool ok[RELAY_BATCH];
 	const char *ids[RELAY_BATCH], *failed[RELAY_BATCH];
+	int atts[RELAY_BATCH];
 	struct jobq_err err = { 0 };
 	size_t nok = 0, nfail = 0;
 
@@ -79,12 +81,13 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, size_t n)
 	if (ensure_broker(r, &err) && jobq_broker_publish_jobs(r->b, envs, n, ok, 10000, &err) < 0)
 		jobq_broker_set_broken(r->b);
 	for (size_t i = 0; i < n; i++) {
-		if (ok[i])
+		if (ok[i]) {
+			atts[nok] = attempts[i];
 			ids[nok++] = envs[i].job_id;
-		else
+		} else
 			failed[nfail++] = envs[i].job_id;
 	}
-	if (nok > 0 && jobq_store_mark_published(r->st, ids, nok, &err) != 0)
+	if (nok > 0 && jobq_store_mark_published(r->st, ids, atts, nok, &err) != 0)
 		jobq_warn("relay_mark_failed", "worker", c->worker_id, "error", err.msg);
 	if (nfail > 0) {
 		char a[24];
@@ -98,6 +101,7 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, size_t n)
 	return (int)nok;
 }
 
+/* Sorts the relay's taken rows; each starts with its envelope. */
 static int by_queue(const void *a, const void *b)
 {
 	return strcmp(((const struct jobq_envelope *)a)->queue,
@@ -108,8 +112,14 @@ static void relay_round(struct relay *r)
 {
 	struct consumer *c = r->c;
 	struct jobq_envelope envs[RELAY_BATCH];
+	struct taken {
+		struct jobq_envelope env;
+		int attempt;
+	} taken[RELAY_BATCH];
+	int attempts[RELAY_BATCH];
 	struct jobq_err err = { 0 };
-	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, RELAY_BATCH, &err);
+	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, attempts, RELAY_BATCH,
+				      &err);
 	int published = 0;
 
 	if (n < 0) {
@@ -117,13 +127,19 @@ static void relay_round(struct relay *r)
 		return;
 	}
 	/* Queue by queue, so that one queue the broker refuses cannot hold up the others. */
-	qsort(envs, (size_t)n, sizeof(envs[0]), by_queue);
+	for (int i = 0; i < n; i++)
+		taken[i] = (struct taken){ envs[i], attempts[i] };
+	qsort(taken, (size_t)n, sizeof(taken[0]), by_queue);
+	for (int i = 0; i < n; i++) {
+		envs[i] = taken[i].env;
+		attempts[i] = taken[i].attempt;
+	}
 	for (int i = 0; i < n;) {
 		int j = i + 1;
 
 		while (j < n && strcmp(envs[j].queue, envs[i].queue) == 0)
 			j++;
-		published += publish_group(r, envs + i, (size_t)(j - i));
+		published += publish_group(r, envs + i, attempts + i, (size_t)(j - i));
 		i = j;
 	}
 	if (published > 0) {

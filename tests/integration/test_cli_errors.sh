@@ -18,7 +18,9 @@ jq_setup cli_errors
 
 J="$JOBQ_BIN_DIR/jobq"
 C="$JOBQ_BIN_DIR/jobq-consumer"
-nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo $(( ${#nl} + 1 )); fi; }
+
+a_times() { local s; printf -v s '%*s' "$1" ''; printf '%s' "${s// /a}"; }   # N times 'a'
 
 check --fatal "migrate" jobq migrate
 
@@ -75,16 +77,16 @@ printf '%s\n' '{"type":"noop"}' '{"type":"noop"}' '{"type":"noop",' >"$T/bad-jso
 bad "--batch, broken JSON on line 3" "$T/bad-json.jsonl:3" "$J" submit --batch "$T/bad-json.jsonl"
 printf '%s\n' '{"type":"noop"}' '' '{"type":"bad type!"}' >"$T/bad-type.jsonl"
 bad "--batch, invalid type on line 3 (after a blank line)" "$T/bad-type.jsonl:3" "$J" submit --batch "$T/bad-type.jsonl"
-python3 -c 'import json; print(json.dumps({"type": "noop"})); print(json.dumps({"type": "echo", "payload": {"s": "a" * 2000}}))' >"$T/bad-size.jsonl"
+printf '{"type": "noop"}\n{"type": "echo", "payload": {"s": "%s"}}\n' "$(a_times 2000)" >"$T/bad-size.jsonl"
 bad "--batch, line 2 over JOBQ_MAX_PAYLOAD=1024" "$T/bad-size.jsonl:2" env JOBQ_MAX_PAYLOAD=1024 "$J" submit --batch "$T/bad-size.jsonl"
 bad "--batch from stdin, bad line 3" ":3" bash -c 'printf "%s\n" "{\"type\":\"noop\"}" "{\"type\":\"noop\"}" "{\"type\":3}" | "$1" submit --batch -' _ "$J"
 check_eq "the bad batches inserted nothing (all or nothing)" "$jobs_before" "$(sql "select count(*) from jobs")"
 
 # oversized payload: 2 KB against a 1 KiB limit
-python3 -c 'import json; print(json.dumps({"s": "a" * 2048}))' >"$T/big.json"
+printf '{"s": "%s"}\n' "$(a_times 2048)" >"$T/big.json"
 bad "payload over JOBQ_MAX_PAYLOAD=1024 (file)" "payload" env JOBQ_MAX_PAYLOAD=1024 "$J" submit echo --payload-file "$T/big.json"
 bad "payload over JOBQ_MAX_PAYLOAD=1024 (argument)" "payload" env JOBQ_MAX_PAYLOAD=1024 "$J" submit echo "$(cat "$T/big.json")"
-python3 -c 'import json; print(json.dumps({"s": "a" * (1024 - len(json.dumps({"s": ""})))}), end="")' >"$T/exact.json"
+printf '{"s": "%s"}' "$(a_times $((1024 - 9)))" >"$T/exact.json"   # 9 = length of {"s": ""}
 check_eq "(the exact-limit payload is 1024 bytes)" 1024 "$(wc -c <"$T/exact.json")"
 check_status "a payload of exactly JOBQ_MAX_PAYLOAD=1024 bytes is accepted" 0 \
   env JOBQ_MAX_PAYLOAD=1024 "$J" submit echo --payload-file "$T/exact.json"

@@ -10,7 +10,7 @@
 source "$(dirname "$0")/lib.sh"
 jq_setup delay
 
-nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo $(( ${#nl} + 1 )); fi; }
 
 check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id w1 --concurrency 2

@@ -13,7 +13,7 @@
 source "$(dirname "$0")/lib.sh"
 jq_setup migrate
 
-nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo $(( ${#nl} + 1 )); fi; }
 SRC_MIG="$JOBQ_SOURCE_DIR/migrations"
 nfiles=$(find "$SRC_MIG" -maxdepth 1 -name '*.sql' | wc -l)
 note "$nfiles migration file(s) in $SRC_MIG"

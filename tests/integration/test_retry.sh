@@ -13,7 +13,7 @@ jq_setup retry
 
 # A short backoff keeps the test fast (the consumer reads these; the CLI ignores them).
 export JOBQ_RETRY_BASE=100ms JOBQ_RETRY_MAX=1s
-nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo $(( ${#nl} + 1 )); fi; }
 events() {  # ID FROM TO -> number of job_events rows FROM→TO of job ID ('' FROM = any)
   local cond="to_status='$3'"
   [[ -n "$2" ]] && cond+=" and from_status='$2'"

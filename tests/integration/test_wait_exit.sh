@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # test_wait_exit — the exit statuses of `submit --wait` and `wait` (docs/cli.md, design §9):
-#  - 0 when the job succeeded, 1 when it failed (and 1 when it was cancelled);
+#  - 0 when the job succeeded, 1 when it failed, 1 when it was cancelled (a `wait` already
+#    waiting is woken by the cancel: LISTEN/NOTIFY);
+#  - `submit --batch --wait`: 0 when every job succeeded, 1 when one failed;
 #  - 4 when `wait --timeout 1s` (or `submit --wait --wait-timeout 1s`) gives up on a job that
 #    runs 30 s, within about 1-2 s;
 #  - 3 for an unknown (well-formed) UUID, 2 for something that is not a UUID;
@@ -10,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 jq_setup wait_exit
 
 J="$JOBQ_BIN_DIR/jobq"
-nlines() { if [[ -z "$1" ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
+nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo $(( ${#nl} + 1 )); fi; }
 elapsed_ms() { echo $(( $(_jq_now_ms) - $1 )); }
 
 check --fatal "migrate" jobq migrate
@@ -64,16 +66,13 @@ slow2_id=$(sed -n 1p <<<"$OUT")
 check "... after about 1 s (${dt} ms, expected 900-2500)" test "$dt" -ge 900 -a "$dt" -le 2500
 check_eq "... and the job was saved" 1 "$(sql "select count(*) from jobs where id='${slow2_id:-00000000-0000-0000-0000-000000000000}'")"
 
-# ---- 1: cancelled. `jobq cancel` is not what this test is about, so the cancel of a
-# scheduled job is made by the statement design §7 describes; a `wait` already waiting must
-# be woken by it (LISTEN/NOTIFY) and exit 1.
+# ---- 1: cancelled. A `wait` already waiting is woken by the cancel (LISTEN/NOTIFY).
 check_status "submit noop --delay 1h exits 0" 0 "$J" submit noop --delay 1h
 later_id=$OUT
 start_proc waiter "$J" wait --timeout 20s "$later_id"
 wait_for 10 "the waiter registered" sql_is 1 "select count(*) from job_waiters where job_id='$later_id'" || true
 check_eq "the waiter is still waiting" 0 "$(is_running waiter; echo $?)"
-sql "update jobs set status='cancelled', status_reason='cancelled by test', cancel_requested_at=now(),
-       cancel_reason='by test', finished_at=now() where id='$later_id' and status='scheduled'" >/dev/null
+check_status "cancel of the scheduled job exits 0" 0 timeout 15 "$J" cancel --reason "by test" "$later_id"
 t0=$(_jq_now_ms)
 if wait_exit waiter 5; then
   check_eq "a waiting 'wait' exits 1 when the job is cancelled" 1 "$STATUS"
@@ -82,6 +81,9 @@ else
   fail "a waiting 'wait' did not return within 5 s of the cancel"
 fi
 check_status "wait on a cancelled job exits 1" 1 timeout 15 "$J" wait "$later_id"
+check_status "cancel --wait of the running 30 s job exits 0" 0 timeout 15 "$J" cancel --wait --timeout 10s "$slow_id"
+check_status "wait on the cancelled running job exits 1" 1 timeout 15 "$J" wait "$slow_id"
+check_eq "it is cancelled" cancelled "$(sql "select status from jobs where id='$slow_id'")"
 
 # ---- 3 and 2: unknown and malformed ids
 check_status "wait on an unknown UUID exits 3" 3 timeout 15 "$J" wait 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f

@@ -40,10 +40,12 @@ struct jobq_submitted {
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
 		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err) JOBQ_WUR;
 
-/* Record that the broker confirmed these jobs' messages (published_at = now() where
- * still NULL). */
-int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, size_t n,
-			      struct jobq_err *err) JOBQ_WUR;
+/* Record that the broker confirmed these jobs' messages: published_at = now() where the
+ * row is still the one that was published — queued, unpublished and at the same attempt
+ * (attempts[i], or 0 for all when attempts is NULL). A job a worker claimed and failed
+ * meanwhile (now scheduled for its retry, unpublished) is left for the relay. */
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
+			      const int *attempts, size_t n, struct jobq_err *err) JOBQ_WUR;
 
 /* A claimed job: everything the executor needs to run it. payload is malloc'd. */
 struct jobq_claim {
@@ -134,7 +136,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
  * to queued) and queued rows older than grace_ms (their submitter died or the broker was
  * down) — skipping rows other relays hold. Fills envs; returns the count (>= 0). */
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int max, struct jobq_err *err);
+			  int *attempts, int max, struct jobq_err *err);
 
 /* Reaper: move running jobs whose lease expired to queued (unpublished, for the relay), or
  * to failed when their attempts are used up. Returns how many it moved (>= 0). */
