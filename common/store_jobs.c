@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "jobq/store_jobs.h"
 
@@ -316,12 +317,14 @@ int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *d
 	PGresult *res;
 	int r;
 
-	/* Taking the owner's lock succeeds only when no session holds it: the owner's process
-	 * is gone. Release it at once; it was only a probe. */
+	/* The owner holds its lock exclusively for its whole life; a shared try succeeds only
+	 * when no session holds it: the owner's process is gone. Shared, so that the many
+	 * probes after a crash (every executor reconciling a redelivery) never see each
+	 * other's probe as a live owner. Released at once; it was only a probe. */
 	r = jobq_store_exec(st, "jobq_worker_dead",
 			    "SELECT CASE WHEN w.id IS NULL THEN true"
-			    " WHEN pg_try_advisory_lock(w.lock_key)"
-			    " THEN pg_advisory_unlock(w.lock_key) ELSE false END "
+			    " WHEN pg_try_advisory_lock_shared(w.lock_key)"
+			    " THEN pg_advisory_unlock_shared(w.lock_key) ELSE false END "
 			    "FROM (SELECT 1) one LEFT JOIN workers w ON w.id = $1",
 			    1, p, &res, "probe worker liveness", err);
 	if (r != 0)
@@ -635,21 +638,28 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 	for (int i = 0; i < w->nqueues; i++)
 		q += sprintf(q, "%s\"%s\"", i ? "," : "", w->queues[i]);	/* names are [A-Za-z0-9_.-] */
 	strcpy(q, "}");
-	{
+	/* Other workers' liveness probes hold the lock in shared mode for an instant: try a
+	 * few times before concluding that a live process holds this id. */
+	for (int tries = 0;; tries++) {
 		const char *p[1] = { w->id };
+		bool got;
 
 		r = jobq_store_exec(st, NULL,
 				    "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", 1, p,
 				    &res, "take worker liveness lock", err);
 		if (r != 0)
 			goto out;
-		if (PQgetvalue(res, 0, 0)[0] != 't') {
+		got = PQgetvalue(res, 0, 0)[0] == 't';
+		PQclear(res);
+		res = NULL;
+		if (got)
+			break;
+		if (tries == 20) {
 			r = jobq_err_set(err, JOBQ_ECONFLICT,
 					 "worker id '%s' is held by a live worker process", w->id);
 			goto out;
 		}
-		PQclear(res);
-		res = NULL;
+		usleep(50000);
 	}
 	{
 		const char *p[5] = { w->id, w->hostname, I64(pid, w->pid), queues,
