@@ -557,6 +557,36 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 	return count;
 }
 
+int jobq_broker_publish_raws(struct jobq_broker *b, const char *exchange, const char *routing_key,
+			     const char *const *bodies, size_t n, int timeout_ms, struct jobq_err *err)
+{
+	char state[CONFIRM_WINDOW];
+	struct jobq_envelope none[1];
+	uint64_t first;
+	int r;
+
+	if (n > CONFIRM_WINDOW)
+		return jobq_err_set(err, JOBQ_EINVAL, "publish: more than %d messages at once",
+				    CONFIRM_WINDOW);
+	memset(none, 0, sizeof(none));
+	memset(state, 0, sizeof(state));
+	if ((r = confirm_select(b, err)) != 0)
+		return r;
+	first = b->next_tag;
+	for (size_t i = 0; i < n; i++)
+		if ((r = publish_one(b, exchange, routing_key, NULL, NULL, bodies[i], strlen(bodies[i]),
+				     err)) != 0)
+			return r;
+	/* No message ids: returns cannot be matched, and a fanout exchange never returns. */
+	if ((r = collect_confirms(b, first, n, state, none, timeout_ms, err)) != 0)
+		return r;
+	for (size_t i = 0; i < n; i++)
+		if (state[i] != 1)
+			return jobq_err_set(err, JOBQ_EBROKER, "publish to %s: not confirmed by the broker",
+					    exchange);
+	return 0;
+}
+
 int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,
 			    const void *body, size_t len, int timeout_ms, struct jobq_err *err)
 {

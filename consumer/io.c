@@ -382,7 +382,16 @@ void *io_thread(void *arg)
 			fds[1] = (struct pollfd){ .fd = amqp_get_sockfd(conn), .events = POLLIN };
 			nfds = 2;
 		}
-		r = poll(fds, (nfds_t)nfds, poll_ms);
+		{
+			int wait_ms = poll_ms;
+
+			/* While disconnected, wake for the next reconnect attempt, not a tick later. */
+			if (io.b == NULL && !atomic_load(&c->draining)) {
+				int64_t left = retry_at - jobq_monotonic_ms();
+				wait_ms = left < 0 ? 0 : left < poll_ms ? (int)left : poll_ms;
+			}
+			r = poll(fds, (nfds_t)nfds, wait_ms);
+		}
 		if (r < 0 && errno != EINTR) {
 			jobq_error("poll_failed", "worker", c->worker_id, "error", strerror(errno));
 			usleep(100000);

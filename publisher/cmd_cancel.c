@@ -41,7 +41,13 @@ static void print_one(struct cli *cli, const char *id, const char *outcome, cons
 
 		json_object_set_new(o, "id", json_string(id));
 		json_object_set_new(o, "outcome", json_string(outcome));
-		json_object_set_new(o, "status", state ? json_string(state) : json_null());
+		/* JSON carries states only: "was queued" is the text form of a cancel at once. */
+		if (state != NULL && strncmp(state, "was ", 4) == 0) {
+			json_object_set_new(o, "status", json_string("cancelled"));
+			json_object_set_new(o, "was", json_string(state + 4));
+		} else {
+			json_object_set_new(o, "status", state ? json_string(state) : json_null());
+		}
 		if (stop_ms >= 0)
 			json_object_set_new(o, "stop_ms", json_real(stop_ms));
 		cli_print_json(o);
@@ -66,37 +72,44 @@ static int on_end(struct cli *cli, const char *id, const struct jobq_job_end *e)
 	return CLI_EXIT_JOB_FAILED;
 }
 
-/* Broadcast the requests; a lost broadcast only delays the stop to the next heartbeat. */
-static void broadcast(struct cli *cli, const char *const *ids, size_t n, const char *reason)
+/* Broadcast the requests on b (already connected, or NULL when the broker was not
+ * reachable): all published first, then the confirms collected together, so the last job
+ * of a batch stops as soon as the first. A lost broadcast only delays the stop to the
+ * owner's next heartbeat. */
+static void broadcast(struct cli *cli, struct jobq_broker *b, const char *broker_error,
+		      const char *const *ids, size_t n, const char *reason)
 {
-	struct jobq_broker_opts opts;
-	struct jobq_broker *b = NULL;
 	struct jobq_err err = { 0 };
-	size_t i = 0;
+	char **bodies = calloc(n, sizeof(*bodies));
+	size_t done = 0;
+	int r = 0;
 
-	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli cancel");
-	if (jobq_broker_connect(&opts, &b, &err) == 0) {
-		for (; i < n; i++) {
-			json_t *o = json_pack("{s:s, s:s}", "job_id", ids[i], "reason", reason);
-			char *body = json_dumps(o, JSON_COMPACT);
-			int r = body != NULL ? jobq_broker_publish_raw(b, JOBQ_EXCHANGE_CANCEL, "", body,
-								       strlen(body), 5000, &err)
-					     : jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
+	if (b == NULL)
+		r = jobq_err_set(&err, JOBQ_EBROKER, "%s", broker_error);
+	else if (bodies == NULL)
+		r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
+	for (size_t i = 0; r == 0 && i < n; i++) {
+		json_t *o = json_pack("{s:s, s:s}", "job_id", ids[i], "reason", reason);
 
-			free(body);
-			json_decref(o);
-			if (r != 0)
-				break;
-		}
+		if ((bodies[i] = json_dumps(o, JSON_COMPACT)) == NULL)
+			r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
+		json_decref(o);
 	}
-	jobq_broker_free(b);
-	if (i < n) {
-		char hb[32];
+	while (r == 0 && done < n) {
+		size_t chunk = n - done < 1000 ? n - done : 1000;
+
+		r = jobq_broker_publish_raws(b, JOBQ_EXCHANGE_CANCEL, "",
+					     (const char *const *)bodies + done, chunk, 5000, &err);
+		done += chunk;
+	}
+	if (r != 0)
 		cli_fail(cli, 0,
 			 "warning: broadcast failed (%s); the cancel is recorded and the owner will "
-			 "stop the job at its next heartbeat (within %s)",
-			 err.msg, jobq_duration_format(cli->cfg.heartbeat_interval_ms, hb, sizeof(hb)));
-	}
+			 "stop the job at its next heartbeat (the workers' heartbeat_interval)",
+			 err.msg);
+	for (size_t i = 0; bodies != NULL && i < n; i++)
+		free(bodies[i]);
+	free(bodies);
 }
 
 int cmd_cancel(struct cli *cli, int argc, char **argv)
@@ -110,7 +123,8 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 	const char *reason = "cancelled by user";
 	const char **ids = NULL, **running = NULL;
 	struct jobq_cancel_result *res = NULL;
-	struct jobq_err err = { 0 };
+	struct jobq_broker *broker = NULL;
+	struct jobq_err err = { 0 }, berr = { 0 };
 	int64_t timeout_ms = 0;
 	bool wait = false;
 	size_t n = 0, nrun = 0;
@@ -163,6 +177,16 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 		status = CLI_EXIT_UNAVAILABLE;
 		goto out;
 	}
+	/* Connect to the broker before recording the cancel, so that the broadcast leaves the
+	 * moment the cancel commits. A broker that is down is only reported if a broadcast is
+	 * needed. */
+	{
+		struct jobq_broker_opts bopts;
+
+		jobq_broker_opts_from_config(&bopts, &cli->cfg, "jobq-cli cancel");
+		if (jobq_broker_connect(&bopts, &broker, &berr) != 0)
+			broker = NULL;
+	}
 	/* Wait registration comes first, so that no end can slip between cancel and wait. */
 	if (wait && (status = cli_wait_prepare(cli, ids, n)) != CLI_EXIT_OK)
 		goto out;
@@ -184,14 +208,14 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			if (status < CLI_EXIT_JOB_FAILED)
 				status = CLI_EXIT_JOB_FAILED;
 		} else {
-			char was[32];
-
-			snprintf(was, sizeof(was), "was %s", jobq_status_name(res[i].before));
-			print_one(cli, ids[i], "cancelled", was, -1);
+			print_one(cli, ids[i], "cancelled",
+				  res[i].before == JOBQ_SCHEDULED ? "was scheduled" : "was queued", -1);
 		}
 	}
 	if (nrun > 0)
-		broadcast(cli, running, nrun, reason);
+		broadcast(cli, broker, berr.msg, running, nrun, reason);
+	jobq_broker_free(broker);
+	broker = NULL;
 	if (wait && nrun > 0) {
 		int s = cli_wait_jobs(cli, running, nrun, timeout_ms, true, on_end);
 		if (s > status)
@@ -201,6 +225,7 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 		jobq_ignore(jobq_store_drop_waiters(cli->store, &ignored));
 	}
 out:
+	jobq_broker_free(broker);
 	free(ids);
 	free(running);
 	free(res);

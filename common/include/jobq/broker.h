@@ -109,6 +109,12 @@ int jobq_broker_ack(struct jobq_broker *b, uint64_t tag, struct jobq_err *err) J
 void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t rlen,
 			 char *queue, size_t qlen);
 
+/* Publish n NUL-terminated bodies to an exchange, then collect all their confirms (at most
+ * 1000 at once): the cancel broadcasts of one `jobq cancel`. */
+int jobq_broker_publish_raws(struct jobq_broker *b, const char *exchange, const char *routing_key,
+			     const char *const *bodies, size_t n, int timeout_ms,
+			     struct jobq_err *err) JOBQ_WUR;
+
 /* Publish a raw body to an exchange with confirm (used for cancel broadcasts and tests). */
 int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,
 			    const void *body, size_t len, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
