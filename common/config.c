@@ -368,11 +368,24 @@ check_key(const struct jobq_config *cfg, const struct cfg_key *k, const char *pf
 	return 0;
 }
 
+/* The prefix for a rule between keys a and b: where a was set, else where b was (a default
+ * has no origin; the error must still point at the value that broke the rule). */
+static const char *
+prefix2(const struct cfg_origin *o, const struct cfg_key *a, const struct cfg_key *b,
+    char *buf, size_t len)
+{
+	if (prefix(o, a, buf, len)[0] == '\0')
+		prefix(o, b, buf, len);
+	return buf;
+}
+
 static int
 validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jobq_err *err)
 {
 	const struct cfg_key *lease = find_key("consumer", "lease_duration");
+	const struct cfg_key *heartbeat = find_key("consumer", "heartbeat_interval");
 	const struct cfg_key *base = find_key("retry", "base"), *k;
+	const struct cfg_key *max = find_key("retry", "max");
 	char pfx[CFG_PFX_MAX], a[32], b[32];
 	size_t i;
 	int r;
@@ -383,7 +396,8 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 	if (cfg->lease_duration_ms <= cfg->heartbeat_interval_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,
 		    "%sconsumer.lease_duration (%s) must be longer than "
-		    "consumer.heartbeat_interval (%s)", prefix(o, lease, pfx, sizeof(pfx)),
+		    "consumer.heartbeat_interval (%s)",
+		    prefix2(o, lease, heartbeat, pfx, sizeof(pfx)),
 		    jobq_duration_format(cfg->lease_duration_ms, a, sizeof(a)),
 		    jobq_duration_format(cfg->heartbeat_interval_ms, b, sizeof(b)));
 	if ((cfg->amqp_tls_cert == NULL) != (cfg->amqp_tls_key == NULL)) {
@@ -395,7 +409,7 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 	if (cfg->retry_base_ms > cfg->retry_max_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,
 		    "%sretry.base (%s) must not exceed retry.max (%s)",
-		    prefix(o, base, pfx, sizeof(pfx)),
+		    prefix2(o, base, max, pfx, sizeof(pfx)),
 		    jobq_duration_format(cfg->retry_base_ms, a, sizeof(a)),
 		    jobq_duration_format(cfg->retry_max_ms, b, sizeof(b)));
 	if (cfg->nhandlers > 0 && cfg->handlers == NULL)

@@ -7,7 +7,6 @@
  * leaves it. Inputs whose @include names hold '/' or '\' are skipped, so every include
  * stays within the private directory, which holds the input (jobq.conf), a valid fragment
  * (inc.cfg), a directory (sub) and a FIFO (fifo): the loader must refuse the last two. */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,6 +20,16 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+const char *__lsan_default_suppressions(void);
+
+/* libconfig 1.5 leaks a string token's buffer (from strbuf_append, or from its scanner for
+ * "") when a syntax error follows it: its grammar frees no discarded token. Not jobq's
+ * leak; settings jobq failed to release would still show, allocated by the parser. */
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:strbuf_append\nleak:libconfig_yylex\n";
+}
 
 extern char **environ;
 

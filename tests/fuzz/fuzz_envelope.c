@@ -87,6 +87,7 @@ encode_fields(const uint8_t *data, size_t size)
 		n = (nl != NULL ? (size_t)(nl - data) : size) - off;
 		if (n >= caps[i])
 			n = caps[i] - 1;
+		n = strnlen((const char *)data + off, n);	/* a C string ends at NUL */
 		memcpy(fields[i], data + off, n);
 		off = nl != NULL ? (size_t)(nl - data) + 1 : size;
 	}

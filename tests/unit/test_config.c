@@ -609,6 +609,10 @@ test_config_lease_must_exceed_heartbeat(void **state)
 	setenv("LEASE_DURATION", "10s", 1);
 	load_fails_env("", "$LEASE_DURATION: consumer.lease_duration (10s) must be longer than "
 	    "consumer.heartbeat_interval (30s)");
+	unsetenv("LEASE_DURATION");
+	/* lease_duration left at its default: the error points at heartbeat_interval. */
+	load_fails_at("consumer = {\n  heartbeat_interval = \"1h\";\n};\n", 2,
+	    "consumer.lease_duration (5m) must be longer than consumer.heartbeat_interval (1h)");
 }
 
 static void
@@ -617,6 +621,8 @@ test_config_retry_base_must_not_exceed_max(void **state)
 	(void)state;
 	load_fails_at("retry = {\n base = \"1m\";\n max = \"30s\"; };\n", 2,
 	    "retry.base (1m) must not exceed retry.max (30s)");
+	load_fails_at("retry = {\n\n max = \"1s\"; };\n", 3,
+	    "retry.base (2s) must not exceed retry.max (1s)");
 }
 
 static void
@@ -801,9 +807,10 @@ put(const char *path, const char *text)
 static void
 test_config_include_must_be_a_regular_file(void **state)
 {
-	char dir[64], main_path[128], inc_path[128], sub[128], fifo[128], want[192];
+	char dir[64], main_path[128], inc_path[128], sub[128], fifo[128], odd[128], want[192];
 	struct jobq_config cfg;
 	struct jobq_err err;
+	FILE *fp;
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/jobq-test-inc-XXXXXX");
@@ -825,6 +832,17 @@ test_config_include_must_be_a_regular_file(void **state)
 	snprintf(want, sizeof(want), "%s:1: @include \"sub\": not a regular file", main_path);
 	assert_string_equal(err.msg, want);
 
+	/* libconfig drops what follows a NUL up to the next escape: "su<NUL>zz\\\\b" names
+	 * "su\\b". */
+	snprintf(odd, sizeof(odd), "%s/su\\b", dir);
+	assert_int_equal(mkdir(odd, 0700), 0);
+	fp = fopen(main_path, "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite("@include \"su\0zz\\\\b\"\n", 1, 20, fp), 20);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, ":1: @include \"su\\b\": not a regular file"));
+
 	put(main_path, "# x\n@include \"inc.conf\"\n");
 	put(inc_path, "\n\n@include \"fifo\"\n");
 	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
@@ -845,6 +863,7 @@ test_config_include_must_be_a_regular_file(void **state)
 	unlink(inc_path);
 	unlink(fifo);
 	rmdir(sub);
+	rmdir(odd);
 	rmdir(dir);
 }
 

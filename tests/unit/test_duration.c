@@ -71,6 +71,14 @@ test_duration_parse_fractions_round_to_ms(void **state)
 	assert_int_equal(parse_ok("1.2345s"), 1235);
 	assert_int_equal(parse_ok("2.6ms"), 3);
 	assert_int_equal(parse_ok("0.333333333333333s"), 333);
+	/* Every fraction digit counts, however many there are: 0.499999999997 ms vs 0.5000000000054 ms. */
+	assert_int_equal(parse_ok("0.0000000057870370370d"), 0);
+	assert_int_equal(parse_ok("0.0000000057870370371d"), 1);
+	assert_int_equal(parse_ok("0.00000000578707037237d"), 1);
+	assert_int_equal(parse_ok("0.4999999999999ms"), 0);
+	assert_int_equal(parse_ok("0.5000000000000000000001ms"), 1);
+	assert_int_equal(parse_ok("2.49999999999999999999ms"), 2);
+	assert_int_equal(parse_ok("364.99999999999999999999999999999999d"), 365 * 86400000LL);
 }
 
 static void

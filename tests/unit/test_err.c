@@ -71,6 +71,32 @@ test_err_prefix_prepends_context(void **state)
 }
 
 static void
+test_err_messages_are_one_line(void **state)
+{
+	struct jobq_err err;
+	char big[2 * JOBQ_ERR_MSG_MAX];
+
+	(void)state;
+	jobq_err_set(&err, JOBQ_EINVAL, "'%s' is not a duration", "1\n2\r\x1b[31m\t3\x7f");
+	assert_string_equal(err.msg, "'1\\n2\\r\\x1b[31m\t3\\x7f' is not a duration");
+	jobq_err_prefix(&err, "%s", "file\nname:1");
+	assert_string_equal(err.msg,
+	    "file\\nname:1: '1\\n2\\r\\x1b[31m\t3\\x7f' is not a duration");
+
+	/* An escape that does not fit is dropped whole. */
+	memset(big, 'x', sizeof(big) - 1);
+	big[JOBQ_ERR_MSG_MAX - 3] = '\n';
+	big[sizeof(big) - 1] = '\0';
+	jobq_err_set(&err, JOBQ_EINVAL, "%s", big);
+	assert_int_equal(strlen(err.msg), JOBQ_ERR_MSG_MAX - 1);
+	assert_string_equal(err.msg + JOBQ_ERR_MSG_MAX - 4, "x\\n");
+	big[JOBQ_ERR_MSG_MAX - 3] = 'x';
+	jobq_err_set(&err, JOBQ_EINVAL, "%.*s\n", JOBQ_ERR_MSG_MAX - 2, big);
+	assert_int_equal(strlen(err.msg), JOBQ_ERR_MSG_MAX - 2);
+	assert_null(strchr(err.msg, '\n'));
+}
+
+static void
 test_err_clear_resets(void **state)
 {
 	struct jobq_err err;
@@ -101,6 +127,7 @@ main(void)
 		cmocka_unit_test(test_err_set_formats_and_returns_code),
 		cmocka_unit_test(test_err_set_truncates),
 		cmocka_unit_test(test_err_prefix_prepends_context),
+		cmocka_unit_test(test_err_messages_are_one_line),
 		cmocka_unit_test(test_err_clear_resets),
 		cmocka_unit_test(test_err_names),
 	};

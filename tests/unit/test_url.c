@@ -48,6 +48,23 @@ test_url_mask_query_password(void **state)
 	    "postgresql://u@h/db?sslmode=x&password=***&connect_timeout=5");
 	check("postgresql://u:p@h/db?password=s2", "postgresql://u:***@h/db?password=***");
 	check("postgresql:///db?host=/tmp&password=x#frag", "postgresql:///db?host=/tmp&password=***#frag");
+	/* libpq decodes percent-escapes in parameter names. */
+	check("postgresql://h/db?pass%77ord=secret&x=1", "postgresql://h/db?pass%77ord=***&x=1");
+	check("postgresql://h/db?%70%61%73%73%77%6F%72%64=s", "postgresql://h/db?%70%61%73%73%77%6F%72%64=***");
+	check("postgresql://h/db?pass%7word=s", "postgresql://h/db?pass%7word=s");
+}
+
+static void
+test_url_mask_at_in_query_after_port(void **state)
+{
+	(void)state;
+	/* A port's ':' and an '@' in the query look like userinfo; a later password in the
+	 * query is masked all the same. */
+	check("postgresql://db:5432/jobq?user=alice@corp&password=secret",
+	    "postgresql://db:***@corp&password=***");
+	check("amqp://h:1#a@b&password=x", "amqp://h:***@b&password=***");
+	/* A ':' after the query began does not start a password: the query is masked. */
+	check("postgresql://h/?password=x&a=b:c@d", "postgresql://h/?password=***&a=b:c@d");
 }
 
 static void
@@ -59,6 +76,9 @@ test_url_mask_conninfo(void **state)
 	check("host=x password = 'se cret\\' x' dbname=y", "host=x password = *** dbname=y");
 	check("host=x dbname=y", "host=x dbname=y");
 	check("host=x mypassword=z", "host=x mypassword=z");
+	/* A word that is not keyword=value does not stop the masking. */
+	check("host=db port 5432 password=secret", "host=db port 5432 password=***");
+	check("x password = 'a b' y", "x password = *** y");
 	check("", "");
 }
 
@@ -99,6 +119,7 @@ main(void)
 		cmocka_unit_test(test_url_mask_userinfo_password),
 		cmocka_unit_test(test_url_mask_unescaped_specials_in_password),
 		cmocka_unit_test(test_url_mask_query_password),
+		cmocka_unit_test(test_url_mask_at_in_query_after_port),
 		cmocka_unit_test(test_url_mask_conninfo),
 		cmocka_unit_test(test_url_mask_without_password_unchanged),
 		cmocka_unit_test(test_url_mask_null_is_default),
