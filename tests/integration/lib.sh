@@ -27,7 +27,7 @@
 #   wait_for TIMEOUT_S DESC CMD... | check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
 #   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD | note MSG |
-#   state_counts | terminal_anomalies [COND]
+#   state_counts | terminal_anomalies [COND] | connections_of PREFIX | close_connection NAME
 # Environment knobs: JQ_FAIL_FAST=1 (stop at the first failure), JQ_KEEP=1 (keep $T, the
 #   vhost and the database for inspection), JQ_TEST_TIMEOUT (default 270 s: the whole test is
 #   stopped and cleaned up before ctest's 300 s limit), JQ_STOP_TIMEOUT (default 40 s grace
@@ -425,10 +425,14 @@ mgmt_get() {
   _jq_mgmt GET "/$p"
 }
 
+# The system's python3 when there is one: a version manager's shim on PATH (pyenv) can take
+# seconds to start on a busy machine.
+_jq_py() { if [[ -x /usr/bin/python3 ]]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
+
 # json_get EXPR — read JSON on stdin, print EXPR (a Python expression over `d`, e.g.
 # 'd["messages_ready"]' or 'len(d)'); prints nothing and fails if it cannot.
 json_get() {
-  python3 -c 'import json,sys
+  _jq_py -c 'import json,sys
 d=json.load(sys.stdin)
 v=eval(sys.argv[1], {"d": d, "len": len, "sum": sum, "any": any, "all": all})
 print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
@@ -437,18 +441,24 @@ print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
 queue_stat() { mgmt_get "queues/$(_jq_urlencode "$1")" | json_get "d.get('$2', 0)"; }
 
-# close_connections PREFIX — close, from the broker side (DELETE /api/connections/NAME), every
-# connection of the test vhost whose client-given name (connection_name) starts with PREFIX,
-# e.g. "jobq-consumer worker=w1 ". Prints how many it closed; fails if none matched.
-close_connections() {
-  local names n=0 name
-  names=$(mgmt_get connections | python3 -c 'import json,sys
+# connections_of PREFIX — the broker's names (one a line) of the test vhost's connections whose
+# client-given name (connection_name) starts with PREFIX, e.g. "jobq-consumer worker=w1 ".
+connections_of() {
+  mgmt_get connections | _jq_py -c 'import json,sys
 for c in json.load(sys.stdin):
     u = (c.get("client_properties") or {}).get("connection_name") or c.get("user_provided_name") or ""
-    if u.startswith(sys.argv[1]): print(c["name"])' "$1") || return 1
+    if u.startswith(sys.argv[1]): print(c["name"])' "$1"
+}
+# close_connection NAME — close one connection from the broker side (DELETE /api/connections/NAME).
+close_connection() { _jq_mgmt DELETE "/api/connections/$(_jq_urlencode "$1")" >/dev/null; }
+# close_connections PREFIX — close every connection connections_of PREFIX lists. Prints how
+# many it closed; fails if none matched.
+close_connections() {
+  local names n=0 name
+  names=$(connections_of "$1") || return 1
   while IFS= read -r name; do
     [[ -n "$name" ]] || continue
-    _jq_mgmt DELETE "/api/connections/$(_jq_urlencode "$name")" >/dev/null && n=$((n + 1))
+    close_connection "$name" && n=$((n + 1))
   done <<<"$names"
   echo "$n"
   (( n > 0 ))

@@ -3,8 +3,11 @@
 # probes of the same worker (design §1.4, §6 "owner's database session gone"):
 #  - after a crash every worker that receives a redelivery probes the dead owner's liveness
 #    lock, many executors at once; the probe must say "dead" to each of them. Here a third
-#    session runs the product's probe statement (jobq_store_worker_dead, common/store_jobs.c)
-#    for the victim in a tight loop, as a third worker reconciling its share would;
+#    session runs the product's probe statement (jobq_store_worker_dead, common/store_jobs.c:
+#    a shared try of the owner's advisory lock, released at once) for the victim in a tight
+#    loop, as a third worker reconciling its share would. (With the exclusive try used before
+#    commit 8804fce, 3 to 6 of the victim's 10 jobs were acked as duplicates of a "live"
+#    owner and left running until their lease expired.)
 #  - two workers (--concurrency 20) run 20 `sleep {"seconds":4}` jobs; the one with more of
 #    them gets `kill -9` while the prober runs;
 #  - every job the victim was running must be taken over within a few seconds (none may be
@@ -26,7 +29,7 @@ wait_for 30 "all $N jobs claimed" sql_is 0 "select count(*) from jobs where stat
 victim=$(sql "select worker_id from jobs where status='running' group by worker_id order by count(*) desc, worker_id limit 1")
 survivor=$([[ "$victim" == k1 ]] && echo k2 || echo k1)
 
-# the product's probe, for the victim, in a loop (about 10 s)
+# the product's probe (as in jobq_store_worker_dead), for the victim, in a loop (about 10 s)
 cat >"$T/probe.sql" <<SQL
 SELECT count(*) FILTER (WHERE NOT dead) FROM (
   SELECT CASE WHEN w.id IS NULL THEN true
