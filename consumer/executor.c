@@ -443,6 +443,12 @@ void *executor_thread(void *arg)
 
 	x.seed = (unsigned int)time(NULL) ^ (unsigned int)(ea->slot * 2654435761u);
 	snprintf(x.name, sizeof(x.name), "executor-%d", ea->slot);
+	/* Connect before the first delivery: after a crash elsewhere, every redelivery this
+	 * worker takes over should cost only its statements, not a connection as well. */
+	{
+		struct jobq_err err = { 0 };
+		(void)ensure_db(&x, &err);	/* false only at a hard stop: the loop ends then */
+	}
 	while (consumer_pop(x.c, &d)) {
 		process(&x, &d);
 		consumer_finished_one(x.c);

@@ -48,7 +48,12 @@ _JQ_ERR_LINE=""
 _JQ_ERR_CMD=""
 T=""
 
-note() { echo "# $*"; }
+# note TEXT: a "# TEXT" line; also collected in $JOBQ_TEST_NOTES (scripts/check prints the
+# measured figures after ctest, which shows a passing test's output only on failure).
+note() {
+  echo "# $*"
+  [[ -n "${JOBQ_TEST_NOTES:-}" ]] && echo "${_JQ_NAME:-test}: $*" >>"$JOBQ_TEST_NOTES" || true
+}
 _jq_now_ms() { local t=${EPOCHREALTIME/./}; echo $((10#$t / 1000)); }
 
 # ---------------------------------------------------------------- servers
