@@ -54,8 +54,8 @@ stats=$(sql "select round(percentile_cont(0.5) within group (order by ms)::numer
              from (select extract(epoch from e.at - j.cancel_requested_at) * 1000 as ms
                    from jobs j join job_events e on e.job_id = j.id and e.to_status = 'cancelled') x")
 IFS='|' read -r med p99 min max cnt <<<"$stats"
-echo "# cancel-latency: median $med ms (cancelled transition - cancel_requested_at, n=$cnt)"
-echo "# cancel-latency: p99 $p99 ms (min $min ms, max $max ms)"
+note "cancel-latency: median $med ms (cancelled transition - cancel_requested_at, n=$cnt)"
+note "cancel-latency: p99 $p99 ms (min $min ms, max $max ms)"
 cli=$(sort -n "$T/printed" | awk '{ a[NR] = $1 } END { if (NR) printf "%s %s", a[int((NR + 1) / 2)], a[NR] }')
 note "as printed by cancel --wait (stop_ms): median ${cli% *} ms, max ${cli#* } ms"
 check "p99 ($p99 ms) < 1000 ms" awk -v m="${p99:-99999}" 'BEGIN { exit !(m < 1000) }'
