@@ -348,6 +348,14 @@ void *io_thread(void *arg)
 		if (io.b == NULL && !atomic_load(&c->draining) && jobq_monotonic_ms() >= retry_at) {
 			io.gen = atomic_fetch_add(&c->gen, 1) + 1;
 			size_t dropped = consumer_drop_stale(c, io.gen);
+
+			/* Deliveries of the old connection that no executor took yet: the broker
+			 * requeued them when it closed, so they come back. */
+			if (dropped > 0) {
+				char n[24];
+				jobq_info("stale_deliveries_dropped", "worker", c->worker_id, "count",
+					  jobq_log_int(n, (long long)dropped));
+			}
 			if (open_broker(&io, &err) == 0) {
 				char g[24];
 				jobq_info("broker_connected", "worker", c->worker_id, "node",
@@ -366,7 +374,6 @@ void *io_thread(void *arg)
 				retry_at = jobq_monotonic_ms() + wait;
 				backoff = backoff * 2 > 10000 ? 10000 : backoff * 2;
 			}
-			(void)dropped;
 		}
 		fds[0] = (struct pollfd){ .fd = c->settle_fd, .events = POLLIN };
 		if (io.b != NULL) {

@@ -101,21 +101,22 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int 
 	return (int)nok;
 }
 
-/* Sorts the relay's taken rows; each starts with its envelope. */
+/* A row the relay took, with the attempt its publish is marked for. */
+struct taken {
+	struct jobq_envelope env;
+	int attempt;
+};
+
 static int by_queue(const void *a, const void *b)
 {
-	return strcmp(((const struct jobq_envelope *)a)->queue,
-		      ((const struct jobq_envelope *)b)->queue);
+	return strcmp(((const struct taken *)a)->env.queue, ((const struct taken *)b)->env.queue);
 }
 
 static void relay_round(struct relay *r)
 {
 	struct consumer *c = r->c;
 	struct jobq_envelope envs[RELAY_BATCH];
-	struct taken {
-		struct jobq_envelope env;
-		int attempt;
-	} taken[RELAY_BATCH];
+	struct taken taken[RELAY_BATCH];
 	int attempts[RELAY_BATCH];
 	struct jobq_err err = { 0 };
 	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, attempts, RELAY_BATCH,

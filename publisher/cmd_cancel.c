@@ -8,7 +8,6 @@
 #include "cli.h"
 #include "cmd_wait.h"
 #include "jobq/broker.h"
-#include "jobq/duration.h"
 #include "jobq/store_jobs.h"
 
 #define MAX_IDS 10000
