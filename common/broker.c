@@ -23,6 +23,8 @@ struct jobq_broker {
 	uint64_t next_tag;	/* delivery tag of the next publish (confirm mode) */
 	char node[300];
 	char masked_url[512];
+	size_t index, nurls;		/* which URL of the list this connection uses */
+	char skipped[JOBQ_ERR_MSG_MAX];	/* nodes tried before it, and why they failed */
 	char *declared[MAX_DECLARED];
 	int ndeclared;
 };
@@ -72,6 +74,21 @@ amqp_connection_state_t jobq_broker_conn(struct jobq_broker *b)
 const char *jobq_broker_node(const struct jobq_broker *b)
 {
 	return b->node;
+}
+
+size_t jobq_broker_index(const struct jobq_broker *b)
+{
+	return b->index;
+}
+
+size_t jobq_broker_nurls(const struct jobq_broker *b)
+{
+	return b->nurls;
+}
+
+const char *jobq_broker_skipped(const struct jobq_broker *b)
+{
+	return b->skipped;
 }
 
 bool jobq_broker_ok(const struct jobq_broker *b)
@@ -135,8 +152,9 @@ static void add_property(amqp_table_entry_t *e, const char *key, amqp_field_valu
 	e->value = value;
 }
 
-int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker **out,
-			struct jobq_err *err)
+/* Connect to the one URL `text` (an element of opts->url). */
+static int connect_one(const struct jobq_broker_opts *opts, const char *text,
+		       struct jobq_broker **out, struct jobq_err *err)
 {
 	struct jobq_broker *b = NULL;
 	struct amqp_connection_info info;
@@ -147,15 +165,13 @@ int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker 
 	int r = 0, status;
 
 	*out = NULL;
-	if (opts->heartbeat_s <= 0)
-		return jobq_err_set(err, JOBQ_EINVAL, "broker heartbeat must be positive");
 	b = calloc(1, sizeof(*b));
-	url = strdup(opts->url != NULL ? opts->url : "");
+	url = strdup(text);
 	if (b == NULL || url == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "broker: out of memory");
 		goto out;
 	}
-	jobq_url_mask(opts->url, b->masked_url, sizeof(b->masked_url));
+	jobq_url_mask(text, b->masked_url, sizeof(b->masked_url));
 	amqp_default_connection_info(&info);
 	if (amqp_parse_url(url, &info) != AMQP_STATUS_OK) {
 		r = jobq_err_set(err, JOBQ_EINVAL, "broker URL '%s' is not an amqp:// URL",
@@ -231,6 +247,42 @@ out:
 	jobq_broker_free(b);
 	free(url);
 	return r;
+}
+
+int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker **out,
+			struct jobq_err *err)
+{
+	const char *list = opts->url != NULL ? opts->url : "";
+	size_t n = jobq_url_list_count(list), k, i, used = 0;
+	char url[1024], tried[JOBQ_ERR_MSG_MAX];
+	struct jobq_err e1 = { 0 };
+	int r = 0;
+
+	*out = NULL;
+	tried[0] = '\0';
+	if (opts->heartbeat_s <= 0)
+		return jobq_err_set(err, JOBQ_EINVAL, "broker heartbeat must be positive");
+	for (k = 0; k < n; k++) {
+		i = (opts->first + k) % n;
+		if (jobq_url_list_get(list, i, url, sizeof(url)) < 0)
+			return jobq_err_set(err, JOBQ_EINVAL, "broker URL %zu of %zu is too long",
+					    i + 1, n);
+		if ((r = connect_one(opts, url, out, n > 1 ? &e1 : err)) == 0) {
+			(*out)->index = i;
+			(*out)->nurls = n;
+			snprintf((*out)->skipped, sizeof((*out)->skipped), "%s", tried);
+			return 0;
+		}
+		if (n == 1)
+			return r;
+		if (r != JOBQ_EBROKER)	/* a URL or TLS setting that can never work */
+			return jobq_err_set(err, r, "%s", e1.msg);
+		used += (size_t)snprintf(tried + used, used < sizeof(tried) ? sizeof(tried) - used : 0,
+					 "%s%s", used > 0 ? "; " : "", e1.msg);
+		if (used >= sizeof(tried))
+			used = sizeof(tried) - 1;
+	}
+	return jobq_err_set(err, JOBQ_EBROKER, "no broker node of %zu reachable: %s", n, tried);
 }
 
 void jobq_broker_free(struct jobq_broker *b)
@@ -555,6 +607,71 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 		done += chunk;
 	}
 	return count;
+}
+
+int jobq_broker_publish_jobs_failover(struct jobq_broker **b, const struct jobq_broker_opts *opts,
+				      const struct jobq_envelope *envs, size_t n, bool *confirmed,
+				      int timeout_ms, struct jobq_err *err)
+{
+	struct jobq_envelope *sub = NULL;
+	size_t *map = NULL, rounds = 0, m, count = 0;
+	bool *subok = NULL;
+	int r = 0;
+
+	for (size_t i = 0; i < n; i++)
+		confirmed[i] = false;
+	if (n == 0)
+		return 0;
+	sub = malloc(n * sizeof(*sub));
+	map = malloc(n * sizeof(*map));
+	subok = malloc(n * sizeof(*subok));
+	if (sub == NULL || map == NULL || subok == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "publish: out of memory");
+		goto out;
+	}
+	for (;;) {
+		if (*b == NULL || !jobq_broker_ok(*b)) {
+			struct jobq_broker_opts o = *opts;
+
+			/* Move on from a node that failed us; start where asked otherwise. */
+			if (*b != NULL)
+				o.first = jobq_broker_index(*b) + 1;
+			jobq_broker_free(*b);
+			*b = NULL;
+			if ((r = jobq_broker_connect(&o, b, err)) != 0)
+				goto out;
+		}
+		for (size_t i = m = 0; i < n; i++)
+			if (!confirmed[i]) {
+				sub[m] = envs[i];
+				map[m++] = i;
+			}
+		r = jobq_broker_publish_jobs(*b, sub, m, subok, timeout_ms, err);
+		for (size_t i = 0; i < m; i++)
+			if (subok[i]) {
+				confirmed[map[i]] = true;
+				count++;
+			}
+		if (count == n) {
+			r = 0;
+			break;
+		}
+		/* A failed connection, a nack or a missing confirm: try the rest on the next
+		 * node, each node once. */
+		if (++rounds >= jobq_broker_nurls(*b)) {
+			if (r >= 0)
+				r = jobq_err_set(err, JOBQ_EBROKER,
+						 "%zu of %zu messages not confirmed by the broker",
+						 n - count, n);
+			break;
+		}
+		jobq_broker_set_broken(*b);
+	}
+out:
+	free(sub);
+	free(map);
+	free(subok);
+	return r < 0 ? r : (int)count;
 }
 
 int jobq_broker_publish_raws(struct jobq_broker *b, const char *exchange, const char *routing_key,

@@ -25,6 +25,7 @@
 #define DMAX JOBQ_DURATION_MAX_MS
 const struct cfg_key jobq_cfg_keys[] = {
 	{ "amqp", "url", K_AMQP_URL, F(amqp_url), 0, 0, "JOBQ_AMQP_URL", NULL },
+	{ "amqp", "urls", K_AMQP_URLS, F(amqp_url), 1, JOBQ_URL_LIST_MAX, NULL, NULL },
 	{ "amqp", "heartbeat", K_SECONDS, F(amqp_heartbeat_ms), 1000, 3600000,
 	    "JOBQ_AMQP_HEARTBEAT", NULL },
 	{ "amqp", "tls_ca", K_PATH, F(amqp_tls_ca), 0, 0, "JOBQ_AMQP_TLS_CA", NULL },
@@ -201,6 +202,7 @@ env_key(struct jobq_config *cfg, const struct cfg_key *k, const char *var, const
 
 	switch (k->kind) {
 	case K_AMQP_URL:
+	case K_AMQP_URLS:
 	case K_DB_URL:
 	case K_ID:
 	case K_PATH:
@@ -282,6 +284,33 @@ id_valid(const char *s)
 	return true;
 }
 
+/* A broker URL list: 1 to JOBQ_URL_LIST_MAX comma-separated amqp:// or amqps:// URLs. */
+int
+jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
+    struct jobq_err *err)
+{
+	char url[1024], shown[JOBQ_ERR_MSG_MAX / 2];
+	size_t i, n = jobq_url_list_count(list);
+
+	if (n > JOBQ_URL_LIST_MAX)
+		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: %zu URLs; at most %d", pfx, name, n,
+		    JOBQ_URL_LIST_MAX);
+	for (i = 0; i < n || n == 0; i++) {
+		if (n == 0 || jobq_url_list_get(list, i, url, sizeof(url)) < 0)
+			snprintf(url, sizeof(url), "%s", n == 0 ? "" : "(over 1023 bytes)");
+		if (strncmp(url, "amqp://", 7) == 0 || strncmp(url, "amqps://", 8) == 0)
+			continue;
+		jobq_url_mask_list(url, shown, sizeof(shown));
+		if (n <= 1)
+			return jobq_err_set(err, JOBQ_EINVAL,
+			    "%s%s: '%s' is not an amqp:// or amqps:// URL", pfx, name, shown);
+		return jobq_err_set(err, JOBQ_EINVAL,
+		    "%s%s: URL %zu of %zu, '%s', is not an amqp:// or amqps:// URL%s", pfx, name,
+		    i + 1, n, shown, url[0] == '\0' ? " (an empty element: a stray comma?)" : "");
+	}
+	return 0;
+}
+
 /* Range and shape rules for one key. */
 static int
 check_key(const struct jobq_config *cfg, const struct cfg_key *k, const char *pfx,
@@ -295,13 +324,9 @@ check_key(const struct jobq_config *cfg, const struct cfg_key *k, const char *pf
 	snprintf(name, sizeof(name), "%s.%s", k->group, k->name);
 	switch (k->kind) {
 	case K_AMQP_URL:
-		str = *CFG_CFIELD(cfg, k, char *);
-		if (str == NULL ||
-		    (strncmp(str, "amqp://", 7) != 0 && strncmp(str, "amqps://", 8) != 0))
-			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%s%s: '%s' is not an amqp:// or amqps:// URL", pfx, name,
-			    jobq_url_mask(str != NULL ? str : "", shown, sizeof(shown)));
-		return 0;
+		return jobq_cfg_check_amqp_urls(*CFG_CFIELD(cfg, k, char *), pfx, name, err);
+	case K_AMQP_URLS:
+		return 0;	/* the same field, checked as amqp.url */
 	case K_DB_URL:
 		return 0;
 	case K_ID:
@@ -386,12 +411,14 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 	const struct cfg_key *heartbeat = find_key("consumer", "heartbeat_interval");
 	const struct cfg_key *base = find_key("retry", "base"), *k;
 	const struct cfg_key *max = find_key("retry", "max");
+	const struct cfg_key *urls = find_key("amqp", "urls");
 	char pfx[CFG_PFX_MAX], a[32], b[32];
 	size_t i;
 	int r;
 
 	for (k = jobq_cfg_keys; k < jobq_cfg_keys + CFG_NKEYS; k++)
-		if ((r = check_key(cfg, k, prefix(o, k, pfx, sizeof(pfx)), err)) != 0)
+		if ((r = check_key(cfg, k, k->kind == K_AMQP_URL ? prefix2(o, k, urls, pfx,
+		    sizeof(pfx)) : prefix(o, k, pfx, sizeof(pfx)), err)) != 0)
 			return r;
 	if (cfg->lease_duration_ms <= cfg->heartbeat_interval_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,

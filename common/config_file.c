@@ -261,6 +261,62 @@ out:
 	return r;
 }
 
+/* amqp.urls = [ "amqp://a:5672/", ... ]: each element checked where it stands, then joined
+ * with commas into the amqp.url field (the form JOBQ_AMQP_URL takes). */
+static int
+load_urls(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_t *s,
+    const char *file, struct jobq_err *err)
+{
+	char pfx[CFG_PFX_MAX], name[64], *joined = NULL;
+	const config_setting_t *e;
+	const char *str;
+	size_t len = 0, sl;
+	int i, n, r = 0;
+
+	snprintf(name, sizeof(name), "%s.%s", k->group, k->name);
+	if (config_setting_type(s) != CONFIG_TYPE_ARRAY && config_setting_type(s) != CONFIG_TYPE_LIST)
+		return wrong_type(s, file, name, "an array of strings", err);
+	n = config_setting_length(s);
+	if (n < k->min || n > k->max)
+		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: %d URLs; give 1 to %lld",
+		    at(s, file, pfx, sizeof(pfx)), name, n, (long long)k->max);
+	for (i = 0; i < n; i++) {
+		char *grown;
+
+		e = config_setting_get_elem(s, (unsigned)i);
+		snprintf(name, sizeof(name), "%s.%s[%d]", k->group, k->name, i);
+		at(e, file, pfx, sizeof(pfx));
+		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+			r = jobq_err_set(err, JOBQ_EINVAL, "%s%s: expected a string, got %s", pfx,
+			    name, type_name(config_setting_type(e)));
+			goto out;
+		}
+		str = config_setting_get_string(e);
+		if (strchr(str, ',') != NULL) {
+			r = jobq_err_set(err, JOBQ_EINVAL,
+			    "%s%s: one URL per element; a comma in a password is written %%2C", pfx,
+			    name);
+			goto out;
+		}
+		if ((r = jobq_cfg_check_amqp_urls(str, pfx, name, err)) != 0)
+			goto out;
+		sl = strlen(str);
+		if ((grown = realloc(joined, len + sl + 2)) == NULL) {
+			r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+			goto out;
+		}
+		joined = grown;
+		if (len > 0)
+			joined[len++] = ',';
+		memcpy(joined + len, str, sl + 1);
+		len += sl;
+	}
+	r = jobq_config_set_str(CFG_FIELD(cfg, k, char *), joined, err);
+out:
+	free(joined);
+	return r;
+}
+
 /* Parse one key of a known group from the file into cfg. */
 static int
 load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_t *s,
@@ -285,6 +341,8 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 		if ((k->kind == K_DB_URL || k->kind == K_PATH) && str[0] == '\0')
 			str = NULL;
 		return jobq_config_set_str(CFG_FIELD(cfg, k, char *), str, err);
+	case K_AMQP_URLS:
+		return load_urls(cfg, k, s, file, err);
 	case K_BOOL:
 		if (config_setting_type(s) != CONFIG_TYPE_BOOL)
 			return wrong_type(s, file, name, "true or false", err);
@@ -420,6 +478,25 @@ load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char 
 	return 0;
 }
 
+/* amqp.url and amqp.urls set the same thing: a file may use one of them. */
+static int
+one_of_url_urls(const struct cfg_origin *o, size_t i, const config_setting_t *s,
+    const char *file, struct jobq_err *err)
+{
+	char pfx[CFG_PFX_MAX];
+	size_t j;
+
+	if (jobq_cfg_keys[i].kind != K_AMQP_URL && jobq_cfg_keys[i].kind != K_AMQP_URLS)
+		return 0;
+	for (j = 0; j < CFG_NKEYS; j++)
+		if (j != i && jobq_cfg_keys[j].off == jobq_cfg_keys[i].off && o->line[j] != 0)
+			return jobq_err_set(err, JOBQ_EINVAL,
+			    "%samqp.%s: amqp.%s is set too (line %u); use one of them",
+			    at(s, file, pfx, sizeof(pfx)), jobq_cfg_keys[i].name,
+			    jobq_cfg_keys[j].name, o->line[j]);
+	return 0;
+}
+
 static int
 load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_origin *o,
     struct jobq_err *err)
@@ -462,6 +539,8 @@ load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_or
 				return r;
 			o->file[i] = config_setting_source_file(s);
 			o->line[i] = config_setting_source_line(s);
+			if ((r = one_of_url_urls(o, i, s, file, err)) != 0)
+				return r;
 		}
 	}
 	return 0;

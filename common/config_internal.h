@@ -11,10 +11,11 @@
 #include "jobq/config.h"
 
 #define CFG_PFX_MAX 512		/* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 22		/* entries in jobq_cfg_keys (checked in config.c) */
+#define CFG_NKEYS 23		/* entries in jobq_cfg_keys (checked in config.c) */
 
 enum cfg_kind {
-	K_AMQP_URL,	/* string, amqp:// or amqps:// */
+	K_AMQP_URL,	/* string: one amqp:// or amqps:// URL, or several joined by commas */
+	K_AMQP_URLS,	/* array of such URLs, stored joined by commas in the K_AMQP_URL field */
 	K_DB_URL,	/* string, "" = NULL = libpq's PG* variables */
 	K_ID,		/* string or NULL */
 	K_SECONDS,	/* duration in whole seconds */
@@ -63,6 +64,11 @@ int jobq_cfg_add_queue(char **list, int *n, const char *name, struct jobq_err *e
 void jobq_cfg_free_queues(char **list, int *n);
 /* Replace cfg's queues by list[0..n), taking ownership of the strings. */
 void jobq_cfg_install_queues(struct jobq_config *cfg, char **list, int n);
+
+/* Check a broker URL list (amqp.url's value): 1 to JOBQ_URL_LIST_MAX comma-separated
+ * amqp:// or amqps:// URLs. The error starts "PFX NAME: " and shows the URL masked. */
+int jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
+    struct jobq_err *err) JOBQ_WUR;
 
 /* Rules for cfg->handlers[idx]; pfx locates it ("" when validating a built config).
  * cancel_grace is checked by the caller: while parsing it may still be -1 (inherit). */

@@ -1,6 +1,7 @@
 /* Masking secrets in URLs and libpq conninfo strings before they are printed or logged.
  * Errs on the side of hiding: when the shape is ambiguous, more is masked, never less. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "jobq/url.h"
@@ -201,5 +202,111 @@ jobq_url_mask(const char *url, char *buf, size_t len)
 		mask_uri(&o, url, sep);
 	else
 		mask_conninfo(&o, url);
+	return buf;
+}
+
+size_t
+jobq_url_list_count(const char *list)
+{
+	size_t n = 1;
+
+	if (list == NULL)
+		return 0;
+	for (; *list != '\0'; list++)
+		if (*list == ',')
+			n++;
+	return n;
+}
+
+/* Element i of list as [*start, *start + *n), blanks trimmed; false when there is none. */
+static bool
+list_elem(const char *list, size_t i, const char **start, size_t *n)
+{
+	const char *p = list, *end;
+
+	if (list == NULL)
+		return false;
+	for (; i > 0; i--) {
+		if ((p = strchr(p, ',')) == NULL)
+			return false;
+		p++;
+	}
+	end = p + strcspn(p, ",");
+	while (p < end && is_space(*p))
+		p++;
+	while (end > p && is_space(end[-1]))
+		end--;
+	*start = p;
+	*n = (size_t)(end - p);
+	return true;
+}
+
+int
+jobq_url_list_get(const char *list, size_t i, char *buf, size_t len)
+{
+	const char *p;
+	size_t n;
+
+	if (!list_elem(list, i, &p, &n) || len == 0 || n > len - 1 || n > INT32_MAX)
+		return -1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return (int)n;
+}
+
+/* An element like "amqp://user:secr" that lost its '@' to an unescaped comma. */
+static bool
+split_secret(const char *e)
+{
+	const char *sep = strstr(e, "://"), *auth, *colon;
+	size_t alen;
+
+	if (sep == NULL)
+		return false;
+	auth = sep + 3;
+	alen = strcspn(auth, "/?#");
+	if (memchr(auth, '@', alen) != NULL || (colon = memchr(auth, ':', alen)) == NULL)
+		return false;
+	for (const char *p = colon + 1; p < auth + alen; p++)
+		if (*p < '0' || *p > '9')
+			return true;
+	return false;
+}
+
+char *
+jobq_url_mask_list(const char *list, char *buf, size_t len)
+{
+	struct out o = { buf, len, 0 };
+	char elem[1024], masked[1024];
+	size_t i, n = jobq_url_list_count(list);
+
+	if (buf == NULL || len == 0)
+		return buf;
+	buf[0] = '\0';
+	if (list == NULL)
+		return jobq_url_mask(NULL, buf, len);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			put(&o, ",", 1);
+		if (jobq_url_list_get(list, i, elem, sizeof(elem)) < 0) {
+			put(&o, MASK, strlen(MASK));	/* too long to inspect: hide it */
+			continue;
+		}
+		if (strstr(elem, "://") == NULL && strchr(elem, '@') != NULL) {
+			/* the rest of such a password: "cret@host/" */
+			put(&o, MASK, strlen(MASK));
+			put(&o, strrchr(elem, '@'), strlen(strrchr(elem, '@')));
+			continue;
+		}
+		if (split_secret(elem)) {
+			const char *colon = strchr(strstr(elem, "://") + 3, ':');
+
+			put(&o, elem, (size_t)(colon + 1 - elem));
+			put(&o, MASK, strlen(MASK));
+			continue;
+		}
+		jobq_url_mask(elem, masked, sizeof(masked));
+		put(&o, masked, strlen(masked));
+	}
 	return buf;
 }

@@ -28,6 +28,7 @@ struct io {
 	int64_t drain_deadline;	/* monotonic ms when running jobs get released */
 	bool released;
 	char cancel_tag[300];	/* consumer tag of the cancel-broadcast queue */
+	size_t next_url;	/* index of the broker URL (amqp.url list) to try first */
 };
 
 static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_t len)
@@ -50,8 +51,10 @@ static int open_broker(struct io *io, struct jobq_err *err)
 	/* No RPC timeout on the long-lived consuming connection: heartbeats bound it, and
 	 * the library force-closes the socket when an RPC timeout fires. */
 	opts.rpc_timeout_ms = 0;
+	opts.first = io->next_url;
 	if ((r = jobq_broker_connect(&opts, &io->b, err)) != 0)
 		return r;
+	io->next_url = jobq_broker_index(io->b);
 	if ((r = jobq_broker_declare_topology(io->b, c->cfg->queues, c->cfg->nqueues, err)) != 0)
 		return r;
 	conn = jobq_broker_conn(io->b);
@@ -103,6 +106,10 @@ static int open_broker(struct io *io, struct jobq_err *err)
 
 static void close_broker(struct io *io)
 {
+	/* After a lost or failed connection the next attempt starts at the next node, so a
+	 * node that went away is not the first one tried again. */
+	if (io->b != NULL && !jobq_broker_ok(io->b))
+		io->next_url = jobq_broker_index(io->b) + 1;
 	jobq_broker_free(io->b);
 	io->b = NULL;
 	io->consuming = false;
@@ -360,7 +367,8 @@ void *io_thread(void *arg)
 				char g[24];
 				jobq_info("broker_connected", "worker", c->worker_id, "node",
 					  jobq_broker_node(io.b), "generation",
-					  jobq_log_int(g, (long long)io.gen));
+					  jobq_log_int(g, (long long)io.gen), "skipped",
+					  jobq_broker_skipped(io.b));
 				if (io.gen > 1)
 					atomic_fetch_add(&c->metrics.reconnects[RECONNECT_BROKER], 1);
 				backoff = 200;

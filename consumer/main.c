@@ -68,7 +68,7 @@ static void print_config(const struct jobq_config *cfg)
 	char masked[512], d[32];
 
 	printf("config: %s\n", cfg->source ? cfg->source : "(defaults)");
-	printf("amqp.url: %s\n", jobq_url_mask(cfg->amqp_url, masked, sizeof(masked)));
+	printf("amqp.url: %s\n", jobq_url_mask_list(cfg->amqp_url, masked, sizeof(masked)));
 	printf("amqp.heartbeat: %s\n", jobq_duration_format(cfg->amqp_heartbeat_ms, d, sizeof(d)));
 	printf("database.url: %s\n", jobq_url_mask(cfg->database_url, masked, sizeof(masked)));
 	printf("consumer.worker_id: %s\n", cfg->worker_id ? cfg->worker_id : "(generated)");
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
 		char pid[24], conc[24], masked[512];
 		jobq_info("worker_starting", "worker", c.worker_id, "pid", jobq_log_int(pid, c.pid),
 			  "concurrency", jobq_log_int(conc, cfg.concurrency),
-			  "amqp", jobq_url_mask(cfg.amqp_url, masked, sizeof(masked)));
+			  "amqp", jobq_url_mask_list(cfg.amqp_url, masked, sizeof(masked)));
 	}
 
 	if (cfg.metrics_listen != NULL && metrics_start(&c, cfg.metrics_listen, &err) != 0) {

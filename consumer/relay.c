@@ -28,6 +28,7 @@ struct relay {
 	struct jobq_broker *b;
 	int64_t db_retry_at;
 	unsigned int seed;
+	size_t next_url;	/* index of the broker URL to try first */
 };
 
 static bool ensure_db(struct relay *r)
@@ -48,20 +49,44 @@ static bool ensure_db(struct relay *r)
 	return false;
 }
 
-static bool ensure_broker(struct relay *r, struct jobq_err *err)
+/* The relay's broker options; `name` holds the connection name they point to. */
+static void relay_opts(struct relay *r, struct jobq_broker_opts *opts, char *name, size_t len)
 {
 	struct consumer *c = r->c;
+
+	snprintf(name, len, "jobq-relay worker=%s host=%s pid=%d", c->worker_id, c->hostname,
+		 c->pid);
+	jobq_broker_opts_from_config(opts, c->cfg, name);
+	opts->first = r->next_url;
+}
+
+/* Remember the node a (re)connection landed on, and say when it is not the first tried. */
+static void note_node(struct relay *r, size_t old_index, bool had)
+{
+	if (r->b == NULL)
+		return;
+	r->next_url = jobq_broker_index(r->b);
+	if (!had || old_index != r->next_url)
+		jobq_info("relay_broker_connected", "worker", r->c->worker_id, "node",
+			  jobq_broker_node(r->b), "skipped", jobq_broker_skipped(r->b));
+}
+
+static bool ensure_broker(struct relay *r, struct jobq_err *err)
+{
 	char name[300];
 	struct jobq_broker_opts opts;
 
 	if (r->b != NULL && jobq_broker_ok(r->b))
 		return true;
+	if (r->b != NULL)
+		r->next_url = jobq_broker_index(r->b) + 1;	/* move on from a failed node */
 	jobq_broker_free(r->b);
 	r->b = NULL;
-	snprintf(name, sizeof(name), "jobq-relay worker=%s host=%s pid=%d", c->worker_id,
-		 c->hostname, c->pid);
-	jobq_broker_opts_from_config(&opts, c->cfg, name);
-	return jobq_broker_connect(&opts, &r->b, err) == 0;
+	relay_opts(r, &opts, name, sizeof(name));
+	if (jobq_broker_connect(&opts, &r->b, err) != 0)
+		return false;
+	note_node(r, 0, false);
+	return true;
 }
 
 /* Publish one queue's share of the rows taken; returns how many were confirmed. Rows that
@@ -77,9 +102,20 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int 
 	size_t nok = 0, nfail = 0;
 
 	memset(ok, 0, sizeof(ok));
-	/* On failure ok[] still says which messages the broker confirmed before it. */
-	if (ensure_broker(r, &err) && jobq_broker_publish_jobs(r->b, envs, n, ok, 10000, &err) < 0)
-		jobq_broker_set_broken(r->b);
+	{
+		char name[300];
+		struct jobq_broker_opts opts;
+		bool had = r->b != NULL;
+		size_t old_index = had ? jobq_broker_index(r->b) : 0;
+
+		/* Another node takes what one could not; on failure ok[] still says which
+		 * messages some node confirmed. */
+		relay_opts(r, &opts, name, sizeof(name));
+		if (jobq_broker_publish_jobs_failover(&r->b, &opts, envs, n, ok, 10000, &err) < 0 &&
+		    r->b != NULL)
+			jobq_broker_set_broken(r->b);
+		note_node(r, old_index, had);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (ok[i]) {
 			atts[nok] = attempts[i];

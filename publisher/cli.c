@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "jobq/broker.h"
 #include "jobq/duration.h"
+#include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
 
@@ -146,7 +147,7 @@ bool cli_int(struct cli *cli, const char *flag, const char *text, int64_t min, i
 	return false;
 }
 
-int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n)
+int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 {
 	struct jobq_broker_opts opts;
 	struct jobq_broker *b = NULL;
@@ -157,6 +158,8 @@ int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n)
 	size_t nok = 0;
 	int r;
 
+	for (size_t i = 0; i < n; i++)
+		jobs[i].published = false;
 	if (envs == NULL || ok == NULL || ids == NULL) {
 		r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
 		goto out;
@@ -167,12 +170,20 @@ int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n)
 		snprintf(envs[i].queue, sizeof(envs[i].queue), "%s", jobs[i].queue);
 	}
 	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli");
-	if ((r = jobq_broker_connect(&opts, &b, &err)) != 0)
-		goto out;
-	r = jobq_broker_publish_jobs(b, envs, n, ok, 10000, &err);
+	/* A node that fails (down, or not confirming) hands the rest to the next one. */
+	r = jobq_broker_publish_jobs_failover(&b, &opts, envs, n, ok, 10000, &err);
+	if (b != NULL) {
+		if (jobq_broker_skipped(b)[0] != '\0')
+			jobq_warn("broker_failover", "node", jobq_broker_node(b), "skipped",
+				  jobq_broker_skipped(b));
+		else
+			jobq_debug("broker_node", "node", jobq_broker_node(b));
+	}
 	for (size_t i = 0; i < n; i++)
-		if (ok[i])
+		if (ok[i]) {
+			jobs[i].published = true;
 			ids[nok++] = jobs[i].id;
+		}
 	if (nok > 0 && cli_store(cli) != NULL) {
 		struct jobq_err merr = { 0 };
 
@@ -181,10 +192,7 @@ int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n)
 		if (jobq_store_mark_published(cli->store, ids, NULL, nok, &merr) != 0)
 			cli_fail(cli, 0, "warning: %s", merr.msg);
 	}
-	if (r >= 0 && nok < n)
-		r = jobq_err_set(&err, JOBQ_EBROKER, "%zu of %zu messages not confirmed by the broker",
-				 n - nok, n);
-	else if (r > 0)
+	if (r > 0)
 		r = 0;
 out:
 	if (r != 0)

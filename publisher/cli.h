@@ -17,6 +17,7 @@ enum {
 	CLI_EXIT_NOTFOUND = 3,		/* no such job */
 	CLI_EXIT_TIMEOUT = 4,		/* timed out waiting */
 	CLI_EXIT_UNAVAILABLE = 5,	/* broker or database unavailable */
+	CLI_EXIT_RELAYED = 6,		/* saved, but no broker node confirmed it: the relay will */
 };
 
 struct cli {
@@ -73,14 +74,17 @@ struct cli_job_ref {
 	const char *id;
 	const char *queue;
 	const char *type;
+	bool published;		/* set by cli_publish: the broker confirmed its message */
 };
 
 /* Publish the jobs' messages with publisher confirms (many in flight, then the confirms
- * collected) and set published_at on those confirmed. Returns 0 when all were confirmed.
- * On a broker failure it prints one warning line saying the jobs are saved and the relay
- * of any running consumer will publish them, and returns JOBQ_EBROKER; the jobs are never
- * lost, so callers normally still exit 0. */
-int cli_publish(struct cli *cli, const struct cli_job_ref *jobs, size_t n);
+ * collected) and set published_at on those confirmed. The URLs of amqp.url are tried in
+ * turn: when a node fails or does not confirm, the rest go to the next node, each node
+ * once (a warning line names the node used and the ones skipped). Returns 0 when all were
+ * confirmed. Otherwise it prints one warning line saying the jobs are saved and the relay
+ * of any running consumer will publish them, and returns a negative JOBQ_E*; the jobs are
+ * never lost, and callers exit CLI_EXIT_RELAYED. */
+int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n);
 
 /* Commands. */
 int cmd_migrate(struct cli *cli, int argc, char **argv);

@@ -49,6 +49,7 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 	struct jobq_store *st;
 	struct jobq_err err;
 	struct cli_job_ref ref;
+	bool relayed = false;
 	PGresult *res = NULL;
 	const char *status;
 	int r;
@@ -85,18 +86,21 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 	}
 
 	/* The row is committed as queued and unpublished: if this publish fails, the relay
-	 * publishes it, so a broker failure is only the warning cli_publish printed. */
+	 * publishes it (cli_publish printed the warning; the exit status says so). */
 	ref.id = rows_get(res, 0, "id");
 	ref.queue = rows_get(res, 0, "queue");
 	ref.type = rows_get(res, 0, "type");
-	jobq_ignore(cli_publish(cli, &ref, 1));
+	relayed = cli_publish(cli, &ref, 1) != 0;
 
 	if (cli->json) {
-		r = cmd_print_json(cli, json_pack("{s:s, s:s}", "id", ref.id, "status", "queued"));
+		r = cmd_print_json(cli, json_pack("{s:s, s:s, s:b}", "id", ref.id, "status", "queued",
+						  "published", !relayed));
 	} else {
 		printf("requeued %s\n", ref.id);
 		r = CLI_EXIT_OK;
 	}
+	if (r == CLI_EXIT_OK && relayed)
+		r = CLI_EXIT_RELAYED;
 out:
 	PQclear(res);
 	return r;

@@ -298,7 +298,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	struct cli_job_ref *refs = NULL;
 	const char **ids = NULL;
 	const char *payload_file = NULL, *batch = NULL;
-	bool wait = false, single_opts = false;
+	bool wait = false, single_opts = false, relayed = false;
 	int64_t wait_timeout = 0, v;
 	struct jobq_err err = { 0 };
 	size_t n = 0, npub = 0;
@@ -455,23 +455,30 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		 * that was already published needs nothing more. */
 		if (out[i].status == JOBQ_QUEUED && !out[i].published)
 			refs[npub++] = (struct cli_job_ref){ out[i].env.job_id, out[i].env.queue,
-							      out[i].env.type };
+							      out[i].env.type, false };
 	}
-	if (npub > 0)
-		(void)cli_publish(cli, refs, npub);
-	for (size_t i = 0; i < n; i++) {
+	if (npub > 0 && cli_publish(cli, refs, npub) != 0)
+		relayed = true;
+	for (size_t i = 0, k = 0; i < n; i++) {
+		bool published = out[i].published;
+
+		if (k < npub && refs[k].id == out[i].env.job_id)
+			published = refs[k++].published;
 		if (cli->json) {
 			json_t *o = json_object();
 			json_object_set_new(o, "id", json_string(out[i].env.job_id));
 			json_object_set_new(o, "status", json_string(jobq_status_name(out[i].status)));
 			json_object_set_new(o, "existed", json_boolean(out[i].existed));
+			json_object_set_new(o, "published", json_boolean(published));
 			cli_print_json(o);
 		} else {
 			puts(out[i].env.job_id);
 		}
 	}
 	fflush(stdout);
-	status = CLI_EXIT_OK;
+	/* Saved either way; the status says whether the broker has it yet. With --wait the
+	 * job's end is what counts. */
+	status = relayed ? CLI_EXIT_RELAYED : CLI_EXIT_OK;
 	if (wait)
 		status = cli_wait_jobs(cli, ids, n, wait_timeout, true, NULL);
 out:

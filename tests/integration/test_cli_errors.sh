@@ -120,7 +120,7 @@ check "... and it does not print the password" bash -c '! grep -q "jobq:jobq@" "
 check_status "--check-config on the empty test config exits 0" 0 "$C" --check-config
 
 # ---- broker unreachable for submit: the job is saved, the relay publishes it later
-check_status "submit with the broker unreachable exits 0" 0 \
+check_status "submit with the broker unreachable exits 6 (saved, left to the relay)" 6 \
   env JOBQ_AMQP_URL=amqp://jobq:jobq@127.0.0.1:1/ timeout 30 "$J" submit echo '{"via":"relay"}'
 relay_id=$OUT
 check_eq "... the id is the only line on stdout" 1 "$(nlines "$OUT")"

@@ -67,7 +67,7 @@ check "the password is masked" bash -c "! grep -q wrong-password '$ERR_FILE'"
 check_status "consumer with refused DB credentials exits 5" 5 env JOBQ_DATABASE_URL="$bad_db" timeout 15 "$JOBQ_BIN_DIR/jobq-consumer" --worker-id x
 check "its error names the refusal, password masked" bash -c "grep -q 'intruder.*does not exist' '$ERR_FILE' && ! grep -q wrong-password '$ERR_FILE'"
 t0=$(_jq_now_ms)
-check_status "submit with the broker unreachable: saved, exit 0" 0 \
+check_status "submit with the broker unreachable: saved, exit 6" 6 \
   env JOBQ_AMQP_URL=amqp://jobq:jobq@127.0.0.1:1/ timeout 15 "$JOBQ_BIN_DIR/jobq" submit noop --queue nobody
 check "one warning line saying the relay will publish it" bash -c "test \$(wc -l <'$ERR_FILE') -eq 1 && grep -q relay '$ERR_FILE'"
 check "no hang: under 6 s" test $(( $(_jq_now_ms) - t0 )) -lt 6000

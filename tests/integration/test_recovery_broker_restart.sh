@@ -5,9 +5,9 @@
 #  - two workers (--concurrency 8); 120 jobs (noop and `sleep 0.2` alternately) submitted one
 #    `jobq submit` at a time by four loops (tests/integration/submit_loop.sh);
 #  - after 60 submits RabbitMQ is stopped cleanly, stays down 3 s and starts again
-#    (scripts/stack restart-broker) while the loop goes on: every submit exits 0 and prints an
-#    id — those made while the broker was away warn and leave the job to the relay
-#    (JOBQ_RELAY_GRACE=1s) — and the loops see at least one such submit;
+#    (scripts/stack restart-broker) while the loop goes on: every submit prints an id and
+#    exits 0, or 6 with a warning when it was made while the broker was away and left the
+#    job to the relay (JOBQ_RELAY_GRACE=1s), and the loops see at least one such submit;
 #  - all 120 jobs end succeeded, each with exactly one terminal transition and exactly one
 #    queued->running (no job ran twice), none left queued or running, every row published;
 #  - both workers survive, reconnect and consume again; the queue ends empty.
@@ -40,7 +40,10 @@ done
 note "the submit loops ended $(( $(_jq_now_ms) - t_loops )) ms after the restart"
 
 check_eq "$N submits ran" "$N" "$(wc -l <"$T/submits.tsv")"
-check_eq "every submit exited 0" "" "$(awk -F'\t' '$2 != 0 {print $1 ": exit " $2 " " $6}' "$T/submits.tsv" | head -5)"
+check_eq "every submit exited 0 (published) or 6 (saved, left to the relay)" "" \
+  "$(awk -F'\t' '$2 != 0 && $2 != 6 {print $1 ": exit " $2 " " $6}' "$T/submits.tsv" | head -5)"
+check_eq "every submit that exited 6 said why on stderr" "" \
+  "$(awk -F'\t' '$2 == 6 && $4 != 1 {print $1 ": exit 6 without a warning"}' "$T/submits.tsv" | head -5)"
 check_eq "every submit printed an id" "$N" "$(cut -f3 "$T/submits.tsv" | grep -cE '^[0-9a-f-]{36}$' || true)"
 warned=$(awk -F'\t' '$4 == 1' "$T/submits.tsv" | wc -l)
 note "$warned submits warned (broker unreachable, left to the relay); first: $(awk -F'\t' '$4 == 1 {print $6; exit}' "$T/submits.tsv")"

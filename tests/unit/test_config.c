@@ -867,6 +867,59 @@ test_config_include_must_be_a_regular_file(void **state)
 	rmdir(dir);
 }
 
+/* amqp.urls: a list of nodes, kept as the comma-joined form JOBQ_AMQP_URL takes. */
+static void
+test_config_amqp_urls_list(void **state)
+{
+	struct jobq_config cfg;
+	struct jobq_err err;
+
+	(void)state;
+	load_ok(&cfg, "amqp = { urls = [ \"amqp://u:p@a:5672/\", \"amqps://u:p@b:5671/v\" ]; };\n");
+	assert_string_equal(cfg.amqp_url, "amqp://u:p@a:5672/,amqps://u:p@b:5671/v");
+	jobq_config_free(&cfg);
+	/* the environment's comma-separated list overrides it */
+	setenv("JOBQ_AMQP_URL", "amqp://x@n1:1/, amqp://x@n2:2/", 1);
+	load_ok(&cfg, "amqp = { urls = [ \"amqp://u:p@a:5672/\" ]; };\n");
+	assert_string_equal(cfg.amqp_url, "amqp://x@n1:1/, amqp://x@n2:2/");
+	jobq_config_free(&cfg);
+	setenv("JOBQ_AMQP_URL", "amqp://x@n1:1/,,amqp://x@n2:2/", 1);
+	load_fails_env("", "$JOBQ_AMQP_URL: amqp.url: URL 2 of 3, '', is not an amqp:// or "
+	    "amqps:// URL (an empty element");
+	setenv("JOBQ_AMQP_URL", "amqp://u:secret@n1/,redis://u:secret@n2/", 1);
+	jobq_err_clear(&err);
+	{
+		char path[64];
+
+		write_conf(path, "");
+		assert_int_equal(jobq_config_load(&cfg, path, &err), JOBQ_EINVAL);
+		unlink(path);
+	}
+	assert_non_null(strstr(err.msg, "URL 2 of 2, 'redis://u:***@n2/'"));
+	assert_null(strstr(err.msg, "secret"));
+	unsetenv("JOBQ_AMQP_URL");
+}
+
+static void
+test_config_amqp_urls_errors(void **state)
+{
+	(void)state;
+	load_fails_at("amqp = {\n  url = \"amqp://a/\";\n  urls = [ \"amqp://b/\" ];\n};\n", 3,
+	    "amqp.urls: amqp.url is set too (line 2); use one of them");
+	load_fails_at("amqp = {\n  urls = [ \"amqp://b/\" ];\n  url = \"amqp://a/\";\n};\n", 3,
+	    "amqp.url: amqp.urls is set too (line 2)");
+	load_fails_at("amqp = { urls = [ ]; };\n", 1, "amqp.urls: 0 URLs; give 1 to 16");
+	load_fails_at("amqp = { urls = \"amqp://a/\"; };\n", 1, "amqp.urls");
+	load_fails_at("amqp = { urls = [ \"amqp://a/\",\n \"http://b/\" ]; };\n", 2,
+	    "amqp.urls[1]: 'http://b/' is not an amqp:// or amqps:// URL");
+	load_fails_at("amqp = { urls = [ \"amqp://u:p,w@a/\" ]; };\n", 1,
+	    "amqp.urls[0]: one URL per element; a comma in a password is written %2C");
+	load_fails_at("amqp = { urls = ( \"amqp://a/\", 5 ); };\n", 1,
+	    "amqp.urls[1]: expected a string, got an integer");
+	load_fails_at("amqp = { url = \"amqp://a/,b\"; };\n", 1,
+	    "amqp.url: URL 2 of 2, 'b', is not an amqp:// or amqps:// URL");
+}
+
 int
 main(void)
 {
@@ -899,6 +952,8 @@ main(void)
 		T(test_config_set_queues),
 		T(test_config_include_relative_to_file),
 		T(test_config_include_must_be_a_regular_file),
+		T(test_config_amqp_urls_list),
+		T(test_config_amqp_urls_errors),
 	};
 #undef T
 

@@ -112,6 +112,46 @@ test_url_mask_truncates(void **state)
 	assert_string_equal(buf, "");
 }
 
+static void
+test_url_list_count_and_get(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(jobq_url_list_count(NULL), 0);
+	assert_int_equal(jobq_url_list_count("amqp://a/"), 1);
+	assert_int_equal(jobq_url_list_count("amqp://a/, amqp://b/,amqp://c/"), 3);
+	assert_int_equal(jobq_url_list_count("amqp://a/,"), 2);
+	assert_int_equal(jobq_url_list_get("amqp://a/, amqp://b/ ,amqp://c/", 1, buf, sizeof(buf)),
+	    9);
+	assert_string_equal(buf, "amqp://b/");
+	assert_int_equal(jobq_url_list_get("amqp://a/,", 1, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(jobq_url_list_get("amqp://a/", 1, buf, sizeof(buf)), -1);
+	assert_int_equal(jobq_url_list_get("amqp://abcdef/", 0, buf, 8), -1);
+	assert_int_equal(jobq_url_list_get(NULL, 0, buf, sizeof(buf)), -1);
+}
+
+static void
+test_url_mask_list_masks_every_element(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	jobq_url_mask_list("amqp://u:s1@a:5672/,amqp://u:s2@b:5673/v,amqp://c:5674/", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "amqp://u:***@a:5672/,amqp://u:***@b:5673/v,amqp://c:5674/");
+	/* an unescaped comma in a password splits it: both halves are hidden */
+	jobq_url_mask_list("amqp://u:se,cret@a/", buf, sizeof(buf));
+	assert_null(strstr(buf, "se"));
+	assert_null(strstr(buf, "cret"));
+	jobq_url_mask_list(NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "(default)");
+	jobq_url_mask_list("amqp://u:s1@a/,amqp://u:s2@b/", buf, 20);
+	assert_null(strstr(buf, "s1"));
+	assert_null(strstr(buf, "s2"));
+}
+
 int
 main(void)
 {
@@ -124,6 +164,8 @@ main(void)
 		cmocka_unit_test(test_url_mask_without_password_unchanged),
 		cmocka_unit_test(test_url_mask_null_is_default),
 		cmocka_unit_test(test_url_mask_truncates),
+		cmocka_unit_test(test_url_list_count_and_get),
+		cmocka_unit_test(test_url_mask_list_masks_every_element),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

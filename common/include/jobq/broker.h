@@ -23,7 +23,10 @@
 struct jobq_broker;
 
 struct jobq_broker_opts {
-	const char *url;		/* amqp[s]://user:pass@host:port/vhost */
+	/* amqp[s]://user:pass@host:port/vhost, or several (one per cluster node) joined by
+	 * commas: they are tried in turn, starting at index `first` */
+	const char *url;
+	size_t first;
 	int heartbeat_s;		/* AMQP heartbeat; 0 is refused (it would disable them) */
 	const char *connection_name;	/* shown in the management UI */
 	int connect_timeout_ms;		/* TCP connect + handshake bound; 0 = 5000 */
@@ -43,8 +46,11 @@ void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jo
 				  const char *connection_name);
 
 /* Connect, log in (with `connection_name` and capabilities.consumer_cancel_notify), open
- * channel JOBQ_CHANNEL. *out is owned by the caller. JOBQ_EBROKER naming the masked URL
- * on failure; JOBQ_EINVAL for an unparseable URL. */
+ * channel JOBQ_CHANNEL. With a URL list, each URL is tried once, in list order from
+ * opts->first (wrapping), until one works; jobq_broker_index() then names it and
+ * jobq_broker_skipped() says why the ones before it failed. *out is owned by the caller.
+ * JOBQ_EBROKER naming every masked URL tried and its error when none works; JOBQ_EINVAL for
+ * an unparseable URL or TLS file. */
 int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker **out,
 			struct jobq_err *err) JOBQ_WUR;
 
@@ -57,6 +63,16 @@ amqp_connection_state_t jobq_broker_conn(struct jobq_broker *b);
 
 /* "host:port" of the node this connection is on. */
 const char *jobq_broker_node(const struct jobq_broker *b);
+
+/* Index in opts->url's list of the URL this connection uses (0 for a single URL). */
+size_t jobq_broker_index(const struct jobq_broker *b);
+
+/* Number of URLs in opts->url's list. */
+size_t jobq_broker_nurls(const struct jobq_broker *b);
+
+/* "" when the first URL tried worked; otherwise the nodes tried before it, with their
+ * errors ("127.0.0.1:5672: cannot connect: connection refused; ..."). Owned by b. */
+const char *jobq_broker_skipped(const struct jobq_broker *b);
 
 /* True until a library call on this connection has failed; then the caller reconnects. */
 bool jobq_broker_ok(const struct jobq_broker *b);
@@ -89,6 +105,18 @@ int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jo
  * timeout_ms bounds the wait for each window's confirms. */
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
+
+/* jobq_broker_publish_jobs across a cluster: publish on *b (connecting it with opts
+ * first when it is NULL or broken), and when the connection fails, a message is nacked or
+ * its confirm does not come, publish the ones not yet confirmed again on the next node of
+ * opts->url's list, trying each node at most once. *b may be replaced by a connection to
+ * another node, or be NULL when none could be reached; the caller frees it. A message
+ * published twice this way is harmless (the claim is conditional). Returns the number
+ * confirmed (confirmed[] says which) when all were, else a negative JOBQ_E* naming the
+ * last failure. */
+int jobq_broker_publish_jobs_failover(struct jobq_broker **b, const struct jobq_broker_opts *opts,
+				      const struct jobq_envelope *envs, size_t n, bool *confirmed,
+				      int timeout_ms, struct jobq_err *err) JOBQ_WUR;
 
 /* Keep an idle connection alive: read whatever the broker sent without blocking (the
  * library sends and checks heartbeats only inside such calls). A close from the broker is
