@@ -17,15 +17,17 @@ static const char retry_help[] =
 	"Requeue a failed or cancelled job as if new: attempt back to 0, its error, result,\n"
 	"progress, owner and cancel request cleared, due at once. The job keeps its id, type,\n"
 	"queue, payload and history (the retry is a transition in `jobq history`). It is\n"
-	"handed to the broker right away; if the broker is unreachable the job stays saved\n"
-	"and a running consumer's relay publishes it later.\n"
+	"handed to the broker right away (the next node of a URL list if one fails); if no\n"
+	"broker node confirms it the job stays saved and a running consumer's relay\n"
+	"publishes it later (exit 6).\n"
 	"\n"
 	"options:\n"
-	"  --json     print {\"id\": ID, \"status\": \"queued\"}\n"
+	"  --json     print {\"id\": ID, \"status\": \"queued\", \"published\": BOOL}\n"
 	"  -h, --help show this help\n"
 	"\n"
-	"exit status: 0 requeued (even if the broker was unreachable); 2 invalid id, or the\n"
-	"job is not failed or cancelled; 3 no such job; 5 database unavailable.\n";
+	"exit status: 0 requeued and published; 2 invalid id, or the job is not failed or\n"
+	"cancelled; 3 no such job; 5 database unavailable; 6 requeued, but no broker node\n"
+	"confirmed it: the relay publishes it.\n";
 
 /* One statement: the UPDATE only touches a failed or cancelled job, and `target` reads
  * the row as the statement found it, so a miss tells an unknown id (no row) from a job in

@@ -21,8 +21,10 @@ static const char HELP[] =
 	"\n"
 	"Submit a job and print its id. PAYLOAD is JSON (default {}); '-' reads it from\n"
 	"stdin. The job is saved in PostgreSQL first, then published to RabbitMQ with a\n"
-	"publisher confirm; if the broker is unreachable the job stays saved and a\n"
-	"consumer's relay publishes it.\n"
+	"publisher confirm. With several broker URLs (amqp.urls, or commas in\n"
+	"JOBQ_AMQP_URL) a node that fails or does not confirm hands the job to the next.\n"
+	"If no node confirms it, the job stays saved, a consumer's relay publishes it,\n"
+	"and the exit status is 6.\n"
 	"\n"
 	"options:\n"
 	"  --queue Q            queue name (default: default)\n"
@@ -37,10 +39,12 @@ static const char HELP[] =
 	"                       one transaction; prints the ids in order ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
-	"  --json               print {\"id\", ...} objects\n"
+	"  --json               print {\"id\", \"status\", \"existed\", \"published\"} objects\n"
 	"\n"
-	"exit status: 0 submitted (with --wait: succeeded); 1 with --wait: failed or\n"
-	"cancelled; 2 invalid input; 4 --wait timed out; 5 database unavailable.\n";
+	"exit status: 0 submitted and published (with --wait: succeeded); 1 with --wait:\n"
+	"failed or cancelled; 2 invalid input; 4 --wait timed out; 5 database unavailable\n"
+	"(nothing saved); 6 saved but not confirmed by any broker node: the relay\n"
+	"publishes it (never submit it again; with --wait the job's end decides).\n";
 
 /* Everything one job's input owns. */
 struct input {

@@ -44,12 +44,14 @@ static void usage(FILE *f)
 	      "  --version      print the version\n"
 	      "  -h, --help     this help; 'jobq COMMAND --help' for a command's\n"
 	      "\n"
-	      "environment: JOBQ_AMQP_URL, JOBQ_DATABASE_URL (else libpq's PG* variables),\n"
+	      "environment: JOBQ_AMQP_URL (one URL, or one per cluster node joined by commas),\n"
+	      "JOBQ_DATABASE_URL (else libpq's PG* variables),\n"
 	      "JOBQ_CONFIG and the JOBQ_* overrides in docs/configuration.md.\n"
 	      "\n"
 	      "exit status: 0 success; 1 the job ended failed or cancelled (or a cancel came\n"
 	      "too late); 2 usage error or invalid input; 3 no such job; 4 timed out waiting;\n"
-	      "5 broker or database unavailable.\n",
+	      "5 broker or database unavailable; 6 submit/retry: saved, but no broker node\n"
+	      "confirmed it, so a consumer's relay publishes it.\n",
 	      f);
 }
 
