@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "jobq/store_jobs.h"
 
 #define I64(buf, v) (snprintf((buf), sizeof(buf), "%lld", (long long)(v)), (buf))
@@ -36,20 +38,6 @@ static void rollback(struct jobq_store *st)
 
 	if (jobq_store_ok(st))
 		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
-}
-
-/* A text uuid[] literal for the ids: '{id,id,...}'. malloc'd; NULL on OOM. */
-static char *uuid_array(const char *const *ids, size_t n)
-{
-	char *arr = malloc(n * 38 + 3), *w = arr;
-
-	if (arr == NULL)
-		return NULL;
-	*w++ = '{';
-	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
-	strcpy(w, "}");
-	return arr;
 }
 
 /* ---- submit ---------------------------------------------------------------------- */
@@ -146,7 +134,7 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 
 	if (n == 0)
 		return 0;
-	arr = uuid_array(ids, n);
+	arr = jobq_store_uuid_array(ids, n);
 	if (arr == NULL || (atts = malloc(n * 12 + 3)) == NULL) {
 		free(arr);
 		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
@@ -178,46 +166,92 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status,"            \
 	" extract(epoch FROM now() - run_after)"
 
+/* Claims of many deliveries in one statement and one commit. The rows are locked in id
+ * order (the ORDER BY under FOR UPDATE), as every multi-row worker statement here locks
+ * them, so two batches can never deadlock; the UPDATE re-checks the claim's conditions on
+ * the row it locked. */
 static const char SQL_CLAIM[] =
+	"WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[]) AND status = 'queued'"
+	"           AND cancel_requested_at IS NULL AND run_after <= now()"
+	"           ORDER BY id FOR UPDATE) "
 	"UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
 	" attempt = attempt + 1, heartbeat_at = now(),"
 	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
 	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
 	" error = NULL "
-	"WHERE id = $1 AND status = 'queued' AND cancel_requested_at IS NULL"
-	" AND run_after <= now()" CLAIM_RETURNING;
+	"FROM l WHERE jobs.id = l.lid AND jobs.status = 'queued' AND jobs.cancel_requested_at IS NULL"
+	" AND jobs.run_after <= now()" CLAIM_RETURNING;
 
-static int fill_claim(PGresult *res, struct jobq_claim *out, struct jobq_err *err)
+static int fill_claim(PGresult *res, int row, struct jobq_claim *out, struct jobq_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	copy(out->id, sizeof(out->id), PQgetvalue(res, 0, 0));
-	copy(out->type, sizeof(out->type), PQgetvalue(res, 0, 1));
-	copy(out->queue, sizeof(out->queue), PQgetvalue(res, 0, 2));
-	out->attempt = atoi(PQgetvalue(res, 0, 4));
-	out->max_attempts = atoi(PQgetvalue(res, 0, 5));
-	out->timeout_ms = strtoll(PQgetvalue(res, 0, 6), NULL, 10);
-	out->wait_s = strtod(PQgetvalue(res, 0, 8), NULL);
-	if ((out->payload = strdup(PQgetvalue(res, 0, 3))) == NULL)
+	copy(out->id, sizeof(out->id), PQgetvalue(res, row, 0));
+	copy(out->type, sizeof(out->type), PQgetvalue(res, row, 1));
+	copy(out->queue, sizeof(out->queue), PQgetvalue(res, row, 2));
+	out->attempt = atoi(PQgetvalue(res, row, 4));
+	out->max_attempts = atoi(PQgetvalue(res, row, 5));
+	out->timeout_ms = strtoll(PQgetvalue(res, row, 6), NULL, 10);
+	out->wait_s = strtod(PQgetvalue(res, row, 8), NULL);
+	if ((out->payload = strdup(PQgetvalue(res, row, 3))) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
 	return 0;
+}
+
+int jobq_store_claim_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			  struct jobq_claim_req *reqs, size_t n, struct jobq_err *err)
+{
+	const char **ids = malloc((n ? n : 1) * sizeof(*ids));
+	char lease[24], *arr = NULL;
+	const char *p[3];
+	PGresult *res = NULL;
+	int r;
+
+	for (size_t i = 0; i < n; i++)
+		reqs[i].r = JOBQ_ECONFLICT;
+	if (ids == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		ids[i] = reqs[i].job_id;
+	if ((arr = jobq_store_uuid_array(ids, n)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
+		goto out;
+	}
+	p[0] = arr;
+	p[1] = worker_id;
+	p[2] = I64(lease, lease_ms);
+	if ((r = jobq_store_exec(st, "jobq_claim", SQL_CLAIM, 3, p, &res, "claim", err)) != 0)
+		goto out;
+	for (int row = 0; row < PQntuples(res); row++) {
+		const char *id = PQgetvalue(res, row, 0);
+
+		/* A job delivered twice in one batch is claimed once: the first request gets
+		 * it, the other reconciles (and adopts it). */
+		for (size_t i = 0; i < n; i++)
+			if (reqs[i].r == JOBQ_ECONFLICT && strcmp(reqs[i].job_id, id) == 0) {
+				if ((reqs[i].r = fill_claim(res, row, &reqs[i].out, err)) != 0)
+					reqs[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */
+				break;
+			}
+	}
+out:
+	PQclear(res);
+	free(arr);
+	free(ids);
+	return r;
 }
 
 int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
 		     int64_t lease_ms, struct jobq_claim *out, struct jobq_err *err)
 {
-	char lease[24];
-	const char *p[3] = { job_id, worker_id, I64(lease, lease_ms) };
-	PGresult *res;
+	struct jobq_claim_req req = { .job_id = job_id };
 	int r;
 
-	if ((r = jobq_store_exec(st, "jobq_claim", SQL_CLAIM, 3, p, &res, "claim", err)) != 0)
+	if ((r = jobq_store_claim_many(st, worker_id, lease_ms, &req, 1, err)) != 0)
 		return r;
-	if (PQntuples(res) == 0)
-		r = JOBQ_ECONFLICT;
-	else
-		r = fill_claim(res, out, err);
-	PQclear(res);
-	return r;
+	*out = req.out;
+	return req.r;
 }
 
 /* Taking a job from a dead owner or an expired lease. The UPDATE re-checks what the
@@ -267,7 +301,7 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 	if (PQntuples(res) == 0 || strcmp(PQgetvalue(res, 0, 7), "running") != 0)
 		r = JOBQ_ECONFLICT;
 	else
-		r = fill_claim(res, out, err);
+		r = fill_claim(res, 0, out, err);
 	PQclear(res);
 	return r;
 }
@@ -356,43 +390,97 @@ int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const
 
 /* ---- finish ------------------------------------------------------------------------- */
 
+/* Outcomes of many attempts in one statement and one commit, each fenced on its own
+ * (worker, attempt) and locked in id order. The items come as one JSON array of
+ * {id, attempt, to, result, error, reason, delay, grace}. */
 static const char SQL_FINISH[] =
-	"UPDATE jobs SET status = $4, status_reason = $7, updated_at = now(),"
-	" result = CASE WHEN $4 = 'succeeded' THEN $5::jsonb ELSE result END,"
-	" error = $6,"
-	" finished_at = CASE WHEN $4 IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
-	" run_after = CASE WHEN $4 = 'scheduled'"
-	"             THEN now() + make_interval(secs => $8::bigint / 1000.0) ELSE run_after END,"
+	"WITH u AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS u(id uuid, attempt int,"
+	"             st text, result text, error text, reason text, delay bigint, grace bigint)),"
+	" l AS (SELECT j.id FROM jobs j JOIN u ON j.id = u.id"
+	"       WHERE j.worker_id = $1 AND j.attempt = u.attempt AND j.status = 'running'"
+	"       ORDER BY j.id FOR UPDATE OF j) "
+	"UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
+	" result = CASE WHEN u.st = 'succeeded' THEN u.result::jsonb ELSE j.result END,"
+	" error = u.error,"
+	" finished_at = CASE WHEN u.st IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
+	" run_after = CASE WHEN u.st = 'scheduled'"
+	"             THEN now() + make_interval(secs => u.delay / 1000.0) ELSE j.run_after END,"
 	/* A retry waits for the relay; a released job is nacked back to the queue, but its
 	 * message may already be gone (the connection closed during the drain), so the relay
 	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
-	" published_at = CASE WHEN $4 IN ('scheduled', 'queued') THEN NULL ELSE published_at END,"
-	" publish_after = CASE WHEN $4 = 'scheduled'"
-	"                 THEN now() + make_interval(secs => $8::bigint / 1000.0)"
-	"                 WHEN $4 = 'queued' THEN now() + make_interval(secs => $9::bigint / 1000.0)"
-	"                 ELSE publish_after END,"
-	" attempt = CASE WHEN $4 = 'queued' THEN attempt - 1 ELSE attempt END,"
-	" worker_id = CASE WHEN $4 IN ('scheduled', 'queued') THEN NULL ELSE worker_id END,"
+	" published_at = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.published_at END,"
+	" publish_after = CASE WHEN u.st = 'scheduled'"
+	"                 THEN now() + make_interval(secs => u.delay / 1000.0)"
+	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
+	"                 ELSE j.publish_after END,"
+	" attempt = CASE WHEN u.st = 'queued' THEN j.attempt - 1 ELSE j.attempt END,"
+	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
 	" lease_expires_at = NULL "
-	"WHERE id = $1 AND worker_id = $2 AND attempt = $3::int AND status = 'running'";
+	"FROM u, l WHERE j.id = l.id AND j.id = u.id AND j.worker_id = $1 AND j.attempt = u.attempt"
+	" AND j.status = 'running' "
+	"RETURNING j.id";
+
+int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
+			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
+{
+	json_t *items = json_array();
+	char *text = NULL;
+	const char *p[2];
+	PGresult *res = NULL;
+	int r = 0;
+
+	for (size_t i = 0; i < n; i++)
+		reqs[i].r = JOBQ_ELOST;
+	if (items == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "finish: out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct jobq_outcome *o = reqs[i].o;
+		json_t *it = json_pack("{s:s, s:i, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id",
+				       reqs[i].job_id, "attempt", reqs[i].attempt, "st",
+				       jobq_status_name(o->to), "result", o->result, "error",
+				       o->error, "reason", o->reason, "delay",
+				       (json_int_t)o->retry_delay_ms, "grace",
+				       (json_int_t)o->release_grace_ms);
+
+		if (it == NULL || json_array_append_new(items, it) != 0) {
+			r = jobq_err_set(err, JOBQ_EINVAL,
+					 "finish job %s: outcome is not valid UTF-8 text", reqs[i].job_id);
+			goto out;
+		}
+	}
+	if ((text = json_dumps(items, JSON_COMPACT)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "finish: out of memory");
+		goto out;
+	}
+	p[0] = worker_id;
+	p[1] = text;
+	if ((r = jobq_store_exec(st, "jobq_finish", SQL_FINISH, 2, p, &res, "finish job", err)) != 0)
+		goto out;
+	for (int row = 0; row < PQntuples(res); row++)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(reqs[i].job_id, PQgetvalue(res, row, 0)) == 0)
+				reqs[i].r = 0;
+out:
+	PQclear(res);
+	free(text);
+	json_decref(items);
+	return r;
+}
 
 int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
 		      int attempt, const struct jobq_outcome *o, struct jobq_err *err)
 {
-	char att[24], delay[24], grace[24];
-	const char *p[9] = { job_id, worker_id, I64(att, attempt), jobq_status_name(o->to),
-			     o->result, o->error, o->reason, I64(delay, o->retry_delay_ms),
-			     I64(grace, o->release_grace_ms) };
-	PGresult *res;
+	struct jobq_finish_req req = { .job_id = job_id, .attempt = attempt, .o = o };
 	int r;
 
-	if ((r = jobq_store_exec(st, "jobq_finish", SQL_FINISH, 9, p, &res, "finish job", err)) != 0)
+	if ((r = jobq_store_finish_many(st, worker_id, &req, 1, err)) != 0)
 		return r;
-	if (PQcmdTuples(res)[0] != '1')
-		r = jobq_err_set(err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
-				 job_id, attempt);
-	PQclear(res);
-	return r;
+	if (req.r != 0)
+		return jobq_err_set(err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
+				    job_id, attempt);
+	return 0;
 }
 
 /* ---- heartbeat, relay, reaper ----------------------------------------------------- */
@@ -558,7 +646,7 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 
 	if (n == 0)
 		return 0;
-	if ((arr = uuid_array(ids, n)) == NULL)
+	if ((arr = jobq_store_uuid_array(ids, n)) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "relay: out of memory");
 	{
 		const char *p[2] = { arr, I64(delay, delay_ms) };
@@ -766,7 +854,7 @@ void jobq_job_end_release(struct jobq_job_end *e)
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
 		      struct jobq_cancel_result *out, struct jobq_err *err)
 {
-	char *arr = uuid_array(ids, n);
+	char *arr = jobq_store_uuid_array(ids, n);
 	PGresult *res = NULL;
 	int r;
 

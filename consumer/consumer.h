@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "combine.h"
 #include "jobq/config.h"
 #include "jobq/envelope.h"
 #include "metrics.h"
@@ -98,6 +99,9 @@ struct consumer {
 	pthread_mutex_t exec_mu;
 	struct execution *execs;
 	int nexec;
+
+	/* Executors' claims and finishes, combined into shared statements (combine.h). */
+	struct combiner claims, finishes;
 
 	atomic_int signals;	/* SIGTERM/SIGINT count */
 	atomic_bool draining;	/* first signal seen: take no new jobs */

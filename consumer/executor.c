@@ -74,6 +74,116 @@ static bool ensure_db(struct executor *x, struct jobq_err *err)
 		r_;                                                                       \
 	})
 
+/* ---- claims and finishes, combined across executors (combine.h) -------------------- */
+
+struct claim_item {
+	const char *job_id;
+	struct jobq_claim *out;
+	struct jobq_err *err;
+};
+
+struct finish_item {
+	const char *job_id;
+	int attempt;
+	const struct jobq_outcome *o;
+	struct jobq_err *err;
+};
+
+/* The combiner's batch of claims, run on the leading executor's own connection. A
+ * statement the server refused (not an outage) is tried again one claim at a time, so one
+ * bad row cannot fail its neighbours. */
+static void claim_batch(void *ctx, void **items, int *results, size_t n)
+{
+	struct executor *x = ctx;
+	struct jobq_claim_req reqs[256];
+	struct jobq_err err = { 0 };
+	size_t step = n, at = 0, m;
+	int r;
+
+	for (size_t i = 0; i < n; i++)
+		reqs[i] = (struct jobq_claim_req){ .job_id = ((struct claim_item *)items[i])->job_id };
+	while (at < n) {
+		m = n - at < step ? n - at : step;
+		r = WITH_DB(x, &err, jobq_store_claim_many(x->st, x->c->worker_id,
+							   x->c->cfg->lease_duration_ms, reqs + at,
+							   m, &err));
+		if (r != 0 && m > 1 && r != JOBQ_EDB) {
+			step = 1;	/* the same items again, one at a time */
+			continue;
+		}
+		for (size_t i = at; i < at + m; i++) {
+			struct claim_item *it = items[i];
+
+			if (r != 0) {
+				*it->err = err;
+				results[i] = r;
+			} else {
+				*it->out = reqs[i].out;
+				results[i] = reqs[i].r;
+			}
+		}
+		at += m;
+	}
+}
+
+/* As claim_batch, for finishes. */
+static void finish_batch(void *ctx, void **items, int *results, size_t n)
+{
+	struct executor *x = ctx;
+	struct jobq_finish_req reqs[256];
+	struct jobq_err err = { 0 };
+	size_t step = n, at = 0, m;
+	int r;
+
+	for (size_t i = 0; i < n; i++) {
+		struct finish_item *it = items[i];
+
+		reqs[i] = (struct jobq_finish_req){ .job_id = it->job_id, .attempt = it->attempt,
+						    .o = it->o };
+	}
+	while (at < n) {
+		m = n - at < step ? n - at : step;
+		r = WITH_DB(x, &err, jobq_store_finish_many(x->st, x->c->worker_id, reqs + at, m,
+							    &err));
+		if (r != 0 && m > 1 && r != JOBQ_EDB) {
+			step = 1;
+			continue;
+		}
+		for (size_t i = at; i < at + m; i++) {
+			struct finish_item *it = items[i];
+
+			if (r == 0 && reqs[i].r != 0)
+				jobq_err_set(it->err, JOBQ_ELOST,
+					     "job %s attempt %d: lease lost, outcome not written",
+					     it->job_id, it->attempt);
+			else if (r != 0)
+				*it->err = err;
+			results[i] = r != 0 ? r : reqs[i].r;
+		}
+		at += m;
+	}
+}
+
+/* Claim job_id for this worker, in one statement with whatever other executors of this
+ * process are claiming at the same moment. As jobq_store_claim. */
+static int claim(struct executor *x, const char *job_id, struct jobq_claim *out,
+		 struct jobq_err *err)
+{
+	struct claim_item it = { job_id, out, err };
+
+	return combiner_run(&x->c->claims, &it, claim_batch, x);
+}
+
+/* Write an attempt's outcome, fenced, combined with other executors' finishes. As
+ * jobq_store_finish: 0, JOBQ_ELOST or an error. */
+static int finish(struct executor *x, const char *job_id, int attempt,
+		  const struct jobq_outcome *o, struct jobq_err *err)
+{
+	struct finish_item it = { job_id, attempt, o, err };
+
+	return combiner_run(&x->c->finishes, &it, finish_batch, x);
+}
+
 /* Reserve this executor's slot for job_id before claiming it, so that a duplicate
  * delivery of the same job reconciled by another executor of this process meanwhile
  * finds it ("running, owner is me" → adopt) instead of taking it over. */
@@ -251,7 +361,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 		break;
 	}
 	}
-	r = WITH_DB(x, &err, jobq_store_finish(x->st, cl->id, c->worker_id, cl->attempt, &o, &err));
+	r = finish(x, cl->id, cl->attempt, &o, &err);
 	unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
@@ -420,8 +530,7 @@ static void process(struct executor *x, const struct delivery *d)
 		return;
 	}
 	reserve(x, d);
-	r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, x->c->worker_id,
-					      x->c->cfg->lease_duration_ms, &cl, &err));
+	r = claim(x, d->env.job_id, &cl, &err);
 	if (r == 0) {
 		run(x, &cl, false);
 		jobq_claim_release(&cl);

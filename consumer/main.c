@@ -111,6 +111,10 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_cond_init(&c->cv, NULL);
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
+	/* A batch never needs more than one item per executor. */
+	if (combiner_init(&c->claims, (size_t)cfg->concurrency) != 0 ||
+	    combiner_init(&c->finishes, (size_t)cfg->concurrency) != 0)
+		return jobq_err_set(err, JOBQ_ESYS, "combiner: %s", strerror(errno));
 	if ((c->settle_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
 		return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
 	c->nexec = cfg->concurrency;
@@ -146,6 +150,8 @@ static void free_consumer(struct consumer *c)
 			close(c->execs[i].wake_fd);
 	}
 	consumer_free_old_configs(c);
+	combiner_destroy(&c->claims);
+	combiner_destroy(&c->finishes);
 	free(c->execs);
 	free(c->ring);
 	free(c->settle);

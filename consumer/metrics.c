@@ -118,6 +118,26 @@ char *metrics_render(struct consumer *c)
 	for (int i = 0; i < RECONNECT_N; i++)
 		put(&o, "jobq_reconnects_total{target=\"%s\"} %llu\n", rec[i],
 		    (unsigned long long)atomic_load(&m->reconnects[i]));
+	{
+		static const char *const what[2] = { "claim", "finish" };
+		struct combiner *cb[2] = { &c->claims, &c->finishes };
+		unsigned long batches[2], items[2];
+
+		for (int i = 0; i < 2; i++) {
+			pthread_mutex_lock(&cb[i]->mu);
+			batches[i] = cb[i]->batches;
+			items[i] = cb[i]->items;
+			pthread_mutex_unlock(&cb[i]->mu);
+		}
+		head(&o, "jobq_write_batches_total", "counter",
+		     "Statements (and commits) that wrote executors' claims or finishes.");
+		for (int i = 0; i < 2; i++)
+			put(&o, "jobq_write_batches_total{kind=\"%s\"} %lu\n", what[i], batches[i]);
+		head(&o, "jobq_write_batch_items_total", "counter",
+		     "Claims or finishes written by those statements (items / batches = mean batch).");
+		for (int i = 0; i < 2; i++)
+			put(&o, "jobq_write_batch_items_total{kind=\"%s\"} %lu\n", what[i], items[i]);
+	}
 	head(&o, "jobq_dead_letters_total", "counter", "Dead-lettered messages this worker recorded.");
 	put(&o, "jobq_dead_letters_total %llu\n", (unsigned long long)atomic_load(&m->dead_letters));
 	histogram(&o, "jobq_job_duration_seconds", "Run time of an attempt.", &m->duration);

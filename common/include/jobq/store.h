@@ -48,4 +48,8 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
 int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,
 			    struct jobq_err *err);
 
+/* A text uuid[] literal '{id,id,...}' of n job ids (each 36 characters), for a statement
+ * parameter. malloc'd; NULL when out of memory. */
+char *jobq_store_uuid_array(const char *const *ids, size_t n);
+
 #endif

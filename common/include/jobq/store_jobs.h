@@ -74,6 +74,20 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 			int prev_attempt, bool owner_dead, const char *worker_id, int64_t lease_ms,
 			struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
 
+/* One delivery's claim in a batch: job_id in; r (0 claimed, JOBQ_ECONFLICT not
+ * claimable) and out (when claimed; the caller releases it) set by the call. */
+struct jobq_claim_req {
+	const char *job_id;
+	struct jobq_claim out;
+	int r;
+};
+
+/* jobq_store_claim for n deliveries in one statement and one commit (rows locked in id
+ * order). Returns 0 when the statement ran (each reqs[i].r says how its claim went), else
+ * JOBQ_EDB and no claim was made. */
+int jobq_store_claim_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			  struct jobq_claim_req *reqs, size_t n, struct jobq_err *err) JOBQ_WUR;
+
 /* Free a claim's allocations. Accepts NULL. */
 void jobq_claim_release(struct jobq_claim *c);
 
@@ -118,6 +132,23 @@ struct jobq_outcome {
  * (to = queued) does not count the attempt. */
 int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
 		      int attempt, const struct jobq_outcome *o, struct jobq_err *err) JOBQ_WUR;
+
+/* One attempt's outcome in a batch: job_id, attempt and o in; r (0 written, JOBQ_ELOST
+ * lease lost, nothing written) set by the call. */
+struct jobq_finish_req {
+	const char *job_id;
+	int attempt;
+	const struct jobq_outcome *o;
+	int r;
+};
+
+/* jobq_store_finish for n attempts of worker_id in one statement and one commit (rows
+ * locked in id order), each fenced on its own. Returns 0 when the statement ran (each
+ * reqs[i].r says whether its outcome was written), else JOBQ_EDB/JOBQ_EINVAL and nothing
+ * was written (the statement is all or nothing: an invalid result JSON fails the batch,
+ * so callers retry a failed batch one item at a time). */
+int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
+			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err) JOBQ_WUR;
 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {

@@ -1,0 +1,1207 @@
+#!/usr/bin/python3
+"""bench/bench.py — the scenarios of jobq's benchmark (run it through bench/run).
+
+Runs against one local stack (scripts/stack up --dir DIR, started by bench/run) and gives
+every run of every scenario a fresh PostgreSQL database and RabbitMQ vhost. Prints one
+progress line per run ("bench: [k/8] ...") and writes every measured number as JSON.
+How each figure is measured: bench/README.md.
+"""
+import argparse
+import base64
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import psycopg2
+
+sys.dont_write_bytecode = True
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PEER_DIR = os.path.join(ROOT, "bench", "celery_peer")
+PY = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
+PGBIN = "/usr/lib/postgresql/15/bin"
+
+# Scenario sizes. Full: about 15 minutes on 2 cores; quick: about 2.
+FULL = dict(
+    submit_runs=3, submit_single=200, submit_clients=4, submit_each=60, submit_batch=10000,
+    drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64],
+    celery_drain_runs=2, celery_concurrency=8, celery_prefetch=[1, 16],
+    e2e_rounds=3, e2e_jobs=10000, e2e_chunk=500, e2e_consumers=2, e2e_concurrency=4,
+    pickup_runs=3, pickup_jobs=150, pickup_gap_s=0.02,
+    cancel_runs=2, cancel_jobs=200, cancel_per_round=10,
+    recovery_runs=1, recovery_kills=20, recovery_jobs=4, recovery_limit_s=10,
+    hb_configs=[[1, 250], [4, 250], [1, 1000], [4, 1000]], hb_interval_ms=1000,
+    hb_windows=3, hb_window_s=5.0,
+    mem_runs=2, mem_concurrency=[8, 64], mem_jobs=10000,
+    deadline_s=2400,
+)
+QUICK = dict(FULL)
+QUICK.update(
+    submit_runs=1, submit_single=40, submit_each=15, submit_batch=2000,
+    drain_jobs=3000, drain_runs=1, drain_concurrency=[16],
+    celery_drain_runs=1,
+    e2e_rounds=1, e2e_jobs=2000,
+    pickup_runs=1, pickup_jobs=50,
+    cancel_runs=1, cancel_jobs=50,
+    recovery_kills=5, recovery_limit_s=5,
+    hb_configs=[[1, 100], [4, 100], [4, 400]], hb_windows=1, hb_window_s=2.0,
+    mem_runs=1, mem_jobs=2000,
+    deadline_s=600,
+)
+SCENARIOS = ["submit", "drain", "e2e", "pickup", "cancel", "recovery", "heartbeat", "memory"]
+TITLES = {
+    "submit": "submit rate", "drain": "drain rate", "e2e": "end to end", "pickup": "pickup latency",
+    "cancel": "cancel latency", "recovery": "crash recovery", "heartbeat": "heartbeat cost",
+    "memory": "memory",
+}
+TERMINAL = "('succeeded','failed','cancelled')"
+
+
+class Abort(BaseException):
+    """A signal or the deadline: unwind through every cleanup."""
+
+
+class ScenarioError(Exception):
+    pass
+
+
+def log(msg):
+    print("bench: " + msg, flush=True)
+
+
+def now():
+    return time.time()
+
+
+def pct(values, q):
+    """Percentile with linear interpolation (PostgreSQL's percentile_cont)."""
+    v = sorted(values)
+    if not v:
+        return None
+    k = (len(v) - 1) * q
+    lo = int(k)
+    hi = min(lo + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (k - lo)
+
+
+def dist(values):
+    v = [float(x) for x in values]
+    if not v:
+        return {"n": 0}
+    return {"n": len(v), "min": min(v), "p50": pct(v, 0.5), "p90": pct(v, 0.9),
+            "p99": pct(v, 0.99), "max": max(v), "mean": sum(v) / len(v)}
+
+
+def r1(x):
+    return None if x is None else round(float(x), 1)
+
+
+def r3(x):
+    return None if x is None else round(float(x), 3)
+
+
+def wait_until(pred, timeout, interval=0.1, what="condition"):
+    deadline = now() + timeout
+    while True:
+        v = pred()
+        if v:
+            return v
+        if now() >= deadline:
+            raise ScenarioError("timed out after %.0f s waiting for %s" % (timeout, what))
+        time.sleep(interval)
+
+
+# ------------------------------------------------------------------ processes
+class Proc:
+    def __init__(self, bench, name, argv, env, cwd=None, group=False, stdout=None):
+        self.name = name
+        self.group = group
+        self.log_path = os.path.join(bench.tmp, "logs", "%s.log" % name)
+        self.logf = open(self.log_path, "wb")
+        self.p = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                                  stdout=stdout if stdout is not None else self.logf,
+                                  stderr=self.logf, start_new_session=group)
+        self.pid = self.p.pid
+        bench.procs.append(self)
+
+    def alive(self):
+        return self.p.poll() is None
+
+    def send(self, sig):
+        try:
+            if self.group:
+                os.killpg(self.pid, sig)
+            else:
+                self.p.send_signal(sig)
+        except ProcessLookupError:
+            pass
+
+    def stop(self, grace=5.0, sig=signal.SIGTERM, second=True):
+        """sig to the process, a second one after a second (jobq-consumer: release at once;
+        a process group: to every member), KILL after grace. A group is swept at the end."""
+        if self.alive():
+            try:
+                os.kill(self.pid, sig)
+            except ProcessLookupError:
+                pass
+            try:
+                self.p.wait(min(1.0, grace))
+            except subprocess.TimeoutExpired:
+                if second:
+                    self.send(sig)
+                try:
+                    self.p.wait(max(grace - 1.0, 0.5))
+                except subprocess.TimeoutExpired:
+                    self.send(signal.SIGKILL)
+                    self.p.wait(10)
+        if self.group:
+            self.send(signal.SIGKILL)   # children that outlived their parent
+        self.logf.close()
+        return self.p.returncode
+
+    def kill(self):
+        self.send(signal.SIGKILL)
+        try:
+            self.p.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
+        self.logf.close()
+
+    def tail(self, n=15):
+        try:
+            with open(self.log_path, "rb") as f:
+                return b"".join(f.readlines()[-n:]).decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+
+# ------------------------------------------------------------------ one database + vhost
+class Env:
+    """A fresh RabbitMQ vhost and (for jobq) PostgreSQL database, migrated; dropped on exit."""
+
+    def __init__(self, bench, tag, jobq=True, db_settings=None):
+        self.b = bench
+        bench.counter += 1
+        self.name = "b_%s_%d" % (tag, bench.counter)
+        self.vhost = self.name
+        self.db = self.name if jobq else None
+        self.db_settings = db_settings or {}
+        self.procs = []
+        self.conn = None
+        self.jobq = jobq
+
+    def __enter__(self):
+        b = self.b
+        b.mgmt("PUT", "/api/vhosts/" + self.vhost, {})
+        b.mgmt("PUT", "/api/permissions/%s/jobq" % self.vhost,
+               {"configure": ".*", "write": ".*", "read": ".*"})
+        if self.jobq:
+            b.admin_sql('CREATE DATABASE "%s" OWNER jobq' % self.db)
+            for k, v in self.db_settings.items():
+                b.admin_sql('ALTER DATABASE "%s" SET %s = %s' % (self.db, k, v))
+            self.env = dict(b.base_env)
+            self.env["JOBQ_AMQP_URL"] = "amqp://jobq:jobq@127.0.0.1:%d/%s" % (b.amqp_port, self.vhost)
+            self.env["JOBQ_DATABASE_URL"] = "postgresql://jobq:jobq@127.0.0.1:%d/%s" % (b.pg_port, self.db)
+            self.cli(["migrate"], timeout=60)
+            self.conn = psycopg2.connect(host="127.0.0.1", port=b.pg_port, user="jobq",
+                                         password="jobq", dbname=self.db, connect_timeout=10,
+                                         application_name="bench")
+            self.conn.autocommit = True
+        return self
+
+    def __exit__(self, *exc):
+        for p in self.procs:
+            try:
+                if p.alive():
+                    p.kill()
+            except Exception:
+                pass
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except Exception:
+                pass
+        if self.db:
+            try:
+                self.b.admin_sql('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % self.db)
+            except Exception as e:
+                log("warning: could not drop database %s: %s" % (self.db, e))
+        try:
+            self.b.mgmt("DELETE", "/api/vhosts/" + self.vhost)
+        except Exception as e:
+            log("warning: could not delete vhost %s: %s" % (self.vhost, e))
+        return False
+
+    # SQL on the env's database
+    def sql(self, q, args=None):
+        with self.conn.cursor() as c:
+            c.execute(q, args)
+            return c.fetchall() if c.description else []
+
+    def one(self, q, args=None):
+        rows = self.sql(q, args)
+        return rows[0][0] if rows else None
+
+    def cli(self, args, timeout=60, check=True, env=None, stdout=subprocess.PIPE):
+        p = subprocess.run([self.b.jobq] + args, env=env or self.env, stdin=subprocess.DEVNULL,
+                           stdout=stdout, stderr=subprocess.PIPE, timeout=timeout)
+        if check and p.returncode != 0:
+            raise ScenarioError("jobq %s exited %d: %s" % (" ".join(args[:2]), p.returncode,
+                                                           p.stderr.decode(errors="replace").strip()[:300]))
+        return p
+
+    def consumer(self, wid, concurrency, extra_env=None, log_level="warn"):
+        """A jobq-consumer on this env. Throughput scenarios log at warn (info logs two lines
+        per job); latency scenarios at info, where the log says when it consumes."""
+        env = dict(self.env)
+        if log_level == "info" and os.environ.get("BENCH_VERBOSE_LOG_LEVEL"):
+            log_level = os.environ["BENCH_VERBOSE_LOG_LEVEL"]   # e.g. debug, to diagnose
+        env["JOBQ_LOG_LEVEL"] = log_level
+        env.update(extra_env or {})
+        p = Proc(self.b, "%s-%s" % (self.name, wid),
+                 [self.b.consumer_bin, "--worker-id", wid, "--concurrency", str(concurrency)], env)
+        p.wid = wid
+        p.concurrency = concurrency
+        p.log_level = log_level
+        self.procs.append(p)
+        return p
+
+    @staticmethod
+    def _logged(p, event):
+        try:
+            with open(p.log_path, "rb") as f:
+                return (b"event=" + event.encode()) in f.read()
+        except OSError:
+            return False
+
+    def ready(self, procs, timeout=60):
+        """Every worker registered, consuming jobq.default, and its executors connected.
+        Consuming: the broker_connected event in its log (logged after consume-ok) at info
+        level, else its consumer tag on jobq.default in the management API (which can lag
+        a few seconds)."""
+        ids = [p.wid for p in procs]
+        executors = sum(p.concurrency for p in procs)
+
+        def ok():
+            for p in procs:
+                if not p.alive():
+                    raise ScenarioError("consumer %s exited %s: %s" % (p.wid, p.p.returncode, p.tail(5)))
+            n = self.one("select count(*) from workers where id = any(%s) and state = 'running'", (ids,))
+            if n != len(ids):
+                return False
+            sessions = self.one("select count(*) from pg_stat_activity where datname = current_database()"
+                                " and application_name like 'jobq-consumer executor-%'")
+            if sessions < executors:
+                return False
+            quiet = [p for p in procs if p.log_level not in ("info", "debug")]
+            if not all(self._logged(p, "broker_connected") for p in procs if p not in quiet):
+                return False
+            if not quiet:
+                return True
+            tags = [c.get("consumer_tag", "") for c in self.b.mgmt("GET", "/api/consumers/" + self.vhost)
+                    if (c.get("queue") or {}).get("name") == "jobq.default"]
+            return all(any(t.startswith(p.wid + "@") for t in tags) for p in quiet)
+        wait_until(ok, timeout, 0.02, "workers %s ready" % ",".join(ids))
+
+    def stop_consumers(self, procs, grace=10.0):
+        codes = {}
+        for p in procs:
+            if p.alive():
+                p.send(signal.SIGTERM)
+        for p in procs:
+            codes[p.wid] = p.stop(grace)
+        return codes
+
+    def wait_finished(self, n, timeout, where="true"):
+        def done():
+            c = self.one("select count(*) from jobs where finished_at is not null and (%s)" % where)
+            return c >= n
+        wait_until(done, timeout, 0.3, "%d jobs to finish" % n)
+
+    def write_batch(self, path, n, typ="noop", payload_fn=None, extra=None):
+        with open(path, "w") as f:
+            for i in range(n):
+                o = {"type": typ, "payload": payload_fn(i) if payload_fn else {}}
+                if extra:
+                    o.update(extra)
+                f.write(json.dumps(o, separators=(",", ":")) + "\n")
+        return path
+
+
+# ------------------------------------------------------------------ the bench
+class Bench:
+    def __init__(self, a):
+        self.args = a
+        self.mode = a.mode
+        self.cfg = dict(FULL if a.mode == "full" else QUICK)
+        self.tmp = a.tmp
+        os.makedirs(os.path.join(self.tmp, "logs"), exist_ok=True)
+        self.stack_dir = a.stack_dir
+        st = {}
+        with open(os.path.join(self.stack_dir, "stack.env")) as f:
+            for line in f:
+                if "=" in line:
+                    k, v = line.strip().split("=", 1)
+                    st[k] = v
+        self.amqp_port = int(st["AMQP_PORT"])
+        self.mgmt_port = int(st["MGMT_PORT"])
+        self.pg_port = int(st["PG_PORT"])
+        self.jobq = os.path.join(a.bin_dir, "jobq")
+        self.consumer_bin = os.path.join(a.bin_dir, "jobq-consumer")
+        self.counter = 0
+        self.procs = []
+        self.admin = None
+        conf = os.path.join(self.tmp, "jobq.conf")
+        open(conf, "w").close()   # empty: no /etc/jobq/jobq.conf leaks in
+        self.base_env = {k: v for k, v in os.environ.items()
+                         if not k.startswith(("JOBQ_", "PG", "HEARTBEAT_INTERVAL", "LEASE_DURATION"))}
+        self.base_env.update(JOBQ_CONFIG=conf, JOBQ_LOG_LEVEL="warn", JOBQ_SHUTDOWN_TIMEOUT="2s",
+                             PYTHONDONTWRITEBYTECODE="1")
+        self.started = now()
+        self.deadline = self.started + (a.deadline or self.cfg["deadline_s"])
+        self.results = {
+            "schema": 1, "mode": self.mode,
+            "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.started)),
+            "config": self.cfg, "scenarios": {},
+        }
+
+    # -- servers
+    def mgmt(self, method, path, body=None):
+        url = "http://127.0.0.1:%d%s" % (self.mgmt_port, path)
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(url, data=data, method=method)
+        req.add_header("Authorization", "Basic " + base64.b64encode(b"jobq:jobq").decode())
+        if data is not None:
+            req.add_header("content-type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                raw = r.read()
+        except urllib.error.HTTPError as e:
+            raise ScenarioError("management API %s %s: HTTP %d" % (method, path, e.code))
+        return json.loads(raw) if raw else None
+
+    def admin_sql(self, q, args=None):
+        if self.admin is None or self.admin.closed:
+            self.admin = psycopg2.connect(host="127.0.0.1", port=self.pg_port, user="postgres",
+                                          dbname="postgres", connect_timeout=10,
+                                          application_name="bench-admin")
+            self.admin.autocommit = True
+        with self.admin.cursor() as c:
+            c.execute(q, args)
+            return c.fetchall() if c.description else []
+
+    def tune_postgres(self):
+        """The stack runs PostgreSQL with max_connections=400. Every jobq executor holds a
+        session, so 4 workers x 250 running jobs (the heartbeat scenario) need over 1,000:
+        restart this stack's own server with max_connections=1200 and a known log prefix
+        (the heartbeat scenario counts statements in the log)."""
+        data = os.path.join(self.stack_dir, "postgres", "data")
+        with open(os.path.join(data, "postmaster.opts")) as f:
+            opts = f.read().strip()
+        args = re.findall(r'"((?:[^"\\]|\\.)*)"', opts)
+        out, skip = [], False
+        for x in args:
+            if skip:
+                skip = False
+                continue
+            if x == "-D":
+                skip = True
+                continue
+            out.append(x)
+        out += ["-c", "max_connections=1200", "-c", "log_line_prefix=%m [%p] "]
+        o = " ".join("'%s'" % x.replace("'", "") for x in out)
+        logf = os.path.join(self.stack_dir, "postgres", "postgres.log")
+        if self.admin is not None:
+            self.admin.close()
+            self.admin = None
+        r = subprocess.run(["runuser", "-u", "postgres", "--", PGBIN + "/pg_ctl", "-D", data, "-l", logf,
+                            "-m", "fast", "-w", "-t", "60", "-o", o, "restart"],
+                           cwd="/", stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=90)
+        if r.returncode != 0:
+            raise SystemExit("bench: could not restart PostgreSQL with max_connections=1200: "
+                             + r.stdout.decode(errors="replace"))
+        self.pg_log = logf
+        mc = self.admin_sql("show max_connections")[0][0]
+        self.results["postgres_settings"] = {
+            "max_connections": int(mc), "note": "raised from the stack's 400: one session per "
+            "executor, and the heartbeat scenario runs 1,000 jobs at once",
+            "fsync": self.admin_sql("show fsync")[0][0],
+            "synchronous_commit": self.admin_sql("show synchronous_commit")[0][0],
+            "shared_buffers": self.admin_sql("show shared_buffers")[0][0],
+        }
+
+    def check_deadline(self):
+        if now() > self.deadline:
+            raise Abort("deadline of %.0f s reached" % (self.deadline - self.started))
+
+    def loadavg(self):
+        with open("/proc/loadavg") as f:
+            return [float(x) for x in f.read().split()[:3]]
+
+    # -- facts
+    def machine(self):
+        m = {"nproc": os.cpu_count(), "kernel": platform.release(), "arch": platform.machine()}
+        try:
+            with open("/proc/cpuinfo") as f:
+                for line in f:
+                    if line.startswith("model name"):
+                        m["cpu"] = line.split(":", 1)[1].strip()
+                        break
+        except OSError:
+            pass
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal:"):
+                    m["mem_mib"] = int(line.split()[1]) // 1024
+        try:
+            with open("/etc/debian_version") as f:
+                m["debian"] = f.read().strip()
+        except OSError:
+            pass
+        m["loadavg_at_start"] = self.loadavg()
+        return m
+
+    def versions(self):
+        v = {}
+        try:
+            o = self.mgmt("GET", "/api/overview")
+            v["rabbitmq"] = o.get("rabbitmq_version")
+            v["erlang"] = o.get("erlang_version")
+        except Exception:
+            pass
+        v["postgresql"] = self.admin_sql("show server_version")[0][0]
+
+        def dpkg(p):
+            r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", p], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+            return r.stdout.decode().strip() or None
+        v["rabbitmq-c"] = dpkg("librabbitmq4")
+        v["libpq"] = dpkg("libpq5")
+        v["python3-celery"] = dpkg("python3-celery")
+        v["python3-kombu"] = dpkg("python3-kombu")
+        v["python3-amqp"] = dpkg("python3-amqp")
+        v["gnuplot"] = dpkg("gnuplot-nox")
+        v["gcc"] = dpkg("gcc-12") or dpkg("gcc")
+        r = subprocess.run([PY, "-c", "import celery; print(celery.__version__)"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.base_env)
+        v["celery"] = r.stdout.decode().strip() or None
+        r = subprocess.run([self.jobq, "--version"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        v["jobq"] = r.stdout.decode().strip()
+
+        def git(*a):
+            r = subprocess.run(["git", "-C", ROOT] + list(a), stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+            return r.stdout.decode().strip()
+        v["jobq_commit"] = git("rev-parse", "HEAD")
+        dirty = [l for l in git("status", "--porcelain", "--untracked-files=no").splitlines()
+                 if not l[3:].startswith(("bench/", "docs/benchmarks.md", "docs/img/bench-"))]
+        v["jobq_dirty"] = bool(dirty)
+        v["jobq_build"] = "Release (%s)" % self.args.bin_dir
+        return v
+
+    # -- running it all
+    def run(self):
+        self.results["machine"] = self.machine()
+        self.tune_postgres()
+        self.results["versions"] = self.versions()
+        wanted = self.args.only.split(",") if self.args.only else SCENARIOS
+        failed = []
+        try:
+            for k, name in enumerate(SCENARIOS, 1):
+                if name not in wanted:
+                    continue
+                self.k = k
+                t0 = now()
+                rec = {"title": TITLES[name], "loadavg_before": self.loadavg()}
+                self.results["scenarios"][name] = rec
+                try:
+                    self.check_deadline()
+                    getattr(self, "s_" + name)(rec)
+                except ScenarioError as e:
+                    rec["error"] = str(e)
+                    failed.append(name)
+                    self.say("FAILED: %s" % e)
+                except Abort as e:
+                    rec["error"] = "aborted: %s" % e
+                    failed.append(name)
+                    raise
+                finally:
+                    rec["seconds"] = round(now() - t0, 1)
+                    rec["loadavg_after"] = self.loadavg()
+                    self.reap()
+                    self.write()
+                self.say("done in %.0f s" % rec["seconds"])
+        finally:
+            self.results["finished_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            self.results["seconds"] = round(now() - self.started, 1)
+            self.results["failed"] = failed
+            self.results["machine"]["loadavg_at_end"] = self.loadavg()
+            self.write()
+            self.cleanup()
+        return 1 if failed else 0
+
+    def say(self, msg):
+        log("[%d/%d] %s: %s" % (self.k, len(SCENARIOS), TITLES[SCENARIOS[self.k - 1]], msg))
+
+    def write(self):
+        tmp = self.args.out + ".part"
+        with open(tmp, "w") as f:
+            json.dump(self.results, f, indent=1, sort_keys=False)
+            f.write("\n")
+        os.replace(tmp, self.args.out)
+
+    def reap(self):
+        for p in self.procs:
+            if p.alive():
+                p.kill()
+        self.procs = [p for p in self.procs if p.alive()]
+
+    def cleanup(self):
+        for p in self.procs:
+            try:
+                if p.alive():
+                    p.kill()
+            except Exception:
+                pass
+        if self.admin is not None:
+            try:
+                self.admin.close()
+            except Exception:
+                pass
+
+    # ============================================================== 1. submit rate
+    def s_submit(self, rec):
+        c = self.cfg
+        rec["params"] = {"single": c["submit_single"], "clients": c["submit_clients"],
+                         "per_client": c["submit_each"], "batch": c["submit_batch"],
+                         "consumers": 0,
+                         "how": "wall clock of the jobq processes; no consumer runs"}
+        runs = rec["runs"] = []
+        for r in range(c["submit_runs"]):
+            self.check_deadline()
+            with Env(self, "submit") as e:
+                out = {}
+                # single submits, one client
+                lat = []
+                t0 = now()
+                for i in range(c["submit_single"]):
+                    s = now()
+                    e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30)
+                    lat.append((now() - s) * 1000)
+                dt = now() - t0
+                out["single"] = {"n": c["submit_single"], "seconds": r3(dt),
+                                 "per_s": r1(c["submit_single"] / dt), "latency_ms": _rd(dist(lat))}
+                # single submits, several clients at once
+                errs = []
+
+                def client(k):
+                    try:
+                        for i in range(c["submit_each"]):
+                            e.cli(["submit", "noop", '{"c":%d,"i":%d}' % (k, i)], timeout=30)
+                    except Exception as ex:   # reported below
+                        errs.append(str(ex))
+                th = [threading.Thread(target=client, args=(k,)) for k in range(c["submit_clients"])]
+                t0 = now()
+                for t in th:
+                    t.start()
+                for t in th:
+                    t.join()
+                dt = now() - t0
+                if errs:
+                    raise ScenarioError("parallel submit: " + errs[0])
+                n = c["submit_clients"] * c["submit_each"]
+                out["parallel"] = {"n": n, "clients": c["submit_clients"], "seconds": r3(dt),
+                                   "per_s": r1(n / dt)}
+                # one batch
+                path = e.write_batch(os.path.join(self.tmp, "submit-batch.jsonl"), c["submit_batch"],
+                                     payload_fn=lambda i: {"i": i})
+                t0 = now()
+                p = e.cli(["submit", "--batch", path], timeout=300)
+                dt = now() - t0
+                got = len(p.stdout.splitlines())
+                if got != c["submit_batch"]:
+                    raise ScenarioError("submit --batch printed %d ids, not %d" % (got, c["submit_batch"]))
+                out["batch"] = {"n": c["submit_batch"], "seconds": r3(dt), "per_s": r1(c["submit_batch"] / dt)}
+                out["rows"] = e.one("select count(*) from jobs")
+                runs.append(out)
+                self.say("run %d/%d: single %.0f/s, %d clients %.0f/s, --batch of %d %.0f jobs/s" % (
+                    r + 1, c["submit_runs"], out["single"]["per_s"], c["submit_clients"],
+                    out["parallel"]["per_s"], c["submit_batch"], out["batch"]["per_s"]))
+
+    # ============================================================== 2. drain rate
+    def presubmit(self, e, n, parts=2):
+        """n noop jobs with `submit --batch`, in `parts` processes at once (setup, not measured)."""
+        paths = []
+        per = (n + parts - 1) // parts
+        for k in range(parts):
+            m = min(per, n - k * per)
+            paths.append(e.write_batch(os.path.join(self.tmp, "pre-%d.jsonl" % k), m,
+                                       payload_fn=lambda i, k=k: {"i": k * per + i}))
+        t0 = now()
+        ps = [subprocess.Popen([self.jobq, "submit", "--batch", p], env=e.env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for p in paths]
+        try:
+            for p in ps:
+                _, err = p.communicate(timeout=300)
+                if p.returncode != 0:
+                    raise ScenarioError("submit --batch exited %d: %s" % (p.returncode, err.decode()[:300]))
+        finally:
+            for p in ps:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+        dt = now() - t0
+        got = e.one("select count(*) from jobs")
+        if got != n:
+            raise ScenarioError("pre-submitted %d jobs, found %d" % (n, got))
+        return dt
+
+    def s_drain(self, rec):
+        c = self.cfg
+        n = c["drain_jobs"]
+        rec["params"] = {"jobs": n, "consumers": c["drain_consumers"], "concurrency": c["drain_concurrency"],
+                         "celery_concurrency": c["celery_concurrency"], "celery_prefetch": c["celery_prefetch"],
+                         "how": "jobs / (last finished_at - first started_at), database clock"}
+        runs = rec["runs"] = []
+        crun = rec["celery_runs"] = []
+        combos = [(w, cc) for w in c["drain_consumers"] for cc in c["drain_concurrency"]]
+        total = c["drain_runs"] * len(combos) + c["celery_drain_runs"] * len(c["celery_prefetch"])
+        i = 0
+        for r in range(max(c["drain_runs"], c["celery_drain_runs"])):
+            if r < c["drain_runs"]:
+                for (w, cc) in combos:
+                    self.check_deadline()
+                    i += 1
+                    res = self.drain_jobq(n, w, cc)
+                    res["run"] = r + 1
+                    runs.append(res)
+                    self.say("run %d/%d: jobq %d consumer%s x concurrency %d: %.0f jobs/s (%d jobs in %.2f s)" % (
+                        i, total, w, "" if w == 1 else "s", cc, res["per_s"], n, res["seconds"]))
+            if r < c["celery_drain_runs"]:
+                for pf in c["celery_prefetch"]:
+                    self.check_deadline()
+                    i += 1
+                    res = self.drain_celery(n, c["celery_concurrency"], pf)
+                    res["run"] = r + 1
+                    crun.append(res)
+                    self.say("run %d/%d: celery concurrency %d, prefetch %d: %.0f jobs/s (%d tasks in %.2f s)" % (
+                        i, total, c["celery_concurrency"], pf, res["per_s"], n, res["seconds"]))
+
+    def drain_jobq(self, n, workers, conc):
+        with Env(self, "drain") as e:
+            sub_s = self.presubmit(e, n)
+            t_start = now()
+            procs = [e.consumer("d%d" % k, conc) for k in range(workers)]
+            e.wait_finished(n, 60 + n / 100)
+            wall = now() - t_start
+            row = e.sql("select count(*), count(*) filter (where status = 'succeeded'),"
+                        " extract(epoch from min(started_at)), extract(epoch from max(finished_at))"
+                        " from jobs")[0]
+            per_worker = dict(e.sql("select worker_id, count(*) from jobs group by 1"))
+            e.stop_consumers(procs)
+            cnt, ok, t_first, t_last = row
+            if ok != n:
+                raise ScenarioError("drain: %d of %d jobs succeeded" % (ok, n))
+            secs = float(t_last) - float(t_first)
+            return {"consumers": workers, "concurrency": conc, "jobs": n, "seconds": r3(secs),
+                    "per_s": r1(n / secs), "wall_from_start_s": r3(wall),
+                    "presubmit_s": r3(sub_s), "per_worker": per_worker}
+
+    # -- celery helpers
+    def celery_env(self, vhost, prefetch, done_dir):
+        env = dict(self.base_env)
+        env.update(BENCH_CELERY_BROKER="pyamqp://jobq:jobq@127.0.0.1:%d/%s" % (self.amqp_port, vhost),
+                   BENCH_CELERY_PREFETCH=str(prefetch), BENCH_CELERY_DONE_DIR=done_dir,
+                   PYTHONDONTWRITEBYTECODE="1")
+        return env
+
+    def celery_worker(self, e, conc, prefetch, env):
+        argv = [PY, "-m", "celery", "-A", "tasks", "worker", "--pool=prefork",
+                "--concurrency=%d" % conc, "--prefetch-multiplier=%d" % prefetch,
+                "--without-gossip", "--without-mingle", "--without-heartbeat",
+                "-Q", "bench", "--loglevel=WARNING"]
+        p = Proc(self, "%s-celery" % e.name, argv, env, cwd=PEER_DIR, group=True)
+        e.procs.append(p)
+        return p, argv[1:]
+
+    def celery_produce(self, env, n, start=0, wait=True):
+        p = subprocess.Popen([PY, os.path.join(PEER_DIR, "produce.py"), str(n), str(start)], env=env,
+                             cwd=PEER_DIR, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        if not wait:
+            return p
+        out, err = p.communicate(timeout=300)
+        if p.returncode != 0:
+            raise ScenarioError("celery producer exited %d: %s" % (p.returncode, err.decode()[-300:]))
+        return _kv(out.decode())
+
+    @staticmethod
+    def records(done_dir):
+        n = 0
+        for f in os.listdir(done_dir):
+            if f.startswith("done."):
+                n += os.path.getsize(os.path.join(done_dir, f)) // 20
+        return n
+
+    @staticmethod
+    def record_times(done_dir):
+        ts = []
+        for f in os.listdir(done_dir):
+            if f.startswith("done."):
+                with open(os.path.join(done_dir, f), "rb") as fh:
+                    ts += [int(x) for x in fh.read().split()]
+        return ts
+
+    def wait_records(self, done_dir, n, timeout, worker):
+        def ok():
+            if not worker.alive():
+                raise ScenarioError("celery worker exited %s: %s" % (worker.p.returncode, worker.tail(8)))
+            return self.records(done_dir) >= n
+        wait_until(ok, timeout, 0.05, "%d celery tasks" % n)
+
+    def drain_celery(self, n, conc, prefetch):
+        with Env(self, "cdrain", jobq=False) as e:
+            done = os.path.join(self.tmp, e.name)
+            os.makedirs(done)
+            env = self.celery_env(e.vhost, prefetch, done)
+            half = n // 2
+            t0 = now()
+            ps = [self.celery_produce(env, half, 0, wait=False), self.celery_produce(env, n - half, half, wait=False)]
+            for p in ps:
+                out, err = p.communicate(timeout=300)
+                if p.returncode != 0:
+                    raise ScenarioError("celery producer exited %d: %s" % (p.returncode, err.decode()[-300:]))
+            pub_s = now() - t0
+
+            def queued():
+                q = self.mgmt("GET", "/api/queues/%s/bench" % e.vhost)
+                return q.get("messages") == n
+            wait_until(queued, 60, 0.5, "%d messages in the celery queue" % n)
+            w, argv = self.celery_worker(e, conc, prefetch, env)
+            self.wait_records(done, n, 60 + n / 50, w)
+            ts = self.record_times(done)
+            w.stop(15)
+            if len(ts) != n:
+                raise ScenarioError("celery drain: %d records for %d tasks" % (len(ts), n))
+            secs = (max(ts) - min(ts)) / 1e9
+            return {"concurrency": conc, "prefetch": prefetch, "jobs": n, "seconds": r3(secs),
+                    "per_s": r1(n / secs), "publish_s": r3(pub_s), "worker": " ".join(argv)}
+
+    # ============================================================== 3. end to end
+    def s_e2e(self, rec):
+        c = self.cfg
+        n = c["e2e_jobs"]
+        tot = c["e2e_consumers"] * c["e2e_concurrency"]
+        rec["params"] = {"jobs": n, "chunk": c["e2e_chunk"], "consumers": c["e2e_consumers"],
+                         "concurrency": c["e2e_concurrency"], "celery_concurrency": tot,
+                         "celery_prefetch": c["celery_prefetch"],
+                         "how": "jobs / (last terminal state - first submit); pairs measured round by round"}
+        rounds = rec["rounds"] = []
+        systems = [("jobq", None)] + [("celery", pf) for pf in c["celery_prefetch"]]
+        for r in range(c["e2e_rounds"]):
+            self.check_deadline()
+            order = systems[r % len(systems):] + systems[:r % len(systems)]
+            res = {"round": r + 1, "order": [s if pf is None else "celery-p%d" % pf for s, pf in order]}
+            for s, pf in order:
+                self.check_deadline()
+                if s == "jobq":
+                    res["jobq"] = self.e2e_jobq(n)
+                else:
+                    res["celery_p%d" % pf] = self.e2e_celery(n, tot, pf)
+            res["ratio"] = {("p%d" % pf): r3(res["jobq"]["per_s"] / res["celery_p%d" % pf]["per_s"])
+                            for pf in c["celery_prefetch"]}
+            rounds.append(res)
+            self.say("round %d/%d: jobq %.0f jobs/s, %s (ratio %s)" % (
+                r + 1, c["e2e_rounds"], res["jobq"]["per_s"],
+                ", ".join("celery prefetch %d %.0f jobs/s" % (pf, res["celery_p%d" % pf]["per_s"])
+                          for pf in c["celery_prefetch"]),
+                ", ".join("%.2f vs p%d" % (res["ratio"]["p%d" % pf], pf) for pf in c["celery_prefetch"])))
+
+    def e2e_jobq(self, n):
+        c = self.cfg
+        with Env(self, "e2e") as e:
+            procs = [e.consumer("e%d" % k, c["e2e_concurrency"]) for k in range(c["e2e_consumers"])]
+            e.ready(procs)
+            e.cli(["submit", "noop", '{"warmup":true}'])
+            e.wait_finished(1, 30)
+            chunk = c["e2e_chunk"]
+            paths = []
+            for k in range(0, n, chunk):
+                m = min(chunk, n - k)
+                paths.append(e.write_batch(os.path.join(self.tmp, "e2e-%d.jsonl" % len(paths)), m,
+                                           payload_fn=lambda i, k=k: {"i": k + i}))
+            t0 = now()
+            for p in paths:
+                e.cli(["submit", "--batch", p], timeout=120, stdout=subprocess.DEVNULL)
+            t_sub = now()
+            e.wait_finished(n + 1, 60 + n / 100)
+            row = e.sql("select count(*) filter (where status = 'succeeded'), extract(epoch from max(finished_at)),"
+                        " extract(epoch from min(created_at)) from jobs where payload ? 'i'")[0]
+            e.stop_consumers(procs)
+            ok, t_last, t_created = row
+            if ok != n:
+                raise ScenarioError("e2e: %d of %d jobs succeeded" % (ok, n))
+            secs = float(t_last) - t0
+            return {"jobs": n, "seconds": r3(secs), "per_s": r1(n / secs), "submit_s": r3(t_sub - t0),
+                    "first_created_after_ms": r1((float(t_created) - t0) * 1000)}
+
+    def e2e_celery(self, n, conc, prefetch):
+        with Env(self, "ce2e", jobq=False) as e:
+            done = os.path.join(self.tmp, e.name)
+            os.makedirs(done)
+            env = self.celery_env(e.vhost, prefetch, done)
+            w, argv = self.celery_worker(e, conc, prefetch, env)
+            self.celery_produce(env, 1, -1)              # warm-up: the worker is up and consuming
+            self.wait_records(done, 1, 90, w)
+            p = self.celery_produce(env, n, 0, wait=False)
+            try:
+                first = _readline(p.stdout, 60)
+                if not first.startswith("first_publish_ns "):
+                    p.wait(30)
+                    raise ScenarioError("celery producer: %s" % p.stderr.read().decode()[-300:])
+                t0 = int(first.split()[1]) / 1e9
+                self.wait_records(done, n + 1, 60 + n / 50, w)
+                out, err = p.communicate(timeout=60)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+            info = _kv(out.decode())
+            ts = self.record_times(done)
+            w.stop(15)
+            if len(ts) != n + 1:
+                raise ScenarioError("celery e2e: %d records for %d tasks" % (len(ts), n + 1))
+            secs = max(ts) / 1e9 - t0
+            return {"jobs": n, "concurrency": conc, "prefetch": prefetch, "seconds": r3(secs),
+                    "per_s": r1(n / secs),
+                    "publish_s": r3((int(info.get("last_publish_ns", 0)) / 1e9 - t0) if info.get("last_publish_ns") else None),
+                    "worker": " ".join(argv)}
+
+    # ============================================================== 4. pickup latency
+    def s_pickup(self, rec):
+        c = self.cfg
+        rec["params"] = {"jobs": c["pickup_jobs"], "gap_s": c["pickup_gap_s"], "consumers": c["e2e_consumers"],
+                         "concurrency": c["e2e_concurrency"],
+                         "how": "queued->running event time - jobs.created_at (database clock), single "
+                                "`jobq submit` one after the other"}
+        runs = rec["runs"] = []
+        for r in range(c["pickup_runs"]):
+            self.check_deadline()
+            with Env(self, "pickup") as e:
+                procs = [e.consumer("p%d" % k, c["e2e_concurrency"], log_level="info") for k in range(c["e2e_consumers"])]
+                e.ready(procs)
+                e.cli(["submit", "noop", '{"warmup":true}'])
+                e.wait_finished(1, 30)
+                t0 = now()
+                for i in range(c["pickup_jobs"]):
+                    e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30)
+                    time.sleep(c["pickup_gap_s"])
+                dt = now() - t0
+                e.wait_finished(c["pickup_jobs"] + 1, 60)
+                ms = [float(x[0]) for x in e.sql(
+                    "select extract(epoch from ev.at - j.created_at) * 1000 from jobs j join job_events ev"
+                    " on ev.job_id = j.id and ev.from_status = 'queued' and ev.to_status = 'running'"
+                    " where j.payload ? 'i'")]
+                e.stop_consumers(procs)
+                if len(ms) != c["pickup_jobs"]:
+                    raise ScenarioError("pickup: %d samples for %d jobs" % (len(ms), c["pickup_jobs"]))
+                d = dist(ms)
+                runs.append({"load_per_s": r1(c["pickup_jobs"] / dt), "ms": _rd(d), "samples": [r3(x) for x in ms]})
+                self.say("run %d/%d: p50 %.1f ms, p99 %.1f ms (n=%d, %.0f jobs/s offered)" % (
+                    r + 1, c["pickup_runs"], d["p50"], d["p99"], d["n"], c["pickup_jobs"] / dt))
+
+    # ============================================================== 5. cancel latency
+    def s_cancel(self, rec):
+        c = self.cfg
+        per = c["cancel_per_round"]
+        rounds = (c["cancel_jobs"] + per - 1) // per
+        rec["params"] = {"cancels": rounds * per, "running_at_once": per, "consumers": 1, "concurrency": per,
+                         "heartbeat_interval": "30s (default)",
+                         "how": "cancelled event time - jobs.cancel_requested_at (database clock); "
+                                "one `jobq cancel --wait` per job, one after the other"}
+        runs = rec["runs"] = []
+        for r in range(c["cancel_runs"]):
+            self.check_deadline()
+            with Env(self, "cancel") as e:
+                w = e.consumer("c0", per, log_level="info")
+                e.ready([w])
+                path = e.write_batch(os.path.join(self.tmp, "cancel.jsonl"), per, "sleep",
+                                     payload_fn=lambda i: {"seconds": 60})
+                printed, bad = [], 0
+                for k in range(rounds):
+                    self.check_deadline()
+                    ids = e.cli(["submit", "--batch", path]).stdout.decode().split()
+                    wait_until(lambda: e.one("select count(*) from jobs where status = 'running'") == per,
+                               30, 0.02, "%d jobs running" % per)
+                    for jid in ids:
+                        p = e.cli(["cancel", "--wait", "--timeout", "15s", jid], timeout=30, check=False)
+                        m = re.search(r"stopped \(cancelled\) in ([0-9.]+) ms", p.stdout.decode())
+                        if p.returncode == 0 and m:
+                            printed.append(float(m.group(1)))
+                        else:
+                            bad += 1
+                ms = [float(x[0]) for x in e.sql(
+                    "select extract(epoch from ev.at - j.cancel_requested_at) * 1000 from jobs j join job_events ev"
+                    " on ev.job_id = j.id and ev.to_status = 'cancelled' and ev.from_status = 'running'")]
+                e.stop_consumers([w])
+                if bad or len(ms) != rounds * per:
+                    raise ScenarioError("cancel: %d cancels failed, %d of %d cancelled from running" % (
+                        bad, len(ms), rounds * per))
+                d = dist(ms)
+                runs.append({"ms": _rd(d), "cli_stop_ms": _rd(dist(printed)), "samples": [r3(x) for x in ms]})
+                self.say("run %d/%d: p50 %.1f ms, p99 %.1f ms over %d cancels of running jobs" % (
+                    r + 1, c["cancel_runs"], d["p50"], d["p99"], d["n"]))
+
+    # ============================================================== 6. crash recovery
+    def s_recovery(self, rec):
+        c = self.cfg
+        nj = c["recovery_jobs"]
+        rec["params"] = {"kills": c["recovery_kills"], "jobs_per_kill": nj, "concurrency": 8,
+                         "how": "first running event of the job under another worker - time of kill -9 "
+                                "(wall clock of this machine on both sides)"}
+        runs = rec["runs"] = []
+        for r in range(c["recovery_runs"]):
+            self.check_deadline()
+            with Env(self, "recovery") as e:
+                path = e.write_batch(os.path.join(self.tmp, "recovery.jsonl"), nj, "sleep",
+                                     payload_fn=lambda i: {"seconds": 600}, extra={"max_attempts": 5})
+                holder = e.consumer("k0", 8, log_level="info")
+                e.ready([holder])
+                samples, per_kill, paths, stuck = [], [], {}, []
+                for k in range(c["recovery_kills"]):
+                    self.check_deadline()
+                    tk0 = now()
+                    ids = e.cli(["submit", "--batch", path]).stdout.decode().split()
+                    wait_until(lambda: e.one("select count(*) from jobs where id = any(%s::uuid[]) and status = 'running'"
+                                             " and worker_id = %s", (ids, holder.wid)) == nj,
+                               30, 0.02, "%d jobs running on %s" % (nj, holder.wid))
+                    tk1 = now()
+                    new = e.consumer("k%d" % (k + 1), 8, log_level="info")
+                    e.ready([holder, new])
+                    tk2 = now()
+                    t_kill = now()
+                    os.kill(holder.pid, signal.SIGKILL)
+                    holder.p.wait(10)
+                    t_gone = now()
+
+                    def taken():
+                        return e.sql("select job_id::text, min(extract(epoch from at)), min(from_status) from job_events"
+                                     " where job_id = any(%s::uuid[]) and to_status = 'running' and worker_id = %s"
+                                     " group by job_id", (ids, new.wid))
+                    try:
+                        rows = wait_until(lambda: (lambda r: r if len(r) == nj else None)(taken()),
+                                          c["recovery_limit_s"], 0.01, "takeovers")
+                    except ScenarioError:
+                        rows = taken()
+                        late = [j for j in ids if j not in {x[0] for x in rows}]
+                        stuck.extend(late)
+                        self.say("kill %d: %d of %d jobs not running again on %s within %g s: %s" % (
+                            k + 1, len(late), nj, new.wid, c["recovery_limit_s"], ", ".join(late)))
+                        # censored at the limit, so the percentiles show them
+                        rows = list(rows) + [(j, t_kill + c["recovery_limit_s"], "none") for j in late]
+                    ms = [(float(t) - t_kill) * 1000 for _, t, _ in rows]
+                    for _, _, fs in rows:
+                        paths[fs] = paths.get(fs, 0) + 1
+                    samples += ms
+                    tk3 = now()
+                    holder.logf.close()
+                    e.cli(["cancel"] + ids, check=False)
+                    wait_until(lambda: e.one("select count(*) from jobs where id = any(%s::uuid[]) and status = 'cancelled'",
+                                             (ids,)) == nj - len([j for j in ids if j in stuck]), 30, 0.02,
+                               "the jobs cancelled")
+                    per_kill.append({"max_ms": r1(max(ms)), "gone_ms": r1((t_gone - t_kill) * 1000),
+                                     "setup_s": r3(tk1 - tk0), "ready_s": r3(tk2 - tk1),
+                                     "takeover_wait_s": r3(tk3 - t_kill), "cancel_s": r3(now() - tk3)})
+                    holder = new
+                e.stop_consumers([holder])
+                d = dist(samples)
+                runs.append({"ms": _rd(d), "per_kill": per_kill, "paths": paths, "not_recovered": stuck,
+                             "limit_s": c["recovery_limit_s"],
+                             "samples": [r1(x) for x in samples]})
+                self.say("run %d/%d: p50 %.0f ms, p99 %.0f ms over %d kills (%d takeovers, via %s%s)" % (
+                    r + 1, c["recovery_runs"], d["p50"], d["p99"], c["recovery_kills"], d["n"],
+                    ", ".join("%s->running %d" % (k, v) for k, v in sorted(paths.items()) if k != "none"),
+                    "; %d NOT running again within %g s" % (len(stuck), c["recovery_limit_s"]) if stuck else ""))
+
+    # ============================================================== 7. heartbeat cost
+    LOG_RE = re.compile(r"^\S+ \S+ \S+ \[(\d+)\] LOG:  (?:statement|execute [^:]*): (.*)$")
+
+    def s_heartbeat(self, rec):
+        c = self.cfg
+        rec["params"] = {"configs": c["hb_configs"], "heartbeat_interval_ms": c["hb_interval_ms"],
+                         "windows": c["hb_windows"], "window_s": c["hb_window_s"],
+                         "how": "statements logged (log_statement=all on the scenario's database) during a "
+                                "window in which only sleep jobs run; keeper = the workers' heartbeat sessions"}
+        runs = rec["runs"] = []
+        for wk, jobs in c["hb_configs"]:
+            self.check_deadline()
+            with Env(self, "hb", db_settings={"log_statement": "'all'"}) as e:
+                per = max(1, jobs // wk)
+                xenv = {"HEARTBEAT_INTERVAL": "%dms" % c["hb_interval_ms"]}
+                procs = [e.consumer("h%d" % k, per, xenv, log_level="info") for k in range(wk)]
+                e.ready(procs, timeout=120)
+                if jobs:
+                    path = e.write_batch(os.path.join(self.tmp, "hb.jsonl"), jobs, "sleep",
+                                         payload_fn=lambda i: {"seconds": 900})
+                    e.cli(["submit", "--batch", path], timeout=120, stdout=subprocess.DEVNULL)
+                    wait_until(lambda: e.one("select count(*) from jobs where status = 'running'") == jobs,
+                               120, 0.2, "%d jobs running" % jobs)
+                time.sleep(2.0 * c["hb_interval_ms"] / 1000 + 0.5)   # past the claims' last statements
+                wins = []
+                for wi in range(c["hb_windows"]):
+                    wins.append(self.hb_window(e, c["hb_window_s"]))
+                running = e.one("select count(*) from jobs where status = 'running'")
+                for p in procs:
+                    p.kill()
+                res = {"workers": wk, "jobs": jobs, "still_running": running, "windows": wins}
+                for key in ("keeper_stmts_per_s", "heartbeat_updates_per_s", "all_stmts_per_s"):
+                    res[key] = r1(pct([w[key] for w in wins], 0.5))
+                runs.append(res)
+                self.say("%d worker%s, %d running jobs: heartbeat sessions %.1f statements/s "
+                         "(%.1f heartbeat UPDATEs/s), all sessions %.1f statements/s" % (
+                             wk, "" if wk == 1 else "s", jobs, res["keeper_stmts_per_s"],
+                             res["heartbeat_updates_per_s"], res["all_stmts_per_s"]))
+
+    def hb_window(self, e, secs):
+        def apps():
+            return dict(e.sql("select pid, application_name from pg_stat_activity where datname = current_database()"))
+        a = apps()
+        off0 = os.path.getsize(self.pg_log)
+        t0 = now()
+        time.sleep(secs)
+        off1 = os.path.getsize(self.pg_log)
+        t1 = now()
+        a.update(apps())
+        with open(self.pg_log, "rb") as f:
+            f.seek(off0)
+            text = f.read(off1 - off0).decode("utf-8", "replace")
+        keeper = hb = allst = 0
+        kinds = {}
+        for line in text.splitlines():
+            m = self.LOG_RE.match(line)
+            if not m:
+                continue
+            pid = int(m.group(1))
+            app = a.get(pid)
+            if app is None or app in ("bench", "bench-admin"):
+                continue
+            allst += 1
+            role = re.sub(r"-\d+$", "", app)
+            kinds[role] = kinds.get(role, 0) + 1
+            if app == "jobq-consumer keeper":
+                keeper += 1
+                if "heartbeat_at" in m.group(2):
+                    hb += 1
+        dt = t1 - t0
+        return {"seconds": r3(dt), "keeper_stmts_per_s": r1(keeper / dt), "heartbeat_updates_per_s": r1(hb / dt),
+                "all_stmts_per_s": r1(allst / dt), "by_session": {k: r1(v / dt) for k, v in kinds.items()}}
+
+    # ============================================================== 8. memory
+    def s_memory(self, rec):
+        c = self.cfg
+        rec["params"] = {"concurrency": c["mem_concurrency"], "jobs": c["mem_jobs"],
+                         "how": "VmHWM (peak RSS) of the jobq-consumer process in /proc/PID/status, "
+                                "idle 2 s after start, then after draining the jobs"}
+        runs = rec["runs"] = []
+        for r in range(c["mem_runs"]):
+            for cc in c["mem_concurrency"]:
+                self.check_deadline()
+                with Env(self, "mem") as e:
+                    w = e.consumer("m0", cc)
+                    e.ready([w])
+                    time.sleep(2)
+                    idle = _status(w.pid)
+                    self.presubmit(e, c["mem_jobs"], parts=1)
+                    e.wait_finished(c["mem_jobs"], 60 + c["mem_jobs"] / 100)
+                    load = _status(w.pid)
+                    e.stop_consumers([w])
+                    res = {"concurrency": cc, "jobs": c["mem_jobs"], "idle_hwm_kib": idle["VmHWM"],
+                           "idle_rss_kib": idle["VmRSS"], "load_hwm_kib": load["VmHWM"],
+                           "load_rss_kib": load["VmRSS"], "threads": load.get("Threads")}
+                    runs.append(res)
+                    self.say("run %d/%d, concurrency %d: peak RSS idle %.1f MiB, after %d jobs %.1f MiB" % (
+                        r + 1, c["mem_runs"], cc, idle["VmHWM"] / 1024, c["mem_jobs"], load["VmHWM"] / 1024))
+
+
+def _status(pid):
+    out = {}
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            k, _, v = line.partition(":")
+            if k in ("VmHWM", "VmRSS"):
+                out[k] = int(v.split()[0])
+            elif k == "Threads":
+                out[k] = int(v)
+    return out
+
+
+def _readline(pipe, timeout):
+    """One line from a pipe, waiting at most timeout seconds ('' at EOF or time-out)."""
+    import select
+    buf = b""
+    deadline = now() + timeout
+    fd = pipe.fileno()
+    while not buf.endswith(b"\n"):
+        left = deadline - now()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            break
+        ch = os.read(fd, 1)
+        if not ch:
+            break
+        buf += ch
+    return buf.decode(errors="replace")
+
+
+def _kv(text):
+    d = {}
+    for line in text.splitlines():
+        p = line.split(None, 1)
+        if len(p) == 2:
+            d[p[0]] = p[1]
+    return d
+
+
+def _rd(d):
+    return {k: (r3(v) if isinstance(v, float) else v) for k, v in d.items()}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mode", choices=["full", "quick"], default="full")
+    ap.add_argument("--stack-dir", required=True)
+    ap.add_argument("--bin-dir", required=True)
+    ap.add_argument("--tmp", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--only", default="", help="comma-separated scenarios: " + ",".join(SCENARIOS))
+    ap.add_argument("--deadline", type=float, default=0, help="seconds (default: 2400 full, 600 quick)")
+    a = ap.parse_args()
+    if a.only:
+        bad = [s for s in a.only.split(",") if s not in SCENARIOS]
+        if bad:
+            ap.error("unknown scenario(s): %s (known: %s)" % (",".join(bad), ",".join(SCENARIOS)))
+
+    def on_signal(sig, frame):
+        raise Abort("signal %d" % sig)
+    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(s, on_signal)
+    b = Bench(a)
+    try:
+        rc = b.run()
+    except Abort as e:
+        log("stopped: %s" % e)
+        rc = 130
+    sys.exit(rc)
+
+
+if __name__ == "__main__":
+    main()

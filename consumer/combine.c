@@ -1,0 +1,79 @@
+/* Flat combining of small database writes across executor threads (see combine.h). */
+#include <stdlib.h>
+
+#include "combine.h"
+
+struct combine_req {
+	struct combine_req *next;
+	void *item;
+	int result;
+	bool done;
+};
+
+int combiner_init(struct combiner *cb, size_t max)
+{
+	int r;
+
+	*cb = (struct combiner){ .max = max > 0 ? max : 1 };
+	if ((r = pthread_mutex_init(&cb->mu, NULL)) != 0)
+		return r;
+	if ((r = pthread_cond_init(&cb->cv, NULL)) != 0) {
+		pthread_mutex_destroy(&cb->mu);
+		return r;
+	}
+	return 0;
+}
+
+void combiner_destroy(struct combiner *cb)
+{
+	pthread_cond_destroy(&cb->cv);
+	pthread_mutex_destroy(&cb->mu);
+}
+
+int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx)
+{
+	struct combine_req me = { .item = item };
+	struct combine_req *batch[256];
+	void *items[256];
+	int results[256];
+	size_t max = cb->max < 256 ? cb->max : 256;
+
+	pthread_mutex_lock(&cb->mu);
+	if (cb->tail != NULL)
+		cb->tail->next = &me;
+	else
+		cb->head = &me;
+	cb->tail = &me;
+	for (;;) {
+		size_t n = 0;
+
+		while (!me.done && cb->busy)
+			pthread_cond_wait(&cb->cv, &cb->mu);
+		if (me.done)
+			break;
+		/* Lead a batch: the oldest waiting items, this thread's among them unless more
+		 * than max are ahead of it (then it leads again). */
+		cb->busy = true;
+		while (cb->head != NULL && n < max) {
+			batch[n] = cb->head;
+			items[n] = cb->head->item;
+			cb->head = cb->head->next;
+			n++;
+		}
+		if (cb->head == NULL)
+			cb->tail = NULL;
+		pthread_mutex_unlock(&cb->mu);
+		fn(ctx, items, results, n);
+		pthread_mutex_lock(&cb->mu);
+		for (size_t i = 0; i < n; i++) {
+			batch[i]->result = results[i];
+			batch[i]->done = true;
+		}
+		cb->batches++;
+		cb->items += n;
+		cb->busy = false;
+		pthread_cond_broadcast(&cb->cv);
+	}
+	pthread_mutex_unlock(&cb->mu);
+	return me.result;
+}

@@ -1,0 +1,37 @@
+/* Flat combining: threads that each want one small database write hand it to whichever of
+ * them is free to run a batch, so that N concurrent claims (or finishes) cost one statement
+ * and one commit instead of N, with no extra wait when there is nothing to combine. */
+#ifndef JOBQ_CONSUMER_COMBINE_H
+#define JOBQ_CONSUMER_COMBINE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct combine_req;
+
+struct combiner {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct combine_req *head, *tail;	/* items waiting for a batch, oldest first */
+	bool busy;				/* a thread is running a batch */
+	size_t max;				/* items per batch at most */
+	unsigned long batches, items;		/* counters, for the metrics */
+};
+
+/* Run items[0..n) as one batch and set results[i] for each; called by the thread that
+ * leads the batch, with its own resources (ctx, e.g. its database connection). */
+typedef void (*combine_fn)(void *ctx, void **items, int *results, size_t n);
+
+/* Initialise with at most max items per batch (at least 1). 0 or an errno value. */
+int combiner_init(struct combiner *cb, size_t max);
+
+/* Release what combiner_init made; no thread may be in combiner_run. */
+void combiner_destroy(struct combiner *cb);
+
+/* Queue item and return its result once a batch holding it has run: either this thread
+ * runs batches with fn(ctx, ...) until its own item is done (taking other threads' items
+ * along, oldest first), or another thread's batch takes it while this one waits. */
+int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx);
+
+#endif
