@@ -499,14 +499,15 @@ class Bench:
         v["jobq"] = r.stdout.decode().strip()
 
         def git(*a):
-            r = subprocess.run(["git", "-C", ROOT] + list(a), stdout=subprocess.PIPE,
+            r = subprocess.run(["git", "-C", self.args.src] + list(a), stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL)
             return r.stdout.decode().strip()
         v["jobq_commit"] = git("rev-parse", "HEAD")
         dirty = [l for l in git("status", "--porcelain", "--untracked-files=no").splitlines()
                  if not l[3:].startswith(("bench/", "docs/benchmarks.md", "docs/img/bench-"))]
         v["jobq_dirty"] = bool(dirty)
-        v["jobq_build"] = "Release (%s)" % self.args.bin_dir
+        v["jobq_build"] = "Release"
+        v["jobq_source"] = "this checkout" if os.path.realpath(self.args.src) == ROOT else self.args.src
         return v
 
     # -- running it all
@@ -1180,6 +1181,7 @@ def main():
     ap.add_argument("--mode", choices=["full", "quick"], default="full")
     ap.add_argument("--stack-dir", required=True)
     ap.add_argument("--bin-dir", required=True)
+    ap.add_argument("--src", default=ROOT, help="the jobq sources that were built (for the commit)")
     ap.add_argument("--tmp", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--only", default="", help="comma-separated scenarios: " + ",".join(SCENARIOS))
