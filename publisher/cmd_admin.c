@@ -153,7 +153,7 @@ static const char cutoff_sql[] =
 
 /* SKIP LOCKED leaves rows another session is changing (a concurrent retry) alone; the
  * status test is rechecked on locked rows, so a job requeued meanwhile is not deleted.
- * job_events rows go with their job (ON DELETE CASCADE). */
+ * job_events rows go with their job (the trigger jobs_history_delete, migration 0005). */
 static const char prune_batch_sql[] =
 	"WITH doomed AS ("
 	"  SELECT id FROM jobs"
