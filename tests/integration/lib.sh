@@ -19,7 +19,13 @@
 #   check_status "cancel exits 0" 0 jobq cancel "$id" --wait
 #   check_eq "final state" cancelled "$(sql "select status from jobs where id='$id'")"
 #
-# Functions: jq_setup NAME | jq_private_stack NAME | jq_restart_broker [--hard] [--down-for S] |
+# A test of a RabbitMQ cluster calls jq_private_stack --cluster N NAME: JOBQ_AMQP_URL then
+# lists every node (cluster_urls I: starting at node I; cluster_url I: node I alone), and
+# jq_stop_node / jq_start_node / jq_leader / jq_use_mgmt_of act on one node.
+#
+# Functions: jq_setup NAME | jq_private_stack [--cluster N] NAME |
+#   jq_restart_broker [--hard] [--down-for S] | cluster_url I | cluster_urls I |
+#   jq_stop_node I [--hard] | jq_start_node I | jq_leader QUEUE | jq_use_mgmt_of I |
 #   jq_restart_db [--hard] [--down-for S] | broker_pid | db_pid | close_connections PREFIX |
 #   jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
 #   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
@@ -43,6 +49,8 @@ declare -gA _JQ_LOG=()  # name -> log file
 _JQ_VHOST=""
 _JQ_DB=""
 _JQ_STACK_DIR=""        # set by jq_private_stack: the test's own servers
+_JQ_CLUSTER=1           # RabbitMQ nodes of the private stack (jq_private_stack --cluster N)
+_JQ_MGMT_PORT_1=""      # node 1's management port
 _JQ_WATCHDOG=""
 _JQ_ERR_LINE=""
 _JQ_ERR_CMD=""
@@ -137,14 +145,19 @@ jq_setup() {
 # (scripts/stack up --dir $T/stack on ports from scripts/stack free-ports; three tries), for
 # tests that restart or kill a server. Costs about 10 s to start and a few to stop.
 jq_private_stack() {
-  [[ $# -eq 1 ]] || { echo "usage: jq_private_stack NAME" >&2; exit 2; }
+  local cluster=()
+  if [[ "${1:-}" == --cluster ]]; then
+    [[ "${2:-}" =~ ^[2-7]$ ]] || { echo "usage: jq_private_stack [--cluster N] NAME" >&2; exit 2; }
+    cluster=(--cluster "$2"); _JQ_CLUSTER="$2"; shift 2
+  fi
+  [[ $# -eq 1 ]] || { echo "usage: jq_private_stack [--cluster N] NAME" >&2; exit 2; }
   local stack try out k v t0 started=0
   _jq_init "$1"
   stack="$(_jq_src_dir)/scripts/stack"
   _JQ_STACK_DIR="$T/stack"
   t0=$(_jq_now_ms)
   for try in 1 2 3; do
-    out=$("$stack" free-ports) || { echo "lib.sh: scripts/stack free-ports failed" >&2; exit 1; }
+    out=$("$stack" free-ports "${cluster[@]}") || { echo "lib.sh: scripts/stack free-ports failed" >&2; exit 1; }
     while IFS='=' read -r k v; do
       case "$k" in
         JOBQ_AMQP_PORT) JOBQ_TEST_AMQP_PORT=$v ;;
@@ -152,7 +165,7 @@ jq_private_stack() {
         JOBQ_PG_PORT) JOBQ_TEST_PG_PORT=$v ;;
       esac
     done <<<"$out"
-    if env $out timeout -k 5 150 "$stack" up --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1; then
+    if env $out timeout -k 5 150 "$stack" up "${cluster[@]}" --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1; then
       started=1; break
     fi
     echo "# private stack: start attempt $try failed (log: $T/stack.log)"
@@ -164,8 +177,36 @@ jq_private_stack() {
   fi
   export JOBQ_TEST_AMQP_PORT JOBQ_TEST_MGMT_PORT JOBQ_TEST_PG_PORT
   export JOBQ_TEST_STACK_DIR="$_JQ_STACK_DIR"
-  note "private stack in $(( $(_jq_now_ms) - t0 )) ms: amqp $JOBQ_TEST_AMQP_PORT, management $JOBQ_TEST_MGMT_PORT, postgresql $JOBQ_TEST_PG_PORT"
+  _JQ_MGMT_PORT_1=$JOBQ_TEST_MGMT_PORT
+  note "private stack${cluster:+ of ${cluster[1]} RabbitMQ nodes} in $(( $(_jq_now_ms) - t0 )) ms: amqp $JOBQ_TEST_AMQP_PORT, management $JOBQ_TEST_MGMT_PORT, postgresql $JOBQ_TEST_PG_PORT"
   _jq_resources
+}
+
+# ---- a private cluster (jq_private_stack --cluster N): node I (1..N) listens on the AMQP and
+# management ports of node 1 + I-1 (scripts/stack's scheme).
+# cluster_url I — the test vhost's URL on node I.
+cluster_url() {
+  echo "amqp://jobq:jobq@127.0.0.1:$(( JOBQ_TEST_AMQP_PORT + $1 - 1 ))/$(_jq_urlencode "$_JQ_VHOST")"
+}
+# cluster_urls I — every node's URL, comma-separated, starting at node I (the order a client
+# tries them in).
+cluster_urls() {
+  local i list=""
+  for ((i = 0; i < _JQ_CLUSTER; i++)); do
+    list+="${list:+,}$(cluster_url $(( ($1 - 1 + i) % _JQ_CLUSTER + 1 )))"
+  done
+  echo "$list"
+}
+# jq_use_mgmt_of I — send management API calls (mgmt_get, queue_stat, ...) to node I.
+jq_use_mgmt_of() { JOBQ_TEST_MGMT_PORT=$(( _JQ_MGMT_PORT_1 + $1 - 1 )); }
+# jq_stop_node I [--hard] / jq_start_node I — scripts/stack stop-node / start-node, logged to
+# $T/stack.log; a failure is reported and returns 1.
+jq_stop_node() { _jq_restart stop-node "$@"; }
+jq_start_node() { _jq_restart start-node "$@"; }
+# jq_leader QUEUE — the index (1..N) of the node that leads QUEUE of the test vhost.
+jq_leader() {
+  timeout -k 5 60 "$(_jq_src_dir)/scripts/stack" leader "$1" --vhost "$_JQ_VHOST" \
+    --dir "$_JQ_STACK_DIR" 2>>"$T/stack.log" | awk '{print $1}'
 }
 
 # jq_restart_broker / jq_restart_db [--hard] [--down-for S] — restart a server of the private
@@ -207,6 +248,7 @@ _jq_resources() {
 
   export TEST_VHOST="$_JQ_VHOST" TEST_DB="$_JQ_DB"
   export JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$(_jq_urlencode "$_JQ_VHOST")"
+  (( _JQ_CLUSTER > 1 )) && JOBQ_AMQP_URL=$(cluster_urls 1)
   export JOBQ_DATABASE_URL="postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB"
   export JOBQ_MGMT_URL="http://127.0.0.1:$JOBQ_TEST_MGMT_PORT/"
   # An empty config file of its own, so a machine's /etc/jobq/jobq.conf never leaks in;

@@ -5,6 +5,7 @@
 # pausing PAUSE_S (default 0) between submits, each bounded to 30 s. Appends one line per
 # submit to OUT, tab-separated:
 #   I  EXIT_STATUS  ID_PRINTED  WARNED(1 if anything on stderr)  END_MS  FIRST_STDERR_LINE
+# With $SUBMIT_LOOP_STOP naming a file, it also stops (before N) once that file exists.
 # Run it with start_proc so the test's EXIT trap stops it.
 set -u
 n="$1" out="$2" pause="${3:-0}" secs="${4:-0.2}"
@@ -13,6 +14,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/jobq-submit-loop.XXXXXX")
 trap 'rm -rf -- "$tmp"' EXIT
 trap 'exit 143' TERM
 for ((i = 1; i <= n; i++)); do
+  [[ -n "${SUBMIT_LOOP_STOP:-}" && -e "$SUBMIT_LOOP_STOP" ]] && break
   if (( i % 2 )); then
     set -- noop "{\"i\":$i}"
   else

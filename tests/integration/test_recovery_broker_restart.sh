@@ -2,20 +2,20 @@
 # test_recovery_broker_restart — RabbitMQ restarts under load and nothing is lost or run twice
 # (design §1.1, §1.2; architecture "Reconnecting"). Runs on servers of its own
 # (jq_private_stack), since it restarts the broker:
-#  - two workers (--concurrency 8); 120 jobs (noop and `sleep 0.2` alternately) submitted one
+#  - two workers (--concurrency 8); jobs (noop and `sleep 0.2` alternately) submitted one
 #    `jobq submit` at a time by four loops (tests/integration/submit_loop.sh);
 #  - after 60 submits RabbitMQ is stopped cleanly, stays down 3 s and starts again
 #    (scripts/stack restart-broker) while the loop goes on: every submit prints an id and
 #    exits 0, or 6 with a warning when it was made while the broker was away and left the
 #    job to the relay (JOBQ_RELAY_GRACE=1s), and the loops see at least one such submit;
-#  - all 120 jobs end succeeded, each with exactly one terminal transition and exactly one
+#  - all the jobs end succeeded, each with exactly one terminal transition and exactly one
 #    queued->running (no job ran twice), none left queued or running, every row published;
 #  - both workers survive, reconnect and consume again; the queue ends empty.
 source "$(dirname "$0")/lib.sh"
 : "${JQ_TEST_TIMEOUT:=450}"   # ctest gives this test 480 s (tests/CMakeLists.txt)
 jq_private_stack recovery_broker_restart
 
-N=120
+N_MAX=400   # the loops stop (at most this many submits) once the server is back
 export JOBQ_RELAY_GRACE=1s
 check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id b1 --concurrency 8
@@ -23,9 +23,11 @@ start_consumer w2 --worker-id b2 --concurrency 8
 consumers_are() { [[ "$(queue_stat jobq.default consumers)" == "$1" ]]; }
 wait_for 20 "both workers registered" sql_is 2 "select count(*) from workers where state='running'" || true
 
-# four submit loops of N/4 each (one CLI process per job is slow on a busy machine)
+# four submit loops (one CLI process per job is slow on a busy machine) that go on until
+# 20 submits after the server came back, so that some always run while it is away
 for l in 1 2 3 4; do
-  start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N / 4))" "$T/submits.tsv" 0.02
+  SUBMIT_LOOP_STOP="$T/stop-submits" \
+    start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N_MAX / 4))" "$T/submits.tsv" 0.02
 done
 submitted() { [[ $(cat "$T/submits.tsv" 2>/dev/null | wc -l) -ge $1 ]]; }
 wait_for 60 "60 submits done" submitted 60 || true
@@ -33,13 +35,16 @@ t_down=$(_jq_now_ms)
 jq_restart_broker --down-for 3
 t_up=$(_jq_now_ms)
 note "broker away for $(( t_up - t_down )) ms (stop, 3 s down, start); $(wc -l <"$T/submits.tsv") submits by then"
+wait_for 60 "20 more submits after the restart" submitted $(( $(wc -l <"$T/submits.tsv") + 20 )) || true
+touch "$T/stop-submits"
 t_loops=$(_jq_now_ms)
 for l in 1 2 3 4; do
   wait_exit "submitter$l" $(( 240 - ($(_jq_now_ms) - t_loops) / 1000 )) || fail "submit loop $l did not finish within 240 s"
 done
 note "the submit loops ended $(( $(_jq_now_ms) - t_loops )) ms after the restart"
 
-check_eq "$N submits ran" "$N" "$(wc -l <"$T/submits.tsv")"
+N=$(wc -l <"$T/submits.tsv")
+check "over 80 submits ran ($N)" test "$N" -gt 80
 check_eq "every submit exited 0 (published) or 6 (saved, left to the relay)" "" \
   "$(awk -F'\t' '$2 != 0 && $2 != 6 {print $1 ": exit " $2 " " $6}' "$T/submits.tsv" | head -5)"
 check_eq "every submit that exited 6 said why on stderr" "" \

@@ -2,7 +2,7 @@
 # test_recovery_db_restart — PostgreSQL restarts under load and nothing that was submitted is
 # lost or run twice (design §1.1, §1.2; architecture "Reconnecting", guarantees "Database
 # restart"). Runs on servers of its own (jq_private_stack), since it restarts the database:
-#  - two workers (--concurrency 8); 120 jobs (noop and `sleep 0.2` alternately) submitted one
+#  - two workers (--concurrency 8); jobs (noop and `sleep 0.2` alternately) submitted one
 #    `jobq submit` at a time by four loops (tests/integration/submit_loop.sh);
 #  - after 60 submits PostgreSQL is stopped (pg_ctl -m fast: every session is cut), stays down
 #    3 s and starts again (scripts/stack restart-db) while the loops go on: a submit exits 0
@@ -17,16 +17,18 @@ source "$(dirname "$0")/lib.sh"
 : "${JQ_TEST_TIMEOUT:=450}"   # ctest gives this test 480 s (tests/CMakeLists.txt)
 jq_private_stack recovery_db_restart
 
-N=120
+N_MAX=400   # the loops stop (at most this many submits) once the server is back
 export JOBQ_RELAY_GRACE=1s
 check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id d1 --concurrency 8
 start_consumer w2 --worker-id d2 --concurrency 8
 wait_for 20 "both workers registered" sql_is 2 "select count(*) from workers where state='running'" || true
 
-# four submit loops of N/4 each (one CLI process per job is slow on a busy machine)
+# four submit loops (one CLI process per job is slow on a busy machine) that go on until
+# 20 submits after the server came back, so that some always run while it is away
 for l in 1 2 3 4; do
-  start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N / 4))" "$T/submits.tsv" 0.02
+  SUBMIT_LOOP_STOP="$T/stop-submits" \
+    start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N_MAX / 4))" "$T/submits.tsv" 0.02
 done
 submitted() { [[ $(cat "$T/submits.tsv" 2>/dev/null | wc -l) -ge $1 ]]; }
 wait_for 60 "60 submits done" submitted 60 || true
@@ -34,13 +36,16 @@ t_down=$(_jq_now_ms)
 jq_restart_db --down-for 3
 t_up=$(_jq_now_ms)
 note "database away for $(( t_up - t_down )) ms (stop, 3 s down, start); $(wc -l <"$T/submits.tsv") submits by then"
+wait_for 60 "20 more submits after the restart" submitted $(( $(wc -l <"$T/submits.tsv") + 20 )) || true
+touch "$T/stop-submits"
 t_loops=$(_jq_now_ms)
 for l in 1 2 3 4; do
   wait_exit "submitter$l" $(( 240 - ($(_jq_now_ms) - t_loops) / 1000 )) || fail "submit loop $l did not finish within 240 s"
 done
 note "the submit loops ended $(( $(_jq_now_ms) - t_loops )) ms after the restart"
 
-check_eq "$N submits ran" "$N" "$(wc -l <"$T/submits.tsv")"
+N=$(wc -l <"$T/submits.tsv")
+check "over 80 submits ran ($N)" test "$N" -gt 80
 check_eq "every submit exited 0 or 5" "" "$(awk -F'\t' '$2 != 0 && $2 != 5 {print $1 ": exit " $2 " " $6}' "$T/submits.tsv" | head -5)"
 ok_n=$(awk -F'\t' '$2 == 0' "$T/submits.tsv" | wc -l)
 failed_n=$(awk -F'\t' '$2 == 5' "$T/submits.tsv" | wc -l)
