@@ -16,7 +16,8 @@
 #    (saved, left to the relay, with a warning) and printed the id of a saved job; all jobs
 #    end succeeded with exactly one terminal transition, exactly one queued→running and
 #    attempt 1 (no job ran twice: no takeover, no lease given back), every worker is alive,
-#    the queue ends with 0 ready and 0 unacked messages and all three replicas online.
+#    and the queue ends with 0 ready and 0 unacked messages; whether all three replicas are
+#    online again is reported.
 source "$(dirname "$0")/lib.sh"
 : "${JQ_TEST_TIMEOUT:=570}"   # ctest gives this test 600 s (tests/CMakeLists.txt)
 jq_private_stack --cluster 3 cluster_failover
@@ -166,9 +167,14 @@ queue_drained() {
 }
 wait_for 30 "jobq.default shows 0 ready and 0 unacked" queue_drained ||
   note "jobq.default: ready=$(queue_stat jobq.default messages_ready) unacked=$(queue_stat jobq.default messages_unacknowledged)"
-online() {
+quorum_line() {
   timeout -k 5 60 "$(_jq_src_dir)/scripts/stack" status --vhost "$TEST_VHOST" --dir "$_JQ_STACK_DIR" 2>/dev/null |
-    grep -q "queue jobq.default .* online 1,2,3"
+    grep "queue jobq.default " || true
 }
-wait_for 30 "jobq.default has all three replicas online again" online || true
+online() { [[ "$(quorum_line)" =~ members\ 1,2,3\ +online\ 1,2,3 ]]; }
+# The broker's own business (a restarted replica catches up from the leader), so reported,
+# not asserted.
+t0=$(_jq_now_ms)
+for ((i = 0; i < 60; i++)); do online && break; sleep 1; done
+note "jobq.default replicas $(online && echo "all online $(( $(_jq_now_ms) - t0 )) ms after the drain" || echo "not all online 60 s after the drain"): $(quorum_line)"
 for w in w1 w2 w3; do check_status "$w stops cleanly on TERM" 0 stop_consumer "$w"; done
