@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "jobq/clock.h"
+#include "acks.h"
 #include "consumer.h"
 #include <jansson.h>
 
@@ -29,6 +30,7 @@ struct io {
 	bool released;
 	char cancel_tag[300];	/* consumer tag of the cancel-broadcast queue */
 	size_t next_url;	/* index of the broker URL (amqp.url list) to try first */
+	struct ack_tracker acks;	/* this connection's deliveries not yet settled */
 };
 
 static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_t len)
@@ -193,6 +195,8 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 	}
 	if (!consumer_push(c, &d))
 		amqp_basic_nack(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0, 1);
+	else
+		(void)acks_add(&io->acks, d.tag);	/* untracked: it is settled on its own */
 }
 
 /* Handle a frame that is not a delivery (after AMQP_STATUS_UNEXPECTED_STATE). */
@@ -264,39 +268,48 @@ static int consume_one(struct io *io, struct jobq_err *err)
 
 /* Ack/reject/requeue what the executors finished. Stale generations are dropped: their
  * messages were requeued when the old connection closed. */
+/* Send one settlement frame (acks.h's emit). */
+static int send_settle(void *ctx, uint64_t tag, enum ack_kind kind, bool multiple)
+{
+	amqp_connection_state_t conn = jobq_broker_conn(((struct io *)ctx)->b);
+
+	switch (kind) {
+	case ACK_ACK:
+		return amqp_basic_ack(conn, JOBQ_CHANNEL, tag, multiple);
+	case ACK_REJECT:
+		return amqp_basic_reject(conn, JOBQ_CHANNEL, tag, 0);
+	default:
+		return amqp_basic_nack(conn, JOBQ_CHANNEL, tag, 0, 1);
+	}
+}
+
+/* Settle what the executors finished: acks at the front of the outstanding deliveries go
+ * as one ack with `multiple`, the rest each on its own (acks.c). */
 static int settle(struct io *io, struct jobq_err *err)
 {
 	struct settlement *s;
 	size_t n = consumer_take_settlements(io->c, &s);
-	int r = 0;
+	int status = AMQP_STATUS_OK;
 
-	for (size_t i = 0; i < n; i++) {
-		amqp_connection_state_t conn;
-		int status;
+	for (size_t i = 0; i < n && status == AMQP_STATUS_OK; i++) {
+		enum ack_kind kind = s[i].kind == SETTLE_ACK	   ? ACK_ACK
+				     : s[i].kind == SETTLE_REJECT ? ACK_REJECT
+								  : ACK_REQUEUE;
 
 		if (s[i].gen != io->gen || io->b == NULL || !jobq_broker_ok(io->b))
 			continue;
-		conn = jobq_broker_conn(io->b);
-		switch (s[i].kind) {
-		case SETTLE_ACK:
-			status = amqp_basic_ack(conn, JOBQ_CHANNEL, s[i].tag, 0);
-			break;
-		case SETTLE_REJECT:
-			status = amqp_basic_reject(conn, JOBQ_CHANNEL, s[i].tag, 0);
-			break;
-		default:
-			status = amqp_basic_nack(conn, JOBQ_CHANNEL, s[i].tag, 0, 1);
-			break;
-		}
-		if (status != AMQP_STATUS_OK) {
-			r = jobq_err_set(err, JOBQ_EBROKER, "settle delivery: %s",
-					 amqp_error_string2(status));
-			jobq_broker_set_broken(io->b);
-			break;
-		}
+		if (!acks_mark(&io->acks, s[i].tag, kind))
+			status = send_settle(io, s[i].tag, kind, false);
 	}
 	free(s);
-	return r;
+	if (status == AMQP_STATUS_OK && io->b != NULL && jobq_broker_ok(io->b))
+		status = acks_flush(&io->acks, send_settle, io);
+	if (status != AMQP_STATUS_OK) {
+		jobq_broker_set_broken(io->b);
+		return jobq_err_set(err, JOBQ_EBROKER, "settle delivery: %s",
+				    amqp_error_string2(status));
+	}
+	return 0;
 }
 
 /* Shutdown stages, driven from the loop. Returns true when the thread may exit. */
@@ -354,6 +367,7 @@ void *io_thread(void *arg)
 		}
 		if (io.b == NULL && !atomic_load(&c->draining) && jobq_monotonic_ms() >= retry_at) {
 			io.gen = atomic_fetch_add(&c->gen, 1) + 1;
+			acks_reset(&io.acks);
 			size_t dropped = consumer_drop_stale(c, io.gen);
 
 			/* Deliveries of the old connection that no executor took yet: the broker
@@ -435,6 +449,7 @@ broken:
 		retry_at = jobq_monotonic_ms() + backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
 	}
 	close_broker(&io);
+	acks_free(&io.acks);
 	pthread_mutex_lock(&c->mu);
 	c->closing = true;
 	pthread_cond_broadcast(&c->cv);
