@@ -574,16 +574,18 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 
 	for (size_t i = 0; i < n; i++)
 		confirmed[i] = false;
-	if ((r = confirm_select(b, err)) != 0)
-		return r;
 	while (done < n) {
 		size_t chunk = n - done < CONFIRM_WINDOW ? n - done : CONFIRM_WINDOW;
-		uint64_t first = b->next_tag;
+		uint64_t first;
 
-		/* Declare first: an RPC amid the publishes would queue their confirms. */
+		/* Declare first: an RPC amid the publishes would queue their confirms. Then
+		 * confirm mode: a refused declare (403, a user without configure rights) closes
+		 * the channel, and the one it reopens is not in confirm mode yet. */
 		for (size_t i = 0; i < chunk; i++)
 			if ((r = jobq_broker_declare_queue(b, envs[done + i].queue, err)) != 0)
 				return r;
+		if ((r = confirm_select(b, err)) != 0)
+			return r;
 		first = b->next_tag;
 		for (size_t i = 0; i < chunk; i++) {
 			const struct jobq_envelope *e = &envs[done + i];

@@ -15,7 +15,7 @@ source "$(dirname "$0")/lib.sh"
 : "${JQ_TEST_TIMEOUT:=450}"   # ctest gives this test 480 s (tests/CMakeLists.txt)
 jq_private_stack recovery_broker_restart
 
-N_MAX=400   # the loops stop (at most this many submits) once the server is back
+N_MAX=4000  # the loops stop (at most this many submits) once the server is back
 export JOBQ_RELAY_GRACE=1s
 check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id b1 --concurrency 8
@@ -27,7 +27,7 @@ wait_for 20 "both workers registered" sql_is 2 "select count(*) from workers whe
 # 20 submits after the server came back, so that some always run while it is away
 for l in 1 2 3 4; do
   SUBMIT_LOOP_STOP="$T/stop-submits" \
-    start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N_MAX / 4))" "$T/submits.tsv" 0.02
+    start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N_MAX / 4))" "$T/submits.tsv" 0.05
 done
 submitted() { [[ $(cat "$T/submits.tsv" 2>/dev/null | wc -l) -ge $1 ]]; }
 wait_for 60 "60 submits done" submitted 60 || true
