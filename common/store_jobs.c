@@ -147,9 +147,12 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	{
 		const char *p[2] = { arr, atts };
 		r = jobq_store_exec(st, "jobq_mark_published",
+				    "WITH m AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS m(id, attempt)),"
+				    " l AS (SELECT j.id FROM jobs j JOIN m ON j.id = m.id"
+				    "       WHERE j.attempt = m.attempt AND j.status = 'queued'"
+				    "       AND j.published_at IS NULL ORDER BY j.id FOR UPDATE OF j) "
 				    "UPDATE jobs j SET published_at = now() "
-				    "FROM unnest($1::uuid[], $2::int[]) AS m(id, attempt) "
-				    "WHERE j.id = m.id AND j.attempt = m.attempt"
+				    "FROM m, l WHERE j.id = m.id AND j.id = l.id AND j.attempt = m.attempt"
 				    " AND j.status = 'queued' AND j.published_at IS NULL",
 				    2, p, &res, "mark published", err);
 	}
@@ -167,9 +170,10 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	" extract(epoch FROM now() - run_after)"
 
 /* Claims of many deliveries in one statement and one commit. The rows are locked in id
- * order (the ORDER BY under FOR UPDATE), as every multi-row worker statement here locks
- * them, so two batches can never deadlock; the UPDATE re-checks the claim's conditions on
- * the row it locked. */
+ * order (the ORDER BY under FOR UPDATE), as every statement here that waits for the locks
+ * of several rows takes them (claims, finishes, heartbeats, marks, defers, cancels), so no
+ * two of them can deadlock; the UPDATE re-checks the claim's conditions on the row it
+ * locked. Statements that take rows with SKIP LOCKED (relay, reaper) never wait. */
 static const char SQL_CLAIM[] =
 	"WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[]) AND status = 'queued'"
 	"           AND cancel_requested_at IS NULL AND run_after <= now()"
@@ -519,12 +523,15 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		}
 		r = jobq_store_exec(
 			st, "jobq_heartbeat",
-			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1) "
+			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
+			" h AS (SELECT * FROM unnest($2::uuid[], $3::int[]) AS h(id, attempt)),"
+			" l AS (SELECT j.id FROM jobs j JOIN h ON j.id = h.id"
+			"       WHERE j.attempt = h.attempt AND j.worker_id = $1 AND j.status = 'running'"
+			"       ORDER BY j.id FOR UPDATE OF j) "
 			"UPDATE jobs j SET heartbeat_at = now(),"
 			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0) "
-			"FROM unnest($2::uuid[], $3::int[]) AS h(id, attempt) "
-			"WHERE j.id = h.id AND j.attempt = h.attempt AND j.worker_id = $1"
-			" AND j.status = 'running' "
+			"FROM h, l WHERE j.id = h.id AND j.id = l.id AND j.attempt = h.attempt"
+			" AND j.worker_id = $1 AND j.status = 'running' "
 			"RETURNING j.id, j.cancel_requested_at IS NOT NULL",
 			4, p, &res, "heartbeat", err);
 	}
@@ -633,7 +640,7 @@ int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct 
 {
 	return lease_back(st, "jobq_requeue_own",
 			  SQL_LEASE_BACK("(SELECT id FROM jobs WHERE status = 'running'"
-					 " AND worker_id = $1 FOR UPDATE)"),
+					 " AND worker_id = $1 ORDER BY id FOR UPDATE)"),
 			  worker_id, "its worker restarted", "requeue a previous run's jobs", err);
 }
 
@@ -651,9 +658,11 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 	{
 		const char *p[2] = { arr, I64(delay, delay_ms) };
 		r = jobq_store_exec(st, "jobq_relay_defer",
+				    "WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
+				    "           AND published_at IS NULL ORDER BY id FOR UPDATE) "
 				    "UPDATE jobs SET publish_after = now() +"
 				    " make_interval(secs => $2::bigint / 1000.0) "
-				    "WHERE id = ANY($1::uuid[]) AND published_at IS NULL",
+				    "FROM l WHERE jobs.id = l.lid AND published_at IS NULL",
 				    2, p, &res, "relay: defer", err);
 	}
 	PQclear(res);
@@ -865,7 +874,8 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 		const char *p[2] = { arr, reason };
 		r = jobq_store_exec(
 			st, NULL,
-			"WITH cur AS (SELECT id, status FROM jobs WHERE id = ANY($1::uuid[]) FOR UPDATE),"
+			"WITH cur AS (SELECT id, status FROM jobs WHERE id = ANY($1::uuid[])"
+			"             ORDER BY id FOR UPDATE),"
 			" upd AS ("
 			"  UPDATE jobs j SET"
 			"   status = CASE WHEN cur.status IN ('scheduled', 'queued') THEN 'cancelled'"

@@ -90,8 +90,8 @@ struct finish_item {
 };
 
 /* The combiner's batch of claims, run on the leading executor's own connection. A
- * statement the server refused (not an outage) is tried again one claim at a time, so one
- * bad row cannot fail its neighbours. */
+ * statement the server refused (not an outage: the connection is still up) is tried again
+ * one claim at a time, so one bad row cannot fail its neighbours. */
 static void claim_batch(void *ctx, void **items, int *results, size_t n)
 {
 	struct executor *x = ctx;
@@ -107,7 +107,7 @@ static void claim_batch(void *ctx, void **items, int *results, size_t n)
 		r = WITH_DB(x, &err, jobq_store_claim_many(x->st, x->c->worker_id,
 							   x->c->cfg->lease_duration_ms, reqs + at,
 							   m, &err));
-		if (r != 0 && m > 1 && r != JOBQ_EDB) {
+		if (r != 0 && m > 1 && x->st != NULL && jobq_store_ok(x->st)) {
 			step = 1;	/* the same items again, one at a time */
 			continue;
 		}
@@ -145,7 +145,7 @@ static void finish_batch(void *ctx, void **items, int *results, size_t n)
 		m = n - at < step ? n - at : step;
 		r = WITH_DB(x, &err, jobq_store_finish_many(x->st, x->c->worker_id, reqs + at, m,
 							    &err));
-		if (r != 0 && m > 1 && r != JOBQ_EDB) {
+		if (r != 0 && m > 1 && x->st != NULL && jobq_store_ok(x->st)) {
 			step = 1;
 			continue;
 		}
