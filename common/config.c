@@ -36,6 +36,7 @@ const struct cfg_key jobq_cfg_keys[] = {
 	{ "consumer", "worker_id", K_ID, F(worker_id), 1, WORKER_ID_MAX, "JOBQ_WORKER_ID", NULL },
 	{ "consumer", "queues", K_QUEUES, 0, 1, JOBQ_MAX_QUEUES, "JOBQ_QUEUES", NULL },
 	{ "consumer", "concurrency", K_INT, F(concurrency), 1, 1024, "JOBQ_CONCURRENCY", NULL },
+	{ "consumer", "prefetch", K_INT, F(prefetch), 0, 65535, "JOBQ_PREFETCH", NULL },
 	{ "consumer", "heartbeat_interval", K_DURATION, F(heartbeat_interval_ms), 1, DMAX,
 	    "HEARTBEAT_INTERVAL", "JOBQ_HEARTBEAT_INTERVAL" },
 	{ "consumer", "lease_duration", K_DURATION, F(lease_duration_ms), 1, DMAX,
@@ -427,6 +428,14 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 		    prefix2(o, lease, heartbeat, pfx, sizeof(pfx)),
 		    jobq_duration_format(cfg->lease_duration_ms, a, sizeof(a)),
 		    jobq_duration_format(cfg->heartbeat_interval_ms, b, sizeof(b)));
+	if (cfg->prefetch > 0 && cfg->prefetch < cfg->concurrency) {
+		const struct cfg_key *pf = find_key("consumer", "prefetch");
+
+		return jobq_err_set(err, JOBQ_EINVAL,
+		    "%sconsumer.prefetch (%d) must be 0 (= concurrency) or at least "
+		    "consumer.concurrency (%d)", prefix2(o, pf, find_key("consumer", "concurrency"),
+		    pfx, sizeof(pfx)), cfg->prefetch, cfg->concurrency);
+	}
 	if ((cfg->amqp_tls_cert == NULL) != (cfg->amqp_tls_key == NULL)) {
 		k = find_key("amqp", cfg->amqp_tls_cert != NULL ? "tls_cert" : "tls_key");
 		return jobq_err_set(err, JOBQ_EINVAL,

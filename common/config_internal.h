@@ -11,7 +11,7 @@
 #include "jobq/config.h"
 
 #define CFG_PFX_MAX 512		/* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 23		/* entries in jobq_cfg_keys (checked in config.c) */
+#define CFG_NKEYS 24		/* entries in jobq_cfg_keys (checked in config.c) */
 
 enum cfg_kind {
 	K_AMQP_URL,	/* string: one amqp:// or amqps:// URL, or several joined by commas */

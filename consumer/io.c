@@ -87,8 +87,13 @@ static int open_broker(struct io *io, struct jobq_err *err)
 		if (r != 0)
 			return r;
 	}
-	/* Per-consumer prefetch (global=0): global QoS is not implemented on quorum queues. */
-	amqp_basic_qos(conn, JOBQ_CHANNEL, 0, (uint16_t)c->cfg->concurrency, 0);
+	/* Per-consumer prefetch (global=0): global QoS is not implemented on quorum queues.
+	 * Deliveries beyond the executors wait in the dispatch ring, unclaimed (still queued
+	 * in the database), so a finished executor finds its next job without a round trip
+	 * to the broker. */
+	amqp_basic_qos(conn, JOBQ_CHANNEL, 0,
+		       (uint16_t)(c->cfg->prefetch > c->cfg->concurrency ? c->cfg->prefetch
+									 : c->cfg->concurrency), 0);
 	if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.qos", err)) != 0)
 		return r;
 	for (int i = 0; i < c->cfg->nqueues; i++) {

@@ -76,6 +76,8 @@ static void print_config(const struct jobq_config *cfg)
 	for (int i = 0; i < cfg->nqueues; i++)
 		printf(" %s", cfg->queues[i]);
 	printf("\nconsumer.concurrency: %d\n", cfg->concurrency);
+	printf("consumer.prefetch: %d%s\n", cfg->prefetch > 0 ? cfg->prefetch : cfg->concurrency,
+	       cfg->prefetch > 0 ? "" : " (= concurrency)");
 	printf("consumer.heartbeat_interval: %s\n",
 	       jobq_duration_format(cfg->heartbeat_interval_ms, d, sizeof(d)));
 	printf("consumer.lease_duration: %s\n",

@@ -63,6 +63,10 @@ void consumer_reload(struct consumer *c)
 		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting",
 			  "consumer.concurrency");
 	slot->cfg.concurrency = running->concurrency;
+	if (slot->cfg.prefetch != running->prefetch)
+		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting",
+			  "consumer.prefetch");
+	slot->cfg.prefetch = running->prefetch;
 	slot->cfg.amqp_heartbeat_ms = running->amqp_heartbeat_ms;
 	if (jobq_config_validate(&slot->cfg, &err) != 0) {
 		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg, "kept",

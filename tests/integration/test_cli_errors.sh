@@ -11,7 +11,7 @@
 #  - `jobq-consumer --check-config`: a config with an unknown key or a wrongly typed value on
 #    line 3 → exit 2 and one stderr line containing FILE:3; a valid config → exit 0 (secrets
 #    masked in what it prints);
-#  - with the broker unreachable, `submit` still saves the job (exit 0, the id on stdout, a
+#  - with the broker unreachable, `submit` still saves the job (exit 6, the id on stdout, a
 #    warning on stderr), and a consumer's relay publishes it later so that it succeeds.
 source "$(dirname "$0")/lib.sh"
 jq_setup cli_errors

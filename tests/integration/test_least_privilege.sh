@@ -46,7 +46,7 @@ long=$(cli submit sleep '{"seconds":30}')
 wait_for 20 "sleep job running" sql_is running "select status from jobs where id='$long'"
 check_status "cancel --wait as jobq_cli (broadcast)" 0 cli cancel "$long" --wait
 check_eq "cancelled" cancelled "$(sql "select status from jobs where id='$long'")"
-check_status "a submitter dying after its insert (relay publishes as jobq_consumer)" 0 \
+check_status "a submitter whose broker is gone after its insert (exit 6; relay publishes as jobq_consumer)" 6 \
   env JOBQ_AMQP_URL=amqp://jobq:jobq@127.0.0.1:1/ JOBQ_DATABASE_URL="$CLI_DB" timeout 20 "$JOBQ_BIN_DIR/jobq" submit noop
 rid=$(sed -n 1p "$OUT_FILE")
 wait_for 20 "relayed job succeeded" sql_is succeeded "select status from jobs where id='$rid'"

@@ -42,6 +42,7 @@ struct jobq_config {
 	char *queues[JOBQ_MAX_QUEUES];
 	int nqueues;
 	int concurrency;
+	int prefetch;		/* unacked deliveries this worker may hold; 0 = concurrency */
 	int64_t heartbeat_interval_ms;
 	int64_t lease_duration_ms;
 	int64_t shutdown_timeout_ms;
