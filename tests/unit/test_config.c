@@ -920,6 +920,23 @@ test_config_amqp_urls_errors(void **state)
 	    "amqp.url: URL 2 of 2, 'b', is not an amqp:// or amqps:// URL");
 }
 
+static void
+test_config_prefetch_at_least_concurrency(void **state)
+{
+	struct jobq_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "consumer = { concurrency = 4; prefetch = 64; };\n");
+	assert_int_equal(cfg.prefetch, 64);
+	jobq_config_free(&cfg);
+	load_ok(&cfg, "consumer = { concurrency = 4; };\n");
+	assert_int_equal(cfg.prefetch, 0);
+	jobq_config_free(&cfg);
+	load_fails_at("consumer = {\n concurrency = 8;\n prefetch = 4; };\n", 3,
+	    "consumer.prefetch (4) must be 0 (= concurrency) or at least consumer.concurrency (8)");
+	load_fails_at("consumer = { prefetch = 70000; };\n", 1, "consumer.prefetch: 70000 is out of range");
+}
+
 int
 main(void)
 {
@@ -954,6 +971,7 @@ main(void)
 		T(test_config_include_must_be_a_regular_file),
 		T(test_config_amqp_urls_list),
 		T(test_config_amqp_urls_errors),
+		T(test_config_prefetch_at_least_concurrency),
 	};
 #undef T
 
