@@ -325,7 +325,13 @@ class Env:
         def done():
             c = self.one("select count(*) from jobs where finished_at is not null and (%s)" % where)
             return c >= n
-        wait_until(done, timeout, 0.3, "%d jobs to finish" % n)
+        try:
+            wait_until(done, timeout, 0.3, "%d jobs to finish" % n)
+        except ScenarioError as e:
+            states = ", ".join("%s %d" % r for r in self.sql(
+                "select status, count(*) from jobs group by 1 order by 1"))
+            dead = [p.wid for p in self.procs if hasattr(p, "wid") and not p.alive()]
+            raise ScenarioError("%s (jobs: %s%s)" % (e, states, "; exited: " + ",".join(dead) if dead else ""))
 
     def write_batch(self, path, n, typ="noop", payload_fn=None, extra=None):
         with open(path, "w") as f:
@@ -1044,34 +1050,49 @@ class Bench:
                          "how": "statements logged (log_statement=all on the scenario's database) during a "
                                 "window in which only sleep jobs run; keeper = the workers' heartbeat sessions"}
         runs = rec["runs"] = []
+        failed = []
         for wk, jobs in c["hb_configs"]:
             self.check_deadline()
-            with Env(self, "hb", db_settings={"log_statement": "'all'"}) as e:
-                per = max(1, jobs // wk)
-                xenv = {"HEARTBEAT_INTERVAL": "%dms" % c["hb_interval_ms"]}
-                procs = [e.consumer("h%d" % k, per, xenv, log_level="info") for k in range(wk)]
-                e.ready(procs, timeout=120)
-                if jobs:
-                    path = e.write_batch(os.path.join(self.tmp, "hb.jsonl"), jobs, "sleep",
-                                         payload_fn=lambda i: {"seconds": 900})
-                    e.cli(["submit", "--batch", path], timeout=120, stdout=subprocess.DEVNULL)
-                    wait_until(lambda: e.one("select count(*) from jobs where status = 'running'") == jobs,
-                               120, 0.2, "%d jobs running" % jobs)
-                time.sleep(2.0 * c["hb_interval_ms"] / 1000 + 0.5)   # past the claims' last statements
-                wins = []
-                for wi in range(c["hb_windows"]):
-                    wins.append(self.hb_window(e, c["hb_window_s"]))
-                running = e.one("select count(*) from jobs where status = 'running'")
-                for p in procs:
-                    p.kill()
-                res = {"workers": wk, "jobs": jobs, "still_running": running, "windows": wins}
-                for key in ("keeper_stmts_per_s", "heartbeat_updates_per_s", "all_stmts_per_s"):
-                    res[key] = r1(pct([w[key] for w in wins], 0.5))
-                runs.append(res)
-                self.say("%d worker%s, %d running jobs: heartbeat sessions %.1f statements/s "
-                         "(%.1f heartbeat UPDATEs/s), all sessions %.1f statements/s" % (
-                             wk, "" if wk == 1 else "s", jobs, res["keeper_stmts_per_s"],
-                             res["heartbeat_updates_per_s"], res["all_stmts_per_s"]))
+            try:
+                res = self.hb_config(wk, jobs)
+            except ScenarioError as ex:
+                failed.append("%d workers, %d jobs: %s" % (wk, jobs, ex))
+                runs.append({"workers": wk, "jobs": jobs, "error": str(ex)})
+                self.say("%d worker%s, %d running jobs: FAILED: %s" % (wk, "" if wk == 1 else "s", jobs, ex))
+                continue
+            runs.append(res)
+            self.say("%d worker%s, %d running jobs: heartbeat sessions %.1f statements/s "
+                     "(%.1f heartbeat UPDATEs/s), all sessions %.1f statements/s" % (
+                         wk, "" if wk == 1 else "s", jobs, res["keeper_stmts_per_s"],
+                         res["heartbeat_updates_per_s"], res["all_stmts_per_s"]))
+        if failed:
+            raise ScenarioError("; ".join(failed))
+
+    def hb_config(self, wk, jobs):
+        c = self.cfg
+        with Env(self, "hb", db_settings={"log_statement": "'all'"}) as e:
+            per = max(1, -(-jobs // wk))          # slots for every job: ceil(jobs / workers)
+            xenv = {"HEARTBEAT_INTERVAL": "%dms" % c["hb_interval_ms"]}
+            procs = [e.consumer("h%d" % k, per, xenv, log_level="info") for k in range(wk)]
+            e.ready(procs, timeout=120)
+            if jobs:
+                path = e.write_batch(os.path.join(self.tmp, "hb.jsonl"), jobs, "sleep",
+                                     payload_fn=lambda i: {"seconds": 900})
+                e.cli(["submit", "--batch", path], timeout=120, stdout=subprocess.DEVNULL)
+                wait_until(lambda: e.one("select count(*) from jobs where status = 'running'") == jobs,
+                           120, 0.2, "%d jobs running" % jobs)
+            time.sleep(2.0 * c["hb_interval_ms"] / 1000 + 0.5)   # past the claims' last statements
+            wins = [self.hb_window(e, c["hb_window_s"]) for _ in range(c["hb_windows"])]
+            running = e.one("select count(*) from jobs where status = 'running'")
+            spread = [n for _, n in e.sql("select worker_id, count(*) from jobs where status = 'running'"
+                                          " group by 1 order by 1")]
+            for p in procs:
+                p.kill()
+            res = {"workers": wk, "jobs": jobs, "concurrency": per, "still_running": running,
+                   "jobs_per_worker": spread, "windows": wins}
+            for key in ("keeper_stmts_per_s", "heartbeat_updates_per_s", "all_stmts_per_s"):
+                res[key] = r1(pct([w[key] for w in wins], 0.5))
+            return res
 
     def hb_window(self, e, secs):
         def apps():
