@@ -19,6 +19,9 @@
  * (not an outage) goes back to the queue after this pause, so a persistent error cannot
  * spin. */
 #define REQUEUE_PAUSE_MS 1000
+/* Pauses before each second look at a redelivered job's owner that seemed alive (775 ms in
+ * all): the time PostgreSQL may take to end a killed worker's session. */
+static const int REPROBE_MS[] = { 25, 50, 100, 200, 400 };
 
 struct executor {
 	struct consumer *c;
@@ -434,9 +437,22 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	uint64_t tag, gen;
 	int r;
 
-	for (int round = 0; round < 3; round++) {
+	for (int round = 0, reprobe = 0; round < 3; round++) {
 		if ((r = decide(x, d, &row, &f, &a, &err)) != 0)
 			goto failed;
+		/* A redelivery whose owner still looks alive: the broker took the message back
+		 * because the owner's connection went, and PostgreSQL may not have ended the
+		 * dead owner's session yet (a few ms after a kill -9, longer under load). Look
+		 * again a few times before settling for "owner alive", which would leave a
+		 * crashed worker's job to the lease expiry. An owner that only lost its broker
+		 * connection keeps its job either way. */
+		if (a == JOBQ_RC_ACK && f.owner_probed && !f.owner_dead && d->redelivered &&
+		    reprobe < (int)(sizeof(REPROBE_MS) / sizeof(REPROBE_MS[0])) &&
+		    !consumer_hard_stop(c)) {
+			usleep((useconds_t)REPROBE_MS[reprobe++] * 1000);
+			round--;	/* a second look, not a changed row */
+			continue;
+		}
 		if (a == JOBQ_RC_ADOPT) {
 			if (adopt(x, d)) {
 				jobq_info("delivery_adopted", "worker", c->worker_id, "job",

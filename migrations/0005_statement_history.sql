@@ -28,8 +28,12 @@ BEGIN
 END
 $$;
 
+-- The transition tables have no index: with a nested loop, the join of a statement that
+-- updated n rows (a batch's mark as published, a heartbeat) costs n x n. A hash join
+-- keeps it linear.
 CREATE FUNCTION jobq_record_updates() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    SET enable_nestloop = off AS $$
 BEGIN
     INSERT INTO job_events (job_id, from_status, to_status, at, worker_id, attempt, reason)
     SELECT n.id, o.status, n.status, now(), COALESCE(n.worker_id, o.worker_id), n.attempt,
