@@ -66,6 +66,25 @@ TITLES = {
 TERMINAL = "('succeeded','failed','cancelled')"
 
 
+
+def kill_quietly(procs):
+    """Kill every process of procs still alive; errors (already gone) are ignored."""
+    for p in procs:
+        try:
+            if p.alive():
+                p.kill()
+        except Exception:
+            pass
+
+
+def close_quietly(conn):
+    """Close a database connection if there is one, ignoring errors."""
+    if conn is not None:
+        try:
+            conn.close()
+        except Exception:
+            pass
+
 class Abort(BaseException):
     """A signal or the deadline: unwind through every cleanup."""
 
@@ -219,17 +238,8 @@ class Env:
         return self
 
     def __exit__(self, *exc):
-        for p in self.procs:
-            try:
-                if p.alive():
-                    p.kill()
-            except Exception:
-                pass
-        if self.conn is not None:
-            try:
-                self.conn.close()
-            except Exception:
-                pass
+        kill_quietly(self.procs)
+        close_quietly(self.conn)
         if self.db:
             try:
                 self.b.admin_sql('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % self.db)
@@ -574,17 +584,8 @@ class Bench:
         self.procs = [p for p in self.procs if p.alive()]
 
     def cleanup(self):
-        for p in self.procs:
-            try:
-                if p.alive():
-                    p.kill()
-            except Exception:
-                pass
-        if self.admin is not None:
-            try:
-                self.admin.close()
-            except Exception:
-                pass
+        kill_quietly(self.procs)
+        close_quietly(self.admin)
 
     # ============================================================== 1. submit rate
     def s_submit(self, rec):
