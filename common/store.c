@@ -1,5 +1,6 @@
 /* PostgreSQL connections: connect with jobq's session settings, run parameterised
  * (optionally prepared) statements, and translate libpq failures into jobq errors. */
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,20 @@ PGconn *jobq_store_conn(struct jobq_store *st)
 bool jobq_store_ok(struct jobq_store *st)
 {
 	return st != NULL && st->conn != NULL && PQstatus(st->conn) == CONNECTION_OK;
+}
+
+bool jobq_store_alive(struct jobq_store *st)
+{
+	struct pollfd p;
+
+	if (!jobq_store_ok(st))
+		return false;
+	p = (struct pollfd){ .fd = PQsocket(st->conn), .events = POLLIN };
+	/* Nothing is due on an idle session: anything readable is the server's goodbye (a
+	 * FATAL message, then the end of the stream) or a notice. */
+	if (poll(&p, 1, 0) > 0 && PQconsumeInput(st->conn) == 0)
+		return false;
+	return jobq_store_ok(st);
 }
 
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)

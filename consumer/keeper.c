@@ -50,7 +50,9 @@ static bool ensure_session(struct keeper *k)
 	struct jobq_err err = { 0 };
 	int64_t now = jobq_monotonic_ms();
 
-	if (k->st != NULL && jobq_store_ok(k->st) && k->registered)
+	/* Checked every tick, not only when a heartbeat fails: the session holds the
+	 * liveness lock, and while it is gone a probe would take this live worker's jobs. */
+	if (k->st != NULL && k->registered && jobq_store_alive(k->st))
 		return true;
 	if (now < k->retry_at)
 		return false;

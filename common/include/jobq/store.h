@@ -27,6 +27,11 @@ PGconn *jobq_store_conn(struct jobq_store *st);
 /* True while the connection is usable (PQstatus == CONNECTION_OK). */
 bool jobq_store_ok(struct jobq_store *st);
 
+/* jobq_store_ok for an idle session, without waiting: reads whatever the server sent, so
+ * a session the server ended (a restart, pg_terminate_backend) is noticed now rather than
+ * at the next statement. Call it only between statements. */
+bool jobq_store_alive(struct jobq_store *st);
+
 /* Re-establish a broken connection (blocking, one attempt). Prepared statements are
  * re-prepared lazily by jobq_store_exec. */
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
