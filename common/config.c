@@ -296,9 +296,12 @@ jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
 	if (n > JOBQ_URL_LIST_MAX)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: %zu URLs; at most %d", pfx, name, n,
 		    JOBQ_URL_LIST_MAX);
-	for (i = 0; i < n || n == 0; i++) {
-		if (n == 0 || jobq_url_list_get(list, i, url, sizeof(url)) < 0)
-			snprintf(url, sizeof(url), "%s", n == 0 ? "" : "(over 1023 bytes)");
+	if (n == 0)	/* no value at all: reported as one empty URL */
+		return jobq_err_set(err, JOBQ_EINVAL,
+		    "%s%s: '' is not an amqp:// or amqps:// URL", pfx, name);
+	for (i = 0; i < n; i++) {
+		if (jobq_url_list_get(list, i, url, sizeof(url)) < 0)
+			snprintf(url, sizeof(url), "(over 1023 bytes)");
 		if (strncmp(url, "amqp://", 7) == 0 || strncmp(url, "amqps://", 8) == 0)
 			continue;
 		jobq_url_mask_list(url, shown, sizeof(shown));
