@@ -76,16 +76,6 @@ const char *jobq_broker_node(const struct jobq_broker *b)
 	return b->node;
 }
 
-size_t jobq_broker_index(const struct jobq_broker *b)
-{
-	return b->index;
-}
-
-size_t jobq_broker_nurls(const struct jobq_broker *b)
-{
-	return b->nurls;
-}
-
 const char *jobq_broker_skipped(const struct jobq_broker *b)
 {
 	return b->skipped;
@@ -611,6 +601,25 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 	return count;
 }
 
+size_t jobq_broker_resume_index(const struct jobq_broker *b)
+{
+	return b->ok ? b->index : b->index + 1;
+}
+
+int jobq_broker_ensure(struct jobq_broker **b, const struct jobq_broker_opts *opts,
+		       struct jobq_err *err)
+{
+	struct jobq_broker_opts o = *opts;
+
+	if (*b != NULL && (*b)->ok)
+		return 0;
+	if (*b != NULL)
+		o.first = jobq_broker_resume_index(*b);
+	jobq_broker_free(*b);
+	*b = NULL;
+	return jobq_broker_connect(&o, b, err);
+}
+
 int jobq_broker_publish_jobs_failover(struct jobq_broker **b, const struct jobq_broker_opts *opts,
 				      const struct jobq_envelope *envs, size_t n, bool *confirmed,
 				      int timeout_ms, struct jobq_err *err)
@@ -632,17 +641,8 @@ int jobq_broker_publish_jobs_failover(struct jobq_broker **b, const struct jobq_
 		goto out;
 	}
 	for (;;) {
-		if (*b == NULL || !jobq_broker_ok(*b)) {
-			struct jobq_broker_opts o = *opts;
-
-			/* Move on from a node that failed us; start where asked otherwise. */
-			if (*b != NULL)
-				o.first = jobq_broker_index(*b) + 1;
-			jobq_broker_free(*b);
-			*b = NULL;
-			if ((r = jobq_broker_connect(&o, b, err)) != 0)
-				goto out;
-		}
+		if ((r = jobq_broker_ensure(b, opts, err)) != 0)
+			goto out;
 		for (size_t i = m = 0; i < n; i++)
 			if (!confirmed[i]) {
 				sub[m] = envs[i];
@@ -660,7 +660,7 @@ int jobq_broker_publish_jobs_failover(struct jobq_broker **b, const struct jobq_
 		}
 		/* A failed connection, a nack or a missing confirm: try the rest on the next
 		 * node, each node once. */
-		if (++rounds >= jobq_broker_nurls(*b)) {
+		if (++rounds >= (*b)->nurls) {
 			if (r >= 0)
 				r = jobq_err_set(err, JOBQ_EBROKER,
 						 "%zu of %zu messages not confirmed by the broker",

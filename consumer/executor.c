@@ -92,51 +92,93 @@ struct finish_item {
 	struct jobq_err *err;
 };
 
-/* The combiner's batch of claims, run on the leading executor's own connection. A
- * statement the server refused (not an outage: the connection is still up) is tried again
- * one claim at a time, so one bad row cannot fail its neighbours. */
-static void claim_batch(void *ctx, void **items, int *results, size_t n)
+/* One batch of the combiner, run on the leading executor's own connection: `stmt` writes
+ * items [at, at + m) in one statement (0 when it ran; each item's own outcome is then in
+ * reqs), `deliver` hands item i its result. */
+struct batch {
+	struct executor *x;
+	void **items;
+	int *results;
+	void *reqs;
+	int (*stmt)(struct batch *b, size_t at, size_t m, struct jobq_err *err);
+	void (*deliver)(struct batch *b, size_t i, int r, const struct jobq_err *err);
+};
+
+/* Run the batch in one statement; a statement the server refused (not an outage: the
+ * connection is still up) is run again one item at a time, so one bad row cannot fail its
+ * neighbours. */
+static void run_batch(struct batch *b, size_t n)
 {
-	struct executor *x = ctx;
-	struct jobq_claim_req reqs[256];
 	struct jobq_err err = { 0 };
 	size_t step = n, at = 0, m;
 	int r;
 
-	for (size_t i = 0; i < n; i++)
-		reqs[i] = (struct jobq_claim_req){ .job_id = ((struct claim_item *)items[i])->job_id };
 	while (at < n) {
 		m = n - at < step ? n - at : step;
-		r = WITH_DB(x, &err, jobq_store_claim_many(x->st, x->c->worker_id,
-							   x->c->cfg->lease_duration_ms, reqs + at,
-							   m, &err));
-		if (r != 0 && m > 1 && x->st != NULL && jobq_store_ok(x->st)) {
+		r = WITH_DB(b->x, &err, b->stmt(b, at, m, &err));
+		if (r != 0 && m > 1 && b->x->st != NULL && jobq_store_ok(b->x->st)) {
 			step = 1;	/* the same items again, one at a time */
 			continue;
 		}
-		for (size_t i = at; i < at + m; i++) {
-			struct claim_item *it = items[i];
-
-			if (r != 0) {
-				*it->err = err;
-				results[i] = r;
-			} else {
-				*it->out = reqs[i].out;
-				results[i] = reqs[i].r;
-			}
-		}
+		for (size_t i = at; i < at + m; i++)
+			b->deliver(b, i, r, &err);
 		at += m;
 	}
 }
 
-/* As claim_batch, for finishes. */
+static int claim_stmt(struct batch *b, size_t at, size_t m, struct jobq_err *err)
+{
+	return jobq_store_claim_many(b->x->st, b->x->c->worker_id, b->x->c->cfg->lease_duration_ms,
+				     (struct jobq_claim_req *)b->reqs + at, m, err);
+}
+
+static void claim_deliver(struct batch *b, size_t i, int r, const struct jobq_err *err)
+{
+	struct claim_item *it = b->items[i];
+	struct jobq_claim_req *req = (struct jobq_claim_req *)b->reqs + i;
+
+	if (r != 0)
+		*it->err = *err;
+	else
+		*it->out = req->out;
+	b->results[i] = r != 0 ? r : req->r;
+}
+
+/* The combiner's batch of claims (combine_fn). */
+static void claim_batch(void *ctx, void **items, int *results, size_t n)
+{
+	struct jobq_claim_req reqs[256];
+	struct batch b = { ctx, items, results, reqs, claim_stmt, claim_deliver };
+
+	for (size_t i = 0; i < n; i++)
+		reqs[i] = (struct jobq_claim_req){ .job_id = ((struct claim_item *)items[i])->job_id };
+	run_batch(&b, n);
+}
+
+static int finish_stmt(struct batch *b, size_t at, size_t m, struct jobq_err *err)
+{
+	return jobq_store_finish_many(b->x->st, b->x->c->worker_id,
+				      (struct jobq_finish_req *)b->reqs + at, m, err);
+}
+
+static void finish_deliver(struct batch *b, size_t i, int r, const struct jobq_err *err)
+{
+	struct finish_item *it = b->items[i];
+	struct jobq_finish_req *req = (struct jobq_finish_req *)b->reqs + i;
+
+	if (r != 0)
+		*it->err = *err;
+	else if (req->r != 0)
+		jobq_err_set(it->err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
+			     it->job_id, it->attempt);
+	b->results[i] = r != 0 ? r : req->r;
+}
+
+/* The combiner's batch of finishes (combine_fn). */
 static void finish_batch(void *ctx, void **items, int *results, size_t n)
 {
-	struct executor *x = ctx;
 	struct jobq_finish_req reqs[256];
-	struct jobq_err err = { 0 };
-	size_t step = n, at = 0, m;
-	int r;
+	struct batch b = { ctx, items, results, reqs, finish_stmt, finish_deliver };
 
 	for (size_t i = 0; i < n; i++) {
 		struct finish_item *it = items[i];
@@ -144,27 +186,7 @@ static void finish_batch(void *ctx, void **items, int *results, size_t n)
 		reqs[i] = (struct jobq_finish_req){ .job_id = it->job_id, .attempt = it->attempt,
 						    .o = it->o };
 	}
-	while (at < n) {
-		m = n - at < step ? n - at : step;
-		r = WITH_DB(x, &err, jobq_store_finish_many(x->st, x->c->worker_id, reqs + at, m,
-							    &err));
-		if (r != 0 && m > 1 && x->st != NULL && jobq_store_ok(x->st)) {
-			step = 1;
-			continue;
-		}
-		for (size_t i = at; i < at + m; i++) {
-			struct finish_item *it = items[i];
-
-			if (r == 0 && reqs[i].r != 0)
-				jobq_err_set(it->err, JOBQ_ELOST,
-					     "job %s attempt %d: lease lost, outcome not written",
-					     it->job_id, it->attempt);
-			else if (r != 0)
-				*it->err = err;
-			results[i] = r != 0 ? r : reqs[i].r;
-		}
-		at += m;
-	}
+	run_batch(&b, n);
 }
 
 /* Claim job_id for this worker, in one statement with whatever other executors of this

@@ -56,7 +56,6 @@ static int open_broker(struct io *io, struct jobq_err *err)
 	opts.first = io->next_url;
 	if ((r = jobq_broker_connect(&opts, &io->b, err)) != 0)
 		return r;
-	io->next_url = jobq_broker_index(io->b);
 	if ((r = jobq_broker_declare_topology(io->b, c->cfg->queues, c->cfg->nqueues, err)) != 0)
 		return r;
 	conn = jobq_broker_conn(io->b);
@@ -113,10 +112,8 @@ static int open_broker(struct io *io, struct jobq_err *err)
 
 static void close_broker(struct io *io)
 {
-	/* After a lost or failed connection the next attempt starts at the next node, so a
-	 * node that went away is not the first one tried again. */
-	if (io->b != NULL && !jobq_broker_ok(io->b))
-		io->next_url = jobq_broker_index(io->b) + 1;
+	if (io->b != NULL)
+		io->next_url = jobq_broker_resume_index(io->b);
 	jobq_broker_free(io->b);
 	io->b = NULL;
 	io->consuming = false;
@@ -271,8 +268,6 @@ static int consume_one(struct io *io, struct jobq_err *err)
 	return jobq_broker_reply_error(io->b, reply, "consume", err);
 }
 
-/* Ack/reject/requeue what the executors finished. Stale generations are dropped: their
- * messages were requeued when the old connection closed. */
 /* Send one settlement frame (acks.h's emit). */
 static int send_settle(void *ctx, uint64_t tag, enum ack_kind kind, bool multiple)
 {
@@ -288,8 +283,9 @@ static int send_settle(void *ctx, uint64_t tag, enum ack_kind kind, bool multipl
 	}
 }
 
-/* Settle what the executors finished: acks at the front of the outstanding deliveries go
- * as one ack with `multiple`, the rest each on its own (acks.c). */
+/* Ack/reject/requeue what the executors finished: acks at the front of the outstanding
+ * deliveries go as one ack with `multiple`, the rest each on its own (acks.c). Stale
+ * generations are dropped: their messages were requeued when the old connection closed. */
 static int settle(struct io *io, struct jobq_err *err)
 {
 	struct settlement *s;

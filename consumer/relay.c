@@ -28,7 +28,7 @@ struct relay {
 	struct jobq_broker *b;
 	int64_t db_retry_at;
 	unsigned int seed;
-	size_t next_url;	/* index of the broker URL to try first */
+	char node[300];		/* the node the broker connection was last seen on */
 };
 
 static bool ensure_db(struct relay *r)
@@ -57,18 +57,16 @@ static void relay_opts(struct relay *r, struct jobq_broker_opts *opts, char *nam
 	snprintf(name, len, "jobq-relay worker=%s host=%s pid=%d", c->worker_id, c->hostname,
 		 c->pid);
 	jobq_broker_opts_from_config(opts, c->cfg, name);
-	opts->first = r->next_url;
 }
 
-/* Remember the node a (re)connection landed on, and say when it is not the first tried. */
-static void note_node(struct relay *r, size_t old_index, bool had)
+/* Log the node the relay's connection is on whenever it changed. */
+static void note_node(struct relay *r)
 {
-	if (r->b == NULL)
+	if (r->b == NULL || strcmp(r->node, jobq_broker_node(r->b)) == 0)
 		return;
-	r->next_url = jobq_broker_index(r->b);
-	if (!had || old_index != r->next_url)
-		jobq_info("relay_broker_connected", "worker", r->c->worker_id, "node",
-			  jobq_broker_node(r->b), "skipped", jobq_broker_skipped(r->b));
+	snprintf(r->node, sizeof(r->node), "%s", jobq_broker_node(r->b));
+	jobq_info("relay_broker_connected", "worker", r->c->worker_id, "node", r->node,
+		  "skipped", jobq_broker_skipped(r->b));
 }
 
 static bool ensure_broker(struct relay *r, struct jobq_err *err)
@@ -76,16 +74,10 @@ static bool ensure_broker(struct relay *r, struct jobq_err *err)
 	char name[300];
 	struct jobq_broker_opts opts;
 
-	if (r->b != NULL && jobq_broker_ok(r->b))
-		return true;
-	if (r->b != NULL)
-		r->next_url = jobq_broker_index(r->b) + 1;	/* move on from a failed node */
-	jobq_broker_free(r->b);
-	r->b = NULL;
 	relay_opts(r, &opts, name, sizeof(name));
-	if (jobq_broker_connect(&opts, &r->b, err) != 0)
+	if (jobq_broker_ensure(&r->b, &opts, err) != 0)
 		return false;
-	note_node(r, 0, false);
+	note_node(r);
 	return true;
 }
 
@@ -105,8 +97,6 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int 
 	{
 		char name[300];
 		struct jobq_broker_opts opts;
-		bool had = r->b != NULL;
-		size_t old_index = had ? jobq_broker_index(r->b) : 0;
 
 		/* Another node takes what one could not; on failure ok[] still says which
 		 * messages some node confirmed. */
@@ -114,7 +104,7 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int 
 		if (jobq_broker_publish_jobs_failover(&r->b, &opts, envs, n, ok, 10000, &err) < 0 &&
 		    r->b != NULL)
 			jobq_broker_set_broken(r->b);
-		note_node(r, old_index, had);
+		note_node(r);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (ok[i]) {

@@ -26,6 +26,7 @@
 # Functions: jq_setup NAME | jq_private_stack [--cluster N] NAME |
 #   jq_restart_broker [--hard] [--down-for S] | cluster_url I | cluster_urls I |
 #   jq_stop_node I [--hard] | jq_start_node I | jq_leader QUEUE | jq_use_mgmt_of I |
+#   check_submit_log TSV (the lines of submit_loop.sh) |
 #   jq_restart_db [--hard] [--down-for S] | broker_pid | db_pid | close_connections PREFIX |
 #   jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
 #   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
@@ -180,6 +181,24 @@ jq_private_stack() {
   _JQ_MGMT_PORT_1=$JOBQ_TEST_MGMT_PORT
   note "private stack${cluster:+ of ${cluster[1]} RabbitMQ nodes} in $(( $(_jq_now_ms) - t0 )) ms: amqp $JOBQ_TEST_AMQP_PORT, management $JOBQ_TEST_MGMT_PORT, postgresql $JOBQ_TEST_PG_PORT"
   _jq_resources
+}
+
+# check_submit_log TSV — for the lines submit_loop.sh wrote: every submit exited 0 (its
+# message confirmed) or 6 (saved, left to the relay) and every exit 6 said why on stderr;
+# every submit printed an id, and each id is a saved job. Loads the ids into a table
+# `submitted` of the test database for the caller's own checks.
+check_submit_log() {
+  local tsv="$1" n
+  n=$(wc -l <"$tsv")
+  check_eq "every submit exited 0 (confirmed) or 6 (saved, left to the relay)" "" \
+    "$(awk -F'\t' '$2 != 0 && $2 != 6 {print $1 ": exit " $2 " " $6}' "$tsv" | head -5)"
+  check_eq "every submit that exited 6 said why on stderr" "" \
+    "$(awk -F'\t' '$2 == 6 && $4 != 1 {print $1 ": exit 6 without a warning"}' "$tsv" | head -5)"
+  check_eq "every submit printed an id" "$n" "$(cut -f3 "$tsv" | grep -cE '^[0-9a-f-]{36}$' || true)"
+  cut -f3 "$tsv" | grep -E '^[0-9a-f-]{36}$' >"$T/submitted.ids" || true
+  sql "create table submitted (id uuid primary key)"
+  { echo "copy submitted from stdin;"; cat "$T/submitted.ids"; echo '\.'; } | _jq_psql "$TEST_DB" -f - >/dev/null
+  check_eq "every id printed is a saved job" "$n" "$(sql "select count(*) from submitted s join jobs j using (id)")"
 }
 
 # ---- a private cluster (jq_private_stack --cluster N): node I (1..N) listens on the AMQP and

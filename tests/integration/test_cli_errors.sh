@@ -11,6 +11,7 @@
 #  - `jobq-consumer --check-config`: a config with an unknown key or a wrongly typed value on
 #    line 3 → exit 2 and one stderr line containing FILE:3; a valid config → exit 0 (secrets
 #    masked in what it prints);
+#  - with a URL list whose first node is down, submit, consumer and relay use the second;
 #  - with the broker unreachable, `submit` still saves the job (exit 6, the id on stdout, a
 #    warning on stderr), and a consumer's relay publishes it later so that it succeeds.
 source "$(dirname "$0")/lib.sh"
@@ -127,7 +128,19 @@ check_eq "... the id is the only line on stdout" 1 "$(nlines "$OUT")"
 check_eq "... and one warning line is on stderr" 1 "$(nlines "$ERR")"
 check_eq "... the job is saved, queued, not yet published" "queued|t" \
   "$(sql "select status, published_at is null from jobs where id='$relay_id'")"
-JOBQ_RELAY_GRACE=1s start_consumer w1 --worker-id w1 --concurrency 2
+# ---- a list of broker URLs whose first node is down: the next one takes the message
+DEAD_FIRST="amqp://jobq:jobq@127.0.0.1:1/,$JOBQ_AMQP_URL"
+check_status "submit with the first of two broker URLs down exits 0" 0 \
+  env JOBQ_AMQP_URL="$DEAD_FIRST" timeout 30 "$J" submit echo '{"via":"second node"}'
+listed_id=$OUT
+check "... and one warning line names the node it skipped" bash -c \
+  "test \$(wc -l <'$ERR_FILE') -eq 1 && grep -q 'event=broker_failover .*127.0.0.1:1/' '$ERR_FILE'"
+check_eq "... the job is saved and published" "queued|f" \
+  "$(sql "select status, published_at is null from jobs where id='$listed_id'")"
+# the consumer (and its relay) get the same list: they pass over the dead node too
+JOBQ_AMQP_URL="$DEAD_FIRST" JOBQ_RELAY_GRACE=1s start_consumer w1 --worker-id w1 --concurrency 2
+wait_for 15 "the job published on the second node succeeded" sql_is succeeded \
+  "select status from jobs where id='$listed_id'" || true
 if wait_for 15 "the relayed job succeeded" sql_is succeeded "select status from jobs where id='$relay_id'"; then
   check_eq "it was published" t "$(sql "select published_at is not null from jobs where id='$relay_id'")"
   check_eq "its result is its payload" '{"via": "relay"}' "$(sql "select result::text from jobs where id='$relay_id'")"

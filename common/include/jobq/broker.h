@@ -47,7 +47,7 @@ void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jo
 
 /* Connect, log in (with `connection_name` and capabilities.consumer_cancel_notify), open
  * channel JOBQ_CHANNEL. With a URL list, each URL is tried once, in list order from
- * opts->first (wrapping), until one works; jobq_broker_index() then names it and
+ * opts->first (wrapping), until one works; jobq_broker_node() then names it and
  * jobq_broker_skipped() says why the ones before it failed. *out is owned by the caller.
  * JOBQ_EBROKER naming every masked URL tried and its error when none works; JOBQ_EINVAL for
  * an unparseable URL or TLS file. */
@@ -64,11 +64,16 @@ amqp_connection_state_t jobq_broker_conn(struct jobq_broker *b);
 /* "host:port" of the node this connection is on. */
 const char *jobq_broker_node(const struct jobq_broker *b);
 
-/* Index in opts->url's list of the URL this connection uses (0 for a single URL). */
-size_t jobq_broker_index(const struct jobq_broker *b);
+/* Where a new connection should start trying the URL list after b: b's own node when b
+ * is healthy (a polite close), the next one when b failed, so that a node that went away
+ * is not the first one tried again. */
+size_t jobq_broker_resume_index(const struct jobq_broker *b);
 
-/* Number of URLs in opts->url's list. */
-size_t jobq_broker_nurls(const struct jobq_broker *b);
+/* Make *b a healthy connection: keep it when it is; otherwise free it and connect with
+ * opts, starting at jobq_broker_resume_index of the failed one (opts->first when *b is
+ * NULL). 0 with *b connected, or jobq_broker_connect's error with *b NULL. */
+int jobq_broker_ensure(struct jobq_broker **b, const struct jobq_broker_opts *opts,
+		       struct jobq_err *err) JOBQ_WUR;
 
 /* "" when the first URL tried worked; otherwise the nodes tried before it, with their
  * errors ("127.0.0.1:5672: cannot connect: connection refused; ..."). Owned by b. */
