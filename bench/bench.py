@@ -36,6 +36,7 @@ FULL = dict(
     drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64],
     celery_drain_runs=2, celery_concurrency=8, celery_prefetch=[1, 16],
     e2e_rounds=3, e2e_jobs=10000, e2e_chunk=500, e2e_consumers=2, e2e_concurrency=4,
+    e2e_configs=[[2, 4], [2, 16]],
     pickup_runs=3, pickup_jobs=150, pickup_gap_s=0.02,
     cancel_runs=2, cancel_jobs=200, cancel_per_round=10,
     recovery_runs=1, recovery_kills=20, recovery_jobs=4, recovery_limit_s=10,
@@ -809,36 +810,41 @@ class Bench:
     def s_e2e(self, rec):
         c = self.cfg
         n = c["e2e_jobs"]
-        tot = c["e2e_consumers"] * c["e2e_concurrency"]
-        rec["params"] = {"jobs": n, "chunk": c["e2e_chunk"], "consumers": c["e2e_consumers"],
-                         "concurrency": c["e2e_concurrency"], "celery_concurrency": tot,
+        rec["params"] = {"jobs": n, "chunk": c["e2e_chunk"], "configs": c["e2e_configs"],
                          "celery_prefetch": c["celery_prefetch"],
-                         "how": "jobs / (last terminal state - first submit); pairs measured round by round"}
+                         "how": "jobs / (last terminal state - first submit); each jobq configuration "
+                                "against Celery at the same total concurrency, round by round"}
         rounds = rec["rounds"] = []
         systems = [("jobq", None)] + [("celery", pf) for pf in c["celery_prefetch"]]
+        total = c["e2e_rounds"] * len(c["e2e_configs"])
+        k = 0
         for r in range(c["e2e_rounds"]):
-            self.check_deadline()
-            order = systems[r % len(systems):] + systems[:r % len(systems)]
-            res = {"round": r + 1, "order": [s if pf is None else "celery-p%d" % pf for s, pf in order]}
-            for s, pf in order:
+            for (w, cc) in c["e2e_configs"]:
                 self.check_deadline()
-                if s == "jobq":
-                    res["jobq"] = self.e2e_jobq(n)
-                else:
-                    res["celery_p%d" % pf] = self.e2e_celery(n, tot, pf)
-            res["ratio"] = {("p%d" % pf): r3(res["jobq"]["per_s"] / res["celery_p%d" % pf]["per_s"])
-                            for pf in c["celery_prefetch"]}
-            rounds.append(res)
-            self.say("round %d/%d: jobq %.0f jobs/s, %s (ratio %s)" % (
-                r + 1, c["e2e_rounds"], res["jobq"]["per_s"],
-                ", ".join("celery prefetch %d %.0f jobs/s" % (pf, res["celery_p%d" % pf]["per_s"])
-                          for pf in c["celery_prefetch"]),
-                ", ".join("%.2f vs p%d" % (res["ratio"]["p%d" % pf], pf) for pf in c["celery_prefetch"])))
+                k += 1
+                tot = w * cc
+                order = systems[r % len(systems):] + systems[:r % len(systems)]
+                res = {"round": r + 1, "consumers": w, "concurrency": cc, "celery_concurrency": tot,
+                       "order": [s if pf is None else "celery-p%d" % pf for s, pf in order]}
+                for s_, pf in order:
+                    self.check_deadline()
+                    if s_ == "jobq":
+                        res["jobq"] = self.e2e_jobq(n, w, cc)
+                    else:
+                        res["celery_p%d" % pf] = self.e2e_celery(n, tot, pf)
+                res["ratio"] = {("p%d" % pf): r3(res["jobq"]["per_s"] / res["celery_p%d" % pf]["per_s"])
+                                for pf in c["celery_prefetch"]}
+                rounds.append(res)
+                self.say("run %d/%d: %d x %d: jobq %.0f jobs/s, %s (ratio %s)" % (
+                    k, total, w, cc, res["jobq"]["per_s"],
+                    ", ".join("celery %d prefetch %d %.0f jobs/s" % (tot, pf, res["celery_p%d" % pf]["per_s"])
+                              for pf in c["celery_prefetch"]),
+                    ", ".join("%.2f vs p%d" % (res["ratio"]["p%d" % pf], pf) for pf in c["celery_prefetch"])))
 
-    def e2e_jobq(self, n):
+    def e2e_jobq(self, n, workers, conc):
         c = self.cfg
         with Env(self, "e2e") as e:
-            procs = [e.consumer("e%d" % k, c["e2e_concurrency"]) for k in range(c["e2e_consumers"])]
+            procs = [e.consumer("e%d" % k, conc) for k in range(workers)]
             e.ready(procs)
             e.cli(["submit", "noop", '{"warmup":true}'])
             e.wait_finished(1, 30)

@@ -431,14 +431,6 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 		    prefix2(o, lease, heartbeat, pfx, sizeof(pfx)),
 		    jobq_duration_format(cfg->lease_duration_ms, a, sizeof(a)),
 		    jobq_duration_format(cfg->heartbeat_interval_ms, b, sizeof(b)));
-	if (cfg->prefetch > 0 && cfg->prefetch < cfg->concurrency) {
-		const struct cfg_key *pf = find_key("consumer", "prefetch");
-
-		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%sconsumer.prefetch (%d) must be 0 (= concurrency) or at least "
-		    "consumer.concurrency (%d)", prefix2(o, pf, find_key("consumer", "concurrency"),
-		    pfx, sizeof(pfx)), cfg->prefetch, cfg->concurrency);
-	}
 	if ((cfg->amqp_tls_cert == NULL) != (cfg->amqp_tls_key == NULL)) {
 		k = find_key("amqp", cfg->amqp_tls_cert != NULL ? "tls_cert" : "tls_key");
 		return jobq_err_set(err, JOBQ_EINVAL,
@@ -551,6 +543,12 @@ int
 jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err)
 {
 	return validate_at(cfg, NULL, err);
+}
+
+int
+jobq_config_prefetch(const struct jobq_config *cfg)
+{
+	return cfg->prefetch > cfg->concurrency ? cfg->prefetch : cfg->concurrency;
 }
 
 int

@@ -42,86 +42,233 @@ static void rollback(struct jobq_store *st)
 
 /* ---- submit ---------------------------------------------------------------------- */
 
+/* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
+ * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
+ * queue, max_attempts, delay_ms, at_ms, timeout_ms, key}; each row's result comes back with
+ * its ord. A new row carries the id made in `s`; a repeated key's row is the existing job
+ * (the key is how its ord is found). Keys are unique within a statement (the caller folds
+ * repeats), as ON CONFLICT DO UPDATE cannot touch one row twice in a statement, and
+ * rows are inserted in key order, so two batches sharing keys wait for each other rather
+ * than deadlock. A repeated key's DO UPDATE (a no-op write of the key) rather than DO
+ * NOTHING waits for a concurrent insert of that key to commit and then returns its row,
+ * where a separate SELECT would not see it. */
+#define SUBMIT_CHUNK 1000
+
 static const char SQL_SUBMIT[] =
-	"WITH ins AS ("
-	"  INSERT INTO jobs (type, payload, queue, max_attempts, run_after, status, timeout,"
+	"WITH s AS MATERIALIZED ("
+	"  SELECT gen_random_uuid() AS id, s.ord, s.type, s.payload::jsonb AS payload,"
+	"         s.queue, s.max_attempts, s.timeout_ms, s.key,"
+	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
+	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
+	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
+	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text)),"
+	" ins AS ("
+	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after)"
-	"  SELECT $1, $2::jsonb, $3, $4::int, t.run_after,"
-	"         CASE WHEN t.run_after > now() THEN 'scheduled' ELSE 'queued' END,"
-	"         CASE WHEN $7::bigint > 0 THEN make_interval(secs => $7::bigint / 1000.0) END,"
-	"         $8, 'submitted',"
-	"         CASE WHEN t.run_after > now() THEN t.run_after"
-	"              ELSE now() + make_interval(secs => $9::bigint / 1000.0) END"
-	"  FROM (SELECT CASE WHEN $6::bigint > 0"
-	"                    THEN to_timestamp($6::bigint / 1000.0)"
-	"                    ELSE now() + make_interval(secs => $5::bigint / 1000.0) END"
-	"               AS run_after) t"
-	/* A repeated key returns the existing row. DO UPDATE (a no-op write of the key)
-	 * rather than DO NOTHING: it waits for a concurrent insert of the same key to commit
-	 * and then returns that row, where a separate SELECT would not see it. */
-	"  ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
+	"  SELECT id, type, payload, queue, max_attempts, run_after,"
+	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
+	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
+	"         key, 'submitted',"
+	"         CASE WHEN run_after > now() THEN run_after"
+	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END"
+	"  FROM s ORDER BY key, ord"
+	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
+	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
 	"  RETURNING id, type, queue, status, xmax <> 0 AS existed,"
-	"            published_at IS NOT NULL AS published)"
-	"SELECT id, type, queue, status, existed, published FROM ins";
+	"            published_at IS NOT NULL AS published, idempotency_key) "
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published"
+	" FROM ins i JOIN s ON s.id = i.id WHERE NOT i.existed "
+	"UNION ALL "
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published"
+	" FROM ins i JOIN s ON s.key = i.idempotency_key WHERE i.existed "
+	"ORDER BY 1";
+
+struct keyed {
+	const char *key;
+	size_t i;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* first[i] = the earliest job with jobs[i]'s idempotency key (i itself when it is the
+ * first or has no key). 0 or JOBQ_ENOMEM. */
+static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
+{
+	struct keyed *ix = malloc((n ? n : 1) * sizeof(*ix));
+	size_t m = 0;
+
+	if (ix == NULL)
+		return JOBQ_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		first[i] = i;
+		if (jobs[i].key != NULL)
+			ix[m++] = (struct keyed){ jobs[i].key, i };
+	}
+	qsort(ix, m, sizeof(*ix), by_key);
+	for (size_t k = 1; k < m; k++)
+		if (strcmp(ix[k].key, ix[k - 1].key) == 0)
+			first[ix[k].i] = first[ix[k - 1].i];
+	free(ix);
+	return 0;
+}
+
+static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?}", "ord", (json_int_t)ord,
+			 "type", j->type, "payload", j->payload != NULL ? j->payload : "{}",
+			 "queue", j->queue != NULL ? j->queue : "default",
+			 "max_attempts", j->max_attempts > 0 ? j->max_attempts : 3,
+			 "delay_ms", (json_int_t)j->delay_ms, "at_ms", (json_int_t)j->at_unix_ms,
+			 "timeout_ms", (json_int_t)j->timeout_ms, "key", j->key);
+}
+
+/* The jobs whose key is their own (first[i] == i), `chunk` per statement, inside the
+ * caller's transaction; fills out[] for them. With chunk 1 an error names its job. */
+static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+			 const size_t *first, size_t chunk, bool wait, int64_t relay_grace_ms,
+			 struct jobq_submitted *out, struct jobq_err *err)
+{
+	size_t *map = malloc(chunk * sizeof(*map));
+	const char **ids = malloc(chunk * sizeof(*ids));
+	char grace[24], *text = NULL, *arr = NULL;
+	PGresult *res = NULL;
+	int r = 0;
+
+	if (map == NULL || ids == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+		goto out;
+	}
+	for (size_t at = 0; at < n;) {
+		json_t *items = json_array(), *it;
+		size_t m = 0;
+
+		if (items == NULL) {
+			r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+			goto out;
+		}
+		for (; at < n && m < chunk; at++) {
+			if (first[at] != at)
+				continue;
+			if ((it = submit_item(&jobs[at], m)) == NULL ||
+			    json_array_append_new(items, it) != 0) {
+				json_decref(items);
+				r = jobq_err_set(err, JOBQ_EINVAL, "insert job: its type, queue, key "
+						 "or payload is not valid UTF-8 text");
+				if (n > 1)
+					jobq_err_prefix(err, "job %zu", at + 1);
+				goto out;
+			}
+			map[m++] = at;
+		}
+		text = json_dumps(items, JSON_COMPACT);
+		json_decref(items);
+		if (text == NULL) {
+			r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+			goto out;
+		}
+		if (m == 0)
+			break;
+		{
+			const char *p[2] = { text, I64(grace, relay_grace_ms) };
+
+			r = jobq_store_exec(st, "jobq_submit", SQL_SUBMIT, 2, p, &res, "insert job",
+					    err);
+		}
+		free(text);
+		text = NULL;
+		if (r != 0) {
+			if (n > 1 && chunk == 1)
+				jobq_err_prefix(err, "job %zu", map[0] + 1);
+			goto out;
+		}
+		if ((size_t)PQntuples(res) != m) {
+			r = jobq_err_set(err, JOBQ_EDB, "insert job: %d rows returned for %zu jobs",
+					 PQntuples(res), m);
+			goto out;
+		}
+		for (size_t row = 0; row < m; row++) {
+			struct jobq_submitted *o = &out[map[row]];
+
+			memset(o, 0, sizeof(*o));
+			o->same_as = map[row];
+			copy(o->env.job_id, sizeof(o->env.job_id), PQgetvalue(res, (int)row, 1));
+			copy(o->env.type, sizeof(o->env.type), PQgetvalue(res, (int)row, 2));
+			copy(o->env.queue, sizeof(o->env.queue), PQgetvalue(res, (int)row, 3));
+			(void)status_of(PQgetvalue(res, (int)row, 4), &o->status);
+			o->existed = PQgetvalue(res, (int)row, 5)[0] == 't';
+			o->published = PQgetvalue(res, (int)row, 6)[0] == 't';
+			ids[row] = o->env.job_id;
+		}
+		PQclear(res);
+		res = NULL;
+		if (wait) {
+			const char *p[1];
+
+			if ((arr = jobq_store_uuid_array(ids, m)) == NULL) {
+				r = jobq_err_set(err, JOBQ_ENOMEM, "register waiter: out of memory");
+				goto out;
+			}
+			p[0] = arr;
+			if ((r = jobq_store_exec(st, "jobq_add_waiters",
+						 "INSERT INTO job_waiters (job_id) "
+						 "SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING",
+						 1, p, &res, "register waiter", err)) != 0)
+				goto out;
+			PQclear(res);
+			res = NULL;
+			free(arr);
+			arr = NULL;
+		}
+	}
+out:
+	PQclear(res);
+	free(arr);
+	free(text);
+	free(ids);
+	free(map);
+	return r;
+}
 
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
 		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
-	PGresult *res = NULL;
+	size_t *first = calloc(n ? n : 1, sizeof(*first));
 	int r;
 
-	if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
-		return r;
-	for (size_t i = 0; i < n; i++) {
-		const struct jobq_new_job *j = &jobs[i];
-		char ma[24], delay[24], at[24], to[24], grace[24];
-		const char *p[9] = { j->type,
-				     j->payload != NULL ? j->payload : "{}",
-				     j->queue != NULL ? j->queue : "default",
-				     I64(ma, j->max_attempts > 0 ? j->max_attempts : 3),
-				     I64(delay, j->delay_ms),
-				     I64(at, j->at_unix_ms),
-				     I64(to, j->timeout_ms),
-				     j->key,
-				     I64(grace, relay_grace_ms) };
-
-		if ((r = jobq_store_exec(st, "jobq_submit", SQL_SUBMIT, 9, p, &res, "insert job",
-					 err)) != 0) {
-			if (n > 1)
-				jobq_err_prefix(err, "job %zu", i + 1);
-			goto fail;
-		}
-		if (PQntuples(res) != 1) {
-			r = jobq_err_set(err, JOBQ_EDB, "insert job: no row returned");
-			goto fail;
-		}
-		memset(&out[i], 0, sizeof(out[i]));
-		copy(out[i].env.job_id, sizeof(out[i].env.job_id), PQgetvalue(res, 0, 0));
-		copy(out[i].env.type, sizeof(out[i].env.type), PQgetvalue(res, 0, 1));
-		copy(out[i].env.queue, sizeof(out[i].env.queue), PQgetvalue(res, 0, 2));
-		(void)status_of(PQgetvalue(res, 0, 3), &out[i].status);
-		out[i].existed = PQgetvalue(res, 0, 4)[0] == 't';
-		out[i].published = PQgetvalue(res, 0, 5)[0] == 't';
-		PQclear(res);
-		res = NULL;
-		if (wait) {
-			const char *wp[1] = { out[i].env.job_id };
-
-			if ((r = jobq_store_exec(st, "jobq_add_waiter",
-						 "INSERT INTO job_waiters (job_id) VALUES ($1) "
-						 "ON CONFLICT DO NOTHING",
-						 1, wp, &res, "register waiter", err)) != 0)
-				goto fail;
-			PQclear(res);
-			res = NULL;
-		}
+	if (first == NULL || fold_keys(jobs, n, first) != 0) {
+		free(first);
+		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
 	}
-	if ((r = jobq_store_command(st, "COMMIT", err)) != 0)
-		return r;
-	return 0;
-fail:
-	PQclear(res);
-	rollback(st);
+	if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+		goto out;
+	r = submit_chunks(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
+	if (r == JOBQ_EINVAL && n > 1) {
+		/* The server refused something in the batch: insert again one job per statement,
+		 * so that the message names the job. */
+		rollback(st);
+		if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+			goto out;
+		r = submit_chunks(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
+	}
+	if (r != 0) {
+		rollback(st);
+		goto out;
+	}
+	/* A key repeated within the batch is the job its first line made. */
+	for (size_t i = 0; i < n; i++)
+		if (first[i] != i) {
+			out[i] = out[first[i]];
+			out[i].existed = true;
+		}
+	r = jobq_store_command(st, "COMMIT", err);
+out:
+	free(first);
 	return r;
 }
 
@@ -182,82 +329,21 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status,"            \
 	" extract(epoch FROM now() - run_after)"
 
-/* Claims of many deliveries in one statement and one commit. The rows are locked in id
- * order (the ORDER BY under FOR UPDATE), as every statement here that waits for the locks
- * of several rows takes them (claims, finishes, heartbeats, marks, defers, cancels), so no
- * two of them can deadlock. FOR UPDATE re-checks the conditions on the row version it
- * locks, and the lock holds until commit, so the UPDATE only joins back by id: repeating
- * the conditions there let a generic plan walk a partial index of every matching row once
- * per locked row. Statements that take rows with SKIP LOCKED (relay, reaper) never wait. */
-static const char SQL_CLAIM[] =
-	"WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[]) AND status = 'queued'"
-	"           AND cancel_requested_at IS NULL AND run_after <= now()"
-	"           ORDER BY id FOR UPDATE) "
-	"UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
-	" attempt = attempt + 1, heartbeat_at = now(),"
-	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
-	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
-	" error = NULL "
-	"FROM l WHERE jobs.id = l.lid" CLAIM_RETURNING;
-
-static int fill_claim(PGresult *res, int row, struct jobq_claim *out, struct jobq_err *err)
+/* A claim from the CLAIM_RETURNING columns of `row`, starting at column `c`. */
+static int fill_claim(PGresult *res, int row, int c, struct jobq_claim *out,
+		      struct jobq_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	copy(out->id, sizeof(out->id), PQgetvalue(res, row, 0));
-	copy(out->type, sizeof(out->type), PQgetvalue(res, row, 1));
-	copy(out->queue, sizeof(out->queue), PQgetvalue(res, row, 2));
-	out->attempt = atoi(PQgetvalue(res, row, 4));
-	out->max_attempts = atoi(PQgetvalue(res, row, 5));
-	out->timeout_ms = strtoll(PQgetvalue(res, row, 6), NULL, 10);
-	out->wait_s = strtod(PQgetvalue(res, row, 8), NULL);
-	if ((out->payload = strdup(PQgetvalue(res, row, 3))) == NULL)
+	copy(out->id, sizeof(out->id), PQgetvalue(res, row, c));
+	copy(out->type, sizeof(out->type), PQgetvalue(res, row, c + 1));
+	copy(out->queue, sizeof(out->queue), PQgetvalue(res, row, c + 2));
+	out->attempt = atoi(PQgetvalue(res, row, c + 4));
+	out->max_attempts = atoi(PQgetvalue(res, row, c + 5));
+	out->timeout_ms = strtoll(PQgetvalue(res, row, c + 6), NULL, 10);
+	out->wait_s = strtod(PQgetvalue(res, row, c + 8), NULL);
+	if ((out->payload = strdup(PQgetvalue(res, row, c + 3))) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
 	return 0;
-}
-
-int jobq_store_claim_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
-			  struct jobq_claim_req *reqs, size_t n, struct jobq_err *err)
-{
-	const char **ids = malloc((n ? n : 1) * sizeof(*ids));
-	char lease[24], *arr = NULL;
-	const char *p[3];
-	PGresult *res = NULL;
-	int r;
-
-	for (size_t i = 0; i < n; i++)
-		reqs[i].r = JOBQ_ECONFLICT;
-	if (ids == NULL) {
-		r = jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++)
-		ids[i] = reqs[i].job_id;
-	if ((arr = jobq_store_uuid_array(ids, n)) == NULL) {
-		r = jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
-		goto out;
-	}
-	p[0] = arr;
-	p[1] = worker_id;
-	p[2] = I64(lease, lease_ms);
-	if ((r = jobq_store_exec(st, "jobq_claim", SQL_CLAIM, 3, p, &res, "claim", err)) != 0)
-		goto out;
-	for (int row = 0; row < PQntuples(res); row++) {
-		const char *id = PQgetvalue(res, row, 0);
-
-		/* A job delivered twice in one batch is claimed once: the first request gets
-		 * it, the other reconciles (and adopts it). */
-		for (size_t i = 0; i < n; i++)
-			if (reqs[i].r == JOBQ_ECONFLICT && strcmp(reqs[i].job_id, id) == 0) {
-				if ((reqs[i].r = fill_claim(res, row, &reqs[i].out, err)) != 0)
-					reqs[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */
-				break;
-			}
-	}
-out:
-	PQclear(res);
-	free(arr);
-	free(ids);
-	return r;
 }
 
 int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
@@ -319,7 +405,7 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 	if (PQntuples(res) == 0 || strcmp(PQgetvalue(res, 0, 7), "running") != 0)
 		r = JOBQ_ECONFLICT;
 	else
-		r = fill_claim(res, 0, out, err);
+		r = fill_claim(res, 0, 0, out, err);
 	PQclear(res);
 	return r;
 }
@@ -408,16 +494,29 @@ int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const
 
 /* ---- finish ------------------------------------------------------------------------- */
 
-/* Outcomes of many attempts in one statement and one commit, each fenced on its own
- * (worker, attempt) and locked in id order. The items come as one JSON array of
- * {id, attempt, to, result, error, reason, delay, grace}. */
-static const char SQL_FINISH[] =
-	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($2::jsonb) AS u(id uuid,"
+/* Claims of deliveries and outcomes of attempts, many of each, in one statement and one
+ * commit. Every row is locked by `l`, in id order, as every statement here that waits for
+ * the locks of several rows takes them (claims, finishes, heartbeats, marks, defers,
+ * cancels), so no two of them can deadlock: a claim is a queued row with no cancel request
+ * that is due, a finish a running row of this worker. FOR UPDATE re-checks the conditions
+ * on the row version it locks, and the lock holds until commit, so the updates only join
+ * back by id: repeating the conditions there let a generic plan walk a partial index of
+ * every matching row once per locked row. Each outcome is fenced on its own (worker,
+ * attempt). The outcomes come as one JSON array of {id, attempt, st, result, error, reason,
+ * delay, grace}. Both updates fire the history trigger once, with all their rows. */
+static const char SQL_WRITE[] =
+	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($4::jsonb) AS u(id uuid,"
 	"             attempt int, st text, result text, error text, reason text, delay bigint,"
 	"             grace bigint)),"
-	" l AS (SELECT j.id FROM jobs j WHERE j.id IN (SELECT id FROM u)"
-	"       AND j.worker_id = $1 AND j.status = 'running' ORDER BY j.id FOR UPDATE) "
-	"UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
+	" l AS (SELECT j.id AS lid, j.status = 'queued' AS claim FROM jobs j"
+	/* Found by primary key, both lists at once: with an OR of the two, a plan could
+	 * walk every running row through a partial index. */
+	"       WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
+	"         AND ((j.id = ANY($1::uuid[]) AND j.status = 'queued'"
+	"               AND j.cancel_requested_at IS NULL AND j.run_after <= now())"
+	"              OR (j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running'))"
+	"       ORDER BY j.id FOR UPDATE),"
+	" f AS (UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
 	" result = CASE WHEN u.st = 'succeeded' THEN u.result::jsonb ELSE j.result END,"
 	" error = u.error,"
 	" finished_at = CASE WHEN u.st IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
@@ -434,24 +533,24 @@ static const char SQL_FINISH[] =
 	" attempt = CASE WHEN u.st = 'queued' THEN j.attempt - 1 ELSE j.attempt END,"
 	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
 	" lease_expires_at = NULL "
-	"FROM u, l WHERE j.id = l.id AND u.id = l.id AND j.attempt = u.attempt "
-	"RETURNING j.id";
+	" FROM u, l WHERE j.id = l.lid AND NOT l.claim AND u.id = l.lid AND j.attempt = u.attempt"
+	" RETURNING j.id),"
+	" c AS (UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
+	" attempt = attempt + 1, heartbeat_at = now(),"
+	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
+	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
+	" error = NULL "
+	" FROM l WHERE jobs.id = l.lid AND l.claim" CLAIM_RETURNING ") "
+	"SELECT true, * FROM c UNION ALL "
+	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
 
-int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
-			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
+static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
 {
 	json_t *items = json_array();
 	char *text = NULL;
-	const char *p[2];
-	PGresult *res = NULL;
-	int r = 0;
 
-	for (size_t i = 0; i < n; i++)
-		reqs[i].r = JOBQ_ELOST;
-	if (items == NULL) {
-		r = jobq_err_set(err, JOBQ_ENOMEM, "finish: out of memory");
-		goto out;
-	}
+	if (items == NULL)
+		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_outcome *o = reqs[i].o;
 		json_t *it = json_pack("{s:s, s:i, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id",
@@ -462,28 +561,99 @@ int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
 				       (json_int_t)o->release_grace_ms);
 
 		if (it == NULL || json_array_append_new(items, it) != 0) {
-			r = jobq_err_set(err, JOBQ_EINVAL,
-					 "finish job %s: outcome is not valid UTF-8 text", reqs[i].job_id);
-			goto out;
+			json_decref(items);
+			jobq_err_set(err, JOBQ_EINVAL, "finish job %s: outcome is not valid UTF-8 text",
+				     reqs[i].job_id);
+			return NULL;
 		}
 	}
-	if ((text = json_dumps(items, JSON_COMPACT)) == NULL) {
-		r = jobq_err_set(err, JOBQ_ENOMEM, "finish: out of memory");
+	if ((text = json_dumps(items, JSON_COMPACT)) == NULL)
+		goto nomem;
+	json_decref(items);
+	return text;
+nomem:
+	json_decref(items);
+	jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
+	return NULL;
+}
+
+int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
+			  size_t nf, struct jobq_err *err)
+{
+	const char **ids = malloc((nc + nf ? nc + nf : 1) * sizeof(*ids));
+	char lease[24], *carr = NULL, *farr = NULL, *text = NULL;
+	const char *p[5];
+	PGresult *res = NULL;
+	int r = 0;
+
+	for (size_t i = 0; i < nc; i++)
+		claims[i].r = JOBQ_ECONFLICT;
+	for (size_t i = 0; i < nf; i++)
+		fins[i].r = JOBQ_ELOST;
+	if (ids == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
 		goto out;
 	}
-	p[0] = worker_id;
-	p[1] = text;
-	if ((r = jobq_store_exec(st, "jobq_finish", SQL_FINISH, 2, p, &res, "finish job", err)) != 0)
+	for (size_t i = 0; i < nc; i++)
+		ids[i] = claims[i].job_id;
+	for (size_t i = 0; i < nf; i++)
+		ids[nc + i] = fins[i].job_id;
+	if ((text = finish_json(fins, nf, err)) == NULL) {
+		r = err->code;
 		goto out;
-	for (int row = 0; row < PQntuples(res); row++)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(reqs[i].job_id, PQgetvalue(res, row, 0)) == 0)
-				reqs[i].r = 0;
+	}
+	if ((carr = jobq_store_uuid_array(ids, nc)) == NULL ||
+	    (farr = jobq_store_uuid_array(ids + nc, nf)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
+		goto out;
+	}
+	p[0] = carr;
+	p[1] = worker_id;
+	p[2] = I64(lease, lease_ms);
+	p[3] = text;
+	p[4] = farr;
+	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 5, p, &res,
+				 nf == 0 ? "claim" : nc == 0 ? "finish job" : "claim and finish jobs",
+				 err)) != 0)
+		goto out;
+	for (int row = 0; row < PQntuples(res); row++) {
+		const char *id = PQgetvalue(res, row, 1);
+
+		if (PQgetvalue(res, row, 0)[0] != 't') {
+			for (size_t i = 0; i < nf; i++)
+				if (strcmp(fins[i].job_id, id) == 0)
+					fins[i].r = 0;
+			continue;
+		}
+		/* A job delivered twice in one batch is claimed once: the first request gets
+		 * it, the other reconciles (and adopts it). */
+		for (size_t i = 0; i < nc; i++)
+			if (claims[i].r == JOBQ_ECONFLICT && strcmp(claims[i].job_id, id) == 0) {
+				if ((claims[i].r = fill_claim(res, row, 1, &claims[i].out, err)) != 0)
+					claims[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */
+				break;
+			}
+	}
 out:
 	PQclear(res);
+	free(carr);
+	free(farr);
 	free(text);
-	json_decref(items);
+	free(ids);
 	return r;
+}
+
+int jobq_store_claim_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			  struct jobq_claim_req *reqs, size_t n, struct jobq_err *err)
+{
+	return jobq_store_write_many(st, worker_id, lease_ms, reqs, n, NULL, 0, err);
+}
+
+int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
+			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
+{
+	return jobq_store_write_many(st, worker_id, 0, NULL, 0, reqs, n, err);
 }
 
 int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,

@@ -1,5 +1,5 @@
 /* Flat combining: threads that each want one small database write hand it to whichever of
- * them is free to run a batch, so that N concurrent claims (or finishes) cost one statement
+ * them is free to run a batch, so that N concurrent claims and finishes cost one statement
  * and one commit instead of N, with no extra wait when there is nothing to combine. */
 #ifndef JOBQ_CONSUMER_COMBINE_H
 #define JOBQ_CONSUMER_COMBINE_H

@@ -101,7 +101,7 @@ struct consumer {
 	int nexec;
 
 	/* Executors' claims and finishes, combined into shared statements (combine.h). */
-	struct combiner claims, finishes;
+	struct combiner writes;
 
 	atomic_int signals;	/* SIGTERM/SIGINT count */
 	atomic_bool draining;	/* first signal seen: take no new jobs */

@@ -79,134 +79,91 @@ static bool ensure_db(struct executor *x, struct jobq_err *err)
 
 /* ---- claims and finishes, combined across executors (combine.h) -------------------- */
 
-struct claim_item {
+/* One executor's write: a claim (out set) or an attempt's outcome (o set). */
+struct write_item {
 	const char *job_id;
 	struct jobq_claim *out;
-	struct jobq_err *err;
-};
-
-struct finish_item {
-	const char *job_id;
 	int attempt;
 	const struct jobq_outcome *o;
 	struct jobq_err *err;
 };
 
-/* One batch of the combiner, run on the leading executor's own connection: `stmt` writes
- * items [at, at + m) in one statement (0 when it ran; each item's own outcome is then in
- * reqs), `deliver` hands item i its result. */
-struct batch {
-	struct executor *x;
-	void **items;
-	int *results;
-	void *reqs;
-	int (*stmt)(struct batch *b, size_t at, size_t m, struct jobq_err *err);
-	void (*deliver)(struct batch *b, size_t i, int r, const struct jobq_err *err);
-};
-
-/* Run the batch in one statement; a statement the server refused (not an outage: the
- * connection is still up) is run again one item at a time, so one bad row cannot fail its
- * neighbours. */
-static void run_batch(struct batch *b, size_t n)
+/* The combiner's batch (combine_fn), run on the leading executor's own connection: every
+ * waiting claim and outcome in one statement and one commit. A statement the server
+ * refused (not an outage: the connection is still up) is run again one item at a time, so
+ * one bad row cannot fail its neighbours. */
+static void write_batch(void *ctx, void **items, int *results, size_t n)
 {
+	struct executor *x = ctx;
+	struct jobq_claim_req claims[256];
+	struct jobq_finish_req fins[256];
 	struct jobq_err err = { 0 };
-	size_t step = n, at = 0, m;
+	size_t step = n, at = 0, m, nc, nf;
 	int r;
 
 	while (at < n) {
 		m = n - at < step ? n - at : step;
-		r = WITH_DB(b->x, &err, b->stmt(b, at, m, &err));
-		if (r != 0 && m > 1 && b->x->st != NULL && jobq_store_ok(b->x->st)) {
+		nc = nf = 0;
+		for (size_t i = at; i < at + m; i++) {
+			struct write_item *it = items[i];
+
+			if (it->o != NULL)
+				fins[nf++] = (struct jobq_finish_req){ .job_id = it->job_id,
+								       .attempt = it->attempt,
+								       .o = it->o };
+			else
+				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id };
+		}
+		r = WITH_DB(x, &err, jobq_store_write_many(x->st, x->c->worker_id,
+							   x->c->cfg->lease_duration_ms, claims, nc,
+							   fins, nf, &err));
+		if (r != 0 && m > 1 && x->st != NULL && jobq_store_ok(x->st)) {
 			step = 1;	/* the same items again, one at a time */
 			continue;
 		}
-		for (size_t i = at; i < at + m; i++)
-			b->deliver(b, i, r, &err);
+		if (r == 0) {
+			atomic_fetch_add(&x->c->metrics.written[0], nc);
+			atomic_fetch_add(&x->c->metrics.written[1], nf);
+		}
+		nc = nf = 0;
+		for (size_t i = at; i < at + m; i++) {
+			struct write_item *it = items[i];
+			int rr = r;
+
+			if (r != 0)
+				*it->err = err;
+			else if (it->o != NULL) {
+				if ((rr = fins[nf++].r) != 0)
+					jobq_err_set(it->err, JOBQ_ELOST, "job %s attempt %d: lease lost, "
+						     "outcome not written", it->job_id, it->attempt);
+			} else if ((rr = claims[nc].r) == 0)
+				*it->out = claims[nc++].out;
+			else
+				nc++;
+			results[i] = rr;
+		}
 		at += m;
 	}
 }
 
-static int claim_stmt(struct batch *b, size_t at, size_t m, struct jobq_err *err)
-{
-	return jobq_store_claim_many(b->x->st, b->x->c->worker_id, b->x->c->cfg->lease_duration_ms,
-				     (struct jobq_claim_req *)b->reqs + at, m, err);
-}
-
-static void claim_deliver(struct batch *b, size_t i, int r, const struct jobq_err *err)
-{
-	struct claim_item *it = b->items[i];
-	struct jobq_claim_req *req = (struct jobq_claim_req *)b->reqs + i;
-
-	if (r != 0)
-		*it->err = *err;
-	else
-		*it->out = req->out;
-	b->results[i] = r != 0 ? r : req->r;
-}
-
-/* The combiner's batch of claims (combine_fn). */
-static void claim_batch(void *ctx, void **items, int *results, size_t n)
-{
-	struct jobq_claim_req reqs[256];
-	struct batch b = { ctx, items, results, reqs, claim_stmt, claim_deliver };
-
-	for (size_t i = 0; i < n; i++)
-		reqs[i] = (struct jobq_claim_req){ .job_id = ((struct claim_item *)items[i])->job_id };
-	run_batch(&b, n);
-}
-
-static int finish_stmt(struct batch *b, size_t at, size_t m, struct jobq_err *err)
-{
-	return jobq_store_finish_many(b->x->st, b->x->c->worker_id,
-				      (struct jobq_finish_req *)b->reqs + at, m, err);
-}
-
-static void finish_deliver(struct batch *b, size_t i, int r, const struct jobq_err *err)
-{
-	struct finish_item *it = b->items[i];
-	struct jobq_finish_req *req = (struct jobq_finish_req *)b->reqs + i;
-
-	if (r != 0)
-		*it->err = *err;
-	else if (req->r != 0)
-		jobq_err_set(it->err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
-			     it->job_id, it->attempt);
-	b->results[i] = r != 0 ? r : req->r;
-}
-
-/* The combiner's batch of finishes (combine_fn). */
-static void finish_batch(void *ctx, void **items, int *results, size_t n)
-{
-	struct jobq_finish_req reqs[256];
-	struct batch b = { ctx, items, results, reqs, finish_stmt, finish_deliver };
-
-	for (size_t i = 0; i < n; i++) {
-		struct finish_item *it = items[i];
-
-		reqs[i] = (struct jobq_finish_req){ .job_id = it->job_id, .attempt = it->attempt,
-						    .o = it->o };
-	}
-	run_batch(&b, n);
-}
-
 /* Claim job_id for this worker, in one statement with whatever other executors of this
- * process are claiming at the same moment. As jobq_store_claim. */
+ * process are claiming or finishing at the same moment. As jobq_store_claim. */
 static int claim(struct executor *x, const char *job_id, struct jobq_claim *out,
 		 struct jobq_err *err)
 {
-	struct claim_item it = { job_id, out, err };
+	struct write_item it = { .job_id = job_id, .out = out, .err = err };
 
-	return combiner_run(&x->c->claims, &it, claim_batch, x);
+	return combiner_run(&x->c->writes, &it, write_batch, x);
 }
 
-/* Write an attempt's outcome, fenced, combined with other executors' finishes. As
- * jobq_store_finish: 0, JOBQ_ELOST or an error. */
+/* Write an attempt's outcome, fenced, combined with other executors' claims and
+ * finishes. As jobq_store_finish: 0, JOBQ_ELOST or an error. */
 static int finish(struct executor *x, const char *job_id, int attempt,
 		  const struct jobq_outcome *o, struct jobq_err *err)
 {
-	struct finish_item it = { job_id, attempt, o, err };
+	struct write_item it = { .job_id = job_id, .attempt = attempt, .o = o, .err = err };
 
-	return combiner_run(&x->c->finishes, &it, finish_batch, x);
+	return combiner_run(&x->c->writes, &it, write_batch, x);
 }
 
 /* Reserve this executor's slot for job_id before claiming it, so that a duplicate

@@ -90,9 +90,7 @@ static int open_broker(struct io *io, struct jobq_err *err)
 	 * Deliveries beyond the executors wait in the dispatch ring, unclaimed (still queued
 	 * in the database), so a finished executor finds its next job without a round trip
 	 * to the broker. */
-	amqp_basic_qos(conn, JOBQ_CHANNEL, 0,
-		       (uint16_t)(c->cfg->prefetch > c->cfg->concurrency ? c->cfg->prefetch
-									 : c->cfg->concurrency), 0);
+	amqp_basic_qos(conn, JOBQ_CHANNEL, 0, (uint16_t)jobq_config_prefetch(c->cfg), 0);
 	if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.qos", err)) != 0)
 		return r;
 	for (int i = 0; i < c->cfg->nqueues; i++) {

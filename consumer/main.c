@@ -76,8 +76,8 @@ static void print_config(const struct jobq_config *cfg)
 	for (int i = 0; i < cfg->nqueues; i++)
 		printf(" %s", cfg->queues[i]);
 	printf("\nconsumer.concurrency: %d\n", cfg->concurrency);
-	printf("consumer.prefetch: %d%s\n", cfg->prefetch > 0 ? cfg->prefetch : cfg->concurrency,
-	       cfg->prefetch > 0 ? "" : " (= concurrency)");
+	printf("consumer.prefetch: %d%s\n", jobq_config_prefetch(cfg),
+	       cfg->prefetch > cfg->concurrency ? "" : " (= concurrency)");
 	printf("consumer.heartbeat_interval: %s\n",
 	       jobq_duration_format(cfg->heartbeat_interval_ms, d, sizeof(d)));
 	printf("consumer.lease_duration: %s\n",
@@ -114,8 +114,7 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
 	/* A batch never needs more than one item per executor. */
-	if (combiner_init(&c->claims, (size_t)cfg->concurrency) != 0 ||
-	    combiner_init(&c->finishes, (size_t)cfg->concurrency) != 0)
+	if (combiner_init(&c->writes, (size_t)cfg->concurrency) != 0)
 		return jobq_err_set(err, JOBQ_ESYS, "combiner: %s", strerror(errno));
 	if ((c->settle_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
 		return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
@@ -152,8 +151,7 @@ static void free_consumer(struct consumer *c)
 			close(c->execs[i].wake_fd);
 	}
 	consumer_free_old_configs(c);
-	combiner_destroy(&c->claims);
-	combiner_destroy(&c->finishes);
+	combiner_destroy(&c->writes);
 	free(c->execs);
 	free(c->ring);
 	free(c->settle);

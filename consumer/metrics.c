@@ -120,23 +120,19 @@ char *metrics_render(struct consumer *c)
 		    (unsigned long long)atomic_load(&m->reconnects[i]));
 	{
 		static const char *const what[2] = { "claim", "finish" };
-		struct combiner *cb[2] = { &c->claims, &c->finishes };
-		unsigned long batches[2], items[2];
+		unsigned long batches;
 
-		for (int i = 0; i < 2; i++) {
-			pthread_mutex_lock(&cb[i]->mu);
-			batches[i] = cb[i]->batches;
-			items[i] = cb[i]->items;
-			pthread_mutex_unlock(&cb[i]->mu);
-		}
+		pthread_mutex_lock(&c->writes.mu);
+		batches = c->writes.batches;
+		pthread_mutex_unlock(&c->writes.mu);
 		head(&o, "jobq_write_batches_total", "counter",
-		     "Statements (and commits) that wrote executors' claims or finishes.");
-		for (int i = 0; i < 2; i++)
-			put(&o, "jobq_write_batches_total{kind=\"%s\"} %lu\n", what[i], batches[i]);
+		     "Statements (each one commit) that wrote executors' claims and finishes.");
+		put(&o, "jobq_write_batches_total %lu\n", batches);
 		head(&o, "jobq_write_batch_items_total", "counter",
-		     "Claims or finishes written by those statements (items / batches = mean batch).");
+		     "Claims and finishes written by those statements (items / batches = mean batch).");
 		for (int i = 0; i < 2; i++)
-			put(&o, "jobq_write_batch_items_total{kind=\"%s\"} %lu\n", what[i], items[i]);
+			put(&o, "jobq_write_batch_items_total{kind=\"%s\"} %llu\n", what[i],
+			    (unsigned long long)atomic_load(&m->written[i]));
 	}
 	head(&o, "jobq_dead_letters_total", "counter", "Dead-lettered messages this worker recorded.");
 	put(&o, "jobq_dead_letters_total %llu\n", (unsigned long long)atomic_load(&m->dead_letters));

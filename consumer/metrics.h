@@ -31,6 +31,7 @@ struct metrics {
 	atomic_uint_fast64_t cancels[CANCEL_N];
 	atomic_uint_fast64_t reconnects[RECONNECT_N];
 	atomic_uint_fast64_t dead_letters;
+	atomic_uint_fast64_t written[2];	/* claims, finishes written by combined statements */
 	struct histogram duration;	/* job run time */
 	struct histogram queue_wait;	/* from due (submit or retry time) to start */
 	atomic_int_fast64_t last_heartbeat_ms;	/* monotonic ms of the last heartbeat that landed */

@@ -456,18 +456,23 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = out[i].env.job_id;
 		/* Scheduled jobs are published by the relay when due; a repeated key's job
-		 * that was already published needs nothing more. */
-		if (out[i].status == JOBQ_QUEUED && !out[i].published)
+		 * that was already published needs nothing more, nor does a key repeated in
+		 * the batch (its first job is published once). */
+		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i)
 			refs[npub++] = (struct cli_job_ref){ out[i].env.job_id, out[i].env.queue,
 							      out[i].env.type, false };
 	}
 	if (npub > 0 && cli_publish(cli, refs, npub) != 0)
 		relayed = true;
 	for (size_t i = 0, k = 0; i < n; i++) {
+		if (k < npub && refs[k].id == out[i].env.job_id)
+			out[i].published = refs[k++].published;
+		else if (out[i].same_as != i)	/* a key repeated in the batch: its first job */
+			out[i].published = out[out[i].same_as].published;
+	}
+	for (size_t i = 0; i < n; i++) {
 		bool published = out[i].published;
 
-		if (k < npub && refs[k].id == out[i].env.job_id)
-			published = refs[k++].published;
 		if (cli->json) {
 			json_t *o = json_object();
 			json_object_set_new(o, "id", json_string(out[i].env.job_id));

@@ -5,7 +5,9 @@
 #  - `submit` without --wait prints exactly one line: the UUID;
 #  - the payload can come from stdin (`-`) and from `--payload-file`;
 #  - `--key K` given twice returns the same id and creates one row (idempotency), also when
-#    6 submits with one key race;
+#    6 submits with one key race, and in a `--batch`: a key repeated within the batch is one
+#    job (its first line's, existed=true for the others), a key of an earlier job is that
+#    job, and the batch's own jobs are new, in line order;
 #  - `wait` on a job that already ended exits 0 at once;
 #  - `list --json` includes the jobs;
 #  - every job has exactly one terminal transition in job_events (the trigger's history).
@@ -94,10 +96,29 @@ check_eq "... which is the only row with that key" "$(cat "$T"/race.*.out | sort
   "$(sql "select string_agg(id::text, ',') from jobs where idempotency_key='race-7'")"
 race_id=$(sort -u "$T"/race.*.out | head -n1)
 
+# keys in a --batch: repeated within it, and one of an earlier job
+printf '%s\n' '{"type":"noop","key":"batch-1","payload":{"n":1}}' '{"type":"noop","payload":{"n":2}}' \
+  '{"type":"noop","key":"batch-1","payload":{"n":3}}' '{"type":"echo","key":"order-42"}' \
+  '{"type":"noop","key":"batch-2","payload":{"n":5}}' >"$T/keys.jsonl"
+check_status "submit --batch with repeated keys exits 0" 0 jobq --json submit --batch "$T/keys.jsonl"
+bout=$OUT
+bid() { jsql "$(sed -n "${1}p" <<<"$bout")" "j->>'id'"; }
+bex() { jsql "$(sed -n "${1}p" <<<"$bout")" "j->>'existed'"; }
+check_eq "--batch: one line per job" 5 "$(nlines "$bout")"
+check_eq "--batch: a key repeated in the batch is its first line's job" "$(bid 1)" "$(bid 3)"
+check_eq "--batch: ... which is new on line 1, existed on line 3" "false,true" "$(bex 1),$(bex 3)"
+check_eq "--batch: a key of an earlier job is that job (existed)" "$k1,true" "$(bid 4),$(bex 4)"
+check_eq "--batch: the other lines are new jobs, with their payloads" '2,5' \
+  "$(sql "select string_agg(payload->>'n', ',' order by payload->>'n') from jobs where id in ('$(bid 2)','$(bid 5)')")"
+check_eq "--batch: the repeated key made one row, with the first line's payload" '1:1' \
+  "$(sql "select count(*) || ':' || max(payload->>'n') from jobs where idempotency_key='batch-1'")"
+check_eq "--batch: the repeated key's job ran once" 1 \
+  "$(sql "select count(*) from job_events where job_id='$(bid 1)' and to_status='running'")"
+
 # ---- every submitted job finishes
-all_ids=("$id1" "$id2" "$id3" "$id4" "$k1" "$race_id")
+all_ids=("$id1" "$id2" "$id3" "$id4" "$k1" "$race_id" "$(bid 1)" "$(bid 2)" "$(bid 5)")
 in_list=$(printf "'%s'," "${all_ids[@]}"); in_list=${in_list%,}
-wait_for 20 "all jobs succeeded" sql_is 6 "select count(*) from jobs where id in ($in_list) and status='succeeded'" || true
+wait_for 20 "all jobs succeeded" sql_is 9 "select count(*) from jobs where id in ($in_list) and status='succeeded'" || true
 check "stdin job's result is its payload" json_same '{"from":"stdin","n":[1,2]}' \
   "$(sql "select coalesce(result::text,'null') from jobs where id='$id3'")"
 
@@ -113,17 +134,17 @@ check_status "list --json exits 0" 0 jobq list --json
 check_eq "list --json includes every job, as succeeded" "$(printf '%s=succeeded\n' "${all_ids[@]}" | LC_ALL=C sort | paste -sd' ')" \
   "$(jsql "$OUT" "(select string_agg((r->>'id') || '=' || (r->>'status'), ' ' order by r->>'id' collate \"C\")
                    from jsonb_array_elements(j) r)")"
-check_eq "list --json lists each job once (6 jobs)" 6 "$(jsql "$OUT" "jsonb_array_length(j)")"
+check_eq "list --json lists each job once (9 jobs)" 9 "$(jsql "$OUT" "jsonb_array_length(j)")"
 
 # ---- history: exactly one terminal transition per job
-check_eq "every job has exactly one terminal job_events row" "6|6" "$(sql "
+check_eq "every job has exactly one terminal job_events row" "9|9" "$(sql "
   select count(*), count(*) filter (where n = 1) from (
     select j.id, (select count(*) from job_events e where e.job_id = j.id
                   and e.to_status in ('succeeded','failed','cancelled')) as n
     from jobs j) x")"
-check_eq "every job has exactly one queued->running" 6 "$(sql "
+check_eq "every job has exactly one queued->running" 9 "$(sql "
   select count(*) from (select job_id from job_events where from_status='queued' and to_status='running'
                         group by job_id having count(*)=1) x")"
-check_eq "every job has a creation event" 6 "$(sql "select count(*) from job_events where from_status is null")"
+check_eq "every job has a creation event" 9 "$(sql "select count(*) from job_events where from_status is null")"
 
 check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

@@ -931,9 +931,17 @@ test_config_prefetch_at_least_concurrency(void **state)
 	jobq_config_free(&cfg);
 	load_ok(&cfg, "consumer = { concurrency = 4; };\n");
 	assert_int_equal(cfg.prefetch, 0);
+	assert_int_equal(jobq_config_prefetch(&cfg), 4);
 	jobq_config_free(&cfg);
-	load_fails_at("consumer = {\n concurrency = 8;\n prefetch = 4; };\n", 3,
-	    "consumer.prefetch (4) must be 0 (= concurrency) or at least consumer.concurrency (8)");
+	/* Below the concurrency (a --concurrency flag may raise it later): the concurrency. */
+	load_ok(&cfg, "consumer = {\n concurrency = 8;\n prefetch = 4; };\n");
+	assert_int_equal(jobq_config_prefetch(&cfg), 8);
+	cfg.concurrency = 2;
+	assert_int_equal(jobq_config_prefetch(&cfg), 4);
+	jobq_config_free(&cfg);
+	load_ok(&cfg, "consumer = { concurrency = 4; prefetch = 64; };\n");
+	assert_int_equal(jobq_config_prefetch(&cfg), 64);
+	jobq_config_free(&cfg);
 	load_fails_at("consumer = { prefetch = 70000; };\n", 1, "consumer.prefetch: 70000 is out of range");
 }
 

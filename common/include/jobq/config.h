@@ -42,7 +42,7 @@ struct jobq_config {
 	char *queues[JOBQ_MAX_QUEUES];
 	int nqueues;
 	int concurrency;
-	int prefetch;		/* unacked deliveries this worker may hold; 0 = concurrency */
+	int prefetch;		/* unacked deliveries this worker may hold; see jobq_config_prefetch */
 	int64_t heartbeat_interval_ms;
 	int64_t lease_duration_ms;
 	int64_t shutdown_timeout_ms;
@@ -84,6 +84,12 @@ int jobq_config_load(struct jobq_config *cfg, const char *path, struct jobq_err 
 /* Check cross-field rules (lease_duration > heartbeat_interval, concurrency 1..1024, queue
  * names [A-Za-z0-9_.-]{1,64}, unique handler types, ...). JOBQ_EINVAL naming the field. */
 int jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR;
+
+/* The prefetch a worker asks the broker for: consumer.prefetch, but never fewer than
+ * consumer.concurrency (0, the default, and any smaller value mean the concurrency: a
+ * worker must be able to hold a delivery for every executor). Not an error, as a
+ * --concurrency flag may raise the concurrency past a configured prefetch. */
+int jobq_config_prefetch(const struct jobq_config *cfg);
 
 /* Replace the queue list from a comma-separated string ("a,b"). JOBQ_EINVAL on a bad name. */
 int jobq_config_set_queues(struct jobq_config *cfg, const char *csv, struct jobq_err *err) JOBQ_WUR;

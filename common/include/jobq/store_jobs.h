@@ -29,6 +29,7 @@ struct jobq_submitted {
 	enum jobq_status status;
 	bool existed;			/* the key matched an earlier job: nothing inserted */
 	bool published;			/* an existing job already handed to the broker */
+	size_t same_as;			/* i, or the earlier job of this batch with the same key */
 };
 
 /* Insert n jobs in one transaction (all or none), as queued, or scheduled when they run
@@ -149,6 +150,14 @@ struct jobq_finish_req {
  * so callers retry a failed batch one item at a time). */
 int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
 			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err) JOBQ_WUR;
+
+/* jobq_store_claim_many and jobq_store_finish_many at once: nc claims and nf outcomes of
+ * worker_id in one statement and one commit, all rows locked in id order. Returns 0 when
+ * the statement ran (each request's r says how it went), else an error and nothing was
+ * written. The two calls above are this one with the other list empty. */
+int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
+			  size_t nf, struct jobq_err *err) JOBQ_WUR;
 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {
