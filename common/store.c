@@ -14,6 +14,7 @@ struct jobq_store {
 	PGconn *conn;
 	char *url;
 	char *app_name;
+	unsigned flags;		/* JOBQ_STORE_* */
 	/* Names prepared in this session; cleared on reconnect (a new session has none). */
 	const char *prepared[MAX_PREPARED];
 	int nprepared;
@@ -43,11 +44,19 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 			       "keepalives_idle", "keepalives_interval", "keepalives_count",
 			       "options", "dbname", NULL };
 	const char *vals[] = { st->app_name, "5", "1", "10", "5", "3",
-			       /* jobq's statements are prepared once per session and take
+			       /* A worker's statements are prepared once per session and take
 				* arrays of ids: a custom plan per execution only costs planning
-				* time (it was the largest cost of a claim or a finish). */
-			       "-c timezone=UTC -c statement_timeout=0"
-			       " -c plan_cache_mode=force_generic_plan",
+				* time (it was the largest cost of a claim or a finish). But a
+				* worker's session keeps its generic plans for hours, and one made
+				* while the table held a handful of rows scanned all of it later
+				* (claims on a fresh database slowed as the table grew): every
+				* statement of a worker finds its rows through an index, so it
+				* plans no other access. The CLI runs each statement once: a custom
+				* plan, which sees how many ids the arrays hold, suits it. */
+			       (st->flags & JOBQ_STORE_WORKER)
+				       ? "-c timezone=UTC -c statement_timeout=0"
+					 " -c plan_cache_mode=force_generic_plan -c enable_seqscan=off"
+				       : "-c timezone=UTC -c statement_timeout=0",
 			       st->url, NULL };
 	char masked[512];
 	PGconn *conn;
@@ -84,6 +93,12 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 int jobq_store_connect(const char *url, const char *app_name, struct jobq_store **out,
 		       struct jobq_err *err)
 {
+	return jobq_store_connect_as(url, app_name, 0, out, err);
+}
+
+int jobq_store_connect_as(const char *url, const char *app_name, unsigned flags,
+			  struct jobq_store **out, struct jobq_err *err)
+{
 	struct jobq_store *st;
 	int r;
 
@@ -93,6 +108,7 @@ int jobq_store_connect(const char *url, const char *app_name, struct jobq_store 
 		return jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
 	st->url = strdup(url != NULL ? url : "");
 	st->app_name = strdup(app_name != NULL ? app_name : "jobq");
+	st->flags = flags;
 	if (st->url == NULL || st->app_name == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
 		goto out;

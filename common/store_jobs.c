@@ -495,26 +495,29 @@ int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const
 /* ---- finish ------------------------------------------------------------------------- */
 
 /* Claims of deliveries and outcomes of attempts, many of each, in one statement and one
- * commit. Every row is locked by `l`, in id order, as every statement here that waits for
- * the locks of several rows takes them (claims, finishes, heartbeats, marks, defers,
- * cancels), so no two of them can deadlock: a claim is a queued row with no cancel request
- * that is due, a finish a running row of this worker. FOR UPDATE re-checks the conditions
- * on the row version it locks, and the lock holds until commit, so the updates only join
- * back by id: repeating the conditions there let a generic plan walk a partial index of
- * every matching row once per locked row. Each outcome is fenced on its own (worker,
- * attempt). The outcomes come as one JSON array of {id, attempt, st, result, error, reason,
- * delay, grace}. Both updates fire the history trigger once, with all their rows. */
+ * commit. Every listed row is locked by `l`, in id order, as every statement here that
+ * waits for the locks of several rows takes them (claims, finishes, heartbeats, marks,
+ * defers, cancels), so no two of them can deadlock. On the version it locked, l decides
+ * what a row is for: a claim takes a queued row with no cancel request that is due, a
+ * finish a running row of this worker; a row that is neither is written nothing (and stays
+ * locked until the commit). The updates only join back to l by id, and repeat the id list,
+ * so that any plan, even one made while the table held a few rows, reads the listed rows
+ * only. Each
+ * outcome is fenced on its own (worker, attempt). The outcomes come as one JSON array of
+ * {id, attempt, st, result, error, reason, delay, grace}. Both updates fire the history
+ * trigger once, with all their rows. */
 static const char SQL_WRITE[] =
 	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($4::jsonb) AS u(id uuid,"
 	"             attempt int, st text, result text, error text, reason text, delay bigint,"
 	"             grace bigint)),"
-	" l AS (SELECT j.id AS lid, j.status = 'queued' AS claim FROM jobs j"
-	/* Found by primary key, both lists at once: with an OR of the two, a plan could
-	 * walk every running row through a partial index. */
-	"       WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
-	"         AND ((j.id = ANY($1::uuid[]) AND j.status = 'queued'"
-	"               AND j.cancel_requested_at IS NULL AND j.run_after <= now())"
-	"              OR (j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running'))"
+	/* Found by primary key only, and which list a row qualifies for is worked out on the
+	 * version that was locked: conditions on status here let a generic plan made while
+	 * the table was small walk every queued or running row through another index. */
+	" l AS (SELECT j.id AS lid,"
+	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
+	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now() AS claim,"
+	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin"
+	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
 	"       ORDER BY j.id FOR UPDATE),"
 	" f AS (UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
 	" result = CASE WHEN u.st = 'succeeded' THEN u.result::jsonb ELSE j.result END,"
@@ -533,14 +536,15 @@ static const char SQL_WRITE[] =
 	" attempt = CASE WHEN u.st = 'queued' THEN j.attempt - 1 ELSE j.attempt END,"
 	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
 	" lease_expires_at = NULL "
-	" FROM u, l WHERE j.id = l.lid AND NOT l.claim AND u.id = l.lid AND j.attempt = u.attempt"
+	" FROM u, l WHERE j.id = l.lid AND j.id = ANY($5::uuid[]) AND l.fin AND u.id = l.lid"
+	" AND j.attempt = u.attempt"
 	" RETURNING j.id),"
 	" c AS (UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
 	" attempt = attempt + 1, heartbeat_at = now(),"
 	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
 	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
 	" error = NULL "
-	" FROM l WHERE jobs.id = l.lid AND l.claim" CLAIM_RETURNING ") "
+	" FROM l WHERE jobs.id = l.lid AND jobs.id = ANY($1::uuid[]) AND l.claim" CLAIM_RETURNING ") "
 	"SELECT true, * FROM c UNION ALL "
 	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
 

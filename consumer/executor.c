@@ -44,7 +44,7 @@ static bool ensure_db(struct executor *x, struct jobq_err *err)
 			char app[64];
 
 			snprintf(app, sizeof(app), "jobq-consumer %s", x->name);
-			if (jobq_store_connect(x->c->cfg->database_url, app, &x->st, err) == 0)
+			if (jobq_store_connect_as(x->c->cfg->database_url, app, JOBQ_STORE_WORKER, &x->st, err) == 0)
 				return true;
 		} else if (jobq_store_reconnect(x->st, err) == 0) {
 			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", x->name);

@@ -32,7 +32,8 @@ static int open_session(struct keeper *k, struct jobq_err *err)
 
 	k->registered = false;
 	if (k->st == NULL)
-		r = jobq_store_connect(c->cfg->database_url, "jobq-consumer keeper", &k->st, err);
+		r = jobq_store_connect_as(c->cfg->database_url, "jobq-consumer keeper",
+					  JOBQ_STORE_WORKER, &k->st, err);
 	else
 		r = jobq_store_reconnect(k->st, err);
 	if (r != 0)

@@ -18,6 +18,15 @@ struct jobq_store;
 int jobq_store_connect(const char *url, const char *app_name, struct jobq_store **out,
 		       struct jobq_err *err) JOBQ_WUR;
 
+/* A worker's session (jobq-consumer's executors, keeper and relay): long-lived, so its
+ * generic plans must not depend on how many rows the tables held when they were made;
+ * enable_seqscan is off for it (its statements all find their rows through an index). */
+#define JOBQ_STORE_WORKER 1u
+
+/* jobq_store_connect with JOBQ_STORE_* flags. */
+int jobq_store_connect_as(const char *url, const char *app_name, unsigned flags,
+			  struct jobq_store **out, struct jobq_err *err) JOBQ_WUR;
+
 /* Close the connection and free the handle. Accepts NULL. */
 void jobq_store_free(struct jobq_store *st);
 
