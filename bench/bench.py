@@ -33,7 +33,7 @@ PGBIN = "/usr/lib/postgresql/15/bin"
 # Scenario sizes. Full: about 15 minutes on 2 cores; quick: about 2.
 FULL = dict(
     submit_runs=3, submit_single=200, submit_clients=4, submit_each=60, submit_batch=10000,
-    drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64],
+    drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64, 128],
     celery_drain_runs=2, celery_concurrency=8, celery_prefetch=[1, 16],
     e2e_rounds=3, e2e_jobs=10000, e2e_chunk=500, e2e_consumers=2, e2e_concurrency=4,
     e2e_configs=[[2, 4], [2, 16]],

@@ -100,8 +100,11 @@ struct consumer {
 	struct execution *execs;
 	int nexec;
 
-	/* Executors' claims and finishes, combined into shared statements (combine.h). */
+	/* Executors' claims and finishes, combined into shared statements (combine.h), run on
+	 * write_st by whichever executor leads the batch (the combiner lets one lead at a
+	 * time, so the session needs no lock of its own). */
 	struct combiner writes;
+	struct jobq_store *write_st;
 
 	atomic_int signals;	/* SIGTERM/SIGINT count */
 	atomic_bool draining;	/* first signal seen: take no new jobs */

@@ -31,27 +31,31 @@ struct executor {
 	char name[32];
 };
 
-/* Make sure the connection is usable, reconnecting with backoff and jitter. Returns false
- * only when shutdown stops waiting (second signal or the drain's deadline). */
-static bool ensure_db(struct executor *x, struct jobq_err *err)
+/* Make sure the session *stp (this executor's own, or the consumer's write session while
+ * this executor leads a batch) is usable, connecting or reconnecting with backoff and
+ * jitter. Returns false only when shutdown stops waiting (second signal or the drain's
+ * deadline). */
+static bool ensure_store(struct executor *x, struct jobq_store **stp, const char *name,
+			 struct jobq_err *err)
 {
 	int64_t backoff = 100;
 
 	for (;;) {
-		if (x->st != NULL && jobq_store_ok(x->st))
+		if (*stp != NULL && jobq_store_ok(*stp))
 			return true;
-		if (x->st == NULL) {
+		if (*stp == NULL) {
 			char app[64];
 
-			snprintf(app, sizeof(app), "jobq-consumer %s", x->name);
-			if (jobq_store_connect_as(x->c->cfg->database_url, app, JOBQ_STORE_WORKER, &x->st, err) == 0)
+			snprintf(app, sizeof(app), "jobq-consumer %s", name);
+			if (jobq_store_connect_as(x->c->cfg->database_url, app, JOBQ_STORE_WORKER, stp,
+						  err) == 0)
 				return true;
-		} else if (jobq_store_reconnect(x->st, err) == 0) {
-			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", x->name);
+		} else if (jobq_store_reconnect(*stp, err) == 0) {
+			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", name);
 			atomic_fetch_add(&x->c->metrics.reconnects[RECONNECT_DATABASE], 1);
 			return true;
 		}
-		jobq_warn("db_unavailable", "worker", x->c->worker_id, "thread", x->name, "error",
+		jobq_warn("db_unavailable", "worker", x->c->worker_id, "thread", name, "error",
 			  err->msg);
 		if (consumer_hard_stop(x->c))
 			return false;
@@ -60,22 +64,25 @@ static bool ensure_db(struct executor *x, struct jobq_err *err)
 	}
 }
 
-/* Run a store operation, retrying through database outages (not through statements the
- * server refused: those come back as they are). */
-#define WITH_DB(x, errp, call)                                                            \
+/* Run a store operation on session *stp, retrying through database outages (not through
+ * statements the server refused: those come back as they are). */
+#define WITH_STORE(x, stp, name, errp, call)                                              \
 	({                                                                                \
 		int r_;                                                                   \
 		for (;;) {                                                                \
-			if (!ensure_db((x), (errp))) {                                    \
+			if (!ensure_store((x), (stp), (name), (errp))) {                  \
 				r_ = JOBQ_EDB;                                            \
 				break;                                                    \
 			}                                                                 \
 			r_ = (call);                                                      \
-			if (r_ != JOBQ_EDB || jobq_store_ok((x)->st))                     \
+			if (r_ != JOBQ_EDB || jobq_store_ok(*(stp)))                      \
 				break;                                                    \
 		}                                                                         \
 		r_;                                                                       \
 	})
+
+/* WITH_STORE on this executor's own session. */
+#define WITH_DB(x, errp, call) WITH_STORE((x), &(x)->st, (x)->name, (errp), (call))
 
 /* ---- claims and finishes, combined across executors (combine.h) -------------------- */
 
@@ -88,8 +95,10 @@ struct write_item {
 	struct jobq_err *err;
 };
 
-/* The combiner's batch (combine_fn), run on the leading executor's own connection: every
- * waiting claim and outcome in one statement and one commit. A statement the server
+/* The combiner's batch (combine_fn), run by the leading executor on the consumer's write
+ * session (one session for every batch: one warm backend, its plans and caches made once,
+ * instead of one per executor): every waiting claim and outcome in one statement and one
+ * commit. A statement the server
  * refused (not an outage: the connection is still up) is run again one item at a time, so
  * one bad row cannot fail its neighbours. */
 static void write_batch(void *ctx, void **items, int *results, size_t n)
@@ -114,10 +123,11 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 			else
 				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id };
 		}
-		r = WITH_DB(x, &err, jobq_store_write_many(x->st, x->c->worker_id,
-							   x->c->cfg->lease_duration_ms, claims, nc,
-							   fins, nf, &err));
-		if (r != 0 && m > 1 && x->st != NULL && jobq_store_ok(x->st)) {
+		r = WITH_STORE(x, &x->c->write_st, "writer", &err,
+			       jobq_store_write_many(x->c->write_st, x->c->worker_id,
+						     x->c->cfg->lease_duration_ms, claims, nc,
+						     fins, nf, &err));
+		if (r != 0 && m > 1 && x->c->write_st != NULL && jobq_store_ok(x->c->write_st)) {
 			step = 1;	/* the same items again, one at a time */
 			continue;
 		}
@@ -551,7 +561,7 @@ void *executor_thread(void *arg)
 	 * worker takes over should cost only its statements, not a connection as well. */
 	{
 		struct jobq_err err = { 0 };
-		(void)ensure_db(&x, &err);	/* false only at a hard stop: the loop ends then */
+		(void)ensure_store(&x, &x.st, x.name, &err);	/* false only at a hard stop: the loop ends then */
 	}
 	while (consumer_pop(x.c, &d)) {
 		process(&x, &d);

@@ -15,6 +15,7 @@
 #include "jobq/duration.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
+#include "jobq/store.h"
 #include "jobq/url.h"
 
 /* The one mutable global: the signal handler's view of the consumer. */
@@ -152,6 +153,7 @@ static void free_consumer(struct consumer *c)
 	}
 	consumer_free_old_configs(c);
 	combiner_destroy(&c->writes);
+	jobq_store_free(c->write_st);
 	free(c->execs);
 	free(c->ring);
 	free(c->settle);
@@ -299,6 +301,16 @@ int main(int argc, char **argv)
 	if (ex == NULL || eargs == NULL) {
 		jobq_error("start_failed", "error", "out of memory");
 		goto out_consumer;
+	}
+	{
+		/* The write session too, before any delivery (as each executor's own). If the
+		 * database is down now, the first batch connects it. */
+		struct jobq_err werr = { 0 };
+
+		if (jobq_store_connect_as(cfg.database_url, "jobq-consumer writer", JOBQ_STORE_WORKER,
+					  &c.write_st, &werr) != 0)
+			jobq_warn("db_unavailable", "worker", c.worker_id, "thread", "writer", "error",
+				  werr.msg);
 	}
 	for (int i = 0; i < cfg.concurrency; i++) {
 		eargs[i] = (struct executor_arg){ &c, i };
