@@ -36,7 +36,7 @@ FULL = dict(
     drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64, 128],
     celery_drain_runs=2, celery_concurrency=8, celery_prefetch=[1, 16],
     e2e_rounds=3, e2e_jobs=10000, e2e_chunk=500, e2e_consumers=2, e2e_concurrency=4,
-    e2e_configs=[[2, 4], [2, 16]],
+    e2e_configs=[[2, 4], [2, 16], [2, 64]],
     pickup_runs=3, pickup_jobs=150, pickup_gap_s=0.02,
     cancel_runs=2, cancel_jobs=200, cancel_per_round=10,
     recovery_runs=1, recovery_kills=20, recovery_jobs=4, recovery_limit_s=10,
