@@ -828,18 +828,29 @@ class Bench:
                        "order": [s if pf is None else "celery-p%d" % pf for s, pf in order]}
                 for s_, pf in order:
                     self.check_deadline()
-                    if s_ == "jobq":
-                        res["jobq"] = self.e2e_jobq(n, w, cc)
-                    else:
-                        res["celery_p%d" % pf] = self.e2e_celery(n, tot, pf)
-                res["ratio"] = {("p%d" % pf): r3(res["jobq"]["per_s"] / res["celery_p%d" % pf]["per_s"])
-                                for pf in c["celery_prefetch"]}
+                    key = "jobq" if s_ == "jobq" else "celery_p%d" % pf
+                    try:
+                        res[key] = self.e2e_jobq(n, w, cc) if s_ == "jobq" else self.e2e_celery(n, tot, pf)
+                    except ScenarioError as e:
+                        # One run that fails (a Celery worker that stops taking tasks, say)
+                        # costs its pair, not the scenario: the round goes on without it.
+                        res[key] = {"error": str(e)}
+                        self.say("run %d/%d: %d x %d: %s FAILED: %s" % (k, total, w, cc, key, e))
+                ok = {key: v["per_s"] for key, v in res.items() if isinstance(v, dict) and "per_s" in v}
+                res["ratio"] = {("p%d" % pf): r3(ok["jobq"] / ok["celery_p%d" % pf])
+                                for pf in c["celery_prefetch"] if "jobq" in ok and "celery_p%d" % pf in ok}
                 rounds.append(res)
-                self.say("run %d/%d: %d x %d: jobq %.0f jobs/s, %s (ratio %s)" % (
-                    k, total, w, cc, res["jobq"]["per_s"],
-                    ", ".join("celery %d prefetch %d %.0f jobs/s" % (tot, pf, res["celery_p%d" % pf]["per_s"])
+                self.say("run %d/%d: %d x %d: jobq %s jobs/s, %s (ratio %s)" % (
+                    k, total, w, cc, "%.0f" % ok["jobq"] if "jobq" in ok else "-",
+                    ", ".join("celery %d prefetch %d %s jobs/s" % (
+                        tot, pf, "%.0f" % ok["celery_p%d" % pf] if "celery_p%d" % pf in ok else "-")
                               for pf in c["celery_prefetch"]),
-                    ", ".join("%.2f vs p%d" % (res["ratio"]["p%d" % pf], pf) for pf in c["celery_prefetch"])))
+                    ", ".join("%.2f vs p%d" % (res["ratio"]["p%d" % pf], pf)
+                              for pf in c["celery_prefetch"] if "p%d" % pf in res["ratio"])))
+        bad = [r for r in rounds for key, v in r.items() if isinstance(v, dict) and "error" in v]
+        if bad:
+            raise ScenarioError("%d run(s) failed (each noted in its round); the rest are reported"
+                                % len(bad))
 
     def e2e_jobq(self, n, workers, conc):
         c = self.cfg
