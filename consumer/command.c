@@ -347,10 +347,27 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 				  COMMAND_STDOUT_MAX);
 			goto out;
 		}
-		/* JSON output is kept as JSON; anything else becomes a JSON string. */
+		/* JSON output is kept as JSON; anything else becomes a JSON string. A NUL byte
+		 * becomes U+FFFD: PostgreSQL's jsonb cannot hold \u0000, and the outcome would
+		 * be refused. */
 		v = outb.len > 0 ? json_loadb(outb.data, outb.len, JSON_DECODE_ANY, NULL) : json_null();
-		if (v == NULL)
+		if (v == NULL && memchr(outb.data, '\0', outb.len) != NULL) {
+			char *t = malloc(outb.len * 3 + 1);
+			size_t n = 0;
+
+			for (size_t i = 0; t != NULL && i < outb.len; i++) {
+				if (outb.data[i] == '\0') {
+					memcpy(t + n, "\xEF\xBF\xBD", 3);
+					n += 3;
+				} else {
+					t[n++] = outb.data[i];
+				}
+			}
+			v = t != NULL ? json_stringn(t, n) : NULL;
+			free(t);
+		} else if (v == NULL) {
 			v = json_stringn(outb.data, outb.len);
+		}
 		if (v == NULL)	/* not UTF-8 either */
 			v = json_string("(stdout was not valid UTF-8)");
 		out->result = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);

@@ -271,6 +271,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 	const struct jobq_handler_config *cmd = jobq_config_handler(cfg, cl->type);
 	handler_fn builtin = cmd == NULL ? handler_builtin(cl->type) : NULL;
 	struct handler_result hr = { .status = HANDLER_PERMANENT };
+	char why[JOBQ_ERR_MSG_MAX + 64];	/* the error of a refused result (outlives o) */
 	struct job_ctx ctx = { c, x->exec, cl->id, cl->type, cl->attempt, cl->max_attempts,
 			       cl->payload };
 	struct jobq_outcome o = { 0 };
@@ -354,6 +355,16 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 	}
 	}
 	r = finish(x, cl->id, cl->attempt, &o, &err);
+	if (r == JOBQ_EINVAL && o.to == JOBQ_SUCCEEDED) {
+		/* The server refused the result itself (a value jsonb cannot hold): record the
+		 * attempt as failed for good, rather than leave the row running until its lease
+		 * lapses and run the job again only to be refused again. */
+		snprintf(why, sizeof(why), "result refused by the database: %s", err.msg);
+		jobq_warn("result_refused", "worker", c->worker_id, "job", cl->id, "error", err.msg);
+		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
+					   .reason = "failed permanently: result refused" };
+		r = finish(x, cl->id, cl->attempt, &o, &err);
+	}
 	unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
