@@ -352,7 +352,7 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
 	struct jobq_claim_req req = { .job_id = job_id };
 	int r;
 
-	if ((r = jobq_store_claim_many(st, worker_id, lease_ms, &req, 1, err)) != 0)
+	if ((r = jobq_store_write_many(st, worker_id, lease_ms, &req, 1, NULL, 0, err)) != 0)
 		return r;
 	*out = req.out;
 	return req.r;
@@ -646,32 +646,6 @@ out:
 	free(text);
 	free(ids);
 	return r;
-}
-
-int jobq_store_claim_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
-			  struct jobq_claim_req *reqs, size_t n, struct jobq_err *err)
-{
-	return jobq_store_write_many(st, worker_id, lease_ms, reqs, n, NULL, 0, err);
-}
-
-int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
-			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
-{
-	return jobq_store_write_many(st, worker_id, 0, NULL, 0, reqs, n, err);
-}
-
-int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
-		      int attempt, const struct jobq_outcome *o, struct jobq_err *err)
-{
-	struct jobq_finish_req req = { .job_id = job_id, .attempt = attempt, .o = o };
-	int r;
-
-	if ((r = jobq_store_finish_many(st, worker_id, &req, 1, err)) != 0)
-		return r;
-	if (req.r != 0)
-		return jobq_err_set(err, JOBQ_ELOST, "job %s attempt %d: lease lost, outcome not written",
-				    job_id, attempt);
-	return 0;
 }
 
 /* ---- heartbeat, relay, reaper ----------------------------------------------------- */

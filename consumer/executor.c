@@ -98,16 +98,15 @@ struct write_item {
 /* The combiner's batch (combine_fn), run by the leading executor on the consumer's write
  * session (one session for every batch: one warm backend, its plans and caches made once,
  * instead of one per executor): every waiting claim and outcome in one statement and one
- * commit. A statement the server
- * refused (not an outage: the connection is still up) is run again one item at a time, so
- * one bad row cannot fail its neighbours. */
+ * commit. A statement the server refused (not an outage: the connection is still up) is
+ * run again one item at a time, so one bad row cannot fail its neighbours. */
 static void write_batch(void *ctx, void **items, int *results, size_t n)
 {
 	struct executor *x = ctx;
 	struct jobq_claim_req claims[256];
 	struct jobq_finish_req fins[256];
 	struct jobq_err err = { 0 };
-	size_t step = n, at = 0, m, nc, nf;
+	size_t step = n, at = 0, m, nc, nf, ix[256];
 	int r;
 
 	while (at < n) {
@@ -116,12 +115,16 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 		for (size_t i = at; i < at + m; i++) {
 			struct write_item *it = items[i];
 
-			if (it->o != NULL)
+			/* ix: where the item's request sits in claims[] or fins[] */
+			if (it->o != NULL) {
+				ix[i] = nf;
 				fins[nf++] = (struct jobq_finish_req){ .job_id = it->job_id,
 								       .attempt = it->attempt,
 								       .o = it->o };
-			else
+			} else {
+				ix[i] = nc;
 				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id };
+			}
 		}
 		r = WITH_STORE(x, &x->c->write_st, "writer", &err,
 			       jobq_store_write_many(x->c->write_st, x->c->worker_id,
@@ -135,22 +138,19 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 			atomic_fetch_add(&x->c->metrics.written[0], nc);
 			atomic_fetch_add(&x->c->metrics.written[1], nf);
 		}
-		nc = nf = 0;
 		for (size_t i = at; i < at + m; i++) {
 			struct write_item *it = items[i];
-			int rr = r;
 
-			if (r != 0)
+			if (r != 0) {
 				*it->err = err;
-			else if (it->o != NULL) {
-				if ((rr = fins[nf++].r) != 0)
+				results[i] = r;
+			} else if (it->o != NULL) {
+				if ((results[i] = fins[ix[i]].r) != 0)
 					jobq_err_set(it->err, JOBQ_ELOST, "job %s attempt %d: lease lost, "
 						     "outcome not written", it->job_id, it->attempt);
-			} else if ((rr = claims[nc].r) == 0)
-				*it->out = claims[nc++].out;
-			else
-				nc++;
-			results[i] = rr;
+			} else if ((results[i] = claims[ix[i]].r) == 0) {
+				*it->out = claims[ix[i]].out;
+			}
 		}
 		at += m;
 	}
@@ -167,7 +167,7 @@ static int claim(struct executor *x, const char *job_id, struct jobq_claim *out,
 }
 
 /* Write an attempt's outcome, fenced, combined with other executors' claims and
- * finishes. As jobq_store_finish: 0, JOBQ_ELOST or an error. */
+ * finishes: 0, JOBQ_ELOST (the lease was lost, nothing written) or an error. */
 static int finish(struct executor *x, const char *job_id, int attempt,
 		  const struct jobq_outcome *o, struct jobq_err *err)
 {

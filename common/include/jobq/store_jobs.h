@@ -83,12 +83,6 @@ struct jobq_claim_req {
 	int r;
 };
 
-/* jobq_store_claim for n deliveries in one statement and one commit (rows locked in id
- * order). Returns 0 when the statement ran (each reqs[i].r says how its claim went), else
- * JOBQ_EDB and no claim was made. */
-int jobq_store_claim_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
-			  struct jobq_claim_req *reqs, size_t n, struct jobq_err *err) JOBQ_WUR;
-
 /* Free a claim's allocations. Accepts NULL. */
 void jobq_claim_release(struct jobq_claim *c);
 
@@ -128,12 +122,6 @@ struct jobq_outcome {
 	int64_t release_grace_ms; /* for queued: how long the relay leaves the nacked message be */
 };
 
-/* Write an attempt's outcome if (job_id, worker_id, attempt) still holds the lease.
- * JOBQ_ELOST when no row matched: the lease was lost, nothing was written. A release
- * (to = queued) does not count the attempt. */
-int jobq_store_finish(struct jobq_store *st, const char *job_id, const char *worker_id,
-		      int attempt, const struct jobq_outcome *o, struct jobq_err *err) JOBQ_WUR;
-
 /* One attempt's outcome in a batch: job_id, attempt and o in; r (0 written, JOBQ_ELOST
  * lease lost, nothing written) set by the call. */
 struct jobq_finish_req {
@@ -143,18 +131,13 @@ struct jobq_finish_req {
 	int r;
 };
 
-/* jobq_store_finish for n attempts of worker_id in one statement and one commit (rows
- * locked in id order), each fenced on its own. Returns 0 when the statement ran (each
- * reqs[i].r says whether its outcome was written), else JOBQ_EDB/JOBQ_EINVAL and nothing
- * was written (the statement is all or nothing: an invalid result JSON fails the batch,
- * so callers retry a failed batch one item at a time). */
-int jobq_store_finish_many(struct jobq_store *st, const char *worker_id,
-			   struct jobq_finish_req *reqs, size_t n, struct jobq_err *err) JOBQ_WUR;
-
-/* jobq_store_claim_many and jobq_store_finish_many at once: nc claims and nf outcomes of
- * worker_id in one statement and one commit, all rows locked in id order. Returns 0 when
- * the statement ran (each request's r says how it went), else an error and nothing was
- * written. The two calls above are this one with the other list empty. */
+/* nc claims (each as jobq_store_claim) and nf outcomes of worker_id's attempts, in one
+ * statement and one commit, all rows locked in id order. An outcome is written only if
+ * (job_id, worker_id, attempt) still holds the lease (else its r is JOBQ_ELOST); a release
+ * (to = queued) does not count the attempt. Returns 0 when the statement ran (each
+ * request's r says how it went), else JOBQ_EDB, or JOBQ_EINVAL when the server refused a
+ * value (a result jsonb cannot hold), and nothing was written: the statement is all or
+ * nothing, so callers retry a refused batch one item at a time. */
 int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			  size_t nf, struct jobq_err *err) JOBQ_WUR;
