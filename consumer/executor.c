@@ -288,7 +288,14 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 	jobq_info("job_started", "worker", c->worker_id, "job", cl->id, "type", cl->type, "attempt",
 		  jobq_log_int(att, cl->attempt));
 	t0 = jobq_monotonic_ms();
-	if (cmd != NULL) {
+	if ((int64_t)strlen(cl->payload) > cfg->max_payload_bytes) {
+		/* A row written past the submitting CLI's check (another client, a larger
+		 * max_payload): no handler here gets more than this worker accepts. It fails for
+		 * good like an unknown type: running it again would meet the same limit. */
+		snprintf(error, sizeof(error), "payload of %zu bytes exceeds max_payload %lld",
+			 strlen(cl->payload), (long long)cfg->max_payload_bytes);
+		hr.error = strdup(error);
+	} else if (cmd != NULL) {
 		command_run(&ctx, cmd, &hr);
 	} else if (builtin != NULL) {
 		builtin(&ctx, &hr);
