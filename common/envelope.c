@@ -102,6 +102,10 @@ int jobq_envelope_decode(const void *body, size_t len, const char *message_id,
 		goto out;
 	if ((r = validate(out, err)) != 0)
 		goto out;
+	/* Its canonical lower-case form: from here on ids are compared byte for byte (with
+	 * the database's, with the cancel broadcasts'). */
+	if ((r = jobq_parse_uuid(out->job_id, out->job_id, err)) != 0)
+		goto out;
 	if (message_id != NULL && message_id[0] != '\0' &&
 	    strcasecmp(message_id, out->job_id) != 0) {
 		r = jobq_err_set(err, JOBQ_EINVAL, "message_id '%.64s' disagrees with job_id '%s'",

@@ -57,6 +57,20 @@ jobq_uuid_valid(const char *text)
 	return true;
 }
 
+int
+jobq_parse_uuid(const char *text, char *out, struct jobq_err *err)
+{
+	size_t i;
+
+	if (!jobq_uuid_valid(text))
+		return jobq_err_set(err, JOBQ_EINVAL, "'%.64s' is not a UUID",
+		    text != NULL ? text : "");
+	for (i = 0; i < JOBQ_UUID_LEN; i++)
+		out[i] = (text[i] >= 'A' && text[i] <= 'F') ? (char)(text[i] - 'A' + 'a') : text[i];
+	out[JOBQ_UUID_LEN] = '\0';
+	return 0;
+}
+
 bool
 jobq_queue_name_valid(const char *text)
 {

@@ -18,6 +18,7 @@
 #include "jobq/clock.h"
 #include "jobq/duration.h"
 #include "jobq/log.h"
+#include "jobq/utf8.h"
 
 extern char **environ;
 
@@ -347,29 +348,19 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 				  COMMAND_STDOUT_MAX);
 			goto out;
 		}
-		/* JSON output is kept as JSON; anything else becomes a JSON string. A NUL byte
-		 * becomes U+FFFD: PostgreSQL's jsonb cannot hold \u0000, and the outcome would
-		 * be refused. */
+		/* JSON output is kept as JSON; anything else becomes a JSON string, with U+FFFD
+		 * for each NUL and each byte that is not UTF-8: PostgreSQL's jsonb holds neither,
+		 * and the outcome would be refused. */
 		v = outb.len > 0 ? json_loadb(outb.data, outb.len, JSON_DECODE_ANY, NULL) : json_null();
-		if (v == NULL && memchr(outb.data, '\0', outb.len) != NULL) {
-			char *t = malloc(outb.len * 3 + 1);
-			size_t n = 0;
+		if (v == NULL) {
+			size_t n;
+			char *t = jobq_utf8_clean(outb.data, outb.len, &n);
 
-			for (size_t i = 0; t != NULL && i < outb.len; i++) {
-				if (outb.data[i] == '\0') {
-					memcpy(t + n, "\xEF\xBF\xBD", 3);
-					n += 3;
-				} else {
-					t[n++] = outb.data[i];
-				}
-			}
 			v = t != NULL ? json_stringn(t, n) : NULL;
 			free(t);
-		} else if (v == NULL) {
-			v = json_stringn(outb.data, outb.len);
 		}
-		if (v == NULL)	/* not UTF-8 either */
-			v = json_string("(stdout was not valid UTF-8)");
+		if (v == NULL)
+			v = json_string("(stdout could not be kept: out of memory)");
 		out->result = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 		json_decref(v);
 		out->status = HANDLER_OK;
@@ -377,7 +368,8 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		enum handler_status st = WIFEXITED(status) && WEXITSTATUS(status) == COMMAND_EXIT_PERMANENT
 						 ? HANDLER_PERMANENT
 						 : HANDLER_RETRY;
-		char how[64];
+		char how[64], *tail;
+		size_t skip;
 
 		if (WIFEXITED(status))
 			snprintf(how, sizeof(how), "exit status %d", WEXITSTATUS(status));
@@ -385,10 +377,15 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			snprintf(how, sizeof(how), "killed by signal %d", WTERMSIG(status));
 		while (errb.len > 0 && (errb.data[errb.len - 1] == '\n' || errb.data[errb.len - 1] == ' '))
 			errb.data[--errb.len] = '\0';
-		if (errb.len > 0)
-			set_error(out, st, "%s: %s%s", how, errb.dropped ? "..." : "", errb.data);
+		/* The error is text in PostgreSQL: valid UTF-8, no NUL. A tail kept from a longer
+		 * stderr starts at a character, not inside one. */
+		skip = errb.dropped > 0 ? jobq_utf8_cut_start(errb.data, errb.len) : 0;
+		tail = errb.len > skip ? jobq_utf8_clean(errb.data + skip, errb.len - skip, NULL) : NULL;
+		if (tail != NULL)
+			set_error(out, st, "%s: %s%s", how, errb.dropped ? "..." : "", tail);
 		else
 			set_error(out, st, "%s", how);
+		free(tail);
 	}
 out:
 	for (int i = 0; i < 2; i++) {

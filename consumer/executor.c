@@ -288,7 +288,14 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 	jobq_info("job_started", "worker", c->worker_id, "job", cl->id, "type", cl->type, "attempt",
 		  jobq_log_int(att, cl->attempt));
 	t0 = jobq_monotonic_ms();
-	if (cmd != NULL) {
+	if ((int64_t)strlen(cl->payload) > cfg->max_payload_bytes) {
+		/* A row written past the submitting CLI's check (another client, a larger
+		 * max_payload): no handler here gets more than this worker accepts. It fails for
+		 * good like an unknown type: running it again would meet the same limit. */
+		snprintf(error, sizeof(error), "payload of %zu bytes exceeds max_payload %lld",
+			 strlen(cl->payload), (long long)cfg->max_payload_bytes);
+		hr.error = strdup(error);
+	} else if (cmd != NULL) {
 		command_run(&ctx, cmd, &hr);
 	} else if (builtin != NULL) {
 		builtin(&ctx, &hr);
@@ -355,14 +362,20 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 	}
 	}
 	r = finish(x, cl->id, cl->attempt, &o, &err);
-	if (r == JOBQ_EINVAL && o.to == JOBQ_SUCCEEDED) {
-		/* The server refused the result itself (a value jsonb cannot hold): record the
-		 * attempt as failed for good, rather than leave the row running until its lease
-		 * lapses and run the job again only to be refused again. */
-		snprintf(why, sizeof(why), "result refused by the database: %s", err.msg);
-		jobq_warn("result_refused", "worker", c->worker_id, "job", cl->id, "error", err.msg);
+	if (r == JOBQ_EINVAL) {
+		bool result = o.to == JOBQ_SUCCEEDED;
+
+		/* The server refused the outcome itself (a result or an error text it cannot
+		 * hold, a constraint): record the attempt as failed for good, rather than leave
+		 * the row running until its lease lapses and run the job again only to be
+		 * refused again. */
+		snprintf(why, sizeof(why), "%s refused by the database: %s",
+			 result ? "result" : "outcome", err.msg);
+		jobq_warn(result ? "result_refused" : "outcome_refused", "worker", c->worker_id,
+			  "job", cl->id, "error", err.msg);
 		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
-					   .reason = "failed permanently: result refused" };
+					   .reason = result ? "failed permanently: result refused"
+							    : "failed permanently: outcome refused" };
 		r = finish(x, cl->id, cl->attempt, &o, &err);
 	}
 	unreserve(x, &tag, &gen);

@@ -138,23 +138,32 @@ static void cancel_consumers(struct io *io)
 	jobq_info("consumers_cancelled", "worker", c->worker_id);
 }
 
-/* A cancel broadcast: {"job_id": ..., "reason": ...}. Stop the job if it runs here. */
+/* A cancel broadcast: {"job_id": ..., "reason": ...}. Stop the job if it runs here. The
+ * size is checked before anything is parsed (JOBQ_CANCEL_MAX_BYTES); the id is taken in
+ * its lower-case form, the form the executions hold. */
 static void handle_cancel(struct io *io, amqp_envelope_t *e)
 {
 	struct consumer *c = io->c;
-	json_t *o = json_loadb(e->message.body.bytes, e->message.body.len, 0, NULL);
-	json_t *id = json_is_object(o) ? json_object_get(o, "job_id") : NULL;
+	size_t len = e->message.body.len;
+	char id[JOBQ_UUID_LEN + 1], bytes[24], too_big[64];
+	const char *why = NULL;
+	json_t *o = NULL, *v;
 
-	if (json_is_string(id) && jobq_uuid_valid(json_string_value(id))) {
-		if (!consumer_cancel_job(c, json_string_value(id), "broadcast"))
-			jobq_debug("cancel_not_here", "worker", c->worker_id, "job",
-				   json_string_value(id));
+	if (len > JOBQ_CANCEL_MAX_BYTES) {
+		snprintf(too_big, sizeof(too_big), "body larger than %d bytes, not parsed",
+			 JOBQ_CANCEL_MAX_BYTES);
+		why = too_big;
 	} else {
-		char len[24];
-		jobq_warn("cancel_message_ignored", "worker", c->worker_id, "bytes",
-			  jobq_log_int(len, (long long)e->message.body.len), "reason",
-			  "body is not {\"job_id\": UUID, ...}");
+		o = json_loadb(e->message.body.bytes, len, 0, NULL);
+		v = json_is_object(o) ? json_object_get(o, "job_id") : NULL;
+		if (!json_is_string(v) || jobq_parse_uuid(json_string_value(v), id, NULL) != 0)
+			why = "body is not {\"job_id\": UUID, ...}";
 	}
+	if (why != NULL)
+		jobq_warn("cancel_message_ignored", "worker", c->worker_id, "bytes",
+			  jobq_log_int(bytes, (long long)len), "reason", why);
+	else if (!consumer_cancel_job(c, id, "broadcast"))
+		jobq_debug("cancel_not_here", "worker", c->worker_id, "job", id);
 	json_decref(o);
 }
 

@@ -118,9 +118,9 @@ void cli_print_json(json_t *v)
 	json_decref(v);
 }
 
-bool cli_job_id(struct cli *cli, const char *arg)
+bool cli_job_id(struct cli *cli, char *arg)
 {
-	if (jobq_uuid_valid(arg))
+	if (jobq_parse_uuid(arg, arg, NULL) == 0)
 		return true;
 	cli_usage(cli, "'%s' is not a job id (expected a UUID)", arg);
 	return false;

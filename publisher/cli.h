@@ -57,9 +57,10 @@ int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 /* Print a JSON value to stdout (compact, one line) and decref it. */
 void cli_print_json(json_t *v);
 
-/* Parse a job id argument; on an invalid UUID prints a usage error naming it and returns
- * false. */
-bool cli_job_id(struct cli *cli, const char *arg);
+/* Parse a job id argument and rewrite it in place in its canonical lower-case form (the
+ * form the database prints, which the cancel broadcast and `wait`'s notifications carry);
+ * on an invalid UUID prints a usage error naming it and returns false. */
+bool cli_job_id(struct cli *cli, char *arg);
 
 /* Parse a duration flag value (`flag` names it in errors). Prints the error and returns
  * false on invalid input. */

@@ -1,6 +1,7 @@
 /* Fuzz target for jobq_envelope_decode (common/envelope.c): any body either decodes to
  * valid fields that re-encode and decode to the same envelope, or fails with a one-line
- * JOBQ_EINVAL; the message_id check is case-insensitive and exact. */
+ * JOBQ_EINVAL; the message_id check is case-insensitive and exact; a decoded job_id is
+ * in lower case. */
 #include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,8 @@ check_valid(const struct jobq_envelope *env)
 	FUZZ_CHECK(memchr(env->type, '\0', sizeof(env->type)) != NULL);
 	FUZZ_CHECK(memchr(env->queue, '\0', sizeof(env->queue)) != NULL);
 	FUZZ_CHECK(jobq_uuid_valid(env->job_id));
+	for (size_t i = 0; env->job_id[i] != '\0'; i++)	/* the canonical lower-case form */
+		FUZZ_CHECK(!(env->job_id[i] >= 'A' && env->job_id[i] <= 'F'));
 	FUZZ_CHECK(jobq_job_type_valid(env->type));
 	FUZZ_CHECK(jobq_queue_name_valid(env->queue));
 }
@@ -99,8 +102,10 @@ encode_fields(const uint8_t *data, size_t size)
 		    !jobq_queue_name_valid(env.queue));
 		return;
 	}
-	check_valid(&env);
 	FUZZ_CHECK(jobq_envelope_decode(buf, (size_t)r, env.job_id, &again, &err) == 0);
+	/* The id comes back in lower case, whatever case it was encoded in. */
+	FUZZ_CHECK(jobq_parse_uuid(env.job_id, env.job_id, &err) == 0);
+	check_valid(&env);
 	FUZZ_CHECK(memcmp(&env, &again, sizeof(again)) == 0);
 }
 

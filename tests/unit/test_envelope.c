@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,24 @@ static void test_envelope_round_trip(void **state)
 	assert_string_equal(out.job_id, ID);
 	assert_string_equal(out.type, "thumbnail.v2");
 	assert_string_equal(out.queue, "images");
+}
+
+/* An id in upper case is the same job: decoded to its canonical lower-case form, so it
+ * matches the database's ids and the cancel broadcasts; message_id may use either case. */
+static void test_envelope_decode_lowercases_ids(void **state)
+{
+	struct jobq_envelope out;
+	char body[256];
+
+	(void)state;
+	snprintf(body, sizeof(body), "{\"job_id\":\"%s\",\"type\":\"noop\",\"queue\":\"q\"}",
+		 "0B0E5A5E-4D8C-4F43-9D6E-2A1F3C4B5D6E");
+	assert_int_equal(decode(body, "0B0E5A5E-4D8C-4F43-9D6E-2A1F3C4B5D6E", &out, NULL), 0);
+	assert_string_equal(out.job_id, ID);
+	assert_int_equal(decode(body, ID, &out, NULL), 0);
+	assert_string_equal(out.job_id, ID);
+	assert_int_equal(decode(body, NULL, &out, NULL), 0);
+	assert_string_equal(out.job_id, ID);
 }
 
 static void test_envelope_encode_refuses_bad_fields(void **state)
@@ -133,6 +152,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_envelope_round_trip),
+		cmocka_unit_test(test_envelope_decode_lowercases_ids),
 		cmocka_unit_test(test_envelope_encode_refuses_bad_fields),
 		cmocka_unit_test(test_envelope_rejects_malformed),
 		cmocka_unit_test(test_envelope_rejects_disagreeing_message_id),

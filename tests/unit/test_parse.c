@@ -78,6 +78,26 @@ test_parse_uuid_valid(void **state)
 }
 
 static void
+test_parse_uuid_lowercases(void **state)
+{
+	struct jobq_err err = { 0 };
+	char out[JOBQ_UUID_LEN + 1], buf[] = "123E4567-E89B-12D3-A456-42661417400F";
+
+	(void)state;
+	assert_int_equal(jobq_parse_uuid("123E4567-e89B-12d3-A456-42661417400F", out, &err), 0);
+	assert_string_equal(out, "123e4567-e89b-12d3-a456-42661417400f");
+	assert_int_equal(jobq_parse_uuid(buf, buf, NULL), 0);	/* in place */
+	assert_string_equal(buf, "123e4567-e89b-12d3-a456-42661417400f");
+	memcpy(out, "untouched", 10);
+	assert_int_equal(jobq_parse_uuid("123e4567-e89b-12d3-a456-42661417400G", out, &err),
+	    JOBQ_EINVAL);
+	assert_string_equal(err.msg, "'123e4567-e89b-12d3-a456-42661417400G' is not a UUID");
+	assert_string_equal(out, "untouched");
+	assert_int_equal(jobq_parse_uuid(NULL, out, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "'' is not a UUID");
+}
+
+static void
 test_parse_queue_name_valid(void **state)
 {
 	char long_name[66];
@@ -175,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_parse_int_rejects_junk),
 		cmocka_unit_test(test_parse_int_message_names_input_and_range),
 		cmocka_unit_test(test_parse_uuid_valid),
+		cmocka_unit_test(test_parse_uuid_lowercases),
 		cmocka_unit_test(test_parse_queue_name_valid),
 		cmocka_unit_test(test_parse_time_rfc3339),
 		cmocka_unit_test(test_parse_time_rejects_bad),

@@ -12,6 +12,11 @@
 
 #define JOBQ_EXCHANGE_JOBS "jobq.jobs"
 #define JOBQ_EXCHANGE_CANCEL "jobq.cancel"
+/* The largest cancel broadcast a consumer parses. jobq sends one message per job, {job_id,
+ * reason}: with the 1,000-byte reason `jobq cancel` allows, at most about 6 KiB even if
+ * every byte is escaped. A larger body is not ours, and parsing it would cost its parser
+ * many times its size in every consumer at once, so it is dropped unread. */
+#define JOBQ_CANCEL_MAX_BYTES 16384
 #define JOBQ_EXCHANGE_DEAD "jobq.dead"
 #define JOBQ_QUEUE_DEAD "jobq.dead"
 #define JOBQ_QUEUE_PREFIX "jobq."

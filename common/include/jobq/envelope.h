@@ -26,7 +26,8 @@ int jobq_envelope_encode(const struct jobq_envelope *env, char *buf, size_t len,
 
 /* Parse and validate a message. body/len is the raw body (not NUL-terminated);
  * message_id (may be NULL or empty when the property was absent) must equal the body's
- * job_id when given. JOBQ_EINVAL with the reason ("body is not valid JSON (line 1: ...)",
+ * job_id when given (in either case). out->job_id is the id in lower case, however the
+ * body spelled it. JOBQ_EINVAL with the reason ("body is not valid JSON (line 1: ...)",
  * "job_id 'x' is not a UUID", "message_id 'a' disagrees with job_id 'b'", "body of
  * 10485760 bytes exceeds 4096") on anything malformed. */
 int jobq_envelope_decode(const void *body, size_t len, const char *message_id,

@@ -15,6 +15,16 @@ int jobq_parse_int(const char *text, int64_t min, int64_t max, const char *what,
 /* True if text is a canonical UUID: 36 characters, 8-4-4-4-12 hex digits (any case). */
 bool jobq_uuid_valid(const char *text);
 
+#define JOBQ_UUID_LEN 36
+
+/* Parse a job id into its canonical form: check that text is a UUID (as jobq_uuid_valid)
+ * and write it in lower case to out (JOBQ_UUID_LEN + 1 bytes; may be text itself).
+ * PostgreSQL prints ids in lower case and every comparison of ids outside the database is
+ * byte for byte, so each id that enters jobq (an argument, a message) goes through here.
+ * JOBQ_EINVAL "'xyz' is not a UUID" (the text quoted, cut at 64 bytes); out is then
+ * untouched. */
+int jobq_parse_uuid(const char *text, char *out, struct jobq_err *err) JOBQ_WUR;
+
 /* True if text is a valid queue name: 1..64 characters of [A-Za-z0-9_.-]. */
 bool jobq_queue_name_valid(const char *text);
 
