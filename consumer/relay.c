@@ -40,8 +40,9 @@ static bool ensure_db(struct relay *r)
 		return true;
 	if (now < r->db_retry_at)
 		return false;
-	if ((r->st == NULL ? jobq_store_connect_as(r->c->cfg->database_url, "jobq-consumer relay",
-						   JOBQ_STORE_WORKER, &r->st, &err)
+	if ((r->st == NULL ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
+							JOBQ_STORE_WORKER, fence_wait_bound_ms(r->c->cfg),
+							&r->st, &err)
 			   : jobq_store_reconnect(r->st, &err)) == 0)
 		return true;
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
