@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "jobq/fault.h"
 #include "jobq/store_jobs.h"
 
 #define I64(buf, v) (snprintf((buf), sizeof(buf), "%lld", (long long)(v)), (buf))
@@ -696,6 +697,8 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		rollback(st);
 		goto out;
 	}
+	if (n > 0)
+		jobq_fault_stop("heartbeat_after_update");
 	if ((r = jobq_store_command(st, "COMMIT", err)) != 0)
 		goto out;
 	for (int row = 0; row < PQntuples(res); row++) {
