@@ -185,8 +185,11 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 {
 	char sql[256];
 
+	int64_t was = st->wait_ms;
+	int r;
+
 	wait_ms = wait_ms > 0 ? wait_ms : 0;
-	if (wait_ms == st->wait_ms)
+	if (wait_ms == was)
 		return 0;
 	st->wait_ms = wait_ms;
 	if (!jobq_store_ok(st))
@@ -198,7 +201,9 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 		 " set_config('idle_in_transaction_session_timeout', '%lld', false),"
 		 " set_config('tcp_user_timeout', '%lld', false)",
 		 (long long)wait_ms, (long long)wait_ms, (long long)wait_ms);
-	return jobq_store_command(st, sql, err);
+	if ((r = jobq_store_command(st, sql, err)) != 0)
+		st->wait_ms = was;	/* not applied: try again next time */
+	return r;
 }
 
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)

@@ -41,7 +41,9 @@ static bool ensure_store(struct executor *x, struct jobq_store **stp, const char
 	int64_t backoff = 100;
 
 	for (;;) {
-		if (*stp != NULL && jobq_store_ok(*stp))
+		/* A reload may have changed the lease: the session's bound follows it. */
+		if (*stp != NULL && jobq_store_ok(*stp) &&
+		    jobq_store_set_bound(*stp, fence_wait_bound_ms(x->c->cfg), err) == 0)
 			return true;
 		if (*stp == NULL) {
 			char app[64];

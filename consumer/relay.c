@@ -36,7 +36,9 @@ static bool ensure_db(struct relay *r)
 	struct jobq_err err = { 0 };
 	int64_t now = jobq_monotonic_ms();
 
-	if (r->st != NULL && jobq_store_ok(r->st))
+	/* A reload may have changed the lease: the session's bound follows it. */
+	if (r->st != NULL && jobq_store_ok(r->st) &&
+	    jobq_store_set_bound(r->st, fence_wait_bound_ms(r->c->cfg), &err) == 0)
 		return true;
 	if (now < r->db_retry_at)
 		return false;
