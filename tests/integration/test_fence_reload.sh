@@ -14,31 +14,17 @@
 source "$(dirname "$0")/lib.sh"
 jq_setup fence_reload
 
-STOPPED=""	# the backend this test stopped: the EXIT trap must wake it
-trap 'rc=$?; [[ -n "$STOPPED" ]] && kill -CONT "$STOPPED" 2>/dev/null; (exit $rc); _jq_exit' EXIT
+source "$(dirname "$0")/lease_lib.sh"
 unset HEARTBEAT_INTERVAL LEASE_DURATION JOBQ_HEARTBEAT_INTERVAL JOBQ_LEASE_DURATION
 export JOBQ_RELAY_INTERVAL=200ms
 
-cat >"$T/tick.sh" <<'EOF2'
-#!/bin/bash
-trap '' TERM
-n=90
-[[ "$JOBQ_ATTEMPT" -gt 1 ]] && n=3
-echo "$JOBQ_JOB_ID $JOBQ_ATTEMPT start ${EPOCHREALTIME/./}" >>"$TICKS"
-for ((i = 0; i < n; i++)); do
-  sleep 0.05
-  echo "$JOBQ_JOB_ID $JOBQ_ATTEMPT tick ${EPOCHREALTIME/./}" >>"$TICKS"
-done
-echo "$JOBQ_JOB_ID $JOBQ_ATTEMPT end ${EPOCHREALTIME/./}" >>"$TICKS"
-EOF2
-touch "$T/ticks"
+tick_setup
 # conf FILE HEARTBEAT LEASE: a configuration with the tick handler.
 conf() {
   cat >"$1.new" <<EOF2
 consumer = { heartbeat_interval = "$2"; lease_duration = "$3"; };
 handlers = (
-  { type = "tick"; command = [ "/bin/bash", "$T/tick.sh" ]; cancel_grace = "10s";
-    env = [ "TICKS=$T/ticks" ]; }
+  $(tick_handler)
 );
 EOF2
   mv "$1.new" "$1"
@@ -77,32 +63,16 @@ conf "$T/ab.conf" 300ms 2s
 reload A
 reload B
 
-keeper_backend() {
-  sql "select l.pid from pg_locks l join workers w on w.id = '$1'
-       join pg_stat_activity a on a.pid = l.pid
-       where l.locktype = 'advisory' and l.granted and l.mode = 'ExclusiveLock'
-         and l.objsubid = 1 and a.application_name like 'jobq-consumer keeper%'
-         and l.database = (select oid from pg_database where datname = current_database())
-         and ((l.classid::bigint << 32) | l.objid::bigint) = w.lock_key"
-}
-has_line() { grep -q "^$1 $2 start " "$T/ticks"; }
-no_handler() { ! pgrep -f "^/bin/bash $T/tick.sh" >/dev/null; }
-# first_ms ID ATTEMPT / last_ms ID ATTEMPT: an attempt's first and last record (ms)
-first_ms() { awk -v id="$1" -v a="$2" '$1 == id && $2 == a { printf "%.0f\n", $4 / 1000; exit }' "$T/ticks"; }
-last_ms() { awk -v id="$1" -v a="$2" '$1 == id && $2 == a { t = $4 } END { printf "%.0f\n", t / 1000 }' "$T/ticks"; }
-
 id=$(jobq submit tick '{}' --max-attempts 5)
-wait_for 15 "attempt 1 runs" has_line "$id" 1
+wait_for 15 "attempt 1 runs" has_start "$id" 1
 owner=$(sql "select worker_id from jobs where id='$id'")
 sleep 0.5
 kp=$(keeper_backend "$owner")
 if [[ "$kp" =~ ^[0-9]+$ ]]; then
-  STOPPED=$kp
   t_stop=$(_jq_now_ms)
-  kill -STOP "$kp"
-  wait_for 15 "attempt 2 starts" has_line "$id" 2 || true
-  kill -CONT "$kp"
-  STOPPED=""
+  stop_backend "$kp"
+  wait_for 15 "attempt 2 starts" has_start "$id" 2 || true
+  cont_backend
 else
   fail "no keeper backend for $owner ('$kp')"
 fi
