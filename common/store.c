@@ -1,5 +1,6 @@
 /* PostgreSQL connections: connect with jobq's session settings, run parameterised
  * (optionally prepared) statements, and translate libpq failures into jobq errors. */
+#include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,13 @@ static void notice(void *arg, const char *message)
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == ' '))
 		line[--n] = '\0';
 	jobq_debug("db_notice", "message", line);
+}
+
+/* A session bound as the server and libpq take it: milliseconds in an int (about 24 days;
+ * a longer one is that), 0 for none. */
+static int64_t bound_of(int64_t wait_ms)
+{
+	return wait_ms <= 0 ? 0 : wait_ms > INT_MAX ? INT_MAX : wait_ms;
 }
 
 /* Open a fresh session for st->url. */
@@ -132,7 +140,7 @@ int jobq_store_connect_bounded(const char *url, const char *app_name, unsigned f
 	st->url = strdup(url != NULL ? url : "");
 	st->app_name = strdup(app_name != NULL ? app_name : "jobq");
 	st->flags = flags;
-	st->wait_ms = wait_ms > 0 ? wait_ms : 0;
+	st->wait_ms = bound_of(wait_ms);
 	if (st->url == NULL || st->app_name == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
 		goto out;
@@ -184,11 +192,10 @@ bool jobq_store_alive(struct jobq_store *st)
 int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err *err)
 {
 	char sql[256];
-
 	int64_t was = st->wait_ms;
 	int r;
 
-	wait_ms = wait_ms > 0 ? wait_ms : 0;
+	wait_ms = bound_of(wait_ms);
 	if (wait_ms == was)
 		return 0;
 	st->wait_ms = wait_ms;
