@@ -13,7 +13,7 @@
 #     the earlier one's last record (ms; <= 0 when they overlapped).
 
 _LEASE_STOPPED=""
-trap 'rc=$?; [[ -n "$_LEASE_STOPPED" ]] && kill -CONT "$_LEASE_STOPPED" 2>/dev/null; (exit $rc); _jq_exit' EXIT
+trap 'rc=$?; [[ -z "$_LEASE_STOPPED" ]] || kill -CONT "$_LEASE_STOPPED" 2>/dev/null || true; (exit $rc); _jq_exit' EXIT
 
 tick_setup() {
   cat >"$T/tick.sh" <<'EOF2'
@@ -44,7 +44,7 @@ keeper_backend() {
          and ((l.classid::bigint << 32) | l.objid::bigint) = w.lock_key"
 }
 stop_backend() { _LEASE_STOPPED=$1; kill -STOP "$1"; }
-cont_backend() { [[ -n "$_LEASE_STOPPED" ]] && kill -CONT "$_LEASE_STOPPED"; _LEASE_STOPPED=""; }
+cont_backend() { [[ -z "$_LEASE_STOPPED" ]] || kill -CONT "$_LEASE_STOPPED" 2>/dev/null || true; _LEASE_STOPPED=""; }
 
 has_start() { grep -q "^$1 $2 start " "$T/ticks"; }
 no_handler() { ! pgrep -f "^/bin/bash $T/tick.sh" >/dev/null; }

@@ -23,7 +23,7 @@ start_proc A env JOBQ_FAULT_STOP=heartbeat_after_update "$JOBQ_BIN_DIR/jobq-cons
   --worker-id ha --concurrency 1
 wait_for 15 "A registered" sql_is 1 "select count(*) from workers where id='ha' and state='running'"
 apid=$(pid_of A)
-trap 'rc=$?; kill -CONT "$apid" 2>/dev/null; (exit $rc); _jq_exit' EXIT
+trap 'rc=$?; kill -CONT "$apid" 2>/dev/null || true; (exit $rc); _jq_exit' EXIT
 
 id=$(jobq submit sleep '{"seconds":60}')
 stopped() { [[ "$(awk '{print $3}' "/proc/$apid/stat")" == T ]]; }
