@@ -161,11 +161,17 @@ struct keeper;
  * has that period to die before the database's lease can expire. */
 int64_t fence_period_ms(const struct jobq_config *cfg);
 
-/* The longest a worker session waits on the database (statement_timeout,
+/* The longest the keeper's session waits on the database (statement_timeout,
  * idle_in_transaction_session_timeout, tcp_user_timeout): lease_duration - 2 periods, so a
  * heartbeat sent one period after the last one that landed ends, landed or not, by the
  * fence point. */
-int64_t fence_wait_bound_ms(const struct jobq_config *cfg);
+int64_t fence_keeper_bound_ms(const struct jobq_config *cfg);
+
+/* The same bound for the worker's other sessions (executors, writer, relay): one
+ * lease_duration. A claim that takes longer has no lease left when it returns; a finish
+ * or a relay statement may legitimately take longer than a heartbeat, so a slow database
+ * under load does not turn them into failures (and a finished job into a rerun). */
+int64_t fence_session_bound_ms(const struct jobq_config *cfg);
 
 /* Record that e's lease was renewed by a write sent at sent_ms (CLOCK_MONOTONIC) that
  * asked for cfg's lease_duration. Caller holds c->exec_mu. */

@@ -43,14 +43,14 @@ static bool ensure_store(struct executor *x, struct jobq_store **stp, const char
 	for (;;) {
 		/* A reload may have changed the lease: the session's bound follows it. */
 		if (*stp != NULL && jobq_store_ok(*stp) &&
-		    jobq_store_set_bound(*stp, fence_wait_bound_ms(x->c->cfg), err) == 0)
+		    jobq_store_set_bound(*stp, fence_session_bound_ms(x->c->cfg), err) == 0)
 			return true;
 		if (*stp == NULL) {
 			char app[64];
 
 			snprintf(app, sizeof(app), "jobq-consumer %s", name);
 			if (jobq_store_connect_bounded(x->c->cfg->database_url, app, JOBQ_STORE_WORKER,
-						       fence_wait_bound_ms(x->c->cfg), stp, err) == 0)
+						       fence_session_bound_ms(x->c->cfg), stp, err) == 0)
 				return true;
 		} else if (jobq_store_reconnect(*stp, err) == 0) {
 			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", name);

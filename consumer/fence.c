@@ -20,11 +20,16 @@ int64_t fence_period_ms(const struct jobq_config *cfg)
 						    : third > 0 ? third : 1;
 }
 
-int64_t fence_wait_bound_ms(const struct jobq_config *cfg)
+int64_t fence_keeper_bound_ms(const struct jobq_config *cfg)
 {
 	int64_t b = cfg->lease_duration_ms - 2 * fence_period_ms(cfg);
 
 	return b > 0 ? b : 1;
+}
+
+int64_t fence_session_bound_ms(const struct jobq_config *cfg)
+{
+	return cfg->lease_duration_ms > 0 ? cfg->lease_duration_ms : 1;
 }
 
 void fence_renewed(struct execution *e, int64_t sent_ms, const struct jobq_config *cfg)

@@ -35,7 +35,7 @@ static int open_session(struct keeper *k, struct jobq_err *err)
 	if (k->st == NULL)
 		r = jobq_store_connect_bounded(c->cfg->database_url, "jobq-consumer keeper",
 					       JOBQ_STORE_WORKER | JOBQ_STORE_ASYNC_COMMIT,
-					       fence_wait_bound_ms(c->cfg), &k->st, err);
+					       fence_keeper_bound_ms(c->cfg), &k->st, err);
 	else
 		r = jobq_store_reconnect(k->st, err);
 	if (r != 0)
@@ -176,7 +176,7 @@ void *keeper_thread(void *arg)
 		if (next_hb > now + period)
 			next_hb = now + period;
 		if (ensure_session(k)) {
-			if (jobq_store_set_bound(k->st, fence_wait_bound_ms(cfg), &err) != 0)
+			if (jobq_store_set_bound(k->st, fence_keeper_bound_ms(cfg), &err) != 0)
 				jobq_warn("keeper_bound_failed", "worker", c->worker_id, "error",
 					  err.msg);
 			if (atomic_load(&c->draining) && !draining_marked &&

@@ -308,7 +308,7 @@ int main(int argc, char **argv)
 		struct jobq_err werr = { 0 };
 
 		if (jobq_store_connect_bounded(cfg.database_url, "jobq-consumer writer",
-					       JOBQ_STORE_WORKER, fence_wait_bound_ms(&cfg), &c.write_st,
+					       JOBQ_STORE_WORKER, fence_session_bound_ms(&cfg), &c.write_st,
 					       &werr) != 0)
 			jobq_warn("db_unavailable", "worker", c.worker_id, "thread", "writer", "error",
 				  werr.msg);

@@ -38,12 +38,12 @@ static bool ensure_db(struct relay *r)
 
 	/* A reload may have changed the lease: the session's bound follows it. */
 	if (r->st != NULL && jobq_store_ok(r->st) &&
-	    jobq_store_set_bound(r->st, fence_wait_bound_ms(r->c->cfg), &err) == 0)
+	    jobq_store_set_bound(r->st, fence_session_bound_ms(r->c->cfg), &err) == 0)
 		return true;
 	if (now < r->db_retry_at)
 		return false;
 	if ((r->st == NULL ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
-							JOBQ_STORE_WORKER, fence_wait_bound_ms(r->c->cfg),
+							JOBQ_STORE_WORKER, fence_session_bound_ms(r->c->cfg),
 							&r->st, &err)
 			   : jobq_store_reconnect(r->st, &err)) == 0)
 		return true;

@@ -90,11 +90,11 @@ void consumer_reload(struct consumer *c)
 		 * from its next turn and asks for the new lease; each job keeps the fence point
 		 * of the write that last renewed its lease (so it matches the lease the
 		 * database holds) until a heartbeat under the new settings moves it; every
-		 * worker session takes the new bound before its next statement. */
+		 * worker session takes its new bound before its next statement. */
 		jobq_info("lease_settings_applied", "worker", c->worker_id, "heartbeat_period_ms",
 			  jobq_log_int(p, period), "fence_after_ms",
-			  jobq_log_int(f, slot->cfg.lease_duration_ms - period), "session_bound_ms",
-			  jobq_log_int(b, fence_wait_bound_ms(&slot->cfg)));
+			  jobq_log_int(f, slot->cfg.lease_duration_ms - period), "keeper_bound_ms",
+			  jobq_log_int(b, fence_keeper_bound_ms(&slot->cfg)));
 	}
 	{
 		char n[24];

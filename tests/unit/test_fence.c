@@ -48,10 +48,11 @@ static void test_fence_period_and_bound(void **state)
 		struct jobq_config cfg = cfg_of(rows[i].h, rows[i].l);
 
 		assert_int_equal(fence_period_ms(&cfg), rows[i].period);
-		assert_int_equal(fence_wait_bound_ms(&cfg), rows[i].bound);
+		assert_int_equal(fence_keeper_bound_ms(&cfg), rows[i].bound);
+		assert_int_equal(fence_session_bound_ms(&cfg), rows[i].l);
 		/* A heartbeat sent one period after the last one that landed, and cut off by
 		 * the bound, ends no later than the fence point. */
-		assert_true(fence_period_ms(&cfg) + fence_wait_bound_ms(&cfg) <=
+		assert_true(fence_period_ms(&cfg) + fence_keeper_bound_ms(&cfg) <=
 			    rows[i].l - fence_period_ms(&cfg) || rows[i].l < 3);
 	}
 }
