@@ -5,8 +5,8 @@
 #     attempts tick 3 times and end) and ignores SIGTERM; tick_handler prints its config entry
 #     (cancel_grace 10 s: only SIGKILL stops it inside a short lease);
 #   keeper_backend WORKER: the PID of the backend of WORKER's keeper (the session holding its
-#     liveness lock); stop_backend PID / cont_backend: SIGSTOP it, and SIGCONT it again (the
-#     EXIT trap does it too);
+#     liveness lock); stop_backend PID / cont_backend: SIGSTOP it between two statements,
+#     and SIGCONT it again (the EXIT trap does it too); STOPPED_AT_MS: when it was stopped;
 #   has_start ID ATTEMPT: that attempt has started; no_handler: no tick handler runs;
 #   first_ms / last_ms ID ATTEMPT: an attempt's first and last record, in ms;
 #   attempt_gaps ID: one line per pair of successive attempts, the later one's start minus
@@ -43,7 +43,22 @@ keeper_backend() {
          and l.database = (select oid from pg_database where datname = current_database())
          and ((l.classid::bigint << 32) | l.objid::bigint) = w.lock_key"
 }
-stop_backend() { _LEASE_STOPPED=$1; kill -STOP "$1"; }
+# A backend stopped in the middle of the heartbeat holds its rows locked: nobody can take the
+# job over (safe, but not the case under test), so stop it only where pg_stat_activity
+# (which a stopped backend cannot update) shows it idle; else wake it and try again.
+stop_backend() {
+  local i
+  for ((i = 0; i < 50; i++)); do
+    _LEASE_STOPPED=$1
+    STOPPED_AT_MS=$(_jq_now_ms)
+    kill -STOP "$1"
+    [[ "$(sql "select state from pg_stat_activity where pid = $1")" == idle ]] && return 0
+    cont_backend
+    sleep 0.0$((RANDOM % 9 + 1))
+  done
+  fail "backend $1 was never idle when stopped"
+  return 1
+}
 cont_backend() { [[ -z "$_LEASE_STOPPED" ]] || kill -CONT "$_LEASE_STOPPED" 2>/dev/null || true; _LEASE_STOPPED=""; }
 
 has_start() { grep -q "^$1 $2 start " "$T/ticks"; }

@@ -7,8 +7,9 @@
 #    attempts tick a few times and end). It ignores SIGTERM, and cancel_grace is 10 s: only
 #    SIGKILL stops it inside the lease;
 #  - while attempt 1 runs, the keeper backend of its owner (the session holding the owner's
-#    liveness lock, found in pg_locks/pg_stat_activity) is stopped with SIGSTOP: the
-#    heartbeat's statement never returns. The lease expires in the database, the reaper
+#    liveness lock, found in pg_locks/pg_stat_activity) is stopped with SIGSTOP between two
+#    statements (one stopped inside the heartbeat would keep the rows locked, and nobody
+#    could take the job over at all): the next heartbeat's statement never returns. The lease expires in the database, the reaper
 #    requeues the job, and attempt 2 starts (on either worker). Then SIGCONT;
 #  - from the handlers' own records: attempt 2 starts after the last record of attempt 1
 #    (the owner stopped its handler before the lease could expire), in every one of 20

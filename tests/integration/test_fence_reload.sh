@@ -69,8 +69,8 @@ owner=$(sql "select worker_id from jobs where id='$id'")
 sleep 0.5
 kp=$(keeper_backend "$owner")
 if [[ "$kp" =~ ^[0-9]+$ ]]; then
-  t_stop=$(_jq_now_ms)
   stop_backend "$kp"
+  t_stop=$STOPPED_AT_MS
   wait_for 15 "attempt 2 starts" has_start "$id" 2 || true
   cont_backend
 else
