@@ -1,5 +1,6 @@
 /* PostgreSQL connections: connect with jobq's session settings, run parameterised
  * (optionally prepared) statements, and translate libpq failures into jobq errors. */
+#include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@ struct jobq_store {
 	char *url;
 	char *app_name;
 	unsigned flags;		/* JOBQ_STORE_* */
+	int64_t wait_ms;	/* bound on every wait of the session; 0 = none */
 	/* Names prepared in this session; cleared on reconnect (a new session has none). */
 	const char *prepared[MAX_PREPARED];
 	int nprepared;
@@ -35,35 +37,58 @@ static void notice(void *arg, const char *message)
 	jobq_debug("db_notice", "message", line);
 }
 
+/* A session bound as the server and libpq take it: milliseconds in an int (about 24 days;
+ * a longer one is that), 0 for none. */
+static int64_t bound_of(int64_t wait_ms)
+{
+	return wait_ms <= 0 ? 0 : wait_ms > INT_MAX ? INT_MAX : wait_ms;
+}
+
 /* Open a fresh session for st->url. */
 static int open_session(struct jobq_store *st, struct jobq_err *err)
 {
+	/* Keepalive probes, in whole seconds: every 10 s and 5 s apart, or sooner on a
+	 * bounded session so that a peer gone quiet is found within its bound. */
+	long long w = (long long)st->wait_ms, idle = w > 0 && w / 3000 < 10 ? w / 3000 : 10;
+	long long ival = w > 0 && w / 6000 < 5 ? w / 6000 : 5;
+	char k_idle[24], k_ival[24], user_to[24], options[320];
 	/* jobq's defaults come first and the URL (expanded from dbname) last, so anything the
 	 * user's URL sets explicitly wins; an empty URL leaves libpq to its PG* variables. */
 	const char *keys[] = { "application_name", "connect_timeout", "keepalives",
 			       "keepalives_idle", "keepalives_interval", "keepalives_count",
-			       "options", "dbname", NULL };
-	const char *vals[] = { st->app_name, "5", "1", "10", "5", "3",
-			       /* A worker's statements are prepared once per session and take
-				* arrays of ids: a custom plan per execution only costs planning
-				* time (it was the largest cost of a claim or a finish). But a
-				* worker's session keeps its generic plans for hours, and one made
-				* while the table held a handful of rows scanned all of it later
-				* (claims on a fresh database slowed as the table grew): every
-				* statement of a worker finds its rows through an index, so it
-				* plans no other access. The CLI runs each statement once: a custom
-				* plan, which sees how many ids the arrays hold, suits it. */
-			       (st->flags & JOBQ_STORE_WORKER)
-				       ? "-c timezone=UTC -c statement_timeout=0"
-					 " -c plan_cache_mode=force_generic_plan -c enable_seqscan=off"
-				       : "-c timezone=UTC -c statement_timeout=0",
+			       "options", "tcp_user_timeout", "dbname", NULL };
+	const char *vals[] = { st->app_name, "5", "1", k_idle, k_ival, "3", options, user_to,
 			       st->url, NULL };
 	char masked[512];
 	PGconn *conn;
 	int r = 0;
 
+	snprintf(k_idle, sizeof(k_idle), "%lld", idle > 0 ? idle : 1);
+	snprintf(k_ival, sizeof(k_ival), "%lld", ival > 0 ? ival : 1);
+	/* A bounded session waits on nothing longer than its bound: not on a statement (a
+	 * lock wait included), not on sent data the peer never acknowledges (a black-holed
+	 * route), and it holds no transaction open longer either (a worker stopped between
+	 * two statements of one must not keep its rows locked). */
+	snprintf(user_to, sizeof(user_to), "%lld", w);
+	snprintf(options, sizeof(options),
+		 "-c timezone=UTC -c statement_timeout=%lld -c idle_in_transaction_session_timeout=%lld%s%s",
+		 w, w,
+		 /* A worker's statements are prepared once per session and take arrays of
+		  * ids: a custom plan per execution only costs planning time (it was the
+		  * largest cost of a claim or a finish). But a worker's session keeps its
+		  * generic plans for hours, and one made while the table held a handful of
+		  * rows scanned all of it later (claims on a fresh database slowed as the
+		  * table grew): every statement of a worker finds its rows through an index,
+		  * so it plans no other access. The CLI runs each statement once: a custom
+		  * plan, which sees how many ids the arrays hold, suits it. */
+		 (st->flags & JOBQ_STORE_WORKER)
+			 ? " -c plan_cache_mode=force_generic_plan -c enable_seqscan=off"
+			 : "",
+		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
+		  * the disk (design §12). */
+		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "");
 	if (st->url[0] == '\0')
-		keys[7] = vals[7] = NULL;
+		keys[8] = vals[8] = NULL;
 	conn = PQconnectdbParams(keys, vals, 1);
 	if (conn == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
@@ -99,6 +124,12 @@ int jobq_store_connect(const char *url, const char *app_name, struct jobq_store 
 int jobq_store_connect_as(const char *url, const char *app_name, unsigned flags,
 			  struct jobq_store **out, struct jobq_err *err)
 {
+	return jobq_store_connect_bounded(url, app_name, flags, 0, out, err);
+}
+
+int jobq_store_connect_bounded(const char *url, const char *app_name, unsigned flags,
+			       int64_t wait_ms, struct jobq_store **out, struct jobq_err *err)
+{
 	struct jobq_store *st;
 	int r;
 
@@ -109,6 +140,7 @@ int jobq_store_connect_as(const char *url, const char *app_name, unsigned flags,
 	st->url = strdup(url != NULL ? url : "");
 	st->app_name = strdup(app_name != NULL ? app_name : "jobq");
 	st->flags = flags;
+	st->wait_ms = bound_of(wait_ms);
 	if (st->url == NULL || st->app_name == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
 		goto out;
@@ -155,6 +187,30 @@ bool jobq_store_alive(struct jobq_store *st)
 	if (poll(&p, 1, 0) > 0 && PQconsumeInput(st->conn) == 0)
 		return false;
 	return jobq_store_ok(st);
+}
+
+int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err *err)
+{
+	char sql[256];
+	int64_t was = st->wait_ms;
+	int r;
+
+	wait_ms = bound_of(wait_ms);
+	if (wait_ms == was)
+		return 0;
+	st->wait_ms = wait_ms;
+	if (!jobq_store_ok(st))
+		return 0;	/* the next session opens with it */
+	/* tcp_user_timeout and the keepalives were fixed when the socket opened: the server's
+	 * side of them (and the client's at the next reconnect) follows. */
+	snprintf(sql, sizeof(sql),
+		 "SELECT set_config('statement_timeout', '%lld', false),"
+		 " set_config('idle_in_transaction_session_timeout', '%lld', false),"
+		 " set_config('tcp_user_timeout', '%lld', false)",
+		 (long long)wait_ms, (long long)wait_ms, (long long)wait_ms);
+	if ((r = jobq_store_command(st, sql, err)) != 0)
+		st->wait_ms = was;	/* not applied: try again next time */
+	return r;
 }
 
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "jobq/fault.h"
 #include "jobq/store_jobs.h"
 
 #define I64(buf, v) (snprintf((buf), sizeof(buf), "%lld", (long long)(v)), (buf))
@@ -673,14 +674,12 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 	}
 	{
 		/* One statement for all leases plus the registry row: the cost grows with
-		 * workers, not with jobs. A heartbeat lost in a crash is harmless, so its commit
-		 * need not wait for the disk (design §12). */
+		 * workers, not with jobs. It runs on its own (autocommit), one round trip: a
+		 * worker that stops between round trips of a longer transaction would leave its
+		 * rows locked, and the reaper (SKIP LOCKED), takeovers, `jobq cancel` and `jobq
+		 * wait` stuck behind them. The keeper's session commits without waiting for the
+		 * disk (JOBQ_STORE_ASYNC_COMMIT): a heartbeat lost in a crash is harmless. */
 		const char *p[4] = { worker_id, ids, atts, I64(lease, lease_ms) };
-		if ((r = jobq_store_command(st, "BEGIN", err)) != 0 ||
-		    (r = jobq_store_command(st, "SET LOCAL synchronous_commit = off", err)) != 0) {
-			rollback(st);
-			goto out;
-		}
 		r = jobq_store_exec(
 			st, "jobq_heartbeat",
 			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
@@ -692,12 +691,10 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 			"RETURNING j.id, j.cancel_requested_at IS NOT NULL",
 			4, p, &res, "heartbeat", err);
 	}
-	if (r != 0) {
-		rollback(st);
+	if (r != 0)
 		goto out;
-	}
-	if ((r = jobq_store_command(st, "COMMIT", err)) != 0)
-		goto out;
+	if (n > 0)
+		jobq_fault_stop("heartbeat_after_update");
 	for (int row = 0; row < PQntuples(res); row++) {
 		const char *id = PQgetvalue(res, row, 0);
 		for (size_t i = 0; i < n; i++)

@@ -259,6 +259,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			term_sent = true;
 			kill_at = now + h->cancel_grace_ms;
 		}
+		/* A lost lease cannot wait out the grace: the lease may expire elsewhere within
+		 * the fence period, and the next owner must find this attempt dead. */
+		if (!exited && term_sent && kill_at != INT64_MAX && atomic_load(&e->lost))
+			kill_at = now;
 		if (!exited && term_sent && now >= kill_at) {
 			kill(-pid, SIGKILL);
 			kill_at = INT64_MAX;

@@ -53,6 +53,7 @@ struct execution {
 	uint64_t tag;		/* the delivery that will be settled when it ends */
 	uint64_t gen;
 	int64_t deadline_ms;	/* CLOCK_MONOTONIC ms of the runtime limit; 0 = none */
+	int64_t fence_at_ms;	/* CLOCK_MONOTONIC ms past which the lease may be gone (fence.c) */
 	atomic_bool cancel;
 	atomic_bool lost;
 	atomic_bool release;
@@ -154,6 +155,28 @@ int consumer_running(struct consumer *c);
 struct jobq_err;
 struct keeper;
 
+/* The fence (fence.c). The keeper heartbeats every fence_period_ms: heartbeat_interval, or
+ * a third of lease_duration if that is shorter. A lease renewed by a write sent at time S
+ * (claim or heartbeat) is fenced at S + lease_duration - fence_period_ms, so a stopped job
+ * has that period to die before the database's lease can expire. */
+int64_t fence_period_ms(const struct jobq_config *cfg);
+
+/* The longest the keeper's session waits on the database (statement_timeout,
+ * idle_in_transaction_session_timeout, tcp_user_timeout): lease_duration - 2 periods, so a
+ * heartbeat sent one period after the last one that landed ends, landed or not, by the
+ * fence point. */
+int64_t fence_keeper_bound_ms(const struct jobq_config *cfg);
+
+/* The same bound for the worker's other sessions (executors, writer, relay): one
+ * lease_duration. A claim that takes longer has no lease left when it returns; a finish
+ * or a relay statement may legitimately take longer than a heartbeat, so a slow database
+ * under load does not turn them into failures (and a finished job into a rerun). */
+int64_t fence_session_bound_ms(const struct jobq_config *cfg);
+
+/* Record that e's lease was renewed by a write sent at sent_ms (CLOCK_MONOTONIC) that
+ * asked for cfg's lease_duration. Caller holds c->exec_mu. */
+void fence_renewed(struct execution *e, int64_t sent_ms, const struct jobq_config *cfg);
+
 /* Open the keeper's session and register the worker (taking its liveness lock) before
  * any thread starts, so a taken worker id or an unreachable database fails fast.
  * JOBQ_ECONFLICT if a live process holds the worker id. keeper_thread takes ownership. */
@@ -173,6 +196,7 @@ void *io_thread(void *arg);
 void *executor_thread(void *arg);
 void *keeper_thread(void *arg);
 void *relay_thread(void *arg);
+void *fence_thread(void *arg);	/* arg: the consumer */
 
 /* Executor argument: the consumer and the executor's slot. */
 struct executor_arg {

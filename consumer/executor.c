@@ -41,14 +41,16 @@ static bool ensure_store(struct executor *x, struct jobq_store **stp, const char
 	int64_t backoff = 100;
 
 	for (;;) {
-		if (*stp != NULL && jobq_store_ok(*stp))
+		/* A reload may have changed the lease: the session's bound follows it. */
+		if (*stp != NULL && jobq_store_ok(*stp) &&
+		    jobq_store_set_bound(*stp, fence_session_bound_ms(x->c->cfg), err) == 0)
 			return true;
 		if (*stp == NULL) {
 			char app[64];
 
 			snprintf(app, sizeof(app), "jobq-consumer %s", name);
-			if (jobq_store_connect_as(x->c->cfg->database_url, app, JOBQ_STORE_WORKER, stp,
-						  err) == 0)
+			if (jobq_store_connect_bounded(x->c->cfg->database_url, app, JOBQ_STORE_WORKER,
+						       fence_session_bound_ms(x->c->cfg), stp, err) == 0)
 				return true;
 		} else if (jobq_store_reconnect(*stp, err) == 0) {
 			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", name);
@@ -90,6 +92,7 @@ static bool ensure_store(struct executor *x, struct jobq_store **stp, const char
 struct write_item {
 	const char *job_id;
 	struct jobq_claim *out;
+	const struct jobq_config *lease_cfg;	/* set for a claim: the lease it asked for */
 	int attempt;
 	const struct jobq_outcome *o;
 	struct jobq_err *err;
@@ -103,6 +106,7 @@ struct write_item {
 static void write_batch(void *ctx, void **items, int *results, size_t n)
 {
 	struct executor *x = ctx;
+	const struct jobq_config *cfg = x->c->cfg;	/* one lease for the whole batch */
 	struct jobq_claim_req claims[256];
 	struct jobq_finish_req fins[256];
 	struct jobq_err err = { 0 };
@@ -128,7 +132,7 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 		}
 		r = WITH_STORE(x, &x->c->write_st, "writer", &err,
 			       jobq_store_write_many(x->c->write_st, x->c->worker_id,
-						     x->c->cfg->lease_duration_ms, claims, nc,
+						     cfg->lease_duration_ms, claims, nc,
 						     fins, nf, &err));
 		if (r != 0 && m > 1 && x->c->write_st != NULL && jobq_store_ok(x->c->write_st)) {
 			step = 1;	/* the same items again, one at a time */
@@ -150,6 +154,7 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 						     "outcome not written", it->job_id, it->attempt);
 			} else if ((results[i] = claims[ix[i]].r) == 0) {
 				*it->out = claims[ix[i]].out;
+				it->lease_cfg = cfg;
 			}
 		}
 		at += m;
@@ -157,13 +162,16 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 }
 
 /* Claim job_id for this worker, in one statement with whatever other executors of this
- * process are claiming or finishing at the same moment. As jobq_store_claim. */
+ * process are claiming or finishing at the same moment. As jobq_store_claim; on success
+ * *lease_cfg is the configuration whose lease_duration the claim asked for. */
 static int claim(struct executor *x, const char *job_id, struct jobq_claim *out,
-		 struct jobq_err *err)
+		 const struct jobq_config **lease_cfg, struct jobq_err *err)
 {
 	struct write_item it = { .job_id = job_id, .out = out, .err = err };
+	int r = combiner_run(&x->c->writes, &it, write_batch, x);
 
-	return combiner_run(&x->c->writes, &it, write_batch, x);
+	*lease_cfg = it.lease_cfg;
+	return r;
 }
 
 /* Write an attempt's outcome, fenced, combined with other executors' claims and
@@ -188,6 +196,7 @@ static void reserve(struct executor *x, const struct delivery *d)
 	x->exec->tag = d->tag;
 	x->exec->gen = d->gen;
 	x->exec->deadline_ms = 0;
+	x->exec->fence_at_ms = 0;
 	atomic_store(&x->exec->cancel, false);
 	atomic_store(&x->exec->lost, false);
 	atomic_store(&x->exec->release, false);
@@ -195,11 +204,14 @@ static void reserve(struct executor *x, const struct delivery *d)
 	pthread_mutex_unlock(&x->c->exec_mu);
 }
 
-/* The claim succeeded: record the attempt (the heartbeat fences on it) and the limit. */
-static void started(struct executor *x, const struct jobq_claim *cl, int64_t limit_ms)
+/* The claim succeeded: record the attempt (the heartbeat fences on it), the limit, and the
+ * fence point of the lease the claim (sent at sent_ms, under lease_cfg) took. */
+static void started(struct executor *x, const struct jobq_claim *cl, int64_t limit_ms,
+		    int64_t sent_ms, const struct jobq_config *lease_cfg)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
 	x->exec->attempt = cl->attempt;
+	fence_renewed(x->exec, sent_ms, lease_cfg);
 	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
 	/* Shutdown may already have passed its deadline: then release at once. */
 	if (consumer_hard_stop(x->c))
@@ -263,8 +275,9 @@ static int64_t limit_of(const struct jobq_claim *cl, const struct jobq_handler_c
 }
 
 /* Run a claimed job and write its outcome. The slot is reserved by the caller and freed
- * here. */
-static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
+ * here. The claim was sent at sent_ms under lease_cfg (started()). */
+static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_t sent_ms,
+		const struct jobq_config *lease_cfg)
 {
 	struct consumer *c = x->c;
 	const struct jobq_config *cfg = c->cfg;
@@ -281,7 +294,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 	uint64_t tag, gen;
 	int r;
 
-	started(x, cl, limit);
+	started(x, cl, limit, sent_ms, lease_cfg);
 	atomic_fetch_add(&c->metrics.claimed, 1);
 	if (!takeover)
 		metrics_observe(&c->metrics.queue_wait, cl->wait_s);
@@ -447,6 +460,8 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	struct jobq_claim cl;
 	struct jobq_err err = { 0 };
 	enum jobq_reconcile_action a;
+	const struct jobq_config *lease_cfg = c->cfg;
+	int64_t sent = 0;
 	uint64_t tag, gen;
 	int r;
 
@@ -503,15 +518,19 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
 			goto done;
 		case JOBQ_RC_CLAIM:
+			lease_cfg = c->cfg;
+			sent = jobq_monotonic_ms();
 			r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, c->worker_id,
-							      c->cfg->lease_duration_ms, &cl, &err));
+							      lease_cfg->lease_duration_ms, &cl, &err));
 			break;
 		case JOBQ_RC_TAKEOVER:
 		case JOBQ_RC_PROBE_OWNER:
+			lease_cfg = c->cfg;
+			sent = jobq_monotonic_ms();
 			r = WITH_DB(x, &err,
 				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.attempt,
 							f.owner_dead, c->worker_id,
-							c->cfg->lease_duration_ms, &cl, &err));
+							lease_cfg->lease_duration_ms, &cl, &err));
 			if (r == 0) {
 				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
 					  d->env.job_id, "from", row.worker_id, "reason",
@@ -523,7 +542,8 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			break;
 		}
 		if (r == 0) {
-			run(x, &cl, a == JOBQ_RC_TAKEOVER || a == JOBQ_RC_PROBE_OWNER);
+			run(x, &cl, a == JOBQ_RC_TAKEOVER || a == JOBQ_RC_PROBE_OWNER, sent,
+			    lease_cfg);
 			jobq_claim_release(&cl);
 			return;
 		}
@@ -550,6 +570,8 @@ static void process(struct executor *x, const struct delivery *d)
 {
 	struct jobq_claim cl;
 	struct jobq_err err = { 0 };
+	const struct jobq_config *lease_cfg = NULL;
+	int64_t sent;
 	uint64_t tag, gen;
 	int r;
 
@@ -559,9 +581,10 @@ static void process(struct executor *x, const struct delivery *d)
 		return;
 	}
 	reserve(x, d);
-	r = claim(x, d->env.job_id, &cl, &err);
+	sent = jobq_monotonic_ms();
+	r = claim(x, d->env.job_id, &cl, &lease_cfg, &err);
 	if (r == 0) {
-		run(x, &cl, false);
+		run(x, &cl, false, sent, lease_cfg);
 		jobq_claim_release(&cl);
 	} else if (r == JOBQ_ECONFLICT) {
 		reconcile(x, d);

@@ -1,6 +1,7 @@
 /* The keeper thread: owns the worker's registry row and liveness lock (one PostgreSQL
- * session for the worker's lifetime) and the batched heartbeat of all running jobs. It
- * also fences this worker when heartbeats stop landing: leases it cannot renew are lost. */
+ * session for the worker's lifetime) and the batched heartbeat of all running jobs. Each
+ * heartbeat that lands moves its jobs' fence points (fence.c) later; the fence itself runs
+ * elsewhere, so a heartbeat that hangs here cannot delay it. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,7 +18,7 @@ struct keeper {
 	struct consumer *c;
 	struct jobq_store *st;
 	bool registered;
-	int64_t last_ok;	/* monotonic ms of the last heartbeat that committed */
+	int64_t last_ok;	/* monotonic ms when the last heartbeat that committed returned */
 	int64_t retry_at;	/* next reconnect attempt (backoff during an outage) */
 	int64_t backoff;
 	unsigned int seed;
@@ -32,8 +33,9 @@ static int open_session(struct keeper *k, struct jobq_err *err)
 
 	k->registered = false;
 	if (k->st == NULL)
-		r = jobq_store_connect_as(c->cfg->database_url, "jobq-consumer keeper",
-					  JOBQ_STORE_WORKER, &k->st, err);
+		r = jobq_store_connect_bounded(c->cfg->database_url, "jobq-consumer keeper",
+					       JOBQ_STORE_WORKER | JOBQ_STORE_ASYNC_COMMIT,
+					       fence_keeper_bound_ms(c->cfg), &k->st, err);
 	else
 		r = jobq_store_reconnect(k->st, err);
 	if (r != 0)
@@ -100,27 +102,11 @@ fail:
 	return r;
 }
 
-/* Every running execution loses its lease: stop, write nothing more. */
-static void fence_all(struct keeper *k, const char *why)
-{
-	struct consumer *c = k->c;
-
-	pthread_mutex_lock(&c->exec_mu);
-	for (int i = 0; i < c->nexec; i++) {
-		struct execution *e = &c->execs[i];
-
-		if (e->active && e->attempt > 0 && !atomic_load(&e->lost)) {
-			execution_stop(e, STOP_LOST);
-			jobq_warn("lease_lost", "worker", c->worker_id, "job", e->job_id,
-				  "detected_by", why);
-		}
-	}
-	pthread_mutex_unlock(&c->exec_mu);
-}
-
 static void heartbeat(struct keeper *k)
 {
 	struct consumer *c = k->c;
+	const struct jobq_config *cfg = c->cfg;	/* the lease this heartbeat asks for */
+	int64_t sent;
 	struct jobq_lease *leases = calloc((size_t)c->nexec + 1, sizeof(*leases));
 	struct jobq_err err = { 0 };
 	size_t n = 0;
@@ -137,7 +123,10 @@ static void heartbeat(struct keeper *k)
 		n++;
 	}
 	pthread_mutex_unlock(&c->exec_mu);
-	if (jobq_store_heartbeat(k->st, c->worker_id, c->cfg->lease_duration_ms, leases, n, &err) != 0) {
+	/* Taken before the statement goes out: the database's lease runs from its now(),
+	 * which is later, so a fence point counted from here is never late. */
+	sent = jobq_monotonic_ms();
+	if (jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n, &err) != 0) {
 		jobq_warn("heartbeat_failed", "worker", c->worker_id, "error", err.msg);
 		free(leases);
 		return;
@@ -152,6 +141,8 @@ static void heartbeat(struct keeper *k)
 			if (!e->active || strcmp(e->job_id, leases[j].id) != 0 ||
 			    e->attempt != leases[j].attempt)
 				continue;
+			if (!leases[j].lost)
+				fence_renewed(e, sent, cfg);
 			if (leases[j].lost && !atomic_load(&e->lost)) {
 				execution_stop(e, STOP_LOST);
 				jobq_warn("lease_lost", "worker", c->worker_id, "job", e->job_id,
@@ -174,15 +165,20 @@ void *keeper_thread(void *arg)
 	struct keeper *k = arg;
 	struct consumer *c = k->c;
 	struct jobq_err err = { 0 };
-	/* Past this much silence our leases may have expired and been reaped elsewhere. */
-	int64_t fence_after = c->cfg->lease_duration_ms - c->cfg->heartbeat_interval_ms;
 	int64_t next_hb = 0;
 	bool draining_marked = false;
 
 	while (!atomic_load(&c->io_done)) {
-		int64_t now = jobq_monotonic_ms();
+		const struct jobq_config *cfg = c->cfg;
+		int64_t now = jobq_monotonic_ms(), period = fence_period_ms(cfg);
 
+		/* A reload may have shortened the period: never wait out the old one. */
+		if (next_hb > now + period)
+			next_hb = now + period;
 		if (ensure_session(k)) {
+			if (jobq_store_set_bound(k->st, fence_keeper_bound_ms(cfg), &err) != 0)
+				jobq_warn("keeper_bound_failed", "worker", c->worker_id, "error",
+					  err.msg);
 			if (atomic_load(&c->draining) && !draining_marked &&
 			    jobq_store_worker_state(k->st, c->worker_id, "draining", &err) == 0) {
 				draining_marked = true;
@@ -190,12 +186,8 @@ void *keeper_thread(void *arg)
 			}
 			if (now >= next_hb) {
 				heartbeat(k);
-				next_hb = now + c->cfg->heartbeat_interval_ms;
+				next_hb = now + period;
 			}
-		}
-		if (jobq_monotonic_ms() - k->last_ok > fence_after) {
-			fence_all(k, "no heartbeat within the lease");
-			k->last_ok = jobq_monotonic_ms();	/* fence once per lease */
 		}
 		usleep(TICK_MS * 1000);
 	}

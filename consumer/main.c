@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 	struct consumer c;
 	struct keeper *keeper = NULL;
 	struct executor_arg *eargs = NULL;
-	pthread_t io, kt, rt, *ex = NULL;
+	pthread_t io, kt, rt, ft, *ex = NULL;
 	const char *config_path = NULL, *queues = NULL, *worker_id = NULL, *metrics_addr = NULL;
 	int64_t concurrency = 0;
 	bool check = false;
@@ -307,8 +307,9 @@ int main(int argc, char **argv)
 		 * database is down now, the first batch connects it. */
 		struct jobq_err werr = { 0 };
 
-		if (jobq_store_connect_as(cfg.database_url, "jobq-consumer writer", JOBQ_STORE_WORKER,
-					  &c.write_st, &werr) != 0)
+		if (jobq_store_connect_bounded(cfg.database_url, "jobq-consumer writer",
+					       JOBQ_STORE_WORKER, fence_session_bound_ms(&cfg), &c.write_st,
+					       &werr) != 0)
 			jobq_warn("db_unavailable", "worker", c.worker_id, "thread", "writer", "error",
 				  werr.msg);
 	}
@@ -317,6 +318,7 @@ int main(int argc, char **argv)
 		pthread_create(&ex[i], NULL, executor_thread, &eargs[i]);
 	}
 	pthread_create(&kt, NULL, keeper_thread, keeper);
+	pthread_create(&ft, NULL, fence_thread, &c);
 	pthread_create(&rt, NULL, relay_thread, &c);
 	pthread_create(&io, NULL, io_thread, &c);
 	pthread_join(io, NULL);
@@ -324,6 +326,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < cfg.concurrency; i++)
 		pthread_join(ex[i], NULL);
 	pthread_join(kt, NULL);
+	pthread_join(ft, NULL);
 	signal_target = NULL;
 	jobq_info("worker_stopped", "worker", c.worker_id);
 	status = 0;

@@ -36,12 +36,15 @@ static bool ensure_db(struct relay *r)
 	struct jobq_err err = { 0 };
 	int64_t now = jobq_monotonic_ms();
 
-	if (r->st != NULL && jobq_store_ok(r->st))
+	/* A reload may have changed the lease: the session's bound follows it. */
+	if (r->st != NULL && jobq_store_ok(r->st) &&
+	    jobq_store_set_bound(r->st, fence_session_bound_ms(r->c->cfg), &err) == 0)
 		return true;
 	if (now < r->db_retry_at)
 		return false;
-	if ((r->st == NULL ? jobq_store_connect_as(r->c->cfg->database_url, "jobq-consumer relay",
-						   JOBQ_STORE_WORKER, &r->st, &err)
+	if ((r->st == NULL ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
+							JOBQ_STORE_WORKER, fence_session_bound_ms(r->c->cfg),
+							&r->st, &err)
 			   : jobq_store_reconnect(r->st, &err)) == 0)
 		return true;
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;

@@ -81,6 +81,21 @@ void consumer_reload(struct consumer *c)
 	c->old_cfgs = slot;
 	c->cfg = &slot->cfg;
 	jobq_log_setup(slot->cfg.log_level, slot->cfg.log_format);
+	if (slot->cfg.heartbeat_interval_ms != running->heartbeat_interval_ms ||
+	    slot->cfg.lease_duration_ms != running->lease_duration_ms) {
+		int64_t period = fence_period_ms(&slot->cfg);
+		char p[24], f[24], b[24];
+
+		/* Both apply together, from now on: the keeper heartbeats at the new period
+		 * from its next turn and asks for the new lease; each job keeps the fence point
+		 * of the write that last renewed its lease (so it matches the lease the
+		 * database holds) until a heartbeat under the new settings moves it; every
+		 * worker session takes its new bound before its next statement. */
+		jobq_info("lease_settings_applied", "worker", c->worker_id, "heartbeat_period_ms",
+			  jobq_log_int(p, period), "fence_after_ms",
+			  jobq_log_int(f, slot->cfg.lease_duration_ms - period), "keeper_bound_ms",
+			  jobq_log_int(b, fence_keeper_bound_ms(&slot->cfg)));
+	}
 	{
 		char n[24];
 		jobq_info("config_reloaded", "worker", c->worker_id, "source",

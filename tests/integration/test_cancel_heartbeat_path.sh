@@ -55,7 +55,7 @@ note "A: broadcast failed, stopped through the heartbeat (interval 300 ms) in ${
 # ---------------------------------------------------------------- B: control, slow heartbeat
 # Started just now, w2 heartbeats at start and then only after 60 s: everything below falls
 # between two of its heartbeats, so with the broadcast failing nothing reaches it.
-HEARTBEAT_INTERVAL=60s LEASE_DURATION=120s start_consumer w2 --worker-id w2 --queues slowhb --concurrency 1
+HEARTBEAT_INTERVAL=60s LEASE_DURATION=180s start_consumer w2 --worker-id w2 --queues slowhb --concurrency 1
 id=$("$J" submit --queue slowhb sleep '{"seconds":30}')
 wait_for 15 "B: job running on w2" running_on "$id" w2 || true
 t0=$(_jq_now_ms)

@@ -1,10 +1,12 @@
 /* Fault points for tests: a build with -DJOBQ_FAULT_POINTS=ON dies abruptly at a named
  * point when $JOBQ_FAULT names it, so a test can show that nothing is lost when a process
- * dies exactly there. In ordinary builds every fault point compiles to nothing. */
+ * dies exactly there, or stops there when $JOBQ_FAULT_STOP names it. In ordinary builds
+ * every fault point compiles to nothing. */
 #ifndef JOBQ_FAULT_H
 #define JOBQ_FAULT_H
 
 #ifdef JOBQ_FAULT_POINTS
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,8 +18,26 @@ static inline void jobq_fault(const char *point)
 	if (want != NULL && strcmp(want, point) == 0)
 		_exit(86);	/* like a crash: no cleanup, no flushing */
 }
+/* Stop the whole process (SIGSTOP) at the named point, the first time it is reached while
+ * $JOBQ_FAULT_STOP names it: a test can look at what the process holds while it hangs
+ * exactly there, then wake it with SIGCONT. */
+static inline void jobq_fault_stop(const char *point)
+{
+	static int done;
+	const char *want = getenv("JOBQ_FAULT_STOP");
+
+	if (!done && want != NULL && strcmp(want, point) == 0) {
+		done = 1;
+		raise(SIGSTOP);
+	}
+}
 #else
 static inline void jobq_fault(const char *point)
+{
+	(void)point;
+}
+
+static inline void jobq_fault_stop(const char *point)
 {
 	(void)point;
 }

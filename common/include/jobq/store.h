@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "jobq/err.h"
 
 struct jobq_store;
@@ -23,9 +24,29 @@ int jobq_store_connect(const char *url, const char *app_name, struct jobq_store 
  * enable_seqscan is off for it (its statements all find their rows through an index). */
 #define JOBQ_STORE_WORKER 1u
 
+/* A session whose commits need not wait for the disk (synchronous_commit off): for writes
+ * a crash may lose without harm, such as the keeper's heartbeats. */
+#define JOBQ_STORE_ASYNC_COMMIT 2u
+
 /* jobq_store_connect with JOBQ_STORE_* flags. */
 int jobq_store_connect_as(const char *url, const char *app_name, unsigned flags,
 			  struct jobq_store **out, struct jobq_err *err) JOBQ_WUR;
+
+/* jobq_store_connect_as for a session whose every wait is bounded by wait_ms (0 = no
+ * bound): statement_timeout and idle_in_transaction_session_timeout (server side),
+ * tcp_user_timeout and keepalive probes that find a silent peer in about that time
+ * (client side). A statement cut off by the bound fails with JOBQ_EDB (SQLSTATE 57014),
+ * the session staying usable; a transaction left idle longer ends the session. For
+ * sessions whose statements are all short (a worker's); never for migrations or batch
+ * submits. The bound survives jobq_store_reconnect. */
+int jobq_store_connect_bounded(const char *url, const char *app_name, unsigned flags,
+			       int64_t wait_ms, struct jobq_store **out,
+			       struct jobq_err *err) JOBQ_WUR;
+
+/* Change the bound of jobq_store_connect_bounded: applied to the open session's server
+ * settings at once (one round trip, only when it changed), and in full to the next
+ * session jobq_store_reconnect opens. JOBQ_EDB if the session refused it. */
+int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err *err) JOBQ_WUR;
 
 /* Close the connection and free the handle. Accepts NULL. */
 void jobq_store_free(struct jobq_store *st);

@@ -151,7 +151,9 @@ struct jobq_lease {
 };
 
 /* Extend every listed lease of worker_id by lease_ms in one statement and refresh the
- * worker's registry heartbeat. Fills lost/cancel_requested for each entry. */
+ * worker's registry heartbeat. Fills lost/cancel_requested for each entry. One round trip
+ * in autocommit, so no row stays locked between statements; on a JOBQ_STORE_ASYNC_COMMIT
+ * session its commit does not wait for the disk. */
 int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			 struct jobq_lease *leases, size_t n, struct jobq_err *err) JOBQ_WUR;
 
