@@ -305,16 +305,13 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	}
 	{
 		const char *p[2] = { arr, atts };
-		/* The rows are found by primary key (= ANY) and locked in id order; joining an
-		 * unnest() of the ids instead let a generic plan compare every pair (a batch of
-		 * 10,000 took 9 s). */
+		/* The write is migration 0008's jobq_mark_published, the only right on the
+		 * publish mark that the CLI's role has. Its rows are found by primary key
+		 * (= ANY) and locked in id order; joining an unnest() of the ids instead let a
+		 * generic plan compare every pair (a batch of 10,000 took 9 s). */
 		r = jobq_store_exec(st, "jobq_mark_published",
-				    "WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
-				    "           AND status = 'queued' AND published_at IS NULL"
-				    "           ORDER BY id FOR UPDATE) "
-				    "UPDATE jobs j SET published_at = now() FROM l "
-				    "WHERE j.id = l.lid AND j.attempt = ($2::jsonb ->> j.id::text)::int",
-				    2, p, &res, "mark published", err);
+				    "SELECT jobq_mark_published($1::uuid[], $2::jsonb)", 2, p, &res,
+				    "mark published", err);
 	}
 	PQclear(res);
 	free(arr);
@@ -1029,27 +1026,12 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 	if (arr == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "cancel: out of memory");
 	{
-		/* Lock the rows first so `cur` reports the state the UPDATE acted on. */
+		/* jobq_cli_cancel (migration 0008) locks the rows first, so each row it returns
+		 * carries the state its write acted on. */
 		const char *p[2] = { arr, reason };
-		r = jobq_store_exec(
-			st, NULL,
-			"WITH cur AS (SELECT id, status FROM jobs WHERE id = ANY($1::uuid[])"
-			"             ORDER BY id FOR UPDATE),"
-			" upd AS ("
-			"  UPDATE jobs j SET"
-			"   status = CASE WHEN cur.status IN ('scheduled', 'queued') THEN 'cancelled'"
-			"            ELSE j.status END,"
-			"   status_reason = CASE WHEN cur.status IN ('scheduled', 'queued')"
-			"                   THEN 'cancelled before it started' ELSE j.status_reason END,"
-			"   finished_at = CASE WHEN cur.status IN ('scheduled', 'queued') THEN now()"
-			"                 ELSE j.finished_at END,"
-			"   cancel_requested_at = COALESCE(j.cancel_requested_at, now()),"
-			"   cancel_reason = COALESCE(j.cancel_reason, $2), updated_at = now()"
-			"  FROM cur WHERE j.id = cur.id"
-			"   AND cur.status IN ('scheduled', 'queued', 'running')"
-			"  RETURNING j.id)"
-			"SELECT cur.id, cur.status FROM cur",
-			2, p, &res, "cancel", err);
+		r = jobq_store_exec(st, NULL,
+				    "SELECT id, status FROM jobq_cli_cancel($1::uuid[], $2)",
+				    2, p, &res, "cancel", err);
 	}
 	free(arr);
 	if (r != 0)

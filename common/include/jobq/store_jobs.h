@@ -44,7 +44,9 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 /* Record that the broker confirmed these jobs' messages: published_at = now() where the
  * row is still the one that was published — queued, unpublished and at the same attempt
  * (attempts[i], or 0 for all when attempts is NULL). A job a worker claimed and failed
- * meanwhile (now scheduled for its retry, unpublished) is left for the relay. */
+ * meanwhile (now scheduled for its retry, unpublished) is left for the relay. The write is
+ * the function jobq_mark_published (migration 0008), so the CLI's role needs no UPDATE
+ * right on jobs. */
 int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 			      const int *attempts, size_t n, struct jobq_err *err) JOBQ_WUR;
 
@@ -246,7 +248,8 @@ struct jobq_cancel_result {
 
 /* Cancel jobs in one statement (design §7): scheduled or queued → cancelled at once;
  * running → cancel_requested_at and cancel_reason recorded (the tombstone every claim and
- * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. */
+ * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. The write is the
+ * function jobq_cli_cancel (migration 0008). */
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
 		      struct jobq_cancel_result *out, struct jobq_err *err) JOBQ_WUR;
 
