@@ -33,7 +33,7 @@ static const char GRANTS[] =
 	"  GRANT SELECT, INSERT, UPDATE ON workers TO jobq_consumer;"
 	"  GRANT SELECT, INSERT ON dead_letters TO jobq_consumer;"
 	"  GRANT USAGE ON SEQUENCE dead_letters_id_seq TO jobq_consumer;"
-	"  GRANT EXECUTE ON FUNCTION jobq_mark_published TO jobq_consumer;"
+	"  GRANT EXECUTE ON FUNCTION jobq_mark_published, jobq_lock_holder_alive TO jobq_consumer;"
 	" END IF;"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
 	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_cli;"

@@ -15,7 +15,12 @@
 --    can no longer rewrite a job's state, owner or publish mark, delete a job that is not
 --    finished, or delete a live worker's row (which made its running job look taken over).
 --    They are SECURITY DEFINER with a fixed search_path (the tables live in public).
-
+--
+-- 3. workers.backend_pid: the server process of the session that holds the worker's
+--    liveness lock. The lock key is now random per registration, and a worker counts as alive
+--    only while that very session holds it (jobq_lock_holder_alive), so no other role can
+--    keep a worker from starting by holding the lock of its id, nor make a dead one look
+--    alive by taking its key.
 
 CREATE OR REPLACE FUNCTION jobq_record_inserts() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -150,8 +155,28 @@ WITH d AS (DELETE FROM workers w WHERE w.state = 'stopped'
 SELECT count(*) FROM d
 $$;
 
+ALTER TABLE workers ADD COLUMN backend_pid integer;
+COMMENT ON COLUMN workers.lock_key IS
+    'random key of the session advisory lock held for the worker''s lifetime';
+COMMENT ON COLUMN workers.backend_pid IS
+    'server process of the session holding lock_key (NULL: registered before 0008)';
+
+-- Whether the session of server process `pid` holds the exclusive advisory lock `key` in
+-- this database: the worker that registered them is alive. Any other session holding the
+-- key proves nothing. A row from before 0008 (pid NULL) counts as alive while anyone holds
+-- its key, as it did then. pg_locks needs no privilege; no lock is taken.
+CREATE FUNCTION jobq_lock_holder_alive(key bigint, pid integer) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+SELECT EXISTS (
+    SELECT 1 FROM pg_locks l
+    WHERE l.locktype = 'advisory' AND l.granted AND l.mode = 'ExclusiveLock'
+      AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = $1
+      AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+      AND ($2 IS NULL OR l.pid = $2))
+$$;
+
 -- jobq migrate grants EXECUTE on these to the roles that call them (common/migrate.c).
 REVOKE EXECUTE ON FUNCTION jobq_record_inserts(), jobq_record_updates(), jobq_forget_deleted(),
     jobq_cli_retry(uuid, bigint, text), jobq_cli_cancel(uuid[], text),
     jobq_mark_published(uuid[], jsonb), jobq_cli_prune_jobs(timestamptz, integer),
-    jobq_cli_prune_workers(timestamptz) FROM PUBLIC;
+    jobq_cli_prune_workers(timestamptz), jobq_lock_holder_alive(bigint, integer) FROM PUBLIC;

@@ -104,8 +104,9 @@ struct jobq_job_row {
 int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
 		       struct jobq_err *err) JOBQ_WUR;
 
-/* Whether the worker's liveness lock is free (its process, hence its database session, is
- * gone). A worker with no registry row counts as dead. */
+/* Whether the worker is dead: the session its registry row names no longer holds the
+ * row's lock key (its process, hence its database session, is gone), whoever else may hold
+ * that key. A worker with no registry row counts as dead. Takes no lock. */
 int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *dead,
 			   struct jobq_err *err) JOBQ_WUR;
 
@@ -203,8 +204,11 @@ struct jobq_worker_info {
 	int concurrency;
 };
 
-/* Take the worker's session-level liveness lock on this connection and upsert its
- * registry row (state running). JOBQ_ECONFLICT if a live process holds the id. */
+/* Take a session-level liveness lock on a fresh random key on this connection and upsert
+ * the worker's registry row (state running) with the key and this session's server
+ * process. JOBQ_ECONFLICT if the session the existing row names still holds its key (a live
+ * process has the id); the new key is then released. JOBQ_ESYS if no random key could be
+ * read. */
 int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,
 			       struct jobq_err *err) JOBQ_WUR;
 
