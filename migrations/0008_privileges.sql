@@ -164,9 +164,10 @@ COMMENT ON COLUMN workers.backend_pid IS
 -- Whether the session of server process `pid` holds the exclusive advisory lock `key` in
 -- this database: the worker that registered them is alive. Any other session holding the
 -- key proves nothing. A row from before 0008 (pid NULL) counts as alive while anyone holds
--- its key, as it did then. pg_locks needs no privilege; no lock is taken.
+-- its key, as it did then. pg_locks needs no privilege; no lock is taken. VOLATILE: the
+-- lock table changes under a running statement.
 CREATE FUNCTION jobq_lock_holder_alive(key bigint, pid integer) RETURNS boolean
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 SELECT EXISTS (
     SELECT 1 FROM pg_locks l
     WHERE l.locktype = 'advisory' AND l.granted AND l.mode = 'ExclusiveLock'
