@@ -11,23 +11,40 @@
 #define MAX_MIGRATIONS 256
 #define MIGRATE_LOCK_KEY "7071655100"	/* advisory lock id serialising concurrent runs */
 
-/* Rights of the least-privilege roles, granted on every run (idempotent) to whichever of
- * them exist, so that roles created after the schema still get them. See
- * docs/security.md. */
+/* Rights of the least-privilege roles, set on every run (idempotent) for whichever of them
+ * exist, so that roles created after the schema still get them: each role's rights are
+ * revoked and granted again in one transaction, so a run also takes back what an older
+ * jobq granted. The CLI writes jobs and workers only through the functions of migration
+ * 0008; it inserts jobs with the columns submit sets (a new column submit sets must be
+ * added here), and the one column it may update, idempotency_key, is what submit's ON
+ * CONFLICT DO UPDATE and `jobq wait`'s FOR SHARE need. No function of jobq's is for PUBLIC
+ * (CREATE FUNCTION grants it EXECUTE): a function dropped and created again by a later
+ * migration loses that right here too. See docs/security.md. */
 static const char GRANTS[] =
-	"DO $$ BEGIN"
+	"DO $$ DECLARE f regprocedure; BEGIN"
+	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
+	"  AND p.proname LIKE 'jobq\\_%' LOOP"
+	"  EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);"
+	" END LOOP;"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_consumer;"
+	"  REVOKE ALL ON SEQUENCE dead_letters_id_seq FROM jobq_consumer;"
 	"  GRANT SELECT, UPDATE ON jobs TO jobq_consumer;"
 	"  GRANT SELECT, INSERT, UPDATE ON workers TO jobq_consumer;"
 	"  GRANT SELECT, INSERT ON dead_letters TO jobq_consumer;"
 	"  GRANT USAGE ON SEQUENCE dead_letters_id_seq TO jobq_consumer;"
+	"  GRANT EXECUTE ON FUNCTION jobq_mark_published, jobq_lock_holder_alive TO jobq_consumer;"
 	" END IF;"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
-	"  GRANT SELECT, INSERT, UPDATE, DELETE ON jobs TO jobq_cli;"
-	"  GRANT SELECT ON job_events TO jobq_cli;"
-	"  GRANT SELECT, DELETE ON workers TO jobq_cli;"
+	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_cli;"
+	"  REVOKE ALL ON SEQUENCE dead_letters_id_seq FROM jobq_cli;"
+	"  GRANT SELECT, INSERT (id, type, payload, queue, max_attempts, run_after, status,"
+	"   timeout, idempotency_key, status_reason, publish_after) ON jobs TO jobq_cli;"
+	"  GRANT UPDATE (idempotency_key) ON jobs TO jobq_cli;"
+	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
-	"  GRANT SELECT ON dead_letters TO jobq_cli;"
+	"  GRANT EXECUTE ON FUNCTION jobq_cli_retry, jobq_cli_cancel, jobq_cli_prune_jobs,"
+	"   jobq_cli_prune_workers, jobq_mark_published TO jobq_cli;"
 	" END IF;"
 	"END $$";
 

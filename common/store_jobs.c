@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -306,16 +307,13 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	}
 	{
 		const char *p[2] = { arr, atts };
-		/* The rows are found by primary key (= ANY) and locked in id order; joining an
-		 * unnest() of the ids instead let a generic plan compare every pair (a batch of
-		 * 10,000 took 9 s). */
+		/* The write is migration 0008's jobq_mark_published, the only right on the
+		 * publish mark that the CLI's role has. Its rows are found by primary key
+		 * (= ANY) and locked in id order; joining an unnest() of the ids instead let a
+		 * generic plan compare every pair (a batch of 10,000 took 9 s). */
 		r = jobq_store_exec(st, "jobq_mark_published",
-				    "WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
-				    "           AND status = 'queued' AND published_at IS NULL"
-				    "           ORDER BY id FOR UPDATE) "
-				    "UPDATE jobs j SET published_at = now() FROM l "
-				    "WHERE j.id = l.lid AND j.attempt = ($2::jsonb ->> j.id::text)::int",
-				    2, p, &res, "mark published", err);
+				    "SELECT jobq_mark_published($1::uuid[], $2::jsonb)", 2, p, &res,
+				    "mark published", err);
 	}
 	PQclear(res);
 	free(arr);
@@ -456,14 +454,12 @@ int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *d
 	PGresult *res;
 	int r;
 
-	/* The owner holds its lock exclusively for its whole life; a shared try succeeds only
-	 * when no session holds it: the owner's process is gone. Shared, so that the many
-	 * probes after a crash (every executor reconciling a redelivery) never see each
-	 * other's probe as a live owner. Released at once; it was only a probe. */
+	/* The owner's keeper session holds the row's lock key for the worker's whole life,
+	 * and the row names that session's server process: while that process holds the
+	 * key, the owner lives. No lock is taken, so probes never see each other, and a key
+	 * held by any other session (taken after the owner died) proves nothing. */
 	r = jobq_store_exec(st, "jobq_worker_dead",
-			    "SELECT CASE WHEN w.id IS NULL THEN true"
-			    " WHEN pg_try_advisory_lock_shared(w.lock_key)"
-			    " THEN pg_advisory_unlock_shared(w.lock_key) ELSE false END "
+			    "SELECT w.id IS NULL OR NOT jobq_lock_holder_alive(w.lock_key, w.backend_pid) "
 			    "FROM (SELECT 1) one LEFT JOIN workers w ON w.id = $1",
 			    1, p, &res, "probe worker liveness", err);
 	if (r != 0)
@@ -873,10 +869,22 @@ int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter 
 
 /* ---- workers ------------------------------------------------------------------------- */
 
+/* A 64-bit advisory lock key from the kernel's random source. */
+static int random_key(int64_t *key, struct jobq_err *err)
+{
+	uint64_t v;
+
+	if (getrandom(&v, sizeof(v), 0) != (ssize_t)sizeof(v))
+		return jobq_err_set(err, JOBQ_ESYS, "register worker: getrandom: %s", strerror(errno));
+	*key = (int64_t)v;
+	return 0;
+}
+
 int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,
 			       struct jobq_err *err)
 {
-	char pid[24], conc[24];
+	char pid[24], conc[24], keytext[24];
+	int64_t key;
 	size_t len = 3;
 	char *queues, *q;
 	PGresult *res = NULL;
@@ -891,15 +899,18 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 	for (int i = 0; i < w->nqueues; i++)
 		q += sprintf(q, "%s\"%s\"", i ? "," : "", w->queues[i]);	/* names are [A-Za-z0-9_.-] */
 	strcpy(q, "}");
-	/* Other workers' liveness probes hold the lock in shared mode for an instant: try a
-	 * few times before concluding that a live process holds this id. */
+	/* A fresh random key, so nobody can hold this worker's lock before it starts. Taken
+	 * by a try: another session holding it is a collision of 64-bit random numbers, and
+	 * another key will do. */
 	for (int tries = 0;; tries++) {
-		const char *p[1] = { w->id };
+		const char *p[1];
 		bool got;
 
-		r = jobq_store_exec(st, NULL,
-				    "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", 1, p,
-				    &res, "take worker liveness lock", err);
+		if ((r = random_key(&key, err)) != 0)
+			goto out;
+		p[0] = I64(keytext, key);
+		r = jobq_store_exec(st, NULL, "SELECT pg_try_advisory_lock($1::bigint)", 1, p, &res,
+				    "take worker liveness lock", err);
 		if (r != 0)
 			goto out;
 		got = PQgetvalue(res, 0, 0)[0] == 't';
@@ -907,29 +918,48 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 		res = NULL;
 		if (got)
 			break;
-		if (tries == 20) {
+		if (tries == 3) {
 			r = jobq_err_set(err, JOBQ_ECONFLICT,
-					 "worker id '%s' is held by a live worker process", w->id);
+					 "register worker: no free advisory lock key after %d tries",
+					 tries + 1);
 			goto out;
 		}
-		usleep(50000);
 	}
 	{
-		const char *p[5] = { w->id, w->hostname, I64(pid, w->pid), queues,
-				     I64(conc, w->concurrency) };
+		/* The row is taken over only when the session it names no longer holds its key
+		 * (or is this one): a live process with the same worker id keeps it. The
+		 * conflict's WHERE is evaluated on the row version locked for the update, so of
+		 * two processes starting with one id at once, the later sees the earlier's
+		 * committed row and key, and is refused. */
+		const char *p[6] = { w->id, w->hostname, I64(pid, w->pid), queues,
+				     I64(conc, w->concurrency), keytext };
 
 		r = jobq_store_exec(
 			st, NULL,
 			"INSERT INTO workers (id, hostname, pid, queues, concurrency, state, lock_key,"
-			" started_at, heartbeat_at)"
-			" VALUES ($1, $2, $3::int, $4::text[], $5::int, 'running',"
-			" hashtextextended($1, 0), now(), now()) "
+			" backend_pid, started_at, heartbeat_at)"
+			" VALUES ($1, $2, $3::int, $4::text[], $5::int, 'running', $6::bigint,"
+			" pg_backend_pid(), now(), now()) "
 			"ON CONFLICT (id) DO UPDATE SET hostname = EXCLUDED.hostname,"
 			" pid = EXCLUDED.pid, queues = EXCLUDED.queues,"
 			" concurrency = EXCLUDED.concurrency, state = 'running',"
-			" lock_key = EXCLUDED.lock_key, started_at = now(), heartbeat_at = now(),"
-			" stopped_at = NULL",
-			5, p, &res, "register worker", err);
+			" lock_key = EXCLUDED.lock_key, backend_pid = EXCLUDED.backend_pid,"
+			" started_at = now(), heartbeat_at = now(), stopped_at = NULL "
+			"WHERE workers.backend_pid IS NOT DISTINCT FROM pg_backend_pid()"
+			" OR NOT jobq_lock_holder_alive(workers.lock_key, workers.backend_pid) "
+			"RETURNING 1",
+			6, p, &res, "register worker", err);
+	}
+	if (r == 0 && PQntuples(res) == 0) {
+		struct jobq_err ignored;
+		const char *p[1] = { keytext };
+		PGresult *un = NULL;
+
+		r = jobq_err_set(err, JOBQ_ECONFLICT, "worker id '%s' is held by a live worker process",
+				 w->id);
+		if (jobq_store_exec(st, NULL, "SELECT pg_advisory_unlock($1::bigint)", 1, p, &un,
+				    "release worker liveness lock", &ignored) == 0)
+			PQclear(un);
 	}
 out:
 	PQclear(res);
@@ -1026,27 +1056,12 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 	if (arr == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "cancel: out of memory");
 	{
-		/* Lock the rows first so `cur` reports the state the UPDATE acted on. */
+		/* jobq_cli_cancel (migration 0008) locks the rows first, so each row it returns
+		 * carries the state its write acted on. */
 		const char *p[2] = { arr, reason };
-		r = jobq_store_exec(
-			st, NULL,
-			"WITH cur AS (SELECT id, status FROM jobs WHERE id = ANY($1::uuid[])"
-			"             ORDER BY id FOR UPDATE),"
-			" upd AS ("
-			"  UPDATE jobs j SET"
-			"   status = CASE WHEN cur.status IN ('scheduled', 'queued') THEN 'cancelled'"
-			"            ELSE j.status END,"
-			"   status_reason = CASE WHEN cur.status IN ('scheduled', 'queued')"
-			"                   THEN 'cancelled before it started' ELSE j.status_reason END,"
-			"   finished_at = CASE WHEN cur.status IN ('scheduled', 'queued') THEN now()"
-			"                 ELSE j.finished_at END,"
-			"   cancel_requested_at = COALESCE(j.cancel_requested_at, now()),"
-			"   cancel_reason = COALESCE(j.cancel_reason, $2), updated_at = now()"
-			"  FROM cur WHERE j.id = cur.id"
-			"   AND cur.status IN ('scheduled', 'queued', 'running')"
-			"  RETURNING j.id)"
-			"SELECT cur.id, cur.status FROM cur",
-			2, p, &res, "cancel", err);
+		r = jobq_store_exec(st, NULL,
+				    "SELECT id, status FROM jobq_cli_cancel($1::uuid[], $2)",
+				    2, p, &res, "cancel", err);
 	}
 	free(arr);
 	if (r != 0)

@@ -29,22 +29,11 @@ static const char retry_help[] =
 	"cancelled; 3 no such job; 5 database unavailable; 6 requeued, but no broker node\n"
 	"confirmed it: the relay publishes it.\n";
 
-/* One statement: the UPDATE only touches a failed or cancelled job, and `target` reads
- * the row as the statement found it, so a miss tells an unknown id (no row) from a job in
- * another state (a row with a NULL requeued id). */
+/* jobq_cli_retry (migration 0008) requeues only a failed or cancelled job and returns the
+ * row's status as it found it, with the requeued id, queue and type: no row is an unknown
+ * id, a NULL id a job in another state. */
 static const char retry_sql[] =
-	"WITH target AS (SELECT status FROM jobs WHERE id = $1::uuid),"
-	" requeued AS ("
-	"  UPDATE jobs SET status = 'queued', status_reason = $3,"
-	"   attempt = 0, error = NULL, result = NULL, progress = NULL,"
-	"   started_at = NULL, finished_at = NULL,"
-	"   worker_id = NULL, heartbeat_at = NULL, lease_expires_at = NULL,"
-	"   cancel_requested_at = NULL, cancel_reason = NULL,"
-	"   run_after = now(), published_at = NULL, updated_at = now(),"
-	"   publish_after = now() + make_interval(secs => $2::bigint / 1000.0)"
-	"  WHERE id = $1::uuid AND status IN ('failed', 'cancelled')"
-	"  RETURNING id, queue, type)"
-	" SELECT t.status, r.id, r.queue, r.type FROM target t LEFT JOIN requeued r ON true";
+	"SELECT status, id, queue, type FROM jobq_cli_retry($1::uuid, $2::bigint, $3)";
 
 int cli_requeue(struct cli *cli, const char *id, const char *reason)
 {
@@ -151,17 +140,14 @@ static const char cutoff_sql[] =
 	"SELECT now() - $1::bigint * interval '1 millisecond' AS cutoff,"
 	" " ROWS_TS("now() - $1::bigint * interval '1 millisecond'", "cutoff_text");
 
-/* SKIP LOCKED leaves rows another session is changing (a concurrent retry) alone; the
- * status test is rechecked on locked rows, so a job requeued meanwhile is not deleted.
- * job_events rows go with their job (the trigger jobs_history_delete, migration 0005). */
+/* The deletes of jobs and workers are migration 0008's functions, each returning how many
+ * rows it deleted: jobq_cli_prune_jobs skips rows another session is changing (a
+ * concurrent retry) and rechecks the status of those it locked, so a job requeued
+ * meanwhile is not deleted; job_events rows go with their job (the trigger
+ * jobs_history_delete, migration 0005). jobq_cli_prune_workers deletes stopped workers
+ * only. */
 static const char prune_batch_sql[] =
-	"WITH doomed AS ("
-	"  SELECT id FROM jobs"
-	"  WHERE finished_at < $1::timestamptz"
-	"   AND status IN ('succeeded', 'failed', 'cancelled')"
-	"  ORDER BY finished_at LIMIT " STR(PRUNE_BATCH)
-	"  FOR UPDATE SKIP LOCKED)"
-	" DELETE FROM jobs j USING doomed d WHERE j.id = d.id";
+	"SELECT jobq_cli_prune_jobs($1::timestamptz, " STR(PRUNE_BATCH) ")";
 
 static const char prune_count_sql[] =
 	"SELECT (SELECT count(*) FROM jobs WHERE finished_at < $1::timestamptz"
@@ -171,9 +157,7 @@ static const char prune_count_sql[] =
 	" (SELECT count(*) FROM job_waiters WHERE created_at < now() - interval '1 day'"
 	"   AND backend NOT IN (SELECT pid FROM pg_stat_activity)) AS waiters";
 
-static const char prune_workers_sql[] =
-	"DELETE FROM workers WHERE state = 'stopped'"
-	" AND coalesce(stopped_at, heartbeat_at) < $1::timestamptz";
+static const char prune_workers_sql[] = "SELECT jobq_cli_prune_workers($1::timestamptz)";
 
 /* A waiter row is only stale once its session is gone: deleting a live `jobq wait`'s row
  * would silence the NOTIFY it waits for. */
@@ -186,7 +170,8 @@ struct prune_counts {
 };
 
 /* Run a statement with the cutoff as its one parameter (none if cutoff is NULL) and add
- * the number of rows it affected to *n. */
+ * the number of rows it deleted to *n: the count a function returned when the statement
+ * returns a row, else the number of rows the statement itself affected. */
 static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const char *sql,
 			       const char *cutoff, int64_t *n, const char *what,
 			       struct jobq_err *err)
@@ -197,7 +182,8 @@ static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const ch
 	if ((r = jobq_store_exec(st, name, sql, cutoff != NULL ? 1 : 0,
 				 cutoff != NULL ? &cutoff : NULL, &res, what, err)) != 0)
 		return r;
-	*n += (int64_t)strtoll(PQcmdTuples(res), NULL, 10);
+	*n += (int64_t)strtoll(PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) : PQcmdTuples(res),
+			       NULL, 10);
 	PQclear(res);
 	return 0;
 }

@@ -5,7 +5,13 @@
 #  - the job path works end to end: submit --wait, cancel, retry, status, history, stats,
 #    the relay, dead letters;
 #  - the consumer's credentials cannot drop or alter the jobs table, write the history, insert
-#    jobs, or delete or declare a jobq queue; the CLI's cannot declare a queue.
+#    or delete jobs, delete workers, or delete or declare a jobq queue; the CLI's cannot
+#    declare a queue;
+#  - neither role can attach the history trigger functions to a table of its own to forge
+#    or erase job_events rows, and those functions refuse to run on any table but jobs;
+#  - the CLI's credentials cannot change a job's state, publish mark or owner, delete a job
+#    or touch a worker row: cancel, retry, prune and the publish mark go through functions
+#    that do exactly that command's write, and each command still works (prune too).
 source "$(dirname "$0")/lib.sh"
 jq_setup leastpriv
 
@@ -65,5 +71,96 @@ check_eq "the table is intact" 1 "$(sql "select count(*) from pg_tables where ta
 check_status "consumer user: delete queue jobq.default is refused (403)" 0 "$TRY" "$CONSUMER_AMQP" delete-queue jobq.default
 check_status "consumer user: declare queue jobq.evil is refused (403)" 0 "$TRY" "$CONSUMER_AMQP" declare-queue jobq.evil
 check_status "cli user: declare queue jobq.evil is refused (403)" 0 "$TRY" "$CLI_AMQP" declare-queue jobq.evil
+check_status "consumer role: DELETE FROM jobs is refused" 1 cpsql "DELETE FROM jobs"
+check_status "consumer role: INSERT INTO job_events is refused" 1 cpsql \
+  "INSERT INTO job_events (job_id, to_status, at) VALUES ('$id', 'failed', now())"
+check_status "consumer role: DELETE FROM workers is refused" 1 cpsql "DELETE FROM workers"
+check_status "consumer role: the CLI's prune function is refused" 1 cpsql \
+  "SELECT jobq_cli_prune_jobs(now(), 1000)"
 check "jobq.default still exists" _jq_mgmt GET "/api/queues/$vh/jobq.default"
+check "the consumer is still serving" is_running w
+
+# ---- the history trigger functions cannot be borrowed
+clpsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$CLI_DB" -c "$1"; }
+apsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$JOBQ_DATABASE_URL" -c "$1"; }
+events_of_id=$(sql "select count(*) from job_events where job_id='$id'")
+for who in cli consumer; do
+  run=clpsql; [[ $who == consumer ]] && run=cpsql
+  check_status "$who role: jobq_record_inserts on its own temp table is refused" 1 $run "
+    CREATE TEMP TABLE f (id uuid, status text, worker_id text, attempt int, status_reason text);
+    CREATE TRIGGER f AFTER INSERT ON f REFERENCING NEW TABLE AS jobq_new
+      FOR EACH STATEMENT EXECUTE FUNCTION jobq_record_inserts();
+    INSERT INTO f VALUES ('$id', 'succeeded', 'forged-$who', 9, 'forged');"
+  check_status "$who role: jobq_record_updates on its own temp table is refused" 1 $run "
+    CREATE TEMP TABLE u (id uuid, status text, worker_id text, attempt int, status_reason text);
+    INSERT INTO u VALUES ('$id', 'running', 'forged-$who', 9, 'forged');
+    CREATE TRIGGER u AFTER UPDATE ON u REFERENCING OLD TABLE AS jobq_old NEW TABLE AS jobq_new
+      FOR EACH STATEMENT EXECUTE FUNCTION jobq_record_updates();
+    UPDATE u SET status = 'failed';"
+  check_status "$who role: jobq_forget_deleted on its own temp table is refused" 1 $run "
+    CREATE TEMP TABLE e (id uuid);
+    INSERT INTO e VALUES ('$id');
+    CREATE TRIGGER e AFTER DELETE ON e REFERENCING OLD TABLE AS jobq_old
+      FOR EACH STATEMENT EXECUTE FUNCTION jobq_forget_deleted();
+    DELETE FROM e;"
+  check_eq "  ... no history row forged through the $who role" 0 \
+    "$(sql "select count(*) from job_events where worker_id = 'forged-$who'")"
+  check_eq "  ... and none erased" "$events_of_id" "$(sql "select count(*) from job_events where job_id='$id'")"
+done
+check_eq "PUBLIC may execute none of jobq's functions" "" "$(sql "select string_agg(p.proname, ' ')
+  from pg_proc p where p.proname like 'jobq\_%' and has_function_privilege('public', p.oid, 'EXECUTE')")"
+check_status "attached by the owner to another table, jobq_record_inserts refuses to run" 1 apsql "
+  CREATE TEMP TABLE decoy (id uuid, status text, worker_id text, attempt int, status_reason text);
+  CREATE TRIGGER decoy AFTER INSERT ON decoy REFERENCING NEW TABLE AS jobq_new
+    FOR EACH STATEMENT EXECUTE FUNCTION jobq_record_inserts();
+  INSERT INTO decoy VALUES ('$id', 'succeeded', 'forged-decoy', 9, 'forged');"
+check "  ... saying it serves jobs only" grep -q "fires only on jobs" "$ERR_FILE"
+check_status "attached by the owner to another table, jobq_forget_deleted refuses to run" 1 apsql "
+  CREATE TEMP TABLE decoy (id uuid);
+  INSERT INTO decoy VALUES ('$id');
+  CREATE TRIGGER decoy AFTER DELETE ON decoy REFERENCING OLD TABLE AS jobq_old
+    FOR EACH STATEMENT EXECUTE FUNCTION jobq_forget_deleted();
+  DELETE FROM decoy;"
+check_eq "  ... the history is intact" "$events_of_id" "$(sql "select count(*) from job_events where job_id='$id'")"
+
+# ---- what the CLI's credentials may not do, and each of its writes still working
+jobs_sql="select string_agg(id || ':' || status || ':' || coalesce(worker_id, '') || ':' ||
+            (published_at is not null), ' ' order by id) from jobs"
+jobs_before=$(sql "$jobs_sql")
+check_status "cli role: UPDATE jobs SET status is refused" 1 clpsql "UPDATE jobs SET status = 'succeeded' WHERE id = '$fid'"
+check_status "cli role: UPDATE jobs SET published_at is refused" 1 clpsql "UPDATE jobs SET published_at = now()"
+check_status "cli role: UPDATE jobs SET worker_id is refused" 1 clpsql "UPDATE jobs SET worker_id = 'x'"
+check_status "cli role: DELETE FROM jobs is refused" 1 clpsql "DELETE FROM jobs"
+check_status "cli role: INSERT of a job as another worker's is refused" 1 clpsql \
+  "INSERT INTO jobs (type, status, worker_id, attempt) VALUES ('noop', 'running', 'w', 1)"
+check_status "cli role: DELETE FROM workers is refused" 1 clpsql "DELETE FROM workers"
+check_status "cli role: UPDATE workers is refused" 1 clpsql "UPDATE workers SET state = 'stopped'"
+check_status "cli role: DELETE FROM job_events is refused" 1 clpsql "DELETE FROM job_events"
+check_eq "every job is still there, in its state" "$jobs_before" "$(sql "$jobs_sql")"
+check_eq "worker w is still registered and running" running "$(sql "select state from workers where id='w'")"
+
+check_status "submit --delay as jobq_cli" 0 cli submit noop --delay 1h
+did=$(sed -n 1p "$OUT_FILE")
+check_status "cancel of a scheduled job as jobq_cli" 0 cli cancel "$did"
+check_eq "  ... it is cancelled" cancelled "$(sql "select status from jobs where id='$did'")"
+check_status "retry of the cancelled job as jobq_cli" 0 cli retry "$did"
+wait_for 20 "  ... it ran" sql_is succeeded "select status from jobs where id='$did'"
+check_status "retry of a succeeded job as jobq_cli is refused with exit 2" 2 cli retry "$did"
+check "  ... saying why" grep -q "only failed or cancelled jobs can be requeued" "$ERR_FILE"
+check_status "dead-letter list as jobq_cli" 0 cli dead list
+check_status "workers as jobq_cli" 0 cli workers
+sql "insert into workers (id, hostname, pid, queues, concurrency, state, lock_key, started_at,
+       heartbeat_at, stopped_at)
+     values ('gone', 'h', 1, '{default}', 1, 'stopped', 1, now() - interval '2 days',
+       now() - interval '2 days', now() - interval '2 days')" >/dev/null
+sleep 0.1
+finished=$(sql "select count(*) from jobs where status in ('succeeded', 'failed', 'cancelled')")
+check_status "prune --dry-run as jobq_cli" 0 cli prune --older-than 1ms --dry-run --json
+check "  ... counts every finished job and the stopped worker" grep -q "\"deleted\":$finished,\"workers\":1," "$OUT_FILE"
+check_status "prune as jobq_cli" 0 cli prune --older-than 1ms --json
+check "  ... reports what it deleted" grep -q "\"deleted\":$finished,\"workers\":1," "$OUT_FILE"
+check_eq "  ... the finished jobs are gone, with their history" "0 0" \
+  "$(sql "select (select count(*) from jobs where status in ('succeeded', 'failed', 'cancelled')),
+               (select count(*) from job_events e where not exists (select 1 from jobs j where j.id = e.job_id))" | tr '|' ' ')"
+check_eq "  ... the stopped worker is gone, the live one kept" "w" "$(sql "select string_agg(id, ' ') from workers")"
 check "the consumer is still serving" is_running w

@@ -4,7 +4,7 @@
 #  - after a crash every worker that receives a redelivery probes the dead owner's liveness
 #    lock, many executors at once; the probe must say "dead" to each of them. Here a third
 #    session runs the product's probe statement (jobq_store_worker_dead, common/store_jobs.c:
-#    a shared try of the owner's advisory lock, released at once) for the victim in a tight
+#    is the owner's random lock key held by the session its row names) for the victim in a tight
 #    loop, as a third worker reconciling its share would. (With the exclusive try used before
 #    commit 8804fce, 3 to 6 of the victim's 10 jobs were acked as duplicates of a "live"
 #    owner and left running until their lease expired.)
@@ -29,12 +29,14 @@ wait_for 30 "all $N jobs claimed" sql_is 0 "select count(*) from jobs where stat
 victim=$(sql "select worker_id from jobs where status='running' group by worker_id order by count(*) desc, worker_id limit 1")
 survivor=$([[ "$victim" == k1 ]] && echo k2 || echo k1)
 
-# the product's probe (as in jobq_store_worker_dead), for the victim, in a loop (about 10 s)
+# the product's probe (as in jobq_store_worker_dead), for the victim, in a loop (10 s)
 cat >"$T/probe.sql" <<SQL
-SELECT count(*) FILTER (WHERE NOT dead) FROM (
-  SELECT CASE WHEN w.id IS NULL THEN true
-              WHEN pg_try_advisory_lock_shared(w.lock_key) THEN pg_advisory_unlock_shared(w.lock_key) ELSE false END AS dead
-  FROM generate_series(1, 3000000) g CROSS JOIN (SELECT 1) one LEFT JOIN workers w ON w.id = '$victim') x;
+DO \$\$ DECLARE t0 timestamptz := clock_timestamp(); dead bool; BEGIN
+  WHILE clock_timestamp() < t0 + interval '10 s' LOOP
+    SELECT w.id IS NULL OR NOT jobq_lock_holder_alive(w.lock_key, w.backend_pid) INTO dead
+    FROM (SELECT 1) one LEFT JOIN workers w ON w.id = '$victim';
+  END LOOP;
+END \$\$;
 SQL
 start_proc prober /usr/bin/psql -XAtq "$JOBQ_DATABASE_URL" -f "$T/probe.sql"
 sleep 0.5

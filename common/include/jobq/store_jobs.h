@@ -44,7 +44,9 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 /* Record that the broker confirmed these jobs' messages: published_at = now() where the
  * row is still the one that was published — queued, unpublished and at the same attempt
  * (attempts[i], or 0 for all when attempts is NULL). A job a worker claimed and failed
- * meanwhile (now scheduled for its retry, unpublished) is left for the relay. */
+ * meanwhile (now scheduled for its retry, unpublished) is left for the relay. The write is
+ * the function jobq_mark_published (migration 0008), so the CLI's role needs no UPDATE
+ * right on jobs. */
 int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 			      const int *attempts, size_t n, struct jobq_err *err) JOBQ_WUR;
 
@@ -102,8 +104,9 @@ struct jobq_job_row {
 int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
 		       struct jobq_err *err) JOBQ_WUR;
 
-/* Whether the worker's liveness lock is free (its process, hence its database session, is
- * gone). A worker with no registry row counts as dead. */
+/* Whether the worker is dead: the session its registry row names no longer holds the
+ * row's lock key (its process, hence its database session, is gone), whoever else may hold
+ * that key. A worker with no registry row counts as dead. Takes no lock. */
 int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *dead,
 			   struct jobq_err *err) JOBQ_WUR;
 
@@ -203,8 +206,11 @@ struct jobq_worker_info {
 	int concurrency;
 };
 
-/* Take the worker's session-level liveness lock on this connection and upsert its
- * registry row (state running). JOBQ_ECONFLICT if a live process holds the id. */
+/* Take a session-level liveness lock on a fresh random key on this connection and upsert
+ * the worker's registry row (state running) with the key and this session's server
+ * process. JOBQ_ECONFLICT if the session the existing row names still holds its key (a live
+ * process has the id); the new key is then released. JOBQ_ESYS if no random key could be
+ * read. */
 int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,
 			       struct jobq_err *err) JOBQ_WUR;
 
@@ -248,7 +254,8 @@ struct jobq_cancel_result {
 
 /* Cancel jobs in one statement (design §7): scheduled or queued → cancelled at once;
  * running → cancel_requested_at and cancel_reason recorded (the tombstone every claim and
- * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. */
+ * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. The write is the
+ * function jobq_cli_cancel (migration 0008). */
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
 		      struct jobq_cancel_result *out, struct jobq_err *err) JOBQ_WUR;
 
