@@ -12,6 +12,7 @@
 
 #include "command.h"
 #include "consumer.h"
+#include "isolate.h"
 #include "jobq/duration.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
@@ -190,6 +191,12 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--exec-shim") == 0)
 		return command_shim_main(argc, argv);
 	jobq_log_set_program("consumer");
+	/* Before anything reads a secret or starts a thread: a handler must find none of the
+	 * worker's credentials in /proc/<worker>/environ, nor be able to read its memory. */
+	if (isolate_worker(&err) != 0) {
+		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+		return 1;
+	}
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":c:h", opts, NULL)) != -1) {
 		switch (opt) {
