@@ -288,6 +288,11 @@ int main(int argc, char **argv)
 			  "amqp", jobq_url_mask_list(cfg.amqp_url, masked, sizeof(masked)));
 	}
 
+	if (!cfg.amqp_tls_verify && strstr(cfg.amqp_url, "amqps://") != NULL)
+		/* Encrypted but unauthenticated: anyone on the path can be the broker. */
+		jobq_warn("tls_unverified", "worker", c.worker_id, "error",
+			  "amqp.tls_verify = false: the broker's certificate and host name are NOT "
+			  "checked; use it only to debug");
 	if (cfg.metrics_listen != NULL && metrics_start(&c, cfg.metrics_listen, &err) != 0) {
 		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
 		status = err.code == JOBQ_EINVAL ? 2 : 1;
