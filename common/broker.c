@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "jobq/clock.h"
 #include "jobq/broker.h"
@@ -47,17 +48,38 @@ void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jo
 	};
 }
 
-/* TLS settings for an amqps:// connection. */
+const char *jobq_broker_system_ca(void)
+{
+	/* Debian and Ubuntu, Fedora and RHEL, openSUSE, Alpine and the BSDs. */
+	static const char *const paths[] = { "/etc/ssl/certs/ca-certificates.crt",
+		"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/ca-bundle.pem", "/etc/ssl/cert.pem" };
+	const char *env = getenv("SSL_CERT_FILE");
+
+	if (env != NULL && env[0] != '\0')
+		return env;
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		if (access(paths[i], R_OK) == 0)
+			return paths[i];
+	return NULL;
+}
+
+/* TLS settings for an amqps:// connection. rabbitmq-c 0.11 gives its OpenSSL context no
+ * CA at all, so without tls_ca every broker certificate would fail verification: the
+ * system's bundle stands in for it. */
 static int setup_tls(amqp_socket_t *sock, const struct jobq_broker_opts *opts,
 		     struct jobq_err *err)
 {
+	const char *ca = opts->tls_ca;
 	int status;
 
 	amqp_ssl_socket_set_verify_peer(sock, opts->tls_verify);
 	amqp_ssl_socket_set_verify_hostname(sock, opts->tls_verify);
-	if (opts->tls_ca != NULL &&
-	    (status = amqp_ssl_socket_set_cacert(sock, opts->tls_ca)) != AMQP_STATUS_OK)
-		return jobq_err_set(err, JOBQ_EINVAL, "broker TLS CA %s: %s", opts->tls_ca,
+	if (ca == NULL && opts->tls_verify && (ca = jobq_broker_system_ca()) == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "broker TLS: no amqp.tls_ca and no system CA bundle (install "
+				    "ca-certificates, or set amqp.tls_ca or $SSL_CERT_FILE)");
+	if (ca != NULL && (status = amqp_ssl_socket_set_cacert(sock, ca)) != AMQP_STATUS_OK)
+		return jobq_err_set(err, JOBQ_EINVAL, "broker TLS CA %s: %s", ca,
 				    amqp_error_string2(status));
 	if (opts->tls_cert != NULL && opts->tls_key != NULL &&
 	    (status = amqp_ssl_socket_set_key(sock, opts->tls_cert, opts->tls_key)) != AMQP_STATUS_OK)

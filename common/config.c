@@ -1,8 +1,10 @@
 /* Configuration: built-in defaults, then one libconfig file (config_file.c), then
  * environment variables, then validation. Every error names where the bad value came from
  * ("FILE:LINE: group.key: ..." or "$VAR: ..."). */
+#include <grp.h>
 #include <libconfig.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -191,6 +193,36 @@ jobq_cfg_check_handler(const struct jobq_config *cfg, int idx, const char *pfx,
 	if (h->timeout_ms < 0 || h->timeout_ms > JOBQ_DURATION_MAX_MS)
 		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].timeout: out of range", pfx,
 		    idx);
+	if ((h->user != NULL && h->user[0] == '\0') || (h->group != NULL && h->group[0] == '\0'))
+		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].%s: must not be empty", pfx,
+		    idx, h->user != NULL && h->user[0] == '\0' ? "user" : "group");
+	return 0;
+}
+
+/* The worker's rules for handler users and groups: they exist, and only root may use
+ * them. Checked by the worker only (jobq_config_validate): the CLI reads the same file on
+ * machines that need not have these accounts. */
+static int
+check_handler_ids(const struct jobq_config *cfg, struct jobq_err *err)
+{
+	const struct jobq_handler_config *h;
+	int i;
+
+	for (i = 0; i < cfg->nhandlers; i++) {
+		h = &cfg->handlers[i];
+		if (h->user != NULL && getpwnam(h->user) == NULL)
+			return jobq_err_set(err, JOBQ_EINVAL,
+			    "handlers[%d].user: no user '%.64s' on this machine", i, h->user);
+		if (h->group != NULL && getgrnam(h->group) == NULL)
+			return jobq_err_set(err, JOBQ_EINVAL,
+			    "handlers[%d].group: no group '%.64s' on this machine", i, h->group);
+		if ((h->user != NULL || h->group != NULL) && geteuid() != 0)
+			return jobq_err_set(err, JOBQ_EINVAL,
+			    "handlers[%d].%s: running a handler as another %s needs a worker "
+			    "running as root (this one runs as uid %d)", i,
+			    h->user != NULL ? "user" : "group", h->user != NULL ? "user" : "group",
+			    (int)geteuid());
+	}
 	return 0;
 }
 
@@ -542,7 +574,11 @@ out:
 int
 jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err)
 {
-	return validate_at(cfg, NULL, err);
+	int r;
+
+	if ((r = validate_at(cfg, NULL, err)) != 0)
+		return r;
+	return check_handler_ids(cfg, err);
 }
 
 int
@@ -627,6 +663,8 @@ jobq_config_free(struct jobq_config *cfg)
 		free(cfg->handlers[i].type);
 		free_strv(cfg->handlers[i].argv);
 		free_strv(cfg->handlers[i].env);
+		free(cfg->handlers[i].user);
+		free(cfg->handlers[i].group);
 	}
 	free(cfg->handlers);
 	memset(cfg, 0, sizeof(*cfg));

@@ -16,7 +16,8 @@
 #include "jobq/duration.h"
 
 static const char *const groups[] = { "amqp", "database", "consumer", "retry", "handlers", "metrics", "log" };
-static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace", "env" };
+static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace", "env",
+	"user", "group" };
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
 #define NHANDLER_KEYS (sizeof(handler_keys) / sizeof(handler_keys[0]))
 
@@ -445,11 +446,12 @@ load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char 
 			snprintf(name, sizeof(name), "handlers[%d].%s", i, key);
 			if (!name_in(key, handler_keys, NHANDLER_KEYS))
 				return unknown(s, file, name, handler_keys, NHANDLER_KEYS, err);
-			if (strcmp(key, "type") == 0) {
+			if (strcmp(key, "type") == 0 || strcmp(key, "user") == 0 ||
+			    strcmp(key, "group") == 0) {
 				if (config_setting_type(s) != CONFIG_TYPE_STRING)
 					return wrong_type(s, file, name, "a string", err);
-				if ((r = jobq_config_set_str(&h->type, config_setting_get_string(s),
-				    err)) != 0)
+				if ((r = jobq_config_set_str(key[0] == 't' ? &h->type : key[0] == 'u'
+				    ? &h->user : &h->group, config_setting_get_string(s), err)) != 0)
 					return r;
 			} else if (strcmp(key, "command") == 0) {
 				if ((r = get_strv(s, file, name, &h->argv, &h->argc, err)) != 0)

@@ -45,16 +45,19 @@ hex_digit(char c)
 	return -1;
 }
 
-/* Length of the "password=" that starts the query parameter p[0..n), percent-escapes
- * decoded as libpq decodes them ("pass%77ord="), or 0 if the parameter is another one. */
+/* libpq's secret parameters: the password, and the passphrase of the client key. */
+static const char *const secret_keys[] = { "password", "sslpassword" };
+#define NSECRET_KEYS (sizeof(secret_keys) / sizeof(secret_keys[0]))
+
+/* Length of the "KEY=" that starts the query parameter p[0..n), percent-escapes decoded as
+ * libpq decodes them ("pass%77ord="), or 0 if the parameter is not key. */
 static size_t
-password_key(const char *p, size_t n)
+key_prefix(const char *p, size_t n, const char *key)
 {
-	static const char key[] = "password=";
-	size_t i = 0, k;
+	size_t i = 0, k, klen = strlen(key);
 	int c;
 
-	for (k = 0; k < sizeof(key) - 1; k++) {
+	for (k = 0; k <= klen; k++) {
 		if (i >= n)
 			return 0;
 		c = (unsigned char)p[i++];
@@ -62,13 +65,26 @@ password_key(const char *p, size_t n)
 			c = hex_digit(p[i]) * 16 + hex_digit(p[i + 1]);
 			i += 2;
 		}
-		if (c != key[k])
+		if (c != (k < klen ? key[k] : '='))
 			return 0;
 	}
 	return i;
 }
 
-/* Mask the value of every "password=" parameter in a URL query ("?a=1&password=x#f"). */
+/* Length of the "password=" or "sslpassword=" that starts the query parameter p[0..n), or
+ * 0 if the parameter is another one. */
+static size_t
+password_key(const char *p, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < NSECRET_KEYS; i++)
+		if ((k = key_prefix(p, n, secret_keys[i])) != 0)
+			return k;
+	return 0;
+}
+
+/* Mask the value of every secret parameter in a URL query ("?a=1&password=x#f"). */
 static void
 mask_query(struct out *o, const char *q)
 {
@@ -152,7 +168,11 @@ mask_conninfo(struct out *o, const char *s)
 		kw = p;
 		while (*p != '\0' && *p != '=' && !is_space(*p))
 			p++;
-		secret = (size_t)(p - kw) == 8 && strncmp(kw, "password", 8) == 0;
+		secret = false;
+		for (size_t i = 0; i < NSECRET_KEYS; i++)
+			if ((size_t)(p - kw) == strlen(secret_keys[i]) &&
+			    strncmp(kw, secret_keys[i], (size_t)(p - kw)) == 0)
+				secret = true;
 		while (is_space(*p))
 			p++;
 		if (*p != '=') {

@@ -15,12 +15,11 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "isolate.h"
 #include "jobq/clock.h"
 #include "jobq/duration.h"
 #include "jobq/log.h"
 #include "jobq/utf8.h"
-
-extern char **environ;
 
 /* ---- the shim (runs in the child, between the worker and the command) --------------- */
 
@@ -131,25 +130,24 @@ static void buf_add(struct buf *b, const char *p, size_t n, size_t max, bool kee
 	b->data[b->len] = '\0';
 }
 
-/* The environment for the child: ours, the handler's, then the job's. */
-static char **child_env(struct job_ctx *ctx, const struct jobq_handler_config *h)
+/* The environment for the child: the allow-listed part of ours, the handler's, then the
+ * job's (isolate_child_env). */
+static char **child_env(struct job_ctx *ctx, const struct jobq_handler_config *h,
+			const struct isolate_creds *cr)
 {
-	size_t n = 0, i = 0;
-	char **env;
+	char *extra[4] = { NULL }, **env = NULL;
 
-	while (environ[n] != NULL)
-		n++;
-	if ((env = calloc(n + (size_t)h->envc + 4, sizeof(*env))) == NULL)
-		return NULL;
-	for (size_t k = 0; k < n; k++)
-		if (strncmp(environ[k], "JOBQ_", 5) != 0)	/* never leak the worker's own settings */
-			env[i++] = strdup(environ[k]);
-	for (int k = 0; k < h->envc; k++)
-		env[i++] = strdup(h->env[k]);
-	if (asprintf(&env[i++], "JOBQ_JOB_ID=%s", ctx->job_id) < 0 ||
-	    asprintf(&env[i++], "JOBQ_ATTEMPT=%d", ctx->attempt) < 0 ||
-	    asprintf(&env[i++], "JOBQ_TYPE=%s", ctx->type) < 0)
-		env[i - 1] = NULL;
+	/* asprintf leaves its pointer undefined when it fails */
+	if (asprintf(&extra[0], "JOBQ_JOB_ID=%s", ctx->job_id) < 0)
+		extra[0] = NULL;
+	if (asprintf(&extra[1], "JOBQ_ATTEMPT=%d", ctx->attempt) < 0)
+		extra[1] = NULL;
+	if (asprintf(&extra[2], "JOBQ_TYPE=%s", ctx->type) < 0)
+		extra[2] = NULL;
+	if (extra[0] != NULL && extra[1] != NULL && extra[2] != NULL)
+		env = isolate_child_env(h, cr, extra);
+	for (int i = 0; i < 3; i++)
+		free(extra[i]);
 	return env;
 }
 
@@ -192,6 +190,8 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	int in[2] = { -1, -1 }, so[2] = { -1, -1 }, se[2] = { -1, -1 }, pidfd = -1;
 	char **argv = NULL, **env = NULL, parent[24];
 	struct buf outb = { 0 }, errb = { 0 };
+	struct isolate_creds creds;
+	struct jobq_err cerr = { 0 };
 	size_t payload_len = strlen(ctx->payload), written = 0;
 	int64_t kill_at = 0;
 	bool exited = false, term_sent = false;
@@ -204,8 +204,12 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		goto out;
 	}
 	snprintf(parent, sizeof(parent), "%d", (int)getpid());
+	if (isolate_creds_resolve(h, &creds, &cerr) != 0) {
+		set_error(out, HANDLER_RETRY, "%s", cerr.msg);
+		goto out;
+	}
 	if ((argv = calloc((size_t)h->argc + 5, sizeof(*argv))) == NULL ||
-	    (env = child_env(ctx, h)) == NULL) {
+	    (env = child_env(ctx, h, &creds)) == NULL) {
 		set_error(out, HANDLER_RETRY, "out of memory");
 		goto out;
 	}
@@ -230,6 +234,13 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		dup2(in[0], 0);
 		dup2(so[1], 1);
 		dup2(se[1], 2);
+		if (isolate_creds_apply(&creds) != 0) {
+			static const char msg[] = "jobq: cannot switch to the handler's user or group\n";
+			ssize_t n = write(2, msg, sizeof(msg) - 1);
+
+			(void)n;
+			_exit(127);
+		}
 		execve(argv[0], argv, env);
 		_exit(127);
 	}

@@ -12,8 +12,9 @@
 /* Exit status of a permanent failure (EX_DATAERR). */
 #define COMMAND_EXIT_PERMANENT 65
 
-/* Run handler h for the job in ctx: payload on stdin; JOBQ_JOB_ID, JOBQ_ATTEMPT and
- * JOBQ_TYPE plus h->env in the environment; stdout (bounded) becomes the result (kept as
+/* Run handler h for the job in ctx: payload on stdin; an allow-listed environment with
+ * h->env and JOBQ_JOB_ID, JOBQ_ATTEMPT and JOBQ_TYPE (isolate_child_env), as h->user and
+ * h->group when set (an unknown one fails the attempt, retryable); stdout (bounded) becomes the result (kept as
  * JSON when it is JSON, else as a JSON string), the tail of stderr the error. Exit 0 is
  * success, 65 a permanent failure, anything else retryable. When the job must stop
  * (cancel, lost lease, release, runtime limit) the group gets SIGTERM, then SIGKILL after

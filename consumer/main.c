@@ -12,6 +12,7 @@
 
 #include "command.h"
 #include "consumer.h"
+#include "isolate.h"
 #include "jobq/duration.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
@@ -49,7 +50,8 @@ static void usage(FILE *f)
 	      "  --worker-id ID     this worker's id (default: host-pid-random)\n"
 	      "  --check-config     validate the configuration, print it (secrets masked), exit\n"
 	      "  --metrics ADDR     serve Prometheus metrics on ADDR (host:port, e.g.\n"
-	      "                     127.0.0.1:9464) at /metrics; default: metrics.listen, off\n"
+	      "                     0.0.0.0:9464; a bare port means 127.0.0.1) at /metrics;\n"
+	      "                     default: metrics.listen, off\n"
 	      "  --version          print the version\n"
 	      "  -h, --help         this help\n"
 	      "\n"
@@ -190,6 +192,12 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--exec-shim") == 0)
 		return command_shim_main(argc, argv);
 	jobq_log_set_program("consumer");
+	/* Before anything reads a secret or starts a thread: a handler must find none of the
+	 * worker's credentials in /proc/<worker>/environ, nor be able to read its memory. */
+	if (isolate_worker(&err) != 0) {
+		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+		return 1;
+	}
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":c:h", opts, NULL)) != -1) {
 		switch (opt) {
@@ -280,6 +288,11 @@ int main(int argc, char **argv)
 			  "amqp", jobq_url_mask_list(cfg.amqp_url, masked, sizeof(masked)));
 	}
 
+	if (!cfg.amqp_tls_verify && strstr(cfg.amqp_url, "amqps://") != NULL)
+		/* Encrypted but unauthenticated: anyone on the path can be the broker. */
+		jobq_warn("tls_unverified", "worker", c.worker_id, "error",
+			  "amqp.tls_verify = false: the broker's certificate and host name are NOT "
+			  "checked; use it only to debug");
 	if (cfg.metrics_listen != NULL && metrics_start(&c, cfg.metrics_listen, &err) != 0) {
 		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
 		status = err.code == JOBQ_EINVAL ? 2 : 1;

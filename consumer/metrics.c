@@ -178,23 +178,27 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 	return ret;
 }
 
-/* Parse "host:port" into a sockaddr. */
+/* Parse "host:port" (or a bare "port", or ":port": loopback) into a sockaddr. */
 static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct jobq_err *err)
 {
 	char host[128];
 	const char *colon = strrchr(listen, ':');
+	const char *digits = colon != NULL ? colon + 1 : listen;
+	size_t hlen = colon != NULL ? (size_t)(colon - listen) : 0;
 	char *end;
 	long port;
 
 	memset(ss, 0, sizeof(*ss));
-	if (colon == NULL || (size_t)(colon - listen) >= sizeof(host))
+	if (hlen >= sizeof(host))
 		goto bad;
-	memcpy(host, listen, (size_t)(colon - listen));
-	host[colon - listen] = '\0';
-	port = strtol(colon + 1, &end, 10);
-	if (*end != '\0' || colon[1] == '\0' || port < 1 || port > 65535)
+	memcpy(host, listen, hlen);
+	host[hlen] = '\0';
+	port = strtol(digits, &end, 10);
+	if (*end != '\0' || digits[0] == '\0' || port < 1 || port > 65535)
 		goto bad;
-	if (strcmp(host, "localhost") == 0)
+	/* No host: loopback. The page tells what the worker runs; exposing it further is a
+	 * choice ("0.0.0.0:9464"), not a default. */
+	if (strcmp(host, "localhost") == 0 || host[0] == '\0')
 		strcpy(host, "127.0.0.1");
 	if (host[0] == '[' && host[strlen(host) - 1] == ']') {
 		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
@@ -214,7 +218,7 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct 
 	}
 bad:
 	return jobq_err_set(err, JOBQ_EINVAL,
-			    "metrics.listen: '%.100s' is not host:port (e.g. 127.0.0.1:9464)", listen);
+			    "metrics.listen: '%.100s' is not host:port or port (e.g. 127.0.0.1:9464)", listen);
 }
 
 int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err)
@@ -224,12 +228,18 @@ int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err)
 
 	if ((r = parse_listen(listen, &ss, err)) != 0)
 		return r;
+	/* epoll (else poll), never select(): a worker with a high concurrency holds more than
+	 * FD_SETSIZE descriptors, and select() cannot watch a socket numbered past it. Idle
+	 * connections are dropped after METRICS_IDLE_S and up to METRICS_MAX_CONN are served,
+	 * so that a handful of silent sockets cannot blind the scraper. */
 	c->metrics.daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
-			(ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+		(MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES
+			 ? MHD_USE_EPOLL_INTERNAL_THREAD
+			 : MHD_USE_POLL_INTERNAL_THREAD) |
+			MHD_USE_ERROR_LOG | (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, answer, c, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)16, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned int)10, MHD_OPTION_END);
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)METRICS_MAX_CONN,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)METRICS_IDLE_S, MHD_OPTION_END);
 	if (c->metrics.daemon == NULL)
 		return jobq_err_set(err, JOBQ_ESYS, "metrics: cannot listen on %s", listen);
 	return 0;

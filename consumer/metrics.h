@@ -10,6 +10,9 @@
 #include "jobq/err.h"
 
 #define METRICS_BUCKETS 14
+/* Connections the endpoint serves at once, and seconds before an idle one is dropped. */
+#define METRICS_MAX_CONN 256
+#define METRICS_IDLE_S 5
 
 enum metric_finish { FIN_SUCCEEDED, FIN_FAILED, FIN_CANCELLED, FIN_RETRY, FIN_RELEASED, FIN_N };
 enum metric_takeover { TAKE_OWNER_DEAD, TAKE_LEASE_EXPIRED, TAKE_N };
@@ -44,7 +47,8 @@ struct consumer;
 void metrics_observe(struct histogram *h, double seconds);
 
 /* Serve GET /metrics on listen ("host:port"; host an IPv4 address, "localhost" or
- * "[IPv6]"). JOBQ_EINVAL for a malformed address, JOBQ_ESYS when it cannot listen. */
+ * "[IPv6]"; a bare "port" or ":port" means 127.0.0.1), from an epoll (else poll) thread
+ * that serves METRICS_MAX_CONN connections and drops idle ones after METRICS_IDLE_S. JOBQ_EINVAL for a malformed address, JOBQ_ESYS when it cannot listen. */
 int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err) JOBQ_WUR;
 
 /* Stop serving. Accepts a consumer whose metrics never started. */

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,8 +14,24 @@
 
 /* ---- helpers ---- */
 
-/* One aligned "key: value" line of `status`; continuation lines of a multi-line value
- * (an error's stderr tail) are indented under the value. */
+/* One aligned "key: value" line of `status`, value escaped (rows_escape); continuation
+ * lines of a multi-line value (an error's stderr tail) are indented under the value. */
+static void kv_long(const char *key, const char *value)
+{
+	char *safe = rows_escape(value, true);
+	const char *v = safe != NULL ? safe : "(out of memory)";
+
+	printf("%-15s ", key);
+	for (const char *p = v; *p != '\0'; p++) {
+		putchar(*p);
+		if (*p == '\n' && p[1] != '\0')
+			printf("%-15s ", "");
+	}
+	if (v[0] == '\0' || v[strlen(v) - 1] != '\n')
+		putchar('\n');
+	free(safe);
+}
+
 static void kv(const char *key, const char *fmt, ...) JOBQ_PRINTF(2, 3);
 static void kv(const char *key, const char *fmt, ...)
 {
@@ -24,26 +41,7 @@ static void kv(const char *key, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(value, sizeof(value), fmt, ap);
 	va_end(ap);
-	printf("%-15s ", key);
-	for (const char *p = value; *p != '\0'; p++) {
-		putchar(*p);
-		if (*p == '\n' && p[1] != '\0')
-			printf("%-15s ", "");
-	}
-	putchar('\n');
-}
-
-/* A long value (result, error, payload) printed whole, without the kv buffer's limit. */
-static void kv_long(const char *key, const char *value)
-{
-	printf("%-15s ", key);
-	for (const char *p = value; *p != '\0'; p++) {
-		putchar(*p);
-		if (*p == '\n' && p[1] != '\0')
-			printf("%-15s ", "");
-	}
-	if (value[0] == '\0' || value[strlen(value) - 1] != '\n')
-		putchar('\n');
+	kv_long(key, value);
 }
 
 /* "2026-11-28T11:07:01.123Z (3m ago)" for timestamp column `col` whose age is `age_col`. */

@@ -7,6 +7,7 @@
 #include "jobq/clock.h"
 #include "cli.h"
 #include "cmd_wait.h"
+#include "rows.h"
 #include "jobq/duration.h"
 #include "jobq/store_jobs.h"
 
@@ -25,6 +26,8 @@ static const char HELP[] =
 
 void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e)
 {
+	char *safe = NULL;
+
 	if (cli->json) {
 		json_t *o = json_object();
 		json_t *res = e->result != NULL ? json_loads(e->result, JSON_DECODE_ANY, NULL) : NULL;
@@ -41,21 +44,26 @@ void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e
 		cli_print_json(o);
 		return;
 	}
+	/* What the job, its handler or a user wrote is shown escaped, never obeyed by the
+	 * terminal (rows_escape); a JSON result stays JSON of the same value. */
 	switch (e->status) {
 	case JOBQ_SUCCEEDED:
-		puts(e->result != NULL ? e->result : "null");
+		safe = rows_escape(e->result != NULL ? e->result : "null", true);
+		puts(safe != NULL ? safe : "(out of memory)");
 		break;
 	case JOBQ_FAILED:
-		printf("failed after attempt %d: %s\n", e->attempt, e->error ? e->error : "");
+		safe = rows_escape(e->error != NULL ? e->error : "", true);
+		printf("failed after attempt %d: %s\n", e->attempt, safe != NULL ? safe : "");
 		break;
 	case JOBQ_CANCELLED:
-		printf("cancelled%s%s\n", e->cancel_reason ? ": " : "",
-		       e->cancel_reason ? e->cancel_reason : "");
+		safe = e->cancel_reason != NULL ? rows_escape(e->cancel_reason, true) : NULL;
+		printf("cancelled%s%s\n", safe != NULL ? ": " : "", safe != NULL ? safe : "");
 		break;
 	default:
 		printf("%s\n", jobq_status_name(e->status));
 		break;
 	}
+	free(safe);
 	fflush(stdout);
 }
 

@@ -179,6 +179,61 @@ int rows_table_init(struct rows_table *t, int ncols, const char *const *headers)
 	return rows_table_add(t, headers);
 }
 
+/* Length of the valid UTF-8 sequence at p (2 to 4), or 0. */
+static size_t utf8_len(const unsigned char *p)
+{
+	size_t n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+		 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+char *rows_escape(const char *s, bool multiline)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	/* at most 6 bytes out per byte in (\u00XX) */
+	char *out = malloc(strlen(s) * 6 + 1), *o = out;
+	size_t n;
+
+	if (out == NULL)
+		return NULL;
+	while (*p != '\0') {
+		unsigned int c = *p;
+
+		if (c == '\n' || c == '\t') {
+			*o++ = multiline ? (char)c : ' ';
+			p++;
+		} else if (c < 0x20 || c == 0x7F || (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)) {
+			if (c == 0xC2)
+				c = *++p;
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
+			p++;
+		} else if (c < 0x80) {
+			*o++ = (char)*p++;
+		} else if ((n = utf8_len(p)) != 0) {
+			memcpy(o, p, n);
+			o += n;
+			p += n;
+		} else {
+			o[0] = '\\';
+			o[1] = 'x';
+			o[2] = hex[c >> 4];
+			o[3] = hex[c & 15];
+			o += 4;
+			p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 int rows_table_add(struct rows_table *t, const char *const *cells)
 {
 	size_t base = t->nrows * (size_t)t->ncols;
@@ -193,16 +248,14 @@ int rows_table_add(struct rows_table *t, const char *const *cells)
 		t->cap = cap;
 	}
 	for (int c = 0; c < t->ncols; c++) {
-		t->cells[base + (size_t)c] = strdup(cells[c] != NULL ? cells[c] : "-");
+		/* A reason or an error may hold newlines or tabs (one row stays one line) or a
+		 * terminal's control sequences (shown, not obeyed). */
+		t->cells[base + (size_t)c] = rows_escape(cells[c] != NULL ? cells[c] : "-", false);
 		if (t->cells[base + (size_t)c] == NULL) {
 			while (c-- > 0)
 				free(t->cells[base + (size_t)c]);
 			return JOBQ_ENOMEM;
 		}
-		/* A reason or an error may hold newlines or tabs; one row stays one line. */
-		for (char *p = t->cells[base + (size_t)c]; *p != '\0'; p++)
-			if ((unsigned char)*p < 0x20)
-				*p = ' ';
 	}
 	t->nrows++;
 	return 0;

@@ -4,6 +4,7 @@
 #define JOBQ_ROWS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <libpq-fe.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,6 +42,15 @@ char *rows_span(int64_t ms, char *buf, size_t len);
  * Returns buf. */
 char *rows_ago(int64_t age_ms, char *buf, size_t len);
 
+/* s made safe for a terminal (or `less -R`): every control character, C0 (U+0000 to
+ * U+001F), DEL (U+007F) and C1 (U+0080 to U+009F, such as the 8-bit CSI), becomes the JSON
+ * escape \u00XX, and a byte that is not UTF-8 becomes \xNN, so that no text a job, a
+ * handler or a user controls can move the cursor, retitle the window or hide a line.
+ * With multiline, newlines and tabs stay as they are; without, each becomes one space.
+ * Inside a JSON text the result is still JSON of the same value. Returns a new string the
+ * caller frees, or NULL when out of memory. */
+char *rows_escape(const char *s, bool multiline);
+
 /* An aligned text table: a header row, then rows of the same width, printed with two
  * spaces between columns and no trailing blanks. */
 struct rows_table {
@@ -54,8 +64,9 @@ struct rows_table {
  * must be released with rows_table_free() either way. */
 int rows_table_init(struct rows_table *t, int ncols, const char *const *headers) JOBQ_WUR;
 
-/* Append a row of ncols cells (copied; NULL prints as "-"; control characters become
- * spaces). JOBQ_ENOMEM on failure. */
+/* Append a row of ncols cells (copied; NULL prints as "-"; newlines and tabs become
+ * spaces, other control characters are escaped as by rows_escape). JOBQ_ENOMEM on
+ * failure. */
 int rows_table_add(struct rows_table *t, const char *const *cells) JOBQ_WUR;
 
 /* Print the table to out; widths count UTF-8 characters, not bytes. */

@@ -318,8 +318,32 @@ test_config_unknown_key_in_handler(void **state)
 	load_fails_at("handlers = (\n"
 	    "  { type = \"a\"; command = [ \"/bin/a\" ]; },\n"
 	    "  { type = \"b\"; command = [ \"/bin/b\" ];\n"
-	    "    user = \"nobody\"; }\n"
-	    ");\n", 4, "handlers[1].user: unknown setting");
+	    "    usr = \"nobody\"; }\n"
+	    ");\n", 4, "handlers[1].usr: unknown setting (expected one of: type, command, timeout, "
+	    "cancel_grace, env, user, group)");
+}
+
+/* user and group are parsed by every program; only the worker's validation resolves them
+ * (the CLI reads the same file on machines without those accounts). */
+static void
+test_config_handler_user_group(void **state)
+{
+	struct jobq_config cfg;
+	struct jobq_err err;
+
+	(void)state;
+	load_ok(&cfg, "handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n"
+	    "  user = \"no_such_user_jq\"; group = \"no_such_group_jq\"; } );\n");
+	assert_string_equal(cfg.handlers[0].user, "no_such_user_jq");
+	assert_string_equal(cfg.handlers[0].group, "no_such_group_jq");
+	jobq_err_clear(&err);
+	assert_int_equal(jobq_config_validate(&cfg, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "handlers[0].user: no user 'no_such_user_jq' on this machine");
+	jobq_config_free(&cfg);
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n user = 5; } );\n",
+	    2, "handlers[0].user: expected a string");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n group = \"\"; } );\n",
+	    1, "handlers[0].group: must not be empty");
 }
 
 static void
@@ -959,6 +983,7 @@ main(void)
 		T(test_config_unknown_key_in_group),
 		T(test_config_unknown_group),
 		T(test_config_unknown_key_in_handler),
+		T(test_config_handler_user_group),
 		T(test_config_wrong_types),
 		T(test_config_int_overflow_is_error),
 		T(test_config_same_key_twice_on_a_line),

@@ -152,6 +152,20 @@ test_url_mask_list_masks_every_element(void **state)
 	assert_null(strstr(buf, "s2"));
 }
 
+/* libpq's sslpassword (the passphrase of the client key) is a secret like password. */
+static void
+test_url_mask_sslpassword(void **state)
+{
+	(void)state;
+	check("postgresql://u@h/db?sslmode=verify-full&sslpassword=s3&sslkey=/k",
+	    "postgresql://u@h/db?sslmode=verify-full&sslpassword=***&sslkey=/k");
+	check("postgresql://u:p@h/db?ssl%70assword=s3", "postgresql://u:***@h/db?ssl%70assword=***");
+	check("host=x sslpassword='a b' dbname=y", "host=x sslpassword=*** dbname=y");
+	check("host=x sslpassword = s3", "host=x sslpassword = ***");
+	/* neighbours that only end in "password" are not secrets of libpq's */
+	check("host=x nosslpassword=z", "host=x nosslpassword=z");
+}
+
 int
 main(void)
 {
@@ -161,6 +175,7 @@ main(void)
 		cmocka_unit_test(test_url_mask_query_password),
 		cmocka_unit_test(test_url_mask_at_in_query_after_port),
 		cmocka_unit_test(test_url_mask_conninfo),
+		cmocka_unit_test(test_url_mask_sslpassword),
 		cmocka_unit_test(test_url_mask_without_password_unchanged),
 		cmocka_unit_test(test_url_mask_null_is_default),
 		cmocka_unit_test(test_url_mask_truncates),

@@ -45,6 +45,12 @@ struct jobq_broker_opts {
 
 struct jobq_config;
 
+/* The CA bundle an amqps:// connection without amqp.tls_ca verifies the broker against:
+ * $SSL_CERT_FILE (OpenSSL's own override) when set, else the first readable one of the
+ * distributions' bundle paths (/etc/ssl/certs/ca-certificates.crt on Debian), else NULL.
+ * The string is static or the environment's. */
+const char *jobq_broker_system_ca(void);
+
 /* Fill opts from the configuration: its URL and heartbeat (whole seconds, at least 1), a
  * 5 s connect timeout and a 10 s bound on each RPC. `connection_name` is borrowed. */
 void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jobq_config *cfg,

@@ -21,6 +21,8 @@ struct jobq_handler_config {
 	int envc;
 	int64_t timeout_ms;	/* 0 = no runtime limit */
 	int64_t cancel_grace_ms;
+	char *user;		/* run the command as this user (worker must be root), or NULL */
+	char *group;		/* ... and/or with this group as its only group, or NULL */
 };
 
 struct jobq_config {
@@ -82,7 +84,10 @@ int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR
 int jobq_config_load(struct jobq_config *cfg, const char *path, struct jobq_err *err) JOBQ_WUR;
 
 /* Check cross-field rules (lease_duration > heartbeat_interval, concurrency 1..1024, queue
- * names [A-Za-z0-9_.-]{1,64}, unique handler types, ...). JOBQ_EINVAL naming the field. */
+ * names [A-Za-z0-9_.-]{1,64}, unique handler types, ...), and the rules that only the
+ * worker that runs the handlers can check: every handler `user` and `group` exists, and a
+ * process that is not root has none (it could not switch to them). JOBQ_EINVAL naming the
+ * field. */
 int jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR;
 
 /* The prefetch a worker asks the broker for: consumer.prefetch, but never fewer than
