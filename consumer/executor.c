@@ -3,6 +3,7 @@
  * fenced, before asking the I/O thread to settle the delivery. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +30,12 @@ struct executor {
 	struct jobq_store *st;
 	unsigned int seed;
 	char name[32];
+	/* Claim ids: claim_base (random, per executor) + a count, so that no two claims of
+	 * any process share one; sent_claim is the id of the last claim or takeover sent for
+	 * the delivery at hand (0: none yet). */
+	int64_t claim_base;
+	int64_t claim_seq;
+	int64_t sent_claim;
 };
 
 /* Make sure the session *stp (this executor's own, or the consumer's write session while
@@ -86,11 +93,14 @@ static bool ensure_store(struct executor *x, struct jobq_store **stp, const char
 
 /* ---- claims and finishes, combined across executors (combine.h) -------------------- */
 
-/* One executor's write: a claim (out set) or an attempt's outcome (o set). */
+/* One executor's write: a claim (out and claim_id set) or an attempt's outcome (o, and
+ * the token its claim holds, set; attempt is for messages). */
 struct write_item {
 	const char *job_id;
 	struct jobq_claim *out;
+	int64_t claim_id;
 	int attempt;
+	int64_t token;
 	const struct jobq_outcome *o;
 	struct jobq_err *err;
 };
@@ -119,11 +129,12 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 			if (it->o != NULL) {
 				ix[i] = nf;
 				fins[nf++] = (struct jobq_finish_req){ .job_id = it->job_id,
-								       .attempt = it->attempt,
+								       .token = it->token,
 								       .o = it->o };
 			} else {
 				ix[i] = nc;
-				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id };
+				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id,
+									.claim_id = it->claim_id };
 			}
 		}
 		r = WITH_STORE(x, &x->c->write_st, "writer", &err,
@@ -156,22 +167,34 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 	}
 }
 
+/* A new claim id, remembered as the one sent for the delivery at hand: if the claim's
+ * reply is lost after its commit, the row carries it and reconcile knows the claim. */
+static int64_t next_claim_id(struct executor *x)
+{
+	int64_t id = (int64_t)((uint64_t)x->claim_base + (uint64_t)++x->claim_seq);
+
+	x->sent_claim = id != 0 ? id : 1;
+	return x->sent_claim;
+}
+
 /* Claim job_id for this worker, in one statement with whatever other executors of this
  * process are claiming or finishing at the same moment. As jobq_store_claim. */
 static int claim(struct executor *x, const char *job_id, struct jobq_claim *out,
 		 struct jobq_err *err)
 {
-	struct write_item it = { .job_id = job_id, .out = out, .err = err };
+	struct write_item it = { .job_id = job_id, .out = out, .claim_id = next_claim_id(x),
+				 .err = err };
 
 	return combiner_run(&x->c->writes, &it, write_batch, x);
 }
 
-/* Write an attempt's outcome, fenced, combined with other executors' claims and
- * finishes: 0, JOBQ_ELOST (the lease was lost, nothing written) or an error. */
-static int finish(struct executor *x, const char *job_id, int attempt,
-		  const struct jobq_outcome *o, struct jobq_err *err)
+/* Write an attempt's outcome, fenced on its claim's token, combined with other executors'
+ * claims and finishes: 0, JOBQ_ELOST (the lease was lost, nothing written) or an error. */
+static int finish(struct executor *x, const struct jobq_claim *cl, const struct jobq_outcome *o,
+		  struct jobq_err *err)
 {
-	struct write_item it = { .job_id = job_id, .attempt = attempt, .o = o, .err = err };
+	struct write_item it = { .job_id = cl->id, .attempt = cl->attempt, .token = cl->token,
+				 .o = o, .err = err };
 
 	return combiner_run(&x->c->writes, &it, write_batch, x);
 }
@@ -185,6 +208,7 @@ static void reserve(struct executor *x, const struct delivery *d)
 	x->exec->active = true;
 	memcpy(x->exec->job_id, d->env.job_id, sizeof(x->exec->job_id));
 	x->exec->attempt = 0;
+	x->exec->token = 0;
 	x->exec->tag = d->tag;
 	x->exec->gen = d->gen;
 	x->exec->deadline_ms = 0;
@@ -193,13 +217,16 @@ static void reserve(struct executor *x, const struct delivery *d)
 	atomic_store(&x->exec->release, false);
 	atomic_store(&x->exec->timed_out, false);
 	pthread_mutex_unlock(&x->c->exec_mu);
+	x->sent_claim = 0;
 }
 
-/* The claim succeeded: record the attempt (the heartbeat fences on it) and the limit. */
+/* The claim succeeded: record the attempt and the token (the heartbeat fences on it) and
+ * the limit. */
 static void started(struct executor *x, const struct jobq_claim *cl, int64_t limit_ms)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
 	x->exec->attempt = cl->attempt;
+	x->exec->token = cl->token;
 	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
 	/* Shutdown may already have passed its deadline: then release at once. */
 	if (consumer_hard_stop(x->c))
@@ -215,6 +242,7 @@ static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
 	*gen = x->exec->gen;
 	x->exec->active = false;
 	x->exec->attempt = 0;
+	x->exec->token = 0;
 	pthread_mutex_unlock(&x->c->exec_mu);
 }
 
@@ -354,7 +382,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 		break;
 	}
 	}
-	r = finish(x, cl->id, cl->attempt, &o, &err);
+	r = finish(x, cl, &o, &err);
 	if (r == JOBQ_EINVAL && o.to == JOBQ_SUCCEEDED) {
 		/* The server refused the result itself (a value jsonb cannot hold): record the
 		 * attempt as failed for good, rather than leave the row running until its lease
@@ -363,7 +391,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 		jobq_warn("result_refused", "worker", c->worker_id, "job", cl->id, "error", err.msg);
 		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
 					   .reason = "failed permanently: result refused" };
-		r = finish(x, cl->id, cl->attempt, &o, &err);
+		r = finish(x, cl, &o, &err);
 	}
 	unreserve(x, &tag, &gen);
 	if (r == 0) {
@@ -414,6 +442,7 @@ static int decide(struct executor *x, const struct delivery *d, struct jobq_job_
 		.owner_is_me = row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
 		.lease_expired = row->lease_expired,
 	};
+	f->own_claim = f->owner_is_me && x->sent_claim != 0 && row->claim_id == x->sent_claim;
 	*a = jobq_reconcile(f);
 	if (*a == JOBQ_RC_PROBE_OWNER) {
 		if ((r = WITH_DB(x, err, jobq_store_worker_dead(x->st, row->worker_id, &f->owner_dead,
@@ -435,6 +464,7 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	struct jobq_err err = { 0 };
 	enum jobq_reconcile_action a;
 	uint64_t tag, gen;
+	int64_t cid;
 	int r;
 
 	for (int round = 0, reprobe = 0; round < 3; round++) {
@@ -459,7 +489,9 @@ static void reconcile(struct executor *x, const struct delivery *d)
 					  d->env.job_id);
 				goto done;
 			}
-			/* Our id but no execution here: a previous process with this id died. */
+			/* Our id but no execution here and not our claim: a previous process with
+			 * this id died, or this one could not write an outcome (nothing committed,
+			 * the delivery was given back): run it again as a takeover. */
 			f.owner_is_me = false;
 			f.owner_probed = f.owner_dead = true;
 			a = JOBQ_RC_TAKEOVER;
@@ -489,16 +521,29 @@ static void reconcile(struct executor *x, const struct delivery *d)
 				  "when", "before start");
 			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
 			goto done;
+		case JOBQ_RC_RESUME:
+			/* Our own claim (or takeover) for this delivery committed but its reply
+			 * was lost, and sending it again found the row taken: run it. */
+			r = WITH_DB(x, &err, jobq_store_claimed(x->st, d->env.job_id, c->worker_id,
+								x->sent_claim, &cl, &err));
+			if (r == 0)
+				jobq_info("claim_recovered", "worker", c->worker_id, "job",
+					  d->env.job_id);
+			break;
 		case JOBQ_RC_CLAIM:
+			/* One claim id for every try: a try whose reply is lost is known by it. */
+			cid = next_claim_id(x);
 			r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, c->worker_id,
-							      c->cfg->lease_duration_ms, &cl, &err));
+							      c->cfg->lease_duration_ms, cid, &cl,
+							      &err));
 			break;
 		case JOBQ_RC_TAKEOVER:
 		case JOBQ_RC_PROBE_OWNER:
+			cid = next_claim_id(x);
 			r = WITH_DB(x, &err,
-				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.attempt,
+				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.token,
 							f.owner_dead, c->worker_id,
-							c->cfg->lease_duration_ms, &cl, &err));
+							c->cfg->lease_duration_ms, cid, &cl, &err));
 			if (r == 0) {
 				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
 					  d->env.job_id, "from", row.worker_id, "reason",
@@ -567,6 +612,11 @@ void *executor_thread(void *arg)
 	struct delivery d;
 
 	x.seed = (unsigned int)time(NULL) ^ (unsigned int)(ea->slot * 2654435761u);
+	/* Random, so that no process (not even a later one with this worker id) makes the
+	 * claim ids of another. */
+	if (getrandom(&x.claim_base, sizeof(x.claim_base), 0) != (ssize_t)sizeof(x.claim_base))
+		x.claim_base = (int64_t)(((uint64_t)time(NULL) << 32) ^
+					 ((uint64_t)(unsigned)x.c->pid << 12) ^ (uint64_t)ea->slot);
 	snprintf(x.name, sizeof(x.name), "executor-%d", ea->slot);
 	/* Connect before the first delivery: after a crash elsewhere, every redelivery this
 	 * worker takes over should cost only its statements, not a connection as well. */

@@ -31,20 +31,25 @@ static const char retry_help[] =
 
 /* One statement: the UPDATE only touches a failed or cancelled job, and `target` reads
  * the row as the statement found it, so a miss tells an unknown id (no row) from a job in
- * another state (a row with a NULL requeued id). */
+ * another state (a row with a NULL requeued id). The attempt count starts again, the lease
+ * token does not: it goes up, so no write of an execution from before the retry passes
+ * the fence of one after it (both may be attempt 1 of the same worker id), and the mark
+ * of this publish names the new token. */
 static const char retry_sql[] =
 	"WITH target AS (SELECT status FROM jobs WHERE id = $1::uuid),"
 	" requeued AS ("
 	"  UPDATE jobs SET status = 'queued', status_reason = $3,"
-	"   attempt = 0, error = NULL, result = NULL, progress = NULL,"
+	"   attempt = 0, lease_token = lease_token + 1,"
+	"   error = NULL, result = NULL, progress = NULL,"
 	"   started_at = NULL, finished_at = NULL,"
 	"   worker_id = NULL, heartbeat_at = NULL, lease_expires_at = NULL,"
 	"   cancel_requested_at = NULL, cancel_reason = NULL,"
 	"   run_after = now(), published_at = NULL, updated_at = now(),"
 	"   publish_after = now() + make_interval(secs => $2::bigint / 1000.0)"
 	"  WHERE id = $1::uuid AND status IN ('failed', 'cancelled')"
-	"  RETURNING id, queue, type)"
-	" SELECT t.status, r.id, r.queue, r.type FROM target t LEFT JOIN requeued r ON true";
+	"  RETURNING id, queue, type, lease_token)"
+	" SELECT t.status, r.id, r.queue, r.type, r.lease_token"
+	" FROM target t LEFT JOIN requeued r ON true";
 
 int cli_requeue(struct cli *cli, const char *id, const char *reason)
 {
@@ -92,6 +97,7 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 	ref.id = rows_get(res, 0, "id");
 	ref.queue = rows_get(res, 0, "queue");
 	ref.type = rows_get(res, 0, "type");
+	ref.token = strtoll(rows_get(res, 0, "lease_token"), NULL, 10);
 	relayed = cli_publish(cli, &ref, 1) != 0;
 
 	if (cli->json) {
