@@ -23,6 +23,9 @@
 /* Pauses before each second look at a redelivered job's owner that seemed alive (775 ms in
  * all): the time PostgreSQL may take to end a killed worker's session. */
 static const int REPROBE_MS[] = { 25, 50, 100, 200, 400 };
+/* Pauses between tries of an outcome the database turned down for a passing reason. */
+#define FINISH_RETRY_MIN_MS 50
+#define FINISH_RETRY_MAX_MS 2000
 
 struct executor {
 	struct consumer *c;
@@ -197,6 +200,29 @@ static int finish(struct executor *x, const struct jobq_claim *cl, const struct 
 				 .o = o, .err = err };
 
 	return combiner_run(&x->c->writes, &it, write_batch, x);
+}
+
+/* finish(), again while the database turns the outcome down for a passing reason
+ * (JOBQ_EAGAIN: nothing committed), the lease holds (the keeper keeps extending it while
+ * the slot is reserved) and shutdown still waits, at most one lease duration in all. An
+ * outcome that did not commit must not be acked: the row would stay running with no
+ * message until its lease lapsed. Returns the last result. */
+static int finish_retrying(struct executor *x, const struct jobq_claim *cl,
+			   const struct jobq_outcome *o, struct jobq_err *err)
+{
+	int64_t until = jobq_monotonic_ms() + x->c->cfg->lease_duration_ms;
+	int64_t backoff = FINISH_RETRY_MIN_MS;
+	int r;
+
+	for (;;) {
+		r = finish(x, cl, o, err);
+		if (r != JOBQ_EAGAIN || atomic_load(&x->exec->lost) || consumer_hard_stop(x->c) ||
+		    jobq_monotonic_ms() + backoff > until)
+			return r;
+		jobq_warn("finish_retry", "worker", x->c->worker_id, "job", cl->id, "error", err->msg);
+		usleep((useconds_t)(backoff / 2 + rand_r(&x->seed) % (backoff / 2 + 1)) * 1000);
+		backoff = backoff * 2 > FINISH_RETRY_MAX_MS ? FINISH_RETRY_MAX_MS : backoff * 2;
+	}
 }
 
 /* Reserve this executor's slot for job_id before claiming it, so that a duplicate
@@ -382,7 +408,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 		break;
 	}
 	}
-	r = finish(x, cl, &o, &err);
+	r = finish_retrying(x, cl, &o, &err);
 	if (r == JOBQ_EINVAL && o.to == JOBQ_SUCCEEDED) {
 		/* The server refused the result itself (a value jsonb cannot hold): record the
 		 * attempt as failed for good, rather than leave the row running until its lease
@@ -391,8 +417,10 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 		jobq_warn("result_refused", "worker", c->worker_id, "job", cl->id, "error", err.msg);
 		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
 					   .reason = "failed permanently: result refused" };
-		r = finish(x, cl, &o, &err);
+		r = finish_retrying(x, cl, &o, &err);
 	}
+	if (r != 0 && r != JOBQ_ELOST && atomic_load(&x->exec->lost))
+		r = JOBQ_ELOST;	/* someone else owns it now: whatever we wrote is void */
 	unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
@@ -414,10 +442,15 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover)
 			  "reason", "lease lost before the outcome was written");
 		consumer_settle(c, tag, gen, SETTLE_ACK);
 	} else {
-		/* The row stays running under us; when this process's lease lapses the reaper
-		 * requeues it, so acking loses nothing and frees the prefetch slot. */
+		/* Nothing committed and the row stays running under us: the delivery goes back
+		 * to the queue (after a pause, so a lasting error cannot spin), and whoever
+		 * receives it reconciles: this process finds no execution of its own and takes
+		 * the job over, another finds the owner gone once this process has exited (a
+		 * hard stop). Acking instead would leave the job to the reaper, a lease later. */
 		jobq_error("finish_failed", "worker", c->worker_id, "job", cl->id, "error", err.msg);
-		consumer_settle(c, tag, gen, SETTLE_ACK);
+		if (!consumer_hard_stop(c))
+			usleep(REQUEUE_PAUSE_MS * 1000);
+		consumer_settle(c, tag, gen, SETTLE_REQUEUE);
 	}
 out:
 	free(hr.result);
