@@ -1,5 +1,6 @@
 /* The job statements of design §4 and §6. Every statement is parameterised; every
  * worker write about a job is fenced by (worker_id, lease_token); times come from now(). */
+#include <ctype.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -276,8 +277,9 @@ out:
 
 /* A JSON object {"id": value, ...}: the lease token each row must still hold (or the
  * claim id to record), looked up per row (jsonb objects are sorted: a binary search), so
- * no plan can turn the match into an n x n join. An id listed twice keeps its first value.
- * malloc'd; NULL when out of memory. */
+ * no plan can turn the match into an n x n join. Keys are lower case, as id::text is; an
+ * id listed twice keeps its first value (jsonb keeps the last of repeated keys, so the
+ * pairs are written last to first). malloc'd; NULL when out of memory. */
 static char *token_map(const char *const *ids, const int64_t *values, size_t n)
 {
 	char *m = malloc(n * 64 + 3), *w = m;
@@ -285,15 +287,13 @@ static char *token_map(const char *const *ids, const int64_t *values, size_t n)
 	if (m == NULL)
 		return NULL;
 	*w++ = '{';
-	for (size_t i = 0; i < n; i++) {
-		bool seen = false;
-
-		/* jsonb keeps the last of repeated keys: leave the repeats out instead. */
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(ids[k], ids[i]) == 0;
-		if (!seen)
-			w += sprintf(w, "%s\"%.36s\":%lld", w[-1] == '{' ? "" : ",", ids[i],
-				     values != NULL ? (long long)values[i] : 0LL);
+	for (size_t i = n; i-- > 0;) {
+		if (i + 1 < n)
+			*w++ = ',';
+		*w++ = '"';
+		for (size_t c = 0; c < 36 && ids[i][c] != '\0'; c++)
+			*w++ = (char)tolower((unsigned char)ids[i][c]);
+		w += sprintf(w, "\":%lld", values != NULL ? (long long)values[i] : 0LL);
 	}
 	strcpy(w, "}");
 	return m;
@@ -687,7 +687,7 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 		/* A job delivered twice in one batch is claimed once: the request whose claim id
 		 * the row took gets it, the other reconciles (and adopts it). */
 		for (size_t i = 0; i < nc; i++)
-			if (claims[i].r == JOBQ_ECONFLICT && strcmp(claims[i].job_id, id) == 0 &&
+			if (claims[i].r == JOBQ_ECONFLICT && strcasecmp(claims[i].job_id, id) == 0 &&
 			    claims[i].claim_id == strtoll(PQgetvalue(res, row, 11), NULL, 10)) {
 				if ((claims[i].r = fill_claim(res, row, 1, &claims[i].out, err)) != 0)
 					claims[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */

@@ -38,11 +38,6 @@ check_eq "history: queued->running (rl, 1), running->succeeded (rl, 1)" \
   "queued>running:rl:1,running>succeeded:rl:1" \
   "$(sql "select string_agg(from_status || '>' || to_status || ':' || coalesce(worker_id, '-') || ':' || attempt, ','
           order by id) from job_events where job_id='$id' and from_status is not null")"
-no_messages() {
-  [[ "$(queue_stat jobq.default messages_ready)" == 0 && \
-     "$(queue_stat jobq.default messages_unacknowledged)" == 0 ]]
-}
-wait_for 15 "no message left in jobq.default" no_messages || true
-check_eq "no message is left in jobq.default (ready|unacked)" "0|0" \
-  "$(queue_stat jobq.default messages_ready)|$(queue_stat jobq.default messages_unacknowledged)"
+wait_for 15 "no message left in jobq.default" queue_counts_are jobq.default "0|0" || true
+check_eq "no message is left in jobq.default (ready|unacked)" "0|0" "$(queue_counts jobq.default)"
 check_status "w1 drains and exits 0 on TERM" 0 stop_consumer w1

@@ -31,10 +31,9 @@ left=$(( 8000 - ($(_jq_now_ms) - t_run) ))
 kill -TERM "$(pid_of h1)" || true; sleep 0.3; kill -TERM "$(pid_of h1)" || true
 STATUS=timeout; wait_exit h1 20 || true
 note "h1 exited with status $STATUS after two signals, PostgreSQL down"
-ready() { [[ "$(queue_stat jobq.default messages_ready)" == 1 ]]; }
-wait_for 15 "the job's message is back in jobq.default" ready || true
+wait_for 15 "the job's message is back in jobq.default" queue_counts_are jobq.default "1|0" || true
 check_eq "jobq.default: the message ready, none unacked (not acked without a commit)" "1|0" \
-  "$(queue_stat jobq.default messages_ready)|$(queue_stat jobq.default messages_unacknowledged)"
+  "$(queue_counts jobq.default)"
 
 wait "$restart" || fail "PostgreSQL restart failed"
 wait_for 30 "PostgreSQL is back" sql_is 1 "select 1" || true

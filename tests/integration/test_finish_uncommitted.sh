@@ -37,12 +37,7 @@ wait_for 10 "the job ends well before its 60 s lease" sql_is succeeded \
 note "the job ended $(( $(_jq_now_ms) - t_release )) ms after the lock was released"
 check_eq "it ran once (one queued->running)" 1 \
   "$(sql "select count(*) from job_events where job_id='$id' and to_status='running'")"
-no_messages() {
-  [[ "$(queue_stat jobq.default messages_ready)" == 0 && \
-     "$(queue_stat jobq.default messages_unacknowledged)" == 0 ]]
-}
-wait_for 15 "no message left in jobq.default" no_messages || true
-check_eq "no message is left in jobq.default (ready|unacked)" "0|0" \
-  "$(queue_stat jobq.default messages_ready)|$(queue_stat jobq.default messages_unacknowledged)"
+wait_for 15 "no message left in jobq.default" queue_counts_are jobq.default "0|0" || true
+check_eq "no message is left in jobq.default (ready|unacked)" "0|0" "$(queue_counts jobq.default)"
 check "w1 is still running" is_running w1
 check_status "w1 drains and exits 0 on TERM" 0 stop_consumer w1
