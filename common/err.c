@@ -114,6 +114,8 @@ jobq_err_name(int code)
 		return "conflict";
 	case JOBQ_ELOST:
 		return "lease lost";
+	case JOBQ_EAGAIN:
+		return "database busy";
 	default:
 		return "unknown error";
 	}
@@ -133,6 +135,7 @@ jobq_err_exit_status(int code)
 		return 4;
 	case JOBQ_EBROKER:
 	case JOBQ_EDB:
+	case JOBQ_EAGAIN:
 		return 5;
 	default:
 		return 1;

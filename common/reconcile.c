@@ -16,6 +16,10 @@ enum jobq_reconcile_action jobq_reconcile(const struct jobq_reconcile_facts *f)
 			return JOBQ_RC_CLAIM;
 		return JOBQ_RC_ACK;
 	}
+	/* The claim id is made up for each claim: only the claim sent for this very delivery
+	 * left it there, so no other execution can be running the job. */
+	if (f->owner_is_me && f->own_claim)
+		return JOBQ_RC_RESUME;
 	if (f->owner_is_me)
 		return JOBQ_RC_ADOPT;
 	if (f->lease_expired)
@@ -36,6 +40,8 @@ const char *jobq_reconcile_action_name(enum jobq_reconcile_action a)
 		return "cancel";
 	case JOBQ_RC_CLAIM:
 		return "claim";
+	case JOBQ_RC_RESUME:
+		return "resume";
 	case JOBQ_RC_ADOPT:
 		return "adopt";
 	case JOBQ_RC_TAKEOVER:

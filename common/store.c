@@ -233,6 +233,13 @@ int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const ch
 		msg = st->conn != NULL ? PQerrorMessage(st->conn) : "no connection";
 	if (state != NULL && (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0))
 		code = JOBQ_EINVAL;
+	/* Failures that say nothing about the statement: it did not commit, and the same
+	 * statement may well commit when run again. */
+	if (state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+			      strcmp(state, "53100") == 0 || strcmp(state, "53200") == 0 ||
+			      strcmp(state, "53300") == 0 || strcmp(state, "57014") == 0 ||
+			      strcmp(state, "55P03") == 0))
+		code = JOBQ_EAGAIN;
 	if (jobq_store_ok(st) == false)
 		code = JOBQ_EDB;
 	jobq_err_set(err, code, "%s: %s%s%s%s", what, msg, state != NULL ? " (SQLSTATE " : "",

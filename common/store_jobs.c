@@ -1,5 +1,6 @@
 /* The job statements of design §4 and §6. Every statement is parameterised; every
- * worker write about a job is fenced by (worker_id, attempt); times come from now(). */
+ * worker write about a job is fenced by (worker_id, lease_token); times come from now(). */
+#include <ctype.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -274,25 +276,32 @@ out:
 	return r;
 }
 
-/* A JSON object {"id": attempt, ...}: the attempt each row must still be at, looked up
- * per row (jsonb objects are sorted: a binary search), so no plan can turn the match into
- * an n x n join. malloc'd; NULL when out of memory. */
-static char *attempt_map(const char *const *ids, const int *attempts, size_t n)
+/* A JSON object {"id": value, ...}: the lease token each row must still hold (or the
+ * claim id to record), looked up per row (jsonb objects are sorted: a binary search), so
+ * no plan can turn the match into an n x n join. Keys are lower case, as id::text is; an
+ * id listed twice keeps its first value (jsonb keeps the last of repeated keys, so the
+ * pairs are written last to first). malloc'd; NULL when out of memory. */
+static char *token_map(const char *const *ids, const int64_t *values, size_t n)
 {
-	char *m = malloc(n * 52 + 3), *w = m;
+	char *m = malloc(n * 64 + 3), *w = m;
 
 	if (m == NULL)
 		return NULL;
 	*w++ = '{';
-	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, "%s\"%.36s\":%d", i ? "," : "", ids[i],
-			     attempts != NULL ? attempts[i] : 0);
+	for (size_t i = n; i-- > 0;) {
+		if (i + 1 < n)
+			*w++ = ',';
+		*w++ = '"';
+		for (size_t c = 0; c < 36 && ids[i][c] != '\0'; c++)
+			*w++ = (char)tolower((unsigned char)ids[i][c]);
+		w += sprintf(w, "\":%lld", values != NULL ? (long long)values[i] : 0LL);
+	}
 	strcpy(w, "}");
 	return m;
 }
 
 int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
-			      const int *attempts, size_t n, struct jobq_err *err)
+			      const int64_t *tokens, size_t n, struct jobq_err *err)
 {
 	char *arr, *atts = NULL;
 	PGresult *res = NULL;
@@ -301,7 +310,7 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 	if (n == 0)
 		return 0;
 	arr = jobq_store_uuid_array(ids, n);
-	if (arr == NULL || (atts = attempt_map(ids, attempts, n)) == NULL) {
+	if (arr == NULL || (atts = token_map(ids, tokens, n)) == NULL) {
 		free(arr);
 		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
 	}
@@ -323,10 +332,11 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 
 /* ---- claim and takeover ------------------------------------------------------------ */
 
-#define CLAIM_RETURNING                                                                   \
-	" RETURNING id, type, queue, payload::text, attempt, max_attempts,"              \
+#define CLAIM_COLUMNS                                                                     \
+	" id, type, queue, payload::text, attempt, max_attempts,"                          \
 	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0), status,"            \
-	" extract(epoch FROM now() - run_after)"
+	" extract(epoch FROM now() - run_after), lease_token, claim_id"
+#define CLAIM_RETURNING " RETURNING" CLAIM_COLUMNS
 
 /* A claim from the CLAIM_RETURNING columns of `row`, starting at column `c`. */
 static int fill_claim(PGresult *res, int row, int c, struct jobq_claim *out,
@@ -340,15 +350,17 @@ static int fill_claim(PGresult *res, int row, int c, struct jobq_claim *out,
 	out->max_attempts = atoi(PQgetvalue(res, row, c + 5));
 	out->timeout_ms = strtoll(PQgetvalue(res, row, c + 6), NULL, 10);
 	out->wait_s = strtod(PQgetvalue(res, row, c + 8), NULL);
+	out->token = strtoll(PQgetvalue(res, row, c + 9), NULL, 10);
 	if ((out->payload = strdup(PQgetvalue(res, row, c + 3))) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
 	return 0;
 }
 
 int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
-		     int64_t lease_ms, struct jobq_claim *out, struct jobq_err *err)
+		     int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
+		     struct jobq_err *err)
 {
-	struct jobq_claim_req req = { .job_id = job_id };
+	struct jobq_claim_req req = { .job_id = job_id, .claim_id = claim_id };
 	int r;
 
 	if ((r = jobq_store_write_many(st, worker_id, lease_ms, &req, 1, NULL, 0, err)) != 0)
@@ -358,8 +370,9 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
 }
 
 /* Taking a job from a dead owner or an expired lease. The UPDATE re-checks what the
- * decision rested on — the owner's attempt and, unless its session is known gone, that the
- * lease is still expired — so an owner whose heartbeat landed meanwhile keeps its job. A
+ * decision rested on — the owner's lease token and, unless its session is known gone, that
+ * the lease is still expired — so an owner whose heartbeat landed meanwhile keeps its job,
+ * and raises the token, which refuses every later write of the old owner. A
  * job with a cancel request is cancelled instead of run; one whose attempts are used up
  * fails with "worker lost". */
 static const char SQL_TAKEOVER[] =
@@ -380,31 +393,51 @@ static const char SQL_TAKEOVER[] =
 	"             THEN worker_id ELSE $4 END,"
 	" attempt = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
 	"           THEN attempt ELSE attempt + 1 END,"
+	" lease_token = lease_token + 1, claim_id = $7::bigint,"
 	" heartbeat_at = now(),"
 	" lease_expires_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
 	"                    THEN NULL ELSE now() + make_interval(secs => $6::bigint / 1000.0) END,"
 	" started_at = now(), updated_at = now() "
-	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND attempt = $3::int"
+	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"
 	" AND ($5::bool OR lease_expires_at < now())"
 	CLAIM_RETURNING;
 
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
-			int prev_attempt, bool owner_dead, const char *worker_id, int64_t lease_ms,
-			struct jobq_claim *out, struct jobq_err *err)
+			int64_t prev_token, bool owner_dead, const char *worker_id,
+			int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
+			struct jobq_err *err)
 {
-	char att[24], lease[24];
-	const char *p[6] = { job_id, prev_worker, I64(att, prev_attempt), worker_id,
-			     owner_dead ? "true" : "false", I64(lease, lease_ms) };
+	char tok[24], lease[24], cid[24];
+	const char *p[7] = { job_id, prev_worker, I64(tok, prev_token), worker_id,
+			     owner_dead ? "true" : "false", I64(lease, lease_ms), I64(cid, claim_id) };
 	PGresult *res;
 	int r;
 
-	if ((r = jobq_store_exec(st, "jobq_takeover", SQL_TAKEOVER, 6, p, &res, "take over",
+	if ((r = jobq_store_exec(st, "jobq_takeover", SQL_TAKEOVER, 7, p, &res, "take over",
 				 err)) != 0)
 		return r;
 	if (PQntuples(res) == 0 || strcmp(PQgetvalue(res, 0, 7), "running") != 0)
 		r = JOBQ_ECONFLICT;
 	else
 		r = fill_claim(res, 0, 0, out, err);
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
+		       int64_t claim_id, struct jobq_claim *out, struct jobq_err *err)
+{
+	char cid[24];
+	const char *p[3] = { job_id, worker_id, I64(cid, claim_id) };
+	PGresult *res;
+	int r;
+
+	if ((r = jobq_store_exec(st, "jobq_claimed",
+				 "SELECT" CLAIM_COLUMNS " FROM jobs WHERE id = $1 AND status = 'running'"
+				 " AND worker_id = $2 AND claim_id = $3::bigint",
+				 3, p, &res, "read own claim", err)) != 0)
+		return r;
+	r = PQntuples(res) == 1 ? fill_claim(res, 0, 0, out, err) : JOBQ_ECONFLICT;
 	PQclear(res);
 	return r;
 }
@@ -428,7 +461,8 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 	r = jobq_store_exec(st, "jobq_job_row",
 			    "SELECT status, COALESCE(worker_id, ''), attempt, max_attempts,"
 			    " cancel_requested_at IS NOT NULL, run_after <= now(),"
-			    " status = 'running' AND lease_expires_at < now() "
+			    " status = 'running' AND lease_expires_at < now(), lease_token,"
+			    " COALESCE(claim_id, 0) "
 			    "FROM jobs WHERE id = $1",
 			    1, p, &res, "read job", err);
 	if (r != 0)
@@ -442,6 +476,8 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		out->cancel_requested = PQgetvalue(res, 0, 4)[0] == 't';
 		out->due = PQgetvalue(res, 0, 5)[0] == 't';
 		out->lease_expired = PQgetvalue(res, 0, 6)[0] == 't';
+		out->token = strtoll(PQgetvalue(res, 0, 7), NULL, 10);
+		out->claim_id = strtoll(PQgetvalue(res, 0, 8), NULL, 10);
 	}
 	PQclear(res);
 	return 0;
@@ -500,12 +536,13 @@ int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const
  * locked until the commit). The updates only join back to l by id, and repeat the id list,
  * so that any plan, even one made while the table held a few rows, reads the listed rows
  * only. Each
- * outcome is fenced on its own (worker, attempt). The outcomes come as one JSON array of
- * {id, attempt, st, result, error, reason, delay, grace}. Both updates fire the history
- * trigger once, with all their rows. */
+ * outcome is fenced on its own (worker, lease token) and raises the token; each claim
+ * raises it too and records its claim id ($6, {"id": claim id}). The outcomes come as one
+ * JSON array of {id, token, st, result, error, reason, delay, grace}. Both updates fire
+ * the history trigger once, with all their rows. */
 static const char SQL_WRITE[] =
 	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($4::jsonb) AS u(id uuid,"
-	"             attempt int, st text, result text, error text, reason text, delay bigint,"
+	"             token bigint, st text, result text, error text, reason text, delay bigint,"
 	"             grace bigint)),"
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
@@ -531,19 +568,21 @@ static const char SQL_WRITE[] =
 	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
 	"                 ELSE j.publish_after END,"
 	" attempt = CASE WHEN u.st = 'queued' THEN j.attempt - 1 ELSE j.attempt END,"
+	" lease_token = j.lease_token + 1,"
 	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
 	" lease_expires_at = NULL "
 	" FROM u, l WHERE j.id = l.lid AND j.id = ANY($5::uuid[]) AND l.fin AND u.id = l.lid"
-	" AND j.attempt = u.attempt"
+	" AND j.lease_token = u.token"
 	" RETURNING j.id),"
 	" c AS (UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
-	" attempt = attempt + 1, heartbeat_at = now(),"
+	" attempt = attempt + 1, lease_token = lease_token + 1,"
+	" claim_id = ($6::jsonb ->> jobs.id::text)::bigint, heartbeat_at = now(),"
 	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
 	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
 	" error = NULL "
 	" FROM l WHERE jobs.id = l.lid AND jobs.id = ANY($1::uuid[]) AND l.claim" CLAIM_RETURNING ") "
 	"SELECT true, * FROM c UNION ALL "
-	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
+	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
 
 static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
 {
@@ -554,8 +593,8 @@ static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jo
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_outcome *o = reqs[i].o;
-		json_t *it = json_pack("{s:s, s:i, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id",
-				       reqs[i].job_id, "attempt", reqs[i].attempt, "st",
+		json_t *it = json_pack("{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id",
+				       reqs[i].job_id, "token", (json_int_t)reqs[i].token, "st",
 				       jobq_status_name(o->to), "result", o->result, "error",
 				       o->error, "reason", o->reason, "delay",
 				       (json_int_t)o->retry_delay_ms, "grace",
@@ -583,8 +622,9 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 			  size_t nf, struct jobq_err *err)
 {
 	const char **ids = malloc((nc + nf ? nc + nf : 1) * sizeof(*ids));
-	char lease[24], *carr = NULL, *farr = NULL, *text = NULL;
-	const char *p[5];
+	int64_t *cids = malloc((nc ? nc : 1) * sizeof(*cids));
+	char lease[24], *carr = NULL, *farr = NULL, *text = NULL, *cmap = NULL;
+	const char *p[6];
 	PGresult *res = NULL;
 	int r = 0;
 
@@ -592,12 +632,14 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 		claims[i].r = JOBQ_ECONFLICT;
 	for (size_t i = 0; i < nf; i++)
 		fins[i].r = JOBQ_ELOST;
-	if (ids == NULL) {
+	if (ids == NULL || cids == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < nc; i++)
+	for (size_t i = 0; i < nc; i++) {
 		ids[i] = claims[i].job_id;
+		cids[i] = claims[i].claim_id;
+	}
 	for (size_t i = 0; i < nf; i++)
 		ids[nc + i] = fins[i].job_id;
 	if ((text = finish_json(fins, nf, err)) == NULL) {
@@ -605,7 +647,8 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 		goto out;
 	}
 	if ((carr = jobq_store_uuid_array(ids, nc)) == NULL ||
-	    (farr = jobq_store_uuid_array(ids + nc, nf)) == NULL) {
+	    (farr = jobq_store_uuid_array(ids + nc, nf)) == NULL ||
+	    (cmap = token_map(ids, cids, nc)) == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
 		goto out;
 	}
@@ -614,10 +657,20 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 	p[2] = I64(lease, lease_ms);
 	p[3] = text;
 	p[4] = farr;
-	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 5, p, &res,
+	p[5] = cmap;
+	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 6, p, &res,
 				 nf == 0 ? "claim" : nc == 0 ? "finish job" : "claim and finish jobs",
 				 err)) != 0)
 		goto out;
+	if (nc > 0 && jobq_fault_once("claim_reply_lost")) {
+		/* The statement committed; lose its reply as a connection that drops between
+		 * the commit and the answer would (the next statement finds it closed). */
+		shutdown(PQsocket(jobq_store_conn(st)), SHUT_RDWR);
+		jobq_ignore(jobq_store_command(st, "SELECT 1", err));
+		r = jobq_err_set(err, JOBQ_EDB, "claim: connection lost before the reply "
+				 "(fault point claim_reply_lost)");
+		goto out;
+	}
 	for (int row = 0; row < PQntuples(res); row++) {
 		const char *id = PQgetvalue(res, row, 1);
 
@@ -627,10 +680,11 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 					fins[i].r = 0;
 			continue;
 		}
-		/* A job delivered twice in one batch is claimed once: the first request gets
-		 * it, the other reconciles (and adopts it). */
+		/* A job delivered twice in one batch is claimed once: the request whose claim id
+		 * the row took gets it, the other reconciles (and adopts it). */
 		for (size_t i = 0; i < nc; i++)
-			if (claims[i].r == JOBQ_ECONFLICT && strcmp(claims[i].job_id, id) == 0) {
+			if (claims[i].r == JOBQ_ECONFLICT && strcasecmp(claims[i].job_id, id) == 0 &&
+			    claims[i].claim_id == strtoll(PQgetvalue(res, row, 11), NULL, 10)) {
 				if ((claims[i].r = fill_claim(res, row, 1, &claims[i].out, err)) != 0)
 					claims[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */
 				break;
@@ -640,7 +694,9 @@ out:
 	PQclear(res);
 	free(carr);
 	free(farr);
+	free(cmap);
 	free(text);
+	free(cids);
 	free(ids);
 	return r;
 }
@@ -652,19 +708,19 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 {
 	char lease[24];
 	const char **idv = malloc((n ? n : 1) * sizeof(*idv));
-	int *attv = malloc((n ? n : 1) * sizeof(*attv));
+	int64_t *attv = malloc((n ? n : 1) * sizeof(*attv));
 	char *ids = NULL, *atts = NULL;
 	PGresult *res = NULL;
 	int r;
 
 	for (size_t i = 0; i < n && idv != NULL && attv != NULL; i++) {
 		idv[i] = leases[i].id;
-		attv[i] = leases[i].attempt;
+		attv[i] = leases[i].token;
 		leases[i].lost = true;
 		leases[i].cancel_requested = false;
 	}
 	if (idv == NULL || attv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
-	    (atts = attempt_map(idv, attv, n)) == NULL) {
+	    (atts = token_map(idv, attv, n)) == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "heartbeat: out of memory");
 		goto out;
 	}
@@ -683,7 +739,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 			"       AND status = 'running' ORDER BY id FOR UPDATE) "
 			"UPDATE jobs j SET heartbeat_at = now(),"
 			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0) "
-			"FROM l WHERE j.id = l.lid AND j.attempt = ($3::jsonb ->> j.id::text)::int "
+			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> j.id::text)::bigint "
 			"RETURNING j.id, j.cancel_requested_at IS NOT NULL",
 			4, p, &res, "heartbeat", err);
 	}
@@ -709,7 +765,7 @@ out:
 }
 
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int *attempts, int max, struct jobq_err *err)
+			  int64_t *tokens, int max, struct jobq_err *err)
 {
 	char grace[24], lim[24];
 	const char *p[2] = { I64(grace, grace_ms), I64(lim, max) };
@@ -726,9 +782,10 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"   AND publish_after <= now() AND run_after <= now()"
 		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
+		" lease_token = j.lease_token + 1,"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
 		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END "
-		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.attempt",
+		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
 		2, p, &res, "relay", err);
 	if (r != 0)
 		return r;
@@ -738,7 +795,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, 0));
 		copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, 1));
 		copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, 2));
-		attempts[i] = atoi(PQgetvalue(res, i, 3));
+		tokens[i] = strtoll(PQgetvalue(res, i, 3), NULL, 10);
 	}
 	PQclear(res);
 	return n;
@@ -760,6 +817,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	" finished_at = CASE WHEN j.cancel_requested_at IS NOT NULL"                       \
 	"               OR j.attempt >= j.max_attempts THEN now() END,"                    \
 	" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"                 \
+	" lease_token = j.lease_token + 1,"                                                \
 	" publish_after = now(), updated_at = now() "                                      \
 	"FROM " which " sel WHERE j.id = sel.id"
 

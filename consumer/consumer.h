@@ -50,6 +50,7 @@ struct execution {
 	bool active;
 	char job_id[37];
 	int attempt;
+	int64_t token;		/* the lease token its claim holds: the heartbeat fences on it */
 	uint64_t tag;		/* the delivery that will be settled when it ends */
 	uint64_t gen;
 	int64_t deadline_ms;	/* CLOCK_MONOTONIC ms of the runtime limit; 0 = none */

@@ -3,6 +3,7 @@
  * fenced, before asking the I/O thread to settle the delivery. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,6 +23,9 @@
 /* Pauses before each second look at a redelivered job's owner that seemed alive (775 ms in
  * all): the time PostgreSQL may take to end a killed worker's session. */
 static const int REPROBE_MS[] = { 25, 50, 100, 200, 400 };
+/* Pauses between tries of an outcome the database turned down for a passing reason. */
+#define FINISH_RETRY_MIN_MS 50
+#define FINISH_RETRY_MAX_MS 2000
 
 struct executor {
 	struct consumer *c;
@@ -29,6 +33,13 @@ struct executor {
 	struct jobq_store *st;
 	unsigned int seed;
 	char name[32];
+	/* Claim ids: claim_base (random, per executor) + a count, so that no two claims of
+	 * any process share one; sent_claim is the id of the last claim or takeover sent for
+	 * the delivery at hand (0: none yet). */
+	int64_t claim_base;
+	int64_t claim_seq;
+	int64_t sent_claim;
+	int64_t sent_claim_ms;	/* when sent_claim was made, just before it was sent */
 };
 
 /* Make sure the session *stp (this executor's own, or the consumer's write session while
@@ -88,12 +99,15 @@ static bool ensure_store(struct executor *x, struct jobq_store **stp, const char
 
 /* ---- claims and finishes, combined across executors (combine.h) -------------------- */
 
-/* One executor's write: a claim (out set) or an attempt's outcome (o set). */
+/* One executor's write: a claim (out and claim_id set) or an attempt's outcome (o, and
+ * the token its claim holds, set; attempt is for messages). */
 struct write_item {
 	const char *job_id;
 	struct jobq_claim *out;
 	const struct jobq_config *lease_cfg;	/* set for a claim: the lease it asked for */
+	int64_t claim_id;
 	int attempt;
+	int64_t token;
 	const struct jobq_outcome *o;
 	struct jobq_err *err;
 };
@@ -123,11 +137,12 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 			if (it->o != NULL) {
 				ix[i] = nf;
 				fins[nf++] = (struct jobq_finish_req){ .job_id = it->job_id,
-								       .attempt = it->attempt,
+								       .token = it->token,
 								       .o = it->o };
 			} else {
 				ix[i] = nc;
-				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id };
+				claims[nc++] = (struct jobq_claim_req){ .job_id = it->job_id,
+									.claim_id = it->claim_id };
 			}
 		}
 		r = WITH_STORE(x, &x->c->write_st, "writer", &err,
@@ -161,27 +176,63 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 	}
 }
 
+/* A new claim id, remembered as the one sent for the delivery at hand: if the claim's
+ * reply is lost after its commit, the row carries it and reconcile knows the claim. */
+static int64_t next_claim_id(struct executor *x)
+{
+	int64_t id = (int64_t)((uint64_t)x->claim_base + (uint64_t)++x->claim_seq);
+
+	x->sent_claim = id != 0 ? id : 1;
+	x->sent_claim_ms = jobq_monotonic_ms();
+	return x->sent_claim;
+}
+
 /* Claim job_id for this worker, in one statement with whatever other executors of this
  * process are claiming or finishing at the same moment. As jobq_store_claim; on success
  * *lease_cfg is the configuration whose lease_duration the claim asked for. */
 static int claim(struct executor *x, const char *job_id, struct jobq_claim *out,
 		 const struct jobq_config **lease_cfg, struct jobq_err *err)
 {
-	struct write_item it = { .job_id = job_id, .out = out, .err = err };
+	struct write_item it = { .job_id = job_id, .out = out, .claim_id = next_claim_id(x),
+				 .err = err };
 	int r = combiner_run(&x->c->writes, &it, write_batch, x);
 
 	*lease_cfg = it.lease_cfg;
 	return r;
 }
 
-/* Write an attempt's outcome, fenced, combined with other executors' claims and
- * finishes: 0, JOBQ_ELOST (the lease was lost, nothing written) or an error. */
-static int finish(struct executor *x, const char *job_id, int attempt,
-		  const struct jobq_outcome *o, struct jobq_err *err)
+/* Write an attempt's outcome, fenced on its claim's token, combined with other executors'
+ * claims and finishes: 0, JOBQ_ELOST (the lease was lost, nothing written) or an error. */
+static int finish(struct executor *x, const struct jobq_claim *cl, const struct jobq_outcome *o,
+		  struct jobq_err *err)
 {
-	struct write_item it = { .job_id = job_id, .attempt = attempt, .o = o, .err = err };
+	struct write_item it = { .job_id = cl->id, .attempt = cl->attempt, .token = cl->token,
+				 .o = o, .err = err };
 
 	return combiner_run(&x->c->writes, &it, write_batch, x);
+}
+
+/* finish(), again while the database turns the outcome down for a passing reason
+ * (JOBQ_EAGAIN: nothing committed), the lease holds (the keeper keeps extending it while
+ * the slot is reserved) and shutdown still waits, at most one lease duration in all. An
+ * outcome that did not commit must not be acked: the row would stay running with no
+ * message until its lease lapsed. Returns the last result. */
+static int finish_retrying(struct executor *x, const struct jobq_claim *cl,
+			   const struct jobq_outcome *o, struct jobq_err *err)
+{
+	int64_t until = jobq_monotonic_ms() + x->c->cfg->lease_duration_ms;
+	int64_t backoff = FINISH_RETRY_MIN_MS;
+	int r;
+
+	for (;;) {
+		r = finish(x, cl, o, err);
+		if (r != JOBQ_EAGAIN || atomic_load(&x->exec->lost) || consumer_hard_stop(x->c) ||
+		    jobq_monotonic_ms() + backoff > until)
+			return r;
+		jobq_warn("finish_retry", "worker", x->c->worker_id, "job", cl->id, "error", err->msg);
+		usleep((useconds_t)(backoff / 2 + rand_r(&x->seed) % (backoff / 2 + 1)) * 1000);
+		backoff = backoff * 2 > FINISH_RETRY_MAX_MS ? FINISH_RETRY_MAX_MS : backoff * 2;
+	}
 }
 
 /* Reserve this executor's slot for job_id before claiming it, so that a duplicate
@@ -193,6 +244,7 @@ static void reserve(struct executor *x, const struct delivery *d)
 	x->exec->active = true;
 	memcpy(x->exec->job_id, d->env.job_id, sizeof(x->exec->job_id));
 	x->exec->attempt = 0;
+	x->exec->token = 0;
 	x->exec->tag = d->tag;
 	x->exec->gen = d->gen;
 	x->exec->deadline_ms = 0;
@@ -202,15 +254,18 @@ static void reserve(struct executor *x, const struct delivery *d)
 	atomic_store(&x->exec->release, false);
 	atomic_store(&x->exec->timed_out, false);
 	pthread_mutex_unlock(&x->c->exec_mu);
+	x->sent_claim = 0;
 }
 
-/* The claim succeeded: record the attempt (the heartbeat fences on it), the limit, and the
- * fence point of the lease the claim (sent at sent_ms, under lease_cfg) took. */
+/* The claim succeeded: record the attempt and the token (the heartbeat fences on it), the
+ * limit, and the fence point of the lease the claim (sent at sent_ms, under lease_cfg)
+ * took. */
 static void started(struct executor *x, const struct jobq_claim *cl, int64_t limit_ms,
 		    int64_t sent_ms, const struct jobq_config *lease_cfg)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
 	x->exec->attempt = cl->attempt;
+	x->exec->token = cl->token;
 	fence_renewed(x->exec, sent_ms, lease_cfg);
 	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
 	/* Shutdown may already have passed its deadline: then release at once. */
@@ -227,6 +282,7 @@ static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
 	*gen = x->exec->gen;
 	x->exec->active = false;
 	x->exec->attempt = 0;
+	x->exec->token = 0;
 	pthread_mutex_unlock(&x->c->exec_mu);
 }
 
@@ -374,7 +430,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		break;
 	}
 	}
-	r = finish(x, cl->id, cl->attempt, &o, &err);
+	r = finish_retrying(x, cl, &o, &err);
 	if (r == JOBQ_EINVAL) {
 		bool result = o.to == JOBQ_SUCCEEDED;
 
@@ -389,8 +445,10 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
 					   .reason = result ? "failed permanently: result refused"
 							    : "failed permanently: outcome refused" };
-		r = finish(x, cl->id, cl->attempt, &o, &err);
+		r = finish_retrying(x, cl, &o, &err);
 	}
+	if (r != 0 && r != JOBQ_ELOST && atomic_load(&x->exec->lost))
+		r = JOBQ_ELOST;	/* someone else owns it now: whatever we wrote is void */
 	unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
@@ -412,10 +470,15 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 			  "reason", "lease lost before the outcome was written");
 		consumer_settle(c, tag, gen, SETTLE_ACK);
 	} else {
-		/* The row stays running under us; when this process's lease lapses the reaper
-		 * requeues it, so acking loses nothing and frees the prefetch slot. */
+		/* Nothing committed and the row stays running under us: the delivery goes back
+		 * to the queue (after a pause, so a lasting error cannot spin), and whoever
+		 * receives it reconciles: this process finds no execution of its own and takes
+		 * the job over, another finds the owner gone once this process has exited (a
+		 * hard stop). Acking instead would leave the job to the reaper, a lease later. */
 		jobq_error("finish_failed", "worker", c->worker_id, "job", cl->id, "error", err.msg);
-		consumer_settle(c, tag, gen, SETTLE_ACK);
+		if (!consumer_hard_stop(c))
+			usleep(REQUEUE_PAUSE_MS * 1000);
+		consumer_settle(c, tag, gen, SETTLE_REQUEUE);
 	}
 out:
 	free(hr.result);
@@ -440,6 +503,7 @@ static int decide(struct executor *x, const struct delivery *d, struct jobq_job_
 		.owner_is_me = row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
 		.lease_expired = row->lease_expired,
 	};
+	f->own_claim = f->owner_is_me && x->sent_claim != 0 && row->claim_id == x->sent_claim;
 	*a = jobq_reconcile(f);
 	if (*a == JOBQ_RC_PROBE_OWNER) {
 		if ((r = WITH_DB(x, err, jobq_store_worker_dead(x->st, row->worker_id, &f->owner_dead,
@@ -463,6 +527,7 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	const struct jobq_config *lease_cfg = c->cfg;
 	int64_t sent = 0;
 	uint64_t tag, gen;
+	int64_t cid;
 	int r;
 
 	for (int round = 0, reprobe = 0; round < 3; round++) {
@@ -487,7 +552,9 @@ static void reconcile(struct executor *x, const struct delivery *d)
 					  d->env.job_id);
 				goto done;
 			}
-			/* Our id but no execution here: a previous process with this id died. */
+			/* Our id but no execution here and not our claim: a previous process with
+			 * this id died, or this one could not write an outcome (nothing committed,
+			 * the delivery was given back): run it again as a takeover. */
 			f.owner_is_me = false;
 			f.owner_probed = f.owner_dead = true;
 			a = JOBQ_RC_TAKEOVER;
@@ -517,20 +584,36 @@ static void reconcile(struct executor *x, const struct delivery *d)
 				  "when", "before start");
 			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
 			goto done;
+		case JOBQ_RC_RESUME:
+			/* Our own claim (or takeover) for this delivery committed but its reply
+			 * was lost, and sending it again found the row taken: run it. Its lease
+			 * runs from no later than when that claim was sent. */
+			lease_cfg = c->cfg;
+			sent = x->sent_claim_ms;
+			r = WITH_DB(x, &err, jobq_store_claimed(x->st, d->env.job_id, c->worker_id,
+								x->sent_claim, &cl, &err));
+			if (r == 0)
+				jobq_info("claim_recovered", "worker", c->worker_id, "job",
+					  d->env.job_id);
+			break;
 		case JOBQ_RC_CLAIM:
 			lease_cfg = c->cfg;
 			sent = jobq_monotonic_ms();
+			/* One claim id for every try: a try whose reply is lost is known by it. */
+			cid = next_claim_id(x);
 			r = WITH_DB(x, &err, jobq_store_claim(x->st, d->env.job_id, c->worker_id,
-							      lease_cfg->lease_duration_ms, &cl, &err));
+							      lease_cfg->lease_duration_ms, cid, &cl,
+							      &err));
 			break;
 		case JOBQ_RC_TAKEOVER:
 		case JOBQ_RC_PROBE_OWNER:
 			lease_cfg = c->cfg;
 			sent = jobq_monotonic_ms();
+			cid = next_claim_id(x);
 			r = WITH_DB(x, &err,
-				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.attempt,
+				    jobq_store_takeover(x->st, d->env.job_id, row.worker_id, row.token,
 							f.owner_dead, c->worker_id,
-							lease_cfg->lease_duration_ms, &cl, &err));
+							lease_cfg->lease_duration_ms, cid, &cl, &err));
 			if (r == 0) {
 				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
 					  d->env.job_id, "from", row.worker_id, "reason",
@@ -603,6 +686,11 @@ void *executor_thread(void *arg)
 	struct delivery d;
 
 	x.seed = (unsigned int)time(NULL) ^ (unsigned int)(ea->slot * 2654435761u);
+	/* Random, so that no process (not even a later one with this worker id) makes the
+	 * claim ids of another. */
+	if (getrandom(&x.claim_base, sizeof(x.claim_base), 0) != (ssize_t)sizeof(x.claim_base))
+		x.claim_base = (int64_t)(((uint64_t)time(NULL) << 32) ^
+					 ((uint64_t)(unsigned)x.c->pid << 12) ^ (uint64_t)ea->slot);
 	snprintf(x.name, sizeof(x.name), "executor-%d", ea->slot);
 	/* Connect before the first delivery: after a crash elsewhere, every redelivery this
 	 * worker takes over should cost only its statements, not a connection as well. */

@@ -119,7 +119,7 @@ static void heartbeat(struct keeper *k)
 		if (!c->execs[i].active || c->execs[i].attempt == 0)
 			continue;
 		memcpy(leases[n].id, c->execs[i].job_id, sizeof(leases[n].id));
-		leases[n].attempt = c->execs[i].attempt;
+		leases[n].token = c->execs[i].token;
 		n++;
 	}
 	pthread_mutex_unlock(&c->exec_mu);
@@ -139,7 +139,7 @@ static void heartbeat(struct keeper *k)
 			struct execution *e = &c->execs[i];
 
 			if (!e->active || strcmp(e->job_id, leases[j].id) != 0 ||
-			    e->attempt != leases[j].attempt)
+			    e->token != leases[j].token)
 				continue;
 			if (!leases[j].lost)
 				fence_renewed(e, sent, cfg);

@@ -86,13 +86,13 @@ static bool ensure_broker(struct relay *r, struct jobq_err *err)
 
 /* Publish one queue's share of the rows taken; returns how many were confirmed. Rows that
  * did not make it are deferred. */
-static int publish_group(struct relay *r, struct jobq_envelope *envs, const int *attempts,
+static int publish_group(struct relay *r, struct jobq_envelope *envs, const int64_t *tokens,
 			 size_t n)
 {
 	struct consumer *c = r->c;
 	bool ok[RELAY_BATCH];
 	const char *ids[RELAY_BATCH], *failed[RELAY_BATCH];
-	int atts[RELAY_BATCH];
+	int64_t toks[RELAY_BATCH];
 	struct jobq_err err = { 0 };
 	size_t nok = 0, nfail = 0;
 
@@ -111,12 +111,12 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int 
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (ok[i]) {
-			atts[nok] = attempts[i];
+			toks[nok] = tokens[i];
 			ids[nok++] = envs[i].job_id;
 		} else
 			failed[nfail++] = envs[i].job_id;
 	}
-	if (nok > 0 && jobq_store_mark_published(r->st, ids, atts, nok, &err) != 0)
+	if (nok > 0 && jobq_store_mark_published(r->st, ids, toks, nok, &err) != 0)
 		jobq_warn("relay_mark_failed", "worker", c->worker_id, "error", err.msg);
 	if (nfail > 0) {
 		char a[24];
@@ -130,10 +130,10 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int 
 	return (int)nok;
 }
 
-/* A row the relay took, with the attempt its publish is marked for. */
+/* A row the relay took, with the lease token its publish is marked for. */
 struct taken {
 	struct jobq_envelope env;
-	int attempt;
+	int64_t token;
 };
 
 static int by_queue(const void *a, const void *b)
@@ -146,9 +146,9 @@ static void relay_round(struct relay *r)
 	struct consumer *c = r->c;
 	struct jobq_envelope envs[RELAY_BATCH];
 	struct taken taken[RELAY_BATCH];
-	int attempts[RELAY_BATCH];
+	int64_t tokens[RELAY_BATCH];
 	struct jobq_err err = { 0 };
-	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, attempts, RELAY_BATCH,
+	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
 				      &err);
 	int published = 0;
 
@@ -158,18 +158,18 @@ static void relay_round(struct relay *r)
 	}
 	/* Queue by queue, so that one queue the broker refuses cannot hold up the others. */
 	for (int i = 0; i < n; i++)
-		taken[i] = (struct taken){ envs[i], attempts[i] };
+		taken[i] = (struct taken){ envs[i], tokens[i] };
 	qsort(taken, (size_t)n, sizeof(taken[0]), by_queue);
 	for (int i = 0; i < n; i++) {
 		envs[i] = taken[i].env;
-		attempts[i] = taken[i].attempt;
+		tokens[i] = taken[i].token;
 	}
 	for (int i = 0; i < n;) {
 		int j = i + 1;
 
 		while (j < n && strcmp(envs[j].queue, envs[i].queue) == 0)
 			j++;
-		published += publish_group(r, envs + i, attempts + i, (size_t)(j - i));
+		published += publish_group(r, envs + i, tokens + i, (size_t)(j - i));
 		i = j;
 	}
 	if (published > 0) {

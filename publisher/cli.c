@@ -154,13 +154,14 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 	struct jobq_envelope *envs = calloc(n ? n : 1, sizeof(*envs));
 	bool *ok = calloc(n ? n : 1, sizeof(*ok));
 	const char **ids = calloc(n ? n : 1, sizeof(*ids));
+	int64_t *tokens = calloc(n ? n : 1, sizeof(*tokens));
 	struct jobq_err err = { 0 };
 	size_t nok = 0;
 	int r;
 
 	for (size_t i = 0; i < n; i++)
 		jobs[i].published = false;
-	if (envs == NULL || ok == NULL || ids == NULL) {
+	if (envs == NULL || ok == NULL || ids == NULL || tokens == NULL) {
 		r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -182,6 +183,7 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (ok[i]) {
 			jobs[i].published = true;
+			tokens[nok] = jobs[i].token;
 			ids[nok++] = jobs[i].id;
 		}
 	if (nok > 0 && cli_store(cli) != NULL) {
@@ -189,7 +191,7 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 
 		/* Not fatal: a confirmed message with published_at still NULL is only
 		 * published once more by the relay, and the claim is conditional. */
-		if (jobq_store_mark_published(cli->store, ids, NULL, nok, &merr) != 0)
+		if (jobq_store_mark_published(cli->store, ids, tokens, nok, &merr) != 0)
 			cli_fail(cli, 0, "warning: %s", merr.msg);
 	}
 	if (r > 0)
@@ -204,5 +206,6 @@ out:
 	free(envs);
 	free(ok);
 	free(ids);
+	free(tokens);
 	return r;
 }

@@ -76,6 +76,7 @@ struct cli_job_ref {
 	const char *queue;
 	const char *type;
 	bool published;		/* set by cli_publish: the broker confirmed its message */
+	int64_t token;		/* the lease token the row had when it was saved (0: new) */
 };
 
 /* Publish the jobs' messages with publisher confirms (many in flight, then the confirms

@@ -29,11 +29,14 @@ static const char retry_help[] =
 	"cancelled; 3 no such job; 5 database unavailable; 6 requeued, but no broker node\n"
 	"confirmed it: the relay publishes it.\n";
 
-/* jobq_cli_retry (migration 0008) requeues only a failed or cancelled job and returns the
- * row's status as it found it, with the requeued id, queue and type: no row is an unknown
- * id, a NULL id a job in another state. */
+/* jobq_cli_retry (migrations 0008, 0010) requeues only a failed or cancelled job and returns
+ * the row's status as it found it, with the requeued id, queue, type and new lease token:
+ * no row is an unknown id, a NULL id a job in another state. The attempt count starts
+ * again, the lease token goes up, so no write of an execution from before the retry passes
+ * the fence of one after it, and the mark of this publish names the new token. */
 static const char retry_sql[] =
-	"SELECT status, id, queue, type FROM jobq_cli_retry($1::uuid, $2::bigint, $3)";
+	"SELECT status, id, queue, type, lease_token"
+	" FROM jobq_cli_retry($1::uuid, $2::bigint, $3)";
 
 int cli_requeue(struct cli *cli, const char *id, const char *reason)
 {
@@ -81,6 +84,7 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 	ref.id = rows_get(res, 0, "id");
 	ref.queue = rows_get(res, 0, "queue");
 	ref.type = rows_get(res, 0, "type");
+	ref.token = strtoll(rows_get(res, 0, "lease_token"), NULL, 10);
 	relayed = cli_publish(cli, &ref, 1) != 0;
 
 	if (cli->json) {

@@ -460,7 +460,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		 * the batch (its first job is published once). */
 		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i)
 			refs[npub++] = (struct cli_job_ref){ out[i].env.job_id, out[i].env.queue,
-							      out[i].env.type, false };
+							      out[i].env.type, false, 0 };
 	}
 	if (npub > 0 && cli_publish(cli, refs, npub) != 0)
 		relayed = true;

@@ -33,7 +33,8 @@
 #   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
 #   wait_for TIMEOUT_S DESC CMD... | check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
-#   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD | note MSG |
+#   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD |
+#   queue_counts QUEUE | queue_counts_are QUEUE READY|UNACKED | note MSG |
 #   state_counts | terminal_anomalies [COND] | connections_of PREFIX | close_connection NAME
 # Environment knobs: JQ_FAIL_FAST=1 (stop at the first failure), JQ_KEEP=1 (keep $T, the
 #   vhost and the database for inspection), JQ_TEST_TIMEOUT (default 270 s: the whole test is
@@ -506,6 +507,10 @@ print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
 queue_stat() { mgmt_get "queues/$(_jq_urlencode "$1")" | json_get "d.get('$2', 0)"; }
+# queue_counts QUEUE — "READY|UNACKED", e.g. 0|0 once every message of QUEUE was acked.
+queue_counts() { echo "$(queue_stat "$1" messages_ready)|$(queue_stat "$1" messages_unacknowledged)"; }
+# queue_counts_are QUEUE EXPECTED — whether queue_counts QUEUE prints EXPECTED (for wait_for).
+queue_counts_are() { [[ "$(queue_counts "$1")" == "$2" ]]; }
 
 # connections_of PREFIX — the broker's names (one a line) of the test vhost's connections whose
 # client-given name (connection_name) starts with PREFIX, e.g. "jobq-consumer worker=w1 ".

@@ -72,6 +72,23 @@ static void test_reconcile_running_mine_adopts(void **state)
 			 JOBQ_RC_ADOPT);
 }
 
+static void test_reconcile_running_my_lost_claim_resumes(void **state)
+{
+	(void)state;
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
+							       .owner_is_me = true, .own_claim = true }),
+			 JOBQ_RC_RESUME);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
+							       .owner_is_me = true, .own_claim = true,
+							       .lease_expired = true }),
+			 JOBQ_RC_RESUME);
+	/* A claim id only counts on a row that runs under this worker. */
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
+							       .own_claim = true, .lease_expired = true }),
+			 JOBQ_RC_TAKEOVER);
+	assert_string_equal(jobq_reconcile_action_name(JOBQ_RC_RESUME), "resume");
+}
+
 static void test_reconcile_running_other_lease_expired_takes_over(void **state)
 {
 	(void)state;
@@ -120,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_reconcile_scheduled_not_due_acks),
 		cmocka_unit_test(test_reconcile_queued_due_claims),
 		cmocka_unit_test(test_reconcile_running_mine_adopts),
+		cmocka_unit_test(test_reconcile_running_my_lost_claim_resumes),
 		cmocka_unit_test(test_reconcile_running_other_lease_expired_takes_over),
 		cmocka_unit_test(test_reconcile_running_other_session_gone_takes_over),
 		cmocka_unit_test(test_reconcile_running_other_alive_acks_duplicate),

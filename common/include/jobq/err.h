@@ -20,6 +20,9 @@ enum {
 	JOBQ_ESYS = -7,		/* a system call failed (errno in the message) */
 	JOBQ_ECONFLICT = -8,	/* the row was not in a state that allows the change */
 	JOBQ_ELOST = -9,	/* a fenced write touched no row: the lease is lost */
+	JOBQ_EAGAIN = -10,	/* PostgreSQL gave up on a statement for a passing reason (a
+				 * serialization failure, deadlock, cancel, lock or resource
+				 * shortage) and it did not commit: it may be run again */
 };
 
 #define JOBQ_ERR_MSG_MAX 512

@@ -70,7 +70,10 @@ int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
  * the statement is prepared once per session under that name and executed prepared.
  * On success *res holds a PGRES_COMMAND_OK or PGRES_TUPLES_OK result the caller must
  * PQclear. On failure *res is NULL and err says what (`what` names the operation):
- * SQLSTATE class 22 (bad data, e.g. invalid JSON) and 23 (constraint) map to JOBQ_EINVAL,
+ * SQLSTATE class 22 (bad data, e.g. invalid JSON) and 23 (constraint) map to JOBQ_EINVAL;
+ * 40001, 40P01 (serialization failure, deadlock), 53100, 53200, 53300 (disk, memory,
+ * connections short), 57014 (statement cancelled) and 55P03 (lock not available) on a
+ * connection that is still up map to JOBQ_EAGAIN (nothing committed; try again);
  * everything else to JOBQ_EDB. */
 int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, int nparams,
 		    const char *const *params, PGresult **res, const char *what,

@@ -1,7 +1,8 @@
 /* The job statements: submit, claim, fenced finish, heartbeat, relay, reaper, the worker
  * registry and waiting for a job's end. All lease arithmetic happens in SQL on the
- * database clock; every write a worker makes about a job is fenced by worker id and
- * attempt. */
+ * database clock; every write a worker makes about a job is fenced by worker id and lease
+ * token: a number every change of holder raises and nothing lowers (migration 0010), so
+ * that no earlier holder, even one at the same attempt number, passes the fence. */
 #ifndef JOBQ_STORE_JOBS_H
 #define JOBQ_STORE_JOBS_H
 
@@ -42,13 +43,14 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err) JOBQ_WUR;
 
 /* Record that the broker confirmed these jobs' messages: published_at = now() where the
- * row is still the one that was published — queued, unpublished and at the same attempt
- * (attempts[i], or 0 for all when attempts is NULL). A job a worker claimed and failed
- * meanwhile (now scheduled for its retry, unpublished) is left for the relay. The write is
- * the function jobq_mark_published (migration 0008), so the CLI's role needs no UPDATE
- * right on jobs. */
+ * row is still the one that was published — queued, unpublished and at the same lease
+ * token (tokens[i], as submit, retry or the relay's take left it; 0 for all when tokens is
+ * NULL, a new job's). A job that changed hands meanwhile (claimed and failed, now waiting
+ * for its retry; released; taken again by another relay) is left for the relay. The write
+ * is the function jobq_mark_published (migrations 0008, 0010), so the CLI's role needs no
+ * UPDATE right on jobs. */
 int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
-			      const int *attempts, size_t n, struct jobq_err *err) JOBQ_WUR;
+			      const int64_t *tokens, size_t n, struct jobq_err *err) JOBQ_WUR;
 
 /* A claimed job: everything the executor needs to run it. payload is malloc'd. */
 struct jobq_claim {
@@ -57,30 +59,43 @@ struct jobq_claim {
 	char queue[65];
 	char *payload;
 	int attempt;
+	int64_t token;		/* the lease token this claim holds: every later write names it */
 	int max_attempts;
 	int64_t timeout_ms;	/* 0 = none */
 	double wait_s;		/* from due (run_after) to this start, in seconds */
 };
 
 /* Conditionally move a queued, due, not-cancelled job to running for worker_id (attempt
- * + 1, lease = now() + lease_ms). 0 and *out filled when claimed; JOBQ_ECONFLICT when the
- * row is not claimable (the caller reconciles); JOBQ_EDB on failure. */
+ * + 1, lease token + 1, lease = now() + lease_ms), recording claim_id (a value the caller
+ * made up for this claim, see jobq_store_claimed). 0 and *out filled when claimed;
+ * JOBQ_ECONFLICT when the row is not claimable (the caller reconciles); JOBQ_EDB on
+ * failure. */
 int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
-		     int64_t lease_ms, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+		     int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
+		     struct jobq_err *err) JOBQ_WUR;
 
 /* Take over a job running under another worker that is known dead (owner_dead) or whose
- * lease expired (re-checked in the UPDATE): fenced on (prev_worker, prev_attempt). Same
- * results as jobq_store_claim. A job with a cancel request is cancelled instead, and one
- * whose attempts are used up fails with a "worker lost" error; both return
- * JOBQ_ECONFLICT, so the caller reads the row again. */
+ * lease expired (re-checked in the UPDATE): fenced on (prev_worker, prev_token), it raises
+ * the token and records claim_id as a claim does. Same results as jobq_store_claim. A job
+ * with a cancel request is cancelled instead, and one whose attempts are used up fails
+ * with a "worker lost" error; both return JOBQ_ECONFLICT, so the caller reads the row
+ * again. */
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
-			int prev_attempt, bool owner_dead, const char *worker_id, int64_t lease_ms,
-			struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+			int64_t prev_token, bool owner_dead, const char *worker_id,
+			int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
+			struct jobq_err *err) JOBQ_WUR;
 
-/* One delivery's claim in a batch: job_id in; r (0 claimed, JOBQ_ECONFLICT not
- * claimable) and out (when claimed; the caller releases it) set by the call. */
+/* The claim of job_id that worker_id made with claim_id and that committed although its
+ * reply was lost: *out filled as jobq_store_claim would have, if the job still runs under
+ * that claim; JOBQ_ECONFLICT if not. */
+int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
+		       int64_t claim_id, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+
+/* One delivery's claim in a batch: job_id and claim_id in; r (0 claimed, JOBQ_ECONFLICT
+ * not claimable) and out (when claimed; the caller releases it) set by the call. */
 struct jobq_claim_req {
 	const char *job_id;
+	int64_t claim_id;
 	struct jobq_claim out;
 	int r;
 };
@@ -94,6 +109,8 @@ struct jobq_job_row {
 	enum jobq_status status;
 	char worker_id[128];
 	int attempt;
+	int64_t token;		/* lease_token */
+	int64_t claim_id;	/* of the last claim or takeover; 0 when none */
 	int max_attempts;
 	bool cancel_requested;
 	bool due;		/* run_after <= now() */
@@ -125,19 +142,20 @@ struct jobq_outcome {
 	int64_t release_grace_ms; /* for queued: how long the relay leaves the nacked message be */
 };
 
-/* One attempt's outcome in a batch: job_id, attempt and o in; r (0 written, JOBQ_ELOST
- * lease lost, nothing written) set by the call. */
+/* One attempt's outcome in a batch: job_id, the lease token its claim holds and o in; r
+ * (0 written, JOBQ_ELOST lease lost, nothing written) set by the call. */
 struct jobq_finish_req {
 	const char *job_id;
-	int attempt;
+	int64_t token;
 	const struct jobq_outcome *o;
 	int r;
 };
 
 /* nc claims (each as jobq_store_claim) and nf outcomes of worker_id's attempts, in one
  * statement and one commit, all rows locked in id order. An outcome is written only if
- * (job_id, worker_id, attempt) still holds the lease (else its r is JOBQ_ELOST); a release
- * (to = queued) does not count the attempt. Returns 0 when the statement ran (each
+ * (job_id, worker_id, token) still holds the lease (else its r is JOBQ_ELOST), and raises
+ * the token; a release (to = queued) does not count the attempt. Returns 0 when the
+ * statement ran (each
  * request's r says how it went), else JOBQ_EDB, or JOBQ_EINVAL when the server refused a
  * value (a result jsonb cannot hold), and nothing was written: the statement is all or
  * nothing, so callers retry a refused batch one item at a time. */
@@ -148,7 +166,7 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {
 	char id[37];
-	int attempt;
+	int64_t token;		/* the lease token the claim holds */
 	bool lost;		/* out: the row is no longer ours; stop the job, write nothing */
 	bool cancel_requested;	/* out: a cancel is recorded (fallback to the broadcast) */
 };
@@ -162,12 +180,15 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 
 /* Relay: take up to max rows that are due and unpublished — scheduled rows now due (moved
  * to queued) and queued rows older than grace_ms (their submitter died or the broker was
- * down) — skipping rows other relays hold. Fills envs; returns the count (>= 0). */
+ * down) — skipping rows other relays hold. Taking raises each row's lease token, so that
+ * only this take's mark (jobq_store_mark_published with tokens[i]) can mark it. Fills
+ * envs and tokens; returns the count (>= 0). */
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int *attempts, int max, struct jobq_err *err);
+			  int64_t *tokens, int max, struct jobq_err *err);
 
 /* Reaper: move running jobs whose lease expired to queued (unpublished, for the relay), or
- * to failed when their attempts are used up. Returns how many it moved (>= 0). */
+ * to failed when their attempts are used up, raising their lease tokens. Returns how many
+ * it moved (>= 0). */
 int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err);
 
 /* At a worker's start, before it runs anything: give back the jobs a previous process
