@@ -942,7 +942,7 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 			       struct jobq_err *err)
 {
 	char pid[24], conc[24], keytext[24];
-	int64_t key;
+	int64_t key = 0;
 	size_t len = 3;
 	char *queues, *q;
 	PGresult *res = NULL;

@@ -17,17 +17,26 @@
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store.h"
+#include "jobq/fault.h"
 #include "jobq/url.h"
 
 /* The one mutable global: the signal handler's view of the consumer. */
 static struct consumer *volatile signal_target;
+/* Signals that came before the consumer existed (during start-up), applied once it does:
+ * a SIGHUP then must not kill the process, nor a SIGTERM be forgotten. */
+static volatile sig_atomic_t early_stop, early_reload;
 
 static void on_signal(int sig)
 {
 	struct consumer *c = signal_target;
 
-	if (c == NULL)
+	if (c == NULL) {
+		if (sig == SIGHUP)
+			early_reload = 1;
+		else
+			early_stop = 1;
 		return;
+	}
 	if (sig == SIGHUP)
 		atomic_store(&c->reload, true);
 	else
@@ -198,6 +207,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
 		return 1;
 	}
+	/* From here on a signal is noted, never fatal: start-up (registration, the first
+	 * connections) can take a while, and a supervisor may send SIGHUP or SIGTERM during it. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":c:h", opts, NULL)) != -1) {
 		switch (opt) {
@@ -276,6 +294,7 @@ int main(int argc, char **argv)
 	c.flag_queues = queues != NULL;
 	c.flag_concurrency = concurrency > 0;
 	c.flag_worker_id = worker_id != NULL;
+	jobq_fault_stop("consumer_start");
 	if (keeper_open(&c, &keeper, &err) != 0) {
 		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
 		status = err.code == JOBQ_ECONFLICT ? 2 : 5;
@@ -300,14 +319,12 @@ int main(int argc, char **argv)
 	}
 	if (cfg.metrics_listen != NULL)
 		jobq_info("metrics_listening", "worker", c.worker_id, "address", cfg.metrics_listen);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
 	signal_target = &c;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	/* Read after the target is set: a signal from now on reaches c directly. */
+	if (early_stop)
+		atomic_fetch_add(&c.signals, 1);
+	if (early_reload)
+		atomic_store(&c.reload, true);
 
 	ex = calloc((size_t)cfg.concurrency, sizeof(*ex));
 	eargs = calloc((size_t)cfg.concurrency, sizeof(*eargs));
