@@ -12,6 +12,12 @@
 #include "jobq/clock.h"
 #include "metrics.h"
 
+/* Connections served at once from one client address: half of METRICS_MAX_CONN, so one
+ * address alone cannot take every slot from a scraper on another address (an exposed
+ * listen). It does not help on loopback, where the scraper and a local attacker share
+ * 127.0.0.1 (security.md, "Metrics"). */
+#define METRICS_MAX_PER_IP 128
+
 /* Bucket bounds in seconds: from a noop job (ms) to long batch jobs (an hour). */
 static const double bounds[METRICS_BUCKETS] = { 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
 						0.5,   1,     2.5,  5,     10,   60,  3600 };
@@ -231,7 +237,9 @@ int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err)
 	/* epoll (else poll), never select(): a worker with a high concurrency holds more than
 	 * FD_SETSIZE descriptors, and select() cannot watch a socket numbered past it. Idle
 	 * connections are dropped after METRICS_IDLE_S and up to METRICS_MAX_CONN are served,
-	 * so that a handful of silent sockets cannot blind the scraper. */
+	 * so that a handful of silent sockets cannot blind the scraper; the idle timeout resets
+	 * on every byte, so a client that trickles bytes keeps its slots: METRICS_MAX_PER_IP
+	 * keeps one address from holding all of them. */
 	c->metrics.daemon = MHD_start_daemon(
 		(MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES
 			 ? MHD_USE_EPOLL_INTERNAL_THREAD
@@ -239,6 +247,7 @@ int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err)
 			MHD_USE_ERROR_LOG | (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, answer, c, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)METRICS_MAX_CONN,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)METRICS_MAX_PER_IP,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)METRICS_IDLE_S, MHD_OPTION_END);
 	if (c->metrics.daemon == NULL)
 		return jobq_err_set(err, JOBQ_ESYS, "metrics: cannot listen on %s", listen);
