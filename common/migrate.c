@@ -19,13 +19,21 @@
  * added here), and the one column it may update, idempotency_key, is what submit's ON
  * CONFLICT DO UPDATE and `jobq wait`'s FOR SHARE need. No function of jobq's is for PUBLIC
  * (CREATE FUNCTION grants it EXECUTE): a function dropped and created again by a later
- * migration loses that right here too. See docs/security.md. */
+ * migration loses that right here too. The CLI marks a job published through its own
+ * function (migration 0010), not the relay's. No role but public's owner may CREATE in
+ * public (databases made before PostgreSQL 15 let every role): an object planted there by
+ * another role could match a call in a jobq statement more exactly than pg_catalog's and
+ * run with the caller's rights. See docs/security.md. */
 static const char GRANTS[] =
 	"DO $$ DECLARE f regprocedure; BEGIN"
 	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
 	"  AND p.proname LIKE 'jobq\\_%' LOOP"
 	"  EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);"
 	" END LOOP;"
+	" IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = 'public'"
+	"  AND pg_has_role(n.nspowner, 'USAGE')) THEN"
+	"  REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
+	" END IF;"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
 	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_consumer;"
 	"  REVOKE ALL ON SEQUENCE dead_letters_id_seq FROM jobq_consumer;"
@@ -44,7 +52,8 @@ static const char GRANTS[] =
 	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
 	"  GRANT EXECUTE ON FUNCTION jobq_cli_retry, jobq_cli_cancel, jobq_cli_prune_jobs,"
-	"   jobq_cli_prune_workers, jobq_mark_published TO jobq_cli;"
+	"   jobq_cli_prune_workers, jobq_cli_mark_published TO jobq_cli;"
+	"  REVOKE EXECUTE ON FUNCTION jobq_mark_published FROM jobq_cli;"
 	" END IF;"
 	"END $$";
 

@@ -300,10 +300,12 @@ static char *token_map(const char *const *ids, const int64_t *values, size_t n)
 	return m;
 }
 
-int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
-			      const int64_t *tokens, size_t n, struct jobq_err *err)
+/* The publish mark through `fn` (jobq_mark_published for the relay, jobq_cli_mark_published
+ * for the CLI): one code path, two functions with the rights of their callers. */
+static int mark_published(struct jobq_store *st, const char *fn, const char *const *ids,
+			  const int64_t *tokens, size_t n, struct jobq_err *err)
 {
-	char *arr, *atts = NULL;
+	char *arr, *atts = NULL, sql[96];
 	PGresult *res = NULL;
 	int r;
 
@@ -314,20 +316,31 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 		free(arr);
 		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
 	}
+	snprintf(sql, sizeof(sql), "SELECT %s($1::uuid[], $2::jsonb)", fn);
 	{
 		const char *p[2] = { arr, atts };
-		/* The write is migration 0008's jobq_mark_published, the only right on the
-		 * publish mark that the CLI's role has. Its rows are found by primary key
-		 * (= ANY) and locked in id order; joining an unnest() of the ids instead let a
-		 * generic plan compare every pair (a batch of 10,000 took 9 s). */
-		r = jobq_store_exec(st, "jobq_mark_published",
-				    "SELECT jobq_mark_published($1::uuid[], $2::jsonb)", 2, p, &res,
-				    "mark published", err);
+		/* The write is a function of migration 0010, the only right on the publish
+		 * mark that the CLI's and the consumer's roles have. Its rows are found by
+		 * primary key (= ANY) and locked in id order; joining an unnest() of the ids
+		 * instead let a generic plan compare every pair (a batch of 10,000 took 9 s). */
+		r = jobq_store_exec(st, fn, sql, 2, p, &res, "mark published", err);
 	}
 	PQclear(res);
 	free(arr);
 	free(atts);
 	return r;
+}
+
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
+			      const int64_t *tokens, size_t n, struct jobq_err *err)
+{
+	return mark_published(st, "jobq_mark_published", ids, tokens, n, err);
+}
+
+int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
+				  const int64_t *tokens, size_t n, struct jobq_err *err)
+{
+	return mark_published(st, "jobq_cli_mark_published", ids, tokens, n, err);
 }
 
 /* ---- claim and takeover ------------------------------------------------------------ */

@@ -20,33 +20,55 @@ ALTER TABLE jobs ADD COLUMN lease_token bigint NOT NULL DEFAULT 0,
 -- fenced on it. Their result or parameter names change, so they are made anew; `jobq
 -- migrate` grants them again to jobq_cli / jobq_consumer and keeps PUBLIC out.
 DROP FUNCTION jobq_cli_retry(uuid, bigint, text);
+-- As in 0008, every call names pg_catalog's operator or function with exact argument types.
 CREATE FUNCTION jobq_cli_retry(job uuid, grace_ms bigint, reason text)
     RETURNS TABLE (status text, id uuid, queue text, type text, lease_token bigint)
     LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 WITH target AS (SELECT j.status FROM public.jobs j WHERE j.id = $1),
  requeued AS (
-  UPDATE public.jobs SET status = 'queued', status_reason = $3,
-   attempt = 0, lease_token = jobs.lease_token + 1,
+  UPDATE public.jobs SET status = 'queued'::text,
+   status_reason = pg_catalog.left($3, 1000),
+   attempt = 0, lease_token = jobs.lease_token OPERATOR(pg_catalog.+) 1::bigint,
    error = NULL, result = NULL, progress = NULL,
    started_at = NULL, finished_at = NULL,
    worker_id = NULL, heartbeat_at = NULL, lease_expires_at = NULL,
    cancel_requested_at = NULL, cancel_reason = NULL,
-   run_after = now(), published_at = NULL, updated_at = now(),
-   publish_after = now() + make_interval(secs => $2 / 1000.0)
-  WHERE jobs.id = $1 AND jobs.status IN ('failed', 'cancelled')
+   run_after = pg_catalog.now(), published_at = NULL, updated_at = pg_catalog.now(),
+   publish_after = pg_catalog.now() OPERATOR(pg_catalog.+) pg_catalog.make_interval(
+       secs => ($2::float8 OPERATOR(pg_catalog./) 1000::float8))
+  WHERE jobs.id = $1 AND jobs.status IN ('failed'::text, 'cancelled'::text)
   RETURNING jobs.id, jobs.queue, jobs.type, jobs.lease_token)
 SELECT t.status, r.id, r.queue, r.type, r.lease_token FROM target t LEFT JOIN requeued r ON true
 $$;
 
+-- The relay's publish mark: only a queued, unpublished job still holding the lease token it
+-- was published with ($2: a JSON object {"id": token}). jobq_consumer only.
 DROP FUNCTION jobq_mark_published(uuid[], jsonb);
 CREATE FUNCTION jobq_mark_published(ids uuid[], tokens jsonb) RETURNS bigint
     LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 WITH l AS (SELECT j.id AS lid FROM public.jobs j WHERE j.id = ANY($1)
-           AND j.status = 'queued' AND j.published_at IS NULL ORDER BY j.id FOR UPDATE),
- m AS (UPDATE public.jobs j SET published_at = now() FROM l
-       WHERE j.id = l.lid AND j.lease_token = ($2 ->> j.id::text)::bigint RETURNING 1)
+           AND j.status = 'queued'::text AND j.published_at IS NULL ORDER BY j.id FOR UPDATE),
+ m AS (UPDATE public.jobs j SET published_at = pg_catalog.now() FROM l
+       WHERE j.id = l.lid
+         AND j.lease_token = ($2 OPERATOR(pg_catalog.->>) j.id::text)::bigint RETURNING 1)
+SELECT count(*) FROM m
+$$;
+
+-- The CLI's publish mark (jobq submit, jobq retry, after the broker confirmed): as the
+-- relay's, and only while the job is still within the relay grace its submit or retry set
+-- (publish_after in the future). The CLI's role can read any job's token, so without that
+-- test it could mark any unpublished job and hide it from the relay for good; a job past
+-- its grace is the relay's to publish (a duplicate of a late CLI publish is harmless).
+CREATE FUNCTION jobq_cli_mark_published(ids uuid[], tokens jsonb) RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+WITH l AS (SELECT j.id AS lid FROM public.jobs j WHERE j.id = ANY($1)
+           AND j.status = 'queued'::text AND j.published_at IS NULL
+           AND j.publish_after > pg_catalog.now() ORDER BY j.id FOR UPDATE),
+ m AS (UPDATE public.jobs j SET published_at = pg_catalog.now() FROM l
+       WHERE j.id = l.lid AND j.publish_after > pg_catalog.now()
+         AND j.lease_token = ($2 OPERATOR(pg_catalog.->>) j.id::text)::bigint RETURNING 1)
 SELECT count(*) FROM m
 $$;
 
 REVOKE EXECUTE ON FUNCTION jobq_cli_retry(uuid, bigint, text),
-    jobq_mark_published(uuid[], jsonb) FROM PUBLIC;
+    jobq_mark_published(uuid[], jsonb), jobq_cli_mark_published(uuid[], jsonb) FROM PUBLIC;

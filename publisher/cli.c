@@ -191,7 +191,7 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 
 		/* Not fatal: a confirmed message with published_at still NULL is only
 		 * published once more by the relay, and the claim is conditional. */
-		if (jobq_store_mark_published(cli->store, ids, tokens, nok, &merr) != 0)
+		if (jobq_store_cli_mark_published(cli->store, ids, tokens, nok, &merr) != 0)
 			cli_fail(cli, 0, "warning: %s", merr.msg);
 	}
 	if (r > 0)

@@ -11,6 +11,9 @@
 #include "jobq/duration.h"
 #include "jobq/store_jobs.h"
 
+/* How long `jobq wait` trusts the notification alone before it reads the jobs again. */
+#define WAIT_RECHECK_MS 30000
+
 static const char HELP[] =
 	"usage: jobq wait [--timeout DUR] [--json] ID\n"
 	"\n"
@@ -136,7 +139,9 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 		}
 		if (left == 0)
 			break;
-		int64_t wait = deadline == INT64_MAX ? 3600000 : deadline - jobq_monotonic_ms();
+		/* Re-read every 30 s even without a notification: a safety net should one be
+		 * lost (a waiter row deleted, a NOTIFY dropped with its connection). */
+		int64_t wait = deadline == INT64_MAX ? WAIT_RECHECK_MS : deadline - jobq_monotonic_ms();
 		if (wait <= 0) {
 			char d[32];
 			r = jobq_err_set(&err, JOBQ_ETIMEDOUT,
@@ -145,7 +150,8 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 					 n == 1 ? ": " : "", n == 1 ? ids[0] : "");
 			goto out;
 		}
-		if ((r = jobq_store_wait_notify(st, wait, woke, &err)) < 0)
+		if ((r = jobq_store_wait_notify(st, wait < WAIT_RECHECK_MS ? wait : WAIT_RECHECK_MS,
+						woke, &err)) < 0)
 			goto out;
 		r = 0;
 		recheck_all = woke[0] == '\0';

@@ -12,6 +12,12 @@
 #  - the CLI's credentials cannot change a job's state, publish mark or owner, delete a job
 #    or touch a worker row: cancel, retry, prune and the publish mark go through functions
 #    that do exactly that command's write, and each command still works (prune too).
+#  - an operator planted in public (by a role allowed to CREATE there, which migrate revokes
+#    from PUBLIC) never runs with the definer functions' owner's rights;
+#  - the CLI inserts jobs only as new (no forged running or finished job), cannot mark a job
+#    past its relay grace published (hiding it from the relay), and cannot delete another
+#    session's waiter rows nor add rows for another backend; prune refuses NULL arguments
+#    and reasons are capped.
 source "$(dirname "$0")/lib.sh"
 jq_setup leastpriv
 
@@ -164,3 +170,88 @@ check_eq "  ... the finished jobs are gone, with their history" "0 0" \
                (select count(*) from job_events e where not exists (select 1 from jobs j where j.id = e.job_id))" | tr '|' ' ')"
 check_eq "  ... the stopped worker is gone, the live one kept" "w" "$(sql "select string_agg(id, ' ') from workers")"
 check "the consumer is still serving" is_running w
+
+# ---- the definer functions cannot be hijacked through a schema others may create in
+# (a database created before PostgreSQL 15 lets every role CREATE in public): an operator
+# that matches a call's argument types exactly wins over pg_catalog's inexact one even with
+# pg_catalog first in search_path, and would run with the function owner's rights.
+sql "GRANT CREATE ON SCHEMA public TO PUBLIC" >/dev/null
+check --fatal "migrate again" jobq migrate
+check_eq "migrate revoked CREATE on public from PUBLIC" f \
+  "$(sql "select has_schema_privilege('jobq_cli', 'public', 'CREATE')")"
+sql "GRANT CREATE ON SCHEMA public TO jobq_cli" >/dev/null
+check --fatal "cli role, allowed to CREATE in public, plants operators" clpsql '
+  CREATE TABLE public.hijack (who text);
+  GRANT SELECT, INSERT ON public.hijack TO PUBLIC;
+  CREATE FUNCTION public.hijack_div(bigint, numeric) RETURNS numeric LANGUAGE sql AS
+    $f$ INSERT INTO public.hijack SELECT current_user;
+        SELECT $1::numeric OPERATOR(pg_catalog./) $2 $f$;
+  CREATE OPERATOR public./ (LEFTARG = bigint, RIGHTARG = numeric, FUNCTION = public.hijack_div);
+  CREATE FUNCTION public.hijack_ne(oid, regclass) RETURNS boolean LANGUAGE sql AS
+    $f$ INSERT INTO public.hijack SELECT current_user;
+        SELECT $1 OPERATOR(pg_catalog.<>) $2::oid $f$;
+  CREATE OPERATOR public.<> (LEFTARG = oid, RIGHTARG = regclass, FUNCTION = public.hijack_ne);'
+check_eq "  ... the planted operator is live (the cli role's own call runs it)" 1 \
+  "$(clpsql "select 1::bigint / 1.0; select count(*) from public.hijack where who = 'jobq_cli'" | tail -1)"
+check_status "submit --delay, cancel, retry as jobq_cli" 0 bash -c \
+  "id=\$(JOBQ_AMQP_URL='$CLI_AMQP' JOBQ_DATABASE_URL='$CLI_DB' timeout 30 '$JOBQ_BIN_DIR/jobq' submit noop --delay 1h) &&
+   JOBQ_AMQP_URL='$CLI_AMQP' JOBQ_DATABASE_URL='$CLI_DB' timeout 30 '$JOBQ_BIN_DIR/jobq' cancel \$id &&
+   JOBQ_AMQP_URL='$CLI_AMQP' JOBQ_DATABASE_URL='$CLI_DB' timeout 30 '$JOBQ_BIN_DIR/jobq' retry \$id"
+check_eq "  ... the planted operators never ran as another role" "" \
+  "$(sql "select string_agg(distinct who, ' ') from public.hijack where who not in ('jobq_cli', 'jobq_consumer')")"
+clpsql "DROP OPERATOR public./ (bigint, numeric); DROP OPERATOR public.<> (oid, regclass);
+  DROP FUNCTION public.hijack_div(bigint, numeric), public.hijack_ne(oid, regclass);
+  DROP TABLE public.hijack" >/dev/null
+sql "REVOKE CREATE ON SCHEMA public FROM jobq_cli" >/dev/null
+
+# ---- the CLI can only insert a job as new, and still submits every way
+for s in running succeeded failed cancelled; do
+  check_status "cli role: INSERT of a $s job is refused" 1 clpsql \
+    "INSERT INTO jobs (type, status) VALUES ('forged', '$s')"
+done
+check_eq "  ... no forged job exists" 0 "$(sql "select count(*) from jobs where type = 'forged'")"
+check_status "plain submit as jobq_cli" 0 cli submit noop
+check_status "submit --delay as jobq_cli" 0 cli submit noop --delay 1h
+check_status "submit --key as jobq_cli" 0 cli submit noop --key k1
+check_status "submit --key again as jobq_cli (the same job)" 0 cli submit noop --key k1
+printf '{"type":"noop"}\n{"type":"noop","key":"k2"}\n' >"$T/batch"
+check_status "submit --batch as jobq_cli" 0 cli submit --batch "$T/batch"
+
+# ---- the definer functions bound their arguments
+check_status "cli role: prune with a NULL batch is refused" 1 clpsql "SELECT jobq_cli_prune_jobs(now(), NULL)"
+check_status "cli role: prune with a NULL cutoff is refused" 1 clpsql "SELECT jobq_cli_prune_jobs(NULL, 10)"
+cid=$(cli submit noop --delay 1h)
+check "cli role: cancel with a 5000-character reason" clpsql \
+  "SELECT jobq_cli_cancel(ARRAY['$cid']::uuid[], repeat('r', 5000))"
+check_eq "  ... the reason kept is at most 1000 characters" 1000 \
+  "$(sql "select length(cancel_reason) from jobs where id='$cid'")"
+
+# ---- a CLI session sees and deletes only its own waiter rows
+long=$(cli submit sleep '{"seconds":30}')
+cli wait "$long" >"$T/wait.out" 2>&1 &
+waiter=$!
+wait_for 20 "the waiter registered" sql_is 1 "select count(*) from job_waiters where job_id='$long'"
+check "cli role, another session: DELETE FROM job_waiters" clpsql "DELETE FROM job_waiters"
+check_eq "  ... the other session's row is still there" 1 \
+  "$(sql "select count(*) from job_waiters where job_id='$long'")"
+check_status "cli role: a waiter row for another backend is refused" 1 clpsql \
+  "INSERT INTO job_waiters (job_id, backend) VALUES ('$long', 1)"
+check_status "cancel the job as jobq_cli" 0 cli cancel "$long"
+wait_for 20 "  ... jobq wait returned" bash -c "! kill -0 $waiter 2>/dev/null"
+ws=0; wait "$waiter" || ws=$?
+check_eq "  ... with the job's end (cancelled: exit 1)" 1 "$ws"
+
+# ---- the CLI cannot hide a job from the relay with the publish mark
+u=$(sql "select gen_random_uuid()")
+check "cli role: insert a job past its relay grace and mark it published" clpsql "
+  BEGIN;
+  INSERT INTO jobs (id, type, status, publish_after)
+    VALUES ('$u', 'noop', 'queued', now() - interval '1 minute');
+  DO \$\$ BEGIN
+    BEGIN PERFORM jobq_mark_published(ARRAY['$u']::uuid[], '{\"$u\": 0}'::jsonb);
+    EXCEPTION WHEN insufficient_privilege OR undefined_function THEN NULL; END;
+    BEGIN PERFORM jobq_cli_mark_published(ARRAY['$u']::uuid[], '{\"$u\": 0}'::jsonb);
+    EXCEPTION WHEN insufficient_privilege OR undefined_function THEN NULL; END;
+  END \$\$;
+  COMMIT;"
+wait_for 20 "  ... the relay published it anyway and it ran" sql_is succeeded "select status from jobs where id='$u'"

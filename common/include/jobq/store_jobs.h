@@ -47,10 +47,16 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
  * token (tokens[i], as submit, retry or the relay's take left it; 0 for all when tokens is
  * NULL, a new job's). A job that changed hands meanwhile (claimed and failed, now waiting
  * for its retry; released; taken again by another relay) is left for the relay. The write
- * is the function jobq_mark_published (migrations 0008, 0010), so the CLI's role needs no
- * UPDATE right on jobs. */
+ * is the function jobq_mark_published (migrations 0008, 0010), so the consumer's role needs
+ * no UPDATE right on the mark. */
 int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
 			      const int64_t *tokens, size_t n, struct jobq_err *err) JOBQ_WUR;
+
+/* The CLI's publish mark (jobq submit, jobq retry): as jobq_store_mark_published, through
+ * jobq_cli_mark_published (migration 0010), which also requires the job to be still within
+ * the relay grace its submit or retry set; a job past it is the relay's to publish. */
+int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
+				  const int64_t *tokens, size_t n, struct jobq_err *err) JOBQ_WUR;
 
 /* A claimed job: everything the executor needs to run it. payload is malloc'd. */
 struct jobq_claim {
