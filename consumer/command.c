@@ -296,10 +296,16 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	}
 	if (pid == 0) {
 		/* Only async-signal-safe calls until exec. */
+		struct sigaction dfl;
 		sigset_t none;
 
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		/* The worker ignores SIGPIPE, and exec keeps an ignored signal ignored: the
+		 * command must start with the default, as it would from a shell. */
+		memset(&dfl, 0, sizeof(dfl));
+		dfl.sa_handler = SIG_DFL;
+		sigaction(SIGPIPE, &dfl, NULL);
 		setpgid(0, 0);
 		dup2(in[0], 0);
 		dup2(so[1], 1);
