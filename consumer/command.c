@@ -315,6 +315,13 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			fcntl(fence_fd, F_SETFD, 0);
 		else
 			dup2(fence_fd, SHIM_FENCE_FD);
+		/* Nothing else the worker holds without close-on-exec (inherited descriptors, a
+		 * file open during a reload) reaches the command: the shim gets 0-2 and the fence
+		 * page's descriptor, which it closes before it runs the command. */
+		if (close_range(SHIM_FENCE_FD + 1, ~0U, 0) != 0) {
+			for (int fd = SHIM_FENCE_FD + 1; fd < 65536; fd++)
+				close(fd);
+		}
 		if (isolate_creds_apply(&creds) != 0) {
 			static const char msg[] = "jobq: cannot switch to the handler's user or group\n";
 			ssize_t n = write(2, msg, sizeof(msg) - 1);

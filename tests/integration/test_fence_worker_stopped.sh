@@ -21,11 +21,12 @@ source "$(dirname "$0")/lease_lib.sh"
 REPS=${FENCE_REPS:-5}
 export HEARTBEAT_INTERVAL=300ms LEASE_DURATION=2s JOBQ_RELAY_INTERVAL=200ms
 tick_setup
-# sh -c, not a script file (which the shell itself would hold open); ls and grep run in
-# children, so what they list is the shell's own descriptors and signal state.
-env_cmd='ls /proc/$$/fd >\"$OUT.fds\"; grep ^SigIgn: /proc/$$/status >\"$OUT.sig\"'
-printf 'handlers = (\n  %s,\n  { type = "env"; command = [ "/bin/sh", "-c", "%s" ]; env = [ "OUT=%s" ]; }\n);\n' \
-  "$(tick_handler)" "$env_cmd" "$T/env" >"$T/jobq.conf"
+# sh -c with no redirection (a script file, or a redirection, has the shell itself hold
+# more descriptors); ls and grep run in children and list the shell's own descriptors and
+# signal state on stdout, which becomes the job's result.
+env_cmd='ls /proc/$$/fd; grep ^SigIgn: /proc/$$/status'
+printf 'handlers = (\n  %s,\n  { type = "env"; command = [ "/bin/sh", "-c", "%s" ]; }\n);\n' \
+  "$(tick_handler)" "$env_cmd" >"$T/jobq.conf"
 
 check --fatal "migrate" jobq migrate
 start_consumer A --worker-id fa --concurrency 1
@@ -75,8 +76,10 @@ check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies)"
 
 id=$(jobq submit env '{}')
 wait_for 15 "the env job succeeds" sql_is succeeded "select status from jobs where id='$id'"
-check_eq "a command handler has only descriptors 0-2" "0 1 2" "$(sort -n "$T/env.fds" | tr '\n' ' ' | sed 's/ $//')"
-sigign=$(awk '{print $2}' "$T/env.sig")
+sql "select result #>> '{}' from jobs where id='$id'" >"$T/env.out"
+check_eq "a command handler has only descriptors 0-2" "0 1 2" \
+  "$(grep -E '^[0-9]+$' "$T/env.out" | sort -n | tr '\n' ' ' | sed 's/ $//')"
+sigign=$(awk '/^SigIgn:/ {print $2}' "$T/env.out")
 check_eq "a command handler does not ignore SIGPIPE" 0 "$(( (0x${sigign:-0} >> 12) & 1 ))"
 
 check "A is alive" is_running A
