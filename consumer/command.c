@@ -5,10 +5,12 @@
 #include <jansson.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -31,17 +33,51 @@ static void shim_on_hup(int sig)
 	shim_parent_died = 1;
 }
 
+/* The descriptor on which the shim finds the page holding the fence point. */
+#define SHIM_FENCE_FD 3
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* Sleep at most this long between two looks at the fence point. */
+#define SHIM_TICK_MS 10
+
+/* Kill the whole group (the shim with it) once the worker's fence point has passed: the
+ * worker may be stopped or starved and its own fence thread with it, while the lease
+ * expires in PostgreSQL and another worker may take the job over. */
+static void shim_fence_check(const _Atomic int64_t *fence)
+{
+	static const char msg[] = "jobq: lease fence point passed with no renewal: command killed\n";
+
+	if (jobq_monotonic_ms() < atomic_load(fence))
+		return;
+	if (write(2, msg, sizeof(msg) - 1) < 0) {
+		/* nothing to do: the kill below is what matters */
+	}
+	kill(0, SIGKILL);
+	_exit(137);
+}
+
 int command_shim_main(int argc, char **argv)
 {
+	const _Atomic int64_t *fence;
 	struct sigaction sa;
 	pid_t parent, child;
-	int status;
+	int status, pidfd;
+	void *map;
 
-	if (argc < 5 || strcmp(argv[3], "--") != 0) {
+	if (argc < 6 || strcmp(argv[4], "--") != 0) {
 		fprintf(stderr, "jobq-consumer --exec-shim: bad arguments\n");
 		return 127;
 	}
 	parent = (pid_t)atoi(argv[2]);
+	map = mmap(NULL, sizeof(*fence), PROT_READ, MAP_SHARED, atoi(argv[3]), 0);
+	if (map == MAP_FAILED) {
+		/* Never run unfenced. */
+		fprintf(stderr, "jobq-consumer --exec-shim: cannot map the fence point (fd %s): %s\n",
+			argv[3], strerror(errno));
+		return 127;
+	}
+	fence = map;
+	close(atoi(argv[3]));	/* the command must not reach it */
 	setpgid(0, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = shim_on_hup;
@@ -55,6 +91,7 @@ int command_shim_main(int argc, char **argv)
 		/* The worker died before the death signal was armed. */
 		return 137;
 	}
+	shim_fence_check(fence);
 	child = fork();
 	if (child < 0) {
 		fprintf(stderr, "jobq: fork: %s\n", strerror(errno));
@@ -64,21 +101,29 @@ int command_shim_main(int argc, char **argv)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
-		execvp(argv[4], argv + 4);
-		fprintf(stderr, "jobq: cannot run %s: %s\n", argv[4], strerror(errno));
+		execvp(argv[5], argv + 5);
+		fprintf(stderr, "jobq: cannot run %s: %s\n", argv[5], strerror(errno));
 		_exit(127);
 	}
+	pidfd = (int)syscall(SYS_pidfd_open, child, 0);
 	for (;;) {
-		pid_t r = waitpid(child, &status, 0);
+		struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+		int64_t left;
+		pid_t r = waitpid(child, &status, WNOHANG);
 
 		if (r == child)
 			break;
-		if (r < 0 && errno == EINTR && shim_parent_died) {
+		if (r < 0 && errno != EINTR)
+			return 127;
+		if (shim_parent_died) {
 			/* The worker is gone: no orphan may keep running after a takeover. */
 			kill(0, SIGKILL);
 		}
-		if (r < 0 && errno != EINTR)
-			return 127;
+		shim_fence_check(fence);
+		left = atomic_load(fence) - jobq_monotonic_ms();
+		/* Woken by the child's exit (pidfd), SIGHUP (EINTR), or the next look. */
+		poll(&pfd, pidfd >= 0 ? 1 : 0, (int)(left < SHIM_TICK_MS ? (left > 0 ? left : 0)
+									: SHIM_TICK_MS));
 	}
 	if (WIFSIGNALED(status)) {
 		/* Report the command's own death the same way. */
@@ -195,6 +240,9 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	size_t payload_len = strlen(ctx->payload), written = 0;
 	int64_t kill_at = 0;
 	bool exited = false, term_sent = false;
+	_Atomic int64_t *fence = NULL;
+	int fence_fd = -1;
+	void *map = MAP_FAILED;
 	pid_t pid = -1;
 	int status = 0;
 
@@ -203,12 +251,33 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		set_error(out, HANDLER_RETRY, "cannot create pipes: %s", strerror(errno));
 		goto out;
 	}
+	/* The fence point, shared with the shim: it fences the command itself when this whole
+	 * process is stopped. The descriptor must not be 0-2, which the child overwrites. */
+	fence_fd = memfd_create("jobq-fence", MFD_CLOEXEC);
+	if (fence_fd >= 0 && fence_fd < SHIM_FENCE_FD) {
+		int fd = fcntl(fence_fd, F_DUPFD_CLOEXEC, SHIM_FENCE_FD);
+
+		close(fence_fd);
+		fence_fd = fd;
+	}
+	if (fence_fd < 0 || ftruncate(fence_fd, sizeof(*fence)) < 0 ||
+	    (map = mmap(NULL, sizeof(*fence), PROT_READ | PROT_WRITE, MAP_SHARED, fence_fd, 0)) ==
+		    MAP_FAILED) {
+		set_error(out, HANDLER_RETRY, "cannot share the fence point with the shim: %s",
+			  strerror(errno));
+		goto out;
+	}
+	fence = map;
+	pthread_mutex_lock(&c->exec_mu);
+	atomic_store(fence, e->fence_at_ms);
+	e->shim_fence = fence;	/* from now on every renewal reaches the shim (fence_renewed) */
+	pthread_mutex_unlock(&c->exec_mu);
 	snprintf(parent, sizeof(parent), "%d", (int)getpid());
 	if (isolate_creds_resolve(h, &creds, &cerr) != 0) {
 		set_error(out, HANDLER_RETRY, "%s", cerr.msg);
 		goto out;
 	}
-	if ((argv = calloc((size_t)h->argc + 5, sizeof(*argv))) == NULL ||
+	if ((argv = calloc((size_t)h->argc + 6, sizeof(*argv))) == NULL ||
 	    (env = child_env(ctx, h, &creds)) == NULL) {
 		set_error(out, HANDLER_RETRY, "out of memory");
 		goto out;
@@ -216,9 +285,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	argv[0] = strdup(c->self_exe);
 	argv[1] = strdup("--exec-shim");
 	argv[2] = strdup(parent);
-	argv[3] = strdup("--");
+	argv[3] = strdup(STR(SHIM_FENCE_FD));
+	argv[4] = strdup("--");
 	for (int i = 0; i < h->argc; i++)
-		argv[4 + i] = strdup(h->argv[i]);
+		argv[5 + i] = strdup(h->argv[i]);
 	pid = fork();
 	if (pid < 0) {
 		set_error(out, HANDLER_RETRY, "fork: %s", strerror(errno));
@@ -226,14 +296,32 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	}
 	if (pid == 0) {
 		/* Only async-signal-safe calls until exec. */
+		struct sigaction dfl;
 		sigset_t none;
 
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		/* The worker ignores SIGPIPE, and exec keeps an ignored signal ignored: the
+		 * command must start with the default, as it would from a shell. */
+		memset(&dfl, 0, sizeof(dfl));
+		dfl.sa_handler = SIG_DFL;
+		sigaction(SIGPIPE, &dfl, NULL);
 		setpgid(0, 0);
 		dup2(in[0], 0);
 		dup2(so[1], 1);
 		dup2(se[1], 2);
+		/* dup2 clears close-on-exec; an fd already in place needs it cleared by hand. */
+		if (fence_fd == SHIM_FENCE_FD)
+			fcntl(fence_fd, F_SETFD, 0);
+		else
+			dup2(fence_fd, SHIM_FENCE_FD);
+		/* Nothing else the worker holds without close-on-exec (inherited descriptors, a
+		 * file open during a reload) reaches the command: the shim gets 0-2 and the fence
+		 * page's descriptor, which it closes before it runs the command. */
+		if (close_range(SHIM_FENCE_FD + 1, ~0U, 0) != 0) {
+			for (int fd = SHIM_FENCE_FD + 1; fd < 65536; fd++)
+				close(fd);
+		}
 		if (isolate_creds_apply(&creds) != 0) {
 			static const char msg[] = "jobq: cannot switch to the handler's user or group\n";
 			ssize_t n = write(2, msg, sizeof(msg) - 1);
@@ -413,6 +501,15 @@ out:
 	}
 	if (pidfd >= 0)
 		close(pidfd);
+	if (fence != NULL) {
+		pthread_mutex_lock(&c->exec_mu);
+		e->shim_fence = NULL;
+		pthread_mutex_unlock(&c->exec_mu);
+	}
+	if (map != MAP_FAILED)
+		munmap(map, sizeof(*fence));
+	if (fence_fd >= 0)
+		close(fence_fd);
 	free_strv(argv);
 	free_strv(env);
 	free(outb.data);

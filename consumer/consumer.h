@@ -61,6 +61,9 @@ struct execution {
 	atomic_bool timed_out;
 	pthread_cond_t wake;	/* in-process handlers wait on this */
 	int wake_fd;		/* command handlers poll this eventfd */
+	/* A running command's shim reads the fence point here (command.c), so the fence holds
+	 * even while this whole process is stopped; NULL when no command runs. */
+	_Atomic int64_t *shim_fence;
 };
 
 /* Set a stop flag and wake the job wherever it waits. Caller holds c->exec_mu (so a

@@ -37,6 +37,8 @@ void fence_renewed(struct execution *e, int64_t sent_ms, const struct jobq_confi
 	/* The database counts the lease from its now(), which is no earlier than sent_ms; the
 	 * last renewal replaces the expiry (it sets it, it does not extend it). */
 	e->fence_at_ms = sent_ms + cfg->lease_duration_ms - fence_period_ms(cfg);
+	if (e->shim_fence != NULL)
+		atomic_store(e->shim_fence, e->fence_at_ms);
 }
 
 void *fence_thread(void *arg)
