@@ -15,6 +15,7 @@
 #include "jobq/log.h"
 #include "jobq/reconcile.h"
 #include "jobq/store_jobs.h"
+#include "jobq/utf8.h"
 
 /* A delivery this executor could not settle because the database refused a statement
  * (not an outage) goes back to the queue after this pause, so a persistent error cannot
@@ -440,6 +441,9 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		 * refused again. */
 		snprintf(why, sizeof(why), "%s refused by the database: %s",
 			 result ? "result" : "outcome", err.msg);
+		/* err.msg may end in a character cut short (the message was cut to fit): a text
+		 * that is not valid UTF-8 would be refused too, leaving the job running. */
+		why[jobq_utf8_cut_end(why, strlen(why))] = '\0';
 		jobq_warn(result ? "result_refused" : "outcome_refused", "worker", c->worker_id,
 			  "job", cl->id, "error", err.msg);
 		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
