@@ -87,8 +87,26 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
 		  * the disk (design §12). */
 		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "");
-	if (st->url[0] == '\0')
+	if (st->url[0] == '\0') {
 		keys[8] = vals[8] = NULL;
+	} else {
+		/* libpq's parse errors quote the text around the fault, the password included
+		 * ("invalid percent-encoded token", "missing \"=\" after ..."): parse first and
+		 * name only the masked URL. */
+		char *perr = NULL;
+		PQconninfoOption *opts = PQconninfoParse(st->url, &perr);
+
+		PQfreemem(perr);
+		/* A keyword/value string that does not parse may not even show where its
+		 * password ends ("password=a b": is "b" part of it?): not shown at all. */
+		if (opts == NULL && strstr(st->url, "://") == NULL)
+			return jobq_err_set(err, JOBQ_EINVAL, "database connection string cannot "
+					    "be parsed (not shown: it may hold a password)");
+		if (opts == NULL)
+			return jobq_err_set(err, JOBQ_EINVAL, "database URL cannot be parsed: %s",
+					    jobq_url_mask(st->url, masked, sizeof(masked)));
+		PQconninfoFree(opts);
+	}
 	conn = PQconnectdbParams(keys, vals, 1);
 	if (conn == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
