@@ -115,8 +115,11 @@ static void heartbeat(struct keeper *k)
 		return;
 	pthread_mutex_lock(&c->exec_mu);
 	for (int i = 0; i < c->nexec; i++) {
-		/* attempt 0: reserved for a claim still in flight; nothing to extend yet. */
-		if (!c->execs[i].active || c->execs[i].attempt == 0)
+		/* attempt 0: reserved for a claim still in flight; nothing to extend yet. A lost
+		 * execution is being abandoned: renewing its lease would only keep the job from
+		 * the reaper for one more lease. */
+		if (!c->execs[i].active || c->execs[i].attempt == 0 ||
+		    atomic_load(&c->execs[i].lost))
 			continue;
 		memcpy(leases[n].id, c->execs[i].job_id, sizeof(leases[n].id));
 		leases[n].token = c->execs[i].token;
