@@ -82,8 +82,9 @@ int keeper_open(struct consumer *c, struct keeper **out, struct jobq_err *err)
 	k->seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
 	if ((r = open_session(k, err)) != 0)
 		goto fail;
-	/* We hold the id's lock now, so nobody else would ever see a previous process with
-	 * this id as dead: give its jobs back before running anything. */
+	/* The workers row names our session now (registration refused it while the session
+	 * it named still held its random lock key), so nobody else would ever see a previous
+	 * process with this id as dead: give its jobs back before running anything. */
 	if ((n = jobq_store_requeue_own(k->st, c->worker_id, err)) < 0) {
 		r = n;
 		goto fail;

@@ -192,8 +192,10 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err);
 
 /* At a worker's start, before it runs anything: give back the jobs a previous process
- * with the same worker id left running (its liveness lock is ours now, so no other worker
- * would ever see that owner as dead). Same outcomes as the reaper. Returns the count. */
+ * with the same worker id left running (the registry row names this session and its random
+ * lock key now, so no other worker would ever see that owner as dead: "dead" means the
+ * session the row names no longer holds its key). Same outcomes as the reaper. Returns the
+ * count. */
 int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct jobq_err *err);
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
