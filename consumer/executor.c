@@ -269,6 +269,14 @@ static void started(struct executor *x, const struct jobq_claim *cl, int64_t lim
 	x->exec->token = cl->token;
 	fence_renewed(x->exec, sent_ms, lease_cfg);
 	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
+	/* The reply came after the fence point (a slow commit, a reconnect, a resumed claim
+	 * whose lease is nearly gone): the lease may lapse before the first heartbeat can
+	 * renew it, so the job is not ours to run. */
+	if (jobq_monotonic_ms() >= x->exec->fence_at_ms && !atomic_load(&x->exec->lost)) {
+		execution_stop(x->exec, STOP_LOST);
+		jobq_warn("lease_lost", "worker", x->c->worker_id, "job", cl->id, "detected_by",
+			  "claim reply after the fence point");
+	}
 	/* Shutdown may already have passed its deadline: then release at once. */
 	if (consumer_hard_stop(x->c))
 		execution_stop(x->exec, STOP_RELEASE);
@@ -358,7 +366,12 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 	jobq_info("job_started", "worker", c->worker_id, "job", cl->id, "type", cl->type, "attempt",
 		  jobq_log_int(att, cl->attempt));
 	t0 = jobq_monotonic_ms();
-	if ((int64_t)strlen(cl->payload) > cfg->max_payload_bytes) {
+	if (atomic_load(&x->exec->lost) || atomic_load(&x->exec->cancel) ||
+	    atomic_load(&x->exec->release)) {
+		/* Stopped before it started: a lost lease writes nothing, a cancel or a release
+		 * is recorded as if the handler had stopped at once. */
+		hr.status = HANDLER_STOPPED;
+	} else if ((int64_t)strlen(cl->payload) > cfg->max_payload_bytes) {
 		/* A row written past the submitting CLI's check (another client, a larger
 		 * max_payload): no handler here gets more than this worker accepts. It fails for
 		 * good like an unknown type: running it again would meet the same limit. */
