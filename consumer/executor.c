@@ -40,7 +40,6 @@ struct executor {
 	int64_t claim_base;
 	int64_t claim_seq;
 	int64_t sent_claim;
-	int64_t sent_claim_ms;	/* when sent_claim was made, just before it was sent */
 };
 
 /* Make sure the session *stp (this executor's own, or the consumer's write session while
@@ -184,7 +183,6 @@ static int64_t next_claim_id(struct executor *x)
 	int64_t id = (int64_t)((uint64_t)x->claim_base + (uint64_t)++x->claim_seq);
 
 	x->sent_claim = id != 0 ? id : 1;
-	x->sent_claim_ms = jobq_monotonic_ms();
 	return x->sent_claim;
 }
 
@@ -542,7 +540,7 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	struct jobq_err err = { 0 };
 	enum jobq_reconcile_action a;
 	const struct jobq_config *lease_cfg = c->cfg;
-	int64_t sent = 0;
+	int64_t sent = 0, left = 0;
 	uint64_t tag, gen;
 	int64_t cid;
 	int r;
@@ -605,13 +603,20 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			/* Our own claim (or takeover) for this delivery committed but its reply
 			 * was lost, and sending it again found the row taken: run it. Its lease
 			 * runs from no later than when that claim was sent. */
+			/* The lease is the one that claim asked for (under the configuration of
+			 * its day, perhaps reloaded since): read what is left of it, and fence
+			 * from before the read, the server's now() being later. */
 			lease_cfg = c->cfg;
-			sent = x->sent_claim_ms;
+			sent = jobq_monotonic_ms();
 			r = WITH_DB(x, &err, jobq_store_claimed(x->st, d->env.job_id, c->worker_id,
-								x->sent_claim, &cl, &err));
-			if (r == 0)
+								x->sent_claim, &cl, &left, &err));
+			if (r == 0) {
+				/* started() fences at sent + lease_duration - period: shift sent so
+				 * that the fence falls at (before the read) + left - period. */
+				sent += left - lease_cfg->lease_duration_ms;
 				jobq_info("claim_recovered", "worker", c->worker_id, "job",
 					  d->env.job_id);
+			}
 			break;
 		case JOBQ_RC_CLAIM:
 			lease_cfg = c->cfg;

@@ -86,10 +86,13 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 			struct jobq_err *err) JOBQ_WUR;
 
 /* The claim of job_id that worker_id made with claim_id and that committed although its
- * reply was lost: *out filled as jobq_store_claim would have, if the job still runs under
- * that claim; JOBQ_ECONFLICT if not. */
+ * reply was lost: *out filled as jobq_store_claim would have, and *lease_left_ms set to
+ * what remains of its lease by the server's clock (the lease that claim asked for, not the
+ * one configured now; negative once it lapsed), if the job still runs under that claim;
+ * JOBQ_ECONFLICT if not. */
 int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
-		       int64_t claim_id, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+		       int64_t claim_id, struct jobq_claim *out, int64_t *lease_left_ms,
+		       struct jobq_err *err) JOBQ_WUR;
 
 /* One delivery's claim in a batch: job_id and claim_id in; r (0 claimed, JOBQ_ECONFLICT
  * not claimable) and out (when claimed; the caller releases it) set by the call. */
