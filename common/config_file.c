@@ -99,7 +99,7 @@ wrapped_literal(const char *file, unsigned line, const char *name, int64_t v, ch
 	long long x;
 	FILE *fp;
 
-	if (file == NULL || line == 0 || (fp = fopen(file, "r")) == NULL)
+	if (file == NULL || line == 0 || (fp = fopen(file, "re")) == NULL)
 		return false;
 	while (getline(&text, &cap, fp) != -1)
 		if (++cur == line)
@@ -604,7 +604,7 @@ scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *
 	FILE *fp;
 	int r = 0;
 
-	if ((fp = fopen(file, "r")) == NULL)
+	if ((fp = fopen(file, "re")) == NULL)
 		return 0;
 	while (r == 0 && !sc->stop && (got = getline(&text, &cap, fp)) > 0) {
 		n = (size_t)got;

@@ -44,14 +44,23 @@ static int64_t bound_of(int64_t wait_ms)
 	return wait_ms <= 0 ? 0 : wait_ms > INT_MAX ? INT_MAX : wait_ms;
 }
 
+/* Keepalive probes, in whole seconds: every 10 s and 5 s apart, or sooner on a bounded
+ * session (bound w ms) so that a peer gone quiet is found within its bound. */
+static void keepalives_of(long long w, long long *idle, long long *ival)
+{
+	*idle = w > 0 && w / 3000 < 10 ? w / 3000 : 10;
+	*ival = w > 0 && w / 6000 < 5 ? w / 6000 : 5;
+	if (*idle < 1)
+		*idle = 1;
+	if (*ival < 1)
+		*ival = 1;
+}
+
 /* Open a fresh session for st->url. */
 static int open_session(struct jobq_store *st, struct jobq_err *err)
 {
-	/* Keepalive probes, in whole seconds: every 10 s and 5 s apart, or sooner on a
-	 * bounded session so that a peer gone quiet is found within its bound. */
-	long long w = (long long)st->wait_ms, idle = w > 0 && w / 3000 < 10 ? w / 3000 : 10;
-	long long ival = w > 0 && w / 6000 < 5 ? w / 6000 : 5;
-	char k_idle[24], k_ival[24], user_to[24], options[320];
+	long long w = (long long)st->wait_ms, idle, ival;
+	char k_idle[24], k_ival[24], user_to[24], server_ka[256], options[640];
 	/* jobq's defaults come first and the URL (expanded from dbname) last, so anything the
 	 * user's URL sets explicitly wins; an empty URL leaves libpq to its PG* variables. */
 	const char *keys[] = { "application_name", "connect_timeout", "keepalives",
@@ -63,16 +72,30 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 	PGconn *conn;
 	int r = 0;
 
-	snprintf(k_idle, sizeof(k_idle), "%lld", idle > 0 ? idle : 1);
-	snprintf(k_ival, sizeof(k_ival), "%lld", ival > 0 ? ival : 1);
+	keepalives_of(w, &idle, &ival);
+	snprintf(k_idle, sizeof(k_idle), "%lld", idle);
+	snprintf(k_ival, sizeof(k_ival), "%lld", ival);
+	/* The server's side of the socket too: a session whose client vanished without a
+	 * word (a cut network, a host gone) would otherwise keep its backend, and a worker's
+	 * liveness lock with it, until the server's OS gives up (two hours by default); the
+	 * worker's restart would then find its own old session alive. The same bound on
+	 * probes and on unacknowledged data, and a check for a gone client during long
+	 * statements (client_connection_check_interval: PostgreSQL 14 or later). */
+	server_ka[0] = '\0';
+	if (w > 0)
+		snprintf(server_ka, sizeof(server_ka),
+			 " -c tcp_keepalives_idle=%lld -c tcp_keepalives_interval=%lld"
+			 " -c tcp_keepalives_count=3 -c tcp_user_timeout=%lld"
+			 " -c client_connection_check_interval=%lld",
+			 idle, ival, w, idle * 1000);
 	/* A bounded session waits on nothing longer than its bound: not on a statement (a
 	 * lock wait included), not on sent data the peer never acknowledges (a black-holed
 	 * route), and it holds no transaction open longer either (a worker stopped between
 	 * two statements of one must not keep its rows locked). */
 	snprintf(user_to, sizeof(user_to), "%lld", w);
 	snprintf(options, sizeof(options),
-		 "-c timezone=UTC -c statement_timeout=%lld -c idle_in_transaction_session_timeout=%lld%s%s",
-		 w, w,
+		 "-c timezone=UTC -c statement_timeout=%lld -c idle_in_transaction_session_timeout=%lld%s%s%s",
+		 w, w, server_ka,
 		 /* A worker's statements are prepared once per session and take arrays of
 		  * ids: a custom plan per execution only costs planning time (it was the
 		  * largest cost of a claim or a finish). But a worker's session keeps its
@@ -87,8 +110,26 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
 		  * the disk (design §12). */
 		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "");
-	if (st->url[0] == '\0')
+	if (st->url[0] == '\0') {
 		keys[8] = vals[8] = NULL;
+	} else {
+		/* libpq's parse errors quote the text around the fault, the password included
+		 * ("invalid percent-encoded token", "missing \"=\" after ..."): parse first and
+		 * name only the masked URL. */
+		char *perr = NULL;
+		PQconninfoOption *opts = PQconninfoParse(st->url, &perr);
+
+		PQfreemem(perr);
+		/* A keyword/value string that does not parse may not even show where its
+		 * password ends ("password=a b": is "b" part of it?): not shown at all. */
+		if (opts == NULL && strstr(st->url, "://") == NULL)
+			return jobq_err_set(err, JOBQ_EINVAL, "database connection string cannot "
+					    "be parsed (not shown: it may hold a password)");
+		if (opts == NULL)
+			return jobq_err_set(err, JOBQ_EINVAL, "database URL cannot be parsed: %s",
+					    jobq_url_mask(st->url, masked, sizeof(masked)));
+		PQconninfoFree(opts);
+	}
 	conn = PQconnectdbParams(keys, vals, 1);
 	if (conn == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "database: out of memory");
@@ -191,8 +232,9 @@ bool jobq_store_alive(struct jobq_store *st)
 
 int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err *err)
 {
-	char sql[256];
+	char sql[640];
 	int64_t was = st->wait_ms;
+	long long w, idle, ival;
 	int r;
 
 	wait_ms = bound_of(wait_ms);
@@ -201,13 +243,21 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 	st->wait_ms = wait_ms;
 	if (!jobq_store_ok(st))
 		return 0;	/* the next session opens with it */
-	/* tcp_user_timeout and the keepalives were fixed when the socket opened: the server's
-	 * side of them (and the client's at the next reconnect) follows. */
+	/* The client's tcp_user_timeout and keepalives were fixed when the socket opened:
+	 * the server's side of them follows now (as open_session sets it), the client's at
+	 * the next reconnect. An unbounded session goes back to the system's defaults (0). */
+	w = (long long)wait_ms;
+	keepalives_of(w, &idle, &ival);
 	snprintf(sql, sizeof(sql),
 		 "SELECT set_config('statement_timeout', '%lld', false),"
 		 " set_config('idle_in_transaction_session_timeout', '%lld', false),"
-		 " set_config('tcp_user_timeout', '%lld', false)",
-		 (long long)wait_ms, (long long)wait_ms, (long long)wait_ms);
+		 " set_config('tcp_user_timeout', '%lld', false),"
+		 " set_config('tcp_keepalives_idle', '%lld', false),"
+		 " set_config('tcp_keepalives_interval', '%lld', false),"
+		 " set_config('tcp_keepalives_count', '%d', false),"
+		 " set_config('client_connection_check_interval', '%lld', false)",
+		 w, w, w, w > 0 ? idle : 0, w > 0 ? ival : 0, w > 0 ? 3 : 0,
+		 w > 0 ? idle * 1000 : 0);
 	if ((r = jobq_store_command(st, sql, err)) != 0)
 		st->wait_ms = was;	/* not applied: try again next time */
 	return r;

@@ -438,7 +438,8 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 }
 
 int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
-		       int64_t claim_id, struct jobq_claim *out, struct jobq_err *err)
+		       int64_t claim_id, struct jobq_claim *out, int64_t *lease_left_ms,
+		       struct jobq_err *err)
 {
 	char cid[24];
 	const char *p[3] = { job_id, worker_id, I64(cid, claim_id) };
@@ -446,11 +447,15 @@ int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *wo
 	int r;
 
 	if ((r = jobq_store_exec(st, "jobq_claimed",
-				 "SELECT" CLAIM_COLUMNS " FROM jobs WHERE id = $1 AND status = 'running'"
+				 "SELECT" CLAIM_COLUMNS ","
+				 " floor(extract(epoch FROM lease_expires_at - now()) * 1000)::bigint"
+				 " FROM jobs WHERE id = $1 AND status = 'running'"
 				 " AND worker_id = $2 AND claim_id = $3::bigint",
 				 3, p, &res, "read own claim", err)) != 0)
 		return r;
 	r = PQntuples(res) == 1 ? fill_claim(res, 0, 0, out, err) : JOBQ_ECONFLICT;
+	if (r == 0)
+		*lease_left_ms = strtoll(PQgetvalue(res, 0, 11), NULL, 10);
 	PQclear(res);
 	return r;
 }

@@ -55,6 +55,20 @@ size_t jobq_utf8_cut_start(const char *p, size_t n)
 	return i;
 }
 
+size_t jobq_utf8_cut_end(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = n, len;
+
+	while (i > 0 && n - i < 3 && cont(u[i - 1]))
+		i--;
+	if (i == 0)
+		return n;
+	/* u[i - 1] begins the last character (or is a stray byte, left as it is). */
+	len = u[i - 1] >= 0xF0 ? 4 : u[i - 1] >= 0xE0 ? 3 : u[i - 1] >= 0xC0 ? 2 : 1;
+	return n - (i - 1) < len ? i - 1 : n;
+}
+
 char *jobq_utf8_clean(const char *p, size_t n, size_t *out_len)
 {
 	const unsigned char *u = (const unsigned char *)p;

@@ -15,6 +15,7 @@
 #include "jobq/log.h"
 #include "jobq/reconcile.h"
 #include "jobq/store_jobs.h"
+#include "jobq/utf8.h"
 
 /* A delivery this executor could not settle because the database refused a statement
  * (not an outage) goes back to the queue after this pause, so a persistent error cannot
@@ -39,7 +40,6 @@ struct executor {
 	int64_t claim_base;
 	int64_t claim_seq;
 	int64_t sent_claim;
-	int64_t sent_claim_ms;	/* when sent_claim was made, just before it was sent */
 };
 
 /* Make sure the session *stp (this executor's own, or the consumer's write session while
@@ -183,7 +183,6 @@ static int64_t next_claim_id(struct executor *x)
 	int64_t id = (int64_t)((uint64_t)x->claim_base + (uint64_t)++x->claim_seq);
 
 	x->sent_claim = id != 0 ? id : 1;
-	x->sent_claim_ms = jobq_monotonic_ms();
 	return x->sent_claim;
 }
 
@@ -268,6 +267,14 @@ static void started(struct executor *x, const struct jobq_claim *cl, int64_t lim
 	x->exec->token = cl->token;
 	fence_renewed(x->exec, sent_ms, lease_cfg);
 	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
+	/* The reply came after the fence point (a slow commit, a reconnect, a resumed claim
+	 * whose lease is nearly gone): the lease may lapse before the first heartbeat can
+	 * renew it, so the job is not ours to run. */
+	if (jobq_monotonic_ms() >= x->exec->fence_at_ms && !atomic_load(&x->exec->lost)) {
+		execution_stop(x->exec, STOP_LOST);
+		jobq_warn("lease_lost", "worker", x->c->worker_id, "job", cl->id, "detected_by",
+			  "claim reply after the fence point");
+	}
 	/* Shutdown may already have passed its deadline: then release at once. */
 	if (consumer_hard_stop(x->c))
 		execution_stop(x->exec, STOP_RELEASE);
@@ -357,7 +364,12 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 	jobq_info("job_started", "worker", c->worker_id, "job", cl->id, "type", cl->type, "attempt",
 		  jobq_log_int(att, cl->attempt));
 	t0 = jobq_monotonic_ms();
-	if ((int64_t)strlen(cl->payload) > cfg->max_payload_bytes) {
+	if (atomic_load(&x->exec->lost) || atomic_load(&x->exec->cancel) ||
+	    atomic_load(&x->exec->release)) {
+		/* Stopped before it started: a lost lease writes nothing, a cancel or a release
+		 * is recorded as if the handler had stopped at once. */
+		hr.status = HANDLER_STOPPED;
+	} else if ((int64_t)strlen(cl->payload) > cfg->max_payload_bytes) {
 		/* A row written past the submitting CLI's check (another client, a larger
 		 * max_payload): no handler here gets more than this worker accepts. It fails for
 		 * good like an unknown type: running it again would meet the same limit. */
@@ -440,6 +452,9 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		 * refused again. */
 		snprintf(why, sizeof(why), "%s refused by the database: %s",
 			 result ? "result" : "outcome", err.msg);
+		/* err.msg may end in a character cut short (the message was cut to fit): a text
+		 * that is not valid UTF-8 would be refused too, leaving the job running. */
+		why[jobq_utf8_cut_end(why, strlen(why))] = '\0';
 		jobq_warn(result ? "result_refused" : "outcome_refused", "worker", c->worker_id,
 			  "job", cl->id, "error", err.msg);
 		o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = why,
@@ -525,7 +540,7 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	struct jobq_err err = { 0 };
 	enum jobq_reconcile_action a;
 	const struct jobq_config *lease_cfg = c->cfg;
-	int64_t sent = 0;
+	int64_t sent = 0, left = 0;
 	uint64_t tag, gen;
 	int64_t cid;
 	int r;
@@ -588,13 +603,20 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			/* Our own claim (or takeover) for this delivery committed but its reply
 			 * was lost, and sending it again found the row taken: run it. Its lease
 			 * runs from no later than when that claim was sent. */
+			/* The lease is the one that claim asked for (under the configuration of
+			 * its day, perhaps reloaded since): read what is left of it, and fence
+			 * from before the read, the server's now() being later. */
 			lease_cfg = c->cfg;
-			sent = x->sent_claim_ms;
+			sent = jobq_monotonic_ms();
 			r = WITH_DB(x, &err, jobq_store_claimed(x->st, d->env.job_id, c->worker_id,
-								x->sent_claim, &cl, &err));
-			if (r == 0)
+								x->sent_claim, &cl, &left, &err));
+			if (r == 0) {
+				/* started() fences at sent + lease_duration - period: shift sent so
+				 * that the fence falls at (before the read) + left - period. */
+				sent += left - lease_cfg->lease_duration_ms;
 				jobq_info("claim_recovered", "worker", c->worker_id, "job",
 					  d->env.job_id);
+			}
 			break;
 		case JOBQ_RC_CLAIM:
 			lease_cfg = c->cfg;

@@ -82,8 +82,9 @@ int keeper_open(struct consumer *c, struct keeper **out, struct jobq_err *err)
 	k->seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
 	if ((r = open_session(k, err)) != 0)
 		goto fail;
-	/* We hold the id's lock now, so nobody else would ever see a previous process with
-	 * this id as dead: give its jobs back before running anything. */
+	/* The workers row names our session now (registration refused it while the session
+	 * it named still held its random lock key), so nobody else would ever see a previous
+	 * process with this id as dead: give its jobs back before running anything. */
 	if ((n = jobq_store_requeue_own(k->st, c->worker_id, err)) < 0) {
 		r = n;
 		goto fail;
@@ -115,8 +116,11 @@ static void heartbeat(struct keeper *k)
 		return;
 	pthread_mutex_lock(&c->exec_mu);
 	for (int i = 0; i < c->nexec; i++) {
-		/* attempt 0: reserved for a claim still in flight; nothing to extend yet. */
-		if (!c->execs[i].active || c->execs[i].attempt == 0)
+		/* attempt 0: reserved for a claim still in flight; nothing to extend yet. A lost
+		 * execution is being abandoned: renewing its lease would only keep the job from
+		 * the reaper for one more lease. */
+		if (!c->execs[i].active || c->execs[i].attempt == 0 ||
+		    atomic_load(&c->execs[i].lost))
 			continue;
 		memcpy(leases[n].id, c->execs[i].job_id, sizeof(leases[n].id));
 		leases[n].token = c->execs[i].token;

@@ -120,6 +120,21 @@ check_status "--check-config on a valid config exits 0" 0 "$C" --config "$T/good
 check "... and it does not print the password" bash -c '! grep -q "jobq:jobq@" "$1"' _ "$OUT_FILE"
 check_status "--check-config on the empty test config exits 0" 0 "$C" --check-config
 
+# ---- a database URL libpq cannot parse: its parse error would quote the password
+bad_db='postgresql://jobq:ab%zzSECRET@127.0.0.1:1/x'
+check_status "status with an unparsable database URL fails" 5 env JOBQ_DATABASE_URL="$bad_db" \
+  timeout 30 "$J" status 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+check "... and says the URL cannot be parsed" grep -q "cannot be parsed" "$ERR_FILE"
+check "... without the password" bash -c '! grep -q SECRET "$1"' _ "$ERR_FILE"
+check_status "status with an unparsable keyword conninfo fails" 5 \
+  env JOBQ_DATABASE_URL='host=127.0.0.1 password=a SECRET' \
+  timeout 30 "$J" status 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+check "... without the password" bash -c '! grep -q SECRET "$1"' _ "$ERR_FILE"
+check_status "a consumer with an unparsable database URL stops" 5 \
+  env JOBQ_DATABASE_URL="$bad_db" timeout 20 "$C" --worker-id badurl
+check "... and says the URL cannot be parsed" grep -q "cannot be parsed" "$ERR_FILE"
+check "... without the password" bash -c '! grep -q SECRET "$1"' _ "$ERR_FILE"
+
 # ---- broker unreachable for submit: the job is saved, the relay publishes it later
 check_status "submit with the broker unreachable exits 6 (saved, left to the relay)" 6 \
   env JOBQ_AMQP_URL=amqp://jobq:jobq@127.0.0.1:1/ timeout 30 "$J" submit echo '{"via":"relay"}'

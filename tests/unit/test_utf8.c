@@ -62,12 +62,27 @@ static void test_utf8_cut_start_skips_a_split_character(void **state)
 	assert_int_equal(jobq_utf8_cut_start("", 0), 0);
 }
 
+static void test_utf8_cut_end_drops_a_split_character(void **state)
+{
+	(void)state;
+	assert_int_equal(jobq_utf8_cut_end("ab\xC3", 3), 2);			/* ab|é cut */
+	assert_int_equal(jobq_utf8_cut_end("a\xE2\x82", 3), 1);		/* a|€ cut */
+	assert_int_equal(jobq_utf8_cut_end("a\xF0\x9F\x98", 4), 1);		/* a|😀 cut */
+	assert_int_equal(jobq_utf8_cut_end("a\xC3\xA9", 3), 3);		/* whole é */
+	assert_int_equal(jobq_utf8_cut_end("a\xE2\x82\xAC", 4), 4);		/* whole € */
+	assert_int_equal(jobq_utf8_cut_end("\xF0\x9F\x98\x80", 4), 4);	/* whole 😀 */
+	assert_int_equal(jobq_utf8_cut_end("abc", 3), 3);
+	assert_int_equal(jobq_utf8_cut_end("\x80\x80\x80\x80", 4), 4);	/* no lead: as is */
+	assert_int_equal(jobq_utf8_cut_end("", 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_clean_keeps_valid_text),
 		cmocka_unit_test(test_utf8_clean_replaces_each_bad_byte),
 		cmocka_unit_test(test_utf8_cut_start_skips_a_split_character),
+		cmocka_unit_test(test_utf8_cut_end_drops_a_split_character),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

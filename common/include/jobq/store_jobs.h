@@ -92,10 +92,13 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 			struct jobq_err *err) JOBQ_WUR;
 
 /* The claim of job_id that worker_id made with claim_id and that committed although its
- * reply was lost: *out filled as jobq_store_claim would have, if the job still runs under
- * that claim; JOBQ_ECONFLICT if not. */
+ * reply was lost: *out filled as jobq_store_claim would have, and *lease_left_ms set to
+ * what remains of its lease by the server's clock (the lease that claim asked for, not the
+ * one configured now; negative once it lapsed), if the job still runs under that claim;
+ * JOBQ_ECONFLICT if not. */
 int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
-		       int64_t claim_id, struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+		       int64_t claim_id, struct jobq_claim *out, int64_t *lease_left_ms,
+		       struct jobq_err *err) JOBQ_WUR;
 
 /* One delivery's claim in a batch: job_id and claim_id in; r (0 claimed, JOBQ_ECONFLICT
  * not claimable) and out (when claimed; the caller releases it) set by the call. */
@@ -198,8 +201,10 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err);
 
 /* At a worker's start, before it runs anything: give back the jobs a previous process
- * with the same worker id left running (its liveness lock is ours now, so no other worker
- * would ever see that owner as dead). Same outcomes as the reaper. Returns the count. */
+ * with the same worker id left running (the registry row names this session and its random
+ * lock key now, so no other worker would ever see that owner as dead: "dead" means the
+ * session the row names no longer holds its key). Same outcomes as the reaper. Returns the
+ * count. */
 int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct jobq_err *err);
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */

@@ -10,6 +10,10 @@
  * does not split a character. */
 size_t jobq_utf8_cut_start(const char *p, size_t n);
 
+/* The length of p[0..n) without a character cut short at its end (0 to 3 bytes fewer):
+ * where text cut to fit a buffer should end, so that the cut does not split a character. */
+size_t jobq_utf8_cut_end(const char *p, size_t n);
+
 /* A new NUL-terminated copy of p[0..n) that is valid UTF-8 and holds no NUL: each NUL, and
  * each byte that does not begin a complete, well-formed sequence (a stray continuation
  * byte, an overlong form, a surrogate, a value past U+10FFFF, a sequence cut short),
