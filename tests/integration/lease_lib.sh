@@ -73,3 +73,19 @@ attempt_gaps() {
         }
         END { for (a in first) if ((a + 1) in first) printf "%d\n", (first[a + 1] - last[a]) / 1000 }' "$T/ticks"
 }
+
+# settle_rep REP ID OWNER: after a takeover, wait for the job to succeed and every handler to
+# end, then add its attempt gaps to the array `gaps` and count each overlap (gap <= 0) in
+# `bad`, with a note naming the repetition. Returns 1 if the job did not settle in time.
+settle_rep() {
+  local rep=$1 id=$2 owner=$3 g
+  wait_for 20 "rep $rep: the job succeeds" sql_is succeeded "select status from jobs where id='$id'" || return 1
+  wait_for 15 "rep $rep: every handler has ended" no_handler || return 1
+  for g in $(attempt_gaps "$id"); do
+    gaps+=("$g")
+    if (( g <= 0 )); then
+      bad=$((bad + 1))
+      note "rep $rep (job $id, owner $owner): the next attempt started $((-g)) ms before the previous one's last record"
+    fi
+  done
+}

@@ -57,15 +57,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
     note "rep $rep (job $id, owner $owner): attempt 1's processes still run when attempt 2 starts"
   fi
   cont_backend
-  wait_for 20 "rep $rep: the job succeeds" sql_is succeeded "select status from jobs where id='$id'" || break
-  wait_for 15 "rep $rep: every handler has ended" no_handler || break
-  for g in $(attempt_gaps "$id"); do
-    gaps+=("$g")
-    if (( g <= 0 )); then
-      bad=$((bad + 1))
-      note "rep $rep (job $id, owner $owner): the next attempt started $((-g)) ms before the previous one's last record"
-    fi
-  done
+  settle_rep "$rep" "$id" "$owner" || break
   done_reps=$rep
 done
 note "next attempt started after the previous one's last record by (ms): ${gaps[*]}"
