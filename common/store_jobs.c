@@ -305,20 +305,20 @@ static char *token_map(const char *const *ids, const int64_t *values, size_t n)
 static int mark_published(struct jobq_store *st, const char *fn, const char *const *ids,
 			  const int64_t *tokens, size_t n, struct jobq_err *err)
 {
-	char *arr, *atts = NULL, sql[96];
+	char *arr, *tokmap = NULL, sql[96];
 	PGresult *res = NULL;
 	int r;
 
 	if (n == 0)
 		return 0;
 	arr = jobq_store_uuid_array(ids, n);
-	if (arr == NULL || (atts = token_map(ids, tokens, n)) == NULL) {
+	if (arr == NULL || (tokmap = token_map(ids, tokens, n)) == NULL) {
 		free(arr);
 		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
 	}
 	snprintf(sql, sizeof(sql), "SELECT %s($1::uuid[], $2::jsonb)", fn);
 	{
-		const char *p[2] = { arr, atts };
+		const char *p[2] = { arr, tokmap };
 		/* The write is a function of migration 0010, the only right on the publish
 		 * mark that the CLI's and the consumer's roles have. Its rows are found by
 		 * primary key (= ANY) and locked in id order; joining an unnest() of the ids
@@ -327,7 +327,7 @@ static int mark_published(struct jobq_store *st, const char *fn, const char *con
 	}
 	PQclear(res);
 	free(arr);
-	free(atts);
+	free(tokmap);
 	return r;
 }
 
@@ -726,19 +726,19 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 {
 	char lease[24];
 	const char **idv = malloc((n ? n : 1) * sizeof(*idv));
-	int64_t *attv = malloc((n ? n : 1) * sizeof(*attv));
-	char *ids = NULL, *atts = NULL;
+	int64_t *tokv = malloc((n ? n : 1) * sizeof(*tokv));
+	char *ids = NULL, *tokmap = NULL;
 	PGresult *res = NULL;
 	int r;
 
-	for (size_t i = 0; i < n && idv != NULL && attv != NULL; i++) {
+	for (size_t i = 0; i < n && idv != NULL && tokv != NULL; i++) {
 		idv[i] = leases[i].id;
-		attv[i] = leases[i].token;
+		tokv[i] = leases[i].token;
 		leases[i].lost = true;
 		leases[i].cancel_requested = false;
 	}
-	if (idv == NULL || attv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
-	    (atts = token_map(idv, attv, n)) == NULL) {
+	if (idv == NULL || tokv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
+	    (tokmap = token_map(idv, tokv, n)) == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "heartbeat: out of memory");
 		goto out;
 	}
@@ -749,7 +749,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		 * rows locked, and the reaper (SKIP LOCKED), takeovers, `jobq cancel` and `jobq
 		 * wait` stuck behind them. The keeper's session commits without waiting for the
 		 * disk (JOBQ_STORE_ASYNC_COMMIT): a heartbeat lost in a crash is harmless. */
-		const char *p[4] = { worker_id, ids, atts, I64(lease, lease_ms) };
+		const char *p[4] = { worker_id, ids, tokmap, I64(lease, lease_ms) };
 		r = jobq_store_exec(
 			st, "jobq_heartbeat",
 			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
@@ -776,9 +776,9 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 out:
 	PQclear(res);
 	free(ids);
-	free(atts);
+	free(tokmap);
 	free(idv);
-	free(attv);
+	free(tokv);
 	return r;
 }
 
