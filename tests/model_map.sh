@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# tests/model_map.sh — docs/model.md maps the lease protocol model to the code. Fails when a
+# name the map gives as `path:name` no longer exists in that file (a C function or constant,
+# an SQL function, a model process, inline or macro), or when a process or inline of the
+# model is missing from the map.
+set -uo pipefail
+
+ROOT=${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+MAP="$ROOT/docs/model.md"
+MODEL="$ROOT/model/jobq.pml"
+fail=0
+
+[[ -f "$MAP" ]] || { echo "model_map: $MAP is missing"; exit 1; }
+[[ -f "$MODEL" ]] || { echo "model_map: $MODEL is missing"; exit 1; }
+
+refs=$(grep -oE '`[A-Za-z0-9_./-]+\.(c|h|sql|pml):[A-Za-z_][A-Za-z0-9_]*`' "$MAP" | tr -d '`' | sort -u)
+count=$(printf '%s\n' "$refs" | grep -c . || true)
+if (( count < 40 )); then
+  echo "model_map: only $count references found in docs/model.md (the map's format changed?)"
+  exit 1
+fi
+
+for ref in $refs; do
+  path=${ref%%:*}
+  name=${ref##*:}
+  file="$ROOT/$path"
+  if [[ ! -f "$file" ]]; then
+    echo "model_map: docs/model.md names $ref, but $path does not exist"
+    fail=1
+    continue
+  fi
+  case "$path" in
+    *.c|*.h)
+      # A definition: a line starting a declaration that names it before '(' and does not
+      # end in ';' (not a prototype or call), a constant array, or a macro.
+      grep -qE "^[A-Za-z_][A-Za-z0-9_ *]*[ *]$name\(([^;]*|.*[^;])$|^(static )?const char $name\[\]|^#define $name\b" "$file" ;;
+    *.sql) grep -qiE "FUNCTION[[:space:]]+$name[[:space:]]*\(" "$file" ;;
+    *.pml) grep -qE "^(active )?proctype $name\(|^inline $name\(|^#define $name\b" "$file" ;;
+  esac || { echo "model_map: docs/model.md names $ref, but $path has no $name"; fail=1; }
+done
+
+# Every process and inline of the model has its row.
+for name in $(sed -nE 's/^(active )?proctype ([A-Za-z_][A-Za-z0-9_]*)\(.*/\2/p; s/^inline ([A-Za-z_][A-Za-z0-9_]*)\(.*/\1/p' "$MODEL"); do
+  grep -q "model/jobq.pml:$name\`" "$MAP" ||
+    { echo "model_map: model/jobq.pml has $name, which docs/model.md does not map"; fail=1; }
+done
+
+(( fail )) && exit 1
+echo "model_map: $count references in docs/model.md resolve; every process and inline is mapped"
