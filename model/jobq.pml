@@ -142,10 +142,45 @@ bool orphan[NE];	/* a crashed worker's command still runs */
 #define EXECS0 1
 #endif
 
+/* Each assertion carries its property's number, which pan prints with a violation. */
+#define TAG(n) ((n) > 0)
+
+/* Commands that never end by themselves (the cancel check): only a stop ends them. */
+#ifdef FOREVER
+#define ENDS(e) (!hlive[e])
+#else
+#define ENDS(e) true
+#endif
+
+/* Mutants of single conditions, each of which a check must catch (scripts/model-check). */
+#ifdef MUT_CLAIM_IGNORES_CANCEL
+#undef MUT_CLAIM_IGNORES_CANCEL
+#define MUT_CLAIM_IGNORES_CANCEL true
+#else
+#define MUT_CLAIM_IGNORES_CANCEL false
+#endif
+#ifdef MUT_CANCEL_ANY
+#define CANCEL_UNSTARTED_COND (st != NEW)
+#else
+#define CANCEL_UNSTARTED_COND (st == QUEUED || st == SCHEDULED)
+#endif
+
+#ifdef BUG_CANCEL_IGNORED
+#undef BUG_CANCEL_IGNORED
+#define BUG_CANCEL_IGNORED true
+#else
+#define BUG_CANCEL_IGNORED false
+#endif
+#ifdef MUT_NO_REAPER
+#undef MUT_NO_REAPER
+#define MUT_NO_REAPER true
+#else
+#define MUT_NO_REAPER false
+#endif
+
 #define RUN(w) (alive[w] && !paused[w])
 /* an execution of worker w runs the job (a cancel broadcast would find it) */
-#define RUNS_HERE(w) ((WOF(0) == w && eact[0] && estart[0]) || (WOF(1) == w && eact[1] && estart[1]) || \
-		      (WOF(2) == w && eact[2] && estart[2]))
+#define RUNS_HERE(w) ((WOF(0) == w && eact[0]) || (WOF(1) == w && eact[1]) || (WOF(2) == w && eact[2]))
 #define FAULT (faults < MAXF)
 #define SAT_INC(v) v = ((v) < MAXMSG -> (v) + 1 : (v))
 
@@ -187,16 +222,18 @@ bool orphan[NE];	/* a crashed worker's command still runs */
  * execution that is not fenced acks only once the row no longer carries its lease). */
 #define P3(e) (elost[e] || !(st == RUNNING && etok[e] && CUR(B_EXEC(e))))
 
+#ifndef LIVENESS	/* the invariants need no watching while a liveness check runs */
 active proctype monitor()
 {
 end:
 	do
-	:: atomic { !P1 -> assert(P1) }
+	:: atomic { !P1 -> assert(TAG(101) && P1) }
 #ifdef CHECK_OWN
-	:: atomic { !POWN -> assert(POWN) }
+	:: atomic { !POWN -> assert(TAG(107) && POWN) }
 #endif
 	od
 }
+#endif
 
 /* ---- the database: each statement one atomic step ------------------------------------- */
 /* A row leaving 'running': what only a running row uses is cleared. */
@@ -208,7 +245,7 @@ inline not_running()
 inline terminal()
 {
 	terms++;
-	assert(terms <= runs);	/* P2: one terminal transition per submission or retry */
+	assert(TAG(102) && terms <= runs);	/* P2: one terminal transition per submission or retry */
 	not_running(); att = 0; pub = false; grace = false; creq = false
 }
 
@@ -233,13 +270,15 @@ inline lease_back()
  * execution holds; with the attempt as the token, one no lease had before. */
 inline grant(e, w)
 {
+#ifndef MUT_SAME_TOKEN
 	new_token();
-	assert((cur & 7) == 0);
+#endif
+	assert(TAG(106) && (cur & 7) == 0);
 	st = RUNNING; owner = w + 1; att++; cid = e + 1; expired = false;
 	pub = true; grace = false;
 	etok[e] = true; TAKE(B_EXEC(e)); eatt[e] = att; eph[e] = false; eccr[e] = creq;
-#ifdef BUG_ATTEMPT_FENCE
-	assert(att > maxfatt);
+#if defined(BUG_ATTEMPT_FENCE) && !defined(NO_P6)
+	assert(TAG(106) && att > maxfatt);
 	maxfatt = att
 #endif
 }
@@ -248,7 +287,7 @@ inline grant(e, w)
 inline db_claim(e, w, r)
 {
 	if
-	:: st == QUEUED && !creq && due -> grant(e, w); r = R_OK
+	:: st == QUEUED && (!creq || MUT_CLAIM_IGNORES_CANCEL) && due -> grant(e, w); r = R_OK
 	:: else -> r = R_NO
 	fi
 }
@@ -290,7 +329,7 @@ inline db_finish(e, w, o, r)
 inline db_cancel_unstarted(r)
 {
 	if
-	:: st == QUEUED || st == SCHEDULED -> new_token(); st = CANCELLED; terminal(); r = R_OK
+	:: CANCEL_UNSTARTED_COND -> st = CANCELLED; terminal(); r = R_OK
 	:: else -> r = R_NO
 	fi
 }
@@ -334,7 +373,7 @@ inline lose(e)
  * the decision: a connection lost in between is the same as one lost just after.) */
 inline settle(e, w, nack)
 {
-	assert(nack || P3(e));
+	assert(TAG(103) && (nack || P3(e)));
 	if
 	:: edl[e] && edg[e] == bgen[w] && nack -> SAT_INC(ready)
 	:: else -> skip
@@ -361,7 +400,7 @@ inline start(e)
 	:: eph[e] -> lose(e)	/* the reply came after the fence point */
 	:: else -> skip
 	fi;
-	assert(!eccr[e]);	/* P4: no run of a job cancelled before its claim */
+	assert(TAG(104) && !eccr[e]);	/* P4: no run of a job cancelled before its claim */
 	hlive[e] = !elost[e] && !ecan[e]
 }
 
@@ -480,7 +519,7 @@ end_again:
 		/* The command runs; it ends by itself, or the fence, a cancel or a crash stops it.
 		 * Then the outcome is written, fenced (finish_retrying). */
 		atomic {
-			RUN(w) ->
+			RUN(w) && ENDS(e) ->
 			DROP(B_READ(e)); rown = 0; dead = false; act = 0; r = 0; rnd = 0;
 			hlive[e] = false;
 			if
@@ -488,6 +527,7 @@ end_again:
 			:: !elost[e] && ecan[e] -> o = O_CANCEL
 			:: !elost[e] -> o = O_SUCC
 			:: !elost[e] && !ecan[e] -> o = (eatt[e] >= MAXATT -> O_FAIL : O_RETRY)
+			:: !elost[e] && !ecan[e] -> o = O_FAIL	/* HANDLER_PERMANENT */
 			:: !elost[e] && !ecan[e] && !released -> o = O_RELEASE; released = true
 			fi
 		}
@@ -524,7 +564,11 @@ end_again:
 
 inline hb_list(e, w)
 {
-	if :: HBABLE(e, w) -> hbt[e] = true; TAKE(B_HB(e)) :: else -> skip fi
+	if
+	:: HBABLE(e, w) -> hbt[e] = true;	/* it lists the token of the execution's claim */
+		if :: CUR(B_EXEC(e)) -> TAKE(B_HB(e)) :: else -> DROP(B_HB(e)) fi
+	:: else -> skip
+	fi
 }
 
 /* The heartbeat's UPDATE for execution e, if listed: fenced on the token it listed. */
@@ -545,7 +589,7 @@ inline renew(e, w)
 	if
 	:: WOF(e) == w && hbt[e] && HB_COND(e, w) ->
 		expired = false; eph[e] = false;
-		if :: creq -> ecan[e] = true; hlive[e] = false :: else -> skip fi
+		if :: creq && !BUG_CANCEL_IGNORED -> ecan[e] = true; hlive[e] = false :: else -> skip fi
 	:: WOF(e) == w && hbt[e] && !HB_COND(e, w) -> lose(e)
 	:: else -> skip
 	fi;
@@ -565,7 +609,7 @@ inline keeper_fence(e, w)
 
 inline cancel_here(e, w)
 {
-	if :: WOF(e) == w && eact[e] && estart[e] -> ecan[e] = true; hlive[e] = false
+	if :: WOF(e) == w && eact[e] && !BUG_CANCEL_IGNORED -> ecan[e] = true; hlive[e] = false
 	   :: else -> skip fi
 }
 
@@ -671,7 +715,7 @@ end:
 			fi;
 			DROP(B_RELAY); conf = false
 		}
-	:: atomic { ANYRUN && st == RUNNING && expired -> lease_back() }	/* jobq_store_reap */
+	:: atomic { ANYRUN && st == RUNNING && expired && !MUT_NO_REAPER -> lease_back() }	/* jobq_store_reap */
 	od
 }
 
@@ -705,13 +749,13 @@ end:
 	 * broadcast matters only to a worker running the job (else: cancel_not_here). */
 	:: atomic { !cancelled && st != NEW && !TERMINAL(st) -> cancelled = true;
 		if
-		:: st == QUEUED || st == SCHEDULED -> new_token(); st = CANCELLED; terminal()
+		:: st == QUEUED || st == SCHEDULED -> st = CANCELLED; terminal()
 		:: st == RUNNING -> creq = true
 		fi;
 		fanout[0] = alive[0] && RUNS_HERE(0); fanout[1] = alive[1] && RUNS_HERE(1) }
 	:: atomic { RETRY && !retried && (st == FAILED || st == CANCELLED) -> retried = true;	/* jobq_cli_retry */
 		st = QUEUED; att = 0; new_token(); TAKE(B_RETRY); creq = false; pub = false;
-		grace = true; runs++ }
+		grace = true; due = true; runs++ }
 		publish(conf);
 		atomic {
 			if
@@ -770,7 +814,8 @@ end:
 	:: atomic { FAULT && alive[1] && !paused[1] -> faults++; paused[1] = true }
 	:: atomic { FAULT && alive[0] -> faults++; conn_lost(0) }
 	:: atomic { FAULT && alive[1] -> faults++; conn_lost(1) }
-	:: atomic { FAULT && ready > 0 -> faults++; SAT_INC(ready) }	/* a duplicate delivery */
+	/* a message delivered again: a duplicate, or one whose ack was lost with its connection */
+	:: atomic { FAULT && st != NEW -> faults++; SAT_INC(ready) }
 #ifdef NO_A3
 	:: atomic { orphan[0] -> orphan[0] = false }
 	:: atomic { orphan[1] -> orphan[1] = false }
