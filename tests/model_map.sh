@@ -34,7 +34,12 @@ for ref in $refs; do
       # A definition: a line starting a declaration that names it before '(' and does not
       # end in ';' (not a prototype or call), a constant array, or a macro.
       grep -qE "^[A-Za-z_][A-Za-z0-9_ *]*[ *]$name\(([^;]*|.*[^;])$|^(static )?const char $name\[\]|^#define $name\b" "$file" ;;
-    *.sql) grep -qiE "FUNCTION[[:space:]]+$name[[:space:]]*\(" "$file" ;;
+    *.sql)
+      # Created there, and by no later migration: the map names the definition in force.
+      last=$(grep -liE "CREATE([[:space:]]+OR[[:space:]]+REPLACE)?[[:space:]]+FUNCTION[[:space:]]+$name[[:space:]]*\(" \
+             "$ROOT"/migrations/*.sql 2>/dev/null | sort | tail -1)
+      [[ "$last" == "$file" ]] ||
+        { echo "model_map: docs/model.md names $ref, but the function in force is made in ${last#"$ROOT"/}"; false; } ;;
     *.pml) grep -qE "^(active )?proctype $name\(|^inline $name\(|^#define $name\b" "$file" ;;
   esac || { echo "model_map: docs/model.md names $ref, but $path has no $name"; fail=1; }
 done
