@@ -223,6 +223,13 @@ bool orphan[NE];	/* a crashed worker's command still runs */
 #define P3(e) (elost[e] || !(st == RUNNING && etok[e] && CUR(B_EXEC(e))))
 
 #ifndef LIVENESS	/* the invariants need no watching while a liveness check runs */
+/* A job that stops short of a terminal state when nothing can move any more is stuck: the
+ * watcher then waits at a label that is not an end state, which pan reports (P2). */
+active proctype watcher()
+{
+	TERMINAL(st)
+}
+
 active proctype monitor()
 {
 end:
@@ -527,8 +534,10 @@ end_again:
 			:: !elost[e] && ecan[e] -> o = O_CANCEL
 			:: !elost[e] -> o = O_SUCC
 			:: !elost[e] && !ecan[e] -> o = (eatt[e] >= MAXATT -> O_FAIL : O_RETRY)
+#ifndef LEAN	/* the heavy checks leave out a permanent failure and the release */
 			:: !elost[e] && !ecan[e] -> o = O_FAIL	/* HANDLER_PERMANENT */
 			:: !elost[e] && !ecan[e] && !released -> o = O_RELEASE; released = true
+#endif
 			fi
 		}
 	finish:
