@@ -223,11 +223,14 @@ bool orphan[NE];	/* a crashed worker's command still runs */
 #define P3(e) (elost[e] || !(st == RUNNING && etok[e] && CUR(B_EXEC(e))))
 
 #ifndef LIVENESS	/* the invariants need no watching while a liveness check runs */
-/* A job that stops short of a terminal state when nothing can move any more is stuck: the
- * watcher then waits at a label that is not an end state, which pan reports (P2). */
+/* A job short of a terminal state when nothing else can move any more is stuck (P2's
+ * liveness half, checked in every run with faults, and again after a retry). */
 active proctype watcher()
 {
-	TERMINAL(st)
+end:
+	do
+	:: timeout -> assert(TAG(105) && TERMINAL(st))
+	od
 }
 
 active proctype monitor()

@@ -36,10 +36,16 @@ for ref in $refs; do
       grep -qE "^[A-Za-z_][A-Za-z0-9_ *]*[ *]$name\(([^;]*|.*[^;])$|^(static )?const char $name\[\]|^#define $name\b" "$file" ;;
     *.sql)
       # Created there, and by no later migration: the map names the definition in force.
-      last=$(grep -liE "CREATE([[:space:]]+OR[[:space:]]+REPLACE)?[[:space:]]+FUNCTION[[:space:]]+$name[[:space:]]*\(" \
+      # The last migration that creates or drops it must create it, in the file named.
+      last=$(grep -liE "(CREATE([[:space:]]+OR[[:space:]]+REPLACE)?|DROP)[[:space:]]+FUNCTION[[:space:]]+(IF[[:space:]]+EXISTS[[:space:]]+)?$name[[:space:]]*\(" \
              "$ROOT"/migrations/*.sql 2>/dev/null | sort | tail -1)
-      [[ "$last" == "$file" ]] ||
-        { echo "model_map: docs/model.md names $ref, but the function in force is made in ${last#"$ROOT"/}"; false; } ;;
+      if [[ -z "$last" ]]; then
+        echo "model_map: docs/model.md names $ref, but no migration creates $name"; false
+      elif [[ "$last" != "$file" ]]; then
+        echo "model_map: docs/model.md names $ref, but ${last#"$ROOT"/} changes it later"; false
+      elif ! grep -qiE "CREATE([[:space:]]+OR[[:space:]]+REPLACE)?[[:space:]]+FUNCTION[[:space:]]+$name[[:space:]]*\(" "$file"; then
+        echo "model_map: docs/model.md names $ref, but $path drops it"; false
+      fi ;;
     *.pml) grep -qE "^(active )?proctype $name\(|^inline $name\(|^#define $name\b" "$file" ;;
   esac || { echo "model_map: docs/model.md names $ref, but $path has no $name"; fail=1; }
 done
