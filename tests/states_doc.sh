@@ -47,10 +47,13 @@ for mode in --mermaid --markdown; do
     cat "$tmp/doc" >"$doc"
   elif ! diff -u --label "$doc (transitions $mode)" --label "transitions $mode" \
       "$tmp/have" "$tmp/want" >&2; then
-    echo "states_doc: $doc differs from the transition table; regenerate it with:" \
-      "bash tests/states_doc.sh build/tests/transitions $doc --update" >&2
     rc=1
   fi
 done
-(( rc == 0 )) && [[ -z "$update" ]] && echo "states_doc: $doc matches the transition table"
+if (( rc != 0 )); then
+  echo "states_doc: $doc is not what the transition table prints; regenerate it:" \
+    "bash tests/states_doc.sh $tool $doc --update" >&2
+elif [[ -z "$update" ]]; then
+  echo "states_doc: $doc matches the transition table"
+fi
 exit "$rc"
