@@ -58,8 +58,8 @@ bool jobq_status_terminal(enum jobq_status s);
 /* "submit", "due", "lease_back", ...; NULL for an out-of-range value. */
 const char *jobq_cause_name(enum jobq_cause c);
 
-/* True if the table allows from → to for this cause. A new job has no `from`: use
- * jobq_transition_initial_ok() for it. */
+/* True if the table of docs/design.md §3 allows from → to for this cause. A new job has no
+ * `from`: use jobq_transition_initial_ok() for it. */
 bool jobq_transition_ok(enum jobq_status from, enum jobq_status to, enum jobq_cause cause);
 
 /* True if a job may be created in state s (queued or scheduled). */
