@@ -1,4 +1,6 @@
-/* The job model: state names, the allowed transitions of design §3, retry backoff. */
+/* The job model: state names, the transition table of docs/design.md §3 (the one list of
+ * every status change the SQL makes, from which tests/tools/transitions generates
+ * docs/states.md), and retry backoff. */
 #include <string.h>
 
 #include "jobq/job.h"
@@ -35,34 +37,90 @@ bool jobq_status_terminal(enum jobq_status s)
 	return s == JOBQ_SUCCEEDED || s == JOBQ_FAILED || s == JOBQ_CANCELLED;
 }
 
-bool jobq_transition_initial_ok(enum jobq_status s)
+static const char *const cause_names[JOBQ_CAUSE_COUNT] = {
+	[JOBQ_CAUSE_SUBMIT] = "submit",
+	[JOBQ_CAUSE_DUE] = "due",
+	[JOBQ_CAUSE_CLAIM] = "claim",
+	[JOBQ_CAUSE_CANCEL] = "cancel",
+	[JOBQ_CAUSE_SUCCESS] = "success",
+	[JOBQ_CAUSE_FAILURE] = "failure",
+	[JOBQ_CAUSE_LEASE_BACK] = "lease_back",
+	[JOBQ_CAUSE_RETRY] = "retry",
+	[JOBQ_CAUSE_TAKEOVER] = "takeover",
+	[JOBQ_CAUSE_DEAD_LETTER] = "dead_letter",
+	[JOBQ_CAUSE_PAYLOAD_CEILING] = "payload_ceiling",
+};
+
+const char *jobq_cause_name(enum jobq_cause c)
 {
-	return s == JOBQ_QUEUED || s == JOBQ_SCHEDULED;
+	if ((int)c < 0 || c >= JOBQ_CAUSE_COUNT)
+		return NULL;
+	return cause_names[c];
 }
 
-/* The table of design §3, one row per (from, to, cause). */
-static const struct {
-	enum jobq_status from, to;
-	enum jobq_cause cause;
-} table[] = {
-	{ JOBQ_SCHEDULED, JOBQ_QUEUED, JOBQ_CAUSE_DUE },
-	{ JOBQ_QUEUED, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM },
-	{ JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL },
-	{ JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL },
-	{ JOBQ_RUNNING, JOBQ_SUCCEEDED, JOBQ_CAUSE_SUCCESS },
-	{ JOBQ_RUNNING, JOBQ_SCHEDULED, JOBQ_CAUSE_FAILURE },
-	{ JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_FAILURE },
-	{ JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_LEASE_BACK },	/* worker lost too often */
-	{ JOBQ_RUNNING, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL },
-	{ JOBQ_RUNNING, JOBQ_QUEUED, JOBQ_CAUSE_LEASE_BACK },
-	{ JOBQ_FAILED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY },
-	{ JOBQ_CANCELLED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY },
+#define NEW(to_, cause_) { .initial = true, .to = (to_), .cause = (cause_) }
+#define ROW(from_, to_, cause_) { .from = (from_), .to = (to_), .cause = (cause_) }
+
+/* The table of docs/design.md §3, one row per (from, to, cause), each with the statements
+ * that make it (store functions, and the SQL functions of migrations/). The history
+ * triggers record a row of job_events for each: a status change, or a running job whose
+ * attempt changed. A statement that leaves the status as it was (the relay taking a queued
+ * row, a defer, a heartbeat, a publish mark) records nothing, and prune deletes a job with
+ * its history. tests/integration/test_transitions.sh checks the history of real runs
+ * against this table. */
+static const struct jobq_transition table[] = {
+	NEW(JOBQ_QUEUED, JOBQ_CAUSE_SUBMIT),	/* jobq_store_submit */
+	NEW(JOBQ_SCHEDULED, JOBQ_CAUSE_SUBMIT),	/* jobq_store_submit: run time ahead */
+	ROW(JOBQ_SCHEDULED, JOBQ_QUEUED, JOBQ_CAUSE_DUE),	/* jobq_store_relay_take */
+	/* jobq_cli_cancel (jobq_store_cancel), jobq_store_cancel_unstarted */
+	ROW(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),
+	ROW(JOBQ_SCHEDULED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER),	/* jobq_store_dead_letter */
+	ROW(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING),	/* migration 0009 */
+	ROW(JOBQ_QUEUED, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM),	/* jobq_store_write_many */
+	ROW(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),	/* as scheduled → cancelled */
+	ROW(JOBQ_QUEUED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER),	/* jobq_store_dead_letter */
+	ROW(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING),	/* migration 0009 */
+	/* The outcomes of an attempt, jobq_store_write_many. */
+	ROW(JOBQ_RUNNING, JOBQ_SUCCEEDED, JOBQ_CAUSE_SUCCESS),
+	ROW(JOBQ_RUNNING, JOBQ_SCHEDULED, JOBQ_CAUSE_FAILURE),
+	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_FAILURE),	/* also a timeout, a refused outcome */
+	/* Also jobq_store_takeover, jobq_store_reap and jobq_store_requeue_own on a job whose
+	 * cancel was asked for before its owner was lost. */
+	ROW(JOBQ_RUNNING, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),
+	/* Owner lost: jobq_store_reap, jobq_store_requeue_own; released at shutdown:
+	 * jobq_store_write_many. */
+	ROW(JOBQ_RUNNING, JOBQ_QUEUED, JOBQ_CAUSE_LEASE_BACK),
+	/* Owner lost with the attempts used up: jobq_store_takeover, _reap, _requeue_own. */
+	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_LEASE_BACK),
+	ROW(JOBQ_RUNNING, JOBQ_RUNNING, JOBQ_CAUSE_TAKEOVER),	/* jobq_store_takeover */
+	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_PAYLOAD_CEILING),	/* migration 0009 */
+	/* jobq_cli_retry: `jobq retry`, `jobq dead requeue` */
+	ROW(JOBQ_FAILED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY),
+	ROW(JOBQ_CANCELLED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY),
 };
+
+#undef NEW
+#undef ROW
+
+const struct jobq_transition *jobq_transition_table(size_t *n)
+{
+	*n = sizeof(table) / sizeof(table[0]);
+	return table;
+}
+
+bool jobq_transition_initial_ok(enum jobq_status s)
+{
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (table[i].initial && table[i].to == s)
+			return true;
+	return false;
+}
 
 bool jobq_transition_ok(enum jobq_status from, enum jobq_status to, enum jobq_cause cause)
 {
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-		if (table[i].from == from && table[i].to == to && table[i].cause == cause)
+		if (!table[i].initial && table[i].from == from && table[i].to == to &&
+		    table[i].cause == cause)
 			return true;
 	return false;
 }

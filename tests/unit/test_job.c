@@ -1,4 +1,4 @@
-/* Unit tests: job states, the transition table of design §3, retry backoff. */
+/* Unit tests: job states, the transition table of docs/design.md §3, retry backoff. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -45,7 +45,7 @@ static void test_job_terminal_states(void **state)
 static void test_job_transitions_follow_design_table(void **state)
 {
 	(void)state;
-	/* Every row of design §3. */
+	/* Every row of docs/design.md §3. */
 	assert_true(jobq_transition_initial_ok(JOBQ_QUEUED));
 	assert_true(jobq_transition_initial_ok(JOBQ_SCHEDULED));
 	assert_true(jobq_transition_ok(JOBQ_SCHEDULED, JOBQ_QUEUED, JOBQ_CAUSE_DUE));
@@ -62,6 +62,20 @@ static void test_job_transitions_follow_design_table(void **state)
 	assert_true(jobq_transition_ok(JOBQ_CANCELLED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY));
 }
 
+/* The status changes the SQL makes beyond the design's first table: a takeover, dead
+ * letters, migration 0009's payload ceiling, and a lost owner's job with a cancel request or
+ * no attempts left. */
+static void test_job_transitions_cover_every_statement(void **state)
+{
+	(void)state;
+	assert_true(jobq_transition_ok(JOBQ_RUNNING, JOBQ_RUNNING, JOBQ_CAUSE_TAKEOVER));
+	assert_true(jobq_transition_ok(JOBQ_SCHEDULED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER));
+	assert_true(jobq_transition_ok(JOBQ_QUEUED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER));
+	assert_true(jobq_transition_ok(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING));
+	assert_true(jobq_transition_ok(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING));
+	assert_true(jobq_transition_ok(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_PAYLOAD_CEILING));
+}
+
 static void test_job_transitions_reject_the_rest(void **state)
 {
 	int allowed = 0;
@@ -69,22 +83,81 @@ static void test_job_transitions_reject_the_rest(void **state)
 	(void)state;
 	assert_false(jobq_transition_initial_ok(JOBQ_RUNNING));
 	assert_false(jobq_transition_initial_ok(JOBQ_SUCCEEDED));
+	assert_false(jobq_transition_initial_ok(JOBQ_FAILED));
+	assert_false(jobq_transition_initial_ok(JOBQ_CANCELLED));
 	/* Terminal states are final except for an explicit retry. */
 	assert_false(jobq_transition_ok(JOBQ_SUCCEEDED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY));
 	assert_false(jobq_transition_ok(JOBQ_SUCCEEDED, JOBQ_FAILED, JOBQ_CAUSE_FAILURE));
 	assert_false(jobq_transition_ok(JOBQ_FAILED, JOBQ_SUCCEEDED, JOBQ_CAUSE_SUCCESS));
+	assert_false(jobq_transition_ok(JOBQ_FAILED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER));
+	assert_false(jobq_transition_ok(JOBQ_CANCELLED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL));
 	/* A job is never run without a claim, and never claimed from scheduled. */
 	assert_false(jobq_transition_ok(JOBQ_SCHEDULED, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM));
 	assert_false(jobq_transition_ok(JOBQ_QUEUED, JOBQ_SUCCEEDED, JOBQ_CAUSE_SUCCESS));
+	/* Only a running job is taken over; a dead letter never touches a running job (its
+	 * worker or the reaper decides), nor a finished one. */
+	assert_false(jobq_transition_ok(JOBQ_QUEUED, JOBQ_QUEUED, JOBQ_CAUSE_TAKEOVER));
+	assert_false(jobq_transition_ok(JOBQ_SCHEDULED, JOBQ_SCHEDULED, JOBQ_CAUSE_DUE));
+	assert_false(jobq_transition_ok(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER));
+	assert_false(jobq_transition_ok(JOBQ_SUCCEEDED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER));
+	/* The payload ceiling ended unfinished jobs only, and never as succeeded. */
+	assert_false(jobq_transition_ok(JOBQ_RUNNING, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING));
+	assert_false(jobq_transition_ok(JOBQ_SUCCEEDED, JOBQ_FAILED, JOBQ_CAUSE_PAYLOAD_CEILING));
 	/* The right pair with the wrong cause is refused too. */
 	assert_false(jobq_transition_ok(JOBQ_RUNNING, JOBQ_SUCCEEDED, JOBQ_CAUSE_CANCEL));
-	/* Exactly the 12 non-initial rows of the table, counted over every combination. */
+	assert_false(jobq_transition_ok(JOBQ_RUNNING, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM));
+	assert_false(jobq_transition_ok(JOBQ_QUEUED, JOBQ_FAILED, JOBQ_CAUSE_FAILURE));
+	/* Exactly the 18 non-initial rows of the table, counted over every combination. */
 	for (int f = 0; f < JOBQ_STATUS_COUNT; f++)
 		for (int t = 0; t < JOBQ_STATUS_COUNT; t++)
-			for (int c = JOBQ_CAUSE_SUBMIT; c <= JOBQ_CAUSE_RETRY; c++)
+			for (int c = 0; c < JOBQ_CAUSE_COUNT; c++)
 				allowed += jobq_transition_ok((enum jobq_status)f, (enum jobq_status)t,
 							      (enum jobq_cause)c);
-	assert_int_equal(allowed, 12);
+	assert_int_equal(allowed, 18);
+}
+
+/* The table as the generator reads it: two initial rows, every row named, no row twice, and
+ * each row agrees with jobq_transition_ok / jobq_transition_initial_ok. */
+static void test_job_transition_table_is_consistent(void **state)
+{
+	size_t n, initial = 0;
+	const struct jobq_transition *t = jobq_transition_table(&n);
+
+	(void)state;
+	assert_int_equal(n, 20);
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(jobq_status_name(t[i].to));
+		assert_non_null(jobq_cause_name(t[i].cause));
+		if (t[i].initial) {
+			initial++;
+			assert_int_equal(t[i].cause, JOBQ_CAUSE_SUBMIT);
+			assert_true(jobq_transition_initial_ok(t[i].to));
+		} else {
+			assert_non_null(jobq_status_name(t[i].from));
+			assert_true(jobq_transition_ok(t[i].from, t[i].to, t[i].cause));
+		}
+		for (size_t j = 0; j < i; j++)
+			assert_false(t[j].initial == t[i].initial && t[j].to == t[i].to &&
+				     t[j].cause == t[i].cause &&
+				     (t[i].initial || t[j].from == t[i].from));
+	}
+	assert_int_equal(initial, 2);
+	/* Initial rows come first: the generated docs list them first. */
+	assert_true(t[0].initial && t[1].initial);
+}
+
+static void test_job_cause_names(void **state)
+{
+	(void)state;
+	assert_string_equal(jobq_cause_name(JOBQ_CAUSE_SUBMIT), "submit");
+	assert_string_equal(jobq_cause_name(JOBQ_CAUSE_LEASE_BACK), "lease_back");
+	assert_string_equal(jobq_cause_name(JOBQ_CAUSE_TAKEOVER), "takeover");
+	assert_string_equal(jobq_cause_name(JOBQ_CAUSE_DEAD_LETTER), "dead_letter");
+	assert_string_equal(jobq_cause_name(JOBQ_CAUSE_PAYLOAD_CEILING), "payload_ceiling");
+	for (int c = 0; c < JOBQ_CAUSE_COUNT; c++)
+		assert_non_null(jobq_cause_name((enum jobq_cause)c));
+	assert_null(jobq_cause_name(JOBQ_CAUSE_COUNT));
+	assert_null(jobq_cause_name((enum jobq_cause)-1));
 }
 
 static void test_job_backoff_doubles_within_jitter(void **state)
@@ -128,7 +201,10 @@ int main(void)
 		cmocka_unit_test(test_job_status_parse_rejects_junk),
 		cmocka_unit_test(test_job_terminal_states),
 		cmocka_unit_test(test_job_transitions_follow_design_table),
+		cmocka_unit_test(test_job_transitions_cover_every_statement),
 		cmocka_unit_test(test_job_transitions_reject_the_rest),
+		cmocka_unit_test(test_job_transition_table_is_consistent),
+		cmocka_unit_test(test_job_cause_names),
 		cmocka_unit_test(test_job_backoff_doubles_within_jitter),
 		cmocka_unit_test(test_job_backoff_caps_at_max_without_overflow),
 		cmocka_unit_test(test_job_backoff_gives_up),

@@ -1,9 +1,11 @@
-/* The job model: states, the transition table of design §3, and retry backoff.
- * Pure logic, no I/O. */
+/* The job model: states, the transition table of docs/design.md §3 (every status change
+ * the SQL can make; docs/states.md is generated from it), and retry backoff. Pure logic, no
+ * I/O. */
 #ifndef JOBQ_JOB_H
 #define JOBQ_JOB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "jobq/err.h"
 
@@ -17,16 +19,31 @@ enum jobq_status {
 	JOBQ_STATUS_COUNT
 };
 
-/* Why a transition happens; each allowed (from, to) pair has the causes that may make it. */
+/* Why a transition happens; each allowed (from, to) pair has the causes that may make it.
+ * docs/states.md explains each one. */
 enum jobq_cause {
-	JOBQ_CAUSE_SUBMIT,	/* (new) → queued/scheduled */
-	JOBQ_CAUSE_DUE,		/* scheduled → queued: run time reached */
-	JOBQ_CAUSE_CLAIM,	/* queued → running */
+	JOBQ_CAUSE_SUBMIT,	/* (new) → queued/scheduled: `jobq submit` */
+	JOBQ_CAUSE_DUE,		/* scheduled → queued: run time reached, the relay takes it */
+	JOBQ_CAUSE_CLAIM,	/* queued → running: a worker claims it */
 	JOBQ_CAUSE_CANCEL,	/* scheduled/queued/running → cancelled */
 	JOBQ_CAUSE_SUCCESS,	/* running → succeeded */
 	JOBQ_CAUSE_FAILURE,	/* running → scheduled (retry) or failed */
-	JOBQ_CAUSE_LEASE_BACK,	/* running → queued: owner dead or released at shutdown */
-	JOBQ_CAUSE_RETRY,	/* failed/cancelled → queued: `jobq retry` */
+	JOBQ_CAUSE_LEASE_BACK,	/* running → queued: owner lost or released at shutdown;
+				 * running → failed: owner lost with the attempts used up */
+	JOBQ_CAUSE_RETRY,	/* failed/cancelled → queued: `jobq retry`, `jobq dead requeue` */
+	JOBQ_CAUSE_TAKEOVER,	/* running → running: another worker takes it over (attempt + 1) */
+	JOBQ_CAUSE_DEAD_LETTER,	/* scheduled/queued → failed: the broker dead-lettered its message */
+	JOBQ_CAUSE_PAYLOAD_CEILING, /* → failed/cancelled: migration 0009 ended an unfinished job
+				     * whose payload is over the database's ceiling */
+	JOBQ_CAUSE_COUNT
+};
+
+/* One row of the transition table. */
+struct jobq_transition {
+	bool initial;		/* the job's creation: there is no `from` (job_events has NULL) */
+	enum jobq_status from;	/* unused when initial */
+	enum jobq_status to;
+	enum jobq_cause cause;
 };
 
 /* "queued", "running", ...; NULL for an out-of-range value. */
@@ -38,12 +55,19 @@ int jobq_status_parse(const char *name, enum jobq_status *out, struct jobq_err *
 /* True for succeeded, failed and cancelled. */
 bool jobq_status_terminal(enum jobq_status s);
 
-/* True if design §3 allows from → to for this cause. A new job has no `from`: use
- * jobq_transition_initial_ok() for it. */
+/* "submit", "due", "lease_back", ...; NULL for an out-of-range value. */
+const char *jobq_cause_name(enum jobq_cause c);
+
+/* True if the table of docs/design.md §3 allows from → to for this cause. A new job has no
+ * `from`: use jobq_transition_initial_ok() for it. */
 bool jobq_transition_ok(enum jobq_status from, enum jobq_status to, enum jobq_cause cause);
 
 /* True if a job may be created in state s (queued or scheduled). */
 bool jobq_transition_initial_ok(enum jobq_status s);
+
+/* The whole table, initial rows first, then by from state: *n rows in static storage that
+ * the caller must not free or change. Never NULL. */
+const struct jobq_transition *jobq_transition_table(size_t *n);
 
 /* Outcome of a failed attempt: retry (→ scheduled after a delay) or give up (→ failed). */
 struct jobq_failure_plan {
