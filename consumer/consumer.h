@@ -12,6 +12,7 @@
 #include "combine.h"
 #include "jobq/config.h"
 #include "jobq/envelope.h"
+#include "jobq/ids.h"
 #include "metrics.h"
 
 /* One delivery from the broker, tagged with the connection generation it came on: a tag
@@ -48,7 +49,7 @@ enum stop_reason {
  * consumer.exec_mu. The flags are only ever set through execution_stop(). */
 struct execution {
 	bool active;
-	char job_id[37];
+	char job_id[JOBQ_ID_BUF];
 	int attempt;
 	int64_t token;		/* the lease token its claim holds: the heartbeat fences on it */
 	uint64_t tag;		/* the delivery that will be settled when it ends */

@@ -220,23 +220,11 @@ static int handle_frame(struct io *io, struct jobq_err *err)
 	if (frame.frame_type != AMQP_FRAME_METHOD)
 		return 0;
 	switch (frame.payload.method.id) {
-	case AMQP_CHANNEL_CLOSE_METHOD: {
-		amqp_channel_close_t *m = frame.payload.method.decoded;
-		amqp_channel_close_ok_t ok = { 0 };
-
-		/* e.g. 406 from consumer_timeout: answer, then reconnect. */
-		amqp_send_method(conn, frame.channel, AMQP_CHANNEL_CLOSE_OK_METHOD, &ok);
-		return jobq_err_set(err, JOBQ_EBROKER, "channel closed by broker: %u %.*s",
-				    m->reply_code, (int)m->reply_text.len, (char *)m->reply_text.bytes);
-	}
-	case AMQP_CONNECTION_CLOSE_METHOD: {
-		amqp_connection_close_t *m = frame.payload.method.decoded;
-		amqp_connection_close_ok_t ok = { 0 };
-
-		amqp_send_method(conn, 0, AMQP_CONNECTION_CLOSE_OK_METHOD, &ok);
-		return jobq_err_set(err, JOBQ_EBROKER, "connection closed by broker: %u %.*s",
-				    m->reply_code, (int)m->reply_text.len, (char *)m->reply_text.bytes);
-	}
+	case AMQP_CHANNEL_CLOSE_METHOD:		/* e.g. 406 from consumer_timeout */
+	case AMQP_CONNECTION_CLOSE_METHOD:
+		/* Answer, then reconnect. */
+		return jobq_broker_answer_close(io->b, frame.channel, &frame.payload.method,
+						"consume", err);
 	case AMQP_BASIC_CANCEL_METHOD:
 		/* The broker cancelled our consumer (queue deleted, leader moved...): start
 		 * over on a fresh connection, which consumes again. */

@@ -9,6 +9,7 @@
 #include "cmd_wait.h"
 #include "rows.h"
 #include "jobq/duration.h"
+#include "jobq/ids.h"
 #include "jobq/store_jobs.h"
 
 /* How long `jobq wait` trusts the notification alone before it reads the jobs again. */
@@ -117,7 +118,7 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 		free(done);
 		return status;
 	}
-	char woke[37] = "";
+	char woke[JOBQ_ID_BUF] = "";
 
 	for (bool recheck_all = true;;) {
 		for (size_t i = 0; i < n; i++) {

@@ -6,14 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "jobq/err.h"
+#include "jobq/ids.h"
 
 #define JOBQ_ENVELOPE_MAX_BYTES 4096	/* anything larger is not one of ours */
 #define JOBQ_TYPE_NAME_MAX 64
 
 struct jobq_envelope {
-	char job_id[37];
+	char job_id[JOBQ_ID_BUF];
 	char type[JOBQ_TYPE_NAME_MAX + 1];
-	char queue[65];
+	char queue[JOBQ_QUEUE_BUF];
 };
 
 /* True if text is a valid job type: 1..64 characters of [A-Za-z0-9_.:-]. */

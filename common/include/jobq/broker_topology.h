@@ -1,0 +1,39 @@
+/* The broker topology jobq relies on (design §5): the names of its exchanges and queues,
+ * the arguments of its quorum job queues, and the declares that make them exist (or, for
+ * a user without configure rights, check that they do). Part of the broker module; the
+ * contract of common/broker_topology.c. */
+#ifndef JOBQ_BROKER_TOPOLOGY_H
+#define JOBQ_BROKER_TOPOLOGY_H
+
+#include "jobq/err.h"
+
+#define JOBQ_EXCHANGE_JOBS "jobq.jobs"
+#define JOBQ_EXCHANGE_CANCEL "jobq.cancel"
+/* The largest cancel broadcast a consumer parses. jobq sends one message per job, {job_id,
+ * reason}: with the 1,000-byte reason `jobq cancel` allows, at most about 6 KiB even if
+ * every byte is escaped. A larger body is not ours, and parsing it would cost its parser
+ * many times its size in every consumer at once, so it is dropped unread. */
+#define JOBQ_CANCEL_MAX_BYTES 16384
+#define JOBQ_EXCHANGE_DEAD "jobq.dead"
+#define JOBQ_QUEUE_DEAD "jobq.dead"
+#define JOBQ_QUEUE_PREFIX "jobq."
+/* Deliveries of one message before the broker dead-letters it (x-delivery-limit). Worker
+ * crashes count too; the database's max_attempts normally ends a job long before. */
+#define JOBQ_DELIVERY_LIMIT 20
+
+struct jobq_broker;
+
+/* Declare exchanges jobq.jobs (direct), jobq.cancel (fanout), jobq.dead (fanout) and queue
+ * jobq.dead, then the job queue of each name: quorum queue "jobq.<name>" with the delivery
+ * limit and at-least-once dead-lettering to jobq.dead, bound to jobq.jobs with key <name>.
+ * A queue that exists with other arguments fails with the broker's 406 text, which names
+ * the queue and the argument. When the user may not declare (403), the channel is reopened
+ * and from then on this connection only checks that the objects exist: a missing one is
+ * JOBQ_EBROKER telling to run `jobq migrate` first. */
+int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,
+				 struct jobq_err *err) JOBQ_WUR;
+
+/* Declare one job queue (as above) unless this connection already did. */
+int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err) JOBQ_WUR;
+
+#endif
