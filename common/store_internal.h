@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "jobq/err.h"
+#include "jobq/ids.h"
 #include "jobq/job.h"
 #include "jobq/store.h"
 

@@ -139,10 +139,10 @@ char *store_token_map(const char *const *ids, const int64_t *values, size_t n)
 
 	store_text_add(&t, "{");
 	for (size_t i = n; i-- > 0;) {
-		char id[37];
+		char id[JOBQ_ID_BUF];
 		size_t c;
 
-		for (c = 0; c < 36 && ids[i][c] != '\0'; c++)
+		for (c = 0; c < JOBQ_UUID_LEN && ids[i][c] != '\0'; c++)
 			id[c] = (char)tolower((unsigned char)ids[i][c]);
 		id[c] = '\0';
 		store_text_add(&t, "%s\"%s\":%lld", i + 1 < n ? "," : "", id,

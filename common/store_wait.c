@@ -80,7 +80,7 @@ void jobq_job_end_release(struct jobq_job_end *e)
 	e->result = e->error = e->cancel_reason = NULL;
 }
 
-int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[37],
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[JOBQ_ID_BUF],
 			   struct jobq_err *err)
 {
 	PGconn *conn = jobq_store_conn(st);
@@ -96,7 +96,7 @@ int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_i
 			return jobq_err_set(err, JOBQ_EDB, "wait: database connection lost");
 		if ((n = PQnotifies(conn)) != NULL) {
 			if (job_id != NULL)
-				store_copy(job_id, 37, n->extra);
+				store_copy(job_id, JOBQ_ID_BUF, n->extra);
 			PQfreemem(n);
 			return 1;
 		}

@@ -6,12 +6,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "jobq/ids.h"
 #include "jobq/job.h"
 #include "jobq/store.h"
 
 /* What a cancel found for one job. */
 struct jobq_cancel_result {
-	char id[37];
+	char id[JOBQ_ID_BUF];
 	bool found;
 	enum jobq_status before;	/* the state the cancel found */
 	bool requested;			/* it was running: the request is recorded, the owner stops it */

@@ -17,9 +17,9 @@
 
 /* A claimed job: everything the executor needs to run it. payload is malloc'd. */
 struct jobq_claim {
-	char id[37];
+	char id[JOBQ_ID_BUF];
 	char type[JOBQ_TYPE_NAME_MAX + 1];
-	char queue[65];
+	char queue[JOBQ_QUEUE_BUF];
 	char *payload;
 	int attempt;
 	int64_t token;		/* the lease token this claim holds: every later write names it */
@@ -109,7 +109,7 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {
-	char id[37];
+	char id[JOBQ_ID_BUF];
 	int64_t token;		/* the lease token the claim holds */
 	bool lost;		/* out: the row is no longer ours; stop the job, write nothing */
 	bool cancel_requested;	/* out: a cancel is recorded (fallback to the broadcast) */

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "jobq/ids.h"
 #include "jobq/job.h"
 #include "jobq/store.h"
 
@@ -38,7 +39,7 @@ void jobq_job_end_release(struct jobq_job_end *e);
 
 /* Wait up to timeout_ms for a notification on the listened channels; returns 1 if one
  * arrived (its payload copied to job_id if non-NULL), 0 on timeout. */
-int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[37],
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[JOBQ_ID_BUF],
 			   struct jobq_err *err) JOBQ_WUR;
 
 #endif
