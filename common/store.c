@@ -8,6 +8,7 @@
 #include "jobq/log.h"
 #include "jobq/store.h"
 #include "jobq/url.h"
+#include "store_internal.h"
 
 #define MAX_PREPARED 64
 
@@ -355,13 +356,11 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
 
 char *jobq_store_uuid_array(const char *const *ids, size_t n)
 {
-	char *arr = malloc(n * 38 + 3), *w = arr;
+	struct store_text t = { 0 };
 
-	if (arr == NULL)
-		return NULL;
-	*w++ = '{';
+	store_text_add(&t, "{");
 	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, "%s%s", i ? "," : "", ids[i]);
-	strcpy(w, "}");
-	return arr;
+		store_text_add(&t, "%s%s", i ? "," : "", ids[i]);
+	store_text_add(&t, "}");
+	return store_text_take(&t);
 }

@@ -3,7 +3,7 @@
 # probes of the same worker (design §1.4, §6 "owner's database session gone"):
 #  - after a crash every worker that receives a redelivery probes the dead owner's liveness
 #    lock, many executors at once; the probe must say "dead" to each of them. Here a third
-#    session runs the product's probe statement (jobq_store_worker_dead, common/store_jobs.c:
+#    session runs the product's probe statement (jobq_store_worker_dead, common/store_worker.c:
 #    is the owner's random lock key held by the session its row names) for the victim in a tight
 #    loop, as a third worker reconciling its share would. (With the exclusive try used before
 #    commit 8804fce, 3 to 6 of the victim's 10 jobs were acked as duplicates of a "live"

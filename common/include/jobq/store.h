@@ -1,5 +1,5 @@
 /* PostgreSQL access: connections, parameterised statements, error translation.
- * The job-specific statements live in store_jobs.h. */
+ * The job statements live in the store_*.h headers (store_jobs.h includes them all). */
 #ifndef JOBQ_STORE_H
 #define JOBQ_STORE_H
 

@@ -1,0 +1,55 @@
+/* The operator's writes on finished jobs: retry (a failed or cancelled job → queued, as if
+ * new) and prune (finished jobs, stopped workers and stale wait registrations deleted past
+ * a retention). */
+#ifndef JOBQ_STORE_ADMIN_H
+#define JOBQ_STORE_ADMIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "jobq/envelope.h"
+#include "jobq/job.h"
+#include "jobq/store.h"
+
+/* What a retry found, and what it requeued. */
+struct jobq_retried {
+	bool found;			/* false: no job has the id */
+	enum jobq_status before;	/* the state the retry found (when found) */
+	bool requeued;			/* the job is now queued and unpublished: env, token set */
+	struct jobq_envelope env;	/* id, type, queue for publishing */
+	int64_t token;			/* the new lease token, for the publish mark */
+};
+
+/* Requeue a failed or cancelled job as if new, through jobq_cli_retry (migrations 0008,
+ * 0010): attempt back to 0, its error, result, progress, owner and cancel request cleared,
+ * due at once, its lease token raised (so no write of an execution from before the retry
+ * passes the fence of one after it), with `reason` in its history. The caller publishes
+ * it; the relay steps in after relay_grace_ms if it does not. 0 with *out filled: found
+ * false for an unknown id; requeued false when the job was in another state (before says
+ * which; failed or cancelled there means another session changed the row while the
+ * statement waited on it). JOBQ_EDB (or JOBQ_EINVAL for an id that is not a UUID) on
+ * failure. */
+int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_grace_ms,
+		     const char *reason, struct jobq_retried *out, struct jobq_err *err) JOBQ_WUR;
+
+/* Jobs deleted per statement by jobq_store_prune, so no transaction stays open long. */
+#define JOBQ_PRUNE_BATCH 1000
+
+/* What a prune deleted (or, on a dry run, would delete). */
+struct jobq_pruned {
+	int64_t jobs;		/* finished jobs, with their history */
+	int64_t workers;	/* stopped workers */
+	int64_t waiters;	/* wait registrations older than a day whose session is gone */
+	char cutoff[32];	/* now() - older_ms as ISO 8601 UTC text with milliseconds */
+};
+
+/* Delete the jobs that finished (succeeded, failed, cancelled) more than older_ms ago, in
+ * batches of JOBQ_PRUNE_BATCH, with their history; then the workers that stopped before
+ * the same cutoff, and the stale wait registrations. The cutoff is fixed once, so the
+ * batches agree on it however long the run takes. Jobs that are not finished, and a job
+ * requeued meanwhile, are never deleted. With dry_run, count what would be deleted and
+ * delete nothing. On failure (JOBQ_EDB) *out still says what was deleted before it: the
+ * batches already deleted stay deleted. */
+int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run,
+		     struct jobq_pruned *out, struct jobq_err *err) JOBQ_WUR;
+
+#endif

@@ -1,0 +1,42 @@
+/* The relay's statements: taking due, unpublished jobs to publish (scheduled → queued when
+ * due), pushing back those whose publish failed, and recording the messages the broker
+ * dead-lettered (a waiting job → failed). */
+#ifndef JOBQ_STORE_RELAY_H
+#define JOBQ_STORE_RELAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "jobq/envelope.h"
+#include "jobq/store.h"
+
+/* Relay: take up to max rows that are due and unpublished — scheduled rows now due (moved
+ * to queued) and queued rows older than grace_ms (their submitter died or the broker was
+ * down) — skipping rows other relays hold. Taking raises each row's lease token, so that
+ * only this take's mark (jobq_store_mark_published with tokens[i]) can mark it. Fills
+ * envs and tokens; returns the count (>= 0). */
+int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
+			  int64_t *tokens, int max, struct jobq_err *err);
+
+/* Relay: push back rows whose publish failed, so the rest of the work goes on. */
+int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
+			   int64_t delay_ms, struct jobq_err *err) JOBQ_WUR;
+
+/* A message the broker dead-lettered. */
+struct jobq_dead_letter {
+	const char *job_id;	/* NULL when the message names no job */
+	const char *queue;	/* where it died, from x-death; may be NULL */
+	const char *reason;	/* x-death reason: rejected, delivery_limit, expired, ... */
+	const void *body;
+	size_t body_len;	/* full size; at most 64 KiB of it is kept */
+	const char *message_id;
+};
+
+/* Record a dead letter and, in the same transaction, fail its job if it is still waiting
+ * (scheduled or queued) so that it cannot stay stuck: the database stays the truth. A
+ * running job is left to its owner, the reconcile table and the reaper. *failed says
+ * whether the job was failed here. */
+int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
+			   bool *failed, struct jobq_err *err) JOBQ_WUR;
+
+#endif

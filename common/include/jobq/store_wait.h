@@ -1,0 +1,45 @@
+/* Waiting for jobs to end: the waiter registrations whose jobs' terminal transitions
+ * notify channel jobq_done, the wait for a notification, and the read of how a job ended. */
+#ifndef JOBQ_STORE_WAIT_H
+#define JOBQ_STORE_WAIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "jobq/ids.h"
+#include "jobq/job.h"
+#include "jobq/store.h"
+
+/* LISTEN on channel jobq_done. */
+int jobq_store_listen(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
+/* Register this session as waiting for job_id (committed at once). */
+int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err) JOBQ_WUR;
+
+/* Remove this session's waiter rows. */
+int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
+/* A job's current state for waiters: status, result, error. The read takes a share lock so
+ * it waits for an in-flight transition to commit (a waiter registered after a finisher's
+ * trigger ran still sees that finisher's result). Strings are malloc'd; NULL when SQL NULL.
+ * JOBQ_ENOTFOUND for an unknown id. */
+struct jobq_job_end {
+	enum jobq_status status;
+	int attempt;
+	char *result;
+	char *error;
+	char *cancel_reason;
+	bool cancel_requested;
+	double stop_ms;		/* cancel_requested_at → finished_at in ms; < 0 when n/a */
+};
+int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
+		       struct jobq_err *err) JOBQ_WUR;
+
+/* Free a job end's strings and set them to NULL. Accepts NULL. */
+void jobq_job_end_release(struct jobq_job_end *e);
+
+/* Wait up to timeout_ms for a notification on the listened channels; returns 1 if one
+ * arrived (its payload copied to job_id if non-NULL), 0 on timeout. */
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[JOBQ_ID_BUF],
+			   struct jobq_err *err) JOBQ_WUR;
+
+#endif

@@ -1,0 +1,172 @@
+/* The operator's writes on finished jobs (jobq/store_admin.h): the retry that requeues a
+ * failed or cancelled job, and the prune that deletes finished jobs past a retention. Both
+ * writes are functions of migration 0008 (jobq_cli_retry as migration 0010 left it), the
+ * only rights the CLI's role has on them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobq/store_admin.h"
+#include "store_internal.h"
+
+/* jobq_cli_retry requeues only a failed or cancelled job and returns the row's status as
+ * it found it, with the requeued id, queue, type and new lease token: no row is an unknown
+ * id, a NULL id a job in another state. */
+static const char SQL_RETRY[] = "SELECT status, id, queue, type, lease_token"
+				" FROM jobq_cli_retry($1::uuid, $2::bigint, $3)";
+
+int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_grace_ms,
+		     const char *reason, struct jobq_retried *out, struct jobq_err *err)
+{
+	enum { STATUS, ID, QUEUE, TYPE, TOKEN, NCOLS };
+	static const char *const names[NCOLS] = { "status", "id", "queue", "type",
+						  "lease_token" };
+	char grace[STORE_I64_LEN];
+	const char *p[3] = { job_id, store_i64(grace, relay_grace_ms), reason };
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = jobq_store_exec(st, NULL, SQL_RETRY, 3, p, &res, "requeueing the job", err)) != 0)
+		return r;
+	if (PQntuples(res) == 0)
+		goto out;
+	if ((r = store_columns(res, names, NCOLS, col, "requeueing the job", err)) != 0)
+		goto out;
+	out->found = true;
+	store_status(res, 0, col[STATUS], &out->before);
+	if (PQgetisnull(res, 0, col[ID]))
+		goto out;
+	out->requeued = true;
+	store_copy(out->env.job_id, sizeof(out->env.job_id), PQgetvalue(res, 0, col[ID]));
+	store_copy(out->env.queue, sizeof(out->env.queue), PQgetvalue(res, 0, col[QUEUE]));
+	store_copy(out->env.type, sizeof(out->env.type), PQgetvalue(res, 0, col[TYPE]));
+	out->token = store_int64(res, 0, col[TOKEN]);
+out:
+	PQclear(res);
+	return r;
+}
+
+/* ---- prune ------------------------------------------------------------------------- */
+
+/* The cutoff, as the statements take it and as a person reads it. */
+static const char SQL_PRUNE_CUTOFF[] =
+	"SELECT now() - $1::bigint * interval '1 millisecond' AS cutoff,"
+	" to_char((now() - $1::bigint * interval '1 millisecond') AT TIME ZONE 'UTC',"
+	" 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS cutoff_text";
+
+/* The deletes of jobs and workers are migration 0008's functions, each returning how many
+ * rows it deleted: jobq_cli_prune_jobs skips rows another session is changing (a
+ * concurrent retry) and rechecks the status of those it locked, so a job requeued
+ * meanwhile is not deleted; job_events rows go with their job (the trigger
+ * jobs_history_delete, migration 0005). jobq_cli_prune_workers deletes stopped workers
+ * only. */
+static const char SQL_PRUNE_JOBS[] =
+	"SELECT jobq_cli_prune_jobs($1::timestamptz, $2::int) AS deleted";
+
+static const char SQL_PRUNE_WORKERS[] =
+	"SELECT jobq_cli_prune_workers($1::timestamptz) AS deleted";
+
+/* A waiter row is only stale once its session is gone: deleting a live `jobq wait`'s row
+ * would silence the NOTIFY it waits for. */
+static const char SQL_PRUNE_WAITERS[] =
+	"DELETE FROM job_waiters WHERE created_at < now() - interval '1 day'"
+	" AND backend NOT IN (SELECT pid FROM pg_stat_activity)";
+
+static const char SQL_PRUNE_COUNT[] =
+	"SELECT (SELECT count(*) FROM jobs WHERE finished_at < $1::timestamptz"
+	"   AND status IN ('succeeded', 'failed', 'cancelled')) AS deleted,"
+	" (SELECT count(*) FROM workers WHERE state = 'stopped'"
+	"   AND coalesce(stopped_at, heartbeat_at) < $1::timestamptz) AS workers,"
+	" (SELECT count(*) FROM job_waiters WHERE created_at < now() - interval '1 day'"
+	"   AND backend NOT IN (SELECT pid FROM pg_stat_activity)) AS waiters";
+
+/* Run a statement with params p and add how many rows it deleted to *n: the "deleted"
+ * column of the row a function returned, else the rows the statement itself affected. */
+static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const char *sql,
+			       int np, const char *const *p, int64_t *n, const char *what,
+			       struct jobq_err *err)
+{
+	static const char *const names[1] = { "deleted" };
+	PGresult *res = NULL;
+	int col, r;
+
+	if ((r = jobq_store_exec(st, name, sql, np, p, &res, what, err)) != 0)
+		return r;
+	if (PQntuples(res) == 1) {
+		if ((r = store_columns(res, names, 1, &col, what, err)) == 0)
+			*n += store_int64(res, 0, col);
+	} else {
+		*n += strtoll(PQcmdTuples(res), NULL, 10);
+	}
+	PQclear(res);
+	return r;
+}
+
+static JOBQ_WUR int prune_delete(struct jobq_store *st, const char *cutoff,
+				 struct jobq_pruned *out, struct jobq_err *err)
+{
+	char lim[STORE_I64_LEN];
+	const char *p[2] = { cutoff, store_i64(lim, JOBQ_PRUNE_BATCH) };
+	int64_t batch;
+	int r;
+
+	do {
+		batch = 0;
+		if ((r = exec_count(st, "jobq_prune_batch", SQL_PRUNE_JOBS, 2, p, &batch,
+				    "deleting finished jobs", err)) != 0)
+			return r;
+		out->jobs += batch;
+	} while (batch == JOBQ_PRUNE_BATCH);
+	if ((r = exec_count(st, NULL, SQL_PRUNE_WORKERS, 1, p, &out->workers,
+			    "deleting stopped workers", err)) != 0)
+		return r;
+	return exec_count(st, NULL, SQL_PRUNE_WAITERS, 0, NULL, &out->waiters,
+			  "deleting stale wait registrations", err);
+}
+
+static JOBQ_WUR int prune_count(struct jobq_store *st, const char *cutoff,
+				struct jobq_pruned *out, struct jobq_err *err)
+{
+	enum { JOBS, WORKERS, WAITERS, NCOLS };
+	static const char *const names[NCOLS] = { "deleted", "workers", "waiters" };
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r;
+
+	if ((r = jobq_store_exec(st, NULL, SQL_PRUNE_COUNT, 1, &cutoff, &res,
+				 "counting finished jobs", err)) != 0)
+		return r;
+	if ((r = store_columns(res, names, NCOLS, col, "counting finished jobs", err)) == 0) {
+		out->jobs = store_int64(res, 0, col[JOBS]);
+		out->workers = store_int64(res, 0, col[WORKERS]);
+		out->waiters = store_int64(res, 0, col[WAITERS]);
+	}
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run,
+		     struct jobq_pruned *out, struct jobq_err *err)
+{
+	enum { CUTOFF, TEXT, NCOLS };
+	static const char *const names[NCOLS] = { "cutoff", "cutoff_text" };
+	char ms[STORE_I64_LEN];
+	const char *p[1] = { store_i64(ms, older_ms) };
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = jobq_store_exec(st, NULL, SQL_PRUNE_CUTOFF, 1, p, &res, "computing the cutoff",
+				 err)) != 0)
+		return r;
+	if ((r = store_columns(res, names, NCOLS, col, "computing the cutoff", err)) != 0)
+		goto out;
+	store_copy(out->cutoff, sizeof(out->cutoff), PQgetvalue(res, 0, col[TEXT]));
+	r = dry_run ? prune_count(st, PQgetvalue(res, 0, col[CUTOFF]), out, err)
+		    : prune_delete(st, PQgetvalue(res, 0, col[CUTOFF]), out, err);
+out:
+	PQclear(res);
+	return r;
+}

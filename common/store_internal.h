@@ -1,0 +1,97 @@
+/* What the store's statement files (common/store_*.c) share and nobody else needs: result
+ * columns resolved by name, values copied out of results, text built in a growing buffer,
+ * the lease-token map and the rollback after a failed transaction. Private to common/;
+ * the public contracts are the jobq/store_*.h headers. */
+#ifndef JOBQ_STORE_INTERNAL_H
+#define JOBQ_STORE_INTERNAL_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "jobq/err.h"
+#include "jobq/ids.h"
+#include "jobq/job.h"
+#include "jobq/store.h"
+
+/* Room for the decimal text of any int64_t and its NUL. */
+#define STORE_I64_LEN 24
+
+/* Write v in decimal into buf and return buf: a statement parameter. */
+const char *store_i64(char buf[STORE_I64_LEN], int64_t v);
+
+/* Resolve the n column names of res to their numbers, cols[i] for names[i]. Resolve once
+ * per result, then read every row through cols. 0, or JOBQ_EDB naming the first column
+ * the result lacks ("what: the result has no column \"x\""): the statement and its reader
+ * disagree. */
+int store_columns(const PGresult *res, const char *const *names, int n, int *cols,
+		  const char *what, struct jobq_err *err) JOBQ_WUR;
+
+/* Values of (row, col). A boolean column is true when its text is "t"; numbers that do
+ * not parse read as 0 (the columns come from the statements, not from users). */
+bool store_bool(const PGresult *res, int row, int col);
+int store_int(const PGresult *res, int row, int col);
+int64_t store_int64(const PGresult *res, int row, int col);
+double store_double(const PGresult *res, int row, int col);
+
+/* The status named in (row, col) into *out; *out is left as it was for a name that is not
+ * a status (the table's CHECK allows none). */
+void store_status(const PGresult *res, int row, int col, enum jobq_status *out);
+
+/* A malloc'd copy of (row, col); NULL for SQL NULL or when out of memory. */
+char *store_dup(const PGresult *res, int row, int col);
+
+/* Copy src (NULL = "") into dst of cap bytes, truncated and always NUL-terminated. */
+void store_copy(char *dst, size_t cap, const char *src);
+
+/* ROLLBACK the session's open transaction, if the connection is still up; errors are
+ * ignored (a failed rollback leaves the transaction to die with its session). */
+void store_rollback(struct jobq_store *st);
+
+/* Text that grows as it is written; its size is checked for overflow. Start it zeroed. A
+ * write that runs out of memory marks the text failed and every later write is a no-op, so
+ * a caller checks once, at store_text_take. */
+struct store_text {
+	char *s;
+	size_t len, cap;
+	bool failed;
+};
+
+/* Append printf-style. */
+void store_text_add(struct store_text *t, const char *fmt, ...) JOBQ_PRINTF(2, 3);
+
+/* The text (malloc'd, the caller frees it) and t reset to empty; NULL, with everything
+ * freed, when a write failed. An empty text is "". */
+char *store_text_take(struct store_text *t);
+
+/* A JSON object {"id": value, ...} of n ids, for a $n::jsonb parameter looked up per row
+ * by `->> id::text`: the lease token each row must still hold, or the claim id to record
+ * (values NULL: 0 for all). Keys are the ids' first 36 characters in lower case, as
+ * id::text is; an id listed twice keeps its first value (jsonb keeps the last of repeated
+ * keys, so the pairs are written last to first). malloc'd; NULL when out of memory. */
+char *store_token_map(const char *const *ids, const int64_t *values, size_t n);
+
+/* The columns of a job that every statement handing out a claim returns (claim, the reply
+ * of a lost claim, takeover), named as store_claim_read reads them. */
+#define STORE_CLAIM_COLUMNS                                                                \
+	" id, type, queue, payload::text AS payload, attempt, max_attempts,"                \
+	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0) AS timeout_ms, status," \
+	" extract(epoch FROM now() - run_after) AS wait_s, lease_token, claim_id"
+
+struct jobq_claim;
+
+/* The STORE_CLAIM_COLUMNS of a result, resolved by store_claim_columns. */
+struct store_claim_cols {
+	int id, type, queue, payload, attempt, max_attempts, timeout_ms, wait_s, token;
+};
+
+/* Resolve the claim columns of res: 0, or JOBQ_EDB as store_columns. */
+int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, const char *what,
+			struct jobq_err *err) JOBQ_WUR;
+
+/* Fill *out (zeroed first) from row of res. 0, or JOBQ_ENOMEM when the payload could not
+ * be copied (*out then holds no allocation). */
+int store_claim_read(const PGresult *res, int row, const struct store_claim_cols *cols,
+		     struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
+
+#endif

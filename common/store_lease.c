@@ -1,0 +1,401 @@
+/* A worker's hold on its jobs (jobq/store_lease.h): the claim that moves a queued job to
+ * running, the fenced write of each attempt's outcome (running → succeeded, failed,
+ * cancelled, scheduled for a retry, or queued when released), both in one statement, the
+ * heartbeat that extends leases, and the reads of a lost claim's reply and of a row to
+ * reconcile. Every worker write is fenced by (worker_id, lease_token); times come from
+ * now(). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include <jansson.h>
+
+#include "jobq/fault.h"
+#include "jobq/store_lease.h"
+#include "store_internal.h"
+
+int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, const char *what,
+			struct jobq_err *err)
+{
+	static const char *const names[] = { "id", "type", "queue", "payload", "attempt",
+					     "max_attempts", "timeout_ms", "wait_s",
+					     "lease_token" };
+	int c[sizeof(names) / sizeof(names[0])];
+	int r;
+
+	if ((r = store_columns(res, names, (int)(sizeof(names) / sizeof(names[0])), c, what,
+			       err)) != 0)
+		return r;
+	*cols = (struct store_claim_cols){ .id = c[0], .type = c[1], .queue = c[2],
+					   .payload = c[3], .attempt = c[4],
+					   .max_attempts = c[5], .timeout_ms = c[6],
+					   .wait_s = c[7], .token = c[8] };
+	return 0;
+}
+
+int store_claim_read(const PGresult *res, int row, const struct store_claim_cols *cols,
+		     struct jobq_claim *out, struct jobq_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	store_copy(out->id, sizeof(out->id), PQgetvalue(res, row, cols->id));
+	store_copy(out->type, sizeof(out->type), PQgetvalue(res, row, cols->type));
+	store_copy(out->queue, sizeof(out->queue), PQgetvalue(res, row, cols->queue));
+	out->attempt = store_int(res, row, cols->attempt);
+	out->max_attempts = store_int(res, row, cols->max_attempts);
+	out->timeout_ms = store_int64(res, row, cols->timeout_ms);
+	out->wait_s = store_double(res, row, cols->wait_s);
+	out->token = store_int64(res, row, cols->token);
+	if ((out->payload = strdup(PQgetvalue(res, row, cols->payload))) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "claim: out of memory");
+	return 0;
+}
+
+void jobq_claim_release(struct jobq_claim *c)
+{
+	if (c == NULL)
+		return;
+	free(c->payload);
+	c->payload = NULL;
+}
+
+/* ---- claim and finish ---------------------------------------------------------------- */
+
+int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
+		     int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
+		     struct jobq_err *err)
+{
+	struct jobq_claim_req req = { .job_id = job_id, .claim_id = claim_id };
+	int r;
+
+	if ((r = jobq_store_write_many(st, worker_id, lease_ms, &req, 1, NULL, 0, err)) != 0)
+		return r;
+	*out = req.out;
+	return req.r;
+}
+
+/* Claims of deliveries and outcomes of attempts, many of each, in one statement and one
+ * commit. Every listed row is locked by `l`, in id order, as every statement here that
+ * waits for the locks of several rows takes them (claims, finishes, heartbeats, marks,
+ * defers, cancels), so no two of them can deadlock. On the version it locked, l decides
+ * what a row is for: a claim takes a queued row with no cancel request that is due, a
+ * finish a running row of this worker; a row that is neither is written nothing (and stays
+ * locked until the commit). The updates only join back to l by id, and repeat the id list,
+ * so that any plan, even one made while the table held a few rows, reads the listed rows
+ * only. Each
+ * outcome is fenced on its own (worker, lease token) and raises the token; each claim
+ * raises it too and records its claim id ($6, {"id": claim id}). The outcomes come as one
+ * JSON array of {id, token, st, result, error, reason, delay, grace}. Both updates fire
+ * the history trigger once, with all their rows. */
+static const char SQL_WRITE[] =
+	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($4::jsonb) AS u(id uuid,"
+	"             token bigint, st text, result text, error text, reason text, delay bigint,"
+	"             grace bigint)),"
+	/* Found by primary key only, and which list a row qualifies for is worked out on the
+	 * version that was locked: conditions on status here let a generic plan made while
+	 * the table was small walk every queued or running row through another index. */
+	" l AS (SELECT j.id AS lid,"
+	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
+	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now() AS claim,"
+	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin"
+	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
+	"       ORDER BY j.id FOR UPDATE),"
+	" f AS (UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
+	" result = CASE WHEN u.st = 'succeeded' THEN u.result::jsonb ELSE j.result END,"
+	" error = u.error,"
+	" finished_at = CASE WHEN u.st IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
+	" run_after = CASE WHEN u.st = 'scheduled'"
+	"             THEN now() + make_interval(secs => u.delay / 1000.0) ELSE j.run_after END,"
+	/* A retry waits for the relay; a released job is nacked back to the queue, but its
+	 * message may already be gone (the connection closed during the drain), so the relay
+	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
+	" published_at = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.published_at END,"
+	" publish_after = CASE WHEN u.st = 'scheduled'"
+	"                 THEN now() + make_interval(secs => u.delay / 1000.0)"
+	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
+	"                 ELSE j.publish_after END,"
+	" attempt = CASE WHEN u.st = 'queued' THEN j.attempt - 1 ELSE j.attempt END,"
+	" lease_token = j.lease_token + 1,"
+	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
+	" lease_expires_at = NULL "
+	" FROM u, l WHERE j.id = l.lid AND j.id = ANY($5::uuid[]) AND l.fin AND u.id = l.lid"
+	" AND j.lease_token = u.token"
+	" RETURNING j.id),"
+	" c AS (UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
+	" attempt = attempt + 1, lease_token = lease_token + 1,"
+	" claim_id = ($6::jsonb ->> jobs.id::text)::bigint, heartbeat_at = now(),"
+	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
+	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
+	" error = NULL "
+	" FROM l WHERE jobs.id = l.lid AND jobs.id = ANY($1::uuid[]) AND l.claim"
+	" RETURNING" STORE_CLAIM_COLUMNS ") "
+	"SELECT true AS claimed, * FROM c UNION ALL "
+	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
+
+
+static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
+{
+	json_t *items = json_array();
+	char *text = NULL;
+
+	if (items == NULL)
+		goto nomem;
+	for (size_t i = 0; i < n; i++) {
+		const struct jobq_outcome *o = reqs[i].o;
+		json_t *it = json_pack("{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id",
+				       reqs[i].job_id, "token", (json_int_t)reqs[i].token, "st",
+				       jobq_status_name(o->to), "result", o->result, "error",
+				       o->error, "reason", o->reason, "delay",
+				       (json_int_t)o->retry_delay_ms, "grace",
+				       (json_int_t)o->release_grace_ms);
+
+		if (it == NULL || json_array_append_new(items, it) != 0) {
+			json_decref(items);
+			jobq_err_set(err, JOBQ_EINVAL, "finish job %s: outcome is not valid UTF-8 text",
+				     reqs[i].job_id);
+			return NULL;
+		}
+	}
+	if ((text = json_dumps(items, JSON_COMPACT)) == NULL)
+		goto nomem;
+	json_decref(items);
+	return text;
+nomem:
+	json_decref(items);
+	jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
+	return NULL;
+}
+
+
+int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
+			  size_t nf, struct jobq_err *err)
+{
+	enum { CLAIMED, ID, CLAIM_ID, NCOLS };
+	static const char *const names[NCOLS] = { "claimed", "id", "claim_id" };
+	const char **ids = calloc(nc + nf ? nc + nf : 1, sizeof(*ids));
+	int64_t *cids = calloc(nc ? nc : 1, sizeof(*cids));
+	char lease[STORE_I64_LEN], *carr = NULL, *farr = NULL, *text = NULL, *cmap = NULL;
+	const char *p[6];
+	const char *what = nf == 0 ? "claim" : nc == 0 ? "finish job" : "claim and finish jobs";
+	struct store_claim_cols cc;
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r = 0;
+
+	for (size_t i = 0; i < nc; i++)
+		claims[i].r = JOBQ_ECONFLICT;
+	for (size_t i = 0; i < nf; i++)
+		fins[i].r = JOBQ_ELOST;
+	if (ids == NULL || cids == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nc; i++) {
+		ids[i] = claims[i].job_id;
+		cids[i] = claims[i].claim_id;
+	}
+	for (size_t i = 0; i < nf; i++)
+		ids[nc + i] = fins[i].job_id;
+	if ((text = finish_json(fins, nf, err)) == NULL) {
+		r = err->code;
+		goto out;
+	}
+	if ((carr = jobq_store_uuid_array(ids, nc)) == NULL ||
+	    (farr = jobq_store_uuid_array(ids + nc, nf)) == NULL ||
+	    (cmap = store_token_map(ids, cids, nc)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "write jobs: out of memory");
+		goto out;
+	}
+	p[0] = carr;
+	p[1] = worker_id;
+	p[2] = store_i64(lease, lease_ms);
+	p[3] = text;
+	p[4] = farr;
+	p[5] = cmap;
+	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 6, p, &res, what, err)) != 0)
+		goto out;
+	if (nc > 0 && jobq_fault_once("claim_reply_lost")) {
+		/* The statement committed; lose its reply as a connection that drops between
+		 * the commit and the answer would (the next statement finds it closed). */
+		shutdown(PQsocket(jobq_store_conn(st)), SHUT_RDWR);
+		jobq_ignore(jobq_store_command(st, "SELECT 1", err));
+		r = jobq_err_set(err, JOBQ_EDB, "claim: connection lost before the reply "
+				 "(fault point claim_reply_lost)");
+		goto out;
+	}
+	if ((r = store_columns(res, names, NCOLS, col, what, err)) != 0 ||
+	    (r = store_claim_columns(res, &cc, what, err)) != 0)
+		goto out;
+	for (int row = 0; row < PQntuples(res); row++) {
+		const char *id = PQgetvalue(res, row, col[ID]);
+
+		if (!store_bool(res, row, col[CLAIMED])) {
+			for (size_t i = 0; i < nf; i++)
+				if (strcmp(fins[i].job_id, id) == 0)
+					fins[i].r = 0;
+			continue;
+		}
+		/* A job delivered twice in one batch is claimed once: the request whose claim id
+		 * the row took gets it, the other reconciles (and adopts it). */
+		for (size_t i = 0; i < nc; i++)
+			if (claims[i].r == JOBQ_ECONFLICT && strcasecmp(claims[i].job_id, id) == 0 &&
+			    claims[i].claim_id == store_int64(res, row, col[CLAIM_ID])) {
+				if ((claims[i].r = store_claim_read(res, row, &cc, &claims[i].out,
+								    err)) != 0)
+					claims[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */
+				break;
+			}
+	}
+out:
+	PQclear(res);
+	free(carr);
+	free(farr);
+	free(cmap);
+	free(text);
+	free(cids);
+	free(ids);
+	return r;
+}
+
+/* ---- reading a claim and a row --------------------------------------------------------- */
+
+int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
+		       int64_t claim_id, struct jobq_claim *out, int64_t *lease_left_ms,
+		       struct jobq_err *err)
+{
+	static const char *const names[1] = { "lease_left_ms" };
+	char cid[STORE_I64_LEN];
+	const char *p[3] = { job_id, worker_id, store_i64(cid, claim_id) };
+	struct store_claim_cols cc;
+	PGresult *res;
+	int left, r;
+
+	if ((r = jobq_store_exec(st, "jobq_claimed",
+				 "SELECT" STORE_CLAIM_COLUMNS ","
+				 " floor(extract(epoch FROM lease_expires_at - now()) * 1000)::bigint"
+				 " AS lease_left_ms"
+				 " FROM jobs WHERE id = $1 AND status = 'running'"
+				 " AND worker_id = $2 AND claim_id = $3::bigint",
+				 3, p, &res, "read own claim", err)) != 0)
+		return r;
+	if (PQntuples(res) != 1)
+		r = JOBQ_ECONFLICT;
+	else if ((r = store_columns(res, names, 1, &left, "read own claim", err)) == 0 &&
+		 (r = store_claim_columns(res, &cc, "read own claim", err)) == 0 &&
+		 (r = store_claim_read(res, 0, &cc, out, err)) == 0)
+		*lease_left_ms = store_int64(res, 0, left);
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
+		       struct jobq_err *err)
+{
+	enum { STATUS, WORKER, ATTEMPT, MAX_ATTEMPTS, CANCEL, DUE, EXPIRED, TOKEN, CLAIM_ID,
+	       NCOLS };
+	static const char *const names[NCOLS] = { "status", "worker_id", "attempt",
+						  "max_attempts", "cancel_requested", "due",
+						  "lease_expired", "lease_token", "claim_id" };
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int col[NCOLS];
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	r = jobq_store_exec(st, "jobq_job_row",
+			    "SELECT status, COALESCE(worker_id, '') AS worker_id, attempt,"
+			    " max_attempts, cancel_requested_at IS NOT NULL AS cancel_requested,"
+			    " run_after <= now() AS due,"
+			    " status = 'running' AND lease_expires_at < now() AS lease_expired,"
+			    " lease_token, COALESCE(claim_id, 0) AS claim_id "
+			    "FROM jobs WHERE id = $1",
+			    1, p, &res, "read job", err);
+	if (r != 0)
+		return r;
+	if (PQntuples(res) == 1 && (r = store_columns(res, names, NCOLS, col, "read job", err)) == 0) {
+		out->found = true;
+		store_status(res, 0, col[STATUS], &out->status);
+		store_copy(out->worker_id, sizeof(out->worker_id), PQgetvalue(res, 0, col[WORKER]));
+		out->attempt = store_int(res, 0, col[ATTEMPT]);
+		out->max_attempts = store_int(res, 0, col[MAX_ATTEMPTS]);
+		out->cancel_requested = store_bool(res, 0, col[CANCEL]);
+		out->due = store_bool(res, 0, col[DUE]);
+		out->lease_expired = store_bool(res, 0, col[EXPIRED]);
+		out->token = store_int64(res, 0, col[TOKEN]);
+		out->claim_id = store_int64(res, 0, col[CLAIM_ID]);
+	}
+	PQclear(res);
+	return r;
+}
+
+/* ---- heartbeat ----------------------------------------------------------------------- */
+
+int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			 struct jobq_lease *leases, size_t n, struct jobq_err *err)
+{
+	enum { ID, CANCEL, NCOLS };
+	static const char *const names[NCOLS] = { "id", "cancel_requested" };
+	char lease[STORE_I64_LEN];
+	const char **idv = calloc(n ? n : 1, sizeof(*idv));
+	int64_t *tokv = calloc(n ? n : 1, sizeof(*tokv));
+	char *ids = NULL, *tokmap = NULL;
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r;
+
+	for (size_t i = 0; i < n && idv != NULL && tokv != NULL; i++) {
+		idv[i] = leases[i].id;
+		tokv[i] = leases[i].token;
+		leases[i].lost = true;
+		leases[i].cancel_requested = false;
+	}
+	if (idv == NULL || tokv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
+	    (tokmap = store_token_map(idv, tokv, n)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "heartbeat: out of memory");
+		goto out;
+	}
+	{
+		/* One statement for all leases plus the registry row: the cost grows with
+		 * workers, not with jobs. It runs on its own (autocommit), one round trip: a
+		 * worker that stops between round trips of a longer transaction would leave its
+		 * rows locked, and the reaper (SKIP LOCKED), takeovers, `jobq cancel` and `jobq
+		 * wait` stuck behind them. The keeper's session commits without waiting for the
+		 * disk (JOBQ_STORE_ASYNC_COMMIT): a heartbeat lost in a crash is harmless. */
+		const char *p[4] = { worker_id, ids, tokmap, store_i64(lease, lease_ms) };
+
+		r = jobq_store_exec(
+			st, "jobq_heartbeat",
+			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
+			" l AS (SELECT id AS lid FROM jobs WHERE id = ANY($2::uuid[]) AND worker_id = $1"
+			"       AND status = 'running' ORDER BY id FOR UPDATE) "
+			"UPDATE jobs j SET heartbeat_at = now(),"
+			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0) "
+			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> j.id::text)::bigint "
+			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested",
+			4, p, &res, "heartbeat", err);
+	}
+	if (r != 0)
+		goto out;
+	if (n > 0)
+		jobq_fault_stop("heartbeat_after_update");
+	if ((r = store_columns(res, names, NCOLS, col, "heartbeat", err)) != 0)
+		goto out;
+	for (int row = 0; row < PQntuples(res); row++) {
+		const char *id = PQgetvalue(res, row, col[ID]);
+
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(leases[i].id, id) == 0) {
+				leases[i].lost = false;
+				leases[i].cancel_requested = store_bool(res, row, col[CANCEL]);
+			}
+	}
+out:
+	PQclear(res);
+	free(ids);
+	free(tokmap);
+	free(idv);
+	free(tokv);
+	return r;
+}

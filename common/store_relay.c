@@ -1,0 +1,128 @@
+/* The relay's statements (jobq/store_relay.h): taking due, unpublished jobs to publish
+ * (scheduled → queued when due), pushing back those whose publish failed, and recording
+ * the messages the broker dead-lettered (a job still waiting → failed). */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobq/store_relay.h"
+#include "store_internal.h"
+
+int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
+			  int64_t *tokens, int max, struct jobq_err *err)
+{
+	enum { ID, TYPE, QUEUE, TOKEN, NCOLS };
+	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token" };
+	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
+	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
+	PGresult *res;
+	int col[NCOLS];
+	int r, n;
+
+	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
+	 * for this one to publish it and mark it published. */
+	r = jobq_store_exec(
+		st, "jobq_relay_take",
+		"WITH due AS ("
+		"  SELECT id FROM jobs"
+		"  WHERE published_at IS NULL AND status IN ('scheduled', 'queued')"
+		"   AND publish_after <= now() AND run_after <= now()"
+		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
+		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
+		" lease_token = j.lease_token + 1,"
+		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
+		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END "
+		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
+		2, p, &res, "relay", err);
+	if (r != 0)
+		return r;
+	if ((r = store_columns(res, names, NCOLS, col, "relay", err)) != 0) {
+		PQclear(res);
+		return r;
+	}
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++) {
+		memset(&envs[i], 0, sizeof(envs[i]));
+		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
+		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
+		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
+		tokens[i] = store_int64(res, i, col[TOKEN]);
+	}
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
+			   int64_t delay_ms, struct jobq_err *err)
+{
+	char delay[STORE_I64_LEN], *arr;
+	PGresult *res = NULL;
+	int r;
+
+	if (n == 0)
+		return 0;
+	if ((arr = jobq_store_uuid_array(ids, n)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "relay: out of memory");
+	{
+		const char *p[2] = { arr, store_i64(delay, delay_ms) };
+
+		r = jobq_store_exec(st, "jobq_relay_defer",
+				    "WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
+				    "           AND published_at IS NULL ORDER BY id FOR UPDATE) "
+				    "UPDATE jobs SET publish_after = now() +"
+				    " make_interval(secs => $2::bigint / 1000.0) "
+				    "FROM l WHERE jobs.id = l.lid",
+				    2, p, &res, "relay: defer", err);
+	}
+	PQclear(res);
+	free(arr);
+	return r;
+}
+
+#define DEAD_BODY_KEPT 65536
+
+int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
+			   bool *failed, struct jobq_err *err)
+{
+	size_t kept = d->body_len < DEAD_BODY_KEPT ? d->body_len : DEAD_BODY_KEPT;
+	static const char *const names[1] = { "failed" };
+	char total[STORE_I64_LEN];
+	const char *p[6] = { d->job_id, d->queue, d->reason, NULL,
+			     store_i64(total, (int64_t)d->body_len), d->message_id };
+	int lengths[6] = { 0, 0, 0, (int)kept, 0, 0 };
+	int formats[6] = { 0, 0, 0, 1, 0, 0 };
+	PGresult *res;
+	int col, r;
+
+	*failed = false;
+	p[3] = kept > 0 ? d->body : "";
+	/* The body is arbitrary bytes: sent as binary bytea, never as text. */
+	res = PQexecParams(
+		jobq_store_conn(st),
+		"WITH f AS ("
+		"  UPDATE jobs SET status = 'failed', finished_at = now(), updated_at = now(),"
+		"   status_reason = 'dead-lettered: ' || $3,"
+		"   error = 'message dead-lettered by the broker (' || $3 ||"
+		"           COALESCE(' from ' || $2, '') || ')'"
+		"  WHERE id = $1::uuid AND status IN ('scheduled', 'queued') RETURNING id),"
+		" d AS (INSERT INTO dead_letters (job_id, queue, reason, detail, body, body_bytes,"
+		"       message_id)"
+		"  SELECT $1::uuid, $2, $3,"
+		"   CASE WHEN $1 IS NULL THEN 'names no job'"
+		"        WHEN EXISTS (SELECT 1 FROM f) THEN 'job marked failed'"
+		"        WHEN NOT EXISTS (SELECT 1 FROM jobs WHERE id = $1::uuid) THEN 'no such job'"
+		"        ELSE 'job left as it was' END,"
+		"   $4::bytea, $5::bigint, $6 RETURNING id) "
+		"SELECT EXISTS (SELECT 1 FROM f) AS failed, (SELECT id FROM d) AS dead_letter_id",
+		6, NULL, p, lengths, formats, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		r = jobq_store_result_error(st, res, "record dead letter", err);
+		PQclear(res);
+		return r;
+	}
+	if ((r = store_columns(res, names, 1, &col, "record dead letter", err)) == 0)
+		*failed = store_bool(res, 0, col);
+	PQclear(res);
+	return r;
+}
+

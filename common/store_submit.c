@@ -1,0 +1,293 @@
+/* Creating jobs (jobq/store_submit.h): the insert of a batch of new jobs as queued or
+ * scheduled, with their idempotency keys folded and their waiters registered, and the
+ * publish mark that records the broker's confirm of their messages. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "jobq/store_submit.h"
+#include "store_internal.h"
+
+/* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
+ * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
+ * queue, max_attempts, delay_ms, at_ms, timeout_ms, key}; each row's result comes back with
+ * its ord. A new row carries the id made in `s`; a repeated key's row is the existing job
+ * (the key is how its ord is found). Keys are unique within a statement (the caller folds
+ * repeats), as ON CONFLICT DO UPDATE cannot touch one row twice in a statement, and
+ * rows are inserted in key order, so two batches sharing keys wait for each other rather
+ * than deadlock. A repeated key's DO UPDATE (a no-op write of the key) rather than DO
+ * NOTHING waits for a concurrent insert of that key to commit and then returns its row,
+ * where a separate SELECT would not see it. */
+#define SUBMIT_CHUNK 1000
+
+static const char SQL_SUBMIT[] =
+	"WITH s AS MATERIALIZED ("
+	"  SELECT gen_random_uuid() AS id, s.ord, s.type, s.payload::jsonb AS payload,"
+	"         s.queue, s.max_attempts, s.timeout_ms, s.key,"
+	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
+	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
+	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
+	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text)),"
+	" ins AS ("
+	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
+	"                    idempotency_key, status_reason, publish_after)"
+	"  SELECT id, type, payload, queue, max_attempts, run_after,"
+	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
+	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
+	"         key, 'submitted',"
+	"         CASE WHEN run_after > now() THEN run_after"
+	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END"
+	"  FROM s ORDER BY key, ord"
+	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
+	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
+	"  RETURNING id, type, queue, status, xmax <> 0 AS existed,"
+	"            published_at IS NOT NULL AS published, idempotency_key) "
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published"
+	" FROM ins i JOIN s ON s.id = i.id WHERE NOT i.existed "
+	"UNION ALL "
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published"
+	" FROM ins i JOIN s ON s.key = i.idempotency_key WHERE i.existed "
+	"ORDER BY 1";
+
+struct keyed {
+	const char *key;
+	size_t i;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* first[i] = the earliest job with jobs[i]'s idempotency key (i itself when it is the
+ * first or has no key). 0 or JOBQ_ENOMEM. */
+static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
+{
+	struct keyed *ix = calloc(n ? n : 1, sizeof(*ix));
+	size_t m = 0;
+
+	if (ix == NULL)
+		return JOBQ_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		first[i] = i;
+		if (jobs[i].key != NULL)
+			ix[m++] = (struct keyed){ jobs[i].key, i };
+	}
+	qsort(ix, m, sizeof(*ix), by_key);
+	for (size_t k = 1; k < m; k++)
+		if (strcmp(ix[k].key, ix[k - 1].key) == 0)
+			first[ix[k].i] = first[ix[k - 1].i];
+	free(ix);
+	return 0;
+}
+
+static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?}", "ord", (json_int_t)ord,
+			 "type", j->type, "payload", j->payload != NULL ? j->payload : "{}",
+			 "queue", j->queue != NULL ? j->queue : "default",
+			 "max_attempts", j->max_attempts > 0 ? j->max_attempts : 3,
+			 "delay_ms", (json_int_t)j->delay_ms, "at_ms", (json_int_t)j->at_unix_ms,
+			 "timeout_ms", (json_int_t)j->timeout_ms, "key", j->key);
+}
+
+/* The jobs whose key is their own (first[i] == i), `chunk` per statement, inside the
+ * caller's transaction; fills out[] for them. With chunk 1 an error names its job. */
+static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+			 const size_t *first, size_t chunk, bool wait, int64_t relay_grace_ms,
+			 struct jobq_submitted *out, struct jobq_err *err)
+{
+	size_t *map = calloc(chunk, sizeof(*map));
+	const char **ids = calloc(chunk, sizeof(*ids));
+	enum { ID, TYPE, QUEUE, STATUS, EXISTED, PUBLISHED, NCOLS };
+	static const char *const names[NCOLS] = { "id", "type", "queue", "status", "existed",
+						  "published" };
+	char grace[STORE_I64_LEN], *text = NULL, *arr = NULL;
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r = 0;
+
+	if (map == NULL || ids == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+		goto out;
+	}
+	for (size_t at = 0; at < n;) {
+		json_t *items = json_array(), *it;
+		size_t m = 0;
+
+		if (items == NULL) {
+			r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+			goto out;
+		}
+		for (; at < n && m < chunk; at++) {
+			if (first[at] != at)
+				continue;
+			if ((it = submit_item(&jobs[at], m)) == NULL ||
+			    json_array_append_new(items, it) != 0) {
+				json_decref(items);
+				r = jobq_err_set(err, JOBQ_EINVAL, "insert job: its type, queue, key "
+						 "or payload is not valid UTF-8 text");
+				if (n > 1)
+					jobq_err_prefix(err, "job %zu", at + 1);
+				goto out;
+			}
+			map[m++] = at;
+		}
+		text = json_dumps(items, JSON_COMPACT);
+		json_decref(items);
+		if (text == NULL) {
+			r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+			goto out;
+		}
+		if (m == 0)
+			break;
+		{
+			const char *p[2] = { text, store_i64(grace, relay_grace_ms) };
+
+			r = jobq_store_exec(st, "jobq_submit", SQL_SUBMIT, 2, p, &res, "insert job",
+					    err);
+		}
+		free(text);
+		text = NULL;
+		if (r != 0) {
+			if (n > 1 && chunk == 1)
+				jobq_err_prefix(err, "job %zu", map[0] + 1);
+			goto out;
+		}
+		if ((size_t)PQntuples(res) != m) {
+			r = jobq_err_set(err, JOBQ_EDB, "insert job: %d rows returned for %zu jobs",
+					 PQntuples(res), m);
+			goto out;
+		}
+		if ((r = store_columns(res, names, NCOLS, col, "insert job", err)) != 0)
+			goto out;
+		/* Row k is the job of ord k (the statement orders by ord). */
+		for (size_t row = 0; row < m; row++) {
+			struct jobq_submitted *o = &out[map[row]];
+			int k = (int)row;
+
+			memset(o, 0, sizeof(*o));
+			o->same_as = map[row];
+			store_copy(o->env.job_id, sizeof(o->env.job_id), PQgetvalue(res, k, col[ID]));
+			store_copy(o->env.type, sizeof(o->env.type), PQgetvalue(res, k, col[TYPE]));
+			store_copy(o->env.queue, sizeof(o->env.queue), PQgetvalue(res, k, col[QUEUE]));
+			store_status(res, k, col[STATUS], &o->status);
+			o->existed = store_bool(res, k, col[EXISTED]);
+			o->published = store_bool(res, k, col[PUBLISHED]);
+			ids[row] = o->env.job_id;
+		}
+		PQclear(res);
+		res = NULL;
+		if (wait) {
+			const char *p[1];
+
+			if ((arr = jobq_store_uuid_array(ids, m)) == NULL) {
+				r = jobq_err_set(err, JOBQ_ENOMEM, "register waiter: out of memory");
+				goto out;
+			}
+			p[0] = arr;
+			if ((r = jobq_store_exec(st, "jobq_add_waiters",
+						 "INSERT INTO job_waiters (job_id) "
+						 "SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING",
+						 1, p, &res, "register waiter", err)) != 0)
+				goto out;
+			PQclear(res);
+			res = NULL;
+			free(arr);
+			arr = NULL;
+		}
+	}
+out:
+	PQclear(res);
+	free(arr);
+	free(text);
+	free(ids);
+	free(map);
+	return r;
+}
+
+int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+{
+	size_t *first = calloc(n ? n : 1, sizeof(*first));
+	int r;
+
+	if (first == NULL || fold_keys(jobs, n, first) != 0) {
+		free(first);
+		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
+	}
+	if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+		goto out;
+	r = submit_chunks(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
+	if (r == JOBQ_EINVAL && n > 1) {
+		/* The server refused something in the batch: insert again one job per statement,
+		 * so that the message names the job. */
+		store_rollback(st);
+		if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+			goto out;
+		r = submit_chunks(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
+	}
+	if (r != 0) {
+		store_rollback(st);
+		goto out;
+	}
+	/* A key repeated within the batch is the job its first line made. */
+	for (size_t i = 0; i < n; i++)
+		if (first[i] != i) {
+			out[i] = out[first[i]];
+			out[i].existed = true;
+		}
+	r = jobq_store_command(st, "COMMIT", err);
+out:
+	free(first);
+	return r;
+}
+
+/* The publish mark through `fn` (jobq_mark_published for the relay, jobq_cli_mark_published
+ * for the CLI): one code path, two functions with the rights of their callers. */
+static int mark_published(struct jobq_store *st, const char *fn, const char *const *ids,
+			  const int64_t *tokens, size_t n, struct jobq_err *err)
+{
+	char *arr, *tokmap = NULL, sql[96];
+	PGresult *res = NULL;
+	int r;
+
+	if (n == 0)
+		return 0;
+	arr = jobq_store_uuid_array(ids, n);
+	if (arr == NULL || (tokmap = store_token_map(ids, tokens, n)) == NULL) {
+		free(arr);
+		return jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
+	}
+	snprintf(sql, sizeof(sql), "SELECT %s($1::uuid[], $2::jsonb)", fn);
+	{
+		const char *p[2] = { arr, tokmap };
+		/* The write is a function of migration 0010, the only right on the publish
+		 * mark that the CLI's and the consumer's roles have. Its rows are found by
+		 * primary key (= ANY) and locked in id order; joining an unnest() of the ids
+		 * instead let a generic plan compare every pair (a batch of 10,000 took 9 s). */
+		r = jobq_store_exec(st, fn, sql, 2, p, &res, "mark published", err);
+	}
+	PQclear(res);
+	free(arr);
+	free(tokmap);
+	return r;
+}
+
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
+			      const int64_t *tokens, size_t n, struct jobq_err *err)
+{
+	return mark_published(st, "jobq_mark_published", ids, tokens, n, err);
+}
+
+int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
+				  const int64_t *tokens, size_t n, struct jobq_err *err)
+{
+	return mark_published(st, "jobq_cli_mark_published", ids, tokens, n, err);
+}

@@ -1,0 +1,130 @@
+/* Running jobs whose owner is lost (jobq/store_takeover.h): the takeover by another worker
+ * (running → running under a new owner), and the give-back by the reaper and by a
+ * restarted worker (running → queued, or failed or cancelled when that is where they must
+ * end). Each raises the lease token, which refuses every later write of the lost owner. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobq/store_takeover.h"
+#include "store_internal.h"
+
+/* Taking a job from a dead owner or an expired lease. The UPDATE re-checks what the
+ * decision rested on — the owner's lease token and, unless its session is known gone, that
+ * the lease is still expired — so an owner whose heartbeat landed meanwhile keeps its job,
+ * and raises the token, which refuses every later write of the old owner. A
+ * job with a cancel request is cancelled instead of run; one whose attempts are used up
+ * fails with "worker lost". */
+static const char SQL_TAKEOVER[] =
+	"UPDATE jobs SET"
+	" status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled'"
+	"               WHEN attempt >= max_attempts THEN 'failed' ELSE 'running' END,"
+	" status_reason = CASE WHEN cancel_requested_at IS NOT NULL"
+	"                      THEN 'cancelled: owner lost before it stopped'"
+	"                      WHEN attempt >= max_attempts THEN 'worker lost; attempts used up'"
+	"                      WHEN $5::bool THEN 'taken over: owner''s session gone'"
+	"                      ELSE 'taken over: owner''s lease expired' END,"
+	" error = CASE WHEN cancel_requested_at IS NOT NULL THEN error"
+	"              ELSE 'worker lost: ' || CASE WHEN $5::bool THEN 'worker ' || worker_id ||"
+	"                   ' died' ELSE 'lease of worker ' || worker_id || ' expired' END END,"
+	" finished_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"               THEN now() END,"
+	" worker_id = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"             THEN worker_id ELSE $4 END,"
+	" attempt = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"           THEN attempt ELSE attempt + 1 END,"
+	" lease_token = lease_token + 1, claim_id = $7::bigint,"
+	" heartbeat_at = now(),"
+	" lease_expires_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"                    THEN NULL ELSE now() + make_interval(secs => $6::bigint / 1000.0) END,"
+	" started_at = now(), updated_at = now() "
+	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"
+	" AND ($5::bool OR lease_expires_at < now())"
+	" RETURNING" STORE_CLAIM_COLUMNS;
+
+int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
+			int64_t prev_token, bool owner_dead, const char *worker_id,
+			int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
+			struct jobq_err *err)
+{
+	char tok[STORE_I64_LEN], lease[STORE_I64_LEN], cid[STORE_I64_LEN];
+	const char *p[7] = { job_id, prev_worker, store_i64(tok, prev_token), worker_id,
+			     owner_dead ? "true" : "false", store_i64(lease, lease_ms),
+			     store_i64(cid, claim_id) };
+	static const char *const names[1] = { "status" };
+	struct store_claim_cols cc;
+	PGresult *res;
+	int status, r;
+
+	if ((r = jobq_store_exec(st, "jobq_takeover", SQL_TAKEOVER, 7, p, &res, "take over",
+				 err)) != 0)
+		return r;
+	if (PQntuples(res) == 0) {
+		r = JOBQ_ECONFLICT;
+		goto out;
+	}
+	if ((r = store_columns(res, names, 1, &status, "take over", err)) != 0 ||
+	    (r = store_claim_columns(res, &cc, "take over", err)) != 0)
+		goto out;
+	/* Cancelled or failed instead: the caller reads the row again. */
+	if (strcmp(PQgetvalue(res, 0, status), "running") != 0)
+		r = JOBQ_ECONFLICT;
+	else
+		r = store_claim_read(res, 0, &cc, out, err);
+out:
+	PQclear(res);
+	return r;
+}
+
+/* Giving a running job back after its owner was lost: cancelled if a cancel was asked
+ * for, failed when its attempts are used up (the lost attempt counts), else queued for the
+ * relay to publish at once. $2 says how the owner was lost. */
+#define SQL_LEASE_BACK(which)                                                              \
+	"UPDATE jobs j SET"                                                                \
+	" status = CASE WHEN j.cancel_requested_at IS NOT NULL THEN 'cancelled'"           \
+	"               WHEN j.attempt >= j.max_attempts THEN 'failed' ELSE 'queued' END," \
+	" status_reason = CASE WHEN j.cancel_requested_at IS NOT NULL"                    \
+	"                 THEN 'cancelled: ' || $2 || ' before it stopped'"                  \
+	"                 WHEN j.attempt >= j.max_attempts THEN $2 || '; attempts used up'"  \
+	"                 ELSE $2 END,"                                                      \
+	" error = CASE WHEN j.cancel_requested_at IS NOT NULL THEN j.error"                \
+	"         ELSE 'worker lost: ' || $2 END,"                                           \
+	" finished_at = CASE WHEN j.cancel_requested_at IS NOT NULL"                       \
+	"               OR j.attempt >= j.max_attempts THEN now() END,"                    \
+	" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"                 \
+	" lease_token = j.lease_token + 1,"                                                \
+	" publish_after = now(), updated_at = now() "                                      \
+	"FROM " which " sel WHERE j.id = sel.id"
+
+static int lease_back(struct jobq_store *st, const char *name, const char *sql, const char *arg,
+		      const char *why, const char *what, struct jobq_err *err)
+{
+	const char *p[2] = { arg, why };
+	PGresult *res;
+	int r, n;
+
+	if ((r = jobq_store_exec(st, name, sql, 2, p, &res, what, err)) != 0)
+		return r;
+	n = atoi(PQcmdTuples(res));
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err)
+{
+	char lim[STORE_I64_LEN];
+
+	return lease_back(st, "jobq_reap",
+			  SQL_LEASE_BACK("(SELECT id FROM jobs WHERE status = 'running'"
+					 " AND lease_expires_at < now() ORDER BY lease_expires_at"
+					 " LIMIT $1::int FOR UPDATE SKIP LOCKED)"),
+			  store_i64(lim, max), "lease expired", "reap expired leases", err);
+}
+
+int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct jobq_err *err)
+{
+	return lease_back(st, "jobq_requeue_own",
+			  SQL_LEASE_BACK("(SELECT id FROM jobs WHERE status = 'running'"
+					 " AND worker_id = $1 ORDER BY id FOR UPDATE)"),
+			  worker_id, "its worker restarted", "requeue a previous run's jobs", err);
+}
+

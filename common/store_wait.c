@@ -1,0 +1,111 @@
+/* Waiting for jobs to end (jobq/store_wait.h): the waiter registrations whose jobs'
+ * terminal transitions notify channel jobq_done, the wait for a notification on the
+ * session, and the read of how a job ended. */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jobq/store_wait.h"
+#include "store_internal.h"
+
+int jobq_store_listen(struct jobq_store *st, struct jobq_err *err)
+{
+	return jobq_store_command(st, "LISTEN jobq_done", err);
+}
+
+int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err)
+{
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int r = jobq_store_exec(st, NULL,
+				"INSERT INTO job_waiters (job_id) VALUES ($1) ON CONFLICT DO NOTHING",
+				1, p, &res, "register waiter", err);
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
+{
+	return jobq_store_command(st, "DELETE FROM job_waiters WHERE backend = pg_backend_pid()",
+				  err);
+}
+
+int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
+		       struct jobq_err *err)
+{
+	enum { STATUS, ATTEMPT, RESULT, ERROR, CANCEL, REASON, STOP_MS, NCOLS };
+	static const char *const names[NCOLS] = { "status", "attempt", "result", "error",
+						  "cancel_requested", "cancel_reason", "stop_ms" };
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int col[NCOLS];
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	/* FOR SHARE waits for a transition in flight to commit, then reads its result. */
+	r = jobq_store_exec(st, "jobq_job_end",
+			    "SELECT status, attempt, result::text AS result, error,"
+			    " cancel_requested_at IS NOT NULL AS cancel_requested, cancel_reason,"
+			    " COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1)"
+			    " AS stop_ms FROM jobs WHERE id = $1 FOR SHARE",
+			    1, p, &res, "read job", err);
+	if (r != 0)
+		return r;
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return jobq_err_set(err, JOBQ_ENOTFOUND, "no job %s", job_id);
+	}
+	if ((r = store_columns(res, names, NCOLS, col, "read job", err)) == 0) {
+		store_status(res, 0, col[STATUS], &out->status);
+		out->attempt = store_int(res, 0, col[ATTEMPT]);
+		out->result = store_dup(res, 0, col[RESULT]);
+		out->error = store_dup(res, 0, col[ERROR]);
+		out->cancel_requested = store_bool(res, 0, col[CANCEL]);
+		out->cancel_reason = store_dup(res, 0, col[REASON]);
+		out->stop_ms = store_double(res, 0, col[STOP_MS]);
+	}
+	PQclear(res);
+	return r;
+}
+
+void jobq_job_end_release(struct jobq_job_end *e)
+{
+	if (e == NULL)
+		return;
+	free(e->result);
+	free(e->error);
+	free(e->cancel_reason);
+	e->result = e->error = e->cancel_reason = NULL;
+}
+
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[JOBQ_ID_BUF],
+			   struct jobq_err *err)
+{
+	PGconn *conn = jobq_store_conn(st);
+	struct timespec start, now;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		PGnotify *n;
+		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
+		int64_t left;
+
+		if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK)
+			return jobq_err_set(err, JOBQ_EDB, "wait: database connection lost");
+		if ((n = PQnotifies(conn)) != NULL) {
+			if (job_id != NULL)
+				store_copy(job_id, JOBQ_ID_BUF, n->extra);
+			PQfreemem(n);
+			return 1;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = timeout_ms - ((now.tv_sec - start.tv_sec) * 1000 +
+				     (now.tv_nsec - start.tv_nsec) / 1000000);
+		if (left <= 0)
+			return 0;
+		if (poll(&pfd, 1, left > 1000 ? 1000 : (int)left) < 0 && errno != EINTR)
+			return jobq_err_set(err, JOBQ_ESYS, "wait: poll: %s", strerror(errno));
+	}
+}
