@@ -48,7 +48,8 @@ int jobq_cfg_guard_includes(const char *file, const char *dir, struct jobq_err *
  * NUL-terminated source line, for `name = LITERAL` (or `name: LITERAL`) where LITERAL does
  * not fit in an int and truncates to v. libconfig gives no column, so when name appears
  * more than once a literal that reads exactly as v wins (the value is taken as read).
- * Returns true and copies the literal into buf[0..len) (len > 0) if v was truncated. */
+ * Returns true and copies the literal into buf[0..len) (len > 0) if v was truncated. It
+ * does not look for an L suffix: call it only for settings that libconfig typed as int. */
 bool jobq_cfg_wrapped_literal(const char *text, const char *name, int64_t v, char *buf,
     size_t len);
 
