@@ -66,6 +66,17 @@ write_conf(char path[64], const char *text)
 	assert_int_equal(fclose(fp), 0);
 }
 
+/* Write text to path (created or truncated). */
+static inline void
+put(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	assert_true(fputs(text, fp) >= 0);
+	assert_int_equal(fclose(fp), 0);
+}
+
 static inline void
 load_ok(struct jobq_config *cfg, const char *text)
 {

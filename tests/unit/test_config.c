@@ -248,21 +248,31 @@ test_config_env_overrides(void **state)
 	unlink(path);
 }
 
+/* Load path with the environment as it is; expect these two durations. */
 static void
-test_config_env_prefixed_names(void **state)
+load_durations(const char *path, int64_t heartbeat_ms, int64_t lease_ms)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
+
+	jobq_err_clear(&err);
+	if (jobq_config_load(&cfg, path, &err) != 0)
+		fail_msg("load failed: %s", err.msg);
+	assert_int_equal(cfg.heartbeat_interval_ms, heartbeat_ms);
+	assert_int_equal(cfg.lease_duration_ms, lease_ms);
+	jobq_config_free(&cfg);
+}
+
+static void
+test_config_env_prefixed_names(void **state)
+{
 	char path[64];
 
 	(void)state;
 	write_conf(path, "");
 	setenv("JOBQ_HEARTBEAT_INTERVAL", "7s", 1);
 	setenv("JOBQ_LEASE_DURATION", "70s", 1);
-	assert_int_equal(jobq_config_load(&cfg, path, &err), 0);
-	assert_int_equal(cfg.heartbeat_interval_ms, 7000);
-	assert_int_equal(cfg.lease_duration_ms, 70000);
-	jobq_config_free(&cfg);
+	load_durations(path, 7000, 70000);
 	unlink(path);
 }
 
@@ -270,25 +280,17 @@ test_config_env_prefixed_names(void **state)
 static void
 test_config_env_aliases(void **state)
 {
-	struct jobq_config cfg;
-	struct jobq_err err;
 	char path[64];
 
 	(void)state;
 	write_conf(path, "consumer = { heartbeat_interval = \"1s\"; lease_duration = \"9s\"; };\n");
 	setenv("HEARTBEAT_INTERVAL", "2s", 1);
 	setenv("LEASE_DURATION", "20s", 1);
-	assert_int_equal(jobq_config_load(&cfg, path, &err), 0);
-	assert_int_equal(cfg.heartbeat_interval_ms, 2000);
-	assert_int_equal(cfg.lease_duration_ms, 20000);
-	jobq_config_free(&cfg);
+	load_durations(path, 2000, 20000);
 	/* An empty JOBQ_ name counts as unset: the alias is read. */
 	setenv("JOBQ_HEARTBEAT_INTERVAL", "", 1);
 	setenv("JOBQ_LEASE_DURATION", "", 1);
-	assert_int_equal(jobq_config_load(&cfg, path, &err), 0);
-	assert_int_equal(cfg.heartbeat_interval_ms, 2000);
-	assert_int_equal(cfg.lease_duration_ms, 20000);
-	jobq_config_free(&cfg);
+	load_durations(path, 2000, 20000);
 	unlink(path);
 }
 
@@ -296,8 +298,6 @@ test_config_env_aliases(void **state)
 static void
 test_config_env_prefixed_name_wins(void **state)
 {
-	struct jobq_config cfg;
-	struct jobq_err err;
 	char path[64];
 
 	(void)state;
@@ -306,17 +306,11 @@ test_config_env_prefixed_name_wins(void **state)
 	setenv("HEARTBEAT_INTERVAL", "9s", 1);
 	setenv("JOBQ_LEASE_DURATION", "70s", 1);
 	setenv("LEASE_DURATION", "90s", 1);
-	assert_int_equal(jobq_config_load(&cfg, path, &err), 0);
-	assert_int_equal(cfg.heartbeat_interval_ms, 7000);
-	assert_int_equal(cfg.lease_duration_ms, 70000);
-	jobq_config_free(&cfg);
+	load_durations(path, 7000, 70000);
 	/* A malformed alias is not even read. */
 	setenv("HEARTBEAT_INTERVAL", "3x", 1);
 	setenv("LEASE_DURATION", "", 1);
-	assert_int_equal(jobq_config_load(&cfg, path, &err), 0);
-	assert_int_equal(cfg.heartbeat_interval_ms, 7000);
-	assert_int_equal(cfg.lease_duration_ms, 70000);
-	jobq_config_free(&cfg);
+	load_durations(path, 7000, 70000);
 	unlink(path);
 	setenv("JOBQ_HEARTBEAT_INTERVAL", "3y", 1);
 	load_fails_env("", "$JOBQ_HEARTBEAT_INTERVAL: '3y' is not a duration (");

@@ -273,31 +273,21 @@ test_config_include_relative_to_file(void **state)
 	char dir[64], main_path[128], inc_path[128], where[160];
 	struct jobq_config cfg;
 	struct jobq_err err;
-	FILE *fp;
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/jobq-test-inc-XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(main_path, sizeof(main_path), "%s/main.conf", dir);
 	snprintf(inc_path, sizeof(inc_path), "%s/inc.conf", dir);
-	fp = fopen(main_path, "w");
-	assert_non_null(fp);
-	fputs("log = { level = \"warn\"; };\n@include \"inc.conf\"\n", fp);
-	fclose(fp);
-	fp = fopen(inc_path, "w");
-	assert_non_null(fp);
-	fputs("consumer = { concurrency = 2; };\n", fp);
-	fclose(fp);
+	put(main_path, "log = { level = \"warn\"; };\n@include \"inc.conf\"\n");
+	put(inc_path, "consumer = { concurrency = 2; };\n");
 	assert_int_equal(jobq_config_load(&cfg, main_path, &err), 0);
 	assert_int_equal(cfg.concurrency, 2);
 	assert_int_equal(cfg.log_level, JOBQ_LOG_WARN);
 	jobq_config_free(&cfg);
 
 	/* An error inside the included file names that file. */
-	fp = fopen(inc_path, "w");
-	assert_non_null(fp);
-	fputs("\nconsumer = { concurrency = 4294967304; };\n", fp);	/* wraps to 8 */
-	fclose(fp);
+	put(inc_path, "\nconsumer = { concurrency = 4294967304; };\n");	/* wraps to 8 */
 	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
 	snprintf(where, sizeof(where), "%s:2: consumer.concurrency", inc_path);
 	if (strstr(err.msg, where) != err.msg)
@@ -305,16 +295,6 @@ test_config_include_relative_to_file(void **state)
 	unlink(inc_path);
 	unlink(main_path);
 	rmdir(dir);
-}
-
-static void
-put(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	assert_true(fputs(text, fp) >= 0);
-	assert_int_equal(fclose(fp), 0);
 }
 
 /* libconfig's scanner exit()s on an included directory and blocks on a FIFO: the loader

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "config_guard.h"
+#include "config_helpers.h"
 
 /* Feed text (size bytes, NUL bytes allowed) line by line; return how many includes were
  * found, the last one's name and line in lx. */
@@ -112,16 +113,6 @@ test_config_guard_name_too_long(void **state)
 	memcpy(text + 10 + n, "\"\n", 2);
 	assert_int_equal(lex_all(&lx, text, n + 12), 0);
 	free(text);
-}
-
-static void
-put(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	assert_true(fputs(text, fp) >= 0);
-	assert_int_equal(fclose(fp), 0);
 }
 
 static void
