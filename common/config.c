@@ -24,6 +24,8 @@
 #define DEFAULT_GRACE_MS 10000
 #define DEFAULT_AMQP_URL "amqp://guest:guest@127.0.0.1:5672/"
 
+/* Where key k's value came from, as an error prefix: "$VAR: ", "FILE:LINE: ", or "" for a
+ * default (or when there are no origins: validating a built config). */
 static const char *
 prefix(const struct cfg_origin *o, const struct cfg_key *k, char *buf, size_t len)
 {
@@ -163,7 +165,6 @@ load_env(struct jobq_config *cfg, struct cfg_origin *o, struct jobq_err *err)
 	return 0;
 }
 
-
 /* The prefix for a rule between keys a and b: where a was set, else where b was (a default
  * has no origin; the error must still point at the value that broke the rule). */
 static const char *
@@ -187,10 +188,14 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 	size_t i;
 	int r;
 
-	for (k = jobq_cfg_keys; k < jobq_cfg_keys + CFG_NKEYS; k++)
-		if ((r = jobq_cfg_check_key(cfg, k, k->kind == K_AMQP_URL ? prefix2(o, k, urls, pfx,
-		    sizeof(pfx)) : prefix(o, k, pfx, sizeof(pfx)), err)) != 0)
+	for (k = jobq_cfg_keys; k < jobq_cfg_keys + CFG_NKEYS; k++) {
+		if (k->kind == K_AMQP_URL)	/* amqp.url's value may come from amqp.urls */
+			prefix2(o, k, urls, pfx, sizeof(pfx));
+		else
+			prefix(o, k, pfx, sizeof(pfx));
+		if ((r = jobq_cfg_check_key(cfg, k, pfx, err)) != 0)
 			return r;
+	}
 	if (cfg->lease_duration_ms <= cfg->heartbeat_interval_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,
 		    "%sconsumer.lease_duration (%s) must be longer than "
@@ -321,7 +326,6 @@ jobq_config_prefetch(const struct jobq_config *cfg)
 {
 	return cfg->prefetch > cfg->concurrency ? cfg->prefetch : cfg->concurrency;
 }
-
 
 const struct jobq_handler_config *
 jobq_config_handler(const struct jobq_config *cfg, const char *type)
