@@ -1,6 +1,6 @@
-/* Shared by the configuration unit tests (test_config.c, test_config_file.c): a clean
- * environment around each test, temporary configuration files, and loads that must
- * succeed or fail with a message that says where. */
+/* Shared by the configuration unit tests (test_config.c, test_config_file.c,
+ * test_config_guard.c): a clean environment around each test, temporary configuration
+ * files, and loads that must succeed or fail with a message that says where. */
 #ifndef JOBQ_TEST_CONFIG_HELPERS_H
 #define JOBQ_TEST_CONFIG_HELPERS_H
 
