@@ -1,4 +1,4 @@
-/* Fuzz target for jobq_config_load (common/config.c, common/config_file.c): the input is
+/* Fuzz target for jobq_config_load (common/config.c, common/config_read.c): the input is
  * written to a file in a private directory and loaded. A load either succeeds with a
  * configuration that validates, or fails with a one-line JOBQ_EINVAL naming the file and
  * leaves the configuration freed-and-empty.

@@ -75,12 +75,16 @@ int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR
 
 /* Load configuration into cfg: defaults, then the file (explicit `path`, else $JOBQ_CONFIG,
  * else JOBQ_CONFIG_DEFAULT_PATH if it exists, else none), then the environment
- * (JOBQ_AMQP_URL, JOBQ_DATABASE_URL, HEARTBEAT_INTERVAL, LEASE_DURATION, JOBQ_QUEUES,
- * JOBQ_CONCURRENCY, JOBQ_WORKER_ID, JOBQ_SHUTDOWN_TIMEOUT, JOBQ_CANCEL_GRACE,
- * JOBQ_LOG_LEVEL, JOBQ_LOG_FORMAT, ...). An explicitly named file that cannot be read is an
- * error. Every error is JOBQ_EINVAL with "FILE:LINE: what" (or "$VAR: what" for the
- * environment); unknown keys, wrong types and out-of-range values are errors. On error cfg
- * is left freed-and-empty. */
+ * (JOBQ_AMQP_URL, JOBQ_DATABASE_URL, JOBQ_HEARTBEAT_INTERVAL, JOBQ_LEASE_DURATION,
+ * JOBQ_QUEUES, JOBQ_CONCURRENCY, JOBQ_WORKER_ID, JOBQ_SHUTDOWN_TIMEOUT, JOBQ_CANCEL_GRACE,
+ * JOBQ_LOG_LEVEL, JOBQ_LOG_FORMAT, ...). An empty variable counts as unset.
+ * HEARTBEAT_INTERVAL and LEASE_DURATION are aliases of JOBQ_HEARTBEAT_INTERVAL and
+ * JOBQ_LEASE_DURATION, read only when the JOBQ_ name is unset: if both are set, the JOBQ_
+ * name wins and the alias is ignored, even when it differs or is malformed (nothing is
+ * reported). An explicitly named file that cannot be read is an error. Every error is
+ * JOBQ_EINVAL with "FILE:LINE: what" (or "$VAR: what" for the environment, naming the
+ * variable that was read); unknown keys, wrong types and out-of-range values are errors.
+ * On error cfg is left freed-and-empty. */
 int jobq_config_load(struct jobq_config *cfg, const char *path, struct jobq_err *err) JOBQ_WUR;
 
 /* Check cross-field rules (lease_duration > heartbeat_interval, concurrency 1..1024, queue

@@ -1,6 +1,6 @@
-/* Reading the libconfig file into a jobq_config: every group and key is checked against
- * the table of settings, with errors naming FILE:LINE and the key. */
-#include <ctype.h>
+/* Reading one libconfig file into a jobq_config: every group and key is checked against
+ * the table of settings (config_keys.c), with errors naming FILE:LINE and the key. The text
+ * passes the guard (config_guard.c) before libconfig reads it. */
 #include <errno.h>
 #include <libconfig.h>
 #include <libgen.h>
@@ -12,10 +12,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config_internal.h"
+#include "config_guard.h"
+#include "config_keys.h"
+#include "config_read.h"
 #include "jobq/duration.h"
 
-static const char *const groups[] = { "amqp", "database", "consumer", "retry", "handlers", "metrics", "log" };
+static const char *const groups[] = { "amqp", "database", "consumer", "retry", "handlers",
+	"metrics", "log" };
 static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace", "env",
 	"user", "group" };
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
@@ -82,78 +85,21 @@ wrong_type(const config_setting_t *s, const char *file, const char *name, const 
 	    at(s, file, pfx, sizeof(pfx)), name, want, type_name(config_setting_type(s)));
 }
 
-/* libconfig 1.5 stores an integer literal without an L suffix in an int, truncating it
- * silently (5000000000 reads as 705032704, 4294967304 as 8). Look on the setting's source
- * line for `name = LITERAL` where LITERAL does not fit in an int and truncates to v; if
- * there is one, copy it to buf and return true. libconfig gives no column, so when the same
- * name appears twice on the line a literal equal to v wins (the value is taken as read). */
-static bool
-wrapped_literal(const char *file, unsigned line, const char *name, int64_t v, char *buf,
-    size_t len)
-{
-	char *text = NULL, *p, *q, lit[64], *end;
-	size_t cap = 0, nlen = strlen(name), n;
-	unsigned long long u;
-	unsigned cur = 0;
-	bool found = false, exact = false, wraps;
-	long long x;
-	FILE *fp;
-
-	if (file == NULL || line == 0 || (fp = fopen(file, "re")) == NULL)
-		return false;
-	while (getline(&text, &cap, fp) != -1)
-		if (++cur == line)
-			break;
-	for (p = text; cur == line && !exact && (p = strstr(p, name)) != NULL; p += nlen) {
-		if (p > text && (isalnum((unsigned char)p[-1]) || strchr("_-*", p[-1]) != NULL))
-			continue;
-		q = p + nlen;
-		q += strspn(q, " \t");
-		if (*q != '=' && *q != ':')
-			continue;
-		q++;
-		q += strspn(q, " \t");
-		if ((n = strspn(q, "+-0123456789xXabcdefABCDEF")) == 0 || n >= sizeof(lit))
-			continue;
-		memcpy(lit, q, n);
-		lit[n] = '\0';
-		/* Mirror the scanner: strtoll/strtoul saturate, then the cast to int truncates. */
-		if (lit[0] == '0' && (lit[1] == 'x' || lit[1] == 'X')) {
-			u = strtoull(lit, &end, 16);
-			wraps = u > UINT_MAX;
-			x = (long long)(int)(unsigned)u;
-		} else {
-			x = strtoll(lit, &end, 10);
-			wraps = x < INT_MIN || x > INT_MAX;
-			x = (int)x;
-		}
-		if (*end != '\0' || x != v)
-			continue;
-		if (!wraps)
-			exact = true;
-		else if (!found) {
-			snprintf(buf, len, "%s", lit);
-			found = true;
-		}
-	}
-	free(text);
-	fclose(fp);
-	return found && !exact;
-}
-
 /* Read an integer setting into *v. *literal receives the text to quote in an out-of-range
  * message. Returns -1 (with the source text in *literal) if libconfig truncated it. */
 static int
 get_int(const config_setting_t *s, const char *file, int64_t *v, char *literal, size_t len)
 {
 	char path[PATH_MAX];
+	const char *src;
 
 	*v = config_setting_get_int64(s);
 	snprintf(literal, len, "%lld", (long long)*v);
-	if (config_setting_type(s) == CONFIG_TYPE_INT && config_setting_name(s) != NULL &&
-	    wrapped_literal(jobq_cfg_resolve(config_setting_source_file(s), file, path,
-	    sizeof(path)), config_setting_source_line(s), config_setting_name(s), *v, literal,
-	    len))
+	if (config_setting_type(s) != CONFIG_TYPE_INT || config_setting_name(s) == NULL)
+		return 0;
+	src = jobq_cfg_resolve(config_setting_source_file(s), file, path, sizeof(path));
+	if (jobq_cfg_wrapped_literal_at(src, config_setting_source_line(s),
+	    config_setting_name(s), *v, literal, len))
 		return -1;
 	return 0;
 }
@@ -548,139 +494,10 @@ load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_or
 	return 0;
 }
 
-/* libconfig 1.5 opens "INCDIR/NAME" for `@include "NAME"` and reads it through flex, which
- * calls exit() when a read fails (a directory: `@include ""` or `@include "."`) and blocks
- * on a FIFO or a terminal. So before libconfig reads anything, the includes are found the
- * way its scanner finds them (`^[ \t]*@include[ \t]+"NAME"` outside strings and comments,
- * `\\` and `\"` escapes, other backslashes dropped) and a NAME that exists but is not a
- * regular file is refused. Missing files are left to libconfig to report. */
-#define INCLUDE_DEPTH_MAX 10	/* libconfig's MAX_INCLUDE_DEPTH: deeper is its error */
-
-enum lex { L_CODE, L_STRING, L_COMMENT, L_INCLUDE };
-
-struct incscan {
-	const char *dir;
-	char name[PATH_MAX];
-	size_t len;
-	bool stop;		/* past libconfig's depth limit: it reports, we stop looking */
-};
-
-static int scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *err);
-
-/* An include NAME found in file at line. */
-static int
-check_include(struct incscan *sc, const char *file, unsigned line, int depth,
-    struct jobq_err *err)
-{
-	char path[PATH_MAX * 2];
-	struct stat st;
-
-	if (sc->len >= sizeof(sc->name))
-		return 0;	/* too long to open: libconfig says so */
-	sc->name[sc->len] = '\0';
-	snprintf(path, sizeof(path), "%s/%s", sc->dir, sc->name);
-	if (stat(path, &st) != 0)
-		return 0;
-	if (!S_ISREG(st.st_mode))
-		return jobq_err_set(err, JOBQ_EINVAL, "%s:%u: @include \"%s\": not a regular file",
-		    file, line, sc->name);
-	if (depth + 1 >= INCLUDE_DEPTH_MAX) {
-		sc->stop = true;
-		return 0;
-	}
-	return scan_includes(sc, path, depth + 1, err);
-}
-
-static int
-scan_includes(struct incscan *sc, const char *file, int depth, struct jobq_err *err)
-{
-	static const char open_kw[] = "@include";
-	enum lex state = L_CODE;
-	char *text = NULL;
-	size_t cap = 0, i, n;
-	unsigned line = 0, inc_line = 0;
-	bool cut = false;
-	ssize_t got;
-	FILE *fp;
-	int r = 0;
-
-	if ((fp = fopen(file, "re")) == NULL)
-		return 0;
-	while (r == 0 && !sc->stop && (got = getline(&text, &cap, fp)) > 0) {
-		n = (size_t)got;
-		line++;
-		i = 0;
-		if (state == L_CODE) {	/* at the start of a line */
-			i = strspn(text, " \t");
-			if (strncmp(text + i, open_kw, sizeof(open_kw) - 1) == 0 &&
-			    strspn(text + i + sizeof(open_kw) - 1, " \t") > 0) {
-				i += sizeof(open_kw) - 1;
-				i += strspn(text + i, " \t");
-				if (text[i] == '"') {
-					state = L_INCLUDE;
-					sc->len = 0;
-					cut = false;
-					inc_line = line;
-					i++;
-				}
-			} else
-				i = 0;
-		}
-		for (; i < n && r == 0 && !sc->stop; i++) {
-			char c = text[i], next = i + 1 < n ? text[i + 1] : '\0';
-
-			switch (state) {
-			case L_CODE:
-				if (c == '"')
-					state = L_STRING;
-				else if (c == '/' && next == '*') {
-					state = L_COMMENT;
-					i++;
-				} else if (c == '#' || (c == '/' && next == '/'))
-					i = n;	/* a comment to the end of the line */
-				break;
-			case L_STRING:
-				if (c == '\\')
-					i++;
-				else if (c == '"')
-					state = L_CODE;
-				break;
-			case L_COMMENT:
-				if (c == '*' && next == '/') {
-					state = L_CODE;
-					i++;
-				}
-				break;
-			case L_INCLUDE:
-				if (c == '"') {
-					state = L_CODE;
-					r = check_include(sc, file, inc_line, depth, err);
-					break;
-				}
-				if (c == '\\') {
-					cut = false;
-					if (next != '\\' && next != '"')
-						break;
-					c = next;
-					i++;
-				} else if (c == '\0')
-					cut = true;	/* libconfig appends a run with strlen */
-				if (!cut && sc->len < sizeof(sc->name))
-					sc->name[sc->len++] = c;
-				break;
-			}
-		}
-	}
-	free(text);
-	fclose(fp);
-	return r;
-}
-
 static int
 read_file(config_t *lc, const char *file, const char *how, struct jobq_err *err)
 {
 	char path[PATH_MAX], *copy;
-	struct incscan sc = { NULL, "", 0, false };
 	struct stat st;
 	int saved, r;
 
@@ -690,11 +507,9 @@ read_file(config_t *lc, const char *file, const char *how, struct jobq_err *err)
 	config_set_include_dir(lc, dirname(copy));
 	free(copy);
 	/* Only a regular file can be read twice (not `--config <(...)`, say). */
-	if (stat(file, &st) == 0 && S_ISREG(st.st_mode)) {
-		sc.dir = config_get_include_dir(lc);
-		if ((r = scan_includes(&sc, file, 0, err)) != 0)
-			return r;
-	}
+	if (stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (r = jobq_cfg_guard_includes(file, config_get_include_dir(lc), err)) != 0)
+		return r;
 	errno = 0;
 	if (config_read_file(lc, file) == CONFIG_TRUE)
 		return 0;

@@ -1,17 +1,20 @@
-/* Private to config.c and config_file.c: the table of settings, where each value came
- * from, and the rules that both the file reader and the validator apply. */
-#ifndef JOBQ_CONFIG_INTERNAL_H
-#define JOBQ_CONFIG_INTERNAL_H
+/* Private to the configuration code (config_keys.c, config_read.c, config.c): the table of
+ * settings and the rules for their values, which the file reader, the environment and the
+ * validator all apply. The bottom of the chain: it knows nothing of libconfig or of where a
+ * value came from. */
+#ifndef JOBQ_CONFIG_KEYS_H
+#define JOBQ_CONFIG_KEYS_H
 
-#include <libconfig.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "jobq/config.h"
+#include "jobq/err.h"
 
 #define CFG_PFX_MAX 512		/* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 24		/* entries in jobq_cfg_keys (checked in config.c) */
+#define CFG_NKEYS 24		/* entries in jobq_cfg_keys (checked in config_keys.c) */
+#define CFG_WORKER_ID_MAX 128	/* consumer.worker_id: at most this many bytes */
 
 enum cfg_kind {
 	K_AMQP_URL,	/* string: one amqp:// or amqps:// URL, or several joined by commas */
@@ -35,49 +38,50 @@ struct cfg_key {
 	enum cfg_kind kind;
 	size_t off;		/* offset in struct jobq_config */
 	int64_t min, max;
-	const char *env, *env2;	/* env2, when set, wins over env */
+	const char *env;	/* the variable that sets it, or NULL */
+	const char *alias;	/* an older name of env, read only when env is unset, or NULL */
 };
 
+/* The settings, CFG_NKEYS of them, in the order docs/configuration.md lists them. An index
+ * into this table identifies a key (struct cfg_origin in config_read.h is indexed by it). */
 extern const struct cfg_key jobq_cfg_keys[];
-
-/* Where each key's value came from, so that errors found after parsing (ranges, cross-field
- * rules) still name the file and line or the environment variable. */
-struct cfg_origin {
-	const char *main;		/* the file jobq_config_load read */
-	const char *file[CFG_NKEYS];	/* as libconfig names it; see jobq_cfg_resolve() */
-	unsigned line[CFG_NKEYS];
-	const char *env[CFG_NKEYS];
-};
 
 #define CFG_FIELD(cfg, k, type) ((type *)(void *)((char *)(cfg) + (k)->off))
 #define CFG_CFIELD(cfg, k, type) ((const type *)(const void *)((const char *)(cfg) + (k)->off))
 
-/* The display name of a file libconfig read while reading main (see config_file.c). */
-const char *jobq_cfg_resolve(const char *f, const char *main, char *buf, size_t len);
+/* The key group.name, or NULL if there is none. */
+const struct cfg_key *jobq_cfg_key_find(const char *group, const char *name);
 
-/* "PFX group.name: SHOWN is out of range (MIN to MAX)"; durations formatted if duration. */
+/* Set err to "PFX group.name: SHOWN is out of range (MIN to MAX)" (group may be NULL; MIN
+ * and MAX formatted as durations if duration) and return JOBQ_EINVAL. */
 int jobq_cfg_range_error(const char *pfx, const char *group, const char *name,
     const char *shown, int64_t min, int64_t max, bool duration, struct jobq_err *err);
 
-/* Append a strdup of name to list (JOBQ_EINVAL on a bad name, a duplicate or overflow). */
+/* Append a strdup of name to list[0..*n) and count it. JOBQ_EINVAL on a bad name, a
+ * duplicate or more than JOBQ_MAX_QUEUES; JOBQ_ENOMEM. list keeps what it held. */
 int jobq_cfg_add_queue(char **list, int *n, const char *name, struct jobq_err *err) JOBQ_WUR;
+
+/* Free list[0..*n) and set *n to 0. */
 void jobq_cfg_free_queues(char **list, int *n);
+
 /* Replace cfg's queues by list[0..n), taking ownership of the strings. */
 void jobq_cfg_install_queues(struct jobq_config *cfg, char **list, int n);
 
 /* Check a broker URL list (amqp.url's value): 1 to JOBQ_URL_LIST_MAX comma-separated
- * amqp:// or amqps:// URLs. The error starts "PFX NAME: " and shows the URL masked. */
+ * amqp:// or amqps:// URLs. JOBQ_EINVAL with a message that starts "PFX NAME: " and shows
+ * the URL masked. */
 int jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
     struct jobq_err *err) JOBQ_WUR;
 
-/* Rules for cfg->handlers[idx]; pfx locates it ("" when validating a built config).
+/* Rules for cfg->handlers[idx] alone and against the handlers before it (a type handled
+ * twice); pfx locates it ("" when validating a built config). JOBQ_EINVAL naming the field.
  * cancel_grace is checked by the caller: while parsing it may still be -1 (inherit). */
 int jobq_cfg_check_handler(const struct jobq_config *cfg, int idx, const char *pfx,
     struct jobq_err *err) JOBQ_WUR;
 
-/* Read file with libconfig into lc and apply its settings to cfg, recording origins in o.
- * how prefixes a "cannot read" error ("$JOBQ_CONFIG: "). lc must stay alive while o is used. */
-int jobq_cfg_read_file(struct jobq_config *cfg, config_t *lc, const char *file, const char *how,
-    struct cfg_origin *o, struct jobq_err *err) JOBQ_WUR;
+/* Range and shape rules for key k's value in cfg (a readable tls_ca, say). JOBQ_EINVAL
+ * with a message that starts "PFX group.name: ". */
+int jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k,
+    const char *pfx, struct jobq_err *err) JOBQ_WUR;
 
 #endif
