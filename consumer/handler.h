@@ -1,5 +1,5 @@
 /* The handler API: what a job's code sees while it runs (cancel checks, an interruptible
- * wait, progress), and the table of built-in handlers. */
+ * wait), and the table of built-in handlers. */
 #ifndef JOBQ_HANDLER_H
 #define JOBQ_HANDLER_H
 

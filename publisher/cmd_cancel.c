@@ -95,7 +95,10 @@ static void broadcast(struct cli *cli, struct jobq_broker *b, const char *broker
 		json_decref(o);
 	}
 	while (r == 0 && done < n) {
-		size_t chunk = n - done < 1000 ? n - done : 1000;
+		size_t chunk = n - done;
+
+		if (chunk > JOBQ_BROKER_CONFIRM_WINDOW)
+			chunk = JOBQ_BROKER_CONFIRM_WINDOW;
 
 		r = jobq_broker_publish_raws(b, JOBQ_EXCHANGE_CANCEL, "",
 					     (const char *const *)bodies + done, chunk, 5000, &err);

@@ -25,7 +25,9 @@ static const char HELP[] =
 	"  --limit N   at most N rows (1-10000, default 50)\n"
 	"  --json      a JSON array; the kept body (first 64 KiB) is base64 in body_b64\n"
 	"\n"
-	"exit status: 0 done; 2 usage; 3 no dead letter for that job; 5 database unavailable.\n";
+	"exit status: 0 done; 2 usage, or the job is not failed or cancelled; 3 no dead letter\n"
+	"for that job; 5 database unavailable; 6 requeued, but no broker node confirmed it: the\n"
+	"relay publishes it.\n";
 
 static int list(struct cli *cli, int64_t limit)
 {

@@ -18,7 +18,8 @@
 static int publish(int argc, char **argv)
 {
 	struct jobq_broker_opts opts = { .url = argv[1], .heartbeat_s = 10,
-					 .connection_name = "amqp_try", .rpc_timeout_ms = 10000 };
+					 .connection_name = "amqp_try",
+					 .rpc_timeout_ms = JOBQ_BROKER_RPC_TIMEOUT_MS };
 	struct jobq_broker *b = NULL;
 	struct jobq_err err = { 0 };
 	amqp_basic_properties_t p = { 0 };
@@ -75,7 +76,8 @@ out:
 int main(int argc, char **argv)
 {
 	struct jobq_broker_opts opts = { .url = argc > 1 ? argv[1] : NULL, .heartbeat_s = 10,
-					 .connection_name = "amqp_try", .rpc_timeout_ms = 10000 };
+					 .connection_name = "amqp_try",
+					 .rpc_timeout_ms = JOBQ_BROKER_RPC_TIMEOUT_MS };
 	struct jobq_broker *b = NULL;
 	struct jobq_err err = { 0 };
 	amqp_connection_state_t conn;
