@@ -33,10 +33,10 @@ void combiner_destroy(struct combiner *cb)
 int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx)
 {
 	struct combine_req me = { .item = item };
-	struct combine_req *batch[256];
-	void *items[256];
-	int results[256];
-	size_t max = cb->max < 256 ? cb->max : 256;
+	struct combine_req *batch[COMBINE_BATCH_MAX];
+	void *items[COMBINE_BATCH_MAX];
+	int results[COMBINE_BATCH_MAX];
+	size_t max = cb->max < COMBINE_BATCH_MAX ? cb->max : COMBINE_BATCH_MAX;
 
 	pthread_mutex_lock(&cb->mu);
 	if (cb->tail != NULL)

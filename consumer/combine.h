@@ -8,6 +8,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Items in one batch at most, whatever max combiner_init was given: a batch function
+ * may size its arrays by it. */
+#define COMBINE_BATCH_MAX 256
+
 struct combine_req;
 
 struct combiner {

@@ -16,16 +16,21 @@
 #include "consumer.h"
 #include <jansson.h>
 
+#include "jobq/backoff.h"
 #include "jobq/broker.h"
 #include "jobq/parse.h"
 #include "jobq/log.h"
+
+/* Pauses between attempts to connect to the broker while it cannot be reached. */
+#define CONNECT_MIN_MS 200
+#define CONNECT_MAX_MS 10000
 
 struct io {
 	struct consumer *c;
 	struct jobq_broker *b;
 	uint64_t gen;
 	bool consuming;
-	unsigned int seed;
+	struct jobq_backoff backoff;	/* between attempts to connect to the broker */
 	int64_t drain_deadline;	/* monotonic ms when running jobs get released */
 	bool released;
 	char cancel_tag[300];	/* consumer tag of the cancel-broadcast queue */
@@ -342,12 +347,13 @@ void *io_thread(void *arg)
 	struct io io = { .c = arg };
 	struct consumer *c = io.c;
 	struct jobq_err err = { 0 };
-	int64_t backoff = 200, retry_at = 0;
+	int64_t retry_at = 0;
 	int poll_ms = (int)(c->cfg->amqp_heartbeat_ms / 4 > 0 ? c->cfg->amqp_heartbeat_ms / 4 : 250);
 
 	if (poll_ms > 1000)
 		poll_ms = 1000;
-	io.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
+	jobq_backoff_init(&io.backoff, CONNECT_MIN_MS, CONNECT_MAX_MS,
+			  (unsigned int)time(NULL) ^ (unsigned int)c->pid);
 	consumer_tag(c, "*cancel", io.cancel_tag, sizeof(io.cancel_tag));
 	for (;;) {
 		struct pollfd fds[2];
@@ -381,16 +387,15 @@ void *io_thread(void *arg)
 					  jobq_broker_skipped(io.b));
 				if (io.gen > 1)
 					atomic_fetch_add(&c->metrics.reconnects[RECONNECT_BROKER], 1);
-				backoff = 200;
+				jobq_backoff_reset(&io.backoff);
 			} else {
 				char ms[24];
-				int64_t wait = backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
+				int64_t wait = jobq_backoff_next(&io.backoff);
 
 				jobq_warn("broker_unavailable", "worker", c->worker_id, "error", err.msg,
 					  "retry_in_ms", jobq_log_int(ms, wait));
 				close_broker(&io);
 				retry_at = jobq_monotonic_ms() + wait;
-				backoff = backoff * 2 > 10000 ? 10000 : backoff * 2;
 			}
 		}
 		fds[0] = (struct pollfd){ .fd = c->settle_fd, .events = POLLIN };
@@ -442,7 +447,9 @@ broken:
 		jobq_warn("broker_lost", "worker", c->worker_id, "error", err.msg);
 		jobq_broker_set_broken(io.b);
 		close_broker(&io);
-		retry_at = jobq_monotonic_ms() + backoff / 2 + rand_r(&io.seed) % (backoff / 2 + 1);
+		/* The step is not grown here: a connection that opened had reset it, so the
+		 * first try after a break waits the least. */
+		retry_at = jobq_monotonic_ms() + jobq_backoff_wait(&io.backoff);
 	}
 	close_broker(&io);
 	acks_free(&io.acks);

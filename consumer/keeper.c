@@ -8,11 +8,15 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "jobq/backoff.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
 #include "jobq/store_jobs.h"
 
 #define TICK_MS 50
+/* Pauses between reconnects of the keeper's session during an outage. */
+#define RECONNECT_MIN_MS 200
+#define RECONNECT_MAX_MS 5000
 
 struct keeper {
 	struct consumer *c;
@@ -20,8 +24,7 @@ struct keeper {
 	bool registered;
 	int64_t last_ok;	/* monotonic ms when the last heartbeat that committed returned */
 	int64_t retry_at;	/* next reconnect attempt (backoff during an outage) */
-	int64_t backoff;
-	unsigned int seed;
+	struct jobq_backoff backoff;
 };
 
 static int open_session(struct keeper *k, struct jobq_err *err)
@@ -60,12 +63,11 @@ static bool ensure_session(struct keeper *k)
 	if (now < k->retry_at)
 		return false;
 	if (open_session(k, &err) == 0) {
-		k->backoff = 0;
+		jobq_backoff_reset(&k->backoff);
 		atomic_fetch_add(&k->c->metrics.reconnects[RECONNECT_DATABASE], 1);
 		return true;
 	}
-	k->backoff = k->backoff == 0 ? 200 : k->backoff * 2 > 5000 ? 5000 : k->backoff * 2;
-	k->retry_at = now + k->backoff / 2 + rand_r(&k->seed) % (k->backoff / 2 + 1);
+	k->retry_at = now + jobq_backoff_next(&k->backoff);
 	jobq_warn("keeper_db_unavailable", "worker", k->c->worker_id, "error", err.msg);
 	return false;
 }
@@ -79,7 +81,8 @@ int keeper_open(struct consumer *c, struct keeper **out, struct jobq_err *err)
 	if (k == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	k->c = c;
-	k->seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
+	jobq_backoff_init(&k->backoff, RECONNECT_MIN_MS, RECONNECT_MAX_MS,
+			  (unsigned int)time(NULL) ^ (unsigned int)c->pid);
 	if ((r = open_session(k, err)) != 0)
 		goto fail;
 	/* The workers row names our session now (registration refused it while the session

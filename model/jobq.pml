@@ -392,7 +392,7 @@ inline settle(e, w, nack)
 	free_slot(e)
 }
 
-/* next_claim_id: a claim id never sent before. The model keeps only whether the row's
+/* write_next_claim_id: a claim id never sent before. The model keeps only whether the row's
  * claim id is the one executor e sent last: a new one makes the row's stale. */
 inline new_cid(e)
 {
@@ -414,9 +414,9 @@ inline start(e)
 	hlive[e] = !elost[e] && !ecan[e]
 }
 
-/* ---- the executor: process(), claim(), reconcile(), run() ------------------------------ */
+/* ---- the executor: process(), write_claim(), reconcile(), run() ------------------------ */
 /* After a claim, a takeover or a resume: run it, look again, or on an error send it again
- * (WITH_DB) or give the delivery back (requeue later). */
+ * (exec_db_run) or give the delivery back (requeue later). */
 #define AFTER_CLAIM(again)                                                                 \
 	if                                                                                 \
 	:: r == R_OK -> start(e); goto running                                             \
@@ -527,7 +527,7 @@ end_again:
 			fi }
 	running:
 		/* The command runs; it ends by itself, or the fence, a cancel or a crash stops it.
-		 * Then the outcome is written, fenced (finish_retrying). */
+		 * Then the outcome is written, fenced (write_finish_retrying). */
 		atomic {
 			RUN(w) && ENDS(e) ->
 			DROP(B_READ(e)); rown = 0; dead = false; act = 0; r = 0; rnd = 0;
@@ -551,7 +551,7 @@ end_again:
 			:: r == R_OK -> settle(e, w, o == O_RELEASE)
 			:: r == R_NO -> settle(e, w, false)	/* JOBQ_ELOST */
 			:: r == R_ERR -> if
-				:: goto finish	/* WITH_DB / finish_retrying send it again */
+				:: goto finish	/* exec_db_run / write_finish_retrying send it again */
 #ifdef BUG_ACK_FAILED_FINISH
 				:: settle(e, w, false)
 #else
