@@ -18,6 +18,10 @@ any_server_running() {  # N
 }
 
 
+# The ports of node I, as check_ports_free takes them.
+node_ports() {  # I
+  echo "node$1-amqp:$((BASE_AMQP + $1 - 1)) node$1-management:$((BASE_MGMT + $1 - 1)) node$1-erlang-dist:$((BASE_DIST + $1 - 1))"
+}
 node_pid() { (use_node "$1"; rmq_pid); }  # I → PID if node I runs
 has_database() { [[ -e "$DIR/rabbitmq-$1/mnesia/$(node_name "$1")/schema.DAT" ]]; }  # I
 running_nodes() {  # [EXCEPT] → the indexes of the nodes whose process runs
@@ -195,16 +199,7 @@ cluster_up() {
     [[ -n "$(pid_if_alive "$DIR/rabbitmq-$i/pid" beam.smp rabbitmq)" ]] || down+=("$i")
   done
   pg_pid >/dev/null && pg_up=1
-  if (( ${#down[@]} < CLUSTER || pg_up )); then
-    load_ports recorded
-    local a=$BASE_AMQP m=$BASE_MGMT p=$PG_PORT
-    local ea="${JOBQ_AMQP_PORT:-$a}" em="${JOBQ_MGMT_PORT:-$m}" ep="${JOBQ_PG_PORT:-$p}"
-    if [[ "$ea $em $ep" != "$a $m $p" ]]; then
-      die "a stack in $DIR already runs on amqp $a, mgmt $m, pg $p (asked for $ea, $em, $ep): run 'scripts/stack down --dir $DIR' first"
-    fi
-  else
-    load_ports
-  fi
+  up_ports $(( ${#down[@]} < CLUSTER || pg_up ))
 
   if (( ${#down[@]} == 0 && pg_up )); then
     say "already running in $DIR (a cluster of $CLUSTER nodes, PostgreSQL pid $(pg_pid))"
@@ -214,7 +209,7 @@ cluster_up() {
   fi
 
   for i in "${down[@]}"; do
-    want+="node$i-amqp:$((BASE_AMQP + i - 1)) node$i-management:$((BASE_MGMT + i - 1)) node$i-erlang-dist:$((BASE_DIST + i - 1)) "
+    want+="$(node_ports "$i") "
   done
   (( pg_up )) || want+="postgresql:$PG_PORT"
   check_ports_free "$want"
@@ -243,7 +238,7 @@ cluster_up() {
   if (( ${#fresh[@]} )); then
     want=""
     for i in "${fresh[@]}"; do
-      want+="node$i-amqp:$((BASE_AMQP + i - 1)) node$i-management:$((BASE_MGMT + i - 1)) node$i-erlang-dist:$((BASE_DIST + i - 1)) "
+      want+="$(node_ports "$i") "
     done
     check_ports_free "$want"   # again: they were checked a node boot ago
     cluster_start_nodes "${fresh[@]}" || exit 1
@@ -362,7 +357,7 @@ cmd_start_node() {
   if pid=$(rmq_pid); then
     say "$LABEL ($NODE) already runs (pid $pid)"
   else
-    check_ports_free "node$i-amqp:$AMQP_PORT node$i-management:$MGMT_PORT node$i-erlang-dist:$DIST_PORT"
+    check_ports_free "$(node_ports "$i")"
     cluster_trap
     cluster_start_nodes "$i" || exit 1
   fi
@@ -419,7 +414,7 @@ cluster_restart() {
   sleep "$DOWN_FOR"
   local want=""
   for i in "${ALL_NODES[@]}"; do
-    want+="node$i-amqp:$((BASE_AMQP + i - 1)) node$i-management:$((BASE_MGMT + i - 1)) node$i-erlang-dist:$((BASE_DIST + i - 1)) "
+    want+="$(node_ports "$i") "
   done
   check_ports_free "$want"
   cluster_trap

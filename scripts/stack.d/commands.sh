@@ -22,16 +22,7 @@ cmd_up() {
   local rmq_up=0 pg_up=0 pid
   pid=$(rmq_pid) && rmq_up=1
   pid=$(pg_pid) && pg_up=1
-  if (( rmq_up || pg_up )); then
-    load_ports recorded
-    local a=$AMQP_PORT m=$MGMT_PORT p=$PG_PORT
-    local ea="${JOBQ_AMQP_PORT:-$a}" em="${JOBQ_MGMT_PORT:-$m}" ep="${JOBQ_PG_PORT:-$p}"
-    if [[ "$ea $em $ep" != "$a $m $p" ]]; then
-      die "a stack in $DIR already runs on amqp $a, mgmt $m, pg $p (asked for $ea, $em, $ep): run 'scripts/stack down --dir $DIR' first"
-    fi
-  else
-    load_ports
-  fi
+  up_ports $(( rmq_up || pg_up ))
   rmq_env
 
   if (( rmq_up && pg_up )); then

@@ -58,6 +58,21 @@ load_ports() {
   (( CLUSTER == 1 )) || use_node 1
 }
 
+# The ports for 'up': while a server of the stack in DIR runs (RUNNING=1), the recorded ones,
+# and the environment must not ask for others; else as load_ports finds them.
+up_ports() {  # RUNNING
+  if (( $1 )); then
+    load_ports recorded
+    local a=$BASE_AMQP m=$BASE_MGMT p=$PG_PORT
+    local ea="${JOBQ_AMQP_PORT:-$a}" em="${JOBQ_MGMT_PORT:-$m}" ep="${JOBQ_PG_PORT:-$p}"
+    if [[ "$ea $em $ep" != "$a $m $p" ]]; then
+      die "a stack in $DIR already runs on amqp $a, mgmt $m, pg $p (asked for $ea, $em, $ep): run 'scripts/stack down --dir $DIR' first"
+    fi
+  else
+    load_ports
+  fi
+}
+
 # The node count recorded in DIR/stack.env (1 when there is none).
 recorded_cluster() {
   local c=""
