@@ -1,19 +1,17 @@
 /* jobq submit: validate, insert (one transaction for a batch), publish with confirms,
- * mark published; optionally wait for the jobs to end. */
+ * mark published; optionally wait for the jobs to end. The input checks and the batch
+ * file parser are in batch.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "cmd_wait.h"
-#include "jobq/duration.h"
-#include "jobq/envelope.h"
 #include "jobq/fault.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
-
-#define MAX_BATCH 100000
 
 static const char HELP[] =
 	"usage: jobq submit [OPTIONS] TYPE [PAYLOAD | -]\n"
@@ -45,23 +43,6 @@ static const char HELP[] =
 	"failed or cancelled; 2 invalid input; 4 --wait timed out; 5 database unavailable\n"
 	"(nothing saved); 6 saved but not confirmed by any broker node: the relay\n"
 	"publishes it (never submit it again; with --wait the job's end decides).\n";
-
-/* Everything one job's input owns. */
-struct input {
-	char *type;
-	char *payload;
-	char *queue;
-	char *key;
-	struct jobq_new_job job;
-};
-
-static void input_free(struct input *in)
-{
-	free(in->type);
-	free(in->payload);
-	free(in->queue);
-	free(in->key);
-}
 
 static char *read_stream(FILE *f, int64_t limit, size_t *len, struct jobq_err *err)
 {
@@ -106,181 +87,6 @@ static char *read_stream(FILE *f, int64_t limit, size_t *len, struct jobq_err *e
 	return buf;
 }
 
-/* Check a payload: valid JSON within the size limit. Re-encodes nothing: PostgreSQL
- * stores it as jsonb. */
-static int check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err)
-{
-	json_error_t jerr;
-	json_t *v;
-
-	if ((int64_t)len > max)
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "payload of %zu bytes exceeds the limit of %lld bytes "
-				    "(consumer.max_payload)",
-				    len, (long long)max);
-	v = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
-	if (v == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "payload is not valid JSON: %s at line %d, column %d", jerr.text,
-				    jerr.line, jerr.column);
-	json_decref(v);
-	return 0;
-}
-
-static int check_common(const struct input *in, struct jobq_err *err)
-{
-	if (!jobq_job_type_valid(in->type))
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
-				    in->type);
-	if (in->queue != NULL && !jobq_queue_name_valid(in->queue))
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)",
-				    in->queue);
-	if (in->key != NULL && (strlen(in->key) == 0 || strlen(in->key) > 255))
-		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
-	return 0;
-}
-
-/* A duration field of a batch line: a string with a unit or a number of seconds. */
-static int batch_duration(json_t *v, const char *field, int64_t *out, struct jobq_err *err)
-{
-	if (json_is_string(v))
-		return jobq_duration_parse(json_string_value(v), out, err) == 0
-			       ? 0
-			       : jobq_err_prefix(err, "\"%s\"", field);
-	if (json_is_number(v) && json_number_value(v) >= 0 &&
-	    json_number_value(v) * 1000 <= (double)JOBQ_DURATION_MAX_MS) {
-		*out = (int64_t)(json_number_value(v) * 1000 + 0.5);
-		return 0;
-	}
-	return jobq_err_set(err, JOBQ_EINVAL, "\"%s\" must be a duration like \"30s\" or seconds",
-			    field);
-}
-
-static char *dup_string(json_t *v)
-{
-	return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
-}
-
-/* Parse one batch line into in. */
-static int parse_line(const char *line, size_t len, int64_t max_payload, struct input *in,
-		      struct jobq_err *err)
-{
-	json_error_t jerr;
-	json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr), *v;
-	const char *k;
-	int r = 0;
-
-	memset(in, 0, sizeof(*in));
-	if (o == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL, "not valid JSON: %s (column %d)", jerr.text,
-				    jerr.column);
-	if (!json_is_object(o)) {
-		r = jobq_err_set(err, JOBQ_EINVAL, "expected a JSON object");
-		goto out;
-	}
-	json_object_foreach(o, k, v) {
-		if (strcmp(k, "type") == 0 || strcmp(k, "queue") == 0 || strcmp(k, "key") == 0) {
-			char **dst = k[0] == 't' ? &in->type : k[0] == 'q' ? &in->queue : &in->key;
-			if ((*dst = dup_string(v)) == NULL) {
-				r = jobq_err_set(err, JOBQ_EINVAL, "\"%s\" must be a string", k);
-				goto out;
-			}
-		} else if (strcmp(k, "payload") == 0) {
-			if ((in->payload = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) == NULL) {
-				r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
-				goto out;
-			}
-			if ((r = check_payload(in->payload, strlen(in->payload), max_payload, err)) != 0)
-				goto out;
-		} else if (strcmp(k, "max_attempts") == 0) {
-			if (!json_is_integer(v) || json_integer_value(v) < 1 ||
-			    json_integer_value(v) > 1000) {
-				r = jobq_err_set(err, JOBQ_EINVAL,
-						 "\"max_attempts\" must be a whole number from 1 to 1000");
-				goto out;
-			}
-			in->job.max_attempts = (int)json_integer_value(v);
-		} else if (strcmp(k, "delay") == 0) {
-			if ((r = batch_duration(v, k, &in->job.delay_ms, err)) != 0)
-				goto out;
-		} else if (strcmp(k, "timeout") == 0) {
-			if ((r = batch_duration(v, k, &in->job.timeout_ms, err)) != 0)
-				goto out;
-		} else {
-			r = jobq_err_set(err, JOBQ_EINVAL, "unknown field \"%s\"", k);
-			goto out;
-		}
-	}
-	if (in->type == NULL) {
-		r = jobq_err_set(err, JOBQ_EINVAL, "missing \"type\"");
-		goto out;
-	}
-	r = check_common(in, err);
-out:
-	json_decref(o);
-	return r;
-}
-
-/* Read a batch file into ins; returns the count or a negative error naming FILE:LINE. */
-static int read_batch(const char *path, int64_t max_payload, struct input **out, size_t *nout,
-		      struct jobq_err *err)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	struct input *ins = NULL;
-	size_t n = 0, cap = 0, lineno = 0, linecap = 0;
-	char *line = NULL;
-	ssize_t len;
-	int r = 0;
-
-	if (f == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL, "--batch %s: %s", path, strerror(errno));
-	while ((len = getline(&line, &linecap, f)) >= 0) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
-				   line[len - 1] == ' ' || line[len - 1] == '\t'))
-			line[--len] = '\0';
-		if (len == 0)
-			continue;
-		if (n == MAX_BATCH) {
-			r = jobq_err_set(err, JOBQ_EINVAL, "%s:%zu: more than %d jobs in one batch",
-					 path, lineno, MAX_BATCH);
-			goto out;
-		}
-		if (n == cap) {
-			struct input *ni;
-			cap = cap ? cap * 2 : 64;
-			if ((ni = realloc(ins, cap * sizeof(*ins))) == NULL) {
-				r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
-				goto out;
-			}
-			ins = ni;
-		}
-		if ((r = parse_line(line, (size_t)len, max_payload, &ins[n], err)) != 0) {
-			input_free(&ins[n]);
-			jobq_err_prefix(err, "%s:%zu", path, lineno);
-			goto out;
-		}
-		n++;
-	}
-	if (n == 0)
-		r = jobq_err_set(err, JOBQ_EINVAL, "%s: no jobs in the batch", path);
-out:
-	free(line);
-	if (f != stdin)
-		fclose(f);
-	if (r != 0) {
-		for (size_t i = 0; i < n; i++)
-			input_free(&ins[i]);
-		free(ins);
-		return r;
-	}
-	*out = ins;
-	*nout = n;
-	return 0;
-}
-
 int cmd_submit(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -296,7 +102,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "wait-timeout", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct input single = { 0 }, *ins = NULL;
+	struct batch_input single = { 0 }, *ins = NULL;
 	struct jobq_new_job *jobs = NULL;
 	struct jobq_submitted *out = NULL;
 	struct cli_job_ref *refs = NULL;
@@ -367,7 +173,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				       "(put them in the file)");
 			goto out;
 		}
-		if (read_batch(batch, cli->cfg.max_payload_bytes, &ins, &n, &err) != 0) {
+		if (batch_read(batch, cli->cfg.max_payload_bytes, &ins, &n, &err) != 0) {
 			status = cli_fail_err(cli, &err);
 			goto out;
 		}
@@ -412,11 +218,11 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 			len = strlen(arg);
 		}
 		if (single.payload != NULL &&
-		    check_payload(single.payload, len, cli->cfg.max_payload_bytes, &err) != 0) {
+		    batch_check_payload(single.payload, len, cli->cfg.max_payload_bytes, &err) != 0) {
 			status = cli_fail_err(cli, &err);
 			goto out;
 		}
-		if (check_common(&single, &err) != 0) {
+		if (batch_check_input(&single, &err) != 0) {
 			status = cli_fail_err(cli, &err);
 			goto out;
 		}
@@ -493,10 +299,10 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 out:
 	if (ins != &single && ins != NULL) {
 		for (size_t i = 0; i < n; i++)
-			input_free(&ins[i]);
+			batch_input_free(&ins[i]);
 		free(ins);
 	}
-	input_free(&single);
+	batch_input_free(&single);
 	free(jobs);
 	free(out);
 	free(refs);

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/integration/lease_lib.sh — helpers for the lease tests (test_fence_*.sh), sourced after
 # lib.sh and jq_setup:
 #   tick_setup: writes $T/tick.sh, a command handler that records its own life in $T/ticks
@@ -13,7 +14,17 @@
 #     the earlier one's last record (ms; <= 0 when they overlapped).
 
 _LEASE_STOPPED=""
-trap 'rc=$?; [[ -z "$_LEASE_STOPPED" ]] || kill -CONT "$_LEASE_STOPPED" 2>/dev/null || true; (exit $rc); _jq_exit' EXIT
+# lib.sh's EXIT trap, after waking a backend left stopped; _jq_exit reads the exit status
+# from $?. Without set +e, the (exit RC) that hands a failure's status on would end the trap
+# under set -e before _jq_exit could clean up.
+_lease_exit() {
+  local rc=$?
+  set +e
+  [[ -z "$_LEASE_STOPPED" ]] || kill -CONT "$_LEASE_STOPPED" 2>/dev/null || true
+  (exit "$rc")
+  _jq_exit
+}
+trap '_lease_exit' EXIT
 
 tick_setup() {
   cat >"$T/tick.sh" <<'EOF2'
@@ -50,7 +61,8 @@ stop_backend() {
   local i
   for ((i = 0; i < 50; i++)); do
     _LEASE_STOPPED=$1
-    STOPPED_AT_MS=$(_jq_now_ms)
+    # shellcheck disable=SC2034  # STOPPED_AT_MS is for the tests (see the top)
+    STOPPED_AT_MS=$(time_now_ms)
     kill -STOP "$1"
     [[ "$(sql "select state from pg_stat_activity where pid = $1")" == idle ]] && return 0
     cont_backend

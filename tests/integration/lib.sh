@@ -1,3 +1,4 @@
+# shellcheck shell=bash source-path=SCRIPTDIR
 # tests/integration/lib.sh — harness sourced by every tests/integration/test_*.sh.
 #
 # ctest runs each test as `bash test_x.sh` with JOBQ_BIN_DIR (build dir with ./jobq and
@@ -43,6 +44,10 @@
 
 set -euo pipefail
 
+# time_now_ms, url_encode, proc_alive, state_read, mgmt_request: shared with scripts/stack.
+# shellcheck source=../../scripts/stack.d/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/stack.d/common.sh"
+
 _JQ_PASS=0
 _JQ_FAIL=0
 _JQ_NAMES=()            # process names in start order
@@ -62,23 +67,22 @@ T=""
 # measured figures after ctest, which shows a passing test's output only on failure).
 note() {
   echo "# $*"
-  [[ -n "${JOBQ_TEST_NOTES:-}" ]] && echo "${_JQ_NAME:-test}: $*" >>"$JOBQ_TEST_NOTES" || true
+  if [[ -n "${JOBQ_TEST_NOTES:-}" ]]; then echo "${_JQ_NAME:-test}: $*" >>"$JOBQ_TEST_NOTES"; fi
 }
-_jq_now_ms() { local t=${EPOCHREALTIME/./}; echo $((10#$t / 1000)); }
+# The names the tests know common.sh's helpers by.
+_jq_now_ms() { time_now_ms; }
+_jq_urlencode() { url_encode "$1"; }
+_jq_alive() { proc_alive "$1"; }  # PID: running and not a zombie
 
 # ---------------------------------------------------------------- servers
 _jq_load_ports() {
   if [[ -z "${JOBQ_TEST_AMQP_PORT:-}" || -z "${JOBQ_TEST_MGMT_PORT:-}" || -z "${JOBQ_TEST_PG_PORT:-}" ]]; then
     local f="${JOBQ_TEST_STACK_DIR:-${JOBQ_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/.state/stack}/stack.env"
-    if [[ -r "$f" ]]; then
-      local k v
-      while IFS='=' read -r k v; do
-        case "$k" in
-          AMQP_PORT) JOBQ_TEST_AMQP_PORT="${JOBQ_TEST_AMQP_PORT:-$v}" ;;
-          MGMT_PORT) JOBQ_TEST_MGMT_PORT="${JOBQ_TEST_MGMT_PORT:-$v}" ;;
-          PG_PORT) JOBQ_TEST_PG_PORT="${JOBQ_TEST_PG_PORT:-$v}" ;;
-        esac
-      done <"$f"
+    local a="" m="" p=""
+    if state_read "$f" a=AMQP_PORT m=MGMT_PORT p=PG_PORT; then
+      JOBQ_TEST_AMQP_PORT="${JOBQ_TEST_AMQP_PORT:-$a}"
+      JOBQ_TEST_MGMT_PORT="${JOBQ_TEST_MGMT_PORT:-$m}"
+      JOBQ_TEST_PG_PORT="${JOBQ_TEST_PG_PORT:-$p}"
     fi
   fi
   if [[ -z "${JOBQ_TEST_AMQP_PORT:-}" || -z "${JOBQ_TEST_MGMT_PORT:-}" || -z "${JOBQ_TEST_PG_PORT:-}" ]]; then
@@ -88,24 +92,10 @@ _jq_load_ports() {
   export JOBQ_TEST_AMQP_PORT JOBQ_TEST_MGMT_PORT JOBQ_TEST_PG_PORT
 }
 
-_jq_urlencode() {
-  local s="$1" out="" c i
-  for ((i = 0; i < ${#s}; i++)); do
-    c="${s:i:1}"
-    case "$c" in
-      [A-Za-z0-9._~-]) out+="$c" ;;
-      *) printf -v c '%%%02X' "'$c"; out+="$c" ;;
-    esac
-  done
-  printf '%s' "$out"
-}
-
 # curl the management API as jobq. Prints the body; fails on transport errors and non-2xx.
 _jq_mgmt() {  # METHOD PATH [JSON]
-  local code args=(-sS --max-time 10 -u jobq:jobq -X "$1" -o "$T/.mgmt.body" -w '%{http_code}'
-                   "http://127.0.0.1:$JOBQ_TEST_MGMT_PORT$2")
-  [[ $# -ge 3 ]] && args+=(-H 'content-type: application/json' -d "$3")
-  code=$(curl "${args[@]}") || return 1
+  local code
+  code=$(mgmt_request "$JOBQ_TEST_MGMT_PORT" jobq:jobq "$T/.mgmt.body" "$@") || return 1
   cat "$T/.mgmt.body" 2>/dev/null
   [[ "$code" == 2?? ]] || { echo "lib.sh: $1 $2 -> HTTP $code" >&2; return 1; }
 }
@@ -122,7 +112,7 @@ _jq_src_dir() { echo "${JOBQ_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/..
 
 # The traps, $T and the watchdog. Sets _JQ_NAME.
 _jq_init() {
-  _JQ_NAME=$(tr 'A-Z' 'a-z' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
+  _JQ_NAME=$(tr '[:upper:]' '[:lower:]' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
   trap '_jq_exit' EXIT
   trap 'exit 143' TERM
   trap 'exit 130' INT
@@ -153,11 +143,11 @@ jq_private_stack() {
     cluster=(--cluster "$2"); _JQ_CLUSTER="$2"; shift 2
   fi
   [[ $# -eq 1 ]] || { echo "usage: jq_private_stack [--cluster N] NAME" >&2; exit 2; }
-  local stack try out k v t0 started=0
+  local stack try out k v t0 started=0 ports
   _jq_init "$1"
   stack="$(_jq_src_dir)/scripts/stack"
   _JQ_STACK_DIR="$T/stack"
-  t0=$(_jq_now_ms)
+  t0=$(time_now_ms)
   for try in 1 2 3; do
     out=$("$stack" free-ports "${cluster[@]}") || { echo "lib.sh: scripts/stack free-ports failed" >&2; exit 1; }
     while IFS='=' read -r k v; do
@@ -167,7 +157,8 @@ jq_private_stack() {
         JOBQ_PG_PORT) JOBQ_TEST_PG_PORT=$v ;;
       esac
     done <<<"$out"
-    if env $out timeout -k 5 150 "$stack" up "${cluster[@]}" --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1; then
+    mapfile -t ports <<<"$out"
+    if env "${ports[@]}" timeout -k 5 150 "$stack" up "${cluster[@]}" --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1; then
       started=1; break
     fi
     echo "# private stack: start attempt $try failed (log: $T/stack.log)"
@@ -180,7 +171,7 @@ jq_private_stack() {
   export JOBQ_TEST_AMQP_PORT JOBQ_TEST_MGMT_PORT JOBQ_TEST_PG_PORT
   export JOBQ_TEST_STACK_DIR="$_JQ_STACK_DIR"
   _JQ_MGMT_PORT_1=$JOBQ_TEST_MGMT_PORT
-  note "private stack${cluster:+ of ${cluster[1]} RabbitMQ nodes} in $(( $(_jq_now_ms) - t0 )) ms: amqp $JOBQ_TEST_AMQP_PORT, management $JOBQ_TEST_MGMT_PORT, postgresql $JOBQ_TEST_PG_PORT"
+  note "private stack${cluster:+ of ${cluster[1]} RabbitMQ nodes} in $(( $(time_now_ms) - t0 )) ms: amqp $JOBQ_TEST_AMQP_PORT, management $JOBQ_TEST_MGMT_PORT, postgresql $JOBQ_TEST_PG_PORT"
   _jq_resources
 }
 
@@ -206,7 +197,7 @@ check_submit_log() {
 # management ports of node 1 + I-1 (scripts/stack's scheme).
 # cluster_url I — the test vhost's URL on node I.
 cluster_url() {
-  echo "amqp://jobq:jobq@127.0.0.1:$(( JOBQ_TEST_AMQP_PORT + $1 - 1 ))/$(_jq_urlencode "$_JQ_VHOST")"
+  echo "amqp://jobq:jobq@127.0.0.1:$(( JOBQ_TEST_AMQP_PORT + $1 - 1 ))/$(url_encode "$_JQ_VHOST")"
 }
 # cluster_urls I — every node's URL, comma-separated, starting at node I (the order a client
 # tries them in).
@@ -256,9 +247,9 @@ db_pid() { head -n1 "$_JQ_STACK_DIR/postgres/data/postmaster.pid" 2>/dev/null | 
 _jq_resources() {
   local name="$_JQ_NAME"
   _JQ_VHOST="t_${name}_$$"
-  _jq_mgmt PUT "/api/vhosts/$(_jq_urlencode "$_JQ_VHOST")" '{}' >/dev/null ||
+  _jq_mgmt PUT "/api/vhosts/$(url_encode "$_JQ_VHOST")" '{}' >/dev/null ||
     { echo "lib.sh: cannot create vhost $_JQ_VHOST (management API on :$JOBQ_TEST_MGMT_PORT)" >&2; exit 1; }
-  _jq_mgmt PUT "/api/permissions/$(_jq_urlencode "$_JQ_VHOST")/jobq" \
+  _jq_mgmt PUT "/api/permissions/$(url_encode "$_JQ_VHOST")/jobq" \
     '{"configure":".*","write":".*","read":".*"}' >/dev/null ||
     { echo "lib.sh: cannot grant jobq rights on vhost $_JQ_VHOST" >&2; exit 1; }
 
@@ -267,7 +258,8 @@ _jq_resources() {
     { echo "lib.sh: cannot create database $_JQ_DB on 127.0.0.1:$JOBQ_TEST_PG_PORT" >&2; _JQ_DB=""; exit 1; }
 
   export TEST_VHOST="$_JQ_VHOST" TEST_DB="$_JQ_DB"
-  export JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$(_jq_urlencode "$_JQ_VHOST")"
+  JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$(url_encode "$_JQ_VHOST")"
+  export JOBQ_AMQP_URL
   (( _JQ_CLUSTER > 1 )) && JOBQ_AMQP_URL=$(cluster_urls 1)
   export JOBQ_DATABASE_URL="postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB"
   export JOBQ_MGMT_URL="http://127.0.0.1:$JOBQ_TEST_MGMT_PORT/"
@@ -295,13 +287,6 @@ _jq_watchdog() {
   _JQ_WATCHDOG=$!
 }
 
-_jq_alive() {  # PID: running and not a zombie
-  local st
-  kill -0 "$1" 2>/dev/null || return 1
-  st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
-  [[ "$st" != Z ]]
-}
-
 _jq_exit() {
   local rc=$? name pid i any
   # ctest may be gone (interrupted): its pipe then breaks, and the cleanup must still run
@@ -322,18 +307,18 @@ _jq_exit() {
   any=0
   for name in "${_JQ_NAMES[@]}"; do
     pid="${_JQ_PID[$name]}"
-    if _jq_alive "$pid"; then kill -TERM "$pid" 2>/dev/null; kill -CONT "$pid" 2>/dev/null; any=1; fi
+    if proc_alive "$pid"; then kill -TERM "$pid" 2>/dev/null; kill -CONT "$pid" 2>/dev/null; any=1; fi
   done
   if (( any )); then
     for ((i = 0; i < 50; i++)); do
       any=0
-      for name in "${_JQ_NAMES[@]}"; do _jq_alive "${_JQ_PID[$name]}" && any=1; done
+      for name in "${_JQ_NAMES[@]}"; do proc_alive "${_JQ_PID[$name]}" && any=1; done
       (( any )) || break
       sleep 0.1
     done
     for name in "${_JQ_NAMES[@]}"; do
       pid="${_JQ_PID[$name]}"
-      if _jq_alive "$pid"; then echo "# $name (pid $pid) ignored TERM for 5 s: KILL"; kill -KILL "$pid" 2>/dev/null; fi
+      if proc_alive "$pid"; then echo "# $name (pid $pid) ignored TERM for 5 s: KILL"; kill -KILL "$pid" 2>/dev/null; fi
     done
   fi
   for name in "${_JQ_NAMES[@]}"; do wait "${_JQ_PID[$name]}" 2>/dev/null; done
@@ -359,7 +344,7 @@ _jq_exit() {
     echo "# JQ_KEEP=1: kept vhost $_JQ_VHOST, database $_JQ_DB, tmp $T"
   else
     if [[ -n "$_JQ_VHOST" ]]; then
-      _jq_mgmt DELETE "/api/vhosts/$(_jq_urlencode "$_JQ_VHOST")" >/dev/null ||
+      _jq_mgmt DELETE "/api/vhosts/$(url_encode "$_JQ_VHOST")" >/dev/null ||
         echo "# warning: could not delete vhost $_JQ_VHOST"
     fi
     if [[ -n "$_JQ_DB" ]]; then
@@ -389,7 +374,7 @@ jobq_consumer() { local b; b=$(_jq_bin jobq-consumer) || return 127; "$b" "$@"; 
 start_proc() {
   local name="$1"; shift
   [[ -n "$T" ]] || { echo "lib.sh: call jq_setup first" >&2; return 1; }
-  if [[ -n "${_JQ_PID[$name]:-}" ]] && _jq_alive "${_JQ_PID[$name]}"; then
+  if [[ -n "${_JQ_PID[$name]:-}" ]] && proc_alive "${_JQ_PID[$name]}"; then
     echo "lib.sh: a process named $name is already running (pid ${_JQ_PID[$name]})" >&2; return 1
   fi
   local log="$T/$name.log"
@@ -416,7 +401,7 @@ pid_of() {
   [[ -n "${_JQ_PID[$1]:-}" ]] || { echo "lib.sh: no process named $1" >&2; return 1; }
   echo "${_JQ_PID[$1]}"
 }
-is_running() { local p; p=$(pid_of "$1") && _jq_alive "$p"; }
+is_running() { local p; p=$(pid_of "$1") && proc_alive "$p"; }
 log_of() { echo "${_JQ_LOG[$1]:-$T/$1.log}"; }
 
 # wait_exit NAME TIMEOUT_S — wait for a tracked process to exit by itself; STATUS = its exit
@@ -424,9 +409,9 @@ log_of() { echo "${_JQ_LOG[$1]:-$T/$1.log}"; }
 wait_exit() {
   local pid deadline
   pid=$(pid_of "$1") || return 1
-  deadline=$(( $(_jq_now_ms) + ${2:-10} * 1000 ))
-  while _jq_alive "$pid" && (( $(_jq_now_ms) < deadline )); do sleep 0.1; done
-  _jq_alive "$pid" && return 1
+  deadline=$(( $(time_now_ms) + ${2:-10} * 1000 ))
+  while proc_alive "$pid" && (( $(time_now_ms) < deadline )); do sleep 0.1; done
+  proc_alive "$pid" && return 1
   STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
   return 0
 }
@@ -441,7 +426,7 @@ stop_consumer() {
     STOP|CONT|TSTP|TTIN|TTOU|USR1|USR2|HUP|0)
       kill "-$sig" "$pid"; return $? ;;
   esac
-  if ! _jq_alive "$pid"; then
+  if ! proc_alive "$pid"; then
     STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
     note "$name (pid $pid) had already exited ($STATUS)"
     return "$STATUS"
@@ -481,7 +466,7 @@ terminal_anomalies() {
 # Stats refresh about once a second (collect_statistics_interval): poll, don't read once.
 mgmt_get() {
   local p="${1#/}" vh
-  vh=$(_jq_urlencode "$_JQ_VHOST")
+  vh=$(url_encode "$_JQ_VHOST")
   case "$p" in
     api/*) ;;
     connections|channels) p="api/vhosts/$vh/$p" ;;
@@ -506,7 +491,7 @@ print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 }
 
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
-queue_stat() { mgmt_get "queues/$(_jq_urlencode "$1")" | json_get "d.get('$2', 0)"; }
+queue_stat() { mgmt_get "queues/$(url_encode "$1")" | json_get "d.get('$2', 0)"; }
 # queue_counts QUEUE — "READY|UNACKED", e.g. 0|0 once every message of QUEUE was acked.
 queue_counts() { echo "$(queue_stat "$1" messages_ready)|$(queue_stat "$1" messages_unacknowledged)"; }
 # queue_counts_are QUEUE EXPECTED — whether queue_counts QUEUE prints EXPECTED (for wait_for).
@@ -521,7 +506,7 @@ for c in json.load(sys.stdin):
     if u.startswith(sys.argv[1]): print(c["name"])' "$1"
 }
 # close_connection NAME — close one connection from the broker side (DELETE /api/connections/NAME).
-close_connection() { _jq_mgmt DELETE "/api/connections/$(_jq_urlencode "$1")" >/dev/null; }
+close_connection() { _jq_mgmt DELETE "/api/connections/$(url_encode "$1")" >/dev/null; }
 # close_connections PREFIX — close every connection connections_of PREFIX lists. Prints how
 # many it closed; fails if none matched.
 close_connections() {
@@ -583,6 +568,7 @@ check_status() {
   if [[ "$want" == "$STATUS" || ( "$want" == nonzero && "$STATUS" != 0 ) ]]; then
     JQ_LAST_OK=1; _jq_ok "$desc"
   else
+    # shellcheck disable=SC2034  # JQ_LAST_OK is for the tests (check's comment)
     JQ_LAST_OK=0
     fail "$desc (exit $STATUS, expected $want: $*)"
     [[ -n "$OUT" ]] && sed -n '1,10s/^/#   out: /p' <<<"$OUT"
@@ -596,10 +582,10 @@ check_status() {
 wait_for() {
   local timeout="$1" desc="$2"; shift 2
   local deadline
-  deadline=$(( $(_jq_now_ms) + ${timeout%.*} * 1000 ))
+  deadline=$(( $(time_now_ms) + ${timeout%.*} * 1000 ))
   while true; do
     if "$@" >/dev/null 2>&1; then return 0; fi
-    (( $(_jq_now_ms) >= deadline )) && break
+    (( $(time_now_ms) >= deadline )) && break
     sleep 0.1
   done
   fail "timed out after ${timeout}s waiting for: $desc"

@@ -39,7 +39,8 @@ check_eq "SIGSTOP leaves it stopped" T "$(awk '{print $3}' "/proc/$(pid_of sleep
 check_status "stop_consumer (TERM) ends it, status 143" 143 stop_consumer sleeper
 check "it is gone" bash -c "! kill -0 $(pid_of sleeper) 2>/dev/null"
 
-start_proc stubborn bash -c 'trap "" TERM; while :; do sleep 0.2; done'
+start_proc stubborn bash -c 'trap "" TERM; echo ready; while :; do sleep 0.2; done'
+wait_for 10 "stubborn has set its trap" grep -q ready "$(log_of stubborn)"
 JQ_STOP_TIMEOUT=1 check_status "a process ignoring TERM is KILLed (137)" 137 stop_consumer stubborn
 
 start_proc quick bash -c 'echo to-the-log; exit 7'
@@ -64,6 +65,7 @@ jq_setup inner
 echo "VHOST=\$TEST_VHOST DB=\$TEST_DB TMP=\$T"
 start_proc victim sleep 300
 start_proc stubborn bash -c 'trap "" TERM; echo stubborn-log-line; while :; do sleep 0.2; done'
+wait_for 10 "stubborn has set its trap" grep -q stubborn-log-line "\$(log_of stubborn)"
 echo "PIDS=\$(pid_of victim) \$(pid_of stubborn)"
 check "a passing check" true
 check "a failing check" false
