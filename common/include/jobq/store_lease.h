@@ -62,7 +62,7 @@ void jobq_claim_release(struct jobq_claim *c);
 struct jobq_job_row {
 	bool found;
 	enum jobq_status status;
-	char worker_id[128];
+	char worker_id[JOBQ_WORKER_ID_BUF];
 	int attempt;
 	int64_t token;		/* lease_token */
 	int64_t claim_id;	/* of the last claim or takeover; 0 when none */
