@@ -1,7 +1,9 @@
 /* What the store's statement files (common/store_*.c) share and nobody else needs: result
  * columns resolved by name, values copied out of results, text built in a growing buffer,
  * the lease-token map and the rollback after a failed transaction. Private to common/;
- * the public contracts are the jobq/store_*.h headers. */
+ * the public contracts are the jobq/store_*.h headers. The helpers live in store_util.c,
+ * which calls nothing of the session code (store.c: the rollback), and the claim reader in
+ * store_claim.c, so that the statement files depend on them and not on one another. */
 #ifndef JOBQ_STORE_INTERNAL_H
 #define JOBQ_STORE_INTERNAL_H
 
