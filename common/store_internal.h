@@ -23,9 +23,12 @@
 const char *store_i64(char buf[STORE_I64_LEN], int64_t v);
 
 /* Resolve the n column names of res to their numbers, cols[i] for names[i]. Resolve once
- * per result, then read every row through cols. 0, or JOBQ_EDB naming the first column
- * the result lacks ("what: the result has no column \"x\""): the statement and its reader
- * disagree. */
+ * per result, then read every row through cols. 0, or JOBQ_EINTERNAL naming the first
+ * column the result lacks ("what: the result has no column \"x\""): the statement and its
+ * reader disagree, a defect that every run of the statement shows. It is found only once
+ * the statement has run, so a statement in autocommit has committed by then: callers pass
+ * the code on, never as "nothing was written", and nobody runs the statement again for
+ * it. */
 int store_columns(const PGresult *res, const char *const *names, int n, int *cols,
 		  const char *what, struct jobq_err *err) JOBQ_WUR;
 
@@ -87,7 +90,7 @@ struct store_claim_cols {
 	int id, type, queue, payload, attempt, max_attempts, timeout_ms, wait_s, token;
 };
 
-/* Resolve the claim columns of res: 0, or JOBQ_EDB as store_columns. */
+/* Resolve the claim columns of res: 0, or JOBQ_EINTERNAL as store_columns. */
 int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, const char *what,
 			struct jobq_err *err) JOBQ_WUR;
 

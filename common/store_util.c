@@ -20,8 +20,8 @@ int store_columns(const PGresult *res, const char *const *names, int n, int *col
 {
 	for (int i = 0; i < n; i++)
 		if ((cols[i] = PQfnumber(res, names[i])) < 0)
-			return jobq_err_set(err, JOBQ_EDB, "%s: the result has no column \"%s\"",
-					    what, names[i]);
+			return jobq_err_set(err, JOBQ_EINTERNAL,
+					    "%s: the result has no column \"%s\"", what, names[i]);
 	return 0;
 }
 
