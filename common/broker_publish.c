@@ -3,6 +3,7 @@
  * returns, and publishing job messages again on the next node of a cluster when a node
  * fails them. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
@@ -18,7 +19,8 @@
 /* Where one message of a confirm window stands. Publisher confirms settle each delivery
  * tag once, with basic.ack or basic.nack. A mandatory message that no queue takes is
  * first handed back with basic.return, and the broker then acks it all the same: that
- * ack must not count as delivered. */
+ * ack must not count as delivered. A window's states are kept in a uint8_t each, so that
+ * a full window of them on the stack is 1 KB, not 4. */
 enum confirm_state {
 	CONFIRM_PENDING,	/* published, nothing heard yet */
 	CONFIRM_ACKED,		/* acked, never returned: the broker has it queued */
@@ -44,7 +46,7 @@ static int confirm_select(struct jobq_broker *b, struct jobq_err *err)
  * message is matched by its message_id to envs[i].job_id; envs is NULL for messages
  * published without one, whose returns then match nothing. */
 static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n,
-			    enum confirm_state *state, const struct jobq_envelope *envs,
+			    uint8_t *state, const struct jobq_envelope *envs,
 			    int timeout_ms, struct jobq_err *err)
 {
 	int64_t deadline = jobq_monotonic_ms() + timeout_ms;
@@ -162,7 +164,7 @@ static int publish_one(struct jobq_broker *b, const char *exchange, const char *
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err)
 {
-	enum confirm_state state[JOBQ_BROKER_CONFIRM_WINDOW];
+	uint8_t state[JOBQ_BROKER_CONFIRM_WINDOW];
 	size_t done = 0;
 	int count = 0, r;
 
@@ -267,7 +269,7 @@ out:
 static int publish_confirmed(struct jobq_broker *b, const char *exchange, const char *routing_key,
 			     const amqp_bytes_t *msgs, size_t n, int timeout_ms, struct jobq_err *err)
 {
-	enum confirm_state state[JOBQ_BROKER_CONFIRM_WINDOW];
+	uint8_t state[JOBQ_BROKER_CONFIRM_WINDOW];
 	uint64_t first;
 	int r;
 
@@ -293,14 +295,20 @@ static int publish_confirmed(struct jobq_broker *b, const char *exchange, const 
 int jobq_broker_publish_raws(struct jobq_broker *b, const char *exchange, const char *routing_key,
 			     const char *const *bodies, size_t n, int timeout_ms, struct jobq_err *err)
 {
-	amqp_bytes_t msgs[JOBQ_BROKER_CONFIRM_WINDOW];
+	amqp_bytes_t *msgs;
+	int r;
 
 	if (n > JOBQ_BROKER_CONFIRM_WINDOW)
 		return jobq_err_set(err, JOBQ_EINVAL, "publish: more than %d messages at once",
 				    JOBQ_BROKER_CONFIRM_WINDOW);
+	/* On the heap: a full window of them is 16 KB. */
+	if ((msgs = calloc(n ? n : 1, sizeof(*msgs))) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "publish: out of memory");
 	for (size_t i = 0; i < n; i++)
 		msgs[i] = amqp_cstring_bytes(bodies[i]);
-	return publish_confirmed(b, exchange, routing_key, msgs, n, timeout_ms, err);
+	r = publish_confirmed(b, exchange, routing_key, msgs, n, timeout_ms, err);
+	free(msgs);
+	return r;
 }
 
 int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,

@@ -29,7 +29,7 @@ const struct cfg_key jobq_cfg_keys[] = {
 	{ "amqp", "tls_key", K_PATH, F(amqp_tls_key), 0, 0, "JOBQ_AMQP_TLS_KEY", NULL },
 	{ "amqp", "tls_verify", K_BOOL, F(amqp_tls_verify), 0, 1, "JOBQ_AMQP_TLS_VERIFY", NULL },
 	{ "database", "url", K_DB_URL, F(database_url), 0, 0, "JOBQ_DATABASE_URL", NULL },
-	{ "consumer", "worker_id", K_ID, F(worker_id), 1, CFG_WORKER_ID_MAX, "JOBQ_WORKER_ID",
+	{ "consumer", "worker_id", K_ID, F(worker_id), 1, JOBQ_WORKER_ID_MAX, "JOBQ_WORKER_ID",
 	    NULL },
 	{ "consumer", "queues", K_QUEUES, 0, 1, JOBQ_MAX_QUEUES, "JOBQ_QUEUES", NULL },
 	{ "consumer", "concurrency", K_INT, F(concurrency), 1, 1024, "JOBQ_CONCURRENCY", NULL },
@@ -167,7 +167,7 @@ id_valid(const char *s)
 {
 	size_t n = strlen(s), i;
 
-	if (n < 1 || n > CFG_WORKER_ID_MAX)
+	if (n < 1 || n > JOBQ_WORKER_ID_MAX)
 		return false;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
@@ -226,7 +226,7 @@ jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const
 		if (str != NULL && !id_valid(str))
 			return jobq_err_set(err, JOBQ_EINVAL,
 			    "%s%s: '%.64s' must be 1 to %d characters without spaces or control "
-			    "characters", pfx, name, str, CFG_WORKER_ID_MAX);
+			    "characters", pfx, name, str, JOBQ_WORKER_ID_MAX);
 		return 0;
 	case K_SECONDS:
 	case K_DURATION:

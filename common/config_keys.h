@@ -11,10 +11,10 @@
 
 #include "jobq/config.h"
 #include "jobq/err.h"
+#include "jobq/ids.h"	/* JOBQ_WORKER_ID_MAX */
 
 #define CFG_PFX_MAX 512		/* "FILE:LINE: " or "$VAR: " */
 #define CFG_NKEYS 24		/* entries in jobq_cfg_keys (checked in config_keys.c) */
-#define CFG_WORKER_ID_MAX 128	/* consumer.worker_id: at most this many bytes */
 
 enum cfg_kind {
 	K_AMQP_URL,	/* string: one amqp:// or amqps:// URL, or several joined by commas */

@@ -116,6 +116,8 @@ jobq_err_name(int code)
 		return "lease lost";
 	case JOBQ_EAGAIN:
 		return "database busy";
+	case JOBQ_EINTERNAL:
+		return "internal error";
 	default:
 		return "unknown error";
 	}

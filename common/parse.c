@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "jobq/ids.h"
 #include "jobq/parse.h"
 
 int
@@ -80,7 +81,7 @@ jobq_queue_name_valid(const char *text)
 	if (text == NULL)
 		return false;
 	n = strlen(text);
-	if (n < 1 || n > 64)
+	if (n < 1 || n > JOBQ_QUEUE_NAME_MAX)
 		return false;
 	for (i = 0; i < n; i++) {
 		c = text[i];

@@ -354,6 +354,14 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
 	return r;
 }
 
+void store_rollback(struct jobq_store *st)
+{
+	struct jobq_err ignored;
+
+	if (jobq_store_ok(st))
+		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
+}
+
 char *jobq_store_uuid_array(const char *const *ids, size_t n)
 {
 	struct store_text t = { 0 };

@@ -1,7 +1,9 @@
 /* What the store's statement files (common/store_*.c) share and nobody else needs: result
  * columns resolved by name, values copied out of results, text built in a growing buffer,
  * the lease-token map and the rollback after a failed transaction. Private to common/;
- * the public contracts are the jobq/store_*.h headers. */
+ * the public contracts are the jobq/store_*.h headers. The helpers live in store_util.c,
+ * which calls nothing of the session code (store.c: the rollback), and the claim reader in
+ * store_claim.c, so that the statement files depend on them and not on one another. */
 #ifndef JOBQ_STORE_INTERNAL_H
 #define JOBQ_STORE_INTERNAL_H
 
@@ -21,9 +23,12 @@
 const char *store_i64(char buf[STORE_I64_LEN], int64_t v);
 
 /* Resolve the n column names of res to their numbers, cols[i] for names[i]. Resolve once
- * per result, then read every row through cols. 0, or JOBQ_EDB naming the first column
- * the result lacks ("what: the result has no column \"x\""): the statement and its reader
- * disagree. */
+ * per result, then read every row through cols. 0, or JOBQ_EINTERNAL naming the first
+ * column the result lacks ("what: the result has no column \"x\""): the statement and its
+ * reader disagree, a defect that every run of the statement shows. It is found only once
+ * the statement has run, so a statement in autocommit has committed by then: callers pass
+ * the code on, never as "nothing was written", and nobody runs the statement again for
+ * it. */
 int store_columns(const PGresult *res, const char *const *names, int n, int *cols,
 		  const char *what, struct jobq_err *err) JOBQ_WUR;
 
@@ -85,7 +90,7 @@ struct store_claim_cols {
 	int id, type, queue, payload, attempt, max_attempts, timeout_ms, wait_s, token;
 };
 
-/* Resolve the claim columns of res: 0, or JOBQ_EDB as store_columns. */
+/* Resolve the claim columns of res: 0, or JOBQ_EINTERNAL as store_columns. */
 int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, const char *what,
 			struct jobq_err *err) JOBQ_WUR;
 

@@ -1,5 +1,6 @@
 /* The helpers the store's statement files share (store_internal.h): columns by name, values
- * out of results, growing text, the lease-token map, rollback. No statement of its own. */
+ * out of results, growing text, the lease-token map. No statement of its own, and no call
+ * into the session code (store.c), which uses the growing text. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,8 +20,8 @@ int store_columns(const PGresult *res, const char *const *names, int n, int *col
 {
 	for (int i = 0; i < n; i++)
 		if ((cols[i] = PQfnumber(res, names[i])) < 0)
-			return jobq_err_set(err, JOBQ_EDB, "%s: the result has no column \"%s\"",
-					    what, names[i]);
+			return jobq_err_set(err, JOBQ_EINTERNAL,
+					    "%s: the result has no column \"%s\"", what, names[i]);
 	return 0;
 }
 
@@ -59,14 +60,6 @@ char *store_dup(const PGresult *res, int row, int col)
 void store_copy(char *dst, size_t cap, const char *src)
 {
 	snprintf(dst, cap, "%s", src != NULL ? src : "");
-}
-
-void store_rollback(struct jobq_store *st)
-{
-	struct jobq_err ignored;
-
-	if (jobq_store_ok(st))
-		jobq_ignore(jobq_store_command(st, "ROLLBACK", &ignored));
 }
 
 /* Room for need more bytes and a NUL: false (and t failed) when out of memory or when the

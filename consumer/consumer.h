@@ -83,7 +83,7 @@ struct consumer {
 	atomic_bool reload;		/* SIGHUP seen */
 	/* Settings given as flags: they override every reload silently. */
 	bool flag_queues, flag_concurrency, flag_worker_id;
-	char worker_id[128];
+	char worker_id[JOBQ_WORKER_ID_BUF];
 	char hostname[128];
 	int pid;
 

@@ -16,22 +16,22 @@
 #include <unistd.h>
 
 #include "jobq/config.h"
+#include "config_keys.h"	/* jobq_cfg_keys: the variables each setting reads */
 
-static const char *const env_vars[] = {
-	"JOBQ_CONFIG", "JOBQ_AMQP_URL", "JOBQ_AMQP_HEARTBEAT", "JOBQ_DATABASE_URL",
-	"HEARTBEAT_INTERVAL", "JOBQ_HEARTBEAT_INTERVAL", "LEASE_DURATION", "JOBQ_LEASE_DURATION",
-	"JOBQ_QUEUES", "JOBQ_CONCURRENCY", "JOBQ_WORKER_ID", "JOBQ_SHUTDOWN_TIMEOUT",
-	"JOBQ_CANCEL_GRACE", "JOBQ_RELAY_INTERVAL", "JOBQ_RELAY_GRACE", "JOBQ_MAX_PAYLOAD",
-	"JOBQ_RETRY_BASE", "JOBQ_RETRY_MAX", "JOBQ_LOG_LEVEL", "JOBQ_LOG_FORMAT",
-};
-
+/* Unset every variable the configuration reads: $JOBQ_CONFIG and each key's variable and
+ * alias, taken from the key table so that a new setting cannot be left out. */
 static inline void
 clear_env(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(env_vars) / sizeof(env_vars[0]); i++)
-		unsetenv(env_vars[i]);
+	unsetenv("JOBQ_CONFIG");
+	for (i = 0; i < CFG_NKEYS; i++) {
+		if (jobq_cfg_keys[i].env != NULL)
+			unsetenv(jobq_cfg_keys[i].env);
+		if (jobq_cfg_keys[i].alias != NULL)
+			unsetenv(jobq_cfg_keys[i].alias);
+	}
 }
 
 static inline int

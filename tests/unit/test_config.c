@@ -1,5 +1,6 @@
 /* Unit tests for configuration loading (common/config.c): defaults, choosing the file,
- * environment overrides and their aliases, validation and the rules between keys. */
+ * environment overrides and their aliases, validation and the rules between keys, and a
+ * worker id of the longest length kept whole by the buffers that copy it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,7 +13,11 @@
 #include <unistd.h>
 
 #include "config_helpers.h"
+#include "consumer.h"		/* struct consumer: the running worker's copy of its id */
 #include "jobq/config.h"
+#include "jobq/ids.h"
+#include "jobq/store_lease.h"	/* struct jobq_job_row: the reconcile row's copy */
+#include "store_internal.h"	/* store_copy, as the store fills that row */
 
 static void
 test_config_defaults(void **state)
@@ -489,6 +494,41 @@ test_config_prefetch_at_least_concurrency(void **state)
 	load_fails_at("consumer = { prefetch = 70000; };\n", 1, "consumer.prefetch: 70000 is out of range");
 }
 
+/* A worker id of JOBQ_WORKER_ID_MAX bytes, the longest the configuration accepts, is kept
+ * whole by the configuration, by the consumer's copy (consumer/main.c) and by the reconcile
+ * row's (common/store_lease.c); one byte more is refused. */
+static void
+test_config_worker_id_of_max_length_survives(void **state)
+{
+	char id[JOBQ_WORKER_ID_MAX + 2], text[JOBQ_WORKER_ID_MAX + 64];
+	char consumer_copy[sizeof(((struct consumer *)0)->worker_id)];
+	struct jobq_job_row row;
+	struct jobq_config cfg;
+
+	(void)state;
+	memset(id, 'w', JOBQ_WORKER_ID_MAX);
+	id[JOBQ_WORKER_ID_MAX] = '\0';
+	snprintf(text, sizeof(text), "consumer = { worker_id = \"%s\"; };\n", id);
+	load_ok(&cfg, text);
+	assert_string_equal(cfg.worker_id, id);
+	snprintf(consumer_copy, sizeof(consumer_copy), "%s", cfg.worker_id);
+	assert_string_equal(consumer_copy, id);
+	store_copy(row.worker_id, sizeof(row.worker_id), cfg.worker_id);
+	assert_string_equal(row.worker_id, id);
+	jobq_config_free(&cfg);
+
+	setenv("JOBQ_WORKER_ID", id, 1);
+	load_ok(&cfg, "");
+	assert_string_equal(cfg.worker_id, id);
+	jobq_config_free(&cfg);
+	unsetenv("JOBQ_WORKER_ID");
+
+	id[JOBQ_WORKER_ID_MAX] = 'w';
+	id[JOBQ_WORKER_ID_MAX + 1] = '\0';
+	snprintf(text, sizeof(text), "consumer = { worker_id = \"%s\"; };\n", id);
+	load_fails_at(text, 1, "must be 1 to 128 characters");
+}
+
 int
 main(void)
 {
@@ -510,6 +550,7 @@ main(void)
 		T(test_config_validate_built_config),
 		T(test_config_set_queues),
 		T(test_config_prefetch_at_least_concurrency),
+		T(test_config_worker_id_of_max_length_survives),
 	};
 #undef T
 

@@ -24,6 +24,7 @@ test_err_exit_status(void **state)
 	assert_int_equal(jobq_err_exit_status(JOBQ_ECONFLICT), 1);
 	assert_int_equal(jobq_err_exit_status(JOBQ_ELOST), 1);
 	assert_int_equal(jobq_err_exit_status(JOBQ_EAGAIN), 5);
+	assert_int_equal(jobq_err_exit_status(JOBQ_EINTERNAL), 1);
 	assert_int_equal(jobq_err_exit_status(-1000), 1);
 }
 
@@ -118,6 +119,7 @@ test_err_names(void **state)
 	assert_string_equal(jobq_err_name(JOBQ_EDB), "database error");
 	assert_string_equal(jobq_err_name(JOBQ_ELOST), "lease lost");
 	assert_string_equal(jobq_err_name(JOBQ_EAGAIN), "database busy");
+	assert_string_equal(jobq_err_name(JOBQ_EINTERNAL), "internal error");
 	assert_non_null(jobq_err_name(12345));
 }
 

@@ -142,8 +142,8 @@ static void test_store_util_columns_missing_fails_naming_it(void **state)
 	int col[2];
 
 	(void)state;
-	assert_int_equal(store_columns(res, names, 2, col, "claim", &err), JOBQ_EDB);
-	assert_int_equal(err.code, JOBQ_EDB);
+	assert_int_equal(store_columns(res, names, 2, col, "claim", &err), JOBQ_EINTERNAL);
+	assert_int_equal(err.code, JOBQ_EINTERNAL);
 	assert_string_equal(err.msg, "claim: the result has no column \"claim_id\"");
 	PQclear(res);
 }

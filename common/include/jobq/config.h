@@ -10,7 +10,6 @@
 
 #define JOBQ_CONFIG_DEFAULT_PATH "/etc/jobq/jobq.conf"
 #define JOBQ_MAX_QUEUES 32
-#define JOBQ_QUEUE_NAME_MAX 64
 
 /* A command handler from the `handlers` list (design §8). */
 struct jobq_handler_config {

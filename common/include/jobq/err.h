@@ -23,6 +23,9 @@ enum {
 	JOBQ_EAGAIN = -10,	/* PostgreSQL gave up on a statement for a passing reason (a
 				 * serialization failure, deadlock, cancel, lock or resource
 				 * shortage) and it did not commit: it may be run again */
+	JOBQ_EINTERNAL = -11,	/* jobq disagrees with itself (a statement's result lacks a
+				 * column its reader names): a defect, not a passing problem, so
+				 * never run again; the statement may have committed */
 };
 
 #define JOBQ_ERR_MSG_MAX 512

@@ -32,7 +32,7 @@ struct jobq_claim {
  * + 1, lease token + 1, lease = now() + lease_ms), recording claim_id (a value the caller
  * made up for this claim, see jobq_store_claimed). 0 and *out filled when claimed;
  * JOBQ_ECONFLICT when the row is not claimable (the caller reconciles); JOBQ_EDB on
- * failure. */
+ * failure; JOBQ_EINTERNAL as jobq_store_write_many (the claim may have committed). */
 int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *worker_id,
 		     int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
 		     struct jobq_err *err) JOBQ_WUR;
@@ -41,7 +41,8 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * reply was lost: *out filled as jobq_store_claim would have, and *lease_left_ms set to
  * what remains of its lease by the server's clock (the lease that claim asked for, not the
  * one configured now; negative once it lapsed), if the job still runs under that claim;
- * JOBQ_ECONFLICT if not. */
+ * JOBQ_ECONFLICT if not; JOBQ_EDB on failure, JOBQ_EINTERNAL if the reply lacks a column
+ * (a defect; this read writes nothing). */
 int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *worker_id,
 		       int64_t claim_id, struct jobq_claim *out, int64_t *lease_left_ms,
 		       struct jobq_err *err) JOBQ_WUR;
@@ -62,7 +63,7 @@ void jobq_claim_release(struct jobq_claim *c);
 struct jobq_job_row {
 	bool found;
 	enum jobq_status status;
-	char worker_id[128];
+	char worker_id[JOBQ_WORKER_ID_BUF];
 	int attempt;
 	int64_t token;		/* lease_token */
 	int64_t claim_id;	/* of the last claim or takeover; 0 when none */
@@ -72,7 +73,9 @@ struct jobq_job_row {
 	bool lease_expired;	/* running and lease_expires_at < now() */
 };
 
-/* Read the row for reconciling. found=false for an unknown id (not an error). */
+/* Read the row for reconciling. found=false for an unknown id (not an error). JOBQ_EDB on
+ * failure, JOBQ_EINTERNAL if the reply lacks a column (a defect; this read writes
+ * nothing). */
 int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
 		       struct jobq_err *err) JOBQ_WUR;
 
@@ -99,10 +102,14 @@ struct jobq_finish_req {
  * statement and one commit, all rows locked in id order. An outcome is written only if
  * (job_id, worker_id, token) still holds the lease (else its r is JOBQ_ELOST), and raises
  * the token; a release (to = queued) does not count the attempt. Returns 0 when the
- * statement ran (each
- * request's r says how it went), else JOBQ_EDB, or JOBQ_EINVAL when the server refused a
- * value (a result jsonb cannot hold), and nothing was written: the statement is all or
- * nothing, so callers retry a refused batch one item at a time. */
+ * statement ran (each request's r says how it went), else JOBQ_EDB, JOBQ_EAGAIN, or
+ * JOBQ_EINVAL when the server refused a value (a result jsonb cannot hold), and nothing was
+ * written: the statement is all or nothing, so callers retry a refused batch one item at a
+ * time. The one exception is JOBQ_EINTERNAL: the reply lacks a column the reader names, a
+ * defect found only after the statement committed, so every request's r is left at its
+ * "not written" value (JOBQ_ECONFLICT, JOBQ_ELOST) although the rows may have changed; a
+ * caller treats it as a reply it never got (the delivery is reconciled against the row),
+ * never as a passing problem to retry. */
 int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			  size_t nf, struct jobq_err *err) JOBQ_WUR;
@@ -118,7 +125,9 @@ struct jobq_lease {
 /* Extend every listed lease of worker_id by lease_ms in one statement and refresh the
  * worker's registry heartbeat. Fills lost/cancel_requested for each entry. One round trip
  * in autocommit, so no row stays locked between statements; on a JOBQ_STORE_ASYNC_COMMIT
- * session its commit does not wait for the disk. */
+ * session its commit does not wait for the disk. 0, or JOBQ_EDB (JOBQ_EAGAIN) when it did
+ * not commit; JOBQ_EINTERNAL when the reply lacks a column, a defect found after the
+ * commit (the leases may have been extended). On any error the entries say nothing. */
 int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			 struct jobq_lease *leases, size_t n, struct jobq_err *err) JOBQ_WUR;
 

@@ -14,9 +14,11 @@
  * to queued) and queued rows older than grace_ms (their submitter died or the broker was
  * down) — skipping rows other relays hold. Taking raises each row's lease token, so that
  * only this take's mark (jobq_store_mark_published with tokens[i]) can mark it. Fills
- * envs and tokens; returns the count (>= 0). */
+ * envs and tokens; returns the count (>= 0), or JOBQ_EDB (JOBQ_EAGAIN) and nothing taken.
+ * JOBQ_EINTERNAL when the reply lacks a column: a defect found after the commit, so rows
+ * may have been taken and not returned; they are taken again once grace_ms has passed. */
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int64_t *tokens, int max, struct jobq_err *err);
+			  int64_t *tokens, int max, struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
@@ -35,7 +37,9 @@ struct jobq_dead_letter {
 /* Record a dead letter and, in the same transaction, fail its job if it is still waiting
  * (scheduled or queued) so that it cannot stay stuck: the database stays the truth. A
  * running job is left to its owner, the reconcile table and the reaper. *failed says
- * whether the job was failed here. */
+ * whether the job was failed here. 0, or JOBQ_EDB (JOBQ_EAGAIN) and nothing recorded;
+ * JOBQ_EINTERNAL when the reply lacks a column, a defect found after the commit (the
+ * letter is recorded, and recording it again keeps a second row). */
 int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
 			   bool *failed, struct jobq_err *err) JOBQ_WUR;
 

@@ -15,22 +15,26 @@
  * the token and records claim_id as a claim does. Same results as jobq_store_claim. A job
  * with a cancel request is cancelled instead, and one whose attempts are used up fails
  * with a "worker lost" error; both return JOBQ_ECONFLICT, so the caller reads the row
- * again. */
+ * again. JOBQ_EINTERNAL when the reply lacks a column: a defect found after the commit, so
+ * the takeover may have happened; the caller reconciles as for a lost reply. */
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
 			int64_t prev_token, bool owner_dead, const char *worker_id,
 			int64_t lease_ms, int64_t claim_id, struct jobq_claim *out,
 			struct jobq_err *err) JOBQ_WUR;
 
-/* Reaper: move running jobs whose lease expired to queued (unpublished, for the relay), or
- * to failed when their attempts are used up, raising their lease tokens. Returns how many
- * it moved (>= 0). */
-int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err);
+/* Reaper: move up to max running jobs whose lease expired to queued (unpublished, for the
+ * relay), to cancelled when a cancel was asked for, or to failed when their attempts are
+ * used up, raising their lease tokens. Returns how many it moved (>= 0), or JOBQ_EDB
+ * (JOBQ_EAGAIN) and nothing moved. */
+int jobq_store_reap(struct jobq_store *st, int max, struct jobq_err *err) JOBQ_WUR;
 
 /* At a worker's start, before it runs anything: give back the jobs a previous process
  * with the same worker id left running (the registry row names this session and its random
  * lock key now, so no other worker would ever see that owner as dead: "dead" means the
- * session the row names no longer holds its key). Same outcomes as the reaper. Returns the
- * count. */
-int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct jobq_err *err);
+ * session the row names no longer holds its key). Same outcomes as the reaper (queued,
+ * cancelled or failed). Returns the count (>= 0), or JOBQ_EDB (JOBQ_EAGAIN) and nothing
+ * moved. */
+int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id,
+			   struct jobq_err *err) JOBQ_WUR;
 
 #endif

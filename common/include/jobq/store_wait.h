@@ -18,10 +18,7 @@ int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq
 /* Remove this session's waiter rows. */
 int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
-/* A job's current state for waiters: status, result, error. The read takes a share lock so
- * it waits for an in-flight transition to commit (a waiter registered after a finisher's
- * trigger ran still sees that finisher's result). Strings are malloc'd; NULL when SQL NULL.
- * JOBQ_ENOTFOUND for an unknown id. */
+/* How a job ended, or where it stands, as jobq_store_job_end reads it. */
 struct jobq_job_end {
 	enum jobq_status status;
 	int attempt;
@@ -31,6 +28,11 @@ struct jobq_job_end {
 	bool cancel_requested;
 	double stop_ms;		/* cancel_requested_at → finished_at in ms; < 0 when n/a */
 };
+
+/* A job's current state for waiters: status, result, error. The read takes a share lock so
+ * it waits for an in-flight transition to commit (a waiter registered after a finisher's
+ * trigger ran still sees that finisher's result). Strings are malloc'd (the caller frees
+ * them with jobq_job_end_release); NULL when SQL NULL. JOBQ_ENOTFOUND for an unknown id. */
 int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
 		       struct jobq_err *err) JOBQ_WUR;
 

@@ -20,7 +20,8 @@ struct jobq_worker_info {
  * the worker's registry row (state running) with the key and this session's server
  * process. JOBQ_ECONFLICT if the session the existing row names still holds its key (a live
  * process has the id); the new key is then released. JOBQ_ESYS if no random key could be
- * read. */
+ * read; JOBQ_EDB on failure; JOBQ_EINTERNAL if the lock's reply lacks its column (a defect:
+ * the session may hold the key, and the worker must not start). */
 int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_info *w,
 			       struct jobq_err *err) JOBQ_WUR;
 
