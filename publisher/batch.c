@@ -175,7 +175,10 @@ int batch_read_file(FILE *f, const char *name, int64_t max_payload, struct batch
 		}
 		n++;
 	}
-	if (n == 0)
+	if (ferror(f))	/* getline() stops at a read error as at the end: not a whole batch */
+		r = jobq_err_set(err, JOBQ_EINVAL, "%s:%zu: read error: %s", name, lineno + 1,
+				 strerror(errno));
+	else if (n == 0)
 		r = jobq_err_set(err, JOBQ_EINVAL, "%s: no jobs in the batch", name);
 out:
 	free(line);

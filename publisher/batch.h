@@ -54,8 +54,9 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
  * batch_input_free and then the array) holds *nout >= 1 inputs in file order. Fails with
  * JOBQ_EINVAL "NAME:LINE: <what batch_parse_line said>", "NAME:LINE: more than
  * BATCH_MAX_JOBS jobs in one batch" or "NAME: no jobs in the batch", or JOBQ_ENOMEM;
- * then *out and *nout are untouched. A read error ends the file like its end does. Does
- * not close f. */
+ * then *out and *nout are untouched; a read error (getline stops at it as at the end) is
+ * JOBQ_EINVAL "NAME:LINE: read error: <strerror>", never a batch cut short. Does not
+ * close f. */
 int batch_read_file(FILE *f, const char *name, int64_t max_payload, struct batch_input **out,
 		    size_t *nout, struct jobq_err *err) JOBQ_WUR;
 

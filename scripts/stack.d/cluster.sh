@@ -288,7 +288,7 @@ cluster_status_lines() {  # nodes|queues
     if has_word "$CS_RUNNING" "$(node_name "$i")"; then running+=("$i"); else stopped+=("$i"); ok=1; fi
   done
   echo "cluster:    running $(IFS=,; echo "${running[*]:--}")  not running $(IFS=,; echo "${stopped[*]:--}")  (as node $seed sees it: ${CS_RUNNING// /,})"
-  [[ "$1" != queues ]] || quorum_lines "$seed" || true
+  [[ "${1:-}" != queues ]] || quorum_lines "$seed" || true
   return $ok
 }
 

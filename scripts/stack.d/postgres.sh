@@ -8,9 +8,11 @@ pgrun() {  # run a PostgreSQL binary as postgres
   (cd / && runuser -u postgres -- env -i PATH="$CLEAN_PATH" LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@") 9>&-
 }
 
+# psql_admin ARGS...: psql as postgres on this stack (SQL on stdin unless ARGS say otherwise).
+# shellcheck disable=SC2120  # every caller today feeds SQL on stdin; ARGS stay possible
 psql_admin() {
   PGCONNECT_TIMEOUT=10 timeout 60 "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 \
-    -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres
+    -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"
 }
 
 

@@ -67,7 +67,7 @@ T=""
 # measured figures after ctest, which shows a passing test's output only on failure).
 note() {
   echo "# $*"
-  if [[ -n "${JOBQ_TEST_NOTES:-}" ]]; then echo "${_JQ_NAME:-test}: $*" >>"$JOBQ_TEST_NOTES"; fi
+  if [[ -n "${JOBQ_TEST_NOTES:-}" ]]; then echo "${_JQ_NAME:-test}: $*" >>"$JOBQ_TEST_NOTES" || true; fi
 }
 # The names the tests know common.sh's helpers by.
 _jq_now_ms() { time_now_ms; }
@@ -157,7 +157,7 @@ jq_private_stack() {
         JOBQ_PG_PORT) JOBQ_TEST_PG_PORT=$v ;;
       esac
     done <<<"$out"
-    mapfile -t ports <<<"$out"
+    mapfile -t ports < <(printf '%s' "$out")
     if env "${ports[@]}" timeout -k 5 150 "$stack" up "${cluster[@]}" --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1; then
       started=1; break
     fi

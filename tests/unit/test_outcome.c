@@ -118,6 +118,31 @@ static void test_outcome_timed_out_is_a_failed_attempt(void **state)
 	assert_int_equal(p.bucket, FIN_FAILED);
 }
 
+/* The limit only matters to a handler that stopped: one that ended on its own before it
+ * noticed keeps its own outcome. */
+static void test_outcome_timed_out_keeps_a_handler_end(void **state)
+{
+	static const struct {
+		enum handler_status status;
+		enum jobq_status to;
+	} rows[] = { { HANDLER_OK, JOBQ_SUCCEEDED },
+		     { HANDLER_RETRY, JOBQ_SCHEDULED },
+		     { HANDLER_PERMANENT, JOBQ_FAILED } };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct outcome_facts f = facts(rows[i].status);
+		struct outcome_plan p;
+
+		f.stop.timed_out = true;
+		f.error = "handler's own error";
+		outcome_decide(&f, &p);
+		assert_int_equal(p.o.to, rows[i].to);
+		if (rows[i].status != HANDLER_OK)
+			assert_string_equal(p.o.error, "handler's own error");
+	}
+}
+
 static void test_outcome_retry_with_attempts_left_is_scheduled(void **state)
 {
 	struct outcome_facts f = facts(HANDLER_RETRY);
@@ -231,6 +256,23 @@ static void test_outcome_refused_other_outcome_fails_for_good(void **state)
 	assert_int_equal(p.settle, SETTLE_ACK);
 }
 
+/* A timed-out plan's error text lives in the plan itself; the refusal rewrites it from the
+ * database's message alone. */
+static void test_outcome_refused_after_timeout(void **state)
+{
+	struct outcome_facts f = facts(HANDLER_STOPPED);
+	struct outcome_plan p;
+
+	(void)state;
+	f.stop.timed_out = true;
+	outcome_decide(&f, &p);
+	assert_string_equal(p.o.error, "timed out after 1m30s");
+	assert_string_equal(outcome_refused(&p, "value too long"), "outcome_refused");
+	assert_int_equal(p.o.to, JOBQ_FAILED);
+	assert_string_equal(p.o.error, "outcome refused by the database: value too long");
+	assert_int_equal(p.bucket, FIN_FAILED);
+}
+
 static void test_outcome_refused_text_is_cut_to_utf8(void **state)
 {
 	struct outcome_facts f = facts(HANDLER_RETRY);
@@ -259,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_outcome_stopped_by_cancel_is_cancelled),
 		cmocka_unit_test(test_outcome_stopped_by_release_is_requeued),
 		cmocka_unit_test(test_outcome_timed_out_is_a_failed_attempt),
+		cmocka_unit_test(test_outcome_timed_out_keeps_a_handler_end),
 		cmocka_unit_test(test_outcome_retry_with_attempts_left_is_scheduled),
 		cmocka_unit_test(test_outcome_retry_attempts_used_up_fails),
 		cmocka_unit_test(test_outcome_permanent_fails_at_once),
@@ -266,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_outcome_stopped_early_on_lost_cancel_or_release),
 		cmocka_unit_test(test_outcome_refused_result_fails_for_good),
 		cmocka_unit_test(test_outcome_refused_other_outcome_fails_for_good),
+		cmocka_unit_test(test_outcome_refused_after_timeout),
 		cmocka_unit_test(test_outcome_refused_text_is_cut_to_utf8),
 	};
 
