@@ -1,5 +1,5 @@
 /* The error buffer every fallible jobq function fills, status names, and the mapping from
- * status codes to CLI exit statuses (design §9). */
+ * status codes to CLI exit statuses (docs/design.md §9). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

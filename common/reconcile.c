@@ -1,4 +1,4 @@
-/* The reconcile table of design §6, as one pure function. */
+/* The reconcile table of docs/design.md §6, as one pure function. */
 #include "jobq/reconcile.h"
 
 enum jobq_reconcile_action jobq_reconcile(const struct jobq_reconcile_facts *f)

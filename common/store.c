@@ -109,7 +109,7 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 			 ? " -c plan_cache_mode=force_generic_plan -c enable_seqscan=off"
 			 : "",
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
-		  * the disk (design §12). */
+		  * the disk (docs/design.md §12). */
 		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "");
 	if (st->url[0] == '\0') {
 		keys[8] = vals[8] = NULL;

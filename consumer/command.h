@@ -1,4 +1,4 @@
-/* Command handlers from the configuration (design §8): run argv (no shell) in its own
+/* Command handlers from the configuration (docs/design.md §8): run argv (no shell) in its own
  * process group under a small shim that takes the whole group down if the worker dies or
  * the job's fence point passes. */
 #ifndef JOBQ_COMMAND_H

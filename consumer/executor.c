@@ -289,7 +289,7 @@ static int decide(struct executor *x, const struct delivery *d, struct jobq_job_
 	return 0;
 }
 
-/* Reconcile a delivery that could not be claimed (design §6). The slot is reserved. */
+/* Reconcile a delivery that could not be claimed (docs/design.md §6). The slot is reserved. */
 static void reconcile(struct executor *x, const struct delivery *d)
 {
 	struct consumer *c = x->c;

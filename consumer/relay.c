@@ -1,4 +1,4 @@
-/* The relay thread (design §6 "Relay", "Reaper"): with its own PostgreSQL session and
+/* The relay thread (docs/design.md §6 "Relay", "Reaper"): with its own PostgreSQL session and
  * its own broker connection, it publishes due jobs that nobody published yet (a submitter
  * that died, scheduled jobs come due, retries, reaped jobs) and moves expired leases
  * back. Kept apart from the keeper so that a slow broker never delays a heartbeat. */

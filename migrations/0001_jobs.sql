@@ -76,7 +76,7 @@ CREATE TABLE job_waiters (
 
 -- Every status change is recorded, whatever code path made it: a trigger cannot be
 -- forgotten by a new statement. A terminal transition notifies channel jobq_done with the
--- job id only when a waiter is registered (NOTIFY serialises commits; see design §12).
+-- job id only when a waiter is registered (NOTIFY serialises commits; see docs/design.md §12).
 CREATE FUNCTION jobq_record_transition() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN

@@ -9,7 +9,7 @@
 #include "jobq/config.h"
 #include "jobq/store.h"
 
-/* Exit statuses (design §9). */
+/* Exit statuses (docs/design.md §9). */
 enum {
 	CLI_EXIT_OK = 0,
 	CLI_EXIT_JOB_FAILED = 1,	/* job ended failed/cancelled, or a cancel came too late */

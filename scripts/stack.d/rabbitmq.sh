@@ -55,7 +55,7 @@ rmq_prepare() {
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $MGMT_PORT
-# jobs may run for hours while their delivery stays unacked (design §5): 3 h
+# jobs may run for hours while their delivery stays unacked (docs/design.md §5): 3 h
 consumer_timeout = 10800000
 # management stats every second (default 5 s) so tests see queue counts sooner
 collect_statistics_interval = 1000

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_cancel_basic — `jobq cancel` on jobs in every state (design §3, §7; docs/cli.md):
+# test_cancel_basic — `jobq cancel` on jobs in every state (docs/design.md §3, §7; docs/cli.md):
 #  - a queued job (no consumer running, its message waits in jobq.default) is cancelled at
 #    once: "ID cancelled (was queued)", exit 0, status cancelled, history queued→cancelled.
 #    A consumer started afterwards never runs it (no queued→running event, still cancelled,

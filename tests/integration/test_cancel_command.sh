@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_cancel_command — cancelling command handlers (design §7, §8; issue 4):
+# test_cancel_command — cancelling command handlers (docs/design.md §7, §8; issue 4):
 #  - a command job runs in its own process group, led by the shim
 #    (`jobq-consumer --exec-shim PID -- cmd...`, PID = the worker), with the job's id and the
 #    handler's env in the command's environment;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_cancel_heartbeat_path — a cancel whose broadcast cannot reach the owner still lands,
-# through the batched heartbeat (design §1.3, §6 "Heartbeat", §7). Workers heartbeat every
+# through the batched heartbeat (docs/design.md §1.3, §6 "Heartbeat", §7). Workers heartbeat every
 # 300 ms (HEARTBEAT_INTERVAL=300ms, LEASE_DURATION=5s), so the job must stop within about one
 # heartbeat interval of the request (asserted: stop_ms < 1000):
 #  A. the CLI cannot reach the broker (JOBQ_AMQP_URL points at a closed port): the broadcast

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_cancel_kill9_command — a command job dies with its worker (design §8; issue 4):
+# test_cancel_kill9_command — a command job dies with its worker (docs/design.md §8; issue 4):
 #  - w1 runs a command job in a process group led by the shim: a shell that ignores SIGTERM
 #    and SIGHUP, with a long background sleep, and that appends a timestamp to a file of its
 #    attempt ($TICKS.$JOBQ_ATTEMPT) every 50 ms; the test records the group id;
@@ -84,7 +84,7 @@ wait_for 10 "w2 took the job over" sql_is "running|w2|2" \
   "select status || '|' || worker_id || '|' || attempt from jobs where id='$id'" || true
 check_eq "the row says why: taken over, the owner's session is gone" "taken over: owner's session gone" \
   "$(sql "select status_reason from jobs where id='$id'")"
-# design §3: every transition is in job_events, so `jobq history` shows the second attempt
+# docs/design.md §3: every transition is in job_events, so `jobq history` shows the second attempt
 # starting on w2 (whatever the from-state of that event).
 check_eq "the history records the takeover: a transition into running by w2, attempt 2" 1 \
   "$(sql "select count(*) from job_events where job_id='$id' and to_status='running' and attempt=2 and worker_id='w2'")"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_cancel_many — cancel 50 running jobs at once (issue 4, design §7):
+# test_cancel_many — cancel 50 running jobs at once (issue 4, docs/design.md §7):
 #  - 50 sleep {"seconds":60} jobs (one --batch) run on 2 consumers (concurrency 25 each);
 #    both hold some of them;
 #  - one `jobq cancel --wait` call with all 50 ids exits 0, prints 50 "ID stopped (cancelled)

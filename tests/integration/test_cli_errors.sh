@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_cli_errors — bad input gets a clear error and loses nothing (design §1.5, §9):
+# test_cli_errors — bad input gets a clear error and loses nothing (docs/design.md §1.5, §9):
 #  - each bad CLI input exits 2 with exactly ONE line on stderr that names the problem (the
 #    bad word, option or value): unknown command and option, missing type, invalid JSON, an
 #    invalid type name, bad --max-attempts / --delay / --queue / --at values, a non-UUID id,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_cluster_failover — a node of a three-node RabbitMQ cluster goes away under load and
-# nothing is lost or run twice (design §1.1, §1.2; docs/scaling.md). On a private cluster
+# nothing is lost or run twice (docs/design.md §1.1, §1.2; docs/scaling.md). On a private cluster
 # (jq_private_stack --cluster 3; the quorum queue jobq.default has a replica on each node):
 #  - three workers (--concurrency 4), each connected first to a different node (its
 #    JOBQ_AMQP_URL lists every node, starting at its own); four loops go on submitting one

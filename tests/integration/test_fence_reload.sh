@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_fence_reload — a SIGHUP that changes consumer.heartbeat_interval and
-# consumer.lease_duration applies both at once, consistently (design §6 "Heartbeat", §10):
+# consumer.lease_duration applies both at once, consistently (docs/design.md §6 "Heartbeat", §10):
 #  - longer: worker C starts with 300 ms / 2 s and reloads to 3 s / 60 s. An 8 s `sleep` job
 #    it starts afterwards runs to the end and succeeds at attempt 1: its lease is not fenced
 #    on each heartbeat cycle by the old, shorter fence point;

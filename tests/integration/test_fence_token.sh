@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_fence_token — a stale execution cannot write over a newer execution of the same job by
-# the same worker id at the same attempt number (design §1.2: every write is fenced by the
+# the same worker id at the same attempt number (docs/design.md §1.2: every write is fenced by the
 # lease token, which only grows; `jobq retry` resets the attempt, not the token):
 #  - process A (worker id fw, a command handler that sleeps 2 s and prints {"by":"A"}) runs a
 #    job with --max-attempts 1;

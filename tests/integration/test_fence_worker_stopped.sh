@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_fence_worker_stopped — a command keeps no job past its lease even when its whole worker
-# process is stopped (design §1.2 "never two owners", §8 command handlers):
+# process is stopped (docs/design.md §1.2 "never two owners", §8 command handlers):
 #  - HEARTBEAT_INTERVAL=300ms, LEASE_DURATION=2s, relay every 200 ms; two workers (A, B,
 #    --concurrency 1 each) run a command handler that records its own life in $T/ticks
 #    ("JOB ATTEMPT start|tick|end MICROSECONDS", a tick every 50 ms for about 5 s; later

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test_finish_hard_stop — an outcome that could not be written before a hard stop is not acked
-# (design §6 "Ack rule"): the delivery goes back to the queue, and the job is recovered as soon
-# as another worker receives it, not a lease later:
+# (docs/design.md §6 "Ack rule"): the delivery goes back to the queue, and the job is recovered as
+# soon as another worker receives it, not a lease later:
 #  - a private stack; LEASE_DURATION=60s; worker h1 runs `sleep {"seconds":8}`;
 #  - PostgreSQL goes down for 15 s while the job runs: h1's handler ends and its outcome cannot
 #    be written; two SIGTERMs (a hard stop) end h1 with the outcome unwritten;

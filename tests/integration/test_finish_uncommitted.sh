@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_finish_uncommitted — a delivery is acked only after its outcome committed (design §6
+# test_finish_uncommitted — a delivery is acked only after its outcome committed (docs/design.md §6
 # "Ack rule"): a finish the database failed while the connection stayed up is retried, not
 # acked and forgotten:
 #  - LEASE_DURATION=60s; one consumer runs `sleep {"seconds":4}`; a psql session holds the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_heartbeat_round_trip — a worker that stops in the middle of its heartbeat leaves no
-# row locked (design §6 "Heartbeat"):
+# row locked (docs/design.md §6 "Heartbeat"):
 #  - needs a build with -DJOBQ_FAULT_POINTS=ON (scripts/check builds one); skipped otherwise;
 #  - worker A (HEARTBEAT_INTERVAL=300ms, LEASE_DURATION=30s) runs `sleep {"seconds":60}` and,
 #    with JOBQ_FAULT_STOP=heartbeat_after_update, stops itself (SIGSTOP, every thread) right

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_recovery_broker_close — a worker cut off from the broker while its job runs is never
-# double-run (design §1.4, §6 "running, other owner alive"; architecture "Reconnecting"):
+# double-run (docs/design.md §1.4, §6 "running, other owner alive"; architecture "Reconnecting"):
 #  - two workers consume; the one that gets `sleep {"seconds":8}` is the owner;
 #  - the owner's consuming connection ("jobq-consumer worker=ID ...") is closed from the
 #    broker side (DELETE /api/connections/NAME); the broker requeues the unacked delivery and

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_recovery_broker_restart — RabbitMQ restarts under load and nothing is lost or run twice
-# (design §1.1, §1.2; architecture "Reconnecting"). Runs on servers of its own
+# (docs/design.md §1.1, §1.2; architecture "Reconnecting"). Runs on servers of its own
 # (jq_private_stack), since it restarts the broker:
 #  - two workers (--concurrency 8); jobs (noop and `sleep 0.2` alternately) submitted one
 #    `jobq submit` at a time by four loops (tests/integration/submit_loop.sh);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_recovery_db_restart — PostgreSQL restarts under load and nothing that was submitted is
-# lost or run twice (design §1.1, §1.2; architecture "Reconnecting", guarantees "Database
+# lost or run twice (docs/design.md §1.1, §1.2; architecture "Reconnecting", guarantees "Database
 # restart"). Runs on servers of its own (jq_private_stack), since it restarts the database:
 #  - two workers (--concurrency 8); jobs (noop and `sleep 0.2` alternately) submitted one
 #    `jobq submit` at a time by four loops (tests/integration/submit_loop.sh);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_recovery_kill9 — a worker killed with SIGKILL in the middle of its jobs (design §1.1,
+# test_recovery_kill9 — a worker killed with SIGKILL in the middle of its jobs (docs/design.md §1.1,
 # §1.2, §1.4, §6 "owner's database session gone"):
 #  - two workers (--concurrency 50 each) run 50 `sleep {"seconds":3}` jobs; once all are
 #    claimed, the worker that holds more of them gets `kill -9`;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_recovery_probe_race — the liveness probe of a dead worker must not be fooled by other
-# probes of the same worker (design §1.4, §6 "owner's database session gone"):
+# probes of the same worker (docs/design.md §1.4, §6 "owner's database session gone"):
 #  - after a crash every worker that receives a redelivery probes the dead owner's liveness
 #    lock, many executors at once; the probe must say "dead" to each of them. Here a third
 #    session runs the product's probe statement (jobq_store_worker_dead, common/store_worker.c:

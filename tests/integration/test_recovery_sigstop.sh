@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_recovery_sigstop — a hung worker (SIGSTOP) loses its job when its lease expires, and its
-# writes are fenced once it wakes up (design §1.2, §6 "Reaper", "Relay", "Heartbeat"):
+# writes are fenced once it wakes up (docs/design.md §1.2, §6 "Reaper", "Relay", "Heartbeat"):
 #  - HEARTBEAT_INTERVAL=300ms, LEASE_DURATION=2s; worker A (--concurrency 1, so it has no room
 #    for a second delivery while stopped) runs `sleep {"seconds":6}`; worker B is idle;
 #  - SIGSTOP A: its lease is not renewed; after it expires B's reaper moves the job to queued

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_recovery_submit_fault — a submitter that dies between its insert and its publish loses
-# nothing: the outbox relay publishes the job (design §1.1, §6 "Relay (outbox)"):
+# nothing: the outbox relay publishes the job (docs/design.md §1.1, §6 "Relay (outbox)"):
 #  - needs a build with -DJOBQ_FAULT_POINTS=ON (scripts/check builds one); skipped otherwise;
 #  - JOBQ_FAULT=submit_after_insert jobq submit noop → exit 86 right after its commit, with no
 #    id printed; the row is queued with published_at NULL and jobq.default holds no message;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_retry_batch — retries of jobs that fail while their submitter is still publishing are
-# not lost (design §1.1 "nothing is lost", §6 relay):
+# not lost (docs/design.md §1.1 "nothing is lost", §6 relay):
 #  - 1,000 `fail` jobs with max_attempts 2 submitted in one `submit --batch`; while the CLI
 #    publishes the rest and collects confirms, the worker already claims and fails the first
 #    ones, which go running → scheduled with published_at NULL (the relay's work);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_timeout — runtime limits (design §8; issue 4 "Runtime limits"): a limit stops the job
+# test_timeout — runtime limits (docs/design.md §8; issue 4 "Runtime limits"): a limit stops the job
 # like a cancel and records a failed attempt with the error "timed out after DUR".
 #  - `submit sleep {"seconds":30} --timeout 1s --max-attempts 1 --wait` exits 1 within a few
 #    seconds; the job ends failed, attempt 1, error 'timed out after 1s', having run 1-2 s

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_wait_exit — the exit statuses of `submit --wait` and `wait` (docs/cli.md, design §9):
+# test_wait_exit — the exit statuses of `submit --wait` and `wait` (docs/cli.md, docs/design.md §9):
 #  - 0 when the job succeeded, 1 when it failed, 1 when it was cancelled (a `wait` already
 #    waiting is woken by the cancel: LISTEN/NOTIFY);
 #  - `submit --batch --wait`: 0 when every job succeeded, 1 when one failed;

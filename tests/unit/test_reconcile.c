@@ -1,4 +1,4 @@
-/* Unit tests: the reconcile table of design §6, one test per row. */
+/* Unit tests: the reconcile table of docs/design.md §6, one test per row. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

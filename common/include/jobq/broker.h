@@ -2,7 +2,7 @@
  * connecting with jobq's client properties, keeping a connection serviced, answering the
  * broker's closes and translating library replies into jobq errors. It also includes the
  * other parts of the module, so that callers need only this one: the topology of
- * design §5 (jobq/broker_topology.h), publishing with confirms (jobq/broker_publish.h)
+ * docs/design.md §5 (jobq/broker_topology.h), publishing with confirms (jobq/broker_publish.h)
  * and taking single messages (jobq/broker_get.h). A jobq_broker is used by one thread
  * only (rabbitmq-c is not thread-safe). */
 #ifndef JOBQ_BROKER_H

@@ -1,4 +1,4 @@
-/* The broker topology jobq relies on (design §5): the names of its exchanges and queues,
+/* The broker topology jobq relies on (docs/design.md §5): the names of its exchanges and queues,
  * the arguments of its quorum job queues, and the declares that make them exist (or, for
  * a user without configure rights, check that they do). Part of the broker module; the
  * contract of common/broker_topology.c. */

@@ -1,5 +1,5 @@
 /* Configuration shared by jobq and jobq-consumer: defaults, then the libconfig file, then
- * environment variables; programs apply their flags on top (design §10). */
+ * environment variables; programs apply their flags on top (docs/design.md §10). */
 #ifndef JOBQ_CONFIG_H
 #define JOBQ_CONFIG_H
 
@@ -11,7 +11,7 @@
 #define JOBQ_CONFIG_DEFAULT_PATH "/etc/jobq/jobq.conf"
 #define JOBQ_MAX_QUEUES 32
 
-/* A command handler from the `handlers` list (design §8). */
+/* A command handler from the `handlers` list (docs/design.md §8). */
 struct jobq_handler_config {
 	char *type;
 	char **argv;		/* NULL-terminated; argv[0] is the program */

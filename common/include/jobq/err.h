@@ -57,7 +57,7 @@ void jobq_err_clear(struct jobq_err *err);
 /* Name of a status code ("invalid input", "database error", ...). */
 const char *jobq_err_name(int code);
 
-/* CLI exit status for a status code (design §9): 2 invalid input, 3 not found,
+/* CLI exit status for a status code (docs/design.md §9): 2 invalid input, 3 not found,
  * 4 timed out, 5 broker or database unavailable, 1 otherwise. 0 for JOBQ_OK. */
 int jobq_err_exit_status(int code);
 

@@ -1,4 +1,4 @@
-/* The reconcile table of design §6: what a worker does with a delivery whose claim found
+/* The reconcile table of docs/design.md §6: what a worker does with a delivery whose claim found
  * nothing to claim. Pure logic, no I/O; the executor gathers the facts and acts. */
 #ifndef JOBQ_RECONCILE_H
 #define JOBQ_RECONCILE_H

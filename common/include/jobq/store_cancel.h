@@ -18,14 +18,14 @@ struct jobq_cancel_result {
 	bool requested;			/* it was running: the request is recorded, the owner stops it */
 };
 
-/* Cancel jobs in one statement (design §7): scheduled or queued → cancelled at once;
+/* Cancel jobs in one statement (docs/design.md §7): scheduled or queued → cancelled at once;
  * running → cancel_requested_at and cancel_reason recorded (the tombstone every claim and
  * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. The write is the
  * function jobq_cli_cancel (migration 0008). */
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
 		      struct jobq_cancel_result *out, struct jobq_err *err) JOBQ_WUR;
 
-/* Cancel a job that is not running (design §3: scheduled/queued → cancelled), e.g. when a
+/* Cancel a job that is not running (docs/design.md §3: scheduled/queued → cancelled), e.g. when a
  * claim finds the cancel tombstone. JOBQ_ECONFLICT if it was not in such a state. */
 int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const char *reason,
 				struct jobq_err *err) JOBQ_WUR;
