@@ -44,7 +44,8 @@ const char *jobq_broker_system_ca(void)
 {
 	/* Debian and Ubuntu, Fedora and RHEL, openSUSE, Alpine and the BSDs. */
 	static const char *const paths[] = { "/etc/ssl/certs/ca-certificates.crt",
-		"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/ca-bundle.pem", "/etc/ssl/cert.pem" };
+					     "/etc/pki/tls/certs/ca-bundle.crt",
+					     "/etc/ssl/ca-bundle.pem", "/etc/ssl/cert.pem" };
 	const char *env = getenv("SSL_CERT_FILE");
 
 	if (env != NULL && env[0] != '\0')
@@ -58,8 +59,7 @@ const char *jobq_broker_system_ca(void)
 /* TLS settings for an amqps:// connection. rabbitmq-c 0.11 gives its OpenSSL context no
  * CA at all, so without tls_ca every broker certificate would fail verification: the
  * system's bundle stands in for it. */
-static int setup_tls(amqp_socket_t *sock, const struct jobq_broker_opts *opts,
-		     struct jobq_err *err)
+static int setup_tls(amqp_socket_t *sock, const struct jobq_broker_opts *opts, struct jobq_err *err)
 {
 	const char *ca = opts->tls_ca;
 	int status;
@@ -74,7 +74,8 @@ static int setup_tls(amqp_socket_t *sock, const struct jobq_broker_opts *opts,
 		return jobq_err_set(err, JOBQ_EINVAL, "broker TLS CA %s: %s", ca,
 				    amqp_error_string2(status));
 	if (opts->tls_cert != NULL && opts->tls_key != NULL &&
-	    (status = amqp_ssl_socket_set_key(sock, opts->tls_cert, opts->tls_key)) != AMQP_STATUS_OK)
+	    (status = amqp_ssl_socket_set_key(sock, opts->tls_cert, opts->tls_key)) !=
+		    AMQP_STATUS_OK)
 		return jobq_err_set(err, JOBQ_EINVAL, "broker TLS certificate %s / key %s: %s",
 				    opts->tls_cert, opts->tls_key, amqp_error_string2(status));
 	return 0;
@@ -105,8 +106,7 @@ void jobq_broker_set_broken(struct jobq_broker *b)
 	b->ok = false;
 }
 
-int broker_status_error(struct jobq_broker *b, int status, const char *what,
-			struct jobq_err *err)
+int broker_status_error(struct jobq_broker *b, int status, const char *what, struct jobq_err *err)
 {
 	if (b != NULL)
 		b->ok = false;
@@ -216,7 +216,8 @@ static int connect_one(const struct jobq_broker_opts *opts, const char *text,
 	tv.tv_sec = timeout_ms / 1000;
 	tv.tv_usec = (timeout_ms % 1000) * 1000;
 	amqp_set_handshake_timeout(b->conn, &tv);
-	if ((status = amqp_socket_open_noblock(sock, info.host, info.port, &tv)) != AMQP_STATUS_OK) {
+	if ((status = amqp_socket_open_noblock(sock, info.host, info.port, &tv)) !=
+	    AMQP_STATUS_OK) {
 		r = jobq_err_set(err, JOBQ_EBROKER, "broker %s: cannot connect: %s", b->masked_url,
 				 amqp_error_string2(status));
 		goto out;
@@ -226,21 +227,22 @@ static int connect_one(const struct jobq_broker_opts *opts, const char *text,
 		amqp_table_t props_table;
 
 		broker_table_entry(&caps[0], "consumer_cancel_notify",
-			     (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_BOOLEAN,
-						   .value.boolean = 1 });
+				   (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_BOOLEAN,
+							 .value.boolean = 1 });
 		broker_table_entry(&props[0], "capabilities",
-			     (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_TABLE,
-						   .value.table = { 1, caps } });
-		broker_table_entry(&props[1], "connection_name",
-			     (amqp_field_value_t){
-				     .kind = AMQP_FIELD_KIND_UTF8,
-				     .value.bytes = amqp_cstring_bytes(
-					     opts->connection_name ? opts->connection_name : "jobq") });
+				   (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_TABLE,
+							 .value.table = { 1, caps } });
+		broker_table_entry(
+			&props[1], "connection_name",
+			(amqp_field_value_t){
+				.kind = AMQP_FIELD_KIND_UTF8,
+				.value.bytes = amqp_cstring_bytes(
+					opts->connection_name ? opts->connection_name : "jobq") });
 		props_table.num_entries = 2;
 		props_table.entries = props;
 		amqp_rpc_reply_t reply = amqp_login_with_properties(
-			b->conn, info.vhost, 0, AMQP_DEFAULT_FRAME_SIZE, opts->heartbeat_s, &props_table,
-			AMQP_SASL_METHOD_PLAIN, info.user, info.password);
+			b->conn, info.vhost, 0, AMQP_DEFAULT_FRAME_SIZE, opts->heartbeat_s,
+			&props_table, AMQP_SASL_METHOD_PLAIN, info.user, info.password);
 		if (reply.reply_type != AMQP_RESPONSE_NORMAL) {
 			char what[600];
 
@@ -295,10 +297,11 @@ int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker 
 		}
 		if (n == 1)
 			return r;
-		if (r != JOBQ_EBROKER)	/* a URL or TLS setting that can never work */
+		if (r != JOBQ_EBROKER) /* a URL or TLS setting that can never work */
 			return jobq_err_set(err, r, "%s", e1.msg);
-		used += (size_t)snprintf(tried + used, used < sizeof(tried) ? sizeof(tried) - used : 0,
-					 "%s%s", used > 0 ? "; " : "", e1.msg);
+		used += (size_t)snprintf(tried + used,
+					 used < sizeof(tried) ? sizeof(tried) - used : 0, "%s%s",
+					 used > 0 ? "; " : "", e1.msg);
 		if (used >= sizeof(tried))
 			used = sizeof(tried) - 1;
 	}

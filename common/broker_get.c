@@ -7,8 +7,8 @@
 #include "broker_internal.h"
 #include "jobq/broker.h"
 
-int jobq_broker_get(struct jobq_broker *b, const char *queue, amqp_message_t *msg,
-		    uint64_t *tag, bool *got, struct jobq_err *err)
+int jobq_broker_get(struct jobq_broker *b, const char *queue, amqp_message_t *msg, uint64_t *tag,
+		    bool *got, struct jobq_err *err)
 {
 	amqp_rpc_reply_t reply;
 	char what[160];
@@ -41,8 +41,8 @@ static void copy_bytes(char *dst, size_t cap, amqp_bytes_t v)
 	snprintf(dst, cap, "%.*s", (int)v.len, (const char *)v.bytes);
 }
 
-void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t rlen,
-			 char *queue, size_t qlen)
+void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t rlen, char *queue,
+			 size_t qlen)
 {
 	reason[0] = queue[0] = '\0';
 	if (!(p->_flags & AMQP_BASIC_HEADERS_FLAG))
@@ -61,7 +61,8 @@ void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t 
 		for (int k = 0; k < deaths->entries[0].value.table.num_entries; k++) {
 			const amqp_table_entry_t *f = &deaths->entries[0].value.table.entries[k];
 
-			if (f->value.kind != AMQP_FIELD_KIND_UTF8 && f->value.kind != AMQP_FIELD_KIND_BYTES)
+			if (f->value.kind != AMQP_FIELD_KIND_UTF8 &&
+			    f->value.kind != AMQP_FIELD_KIND_BYTES)
 				continue;
 			if (f->key.len == 6 && memcmp(f->key.bytes, "reason", 6) == 0)
 				copy_bytes(reason, rlen, f->value.value.bytes);

@@ -17,21 +17,20 @@
 struct jobq_broker {
 	amqp_connection_state_t conn;
 	bool ok;
-	bool confirming;	/* confirm.select done on the channel */
-	bool passive;		/* the user may not declare: only check that objects exist */
-	uint64_t next_tag;	/* delivery tag of the next publish (confirm mode) */
+	bool confirming;   /* confirm.select done on the channel */
+	bool passive;      /* the user may not declare: only check that objects exist */
+	uint64_t next_tag; /* delivery tag of the next publish (confirm mode) */
 	char node[300];
 	char masked_url[512];
-	size_t index, nurls;		/* which URL of the list this connection uses */
-	char skipped[JOBQ_ERR_MSG_MAX];	/* nodes tried before it, and why they failed */
+	size_t index, nurls;            /* which URL of the list this connection uses */
+	char skipped[JOBQ_ERR_MSG_MAX]; /* nodes tried before it, and why they failed */
 	char *declared[BROKER_MAX_DECLARED];
 	int ndeclared;
 };
 
 /* Mark b broken (when not NULL) and fill err with JOBQ_EBROKER "<what>: <the library's
  * text for status>". Returns JOBQ_EBROKER. */
-int broker_status_error(struct jobq_broker *b, int status, const char *what,
-			struct jobq_err *err);
+int broker_status_error(struct jobq_broker *b, int status, const char *what, struct jobq_err *err);
 
 /* Fill one entry of an AMQP table: `key` is borrowed, so it must outlive the table. */
 void broker_table_entry(amqp_table_entry_t *e, const char *key, amqp_field_value_t value);

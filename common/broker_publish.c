@@ -22,10 +22,10 @@
  * ack must not count as delivered. A window's states are kept in a uint8_t each, so that
  * a full window of them on the stack is 1 KB, not 4. */
 enum confirm_state {
-	CONFIRM_PENDING,	/* published, nothing heard yet */
-	CONFIRM_ACKED,		/* acked, never returned: the broker has it queued */
-	CONFIRM_FAILED,		/* nacked, or returned and then confirmed: not delivered */
-	CONFIRM_RETURNED,	/* returned as unroutable; its confirm is still to come and
+	CONFIRM_PENDING,  /* published, nothing heard yet */
+	CONFIRM_ACKED,    /* acked, never returned: the broker has it queued */
+	CONFIRM_FAILED,   /* nacked, or returned and then confirmed: not delivered */
+	CONFIRM_RETURNED, /* returned as unroutable; its confirm is still to come and
 				 * will settle it as CONFIRM_FAILED */
 };
 
@@ -45,9 +45,8 @@ static int confirm_select(struct jobq_broker *b, struct jobq_err *err)
  * CONFIRM_ACKED or CONFIRM_FAILED; the caller set them all CONFIRM_PENDING. A returned
  * message is matched by its message_id to envs[i].job_id; envs is NULL for messages
  * published without one, whose returns then match nothing. */
-static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n,
-			    uint8_t *state, const struct jobq_envelope *envs,
-			    int timeout_ms, struct jobq_err *err)
+static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n, uint8_t *state,
+			    const struct jobq_envelope *envs, int timeout_ms, struct jobq_err *err)
 {
 	int64_t deadline = jobq_monotonic_ms() + timeout_ms;
 	size_t pending = n;
@@ -105,8 +104,8 @@ static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n,
 			amqp_rpc_reply_t reply = amqp_read_message(b->conn, frame.channel, &msg, 0);
 
 			if (reply.reply_type != AMQP_RESPONSE_NORMAL)
-				return jobq_broker_reply_error(b, reply, "publish: read returned message",
-							       err);
+				return jobq_broker_reply_error(
+					b, reply, "publish: read returned message", err);
 			if (envs != NULL && (msg.properties._flags & AMQP_BASIC_MESSAGE_ID_FLAG)) {
 				amqp_bytes_t id = msg.properties.message_id;
 				for (size_t i = 0; i < n; i++)
@@ -172,7 +171,7 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 		confirmed[i] = false;
 	while (done < n) {
 		size_t chunk = n - done < JOBQ_BROKER_CONFIRM_WINDOW ? n - done
-								      : JOBQ_BROKER_CONFIRM_WINDOW;
+								     : JOBQ_BROKER_CONFIRM_WINDOW;
 		uint64_t first;
 
 		/* Declare first: an RPC amid the publishes would queue their confirms. Then
@@ -192,8 +191,8 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 			state[i] = CONFIRM_PENDING;
 			if ((len = jobq_envelope_encode(e, body, sizeof(body), err)) < 0)
 				return len;
-			if ((r = publish_one(b, JOBQ_EXCHANGE_JOBS, e->queue, e->job_id, e->type, body,
-					     (size_t)len, err)) != 0)
+			if ((r = publish_one(b, JOBQ_EXCHANGE_JOBS, e->queue, e->job_id, e->type,
+					     body, (size_t)len, err)) != 0)
 				return r;
 		}
 		r = collect_confirms(b, first, chunk, state, envs + done, timeout_ms, err);
@@ -267,7 +266,8 @@ out:
 /* Publish msgs[0..n) (n <= JOBQ_BROKER_CONFIRM_WINDOW, without message ids) to an
  * exchange and collect their confirms; JOBQ_EBROKER unless the broker acked every one. */
 static int publish_confirmed(struct jobq_broker *b, const char *exchange, const char *routing_key,
-			     const amqp_bytes_t *msgs, size_t n, int timeout_ms, struct jobq_err *err)
+			     const amqp_bytes_t *msgs, size_t n, int timeout_ms,
+			     struct jobq_err *err)
 {
 	uint8_t state[JOBQ_BROKER_CONFIRM_WINDOW];
 	uint64_t first;
@@ -279,21 +279,22 @@ static int publish_confirmed(struct jobq_broker *b, const char *exchange, const 
 		return r;
 	first = b->next_tag;
 	for (size_t i = 0; i < n; i++)
-		if ((r = publish_one(b, exchange, routing_key, NULL, NULL, msgs[i].bytes, msgs[i].len,
-				     err)) != 0)
+		if ((r = publish_one(b, exchange, routing_key, NULL, NULL, msgs[i].bytes,
+				     msgs[i].len, err)) != 0)
 			return r;
 	/* No message ids: returns cannot be matched, and a fanout exchange never returns. */
 	if ((r = collect_confirms(b, first, n, state, NULL, timeout_ms, err)) != 0)
 		return r;
 	for (size_t i = 0; i < n; i++)
 		if (state[i] != CONFIRM_ACKED)
-			return jobq_err_set(err, JOBQ_EBROKER, "publish to %s: not confirmed by the broker",
-					    exchange);
+			return jobq_err_set(err, JOBQ_EBROKER,
+					    "publish to %s: not confirmed by the broker", exchange);
 	return 0;
 }
 
 int jobq_broker_publish_raws(struct jobq_broker *b, const char *exchange, const char *routing_key,
-			     const char *const *bodies, size_t n, int timeout_ms, struct jobq_err *err)
+			     const char *const *bodies, size_t n, int timeout_ms,
+			     struct jobq_err *err)
 {
 	amqp_bytes_t *msgs;
 	int r;

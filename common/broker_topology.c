@@ -63,7 +63,7 @@ static int declare_and_bind(struct jobq_broker *b, const char *queue, const char
 	if (r != 0 && refused_then_reopen(b, err))
 		return declare_and_bind(b, queue, exchange, key, args, err);
 	if (r != 0 || b->passive)
-		return missing("queue", queue, r, err);	/* binding is migrate's job then */
+		return missing("queue", queue, r, err); /* binding is migrate's job then */
 	amqp_queue_bind(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue),
 			amqp_cstring_bytes(exchange), amqp_cstring_bytes(key), amqp_empty_table);
 	snprintf(what, sizeof(what), "bind queue %s to %s", queue, exchange);
@@ -89,8 +89,8 @@ int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jo
 	snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, name);
 	broker_table_entry(&e[0], "x-queue-type", str_value("quorum"));
 	broker_table_entry(&e[1], "x-delivery-limit",
-		     (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_I32,
-					   .value.i32 = JOBQ_DELIVERY_LIMIT });
+			   (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_I32,
+						 .value.i32 = JOBQ_DELIVERY_LIMIT });
 	broker_table_entry(&e[2], "x-dead-letter-exchange", str_value(JOBQ_EXCHANGE_DEAD));
 	/* at-least-once dead-lettering needs reject-publish overflow; otherwise the broker
 	 * silently falls back to at-most-once. */
@@ -98,7 +98,8 @@ int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jo
 	broker_table_entry(&e[4], "x-overflow", str_value("reject-publish"));
 	if ((r = declare_and_bind(b, queue, JOBQ_EXCHANGE_JOBS, name, args, err)) != 0)
 		return r;
-	if (b->ndeclared < BROKER_MAX_DECLARED && (b->declared[b->ndeclared] = strdup(name)) != NULL)
+	if (b->ndeclared < BROKER_MAX_DECLARED &&
+	    (b->declared[b->ndeclared] = strdup(name)) != NULL)
 		b->ndeclared++;
 	return 0;
 }

@@ -26,8 +26,8 @@
 
 /* Where key k's value came from, as an error prefix: "$VAR: ", "FILE:LINE: ", or "" for a
  * default (or when there are no origins: validating a built config). */
-static const char *
-prefix(const struct cfg_origin *o, const struct cfg_key *k, char *buf, size_t len)
+static const char *prefix(const struct cfg_origin *o, const struct cfg_key *k, char *buf,
+			  size_t len)
 {
 	size_t i = (size_t)(k - jobq_cfg_keys);
 	char path[PATH_MAX];
@@ -38,13 +38,13 @@ prefix(const struct cfg_origin *o, const struct cfg_key *k, char *buf, size_t le
 	if (o->env[i] != NULL)
 		snprintf(buf, len, "$%s: ", o->env[i]);
 	else if (o->line[i] != 0)
-		snprintf(buf, len, "%s:%u: ",
-		    jobq_cfg_resolve(o->file[i], o->main, path, sizeof(path)), o->line[i]);
+		snprintf(buf, len,
+			 "%s:%u: ", jobq_cfg_resolve(o->file[i], o->main, path, sizeof(path)),
+			 o->line[i]);
 	return buf;
 }
 
-static void
-free_strv(char **v)
+static void free_strv(char **v)
 {
 	int i;
 
@@ -58,8 +58,7 @@ free_strv(char **v)
 /* The worker's rules for handler users and groups: they exist, and only root may use
  * them. Checked by the worker only (jobq_config_validate): the CLI reads the same file on
  * machines that need not have these accounts. */
-static int
-check_handler_ids(const struct jobq_config *cfg, struct jobq_err *err)
+static int check_handler_ids(const struct jobq_config *cfg, struct jobq_err *err)
 {
 	const struct jobq_handler_config *h;
 	int i;
@@ -68,23 +67,25 @@ check_handler_ids(const struct jobq_config *cfg, struct jobq_err *err)
 		h = &cfg->handlers[i];
 		if (h->user != NULL && getpwnam(h->user) == NULL)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "handlers[%d].user: no user '%.64s' on this machine", i, h->user);
+					    "handlers[%d].user: no user '%.64s' on this machine", i,
+					    h->user);
 		if (h->group != NULL && getgrnam(h->group) == NULL)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "handlers[%d].group: no group '%.64s' on this machine", i, h->group);
+					    "handlers[%d].group: no group '%.64s' on this machine",
+					    i, h->group);
 		if ((h->user != NULL || h->group != NULL) && geteuid() != 0)
-			return jobq_err_set(err, JOBQ_EINVAL,
-			    "handlers[%d].%s: running a handler as another %s needs a worker "
-			    "running as root (this one runs as uid %d)", i,
-			    h->user != NULL ? "user" : "group", h->user != NULL ? "user" : "group",
-			    (int)geteuid());
+			return jobq_err_set(
+				err, JOBQ_EINVAL,
+				"handlers[%d].%s: running a handler as another %s needs a worker "
+				"running as root (this one runs as uid %d)",
+				i, h->user != NULL ? "user" : "group",
+				h->user != NULL ? "user" : "group", (int)geteuid());
 	}
 	return 0;
 }
 
-static int
-env_key(struct jobq_config *cfg, const struct cfg_key *k, const char *var, const char *val,
-    struct jobq_err *err)
+static int env_key(struct jobq_config *cfg, const struct cfg_key *k, const char *var,
+		   const char *val, struct jobq_err *err)
 {
 	int64_t v;
 	int r;
@@ -101,7 +102,8 @@ env_key(struct jobq_config *cfg, const struct cfg_key *k, const char *var, const
 		r = 0;
 		if (strcmp(val, "true") == 0 || strcmp(val, "1") == 0 || strcmp(val, "yes") == 0)
 			*CFG_FIELD(cfg, k, bool) = true;
-		else if (strcmp(val, "false") == 0 || strcmp(val, "0") == 0 || strcmp(val, "no") == 0)
+		else if (strcmp(val, "false") == 0 || strcmp(val, "0") == 0 ||
+			 strcmp(val, "no") == 0)
 			*CFG_FIELD(cfg, k, bool) = false;
 		else
 			r = jobq_err_set(err, JOBQ_EINVAL, "'%s' is not one of true, false", val);
@@ -141,8 +143,7 @@ env_key(struct jobq_config *cfg, const struct cfg_key *k, const char *var, const
 /* Environment overrides; an empty variable counts as unset. A key's alias (the older,
  * unprefixed name) is read only when its own variable is unset, so a bad alias next to a
  * good JOBQ_ name is ignored, and errors name the variable that was read. */
-static int
-load_env(struct jobq_config *cfg, struct cfg_origin *o, struct jobq_err *err)
+static int load_env(struct jobq_config *cfg, struct cfg_origin *o, struct jobq_err *err)
 {
 	const struct cfg_key *k;
 	const char *var, *val;
@@ -167,17 +168,16 @@ load_env(struct jobq_config *cfg, struct cfg_origin *o, struct jobq_err *err)
 
 /* The prefix for a rule between keys a and b: where a was set, else where b was (a default
  * has no origin; the error must still point at the value that broke the rule). */
-static const char *
-prefix2(const struct cfg_origin *o, const struct cfg_key *a, const struct cfg_key *b,
-    char *buf, size_t len)
+static const char *prefix2(const struct cfg_origin *o, const struct cfg_key *a,
+			   const struct cfg_key *b, char *buf, size_t len)
 {
 	if (prefix(o, a, buf, len)[0] == '\0')
 		prefix(o, b, buf, len);
 	return buf;
 }
 
-static int
-validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jobq_err *err)
+static int validate_at(const struct jobq_config *cfg, const struct cfg_origin *o,
+		       struct jobq_err *err)
 {
 	const struct cfg_key *lease = jobq_cfg_key_find("consumer", "lease_duration");
 	const struct cfg_key *heartbeat = jobq_cfg_key_find("consumer", "heartbeat_interval");
@@ -189,7 +189,7 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 	int r;
 
 	for (k = jobq_cfg_keys; k < jobq_cfg_keys + CFG_NKEYS; k++) {
-		if (k->kind == K_AMQP_URL)	/* amqp.url's value may come from amqp.urls */
+		if (k->kind == K_AMQP_URL) /* amqp.url's value may come from amqp.urls */
 			prefix2(o, k, urls, pfx, sizeof(pfx));
 		else
 			prefix(o, k, pfx, sizeof(pfx));
@@ -198,23 +198,24 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 	}
 	if (cfg->lease_duration_ms <= cfg->heartbeat_interval_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%sconsumer.lease_duration (%s) must be longer than "
-		    "consumer.heartbeat_interval (%s)",
-		    prefix2(o, lease, heartbeat, pfx, sizeof(pfx)),
-		    jobq_duration_format(cfg->lease_duration_ms, a, sizeof(a)),
-		    jobq_duration_format(cfg->heartbeat_interval_ms, b, sizeof(b)));
+				    "%sconsumer.lease_duration (%s) must be longer than "
+				    "consumer.heartbeat_interval (%s)",
+				    prefix2(o, lease, heartbeat, pfx, sizeof(pfx)),
+				    jobq_duration_format(cfg->lease_duration_ms, a, sizeof(a)),
+				    jobq_duration_format(cfg->heartbeat_interval_ms, b, sizeof(b)));
 	if ((cfg->amqp_tls_cert == NULL) != (cfg->amqp_tls_key == NULL)) {
 		k = jobq_cfg_key_find("amqp", cfg->amqp_tls_cert != NULL ? "tls_cert" : "tls_key");
-		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%samqp.tls_cert and amqp.tls_key go together: give both or neither",
-		    prefix(o, k, pfx, sizeof(pfx)));
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"%samqp.tls_cert and amqp.tls_key go together: give both or neither",
+			prefix(o, k, pfx, sizeof(pfx)));
 	}
 	if (cfg->retry_base_ms > cfg->retry_max_ms)
 		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%sretry.base (%s) must not exceed retry.max (%s)",
-		    prefix2(o, base, max, pfx, sizeof(pfx)),
-		    jobq_duration_format(cfg->retry_base_ms, a, sizeof(a)),
-		    jobq_duration_format(cfg->retry_max_ms, b, sizeof(b)));
+				    "%sretry.base (%s) must not exceed retry.max (%s)",
+				    prefix2(o, base, max, pfx, sizeof(pfx)),
+				    jobq_duration_format(cfg->retry_base_ms, a, sizeof(a)),
+				    jobq_duration_format(cfg->retry_max_ms, b, sizeof(b)));
 	if (cfg->nhandlers > 0 && cfg->handlers == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL, "handlers: missing");
 	for (i = 0; i < (size_t)cfg->nhandlers; i++) {
@@ -223,13 +224,12 @@ validate_at(const struct jobq_config *cfg, const struct cfg_origin *o, struct jo
 		if (cfg->handlers[i].cancel_grace_ms < 0 ||
 		    cfg->handlers[i].cancel_grace_ms > JOBQ_DURATION_MAX_MS)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "handlers[%zu].cancel_grace: out of range", i);
+					    "handlers[%zu].cancel_grace: out of range", i);
 	}
 	return 0;
 }
 
-int
-jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err)
+int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err)
 {
 	int r;
 
@@ -260,8 +260,7 @@ out:
 
 /* Pick the file: explicit path, else $JOBQ_CONFIG, else the default path if it exists.
  * *how says where an explicit name came from, for the error message. */
-static const char *
-choose_file(const char *path, const char **how)
+static const char *choose_file(const char *path, const char **how)
 {
 	const char *env = getenv("JOBQ_CONFIG");
 
@@ -277,8 +276,7 @@ choose_file(const char *path, const char **how)
 	return NULL;
 }
 
-int
-jobq_config_load(struct jobq_config *cfg, const char *path, struct jobq_err *err)
+int jobq_config_load(struct jobq_config *cfg, const char *path, struct jobq_err *err)
 {
 	struct cfg_origin o;
 	const char *file, *how;
@@ -311,8 +309,7 @@ out:
 	return r;
 }
 
-int
-jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err)
+int jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err)
 {
 	int r;
 
@@ -321,14 +318,13 @@ jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err)
 	return check_handler_ids(cfg, err);
 }
 
-int
-jobq_config_prefetch(const struct jobq_config *cfg)
+int jobq_config_prefetch(const struct jobq_config *cfg)
 {
 	return cfg->prefetch > cfg->concurrency ? cfg->prefetch : cfg->concurrency;
 }
 
-const struct jobq_handler_config *
-jobq_config_handler(const struct jobq_config *cfg, const char *type)
+const struct jobq_handler_config *jobq_config_handler(const struct jobq_config *cfg,
+						      const char *type)
 {
 	int i;
 
@@ -340,8 +336,7 @@ jobq_config_handler(const struct jobq_config *cfg, const char *type)
 	return NULL;
 }
 
-void
-jobq_config_free(struct jobq_config *cfg)
+void jobq_config_free(struct jobq_config *cfg)
 {
 	int i;
 

@@ -13,12 +13,16 @@
 
 #include "config_guard.h"
 
-#define INCLUDE_DEPTH_MAX 10	/* libconfig's MAX_INCLUDE_DEPTH: deeper is its error */
+#define INCLUDE_DEPTH_MAX 10 /* libconfig's MAX_INCLUDE_DEPTH: deeper is its error */
 
-enum lex { L_CODE, L_STRING, L_COMMENT, L_INCLUDE };
+enum lex {
+	L_CODE,
+	L_STRING,
+	L_COMMENT,
+	L_INCLUDE
+};
 
-void
-jobq_cfg_lex_init(struct jobq_cfg_lex *lx)
+void jobq_cfg_lex_init(struct jobq_cfg_lex *lx)
 {
 	lx->state = L_CODE;
 	lx->cut = false;
@@ -31,8 +35,7 @@ jobq_cfg_lex_init(struct jobq_cfg_lex *lx)
 /* If text[0..n) opens an @include directive (libconfig sees one only at the start of a
  * line, in code), start reading its name and return the index after the opening quote;
  * else return 0. */
-static size_t
-open_include(struct jobq_cfg_lex *lx, const char *text, size_t n)
+static size_t open_include(struct jobq_cfg_lex *lx, const char *text, size_t n)
 {
 	static const char kw[] = "@include";
 	size_t i = 0;
@@ -55,8 +58,7 @@ open_include(struct jobq_cfg_lex *lx, const char *text, size_t n)
 	return i + 1;
 }
 
-bool
-jobq_cfg_lex_line(struct jobq_cfg_lex *lx, const char *text, size_t n)
+bool jobq_cfg_lex_line(struct jobq_cfg_lex *lx, const char *text, size_t n)
 {
 	bool found = false;
 	size_t i = 0;
@@ -75,7 +77,7 @@ jobq_cfg_lex_line(struct jobq_cfg_lex *lx, const char *text, size_t n)
 				lx->state = L_COMMENT;
 				i++;
 			} else if (c == '#' || (c == '/' && next == '/'))
-				i = n;	/* a comment to the end of the line */
+				i = n; /* a comment to the end of the line */
 			break;
 		case L_STRING:
 			if (c == '\\')
@@ -105,7 +107,7 @@ jobq_cfg_lex_line(struct jobq_cfg_lex *lx, const char *text, size_t n)
 				c = next;
 				i++;
 			} else if (c == '\0')
-				lx->cut = true;	/* libconfig appends a run with strlen */
+				lx->cut = true; /* libconfig appends a run with strlen */
 			if (!lx->cut && lx->len < sizeof(lx->name))
 				lx->name[lx->len++] = c;
 			break;
@@ -116,8 +118,7 @@ jobq_cfg_lex_line(struct jobq_cfg_lex *lx, const char *text, size_t n)
 
 /* Scan file at depth (0 = the main file). Returns 0, 1 once past libconfig's depth limit
  * (it reports that itself: every level stops looking), or a JOBQ_E* error. */
-static int
-scan(const char *file, const char *dir, int depth, struct jobq_err *err)
+static int scan(const char *file, const char *dir, int depth, struct jobq_err *err)
 {
 	char path[PATH_MAX * 2], *text = NULL;
 	struct jobq_cfg_lex *lx;
@@ -141,8 +142,8 @@ scan(const char *file, const char *dir, int depth, struct jobq_err *err)
 			continue;
 		if (!S_ISREG(st.st_mode))
 			r = jobq_err_set(err, JOBQ_EINVAL,
-			    "%s:%u: @include \"%s\": not a regular file", file, lx->inc_line,
-			    lx->name);
+					 "%s:%u: @include \"%s\": not a regular file", file,
+					 lx->inc_line, lx->name);
 		else if (depth + 1 >= INCLUDE_DEPTH_MAX)
 			r = 1;
 		else
@@ -155,17 +156,14 @@ out:
 	return r;
 }
 
-int
-jobq_cfg_guard_includes(const char *file, const char *dir, struct jobq_err *err)
+int jobq_cfg_guard_includes(const char *file, const char *dir, struct jobq_err *err)
 {
 	int r = scan(file, dir, 0, err);
 
 	return r > 0 ? 0 : r;
 }
 
-bool
-jobq_cfg_wrapped_literal(const char *text, const char *name, int64_t v, char *buf,
-    size_t len)
+bool jobq_cfg_wrapped_literal(const char *text, const char *name, int64_t v, char *buf, size_t len)
 {
 	size_t nlen = strlen(name), n;
 	bool found = false, exact = false, wraps;
@@ -211,9 +209,8 @@ jobq_cfg_wrapped_literal(const char *text, const char *name, int64_t v, char *bu
 	return found && !exact;
 }
 
-bool
-jobq_cfg_wrapped_literal_at(const char *file, unsigned line, const char *name, int64_t v,
-    char *buf, size_t len)
+bool jobq_cfg_wrapped_literal_at(const char *file, unsigned line, const char *name, int64_t v,
+				 char *buf, size_t len)
 {
 	char *text = NULL;
 	size_t cap = 0;

@@ -19,12 +19,12 @@
  * dropped up to the next backslash). Initialise it with jobq_cfg_lex_init and feed it a
  * file one line at a time. Holds no resources. */
 struct jobq_cfg_lex {
-	int state;		/* code, string, comment or include name */
-	bool cut;		/* after a NUL in an include name */
-	unsigned line;		/* lines fed so far */
-	unsigned inc_line;	/* the line of the directive being read or last found */
-	size_t len;		/* bytes in name; PATH_MAX or more: too long to open */
-	char name[PATH_MAX];	/* the include name, NUL-terminated when returned */
+	int state;           /* code, string, comment or include name */
+	bool cut;            /* after a NUL in an include name */
+	unsigned line;       /* lines fed so far */
+	unsigned inc_line;   /* the line of the directive being read or last found */
+	size_t len;          /* bytes in name; PATH_MAX or more: too long to open */
+	char name[PATH_MAX]; /* the include name, NUL-terminated when returned */
 };
 
 /* Reset lx to the start of a file. */
@@ -50,12 +50,11 @@ int jobq_cfg_guard_includes(const char *file, const char *dir, struct jobq_err *
  * more than once a literal that reads exactly as v wins (the value is taken as read).
  * Returns true and copies the literal into buf[0..len) (len > 0) if v was truncated. It
  * does not look for an L suffix: call it only for settings that libconfig typed as int. */
-bool jobq_cfg_wrapped_literal(const char *text, const char *name, int64_t v, char *buf,
-    size_t len);
+bool jobq_cfg_wrapped_literal(const char *text, const char *name, int64_t v, char *buf, size_t len);
 
 /* jobq_cfg_wrapped_literal on line `line` (from 1) of file; false if file is NULL, line is
  * 0, or the file or the line cannot be read. */
 bool jobq_cfg_wrapped_literal_at(const char *file, unsigned line, const char *name, int64_t v,
-    char *buf, size_t len);
+				 char *buf, size_t len);
 
 #endif

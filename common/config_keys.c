@@ -23,31 +23,31 @@ const struct cfg_key jobq_cfg_keys[] = {
 	{ "amqp", "url", K_AMQP_URL, F(amqp_url), 0, 0, "JOBQ_AMQP_URL", NULL },
 	{ "amqp", "urls", K_AMQP_URLS, F(amqp_url), 1, JOBQ_URL_LIST_MAX, NULL, NULL },
 	{ "amqp", "heartbeat", K_SECONDS, F(amqp_heartbeat_ms), 1000, 3600000,
-	    "JOBQ_AMQP_HEARTBEAT", NULL },
+	  "JOBQ_AMQP_HEARTBEAT", NULL },
 	{ "amqp", "tls_ca", K_PATH, F(amqp_tls_ca), 0, 0, "JOBQ_AMQP_TLS_CA", NULL },
 	{ "amqp", "tls_cert", K_PATH, F(amqp_tls_cert), 0, 0, "JOBQ_AMQP_TLS_CERT", NULL },
 	{ "amqp", "tls_key", K_PATH, F(amqp_tls_key), 0, 0, "JOBQ_AMQP_TLS_KEY", NULL },
 	{ "amqp", "tls_verify", K_BOOL, F(amqp_tls_verify), 0, 1, "JOBQ_AMQP_TLS_VERIFY", NULL },
 	{ "database", "url", K_DB_URL, F(database_url), 0, 0, "JOBQ_DATABASE_URL", NULL },
 	{ "consumer", "worker_id", K_ID, F(worker_id), 1, JOBQ_WORKER_ID_MAX, "JOBQ_WORKER_ID",
-	    NULL },
+	  NULL },
 	{ "consumer", "queues", K_QUEUES, 0, 1, JOBQ_MAX_QUEUES, "JOBQ_QUEUES", NULL },
 	{ "consumer", "concurrency", K_INT, F(concurrency), 1, 1024, "JOBQ_CONCURRENCY", NULL },
 	{ "consumer", "prefetch", K_INT, F(prefetch), 0, 65535, "JOBQ_PREFETCH", NULL },
 	{ "consumer", "heartbeat_interval", K_DURATION, F(heartbeat_interval_ms), 1, DMAX,
-	    "JOBQ_HEARTBEAT_INTERVAL", "HEARTBEAT_INTERVAL" },
+	  "JOBQ_HEARTBEAT_INTERVAL", "HEARTBEAT_INTERVAL" },
 	{ "consumer", "lease_duration", K_DURATION, F(lease_duration_ms), 1, DMAX,
-	    "JOBQ_LEASE_DURATION", "LEASE_DURATION" },
+	  "JOBQ_LEASE_DURATION", "LEASE_DURATION" },
 	{ "consumer", "shutdown_timeout", K_DURATION, F(shutdown_timeout_ms), 0, DMAX,
-	    "JOBQ_SHUTDOWN_TIMEOUT", NULL },
-	{ "consumer", "cancel_grace", K_DURATION, F(cancel_grace_ms), 0, DMAX,
-	    "JOBQ_CANCEL_GRACE", NULL },
+	  "JOBQ_SHUTDOWN_TIMEOUT", NULL },
+	{ "consumer", "cancel_grace", K_DURATION, F(cancel_grace_ms), 0, DMAX, "JOBQ_CANCEL_GRACE",
+	  NULL },
 	{ "consumer", "relay_interval", K_DURATION, F(relay_interval_ms), 1, DMAX,
-	    "JOBQ_RELAY_INTERVAL", NULL },
-	{ "consumer", "relay_grace", K_DURATION, F(relay_grace_ms), 0, DMAX,
-	    "JOBQ_RELAY_GRACE", NULL },
-	{ "consumer", "max_payload", K_INT64, F(max_payload_bytes), 1, 64 * MIB,
-	    "JOBQ_MAX_PAYLOAD", NULL },
+	  "JOBQ_RELAY_INTERVAL", NULL },
+	{ "consumer", "relay_grace", K_DURATION, F(relay_grace_ms), 0, DMAX, "JOBQ_RELAY_GRACE",
+	  NULL },
+	{ "consumer", "max_payload", K_INT64, F(max_payload_bytes), 1, 64 * MIB, "JOBQ_MAX_PAYLOAD",
+	  NULL },
 	{ "retry", "base", K_DURATION, F(retry_base_ms), 0, DMAX, "JOBQ_RETRY_BASE", NULL },
 	{ "retry", "max", K_DURATION, F(retry_max_ms), 0, DMAX, "JOBQ_RETRY_MAX", NULL },
 	{ "metrics", "listen", K_ID, F(metrics_listen), 1, 128, "JOBQ_METRICS_LISTEN", NULL },
@@ -55,12 +55,11 @@ const struct cfg_key jobq_cfg_keys[] = {
 	{ "log", "format", K_FORMAT, F(log_format), 0, 0, "JOBQ_LOG_FORMAT", NULL },
 };
 _Static_assert(sizeof(jobq_cfg_keys) / sizeof(jobq_cfg_keys[0]) == CFG_NKEYS,
-    "CFG_NKEYS must count jobq_cfg_keys");
+	       "CFG_NKEYS must count jobq_cfg_keys");
 #undef DMAX
 #undef F
 
-const struct cfg_key *
-jobq_cfg_key_find(const char *group, const char *name)
+const struct cfg_key *jobq_cfg_key_find(const char *group, const char *name)
 {
 	const struct cfg_key *k;
 
@@ -70,9 +69,8 @@ jobq_cfg_key_find(const char *group, const char *name)
 	return NULL;
 }
 
-int
-jobq_cfg_range_error(const char *pfx, const char *group, const char *name, const char *shown,
-    int64_t min, int64_t max, bool duration, struct jobq_err *err)
+int jobq_cfg_range_error(const char *pfx, const char *group, const char *name, const char *shown,
+			 int64_t min, int64_t max, bool duration, struct jobq_err *err)
 {
 	char a[32], b[32];
 
@@ -84,17 +82,18 @@ jobq_cfg_range_error(const char *pfx, const char *group, const char *name, const
 		snprintf(b, sizeof(b), "%lld", (long long)max);
 	}
 	return jobq_err_set(err, JOBQ_EINVAL, "%s%s%s%s: %s is out of range (%s to %s)", pfx,
-	    group != NULL ? group : "", group != NULL ? "." : "", name, shown, a, b);
+			    group != NULL ? group : "", group != NULL ? "." : "", name, shown, a,
+			    b);
 }
 
-int
-jobq_cfg_add_queue(char **list, int *n, const char *name, struct jobq_err *err)
+int jobq_cfg_add_queue(char **list, int *n, const char *name, struct jobq_err *err)
 {
 	int i;
 
 	if (!jobq_queue_name_valid(name))
 		return jobq_err_set(err, JOBQ_EINVAL,
-		    "'%s' is not a valid queue name (1 to 64 of A-Z a-z 0-9 _ . -)", name);
+				    "'%s' is not a valid queue name (1 to 64 of A-Z a-z 0-9 _ . -)",
+				    name);
 	for (i = 0; i < *n; i++)
 		if (strcmp(list[i], name) == 0)
 			return jobq_err_set(err, JOBQ_EINVAL, "queue '%s' is listed twice", name);
@@ -106,8 +105,7 @@ jobq_cfg_add_queue(char **list, int *n, const char *name, struct jobq_err *err)
 	return 0;
 }
 
-void
-jobq_cfg_free_queues(char **list, int *n)
+void jobq_cfg_free_queues(char **list, int *n)
 {
 	int i;
 
@@ -118,52 +116,51 @@ jobq_cfg_free_queues(char **list, int *n)
 	*n = 0;
 }
 
-void
-jobq_cfg_install_queues(struct jobq_config *cfg, char **list, int n)
+void jobq_cfg_install_queues(struct jobq_config *cfg, char **list, int n)
 {
 	jobq_cfg_free_queues(cfg->queues, &cfg->nqueues);
 	memcpy(cfg->queues, list, (size_t)n * sizeof(*list));
 	cfg->nqueues = n;
 }
 
-int
-jobq_cfg_check_handler(const struct jobq_config *cfg, int idx, const char *pfx,
-    struct jobq_err *err)
+int jobq_cfg_check_handler(const struct jobq_config *cfg, int idx, const char *pfx,
+			   struct jobq_err *err)
 {
 	const struct jobq_handler_config *h = &cfg->handlers[idx];
 	int i;
 
 	if (h->type == NULL || h->type[0] == '\0')
-		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].type: must not be empty",
-		    pfx, idx);
+		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].type: must not be empty", pfx,
+				    idx);
 	for (i = 0; i < idx; i++)
 		if (cfg->handlers[i].type != NULL && strcmp(cfg->handlers[i].type, h->type) == 0)
-			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%shandlers[%d].type: '%s' is already handled by handlers[%d]",
-			    pfx, idx, h->type, i);
+			return jobq_err_set(
+				err, JOBQ_EINVAL,
+				"%shandlers[%d].type: '%s' is already handled by handlers[%d]", pfx,
+				idx, h->type, i);
 	if (h->argc < 1 || h->argv == NULL || h->argv[0] == NULL || h->argv[0][0] == '\0')
 		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%shandlers[%d].command: must name a program (a non-empty array of strings)",
-		    pfx, idx);
+				    "%shandlers[%d].command: must name a program (a non-empty "
+				    "array of strings)",
+				    pfx, idx);
 	for (i = 0; i < h->envc; i++) {
 		const char *eq = strchr(h->env[i], '=');
 
 		if (eq == NULL || eq == h->env[i])
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%shandlers[%d].env[%d]: '%s' is not NAME=value", pfx, idx, i,
-			    h->env[i]);
+					    "%shandlers[%d].env[%d]: '%s' is not NAME=value", pfx,
+					    idx, i, h->env[i]);
 	}
 	if (h->timeout_ms < 0 || h->timeout_ms > JOBQ_DURATION_MAX_MS)
 		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].timeout: out of range", pfx,
-		    idx);
+				    idx);
 	if ((h->user != NULL && h->user[0] == '\0') || (h->group != NULL && h->group[0] == '\0'))
 		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].%s: must not be empty", pfx,
-		    idx, h->user != NULL && h->user[0] == '\0' ? "user" : "group");
+				    idx, h->user != NULL && h->user[0] == '\0' ? "user" : "group");
 	return 0;
 }
 
-static bool
-id_valid(const char *s)
+static bool id_valid(const char *s)
 {
 	size_t n = strlen(s), i;
 
@@ -175,19 +172,18 @@ id_valid(const char *s)
 	return true;
 }
 
-int
-jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
-    struct jobq_err *err)
+int jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
+			     struct jobq_err *err)
 {
 	char url[1024], shown[JOBQ_ERR_MSG_MAX / 2];
 	size_t i, n = jobq_url_list_count(list);
 
 	if (n > JOBQ_URL_LIST_MAX)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: %zu URLs; at most %d", pfx, name, n,
-		    JOBQ_URL_LIST_MAX);
-	if (n == 0)	/* no value at all: reported as one empty URL */
-		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%s%s: '' is not an amqp:// or amqps:// URL", pfx, name);
+				    JOBQ_URL_LIST_MAX);
+	if (n == 0) /* no value at all: reported as one empty URL */
+		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: '' is not an amqp:// or amqps:// URL",
+				    pfx, name);
 	for (i = 0; i < n; i++) {
 		if (jobq_url_list_get(list, i, url, sizeof(url)) < 0)
 			snprintf(url, sizeof(url), "(over 1023 bytes)");
@@ -196,17 +192,19 @@ jobq_cfg_check_amqp_urls(const char *list, const char *pfx, const char *name,
 		jobq_url_mask_list(url, shown, sizeof(shown));
 		if (n <= 1)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%s%s: '%s' is not an amqp:// or amqps:// URL", pfx, name, shown);
-		return jobq_err_set(err, JOBQ_EINVAL,
-		    "%s%s: URL %zu of %zu, '%s', is not an amqp:// or amqps:// URL%s", pfx, name,
-		    i + 1, n, shown, url[0] == '\0' ? " (an empty element: a stray comma?)" : "");
+					    "%s%s: '%s' is not an amqp:// or amqps:// URL", pfx,
+					    name, shown);
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"%s%s: URL %zu of %zu, '%s', is not an amqp:// or amqps:// URL%s", pfx,
+			name, i + 1, n, shown,
+			url[0] == '\0' ? " (an empty element: a stray comma?)" : "");
 	}
 	return 0;
 }
 
-int
-jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const char *pfx,
-    struct jobq_err *err)
+int jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const char *pfx,
+		       struct jobq_err *err)
 {
 	char shown[JOBQ_ERR_MSG_MAX / 2], name[64];
 	const char *str;
@@ -218,27 +216,29 @@ jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const
 	case K_AMQP_URL:
 		return jobq_cfg_check_amqp_urls(*CFG_CFIELD(cfg, k, char *), pfx, name, err);
 	case K_AMQP_URLS:
-		return 0;	/* the same field, checked as amqp.url */
+		return 0; /* the same field, checked as amqp.url */
 	case K_DB_URL:
 		return 0;
 	case K_ID:
 		str = *CFG_CFIELD(cfg, k, char *);
 		if (str != NULL && !id_valid(str))
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%s%s: '%.64s' must be 1 to %d characters without spaces or control "
-			    "characters", pfx, name, str, JOBQ_WORKER_ID_MAX);
+					    "%s%s: '%.64s' must be 1 to %d characters without "
+					    "spaces or control "
+					    "characters",
+					    pfx, name, str, JOBQ_WORKER_ID_MAX);
 		return 0;
 	case K_SECONDS:
 	case K_DURATION:
 		v = *CFG_CFIELD(cfg, k, int64_t);
 		if (v < k->min || v > k->max)
 			return jobq_cfg_range_error(pfx, k->group, k->name,
-			    jobq_duration_format(v, shown, sizeof(shown)), k->min, k->max, true,
-			    err);
+						    jobq_duration_format(v, shown, sizeof(shown)),
+						    k->min, k->max, true, err);
 		if (k->kind == K_SECONDS && v % 1000 != 0)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%s%s: %s is not a whole number of seconds", pfx, name,
-			    jobq_duration_format(v, shown, sizeof(shown)));
+					    "%s%s: %s is not a whole number of seconds", pfx, name,
+					    jobq_duration_format(v, shown, sizeof(shown)));
 		return 0;
 	case K_INT:
 	case K_INT64:
@@ -246,23 +246,24 @@ jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const
 		snprintf(shown, sizeof(shown), "%lld", (long long)v);
 		if (v < k->min || v > k->max)
 			return jobq_cfg_range_error(pfx, k->group, k->name, shown, k->min, k->max,
-			    false, err);
+						    false, err);
 		return 0;
 	case K_QUEUES:
 		if (cfg->nqueues < 1 || cfg->nqueues > JOBQ_MAX_QUEUES)
 			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: 1 to %d queues are required",
-			    pfx, name, JOBQ_MAX_QUEUES);
+					    pfx, name, JOBQ_MAX_QUEUES);
 		for (i = 0; i < cfg->nqueues; i++) {
 			if (!jobq_queue_name_valid(cfg->queues[i]))
 				return jobq_err_set(err, JOBQ_EINVAL,
-				    "%s%s: '%.64s' is not a valid queue name "
-				    "(1 to 64 of A-Z a-z 0-9 _ . -)", pfx, name,
-				    cfg->queues[i] != NULL ? cfg->queues[i] : "");
+						    "%s%s: '%.64s' is not a valid queue name "
+						    "(1 to 64 of A-Z a-z 0-9 _ . -)",
+						    pfx, name,
+						    cfg->queues[i] != NULL ? cfg->queues[i] : "");
 			for (j = 0; j < i; j++)
 				if (strcmp(cfg->queues[i], cfg->queues[j]) == 0)
 					return jobq_err_set(err, JOBQ_EINVAL,
-					    "%s%s: queue '%s' is listed twice", pfx, name,
-					    cfg->queues[i]);
+							    "%s%s: queue '%s' is listed twice", pfx,
+							    name, cfg->queues[i]);
 		}
 		return 0;
 	case K_LEVEL:
@@ -276,8 +277,8 @@ jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const
 	case K_PATH:
 		str = *CFG_CFIELD(cfg, k, char *);
 		if (str != NULL && access(str, R_OK) != 0)
-			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: cannot read '%.200s'", pfx, name,
-			    str);
+			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: cannot read '%.200s'", pfx,
+					    name, str);
 		return 0;
 	case K_BOOL:
 		return 0;
@@ -285,8 +286,7 @@ jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, const
 	return 0;
 }
 
-int
-jobq_config_set_queues(struct jobq_config *cfg, const char *csv, struct jobq_err *err)
+int jobq_config_set_queues(struct jobq_config *cfg, const char *csv, struct jobq_err *err)
 {
 	char *copy = NULL, *rest, *tok, *end, *list[JOBQ_MAX_QUEUES] = { NULL };
 	int n = 0, r = 0;
@@ -316,8 +316,7 @@ out:
 	return r;
 }
 
-int
-jobq_config_set_str(char **field, const char *value, struct jobq_err *err)
+int jobq_config_set_str(char **field, const char *value, struct jobq_err *err)
 {
 	char *copy = NULL;
 

@@ -17,18 +17,17 @@
 #include "config_read.h"
 #include "jobq/duration.h"
 
-static const char *const groups[] = { "amqp", "database", "consumer", "retry", "handlers",
-	"metrics", "log" };
-static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace", "env",
-	"user", "group" };
+static const char *const groups[] = { "amqp",     "database", "consumer", "retry",
+				      "handlers", "metrics",  "log" };
+static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace",
+					    "env",  "user",    "group" };
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
 #define NHANDLER_KEYS (sizeof(handler_keys) / sizeof(handler_keys[0]))
 
 /* libconfig names an @included file as written in the directive, relative to the include
  * directory, which read_file() sets to the main file's directory. Resolve it the same way so
  * that messages and re-reads work from any working directory. */
-const char *
-jobq_cfg_resolve(const char *f, const char *main, char *buf, size_t len)
+const char *jobq_cfg_resolve(const char *f, const char *main, char *buf, size_t len)
 {
 	const char *slash;
 
@@ -40,19 +39,17 @@ jobq_cfg_resolve(const char *f, const char *main, char *buf, size_t len)
 	return buf;
 }
 
-static const char *
-at(const config_setting_t *s, const char *file, char *buf, size_t len)
+static const char *at(const config_setting_t *s, const char *file, char *buf, size_t len)
 {
 	char path[PATH_MAX];
 
 	snprintf(buf, len, "%.400s:%u: ",
-	    jobq_cfg_resolve(config_setting_source_file(s), file, path, sizeof(path)),
-	    config_setting_source_line(s));
+		 jobq_cfg_resolve(config_setting_source_file(s), file, path, sizeof(path)),
+		 config_setting_source_line(s));
 	return buf;
 }
 
-static const char *
-type_name(int type)
+static const char *type_name(int type)
 {
 	switch (type) {
 	case CONFIG_TYPE_GROUP:
@@ -75,20 +72,20 @@ type_name(int type)
 	}
 }
 
-static int
-wrong_type(const config_setting_t *s, const char *file, const char *name, const char *want,
-    struct jobq_err *err)
+static int wrong_type(const config_setting_t *s, const char *file, const char *name,
+		      const char *want, struct jobq_err *err)
 {
 	char pfx[CFG_PFX_MAX];
 
 	return jobq_err_set(err, JOBQ_EINVAL, "%s%s: expected %s, got %s",
-	    at(s, file, pfx, sizeof(pfx)), name, want, type_name(config_setting_type(s)));
+			    at(s, file, pfx, sizeof(pfx)), name, want,
+			    type_name(config_setting_type(s)));
 }
 
 /* Read an integer setting into *v. *literal receives the text to quote in an out-of-range
  * message. Returns -1 (with the source text in *literal) if libconfig truncated it. */
-static int
-get_int(const config_setting_t *s, const char *file, int64_t *v, char *literal, size_t len)
+static int get_int(const config_setting_t *s, const char *file, int64_t *v, char *literal,
+		   size_t len)
 {
 	char path[PATH_MAX];
 	const char *src;
@@ -98,16 +95,15 @@ get_int(const config_setting_t *s, const char *file, int64_t *v, char *literal, 
 	if (config_setting_type(s) != CONFIG_TYPE_INT || config_setting_name(s) == NULL)
 		return 0;
 	src = jobq_cfg_resolve(config_setting_source_file(s), file, path, sizeof(path));
-	if (jobq_cfg_wrapped_literal_at(src, config_setting_source_line(s),
-	    config_setting_name(s), *v, literal, len))
+	if (jobq_cfg_wrapped_literal_at(src, config_setting_source_line(s), config_setting_name(s),
+					*v, literal, len))
 		return -1;
 	return 0;
 }
 
 /* A duration setting: a string ("30s") or a number of seconds (int or float). */
-static int
-get_duration(const config_setting_t *s, const char *file, const char *name, int64_t *out,
-    struct jobq_err *err)
+static int get_duration(const config_setting_t *s, const char *file, const char *name, int64_t *out,
+			struct jobq_err *err)
 {
 	char pfx[CFG_PFX_MAX], lit[64];
 	int64_t v;
@@ -135,14 +131,14 @@ get_duration(const config_setting_t *s, const char *file, const char *name, int6
 		return 0;
 	default:
 		return wrong_type(s, file, name,
-		    "a duration (a string such as \"30s\" or a number of seconds)", err);
+				  "a duration (a string such as \"30s\" or a number of seconds)",
+				  err);
 	}
 	return jobq_err_set(err, JOBQ_EINVAL, "%s%s: %s seconds is out of range (0s to 365d)",
-	    at(s, file, pfx, sizeof(pfx)), name, lit);
+			    at(s, file, pfx, sizeof(pfx)), name, lit);
 }
 
-static bool
-name_in(const char *name, const char *const *list, size_t n)
+static bool name_in(const char *name, const char *const *list, size_t n)
 {
 	size_t i;
 
@@ -152,24 +148,22 @@ name_in(const char *name, const char *const *list, size_t n)
 	return false;
 }
 
-static int
-unknown(const config_setting_t *s, const char *file, const char *path, const char *const *list,
-    size_t n, struct jobq_err *err)
+static int unknown(const config_setting_t *s, const char *file, const char *path,
+		   const char *const *list, size_t n, struct jobq_err *err)
 {
 	char pfx[CFG_PFX_MAX], names[256] = "";
 	size_t i, used = 0;
 
 	for (i = 0; i < n && used < sizeof(names); i++)
 		used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
-		    i > 0 ? ", " : "", list[i]);
+					 i > 0 ? ", " : "", list[i]);
 	return jobq_err_set(err, JOBQ_EINVAL, "%s%s: unknown setting (expected one of: %s)",
-	    at(s, file, pfx, sizeof(pfx)), path, names);
+			    at(s, file, pfx, sizeof(pfx)), path, names);
 }
 
 /* Copy an array or list of strings into a new NULL-terminated vector. */
-static int
-get_strv(const config_setting_t *s, const char *file, const char *name, char ***out, int *outc,
-    struct jobq_err *err)
+static int get_strv(const config_setting_t *s, const char *file, const char *name, char ***out,
+		    int *outc, struct jobq_err *err)
 {
 	const config_setting_t *e;
 	char pfx[CFG_PFX_MAX], **v = NULL;
@@ -187,8 +181,8 @@ get_strv(const config_setting_t *s, const char *file, const char *name, char ***
 		e = config_setting_get_elem(s, (unsigned)i);
 		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
 			r = jobq_err_set(err, JOBQ_EINVAL, "%s%s[%d]: expected a string, got %s",
-			    at(e, file, pfx, sizeof(pfx)), name, i,
-			    type_name(config_setting_type(e)));
+					 at(e, file, pfx, sizeof(pfx)), name, i,
+					 type_name(config_setting_type(e)));
 			goto out;
 		}
 		if ((v[i] = strdup(config_setting_get_string(e))) == NULL) {
@@ -210,9 +204,8 @@ out:
 
 /* amqp.urls = [ "amqp://a:5672/", ... ]: each element checked where it stands, then joined
  * with commas into the amqp.url field (the form JOBQ_AMQP_URL takes). */
-static int
-load_urls(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_t *s,
-    const char *file, struct jobq_err *err)
+static int load_urls(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_t *s,
+		     const char *file, struct jobq_err *err)
 {
 	char pfx[CFG_PFX_MAX], name[64], *joined = NULL;
 	const config_setting_t *e;
@@ -221,12 +214,13 @@ load_urls(struct jobq_config *cfg, const struct cfg_key *k, const config_setting
 	int i, n, r = 0;
 
 	snprintf(name, sizeof(name), "%s.%s", k->group, k->name);
-	if (config_setting_type(s) != CONFIG_TYPE_ARRAY && config_setting_type(s) != CONFIG_TYPE_LIST)
+	if (config_setting_type(s) != CONFIG_TYPE_ARRAY &&
+	    config_setting_type(s) != CONFIG_TYPE_LIST)
 		return wrong_type(s, file, name, "an array of strings", err);
 	n = config_setting_length(s);
 	if (n < k->min || n > k->max)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: %d URLs; give 1 to %lld",
-		    at(s, file, pfx, sizeof(pfx)), name, n, (long long)k->max);
+				    at(s, file, pfx, sizeof(pfx)), name, n, (long long)k->max);
 	for (i = 0; i < n; i++) {
 		char *grown;
 
@@ -235,14 +229,15 @@ load_urls(struct jobq_config *cfg, const struct cfg_key *k, const config_setting
 		at(e, file, pfx, sizeof(pfx));
 		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
 			r = jobq_err_set(err, JOBQ_EINVAL, "%s%s: expected a string, got %s", pfx,
-			    name, type_name(config_setting_type(e)));
+					 name, type_name(config_setting_type(e)));
 			goto out;
 		}
 		str = config_setting_get_string(e);
 		if (strchr(str, ',') != NULL) {
-			r = jobq_err_set(err, JOBQ_EINVAL,
-			    "%s%s: one URL per element; a comma in a password is written %%2C", pfx,
-			    name);
+			r = jobq_err_set(
+				err, JOBQ_EINVAL,
+				"%s%s: one URL per element; a comma in a password is written %%2C",
+				pfx, name);
 			goto out;
 		}
 		if ((r = jobq_cfg_check_amqp_urls(str, pfx, name, err)) != 0)
@@ -265,9 +260,8 @@ out:
 }
 
 /* Parse one key of a known group from the file into cfg. */
-static int
-load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_t *s,
-    const char *file, struct jobq_err *err)
+static int load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_t *s,
+		    const char *file, struct jobq_err *err)
 {
 	char pfx[CFG_PFX_MAX], name[64], lit[64], *list[JOBQ_MAX_QUEUES] = { NULL };
 	const config_setting_t *e;
@@ -305,7 +299,7 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 			return wrong_type(s, file, name, "an integer", err);
 		if (get_int(s, file, &v, lit, sizeof(lit)) < 0 || v < k->min || v > k->max)
 			return jobq_cfg_range_error(pfx, k->group, k->name, lit, k->min, k->max,
-			    false, err);
+						    false, err);
 		if (k->kind == K_INT)
 			*CFG_FIELD(cfg, k, int) = (int)v;
 		else
@@ -319,8 +313,9 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 			e = config_setting_get_elem(s, (unsigned)i);
 			if (config_setting_type(e) != CONFIG_TYPE_STRING) {
 				r = jobq_err_set(err, JOBQ_EINVAL,
-				    "%s%s[%d]: expected a string, got %s", at(e, file, pfx,
-				    sizeof(pfx)), name, i, type_name(config_setting_type(e)));
+						 "%s%s[%d]: expected a string, got %s",
+						 at(e, file, pfx, sizeof(pfx)), name, i,
+						 type_name(config_setting_type(e)));
 				goto out;
 			}
 			str = config_setting_get_string(e);
@@ -331,7 +326,7 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 		}
 		if (n == 0) {
 			r = jobq_err_set(err, JOBQ_EINVAL, "%s%s: at least one queue is required",
-			    pfx, name);
+					 pfx, name);
 			goto out;
 		}
 		jobq_cfg_install_queues(cfg, list, n);
@@ -343,7 +338,8 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 		str = config_setting_get_string(s);
 		if (jobq_log_level_parse(str, CFG_FIELD(cfg, k, enum jobq_log_level)) != 0)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%s%s: '%s' is not one of debug, info, warn, error", pfx, name, str);
+					    "%s%s: '%s' is not one of debug, info, warn, error",
+					    pfx, name, str);
 		return 0;
 	case K_FORMAT:
 		if (config_setting_type(s) != CONFIG_TYPE_STRING)
@@ -351,7 +347,7 @@ load_key(struct jobq_config *cfg, const struct cfg_key *k, const config_setting_
 		str = config_setting_get_string(s);
 		if (jobq_log_format_parse(str, CFG_FIELD(cfg, k, enum jobq_log_format)) != 0)
 			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: '%s' is not one of text, json",
-			    pfx, name, str);
+					    pfx, name, str);
 		return 0;
 	}
 out:
@@ -361,9 +357,8 @@ out:
 
 /* Parse the `handlers` list. A handler without cancel_grace gets -1 here and inherits
  * consumer.cancel_grace once the environment has been applied. */
-static int
-load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char *file,
-    struct jobq_err *err)
+static int load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char *file,
+			 struct jobq_err *err)
 {
 	const config_setting_t *g, *s;
 	struct jobq_handler_config *h;
@@ -373,7 +368,7 @@ load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char 
 
 	if (config_setting_type(list) != CONFIG_TYPE_LIST)
 		return wrong_type(list, file, "handlers", "a list of groups: ( { ... }, ... )",
-		    err);
+				  err);
 	n = config_setting_length(list);
 	if (n == 0)
 		return 0;
@@ -396,8 +391,11 @@ load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char 
 			    strcmp(key, "group") == 0) {
 				if (config_setting_type(s) != CONFIG_TYPE_STRING)
 					return wrong_type(s, file, name, "a string", err);
-				if ((r = jobq_config_set_str(key[0] == 't' ? &h->type : key[0] == 'u'
-				    ? &h->user : &h->group, config_setting_get_string(s), err)) != 0)
+				if ((r = jobq_config_set_str(key[0] == 't'   ? &h->type
+							     : key[0] == 'u' ? &h->user
+									     : &h->group,
+							     config_setting_get_string(s), err)) !=
+				    0)
 					return r;
 			} else if (strcmp(key, "command") == 0) {
 				if ((r = get_strv(s, file, name, &h->argv, &h->argc, err)) != 0)
@@ -414,10 +412,11 @@ load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char 
 		at(g, file, pfx, sizeof(pfx));
 		if (h->type == NULL)
 			return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d]: missing 'type'", pfx,
-			    i);
+					    i);
 		if (h->argv == NULL)
 			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%shandlers[%d] ('%s'): missing 'command'", pfx, i, h->type);
+					    "%shandlers[%d] ('%s'): missing 'command'", pfx, i,
+					    h->type);
 		if (h->env == NULL && (h->env = calloc(1, sizeof(*h->env))) == NULL)
 			return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 		if ((r = jobq_cfg_check_handler(cfg, i, pfx, err)) != 0)
@@ -427,9 +426,8 @@ load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char 
 }
 
 /* amqp.url and amqp.urls set the same thing: a file may use one of them. */
-static int
-one_of_url_urls(const struct cfg_origin *o, size_t i, const config_setting_t *s,
-    const char *file, struct jobq_err *err)
+static int one_of_url_urls(const struct cfg_origin *o, size_t i, const config_setting_t *s,
+			   const char *file, struct jobq_err *err)
 {
 	char pfx[CFG_PFX_MAX];
 	size_t j;
@@ -438,16 +436,16 @@ one_of_url_urls(const struct cfg_origin *o, size_t i, const config_setting_t *s,
 		return 0;
 	for (j = 0; j < CFG_NKEYS; j++)
 		if (j != i && jobq_cfg_keys[j].off == jobq_cfg_keys[i].off && o->line[j] != 0)
-			return jobq_err_set(err, JOBQ_EINVAL,
-			    "%samqp.%s: amqp.%s is set too (line %u); use one of them",
-			    at(s, file, pfx, sizeof(pfx)), jobq_cfg_keys[i].name,
-			    jobq_cfg_keys[j].name, o->line[j]);
+			return jobq_err_set(
+				err, JOBQ_EINVAL,
+				"%samqp.%s: amqp.%s is set too (line %u); use one of them",
+				at(s, file, pfx, sizeof(pfx)), jobq_cfg_keys[i].name,
+				jobq_cfg_keys[j].name, o->line[j]);
 	return 0;
 }
 
-static int
-load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_origin *o,
-    struct jobq_err *err)
+static int load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_origin *o,
+		     struct jobq_err *err)
 {
 	const config_setting_t *root = config_root_setting(lc), *g, *s;
 	const char *gname, *kname, *known[CFG_NKEYS];
@@ -494,8 +492,7 @@ load_file(struct jobq_config *cfg, config_t *lc, const char *file, struct cfg_or
 	return 0;
 }
 
-static int
-read_file(config_t *lc, const char *file, const char *how, struct jobq_err *err)
+static int read_file(config_t *lc, const char *file, const char *how, struct jobq_err *err)
 {
 	char path[PATH_MAX], *copy;
 	struct stat st;
@@ -518,16 +515,15 @@ read_file(config_t *lc, const char *file, const char *how, struct jobq_err *err)
 		saved = EISDIR;
 	if (config_error_type(lc) == CONFIG_ERR_FILE_IO || config_error_file(lc) == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s%s: cannot read: %s",
-		    how != NULL ? how : "", file,
-		    saved != 0 ? strerror(saved) : config_error_text(lc));
+				    how != NULL ? how : "", file,
+				    saved != 0 ? strerror(saved) : config_error_text(lc));
 	return jobq_err_set(err, JOBQ_EINVAL, "%s:%d: %s",
-	    jobq_cfg_resolve(config_error_file(lc), file, path, sizeof(path)),
-	    config_error_line(lc), config_error_text(lc));
+			    jobq_cfg_resolve(config_error_file(lc), file, path, sizeof(path)),
+			    config_error_line(lc), config_error_text(lc));
 }
 
-int
-jobq_cfg_read_file(struct jobq_config *cfg, config_t *lc, const char *file, const char *how,
-    struct cfg_origin *o, struct jobq_err *err)
+int jobq_cfg_read_file(struct jobq_config *cfg, config_t *lc, const char *file, const char *how,
+		       struct cfg_origin *o, struct jobq_err *err)
 {
 	int r;
 

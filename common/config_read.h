@@ -16,10 +16,10 @@
  * main is the caller's, file[] are libconfig's and live as long as its config_t, env[] are
  * the table's variable names. */
 struct cfg_origin {
-	const char *main;		/* the file jobq_config_load read */
-	const char *file[CFG_NKEYS];	/* as libconfig names it; see jobq_cfg_resolve() */
-	unsigned line[CFG_NKEYS];	/* 0: not set by the file */
-	const char *env[CFG_NKEYS];	/* the variable that set it, or NULL */
+	const char *main;            /* the file jobq_config_load read */
+	const char *file[CFG_NKEYS]; /* as libconfig names it; see jobq_cfg_resolve() */
+	unsigned line[CFG_NKEYS];    /* 0: not set by the file */
+	const char *env[CFG_NKEYS];  /* the variable that set it, or NULL */
 };
 
 /* The display name of file f, as libconfig names it (NULL: the main file), read while
@@ -34,6 +34,6 @@ const char *jobq_cfg_resolve(const char *f, const char *main, char *buf, size_t 
  * read: why" if it cannot be read; JOBQ_ENOMEM. On error cfg holds what was applied so far
  * (the caller frees it). Handlers without cancel_grace get -1 (the caller fills it in). */
 int jobq_cfg_read_file(struct jobq_config *cfg, config_t *lc, const char *file, const char *how,
-    struct cfg_origin *o, struct jobq_err *err) JOBQ_WUR;
+		       struct cfg_origin *o, struct jobq_err *err) JOBQ_WUR;
 
 #endif

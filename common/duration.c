@@ -15,33 +15,27 @@ static const struct {
 	const char *suffix;
 	int64_t ms;
 } units[] = {
-	{ "ms", 1 },
-	{ "s", MS_SECOND },
-	{ "m", MS_MINUTE },
-	{ "h", MS_HOUR },
-	{ "d", MS_DAY },
-	{ "", MS_SECOND },	/* no unit: seconds */
+	{ "ms", 1 },      { "s", MS_SECOND }, { "m", MS_MINUTE },
+	{ "h", MS_HOUR }, { "d", MS_DAY },    { "", MS_SECOND }, /* no unit: seconds */
 };
 
-static bool
-is_digit(char c)
+static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
-static int
-bad(const char *text, struct jobq_err *err)
+static int bad(const char *text, struct jobq_err *err)
 {
-	return jobq_err_set(err, JOBQ_EINVAL,
-	    "'%s' is not a duration (use e.g. 250ms, 30s, 5m, 1h, 2d or plain seconds)", text);
+	return jobq_err_set(
+		err, JOBQ_EINVAL,
+		"'%s' is not a duration (use e.g. 250ms, 30s, 5m, 1h, 2d or plain seconds)", text);
 }
 
 /* round(0.DIGITS * unit), half up, exactly for any number of digits: Horner's rule from the
  * last digit, on twice the value so that the half is an integer step. With t the exact
  * tail value, floor((d * 2u + t) / 10) = floor((d * 2u + floor(t)) / 10), so integer
  * division loses nothing, and acc stays below 2u. */
-static int64_t
-frac_ms(const char *digits, size_t n, int64_t unit)
+static int64_t frac_ms(const char *digits, size_t n, int64_t unit)
 {
 	int64_t acc = 0;
 
@@ -50,8 +44,7 @@ frac_ms(const char *digits, size_t n, int64_t unit)
 	return (acc + 1) / 2;
 }
 
-int
-jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
+int jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
 {
 	const char *p, *frac = NULL;
 	int64_t whole = 0, unit = -1, ms;
@@ -94,8 +87,7 @@ toolarge:
 	return jobq_err_set(err, JOBQ_EINVAL, "'%s' is too long a duration (at most 365d)", text);
 }
 
-char *
-jobq_duration_format(int64_t ms, char *buf, size_t len)
+char *jobq_duration_format(int64_t ms, char *buf, size_t len)
 {
 	static const struct {
 		char suffix;
@@ -108,12 +100,12 @@ jobq_duration_format(int64_t ms, char *buf, size_t len)
 	if (buf == NULL || len == 0)
 		return buf;
 	buf[0] = '\0';
-#define PUT(...)                                                                        \
-	do {                                                                            \
-		n = snprintf(buf + used, len - used, __VA_ARGS__);                      \
-		if (n < 0 || (size_t)n >= len - used)                                   \
-			return buf;                                                     \
-		used += (size_t)n;                                                      \
+#define PUT(...)                                                                                   \
+	do {                                                                                       \
+		n = snprintf(buf + used, len - used, __VA_ARGS__);                                 \
+		if (n < 0 || (size_t)n >= len - used)                                              \
+			return buf;                                                                \
+		used += (size_t)n;                                                                 \
 	} while (0)
 	if (ms == 0) {
 		PUT("0s");
@@ -121,12 +113,13 @@ jobq_duration_format(int64_t ms, char *buf, size_t len)
 	}
 	if (ms < 0) {
 		PUT("-");
-		v = (uint64_t)0 - (uint64_t)ms;	/* well defined even for INT64_MIN */
+		v = (uint64_t)0 - (uint64_t)ms; /* well defined even for INT64_MIN */
 	} else
 		v = (uint64_t)ms;
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		if (v >= (uint64_t)parts[i].ms) {
-			PUT("%llu%c", (unsigned long long)(v / (uint64_t)parts[i].ms), parts[i].suffix);
+			PUT("%llu%c", (unsigned long long)(v / (uint64_t)parts[i].ms),
+			    parts[i].suffix);
 			v %= (uint64_t)parts[i].ms;
 		}
 	}

@@ -42,8 +42,8 @@ int jobq_envelope_encode(const struct jobq_envelope *env, char *buf, size_t len,
 	if ((r = validate(env, err)) != 0)
 		return r;
 	/* Every field is validated to a character set that needs no JSON escaping. */
-	n = snprintf(buf, len, "{\"job_id\":\"%s\",\"type\":\"%s\",\"queue\":\"%s\"}",
-		     env->job_id, env->type, env->queue);
+	n = snprintf(buf, len, "{\"job_id\":\"%s\",\"type\":\"%s\",\"queue\":\"%s\"}", env->job_id,
+		     env->type, env->queue);
 	if (n < 0 || (size_t)n >= len)
 		return jobq_err_set(err, JOBQ_EINVAL, "envelope does not fit in %zu bytes", len);
 	return n;

@@ -9,8 +9,7 @@
 /* Messages are one line (err.h), but they quote input: a value with a newline, a file name
  * with an escape sequence. Spell control characters out ("\n", "\x1b"), truncating at the
  * buffer's end; tab stays. */
-static void
-one_line(char *msg)
+static void one_line(char *msg)
 {
 	char old[JOBQ_ERR_MSG_MAX], esc[5];
 	const unsigned char *p;
@@ -41,8 +40,7 @@ one_line(char *msg)
 	msg[used] = '\0';
 }
 
-int
-jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...)
+int jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -56,8 +54,7 @@ jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...)
 	return code;
 }
 
-int
-jobq_err_prefix(struct jobq_err *err, const char *fmt, ...)
+int jobq_err_prefix(struct jobq_err *err, const char *fmt, ...)
 {
 	char old[JOBQ_ERR_MSG_MAX];
 	size_t used;
@@ -81,8 +78,7 @@ jobq_err_prefix(struct jobq_err *err, const char *fmt, ...)
 	return err->code;
 }
 
-void
-jobq_err_clear(struct jobq_err *err)
+void jobq_err_clear(struct jobq_err *err)
 {
 	if (err == NULL)
 		return;
@@ -90,8 +86,7 @@ jobq_err_clear(struct jobq_err *err)
 	err->msg[0] = '\0';
 }
 
-const char *
-jobq_err_name(int code)
+const char *jobq_err_name(int code)
 {
 	switch (code) {
 	case JOBQ_OK:
@@ -123,8 +118,7 @@ jobq_err_name(int code)
 	}
 }
 
-int
-jobq_err_exit_status(int code)
+int jobq_err_exit_status(int code)
 {
 	switch (code) {
 	case JOBQ_OK:

@@ -6,9 +6,8 @@
 #include "jobq/job.h"
 
 static const char *const names[JOBQ_STATUS_COUNT] = {
-	[JOBQ_SCHEDULED] = "scheduled", [JOBQ_QUEUED] = "queued",
-	[JOBQ_RUNNING] = "running",     [JOBQ_SUCCEEDED] = "succeeded",
-	[JOBQ_FAILED] = "failed",       [JOBQ_CANCELLED] = "cancelled",
+	[JOBQ_SCHEDULED] = "scheduled", [JOBQ_QUEUED] = "queued", [JOBQ_RUNNING] = "running",
+	[JOBQ_SUCCEEDED] = "succeeded", [JOBQ_FAILED] = "failed", [JOBQ_CANCELLED] = "cancelled",
 };
 
 const char *jobq_status_name(enum jobq_status s)
@@ -58,8 +57,14 @@ const char *jobq_cause_name(enum jobq_cause c)
 	return cause_names[c];
 }
 
-#define NEW(to_, cause_) { .initial = true, .to = (to_), .cause = (cause_) }
-#define ROW(from_, to_, cause_) { .from = (from_), .to = (to_), .cause = (cause_) }
+#define NEW(to_, cause_)                                                                           \
+	{                                                                                          \
+		.initial = true, .to = (to_), .cause = (cause_)                                    \
+	}
+#define ROW(from_, to_, cause_)                                                                    \
+	{                                                                                          \
+		.from = (from_), .to = (to_), .cause = (cause_)                                    \
+	}
 
 /* The table of docs/design.md §3, one row per (from, to, cause), each with the statements
  * that make it (store functions, and the SQL functions of migrations/). The history
@@ -69,21 +74,21 @@ const char *jobq_cause_name(enum jobq_cause c)
  * its history. tests/integration/test_transitions.sh checks the history of real runs
  * against this table. */
 static const struct jobq_transition table[] = {
-	NEW(JOBQ_QUEUED, JOBQ_CAUSE_SUBMIT),	/* jobq_store_submit */
-	NEW(JOBQ_SCHEDULED, JOBQ_CAUSE_SUBMIT),	/* jobq_store_submit: run time ahead */
-	ROW(JOBQ_SCHEDULED, JOBQ_QUEUED, JOBQ_CAUSE_DUE),	/* jobq_store_relay_take */
+	NEW(JOBQ_QUEUED, JOBQ_CAUSE_SUBMIT),              /* jobq_store_submit */
+	NEW(JOBQ_SCHEDULED, JOBQ_CAUSE_SUBMIT),           /* jobq_store_submit: run time ahead */
+	ROW(JOBQ_SCHEDULED, JOBQ_QUEUED, JOBQ_CAUSE_DUE), /* jobq_store_relay_take */
 	/* jobq_cli_cancel (jobq_store_cancel), jobq_store_cancel_unstarted */
 	ROW(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),
-	ROW(JOBQ_SCHEDULED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER),	/* jobq_store_dead_letter */
-	ROW(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING),	/* migration 0009 */
-	ROW(JOBQ_QUEUED, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM),	/* jobq_store_write_many */
-	ROW(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),	/* as scheduled → cancelled */
-	ROW(JOBQ_QUEUED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER),	/* jobq_store_dead_letter */
-	ROW(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING),	/* migration 0009 */
+	ROW(JOBQ_SCHEDULED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER), /* jobq_store_dead_letter */
+	ROW(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING), /* migration 0009 */
+	ROW(JOBQ_QUEUED, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM),                /* jobq_store_write_many */
+	ROW(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),   /* as scheduled → cancelled */
+	ROW(JOBQ_QUEUED, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER), /* jobq_store_dead_letter */
+	ROW(JOBQ_QUEUED, JOBQ_CANCELLED, JOBQ_CAUSE_PAYLOAD_CEILING), /* migration 0009 */
 	/* The outcomes of an attempt, jobq_store_write_many. */
 	ROW(JOBQ_RUNNING, JOBQ_SUCCEEDED, JOBQ_CAUSE_SUCCESS),
 	ROW(JOBQ_RUNNING, JOBQ_SCHEDULED, JOBQ_CAUSE_FAILURE),
-	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_FAILURE),	/* also a timeout, a refused outcome */
+	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_FAILURE), /* also a timeout, a refused outcome */
 	/* Also jobq_store_takeover, jobq_store_reap and jobq_store_requeue_own on a job whose
 	 * cancel was asked for before its owner was lost. */
 	ROW(JOBQ_RUNNING, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),
@@ -92,8 +97,8 @@ static const struct jobq_transition table[] = {
 	ROW(JOBQ_RUNNING, JOBQ_QUEUED, JOBQ_CAUSE_LEASE_BACK),
 	/* Owner lost with the attempts used up: jobq_store_takeover, _reap, _requeue_own. */
 	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_LEASE_BACK),
-	ROW(JOBQ_RUNNING, JOBQ_RUNNING, JOBQ_CAUSE_TAKEOVER),	/* jobq_store_takeover */
-	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_PAYLOAD_CEILING),	/* migration 0009 */
+	ROW(JOBQ_RUNNING, JOBQ_RUNNING, JOBQ_CAUSE_TAKEOVER),       /* jobq_store_takeover */
+	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_PAYLOAD_CEILING), /* migration 0009 */
 	/* jobq_cli_retry: `jobq retry`, `jobq dead requeue` */
 	ROW(JOBQ_FAILED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY),
 	ROW(JOBQ_CANCELLED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY),

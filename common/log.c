@@ -30,15 +30,14 @@ struct line {
 	bool full;
 };
 
-static void
-add(struct line *l, const char *s, size_t n)
+static void add(struct line *l, const char *s, size_t n)
 {
 	size_t cap;
 	char *np;
 
 	if (l->full)
 		return;
-	if (l->len + n + 2 > l->cap) {	/* room for the newline and a NUL */
+	if (l->len + n + 2 > l->cap) { /* room for the newline and a NUL */
 		cap = l->cap != 0 ? l->cap : 256;
 		while (l->len + n + 2 > cap)
 			cap *= 2;
@@ -53,21 +52,18 @@ add(struct line *l, const char *s, size_t n)
 	l->len += n;
 }
 
-static void
-adds(struct line *l, const char *s)
+static void adds(struct line *l, const char *s)
 {
 	add(l, s, strlen(s));
 }
 
-static bool
-is_ctl(unsigned char c)
+static bool is_ctl(unsigned char c)
 {
 	return c < 0x20 || c == 0x7f;
 }
 
 /* Text value: bare unless it holds a space, '"', '=' or a control character. */
-static void
-add_text_value(struct line *l, const char *v)
+static void add_text_value(struct line *l, const char *v)
 {
 	const unsigned char *p;
 	char hex[5];
@@ -102,8 +98,7 @@ add_text_value(struct line *l, const char *v)
 
 /* Text key: keys are programmer-chosen names; anything that would break the line shape
  * becomes '_'. */
-static void
-add_text_key(struct line *l, const char *k)
+static void add_text_key(struct line *l, const char *k)
 {
 	const unsigned char *p;
 
@@ -116,8 +111,7 @@ add_text_key(struct line *l, const char *k)
 }
 
 /* Length of the well-formed UTF-8 sequence at p, or 0 if it is not one. */
-static size_t
-utf8_len(const unsigned char *p)
+static size_t utf8_len(const unsigned char *p)
 {
 	size_t n, i;
 	unsigned int cp;
@@ -145,8 +139,7 @@ utf8_len(const unsigned char *p)
 
 /* JSON string: escapes per RFC 8259; bytes that are not UTF-8 become U+FFFD so the line
  * always parses. */
-static void
-add_json_string(struct line *l, const char *s)
+static void add_json_string(struct line *l, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	char esc[7];
@@ -182,8 +175,7 @@ add_json_string(struct line *l, const char *s)
 	add(l, "\"", 1);
 }
 
-static void
-add_timestamp(struct line *l)
+static void add_timestamp(struct line *l)
 {
 	struct timespec ts;
 	struct tm tm;
@@ -197,8 +189,7 @@ add_timestamp(struct line *l)
 	adds(l, buf);
 }
 
-static void
-write_all(const char *p, size_t n)
+static void write_all(const char *p, size_t n)
 {
 	ssize_t w;
 
@@ -207,15 +198,14 @@ write_all(const char *p, size_t n)
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			return;	/* nowhere left to report it */
+			return; /* nowhere left to report it */
 		}
 		p += w;
 		n -= (size_t)w;
 	}
 }
 
-void
-jobq_log_setup(enum jobq_log_level level, enum jobq_log_format format)
+void jobq_log_setup(enum jobq_log_level level, enum jobq_log_format format)
 {
 	pthread_mutex_lock(&log_lock);
 	log_level = level;
@@ -223,8 +213,7 @@ jobq_log_setup(enum jobq_log_level level, enum jobq_log_format format)
 	pthread_mutex_unlock(&log_lock);
 }
 
-int
-jobq_log_level_parse(const char *s, enum jobq_log_level *out)
+int jobq_log_level_parse(const char *s, enum jobq_log_level *out)
 {
 	int i;
 
@@ -239,8 +228,7 @@ jobq_log_level_parse(const char *s, enum jobq_log_level *out)
 	return JOBQ_EINVAL;
 }
 
-int
-jobq_log_format_parse(const char *s, enum jobq_log_format *out)
+int jobq_log_format_parse(const char *s, enum jobq_log_format *out)
 {
 	if (s == NULL)
 		return JOBQ_EINVAL;
@@ -253,23 +241,20 @@ jobq_log_format_parse(const char *s, enum jobq_log_format *out)
 	return 0;
 }
 
-void
-jobq_log_set_program(const char *prog)
+void jobq_log_set_program(const char *prog)
 {
 	pthread_mutex_lock(&log_lock);
 	snprintf(log_prog, sizeof(log_prog), "%s", prog != NULL ? prog : "");
 	pthread_mutex_unlock(&log_lock);
 }
 
-const char *
-jobq_log_int(char buf[24], long long v)
+const char *jobq_log_int(char buf[24], long long v)
 {
 	snprintf(buf, 24, "%lld", v);
 	return buf;
 }
 
-void
-jobq_log(enum jobq_log_level level, const char *event, ...)
+void jobq_log(enum jobq_log_level level, const char *event, ...)
 {
 	struct line l = { NULL, 0, 0, false };
 	const char *k, *v;

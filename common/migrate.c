@@ -9,7 +9,7 @@
 #include "jobq/migrate.h"
 
 #define MAX_MIGRATIONS 256
-#define MIGRATE_LOCK_KEY "7071655100"	/* advisory lock id serialising concurrent runs */
+#define MIGRATE_LOCK_KEY "7071655100" /* advisory lock id serialising concurrent runs */
 
 /* Rights of the least-privilege roles, set on every run (idempotent) for whichever of them
  * exist, so that roles created after the schema still get them: each role's rights are
@@ -116,7 +116,8 @@ static int list_files(const char *dir, char **names, int max, struct jobq_err *e
 	int n = 0;
 
 	if (d == NULL)
-		return jobq_err_set(err, JOBQ_ESYS, "migrations folder %s: %s", dir, strerror(errno));
+		return jobq_err_set(err, JOBQ_ESYS, "migrations folder %s: %s", dir,
+				    strerror(errno));
 	while ((e = readdir(d)) != NULL) {
 		size_t l = strlen(e->d_name);
 
@@ -124,7 +125,8 @@ static int list_files(const char *dir, char **names, int max, struct jobq_err *e
 			continue;
 		if (n == max) {
 			closedir(d);
-			return jobq_err_set(err, JOBQ_EINVAL, "more than %d migrations in %s", max, dir);
+			return jobq_err_set(err, JOBQ_EINVAL, "more than %d migrations in %s", max,
+					    dir);
 		}
 		if ((names[n] = strndup(e->d_name, l - 4)) == NULL) {
 			closedir(d);
@@ -187,9 +189,9 @@ static int apply(struct jobq_store *st, const char *version, const char *sql, st
 		return r;
 	}
 	PQclear(res);
-	r = jobq_store_exec(st, NULL,
-			    "INSERT INTO schema_migrations (version, checksum) VALUES ($1, md5($2))",
-			    2, p, &res, "record migration", err);
+	r = jobq_store_exec(
+		st, NULL, "INSERT INTO schema_migrations (version, checksum) VALUES ($1, md5($2))",
+		2, p, &res, "record migration", err);
 	PQclear(res);
 	if (r != 0) {
 		rollback(st);
@@ -258,15 +260,16 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 			bool same = PQgetvalue(cmp, 0, 0)[0] == 't';
 			PQclear(cmp);
 			if (!same) {
-				r = jobq_err_set(err, JOBQ_EINVAL,
-						 "%s/%s.sql has changed since it was applied; "
-						 "migrations are forward-only: add a new file instead",
-						 dir, version);
+				r = jobq_err_set(
+					err, JOBQ_EINVAL,
+					"%s/%s.sql has changed since it was applied; "
+					"migrations are forward-only: add a new file instead",
+					dir, version);
 				goto out;
 			}
 		}
 		free(sqls[i]);
-		sqls[i] = NULL;	/* applied: nothing to do */
+		sqls[i] = NULL; /* applied: nothing to do */
 	}
 	*total = n;
 	for (int i = 0; i < n; i++) {
@@ -284,8 +287,8 @@ out:
 	PQclear(res);
 	if (locked && jobq_store_ok(st)) {
 		struct jobq_err ignored;
-		jobq_ignore(jobq_store_command(st, "SELECT pg_advisory_unlock(" MIGRATE_LOCK_KEY ")",
-					       &ignored));
+		jobq_ignore(jobq_store_command(
+			st, "SELECT pg_advisory_unlock(" MIGRATE_LOCK_KEY ")", &ignored));
 	}
 	for (int i = 0; i < n; i++) {
 		free(names[i]);

@@ -8,9 +8,8 @@
 #include "jobq/ids.h"
 #include "jobq/parse.h"
 
-int
-jobq_parse_int(const char *text, int64_t min, int64_t max, const char *what, int64_t *out,
-    struct jobq_err *err)
+int jobq_parse_int(const char *text, int64_t min, int64_t max, const char *what, int64_t *out,
+		   struct jobq_err *err)
 {
 	const char *sep = what != NULL ? ": " : "";
 	char *end;
@@ -32,17 +31,15 @@ jobq_parse_int(const char *text, int64_t min, int64_t max, const char *what, int
 	return 0;
 bad:
 	return jobq_err_set(err, JOBQ_EINVAL, "%s%s'%s' is not a whole number from %lld to %lld",
-	    what, sep, text, (long long)min, (long long)max);
+			    what, sep, text, (long long)min, (long long)max);
 }
 
-static int
-hexval(char c)
+static int hexval(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool
-jobq_uuid_valid(const char *text)
+bool jobq_uuid_valid(const char *text)
 {
 	size_t i;
 
@@ -58,22 +55,20 @@ jobq_uuid_valid(const char *text)
 	return true;
 }
 
-int
-jobq_parse_uuid(const char *text, char *out, struct jobq_err *err)
+int jobq_parse_uuid(const char *text, char *out, struct jobq_err *err)
 {
 	size_t i;
 
 	if (!jobq_uuid_valid(text))
 		return jobq_err_set(err, JOBQ_EINVAL, "'%.64s' is not a UUID",
-		    text != NULL ? text : "");
+				    text != NULL ? text : "");
 	for (i = 0; i < JOBQ_UUID_LEN; i++)
 		out[i] = (text[i] >= 'A' && text[i] <= 'F') ? (char)(text[i] - 'A' + 'a') : text[i];
 	out[JOBQ_UUID_LEN] = '\0';
 	return 0;
 }
 
-bool
-jobq_queue_name_valid(const char *text)
+bool jobq_queue_name_valid(const char *text)
 {
 	size_t i, n;
 	char c;
@@ -86,15 +81,14 @@ jobq_queue_name_valid(const char *text)
 	for (i = 0; i < n; i++) {
 		c = text[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    c == '_' || c == '.' || c == '-'))
+		      c == '_' || c == '.' || c == '-'))
 			return false;
 	}
 	return true;
 }
 
 /* Read exactly n digits at *p into *v and advance; 0 on success, -1 otherwise. */
-static int
-digits(const char **p, int n, int *v)
+static int digits(const char **p, int n, int *v)
 {
 	int i;
 
@@ -108,8 +102,7 @@ digits(const char **p, int n, int *v)
 	return 0;
 }
 
-static int
-days_in_month(int year, int month)
+static int days_in_month(int year, int month)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -117,8 +110,7 @@ days_in_month(int year, int month)
 	return month == 2 && leap ? 29 : days[month - 1];
 }
 
-int
-jobq_parse_time(const char *text, int64_t *out_unix_ms, struct jobq_err *err)
+int jobq_parse_time(const char *text, int64_t *out_unix_ms, struct jobq_err *err)
 {
 	const char *p = text;
 	int year, mon, day, hour, min, sec, oh = 0, om = 0, sign = 0, ms = 0, scale = 100;
@@ -141,13 +133,14 @@ jobq_parse_time(const char *text, int64_t *out_unix_ms, struct jobq_err *err)
 		if (*p < '0' || *p > '9')
 			goto bad;
 		for (; *p >= '0' && *p <= '9'; p++) {
-			ms += (*p - '0') * scale;	/* truncate to whole milliseconds */
+			ms += (*p - '0') * scale; /* truncate to whole milliseconds */
 			scale /= 10;
 		}
 	}
 	if (*p == '\0')
 		return jobq_err_set(err, JOBQ_EINVAL,
-		    "'%s' has no time zone (add Z or an offset such as +01:00)", text);
+				    "'%s' has no time zone (add Z or an offset such as +01:00)",
+				    text);
 	if (*p == 'Z' || *p == 'z')
 		p++;
 	else if (*p == '+' || *p == '-') {
@@ -174,6 +167,7 @@ jobq_parse_time(const char *text, int64_t *out_unix_ms, struct jobq_err *err)
 	return 0;
 bad:
 	return jobq_err_set(err, JOBQ_EINVAL,
-	    "'%s' is not a time (use RFC 3339, e.g. 2026-11-28T12:00:00Z or "
-	    "2026-11-28 12:00:00+01:00)", text);
+			    "'%s' is not a time (use RFC 3339, e.g. 2026-11-28T12:00:00Z or "
+			    "2026-11-28 12:00:00+01:00)",
+			    text);
 }

@@ -16,8 +16,8 @@ struct jobq_store {
 	PGconn *conn;
 	char *url;
 	char *app_name;
-	unsigned flags;		/* JOBQ_STORE_* */
-	int64_t wait_ms;	/* bound on every wait of the session; 0 = none */
+	unsigned flags;  /* JOBQ_STORE_* */
+	int64_t wait_ms; /* bound on every wait of the session; 0 = none */
 	/* Names prepared in this session; cleared on reconnect (a new session has none). */
 	const char *prepared[MAX_PREPARED];
 	int nprepared;
@@ -64,11 +64,18 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 	char k_idle[24], k_ival[24], user_to[24], server_ka[256], options[640];
 	/* jobq's defaults come first and the URL (expanded from dbname) last, so anything the
 	 * user's URL sets explicitly wins; an empty URL leaves libpq to its PG* variables. */
-	const char *keys[] = { "application_name", "connect_timeout", "keepalives",
-			       "keepalives_idle", "keepalives_interval", "keepalives_count",
-			       "options", "tcp_user_timeout", "dbname", NULL };
-	const char *vals[] = { st->app_name, "5", "1", k_idle, k_ival, "3", options, user_to,
-			       st->url, NULL };
+	const char *keys[] = { "application_name",
+			       "connect_timeout",
+			       "keepalives",
+			       "keepalives_idle",
+			       "keepalives_interval",
+			       "keepalives_count",
+			       "options",
+			       "tcp_user_timeout",
+			       "dbname",
+			       NULL };
+	const char *vals[] = { st->app_name, "5",     "1",     k_idle,  k_ival,
+			       "3",          options, user_to, st->url, NULL };
 	char masked[512];
 	PGconn *conn;
 	int r = 0;
@@ -95,7 +102,8 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 	 * two statements of one must not keep its rows locked). */
 	snprintf(user_to, sizeof(user_to), "%lld", w);
 	snprintf(options, sizeof(options),
-		 "-c timezone=UTC -c statement_timeout=%lld -c idle_in_transaction_session_timeout=%lld%s%s%s",
+		 "-c timezone=UTC -c statement_timeout=%lld -c "
+		 "idle_in_transaction_session_timeout=%lld%s%s%s",
 		 w, w, server_ka,
 		 /* A worker's statements are prepared once per session and take arrays of
 		  * ids: a custom plan per execution only costs planning time (it was the
@@ -124,7 +132,8 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 		/* A keyword/value string that does not parse may not even show where its
 		 * password ends ("password=a b": is "b" part of it?): not shown at all. */
 		if (opts == NULL && strstr(st->url, "://") == NULL)
-			return jobq_err_set(err, JOBQ_EINVAL, "database connection string cannot "
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "database connection string cannot "
 					    "be parsed (not shown: it may hold a password)");
 		if (opts == NULL)
 			return jobq_err_set(err, JOBQ_EINVAL, "database URL cannot be parsed: %s",
@@ -243,7 +252,7 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 		return 0;
 	st->wait_ms = wait_ms;
 	if (!jobq_store_ok(st))
-		return 0;	/* the next session opens with it */
+		return 0; /* the next session opens with it */
 	/* The client's tcp_user_timeout and keepalives were fixed when the socket opened:
 	 * the server's side of them follows now (as open_session sets it), the client's at
 	 * the next reconnect. An unbounded session goes back to the system's defaults (0). */
@@ -260,7 +269,7 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 		 w, w, w, w > 0 ? idle : 0, w > 0 ? ival : 0, w > 0 ? 3 : 0,
 		 w > 0 ? idle * 1000 : 0);
 	if ((r = jobq_store_command(st, sql, err)) != 0)
-		st->wait_ms = was;	/* not applied: try again next time */
+		st->wait_ms = was; /* not applied: try again next time */
 	return r;
 }
 

@@ -17,9 +17,15 @@ static const char SQL_RETRY[] = "SELECT status, id, queue, type, lease_token"
 int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_grace_ms,
 		     const char *reason, struct jobq_retried *out, struct jobq_err *err)
 {
-	enum { STATUS, ID, QUEUE, TYPE, TOKEN, NCOLS };
-	static const char *const names[NCOLS] = { "status", "id", "queue", "type",
-						  "lease_token" };
+	enum {
+		STATUS,
+		ID,
+		QUEUE,
+		TYPE,
+		TOKEN,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "status", "id", "queue", "type", "lease_token" };
 	char grace[STORE_I64_LEN];
 	const char *p[3] = { job_id, store_i64(grace, relay_grace_ms), reason };
 	PGresult *res = NULL;
@@ -64,8 +70,7 @@ static const char SQL_PRUNE_CUTOFF[] =
 static const char SQL_PRUNE_JOBS[] =
 	"SELECT jobq_cli_prune_jobs($1::timestamptz, $2::int) AS deleted";
 
-static const char SQL_PRUNE_WORKERS[] =
-	"SELECT jobq_cli_prune_workers($1::timestamptz) AS deleted";
+static const char SQL_PRUNE_WORKERS[] = "SELECT jobq_cli_prune_workers($1::timestamptz) AS deleted";
 
 /* A waiter row is only stale once its session is gone: deleting a live `jobq wait`'s row
  * would silence the NOTIFY it waits for. */
@@ -83,8 +88,8 @@ static const char SQL_PRUNE_COUNT[] =
 
 /* Run a statement with params p and add how many rows it deleted to *n: the "deleted"
  * column of the row a function returned, else the rows the statement itself affected. */
-static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const char *sql,
-			       int np, const char *const *p, int64_t *n, const char *what,
+static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const char *sql, int np,
+			       const char *const *p, int64_t *n, const char *what,
 			       struct jobq_err *err)
 {
 	static const char *const names[1] = { "deleted" };
@@ -103,8 +108,8 @@ static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const ch
 	return r;
 }
 
-static JOBQ_WUR int prune_delete(struct jobq_store *st, const char *cutoff,
-				 struct jobq_pruned *out, struct jobq_err *err)
+static JOBQ_WUR int prune_delete(struct jobq_store *st, const char *cutoff, struct jobq_pruned *out,
+				 struct jobq_err *err)
 {
 	char lim[STORE_I64_LEN];
 	const char *p[2] = { cutoff, store_i64(lim, JOBQ_PRUNE_BATCH) };
@@ -125,10 +130,15 @@ static JOBQ_WUR int prune_delete(struct jobq_store *st, const char *cutoff,
 			  "deleting stale wait registrations", err);
 }
 
-static JOBQ_WUR int prune_count(struct jobq_store *st, const char *cutoff,
-				struct jobq_pruned *out, struct jobq_err *err)
+static JOBQ_WUR int prune_count(struct jobq_store *st, const char *cutoff, struct jobq_pruned *out,
+				struct jobq_err *err)
 {
-	enum { JOBS, WORKERS, WAITERS, NCOLS };
+	enum {
+		JOBS,
+		WORKERS,
+		WAITERS,
+		NCOLS
+	};
 	static const char *const names[NCOLS] = { "deleted", "workers", "waiters" };
 	PGresult *res = NULL;
 	int col[NCOLS];
@@ -146,10 +156,14 @@ static JOBQ_WUR int prune_count(struct jobq_store *st, const char *cutoff,
 	return r;
 }
 
-int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run,
-		     struct jobq_pruned *out, struct jobq_err *err)
+int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run, struct jobq_pruned *out,
+		     struct jobq_err *err)
 {
-	enum { CUTOFF, TEXT, NCOLS };
+	enum {
+		CUTOFF,
+		TEXT,
+		NCOLS
+	};
 	static const char *const names[NCOLS] = { "cutoff", "cutoff_text" };
 	char ms[STORE_I64_LEN];
 	const char *p[1] = { store_i64(ms, older_ms) };

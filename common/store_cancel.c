@@ -12,7 +12,11 @@
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
 		      struct jobq_cancel_result *out, struct jobq_err *err)
 {
-	enum { ID, STATUS, NCOLS };
+	enum {
+		ID,
+		STATUS,
+		NCOLS
+	};
 	static const char *const names[NCOLS] = { "id", "status" };
 	char *arr = jobq_store_uuid_array(ids, n);
 	PGresult *res = NULL;
@@ -27,8 +31,8 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 		const char *p[2] = { arr, reason };
 
 		r = jobq_store_exec(st, NULL,
-				    "SELECT id, status FROM jobq_cli_cancel($1::uuid[], $2)",
-				    2, p, &res, "cancel", err);
+				    "SELECT id, status FROM jobq_cli_cancel($1::uuid[], $2)", 2, p,
+				    &res, "cancel", err);
 	}
 	free(arr);
 	if (r != 0)
@@ -71,4 +75,3 @@ int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const
 	PQclear(res);
 	return r;
 }
-

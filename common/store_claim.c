@@ -9,19 +9,24 @@
 int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, const char *what,
 			struct jobq_err *err)
 {
-	static const char *const names[] = { "id", "type", "queue", "payload", "attempt",
-					     "max_attempts", "timeout_ms", "wait_s",
-					     "lease_token" };
+	static const char *const names[] = { "id",         "type",    "queue",
+					     "payload",    "attempt", "max_attempts",
+					     "timeout_ms", "wait_s",  "lease_token" };
 	int c[sizeof(names) / sizeof(names[0])];
 	int r;
 
 	if ((r = store_columns(res, names, (int)(sizeof(names) / sizeof(names[0])), c, what,
 			       err)) != 0)
 		return r;
-	*cols = (struct store_claim_cols){ .id = c[0], .type = c[1], .queue = c[2],
-					   .payload = c[3], .attempt = c[4],
-					   .max_attempts = c[5], .timeout_ms = c[6],
-					   .wait_s = c[7], .token = c[8] };
+	*cols = (struct store_claim_cols){ .id = c[0],
+					   .type = c[1],
+					   .queue = c[2],
+					   .payload = c[3],
+					   .attempt = c[4],
+					   .max_attempts = c[5],
+					   .timeout_ms = c[6],
+					   .wait_s = c[7],
+					   .token = c[8] };
 	return 0;
 }
 

@@ -29,8 +29,8 @@ const char *store_i64(char buf[STORE_I64_LEN], int64_t v);
  * the statement has run, so a statement in autocommit has committed by then: callers pass
  * the code on, never as "nothing was written", and nobody runs the statement again for
  * it. */
-int store_columns(const PGresult *res, const char *const *names, int n, int *cols,
-		  const char *what, struct jobq_err *err) JOBQ_WUR;
+int store_columns(const PGresult *res, const char *const *names, int n, int *cols, const char *what,
+		  struct jobq_err *err) JOBQ_WUR;
 
 /* Values of (row, col). A boolean column is true when its text is "t"; numbers that do
  * not parse read as 0 (the columns come from the statements, not from users). */
@@ -78,9 +78,9 @@ char *store_token_map(const char *const *ids, const int64_t *values, size_t n);
 
 /* The columns of a job that every statement handing out a claim returns (claim, the reply
  * of a lost claim, takeover), named as store_claim_read reads them. */
-#define STORE_CLAIM_COLUMNS                                                                \
-	" id, type, queue, payload::text AS payload, attempt, max_attempts,"                \
-	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0) AS timeout_ms, status," \
+#define STORE_CLAIM_COLUMNS                                                                        \
+	" id, type, queue, payload::text AS payload, attempt, max_attempts,"                       \
+	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0) AS timeout_ms, status,"        \
 	" extract(epoch FROM now() - run_after) AS wait_s, lease_token, claim_id"
 
 struct jobq_claim;

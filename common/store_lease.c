@@ -74,7 +74,8 @@ static const char SQL_WRITE[] =
 	/* A retry waits for the relay; a released job is nacked back to the queue, but its
 	 * message may already be gone (the connection closed during the drain), so the relay
 	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
-	" published_at = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.published_at END,"
+	" published_at = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.published_at "
+	"END,"
 	" publish_after = CASE WHEN u.st = 'scheduled'"
 	"                 THEN now() + make_interval(secs => u.delay / 1000.0)"
 	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
@@ -97,7 +98,6 @@ static const char SQL_WRITE[] =
 	"SELECT true AS claimed, * FROM c UNION ALL "
 	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
 
-
 static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
 {
 	json_t *items = json_array();
@@ -107,16 +107,16 @@ static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jo
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_outcome *o = reqs[i].o;
-		json_t *it = json_pack("{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id",
-				       reqs[i].job_id, "token", (json_int_t)reqs[i].token, "st",
-				       jobq_status_name(o->to), "result", o->result, "error",
-				       o->error, "reason", o->reason, "delay",
-				       (json_int_t)o->retry_delay_ms, "grace",
-				       (json_int_t)o->release_grace_ms);
+		json_t *it = json_pack(
+			"{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id", reqs[i].job_id,
+			"token", (json_int_t)reqs[i].token, "st", jobq_status_name(o->to), "result",
+			o->result, "error", o->error, "reason", o->reason, "delay",
+			(json_int_t)o->retry_delay_ms, "grace", (json_int_t)o->release_grace_ms);
 
 		if (it == NULL || json_array_append_new(items, it) != 0) {
 			json_decref(items);
-			jobq_err_set(err, JOBQ_EINVAL, "finish job %s: outcome is not valid UTF-8 text",
+			jobq_err_set(err, JOBQ_EINVAL,
+				     "finish job %s: outcome is not valid UTF-8 text",
 				     reqs[i].job_id);
 			return NULL;
 		}
@@ -131,12 +131,16 @@ nomem:
 	return NULL;
 }
 
-
 int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			  size_t nf, struct jobq_err *err)
 {
-	enum { CLAIMED, ID, CLAIM_ID, NCOLS };
+	enum {
+		CLAIMED,
+		ID,
+		CLAIM_ID,
+		NCOLS
+	};
 	static const char *const names[NCOLS] = { "claimed", "id", "claim_id" };
 	const char **ids = calloc(nc + nf ? nc + nf : 1, sizeof(*ids));
 	int64_t *cids = calloc(nc ? nc : 1, sizeof(*cids));
@@ -185,7 +189,8 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 		 * the commit and the answer would (the next statement finds it closed). */
 		shutdown(PQsocket(jobq_store_conn(st)), SHUT_RDWR);
 		jobq_ignore(jobq_store_command(st, "SELECT 1", err));
-		r = jobq_err_set(err, JOBQ_EDB, "claim: connection lost before the reply "
+		r = jobq_err_set(err, JOBQ_EDB,
+				 "claim: connection lost before the reply "
 				 "(fault point claim_reply_lost)");
 		goto out;
 	}
@@ -204,11 +209,13 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 		/* A job delivered twice in one batch is claimed once: the request whose claim id
 		 * the row took gets it, the other reconciles (and adopts it). */
 		for (size_t i = 0; i < nc; i++)
-			if (claims[i].r == JOBQ_ECONFLICT && strcasecmp(claims[i].job_id, id) == 0 &&
+			if (claims[i].r == JOBQ_ECONFLICT &&
+			    strcasecmp(claims[i].job_id, id) == 0 &&
 			    claims[i].claim_id == store_int64(res, row, col[CLAIM_ID])) {
 				if ((claims[i].r = store_claim_read(res, row, &cc, &claims[i].out,
 								    err)) != 0)
-					claims[i].r = JOBQ_ECONFLICT;	/* out of memory: let it reconcile */
+					claims[i].r =
+						JOBQ_ECONFLICT; /* out of memory: let it reconcile */
 				break;
 			}
 	}
@@ -236,13 +243,14 @@ int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *wo
 	PGresult *res;
 	int left, r;
 
-	if ((r = jobq_store_exec(st, "jobq_claimed",
-				 "SELECT" STORE_CLAIM_COLUMNS ","
-				 " floor(extract(epoch FROM lease_expires_at - now()) * 1000)::bigint"
-				 " AS lease_left_ms"
-				 " FROM jobs WHERE id = $1 AND status = 'running'"
-				 " AND worker_id = $2 AND claim_id = $3::bigint",
-				 3, p, &res, "read own claim", err)) != 0)
+	if ((r = jobq_store_exec(
+		     st, "jobq_claimed",
+		     "SELECT" STORE_CLAIM_COLUMNS ","
+		     " floor(extract(epoch FROM lease_expires_at - now()) * 1000)::bigint"
+		     " AS lease_left_ms"
+		     " FROM jobs WHERE id = $1 AND status = 'running'"
+		     " AND worker_id = $2 AND claim_id = $3::bigint",
+		     3, p, &res, "read own claim", err)) != 0)
 		return r;
 	if (PQntuples(res) != 1)
 		r = JOBQ_ECONFLICT;
@@ -257,11 +265,21 @@ int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *wo
 int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
 		       struct jobq_err *err)
 {
-	enum { STATUS, WORKER, ATTEMPT, MAX_ATTEMPTS, CANCEL, DUE, EXPIRED, TOKEN, CLAIM_ID,
-	       NCOLS };
-	static const char *const names[NCOLS] = { "status", "worker_id", "attempt",
-						  "max_attempts", "cancel_requested", "due",
-						  "lease_expired", "lease_token", "claim_id" };
+	enum {
+		STATUS,
+		WORKER,
+		ATTEMPT,
+		MAX_ATTEMPTS,
+		CANCEL,
+		DUE,
+		EXPIRED,
+		TOKEN,
+		CLAIM_ID,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "status",        "worker_id",        "attempt",
+						  "max_attempts",  "cancel_requested", "due",
+						  "lease_expired", "lease_token",      "claim_id" };
 	const char *p[1] = { job_id };
 	PGresult *res;
 	int col[NCOLS];
@@ -278,7 +296,8 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 			    1, p, &res, "read job", err);
 	if (r != 0)
 		return r;
-	if (PQntuples(res) == 1 && (r = store_columns(res, names, NCOLS, col, "read job", err)) == 0) {
+	if (PQntuples(res) == 1 &&
+	    (r = store_columns(res, names, NCOLS, col, "read job", err)) == 0) {
 		out->found = true;
 		store_status(res, 0, col[STATUS], &out->status);
 		store_copy(out->worker_id, sizeof(out->worker_id), PQgetvalue(res, 0, col[WORKER]));
@@ -299,7 +318,11 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			 struct jobq_lease *leases, size_t n, struct jobq_err *err)
 {
-	enum { ID, CANCEL, NCOLS };
+	enum {
+		ID,
+		CANCEL,
+		NCOLS
+	};
 	static const char *const names[NCOLS] = { "id", "cancel_requested" };
 	char lease[STORE_I64_LEN];
 	const char **idv = calloc(n ? n : 1, sizeof(*idv));
@@ -332,11 +355,13 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		r = jobq_store_exec(
 			st, "jobq_heartbeat",
 			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
-			" l AS (SELECT id AS lid FROM jobs WHERE id = ANY($2::uuid[]) AND worker_id = $1"
+			" l AS (SELECT id AS lid FROM jobs WHERE id = ANY($2::uuid[]) AND "
+			"worker_id = $1"
 			"       AND status = 'running' ORDER BY id FOR UPDATE) "
 			"UPDATE jobs j SET heartbeat_at = now(),"
 			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0) "
-			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> j.id::text)::bigint "
+			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> "
+			"j.id::text)::bigint "
 			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested",
 			4, p, &res, "heartbeat", err);
 	}

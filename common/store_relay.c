@@ -11,7 +11,13 @@
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err)
 {
-	enum { ID, TYPE, QUEUE, TOKEN, NCOLS };
+	enum {
+		ID,
+		TYPE,
+		QUEUE,
+		TOKEN,
+		NCOLS
+	};
 	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token" };
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
@@ -31,7 +37,8 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
-		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END "
+		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason "
+		"END "
 		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
 		2, p, &res, "relay", err);
 	if (r != 0)
@@ -66,13 +73,14 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 	{
 		const char *p[2] = { arr, store_i64(delay, delay_ms) };
 
-		r = jobq_store_exec(st, "jobq_relay_defer",
-				    "WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
-				    "           AND published_at IS NULL ORDER BY id FOR UPDATE) "
-				    "UPDATE jobs SET publish_after = now() +"
-				    " make_interval(secs => $2::bigint / 1000.0) "
-				    "FROM l WHERE jobs.id = l.lid",
-				    2, p, &res, "relay: defer", err);
+		r = jobq_store_exec(
+			st, "jobq_relay_defer",
+			"WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
+			"           AND published_at IS NULL ORDER BY id FOR UPDATE) "
+			"UPDATE jobs SET publish_after = now() +"
+			" make_interval(secs => $2::bigint / 1000.0) "
+			"FROM l WHERE jobs.id = l.lid",
+			2, p, &res, "relay: defer", err);
 	}
 	PQclear(res);
 	free(arr);
@@ -81,14 +89,16 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 
 #define DEAD_BODY_KEPT 65536
 
-int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
-			   bool *failed, struct jobq_err *err)
+int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d, bool *failed,
+			   struct jobq_err *err)
 {
 	size_t kept = d->body_len < DEAD_BODY_KEPT ? d->body_len : DEAD_BODY_KEPT;
 	static const char *const names[1] = { "failed" };
 	char total[STORE_I64_LEN];
-	const char *p[6] = { d->job_id, d->queue, d->reason, NULL,
-			     store_i64(total, (int64_t)d->body_len), d->message_id };
+	const char *p[6] = {
+		d->job_id,    d->queue, d->reason, NULL, store_i64(total, (int64_t)d->body_len),
+		d->message_id
+	};
 	int lengths[6] = { 0, 0, 0, (int)kept, 0, 0 };
 	int formats[6] = { 0, 0, 0, 1, 0, 0 };
 	PGresult *res;
@@ -110,7 +120,8 @@ int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter 
 		"  SELECT $1::uuid, $2, $3,"
 		"   CASE WHEN $1 IS NULL THEN 'names no job'"
 		"        WHEN EXISTS (SELECT 1 FROM f) THEN 'job marked failed'"
-		"        WHEN NOT EXISTS (SELECT 1 FROM jobs WHERE id = $1::uuid) THEN 'no such job'"
+		"        WHEN NOT EXISTS (SELECT 1 FROM jobs WHERE id = $1::uuid) THEN 'no such "
+		"job'"
 		"        ELSE 'job left as it was' END,"
 		"   $4::bytea, $5::bigint, $6 RETURNING id) "
 		"SELECT EXISTS (SELECT 1 FROM f) AS failed, (SELECT id FROM d) AS dead_letter_id",
@@ -125,4 +136,3 @@ int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter 
 	PQclear(res);
 	return r;
 }
-

@@ -91,10 +91,10 @@ static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?}", "ord", (json_int_t)ord,
 			 "type", j->type, "payload", j->payload != NULL ? j->payload : "{}",
-			 "queue", j->queue != NULL ? j->queue : "default",
-			 "max_attempts", j->max_attempts > 0 ? j->max_attempts : 3,
-			 "delay_ms", (json_int_t)j->delay_ms, "at_ms", (json_int_t)j->at_unix_ms,
-			 "timeout_ms", (json_int_t)j->timeout_ms, "key", j->key);
+			 "queue", j->queue != NULL ? j->queue : "default", "max_attempts",
+			 j->max_attempts > 0 ? j->max_attempts : 3, "delay_ms",
+			 (json_int_t)j->delay_ms, "at_ms", (json_int_t)j->at_unix_ms, "timeout_ms",
+			 (json_int_t)j->timeout_ms, "key", j->key);
 }
 
 /* The jobs whose key is their own (first[i] == i), `chunk` per statement, inside the
@@ -105,9 +105,17 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 {
 	size_t *map = calloc(chunk, sizeof(*map));
 	const char **ids = calloc(chunk, sizeof(*ids));
-	enum { ID, TYPE, QUEUE, STATUS, EXISTED, PUBLISHED, NCOLS };
-	static const char *const names[NCOLS] = { "id", "type", "queue", "status", "existed",
-						  "published" };
+	enum {
+		ID,
+		TYPE,
+		QUEUE,
+		STATUS,
+		EXISTED,
+		PUBLISHED,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "id",     "type",    "queue",
+						  "status", "existed", "published" };
 	char grace[STORE_I64_LEN], *text = NULL, *arr = NULL;
 	PGresult *res = NULL;
 	int col[NCOLS];
@@ -131,7 +139,8 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 			if ((it = submit_item(&jobs[at], m)) == NULL ||
 			    json_array_append_new(items, it) != 0) {
 				json_decref(items);
-				r = jobq_err_set(err, JOBQ_EINVAL, "insert job: its type, queue, key "
+				r = jobq_err_set(err, JOBQ_EINVAL,
+						 "insert job: its type, queue, key "
 						 "or payload is not valid UTF-8 text");
 				if (n > 1)
 					jobq_err_prefix(err, "job %zu", at + 1);
@@ -174,9 +183,11 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 
 			memset(o, 0, sizeof(*o));
 			o->same_as = map[row];
-			store_copy(o->env.job_id, sizeof(o->env.job_id), PQgetvalue(res, k, col[ID]));
+			store_copy(o->env.job_id, sizeof(o->env.job_id),
+				   PQgetvalue(res, k, col[ID]));
 			store_copy(o->env.type, sizeof(o->env.type), PQgetvalue(res, k, col[TYPE]));
-			store_copy(o->env.queue, sizeof(o->env.queue), PQgetvalue(res, k, col[QUEUE]));
+			store_copy(o->env.queue, sizeof(o->env.queue),
+				   PQgetvalue(res, k, col[QUEUE]));
 			store_status(res, k, col[STATUS], &o->status);
 			o->existed = store_bool(res, k, col[EXISTED]);
 			o->published = store_bool(res, k, col[PUBLISHED]);
@@ -188,7 +199,8 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 			const char *p[1];
 
 			if ((arr = jobq_store_uuid_array(ids, m)) == NULL) {
-				r = jobq_err_set(err, JOBQ_ENOMEM, "register waiter: out of memory");
+				r = jobq_err_set(err, JOBQ_ENOMEM,
+						 "register waiter: out of memory");
 				goto out;
 			}
 			p[0] = arr;
@@ -212,8 +224,8 @@ out:
 	return r;
 }
 
-int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
-		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
+		      int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
 	size_t *first = calloc(n ? n : 1, sizeof(*first));
 	int r;
@@ -280,8 +292,8 @@ static int mark_published(struct jobq_store *st, const char *fn, const char *con
 	return r;
 }
 
-int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
-			      const int64_t *tokens, size_t n, struct jobq_err *err)
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, const int64_t *tokens,
+			      size_t n, struct jobq_err *err)
 {
 	return mark_published(st, "jobq_mark_published", ids, tokens, n, err);
 }

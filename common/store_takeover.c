@@ -47,8 +47,12 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 			struct jobq_err *err)
 {
 	char tok[STORE_I64_LEN], lease[STORE_I64_LEN], cid[STORE_I64_LEN];
-	const char *p[7] = { job_id, prev_worker, store_i64(tok, prev_token), worker_id,
-			     owner_dead ? "true" : "false", store_i64(lease, lease_ms),
+	const char *p[7] = { job_id,
+			     prev_worker,
+			     store_i64(tok, prev_token),
+			     worker_id,
+			     owner_dead ? "true" : "false",
+			     store_i64(lease, lease_ms),
 			     store_i64(cid, claim_id) };
 	static const char *const names[1] = { "status" };
 	struct store_claim_cols cc;
@@ -78,21 +82,21 @@ out:
 /* Giving a running job back after its owner was lost: cancelled if a cancel was asked
  * for, failed when its attempts are used up (the lost attempt counts), else queued for the
  * relay to publish at once. $2 says how the owner was lost. */
-#define SQL_LEASE_BACK(which)                                                              \
-	"UPDATE jobs j SET"                                                                \
-	" status = CASE WHEN j.cancel_requested_at IS NOT NULL THEN 'cancelled'"           \
-	"               WHEN j.attempt >= j.max_attempts THEN 'failed' ELSE 'queued' END," \
-	" status_reason = CASE WHEN j.cancel_requested_at IS NOT NULL"                    \
-	"                 THEN 'cancelled: ' || $2 || ' before it stopped'"                  \
-	"                 WHEN j.attempt >= j.max_attempts THEN $2 || '; attempts used up'"  \
-	"                 ELSE $2 END,"                                                      \
-	" error = CASE WHEN j.cancel_requested_at IS NOT NULL THEN j.error"                \
-	"         ELSE 'worker lost: ' || $2 END,"                                           \
-	" finished_at = CASE WHEN j.cancel_requested_at IS NOT NULL"                       \
-	"               OR j.attempt >= j.max_attempts THEN now() END,"                    \
-	" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"                 \
-	" lease_token = j.lease_token + 1,"                                                \
-	" publish_after = now(), updated_at = now() "                                      \
+#define SQL_LEASE_BACK(which)                                                                      \
+	"UPDATE jobs j SET"                                                                        \
+	" status = CASE WHEN j.cancel_requested_at IS NOT NULL THEN 'cancelled'"                   \
+	"               WHEN j.attempt >= j.max_attempts THEN 'failed' ELSE 'queued' END,"         \
+	" status_reason = CASE WHEN j.cancel_requested_at IS NOT NULL"                             \
+	"                 THEN 'cancelled: ' || $2 || ' before it stopped'"                        \
+	"                 WHEN j.attempt >= j.max_attempts THEN $2 || '; attempts used up'"        \
+	"                 ELSE $2 END,"                                                            \
+	" error = CASE WHEN j.cancel_requested_at IS NOT NULL THEN j.error"                        \
+	"         ELSE 'worker lost: ' || $2 END,"                                                 \
+	" finished_at = CASE WHEN j.cancel_requested_at IS NOT NULL"                               \
+	"               OR j.attempt >= j.max_attempts THEN now() END,"                            \
+	" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"                         \
+	" lease_token = j.lease_token + 1,"                                                        \
+	" publish_after = now(), updated_at = now() "                                              \
 	"FROM " which " sel WHERE j.id = sel.id"
 
 static int lease_back(struct jobq_store *st, const char *name, const char *sql, const char *arg,
@@ -127,4 +131,3 @@ int jobq_store_requeue_own(struct jobq_store *st, const char *worker_id, struct 
 					 " AND worker_id = $1 ORDER BY id FOR UPDATE)"),
 			  worker_id, "its worker restarted", "requeue a previous run's jobs", err);
 }
-

@@ -15,8 +15,8 @@ const char *store_i64(char buf[STORE_I64_LEN], int64_t v)
 	return buf;
 }
 
-int store_columns(const PGresult *res, const char *const *names, int n, int *cols,
-		  const char *what, struct jobq_err *err)
+int store_columns(const PGresult *res, const char *const *names, int n, int *cols, const char *what,
+		  struct jobq_err *err)
 {
 	for (int i = 0; i < n; i++)
 		if ((cols[i] = PQfnumber(res, names[i])) < 0)

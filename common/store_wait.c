@@ -19,9 +19,9 @@ int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq
 {
 	const char *p[1] = { job_id };
 	PGresult *res;
-	int r = jobq_store_exec(st, NULL,
-				"INSERT INTO job_waiters (job_id) VALUES ($1) ON CONFLICT DO NOTHING",
-				1, p, &res, "register waiter", err);
+	int r = jobq_store_exec(
+		st, NULL, "INSERT INTO job_waiters (job_id) VALUES ($1) ON CONFLICT DO NOTHING", 1,
+		p, &res, "register waiter", err);
 	PQclear(res);
 	return r;
 }
@@ -35,9 +35,19 @@ int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
 int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
 		       struct jobq_err *err)
 {
-	enum { STATUS, ATTEMPT, RESULT, ERROR, CANCEL, REASON, STOP_MS, NCOLS };
-	static const char *const names[NCOLS] = { "status", "attempt", "result", "error",
-						  "cancel_requested", "cancel_reason", "stop_ms" };
+	enum {
+		STATUS,
+		ATTEMPT,
+		RESULT,
+		ERROR,
+		CANCEL,
+		REASON,
+		STOP_MS,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "status", "attempt",          "result",
+						  "error",  "cancel_requested", "cancel_reason",
+						  "stop_ms" };
 	const char *p[1] = { job_id };
 	PGresult *res;
 	int col[NCOLS];
@@ -45,12 +55,13 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 
 	memset(out, 0, sizeof(*out));
 	/* FOR SHARE waits for a transition in flight to commit, then reads its result. */
-	r = jobq_store_exec(st, "jobq_job_end",
-			    "SELECT status, attempt, result::text AS result, error,"
-			    " cancel_requested_at IS NOT NULL AS cancel_requested, cancel_reason,"
-			    " COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1)"
-			    " AS stop_ms FROM jobs WHERE id = $1 FOR SHARE",
-			    1, p, &res, "read job", err);
+	r = jobq_store_exec(
+		st, "jobq_job_end",
+		"SELECT status, attempt, result::text AS result, error,"
+		" cancel_requested_at IS NOT NULL AS cancel_requested, cancel_reason,"
+		" COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1)"
+		" AS stop_ms FROM jobs WHERE id = $1 FOR SHARE",
+		1, p, &res, "read job", err);
 	if (r != 0)
 		return r;
 	if (PQntuples(res) == 0) {

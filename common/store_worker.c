@@ -10,14 +10,14 @@
 #include "jobq/store_worker.h"
 #include "store_internal.h"
 
-
 /* A 64-bit advisory lock key from the kernel's random source. */
 static int random_key(int64_t *key, struct jobq_err *err)
 {
 	uint64_t v;
 
 	if (getrandom(&v, sizeof(v), 0) != (ssize_t)sizeof(v))
-		return jobq_err_set(err, JOBQ_ESYS, "register worker: getrandom: %s", strerror(errno));
+		return jobq_err_set(err, JOBQ_ESYS, "register worker: getrandom: %s",
+				    strerror(errno));
 	*key = (int64_t)v;
 	return 0;
 }
@@ -51,8 +51,8 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 		if ((r = random_key(&key, err)) != 0)
 			goto out;
 		p[0] = store_i64(keytext, key);
-		r = jobq_store_exec(st, NULL, "SELECT pg_try_advisory_lock($1::bigint) AS got", 1, p,
-				    &res, "take worker liveness lock", err);
+		r = jobq_store_exec(st, NULL, "SELECT pg_try_advisory_lock($1::bigint) AS got", 1,
+				    p, &res, "take worker liveness lock", err);
 		if (r != 0 ||
 		    (r = store_columns(res, names, 1, &col, "take worker liveness lock", err)) != 0)
 			goto out;
@@ -62,9 +62,10 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 		if (got)
 			break;
 		if (tries == 3) {
-			r = jobq_err_set(err, JOBQ_ECONFLICT,
-					 "register worker: no free advisory lock key after %d tries",
-					 tries + 1);
+			r = jobq_err_set(
+				err, JOBQ_ECONFLICT,
+				"register worker: no free advisory lock key after %d tries",
+				tries + 1);
 			goto out;
 		}
 	}
@@ -74,12 +75,17 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 		 * conflict's WHERE is evaluated on the row version locked for the update, so of
 		 * two processes starting with one id at once, the later sees the earlier's
 		 * committed row and key, and is refused. */
-		const char *p[6] = { w->id, w->hostname, store_i64(pid, w->pid), queues,
-				     store_i64(conc, w->concurrency), keytext };
+		const char *p[6] = { w->id,
+				     w->hostname,
+				     store_i64(pid, w->pid),
+				     queues,
+				     store_i64(conc, w->concurrency),
+				     keytext };
 
 		r = jobq_store_exec(
 			st, NULL,
-			"INSERT INTO workers (id, hostname, pid, queues, concurrency, state, lock_key,"
+			"INSERT INTO workers (id, hostname, pid, queues, concurrency, state, "
+			"lock_key,"
 			" backend_pid, started_at, heartbeat_at)"
 			" VALUES ($1, $2, $3::int, $4::text[], $5::int, 'running', $6::bigint,"
 			" pg_backend_pid(), now(), now()) "
@@ -98,8 +104,8 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 		const char *p[1] = { keytext };
 		PGresult *un = NULL;
 
-		r = jobq_err_set(err, JOBQ_ECONFLICT, "worker id '%s' is held by a live worker process",
-				 w->id);
+		r = jobq_err_set(err, JOBQ_ECONFLICT,
+				 "worker id '%s' is held by a live worker process", w->id);
 		if (jobq_store_exec(st, NULL, "SELECT pg_advisory_unlock($1::bigint)", 1, p, &un,
 				    "release worker liveness lock", &ignored) == 0)
 			PQclear(un);
@@ -115,14 +121,14 @@ int jobq_store_worker_state(struct jobq_store *st, const char *worker_id, const 
 {
 	const char *p[2] = { worker_id, state };
 	PGresult *res;
-	int r = jobq_store_exec(st, NULL,
-				"UPDATE workers SET state = $2, heartbeat_at = now(),"
-				" stopped_at = CASE WHEN $2 = 'stopped' THEN now() END WHERE id = $1",
-				2, p, &res, "update worker state", err);
+	int r = jobq_store_exec(
+		st, NULL,
+		"UPDATE workers SET state = $2, heartbeat_at = now(),"
+		" stopped_at = CASE WHEN $2 = 'stopped' THEN now() END WHERE id = $1",
+		2, p, &res, "update worker state", err);
 	PQclear(res);
 	return r;
 }
-
 
 int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *dead,
 			   struct jobq_err *err)
@@ -136,11 +142,12 @@ int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *d
 	 * and the row names that session's server process: while that process holds the
 	 * key, the owner lives. No lock is taken, so probes never see each other, and a key
 	 * held by any other session (taken after the owner died) proves nothing. */
-	r = jobq_store_exec(st, "jobq_worker_dead",
-			    "SELECT w.id IS NULL OR NOT jobq_lock_holder_alive(w.lock_key, w.backend_pid)"
-			    " AS dead "
-			    "FROM (SELECT 1) one LEFT JOIN workers w ON w.id = $1",
-			    1, p, &res, "probe worker liveness", err);
+	r = jobq_store_exec(
+		st, "jobq_worker_dead",
+		"SELECT w.id IS NULL OR NOT jobq_lock_holder_alive(w.lock_key, w.backend_pid)"
+		" AS dead "
+		"FROM (SELECT 1) one LEFT JOIN workers w ON w.id = $1",
+		1, p, &res, "probe worker liveness", err);
 	if (r != 0)
 		return r;
 	if ((r = store_columns(res, names, 1, &col, "probe worker liveness", err)) == 0)
@@ -148,4 +155,3 @@ int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *d
 	PQclear(res);
 	return r;
 }
-

@@ -15,8 +15,7 @@ struct out {
 	size_t len, used;
 };
 
-static void
-put(struct out *o, const char *s, size_t n)
+static void put(struct out *o, const char *s, size_t n)
 {
 	size_t room = o->len - 1 - o->used;
 
@@ -27,14 +26,12 @@ put(struct out *o, const char *s, size_t n)
 	o->buf[o->used] = '\0';
 }
 
-static bool
-is_space(char c)
+static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int
-hex_digit(char c)
+static int hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -51,8 +48,7 @@ static const char *const secret_keys[] = { "password", "sslpassword" };
 
 /* Length of the "KEY=" that starts the query parameter p[0..n), percent-escapes decoded as
  * libpq decodes them ("pass%77ord="), or 0 if the parameter is not key. */
-static size_t
-key_prefix(const char *p, size_t n, const char *key)
+static size_t key_prefix(const char *p, size_t n, const char *key)
 {
 	size_t i = 0, k, klen = strlen(key);
 	int c;
@@ -73,8 +69,7 @@ key_prefix(const char *p, size_t n, const char *key)
 
 /* Length of the "password=" or "sslpassword=" that starts the query parameter p[0..n), or
  * 0 if the parameter is another one. */
-static size_t
-password_key(const char *p, size_t n)
+static size_t password_key(const char *p, size_t n)
 {
 	size_t i, k;
 
@@ -85,8 +80,7 @@ password_key(const char *p, size_t n)
 }
 
 /* Mask the value of every secret parameter in a URL query ("?a=1&password=x#f"). */
-static void
-mask_query(struct out *o, const char *q)
+static void mask_query(struct out *o, const char *q)
 {
 	const char *p = q, *end;
 	size_t n, k;
@@ -111,8 +105,7 @@ mask_query(struct out *o, const char *q)
 	}
 }
 
-static void
-mask_uri(struct out *o, const char *url, const char *sep)
+static void mask_uri(struct out *o, const char *url, const char *sep)
 {
 	const char *auth = sep + 3, *auth_end, *at = NULL, *colon, *p, *q;
 
@@ -154,8 +147,7 @@ mask_uri(struct out *o, const char *url, const char *sep)
 }
 
 /* libpq keyword/value form: "host=x password = 'se cret' dbname=y". */
-static void
-mask_conninfo(struct out *o, const char *s)
+static void mask_conninfo(struct out *o, const char *s)
 {
 	const char *p = s, *kw, *v;
 	bool secret;
@@ -204,8 +196,7 @@ mask_conninfo(struct out *o, const char *s)
 	}
 }
 
-char *
-jobq_url_mask(const char *url, char *buf, size_t len)
+char *jobq_url_mask(const char *url, char *buf, size_t len)
 {
 	struct out o = { buf, len, 0 };
 	const char *sep;
@@ -225,8 +216,7 @@ jobq_url_mask(const char *url, char *buf, size_t len)
 	return buf;
 }
 
-size_t
-jobq_url_list_count(const char *list)
+size_t jobq_url_list_count(const char *list)
 {
 	size_t n = 1;
 
@@ -239,8 +229,7 @@ jobq_url_list_count(const char *list)
 }
 
 /* Element i of list as [*start, *start + *n), blanks trimmed; false when there is none. */
-static bool
-list_elem(const char *list, size_t i, const char **start, size_t *n)
+static bool list_elem(const char *list, size_t i, const char **start, size_t *n)
 {
 	const char *p = list, *end;
 
@@ -261,8 +250,7 @@ list_elem(const char *list, size_t i, const char **start, size_t *n)
 	return true;
 }
 
-int
-jobq_url_list_get(const char *list, size_t i, char *buf, size_t len)
+int jobq_url_list_get(const char *list, size_t i, char *buf, size_t len)
 {
 	const char *p;
 	size_t n;
@@ -275,8 +263,7 @@ jobq_url_list_get(const char *list, size_t i, char *buf, size_t len)
 }
 
 /* An element like "amqp://user:secr" that lost its '@' to an unescaped comma. */
-static bool
-split_secret(const char *e)
+static bool split_secret(const char *e)
 {
 	const char *sep = strstr(e, "://"), *auth, *colon;
 	size_t alen;
@@ -293,8 +280,7 @@ split_secret(const char *e)
 	return false;
 }
 
-char *
-jobq_url_mask_list(const char *list, char *buf, size_t len)
+char *jobq_url_mask_list(const char *list, char *buf, size_t len)
 {
 	struct out o = { buf, len, 0 };
 	char elem[1024], masked[1024];
@@ -309,7 +295,7 @@ jobq_url_mask_list(const char *list, char *buf, size_t len)
 		if (i > 0)
 			put(&o, ",", 1);
 		if (jobq_url_list_get(list, i, elem, sizeof(elem)) < 0) {
-			put(&o, MASK, strlen(MASK));	/* too long to inspect: hide it */
+			put(&o, MASK, strlen(MASK)); /* too long to inspect: hide it */
 			continue;
 		}
 		if (strstr(elem, "://") == NULL && strchr(elem, '@') != NULL) {

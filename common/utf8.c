@@ -6,7 +6,7 @@
 
 #include "jobq/utf8.h"
 
-static const char REPLACEMENT[] = "\xEF\xBF\xBD";	/* U+FFFD */
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
 static bool cont(unsigned char b)
 {
@@ -28,7 +28,7 @@ static size_t sequence(const unsigned char *p, size_t n)
 	else if (b >= 0xF0 && b <= 0xF4)
 		len = 4;
 	else
-		return 0;	/* NUL, a continuation byte, C0/C1 (overlong), F5..FF */
+		return 0; /* NUL, a continuation byte, C0/C1 (overlong), F5..FF */
 	/* The second byte's range rules out overlong forms, surrogates and > U+10FFFF. */
 	if (b == 0xE0)
 		lo = 0xA0;

@@ -4,7 +4,7 @@
 
 #include "acks.h"
 
-#define ACK_SENT 4	/* settled on its own already; popped when it reaches the front */
+#define ACK_SENT 4 /* settled on its own already; popped when it reaches the front */
 
 static size_t at(const struct ack_tracker *t, size_t i)
 {
@@ -40,7 +40,7 @@ int acks_add(struct ack_tracker *t, uint64_t tag)
 		t->head = 0;
 	}
 	if (t->len > 0 && tag <= t->tag[at(t, t->len - 1)])
-		return -1;	/* out of order: not ours to combine */
+		return -1; /* out of order: not ours to combine */
 	t->tag[at(t, t->len)] = tag;
 	t->state[at(t, t->len)] = 0;
 	t->len++;
@@ -57,7 +57,7 @@ bool acks_mark(struct ack_tracker *t, uint64_t tag, enum ack_kind kind)
 
 		if (v == tag) {
 			if (t->state[at(t, mid)] != 0)
-				return false;	/* settled twice: let the broker say so */
+				return false; /* settled twice: let the broker say so */
 			t->state[at(t, mid)] = (uint8_t)kind;
 			return true;
 		}
@@ -103,7 +103,7 @@ int acks_flush(struct ack_tracker *t, ack_emit_fn emit, void *ctx)
 
 		if (*s == 0 || *s == ACK_SENT)
 			continue;
-		if ((r = emit(ctx, t->tag[at(t, i)], (enum ack_kind)*s, false)) != 0)
+		if ((r = emit(ctx, t->tag[at(t, i)], (enum ack_kind) * s, false)) != 0)
 			return r;
 		*s = ACK_SENT;
 	}

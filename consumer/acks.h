@@ -11,11 +11,15 @@
 #include <stdint.h>
 
 /* What to do with one delivery (the I/O thread's settle kinds). */
-enum ack_kind { ACK_ACK = 1, ACK_REJECT, ACK_REQUEUE };
+enum ack_kind {
+	ACK_ACK = 1,
+	ACK_REJECT,
+	ACK_REQUEUE
+};
 
 struct ack_tracker {
-	uint64_t *tag;		/* ring of outstanding delivery tags, increasing */
-	uint8_t *state;		/* 0 pending, an ack_kind (to send), or ACK_SENT */
+	uint64_t *tag;  /* ring of outstanding delivery tags, increasing */
+	uint8_t *state; /* 0 pending, an ack_kind (to send), or ACK_SENT */
 	size_t head, len, cap;
 };
 

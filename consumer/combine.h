@@ -17,10 +17,10 @@ struct combine_req;
 struct combiner {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	struct combine_req *head, *tail;	/* items waiting for a batch, oldest first */
-	bool busy;				/* a thread is running a batch */
-	size_t max;				/* items per batch at most */
-	unsigned long batches, items;		/* counters, for the metrics */
+	struct combine_req *head, *tail; /* items waiting for a batch, oldest first */
+	bool busy;                       /* a thread is running a batch */
+	size_t max;                      /* items per batch at most */
+	unsigned long batches, items;    /* counters, for the metrics */
 };
 
 /* Run items[0..n) as one batch and set results[i] for each; called by the thread that

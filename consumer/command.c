@@ -45,7 +45,8 @@ static void shim_on_hup(int sig)
  * expires in PostgreSQL and another worker may take the job over. */
 static void shim_fence_check(const _Atomic int64_t *fence)
 {
-	static const char msg[] = "jobq: lease fence point passed with no renewal: command killed\n";
+	static const char msg[] =
+		"jobq: lease fence point passed with no renewal: command killed\n";
 
 	if (jobq_monotonic_ms() < atomic_load(fence))
 		return;
@@ -72,12 +73,13 @@ int command_shim_main(int argc, char **argv)
 	map = mmap(NULL, sizeof(*fence), PROT_READ, MAP_SHARED, atoi(argv[3]), 0);
 	if (map == MAP_FAILED) {
 		/* Never run unfenced. */
-		fprintf(stderr, "jobq-consumer --exec-shim: cannot map the fence point (fd %s): %s\n",
+		fprintf(stderr,
+			"jobq-consumer --exec-shim: cannot map the fence point (fd %s): %s\n",
 			argv[3], strerror(errno));
 		return 127;
 	}
 	fence = map;
-	close(atoi(argv[3]));	/* the command must not reach it */
+	close(atoi(argv[3])); /* the command must not reach it */
 	setpgid(0, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = shim_on_hup;
@@ -122,8 +124,8 @@ int command_shim_main(int argc, char **argv)
 		shim_fence_check(fence);
 		left = atomic_load(fence) - jobq_monotonic_ms();
 		/* Woken by the child's exit (pidfd), SIGHUP (EINTR), or the next look. */
-		poll(&pfd, pidfd >= 0 ? 1 : 0, (int)(left < SHIM_TICK_MS ? (left > 0 ? left : 0)
-									: SHIM_TICK_MS));
+		poll(&pfd, pidfd >= 0 ? 1 : 0,
+		     (int)(left < SHIM_TICK_MS ? (left > 0 ? left : 0) : SHIM_TICK_MS));
 	}
 	if (WIFSIGNALED(status)) {
 		/* Report the command's own death the same way. */
@@ -270,7 +272,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	fence = map;
 	pthread_mutex_lock(&c->exec_mu);
 	atomic_store(fence, e->fence_at_ms);
-	e->shim_fence = fence;	/* from now on every renewal reaches the shim (fence_renewed) */
+	e->shim_fence = fence; /* from now on every renewal reaches the shim (fence_renewed) */
 	pthread_mutex_unlock(&c->exec_mu);
 	snprintf(parent, sizeof(parent), "%d", (int)getpid());
 	if (isolate_creds_resolve(h, &creds, &cerr) != 0) {
@@ -323,7 +325,8 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 				close(fd);
 		}
 		if (isolate_creds_apply(&creds) != 0) {
-			static const char msg[] = "jobq: cannot switch to the handler's user or group\n";
+			static const char msg[] =
+				"jobq: cannot switch to the handler's user or group\n";
 			ssize_t n = write(2, msg, sizeof(msg) - 1);
 
 			(void)n;
@@ -332,7 +335,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		execve(argv[0], argv, env);
 		_exit(127);
 	}
-	setpgid(pid, pid);	/* also here, so the group exists before we may signal it */
+	setpgid(pid, pid); /* also here, so the group exists before we may signal it */
 	close(in[0]);
 	close(so[1]);
 	close(se[1]);
@@ -367,10 +370,13 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			kill_at = INT64_MAX;
 		}
 		if (term_sent && kill_at != INT64_MAX)
-			timeout = (int)(kill_at - now < 0 ? 0 : kill_at - now < 1000 ? kill_at - now : 1000);
+			timeout = (int)(kill_at - now < 0      ? 0
+					: kill_at - now < 1000 ? kill_at - now
+							       : 1000);
 		else if (e->deadline_ms != 0 && !term_sent)
-			timeout = (int)(e->deadline_ms - now < 0 ? 0
-					: e->deadline_ms - now < 1000 ? e->deadline_ms - now : 1000);
+			timeout = (int)(e->deadline_ms - now < 0      ? 0
+					: e->deadline_ms - now < 1000 ? e->deadline_ms - now
+								      : 1000);
 		fds[nfds] = (struct pollfd){ .fd = e->wake_fd, .events = POLLIN };
 		nfds++;
 		if (in[1] >= 0) {
@@ -389,7 +395,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			idx_pid = nfds;
 			fds[nfds++] = (struct pollfd){ .fd = pidfd, .events = POLLIN };
 		} else if (!exited) {
-			timeout = timeout > 50 ? 50 : timeout;	/* no pidfd: check waitpid often */
+			timeout = timeout > 50 ? 50 : timeout; /* no pidfd: check waitpid often */
 		}
 		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
 			break;
@@ -403,7 +409,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			if (n > 0)
 				written += (size_t)n;
 			if ((n < 0 && errno != EAGAIN) || written == payload_len) {
-				close(in[1]);	/* EOF: the payload is complete (or unwanted) */
+				close(in[1]); /* EOF: the payload is complete (or unwanted) */
 				in[1] = -1;
 			}
 		}
@@ -454,7 +460,8 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		/* JSON output is kept as JSON; anything else becomes a JSON string, with U+FFFD
 		 * for each NUL and each byte that is not UTF-8: PostgreSQL's jsonb holds neither,
 		 * and the outcome would be refused. */
-		v = outb.len > 0 ? json_loadb(outb.data, outb.len, JSON_DECODE_ANY, NULL) : json_null();
+		v = outb.len > 0 ? json_loadb(outb.data, outb.len, JSON_DECODE_ANY, NULL)
+				 : json_null();
 		if (v == NULL) {
 			size_t n;
 			char *t = jobq_utf8_clean(outb.data, outb.len, &n);
@@ -468,9 +475,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		json_decref(v);
 		out->status = HANDLER_OK;
 	} else {
-		enum handler_status st = WIFEXITED(status) && WEXITSTATUS(status) == COMMAND_EXIT_PERMANENT
-						 ? HANDLER_PERMANENT
-						 : HANDLER_RETRY;
+		enum handler_status st =
+			WIFEXITED(status) && WEXITSTATUS(status) == COMMAND_EXIT_PERMANENT
+				? HANDLER_PERMANENT
+				: HANDLER_RETRY;
 		char how[64], *tail;
 		size_t skip;
 
@@ -478,12 +486,14 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			snprintf(how, sizeof(how), "exit status %d", WEXITSTATUS(status));
 		else
 			snprintf(how, sizeof(how), "killed by signal %d", WTERMSIG(status));
-		while (errb.len > 0 && (errb.data[errb.len - 1] == '\n' || errb.data[errb.len - 1] == ' '))
+		while (errb.len > 0 &&
+		       (errb.data[errb.len - 1] == '\n' || errb.data[errb.len - 1] == ' '))
 			errb.data[--errb.len] = '\0';
 		/* The error is text in PostgreSQL: valid UTF-8, no NUL. A tail kept from a longer
 		 * stderr starts at a character, not inside one. */
 		skip = errb.dropped > 0 ? jobq_utf8_cut_start(errb.data, errb.len) : 0;
-		tail = errb.len > skip ? jobq_utf8_clean(errb.data + skip, errb.len - skip, NULL) : NULL;
+		tail = errb.len > skip ? jobq_utf8_clean(errb.data + skip, errb.len - skip, NULL)
+				       : NULL;
 		if (tail != NULL)
 			set_error(out, st, "%s: %s%s", how, errb.dropped ? "..." : "", tail);
 		else

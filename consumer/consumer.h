@@ -26,9 +26,9 @@ struct delivery {
 
 /* How the I/O thread settles a delivery. */
 enum settle_kind {
-	SETTLE_ACK,		/* state change committed */
-	SETTLE_REJECT,		/* dead-letter (no requeue) */
-	SETTLE_REQUEUE,		/* nack with requeue: released at shutdown */
+	SETTLE_ACK,     /* state change committed */
+	SETTLE_REJECT,  /* dead-letter (no requeue) */
+	SETTLE_REQUEUE, /* nack with requeue: released at shutdown */
 };
 
 struct settlement {
@@ -39,10 +39,10 @@ struct settlement {
 
 /* Why a running job must stop. */
 enum stop_reason {
-	STOP_CANCEL,	/* a cancel was requested */
-	STOP_LOST,	/* the lease is lost: stop, write nothing more */
-	STOP_RELEASE,	/* shutdown: give the job back to the queue */
-	STOP_TIMEOUT,	/* its runtime limit passed */
+	STOP_CANCEL,  /* a cancel was requested */
+	STOP_LOST,    /* the lease is lost: stop, write nothing more */
+	STOP_RELEASE, /* shutdown: give the job back to the queue */
+	STOP_TIMEOUT, /* its runtime limit passed */
 };
 
 /* A job running on one executor. Fields other than the atomics are guarded by
@@ -51,17 +51,17 @@ struct execution {
 	bool active;
 	char job_id[JOBQ_ID_BUF];
 	int attempt;
-	int64_t token;		/* the lease token its claim holds: the heartbeat fences on it */
-	uint64_t tag;		/* the delivery that will be settled when it ends */
+	int64_t token; /* the lease token its claim holds: the heartbeat fences on it */
+	uint64_t tag;  /* the delivery that will be settled when it ends */
 	uint64_t gen;
-	int64_t deadline_ms;	/* CLOCK_MONOTONIC ms of the runtime limit; 0 = none */
-	int64_t fence_at_ms;	/* CLOCK_MONOTONIC ms past which the lease may be gone (fence.c) */
+	int64_t deadline_ms; /* CLOCK_MONOTONIC ms of the runtime limit; 0 = none */
+	int64_t fence_at_ms; /* CLOCK_MONOTONIC ms past which the lease may be gone (fence.c) */
 	atomic_bool cancel;
 	atomic_bool lost;
 	atomic_bool release;
 	atomic_bool timed_out;
-	pthread_cond_t wake;	/* in-process handlers wait on this */
-	int wake_fd;		/* command handlers poll this eventfd */
+	pthread_cond_t wake; /* in-process handlers wait on this */
+	int wake_fd;         /* command handlers poll this eventfd */
 	/* A running command's shim reads the fence point here (command.c), so the fence holds
 	 * even while this whole process is stopped; NULL when no command runs. */
 	_Atomic int64_t *shim_fence;
@@ -75,12 +75,12 @@ struct consumer {
 	/* The running configuration. SIGHUP swaps in a new one; old ones stay allocated until
 	 * exit, so a thread may keep using the pointer it read for the job at hand. */
 	struct jobq_config *_Atomic cfg;
-	const char *config_path;	/* --config, or NULL for $JOBQ_CONFIG / the default */
+	const char *config_path; /* --config, or NULL for $JOBQ_CONFIG / the default */
 	struct cfg_old {
 		struct jobq_config cfg;
 		struct cfg_old *next;
-	} *old_cfgs;			/* owned by the I/O thread */
-	atomic_bool reload;		/* SIGHUP seen */
+	} * old_cfgs;       /* owned by the I/O thread */
+	atomic_bool reload; /* SIGHUP seen */
 	/* Settings given as flags: they override every reload silently. */
 	bool flag_queues, flag_concurrency, flag_worker_id;
 	char worker_id[JOBQ_WORKER_ID_BUF];
@@ -92,8 +92,8 @@ struct consumer {
 	pthread_cond_t cv;
 	struct delivery *ring;
 	size_t ring_cap, ring_head, ring_len;
-	bool closing;		/* no more deliveries will be pushed */
-	int busy;		/* executors currently processing a delivery */
+	bool closing; /* no more deliveries will be pushed */
+	int busy;     /* executors currently processing a delivery */
 
 	/* settlement queue, drained by the I/O thread when settle_fd (an eventfd) fires */
 	pthread_mutex_t settle_mu;
@@ -112,13 +112,14 @@ struct consumer {
 	struct combiner writes;
 	struct jobq_store *write_st;
 
-	atomic_int signals;	/* SIGTERM/SIGINT count */
-	atomic_bool draining;	/* first signal seen: take no new jobs */
-	atomic_int_fast64_t release_at;	/* monotonic ms when running jobs are released; 0 = not draining */
-	atomic_bool io_done;	/* the I/O thread has settled everything and closed */
-	atomic_uint_fast64_t gen;	/* current broker connection generation */
+	atomic_int signals;   /* SIGTERM/SIGINT count */
+	atomic_bool draining; /* first signal seen: take no new jobs */
+	atomic_int_fast64_t
+		release_at;  /* monotonic ms when running jobs are released; 0 = not draining */
+	atomic_bool io_done; /* the I/O thread has settled everything and closed */
+	atomic_uint_fast64_t gen; /* current broker connection generation */
 	struct metrics metrics;
-	char self_exe[4096];	/* this program, re-executed as the command handlers' shim */
+	char self_exe[4096]; /* this program, re-executed as the command handlers' shim */
 };
 
 /* Ask the execution running job_id (if any) to stop for a cancel; `path` ("broadcast" or
@@ -201,7 +202,7 @@ void *io_thread(void *arg);
 void *executor_thread(void *arg);
 void *keeper_thread(void *arg);
 void *relay_thread(void *arg);
-void *fence_thread(void *arg);	/* arg: the consumer */
+void *fence_thread(void *arg); /* arg: the consumer */
 
 /* Executor argument: the consumer and the executor's slot. */
 struct executor_arg {

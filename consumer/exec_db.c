@@ -20,8 +20,9 @@ bool exec_db_ensure(struct executor *x, struct jobq_store **stp, const char *nam
 			char app[64];
 
 			snprintf(app, sizeof(app), "jobq-consumer %s", name);
-			if (jobq_store_connect_bounded(x->c->cfg->database_url, app, JOBQ_STORE_WORKER,
-						       fence_session_bound_ms(x->c->cfg), stp, err) == 0)
+			if (jobq_store_connect_bounded(
+				    x->c->cfg->database_url, app, JOBQ_STORE_WORKER,
+				    fence_session_bound_ms(x->c->cfg), stp, err) == 0)
 				return true;
 		} else if (jobq_store_reconnect(*stp, err) == 0) {
 			jobq_info("db_reconnected", "worker", x->c->worker_id, "thread", name);
@@ -83,8 +84,7 @@ static int worker_dead(struct jobq_store *st, void *ctx, struct jobq_err *err)
 	return jobq_store_worker_dead(st, a->worker_id, a->dead, err);
 }
 
-int exec_db_worker_dead(struct executor *x, const char *worker_id, bool *dead,
-			struct jobq_err *err)
+int exec_db_worker_dead(struct executor *x, const char *worker_id, bool *dead, struct jobq_err *err)
 {
 	struct worker_dead_call a = { worker_id, dead };
 
@@ -129,8 +129,7 @@ static int claim(struct jobq_store *st, void *ctx, struct jobq_err *err)
 {
 	struct claim_call *a = ctx;
 
-	return jobq_store_claim(st, a->job_id, a->worker_id, a->lease_ms, a->claim_id, a->out,
-				err);
+	return jobq_store_claim(st, a->job_id, a->worker_id, a->lease_ms, a->claim_id, a->out, err);
 }
 
 static int claimed(struct jobq_store *st, void *ctx, struct jobq_err *err)
@@ -152,8 +151,11 @@ static int takeover(struct jobq_store *st, void *ctx, struct jobq_err *err)
 int exec_db_claim(struct executor *x, const char *job_id, int64_t lease_ms, int64_t claim_id,
 		  struct jobq_claim *out, struct jobq_err *err)
 {
-	struct claim_call a = { .job_id = job_id, .worker_id = x->c->worker_id,
-				.lease_ms = lease_ms, .claim_id = claim_id, .out = out };
+	struct claim_call a = { .job_id = job_id,
+				.worker_id = x->c->worker_id,
+				.lease_ms = lease_ms,
+				.claim_id = claim_id,
+				.out = out };
 
 	return exec_db_run(x, &x->st, x->name, claim, &a, err);
 }
@@ -161,8 +163,11 @@ int exec_db_claim(struct executor *x, const char *job_id, int64_t lease_ms, int6
 int exec_db_claimed(struct executor *x, const char *job_id, int64_t claim_id,
 		    struct jobq_claim *out, int64_t *lease_left_ms, struct jobq_err *err)
 {
-	struct claim_call a = { .job_id = job_id, .worker_id = x->c->worker_id,
-				.claim_id = claim_id, .out = out, .lease_left_ms = lease_left_ms };
+	struct claim_call a = { .job_id = job_id,
+				.worker_id = x->c->worker_id,
+				.claim_id = claim_id,
+				.out = out,
+				.lease_left_ms = lease_left_ms };
 
 	return exec_db_run(x, &x->st, x->name, claimed, &a, err);
 }
@@ -171,10 +176,14 @@ int exec_db_takeover(struct executor *x, const char *job_id, const char *prev_wo
 		     int64_t prev_token, bool owner_dead, int64_t lease_ms, int64_t claim_id,
 		     struct jobq_claim *out, struct jobq_err *err)
 {
-	struct claim_call a = { .job_id = job_id, .worker_id = x->c->worker_id,
-				.prev_worker = prev_worker, .prev_token = prev_token,
-				.owner_dead = owner_dead, .lease_ms = lease_ms,
-				.claim_id = claim_id, .out = out };
+	struct claim_call a = { .job_id = job_id,
+				.worker_id = x->c->worker_id,
+				.prev_worker = prev_worker,
+				.prev_token = prev_token,
+				.owner_dead = owner_dead,
+				.lease_ms = lease_ms,
+				.claim_id = claim_id,
+				.out = out };
 
 	return exec_db_run(x, &x->st, x->name, takeover, &a, err);
 }

@@ -150,8 +150,8 @@ static void run_handler(struct executor *x, const struct jobq_claim *cl,
 	struct consumer *c = x->c;
 	const struct jobq_config *cfg = c->cfg;
 	handler_fn builtin = cmd == NULL ? handler_builtin(cl->type) : NULL;
-	struct job_ctx ctx = { c, x->exec, cl->id, cl->type, cl->attempt, cl->max_attempts,
-			       cl->payload };
+	struct job_ctx ctx = { c,           x->exec,          cl->id,     cl->type,
+			       cl->attempt, cl->max_attempts, cl->payload };
 	struct outcome_flags stop = flags_of(x->exec);
 	char error[512];
 
@@ -170,8 +170,8 @@ static void run_handler(struct executor *x, const struct jobq_claim *cl,
 	} else if (builtin != NULL) {
 		builtin(&ctx, hr);
 	} else {
-		snprintf(error, sizeof(error), "no handler for job type '%s' on worker %s", cl->type,
-			 c->worker_id);
+		snprintf(error, sizeof(error), "no handler for job type '%s' on worker %s",
+			 cl->type, c->worker_id);
 		hr->error = strdup(error);
 	}
 }
@@ -205,10 +205,16 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 	metrics_observe(&c->metrics.duration, (double)(jobq_monotonic_ms() - t0) / 1000.0);
 
 	f = (struct outcome_facts){
-		.status = hr.status, .result = hr.result, .error = hr.error,
-		.stop = flags_of(x->exec), .attempt = cl->attempt, .max_attempts = cl->max_attempts,
-		.limit_ms = limit, .retry_base_ms = cfg->retry_base_ms,
-		.retry_max_ms = cfg->retry_max_ms, .relay_grace_ms = cfg->relay_grace_ms,
+		.status = hr.status,
+		.result = hr.result,
+		.error = hr.error,
+		.stop = flags_of(x->exec),
+		.attempt = cl->attempt,
+		.max_attempts = cl->max_attempts,
+		.limit_ms = limit,
+		.retry_base_ms = cfg->retry_base_ms,
+		.retry_max_ms = cfg->retry_max_ms,
+		.relay_grace_ms = cfg->relay_grace_ms,
 		.jitter = (double)rand_r(&x->seed) / ((double)RAND_MAX + 1.0),
 	};
 	outcome_decide(&f, &p);
@@ -228,13 +234,14 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		r = write_finish_retrying(x, cl, &p.o, &err);
 	}
 	if (r != 0 && r != JOBQ_ELOST && atomic_load(&x->exec->lost))
-		r = JOBQ_ELOST;	/* someone else owns it now: whatever we wrote is void */
+		r = JOBQ_ELOST; /* someone else owns it now: whatever we wrote is void */
 	unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
 
 		jobq_info("job_finished", "worker", c->worker_id, "job", cl->id, "type", cl->type,
-			  "attempt", att, "status", jobq_status_name(p.o.to), "ms", ms, "retry_in_ms",
+			  "attempt", att, "status", jobq_status_name(p.o.to), "ms", ms,
+			  "retry_in_ms",
 			  p.o.to == JOBQ_SCHEDULED ? jobq_log_int(delay, p.o.retry_delay_ms) : NULL,
 			  "error", p.o.error);
 		consumer_settle(c, tag, gen, p.settle);
@@ -250,7 +257,8 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		 * receives it reconciles: this process finds no execution of its own and takes
 		 * the job over, another finds the owner gone once this process has exited (a
 		 * hard stop). Acking instead would leave the job to the reaper, a lease later. */
-		jobq_error("finish_failed", "worker", c->worker_id, "job", cl->id, "error", err.msg);
+		jobq_error("finish_failed", "worker", c->worker_id, "job", cl->id, "error",
+			   err.msg);
 		if (!consumer_hard_stop(c))
 			usleep(REQUEUE_PAUSE_MS * 1000);
 		consumer_settle(c, tag, gen, SETTLE_REQUEUE);
@@ -275,7 +283,8 @@ static int decide(struct executor *x, const struct delivery *d, struct jobq_job_
 		.status = row->status,
 		.cancel_requested = row->cancel_requested,
 		.due = row->due,
-		.owner_is_me = row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
+		.owner_is_me =
+			row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
 		.lease_expired = row->lease_expired,
 	};
 	f->own_claim = f->owner_is_me && x->sent_claim != 0 && row->claim_id == x->sent_claim;
@@ -317,7 +326,7 @@ static void reconcile(struct executor *x, const struct delivery *d)
 		    reprobe < (int)(sizeof(REPROBE_MS) / sizeof(REPROBE_MS[0])) &&
 		    !consumer_hard_stop(c)) {
 			usleep((useconds_t)REPROBE_MS[reprobe++] * 1000);
-			round--;	/* a second look, not a changed row */
+			round--; /* a second look, not a changed row */
 			continue;
 		}
 		if (a == JOBQ_RC_ADOPT) {
@@ -347,10 +356,10 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
 			goto done;
 		case JOBQ_RC_CANCEL:
-			r = exec_db_cancel_unstarted(x, d->env.job_id, "cancelled before it started",
-						     &err);
+			r = exec_db_cancel_unstarted(x, d->env.job_id,
+						     "cancelled before it started", &err);
 			if (r == JOBQ_ECONFLICT)
-				continue;	/* it moved on: look again */
+				continue; /* it moved on: look again */
 			if (r != 0)
 				goto failed;
 			jobq_info("job_cancelled", "worker", c->worker_id, "job", d->env.job_id,
@@ -388,15 +397,17 @@ static void reconcile(struct executor *x, const struct delivery *d)
 			lease_cfg = c->cfg;
 			sent = jobq_monotonic_ms();
 			cid = write_next_claim_id(x);
-			r = exec_db_takeover(x, d->env.job_id, row.worker_id, row.token, f.owner_dead,
-					     lease_cfg->lease_duration_ms, cid, &cl, &err);
+			r = exec_db_takeover(x, d->env.job_id, row.worker_id, row.token,
+					     f.owner_dead, lease_cfg->lease_duration_ms, cid, &cl,
+					     &err);
 			if (r == 0) {
 				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
 					  d->env.job_id, "from", row.worker_id, "reason",
 					  f.owner_dead ? "owner's session gone" : "lease expired");
-				atomic_fetch_add(&c->metrics.takeovers[f.owner_dead ? TAKE_OWNER_DEAD
-										 : TAKE_LEASE_EXPIRED],
-						 1);
+				atomic_fetch_add(
+					&c->metrics.takeovers[f.owner_dead ? TAKE_OWNER_DEAD
+									   : TAKE_LEASE_EXPIRED],
+					1);
 			}
 			break;
 		}
@@ -476,7 +487,8 @@ void *executor_thread(void *arg)
 	 * worker takes over should cost only its statements, not a connection as well. */
 	{
 		struct jobq_err err = { 0 };
-		(void)exec_db_ensure(&x, &x.st, x.name, &err);	/* false only at a hard stop: the loop ends then */
+		(void)exec_db_ensure(&x, &x.st, x.name,
+				     &err); /* false only at a hard stop: the loop ends then */
 	}
 	while (consumer_pop(x.c, &d)) {
 		process(&x, &d);

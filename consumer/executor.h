@@ -21,12 +21,12 @@ struct jobq_store;
 
 struct executor {
 	struct consumer *c;
-	struct execution *exec;		/* this executor's slot in c->execs */
-	struct jobq_store *st;		/* its own session: reconcile's reads and statements */
-	unsigned int seed;		/* rand_r() state of the retry delays' jitter */
-	struct jobq_backoff db_backoff;	/* between reconnects of a session (exec_db.c) */
-	struct jobq_backoff finish_backoff;	/* between tries of a turned-down outcome */
-	char name[32];			/* "executor-N", its sessions' application name */
+	struct execution *exec;             /* this executor's slot in c->execs */
+	struct jobq_store *st;              /* its own session: reconcile's reads and statements */
+	unsigned int seed;                  /* rand_r() state of the retry delays' jitter */
+	struct jobq_backoff db_backoff;     /* between reconnects of a session (exec_db.c) */
+	struct jobq_backoff finish_backoff; /* between tries of a turned-down outcome */
+	char name[32];                      /* "executor-N", its sessions' application name */
 	/* Claim ids: claim_base (random, per executor) + a count, so that no two claims of
 	 * any process share one; sent_claim is the id of the last claim or takeover sent for
 	 * the delivery at hand (0: none yet). */

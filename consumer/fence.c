@@ -17,7 +17,8 @@ int64_t fence_period_ms(const struct jobq_config *cfg)
 	/* At least three heartbeats per lease: one may fail and the next still lands before
 	 * the fence point. */
 	return cfg->heartbeat_interval_ms < third ? cfg->heartbeat_interval_ms
-						    : third > 0 ? third : 1;
+	       : third > 0                        ? third
+						  : 1;
 }
 
 int64_t fence_keeper_bound_ms(const struct jobq_config *cfg)

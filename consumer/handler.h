@@ -9,17 +9,17 @@
 #include "consumer.h"
 
 enum handler_status {
-	HANDLER_OK,		/* result is the job's result (JSON text) */
-	HANDLER_RETRY,		/* failed; retried while attempts remain */
-	HANDLER_PERMANENT,	/* failed; never retried */
-	HANDLER_STOPPED,	/* stopped at a checkpoint because of a cancel, a lost lease or a release */
+	HANDLER_OK,        /* result is the job's result (JSON text) */
+	HANDLER_RETRY,     /* failed; retried while attempts remain */
+	HANDLER_PERMANENT, /* failed; never retried */
+	HANDLER_STOPPED, /* stopped at a checkpoint because of a cancel, a lost lease or a release */
 };
 
 /* What a handler leaves behind. Strings are malloc'd and freed by the executor. */
 struct handler_result {
 	enum handler_status status;
-	char *result;	/* JSON text, for HANDLER_OK; NULL means null */
-	char *error;	/* one line, for failures */
+	char *result; /* JSON text, for HANDLER_OK; NULL means null */
+	char *error;  /* one line, for failures */
 };
 
 /* The running job as its handler sees it. */
@@ -30,7 +30,7 @@ struct job_ctx {
 	const char *type;
 	int attempt;
 	int max_attempts;
-	const char *payload;	/* JSON text */
+	const char *payload; /* JSON text */
 };
 
 /* True once the job should stop: cancel requested, lease lost or released at shutdown.

@@ -39,7 +39,8 @@ bool job_sleep(struct job_ctx *ctx, int64_t ms)
 		until = e->deadline_ms;
 	pthread_mutex_lock(&ctx->c->exec_mu);
 	while (!(stopped = stopped_locked(e))) {
-		struct timespec ts = { .tv_sec = until / 1000, .tv_nsec = (until % 1000) * 1000000 };
+		struct timespec ts = { .tv_sec = until / 1000,
+				       .tv_nsec = (until % 1000) * 1000000 };
 
 		if (jobq_monotonic_ms() >= until ||
 		    pthread_cond_timedwait(&e->wake, &ctx->c->exec_mu, &ts) == ETIMEDOUT) {

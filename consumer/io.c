@@ -30,12 +30,12 @@ struct io {
 	struct jobq_broker *b;
 	uint64_t gen;
 	bool consuming;
-	struct jobq_backoff backoff;	/* between attempts to connect to the broker */
-	int64_t drain_deadline;	/* monotonic ms when running jobs get released */
+	struct jobq_backoff backoff; /* between attempts to connect to the broker */
+	int64_t drain_deadline;      /* monotonic ms when running jobs get released */
 	bool released;
-	char cancel_tag[300];	/* consumer tag of the cancel-broadcast queue */
-	size_t next_url;	/* index of the broker URL (amqp.url list) to try first */
-	struct ack_tracker acks;	/* this connection's deliveries not yet settled */
+	char cancel_tag[300];    /* consumer tag of the cancel-broadcast queue */
+	size_t next_url;         /* index of the broker URL (amqp.url list) to try first */
+	struct ack_tracker acks; /* this connection's deliveries not yet settled */
 };
 
 static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_t len)
@@ -69,8 +69,8 @@ static int open_broker(struct io *io, struct jobq_err *err)
 	 * server-named exclusive queue: it goes with this connection and is made anew after
 	 * every reconnect. */
 	{
-		amqp_queue_declare_ok_t *ok = amqp_queue_declare(conn, JOBQ_CHANNEL, amqp_empty_bytes,
-								  0, 0, 1, 1, amqp_empty_table);
+		amqp_queue_declare_ok_t *ok = amqp_queue_declare(
+			conn, JOBQ_CHANNEL, amqp_empty_bytes, 0, 0, 1, 1, amqp_empty_table);
 		amqp_bytes_t qname;
 
 		if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn),
@@ -79,11 +79,13 @@ static int open_broker(struct io *io, struct jobq_err *err)
 		qname = amqp_bytes_malloc_dup(ok->queue);
 		amqp_queue_bind(conn, JOBQ_CHANNEL, qname, amqp_cstring_bytes(JOBQ_EXCHANGE_CANCEL),
 				amqp_empty_bytes, amqp_empty_table);
-		r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "bind cancel queue", err);
+		r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "bind cancel queue",
+					    err);
 		if (r == 0) {
 			/* no_ack: a cancel message is only a wake-up; the database holds the cancel. */
-			amqp_basic_consume(conn, JOBQ_CHANNEL, qname, amqp_cstring_bytes(io->cancel_tag),
-					   0, 1, 1, amqp_empty_table);
+			amqp_basic_consume(conn, JOBQ_CHANNEL, qname,
+					   amqp_cstring_bytes(io->cancel_tag), 0, 1, 1,
+					   amqp_empty_table);
 			r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn),
 						    "consume cancel queue", err);
 		}
@@ -134,8 +136,10 @@ static void cancel_consumers(struct io *io)
 
 		consumer_tag(c, c->cfg->queues[i], tag, sizeof(tag));
 		amqp_basic_cancel(conn, JOBQ_CHANNEL, amqp_cstring_bytes(tag));
-		if (jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.cancel", &err) != 0) {
-			jobq_warn("consumer_cancel_failed", "worker", c->worker_id, "error", err.msg);
+		if (jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.cancel",
+					    &err) != 0) {
+			jobq_warn("consumer_cancel_failed", "worker", c->worker_id, "error",
+				  err.msg);
 			return;
 		}
 	}
@@ -175,7 +179,8 @@ static void handle_cancel(struct io *io, amqp_envelope_t *e)
 static void handle_delivery(struct io *io, amqp_envelope_t *e)
 {
 	struct consumer *c = io->c;
-	struct delivery d = { .tag = e->delivery_tag, .gen = io->gen,
+	struct delivery d = { .tag = e->delivery_tag,
+			      .gen = io->gen,
 			      .redelivered = e->redelivered != 0 };
 	amqp_basic_properties_t *p = &e->message.properties;
 	char message_id[80] = "";
@@ -201,8 +206,8 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 		snprintf(key, sizeof(key), "%.*s", (int)e->routing_key.len,
 			 (char *)e->routing_key.bytes);
 		jobq_warn("message_rejected", "worker", c->worker_id, "routing_key", key,
-			  "delivery_tag", jobq_log_int(tag, (long long)d.tag),
-			  "bytes", jobq_log_int(len, (long long)e->message.body.len), "message_id",
+			  "delivery_tag", jobq_log_int(tag, (long long)d.tag), "bytes",
+			  jobq_log_int(len, (long long)e->message.body.len), "message_id",
 			  message_id, "reason", err.msg);
 		amqp_basic_reject(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0);
 		return;
@@ -210,7 +215,7 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 	if (!consumer_push(c, &d))
 		amqp_basic_nack(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0, 1);
 	else
-		(void)acks_add(&io->acks, d.tag);	/* untracked: it is settled on its own */
+		(void)acks_add(&io->acks, d.tag); /* untracked: it is settled on its own */
 }
 
 /* Handle a frame that is not a delivery (after AMQP_STATUS_UNEXPECTED_STATE). */
@@ -221,11 +226,12 @@ static int handle_frame(struct io *io, struct jobq_err *err)
 	int status = amqp_simple_wait_frame(conn, &frame);
 
 	if (status != AMQP_STATUS_OK)
-		return jobq_err_set(err, JOBQ_EBROKER, "read frame: %s", amqp_error_string2(status));
+		return jobq_err_set(err, JOBQ_EBROKER, "read frame: %s",
+				    amqp_error_string2(status));
 	if (frame.frame_type != AMQP_FRAME_METHOD)
 		return 0;
 	switch (frame.payload.method.id) {
-	case AMQP_CHANNEL_CLOSE_METHOD:		/* e.g. 406 from consumer_timeout */
+	case AMQP_CHANNEL_CLOSE_METHOD: /* e.g. 406 from consumer_timeout */
 	case AMQP_CONNECTION_CLOSE_METHOD:
 		/* Answer, then reconnect. */
 		return jobq_broker_answer_close(io->b, frame.channel, &frame.payload.method,
@@ -293,7 +299,7 @@ static int settle(struct io *io, struct jobq_err *err)
 	int status = AMQP_STATUS_OK;
 
 	for (size_t i = 0; i < n && status == AMQP_STATUS_OK; i++) {
-		enum ack_kind kind = s[i].kind == SETTLE_ACK	   ? ACK_ACK
+		enum ack_kind kind = s[i].kind == SETTLE_ACK      ? ACK_ACK
 				     : s[i].kind == SETTLE_REJECT ? ACK_REJECT
 								  : ACK_REQUEUE;
 
@@ -333,7 +339,8 @@ static bool shutdown_step(struct io *io)
 		if (io->b != NULL && jobq_broker_ok(io->b) && io->consuming)
 			cancel_consumers(io);
 	}
-	if (!io->released && (sig >= 2 || jobq_monotonic_ms() >= io->drain_deadline) && consumer_running(c) > 0) {
+	if (!io->released && (sig >= 2 || jobq_monotonic_ms() >= io->drain_deadline) &&
+	    consumer_running(c) > 0) {
 		jobq_info("shutdown_releasing", "worker", c->worker_id, "reason",
 			  sig >= 2 ? "second signal" : "shutdown_timeout reached");
 		consumer_release_all(c);
@@ -348,7 +355,8 @@ void *io_thread(void *arg)
 	struct consumer *c = io.c;
 	struct jobq_err err = { 0 };
 	int64_t retry_at = 0;
-	int poll_ms = (int)(c->cfg->amqp_heartbeat_ms / 4 > 0 ? c->cfg->amqp_heartbeat_ms / 4 : 250);
+	int poll_ms =
+		(int)(c->cfg->amqp_heartbeat_ms / 4 > 0 ? c->cfg->amqp_heartbeat_ms / 4 : 250);
 
 	if (poll_ms > 1000)
 		poll_ms = 1000;
@@ -376,8 +384,8 @@ void *io_thread(void *arg)
 			 * requeued them when it closed, so they come back. */
 			if (dropped > 0) {
 				char n[24];
-				jobq_info("stale_deliveries_dropped", "worker", c->worker_id, "count",
-					  jobq_log_int(n, (long long)dropped));
+				jobq_info("stale_deliveries_dropped", "worker", c->worker_id,
+					  "count", jobq_log_int(n, (long long)dropped));
 			}
 			if (open_broker(&io, &err) == 0) {
 				char g[24];
@@ -386,14 +394,15 @@ void *io_thread(void *arg)
 					  jobq_log_int(g, (long long)io.gen), "skipped",
 					  jobq_broker_skipped(io.b));
 				if (io.gen > 1)
-					atomic_fetch_add(&c->metrics.reconnects[RECONNECT_BROKER], 1);
+					atomic_fetch_add(&c->metrics.reconnects[RECONNECT_BROKER],
+							 1);
 				jobq_backoff_reset(&io.backoff);
 			} else {
 				char ms[24];
 				int64_t wait = jobq_backoff_next(&io.backoff);
 
-				jobq_warn("broker_unavailable", "worker", c->worker_id, "error", err.msg,
-					  "retry_in_ms", jobq_log_int(ms, wait));
+				jobq_warn("broker_unavailable", "worker", c->worker_id, "error",
+					  err.msg, "retry_in_ms", jobq_log_int(ms, wait));
 				close_broker(&io);
 				retry_at = jobq_monotonic_ms() + wait;
 			}
@@ -403,7 +412,9 @@ void *io_thread(void *arg)
 			amqp_connection_state_t conn = jobq_broker_conn(io.b);
 
 			/* Frames the library already buffered are invisible to poll(). */
-			for (int i = 0; i < 1024 && (amqp_frames_enqueued(conn) || amqp_data_in_buffer(conn)); i++) {
+			for (int i = 0;
+			     i < 1024 && (amqp_frames_enqueued(conn) || amqp_data_in_buffer(conn));
+			     i++) {
 				if ((r = consume_one(&io, &err)) < 0)
 					goto broken;
 				if (r == 0)
@@ -443,7 +454,7 @@ void *io_thread(void *arg)
 			}
 		}
 		continue;
-broken:
+	broken:
 		jobq_warn("broker_lost", "worker", c->worker_id, "error", err.msg);
 		jobq_broker_set_broken(io.b);
 		close_broker(&io);

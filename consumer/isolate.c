@@ -44,10 +44,11 @@ int isolate_worker(struct jobq_err *err)
 /* The worker's variables a handler inherits: none of them can hold a secret of jobq's. */
 static bool inherited(const char *kv)
 {
-	static const char *const names[] = { "PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG",
-		"LANGUAGE", "TZ", "TMPDIR",
+	static const char *const names[] = {
+		"PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR",
 		/* a sanitized build's shim is checked as the worker is */
-		"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" };
+		"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"
+	};
 	size_t n = strcspn(kv, "=");
 
 	if (kv[n] != '=' || secret_name(kv))
@@ -166,7 +167,7 @@ int isolate_creds_resolve(const struct jobq_handler_config *h, struct isolate_cr
 
 			out->gid = pwp->pw_gid;
 			if (getgrouplist(out->user, out->gid, out->groups, &ng) < 0)
-				ng = ISOLATE_MAX_GROUPS;	/* truncated: keep the first ones */
+				ng = ISOLATE_MAX_GROUPS; /* truncated: keep the first ones */
 			out->ngroups = ng;
 		}
 	}

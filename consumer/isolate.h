@@ -20,7 +20,7 @@ struct isolate_creds {
 	gid_t gid;
 	int ngroups;
 	gid_t groups[ISOLATE_MAX_GROUPS];
-	char home[256], shell[128], user[64];	/* of `user`, for HOME, SHELL, USER, LOGNAME */
+	char home[256], shell[128], user[64]; /* of `user`, for HOME, SHELL, USER, LOGNAME */
 };
 
 /* Called once at the start of the worker, before any thread: every JOBQ_* and PG*

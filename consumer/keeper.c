@@ -22,16 +22,16 @@ struct keeper {
 	struct consumer *c;
 	struct jobq_store *st;
 	bool registered;
-	int64_t last_ok;	/* monotonic ms when the last heartbeat that committed returned */
-	int64_t retry_at;	/* next reconnect attempt (backoff during an outage) */
+	int64_t last_ok;  /* monotonic ms when the last heartbeat that committed returned */
+	int64_t retry_at; /* next reconnect attempt (backoff during an outage) */
 	struct jobq_backoff backoff;
 };
 
 static int open_session(struct keeper *k, struct jobq_err *err)
 {
 	struct consumer *c = k->c;
-	struct jobq_worker_info w = { c->worker_id, c->hostname, c->pid, c->cfg->queues,
-				      c->cfg->nqueues, c->cfg->concurrency };
+	struct jobq_worker_info w = { c->worker_id,   c->hostname,     c->pid,
+				      c->cfg->queues, c->cfg->nqueues, c->cfg->concurrency };
 	int r;
 
 	k->registered = false;
@@ -109,7 +109,7 @@ fail:
 static void heartbeat(struct keeper *k)
 {
 	struct consumer *c = k->c;
-	const struct jobq_config *cfg = c->cfg;	/* the lease this heartbeat asks for */
+	const struct jobq_config *cfg = c->cfg; /* the lease this heartbeat asks for */
 	int64_t sent;
 	struct jobq_lease *leases = calloc((size_t)c->nexec + 1, sizeof(*leases));
 	struct jobq_err err = { 0 };
@@ -133,7 +133,8 @@ static void heartbeat(struct keeper *k)
 	/* Taken before the statement goes out: the database's lease runs from its now(),
 	 * which is later, so a fence point counted from here is never late. */
 	sent = jobq_monotonic_ms();
-	if (jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n, &err) != 0) {
+	if (jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n, &err) !=
+	    0) {
 		jobq_warn("heartbeat_failed", "worker", c->worker_id, "error", err.msg);
 		free(leases);
 		return;
@@ -158,8 +159,8 @@ static void heartbeat(struct keeper *k)
 			if (leases[j].cancel_requested && !atomic_load(&e->cancel)) {
 				execution_stop(e, STOP_CANCEL);
 				atomic_fetch_add(&c->metrics.cancels[CANCEL_HEARTBEAT], 1);
-				jobq_info("cancel_received", "worker", c->worker_id, "job", e->job_id,
-					  "path", "heartbeat");
+				jobq_info("cancel_received", "worker", c->worker_id, "job",
+					  e->job_id, "path", "heartbeat");
 			}
 		}
 	}
@@ -200,7 +201,7 @@ void *keeper_thread(void *arg)
 	}
 	if (ensure_session(k) && jobq_store_worker_state(k->st, c->worker_id, "stopped", &err) != 0)
 		jobq_warn("worker_state_failed", "worker", c->worker_id, "error", err.msg);
-	jobq_store_free(k->st);	/* closing the session releases the liveness lock */
+	jobq_store_free(k->st); /* closing the session releases the liveness lock */
 	free(k);
 	return NULL;
 }

@@ -53,7 +53,8 @@ static void usage(FILE *f)
 	      "unacked while it runs and its lease alive in PostgreSQL.\n"
 	      "\n"
 	      "options:\n"
-	      "  --config FILE      configuration file (else $JOBQ_CONFIG, else /etc/jobq/jobq.conf)\n"
+	      "  --config FILE      configuration file (else $JOBQ_CONFIG, else "
+	      "/etc/jobq/jobq.conf)\n"
 	      "  --queues a,b       job queues to consume (default: default)\n"
 	      "  --concurrency N    jobs run at once, 1-1024 (default 8)\n"
 	      "  --worker-id ID     this worker's id (default: host-pid-random)\n"
@@ -96,7 +97,8 @@ static void print_config(const struct jobq_config *cfg)
 	       jobq_duration_format(cfg->lease_duration_ms, d, sizeof(d)));
 	printf("consumer.shutdown_timeout: %s\n",
 	       jobq_duration_format(cfg->shutdown_timeout_ms, d, sizeof(d)));
-	printf("consumer.cancel_grace: %s\n", jobq_duration_format(cfg->cancel_grace_ms, d, sizeof(d)));
+	printf("consumer.cancel_grace: %s\n",
+	       jobq_duration_format(cfg->cancel_grace_ms, d, sizeof(d)));
 	printf("handlers: %d command handler(s)", cfg->nhandlers);
 	for (int i = 0; i < cfg->nhandlers; i++)
 		printf("%s%s", i ? ", " : ": ", cfg->handlers[i].type);
@@ -226,7 +228,8 @@ int main(int argc, char **argv)
 			queues = optarg;
 			break;
 		case 'n':
-			if (jobq_parse_int(optarg, 1, 1024, "--concurrency", &concurrency, &err) != 0) {
+			if (jobq_parse_int(optarg, 1, 1024, "--concurrency", &concurrency, &err) !=
+			    0) {
 				fprintf(stderr, "jobq-consumer: %s\n", err.msg);
 				return 2;
 			}
@@ -247,7 +250,8 @@ int main(int argc, char **argv)
 			printf("jobq-consumer %s\n", JOBQ_VERSION);
 			return 0;
 		case ':':
-			fprintf(stderr, "jobq-consumer: option %s needs a value\n", argv[optind - 1]);
+			fprintf(stderr, "jobq-consumer: option %s needs a value\n",
+				argv[optind - 1]);
 			return 2;
 		default:
 			fprintf(stderr, "jobq-consumer: unknown option '%s' (see --help)\n",
@@ -256,7 +260,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "jobq-consumer: unexpected argument '%s' (see --help)\n", argv[optind]);
+		fprintf(stderr, "jobq-consumer: unexpected argument '%s' (see --help)\n",
+			argv[optind]);
 		return 2;
 	}
 	if (jobq_config_load(&cfg, config_path, &err) != 0) {
@@ -272,7 +277,8 @@ int main(int argc, char **argv)
 	}
 	if (concurrency > 0)
 		cfg.concurrency = (int)concurrency;
-	if (metrics_addr != NULL && jobq_config_set_str(&cfg.metrics_listen, metrics_addr, &err) != 0) {
+	if (metrics_addr != NULL &&
+	    jobq_config_set_str(&cfg.metrics_listen, metrics_addr, &err) != 0) {
 		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
 		goto out_cfg;
 	}
@@ -303,8 +309,8 @@ int main(int argc, char **argv)
 	{
 		char pid[24], conc[24], masked[512];
 		jobq_info("worker_starting", "worker", c.worker_id, "pid", jobq_log_int(pid, c.pid),
-			  "concurrency", jobq_log_int(conc, cfg.concurrency),
-			  "amqp", jobq_url_mask_list(cfg.amqp_url, masked, sizeof(masked)));
+			  "concurrency", jobq_log_int(conc, cfg.concurrency), "amqp",
+			  jobq_url_mask_list(cfg.amqp_url, masked, sizeof(masked)));
 	}
 
 	if (!cfg.amqp_tls_verify && strstr(cfg.amqp_url, "amqps://") != NULL)
@@ -318,7 +324,8 @@ int main(int argc, char **argv)
 		goto out_consumer;
 	}
 	if (cfg.metrics_listen != NULL)
-		jobq_info("metrics_listening", "worker", c.worker_id, "address", cfg.metrics_listen);
+		jobq_info("metrics_listening", "worker", c.worker_id, "address",
+			  cfg.metrics_listen);
 	signal_target = &c;
 	/* Read after the target is set: a signal from now on reaches c directly. */
 	if (early_stop)
@@ -338,10 +345,10 @@ int main(int argc, char **argv)
 		struct jobq_err werr = { 0 };
 
 		if (jobq_store_connect_bounded(cfg.database_url, "jobq-consumer writer",
-					       JOBQ_STORE_WORKER, fence_session_bound_ms(&cfg), &c.write_st,
-					       &werr) != 0)
-			jobq_warn("db_unavailable", "worker", c.worker_id, "thread", "writer", "error",
-				  werr.msg);
+					       JOBQ_STORE_WORKER, fence_session_bound_ms(&cfg),
+					       &c.write_st, &werr) != 0)
+			jobq_warn("db_unavailable", "worker", c.worker_id, "thread", "writer",
+				  "error", werr.msg);
 	}
 	for (int i = 0; i < cfg.concurrency; i++) {
 		eargs[i] = (struct executor_arg){ &c, i };

@@ -46,7 +46,8 @@ static void put(struct out *o, const char *fmt, ...)
 
 	for (;;) {
 		va_start(ap, fmt);
-		n = vsnprintf(o->buf ? o->buf + o->len : NULL, o->buf ? o->cap - o->len : 0, fmt, ap);
+		n = vsnprintf(o->buf ? o->buf + o->len : NULL, o->buf ? o->cap - o->len : 0, fmt,
+			      ap);
 		va_end(ap);
 		if (n < 0)
 			return;
@@ -107,11 +108,13 @@ char *metrics_render(struct consumer *c)
 		put(&o, "jobq_jobs_finished_total{outcome=\"%s\"} %llu\n", fin[i],
 		    (unsigned long long)atomic_load(&m->finished[i]));
 	head(&o, "jobq_retries_total", "counter", "Failed attempts scheduled for a retry.");
-	put(&o, "jobq_retries_total %llu\n", (unsigned long long)atomic_load(&m->finished[FIN_RETRY]));
+	put(&o, "jobq_retries_total %llu\n",
+	    (unsigned long long)atomic_load(&m->finished[FIN_RETRY]));
 	head(&o, "jobq_leases_lost_total", "counter",
 	     "Jobs this worker stopped because another owner holds them now.");
 	put(&o, "jobq_leases_lost_total %llu\n", (unsigned long long)atomic_load(&m->leases_lost));
-	head(&o, "jobq_takeovers_total", "counter", "Jobs taken over from another worker, by reason.");
+	head(&o, "jobq_takeovers_total", "counter",
+	     "Jobs taken over from another worker, by reason.");
 	for (int i = 0; i < TAKE_N; i++)
 		put(&o, "jobq_takeovers_total{reason=\"%s\"} %llu\n", take[i],
 		    (unsigned long long)atomic_load(&m->takeovers[i]));
@@ -135,13 +138,16 @@ char *metrics_render(struct consumer *c)
 		     "Statements (each one commit) that wrote executors' claims and finishes.");
 		put(&o, "jobq_write_batches_total %lu\n", batches);
 		head(&o, "jobq_write_batch_items_total", "counter",
-		     "Claims and finishes written by those statements (items / batches = mean batch).");
+		     "Claims and finishes written by those statements (items / batches = mean "
+		     "batch).");
 		for (int i = 0; i < 2; i++)
 			put(&o, "jobq_write_batch_items_total{kind=\"%s\"} %llu\n", what[i],
 			    (unsigned long long)atomic_load(&m->written[i]));
 	}
-	head(&o, "jobq_dead_letters_total", "counter", "Dead-lettered messages this worker recorded.");
-	put(&o, "jobq_dead_letters_total %llu\n", (unsigned long long)atomic_load(&m->dead_letters));
+	head(&o, "jobq_dead_letters_total", "counter",
+	     "Dead-lettered messages this worker recorded.");
+	put(&o, "jobq_dead_letters_total %llu\n",
+	    (unsigned long long)atomic_load(&m->dead_letters));
 	histogram(&o, "jobq_job_duration_seconds", "Run time of an attempt.", &m->duration);
 	histogram(&o, "jobq_queue_wait_seconds",
 		  "Time from when a job was due (submitted, or its retry came due) to its start.",
@@ -170,7 +176,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 	(void)con_cls;
 	if (strcmp(method, "GET") != 0 || (strcmp(url, "/metrics") != 0 && strcmp(url, "/") != 0)) {
 		static const char nf[] = "not found: try /metrics\n";
-		resp = MHD_create_response_from_buffer(sizeof(nf) - 1, (void *)nf, MHD_RESPMEM_PERSISTENT);
+		resp = MHD_create_response_from_buffer(sizeof(nf) - 1, (void *)nf,
+						       MHD_RESPMEM_PERSISTENT);
 		ret = MHD_queue_response(conn, MHD_HTTP_NOT_FOUND, resp);
 		MHD_destroy_response(resp);
 		return ret;
@@ -223,8 +230,9 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct 
 			return 0;
 	}
 bad:
-	return jobq_err_set(err, JOBQ_EINVAL,
-			    "metrics.listen: '%.100s' is not host:port or port (e.g. 127.0.0.1:9464)", listen);
+	return jobq_err_set(
+		err, JOBQ_EINVAL,
+		"metrics.listen: '%.100s' is not host:port or port (e.g. 127.0.0.1:9464)", listen);
 }
 
 int metrics_start(struct consumer *c, const char *listen, struct jobq_err *err)

@@ -14,16 +14,35 @@
 #define METRICS_MAX_CONN 256
 #define METRICS_IDLE_S 5
 
-enum metric_finish { FIN_SUCCEEDED, FIN_FAILED, FIN_CANCELLED, FIN_RETRY, FIN_RELEASED, FIN_N };
-enum metric_takeover { TAKE_OWNER_DEAD, TAKE_LEASE_EXPIRED, TAKE_N };
-enum metric_cancel { CANCEL_BROADCAST, CANCEL_HEARTBEAT, CANCEL_N };
-enum metric_reconnect { RECONNECT_BROKER, RECONNECT_DATABASE, RECONNECT_N };
+enum metric_finish {
+	FIN_SUCCEEDED,
+	FIN_FAILED,
+	FIN_CANCELLED,
+	FIN_RETRY,
+	FIN_RELEASED,
+	FIN_N
+};
+enum metric_takeover {
+	TAKE_OWNER_DEAD,
+	TAKE_LEASE_EXPIRED,
+	TAKE_N
+};
+enum metric_cancel {
+	CANCEL_BROADCAST,
+	CANCEL_HEARTBEAT,
+	CANCEL_N
+};
+enum metric_reconnect {
+	RECONNECT_BROKER,
+	RECONNECT_DATABASE,
+	RECONNECT_N
+};
 
 /* Observations in seconds, cumulative buckets as Prometheus wants them. */
 struct histogram {
-	atomic_uint_fast64_t buckets[METRICS_BUCKETS];	/* count of values <= bound[i] */
+	atomic_uint_fast64_t buckets[METRICS_BUCKETS]; /* count of values <= bound[i] */
 	atomic_uint_fast64_t count;
-	atomic_uint_fast64_t sum_us;			/* sum in microseconds */
+	atomic_uint_fast64_t sum_us; /* sum in microseconds */
 };
 
 struct metrics {
@@ -34,11 +53,11 @@ struct metrics {
 	atomic_uint_fast64_t cancels[CANCEL_N];
 	atomic_uint_fast64_t reconnects[RECONNECT_N];
 	atomic_uint_fast64_t dead_letters;
-	atomic_uint_fast64_t written[2];	/* claims, finishes written by combined statements */
-	struct histogram duration;	/* job run time */
-	struct histogram queue_wait;	/* from due (submit or retry time) to start */
-	atomic_int_fast64_t last_heartbeat_ms;	/* monotonic ms of the last heartbeat that landed */
-	void *daemon;			/* struct MHD_Daemon */
+	atomic_uint_fast64_t written[2];       /* claims, finishes written by combined statements */
+	struct histogram duration;             /* job run time */
+	struct histogram queue_wait;           /* from due (submit or retry time) to start */
+	atomic_int_fast64_t last_heartbeat_ms; /* monotonic ms of the last heartbeat that landed */
+	void *daemon;                          /* struct MHD_Daemon */
 };
 
 struct consumer;

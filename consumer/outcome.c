@@ -40,14 +40,14 @@ bool outcome_stopped_early(const struct outcome_flags *stop)
 static void failed(const struct outcome_facts *f, bool permanent, const char *error,
 		   struct outcome_plan *p)
 {
-	struct jobq_failure_plan plan = jobq_failure_plan(f->attempt, f->max_attempts, permanent,
-							  f->retry_base_ms, f->retry_max_ms,
-							  f->jitter);
+	struct jobq_failure_plan plan =
+		jobq_failure_plan(f->attempt, f->max_attempts, permanent, f->retry_base_ms,
+				  f->retry_max_ms, f->jitter);
 
 	p->o.to = plan.retry ? JOBQ_SCHEDULED : JOBQ_FAILED;
 	p->o.retry_delay_ms = plan.delay_ms;
 	p->o.error = error != NULL ? error : "handler failed";
-	p->o.reason = plan.retry ? "failed, retry scheduled"
+	p->o.reason = plan.retry  ? "failed, retry scheduled"
 		      : permanent ? "failed permanently"
 				  : "failed, attempts used up";
 }
@@ -104,7 +104,8 @@ const char *outcome_refused(struct outcome_plan *p, const char *msg)
 		 result ? "result" : "outcome", msg);
 	/* msg may end in a character cut short (the message was cut to fit). */
 	p->text[jobq_utf8_cut_end(p->text, strlen(p->text))] = '\0';
-	p->o = (struct jobq_outcome){ .to = JOBQ_FAILED, .error = p->text,
+	p->o = (struct jobq_outcome){ .to = JOBQ_FAILED,
+				      .error = p->text,
 				      .reason = result ? "failed permanently: result refused"
 						       : "failed permanently: outcome refused" };
 	conclude(p);

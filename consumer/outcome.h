@@ -17,25 +17,25 @@
 
 /* The stop flags of one execution (struct execution's atomics), loaded once by the caller. */
 struct outcome_flags {
-	bool lost;		/* the lease is lost: someone else owns the job */
-	bool cancel;		/* a cancel was requested */
-	bool release;		/* shutdown gives the job back */
-	bool timed_out;		/* its runtime limit passed */
+	bool lost;      /* the lease is lost: someone else owns the job */
+	bool cancel;    /* a cancel was requested */
+	bool release;   /* shutdown gives the job back */
+	bool timed_out; /* its runtime limit passed */
 };
 
 /* Everything the decision depends on. Strings are borrowed: a plan may point into them. */
 struct outcome_facts {
 	enum handler_status status;
-	const char *result;		/* the handler's JSON result; NULL means null */
-	const char *error;		/* the handler's error line; NULL: it gave none */
+	const char *result; /* the handler's JSON result; NULL means null */
+	const char *error;  /* the handler's error line; NULL: it gave none */
 	struct outcome_flags stop;
-	int attempt;			/* 1-based attempt that ended */
+	int attempt; /* 1-based attempt that ended */
 	int max_attempts;
-	int64_t limit_ms;		/* the runtime limit, named in a timeout's error */
-	int64_t retry_base_ms;		/* retry backoff (jobq_failure_plan) */
+	int64_t limit_ms;      /* the runtime limit, named in a timeout's error */
+	int64_t retry_base_ms; /* retry backoff (jobq_failure_plan) */
 	int64_t retry_max_ms;
-	int64_t relay_grace_ms;		/* a released job's grace (jobq_outcome.release_grace_ms) */
-	double jitter;			/* in [0, 1): the retry delay's jitter */
+	int64_t relay_grace_ms; /* a released job's grace (jobq_outcome.release_grace_ms) */
+	double jitter;          /* in [0, 1): the retry delay's jitter */
 };
 
 /* Room for the texts a plan makes: a timeout's error, or a refusal quoting a jobq_err. */
@@ -43,10 +43,10 @@ struct outcome_facts {
 
 /* The decision. o's strings point into the facts' strings, into text or at constants. */
 struct outcome_plan {
-	bool abandon;			/* the lease is lost: write nothing, only settle */
-	struct jobq_outcome o;		/* the outcome to write, unless abandon */
-	enum metric_finish bucket;	/* the metric that counts it once written */
-	enum settle_kind settle;	/* how the delivery is settled once o is written (or
+	bool abandon;              /* the lease is lost: write nothing, only settle */
+	struct jobq_outcome o;     /* the outcome to write, unless abandon */
+	enum metric_finish bucket; /* the metric that counts it once written */
+	enum settle_kind settle;   /* how the delivery is settled once o is written (or
 					 * abandoned) */
 	char text[OUTCOME_TEXT_MAX];
 };

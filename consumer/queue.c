@@ -21,7 +21,7 @@ void consumer_wake(struct consumer *c)
 	uint64_t one = 1;
 	ssize_t n = write(c->settle_fd, &one, sizeof(one));
 
-	(void)n;	/* a full counter already means "wake up" */
+	(void)n; /* a full counter already means "wake up" */
 }
 
 bool consumer_push(struct consumer *c, const struct delivery *d)
@@ -118,7 +118,7 @@ size_t consumer_take_settlements(struct consumer *c, struct settlement **out)
 		memcpy(*out, c->settle, n * sizeof(**out));
 		c->settle_len = 0;
 	} else if (n > 0) {
-		n = 0;	/* try again on the next wake */
+		n = 0; /* try again on the next wake */
 	}
 	pthread_mutex_unlock(&c->settle_mu);
 	return n;
@@ -145,7 +145,7 @@ void execution_stop(struct execution *e, enum stop_reason why)
 	}
 	pthread_cond_broadcast(&e->wake);
 	n = write(e->wake_fd, &one, sizeof(one));
-	(void)n;	/* a full counter already wakes the poller */
+	(void)n; /* a full counter already wakes the poller */
 }
 
 bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *path)

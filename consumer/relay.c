@@ -28,7 +28,7 @@ struct relay {
 	struct jobq_broker *b;
 	int64_t db_retry_at;
 	unsigned int seed;
-	char node[300];		/* the node the broker connection was last seen on */
+	char node[300]; /* the node the broker connection was last seen on */
 };
 
 static bool ensure_db(struct relay *r)
@@ -42,10 +42,11 @@ static bool ensure_db(struct relay *r)
 		return true;
 	if (now < r->db_retry_at)
 		return false;
-	if ((r->st == NULL ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
-							JOBQ_STORE_WORKER, fence_session_bound_ms(r->c->cfg),
-							&r->st, &err)
-			   : jobq_store_reconnect(r->st, &err)) == 0)
+	if ((r->st == NULL
+		     ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
+						  JOBQ_STORE_WORKER,
+						  fence_session_bound_ms(r->c->cfg), &r->st, &err)
+		     : jobq_store_reconnect(r->st, &err)) == 0)
 		return true;
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
 	jobq_warn("relay_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
@@ -68,8 +69,8 @@ static void note_node(struct relay *r)
 	if (r->b == NULL || strcmp(r->node, jobq_broker_node(r->b)) == 0)
 		return;
 	snprintf(r->node, sizeof(r->node), "%s", jobq_broker_node(r->b));
-	jobq_info("relay_broker_connected", "worker", r->c->worker_id, "node", r->node,
-		  "skipped", jobq_broker_skipped(r->b));
+	jobq_info("relay_broker_connected", "worker", r->c->worker_id, "node", r->node, "skipped",
+		  jobq_broker_skipped(r->b));
 }
 
 static bool ensure_broker(struct relay *r, struct jobq_err *err)
@@ -200,7 +201,8 @@ static void dead_round(struct relay *r)
 		int rc;
 
 		if (jobq_broker_get(r->b, JOBQ_QUEUE_DEAD, &msg, &tag, &got, &err) != 0) {
-			jobq_warn("dead_letters_unavailable", "worker", c->worker_id, "error", err.msg);
+			jobq_warn("dead_letters_unavailable", "worker", c->worker_id, "error",
+				  err.msg);
 			return;
 		}
 		if (!got)
@@ -217,13 +219,14 @@ static void dead_round(struct relay *r)
 		if (jobq_envelope_decode(msg.body.bytes, msg.body.len, NULL, &env, &perr) == 0)
 			d.job_id = env.job_id;
 		else if (jobq_uuid_valid(mid))
-			d.job_id = mid;	/* a body we cannot read, but the id is ours */
+			d.job_id = mid; /* a body we cannot read, but the id is ours */
 		rc = jobq_store_dead_letter(r->st, &d, &failed, &err);
 		amqp_destroy_message(&msg);
 		if (rc != 0) {
 			/* Not recorded: leave it unacked; it returns to jobq.dead with the
 			 * connection and is tried again. */
-			jobq_warn("dead_letter_not_recorded", "worker", c->worker_id, "error", err.msg);
+			jobq_warn("dead_letter_not_recorded", "worker", c->worker_id, "error",
+				  err.msg);
 			jobq_broker_set_broken(r->b);
 			return;
 		}
@@ -244,7 +247,8 @@ static void reap_round(struct relay *r)
 	if (n < 0)
 		jobq_warn("reaper_failed", "worker", r->c->worker_id, "error", err.msg);
 	else if (n > 0)
-		jobq_warn("leases_reaped", "worker", r->c->worker_id, "count", jobq_log_int(count, n));
+		jobq_warn("leases_reaped", "worker", r->c->worker_id, "count",
+			  jobq_log_int(count, n));
 }
 
 void *relay_thread(void *arg)
@@ -260,7 +264,8 @@ void *relay_thread(void *arg)
 		if (r.b != NULL && jobq_broker_ok(r.b)) {
 			struct jobq_err err = { 0 };
 			if (jobq_broker_service(r.b, &err) != 0)
-				jobq_warn("relay_broker_lost", "worker", c->worker_id, "error", err.msg);
+				jobq_warn("relay_broker_lost", "worker", c->worker_id, "error",
+					  err.msg);
 		}
 		if (now >= next && ensure_db(&r)) {
 			reap_round(&r);

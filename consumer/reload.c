@@ -45,12 +45,13 @@ void consumer_reload(struct consumer *c)
 	struct jobq_err err = { 0 };
 
 	if (slot == NULL) {
-		jobq_error("config_reload_failed", "worker", c->worker_id, "error", "out of memory");
+		jobq_error("config_reload_failed", "worker", c->worker_id, "error",
+			   "out of memory");
 		return;
 	}
 	if (jobq_config_load(&slot->cfg, c->config_path, &err) != 0) {
-		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg,
-			   "kept", "running configuration");
+		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg, "kept",
+			   "running configuration");
 		free(slot);
 		return;
 	}

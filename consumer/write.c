@@ -7,13 +7,12 @@
 #include "jobq/log.h"
 #include "write.h"
 
-
 /* One executor's write: a claim (out and claim_id set) or an attempt's outcome (o, and
  * the token its claim holds, set; attempt is for messages). */
 struct write_item {
 	const char *job_id;
 	struct jobq_claim *out;
-	const struct jobq_config *lease_cfg;	/* set for a claim: the lease it asked for */
+	const struct jobq_config *lease_cfg; /* set for a claim: the lease it asked for */
 	int64_t claim_id;
 	int attempt;
 	int64_t token;
@@ -47,11 +46,12 @@ static int write_many(struct jobq_store *st, void *ctx, struct jobq_err *err)
 static void write_batch(void *ctx, void **items, int *results, size_t n)
 {
 	struct executor *x = ctx;
-	const struct jobq_config *cfg = x->c->cfg;	/* one lease for the whole batch */
+	const struct jobq_config *cfg = x->c->cfg; /* one lease for the whole batch */
 	struct jobq_claim_req claims[COMBINE_BATCH_MAX];
 	struct jobq_finish_req fins[COMBINE_BATCH_MAX];
 	struct write_call call = { .worker_id = x->c->worker_id,
-				   .lease_ms = cfg->lease_duration_ms, .claims = claims,
+				   .lease_ms = cfg->lease_duration_ms,
+				   .claims = claims,
 				   .fins = fins };
 	struct jobq_err err = { 0 };
 	size_t step = n, at = 0, m, ix[COMBINE_BATCH_MAX];
@@ -71,13 +71,14 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 									    .o = it->o };
 			} else {
 				ix[i] = call.nc;
-				claims[call.nc++] = (struct jobq_claim_req){
-					.job_id = it->job_id, .claim_id = it->claim_id };
+				claims[call.nc++] =
+					(struct jobq_claim_req){ .job_id = it->job_id,
+								 .claim_id = it->claim_id };
 			}
 		}
 		r = exec_db_run(x, &x->c->write_st, "writer", write_many, &call, &err);
 		if (r != 0 && m > 1 && x->c->write_st != NULL && jobq_store_ok(x->c->write_st)) {
-			step = 1;	/* the same items again, one at a time */
+			step = 1; /* the same items again, one at a time */
 			continue;
 		}
 		if (r == 0) {
@@ -92,8 +93,10 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 				results[i] = r;
 			} else if (it->o != NULL) {
 				if ((results[i] = fins[ix[i]].r) != 0)
-					jobq_err_set(it->err, JOBQ_ELOST, "job %s attempt %d: lease lost, "
-						     "outcome not written", it->job_id, it->attempt);
+					jobq_err_set(it->err, JOBQ_ELOST,
+						     "job %s attempt %d: lease lost, "
+						     "outcome not written",
+						     it->job_id, it->attempt);
 			} else if ((results[i] = claims[ix[i]].r) == 0) {
 				*it->out = claims[ix[i]].out;
 				it->lease_cfg = cfg;
@@ -114,8 +117,9 @@ int64_t write_next_claim_id(struct executor *x)
 int write_claim(struct executor *x, const char *job_id, struct jobq_claim *out,
 		const struct jobq_config **lease_cfg, struct jobq_err *err)
 {
-	struct write_item it = { .job_id = job_id, .out = out,
-				 .claim_id = write_next_claim_id(x), .err = err };
+	struct write_item it = {
+		.job_id = job_id, .out = out, .claim_id = write_next_claim_id(x), .err = err
+	};
 	int r = combiner_run(&x->c->writes, &it, write_batch, x);
 
 	*lease_cfg = it.lease_cfg;
@@ -125,8 +129,9 @@ int write_claim(struct executor *x, const char *job_id, struct jobq_claim *out,
 int write_finish(struct executor *x, const struct jobq_claim *cl, const struct jobq_outcome *o,
 		 struct jobq_err *err)
 {
-	struct write_item it = { .job_id = cl->id, .attempt = cl->attempt, .token = cl->token,
-				 .o = o, .err = err };
+	struct write_item it = {
+		.job_id = cl->id, .attempt = cl->attempt, .token = cl->token, .o = o, .err = err
+	};
 
 	return combiner_run(&x->c->writes, &it, write_batch, x);
 }
@@ -143,7 +148,8 @@ int write_finish_retrying(struct executor *x, const struct jobq_claim *cl,
 		if (r != JOBQ_EAGAIN || atomic_load(&x->exec->lost) || consumer_hard_stop(x->c) ||
 		    jobq_monotonic_ms() + x->finish_backoff.cur > until)
 			return r;
-		jobq_warn("finish_retry", "worker", x->c->worker_id, "job", cl->id, "error", err->msg);
+		jobq_warn("finish_retry", "worker", x->c->worker_id, "job", cl->id, "error",
+			  err->msg);
 		usleep((useconds_t)jobq_backoff_next(&x->finish_backoff) * 1000);
 	}
 }

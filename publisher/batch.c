@@ -36,8 +36,8 @@ int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_e
 	v = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
 	if (v == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL,
-				    "payload is not valid JSON: %s at line %d, column %d", jerr.text,
-				    jerr.line, jerr.column);
+				    "payload is not valid JSON: %s at line %d, column %d",
+				    jerr.text, jerr.line, jerr.column);
 	json_decref(v);
 	return 0;
 }
@@ -45,13 +45,15 @@ int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_e
 int batch_check_input(const struct batch_input *in, struct jobq_err *err)
 {
 	if (!jobq_job_type_valid(in->type))
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
-				    in->type);
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
+			in->type);
 	if (in->queue != NULL && !jobq_queue_name_valid(in->queue))
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)",
-				    in->queue);
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)",
+			in->queue);
 	if (in->key != NULL && (strlen(in->key) == 0 || strlen(in->key) > 255))
 		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
 	return 0;
@@ -94,7 +96,8 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 		r = jobq_err_set(err, JOBQ_EINVAL, "expected a JSON object");
 		goto out;
 	}
-	json_object_foreach(o, k, v) {
+	json_object_foreach(o, k, v)
+	{
 		if (strcmp(k, "type") == 0 || strcmp(k, "queue") == 0 || strcmp(k, "key") == 0) {
 			char **dst = k[0] == 't' ? &in->type : k[0] == 'q' ? &in->queue : &in->key;
 			if ((*dst = dup_string(v)) == NULL) {
@@ -112,8 +115,9 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 		} else if (strcmp(k, "max_attempts") == 0) {
 			if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 			    json_integer_value(v) > 1000) {
-				r = jobq_err_set(err, JOBQ_EINVAL,
-						 "\"max_attempts\" must be a whole number from 1 to 1000");
+				r = jobq_err_set(
+					err, JOBQ_EINVAL,
+					"\"max_attempts\" must be a whole number from 1 to 1000");
 				goto out;
 			}
 			in->job.max_attempts = (int)json_integer_value(v);
@@ -175,7 +179,7 @@ int batch_read_file(FILE *f, const char *name, int64_t max_payload, struct batch
 		}
 		n++;
 	}
-	if (ferror(f))	/* getline() stops at a read error as at the end: not a whole batch */
+	if (ferror(f)) /* getline() stops at a read error as at the end: not a whole batch */
 		r = jobq_err_set(err, JOBQ_EINVAL, "%s:%zu: read error: %s", name, lineno + 1,
 				 strerror(errno));
 	else if (n == 0)

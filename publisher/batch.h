@@ -18,9 +18,9 @@
  * them at these strings when it hands the job to the store). */
 struct batch_input {
 	char *type;
-	char *payload;		/* JSON text; NULL = {} */
-	char *queue;		/* NULL = "default" */
-	char *key;		/* idempotency key or NULL */
+	char *payload; /* JSON text; NULL = {} */
+	char *queue;   /* NULL = "default" */
+	char *key;     /* idempotency key or NULL */
 	struct jobq_new_job job;
 };
 

@@ -30,7 +30,7 @@ static void vfail(struct cli *cli, const char *fmt, va_list ap)
 	char line[1024];
 
 	vsnprintf(line, sizeof(line), fmt, ap);
-	for (char *p = line; *p; p++)	/* errors are one line */
+	for (char *p = line; *p; p++) /* errors are one line */
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
 	fprintf(stderr, "jobq%s%s: %s\n", cli->command ? " " : "", cli->command ? cli->command : "",
@@ -61,7 +61,8 @@ int cli_usage(struct cli *cli, const char *fmt, ...)
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	if (cli->command != NULL)
-		return cli_fail(cli, CLI_EXIT_USAGE, "%s (see 'jobq %s --help')", line, cli->command);
+		return cli_fail(cli, CLI_EXIT_USAGE, "%s (see 'jobq %s --help')", line,
+				cli->command);
 	return cli_fail(cli, CLI_EXIT_USAGE, "%s (see 'jobq --help')", line);
 }
 

@@ -12,19 +12,19 @@
 /* Exit statuses (docs/design.md §9). */
 enum {
 	CLI_EXIT_OK = 0,
-	CLI_EXIT_JOB_FAILED = 1,	/* job ended failed/cancelled, or a cancel came too late */
-	CLI_EXIT_USAGE = 2,		/* usage error or invalid input */
-	CLI_EXIT_NOTFOUND = 3,		/* no such job */
-	CLI_EXIT_TIMEOUT = 4,		/* timed out waiting */
-	CLI_EXIT_UNAVAILABLE = 5,	/* broker or database unavailable */
-	CLI_EXIT_RELAYED = 6,		/* saved, but no broker node confirmed it: the relay will */
+	CLI_EXIT_JOB_FAILED = 1,  /* job ended failed/cancelled, or a cancel came too late */
+	CLI_EXIT_USAGE = 2,       /* usage error or invalid input */
+	CLI_EXIT_NOTFOUND = 3,    /* no such job */
+	CLI_EXIT_TIMEOUT = 4,     /* timed out waiting */
+	CLI_EXIT_UNAVAILABLE = 5, /* broker or database unavailable */
+	CLI_EXIT_RELAYED = 6,     /* saved, but no broker node confirmed it: the relay will */
 };
 
 struct cli {
 	struct jobq_config cfg;
-	bool json;			/* --json: machine-readable output */
-	const char *command;		/* the sub-command being run, for messages */
-	struct jobq_store *store;	/* opened by cli_store() */
+	bool json;                /* --json: machine-readable output */
+	const char *command;      /* the sub-command being run, for messages */
+	struct jobq_store *store; /* opened by cli_store() */
 };
 
 /* A sub-command: argv[0] is the command name; getopt state is reset before the call.
@@ -75,8 +75,8 @@ struct cli_job_ref {
 	const char *id;
 	const char *queue;
 	const char *type;
-	bool published;		/* set by cli_publish: the broker confirmed its message */
-	int64_t token;		/* the lease token the row had when it was saved (0: new) */
+	bool published; /* set by cli_publish: the broker confirmed its message */
+	int64_t token;  /* the lease token the row had when it was saved (0: new) */
 };
 
 /* Publish the jobs' messages with publisher confirms (many in flight, then the confirms

@@ -49,7 +49,8 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 			/* Another session changed the row while the retry waited on it. */
 			return cli_fail(cli, CLI_EXIT_USAGE,
 					"job %s changed state during the retry; check it and retry "
-					"again", id);
+					"again",
+					id);
 		return cli_fail(cli, CLI_EXIT_USAGE,
 				"job %s is %s; only failed or cancelled jobs can be requeued", id,
 				jobq_status_name(rt.before));
@@ -57,8 +58,9 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 
 	/* The row is committed as queued and unpublished: if this publish fails, the relay
 	 * publishes it (cli_publish printed the warning; the exit status says so). */
-	ref = (struct cli_job_ref){ .id = rt.env.job_id, .queue = rt.env.queue,
-				    .type = rt.env.type, .token = rt.token };
+	ref = (struct cli_job_ref){
+		.id = rt.env.job_id, .queue = rt.env.queue, .type = rt.env.type, .token = rt.token
+	};
 	relayed = cli_publish(cli, &ref, 1) != 0;
 
 	if (cli->json) {
@@ -150,9 +152,9 @@ int cmd_prune(struct cli *cli, int argc, char **argv)
 		return cli_fail_err(cli, &err);
 	}
 	if (cli->json)
-		return cmd_print_json(cli, json_pack("{s:I, s:I, s:I}", "deleted", (json_int_t)n.jobs,
-						     "workers", (json_int_t)n.workers, "waiters",
-						     (json_int_t)n.waiters));
+		return cmd_print_json(
+			cli, json_pack("{s:I, s:I, s:I}", "deleted", (json_int_t)n.jobs, "workers",
+				       (json_int_t)n.workers, "waiters", (json_int_t)n.waiters));
 	printf("%s %" PRId64 " jobs finished before %s, %" PRId64 " stopped workers, "
 	       "%" PRId64 " stale wait registrations\n",
 	       dry_run ? "would delete" : "deleted", n.jobs, n.cutoff, n.workers, n.waiters);

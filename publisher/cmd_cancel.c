@@ -105,10 +105,11 @@ static void broadcast(struct cli *cli, struct jobq_broker *b, const char *broker
 		done += chunk;
 	}
 	if (r != 0)
-		cli_fail(cli, 0,
-			 "warning: broadcast failed (%s); the cancel is recorded and the owner will "
-			 "stop the job at its next heartbeat (the workers' heartbeat_interval)",
-			 err.msg);
+		cli_fail(
+			cli, 0,
+			"warning: broadcast failed (%s); the cancel is recorded and the owner will "
+			"stop the job at its next heartbeat (the workers' heartbeat_interval)",
+			err.msg);
 	for (size_t i = 0; bodies != NULL && i < n; i++)
 		free(bodies[i]);
 	free(bodies);
@@ -206,12 +207,14 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			if (!wait)
 				print_one(cli, ids[i], "cancel requested", "running", -1);
 		} else if (jobq_status_terminal(res[i].before)) {
-			print_one(cli, ids[i], "already finished", jobq_status_name(res[i].before), -1);
+			print_one(cli, ids[i], "already finished", jobq_status_name(res[i].before),
+				  -1);
 			if (status < CLI_EXIT_JOB_FAILED)
 				status = CLI_EXIT_JOB_FAILED;
 		} else {
 			print_one(cli, ids[i], "cancelled",
-				  res[i].before == JOBQ_SCHEDULED ? "was scheduled" : "was queued", -1);
+				  res[i].before == JOBQ_SCHEDULED ? "was scheduled" : "was queued",
+				  -1);
 		}
 	}
 	if (nrun > 0)

@@ -41,6 +41,7 @@ static int list(struct cli *cli, int64_t limit)
 	if (st == NULL)
 		return CLI_EXIT_UNAVAILABLE;
 	snprintf(lim, sizeof(lim), "%lld", (long long)limit);
+	/* clang-format off */
 	if (jobq_store_exec(st, NULL,
 			    "SELECT d.id, " ROWS_TS("d.at", "at") ", d.reason, d.queue, d.job_id,"
 			    " j.status AS job_status, d.detail, d.body_bytes, d.message_id,"
@@ -49,11 +50,12 @@ static int list(struct cli *cli, int64_t limit)
 			    " ORDER BY d.id DESC LIMIT $1::int",
 			    1, p, &res, "list dead letters", &err) != 0)
 		return cli_fail_err(cli, &err);
+	/* clang-format on */
 	if (cli->json) {
 		r = cmd_print_json(cli, rows_array(res));
 	} else {
-		static const char *const head[] = { "ID", "AT", "REASON", "QUEUE", "JOB", "JOB STATE",
-						    "BYTES", "DETAIL" };
+		static const char *const head[] = { "ID",  "AT",        "REASON", "QUEUE",
+						    "JOB", "JOB STATE", "BYTES",  "DETAIL" };
 		struct rows_table t;
 
 		if (rows_table_init(&t, 8, head) != 0) {
@@ -62,10 +64,12 @@ static int list(struct cli *cli, int64_t limit)
 			return cli_fail(cli, 1, "out of memory");
 		}
 		for (int i = 0; i < PQntuples(res); i++) {
-			const char *cells[8] = { rows_get(res, i, "id"),	  rows_get(res, i, "at"),
-						 rows_get(res, i, "reason"),	  rows_get(res, i, "queue"),
-						 rows_get(res, i, "job_id"),	  rows_get(res, i, "job_status"),
-						 rows_get(res, i, "body_bytes"), rows_get(res, i, "detail") };
+			const char *cells[8] = {
+				rows_get(res, i, "id"),         rows_get(res, i, "at"),
+				rows_get(res, i, "reason"),     rows_get(res, i, "queue"),
+				rows_get(res, i, "job_id"),     rows_get(res, i, "job_status"),
+				rows_get(res, i, "body_bytes"), rows_get(res, i, "detail")
+			};
 			if (rows_table_add(&t, cells) != 0)
 				break;
 		}
@@ -86,8 +90,9 @@ static int requeue(struct cli *cli, const char *id)
 
 	if (st == NULL)
 		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(st, NULL, "SELECT EXISTS (SELECT 1 FROM dead_letters WHERE job_id = $1)",
-			    1, p, &res, "find dead letter", &err) != 0)
+	if (jobq_store_exec(st, NULL,
+			    "SELECT EXISTS (SELECT 1 FROM dead_letters WHERE job_id = $1)", 1, p,
+			    &res, "find dead letter", &err) != 0)
 		return cli_fail_err(cli, &err);
 	known = PQgetvalue(res, 0, 0)[0] == 't';
 	PQclear(res);
@@ -99,7 +104,7 @@ static int requeue(struct cli *cli, const char *id)
 int cmd_dead(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "limit", required_argument, NULL, 'l' },
-					       { NULL, 0, NULL, 0 } };
+					      { NULL, 0, NULL, 0 } };
 	int64_t limit = 50;
 	const char *sub;
 	int c;

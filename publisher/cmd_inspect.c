@@ -84,6 +84,7 @@ static const char status_help[] =
 	"\n"
 	"exit status: 0 shown; 2 invalid id or usage; 3 no such job; 5 database unavailable.\n";
 
+/* clang-format off */
 static const char status_sql[] =
 	"SELECT id, status, cancel_requested_at IS NOT NULL AS cancelling, status_reason,"
 	" type, queue, attempt, max_attempts, worker_id,"
@@ -110,6 +111,7 @@ static const char status_sql[] =
 	" " ROWS_AGE_MS("published_at", "_published_age_ms") ","
 	" result::text AS _result, progress::text AS _progress"
 	" FROM jobs WHERE id = $1::uuid";
+/* clang-format on */
 
 static void status_text(const PGresult *res)
 {
@@ -219,6 +221,7 @@ static const char list_help[] =
 	"exit status: 0 listed (even if nothing matched); 2 invalid option; 5 database\n"
 	"unavailable.\n";
 
+/* clang-format off */
 static const char list_sql[] =
 	"SELECT id, status, cancel_requested_at IS NOT NULL AS cancelling, type, queue,"
 	" attempt, max_attempts, worker_id,"
@@ -232,6 +235,7 @@ static const char list_sql[] =
 	"   AND ($3::text IS NULL OR queue = $3::text)"
 	" ORDER BY jobs.created_at DESC, jobs.id DESC"
 	" LIMIT $4::integer";
+/* clang-format on */
 
 static int list_text(struct cli *cli, const PGresult *res)
 {
@@ -299,8 +303,10 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 			break;
 		case 'q':
 			if (!jobq_queue_name_valid(optarg))
-				return cli_usage(cli, "--queue: '%s' is not a queue name "
-						 "(1 to 64 of A-Z a-z 0-9 _ . -)", optarg);
+				return cli_usage(cli,
+						 "--queue: '%s' is not a queue name "
+						 "(1 to 64 of A-Z a-z 0-9 _ . -)",
+						 optarg);
 			params[2] = optarg;
 			break;
 		case 'l':
@@ -342,12 +348,14 @@ static const char history_help[] =
 
 /* The LEFT JOIN tells an unknown job (no row) from a job without events (one row of
  * NULLs), in one statement. */
+/* clang-format off */
 static const char history_sql[] =
 	"SELECT e.id, " ROWS_TS("e.at", "at") ", e.from_status, e.to_status, e.worker_id,"
 	" e.attempt, e.reason"
 	" FROM jobs j LEFT JOIN job_events e ON e.job_id = j.id"
 	" WHERE j.id = $1::uuid"
 	" ORDER BY e.id";
+/* clang-format on */
 
 static int history_text(struct cli *cli, const PGresult *res)
 {

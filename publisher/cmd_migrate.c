@@ -81,9 +81,10 @@ int cmd_migrate(struct cli *cli, int argc, char **argv)
 		jobq_broker_opts_from_config(&bopts, &cli->cfg, "jobq-migrate");
 		if (jobq_broker_connect(&bopts, &b, &err) != 0 ||
 		    jobq_broker_declare_topology(b, cli->cfg.queues, cli->cfg.nqueues, &err) != 0) {
-			status = cli_fail(cli, err.code == JOBQ_EBROKER && strstr(err.msg, ": 406 ")
-						       ? CLI_EXIT_USAGE
-						       : jobq_err_exit_status(err.code),
+			status = cli_fail(cli,
+					  err.code == JOBQ_EBROKER && strstr(err.msg, ": 406 ")
+						  ? CLI_EXIT_USAGE
+						  : jobq_err_exit_status(err.code),
 					  "broker: %s", err.msg);
 			jobq_broker_free(b);
 			return status;

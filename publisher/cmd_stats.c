@@ -14,7 +14,7 @@
 
 /* A worker counts as alive while it is running or draining and has heartbeated within
  * this window: four default heartbeat intervals (30 s), so one late beat is not death. */
-#define WORKER_ALIVE_SQL \
+#define WORKER_ALIVE_SQL                                                                           \
 	"(w.state IN ('running', 'draining') AND w.heartbeat_at > now() - interval '2 minutes')"
 
 /* ---- stats ---- */
@@ -37,6 +37,7 @@ static const char stats_help[] =
 	"exit status: 0 shown (or --watch interrupted); 2 invalid option; 5 database\n"
 	"unavailable (with --watch only at start; later failures are reported and retried).\n";
 
+/* clang-format off */
 static const char stats_sql[] =
 	"SELECT count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
 	" count(*) FILTER (WHERE status = 'queued') AS queued,"
@@ -56,11 +57,12 @@ static const char stats_sql[] =
 	"  AS finished_per_s,"
 	" " ROWS_TS("now()", "_at")
 	" FROM jobs";
+/* clang-format on */
 
 static void stats_text(const PGresult *res, bool watch, int64_t interval_ms)
 {
-	static const char *const counts[] = { "scheduled", "queued", "running", "succeeded",
-					      "failed", "cancelled", "total" };
+	static const char *const counts[] = { "scheduled", "queued",    "running", "succeeded",
+					      "failed",    "cancelled", "total" };
 	char buf[32];
 
 	if (watch)
@@ -86,12 +88,13 @@ static void stats_text(const PGresult *res, bool watch, int64_t interval_ms)
 /* --watch, text: the longest-running jobs with their owner and heartbeat age. */
 static void running_text(struct jobq_store *st)
 {
-	static const char *const head[] = { "RUNNING JOB", "TYPE", "WORKER", "ATTEMPT", "FOR",
-					    "HEARTBEAT" };
+	static const char *const head[] = { "RUNNING JOB", "TYPE", "WORKER",
+					    "ATTEMPT",     "FOR",  "HEARTBEAT" };
 	struct jobq_err err = { 0 };
 	struct rows_table t;
 	PGresult *res;
 
+	/* clang-format off */
 	if (jobq_store_exec(st, "jobq_stats_running",
 			    "SELECT id, type, worker_id, attempt, " ROWS_AGE_MS("started_at", "_for_ms")
 			    ", " ROWS_AGE_MS("heartbeat_at", "_hb_ms") ","
@@ -99,6 +102,7 @@ static void running_text(struct jobq_store *st)
 			    " FROM jobs WHERE status = 'running' ORDER BY started_at LIMIT 10",
 			    0, NULL, &res, "running jobs", &err) != 0)
 		return;
+	/* clang-format on */
 	if (PQntuples(res) > 0 && rows_table_init(&t, 6, head) == 0) {
 		for (int i = 0; i < PQntuples(res); i++) {
 			char fo[32], hb[32], att[48];
@@ -148,7 +152,7 @@ static JOBQ_WUR int stats_once(struct cli *cli, struct jobq_store *st, bool watc
 			cli_print_json(obj);
 	} else {
 		if (watch && isatty(STDOUT_FILENO))
-			fputs("\033[H\033[2J", stdout);	/* home and clear: redraw in place */
+			fputs("\033[H\033[2J", stdout); /* home and clear: redraw in place */
 		else if (watch)
 			putchar('\n');
 		stats_text(res, watch, interval_ms);
@@ -281,6 +285,7 @@ static const char workers_help[] =
 	"\n"
 	"exit status: 0 shown; 2 invalid option; 5 database unavailable.\n";
 
+/* clang-format off */
 static const char workers_sql[] =
 	"SELECT w.id, w.hostname, w.pid, to_jsonb(w.queues) AS queues, w.concurrency, w.state,"
 	" " WORKER_ALIVE_SQL " AS alive,"
@@ -296,11 +301,12 @@ static const char workers_sql[] =
 	" WHERE $1::boolean OR w.state <> 'stopped'"
 	"  OR coalesce(w.stopped_at, w.heartbeat_at) > now() - interval '1 hour'"
 	" ORDER BY w.state = 'stopped', w.id";
+/* clang-format on */
 
 static int workers_text(struct cli *cli, const PGresult *res)
 {
-	static const char *const headers[] = { "ID",      "HOST",    "PID",       "QUEUES", "CONC",
-						"STATE",   "STARTED", "HEARTBEAT", "RUNNING" };
+	static const char *const headers[] = { "ID",    "HOST",    "PID",       "QUEUES", "CONC",
+					       "STATE", "STARTED", "HEARTBEAT", "RUNNING" };
 	struct rows_table t;
 	int r = CLI_EXIT_OK;
 
@@ -326,8 +332,8 @@ static int workers_text(struct cli *cli, const PGresult *res)
 		cells[3] = rows_get(res, i, "_queues");
 		cells[4] = rows_get(res, i, "concurrency");
 		cells[5] = shown;
-		cells[6] = rows_ago(rows_int(res, i, "_started_age_ms", 0), started,
-				    sizeof(started));
+		cells[6] =
+			rows_ago(rows_int(res, i, "_started_age_ms", 0), started, sizeof(started));
 		cells[7] = rows_ago(rows_int(res, i, "heartbeat_age_ms", 0), beat, sizeof(beat));
 		cells[8] = rows_get(res, i, "running_jobs");
 		if (rows_table_add(&t, cells) != 0)

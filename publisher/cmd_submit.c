@@ -196,13 +196,15 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		single.type = strdup(argv[optind]);
 		arg = optind + 1 < argc ? argv[optind + 1] : NULL;
 		if (arg != NULL && payload_file != NULL) {
-			cli_usage(cli, "give the payload either as an argument or with --payload-file");
+			cli_usage(cli,
+				  "give the payload either as an argument or with --payload-file");
 			goto out;
 		}
 		if (payload_file != NULL || (arg != NULL && strcmp(arg, "-") == 0)) {
 			FILE *f = payload_file != NULL ? fopen(payload_file, "rb") : stdin;
 			if (f == NULL) {
-				cli_usage(cli, "--payload-file %s: %s", payload_file, strerror(errno));
+				cli_usage(cli, "--payload-file %s: %s", payload_file,
+					  strerror(errno));
 				goto out;
 			}
 			single.payload = read_stream(f, cli->cfg.max_payload_bytes, &len, &err);
@@ -218,7 +220,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 			len = strlen(arg);
 		}
 		if (single.payload != NULL &&
-		    batch_check_payload(single.payload, len, cli->cfg.max_payload_bytes, &err) != 0) {
+		    batch_check_payload(single.payload, len, cli->cfg.max_payload_bytes, &err) !=
+			    0) {
 			status = cli_fail_err(cli, &err);
 			goto out;
 		}
@@ -266,14 +269,14 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		 * the batch (its first job is published once). */
 		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i)
 			refs[npub++] = (struct cli_job_ref){ out[i].env.job_id, out[i].env.queue,
-							      out[i].env.type, false, 0 };
+							     out[i].env.type, false, 0 };
 	}
 	if (npub > 0 && cli_publish(cli, refs, npub) != 0)
 		relayed = true;
 	for (size_t i = 0, k = 0; i < n; i++) {
 		if (k < npub && refs[k].id == out[i].env.job_id)
 			out[i].published = refs[k++].published;
-		else if (out[i].same_as != i)	/* a key repeated in the batch: its first job */
+		else if (out[i].same_as != i) /* a key repeated in the batch: its first job */
 			out[i].published = out[out[i].same_as].published;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -282,7 +285,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		if (cli->json) {
 			json_t *o = json_object();
 			json_object_set_new(o, "id", json_string(out[i].env.job_id));
-			json_object_set_new(o, "status", json_string(jobq_status_name(out[i].status)));
+			json_object_set_new(o, "status",
+					    json_string(jobq_status_name(out[i].status)));
 			json_object_set_new(o, "existed", json_boolean(out[i].existed));
 			json_object_set_new(o, "published", json_boolean(published));
 			cli_print_json(o);

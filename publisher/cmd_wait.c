@@ -34,17 +34,19 @@ void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_end *e
 
 	if (cli->json) {
 		json_t *o = json_object();
-		json_t *res = e->result != NULL ? json_loads(e->result, JSON_DECODE_ANY, NULL) : NULL;
+		json_t *res =
+			e->result != NULL ? json_loads(e->result, JSON_DECODE_ANY, NULL) : NULL;
 
 		json_object_set_new(o, "id", json_string(id));
 		json_object_set_new(o, "status", json_string(jobq_status_name(e->status)));
 		json_object_set_new(o, "attempt", json_integer(e->attempt));
 		json_object_set_new(o, "result", res != NULL ? res : json_null());
-		json_object_set_new(o, "error", e->error != NULL ? json_string(e->error) : json_null());
+		json_object_set_new(o, "error",
+				    e->error != NULL ? json_string(e->error) : json_null());
 		if (e->cancel_requested)
-			json_object_set_new(o, "cancel_reason", e->cancel_reason != NULL
-									? json_string(e->cancel_reason)
-									: json_null());
+			json_object_set_new(o, "cancel_reason",
+					    e->cancel_reason != NULL ? json_string(e->cancel_reason)
+								     : json_null());
 		cli_print_json(o);
 		return;
 	}
@@ -142,7 +144,8 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 			break;
 		/* Re-read every 30 s even without a notification: a safety net should one be
 		 * lost (a waiter row deleted, a NOTIFY dropped with its connection). */
-		int64_t wait = deadline == INT64_MAX ? WAIT_RECHECK_MS : deadline - jobq_monotonic_ms();
+		int64_t wait =
+			deadline == INT64_MAX ? WAIT_RECHECK_MS : deadline - jobq_monotonic_ms();
 		if (wait <= 0) {
 			char d[32];
 			r = jobq_err_set(&err, JOBQ_ETIMEDOUT,
@@ -171,7 +174,7 @@ out:
 int cmd_wait(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "timeout", required_argument, NULL, 't' },
-					       { NULL, 0, NULL, 0 } };
+					      { NULL, 0, NULL, 0 } };
 	int64_t timeout_ms = 0;
 	int c;
 

@@ -106,7 +106,7 @@ int main(int argc, char **argv)
 		jobq_log_setup(cli.cfg.log_level, cli.cfg.log_format);
 		int first = optind;
 
-		optind = 0;	/* full getopt reset for the command's own parse */
+		optind = 0; /* full getopt reset for the command's own parse */
 		status = commands[i].fn(&cli, argc - first, argv + first);
 		jobq_store_free(cli.store);
 		jobq_config_free(&cli.cfg);

@@ -50,7 +50,7 @@ static json_t *value_json(const char *v, int len, Oid type)
 		errno = 0;
 		d = strtod(v, &end);
 		if (errno == 0 && *end == '\0')
-			j = json_real(d);	/* NULL for NaN/Infinity: text below */
+			j = json_real(d); /* NULL for NaN/Infinity: text below */
 		break;
 	}
 	case OID_JSON:
@@ -182,8 +182,10 @@ int rows_table_init(struct rows_table *t, int ncols, const char *const *headers)
 /* Length of the valid UTF-8 sequence at p (2 to 4), or 0. */
 static size_t utf8_len(const unsigned char *p)
 {
-	size_t n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-		 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+	size_t n = p[0] >= 0xC2 && p[0] <= 0xDF   ? 2
+		   : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+		   : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
+						  : 0;
 
 	for (size_t i = 1; i < n; i++)
 		if ((p[i] & 0xC0) != 0x80)

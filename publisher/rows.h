@@ -13,7 +13,7 @@
 /* SQL fragments: a timestamptz expression as ISO 8601 UTC text with milliseconds
  * ("2026-11-28T11:07:01.123Z"), and the age of one (now() - expr) in whole milliseconds,
  * each named `name`. expr and name must be string literals. */
-#define ROWS_TS(expr, name) \
+#define ROWS_TS(expr, name)                                                                        \
 	"to_char((" expr ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS " name
 #define ROWS_AGE_MS(expr, name) "(extract(epoch FROM now() - (" expr ")) * 1000)::bigint AS " name
 
@@ -55,9 +55,9 @@ char *rows_escape(const char *s, bool multiline);
  * spaces between columns and no trailing blanks. */
 struct rows_table {
 	int ncols;
-	size_t nrows;		/* including the header row */
+	size_t nrows; /* including the header row */
 	size_t cap;
-	char **cells;		/* nrows * ncols copies */
+	char **cells; /* nrows * ncols copies */
 };
 
 /* Start a table with ncols columns named by headers. JOBQ_ENOMEM on failure; the table

@@ -11,25 +11,23 @@
 #include "jobq/err.h"
 
 /* A violated invariant is a finding like a crash: print it and abort. */
-#define FUZZ_CHECK(cond)                                                                   \
-	do {                                                                               \
-		if (!(cond)) {                                                             \
-			fprintf(stderr, "fuzz: invariant violated: %s (%s:%d)\n", #cond,   \
-			    __FILE__, __LINE__);                                           \
-			abort();                                                           \
-		}                                                                          \
+#define FUZZ_CHECK(cond)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "fuzz: invariant violated: %s (%s:%d)\n", #cond, __FILE__, \
+				__LINE__);                                                         \
+			abort();                                                                   \
+		}                                                                                  \
 	} while (0)
 
 /* Poison an error buffer so that an unterminated or unset message shows. */
-static inline void
-fuzz_err_poison(struct jobq_err *err)
+static inline void fuzz_err_poison(struct jobq_err *err)
 {
 	memset(err, 'A', sizeof(*err));
 }
 
 /* A failure r filled err: same code, a NUL-terminated, non-empty, one-line message. */
-static inline void
-fuzz_check_err(const struct jobq_err *err, int r)
+static inline void fuzz_check_err(const struct jobq_err *err, int r)
 {
 	FUZZ_CHECK(r < 0);
 	FUZZ_CHECK(err->code == r);
@@ -41,8 +39,7 @@ fuzz_check_err(const struct jobq_err *err, int r)
 
 /* The input as a C string (it ends at the first NUL byte, as a C caller would see it).
  * The caller frees it. */
-static inline char *
-fuzz_cstr(const uint8_t *data, size_t size)
+static inline char *fuzz_cstr(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1);
 

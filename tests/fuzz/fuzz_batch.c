@@ -20,15 +20,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Small enough that generated payloads cross it. */
 #define MAX_PAYLOAD 64
 
-static bool
-same_str(const char *a, const char *b)
+static bool same_str(const char *a, const char *b)
 {
 	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 /* What a successful parse promises. */
-static void
-check_parsed(const struct batch_input *in, int64_t max_payload)
+static void check_parsed(const struct batch_input *in, int64_t max_payload)
 {
 	struct jobq_err err;
 
@@ -38,7 +36,7 @@ check_parsed(const struct batch_input *in, int64_t max_payload)
 	if (in->payload != NULL) {
 		fuzz_err_poison(&err);
 		FUZZ_CHECK(batch_check_payload(in->payload, strlen(in->payload), max_payload,
-		    &err) == 0);
+					       &err) == 0);
 	}
 	fuzz_err_poison(&err);
 	FUZZ_CHECK(batch_check_input(in, &err) == 0);
@@ -47,21 +45,19 @@ check_parsed(const struct batch_input *in, int64_t max_payload)
 	FUZZ_CHECK(in->job.timeout_ms >= 0 && in->job.timeout_ms <= JOBQ_DURATION_MAX_MS);
 	FUZZ_CHECK(in->job.at_unix_ms == 0);
 	FUZZ_CHECK(in->job.type == NULL && in->job.payload == NULL && in->job.queue == NULL &&
-	    in->job.key == NULL);
+		   in->job.key == NULL);
 }
 
-static bool
-same_input(const struct batch_input *a, const struct batch_input *b)
+static bool same_input(const struct batch_input *a, const struct batch_input *b)
 {
 	return same_str(a->type, b->type) && same_str(a->payload, b->payload) &&
-	    same_str(a->queue, b->queue) && same_str(a->key, b->key) &&
-	    a->job.max_attempts == b->job.max_attempts && a->job.delay_ms == b->job.delay_ms &&
-	    a->job.timeout_ms == b->job.timeout_ms;
+	       same_str(a->queue, b->queue) && same_str(a->key, b->key) &&
+	       a->job.max_attempts == b->job.max_attempts && a->job.delay_ms == b->job.delay_ms &&
+	       a->job.timeout_ms == b->job.timeout_ms;
 }
 
 /* One line, as the reader hands it over (no NUL needed: a copy without one). */
-static void
-check_line(const uint8_t *data, size_t size)
+static void check_line(const uint8_t *data, size_t size)
 {
 	struct batch_input in;
 	struct jobq_err err;
@@ -84,8 +80,7 @@ check_line(const uint8_t *data, size_t size)
 
 /* The input as a file: the reader's result must be what parsing each non-blank line
  * (trailing blanks stripped) gives, and an error must name the first bad line. */
-static void
-check_file(const uint8_t *data, size_t size)
+static void check_file(const uint8_t *data, size_t size)
 {
 	struct batch_input *ins = (struct batch_input *)(uintptr_t)1, one;
 	struct jobq_err err, lerr;
@@ -96,7 +91,7 @@ check_file(const uint8_t *data, size_t size)
 	int r, lr = 0;
 
 	f = fmemopen((void *)(uintptr_t)data, size, "r");
-	if (f == NULL)	/* glibc refuses a zero-size buffer */
+	if (f == NULL) /* glibc refuses a zero-size buffer */
 		return;
 	fuzz_err_poison(&err);
 	r = batch_read_file(f, "in.jsonl", MAX_PAYLOAD, &ins, &n, &err);
@@ -159,8 +154,7 @@ check_file(const uint8_t *data, size_t size)
 	}
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > 4096)
 		return 0;

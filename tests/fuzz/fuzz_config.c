@@ -25,8 +25,7 @@ const char *__lsan_default_suppressions(void);
 /* libconfig 1.5 leaks a string token's buffer (from strbuf_append, or from its scanner for
  * "") when a syntax error follows it: its grammar frees no discarded token. Not jobq's
  * leak; settings jobq failed to release would still show, allocated by the parser. */
-const char *
-__lsan_default_suppressions(void)
+const char *__lsan_default_suppressions(void)
 {
 	return "leak:strbuf_append\nleak:libconfig_yylex\n";
 }
@@ -35,8 +34,7 @@ extern char **environ;
 
 static char dir[256], conf[300];
 
-static void
-put_file(const char *path, const void *data, size_t size)
+static void put_file(const char *path, const void *data, size_t size)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 
@@ -45,8 +43,7 @@ put_file(const char *path, const void *data, size_t size)
 	FUZZ_CHECK(close(fd) == 0);
 }
 
-static void
-cleanup(void)
+static void cleanup(void)
 {
 	char path[300];
 	static const char *const names[] = { "jobq.conf", "inc.cfg", "fifo" };
@@ -63,8 +60,7 @@ cleanup(void)
 	rmdir(dir);
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static const char inc[] = "log = { level = \"debug\"; format = \"json\"; };\n";
 	const char *tmp = getenv("TMPDIR");
@@ -76,8 +72,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* The environment overrides the file: clear everything jobq_config_load reads. */
 	for (i = 0; environ[i] != NULL && n < sizeof(names) / sizeof(names[0]); i++)
 		if (strncmp(environ[i], "JOBQ_", 5) == 0)
-			FUZZ_CHECK((names[n++] = strndup(environ[i],
-			    strcspn(environ[i], "="))) != NULL);
+			FUZZ_CHECK((names[n++] = strndup(environ[i], strcspn(environ[i], "="))) !=
+				   NULL);
 	for (i = 0; i < n; i++) {
 		unsetenv(names[i]);
 		free(names[i]);
@@ -86,7 +82,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	unsetenv("LEASE_DURATION");
 
 	snprintf(dir, sizeof(dir), "%s/jobq-fuzz-config.XXXXXX",
-	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+		 tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
 	FUZZ_CHECK(mkdtemp(dir) != NULL);
 	atexit(cleanup);
 	snprintf(conf, sizeof(conf), "%s/jobq.conf", dir);
@@ -102,8 +98,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 /* True if some @include in the input names a path with '/' or '\' (which could leave the
  * private directory). Looser than libconfig's scanner: every "@include" counts, wherever
  * it is; the name runs from the next '"' to the one after (or the end). */
-static bool
-escapes(const uint8_t *data, size_t size)
+static bool escapes(const uint8_t *data, size_t size)
 {
 	const uint8_t *p = data, *end = data + size, *q;
 
@@ -118,8 +113,7 @@ escapes(const uint8_t *data, size_t size)
 	return false;
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct jobq_config zero;
 	struct jobq_config cfg;

@@ -24,8 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The line that starts at lines[i] opens an @include directive as libconfig's scanner sees
  * one (whatever came before it). */
-static bool
-opens_include(const char *line, size_t n)
+static bool opens_include(const char *line, size_t n)
 {
 	size_t i = 0;
 
@@ -43,8 +42,7 @@ opens_include(const char *line, size_t n)
 
 /* What libconfig 1.5 stores for an unsuffixed integer literal, and whether that truncated it
  * (an independent reading of its scanner: saturate, then cast to int). */
-static bool
-truncates(const char *lit, int64_t *stored)
+static bool truncates(const char *lit, int64_t *stored)
 {
 	char *end;
 
@@ -61,8 +59,7 @@ truncates(const char *lit, int64_t *stored)
 	}
 }
 
-static void
-check_literal(const char *text, const char *name, int64_t v)
+static void check_literal(const char *text, const char *name, int64_t v)
 {
 	char buf[64], small[8];
 	int64_t stored;
@@ -86,8 +83,7 @@ check_literal(const char *text, const char *name, int64_t v)
 
 /* Try the first 32 literal-looking runs of the line as v for a few names, among them the word
  * before the line's first '=' or ':'. */
-static void
-fuzz_literals(const char *text)
+static void fuzz_literals(const char *text)
 {
 	static const char *const fixed[] = { "concurrency", "t", "a" };
 	char name[64], lit[64];
@@ -106,7 +102,7 @@ fuzz_literals(const char *text)
 		n = 0;
 	memcpy(name, p, n);
 	name[n] = '\0';
-	for (p = text; *p != '\0' && runs < 32; p += n > 0 ? n : 1) {
+	for (p = text; *p != '\0' && runs<32; p += n> 0 ? n : 1) {
 		if ((n = strspn(p, LIT_CHARS)) == 0 || n >= sizeof(lit))
 			continue;
 		memcpy(lit, p, n);
@@ -119,8 +115,7 @@ fuzz_literals(const char *text)
 	}
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text, *p, *end, *nl, *start[4096];
 	struct jobq_cfg_lex *lx;

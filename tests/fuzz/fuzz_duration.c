@@ -17,11 +17,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const struct {
 	const char *suffix;
 	int64_t ms;
-} units[] = { { "", 1000 }, { "ms", 1 }, { "s", 1000 }, { "m", 60000 }, { "h", 3600000 },
-	{ "d", 86400000 } };
+} units[] = { { "", 1000 },   { "ms", 1 },      { "s", 1000 },
+	      { "m", 60000 }, { "h", 3600000 }, { "d", 86400000 } };
 
-static bool
-digit(char c)
+static bool digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
@@ -29,8 +28,7 @@ digit(char c)
 /* Reference parser: DIGITS [. DIGITS] [ms|s|m|h|d], value = exactly (W.F) * unit in ms,
  * rounded half up, by long multiplication of the digit string. Returns 1 with *out set,
  * 0 for text that is not a duration, -1 for one over the maximum. */
-static int
-ref_parse(const char *t, int64_t *out)
+static int ref_parse(const char *t, int64_t *out)
 {
 	size_t nw, nf = 0, n, i, top;
 	const char *p = t, *f = NULL;
@@ -92,8 +90,7 @@ ref_parse(const char *t, int64_t *out)
 
 /* Read a formatted duration back: "1d2h3m4.5s", "250ms", "-1h" are sums of components that
  * each parse on their own. */
-static int64_t
-read_back(const char *s)
+static int64_t read_back(const char *s)
 {
 	char part[FORMAT_MAX];
 	const char *p = s;
@@ -127,8 +124,7 @@ read_back(const char *s)
 }
 
 /* Format ms in full and into every shorter buffer: always NUL-terminated, a prefix. */
-static void
-check_format(int64_t ms)
+static void check_format(int64_t ms)
 {
 	char full[FORMAT_MAX], buf[FORMAT_MAX];
 	size_t len, n;
@@ -149,8 +145,7 @@ check_format(int64_t ms)
 		FUZZ_CHECK(read_back(full) == ms);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct jobq_err err;
 	char *text = fuzz_cstr(data, size);

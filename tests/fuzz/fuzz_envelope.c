@@ -16,14 +16,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MESSAGE_ID_MAX 200
 
-static void
-check_valid(const struct jobq_envelope *env)
+static void check_valid(const struct jobq_envelope *env)
 {
 	FUZZ_CHECK(memchr(env->job_id, '\0', sizeof(env->job_id)) != NULL);
 	FUZZ_CHECK(memchr(env->type, '\0', sizeof(env->type)) != NULL);
 	FUZZ_CHECK(memchr(env->queue, '\0', sizeof(env->queue)) != NULL);
 	FUZZ_CHECK(jobq_uuid_valid(env->job_id));
-	for (size_t i = 0; env->job_id[i] != '\0'; i++)	/* the canonical lower-case form */
+	for (size_t i = 0; env->job_id[i] != '\0'; i++) /* the canonical lower-case form */
 		FUZZ_CHECK(!(env->job_id[i] >= 'A' && env->job_id[i] <= 'F'));
 	FUZZ_CHECK(jobq_job_type_valid(env->type));
 	FUZZ_CHECK(jobq_queue_name_valid(env->queue));
@@ -31,8 +30,7 @@ check_valid(const struct jobq_envelope *env)
 
 /* A decoded envelope encodes, and the encoding decodes to the same fields (with and without
  * the matching message_id, in either case); a buffer one byte short is refused. */
-static void
-round_trip(const uint8_t *data, size_t size, const struct jobq_envelope *env)
+static void round_trip(const uint8_t *data, size_t size, const struct jobq_envelope *env)
 {
 	struct jobq_envelope again;
 	struct jobq_err err;
@@ -72,8 +70,7 @@ round_trip(const uint8_t *data, size_t size, const struct jobq_envelope *env)
 
 /* Fields taken straight from the input: encode accepts them only if they are valid, and
  * then decoding gives them back. */
-static void
-encode_fields(const uint8_t *data, size_t size)
+static void encode_fields(const uint8_t *data, size_t size)
 {
 	struct jobq_envelope env, again;
 	struct jobq_err err;
@@ -90,7 +87,7 @@ encode_fields(const uint8_t *data, size_t size)
 		n = (nl != NULL ? (size_t)(nl - data) : size) - off;
 		if (n >= caps[i])
 			n = caps[i] - 1;
-		n = strnlen((const char *)data + off, n);	/* a C string ends at NUL */
+		n = strnlen((const char *)data + off, n); /* a C string ends at NUL */
 		memcpy(fields[i], data + off, n);
 		off = nl != NULL ? (size_t)(nl - data) + 1 : size;
 	}
@@ -99,7 +96,7 @@ encode_fields(const uint8_t *data, size_t size)
 	if (r < 0) {
 		fuzz_check_err(&err, r);
 		FUZZ_CHECK(!jobq_uuid_valid(env.job_id) || !jobq_job_type_valid(env.type) ||
-		    !jobq_queue_name_valid(env.queue));
+			   !jobq_queue_name_valid(env.queue));
 		return;
 	}
 	FUZZ_CHECK(jobq_envelope_decode(buf, (size_t)r, env.job_id, &again, &err) == 0);
@@ -109,8 +106,7 @@ encode_fields(const uint8_t *data, size_t size)
 	FUZZ_CHECK(memcmp(&env, &again, sizeof(again)) == 0);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct jobq_envelope env, other;
 	struct jobq_err err;

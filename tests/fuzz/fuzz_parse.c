@@ -14,8 +14,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bool
-digit_at(const char *p)
+static bool digit_at(const char *p)
 {
 	return *p >= '0' && *p <= '9';
 }
@@ -23,8 +22,7 @@ digit_at(const char *p)
 /* ------------------------------------------------------------------ jobq_parse_int */
 
 /* Reference: [-]DIGITS (a sign only when min < 0), the value within [min, max]. */
-static bool
-ref_int(const char *t, int64_t min, int64_t max, int64_t *out)
+static bool ref_int(const char *t, int64_t min, int64_t max, int64_t *out)
 {
 	const char *p = t;
 	bool neg = false;
@@ -43,7 +41,7 @@ ref_int(const char *t, int64_t min, int64_t max, int64_t *out)
 	if (strlen(p) > 19)
 		return false;
 	for (; *p != '\0'; p++)
-		mag = mag * 10 + (uint64_t)(*p - '0');	/* 19 digits fit in uint64 */
+		mag = mag * 10 + (uint64_t)(*p - '0'); /* 19 digits fit in uint64 */
 	if (neg) {
 		if (mag > (uint64_t)INT64_MAX + 1)
 			return false;
@@ -59,17 +57,14 @@ ref_int(const char *t, int64_t min, int64_t max, int64_t *out)
 	return true;
 }
 
-static void
-check_int(const char *text)
+static void check_int(const char *text)
 {
 	static const struct {
 		int64_t min, max;
 		const char *what;
 	} ranges[] = {
-		{ 0, INT64_MAX, NULL },
-		{ INT64_MIN, INT64_MAX, "--n" },
-		{ 1, 1000, "--max-attempts" },
-		{ -5, 5, "x" },
+		{ 0, INT64_MAX, NULL },        { INT64_MIN, INT64_MAX, "--n" },
+		{ 1, 1000, "--max-attempts" }, { -5, 5, "x" },
 		{ INT64_MIN, -1, NULL },
 	};
 	struct jobq_err err;
@@ -90,7 +85,7 @@ check_int(const char *text)
 			FUZZ_CHECK(v == 12345);
 			if (ranges[i].what != NULL)
 				FUZZ_CHECK(strncmp(err.msg, ranges[i].what,
-				    strlen(ranges[i].what)) == 0);
+						   strlen(ranges[i].what)) == 0);
 		}
 	}
 }
@@ -98,8 +93,7 @@ check_int(const char *text)
 /* ------------------------------------------------------------------ jobq_parse_time */
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static int64_t
-days_from_civil(int64_t y, int64_t m, int64_t d)
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
 {
 	int64_t era, yoe, doy, doe;
 
@@ -112,8 +106,7 @@ days_from_civil(int64_t y, int64_t m, int64_t d)
 }
 
 /* Read exactly n digits. */
-static bool
-num(const char **p, int n, int *v)
+static bool num(const char **p, int n, int *v)
 {
 	*v = 0;
 	while (n-- > 0) {
@@ -128,15 +121,13 @@ num(const char **p, int n, int *v)
 /* Reference: YYYY-MM-DD(T|t| )hh:mm:ss[.frac](Z|z|(+|-)hh:mm), a real calendar date,
  * hh <= 23, mm <= 59, ss <= 60 (a leap second counts into the next minute), offset
  * hours <= 23; milliseconds truncated. */
-static bool
-ref_time(const char *t, int64_t *out)
+static bool ref_time(const char *t, int64_t *out)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	const char *p = t;
 	int y, mo, d, h, mi, s, oh = 0, om = 0, ms = 0, nfrac = 0, sign = 0, dim;
 
-	if (!num(&p, 4, &y) || *p++ != '-' || !num(&p, 2, &mo) || *p++ != '-' ||
-	    !num(&p, 2, &d))
+	if (!num(&p, 4, &y) || *p++ != '-' || !num(&p, 2, &mo) || *p++ != '-' || !num(&p, 2, &d))
 		return false;
 	if (*p != 'T' && *p != 't' && *p != ' ')
 		return false;
@@ -167,12 +158,13 @@ ref_time(const char *t, int64_t *out)
 	if (d < 1 || d > dim || h > 23 || mi > 59 || s > 60 || oh > 23 || om > 59)
 		return false;
 	*out = (days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
-	    sign * (oh * 3600 + om * 60)) * 1000 + ms;
+		sign * (oh * 3600 + om * 60)) *
+		       1000 +
+	       ms;
 	return true;
 }
 
-static void
-check_time(const char *text)
+static void check_time(const char *text)
 {
 	struct jobq_err err;
 	int64_t v = 12345, want;
@@ -198,8 +190,7 @@ check_time(const char *text)
 /* Mask s into a roomy buffer and into every shorter one: NUL-terminated within the
  * buffer, nothing written past it, each result a prefix of the full one. Returns the full
  * result (the caller frees it). */
-static char *
-mask(const char *s)
+static char *mask(const char *s)
 {
 	size_t cap = strlen(s) * 4 + 32, len, n;
 	char *full = malloc(cap), *buf = malloc(cap + 1);
@@ -219,14 +210,12 @@ mask(const char *s)
 	return full;
 }
 
-static bool
-has_any(const char *s, const char *chars)
+static bool has_any(const char *s, const char *chars)
 {
 	return s[strcspn(s, chars)] != '\0';
 }
 
-static bool
-scheme_valid(const char *s)
+static bool scheme_valid(const char *s)
 {
 	size_t i;
 
@@ -234,36 +223,33 @@ scheme_valid(const char *s)
 		return false;
 	for (i = 1; s[i] != '\0'; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		    digit_at(&s[i]) || s[i] == '+' || s[i] == '.' || s[i] == '-'))
+		      digit_at(&s[i]) || s[i] == '+' || s[i] == '.' || s[i] == '-'))
 			return false;
 	return true;
 }
 
 /* Assemble s into out (NUL-terminated, truncating within cap). */
-static void
-cat(char *out, size_t cap, const char *s)
+static void cat(char *out, size_t cap, const char *s)
 {
 	size_t used = strlen(out);
 
 	snprintf(out + used, cap - used, "%s", s);
 }
 
-static void
-must_hide(const char *url, const char *secret)
+static void must_hide(const char *url, const char *secret)
 {
 	char *out = mask(url);
 
 	if (strstr(out, secret) != NULL) {
 		fprintf(stderr, "fuzz: jobq_url_mask(\"%s\") = \"%s\" shows the password\n", url,
-		    out);
+			out);
 		FUZZ_CHECK(strstr(out, secret) == NULL);
 	}
 	free(out);
 }
 
 /* The input split at '|' into up to four pieces A|B|C|D (missing ones empty). */
-static void
-check_mask_canaries(const char *text)
+static void check_mask_canaries(const char *text)
 {
 	char piece[4][256] = { "", "", "", "" }, url[1400];
 	const char *p = text, *bar;
@@ -328,8 +314,7 @@ check_mask_canaries(const char *text)
 	}
 }
 
-static void
-check_mask(const char *text)
+static void check_mask(const char *text)
 {
 	char *out = mask(text);
 
@@ -340,8 +325,7 @@ check_mask(const char *text)
 	check_mask_canaries(text);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text;
 

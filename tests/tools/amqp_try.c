@@ -17,7 +17,8 @@
 
 static int publish(int argc, char **argv)
 {
-	struct jobq_broker_opts opts = { .url = argv[1], .heartbeat_s = 10,
+	struct jobq_broker_opts opts = { .url = argv[1],
+					 .heartbeat_s = 10,
 					 .connection_name = "amqp_try",
 					 .rpc_timeout_ms = JOBQ_BROKER_RPC_TIMEOUT_MS };
 	struct jobq_broker *b = NULL;
@@ -56,7 +57,8 @@ static int publish(int argc, char **argv)
 		struct timeval tv = { 10, 0 };
 		amqp_frame_t fr;
 
-		while (amqp_simple_wait_frame_noblock(jobq_broker_conn(b), &fr, &tv) == AMQP_STATUS_OK)
+		while (amqp_simple_wait_frame_noblock(jobq_broker_conn(b), &fr, &tv) ==
+		       AMQP_STATUS_OK)
 			if (fr.frame_type == AMQP_FRAME_METHOD &&
 			    fr.payload.method.id == AMQP_BASIC_ACK_METHOD) {
 				r = 0;
@@ -75,7 +77,8 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct jobq_broker_opts opts = { .url = argc > 1 ? argv[1] : NULL, .heartbeat_s = 10,
+	struct jobq_broker_opts opts = { .url = argc > 1 ? argv[1] : NULL,
+					 .heartbeat_s = 10,
 					 .connection_name = "amqp_try",
 					 .rpc_timeout_ms = JOBQ_BROKER_RPC_TIMEOUT_MS };
 	struct jobq_broker *b = NULL;
@@ -85,7 +88,8 @@ int main(int argc, char **argv)
 
 	if (argc >= 6 && strcmp(argv[2], "publish") == 0)
 		return publish(argc, argv);
-	if (argc != 4 || (strcmp(argv[2], "delete-queue") != 0 && strcmp(argv[2], "declare-queue") != 0)) {
+	if (argc != 4 ||
+	    (strcmp(argv[2], "delete-queue") != 0 && strcmp(argv[2], "declare-queue") != 0)) {
 		fprintf(stderr, "usage: amqp_try URL delete-queue|declare-queue NAME | "
 				"publish EXCHANGE KEY FILE [MESSAGE_ID]\n");
 		return 2;

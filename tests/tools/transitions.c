@@ -93,7 +93,8 @@ int main(int argc, char **argv)
 	else if (strcmp(mode, "--markdown") == 0)
 		print_markdown(t, n);
 	else {
-		fprintf(stderr, "usage: transitions [--table | --pairs | --mermaid | --markdown]\n");
+		fprintf(stderr,
+			"usage: transitions [--table | --pairs | --mermaid | --markdown]\n");
 		return 2;
 	}
 	return fflush(stdout) == 0 ? 0 : 1;

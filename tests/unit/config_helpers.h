@@ -16,12 +16,11 @@
 #include <unistd.h>
 
 #include "jobq/config.h"
-#include "config_keys.h"	/* jobq_cfg_keys: the variables each setting reads */
+#include "config_keys.h" /* jobq_cfg_keys: the variables each setting reads */
 
 /* Unset every variable the configuration reads: $JOBQ_CONFIG and each key's variable and
  * alias, taken from the key table so that a new setting cannot be left out. */
-static inline void
-clear_env(void)
+static inline void clear_env(void)
 {
 	size_t i;
 
@@ -34,16 +33,14 @@ clear_env(void)
 	}
 }
 
-static inline int
-setup(void **state)
+static inline int setup(void **state)
 {
 	(void)state;
 	clear_env();
 	return 0;
 }
 
-static inline int
-teardown(void **state)
+static inline int teardown(void **state)
 {
 	(void)state;
 	clear_env();
@@ -51,8 +48,7 @@ teardown(void **state)
 }
 
 /* Write text to a new temporary file; path receives its name. */
-static inline void
-write_conf(char path[64], const char *text)
+static inline void write_conf(char path[64], const char *text)
 {
 	FILE *fp;
 	int fd;
@@ -67,8 +63,7 @@ write_conf(char path[64], const char *text)
 }
 
 /* Write text to path (created or truncated). */
-static inline void
-put(const char *path, const char *text)
+static inline void put(const char *path, const char *text)
 {
 	FILE *fp = fopen(path, "w");
 
@@ -77,8 +72,7 @@ put(const char *path, const char *text)
 	assert_int_equal(fclose(fp), 0);
 }
 
-static inline void
-load_ok(struct jobq_config *cfg, const char *text)
+static inline void load_ok(struct jobq_config *cfg, const char *text)
 {
 	struct jobq_err err;
 	char path[64];
@@ -91,8 +85,7 @@ load_ok(struct jobq_config *cfg, const char *text)
 	unlink(path);
 }
 
-static inline void
-assert_freed(const struct jobq_config *cfg)
+static inline void assert_freed(const struct jobq_config *cfg)
 {
 	assert_null(cfg->amqp_url);
 	assert_null(cfg->source);
@@ -102,8 +95,7 @@ assert_freed(const struct jobq_config *cfg)
 }
 
 /* Loading text must fail with a message that starts "FILE:LINE: " and contains needle. */
-static inline void
-load_fails_at(const char *text, int line, const char *needle)
+static inline void load_fails_at(const char *text, int line, const char *needle)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -123,8 +115,7 @@ load_fails_at(const char *text, int line, const char *needle)
 }
 
 /* Loading (with the environment as it is) must fail with exactly msg (after the file). */
-static inline void
-load_fails_env(const char *text, const char *prefix)
+static inline void load_fails_env(const char *text, const char *prefix)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;

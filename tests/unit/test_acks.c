@@ -12,7 +12,7 @@
 /* The frames emitted, as "ack 3+" (multiple), "ack 5", "reject 2", "requeue 7". */
 struct frames {
 	char text[512];
-	int fail_at;	/* 1-based frame that fails; 0 = none */
+	int fail_at; /* 1-based frame that fails; 0 = none */
 	int n;
 };
 
@@ -35,8 +35,7 @@ static void add(struct ack_tracker *t, uint64_t from, uint64_t to)
 		assert_int_equal(acks_add(t, tag), 0);
 }
 
-static void
-test_acks_front_run_is_one_multiple_ack(void **state)
+static void test_acks_front_run_is_one_multiple_ack(void **state)
 {
 	struct ack_tracker t = { 0 };
 	struct frames f = { 0 };
@@ -51,8 +50,7 @@ test_acks_front_run_is_one_multiple_ack(void **state)
 	acks_free(&t);
 }
 
-static void
-test_acks_single_ack_is_not_multiple(void **state)
+static void test_acks_single_ack_is_not_multiple(void **state)
 {
 	struct ack_tracker t = { 0 };
 	struct frames f = { 0 };
@@ -66,8 +64,7 @@ test_acks_single_ack_is_not_multiple(void **state)
 }
 
 /* A finished job behind a long-running one is acked at once, on its own, and not again. */
-static void
-test_acks_behind_a_pending_delivery_go_alone(void **state)
+static void test_acks_behind_a_pending_delivery_go_alone(void **state)
 {
 	struct ack_tracker t = { 0 };
 	struct frames f = { 0 };
@@ -89,8 +86,7 @@ test_acks_behind_a_pending_delivery_go_alone(void **state)
 	acks_free(&t);
 }
 
-static void
-test_acks_reject_splits_the_run(void **state)
+static void test_acks_reject_splits_the_run(void **state)
 {
 	struct ack_tracker t = { 0 };
 	struct frames f = { 0 };
@@ -106,8 +102,7 @@ test_acks_reject_splits_the_run(void **state)
 	acks_free(&t);
 }
 
-static void
-test_acks_unknown_and_twice_are_refused(void **state)
+static void test_acks_unknown_and_twice_are_refused(void **state)
 {
 	struct ack_tracker t = { 0 };
 
@@ -126,8 +121,7 @@ test_acks_unknown_and_twice_are_refused(void **state)
 }
 
 /* The ring grows and wraps without losing order. */
-static void
-test_acks_ring_wraps_and_grows(void **state)
+static void test_acks_ring_wraps_and_grows(void **state)
 {
 	struct ack_tracker t = { 0 };
 	struct frames f = { 0 };
@@ -164,8 +158,7 @@ test_acks_ring_wraps_and_grows(void **state)
 
 /* A frame that fails stops the flush; what was not sent stays marked for the caller's
  * reconnect, which resets the tracker. */
-static void
-test_acks_emit_failure_stops(void **state)
+static void test_acks_emit_failure_stops(void **state)
 {
 	struct ack_tracker t = { 0 };
 	struct frames f = { .fail_at = 1 };
@@ -177,8 +170,7 @@ test_acks_emit_failure_stops(void **state)
 	acks_free(&t);
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_acks_front_run_is_one_multiple_ack),

@@ -18,7 +18,7 @@ static void test_backoff_waits_within_half_to_whole_step(void **state)
 		int64_t w = jobq_backoff_wait(&b);
 
 		assert_in_range(w, 50, 100);
-		assert_int_equal(b.cur, 100);	/* a wait alone does not grow the step */
+		assert_int_equal(b.cur, 100); /* a wait alone does not grow the step */
 	}
 }
 
@@ -45,7 +45,7 @@ static void test_backoff_cap_not_a_power_of_two_of_min(void **state)
 	(void)state;
 	jobq_backoff_init(&b, 100, 5000, 1);
 	for (int i = 0; i < 6; i++)
-		(void)jobq_backoff_next(&b);	/* 100 200 400 800 1600 3200 */
+		(void)jobq_backoff_next(&b); /* 100 200 400 800 1600 3200 */
 	assert_int_equal(b.cur, 5000);
 	(void)jobq_backoff_next(&b);
 	assert_int_equal(b.cur, 5000);

@@ -14,7 +14,7 @@
 #define THREADS 16
 #define ROUNDS 200
 
-static atomic_int runs[THREADS * ROUNDS];	/* how often each item was run */
+static atomic_int runs[THREADS * ROUNDS]; /* how often each item was run */
 static atomic_int max_batch;
 
 /* Result = item value * 2; a short pause so that batches form. */
@@ -51,8 +51,7 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static void
-test_combine_every_item_once_with_its_result(void **state)
+static void test_combine_every_item_once_with_its_result(void **state)
 {
 	struct combiner cb;
 	pthread_t th[THREADS];
@@ -80,23 +79,21 @@ test_combine_every_item_once_with_its_result(void **state)
 	combiner_destroy(&cb);
 }
 
-static void
-test_combine_alone_runs_at_once(void **state)
+static void test_combine_alone_runs_at_once(void **state)
 {
 	struct combiner cb;
 	int v = 21;
 
 	(void)state;
 	atomic_store(&max_batch, 0);
-	assert_int_equal(combiner_init(&cb, 0), 0);	/* 0 means 1 */
+	assert_int_equal(combiner_init(&cb, 0), 0); /* 0 means 1 */
 	assert_int_equal(combiner_run(&cb, &v, batch, NULL), 42);
 	assert_int_equal(cb.batches, 1);
 	assert_int_equal(atomic_load(&max_batch), 1);
 	combiner_destroy(&cb);
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_combine_alone_runs_at_once),

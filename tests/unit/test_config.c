@@ -13,14 +13,13 @@
 #include <unistd.h>
 
 #include "config_helpers.h"
-#include "consumer.h"		/* struct consumer: the running worker's copy of its id */
+#include "consumer.h" /* struct consumer: the running worker's copy of its id */
 #include "jobq/config.h"
 #include "jobq/ids.h"
-#include "jobq/store_lease.h"	/* struct jobq_job_row: the reconcile row's copy */
-#include "store_internal.h"	/* store_copy, as the store fills that row */
+#include "jobq/store_lease.h" /* struct jobq_job_row: the reconcile row's copy */
+#include "store_internal.h"   /* store_copy, as the store fills that row */
 
-static void
-test_config_defaults(void **state)
+static void test_config_defaults(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -54,8 +53,7 @@ test_config_defaults(void **state)
 	jobq_config_free(NULL);
 }
 
-static void
-test_config_load_without_file_uses_defaults(void **state)
+static void test_config_load_without_file_uses_defaults(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -63,7 +61,7 @@ test_config_load_without_file_uses_defaults(void **state)
 	(void)state;
 	if (access(JOBQ_CONFIG_DEFAULT_PATH, F_OK) == 0)
 		skip();
-	setenv("JOBQ_CONFIG", "", 1);	/* empty counts as unset */
+	setenv("JOBQ_CONFIG", "", 1); /* empty counts as unset */
 	assert_int_equal(jobq_config_load(&cfg, NULL, &err), 0);
 	assert_null(cfg.source);
 	assert_int_equal(cfg.concurrency, 8);
@@ -71,8 +69,7 @@ test_config_load_without_file_uses_defaults(void **state)
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_empty_file_uses_defaults(void **state)
+static void test_config_empty_file_uses_defaults(void **state)
 {
 	struct jobq_config cfg;
 
@@ -84,20 +81,21 @@ test_config_empty_file_uses_defaults(void **state)
 }
 
 static const char full_conf[] =
-    "amqp     = { url = \"amqp://u:p@mq:5673/vh\"; heartbeat = \"15s\"; };\n"
-    "database = { url = \"postgresql://jobq@127.0.0.1:5432/jobq\"; };\n"
-    "consumer = { worker_id = \"w1\"; queues = [ \"default\", \"bulk.low\" ];  concurrency = 16;\n"
-    "  heartbeat_interval = \"10s\";  lease_duration = \"2m\"; shutdown_timeout = \"45s\";\n"
-    "  cancel_grace = \"3s\"; relay_interval = \"250ms\"; relay_grace = 7;\n"
-    "  max_payload = 2097152; };\n"
-    "retry    = { base = \"1.5s\"; max = \"1h\"; };\n"
-    "handlers = ( { type = \"thumbnail\"; command = [ \"/usr/local/bin/thumb\", \"--size\", \"64\" ];\n"
-    "    timeout = \"10m\"; cancel_grace = \"5s\"; env = [ \"MAGICK_THREAD_LIMIT=1\" ]; },\n"
-    "  { type = \"report\"; command = [ \"/bin/report\" ]; } );\n"
-    "log      = { level = \"debug\"; format = \"json\"; };\n";
+	"amqp     = { url = \"amqp://u:p@mq:5673/vh\"; heartbeat = \"15s\"; };\n"
+	"database = { url = \"postgresql://jobq@127.0.0.1:5432/jobq\"; };\n"
+	"consumer = { worker_id = \"w1\"; queues = [ \"default\", \"bulk.low\" ];  concurrency = "
+	"16;\n"
+	"  heartbeat_interval = \"10s\";  lease_duration = \"2m\"; shutdown_timeout = \"45s\";\n"
+	"  cancel_grace = \"3s\"; relay_interval = \"250ms\"; relay_grace = 7;\n"
+	"  max_payload = 2097152; };\n"
+	"retry    = { base = \"1.5s\"; max = \"1h\"; };\n"
+	"handlers = ( { type = \"thumbnail\"; command = [ \"/usr/local/bin/thumb\", \"--size\", "
+	"\"64\" ];\n"
+	"    timeout = \"10m\"; cancel_grace = \"5s\"; env = [ \"MAGICK_THREAD_LIMIT=1\" ]; },\n"
+	"  { type = \"report\"; command = [ \"/bin/report\" ]; } );\n"
+	"log      = { level = \"debug\"; format = \"json\"; };\n";
 
-static void
-test_config_full_file(void **state)
+static void test_config_full_file(void **state)
 {
 	const struct jobq_handler_config *h;
 	struct jobq_config cfg;
@@ -146,7 +144,7 @@ test_config_full_file(void **state)
 	assert_non_null(h->env);
 	assert_null(h->env[0]);
 	assert_int_equal(h->timeout_ms, 0);
-	assert_int_equal(h->cancel_grace_ms, 3000);	/* inherits consumer.cancel_grace */
+	assert_int_equal(h->cancel_grace_ms, 3000); /* inherits consumer.cancel_grace */
 
 	assert_null(jobq_config_handler(&cfg, "nope"));
 	assert_null(jobq_config_handler(&cfg, NULL));
@@ -155,29 +153,29 @@ test_config_full_file(void **state)
 	assert_freed(&cfg);
 }
 
-static void
-test_config_missing_explicit_file(void **state)
+static void test_config_missing_explicit_file(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
 
 	(void)state;
 	assert_int_equal(jobq_config_load(&cfg, "/nonexistent/jobq.conf", &err), JOBQ_EINVAL);
-	assert_string_equal(err.msg, "/nonexistent/jobq.conf: cannot read: No such file or directory");
+	assert_string_equal(err.msg,
+			    "/nonexistent/jobq.conf: cannot read: No such file or directory");
 	assert_freed(&cfg);
 
 	setenv("JOBQ_CONFIG", "/nonexistent/env.conf", 1);
 	assert_int_equal(jobq_config_load(&cfg, NULL, &err), JOBQ_EINVAL);
-	assert_string_equal(err.msg,
-	    "$JOBQ_CONFIG: /nonexistent/env.conf: cannot read: No such file or directory");
+	assert_string_equal(
+		err.msg,
+		"$JOBQ_CONFIG: /nonexistent/env.conf: cannot read: No such file or directory");
 	assert_freed(&cfg);
 
 	assert_int_equal(jobq_config_load(&cfg, "/tmp", &err), JOBQ_EINVAL);
 	assert_non_null(strstr(err.msg, "/tmp: cannot read: "));
 }
 
-static void
-test_config_file_from_env(void **state)
+static void test_config_file_from_env(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -199,8 +197,7 @@ test_config_file_from_env(void **state)
 	unlink(other);
 }
 
-static void
-test_config_env_overrides(void **state)
+static void test_config_env_overrides(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -224,7 +221,7 @@ test_config_env_overrides(void **state)
 	setenv("JOBQ_RETRY_BASE", "100ms", 1);
 	setenv("JOBQ_RETRY_MAX", "1s", 1);
 	setenv("JOBQ_LOG_LEVEL", "warn", 1);
-	setenv("JOBQ_LOG_FORMAT", "", 1);	/* empty counts as unset: the file's json stays */
+	setenv("JOBQ_LOG_FORMAT", "", 1); /* empty counts as unset: the file's json stays */
 	assert_int_equal(jobq_config_load(&cfg, path, &err), 0);
 	assert_string_equal(cfg.amqp_url, "amqps://x:y@broker:5671/");
 	assert_int_equal(cfg.amqp_heartbeat_ms, 20000);
@@ -254,8 +251,7 @@ test_config_env_overrides(void **state)
 }
 
 /* Load path with the environment as it is; expect these two durations. */
-static void
-load_durations(const char *path, int64_t heartbeat_ms, int64_t lease_ms)
+static void load_durations(const char *path, int64_t heartbeat_ms, int64_t lease_ms)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -268,8 +264,7 @@ load_durations(const char *path, int64_t heartbeat_ms, int64_t lease_ms)
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_env_prefixed_names(void **state)
+static void test_config_env_prefixed_names(void **state)
 {
 	char path[64];
 
@@ -282,8 +277,7 @@ test_config_env_prefixed_names(void **state)
 }
 
 /* The unprefixed names are aliases, still read on their own. */
-static void
-test_config_env_aliases(void **state)
+static void test_config_env_aliases(void **state)
 {
 	char path[64];
 
@@ -300,8 +294,7 @@ test_config_env_aliases(void **state)
 }
 
 /* Both names set: the JOBQ_ name wins, whatever the alias holds, and errors name it. */
-static void
-test_config_env_prefixed_name_wins(void **state)
+static void test_config_env_prefixed_name_wins(void **state)
 {
 	char path[64];
 
@@ -322,11 +315,10 @@ test_config_env_prefixed_name_wins(void **state)
 	setenv("JOBQ_HEARTBEAT_INTERVAL", "2m", 1);
 	setenv("LEASE_DURATION", "5m", 1);
 	load_fails_env("", "$JOBQ_LEASE_DURATION: consumer.lease_duration (1m10s) must be longer "
-	    "than consumer.heartbeat_interval (2m)");
+			   "than consumer.heartbeat_interval (2m)");
 }
 
-static void
-test_config_env_bad_values(void **state)
+static void test_config_env_bad_values(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -360,39 +352,40 @@ test_config_env_bad_values(void **state)
 	setenv("JOBQ_AMQP_URL", "http://u:hunter2@h/", 1);
 	write_conf(path, "");
 	assert_int_equal(jobq_config_load(&cfg, path, &err), JOBQ_EINVAL);
-	assert_string_equal(err.msg,
-	    "$JOBQ_AMQP_URL: amqp.url: 'http://u:***@h/' is not an amqp:// or amqps:// URL");
+	assert_string_equal(
+		err.msg,
+		"$JOBQ_AMQP_URL: amqp.url: 'http://u:***@h/' is not an amqp:// or amqps:// URL");
 	assert_null(strstr(err.msg, "hunter2"));
 	unlink(path);
 }
 
-static void
-test_config_lease_must_exceed_heartbeat(void **state)
+static void test_config_lease_must_exceed_heartbeat(void **state)
 {
 	(void)state;
 	load_fails_at("consumer = {\n  heartbeat_interval = \"30s\";\n  lease_duration = 30;\n};\n",
-	    3, "consumer.lease_duration (30s) must be longer than consumer.heartbeat_interval (30s)");
+		      3,
+		      "consumer.lease_duration (30s) must be longer than "
+		      "consumer.heartbeat_interval (30s)");
 	setenv("LEASE_DURATION", "10s", 1);
 	load_fails_env("", "$LEASE_DURATION: consumer.lease_duration (10s) must be longer than "
-	    "consumer.heartbeat_interval (30s)");
+			   "consumer.heartbeat_interval (30s)");
 	unsetenv("LEASE_DURATION");
 	/* lease_duration left at its default: the error points at heartbeat_interval. */
 	load_fails_at("consumer = {\n  heartbeat_interval = \"1h\";\n};\n", 2,
-	    "consumer.lease_duration (5m) must be longer than consumer.heartbeat_interval (1h)");
+		      "consumer.lease_duration (5m) must be longer than "
+		      "consumer.heartbeat_interval (1h)");
 }
 
-static void
-test_config_retry_base_must_not_exceed_max(void **state)
+static void test_config_retry_base_must_not_exceed_max(void **state)
 {
 	(void)state;
 	load_fails_at("retry = {\n base = \"1m\";\n max = \"30s\"; };\n", 2,
-	    "retry.base (1m) must not exceed retry.max (30s)");
+		      "retry.base (1m) must not exceed retry.max (30s)");
 	load_fails_at("retry = {\n\n max = \"1s\"; };\n", 3,
-	    "retry.base (2s) must not exceed retry.max (1s)");
+		      "retry.base (2s) must not exceed retry.max (1s)");
 }
 
-static void
-test_config_validate_built_config(void **state)
+static void test_config_validate_built_config(void **state)
 {
 	struct jobq_handler_config h[1];
 	char *argv[] = { "/bin/true", NULL }, *env[] = { "X", NULL };
@@ -431,12 +424,12 @@ test_config_validate_built_config(void **state)
 
 	assert_int_equal(jobq_config_set_str(&cfg.amqp_url, "redis://u:pw@h", &err), 0);
 	assert_int_equal(jobq_config_validate(&cfg, &err), JOBQ_EINVAL);
-	assert_string_equal(err.msg, "amqp.url: 'redis://u:***@h' is not an amqp:// or amqps:// URL");
+	assert_string_equal(err.msg,
+			    "amqp.url: 'redis://u:***@h' is not an amqp:// or amqps:// URL");
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_set_queues(void **state)
+static void test_config_set_queues(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -469,8 +462,7 @@ test_config_set_queues(void **state)
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_prefetch_at_least_concurrency(void **state)
+static void test_config_prefetch_at_least_concurrency(void **state)
 {
 	struct jobq_config cfg;
 
@@ -491,14 +483,14 @@ test_config_prefetch_at_least_concurrency(void **state)
 	load_ok(&cfg, "consumer = { concurrency = 4; prefetch = 64; };\n");
 	assert_int_equal(jobq_config_prefetch(&cfg), 64);
 	jobq_config_free(&cfg);
-	load_fails_at("consumer = { prefetch = 70000; };\n", 1, "consumer.prefetch: 70000 is out of range");
+	load_fails_at("consumer = { prefetch = 70000; };\n", 1,
+		      "consumer.prefetch: 70000 is out of range");
 }
 
 /* A worker id of JOBQ_WORKER_ID_MAX bytes, the longest the configuration accepts, is kept
  * whole by the configuration, by the consumer's copy (consumer/main.c) and by the reconcile
  * row's (common/store_lease.c); one byte more is refused. */
-static void
-test_config_worker_id_of_max_length_survives(void **state)
+static void test_config_worker_id_of_max_length_survives(void **state)
 {
 	char id[JOBQ_WORKER_ID_MAX + 2], text[JOBQ_WORKER_ID_MAX + 64];
 	char consumer_copy[sizeof(((struct consumer *)0)->worker_id)];
@@ -529,8 +521,7 @@ test_config_worker_id_of_max_length_survives(void **state)
 	load_fails_at(text, 1, "must be 1 to 128 characters");
 }
 
-int
-main(void)
+int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {

@@ -16,15 +16,14 @@
 #include "config_helpers.h"
 #include "jobq/config.h"
 
-static void
-test_config_durations_as_numbers(void **state)
+static void test_config_durations_as_numbers(void **state)
 {
 	struct jobq_config cfg;
 
 	(void)state;
 	load_ok(&cfg, "consumer = { heartbeat_interval = 10; lease_duration = 90.5;\n"
-	    "  shutdown_timeout = 0; cancel_grace = 20L; relay_interval = 0.001; };\n"
-	    "amqp = { heartbeat = 60; };\n");
+		      "  shutdown_timeout = 0; cancel_grace = 20L; relay_interval = 0.001; };\n"
+		      "amqp = { heartbeat = 60; };\n");
 	assert_int_equal(cfg.heartbeat_interval_ms, 10000);
 	assert_int_equal(cfg.lease_duration_ms, 90500);
 	assert_int_equal(cfg.shutdown_timeout_ms, 0);
@@ -34,8 +33,7 @@ test_config_durations_as_numbers(void **state)
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_database_url_empty_means_libpq_default(void **state)
+static void test_config_database_url_empty_means_libpq_default(void **state)
 {
 	struct jobq_config cfg;
 
@@ -45,51 +43,51 @@ test_config_database_url_empty_means_libpq_default(void **state)
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_unknown_key_in_group(void **state)
+static void test_config_unknown_key_in_group(void **state)
 {
 	(void)state;
 	load_fails_at("amqp = { url = \"amqp://h/\"; };\n"
-	    "consumer = {\n"
-	    "  concurrency = 4;\n"
-	    "  concurency = 4;\n"
-	    "};\n", 4, "consumer.concurency: unknown setting");
-	load_fails_at("log = { level = \"info\";\n colour = true; };\n", 2, "log.colour: unknown setting");
+		      "consumer = {\n"
+		      "  concurrency = 4;\n"
+		      "  concurency = 4;\n"
+		      "};\n",
+		      4, "consumer.concurency: unknown setting");
+	load_fails_at("log = { level = \"info\";\n colour = true; };\n", 2,
+		      "log.colour: unknown setting");
 }
 
-static void
-test_config_unknown_group(void **state)
+static void test_config_unknown_group(void **state)
 {
 	(void)state;
 	load_fails_at("log = { level = \"info\"; };\n\nbroker = { url = \"x\"; };\n", 3,
-	    "broker: unknown setting (expected one of: amqp, database, consumer, retry, "
-	    "handlers, metrics, log)");
+		      "broker: unknown setting (expected one of: amqp, database, consumer, retry, "
+		      "handlers, metrics, log)");
 	load_fails_at("concurrency = 4;\n", 1, "concurrency: unknown setting");
 }
 
-static void
-test_config_unknown_key_in_handler(void **state)
+static void test_config_unknown_key_in_handler(void **state)
 {
 	(void)state;
 	load_fails_at("handlers = (\n"
-	    "  { type = \"a\"; command = [ \"/bin/a\" ]; },\n"
-	    "  { type = \"b\"; command = [ \"/bin/b\" ];\n"
-	    "    usr = \"nobody\"; }\n"
-	    ");\n", 4, "handlers[1].usr: unknown setting (expected one of: type, command, timeout, "
-	    "cancel_grace, env, user, group)");
+		      "  { type = \"a\"; command = [ \"/bin/a\" ]; },\n"
+		      "  { type = \"b\"; command = [ \"/bin/b\" ];\n"
+		      "    usr = \"nobody\"; }\n"
+		      ");\n",
+		      4,
+		      "handlers[1].usr: unknown setting (expected one of: type, command, timeout, "
+		      "cancel_grace, env, user, group)");
 }
 
 /* user and group are parsed by every program; only the worker's validation resolves them
  * (the CLI reads the same file on machines without those accounts). */
-static void
-test_config_handler_user_group(void **state)
+static void test_config_handler_user_group(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
 
 	(void)state;
 	load_ok(&cfg, "handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n"
-	    "  user = \"no_such_user_jq\"; group = \"no_such_group_jq\"; } );\n");
+		      "  user = \"no_such_user_jq\"; group = \"no_such_group_jq\"; } );\n");
 	assert_string_equal(cfg.handlers[0].user, "no_such_user_jq");
 	assert_string_equal(cfg.handlers[0].group, "no_such_group_jq");
 	jobq_err_clear(&err);
@@ -97,63 +95,63 @@ test_config_handler_user_group(void **state)
 	assert_string_equal(err.msg, "handlers[0].user: no user 'no_such_user_jq' on this machine");
 	jobq_config_free(&cfg);
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n user = 5; } );\n",
-	    2, "handlers[0].user: expected a string");
-	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n group = \"\"; } );\n",
-	    1, "handlers[0].group: must not be empty");
+		      2, "handlers[0].user: expected a string");
+	load_fails_at(
+		"handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n group = \"\"; } );\n", 1,
+		"handlers[0].group: must not be empty");
 }
 
-static void
-test_config_wrong_types(void **state)
+static void test_config_wrong_types(void **state)
 {
 	(void)state;
 	load_fails_at("\nconsumer = { concurrency = \"8\"; };\n", 2,
-	    "consumer.concurrency: expected an integer, got a string");
+		      "consumer.concurrency: expected an integer, got a string");
 	load_fails_at("consumer = { max_payload = 1.5; };\n", 1,
-	    "consumer.max_payload: expected an integer, got a float");
+		      "consumer.max_payload: expected an integer, got a float");
 	load_fails_at("amqp = { url = 5; };\n", 1, "amqp.url: expected a string, got an integer");
 	load_fails_at("consumer = {\n heartbeat_interval = true; };\n", 2,
-	    "consumer.heartbeat_interval: expected a duration");
+		      "consumer.heartbeat_interval: expected a duration");
 	load_fails_at("consumer = { queues = \"default\"; };\n", 1,
-	    "consumer.queues: expected an array of strings, got a string");
+		      "consumer.queues: expected an array of strings, got a string");
 	load_fails_at("consumer = { queues = [\n 3 ]; };\n", 2,
-	    "consumer.queues[0]: expected a string, got an integer");
+		      "consumer.queues[0]: expected a string, got an integer");
 	load_fails_at("consumer = { queues = (\n \"a\",\n 3 ); };\n", 3,
-	    "consumer.queues[1]: expected a string, got an integer");
+		      "consumer.queues[1]: expected a string, got an integer");
 	load_fails_at("amqp = 5;\n", 1, "amqp: expected a group");
 	load_fails_at("handlers = { type = \"x\"; };\n", 1, "handlers: expected a list");
 	load_fails_at("handlers = ( \"x\" );\n", 1, "handlers[0]: expected a group, got a string");
 	load_fails_at("log = { level = 1; };\n", 1, "log.level: expected a string, got an integer");
 	load_fails_at("handlers = ( { type = \"a\"; command = \"/bin/a\"; } );\n", 1,
-	    "handlers[0].command: expected an array of strings, got a string");
-	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n env = [ 1 ]; } );\n",
-	    2, "handlers[0].env[0]: expected a string, got an integer");
-	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n timeout = \"x\"; } );\n",
-	    2, "handlers[0].timeout: 'x' is not a duration");
+		      "handlers[0].command: expected an array of strings, got a string");
+	load_fails_at(
+		"handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n env = [ 1 ]; } );\n", 2,
+		"handlers[0].env[0]: expected a string, got an integer");
+	load_fails_at(
+		"handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n timeout = \"x\"; } );\n",
+		2, "handlers[0].timeout: 'x' is not a duration");
 }
 
-static void
-test_config_int_overflow_is_error(void **state)
+static void test_config_int_overflow_is_error(void **state)
 {
 	(void)state;
 	/* libconfig 1.5 wraps an unsuffixed 5000000000 to 705032704 and 4294967304 to 8. */
 	load_fails_at("consumer = {\n concurrency = 5000000000; };\n", 2,
-	    "consumer.concurrency: 5000000000 is out of range (1 to 1024)");
+		      "consumer.concurrency: 5000000000 is out of range (1 to 1024)");
 	load_fails_at("consumer = { concurrency = 4294967304; };\n", 1,
-	    "consumer.concurrency: 4294967304 is out of range (1 to 1024)");
+		      "consumer.concurrency: 4294967304 is out of range (1 to 1024)");
 	load_fails_at("consumer = { concurrency = 5000000000L; };\n", 1,
-	    "consumer.concurrency: 5000000000 is out of range (1 to 1024)");
+		      "consumer.concurrency: 5000000000 is out of range (1 to 1024)");
 	load_fails_at("consumer = { max_payload = 4294967297; };\n", 1,
-	    "consumer.max_payload: 4294967297 is out of range (1 to 67108864)");
+		      "consumer.max_payload: 4294967297 is out of range (1 to 67108864)");
 	load_fails_at("consumer = { lease_duration = 4294967396; };\n", 1,
-	    "consumer.lease_duration: 4294967396 seconds is out of range");
+		      "consumer.lease_duration: 4294967396 seconds is out of range");
 	load_fails_at("consumer = { concurrency = 99999999999999999999; };\n", 1,
-	    "consumer.concurrency: 99999999999999999999 is out of range");
+		      "consumer.concurrency: 99999999999999999999 is out of range");
 	load_fails_at("consumer = { concurrency = 0x100000008; };\n", 1,
-	    "consumer.concurrency: 0x100000008 is out of range");
+		      "consumer.concurrency: 0x100000008 is out of range");
 }
 
-static void
-test_config_same_key_twice_on_a_line(void **state)
+static void test_config_same_key_twice_on_a_line(void **state)
 {
 	struct jobq_config cfg;
 
@@ -161,98 +159,100 @@ test_config_same_key_twice_on_a_line(void **state)
 	/* The overflow check re-reads the source line; equal names on one line must not
 	 * confuse it. */
 	load_ok(&cfg, "handlers = ( { type = \"a\"; command = [ \"/a\" ]; timeout = 5; },"
-	    " { type = \"b\"; command = [ \"/b\" ]; timeout = 10; } );\n"
-	    "consumer = { concurrency = 0x10; };\n");
+		      " { type = \"b\"; command = [ \"/b\" ]; timeout = 10; } );\n"
+		      "consumer = { concurrency = 0x10; };\n");
 	assert_int_equal(cfg.handlers[0].timeout_ms, 5000);
 	assert_int_equal(cfg.handlers[1].timeout_ms, 10000);
 	assert_int_equal(cfg.concurrency, 16);
 	jobq_config_free(&cfg);
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ]; timeout = 5; },"
-	    " { type = \"b\"; command = [ \"/b\" ]; timeout = 4294967306; } );\n", 1,
-	    "handlers[1].timeout: 4294967306 seconds is out of range");
+		      " { type = \"b\"; command = [ \"/b\" ]; timeout = 4294967306; } );\n",
+		      1, "handlers[1].timeout: 4294967306 seconds is out of range");
 }
 
-static void
-test_config_out_of_range(void **state)
+static void test_config_out_of_range(void **state)
 {
 	(void)state;
 	load_fails_at("consumer = { concurrency = 0; };\n", 1,
-	    "consumer.concurrency: 0 is out of range (1 to 1024)");
-	load_fails_at("consumer = { concurrency = 1025; };\n", 1, "1025 is out of range (1 to 1024)");
+		      "consumer.concurrency: 0 is out of range (1 to 1024)");
+	load_fails_at("consumer = { concurrency = 1025; };\n", 1,
+		      "1025 is out of range (1 to 1024)");
 	load_fails_at("amqp = {\n heartbeat = \"0s\"; };\n", 2,
-	    "amqp.heartbeat: 0s is out of range (1s to 1h)");
+		      "amqp.heartbeat: 0s is out of range (1s to 1h)");
 	load_fails_at("amqp = { heartbeat = \"2h\"; };\n", 1, "amqp.heartbeat: 2h is out of range");
 	load_fails_at("amqp = { heartbeat = \"1.5s\"; };\n", 1,
-	    "amqp.heartbeat: 1.5s is not a whole number of seconds");
+		      "amqp.heartbeat: 1.5s is not a whole number of seconds");
 	load_fails_at("consumer = { max_payload = 0; };\n", 1,
-	    "consumer.max_payload: 0 is out of range (1 to 67108864)");
+		      "consumer.max_payload: 0 is out of range (1 to 67108864)");
 	load_fails_at("consumer = { max_payload = 67108865; };\n", 1, "67108865 is out of range");
 	load_fails_at("consumer = { cancel_grace = -1; };\n", 1,
-	    "consumer.cancel_grace: -1 seconds is out of range");
+		      "consumer.cancel_grace: -1 seconds is out of range");
 	load_fails_at("consumer = { cancel_grace = -0.5; };\n", 1,
-	    "consumer.cancel_grace: -0.5 seconds is out of range");
+		      "consumer.cancel_grace: -0.5 seconds is out of range");
 	load_fails_at("consumer = { heartbeat_interval = \"0\"; };\n", 1,
-	    "consumer.heartbeat_interval: 0s is out of range (1ms to 365d)");
+		      "consumer.heartbeat_interval: 0s is out of range (1ms to 365d)");
 	load_fails_at("consumer = { lease_duration = \"3x\"; };\n", 1,
-	    "consumer.lease_duration: '3x' is not a duration");
+		      "consumer.lease_duration: '3x' is not a duration");
 	load_fails_at("log = { level = \"verbose\"; };\n", 1,
-	    "log.level: 'verbose' is not one of debug, info, warn, error");
-	load_fails_at("log = { format = \"xml\"; };\n", 1, "log.format: 'xml' is not one of text, json");
+		      "log.level: 'verbose' is not one of debug, info, warn, error");
+	load_fails_at("log = { format = \"xml\"; };\n", 1,
+		      "log.format: 'xml' is not one of text, json");
 	load_fails_at("consumer = { queues = [ \"ok\",\n \"not ok\" ]; };\n", 2,
-	    "consumer.queues: 'not ok' is not a valid queue name");
+		      "consumer.queues: 'not ok' is not a valid queue name");
 	load_fails_at("consumer = { queues = [ \"a\", \"a\" ]; };\n", 1,
-	    "consumer.queues: queue 'a' is listed twice");
+		      "consumer.queues: queue 'a' is listed twice");
 	load_fails_at("consumer = { queues = [ ]; };\n", 1,
-	    "consumer.queues: at least one queue is required");
+		      "consumer.queues: at least one queue is required");
 	load_fails_at("consumer = { worker_id = \"w 1\"; };\n", 1, "consumer.worker_id: 'w 1'");
 	load_fails_at("amqp = { url = \"http://u:hunter2@h/\"; };\n", 1,
-	    "amqp.url: 'http://u:***@h/' is not an amqp:// or amqps:// URL");
+		      "amqp.url: 'http://u:***@h/' is not an amqp:// or amqps:// URL");
 }
 
-static void
-test_config_syntax_error(void **state)
+static void test_config_syntax_error(void **state)
 {
 	(void)state;
 	load_fails_at("amqp = {\n  url = ;\n};\n", 2, "syntax error");
 	load_fails_at("log = { level = \"info\"; };\nlog = { format = \"text\"; };\n", 2,
-	    "duplicate setting name");
+		      "duplicate setting name");
 }
 
-static void
-test_config_handler_errors(void **state)
+static void test_config_handler_errors(void **state)
 {
 	(void)state;
 	load_fails_at("handlers = (\n { command = [ \"/bin/a\" ]; } );\n", 2,
-	    "handlers[0]: missing 'type'");
-	load_fails_at("handlers = (\n { type = \"a\"; } );\n", 2, "handlers[0] ('a'): missing 'command'");
+		      "handlers[0]: missing 'type'");
+	load_fails_at("handlers = (\n { type = \"a\"; } );\n", 2,
+		      "handlers[0] ('a'): missing 'command'");
 	load_fails_at("handlers = ( { type = \"a\"; command = [ ]; } );\n", 1,
-	    "handlers[0].command: must name a program");
+		      "handlers[0].command: must name a program");
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"\" ]; } );\n", 1,
-	    "handlers[0].command: must name a program");
+		      "handlers[0].command: must name a program");
 	load_fails_at("handlers = ( { type = \"\"; command = [ \"/bin/a\" ]; } );\n", 1,
-	    "handlers[0].type: must not be empty");
+		      "handlers[0].type: must not be empty");
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ]; },\n"
-	    "  { type = \"a\"; command = [ \"/bin/b\" ]; } );\n", 2,
-	    "handlers[1].type: 'a' is already handled by handlers[0]");
+		      "  { type = \"a\"; command = [ \"/bin/b\" ]; } );\n",
+		      2, "handlers[1].type: 'a' is already handled by handlers[0]");
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n"
-	    "  env = [ \"OK=1\", \"NOEQUALS\" ]; } );\n", 1, "handlers[0].env[1]: 'NOEQUALS' is not NAME=value");
+		      "  env = [ \"OK=1\", \"NOEQUALS\" ]; } );\n",
+		      1, "handlers[0].env[1]: 'NOEQUALS' is not NAME=value");
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n"
-	    "  env = [ \"=x\" ]; } );\n", 1, "handlers[0].env[0]: '=x' is not NAME=value");
+		      "  env = [ \"=x\" ]; } );\n",
+		      1, "handlers[0].env[0]: '=x' is not NAME=value");
 	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/bin/a\" ];\n"
-	    "  cancel_grace = -2; } );\n", 2, "handlers[0].cancel_grace: -2 seconds is out of range");
+		      "  cancel_grace = -2; } );\n",
+		      2, "handlers[0].cancel_grace: -2 seconds is out of range");
 }
 
-static void
-test_config_handler_env_and_argv(void **state)
+static void test_config_handler_env_and_argv(void **state)
 {
 	const struct jobq_handler_config *h;
 	struct jobq_config cfg;
 
 	(void)state;
 	load_ok(&cfg, "handlers = ( { type = \"conv\";\n"
-	    "  command = ( \"/usr/bin/convert\", \"-\", \"png:-\" );\n"
-	    "  env = [ \"A=1\", \"B=x=y\", \"C=\" ];\n"
-	    "  timeout = 90; cancel_grace = \"0\"; } );\n");
+		      "  command = ( \"/usr/bin/convert\", \"-\", \"png:-\" );\n"
+		      "  env = [ \"A=1\", \"B=x=y\", \"C=\" ];\n"
+		      "  timeout = 90; cancel_grace = \"0\"; } );\n");
 	h = jobq_config_handler(&cfg, "conv");
 	assert_non_null(h);
 	assert_int_equal(h->argc, 3);
@@ -267,8 +267,7 @@ test_config_handler_env_and_argv(void **state)
 	jobq_config_free(&cfg);
 }
 
-static void
-test_config_include_relative_to_file(void **state)
+static void test_config_include_relative_to_file(void **state)
 {
 	char dir[64], main_path[128], inc_path[128], where[160];
 	struct jobq_config cfg;
@@ -287,7 +286,7 @@ test_config_include_relative_to_file(void **state)
 	jobq_config_free(&cfg);
 
 	/* An error inside the included file names that file. */
-	put(inc_path, "\nconsumer = { concurrency = 4294967304; };\n");	/* wraps to 8 */
+	put(inc_path, "\nconsumer = { concurrency = 4294967304; };\n"); /* wraps to 8 */
 	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
 	snprintf(where, sizeof(where), "%s:2: consumer.concurrency", inc_path);
 	if (strstr(err.msg, where) != err.msg)
@@ -299,8 +298,7 @@ test_config_include_relative_to_file(void **state)
 
 /* libconfig's scanner exit()s on an included directory and blocks on a FIFO: the loader
  * refuses both, at any depth, and only where libconfig would see an @include. */
-static void
-test_config_include_must_be_a_regular_file(void **state)
+static void test_config_include_must_be_a_regular_file(void **state)
 {
 	char dir[64], main_path[128], inc_path[128], sub[128], fifo[128], odd[128], want[192];
 	struct jobq_config cfg;
@@ -322,7 +320,7 @@ test_config_include_must_be_a_regular_file(void **state)
 	snprintf(want, sizeof(want), "%s:2: @include \"\": not a regular file", main_path);
 	assert_string_equal(err.msg, want);
 
-	put(main_path, "@include \"s\\ub\"\n");	/* a lone backslash is dropped */
+	put(main_path, "@include \"s\\ub\"\n"); /* a lone backslash is dropped */
 	assert_int_equal(jobq_config_load(&cfg, main_path, &err), JOBQ_EINVAL);
 	snprintf(want, sizeof(want), "%s:1: @include \"sub\": not a regular file", main_path);
 	assert_string_equal(err.msg, want);
@@ -346,7 +344,7 @@ test_config_include_must_be_a_regular_file(void **state)
 
 	/* Not includes: in a comment, in a string, not at the start of a line. */
 	put(main_path, "/* a\n@include \"sub\"\n*/ # @include \"sub\"\n"
-	    "database = { url = \"w\\\"\n@include \"; };\n");
+		       "database = { url = \"w\\\"\n@include \"; };\n");
 	if (jobq_config_load(&cfg, main_path, &err) != 0)
 		fail_msg("load failed: %s", err.msg);
 	jobq_config_free(&cfg);
@@ -363,8 +361,7 @@ test_config_include_must_be_a_regular_file(void **state)
 }
 
 /* amqp.urls: a list of nodes, kept as the comma-joined form JOBQ_AMQP_URL takes. */
-static void
-test_config_amqp_urls_list(void **state)
+static void test_config_amqp_urls_list(void **state)
 {
 	struct jobq_config cfg;
 	struct jobq_err err;
@@ -380,7 +377,7 @@ test_config_amqp_urls_list(void **state)
 	jobq_config_free(&cfg);
 	setenv("JOBQ_AMQP_URL", "amqp://x@n1:1/,,amqp://x@n2:2/", 1);
 	load_fails_env("", "$JOBQ_AMQP_URL: amqp.url: URL 2 of 3, '', is not an amqp:// or "
-	    "amqps:// URL (an empty element");
+			   "amqps:// URL (an empty element");
 	setenv("JOBQ_AMQP_URL", "amqp://u:secret@n1/,redis://u:secret@n2/", 1);
 	jobq_err_clear(&err);
 	{
@@ -395,28 +392,26 @@ test_config_amqp_urls_list(void **state)
 	unsetenv("JOBQ_AMQP_URL");
 }
 
-static void
-test_config_amqp_urls_errors(void **state)
+static void test_config_amqp_urls_errors(void **state)
 {
 	(void)state;
 	load_fails_at("amqp = {\n  url = \"amqp://a/\";\n  urls = [ \"amqp://b/\" ];\n};\n", 3,
-	    "amqp.urls: amqp.url is set too (line 2); use one of them");
+		      "amqp.urls: amqp.url is set too (line 2); use one of them");
 	load_fails_at("amqp = {\n  urls = [ \"amqp://b/\" ];\n  url = \"amqp://a/\";\n};\n", 3,
-	    "amqp.url: amqp.urls is set too (line 2)");
+		      "amqp.url: amqp.urls is set too (line 2)");
 	load_fails_at("amqp = { urls = [ ]; };\n", 1, "amqp.urls: 0 URLs; give 1 to 16");
 	load_fails_at("amqp = { urls = \"amqp://a/\"; };\n", 1, "amqp.urls");
 	load_fails_at("amqp = { urls = [ \"amqp://a/\",\n \"http://b/\" ]; };\n", 2,
-	    "amqp.urls[1]: 'http://b/' is not an amqp:// or amqps:// URL");
+		      "amqp.urls[1]: 'http://b/' is not an amqp:// or amqps:// URL");
 	load_fails_at("amqp = { urls = [ \"amqp://u:p,w@a/\" ]; };\n", 1,
-	    "amqp.urls[0]: one URL per element; a comma in a password is written %2C");
+		      "amqp.urls[0]: one URL per element; a comma in a password is written %2C");
 	load_fails_at("amqp = { urls = ( \"amqp://a/\", 5 ); };\n", 1,
-	    "amqp.urls[1]: expected a string, got an integer");
+		      "amqp.urls[1]: expected a string, got an integer");
 	load_fails_at("amqp = { url = \"amqp://a/,b\"; };\n", 1,
-	    "amqp.url: URL 2 of 2, 'b', is not an amqp:// or amqps:// URL");
+		      "amqp.url: URL 2 of 2, 'b', is not an amqp:// or amqps:// URL");
 }
 
-int
-main(void)
+int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {

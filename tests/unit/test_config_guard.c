@@ -20,8 +20,7 @@
 
 /* Feed text (size bytes, NUL bytes allowed) line by line; return how many includes were
  * found, the last one's name and line in lx. */
-static int
-lex_all(struct jobq_cfg_lex *lx, const char *text, size_t size)
+static int lex_all(struct jobq_cfg_lex *lx, const char *text, size_t size)
 {
 	const char *p = text, *end = text + size, *nl;
 	int found = 0;
@@ -37,8 +36,7 @@ lex_all(struct jobq_cfg_lex *lx, const char *text, size_t size)
 	return found;
 }
 
-static void
-lex_one(const char *text, const char *name, unsigned line)
+static void lex_one(const char *text, const char *name, unsigned line)
 {
 	struct jobq_cfg_lex lx;
 
@@ -48,8 +46,7 @@ lex_one(const char *text, const char *name, unsigned line)
 	assert_int_equal(lx.inc_line, line);
 }
 
-static void
-lex_none(const char *text)
+static void lex_none(const char *text)
 {
 	struct jobq_cfg_lex lx;
 
@@ -57,25 +54,23 @@ lex_none(const char *text)
 		fail_msg("expected no @include in '%s', found \"%s\"", text, lx.name);
 }
 
-static void
-test_config_guard_finds_includes(void **state)
+static void test_config_guard_finds_includes(void **state)
 {
 	(void)state;
 	lex_one("@include \"a.conf\"\n", "a.conf", 1);
 	lex_one("log = { level = \"warn\"; };\n \t@include\t \"b\"\n", "b", 2);
-	lex_one("@include \"last\"", "last", 1);	/* no newline at the end */
+	lex_one("@include \"last\"", "last", 1); /* no newline at the end */
 	lex_one("@include \"\"\n", "", 1);
 	lex_one("@include \"two\nlines\"\n", "two\nlines", 1);
 	lex_one("# x\n@include \"x\" # comment\n", "x", 2);
 }
 
-static void
-test_config_guard_escapes(void **state)
+static void test_config_guard_escapes(void **state)
 {
 	struct jobq_cfg_lex lx;
 
 	(void)state;
-	lex_one("@include \"s\\ub\"\n", "sub", 1);	/* a lone backslash is dropped */
+	lex_one("@include \"s\\ub\"\n", "sub", 1); /* a lone backslash is dropped */
 	lex_one("@include \"a\\\\b\"\n", "a\\b", 1);
 	lex_one("@include \"a\\\"b\"\n", "a\"b", 1);
 	/* What follows a NUL is dropped up to the next backslash. */
@@ -83,14 +78,13 @@ test_config_guard_escapes(void **state)
 	assert_string_equal(lx.name, "su\\b");
 }
 
-static void
-test_config_guard_not_includes(void **state)
+static void test_config_guard_not_includes(void **state)
 {
 	(void)state;
 	lex_none("/* a\n@include \"sub\"\n*/ # @include \"sub\"\n");
 	lex_none("database = { url = \"w\\\"\n@include \"; };\n");
 	lex_none("log = { level = \"warn\"; }; @include \"sub\"\n");
-	lex_none("@include\"x\"\n");		/* libconfig needs a blank after the keyword */
+	lex_none("@include\"x\"\n"); /* libconfig needs a blank after the keyword */
 	lex_none("@include x\n");
 	lex_none("@includes \"x\"\n");
 	lex_none("// @include \"x\"\n");
@@ -99,8 +93,7 @@ test_config_guard_not_includes(void **state)
 	lex_one("/* a */\n@include \"y\"\n", "y", 2);
 }
 
-static void
-test_config_guard_name_too_long(void **state)
+static void test_config_guard_name_too_long(void **state)
 {
 	struct jobq_cfg_lex lx;
 	size_t n = PATH_MAX + 16;
@@ -115,8 +108,7 @@ test_config_guard_name_too_long(void **state)
 	free(text);
 }
 
-static void
-test_config_guard_includes_walk(void **state)
+static void test_config_guard_includes_walk(void **state)
 {
 	char dir[64], a[128], b[128], sub[128], want[256];
 	struct jobq_err err;
@@ -151,8 +143,7 @@ test_config_guard_includes_walk(void **state)
 	rmdir(dir);
 }
 
-static void
-wrapped(const char *text, const char *name, int64_t v, const char *lit)
+static void wrapped(const char *text, const char *name, int64_t v, const char *lit)
 {
 	char buf[64] = "";
 
@@ -161,8 +152,7 @@ wrapped(const char *text, const char *name, int64_t v, const char *lit)
 	assert_string_equal(buf, lit);
 }
 
-static void
-not_wrapped(const char *text, const char *name, int64_t v)
+static void not_wrapped(const char *text, const char *name, int64_t v)
 {
 	char buf[64] = "";
 
@@ -170,19 +160,18 @@ not_wrapped(const char *text, const char *name, int64_t v)
 		fail_msg("'%s' found wrapped in '%s'", buf, text);
 }
 
-static void
-test_config_guard_wrapped_literal(void **state)
+static void test_config_guard_wrapped_literal(void **state)
 {
 	char buf[4];
 
 	(void)state;
 	wrapped("consumer = { concurrency = 5000000000; };\n", "concurrency", 705032704,
-	    "5000000000");
+		"5000000000");
 	wrapped("  concurrency: 4294967304\n", "concurrency", 8, "4294967304");
 	wrapped("concurrency = 0x100000008;", "concurrency", 8, "0x100000008");
 	wrapped("concurrency=-4294967295;", "concurrency", 1, "-4294967295");
 	not_wrapped("concurrency = 8;", "concurrency", 8);
-	not_wrapped("concurrency = 5000000000;", "concurrency", 8);	/* not what it read */
+	not_wrapped("concurrency = 5000000000;", "concurrency", 8); /* not what it read */
 	not_wrapped("max_concurrency = 5000000000;", "concurrency", 705032704);
 	not_wrapped("concurrency", "concurrency", 0);
 	not_wrapped("x = 1;", "", 1);
@@ -190,13 +179,11 @@ test_config_guard_wrapped_literal(void **state)
 	not_wrapped("a = { t = 10; }; b = { t = 4294967306; };", "t", 10);
 	wrapped("a = { t = 5; }; b = { t = 4294967306; };", "t", 10, "4294967306");
 	/* The literal is truncated to the buffer. */
-	assert_true(jobq_cfg_wrapped_literal("n = 5000000000;", "n", 705032704, buf,
-	    sizeof(buf)));
+	assert_true(jobq_cfg_wrapped_literal("n = 5000000000;", "n", 705032704, buf, sizeof(buf)));
 	assert_string_equal(buf, "500");
 }
 
-static void
-test_config_guard_wrapped_literal_at(void **state)
+static void test_config_guard_wrapped_literal_at(void **state)
 {
 	char path[64], buf[64];
 	int fd;
@@ -216,8 +203,7 @@ test_config_guard_wrapped_literal_at(void **state)
 	assert_false(jobq_cfg_wrapped_literal_at(path, 2, "concurrency", 8, buf, sizeof(buf)));
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config_guard_finds_includes),

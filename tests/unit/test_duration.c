@@ -9,8 +9,7 @@
 
 #include "jobq/duration.h"
 
-static int64_t
-parse_ok(const char *text)
+static int64_t parse_ok(const char *text)
 {
 	struct jobq_err err;
 	int64_t ms = -1;
@@ -21,8 +20,7 @@ parse_ok(const char *text)
 	return ms;
 }
 
-static void
-parse_bad(const char *text)
+static void parse_bad(const char *text)
 {
 	struct jobq_err err;
 	int64_t ms = 12345;
@@ -32,11 +30,10 @@ parse_bad(const char *text)
 		fail_msg("'%s' accepted as %lld ms", text, (long long)ms);
 	assert_int_equal(err.code, JOBQ_EINVAL);
 	assert_true(strlen(err.msg) > 0);
-	assert_int_equal(ms, 12345);	/* untouched on error */
+	assert_int_equal(ms, 12345); /* untouched on error */
 }
 
-static void
-test_duration_parse_units(void **state)
+static void test_duration_parse_units(void **state)
 {
 	(void)state;
 	assert_int_equal(parse_ok("250ms"), 250);
@@ -50,8 +47,7 @@ test_duration_parse_units(void **state)
 	assert_int_equal(parse_ok("365d"), JOBQ_DURATION_MAX_MS);
 }
 
-static void
-test_duration_parse_plain_seconds(void **state)
+static void test_duration_parse_plain_seconds(void **state)
 {
 	(void)state;
 	assert_int_equal(parse_ok("30"), 30000);
@@ -59,8 +55,7 @@ test_duration_parse_plain_seconds(void **state)
 	assert_int_equal(parse_ok("0.25"), 250);
 }
 
-static void
-test_duration_parse_fractions_round_to_ms(void **state)
+static void test_duration_parse_fractions_round_to_ms(void **state)
 {
 	(void)state;
 	assert_int_equal(parse_ok("1.5s"), 1500);
@@ -81,12 +76,11 @@ test_duration_parse_fractions_round_to_ms(void **state)
 	assert_int_equal(parse_ok("364.99999999999999999999999999999999d"), 365 * 86400000LL);
 }
 
-static void
-test_duration_parse_rejects_junk(void **state)
+static void test_duration_parse_rejects_junk(void **state)
 {
 	static const char *const bad[] = {
-		"", " 5s", "5s ", "5 s", "-1s", "+1s", "5x", "s", "ms", "1e3", "1.", ".5", "1..5",
-		"5S", "5sec", "1h30m", "0x10", "nan", "inf", "1,5",
+		"",   " 5s", "5s ",  "5 s", "-1s",  "+1s",   "5x",   "s",   "ms",  "1e3",
+		"1.", ".5",  "1..5", "5S",  "5sec", "1h30m", "0x10", "nan", "inf", "1,5",
 	};
 	size_t i;
 
@@ -96,8 +90,7 @@ test_duration_parse_rejects_junk(void **state)
 	parse_bad(NULL);
 }
 
-static void
-test_duration_parse_rejects_overflow(void **state)
+static void test_duration_parse_rejects_overflow(void **state)
 {
 	(void)state;
 	parse_bad("366d");
@@ -107,8 +100,7 @@ test_duration_parse_rejects_overflow(void **state)
 	parse_bad("365.5d");
 }
 
-static void
-test_duration_parse_error_quotes_text(void **state)
+static void test_duration_parse_error_quotes_text(void **state)
 {
 	struct jobq_err err;
 	int64_t ms;
@@ -118,17 +110,27 @@ test_duration_parse_error_quotes_text(void **state)
 	assert_non_null(strstr(err.msg, "'3x' is not a duration"));
 }
 
-static void
-test_duration_format_shortest(void **state)
+static void test_duration_format_shortest(void **state)
 {
 	static const struct {
 		int64_t ms;
 		const char *text;
 	} cases[] = {
-		{ 0, "0s" }, { 1, "1ms" }, { 250, "250ms" }, { 1000, "1s" }, { 1500, "1.5s" },
-		{ 1250, "1.25s" }, { 1005, "1.005s" }, { 30000, "30s" }, { 300000, "5m" },
-		{ 5400000, "1h30m" }, { 3600000, "1h" }, { 86400000, "1d" },
-		{ 90061000, "1d1h1m1s" }, { 60500, "1m500ms" }, { 61500, "1m1.5s" },
+		{ 0, "0s" },
+		{ 1, "1ms" },
+		{ 250, "250ms" },
+		{ 1000, "1s" },
+		{ 1500, "1.5s" },
+		{ 1250, "1.25s" },
+		{ 1005, "1.005s" },
+		{ 30000, "30s" },
+		{ 300000, "5m" },
+		{ 5400000, "1h30m" },
+		{ 3600000, "1h" },
+		{ 86400000, "1d" },
+		{ 90061000, "1d1h1m1s" },
+		{ 60500, "1m500ms" },
+		{ 61500, "1m1.5s" },
 		{ -1500, "-1.5s" },
 	};
 	char buf[64];
@@ -137,12 +139,11 @@ test_duration_format_shortest(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_string_equal(jobq_duration_format(cases[i].ms, buf, sizeof(buf)),
-		    cases[i].text);
+				    cases[i].text);
 	assert_non_null(jobq_duration_format(INT64_MIN, buf, sizeof(buf)));
 }
 
-static void
-test_duration_format_truncates_safely(void **state)
+static void test_duration_format_truncates_safely(void **state)
 {
 	char buf[4];
 
@@ -153,11 +154,11 @@ test_duration_format_truncates_safely(void **state)
 	assert_string_equal(buf, "");
 }
 
-static void
-test_duration_format_single_unit_round_trips(void **state)
+static void test_duration_format_single_unit_round_trips(void **state)
 {
-	static const int64_t values[] = { 0, 7, 999, 1000, 1500, 59999, 60000, 120000, 3600000,
-		86400000, JOBQ_DURATION_MAX_MS };
+	static const int64_t values[] = {
+		0, 7, 999, 1000, 1500, 59999, 60000, 120000, 3600000, 86400000, JOBQ_DURATION_MAX_MS
+	};
 	char buf[64];
 	int64_t back;
 	size_t i;
@@ -170,8 +171,7 @@ test_duration_format_single_unit_round_trips(void **state)
 	}
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_duration_parse_units),

@@ -84,12 +84,14 @@ static void test_envelope_rejects_malformed(void **state)
 	expect_rejected("{\"type\":\"noop\",\"queue\":\"default\"}", NULL, "no \"job_id\"");
 	expect_rejected("{\"job_id\":\"x\",\"type\":\"noop\",\"queue\":\"default\"}", NULL,
 			"'x' is not a UUID");
-	expect_rejected("{\"job_id\":7,\"type\":\"noop\",\"queue\":\"default\"}", NULL, "not a string");
+	expect_rejected("{\"job_id\":7,\"type\":\"noop\",\"queue\":\"default\"}", NULL,
+			"not a string");
 	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"a b\",\"queue\":\"default\"}", NULL,
 			"not a valid job type");
 	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"\"}", NULL,
 			"not a valid queue name");
-	expect_rejected("{\"job_id\":\"" ID "\",\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q\"}",
+	expect_rejected("{\"job_id\":\"" ID "\",\"job_id\":\"" ID
+			"\",\"type\":\"noop\",\"queue\":\"q\"}",
 			NULL, "not valid JSON");
 }
 
@@ -105,8 +107,8 @@ static void test_envelope_accepts_missing_message_id(void **state)
 	struct jobq_envelope env;
 
 	(void)state;
-	assert_int_equal(decode("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"default\"}", "",
-				&env, NULL),
+	assert_int_equal(decode("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"default\"}",
+				"", &env, NULL),
 			 0);
 }
 
@@ -145,7 +147,8 @@ static void test_envelope_type_names(void **state)
 	assert_false(jobq_job_type_valid(""));
 	assert_false(jobq_job_type_valid(NULL));
 	assert_false(jobq_job_type_valid("a/b"));
-	assert_false(jobq_job_type_valid("0123456789012345678901234567890123456789012345678901234567890123X"));
+	assert_false(jobq_job_type_valid(
+		"0123456789012345678901234567890123456789012345678901234567890123X"));
 }
 
 int main(void)

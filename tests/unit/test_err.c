@@ -9,8 +9,7 @@
 
 #include "jobq/err.h"
 
-static void
-test_err_exit_status(void **state)
+static void test_err_exit_status(void **state)
 {
 	(void)state;
 	assert_int_equal(jobq_err_exit_status(JOBQ_OK), 0);
@@ -28,8 +27,7 @@ test_err_exit_status(void **state)
 	assert_int_equal(jobq_err_exit_status(-1000), 1);
 }
 
-static void
-test_err_set_formats_and_returns_code(void **state)
+static void test_err_set_formats_and_returns_code(void **state)
 {
 	struct jobq_err err;
 
@@ -40,8 +38,7 @@ test_err_set_formats_and_returns_code(void **state)
 	assert_int_equal(jobq_err_set(NULL, JOBQ_EINVAL, "ignored"), JOBQ_EINVAL);
 }
 
-static void
-test_err_set_truncates(void **state)
+static void test_err_set_truncates(void **state)
 {
 	struct jobq_err err;
 	char big[2 * JOBQ_ERR_MSG_MAX];
@@ -53,8 +50,7 @@ test_err_set_truncates(void **state)
 	assert_int_equal(strlen(err.msg), JOBQ_ERR_MSG_MAX - 1);
 }
 
-static void
-test_err_prefix_prepends_context(void **state)
+static void test_err_prefix_prepends_context(void **state)
 {
 	struct jobq_err err;
 	char big[2 * JOBQ_ERR_MSG_MAX];
@@ -72,8 +68,7 @@ test_err_prefix_prepends_context(void **state)
 	assert_int_equal(err.code, JOBQ_EBROKER);
 }
 
-static void
-test_err_messages_are_one_line(void **state)
+static void test_err_messages_are_one_line(void **state)
 {
 	struct jobq_err err;
 	char big[2 * JOBQ_ERR_MSG_MAX];
@@ -83,7 +78,7 @@ test_err_messages_are_one_line(void **state)
 	assert_string_equal(err.msg, "'1\\n2\\r\\x1b[31m\t3\\x7f' is not a duration");
 	jobq_err_prefix(&err, "%s", "file\nname:1");
 	assert_string_equal(err.msg,
-	    "file\\nname:1: '1\\n2\\r\\x1b[31m\t3\\x7f' is not a duration");
+			    "file\\nname:1: '1\\n2\\r\\x1b[31m\t3\\x7f' is not a duration");
 
 	/* An escape that does not fit is dropped whole. */
 	memset(big, 'x', sizeof(big) - 1);
@@ -98,8 +93,7 @@ test_err_messages_are_one_line(void **state)
 	assert_null(strchr(err.msg, '\n'));
 }
 
-static void
-test_err_clear_resets(void **state)
+static void test_err_clear_resets(void **state)
 {
 	struct jobq_err err;
 
@@ -111,8 +105,7 @@ test_err_clear_resets(void **state)
 	jobq_err_clear(NULL);
 }
 
-static void
-test_err_names(void **state)
+static void test_err_names(void **state)
 {
 	(void)state;
 	assert_string_equal(jobq_err_name(JOBQ_EINVAL), "invalid input");
@@ -123,8 +116,7 @@ test_err_names(void **state)
 	assert_non_null(jobq_err_name(12345));
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_err_exit_status),

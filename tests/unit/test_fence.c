@@ -36,11 +36,11 @@ static void test_fence_period_and_bound(void **state)
 	static const struct {
 		int64_t h, l, period, bound;
 	} rows[] = {
-		{ 30000, 300000, 30000, 240000 },	/* the defaults */
+		{ 30000, 300000, 30000, 240000 }, /* the defaults */
 		{ 300, 2000, 300, 1400 },
-		{ 30000, 45000, 15000, 15000 },		/* a heartbeat longer than a third */
+		{ 30000, 45000, 15000, 15000 }, /* a heartbeat longer than a third */
 		{ 1000, 2000, 666, 668 },
-		{ 1, 2, 1, 1 },				/* never 0: never a tight loop */
+		{ 1, 2, 1, 1 }, /* never 0: never a tight loop */
 	};
 
 	(void)state;
@@ -53,7 +53,8 @@ static void test_fence_period_and_bound(void **state)
 		/* A heartbeat sent one period after the last one that landed, and cut off by
 		 * the bound, ends no later than the fence point. */
 		assert_true(fence_period_ms(&cfg) + fence_keeper_bound_ms(&cfg) <=
-			    rows[i].l - fence_period_ms(&cfg) || rows[i].l < 3);
+				    rows[i].l - fence_period_ms(&cfg) ||
+			    rows[i].l < 3);
 	}
 }
 
@@ -94,10 +95,10 @@ static void test_fence_thread_stops_only_jobs_past_their_fence(void **state)
 		execs[i].active = true;
 		execs[i].attempt = 1;
 	}
-	execs[0].fence_at_ms = now - 1;		/* past: stopped */
-	execs[1].fence_at_ms = now + 60000;	/* renewed lately: runs on */
-	execs[2].attempt = 0;			/* claim in flight: no lease yet */
-	execs[3].active = false;		/* a free slot */
+	execs[0].fence_at_ms = now - 1;     /* past: stopped */
+	execs[1].fence_at_ms = now + 60000; /* renewed lately: runs on */
+	execs[2].attempt = 0;               /* claim in flight: no lease yet */
+	execs[3].active = false;            /* a free slot */
 	execs[3].fence_at_ms = now - 1;
 	execs[2].fence_at_ms = 0;
 	pthread_create(&t, NULL, fence_thread, &c);
@@ -105,7 +106,7 @@ static void test_fence_thread_stops_only_jobs_past_their_fence(void **state)
 	pthread_mutex_lock(&c.exec_mu);
 	assert_true(atomic_load(&execs[0].lost));
 	assert_false(atomic_load(&execs[1].lost));
-	execs[1].fence_at_ms = jobq_monotonic_ms();	/* its heartbeats stop landing */
+	execs[1].fence_at_ms = jobq_monotonic_ms(); /* its heartbeats stop landing */
 	pthread_mutex_unlock(&c.exec_mu);
 	usleep(100 * 1000);
 	atomic_store(&c.io_done, true);

@@ -13,7 +13,8 @@ static void test_job_status_names_round_trip(void **state)
 	(void)state;
 	for (int s = 0; s < JOBQ_STATUS_COUNT; s++) {
 		enum jobq_status back;
-		assert_int_equal(jobq_status_parse(jobq_status_name((enum jobq_status)s), &back, NULL), 0);
+		assert_int_equal(
+			jobq_status_parse(jobq_status_name((enum jobq_status)s), &back, NULL), 0);
 		assert_int_equal(back, s);
 	}
 	assert_null(jobq_status_name(JOBQ_STATUS_COUNT));
@@ -111,8 +112,9 @@ static void test_job_transitions_reject_the_rest(void **state)
 	for (int f = 0; f < JOBQ_STATUS_COUNT; f++)
 		for (int t = 0; t < JOBQ_STATUS_COUNT; t++)
 			for (int c = 0; c < JOBQ_CAUSE_COUNT; c++)
-				allowed += jobq_transition_ok((enum jobq_status)f, (enum jobq_status)t,
-							      (enum jobq_cause)c);
+				allowed +=
+					jobq_transition_ok((enum jobq_status)f, (enum jobq_status)t,
+							   (enum jobq_cause)c);
 	assert_int_equal(allowed, 18);
 }
 
@@ -157,7 +159,7 @@ static void test_job_cause_names(void **state)
 	for (int c = 0; c < JOBQ_CAUSE_COUNT; c++)
 		assert_non_null(jobq_cause_name((enum jobq_cause)c));
 	assert_null(jobq_cause_name(JOBQ_CAUSE_COUNT));
-	assert_null(jobq_cause_name((enum jobq_cause)-1));
+	assert_null(jobq_cause_name((enum jobq_cause) - 1));
 }
 
 static void test_job_backoff_doubles_within_jitter(void **state)
@@ -165,8 +167,10 @@ static void test_job_backoff_doubles_within_jitter(void **state)
 	(void)state;
 	for (int attempt = 1; attempt <= 5; attempt++) {
 		int64_t full = 2000LL << (attempt - 1);
-		struct jobq_failure_plan lo = jobq_failure_plan(attempt, 10, false, 2000, 600000, 0.0);
-		struct jobq_failure_plan hi = jobq_failure_plan(attempt, 10, false, 2000, 600000, 0.999999);
+		struct jobq_failure_plan lo =
+			jobq_failure_plan(attempt, 10, false, 2000, 600000, 0.0);
+		struct jobq_failure_plan hi =
+			jobq_failure_plan(attempt, 10, false, 2000, 600000, 0.999999);
 
 		assert_true(lo.retry && hi.retry);
 		assert_int_equal(lo.delay_ms, full / 2);

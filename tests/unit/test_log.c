@@ -21,8 +21,7 @@ struct capture {
 	char path[64];
 };
 
-static void
-capture_start(struct capture *c)
+static void capture_start(struct capture *c)
 {
 	snprintf(c->path, sizeof(c->path), "/tmp/jobq-test-log-XXXXXX");
 	c->fd = mkstemp(c->path);
@@ -34,8 +33,7 @@ capture_start(struct capture *c)
 }
 
 /* Restore stderr and return everything written meanwhile (caller frees). */
-static char *
-capture_end(struct capture *c)
+static char *capture_end(struct capture *c)
 {
 	char *buf;
 	off_t size;
@@ -55,8 +53,7 @@ capture_end(struct capture *c)
 	return buf;
 }
 
-static int
-setup(void **state)
+static int setup(void **state)
 {
 	(void)state;
 	jobq_log_setup(JOBQ_LOG_INFO, JOBQ_LOG_TEXT);
@@ -64,8 +61,7 @@ setup(void **state)
 	return 0;
 }
 
-static void
-test_log_text_line_shape(void **state)
+static void test_log_text_line_shape(void **state)
 {
 	struct capture c;
 	char *out, num[24];
@@ -73,7 +69,7 @@ test_log_text_line_shape(void **state)
 	(void)state;
 	capture_start(&c);
 	jobq_info("job_claimed", "job", "123e4567-e89b-12d3-a456-426614174000", "attempt",
-	    jobq_log_int(num, 1));
+		  jobq_log_int(num, 1));
 	out = capture_end(&c);
 	/* 2026-11-28T11:07:01.123Z level=info ... */
 	assert_true(strlen(out) > 25);
@@ -83,12 +79,11 @@ test_log_text_line_shape(void **state)
 	assert_int_equal(out[23], 'Z');
 	assert_int_equal(out[24], ' ');
 	assert_string_equal(out + 25, "level=info prog=consumer event=job_claimed "
-	    "job=123e4567-e89b-12d3-a456-426614174000 attempt=1\n");
+				      "job=123e4567-e89b-12d3-a456-426614174000 attempt=1\n");
 	free(out);
 }
 
-static void
-test_log_text_quotes_and_escapes(void **state)
+static void test_log_text_quotes_and_escapes(void **state)
 {
 	struct capture c;
 	char *out, *fields;
@@ -96,19 +91,20 @@ test_log_text_quotes_and_escapes(void **state)
 	(void)state;
 	capture_start(&c);
 	jobq_warn("odd_values", "space", "a b", "quote", "say \"hi\"", "eq", "k=v", "nl",
-	    "line1\nline2\ttab", "ctl", "\x01\x7f", "bs", "a\\b", "empty", "", "null",
-	    (const char *)NULL, "utf8", "caf\xc3\xa9");
+		  "line1\nline2\ttab", "ctl", "\x01\x7f", "bs", "a\\b", "empty", "", "null",
+		  (const char *)NULL, "utf8", "caf\xc3\xa9");
 	out = capture_end(&c);
 	fields = strstr(out, " level=");
 	assert_non_null(fields);
-	assert_string_equal(fields, " level=warn prog=consumer event=odd_values space=\"a b\" "
-	    "quote=\"say \\\"hi\\\"\" eq=\"k=v\" nl=\"line1\\nline2\\ttab\" ctl=\"\\x01\\x7f\" "
-	    "bs=a\\b empty= null= utf8=caf\xc3\xa9\n");
+	assert_string_equal(
+		fields,
+		" level=warn prog=consumer event=odd_values space=\"a b\" "
+		"quote=\"say \\\"hi\\\"\" eq=\"k=v\" nl=\"line1\\nline2\\ttab\" ctl=\"\\x01\\x7f\" "
+		"bs=a\\b empty= null= utf8=caf\xc3\xa9\n");
 	free(out);
 }
 
-static void
-test_log_level_filter(void **state)
+static void test_log_level_filter(void **state)
 {
 	struct capture c;
 	char *out;
@@ -130,8 +126,7 @@ test_log_level_filter(void **state)
 	free(out);
 }
 
-static void
-test_log_json_parses(void **state)
+static void test_log_json_parses(void **state)
 {
 	struct capture c;
 	json_error_t jerr;
@@ -140,17 +135,18 @@ test_log_json_parses(void **state)
 	const char *key;
 	json_t *value;
 	size_t i = 0;
-	static const char *const order[] = { "ts", "level", "prog", "event", "job", "attempt",
-		"msg", "bad", "none" };
+	static const char *const order[] = { "ts",      "level", "prog", "event", "job",
+					     "attempt", "msg",   "bad",  "none" };
 
 	(void)state;
 	jobq_log_setup(JOBQ_LOG_INFO, JOBQ_LOG_JSON);
 	capture_start(&c);
 	jobq_error("job_failed", "job", "j1", "attempt", jobq_log_int(num, -42), "msg",
-	    "tab\there \"q\" \\ \x01 caf\xc3\xa9", "bad", "x\xff\xc3y", "none", (const char *)NULL);
+		   "tab\there \"q\" \\ \x01 caf\xc3\xa9", "bad", "x\xff\xc3y", "none",
+		   (const char *)NULL);
 	out = capture_end(&c);
 	assert_int_equal(out[strlen(out) - 1], '\n');
-	assert_ptr_equal(strchr(out, '\n'), out + strlen(out) - 1);	/* one line */
+	assert_ptr_equal(strchr(out, '\n'), out + strlen(out) - 1); /* one line */
 	obj = json_loads(out, 0, &jerr);
 	if (obj == NULL)
 		fail_msg("not JSON (%s): %s", jerr.text, out);
@@ -160,9 +156,9 @@ test_log_json_parses(void **state)
 	assert_string_equal(json_string_value(json_object_get(obj, "job")), "j1");
 	assert_string_equal(json_string_value(json_object_get(obj, "attempt")), "-42");
 	assert_string_equal(json_string_value(json_object_get(obj, "msg")),
-	    "tab\there \"q\" \\ \x01 caf\xc3\xa9");
+			    "tab\there \"q\" \\ \x01 caf\xc3\xa9");
 	assert_string_equal(json_string_value(json_object_get(obj, "bad")),
-	    "x\xef\xbf\xbd\xef\xbf\xbdy");
+			    "x\xef\xbf\xbd\xef\xbf\xbdy");
 	assert_string_equal(json_string_value(json_object_get(obj, "none")), "");
 	assert_int_equal(strlen(json_string_value(json_object_get(obj, "ts"))), 24);
 	/* Field order is the order given. */
@@ -173,7 +169,8 @@ test_log_json_parses(void **state)
 	out = capture_end(&c);
 	obj = json_loads(out, JSON_PRESERVE_ORDER, &jerr);
 	assert_non_null(obj);
-	json_object_foreach(obj, key, value) {
+	json_object_foreach(obj, key, value)
+	{
 		assert_true(i < sizeof(order) / sizeof(order[0]));
 		assert_string_equal(key, order[i]);
 		i++;
@@ -184,8 +181,7 @@ test_log_json_parses(void **state)
 	jobq_log_setup(JOBQ_LOG_INFO, JOBQ_LOG_TEXT);
 }
 
-static void
-test_log_without_program_omits_prog(void **state)
+static void test_log_without_program_omits_prog(void **state)
 {
 	struct capture c;
 	char *out;
@@ -200,8 +196,7 @@ test_log_without_program_omits_prog(void **state)
 	jobq_log_set_program("consumer");
 }
 
-static void
-test_log_parse_names(void **state)
+static void test_log_parse_names(void **state)
 {
 	enum jobq_log_level level = JOBQ_LOG_INFO;
 	enum jobq_log_format format = JOBQ_LOG_TEXT;
@@ -223,8 +218,7 @@ test_log_parse_names(void **state)
 	assert_int_equal(jobq_log_format_parse("xml", &format), JOBQ_EINVAL);
 }
 
-static void
-test_log_int_formats(void **state)
+static void test_log_int_formats(void **state)
 {
 	char buf[24];
 
@@ -236,8 +230,7 @@ test_log_int_formats(void **state)
 #define THREADS 4
 #define LINES 300
 
-static void *
-writer(void *arg)
+static void *writer(void *arg)
 {
 	char n[24], big[600];
 	int i;
@@ -249,8 +242,7 @@ writer(void *arg)
 	return NULL;
 }
 
-static void
-test_log_threads_never_interleave(void **state)
+static void test_log_threads_never_interleave(void **state)
 {
 	static const char *const names[THREADS] = { "a", "b", "c", "d" };
 	pthread_t t[THREADS];
@@ -280,8 +272,7 @@ test_log_threads_never_interleave(void **state)
 	jobq_log_setup(JOBQ_LOG_INFO, JOBQ_LOG_TEXT);
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_log_text_line_shape, setup),

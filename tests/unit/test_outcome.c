@@ -14,9 +14,13 @@
 /* Attempt 1 of 3, retries from 1 s up to 60 s, a 5 s grace, a 90 s limit, no jitter. */
 static struct outcome_facts facts(enum handler_status status)
 {
-	return (struct outcome_facts){ .status = status, .attempt = 1, .max_attempts = 3,
-				       .limit_ms = 90000, .retry_base_ms = 1000,
-				       .retry_max_ms = 60000, .relay_grace_ms = 5000,
+	return (struct outcome_facts){ .status = status,
+				       .attempt = 1,
+				       .max_attempts = 3,
+				       .limit_ms = 90000,
+				       .retry_base_ms = 1000,
+				       .retry_max_ms = 60000,
+				       .relay_grace_ms = 5000,
 				       .jitter = 0.0 };
 }
 
@@ -68,8 +72,8 @@ static void test_outcome_stopped_by_cancel_is_cancelled(void **state)
 
 	(void)state;
 	f.stop.cancel = true;
-	f.stop.timed_out = true;	/* a cancel wins over the limit */
-	f.stop.release = true;		/* and over a release */
+	f.stop.timed_out = true; /* a cancel wins over the limit */
+	f.stop.release = true;   /* and over a release */
 	outcome_decide(&f, &p);
 	assert_int_equal(p.o.to, JOBQ_CANCELLED);
 	assert_string_equal(p.o.reason, "cancelled while running");
@@ -100,8 +104,8 @@ static void test_outcome_timed_out_is_a_failed_attempt(void **state)
 
 	(void)state;
 	f.stop.timed_out = true;
-	f.stop.release = true;		/* the limit wins over a release */
-	f.error = "stopped";		/* what the stopped handler said does not count */
+	f.stop.release = true; /* the limit wins over a release */
+	f.error = "stopped";   /* what the stopped handler said does not count */
 	outcome_decide(&f, &p);
 	assert_int_equal(p.o.to, JOBQ_SCHEDULED);
 	assert_string_equal(p.o.error, "timed out after 1m30s");
@@ -110,7 +114,7 @@ static void test_outcome_timed_out_is_a_failed_attempt(void **state)
 	assert_int_equal(p.bucket, FIN_RETRY);
 	assert_int_equal(p.settle, SETTLE_ACK);
 
-	f.attempt = 3;			/* the last attempt: fails for good */
+	f.attempt = 3; /* the last attempt: fails for good */
 	outcome_decide(&f, &p);
 	assert_int_equal(p.o.to, JOBQ_FAILED);
 	assert_string_equal(p.o.error, "timed out after 1m30s");
@@ -171,7 +175,7 @@ static void test_outcome_retry_attempts_used_up_fails(void **state)
 	f.attempt = 3;
 	outcome_decide(&f, &p);
 	assert_int_equal(p.o.to, JOBQ_FAILED);
-	assert_string_equal(p.o.error, "handler failed");	/* no error given */
+	assert_string_equal(p.o.error, "handler failed"); /* no error given */
 	assert_string_equal(p.o.reason, "failed, attempts used up");
 	assert_int_equal(p.o.retry_delay_ms, 0);
 	assert_int_equal(p.bucket, FIN_FAILED);
@@ -245,7 +249,7 @@ static void test_outcome_refused_other_outcome_fails_for_good(void **state)
 	struct outcome_plan p;
 
 	(void)state;
-	f.stop.release = true;		/* even a release: the row must not stay running */
+	f.stop.release = true; /* even a release: the row must not stay running */
 	outcome_decide(&f, &p);
 	assert_string_equal(outcome_refused(&p, "value too long"), "outcome_refused");
 	assert_int_equal(p.o.to, JOBQ_FAILED);

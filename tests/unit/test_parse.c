@@ -9,8 +9,7 @@
 
 #include "jobq/parse.h"
 
-static void
-test_parse_int_accepts_whole_numbers(void **state)
+static void test_parse_int_accepts_whole_numbers(void **state)
 {
 	struct jobq_err err;
 	int64_t v;
@@ -27,11 +26,12 @@ test_parse_int_accepts_whole_numbers(void **state)
 	assert_int_equal(jobq_parse_int("0", 0, 0, NULL, &v, NULL), 0);
 }
 
-static void
-test_parse_int_rejects_junk(void **state)
+static void test_parse_int_rejects_junk(void **state)
 {
-	static const char *const bad[] = { "", "12x", " 3", "3 ", "+3", "-3", "0x10", "1.0",
-		"1e3", "1001", "0", "99999999999999999999", "-" };
+	static const char *const bad[] = { "",    "12x",  " 3",   "3 ",
+					   "+3",  "-3",   "0x10", "1.0",
+					   "1e3", "1001", "0",    "99999999999999999999",
+					   "-" };
 	struct jobq_err err;
 	int64_t v = 77;
 	size_t i;
@@ -43,12 +43,11 @@ test_parse_int_rejects_junk(void **state)
 		assert_int_equal(v, 77);
 	}
 	assert_int_equal(jobq_parse_int("-99999999999999999999", INT64_MIN, 0, "x", &v, &err),
-	    JOBQ_EINVAL);
+			 JOBQ_EINVAL);
 	assert_int_equal(jobq_parse_int(NULL, 0, 1, "x", &v, &err), JOBQ_EINVAL);
 }
 
-static void
-test_parse_int_message_names_input_and_range(void **state)
+static void test_parse_int_message_names_input_and_range(void **state)
 {
 	struct jobq_err err;
 	int64_t v;
@@ -61,8 +60,7 @@ test_parse_int_message_names_input_and_range(void **state)
 	assert_string_equal(err.msg, "'x' is not a whole number from 1 to 2");
 }
 
-static void
-test_parse_uuid_valid(void **state)
+static void test_parse_uuid_valid(void **state)
 {
 	(void)state;
 	assert_true(jobq_uuid_valid("123e4567-e89b-12d3-a456-426614174000"));
@@ -77,8 +75,7 @@ test_parse_uuid_valid(void **state)
 	assert_false(jobq_uuid_valid("{23e4567-e89b-12d3-a456-426614174000"));
 }
 
-static void
-test_parse_uuid_lowercases(void **state)
+static void test_parse_uuid_lowercases(void **state)
 {
 	struct jobq_err err = { 0 };
 	char out[JOBQ_UUID_LEN + 1], buf[] = "123E4567-E89B-12D3-A456-42661417400F";
@@ -86,19 +83,18 @@ test_parse_uuid_lowercases(void **state)
 	(void)state;
 	assert_int_equal(jobq_parse_uuid("123E4567-e89B-12d3-A456-42661417400F", out, &err), 0);
 	assert_string_equal(out, "123e4567-e89b-12d3-a456-42661417400f");
-	assert_int_equal(jobq_parse_uuid(buf, buf, NULL), 0);	/* in place */
+	assert_int_equal(jobq_parse_uuid(buf, buf, NULL), 0); /* in place */
 	assert_string_equal(buf, "123e4567-e89b-12d3-a456-42661417400f");
 	memcpy(out, "untouched", 10);
 	assert_int_equal(jobq_parse_uuid("123e4567-e89b-12d3-a456-42661417400G", out, &err),
-	    JOBQ_EINVAL);
+			 JOBQ_EINVAL);
 	assert_string_equal(err.msg, "'123e4567-e89b-12d3-a456-42661417400G' is not a UUID");
 	assert_string_equal(out, "untouched");
 	assert_int_equal(jobq_parse_uuid(NULL, out, &err), JOBQ_EINVAL);
 	assert_string_equal(err.msg, "'' is not a UUID");
 }
 
-static void
-test_parse_queue_name_valid(void **state)
+static void test_parse_queue_name_valid(void **state)
 {
 	char long_name[66];
 
@@ -120,8 +116,7 @@ test_parse_queue_name_valid(void **state)
 	assert_false(jobq_queue_name_valid("caf\xc3\xa9"));
 }
 
-static int64_t
-time_ok(const char *text)
+static int64_t time_ok(const char *text)
 {
 	struct jobq_err err;
 	int64_t ms = 0;
@@ -131,8 +126,7 @@ time_ok(const char *text)
 	return ms;
 }
 
-static void
-test_parse_time_rfc3339(void **state)
+static void test_parse_time_rfc3339(void **state)
 {
 	(void)state;
 	assert_int_equal(time_ok("1970-01-01T00:00:00Z"), 0);
@@ -148,16 +142,28 @@ test_parse_time_rfc3339(void **state)
 	assert_int_equal(time_ok("2016-12-31T23:59:60Z"), 1483228800000LL);
 }
 
-static void
-test_parse_time_rejects_bad(void **state)
+static void test_parse_time_rejects_bad(void **state)
 {
 	static const char *const bad[] = {
-		"", "2026-11-28", "2026-11-28T12:00", "2026-13-01T00:00:00Z",
-		"2026-00-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
-		"2026-11-28T24:00:00Z", "2026-11-28T12:60:00Z", "2026-11-28T12:00:61Z",
-		"2026-11-28T12:00:00+24:00", "2026-11-28T12:00:00+01", "2026-11-28T12:00:00+0100",
-		"2026-11-28T12:00:00.Z", "2026-11-28T12:00:00Z ", " 2026-11-28T12:00:00Z",
-		"2026-11-28X12:00:00Z", "26-11-28T12:00:00Z", "2026-11-28T12:00:00UTC",
+		"",
+		"2026-11-28",
+		"2026-11-28T12:00",
+		"2026-13-01T00:00:00Z",
+		"2026-00-01T00:00:00Z",
+		"2026-02-29T00:00:00Z",
+		"2026-04-31T00:00:00Z",
+		"2026-11-28T24:00:00Z",
+		"2026-11-28T12:60:00Z",
+		"2026-11-28T12:00:61Z",
+		"2026-11-28T12:00:00+24:00",
+		"2026-11-28T12:00:00+01",
+		"2026-11-28T12:00:00+0100",
+		"2026-11-28T12:00:00.Z",
+		"2026-11-28T12:00:00Z ",
+		" 2026-11-28T12:00:00Z",
+		"2026-11-28X12:00:00Z",
+		"26-11-28T12:00:00Z",
+		"2026-11-28T12:00:00UTC",
 		"2026/11/28T12:00:00Z",
 	};
 	struct jobq_err err;
@@ -174,8 +180,7 @@ test_parse_time_rejects_bad(void **state)
 	assert_int_equal(jobq_parse_time(NULL, &ms, &err), JOBQ_EINVAL);
 }
 
-static void
-test_parse_time_missing_zone_is_error(void **state)
+static void test_parse_time_missing_zone_is_error(void **state)
 {
 	struct jobq_err err;
 	int64_t ms;
@@ -187,8 +192,7 @@ test_parse_time_missing_zone_is_error(void **state)
 	assert_non_null(strstr(err.msg, "no time zone"));
 }
 
-int
-main(void)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_int_accepts_whole_numbers),

@@ -15,15 +15,17 @@ static enum jobq_reconcile_action decide(struct jobq_reconcile_facts f)
 static void test_reconcile_no_such_job_dead_letters(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = false }), JOBQ_RC_DEAD_LETTER);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = false }),
+			 JOBQ_RC_DEAD_LETTER);
 }
 
 static void test_reconcile_terminal_is_duplicate(void **state)
 {
 	(void)state;
 	for (enum jobq_status s = JOBQ_SUCCEEDED; s <= JOBQ_CANCELLED; s++) {
-		assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = s }),
-				 JOBQ_RC_ACK);
+		assert_int_equal(
+			decide((struct jobq_reconcile_facts){ .found = true, .status = s }),
+			JOBQ_RC_ACK);
 		/* A cancel request on a finished job changes nothing. */
 		assert_int_equal(decide((struct jobq_reconcile_facts){
 					 .found = true, .status = s, .cancel_requested = true }),
@@ -34,57 +36,69 @@ static void test_reconcile_terminal_is_duplicate(void **state)
 static void test_reconcile_cancel_requested_not_running_cancels(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_QUEUED,
-							       .cancel_requested = true, .due = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_QUEUED,
+							       .cancel_requested = true,
+							       .due = true }),
 			 JOBQ_RC_CANCEL);
-	assert_int_equal(decide((struct jobq_reconcile_facts){
-				 .found = true, .status = JOBQ_SCHEDULED, .cancel_requested = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_SCHEDULED,
+							       .cancel_requested = true }),
 			 JOBQ_RC_CANCEL);
 }
 
 static void test_reconcile_scheduled_not_due_acks(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_SCHEDULED }),
-			 JOBQ_RC_ACK);
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_QUEUED,
-							       .due = false }),
+	assert_int_equal(
+		decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_SCHEDULED }),
+		JOBQ_RC_ACK);
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_QUEUED, .due = false }),
 			 JOBQ_RC_ACK);
 }
 
 static void test_reconcile_queued_due_claims(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_QUEUED,
-							       .due = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_QUEUED, .due = true }),
 			 JOBQ_RC_CLAIM);
 }
 
 static void test_reconcile_running_mine_adopts(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .owner_is_me = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_RUNNING, .owner_is_me = true }),
 			 JOBQ_RC_ADOPT);
 	/* Even with an expired lease: it is still ours to finish. */
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .owner_is_me = true, .lease_expired = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_is_me = true,
+							       .lease_expired = true }),
 			 JOBQ_RC_ADOPT);
 }
 
 static void test_reconcile_running_my_lost_claim_resumes(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .owner_is_me = true, .own_claim = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_is_me = true,
+							       .own_claim = true }),
 			 JOBQ_RC_RESUME);
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .owner_is_me = true, .own_claim = true,
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_is_me = true,
+							       .own_claim = true,
 							       .lease_expired = true }),
 			 JOBQ_RC_RESUME);
 	/* A claim id only counts on a row that runs under this worker. */
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .own_claim = true, .lease_expired = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .own_claim = true,
+							       .lease_expired = true }),
 			 JOBQ_RC_TAKEOVER);
 	assert_string_equal(jobq_reconcile_action_name(JOBQ_RC_RESUME), "resume");
 }
@@ -92,16 +106,18 @@ static void test_reconcile_running_my_lost_claim_resumes(void **state)
 static void test_reconcile_running_other_lease_expired_takes_over(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .lease_expired = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_RUNNING, .lease_expired = true }),
 			 JOBQ_RC_TAKEOVER);
 }
 
 static void test_reconcile_running_other_session_gone_takes_over(void **state)
 {
 	(void)state;
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .owner_probed = true, .owner_dead = true }),
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_probed = true,
+							       .owner_dead = true }),
 			 JOBQ_RC_TAKEOVER);
 }
 
@@ -109,13 +125,17 @@ static void test_reconcile_running_other_alive_acks_duplicate(void **state)
 {
 	(void)state;
 	/* Unknown liveness: probe first, never assume. */
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING }),
-			 JOBQ_RC_PROBE_OWNER);
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
-							       .owner_probed = true, .owner_dead = false }),
+	assert_int_equal(
+		decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING }),
+		JOBQ_RC_PROBE_OWNER);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_probed = true,
+							       .owner_dead = false }),
 			 JOBQ_RC_ACK);
 	/* A cut-off owner that still heartbeats keeps its job even with a cancel pending. */
-	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true, .status = JOBQ_RUNNING,
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
 							       .cancel_requested = true,
 							       .owner_probed = true }),
 			 JOBQ_RC_ACK);

@@ -30,32 +30,34 @@ static void test_utf8_clean_keeps_valid_text(void **state)
 	(void)state;
 	cleans_to("", "");
 	cleans_to("plain ascii", "plain ascii");
-	cleans_to("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
-	cleans_to("\xED\x9F\xBF \xF4\x8F\xBF\xBF", "\xED\x9F\xBF \xF4\x8F\xBF\xBF");	/* U+D7FF, U+10FFFF */
+	cleans_to("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80",
+		  "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+	cleans_to("\xED\x9F\xBF \xF4\x8F\xBF\xBF",
+		  "\xED\x9F\xBF \xF4\x8F\xBF\xBF"); /* U+D7FF, U+10FFFF */
 }
 
 static void test_utf8_clean_replaces_each_bad_byte(void **state)
 {
 	(void)state;
 	cleans_to("bad \xFF\xFE bytes", "bad " FFFD FFFD " bytes");
-	cleans_to("a\0b", "a" FFFD "b");					/* NUL */
-	cleans_to("\xA9x", FFFD "x");					/* stray continuation */
-	cleans_to("\xC0\xAF", FFFD FFFD);					/* overlong '/' */
-	cleans_to("\xE0\x80\xAF", FFFD FFFD FFFD);				/* overlong, 3 bytes */
-	cleans_to("\xED\xA0\x80", FFFD FFFD FFFD);				/* surrogate U+D800 */
-	cleans_to("\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD);			/* past U+10FFFF */
+	cleans_to("a\0b", "a" FFFD "b");                    /* NUL */
+	cleans_to("\xA9x", FFFD "x");                       /* stray continuation */
+	cleans_to("\xC0\xAF", FFFD FFFD);                   /* overlong '/' */
+	cleans_to("\xE0\x80\xAF", FFFD FFFD FFFD);          /* overlong, 3 bytes */
+	cleans_to("\xED\xA0\x80", FFFD FFFD FFFD);          /* surrogate U+D800 */
+	cleans_to("\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD); /* past U+10FFFF */
 	cleans_to("\xF5\x80", FFFD FFFD);
-	cleans_to("x\xC3", "x" FFFD);					/* cut short at the end */
-	cleans_to("\xE2\x82x", FFFD FFFD "x");				/* cut short inside */
+	cleans_to("x\xC3", "x" FFFD);          /* cut short at the end */
+	cleans_to("\xE2\x82x", FFFD FFFD "x"); /* cut short inside */
 }
 
 static void test_utf8_cut_start_skips_a_split_character(void **state)
 {
 	(void)state;
-	assert_int_equal(jobq_utf8_cut_start("\xA9\xC3\xA9", 3), 1);		/* ...é|é */
-	assert_int_equal(jobq_utf8_cut_start("\x82\xAC!", 3), 2);		/* ...€ */
-	assert_int_equal(jobq_utf8_cut_start("\x9F\x98\x80!", 4), 3);		/* ...😀 */
-	assert_int_equal(jobq_utf8_cut_start("\x80\x80\x80\x80", 4), 3);	/* at most 3 */
+	assert_int_equal(jobq_utf8_cut_start("\xA9\xC3\xA9", 3), 1);     /* ...é|é */
+	assert_int_equal(jobq_utf8_cut_start("\x82\xAC!", 3), 2);        /* ...€ */
+	assert_int_equal(jobq_utf8_cut_start("\x9F\x98\x80!", 4), 3);    /* ...😀 */
+	assert_int_equal(jobq_utf8_cut_start("\x80\x80\x80\x80", 4), 3); /* at most 3 */
 	assert_int_equal(jobq_utf8_cut_start("abc", 3), 0);
 	assert_int_equal(jobq_utf8_cut_start("\xC3\xA9", 2), 0);
 	assert_int_equal(jobq_utf8_cut_start("\xA9", 1), 1);
@@ -65,14 +67,14 @@ static void test_utf8_cut_start_skips_a_split_character(void **state)
 static void test_utf8_cut_end_drops_a_split_character(void **state)
 {
 	(void)state;
-	assert_int_equal(jobq_utf8_cut_end("ab\xC3", 3), 2);			/* ab|é cut */
-	assert_int_equal(jobq_utf8_cut_end("a\xE2\x82", 3), 1);		/* a|€ cut */
-	assert_int_equal(jobq_utf8_cut_end("a\xF0\x9F\x98", 4), 1);		/* a|😀 cut */
-	assert_int_equal(jobq_utf8_cut_end("a\xC3\xA9", 3), 3);		/* whole é */
-	assert_int_equal(jobq_utf8_cut_end("a\xE2\x82\xAC", 4), 4);		/* whole € */
-	assert_int_equal(jobq_utf8_cut_end("\xF0\x9F\x98\x80", 4), 4);	/* whole 😀 */
+	assert_int_equal(jobq_utf8_cut_end("ab\xC3", 3), 2);           /* ab|é cut */
+	assert_int_equal(jobq_utf8_cut_end("a\xE2\x82", 3), 1);        /* a|€ cut */
+	assert_int_equal(jobq_utf8_cut_end("a\xF0\x9F\x98", 4), 1);    /* a|😀 cut */
+	assert_int_equal(jobq_utf8_cut_end("a\xC3\xA9", 3), 3);        /* whole é */
+	assert_int_equal(jobq_utf8_cut_end("a\xE2\x82\xAC", 4), 4);    /* whole € */
+	assert_int_equal(jobq_utf8_cut_end("\xF0\x9F\x98\x80", 4), 4); /* whole 😀 */
 	assert_int_equal(jobq_utf8_cut_end("abc", 3), 3);
-	assert_int_equal(jobq_utf8_cut_end("\x80\x80\x80\x80", 4), 4);	/* no lead: as is */
+	assert_int_equal(jobq_utf8_cut_end("\x80\x80\x80\x80", 4), 4); /* no lead: as is */
 	assert_int_equal(jobq_utf8_cut_end("", 0), 0);
 }
 

@@ -13,7 +13,7 @@ struct jobq_backoff {
 	int64_t min_ms;
 	int64_t max_ms;
 	int64_t cur;
-	unsigned int seed;	/* rand_r() state of the jitter */
+	unsigned int seed; /* rand_r() state of the jitter */
 };
 
 /* Set up b for steps from min_ms doubling to max_ms (1 <= min_ms <= max_ms), its jitter

@@ -33,16 +33,16 @@ struct jobq_broker_opts {
 	 * commas: they are tried in turn, starting at index `first` */
 	const char *url;
 	size_t first;
-	int heartbeat_s;		/* AMQP heartbeat; 0 is refused (it would disable them) */
-	const char *connection_name;	/* shown in the management UI */
-	int connect_timeout_ms;		/* TCP connect + handshake bound;
+	int heartbeat_s;             /* AMQP heartbeat; 0 is refused (it would disable them) */
+	const char *connection_name; /* shown in the management UI */
+	int connect_timeout_ms;      /* TCP connect + handshake bound;
 					 * 0 = JOBQ_BROKER_CONNECT_TIMEOUT_MS */
-	int rpc_timeout_ms;		/* bound on each synchronous RPC; 0 = none */
+	int rpc_timeout_ms;          /* bound on each synchronous RPC; 0 = none */
 	/* amqps:// only */
-	const char *tls_ca;		/* CA bundle (PEM); NULL = the library's default */
-	const char *tls_cert;		/* client certificate and key (PEM), or NULL */
+	const char *tls_ca;   /* CA bundle (PEM); NULL = the library's default */
+	const char *tls_cert; /* client certificate and key (PEM), or NULL */
 	const char *tls_key;
-	bool tls_verify;		/* verify the broker's certificate and host name */
+	bool tls_verify; /* verify the broker's certificate and host name */
 };
 
 struct jobq_config;

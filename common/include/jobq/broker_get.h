@@ -15,8 +15,8 @@ struct jobq_broker;
 /* Take one message from a queue (basic.get, manual ack). *got says whether there was one;
  * when true the caller owns msg (amqp_destroy_message) and settles *tag with
  * jobq_broker_ack. JOBQ_EBROKER (connection marked broken) when the broker failed. */
-int jobq_broker_get(struct jobq_broker *b, const char *queue, amqp_message_t *msg,
-		    uint64_t *tag, bool *got, struct jobq_err *err) JOBQ_WUR;
+int jobq_broker_get(struct jobq_broker *b, const char *queue, amqp_message_t *msg, uint64_t *tag,
+		    bool *got, struct jobq_err *err) JOBQ_WUR;
 
 /* Ack one delivery on JOBQ_CHANNEL. JOBQ_EBROKER (connection marked broken) when the
  * frame could not be sent. */
@@ -25,7 +25,7 @@ int jobq_broker_ack(struct jobq_broker *b, uint64_t tag, struct jobq_err *err) J
 /* Read the first x-death entry of a dead-lettered message: its reason ("rejected",
  * "delivery_limit", "expired", ...) and the queue it died in. Empty strings when absent.
  * Pure: reads p only. */
-void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t rlen,
-			 char *queue, size_t qlen);
+void jobq_broker_x_death(const amqp_basic_properties_t *p, char *reason, size_t rlen, char *queue,
+			 size_t qlen);
 
 #endif

@@ -48,6 +48,7 @@ int jobq_broker_publish_raws(struct jobq_broker *b, const char *exchange, const 
 /* Publish a raw body to an exchange with confirm (used for cancel broadcasts and tests).
  * JOBQ_EBROKER unless the broker acked it. */
 int jobq_broker_publish_raw(struct jobq_broker *b, const char *exchange, const char *routing_key,
-			    const void *body, size_t len, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
+			    const void *body, size_t len, int timeout_ms,
+			    struct jobq_err *err) JOBQ_WUR;
 
 #endif

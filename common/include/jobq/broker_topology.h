@@ -34,6 +34,7 @@ int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int
 				 struct jobq_err *err) JOBQ_WUR;
 
 /* Declare one job queue (as above) unless this connection already did. */
-int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err) JOBQ_WUR;
+int jobq_broker_declare_queue(struct jobq_broker *b, const char *name,
+			      struct jobq_err *err) JOBQ_WUR;
 
 #endif

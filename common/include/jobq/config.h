@@ -14,42 +14,42 @@
 /* A command handler from the `handlers` list (docs/design.md §8). */
 struct jobq_handler_config {
 	char *type;
-	char **argv;		/* NULL-terminated; argv[0] is the program */
+	char **argv; /* NULL-terminated; argv[0] is the program */
 	int argc;
-	char **env;		/* NULL-terminated "NAME=value" entries; may be empty */
+	char **env; /* NULL-terminated "NAME=value" entries; may be empty */
 	int envc;
-	int64_t timeout_ms;	/* 0 = no runtime limit */
+	int64_t timeout_ms; /* 0 = no runtime limit */
 	int64_t cancel_grace_ms;
-	char *user;		/* run the command as this user (worker must be root), or NULL */
-	char *group;		/* ... and/or with this group as its only group, or NULL */
+	char *user;  /* run the command as this user (worker must be root), or NULL */
+	char *group; /* ... and/or with this group as its only group, or NULL */
 };
 
 struct jobq_config {
-	char *source;		/* file the values came from, or NULL for defaults only */
+	char *source; /* file the values came from, or NULL for defaults only */
 
 	/* amqp */
 	char *amqp_url;
 	int64_t amqp_heartbeat_ms;
-	char *amqp_tls_ca;	/* amqps://: CA bundle to verify the broker; NULL = system default */
-	char *amqp_tls_cert;	/* client certificate (with amqp_tls_key), or NULL */
+	char *amqp_tls_ca;   /* amqps://: CA bundle to verify the broker; NULL = system default */
+	char *amqp_tls_cert; /* client certificate (with amqp_tls_key), or NULL */
 	char *amqp_tls_key;
-	bool amqp_tls_verify;	/* verify the broker's certificate and host name (default on) */
+	bool amqp_tls_verify; /* verify the broker's certificate and host name (default on) */
 
 	/* database; NULL url = libpq's own PG* environment variables */
 	char *database_url;
 
 	/* consumer */
-	char *worker_id;	/* NULL = generated "host-pid-random" at start */
+	char *worker_id; /* NULL = generated "host-pid-random" at start */
 	char *queues[JOBQ_MAX_QUEUES];
 	int nqueues;
 	int concurrency;
-	int prefetch;		/* unacked deliveries this worker may hold; see jobq_config_prefetch */
+	int prefetch; /* unacked deliveries this worker may hold; see jobq_config_prefetch */
 	int64_t heartbeat_interval_ms;
 	int64_t lease_duration_ms;
 	int64_t shutdown_timeout_ms;
 	int64_t cancel_grace_ms;
-	int64_t relay_interval_ms;	/* how often the relay and the reaper look for work */
-	int64_t relay_grace_ms;		/* unpublished rows younger than this are left to their submitter */
+	int64_t relay_interval_ms; /* how often the relay and the reaper look for work */
+	int64_t relay_grace_ms; /* unpublished rows younger than this are left to their submitter */
 	int64_t max_payload_bytes;
 
 	/* retry */
@@ -106,7 +106,8 @@ int jobq_config_set_queues(struct jobq_config *cfg, const char *csv, struct jobq
 int jobq_config_set_str(char **field, const char *value, struct jobq_err *err) JOBQ_WUR;
 
 /* Look up a command handler by job type; NULL if none. */
-const struct jobq_handler_config *jobq_config_handler(const struct jobq_config *cfg, const char *type);
+const struct jobq_handler_config *jobq_config_handler(const struct jobq_config *cfg,
+						      const char *type);
 
 /* Release everything cfg owns and zero it. Accepts NULL and a zeroed struct. */
 void jobq_config_free(struct jobq_config *cfg);

@@ -8,7 +8,7 @@
 #include "jobq/err.h"
 #include "jobq/ids.h"
 
-#define JOBQ_ENVELOPE_MAX_BYTES 4096	/* anything larger is not one of ours */
+#define JOBQ_ENVELOPE_MAX_BYTES 4096 /* anything larger is not one of ours */
 #define JOBQ_TYPE_NAME_MAX 64
 
 struct jobq_envelope {

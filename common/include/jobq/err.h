@@ -11,19 +11,19 @@
  * through jobq_err_exit_status(). */
 enum {
 	JOBQ_OK = 0,
-	JOBQ_EINVAL = -1,	/* bad input: flag, config, payload, message, id */
-	JOBQ_ENOTFOUND = -2,	/* no such job (or other named object) */
-	JOBQ_ETIMEDOUT = -3,	/* a wait ran out of time */
-	JOBQ_EBROKER = -4,	/* RabbitMQ unreachable, refused or closed on us */
-	JOBQ_EDB = -5,		/* PostgreSQL unreachable or a statement failed */
-	JOBQ_ENOMEM = -6,	/* allocation failed */
-	JOBQ_ESYS = -7,		/* a system call failed (errno in the message) */
-	JOBQ_ECONFLICT = -8,	/* the row was not in a state that allows the change */
-	JOBQ_ELOST = -9,	/* a fenced write touched no row: the lease is lost */
-	JOBQ_EAGAIN = -10,	/* PostgreSQL gave up on a statement for a passing reason (a
+	JOBQ_EINVAL = -1,     /* bad input: flag, config, payload, message, id */
+	JOBQ_ENOTFOUND = -2,  /* no such job (or other named object) */
+	JOBQ_ETIMEDOUT = -3,  /* a wait ran out of time */
+	JOBQ_EBROKER = -4,    /* RabbitMQ unreachable, refused or closed on us */
+	JOBQ_EDB = -5,        /* PostgreSQL unreachable or a statement failed */
+	JOBQ_ENOMEM = -6,     /* allocation failed */
+	JOBQ_ESYS = -7,       /* a system call failed (errno in the message) */
+	JOBQ_ECONFLICT = -8,  /* the row was not in a state that allows the change */
+	JOBQ_ELOST = -9,      /* a fenced write touched no row: the lease is lost */
+	JOBQ_EAGAIN = -10,    /* PostgreSQL gave up on a statement for a passing reason (a
 				 * serialization failure, deadlock, cancel, lock or resource
 				 * shortage) and it did not commit: it may be run again */
-	JOBQ_EINTERNAL = -11,	/* jobq disagrees with itself (a statement's result lacks a
+	JOBQ_EINTERNAL = -11, /* jobq disagrees with itself (a statement's result lacks a
 				 * column its reader names): a defect, not a passing problem, so
 				 * never run again; the statement may have committed */
 };

@@ -20,7 +20,7 @@ static inline void jobq_fault(const char *point)
 	const char *want = getenv("JOBQ_FAULT");
 
 	if (want != NULL && strcmp(want, point) == 0)
-		_exit(86);	/* like a crash: no cleanup, no flushing */
+		_exit(86); /* like a crash: no cleanup, no flushing */
 }
 /* Stop the whole process (SIGSTOP) at the named point, the first time it is reached while
  * $JOBQ_FAULT_STOP names it: a test can look at what the process holds while it hangs

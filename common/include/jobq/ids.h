@@ -5,7 +5,7 @@
 #ifndef JOBQ_IDS_H
 #define JOBQ_IDS_H
 
-#include "jobq/parse.h"		/* JOBQ_UUID_LEN */
+#include "jobq/parse.h" /* JOBQ_UUID_LEN */
 
 /* A job id as text and its NUL (jobq_parse_uuid writes this many bytes). */
 #define JOBQ_ID_BUF (JOBQ_UUID_LEN + 1)

@@ -22,17 +22,17 @@ enum jobq_status {
 /* Why a transition happens; each allowed (from, to) pair has the causes that may make it.
  * docs/states.md explains each one. */
 enum jobq_cause {
-	JOBQ_CAUSE_SUBMIT,	/* (new) → queued/scheduled: `jobq submit` */
-	JOBQ_CAUSE_DUE,		/* scheduled → queued: run time reached, the relay takes it */
-	JOBQ_CAUSE_CLAIM,	/* queued → running: a worker claims it */
-	JOBQ_CAUSE_CANCEL,	/* scheduled/queued/running → cancelled */
-	JOBQ_CAUSE_SUCCESS,	/* running → succeeded */
-	JOBQ_CAUSE_FAILURE,	/* running → scheduled (retry) or failed */
-	JOBQ_CAUSE_LEASE_BACK,	/* running → queued: owner lost or released at shutdown;
+	JOBQ_CAUSE_SUBMIT,     /* (new) → queued/scheduled: `jobq submit` */
+	JOBQ_CAUSE_DUE,        /* scheduled → queued: run time reached, the relay takes it */
+	JOBQ_CAUSE_CLAIM,      /* queued → running: a worker claims it */
+	JOBQ_CAUSE_CANCEL,     /* scheduled/queued/running → cancelled */
+	JOBQ_CAUSE_SUCCESS,    /* running → succeeded */
+	JOBQ_CAUSE_FAILURE,    /* running → scheduled (retry) or failed */
+	JOBQ_CAUSE_LEASE_BACK, /* running → queued: owner lost or released at shutdown;
 				 * running → failed: owner lost with the attempts used up */
-	JOBQ_CAUSE_RETRY,	/* failed/cancelled → queued: `jobq retry`, `jobq dead requeue` */
-	JOBQ_CAUSE_TAKEOVER,	/* running → running: another worker takes it over (attempt + 1) */
-	JOBQ_CAUSE_DEAD_LETTER,	/* scheduled/queued → failed: the broker dead-lettered its message */
+	JOBQ_CAUSE_RETRY,      /* failed/cancelled → queued: `jobq retry`, `jobq dead requeue` */
+	JOBQ_CAUSE_TAKEOVER,   /* running → running: another worker takes it over (attempt + 1) */
+	JOBQ_CAUSE_DEAD_LETTER, /* scheduled/queued → failed: the broker dead-lettered its message */
 	JOBQ_CAUSE_PAYLOAD_CEILING, /* → failed/cancelled: migration 0009 ended an unfinished job
 				     * whose payload is over the database's ceiling */
 	JOBQ_CAUSE_COUNT
@@ -40,8 +40,8 @@ enum jobq_cause {
 
 /* One row of the transition table. */
 struct jobq_transition {
-	bool initial;		/* the job's creation: there is no `from` (job_events has NULL) */
-	enum jobq_status from;	/* unused when initial */
+	bool initial;          /* the job's creation: there is no `from` (job_events has NULL) */
+	enum jobq_status from; /* unused when initial */
 	enum jobq_status to;
 	enum jobq_cause cause;
 };
@@ -72,7 +72,7 @@ const struct jobq_transition *jobq_transition_table(size_t *n);
 /* Outcome of a failed attempt: retry (→ scheduled after a delay) or give up (→ failed). */
 struct jobq_failure_plan {
 	bool retry;
-	int64_t delay_ms;	/* backoff before the next attempt when retry */
+	int64_t delay_ms; /* backoff before the next attempt when retry */
 };
 
 /* Decide what a failed attempt leads to. attempt is the 1-based attempt that failed.

@@ -5,8 +5,16 @@
 
 #include "jobq/err.h"
 
-enum jobq_log_level { JOBQ_LOG_DEBUG, JOBQ_LOG_INFO, JOBQ_LOG_WARN, JOBQ_LOG_ERROR };
-enum jobq_log_format { JOBQ_LOG_TEXT, JOBQ_LOG_JSON };
+enum jobq_log_level {
+	JOBQ_LOG_DEBUG,
+	JOBQ_LOG_INFO,
+	JOBQ_LOG_WARN,
+	JOBQ_LOG_ERROR
+};
+enum jobq_log_format {
+	JOBQ_LOG_TEXT,
+	JOBQ_LOG_JSON
+};
 
 /* Set the minimum level and the format; thread-safe; default is info/text. */
 void jobq_log_setup(enum jobq_log_level level, enum jobq_log_format format);

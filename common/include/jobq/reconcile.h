@@ -7,15 +7,15 @@
 #include "jobq/job.h"
 
 enum jobq_reconcile_action {
-	JOBQ_RC_DEAD_LETTER,	/* no such job: dead-letter the message with a reason */
-	JOBQ_RC_ACK,		/* duplicate or not due: ack, run nothing */
-	JOBQ_RC_CANCEL,		/* cancel requested, not running: mark cancelled, ack */
-	JOBQ_RC_CLAIM,		/* queued and due: claim (again) and run */
-	JOBQ_RC_RESUME,		/* running under the claim this delivery sent: it committed, its
+	JOBQ_RC_DEAD_LETTER, /* no such job: dead-letter the message with a reason */
+	JOBQ_RC_ACK,         /* duplicate or not due: ack, run nothing */
+	JOBQ_RC_CANCEL,      /* cancel requested, not running: mark cancelled, ack */
+	JOBQ_RC_CLAIM,       /* queued and due: claim (again) and run */
+	JOBQ_RC_RESUME,      /* running under the claim this delivery sent: it committed, its
 				 * reply was lost; run it as claimed */
-	JOBQ_RC_ADOPT,		/* running under me: my redelivery after a reconnect */
-	JOBQ_RC_TAKEOVER,	/* running under a dead owner or an expired lease: take over */
-	JOBQ_RC_PROBE_OWNER,	/* running under another owner: find out if it is alive first */
+	JOBQ_RC_ADOPT,       /* running under me: my redelivery after a reconnect */
+	JOBQ_RC_TAKEOVER,    /* running under a dead owner or an expired lease: take over */
+	JOBQ_RC_PROBE_OWNER, /* running under another owner: find out if it is alive first */
 };
 
 /* The facts about the job's row, as read after the failed claim. */
@@ -23,12 +23,12 @@ struct jobq_reconcile_facts {
 	bool found;
 	enum jobq_status status;
 	bool cancel_requested;
-	bool due;		/* run_after <= now() */
-	bool owner_is_me;	/* running and worker_id is this worker */
-	bool own_claim;		/* ... and its claim id is the one this delivery's claim sent */
-	bool lease_expired;	/* running and lease_expires_at < now() */
-	bool owner_probed;	/* owner_dead below is known */
-	bool owner_dead;	/* the owner's liveness lock is free */
+	bool due;           /* run_after <= now() */
+	bool owner_is_me;   /* running and worker_id is this worker */
+	bool own_claim;     /* ... and its claim id is the one this delivery's claim sent */
+	bool lease_expired; /* running and lease_expires_at < now() */
+	bool owner_probed;  /* owner_dead below is known */
+	bool owner_dead;    /* the owner's liveness lock is free */
 };
 
 /* Decide. For a job running under another owner whose lease has not expired, the answer

@@ -12,11 +12,11 @@
 
 /* What a retry found, and what it requeued. */
 struct jobq_retried {
-	bool found;			/* false: no job has the id */
-	enum jobq_status before;	/* the state the retry found (when found) */
-	bool requeued;			/* the job is now queued and unpublished: env, token set */
-	struct jobq_envelope env;	/* id, type, queue for publishing */
-	int64_t token;			/* the new lease token, for the publish mark */
+	bool found;               /* false: no job has the id */
+	enum jobq_status before;  /* the state the retry found (when found) */
+	bool requeued;            /* the job is now queued and unpublished: env, token set */
+	struct jobq_envelope env; /* id, type, queue for publishing */
+	int64_t token;            /* the new lease token, for the publish mark */
 };
 
 /* Requeue a failed or cancelled job as if new, through jobq_cli_retry (migrations 0008,
@@ -36,10 +36,10 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 
 /* What a prune deleted (or, on a dry run, would delete). */
 struct jobq_pruned {
-	int64_t jobs;		/* finished jobs, with their history */
-	int64_t workers;	/* stopped workers */
-	int64_t waiters;	/* wait registrations older than a day whose session is gone */
-	char cutoff[32];	/* now() - older_ms as ISO 8601 UTC text with milliseconds */
+	int64_t jobs;    /* finished jobs, with their history */
+	int64_t workers; /* stopped workers */
+	int64_t waiters; /* wait registrations older than a day whose session is gone */
+	char cutoff[32]; /* now() - older_ms as ISO 8601 UTC text with milliseconds */
 };
 
 /* Delete the jobs that finished (succeeded, failed, cancelled) more than older_ms ago, in
@@ -49,7 +49,7 @@ struct jobq_pruned {
  * requeued meanwhile, are never deleted. With dry_run, count what would be deleted and
  * delete nothing. On failure (JOBQ_EDB) *out still says what was deleted before it: the
  * batches already deleted stay deleted. */
-int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run,
-		     struct jobq_pruned *out, struct jobq_err *err) JOBQ_WUR;
+int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run, struct jobq_pruned *out,
+		     struct jobq_err *err) JOBQ_WUR;
 
 #endif

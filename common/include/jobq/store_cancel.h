@@ -14,8 +14,8 @@
 struct jobq_cancel_result {
 	char id[JOBQ_ID_BUF];
 	bool found;
-	enum jobq_status before;	/* the state the cancel found */
-	bool requested;			/* it was running: the request is recorded, the owner stops it */
+	enum jobq_status before; /* the state the cancel found */
+	bool requested;          /* it was running: the request is recorded, the owner stops it */
 };
 
 /* Cancel jobs in one statement (docs/design.md §7): scheduled or queued → cancelled at once;

@@ -22,10 +22,10 @@ struct jobq_claim {
 	char queue[JOBQ_QUEUE_BUF];
 	char *payload;
 	int attempt;
-	int64_t token;		/* the lease token this claim holds: every later write names it */
+	int64_t token; /* the lease token this claim holds: every later write names it */
 	int max_attempts;
-	int64_t timeout_ms;	/* 0 = none */
-	double wait_s;		/* from due (run_after) to this start, in seconds */
+	int64_t timeout_ms; /* 0 = none */
+	double wait_s;      /* from due (run_after) to this start, in seconds */
 };
 
 /* Conditionally move a queued, due, not-cancelled job to running for worker_id (attempt
@@ -65,12 +65,12 @@ struct jobq_job_row {
 	enum jobq_status status;
 	char worker_id[JOBQ_WORKER_ID_BUF];
 	int attempt;
-	int64_t token;		/* lease_token */
-	int64_t claim_id;	/* of the last claim or takeover; 0 when none */
+	int64_t token;    /* lease_token */
+	int64_t claim_id; /* of the last claim or takeover; 0 when none */
 	int max_attempts;
 	bool cancel_requested;
-	bool due;		/* run_after <= now() */
-	bool lease_expired;	/* running and lease_expires_at < now() */
+	bool due;           /* run_after <= now() */
+	bool lease_expired; /* running and lease_expires_at < now() */
 };
 
 /* Read the row for reconciling. found=false for an unknown id (not an error). JOBQ_EDB on
@@ -81,11 +81,12 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 
 /* The end of one attempt, written fenced. */
 struct jobq_outcome {
-	enum jobq_status to;	/* succeeded, failed, cancelled, scheduled (retry) or queued (released) */
-	const char *result;	/* JSON text for succeeded, else NULL */
-	const char *error;	/* for failed/scheduled/cancelled; may be NULL */
-	int64_t retry_delay_ms;	/* for scheduled */
-	const char *reason;	/* lands in job_events */
+	enum jobq_status
+		to; /* succeeded, failed, cancelled, scheduled (retry) or queued (released) */
+	const char *result;       /* JSON text for succeeded, else NULL */
+	const char *error;        /* for failed/scheduled/cancelled; may be NULL */
+	int64_t retry_delay_ms;   /* for scheduled */
+	const char *reason;       /* lands in job_events */
 	int64_t release_grace_ms; /* for queued: how long the relay leaves the nacked message be */
 };
 
@@ -117,9 +118,9 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {
 	char id[JOBQ_ID_BUF];
-	int64_t token;		/* the lease token the claim holds */
-	bool lost;		/* out: the row is no longer ours; stop the job, write nothing */
-	bool cancel_requested;	/* out: a cancel is recorded (fallback to the broadcast) */
+	int64_t token;         /* the lease token the claim holds */
+	bool lost;             /* out: the row is no longer ours; stop the job, write nothing */
+	bool cancel_requested; /* out: a cancel is recorded (fallback to the broadcast) */
 };
 
 /* Extend every listed lease of worker_id by lease_ms in one statement and refresh the

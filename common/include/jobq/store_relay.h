@@ -26,11 +26,11 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 
 /* A message the broker dead-lettered. */
 struct jobq_dead_letter {
-	const char *job_id;	/* NULL when the message names no job */
-	const char *queue;	/* where it died, from x-death; may be NULL */
-	const char *reason;	/* x-death reason: rejected, delivery_limit, expired, ... */
+	const char *job_id; /* NULL when the message names no job */
+	const char *queue;  /* where it died, from x-death; may be NULL */
+	const char *reason; /* x-death reason: rejected, delivery_limit, expired, ... */
 	const void *body;
-	size_t body_len;	/* full size; at most 64 KiB of it is kept */
+	size_t body_len; /* full size; at most 64 KiB of it is kept */
 	const char *message_id;
 };
 
@@ -40,7 +40,7 @@ struct jobq_dead_letter {
  * whether the job was failed here. 0, or JOBQ_EDB (JOBQ_EAGAIN) and nothing recorded;
  * JOBQ_EINTERNAL when the reply lacks a column, a defect found after the commit (the
  * letter is recorded, and recording it again keeps a second row). */
-int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d,
-			   bool *failed, struct jobq_err *err) JOBQ_WUR;
+int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d, bool *failed,
+			   struct jobq_err *err) JOBQ_WUR;
 
 #endif

@@ -13,22 +13,22 @@
 /* A job to create. Strings are borrowed. */
 struct jobq_new_job {
 	const char *type;
-	const char *payload;	/* JSON text; NULL = {} */
-	const char *queue;	/* NULL = "default" */
-	int max_attempts;	/* 0 = default (3) */
-	int64_t delay_ms;	/* run no earlier than now() + delay */
-	int64_t at_unix_ms;	/* or no earlier than this instant (0 = unset) */
-	int64_t timeout_ms;	/* runtime limit; 0 = the handler's or none */
-	const char *key;	/* idempotency key or NULL */
+	const char *payload; /* JSON text; NULL = {} */
+	const char *queue;   /* NULL = "default" */
+	int max_attempts;    /* 0 = default (3) */
+	int64_t delay_ms;    /* run no earlier than now() + delay */
+	int64_t at_unix_ms;  /* or no earlier than this instant (0 = unset) */
+	int64_t timeout_ms;  /* runtime limit; 0 = the handler's or none */
+	const char *key;     /* idempotency key or NULL */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
 struct jobq_submitted {
-	struct jobq_envelope env;	/* id, type, queue for publishing */
+	struct jobq_envelope env; /* id, type, queue for publishing */
 	enum jobq_status status;
-	bool existed;			/* the key matched an earlier job: nothing inserted */
-	bool published;			/* an existing job already handed to the broker */
-	size_t same_as;			/* i, or the earlier job of this batch with the same key */
+	bool existed;   /* the key matched an earlier job: nothing inserted */
+	bool published; /* an existing job already handed to the broker */
+	size_t same_as; /* i, or the earlier job of this batch with the same key */
 };
 
 /* Insert n jobs in one transaction (all or none), as queued, or scheduled when they run
@@ -37,8 +37,9 @@ struct jobq_submitted {
  * terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
  * describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
  * n > 1), JOBQ_EDB otherwise. */
-int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
-		      bool wait, int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err) JOBQ_WUR;
+int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
+		      int64_t relay_grace_ms, struct jobq_submitted *out,
+		      struct jobq_err *err) JOBQ_WUR;
 
 /* Record that the broker confirmed these jobs' messages: published_at = now() where the
  * row is still the one that was published — queued, unpublished and at the same lease
@@ -47,8 +48,8 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
  * for its retry; released; taken again by another relay) is left for the relay. The write
  * is the function jobq_mark_published (migrations 0008, 0010), so the consumer's role needs
  * no UPDATE right on the mark. */
-int jobq_store_mark_published(struct jobq_store *st, const char *const *ids,
-			      const int64_t *tokens, size_t n, struct jobq_err *err) JOBQ_WUR;
+int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, const int64_t *tokens,
+			      size_t n, struct jobq_err *err) JOBQ_WUR;
 
 /* The CLI's publish mark (jobq submit, jobq retry): as jobq_store_mark_published, through
  * jobq_cli_mark_published (migration 0010), which also requires the job to be still within

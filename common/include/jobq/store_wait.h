@@ -26,7 +26,7 @@ struct jobq_job_end {
 	char *error;
 	char *cancel_reason;
 	bool cancel_requested;
-	double stop_ms;		/* cancel_requested_at → finished_at in ms; < 0 when n/a */
+	double stop_ms; /* cancel_requested_at → finished_at in ms; < 0 when n/a */
 };
 
 /* A job's current state for waiters: status, result, error. The read takes a share lock so
