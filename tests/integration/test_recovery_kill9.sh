@@ -64,7 +64,7 @@ wait_for 30 "all $N jobs terminal" sql_is "$N" \
   note "states: $(state_counts)"
 
 check_eq "all $N jobs succeeded" "$N" "$(sql "select count(*) from jobs where status='succeeded'")"
-check_eq "every job has exactly one terminal transition" 0 "$(terminal_anomalies)"
+check_eq "every job has exactly one terminal transition" 0 "$(terminal_anomalies true)"
 check_eq "every job has exactly one queued->running" 0 "$(sql "
   select count(*) from jobs j where (select count(*) from job_events e where e.job_id = j.id
     and e.from_status = 'queued' and e.to_status = 'running') <> 1")"
