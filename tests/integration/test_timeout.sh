@@ -18,13 +18,14 @@ jq_setup timeout
 
 J="$JOBQ_BIN_DIR/jobq"
 export JOBQ_RETRY_BASE=100ms JOBQ_RETRY_MAX=1s
-cat >"$T/jobq.conf" <<'EOF'
+U=$$   # this run's PID, the fraction of the sleeps that mark its processes
+cat >"$T/jobq.conf" <<EOF
 handlers = (
   { type = "slowcmd";
-    command = [ "/bin/sh", "-c", "sleep 3337 & sleep 3338; wait" ];
+    command = [ "/bin/sh", "-c", "sleep 3337.$U & sleep 3338.$U; wait" ];
     timeout = "1s"; cancel_grace = "5s"; },
   { type = "stubborncmd";
-    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3347 & sleep 3348; wait" ];
+    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3347.$U & sleep 3348.$U; wait" ];
     timeout = "1s"; cancel_grace = "500ms"; }
 );
 EOF
@@ -100,7 +101,7 @@ ms=$(ran_ms "$id")
 note "command handler with timeout 1s ignoring SIGTERM (grace 500ms): ran $ms ms"
 check "... killed after limit + grace: ran 1.5-3 s ($ms ms)" in_range "$ms" 1480 3000
 check_eq "... no live process of its group ($pgid) is left" 0 "$live"
-check_eq "... no 'sleep 3347/3348' anywhere" 0 "$(pgrep -fx 'sleep 334[78]' | wc -l)"
+check_eq "... no 'sleep 3347/3348' anywhere" 0 "$(pgrep -fx "sleep 334[78]\\.$U" | wc -l)"
 
 run_cmd slowcmd --timeout 500ms
 check_eq "slowcmd with submit --timeout 500ms: exits 1" 1 "$STATUS"
