@@ -13,6 +13,7 @@ fail=0
 [[ -f "$MAP" ]] || { echo "model_map: $MAP is missing"; exit 1; }
 [[ -f "$MODEL" ]] || { echo "model_map: $MODEL is missing"; exit 1; }
 
+# shellcheck disable=SC2016  # the backquotes are the Markdown code spans the regex matches
 refs=$(grep -oE '`[A-Za-z0-9_./-]+\.(c|h|sql|pml):[A-Za-z_][A-Za-z0-9_]*`' "$MAP" | tr -d '`' | sort -u)
 count=$(printf '%s\n' "$refs" | grep -c . || true)
 if (( count < 40 )); then
@@ -37,13 +38,13 @@ for ref in $refs; do
     *.sql)
       # Created there, and by no later migration: the map names the definition in force.
       # The last migration that creates or drops it must create it, in the file named.
-      last=$(grep -liE "(CREATE([[:space:]]+OR[[:space:]]+REPLACE)?|DROP)[[:space:]]+FUNCTION[[:space:]]+(IF[[:space:]]+EXISTS[[:space:]]+)?$name[[:space:]]*\(" \
+      last=$(grep -liE "(CREATE([[:space:]]+OR[[:space:]]+REPLACE)?|DROP)[[:space:]]+FUNCTION[[:space:]]+(IF[[:space:]]+EXISTS[[:space:]]+)?${name}[[:space:]]*\(" \
              "$ROOT"/migrations/*.sql 2>/dev/null | sort | tail -1)
       if [[ -z "$last" ]]; then
         echo "model_map: docs/model.md names $ref, but no migration creates $name"; false
       elif [[ "$last" != "$file" ]]; then
         echo "model_map: docs/model.md names $ref, but ${last#"$ROOT"/} changes it later"; false
-      elif ! grep -qiE "CREATE([[:space:]]+OR[[:space:]]+REPLACE)?[[:space:]]+FUNCTION[[:space:]]+$name[[:space:]]*\(" "$file"; then
+      elif ! grep -qiE "CREATE([[:space:]]+OR[[:space:]]+REPLACE)?[[:space:]]+FUNCTION[[:space:]]+${name}[[:space:]]*\(" "$file"; then
         echo "model_map: docs/model.md names $ref, but $path drops it"; false
       fi ;;
     *.pml) grep -qE "^(active )?proctype $name\(|^inline $name\(|^#define $name\b" "$file" ;;
@@ -51,10 +52,10 @@ for ref in $refs; do
 done
 
 # Every process and inline of the model has its row.
-for name in $(sed -nE 's/^(active )?proctype ([A-Za-z_][A-Za-z0-9_]*)\(.*/\2/p; s/^inline ([A-Za-z_][A-Za-z0-9_]*)\(.*/\1/p' "$MODEL"); do
+while read -r name; do
   grep -q "model/jobq.pml:$name\`" "$MAP" ||
     { echo "model_map: model/jobq.pml has $name, which docs/model.md does not map"; fail=1; }
-done
+done < <(sed -nE 's/^(active )?proctype ([A-Za-z_][A-Za-z0-9_]*)\(.*/\2/p; s/^inline ([A-Za-z_][A-Za-z0-9_]*)\(.*/\1/p' "$MODEL")
 
 (( fail )) && exit 1
 echo "model_map: $count references in docs/model.md resolve; every process and inline is mapped"
