@@ -38,7 +38,21 @@ terminal_events() {
 }
 events() { sql "select count(*) from job_events where job_id='$1' and from_status='$2' and to_status='$3'"; }
 group_count() { ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/' | wc -l; }
-shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $0 ~ /--exec-shim/ {print $1}' | head -n1; }
+# shim_of WORKER_PID: its child running --exec-shim, from the kernel's list of its children
+# (no scan of the process table: the shim of a 1 s job must be seen on a busy machine too).
+shim_of() {
+  local f c args kids=()
+  for f in /proc/"$1"/task/*/children; do
+    c=()
+    read -r -a c 2>/dev/null <"$f" || true   # one line, no newline at its end
+    kids+=("${c[@]}")
+  done
+  for c in "${kids[@]}"; do
+    args=$(tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline") || continue
+    [[ "$args" == *--exec-shim* ]] && { echo "$c"; return 0; }
+  done
+  return 0
+}
 has_shim() { [[ -n "$(shim_of "$1")" ]]; }
 in_range() { test "${1:-0}" -ge "$2" -a "${1:-999999}" -le "$3"; }   # N LO HI
 
