@@ -108,33 +108,36 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Names of the *.sql files in dir, sorted; returns the count or a negative error. */
+/* Names of the *.sql files in dir, sorted; returns the count or a negative error (and then
+ * names holds nothing to free). */
 static int list_files(const char *dir, char **names, int max, struct jobq_err *err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	int n = 0;
+	int n = 0, r = 0;
 
 	if (d == NULL)
 		return jobq_err_set(err, JOBQ_ESYS, "migrations folder %s: %s", dir,
 				    strerror(errno));
-	while ((e = readdir(d)) != NULL) {
+	while (r == 0 && (e = readdir(d)) != NULL) {
 		size_t l = strlen(e->d_name);
 
 		if (l < 5 || strcmp(e->d_name + l - 4, ".sql") != 0 || e->d_name[0] == '.')
 			continue;
-		if (n == max) {
-			closedir(d);
-			return jobq_err_set(err, JOBQ_EINVAL, "more than %d migrations in %s", max,
-					    dir);
-		}
-		if ((names[n] = strndup(e->d_name, l - 4)) == NULL) {
-			closedir(d);
-			return jobq_err_set(err, JOBQ_ENOMEM, "migrations: out of memory");
-		}
-		n++;
+		if (n == max)
+			r = jobq_err_set(err, JOBQ_EINVAL, "more than %d migrations in %s", max,
+					 dir);
+		else if ((names[n] = strndup(e->d_name, l - 4)) == NULL)
+			r = jobq_err_set(err, JOBQ_ENOMEM, "migrations: out of memory");
+		else
+			n++;
 	}
 	closedir(d);
+	if (r != 0) {
+		while (n > 0)
+			free(names[--n]);
+		return r;
+	}
 	qsort(names, (size_t)n, sizeof(names[0]), by_name);
 	return n;
 }

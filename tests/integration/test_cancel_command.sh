@@ -19,17 +19,19 @@ source "$(dirname "$0")/lib.sh"
 jq_setup cancel_command
 
 J="$JOBQ_BIN_DIR/jobq"
-# Unusual sleep lengths mark this test's processes in the process table.
-cat >"$T/jobq.conf" <<'EOF'
+# Unusual sleep lengths, with this run's PID as their fraction, mark this test's processes
+# in the process table (another run of the test elsewhere on the machine has other ones).
+U=$$
+cat >"$T/jobq.conf" <<EOF
 handlers = (
   { type = "stubborn";
-    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3137 & sleep 3138; wait" ];
+    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3137.$U & sleep 3138.$U; wait" ];
     cancel_grace = "500ms"; timeout = "60s"; env = [ "A=1" ]; },
   { type = "stubborn_slow";
-    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3147 & sleep 3148; wait" ];
+    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3147.$U & sleep 3148.$U; wait" ];
     cancel_grace = "3s"; },
   { type = "polite";
-    command = [ "/bin/sh", "-c", "sleep 3157 & sleep 3158; wait" ];
+    command = [ "/bin/sh", "-c", "sleep 3157.$U & sleep 3158.$U; wait" ];
     cancel_grace = "5s"; }
 );
 EOF
@@ -74,7 +76,7 @@ sh_pid=$(ps -eo pid=,pgid=,args= | awk -v g="$pgid" '$2 == g && $3 == "/bin/sh" 
 check "the command sees JOBQ_JOB_ID=$id and the handler's A=1" \
   bash -c "tr '\\0' '\\n' </proc/${sh_pid:-0}/environ | grep -qx 'JOBQ_JOB_ID=$id' && tr '\\0' '\\n' </proc/${sh_pid:-0}/environ | grep -qx 'A=1'"
 check "the command's children are in the same group (sleep 3137 and 3138)" \
-  bash -c "[[ \$(ps -eo pgid=,args= | awk -v g=$pgid '\$1 == g && \$2 == \"sleep\" && (\$3 == 3137 || \$3 == 3138)' | wc -l) == 2 ]]"
+  bash -c "[[ \$(ps -eo pgid=,args= | awk -v g=$pgid '\$1 == g && \$2 == \"sleep\" && (\$3 == \"3137.$U\" || \$3 == \"3138.$U\")' | wc -l) == 2 ]]"
 t0=$(_jq_now_ms)
 check_status "cancel --wait of the stubborn job exits 0" 0 timeout 30 "$J" cancel --wait --timeout 20s "$id"
 dt=$(( $(_jq_now_ms) - t0 ))
@@ -89,7 +91,7 @@ check_eq "... status cancelled, one terminal transition, running→cancelled las
   "$(st "$id")|$(terminal_events "$id")|$(sql "select from_status || '>' || to_status from job_events where job_id='$id' order by id desc limit 1")"
 check_eq "no live process of the group is left once the job has ended (pgid $pgid)" 0 "$live"
 (( live == 0 )) || show_group "$pgid" | sed 's/^/#   /'
-check_eq "no 'sleep 3137/3138' anywhere" 0 "$(pgrep -fx 'sleep 313[78]' | wc -l)"
+check_eq "no 'sleep 3137/3138' anywhere" 0 "$(pgrep -fx "sleep 313[78]\\.$U" | wc -l)"
 check "the worker is still running" is_running w1
 
 # ---------------------------------------------------------------- stubborn, slow grace
@@ -112,7 +114,7 @@ check "... stop_ms ($ms) between 3000 and 6000" test "${ms:-0}" -ge 2980 -a "${m
 check_eq "... status cancelled, one terminal transition" "cancelled|1" "$(st "$id")|$(terminal_events "$id")"
 check_eq "no live process of the group is left once the job has ended (pgid $pgid)" 0 "$live"
 (( live == 0 )) || show_group "$pgid" | sed 's/^/#   /'
-check_eq "no 'sleep 3147/3148' anywhere" 0 "$(pgrep -fx 'sleep 314[78]' | wc -l)"
+check_eq "no 'sleep 3147/3148' anywhere" 0 "$(pgrep -fx "sleep 314[78]\\.$U" | wc -l)"
 
 # ---------------------------------------------------------------- polite
 run_job polite
@@ -126,7 +128,7 @@ check "... stop_ms ($ms) < 1000: SIGTERM was enough, long before the 5 s grace" 
 check_eq "... status cancelled, one terminal transition" "cancelled|1" "$(st "$id")|$(terminal_events "$id")"
 check_eq "no live process of the group is left once the job has ended (pgid $pgid)" 0 "$live"
 (( live == 0 )) || show_group "$pgid" | sed 's/^/#   /'
-check_eq "no 'sleep 3157/3158' anywhere" 0 "$(pgrep -fx 'sleep 315[78]' | wc -l)"
+check_eq "no 'sleep 3157/3158' anywhere" 0 "$(pgrep -fx "sleep 315[78]\\.$U" | wc -l)"
 
 check_eq "the worker has no child process left" 0 "$(pgrep -P "$wpid" | wc -l)"
 check_eq "nothing is running" 0 "$(sql "select count(*) from jobs where status='running'")"

@@ -17,11 +17,12 @@ source "$(dirname "$0")/lib.sh"
 jq_setup cancel_kill9_command
 
 J="$JOBQ_BIN_DIR/jobq"
+U=$$   # this run's PID, the fraction of the sleep that marks its processes
 cat >"$T/jobq.conf" <<EOF
 handlers = (
   { type = "long";
     command = [ "/bin/sh", "-c",
-                "trap '' TERM HUP; sleep 3237 & while :; do date +%s%N >>\"\$TICKS.\$JOBQ_ATTEMPT\"; sleep 0.05; done" ];
+                "trap '' TERM HUP; sleep 3237.$U & while :; do date +%s%N >>\"\$TICKS.\$JOBQ_ATTEMPT\"; sleep 0.05; done" ];
     env = [ "TICKS=$T/ticks" ];
     cancel_grace = "300ms"; }
 );
@@ -33,8 +34,8 @@ group_gone() { [[ "$(group_count "$1")" == 0 ]]; }
 shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $0 ~ /--exec-shim/ {print $1}' | head -n1; }
 has_shim() { [[ -n "$(shim_of "$1")" ]]; }
 show_group() { ps -eo pid,pgid,ppid,stat,args | awk -v g="$1" 'NR == 1 || $2 == g'; }
-long_sleeps() { pgrep -fx 'sleep 3237' | wc -l; }
-in_group() { [[ "$(ps -eo pgid=,args= | awk -v g="$1" '$1 == g && $2 == "sleep" && $3 == 3237' | wc -l)" == 1 ]]; }
+long_sleeps() { pgrep -fx "sleep 3237\\.$U" | wc -l; }
+in_group() { [[ "$(ps -eo pgid=,args= | awk -v g="$1" -v s="3237.$U" '$1 == g && $2 == "sleep" && $3 == s' | wc -l)" == 1 ]]; }
 ticking() { [[ -s "$T/ticks.$1" ]]; }   # ATTEMPT
 
 check --fatal "migrate" jobq migrate

@@ -33,7 +33,7 @@ check "the consumer played the fault (it reconnected its write session)" \
   grep -q "event=db_reconnected.*thread=writer" "$(log_of w1)"
 check_eq "the job succeeded at attempt 1" "succeeded|1|" \
   "$(sql "select status, attempt, coalesce(error, '') from jobs where id='$id'")"
-check_eq "it ran exactly once, as attempt 1" "1" "$(cat "$T/runs" 2>/dev/null | tr '\n' ' ' | sed 's/ $//')"
+check_eq "it ran exactly once, as attempt 1" "1" "$(tr '\n' ' ' 2>/dev/null <"$T/runs" | sed 's/ $//')"
 check_eq "history: queued->running (rl, 1), running->succeeded (rl, 1)" \
   "queued>running:rl:1,running>succeeded:rl:1" \
   "$(sql "select string_agg(from_status || '>' || to_status || ':' || coalesce(worker_id, '-') || ':' || attempt, ','

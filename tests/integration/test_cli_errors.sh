@@ -80,6 +80,7 @@ printf '%s\n' '{"type":"noop"}' '' '{"type":"bad type!"}' >"$T/bad-type.jsonl"
 bad "--batch, invalid type on line 3 (after a blank line)" "$T/bad-type.jsonl:3" "$J" submit --batch "$T/bad-type.jsonl"
 printf '{"type": "noop"}\n{"type": "echo", "payload": {"s": "%s"}}\n' "$(a_times 2000)" >"$T/bad-size.jsonl"
 bad "--batch, line 2 over JOBQ_MAX_PAYLOAD=1024" "$T/bad-size.jsonl:2" env JOBQ_MAX_PAYLOAD=1024 "$J" submit --batch "$T/bad-size.jsonl"
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 bad "--batch from stdin, bad line 3" ":3" bash -c 'printf "%s\n" "{\"type\":\"noop\"}" "{\"type\":\"noop\"}" "{\"type\":3}" | "$1" submit --batch -' _ "$J"
 check_eq "the bad batches inserted nothing (all or nothing)" "$jobs_before" "$(sql "select count(*) from jobs")"
 
@@ -117,6 +118,7 @@ bad "--check-config, out of range on line 3" "$T/out-of-range.conf:3" "$C" --con
 bad "jobq with a config whose line 3 is bad" "$T/unknown-key.conf:3" "$J" --config "$T/unknown-key.conf" status "$small_id"
 printf 'consumer = {\n  worker_id = "x";\n  concurrency = 2;\n};\nretry = { base = "100ms"; max = "1s"; };\n' >"$T/good.conf"
 check_status "--check-config on a valid config exits 0" 0 "$C" --config "$T/good.conf" --check-config
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "... and it does not print the password" bash -c '! grep -q "jobq:jobq@" "$1"' _ "$OUT_FILE"
 check_status "--check-config on the empty test config exits 0" 0 "$C" --check-config
 
@@ -125,14 +127,17 @@ bad_db='postgresql://jobq:ab%zzSECRET@127.0.0.1:1/x'
 check_status "status with an unparsable database URL fails" 5 env JOBQ_DATABASE_URL="$bad_db" \
   timeout 30 "$J" status 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f
 check "... and says the URL cannot be parsed" grep -q "cannot be parsed" "$ERR_FILE"
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "... without the password" bash -c '! grep -q SECRET "$1"' _ "$ERR_FILE"
 check_status "status with an unparsable keyword conninfo fails" 5 \
   env JOBQ_DATABASE_URL='host=127.0.0.1 password=a SECRET' \
   timeout 30 "$J" status 0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "... without the password" bash -c '! grep -q SECRET "$1"' _ "$ERR_FILE"
 check_status "a consumer with an unparsable database URL stops" 5 \
   env JOBQ_DATABASE_URL="$bad_db" timeout 20 "$C" --worker-id badurl
 check "... and says the URL cannot be parsed" grep -q "cannot be parsed" "$ERR_FILE"
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "... without the password" bash -c '! grep -q SECRET "$1"' _ "$ERR_FILE"
 
 # ---- broker unreachable for submit: the job is saved, the relay publishes it later

@@ -7,8 +7,9 @@
 #    `jobq submit` at a time (noop and `sleep 1` alternately) for the whole test, each loop
 #    listing the nodes from a different one;
 #  - round 1: the node that leads jobq.default is stopped cleanly (rabbitmqctl stop), stays
-#    down 10 s and comes back; round 2: the node that leads it then is killed (SIGKILL of the
-#    node), stays down 10 s and comes back;
+#    down until every worker claims jobs again and then 3 s more, and comes back; round 2:
+#    the node that leads it then is killed (SIGKILL of the node), stays down as long, and
+#    comes back;
 #  - each round reports how long after the stop a new leader was seen and every worker
 #    claimed a job again, and checks that the workers of the lost node are connected to
 #    another node (the management API's connection list);
@@ -17,7 +18,7 @@
 #    end succeeded with exactly one terminal transition, exactly one queued→running and
 #    attempt 1 (no job ran twice: no takeover, no lease given back), every worker is alive,
 #    and the queue ends with 0 ready and 0 unacked messages; whether all three replicas are
-#    online again is reported.
+#    online again (within 20 s) is reported.
 source "$(dirname "$0")/lib.sh"
 : "${JQ_TEST_TIMEOUT:=570}"   # ctest gives this test 600 s (tests/CMakeLists.txt)
 jq_private_stack --cluster 3 cluster_failover
@@ -71,10 +72,12 @@ round() {
   if [[ "$how" == hard ]]; then jq_stop_node "$lead" --hard; else jq_stop_node "$lead"; fi || return 1
   t_gone=$(_jq_now_ms)
   jq_use_mgmt_of "$survivor"
-  for ((i = 0; i < 300; i++)); do
+  # Once a second: each look is a rabbitmqctl call, which boots an Erlang VM (about a CPU
+  # second) and slows the very election it waits for.
+  for ((i = 0; i < 30; i++)); do
     new=$(jq_leader jobq.default || true)
     if [[ "$new" =~ ^[1-3]$ && "$new" != "$lead" ]]; then t_lead=$(_jq_now_ms); break; fi
-    sleep 0.1
+    sleep 1
   done
   [[ -n "$t_lead" ]] || fail "round $n: no new leader within 30 s"
   note "round $n ($how stop of node $lead): the stop took $(( t_gone - t_stop )) ms; a new leader (node $new) was seen $(( ${t_lead:-$t_stop} - t_stop )) ms after it began"
@@ -116,7 +119,7 @@ print(lost or "-", back or "-")' "$T/$w.log" "$t_stop")
       select extract(epoch from at - lag(at) over (order by at)) gap from job_events
       where from_status = 'queued' and to_status = 'running'
         and at between to_timestamp($t_stop / 1000.0) and to_timestamp($t_stop / 1000.0 + 20)) g") ms"
-  sleep 10
+  sleep 3
   jq_start_node "$lead" || return 1
   note "round $n: node $lead is back"
 }
@@ -167,6 +170,6 @@ online() { [[ "$(quorum_line)" =~ members\ 1,2,3\ +online\ 1,2,3 ]]; }
 # The broker's own business (a restarted replica catches up from the leader), so reported,
 # not asserted.
 t0=$(_jq_now_ms)
-for ((i = 0; i < 60; i++)); do online && break; sleep 1; done
-note "jobq.default replicas $(online && echo "all online $(( $(_jq_now_ms) - t0 )) ms after the drain" || echo "not all online 60 s after the drain"): $(quorum_line)"
+for ((i = 0; i < 20; i++)); do online && break; sleep 1; done
+note "jobq.default replicas $(online && echo "all online $(( $(_jq_now_ms) - t0 )) ms after the drain" || echo "not all online 20 s after the drain"): $(quorum_line)"
 for w in w1 w2 w3; do check_status "$w stops cleanly on TERM" 0 stop_consumer "$w"; done

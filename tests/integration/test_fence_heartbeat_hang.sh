@@ -46,7 +46,7 @@ done
 note "next attempt started after the previous one's last record by (ms): ${gaps[*]}"
 check_eq "all $REPS repetitions ran" "$REPS" "$done_reps"
 check_eq "no two attempts of a job overlapped (overlapping pairs)" 0 "$bad"
-check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies)"
+check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies true)"
 check "A is alive" is_running A
 check "B is alive" is_running B
 check_status "A drains and exits 0 on TERM" 0 stop_consumer A

@@ -85,6 +85,6 @@ check "shorter: attempt 1 ended within the new 2 s lease of the stop ($((end1 - 
 check "shorter: attempt 2 started after attempt 1's last record ($((start2 - end1)) ms later)" \
   test "${start2:-0}" -gt "${end1:-0}"
 
-check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies)"
+check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies true)"
 for w in A B C; do check "$w is alive" is_running "$w"; done
 for w in A B C; do check_status "$w drains and exits 0 on TERM" 0 stop_consumer "$w"; done

@@ -47,7 +47,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
   case "$owner" in fa) w=A ;; fb) w=B ;; *) fail "rep $rep: unknown owner '$owner'"; break ;; esac
   sleep 0.4	# a heartbeat or two carry the new lease
   wp=$(pid_of "$w")
-  procs=($(descendants "$wp"))
+  mapfile -t procs < <(descendants "$wp")
   (( ${#procs[@]} >= 2 )) || { fail "rep $rep: no shim and command under $w (${procs[*]:-})"; break; }
   _LEASE_STOPPED=$wp	# the EXIT trap continues it
   kill -STOP "$wp"
@@ -64,7 +64,7 @@ note "next attempt started after the previous one's last record by (ms): ${gaps[
 check_eq "all $REPS repetitions ran" "$REPS" "$done_reps"
 check_eq "no two attempts of a job overlapped (overlapping pairs)" 0 "$bad"
 check_eq "no process of attempt 1 left when attempt 2 started (repetitions)" 0 "$left"
-check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies)"
+check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies true)"
 
 id=$(jobq submit env '{}')
 wait_for 15 "the env job succeeds" sql_is succeeded "select status from jobs where id='$id'"

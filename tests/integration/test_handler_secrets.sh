@@ -130,6 +130,7 @@ if [[ $(id -u) == 0 ]]; then
   check_status "--check-config as nobody with handlers[0].user: exit 2" 2 \
     setpriv --reuid=nobody --regid=nogroup --clear-groups env JOBQ_CONFIG="$T/nobody.conf" \
     "$JOBQ_BIN_DIR/jobq-consumer" --check-config
+  # shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
   check "... one line naming handlers[0].user and root (got: $ERR)" \
     bash -c '[[ $(wc -l <<<"$1") == 1 && $1 == *"handlers[0].user"*root* ]]' _ "$ERR"
 else
@@ -140,10 +141,12 @@ handlers = ( { type = "x"; command = [ "/bin/true" ]; user = "no_such_user_jq"; 
 EOF
 check_status "an unknown user: exit 2" 2 env JOBQ_CONFIG="$T/bad.conf" \
   "$JOBQ_BIN_DIR/jobq-consumer" --check-config
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "... one line naming the user (got: $ERR)" \
   bash -c '[[ $(wc -l <<<"$1") == 1 && $1 == *"handlers[0].user"*no_such_user_jq* ]]' _ "$ERR"
 sed -i 's/user = "no_such_user_jq"/group = "no_such_group_jq"/' "$T/bad.conf"
 check_status "an unknown group: exit 2" 2 env JOBQ_CONFIG="$T/bad.conf" \
   "$JOBQ_BIN_DIR/jobq-consumer" --check-config
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "... one line naming the group (got: $ERR)" \
   bash -c '[[ $(wc -l <<<"$1") == 1 && $1 == *"handlers[0].group"*no_such_group_jq* ]]' _ "$ERR"

@@ -90,7 +90,8 @@ EOF
 
 # run_inner SCRIPT EXPECTED_SUMMARY [env...]: runs it, checks the summary and the cleanup
 run_inner() {
-  local script="$1" summary="$2" out="$T/inner/$(basename "$1").out" rc=0 vh db tmp pids p
+  local script="$1" summary="$2" out rc=0 vh db tmp pids p
+  out="$T/inner/$(basename "$1").out"
   shift 2
   env "$@" bash "$script" >"$out" 2>&1 || rc=$?
   check_eq "$(basename "$script"): exits 1" 1 "$rc"

@@ -180,6 +180,7 @@ check --fatal "migrate again" jobq migrate
 check_eq "migrate revoked CREATE on public from PUBLIC" f \
   "$(sql "select has_schema_privilege('jobq_cli', 'public', 'CREATE')")"
 sql "GRANT CREATE ON SCHEMA public TO jobq_cli" >/dev/null
+# shellcheck disable=SC2016  # dollar quoting of SQL, not of the shell
 check --fatal "cli role, allowed to CREATE in public, plants operators" clpsql '
   CREATE TABLE public.hijack (who text);
   GRANT SELECT, INSERT ON public.hijack TO PUBLIC;

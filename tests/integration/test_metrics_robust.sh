@@ -50,7 +50,7 @@ if (( HELD > 0 )); then
     test "$handed" -gt 1024 -a "$top" -gt 1024
   if [[ -r /proc/$(pid_of w1)/fd ]]; then
     check "the worker does hold more than 1024 descriptors (/proc, readable as root)" \
-      test "$(ls "/proc/$(pid_of w1)/fd" 2>/dev/null | wc -l)" -gt 1024
+      test "$(find "/proc/$(pid_of w1)/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)" -gt 1024
   fi
 fi
 
@@ -69,6 +69,7 @@ check "a scrape answers within 3 s while 64 idle connections are open" \
   curl -sf --max-time 3 -o "$T/scrape" "$URL"
 note "scrape took $(( ($(date +%s%N) - t0) / 1000000 )) ms with 64 idle connections"
 check "... and it is the metrics page" grep -q '^jobq_jobs_claimed_total' "$T/scrape"
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 wait_for 15 "the idle connections are dropped by the server (connection timeout)" \
   bash -c '[[ $(ss -Htn state established "( sport = :$1 )" | wc -l) == 0 ]]' _ "$port"
 kill "$idle" 2>/dev/null || true

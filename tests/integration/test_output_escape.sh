@@ -46,6 +46,7 @@ done
 check "jobq status shows the ESC escaped (\\u001b]0;pwned\\u0007, \\u009b, \\u007f)" \
   grep -qF '\u001b]0;pwned\u0007 \u001b[2J\u009bm \u007f x over' "$T/out"
 "$J" status "$kid" >"$T/out" 2>&1 || true
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "jobq status shows the key and the reason escaped" \
   bash -c 'grep -qF "k\\u001b[1mey\\u007f" "$1" && grep -qF "why\\u001b[31m\\u000dred" "$1"' _ "$T/out"
 "$J" submit rude '{}' --max-attempts 1 --wait >"$T/out" 2>&1 || true

@@ -35,7 +35,7 @@ big_payload() { _jq_py -c "import sys; sys.stdout.write('{\"s\": \"' + 'x' * $1 
 # ---- C first: apply every migration before the payload limit, add 5 MB rows, then the rest
 mkdir "$T/mig"
 for f in "$SRC"/migrations/*.sql; do
-  [[ "$(basename "$f")" < 0009 ]] && cp "$f" "$T/mig/"
+  [[ "$(basename "$f")" < "0009_" ]] && cp "$f" "$T/mig/"   # by name: 0001_ ... 0008_
 done
 check --fatal "migrate up to (not including) 0009" env JOBQ_MIGRATIONS_DIR="$T/mig" "$J" migrate
 BIG="jsonb_build_object('s', repeat('x', 5000000))"

@@ -30,7 +30,7 @@ for l in 1 2 3 4; do
   SUBMIT_LOOP_STOP="$T/stop-submits" \
     start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N_MAX / 4))" "$T/submits.tsv" 0.05
 done
-submitted() { [[ $(cat "$T/submits.tsv" 2>/dev/null | wc -l) -ge $1 ]]; }
+submitted() { [[ $(wc -l 2>/dev/null <"$T/submits.tsv") -ge $1 ]]; }
 wait_for 60 "60 submits done" submitted 60 || true
 t_down=$(_jq_now_ms)
 jq_restart_db --down-for 3
@@ -66,7 +66,7 @@ wait_for 120 "all jobs terminal" sql_is 0 \
 note "all terminal $(( $(_jq_now_ms) - t0 )) ms after the submit loop ended; $(state_counts)"
 check_eq "all $ok_n jobs submitted with exit 0 succeeded" "$ok_n" "$(sql "select count(*) from jobs j join submitted using (id) where j.status = 'succeeded'")"
 check_eq "every row succeeded" "$rows" "$(sql "select count(*) from jobs where status = 'succeeded'")"
-check_eq "each has exactly one terminal transition" 0 "$(terminal_anomalies)"
+check_eq "each has exactly one terminal transition" 0 "$(terminal_anomalies true)"
 check_eq "each has exactly one queued->running (none ran twice)" 0 "$(sql "
   select count(*) from jobs j where (select count(*) from job_events e where e.job_id = j.id
     and e.from_status = 'queued' and e.to_status = 'running') <> 1")"

@@ -57,6 +57,7 @@ check_eq "nothing on stderr" "" "$ERR"
 check_eq "a row exists for it" 1 "$(sql "select count(*) from jobs where id='$id2'")"
 
 # ---- payload from stdin ('-')
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check_status "submit echo - (payload on stdin) exits 0" 0 \
   bash -c 'printf "%s" "{\"from\":\"stdin\",\"n\":[1,2]}" | "$1" submit echo -' _ "$JOBQ_BIN_DIR/jobq"
 id3=$OUT

@@ -18,13 +18,14 @@ jq_setup timeout
 
 J="$JOBQ_BIN_DIR/jobq"
 export JOBQ_RETRY_BASE=100ms JOBQ_RETRY_MAX=1s
-cat >"$T/jobq.conf" <<'EOF'
+U=$$   # this run's PID, the fraction of the sleeps that mark its processes
+cat >"$T/jobq.conf" <<EOF
 handlers = (
   { type = "slowcmd";
-    command = [ "/bin/sh", "-c", "sleep 3337 & sleep 3338; wait" ];
+    command = [ "/bin/sh", "-c", "sleep 3337.$U & sleep 3338.$U; wait" ];
     timeout = "1s"; cancel_grace = "5s"; },
   { type = "stubborncmd";
-    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3347 & sleep 3348; wait" ];
+    command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3347.$U & sleep 3348.$U; wait" ];
     timeout = "1s"; cancel_grace = "500ms"; }
 );
 EOF
@@ -37,7 +38,21 @@ terminal_events() {
 }
 events() { sql "select count(*) from job_events where job_id='$1' and from_status='$2' and to_status='$3'"; }
 group_count() { ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/' | wc -l; }
-shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $0 ~ /--exec-shim/ {print $1}' | head -n1; }
+# shim_of WORKER_PID: its child running --exec-shim, from the kernel's list of its children
+# (no scan of the process table: the shim of a 1 s job must be seen on a busy machine too).
+shim_of() {
+  local f c args kids=()
+  for f in /proc/"$1"/task/*/children; do
+    c=()
+    read -r -a c 2>/dev/null <"$f" || true   # one line, no newline at its end
+    kids+=("${c[@]}")
+  done
+  for c in "${kids[@]}"; do
+    args=$(tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline") || continue
+    [[ "$args" == *--exec-shim* ]] && { echo "$c"; return 0; }
+  done
+  return 0
+}
 has_shim() { [[ -n "$(shim_of "$1")" ]]; }
 in_range() { test "${1:-0}" -ge "$2" -a "${1:-999999}" -le "$3"; }   # N LO HI
 
@@ -100,7 +115,7 @@ ms=$(ran_ms "$id")
 note "command handler with timeout 1s ignoring SIGTERM (grace 500ms): ran $ms ms"
 check "... killed after limit + grace: ran 1.5-3 s ($ms ms)" in_range "$ms" 1480 3000
 check_eq "... no live process of its group ($pgid) is left" 0 "$live"
-check_eq "... no 'sleep 3347/3348' anywhere" 0 "$(pgrep -fx 'sleep 334[78]' | wc -l)"
+check_eq "... no 'sleep 3347/3348' anywhere" 0 "$(pgrep -fx "sleep 334[78]\\.$U" | wc -l)"
 
 run_cmd slowcmd --timeout 500ms
 check_eq "slowcmd with submit --timeout 500ms: exits 1" 1 "$STATUS"

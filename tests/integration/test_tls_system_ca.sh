@@ -66,6 +66,7 @@ wait_for 30 "w2 logged a certificate verification error" \
 sleep 5
 check_eq "amqps:// with an unrelated CA as the bundle: the worker never gets the job" queued \
   "$(sql "select status from jobs where id='$id'")"
+# shellcheck disable=SC2016  # the single quotes are meant: bash -c's script reads its own arguments
 check "w2 never connected to the broker" bash -c '! grep -Eq "event=(relay_)?broker_connected" "$1"' _ "$T/w2.log"
 stop_consumer w2
 
