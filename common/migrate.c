@@ -108,8 +108,8 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Names of the *.sql files in dir, sorted; returns the count or a negative error (and then
- * names holds nothing to free). */
+/* Names of the *.sql files in dir, sorted; returns the count or a negative error. The names
+ * are the caller's to free, those read before an error included (names starts zeroed). */
 static int list_files(const char *dir, char **names, int max, struct jobq_err *err)
 {
 	DIR *d = opendir(dir);
@@ -133,11 +133,8 @@ static int list_files(const char *dir, char **names, int max, struct jobq_err *e
 			n++;
 	}
 	closedir(d);
-	if (r != 0) {
-		while (n > 0)
-			free(names[--n]);
+	if (r != 0)
 		return r;
-	}
 	qsort(names, (size_t)n, sizeof(names[0]), by_name);
 	return n;
 }
@@ -215,7 +212,6 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 	*applied = *total = 0;
 	if ((n = list_files(dir, names, MAX_MIGRATIONS, err)) < 0) {
 		r = n;
-		n = 0;
 		goto out;
 	}
 	for (int i = 0; i < n; i++) {
@@ -293,7 +289,7 @@ out:
 		jobq_ignore(jobq_store_command(
 			st, "SELECT pg_advisory_unlock(" MIGRATE_LOCK_KEY ")", &ignored));
 	}
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < MAX_MIGRATIONS; i++) { /* every one: list_files may fail halfway */
 		free(names[i]);
 		free(sqls[i]);
 	}

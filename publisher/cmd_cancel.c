@@ -87,7 +87,7 @@ static void broadcast(struct cli *cli, struct jobq_broker *b, const char *broker
 		r = jobq_err_set(&err, JOBQ_EBROKER, "%s", broker_error);
 	else if (bodies == NULL)
 		r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
-	for (size_t i = 0; r == 0 && i < n; i++) {
+	for (size_t i = 0; r == 0 && bodies != NULL && i < n; i++) {
 		json_t *o = json_pack("{s:s, s:s}", "job_id", ids[i], "reason", reason);
 
 		if ((bodies[i] = json_dumps(o, JSON_COMPACT)) == NULL)

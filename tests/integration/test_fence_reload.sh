@@ -30,12 +30,13 @@ EOF2
   mv "$1.new" "$1"
 }
 reloads() { grep -c 'event=config_reloaded' "$(log_of "$1")" || true; }
-# reload NAME: SIGHUP, then wait until it logged the reload.
+reloaded_since() { (( $(reloads "$1") > $2 )); }   # NAME COUNT: logged more reloads than COUNT
+# reload NAME: SIGHUP, then wait until it logged the reload (counted afresh at every look).
 reload() {
   local before
   before=$(reloads "$1")
   stop_consumer "$1" HUP
-  wait_for 10 "$1 reloaded its configuration" test "$(reloads "$1")" -gt "$before"
+  wait_for 10 "$1 reloaded its configuration" reloaded_since "$1" "$before"
 }
 
 check --fatal "migrate" jobq migrate
