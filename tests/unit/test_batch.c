@@ -1,0 +1,58 @@
+/* Unit tests: reading a batch file (publisher/batch.c) — a whole file is read, and a read
+ * error is refused rather than submitted as a batch cut short. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+
+static void test_batch_reads_every_line(void **state)
+{
+	static const char text[] =
+		"{\"type\": \"noop\"}\n\n{\"type\": \"echo\", \"payload\": {}}\n";
+	struct batch_input *ins = NULL;
+	struct jobq_err err = { 0 };
+	size_t n = 0;
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(batch_read_file(f, "jobs.jsonl", 1 << 20, &ins, &n, &err), 0);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++)
+		batch_input_free(&ins[i]);
+	free(ins);
+	fclose(f);
+}
+
+/* getline() on a directory fails with EISDIR and sets the stream's error flag, as a read
+ * error in the middle of a file would: the read must fail, naming the file and the line. */
+static void test_batch_read_error_is_refused(void **state)
+{
+	struct batch_input *ins = NULL;
+	struct jobq_err err = { 0 };
+	size_t n = 7;
+	FILE *f = fopen("/", "r");
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(batch_read_file(f, "dir", 1 << 20, &ins, &n, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "dir:1: read error:"));
+	assert_null(ins);
+	assert_int_equal(n, 7);
+	fclose(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_batch_reads_every_line),
+		cmocka_unit_test(test_batch_read_error_is_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
