@@ -44,7 +44,8 @@ int jobq_err_fill(struct jobq_err *err, int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	code = jobq_err_failed(code);
+	if (code >= 0)
+		code = JOBQ_EINTERNAL;
 	if (err == NULL)
 		return code;
 	err->code = code;
