@@ -40,10 +40,12 @@ static void one_line(char *msg)
 	msg[used] = '\0';
 }
 
-int jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...)
+int jobq_err_fill(struct jobq_err *err, int code, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (code >= 0)
+		code = JOBQ_EINTERNAL;
 	if (err == NULL)
 		return code;
 	err->code = code;

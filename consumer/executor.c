@@ -307,14 +307,14 @@ static void reconcile(struct executor *x, const struct delivery *d)
 	struct jobq_claim cl;
 	struct jobq_err err = { 0 };
 	enum jobq_reconcile_action a;
-	const struct jobq_config *lease_cfg = c->cfg;
+	const struct jobq_config *lease_cfg;
 	int64_t sent = 0, left = 0;
 	uint64_t tag, gen;
 	int64_t cid;
 	int r;
 
 	for (int round = 0, reprobe = 0; round < 3; round++) {
-		if ((r = decide(x, d, &row, &f, &a, &err)) != 0)
+		if (decide(x, d, &row, &f, &a, &err) != 0)
 			goto failed;
 		/* A redelivery whose owner still looks alive: the broker took the message back
 		 * because the owner's connection went, and PostgreSQL may not have ended the

@@ -117,8 +117,9 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
 		single_opts |= strchr("qmdatkp", c) != NULL;
 		switch (c) {
-		case 'h':
-			return CLI_EXIT_OK;
+		case 'h': /* after --queue or --key, which allocate */
+			status = CLI_EXIT_OK;
+			goto out;
 		case 'q':
 			free(single.queue);
 			single.queue = strdup(optarg);

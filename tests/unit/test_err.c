@@ -38,6 +38,19 @@ static void test_err_set_formats_and_returns_code(void **state)
 	assert_int_equal(jobq_err_set(NULL, JOBQ_EINVAL, "ignored"), JOBQ_EINVAL);
 }
 
+/* A code that is not a failure still sets a failure: jobq_err_set() never returns 0. */
+static void test_err_set_never_returns_success(void **state)
+{
+	struct jobq_err err;
+	int zero = 0;
+
+	(void)state;
+	assert_int_equal(jobq_err_set(&err, zero, "not a failure"), JOBQ_EINTERNAL);
+	assert_int_equal(err.code, JOBQ_EINTERNAL);
+	assert_string_equal(err.msg, "not a failure");
+	assert_int_equal(jobq_err_set(NULL, 3, "ignored"), JOBQ_EINTERNAL);
+}
+
 static void test_err_set_truncates(void **state)
 {
 	struct jobq_err err;
@@ -121,6 +134,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_err_exit_status),
 		cmocka_unit_test(test_err_set_formats_and_returns_code),
+		cmocka_unit_test(test_err_set_never_returns_success),
 		cmocka_unit_test(test_err_set_truncates),
 		cmocka_unit_test(test_err_prefix_prepends_context),
 		cmocka_unit_test(test_err_messages_are_one_line),

@@ -2,6 +2,7 @@
 #ifndef JOBQ_ERR_H
 #define JOBQ_ERR_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #define JOBQ_WUR __attribute__((warn_unused_result))
@@ -44,9 +45,28 @@ struct jobq_err {
 	char msg[JOBQ_ERR_MSG_MAX];
 };
 
-/* Set err (if non-NULL) to code and the formatted message; returns code so that callers
- * can write `return jobq_err_set(err, JOBQ_EINVAL, "...")`. */
-int jobq_err_set(struct jobq_err *err, int code, const char *fmt, ...) JOBQ_PRINTF(3, 4);
+/* Set err (if non-NULL) to code and the formatted message, and return code, so that callers
+ * can write `return jobq_err_set(err, JOBQ_EINVAL, "...")`. code must be a failure (< 0);
+ * one that is not becomes JOBQ_EINTERNAL, so the result is always negative.
+ *
+ * A macro over jobq_err_fill() and jobq_err_failed(), so that "always negative" is written
+ * where the caller's compiler sees it: static analyzers (scan-build, gcc's -fanalyzer) do
+ * not look into other files, and without this they follow "error set, returned 0" paths
+ * that cannot happen. */
+#define jobq_err_set(err, code, ...) jobq_err_failed(jobq_err_fill((err), (code), __VA_ARGS__))
+
+/* What jobq_err_set() does out of line: sets err (if non-NULL) to code, JOBQ_EINTERNAL if
+ * code is not negative, and the formatted message; returns that negative code. Call it
+ * through jobq_err_set(). */
+int jobq_err_fill(struct jobq_err *err, int code, const char *fmt, ...) JOBQ_PRINTF(3, 4);
+
+/* The negative code jobq_err_fill() returned, unchanged (its sign bit is already set),
+ * restated so that an analyzer sees the result is negative (jobq_err_set()). Without a
+ * branch: clang's analyzer follows only the smallest functions past five nested calls. */
+static inline int jobq_err_failed(int code)
+{
+	return code | INT_MIN;
+}
 
 /* Prefix err->msg with "context: " (no-op if err is NULL). Returns err->code or 0. */
 int jobq_err_prefix(struct jobq_err *err, const char *fmt, ...) JOBQ_PRINTF(2, 3);
