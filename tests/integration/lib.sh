@@ -112,6 +112,9 @@ _jq_src_dir() { echo "${JOBQ_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/..
 
 # The traps, $T and the watchdog. Sets _JQ_NAME.
 _jq_init() {
+  # The test's CPU priority (tests/CMakeLists.txt gives each class its JQ_NICE): the shell and
+  # everything it starts from here on, private servers included.
+  if [[ "${JQ_NICE:-}" =~ ^[0-9]+$ ]]; then renice -n "$JQ_NICE" -p $$ >/dev/null || true; fi
   _JQ_NAME=$(tr '[:upper:]' '[:lower:]' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
   trap '_jq_exit' EXIT
   trap 'exit 143' TERM
