@@ -36,7 +36,8 @@
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
 #   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD |
 #   queue_counts QUEUE | queue_counts_are QUEUE READY|UNACKED | note MSG |
-#   state_counts | terminal_anomalies [COND] | connections_of PREFIX | close_connection NAME
+#   state_counts | terminal_anomalies [COND] | connections_of PREFIX | close_connection NAME |
+#   queue_deliveries QUEUE | queue_deliveries_are QUEUE D|R|A | queue_get QUEUE
 # Environment knobs: JQ_FAIL_FAST=1 (stop at the first failure), JQ_KEEP=1 (keep $T, the
 #   vhost and the database for inspection), JQ_TEST_TIMEOUT (default 270 s: the whole test is
 #   stopped and cleaned up before ctest's 300 s limit), JQ_STOP_TIMEOUT (default 40 s grace
@@ -521,6 +522,26 @@ close_connections() {
   done <<<"$names"
   echo "$n"
   (( n > 0 ))
+}
+
+# The management API has a quorum queue's ready and unacked counts (queue_counts) from the
+# queue's own report, every 5 s, and none before the first (queue_stat reads that as 0): just
+# after a short job they can still be 0|0 from before its delivery, or 0|1 from before its ack.
+# queue_deliveries QUEUE — "DELIVERED|REDELIVERED|ACKED": the broker's counts of QUEUE's
+# deliveries (basic.get included), redeliveries and acks, as the consumers' channels report
+# them: a few seconds late, but they only grow, so a count shown is a count reached.
+queue_deliveries() {
+  mgmt_get "queues/$(url_encode "$1")" | json_get "'%s|%s|%s' % tuple(
+    (d.get('message_stats') or {}).get(k, 0) for k in ('deliver_get', 'redeliver', 'ack'))"
+}
+# queue_deliveries_are QUEUE EXPECTED — whether queue_deliveries QUEUE prints EXPECTED (wait_for).
+queue_deliveries_are() { [[ "$(queue_deliveries "$1")" == "$2" ]]; }
+# queue_get QUEUE — ask QUEUE itself, now, for one ready message (basic.get through the API,
+# put back at once): prints the JSON list, [] when none is ready. With no consumer left (a
+# closed connection gives its unacked deliveries back) [] means QUEUE holds no message.
+queue_get() {
+  _jq_mgmt POST "/api/queues/$(url_encode "$_JQ_VHOST")/$(url_encode "$1")/get" \
+    '{"count":1,"ackmode":"reject_requeue_true","encoding":"auto","truncate":200}'
 }
 
 # ---------------------------------------------------------------- assertions
