@@ -268,6 +268,7 @@ _jq_resources() {
   : >"$T/jobq.conf"
   export JOBQ_CONFIG="$T/jobq.conf"
   unset PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSERVICE
+  _jq_sql_start   # sql's session (see sql)
   note "setup $name: vhost $_JQ_VHOST, database $_JQ_DB, tmp $T"
 }
 
@@ -333,7 +334,8 @@ _jq_exit() {
     done
   fi
 
-  # 3. the vhost, the database and $T
+  # 3. sql's session, the vhost, the database and $T
+  _jq_sql_stop
   if [[ -n "$_JQ_STACK_DIR" ]]; then
     # the private stack goes away with its vhost and database
     timeout -k 5 120 "$(_jq_src_dir)/scripts/stack" down --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1 ||
@@ -444,8 +446,132 @@ stop_consumer() {
 stop_proc() { stop_consumer "$@"; }
 
 # ---------------------------------------------------------------- database / broker
-sql() { _jq_psql "$_JQ_DB" -c "$1"; }
-sql_is() { [[ "$(sql "$2" 2>/dev/null)" == "$1" ]]; }   # sql_is EXPECTED QUERY
+# sql QUERY — QUERY's rows on the test database (psql -A -t: fields joined by |), as
+# `psql -c QUERY` prints them; an error goes to stderr and fails it (1; 2 when no connection).
+# sql_is EXPECTED QUERY — whether sql QUERY prints EXPECTED (for wait_for).
+#
+# Both ask one long-lived psql of the test (a coprocess on the test database, started by
+# _jq_resources), which spares a psql and a PostgreSQL backend per call (~60 ms of CPU each).
+# Each request sends QUERY, then `\echo` of a sentinel with psql's ERROR flag; the rows go to
+# a file ($T/.sql.out, rewritten by `\o` for each request) and psql's stderr to $T/.sql.err.
+#  - Only a plain single statement takes that path (_jq_sql_plain): one without `;` inside,
+#    psql syntax (\ :var), dollar quotes, comments that could swallow the sentinel, unmatched
+#    quotes or parentheses, or anything that leaves state in the session (SET, BEGIN, temp
+#    tables, advisory locks, COPY...). Every other query runs in a psql of its own (-c), as
+#    before, so its meaning is unchanged.
+#  - At most one request at a time: callers run sql in the test's own shell or in command
+#    substitutions, one after the other. A background job (`&`, start_proc) must not call sql
+#    while the test does; a subshell that finds no session uses a psql of its own.
+#  - A session that died (PostgreSQL restarted, its backend terminated) is replaced once and
+#    the query asked again; in a subshell, which cannot keep a new session, by its own psql.
+#    A new session that cannot connect fails the call with psql's message, as psql -c would.
+#  - Each request is bounded to 60 s, like _jq_psql; a session that overruns is killed.
+#  - (Re)starting the session sets $!: read $! right after the `&` it is meant for.
+_JQ_SQL_END=""   # the sentinel of the current session
+
+# _jq_sql_plain QUERY — whether QUERY may go to the session (see above).
+_jq_sql_plain() {
+  local q="$1" body
+  body="${q%"${q##*[![:space:];]}"}"          # without trailing blanks and semicolons
+  [[ "$body" =~ [[:alnum:]] ]] || return 1
+  [[ "$body" != *[\;\\\$]* && "$body" != */\** ]] || return 1
+  [[ ! "$body" =~ (^|[^:]):[[:alpha:]_\'\"{] ]] || return 1
+  local sq="${body//[^\']/}" dq="${body//[^\"]/}" op="${body//[^(]/}" cp="${body//[^)]/}"
+  (( ${#sq} % 2 == 0 && ${#dq} % 2 == 0 && ${#op} == ${#cp} )) || return 1
+  local lc="${body,,}"
+  [[ ! "$lc" =~ advisory|set_config|(^|[^[:alnum:]_])(temp|temporary|copy|listen|prepare|cursor)([^[:alnum:]_]|$) ]] || return 1
+  [[ ! "$lc" =~ ^[[:space:]]*(set|reset|begin|start|commit|rollback|end|abort|discard|lock|declare|do|savepoint|release|load|close|fetch|move|vacuum|call)([^[:alnum:]_]|$) ]]
+}
+
+# _jq_sql_start / _jq_sql_stop — start the session (the test's shell only) / end it.
+_jq_sql_start() {
+  [[ -n "$_JQ_DB" && "$BASHPID" == "$$" ]] || return 1
+  _JQ_SQL_END="__jq_sql_end_${RANDOM}${RANDOM}__"
+  coproc _JQ_SQL {
+    PGCONNECT_TIMEOUT=10 exec psql -X -A -t -q \
+      "postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB" 2>>"$T/.sql.err"
+  }
+}
+_jq_sql_stop() {
+  local pid="${_JQ_SQL_PID:-}"
+  if [[ -n "$pid" && "$BASHPID" == "$$" ]]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  return 0
+}
+
+# _jq_sql_ask QUERY — QUERY through the session: its rows in $T/.sql.out, psql's messages on
+# stderr; returns 0, 1 (an SQL error), 2 (no connection), 124 (no answer within 60 s), or 3:
+# run QUERY in a psql of its own.
+_jq_sql_ask() {
+  local q="$1" try line sent answered rs new
+  _jq_sql_plain "$q" || return 3
+  for try in 1 2; do
+    new=0
+    if [[ -z "${_JQ_SQL[1]:-}" || -z "${_JQ_SQL_PID:-}" ]] || ! proc_alive "$_JQ_SQL_PID"; then
+      _jq_sql_stop
+      _jq_sql_start || return 3
+      new=1
+    fi
+    : >"$T/.sql.err"
+    sent=0 answered=0 rs=0
+    trap '' PIPE   # a session that just died must fail the write, not end the test
+    { printf '\\set ERROR false\n\\o %s\n%s\n;\n\\o\n\\echo %s :ERROR\n' \
+        "'$T/.sql.out'" "$q" "$_JQ_SQL_END" >&"${_JQ_SQL[1]}"; } 2>/dev/null && sent=1
+    trap - PIPE
+    if (( sent )); then
+      while IFS= read -r -t 60 line 2>/dev/null <&"${_JQ_SQL[0]}" || { rs=$?; false; }; do
+        if [[ "$line" == "$_JQ_SQL_END "* ]]; then answered=1; break; fi
+      done
+    fi
+    if (( answered )); then
+      if [[ -s "$T/.sql.err" ]]; then _jq_cat "$T/.sql.err" >&2; fi
+      if [[ "$line" == *" false" ]]; then return 0; fi
+      return 1
+    fi
+    if (( rs > 128 )); then
+      echo "lib.sh: sql: no answer within 60 s: $q" >&2
+      kill -KILL "$_JQ_SQL_PID" 2>/dev/null || true
+      _jq_sql_stop
+      return 124
+    fi
+    # The session ended. One started for this call never connected: fail as psql -c would.
+    # An older one lost its connection: ask again, once, in a new session (or in a psql of
+    # its own).
+    if (( new )); then
+      if [[ -s "$T/.sql.err" ]]; then _jq_cat "$T/.sql.err" >&2; fi
+      _jq_sql_stop
+      return 2
+    fi
+    _jq_sql_stop
+    [[ "$BASHPID" == "$$" ]] || return 3
+  done
+  return 3
+}
+
+# _jq_cat FILE — FILE on stdout, without a cat process.
+_jq_cat() {
+  local s=""
+  IFS= read -r -d '' s <"$1" || true
+  printf '%s' "$s"
+}
+
+sql() {
+  local rc=0
+  _jq_sql_ask "$1" || rc=$?
+  if (( rc == 3 )); then _jq_psql "$_JQ_DB" -c "$1"; return; fi
+  if (( rc <= 1 )); then _jq_cat "$T/.sql.out"; fi
+  return "$rc"
+}
+sql_is() {
+  local rc=0 out=""
+  _jq_sql_ask "$2" 2>/dev/null || rc=$?
+  if (( rc == 3 )); then [[ "$(sql "$2" 2>/dev/null)" == "$1" ]]; return; fi
+  if (( rc <= 1 )); then IFS= read -r -d '' out <"$T/.sql.out" || true; fi
+  while [[ "$out" == *$'\n' ]]; do out="${out%$'\n'}"; done   # as $(...) would
+  [[ "$out" == "$1" ]]
+}
 
 # state_counts — e.g. "queued=3 running=1 succeeded=40": the jobs by state, for notes.
 state_counts() {
