@@ -94,9 +94,11 @@ _jq_load_ports() {
 
 # curl the management API as jobq. Prints the body; fails on transport errors and non-2xx.
 _jq_mgmt() {  # METHOD PATH [JSON]
-  local code
-  code=$(mgmt_request "$JOBQ_TEST_MGMT_PORT" jobq:jobq "$T/.mgmt.body" "$@") || return 1
-  cat "$T/.mgmt.body" 2>/dev/null
+  local code=""
+  # the status through a file: a command substitution would cost a subshell per call
+  mgmt_request "$JOBQ_TEST_MGMT_PORT" jobq:jobq "$T/.mgmt.body" "$@" >"$T/.mgmt.code" || return 1
+  read -r code <"$T/.mgmt.code" || true
+  _jq_cat "$T/.mgmt.body" 2>/dev/null
   [[ "$code" == 2?? ]] || { echo "lib.sh: $1 $2 -> HTTP $code" >&2; return 1; }
 }
 
@@ -592,7 +594,7 @@ terminal_anomalies() {
 # Stats refresh about once a second (collect_statistics_interval): poll, don't read once.
 mgmt_get() {
   local p="${1#/}" vh
-  vh=$(url_encode "$_JQ_VHOST")
+  _jq_enc vh "$_JQ_VHOST"
   case "$p" in
     api/*) ;;
     connections|channels) p="api/vhosts/$vh/$p" ;;
@@ -601,6 +603,10 @@ mgmt_get() {
     *) p="api/$p/$vh" ;;
   esac
   _jq_mgmt GET "/$p"
+}
+# _jq_enc VAR TEXT — VAR = url_encode TEXT, without a subshell when TEXT needs no escape.
+_jq_enc() {
+  if [[ "$2" =~ ^[A-Za-z0-9._~-]*$ ]]; then printf -v "$1" '%s' "$2"; else printf -v "$1" '%s' "$(url_encode "$2")"; fi
 }
 
 # The system's python3 when there is one: a version manager's shim on PATH (pyenv) can take
@@ -616,12 +622,42 @@ v=eval(sys.argv[1], {"d": d, "len": len, "sum": sum, "any": any, "all": all})
 print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 }
 
+# _jq_queue_fields QUEUE FIELD... — one GET of QUEUE's FIELDs (?columns=): sets the array
+# JQ_FIELDS to their values in order, as json_get "d.get('FIELD', 0)" prints them. The API
+# answers compact JSON holding just those keys, so a number, true, false or null is read in
+# bash; any other value (a string, an object) by json_get.
+_jq_queue_fields() {
+  local q="$1" body f rest v cols
+  shift
+  printf -v cols '%s,' "$@"
+  cols="${cols%,}"
+  _jq_enc q "$q"
+  mgmt_get "queues/$q?columns=$cols" >/dev/null || return 1
+  IFS= read -r -d '' body <"$T/.mgmt.body" || true
+  JQ_FIELDS=()
+  for f in "$@"; do
+    rest="${body#*\""$f"\":}"
+    if [[ "$rest" == "$body" ]]; then
+      v=0   # no such key (yet): the stats of a new queue come a little later
+    else
+      v="${rest%%[,\}]*}"
+      [[ "$v" =~ ^(-?[0-9]+(\.[0-9]+)?|true|false|null)$ ]] || v=$(json_get "d.get('$f', 0)" <<<"$body") || return 1
+    fi
+    JQ_FIELDS+=("$v")
+  done
+}
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
-queue_stat() { mgmt_get "queues/$(url_encode "$1")" | json_get "d.get('$2', 0)"; }
+queue_stat() { _jq_queue_fields "$1" "$2" && echo "${JQ_FIELDS[0]}"; }
 # queue_counts QUEUE — "READY|UNACKED", e.g. 0|0 once every message of QUEUE was acked.
-queue_counts() { echo "$(queue_stat "$1" messages_ready)|$(queue_stat "$1" messages_unacknowledged)"; }
+queue_counts() {
+  _jq_queue_fields "$1" messages_ready messages_unacknowledged &&
+    echo "${JQ_FIELDS[0]}|${JQ_FIELDS[1]}"
+}
 # queue_counts_are QUEUE EXPECTED — whether queue_counts QUEUE prints EXPECTED (for wait_for).
-queue_counts_are() { [[ "$(queue_counts "$1")" == "$2" ]]; }
+queue_counts_are() {
+  _jq_queue_fields "$1" messages_ready messages_unacknowledged &&
+    [[ "${JQ_FIELDS[0]}|${JQ_FIELDS[1]}" == "$2" ]]
+}
 
 # connections_of PREFIX — the broker's names (one a line) of the test vhost's connections whose
 # client-given name (connection_name) starts with PREFIX, e.g. "jobq-consumer worker=w1 ".
