@@ -32,7 +32,8 @@
 #   jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
 #   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
 #   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
-#   wait_for TIMEOUT_S DESC CMD... | check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
+#   wait_for TIMEOUT_S DESC CMD... | jq_nap SECONDS | jq_now VAR |
+#   check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
 #   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD |
 #   queue_counts QUEUE | queue_counts_are QUEUE READY|UNACKED | note MSG |
@@ -72,6 +73,8 @@ note() {
 }
 # The names the tests know common.sh's helpers by.
 _jq_now_ms() { time_now_ms; }
+# jq_now VAR — VAR = time_now_ms, without the subshell of $(_jq_now_ms) (for polling loops).
+jq_now() { local t=${EPOCHREALTIME/./}; printf -v "$1" '%d' $((10#$t / 1000)); }
 _jq_urlencode() { url_encode "$1"; }
 _jq_alive() { proc_alive "$1"; }  # PID: running and not a zombie
 
@@ -95,9 +98,11 @@ _jq_load_ports() {
 
 # curl the management API as jobq. Prints the body; fails on transport errors and non-2xx.
 _jq_mgmt() {  # METHOD PATH [JSON]
-  local code
-  code=$(mgmt_request "$JOBQ_TEST_MGMT_PORT" jobq:jobq "$T/.mgmt.body" "$@") || return 1
-  cat "$T/.mgmt.body" 2>/dev/null
+  local code=""
+  # the status through a file: a command substitution would cost a subshell per call
+  mgmt_request "$JOBQ_TEST_MGMT_PORT" jobq:jobq "$T/.mgmt.body" "$@" >"$T/.mgmt.code" || return 1
+  read -r code <"$T/.mgmt.code" || true
+  _jq_cat "$T/.mgmt.body" 2>/dev/null
   [[ "$code" == 2?? ]] || { echo "lib.sh: $1 $2 -> HTTP $code" >&2; return 1; }
 }
 
@@ -272,6 +277,7 @@ _jq_resources() {
   : >"$T/jobq.conf"
   export JOBQ_CONFIG="$T/jobq.conf"
   unset PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSERVICE
+  _jq_sql_start   # sql's session (see sql)
   note "setup $name: vhost $_JQ_VHOST, database $_JQ_DB, tmp $T"
 }
 
@@ -318,7 +324,7 @@ _jq_exit() {
       any=0
       for name in "${_JQ_NAMES[@]}"; do proc_alive "${_JQ_PID[$name]}" && any=1; done
       (( any )) || break
-      sleep 0.1
+      jq_nap 0.1
     done
     for name in "${_JQ_NAMES[@]}"; do
       pid="${_JQ_PID[$name]}"
@@ -337,7 +343,8 @@ _jq_exit() {
     done
   fi
 
-  # 3. the vhost, the database and $T
+  # 3. sql's session, the vhost, the database and $T
+  _jq_sql_stop
   if [[ -n "$_JQ_STACK_DIR" ]]; then
     # the private stack goes away with its vhost and database
     timeout -k 5 120 "$(_jq_src_dir)/scripts/stack" down --dir "$_JQ_STACK_DIR" >>"$T/stack.log" 2>&1 ||
@@ -413,8 +420,14 @@ log_of() { echo "${_JQ_LOG[$1]:-$T/$1.log}"; }
 wait_exit() {
   local pid deadline
   pid=$(pid_of "$1") || return 1
-  deadline=$(( $(time_now_ms) + ${2:-10} * 1000 ))
-  while proc_alive "$pid" && (( $(time_now_ms) < deadline )); do sleep 0.1; done
+  local now
+  jq_now now
+  deadline=$(( now + ${2:-10} * 1000 ))
+  while proc_alive "$pid"; do
+    jq_now now
+    (( now < deadline )) || break
+    jq_nap 0.1
+  done
   proc_alive "$pid" && return 1
   STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
   return 0
@@ -448,8 +461,132 @@ stop_consumer() {
 stop_proc() { stop_consumer "$@"; }
 
 # ---------------------------------------------------------------- database / broker
-sql() { _jq_psql "$_JQ_DB" -c "$1"; }
-sql_is() { [[ "$(sql "$2" 2>/dev/null)" == "$1" ]]; }   # sql_is EXPECTED QUERY
+# sql QUERY — QUERY's rows on the test database (psql -A -t: fields joined by |), as
+# `psql -c QUERY` prints them; an error goes to stderr and fails it (1; 2 when no connection).
+# sql_is EXPECTED QUERY — whether sql QUERY prints EXPECTED (for wait_for).
+#
+# Both ask one long-lived psql of the test (a coprocess on the test database, started by
+# _jq_resources), which spares a psql and a PostgreSQL backend per call (~60 ms of CPU each).
+# Each request sends QUERY, then `\echo` of a sentinel with psql's ERROR flag; the rows go to
+# a file ($T/.sql.out, rewritten by `\o` for each request) and psql's stderr to $T/.sql.err.
+#  - Only a plain single statement takes that path (_jq_sql_plain): one without `;` inside,
+#    psql syntax (\ :var), dollar quotes, comments that could swallow the sentinel, unmatched
+#    quotes or parentheses, or anything that leaves state in the session (SET, BEGIN, temp
+#    tables, advisory locks, COPY...). Every other query runs in a psql of its own (-c), as
+#    before, so its meaning is unchanged.
+#  - At most one request at a time: callers run sql in the test's own shell or in command
+#    substitutions, one after the other. A background job (`&`, start_proc) must not call sql
+#    while the test does; a subshell that finds no session uses a psql of its own.
+#  - A session that died (PostgreSQL restarted, its backend terminated) is replaced once and
+#    the query asked again; in a subshell, which cannot keep a new session, by its own psql.
+#    A new session that cannot connect fails the call with psql's message, as psql -c would.
+#  - Each request is bounded to 60 s, like _jq_psql; a session that overruns is killed.
+#  - (Re)starting the session sets $!: read $! right after the `&` it is meant for.
+_JQ_SQL_END=""   # the sentinel of the current session
+
+# _jq_sql_plain QUERY — whether QUERY may go to the session (see above).
+_jq_sql_plain() {
+  local q="$1" body
+  body="${q%"${q##*[![:space:];]}"}"          # without trailing blanks and semicolons
+  [[ "$body" =~ [[:alnum:]] ]] || return 1
+  [[ "$body" != *[\;\\\$]* && "$body" != */\** ]] || return 1
+  [[ ! "$body" =~ (^|[^:]):[[:alpha:]_\'\"{] ]] || return 1
+  local sq="${body//[^\']/}" dq="${body//[^\"]/}" op="${body//[^(]/}" cp="${body//[^)]/}"
+  (( ${#sq} % 2 == 0 && ${#dq} % 2 == 0 && ${#op} == ${#cp} )) || return 1
+  local lc="${body,,}"
+  [[ ! "$lc" =~ advisory|set_config|(^|[^[:alnum:]_])(temp|temporary|copy|listen|prepare|cursor)([^[:alnum:]_]|$) ]] || return 1
+  [[ ! "$lc" =~ ^[[:space:]]*(set|reset|begin|start|commit|rollback|end|abort|discard|lock|declare|do|savepoint|release|load|close|fetch|move|vacuum|call)([^[:alnum:]_]|$) ]]
+}
+
+# _jq_sql_start / _jq_sql_stop — start the session (the test's shell only) / end it.
+_jq_sql_start() {
+  [[ -n "$_JQ_DB" && "$BASHPID" == "$$" ]] || return 1
+  _JQ_SQL_END="__jq_sql_end_${RANDOM}${RANDOM}__"
+  coproc _JQ_SQL {
+    PGCONNECT_TIMEOUT=10 exec psql -X -A -t -q \
+      "postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB" 2>>"$T/.sql.err"
+  }
+}
+_jq_sql_stop() {
+  local pid="${_JQ_SQL_PID:-}"
+  if [[ -n "$pid" && "$BASHPID" == "$$" ]]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  return 0
+}
+
+# _jq_sql_ask QUERY — QUERY through the session: its rows in $T/.sql.out, psql's messages on
+# stderr; returns 0, 1 (an SQL error), 2 (no connection), 124 (no answer within 60 s), or 3:
+# run QUERY in a psql of its own.
+_jq_sql_ask() {
+  local q="$1" try line sent answered rs new
+  _jq_sql_plain "$q" || return 3
+  for try in 1 2; do
+    new=0
+    if [[ -z "${_JQ_SQL[1]:-}" || -z "${_JQ_SQL_PID:-}" ]] || ! proc_alive "$_JQ_SQL_PID"; then
+      _jq_sql_stop
+      _jq_sql_start || return 3
+      new=1
+    fi
+    : >"$T/.sql.err"
+    sent=0 answered=0 rs=0
+    trap '' PIPE   # a session that just died must fail the write, not end the test
+    { printf '\\set ERROR false\n\\o %s\n%s\n;\n\\o\n\\echo %s :ERROR\n' \
+        "'$T/.sql.out'" "$q" "$_JQ_SQL_END" >&"${_JQ_SQL[1]}"; } 2>/dev/null && sent=1
+    trap - PIPE
+    if (( sent )); then
+      while IFS= read -r -t 60 line 2>/dev/null <&"${_JQ_SQL[0]}" || { rs=$?; false; }; do
+        if [[ "$line" == "$_JQ_SQL_END "* ]]; then answered=1; break; fi
+      done
+    fi
+    if (( answered )); then
+      if [[ -s "$T/.sql.err" ]]; then _jq_cat "$T/.sql.err" >&2; fi
+      if [[ "$line" == *" false" ]]; then return 0; fi
+      return 1
+    fi
+    if (( rs > 128 )); then
+      echo "lib.sh: sql: no answer within 60 s: $q" >&2
+      kill -KILL "$_JQ_SQL_PID" 2>/dev/null || true
+      _jq_sql_stop
+      return 124
+    fi
+    # The session ended. One started for this call never connected: fail as psql -c would.
+    # An older one lost its connection: ask again, once, in a new session (or in a psql of
+    # its own).
+    if (( new )); then
+      if [[ -s "$T/.sql.err" ]]; then _jq_cat "$T/.sql.err" >&2; fi
+      _jq_sql_stop
+      return 2
+    fi
+    _jq_sql_stop
+    [[ "$BASHPID" == "$$" ]] || return 3
+  done
+  return 3
+}
+
+# _jq_cat FILE — FILE on stdout, without a cat process.
+_jq_cat() {
+  local s=""
+  IFS= read -r -d '' s <"$1" || true
+  printf '%s' "$s"
+}
+
+sql() {
+  local rc=0
+  _jq_sql_ask "$1" || rc=$?
+  if (( rc == 3 )); then _jq_psql "$_JQ_DB" -c "$1"; return; fi
+  if (( rc <= 1 )); then _jq_cat "$T/.sql.out"; fi
+  return "$rc"
+}
+sql_is() {
+  local rc=0 out=""
+  _jq_sql_ask "$2" 2>/dev/null || rc=$?
+  if (( rc == 3 )); then [[ "$(sql "$2" 2>/dev/null)" == "$1" ]]; return; fi
+  if (( rc <= 1 )); then IFS= read -r -d '' out <"$T/.sql.out" || true; fi
+  while [[ "$out" == *$'\n' ]]; do out="${out%$'\n'}"; done   # as $(...) would
+  [[ "$out" == "$1" ]]
+}
 
 # state_counts — e.g. "queued=3 running=1 succeeded=40": the jobs by state, for notes.
 state_counts() {
@@ -470,7 +607,7 @@ terminal_anomalies() {
 # Stats refresh about once a second (collect_statistics_interval): poll, don't read once.
 mgmt_get() {
   local p="${1#/}" vh
-  vh=$(url_encode "$_JQ_VHOST")
+  _jq_enc vh "$_JQ_VHOST"
   case "$p" in
     api/*) ;;
     connections|channels) p="api/vhosts/$vh/$p" ;;
@@ -479,6 +616,10 @@ mgmt_get() {
     *) p="api/$p/$vh" ;;
   esac
   _jq_mgmt GET "/$p"
+}
+# _jq_enc VAR TEXT — VAR = url_encode TEXT, without a subshell when TEXT needs no escape.
+_jq_enc() {
+  if [[ "$2" =~ ^[A-Za-z0-9._~-]*$ ]]; then printf -v "$1" '%s' "$2"; else printf -v "$1" '%s' "$(url_encode "$2")"; fi
 }
 
 # The system's python3 when there is one: a version manager's shim on PATH (pyenv) can take
@@ -494,12 +635,42 @@ v=eval(sys.argv[1], {"d": d, "len": len, "sum": sum, "any": any, "all": all})
 print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 }
 
+# _jq_queue_fields QUEUE FIELD... — one GET of QUEUE's FIELDs (?columns=): sets the array
+# JQ_FIELDS to their values in order, as json_get "d.get('FIELD', 0)" prints them. The API
+# answers compact JSON holding just those keys, so a number, true, false or null is read in
+# bash; any other value (a string, an object) by json_get.
+_jq_queue_fields() {
+  local q="$1" body f rest v cols
+  shift
+  printf -v cols '%s,' "$@"
+  cols="${cols%,}"
+  _jq_enc q "$q"
+  mgmt_get "queues/$q?columns=$cols" >/dev/null || return 1
+  IFS= read -r -d '' body <"$T/.mgmt.body" || true
+  JQ_FIELDS=()
+  for f in "$@"; do
+    rest="${body#*\""$f"\":}"
+    if [[ "$rest" == "$body" ]]; then
+      v=0   # no such key (yet): the stats of a new queue come a little later
+    else
+      v="${rest%%[,\}]*}"
+      [[ "$v" =~ ^(-?[0-9]+(\.[0-9]+)?|true|false|null)$ ]] || v=$(json_get "d.get('$f', 0)" <<<"$body") || return 1
+    fi
+    JQ_FIELDS+=("$v")
+  done
+}
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
-queue_stat() { mgmt_get "queues/$(url_encode "$1")" | json_get "d.get('$2', 0)"; }
+queue_stat() { _jq_queue_fields "$1" "$2" && echo "${JQ_FIELDS[0]}"; }
 # queue_counts QUEUE — "READY|UNACKED", e.g. 0|0 once every message of QUEUE was acked.
-queue_counts() { echo "$(queue_stat "$1" messages_ready)|$(queue_stat "$1" messages_unacknowledged)"; }
+queue_counts() {
+  _jq_queue_fields "$1" messages_ready messages_unacknowledged &&
+    echo "${JQ_FIELDS[0]}|${JQ_FIELDS[1]}"
+}
 # queue_counts_are QUEUE EXPECTED — whether queue_counts QUEUE prints EXPECTED (for wait_for).
-queue_counts_are() { [[ "$(queue_counts "$1")" == "$2" ]]; }
+queue_counts_are() {
+  _jq_queue_fields "$1" messages_ready messages_unacknowledged &&
+    [[ "${JQ_FIELDS[0]}|${JQ_FIELDS[1]}" == "$2" ]]
+}
 
 # connections_of PREFIX — the broker's names (one a line) of the test vhost's connections whose
 # client-given name (connection_name) starts with PREFIX, e.g. "jobq-consumer worker=w1 ".
@@ -601,17 +772,33 @@ check_status() {
   return 0
 }
 
-# wait_for TIMEOUT_S DESC CMD... — poll CMD every 0.1 s. On timeout: a failure, and returns 1
-# (which stops the test under set -e unless used in a condition).
+# wait_for TIMEOUT_S DESC CMD... — poll CMD every 0.1 s for the first 3 s, then every 0.25 s
+# (a condition is seen at most that late; the tests time events by the database's or the
+# handlers' clocks, not by when a poll saw them). On timeout: a failure, and returns 1 (which
+# stops the test under set -e unless used in a condition).
 wait_for() {
   local timeout="$1" desc="$2"; shift 2
-  local deadline
-  deadline=$(( $(time_now_ms) + ${timeout%.*} * 1000 ))
+  local t0 now
+  jq_now t0
   while true; do
     if "$@" >/dev/null 2>&1; then return 0; fi
-    (( $(time_now_ms) >= deadline )) && break
-    sleep 0.1
+    jq_now now
+    (( now - t0 >= ${timeout%.*} * 1000 )) && break
+    if (( now - t0 < 3000 )); then jq_nap 0.1; else jq_nap 0.25; fi
   done
   fail "timed out after ${timeout}s waiting for: $desc"
   return 1
+}
+
+# jq_nap SECONDS — sleep without a sleep process where it can (a process costs ~5 ms of CPU
+# here): in the test's own shell, a read with a timeout on sql's session, which prints nothing
+# between requests (and only the test's shell makes requests while it naps). Elsewhere, or if
+# that read returns early (the session ended), sleep.
+jq_nap() {
+  local line rs=0
+  if [[ "$BASHPID" == "$$" && -n "${_JQ_SQL[0]:-}" ]]; then
+    IFS= read -r -t "$1" line 2>/dev/null <&"${_JQ_SQL[0]}" || rs=$?
+    (( rs > 128 )) && return 0
+  fi
+  sleep "$1"
 }

@@ -157,11 +157,8 @@ check_eq "every job ran attempt 1 only" "$N" "$(sql "select count(*) from jobs w
 check_eq "nothing left unpublished" 0 "$(sql "select count(*) from jobs where published_at is null")"
 for w in w1 w2 w3; do check "$w is still running" is_running "$w"; done
 
-queue_drained() {
-  [[ "$(queue_stat jobq.default messages_ready)" == 0 && "$(queue_stat jobq.default messages_unacknowledged)" == 0 ]]
-}
-wait_for 30 "jobq.default shows 0 ready and 0 unacked" queue_drained ||
-  note "jobq.default: ready=$(queue_stat jobq.default messages_ready) unacked=$(queue_stat jobq.default messages_unacknowledged)"
+wait_for 30 "jobq.default shows 0 ready and 0 unacked" queue_counts_are jobq.default "0|0" ||
+  note "jobq.default: ready|unacked $(queue_counts jobq.default)"
 quorum_line() {
   timeout -k 5 60 "$(_jq_src_dir)/scripts/stack" status --vhost "$TEST_VHOST" --dir "$_JQ_STACK_DIR" 2>/dev/null |
     grep "queue jobq.default " || true

@@ -65,9 +65,7 @@ check "it started before the close and ended after it" sql_is t \
 for w in w1 w2; do
   grep -E "event=(reconcile|delivery_adopted).*job=$id" "$(log_of "$w")" | sed -E 's/.*event=([a-z_]+) worker=([^ ]+).*action=([a-z_]+).*/# \2: \1 \3/; s/.*event=(delivery_adopted) worker=([^ ]+).*/# \2: \1/' || true
 done
-queue_empty() {
-  [[ "$(mgmt_get queues/jobq.default | json_get '"%d %d" % (d.get("messages_unacknowledged", 0), d.get("messages_ready", 0))')" == "0 0" ]]
-}
+queue_empty() { queue_counts_are jobq.default "0|0"; }
 wait_for 10 "jobq.default: nothing left unacked or ready" queue_empty && _jq_ok "jobq.default: nothing left unacked or ready"
 wait_for 15 "both consumers are back on jobq.default" consumers_are 2 && _jq_ok "both consumers are back on jobq.default"
 check "$owner still runs" is_running "$A"

@@ -66,9 +66,7 @@ note "attempts: $(sql "select string_agg(attempt || 'x' || n, ' ' order by attem
 check "worker b1 survived the restart" is_running w1
 check "worker b2 survived the restart" is_running w2
 wait_for 30 "both workers consume jobq.default again" consumers_are 2 && _jq_ok "both workers consume jobq.default again"
-queue_empty() {
-  [[ "$(mgmt_get queues/jobq.default | json_get '"%d %d" % (d.get("messages_unacknowledged", 0), d.get("messages_ready", 0))')" == "0 0" ]]
-}
+queue_empty() { queue_counts_are jobq.default "0|0"; }
 wait_for 15 "jobq.default: nothing left unacked or ready" queue_empty && _jq_ok "jobq.default: nothing left unacked or ready"
 check_status "a job submitted after the restart succeeds" 0 timeout 20 "$JOBQ_BIN_DIR/jobq" submit noop --wait
 check_status "b1 drains and exits 0 on TERM" 0 stop_consumer w1

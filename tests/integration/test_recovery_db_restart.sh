@@ -83,9 +83,7 @@ wait_for 20 "both workers registered again after the restart" sql_is 2 "select c
 check_eq "... each holding its liveness lock" 2 "$(sql "select count(*) from workers w where exists
   (select 1 from pg_locks l where l.locktype = 'advisory' and l.granted
      and ((l.classid::bigint << 32) | l.objid::bigint) = w.lock_key)")"
-queue_empty() {
-  [[ "$(mgmt_get queues/jobq.default | json_get '"%d %d" % (d.get("messages_unacknowledged", 0), d.get("messages_ready", 0))')" == "0 0" ]]
-}
+queue_empty() { queue_counts_are jobq.default "0|0"; }
 wait_for 15 "jobq.default: nothing left unacked or ready" queue_empty && _jq_ok "jobq.default: nothing left unacked or ready"
 check_status "a job submitted after the restart succeeds" 0 timeout 20 "$JOBQ_BIN_DIR/jobq" submit noop --wait
 check_status "d1 drains and exits 0 on TERM" 0 stop_consumer w1

@@ -115,8 +115,6 @@ note "... counted from the moment the process was gone: min ${gmin} ms, p50 ${g5
 LIMIT=${JQ_TAKEOVER_MAX_MS:-30000}
 check "every taken-over job restarted long before its lease (max ${pmax} ms < $LIMIT ms)" test "${pmax:-99999}" -lt "$LIMIT"
 check "the survivor is still running" is_running "$survivor"
-queue_empty() {
-  [[ "$(mgmt_get queues/jobq.default | json_get '"%d %d" % (d.get("messages_unacknowledged", 0), d.get("messages_ready", 0))')" == "0 0" ]]
-}
+queue_empty() { queue_counts_are jobq.default "0|0"; }
 wait_for 10 "jobq.default: nothing left unacked or ready" queue_empty && _jq_ok "jobq.default: nothing left unacked or ready"
 check_status "the survivor drains and exits 0 on TERM" 0 stop_consumer "$survivor"

@@ -64,9 +64,10 @@ declare -A stopped_until=()   # worker -> ms when it gets SIGCONT
 n_kill=0 n_stop=0 n_restart=0
 now_ms() { _jq_now_ms; }
 resume_due() {
-  local w
+  local w now
   for w in "${!stopped_until[@]}"; do
-    if (( $(now_ms) >= stopped_until[$w] )); then
+    jq_now now
+    if (( now >= stopped_until[$w] )); then
       stop_consumer "$w" CONT
       unset "stopped_until[$w]"
     fi
@@ -75,13 +76,17 @@ resume_due() {
 t_start=$(now_ms)
 t_end=$(( t_start + SOAK_S * 1000 ))
 next_fault=$(( t_start + 2000 + RANDOM % 3000 ))
-while (( $(now_ms) < t_end )); do
+# (the loop reads the clock with jq_now and naps with jq_nap: a subshell or a sleep process
+# per turn would cost more CPU than the turn itself)
+jq_now now
+while (( now < t_end )); do
   # batches evenly over the first 90 % of the window
-  if (( next_batch < BATCHES && $(now_ms) >= t_start + next_batch * SOAK_S * 900 / BATCHES )); then
+  if (( next_batch < BATCHES && now >= t_start + next_batch * SOAK_S * 900 / BATCHES )); then
     submit_batch
   fi
   resume_due
-  if (( $(now_ms) >= next_fault )); then
+  jq_now now
+  if (( now >= next_fault )); then
     # a target among the workers that are not stopped, leaving at least one other one alone
     cands=()
     for w in "${W[@]}"; do [[ -z "${stopped_until[$w]:-}" ]] && cands+=("$w"); done
@@ -100,9 +105,11 @@ while (( $(now_ms) < t_end )); do
            n_restart=$((n_restart + 1)); note "$(( ($(now_ms) - t_start) / 1000 )) s: graceful restart of $w" ;;
       esac
     fi
-    next_fault=$(( $(now_ms) + 2000 + RANDOM % 3000 ))
+    jq_now now
+    next_fault=$(( now + 2000 + RANDOM % 3000 ))
   fi
-  sleep 0.1
+  jq_nap 0.1
+  jq_now now
 done
 while (( next_batch < BATCHES )); do submit_batch; done
 for w in "${!stopped_until[@]}"; do stop_consumer "$w" CONT; unset "stopped_until[$w]"; done
