@@ -636,26 +636,36 @@ print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 }
 
 # _jq_queue_fields QUEUE FIELD... — one GET of QUEUE's FIELDs (?columns=): sets the array
-# JQ_FIELDS to their values in order, as json_get "d.get('FIELD', 0)" prints them. The API
-# answers compact JSON holding just those keys, so a number, true, false or null is read in
-# bash; any other value (a string, an object) by json_get.
+# JQ_FIELDS to their values in order. The API answers compact JSON holding just those keys,
+# so a number, true, false or null is read in bash; any other value (a string, an object) by
+# json_get. A queue's message counts come from its own periodic report (a quorum queue's
+# every 5 s), so a new queue has none at first: while a field is missing the GET is asked
+# again, for up to 10 s; a field still missing then fails the call (returns 1), so that no
+# check reads "0 messages" from a queue that has not reported yet.
 _jq_queue_fields() {
-  local q="$1" body f rest v cols
+  local q="$1" body f rest v cols deadline now missing
   shift
   printf -v cols '%s,' "$@"
   cols="${cols%,}"
   _jq_enc q "$q"
-  mgmt_get "queues/$q?columns=$cols" >/dev/null || return 1
-  IFS= read -r -d '' body <"$T/.mgmt.body" || true
+  jq_now now; deadline=$((now + 10000))
+  while true; do
+    mgmt_get "queues/$q?columns=$cols" >/dev/null || return 1
+    IFS= read -r -d '' body <"$T/.mgmt.body" || true
+    missing=""
+    for f in "$@"; do [[ "$body" == *\""$f"\":* ]] || missing+=" $f"; done
+    [[ -z "$missing" ]] && break
+    jq_now now
+    if (( now >= deadline )); then
+      echo "lib.sh: queue $1 has not reported$missing within 10 s" >&2; return 1
+    fi
+    jq_nap 0.25
+  done
   JQ_FIELDS=()
   for f in "$@"; do
     rest="${body#*\""$f"\":}"
-    if [[ "$rest" == "$body" ]]; then
-      v=0   # no such key (yet): the stats of a new queue come a little later
-    else
-      v="${rest%%[,\}]*}"
-      [[ "$v" =~ ^(-?[0-9]+(\.[0-9]+)?|true|false|null)$ ]] || v=$(json_get "d.get('$f', 0)" <<<"$body") || return 1
-    fi
+    v="${rest%%[,\}]*}"
+    [[ "$v" =~ ^(-?[0-9]+(\.[0-9]+)?|true|false|null)$ ]] || v=$(json_get "d.get('$f')" <<<"$body") || return 1
     JQ_FIELDS+=("$v")
   done
 }
