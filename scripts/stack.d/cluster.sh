@@ -383,9 +383,10 @@ cmd_start_node() {
 cmd_leader() {
   local q=${POS[0]} v=${VHOST:-/} seed="" i answer="" type leader idx
   cluster_precheck
-  # The first running node that answers: the queue's type and, for a quorum queue, its
-  # leader as 'rabbitmqctl list_queues type leader' shows it (none while no member leads).
-  for i in $(running_nodes); do
+  # The first node that answers (one that is down fails at once): the queue's type and, for
+  # a quorum queue, its leader as 'rabbitmqctl list_queues type leader' shows it (none while
+  # no member leads).
+  for ((i = 1; i <= CLUSTER; i++)); do
     if answer=$(use_node "$i"; rmq_eval_text "case rabbit_amqqueue:lookup(rabbit_misc:r($(erl_bin "$v"), queue, $(erl_bin "$q"))) of
         {ok, Q} -> case amqqueue:get_type(Q) of
                      rabbit_quorum_queue -> [{leader, L}] = rabbit_amqqueue:info(Q, [leader]),

@@ -9,8 +9,7 @@
 #  - round 1: the node that leads jobq.default is stopped cleanly (rabbit:stop_and_halt(),
 #    what 'rabbitmqctl stop' runs), stays down until every worker claims jobs again and then
 #    3 s more, and comes back; round 2: the node that leads it then is killed (SIGKILL of
-#    the node), stays down as long, and
-#    comes back;
+#    the node), stays down as long, and comes back;
 #  - each round reports how long after the stop a new leader was seen and every worker
 #    claimed a job again, and checks that the workers of the lost node are connected to
 #    another node (the management API's connection list);
@@ -73,13 +72,13 @@ round() {
   if [[ "$how" == hard ]]; then jq_stop_node "$lead" --hard; else jq_stop_node "$lead"; fi || return 1
   t_gone=$(_jq_now_ms)
   jq_use_mgmt_of "$survivor"
-  # Five looks a second: a look (scripts/stack leader) asks a node through erl_call, without
-  # an Erlang VM of its own, so it does not slow the very election it waits for.
+  # Two looks a second: a look (scripts/stack leader) asks a node through erl_call, without
+  # an Erlang VM of its own that would slow the very election it waits for.
   deadline=$((SECONDS + 30))
   while (( SECONDS < deadline )); do
     new=$(jq_leader jobq.default || true)
     if [[ "$new" =~ ^[1-3]$ && "$new" != "$lead" ]]; then t_lead=$(_jq_now_ms); break; fi
-    sleep 0.2
+    sleep 0.5
   done
   [[ -n "$t_lead" ]] || fail "round $n: no new leader within 30 s"
   note "round $n ($how stop of node $lead): the stop took $(( t_gone - t_stop )) ms; a new leader (node $new) was seen $(( ${t_lead:-$t_stop} - t_stop )) ms after it began"
