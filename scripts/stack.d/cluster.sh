@@ -34,17 +34,16 @@ running_nodes() {  # [EXCEPT] → the indexes of the nodes whose process runs
 
 
 
-# The cluster as node I sees it (rabbitmqctl cluster_status): CS_RUNNING, the running
-# members, and CS_ALL, every member; node names, space-separated, in node order. Returns 1
-# if node I did not answer.
+# The cluster as node I sees it (rabbit_mnesia:status(), as 'rabbitmqctl cluster_status'
+# shows it): CS_RUNNING, the running members, and CS_ALL, every member; node names,
+# space-separated, in node order. Returns 1 if node I did not answer.
 cluster_status_of() {  # I
   local out
   CS_RUNNING="" CS_ALL=""
-  out=$(use_node "$1"; rmqctl -q cluster_status --formatter json 2>/dev/null) || return 1
-  CS_RUNNING=$(grep -o '"running_nodes":\[[^]]*\]' <<<"$out" | grep -o 'jobq-[0-9]*@localhost' |
-               sort -t- -k2,2n -u | paste -sd' ') || true
-  CS_ALL=$(grep -o '"disk_nodes":\[[^]]*\]' <<<"$out" | grep -o 'jobq-[0-9]*@localhost' |
-           sort -t- -k2,2n -u | paste -sd' ') || true
+  out=$(use_node "$1"; rmq_eval 'S = rabbit_mnesia:status(),
+    {proplists:get_value(running_nodes, S, []), [N || {_, Ns} <- proplists:get_value(nodes, S, []), N <- Ns]}.') ||
+    return 1
+  CS_RUNNING=$(node_list "${out%%], *}") CS_ALL=$(node_list "${out#*], }")
   [[ -n "$CS_RUNNING" ]]
 }
 has_word() { [[ " $1 " == *" $2 "* ]]; }  # LIST WORD
@@ -83,7 +82,7 @@ cluster_start_nodes() {  # I…
   done
   [[ -z "${CLUSTER_PG_START:-}" ]] || { say "starting PostgreSQL 15 (127.0.0.1:$PG_PORT)"; STARTED_PG=1; pg_start || return 1; }
   for i in "$@"; do
-    ( trap '[[ -z "${WAIT_PID:-}" ]] || { kill -TERM "$WAIT_PID"; wait "$WAIT_PID"; } 2>/dev/null; exit 1' TERM
+    ( trap 'exit 1' TERM
       use_node "$i"; RMQ_LAUNCHER=${LAUNCHERS[i]}; rmq_wait_started ) &
     WAITERS[i]=$!
   done
@@ -101,9 +100,9 @@ cluster_start_nodes() {  # I…
   release_epmd_lock
 }
 
-# Stop the given nodes at once (rabbitmqctl stop, or SIGKILL with HARD=1 or for a node that
-# is still booting (BOOTING[I]): 'rabbitmqctl stop' would wait for its boot to end, and a
-# node 2..N waits up to 60 s for node 1 there).
+# Stop the given nodes at once (cleanly, or SIGKILL with HARD=1 or for a node that is still
+# booting (BOOTING[I]): a clean stop would wait for its boot to end, and a node 2..N waits up
+# to 60 s for node 1 there).
 cluster_stop_nodes() {  # I…
   local i pid pids=() rc=0
   for i in "$@"; do
@@ -133,7 +132,7 @@ cluster_join() {  # I SEED
 # until node 1 sees all of them running.
 cluster_form() {
   local i joined=0 deadline=$((SECONDS + 60))
-  cluster_status_of 1 || { echo "stack: RabbitMQ node 1 ($(node_name 1)) does not answer rabbitmqctl cluster_status" >&2; return 1; }
+  cluster_status_of 1 || { echo "stack: RabbitMQ node 1 ($(node_name 1)) does not answer for the cluster status" >&2; return 1; }
   for ((i = 2; i <= CLUSTER; i++)); do
     has_word "$CS_ALL" "$(node_name "$i")" && continue
     cluster_join "$i" 1 || return 1
@@ -281,7 +280,7 @@ cluster_status_lines() {  # nodes|queues
     echo "cluster:    no node is running"; return 1
   fi
   if ! seed_node; then
-    echo "cluster:    no running node answers rabbitmqctl cluster_status"; return 1
+    echo "cluster:    no running node answers for the cluster status"; return 1
   fi
   seed=$SEED
   for ((i = 1; i <= CLUSTER; i++)); do
@@ -293,27 +292,27 @@ cluster_status_lines() {  # nodes|queues
 }
 
 # One line per quorum queue of VHOST (or of every vhost): leader and members as node SEED
-# sees them.
+# sees them (what 'rabbitmqctl list_queues name type leader members online' shows).
 quorum_lines() {  # SEED
-  local vhosts v name type leader members online any=0
-  if [[ -n "$VHOST" ]]; then
-    vhosts=$VHOST
-  else
-    vhosts=$(use_node "$1"; rmqctl -q list_vhosts --no-table-headers name 2>/dev/null) ||
-      { echo "quorum:     node $1 did not list its vhosts"; return 1; }
-  fi
-  while IFS= read -r v; do
-    [[ -n "$v" ]] || continue
-    while IFS=$'\t' read -r name type leader members online; do
-      [[ "$type" == quorum ]] || continue
-      any=1
-      leader=$(node_list "$leader")
-      echo "quorum:     vhost $v  queue $name  leader $(indexes_of "$leader") ${leader:--}  members $(indexes_of "$(node_list "$members")")  online $(indexes_of "$(node_list "$online")")"
-    done < <(use_node "$1"; rmqctl -q list_queues -p "$v" --no-table-headers name type leader members online 2>/dev/null)
-  done <<<"$vhosts"
+  local vhosts listing v name leader members online any=0
+  vhosts="rabbit_vhost:list_names()"
+  [[ -z "$VHOST" ]] || vhosts="[$(erl_bin "$VHOST")]"
+  listing=$(use_node "$1"; rmq_eval_text "lists:flatten(
+    [io_lib:format(\"~ts\\t~ts\\t~w\\t~w\\t~w~n\", [V, element(4, amqqueue:get_name(Q))
+                                           | [proplists:get_value(K, rabbit_amqqueue:info(Q, [K])) || K <- [leader, members, online]]])
+     || V <- $vhosts, Q <- rabbit_amqqueue:list(V), amqqueue:get_type(Q) =:= rabbit_quorum_queue]).") ||
+    { echo "quorum:     node $1 did not list the quorum queues"; return 1; }
+  while IFS=$'\t' read -r v name leader members online; do
+    [[ -n "$name" ]] || continue
+    any=1
+    leader=$(node_list "$leader")
+    echo "quorum:     vhost $v  queue $name  leader $(indexes_of "$leader") ${leader:--}  members $(indexes_of "$(node_list "$members")")  online $(indexes_of "$(node_list "$online")")"
+  done < <(sort <<<"$listing")
   (( any )) || echo "quorum:     no quorum queues${VHOST:+ in vhost $VHOST}"
 }
-node_list() { grep -o '[A-Za-z0-9_.-]*@[A-Za-z0-9_.-]*' <<<"$1" | paste -sd' '; }  # "[a@h, b@h]" → "a@h b@h"
+node_list() {  # "['b@h', 'a@h']" → "a@h b@h" (jobq nodes in node order)
+  { grep -o '[A-Za-z0-9_.-]*@[A-Za-z0-9_.-]*' <<<"$1" || true; } | sort -t- -k2,2n -u | paste -sd' '
+}
 
 cluster_env() {
   local i urls=() u
@@ -331,7 +330,7 @@ cluster_env() {
 }
 
 cluster_precheck() {  # for stop-node, start-node, leader
-  [[ $(id -u) -eq 0 ]] || die "must run as root (rabbitmqctl runs as the rabbitmq user)"
+  [[ $(id -u) -eq 0 ]] || die "must run as root (the RabbitMQ tools run as the rabbitmq user)"
   [[ -f "$STATE_FILE" ]] || die "no stack in $DIR (no $STATE_FILE)"
   load_ports
   (( CLUSTER > 1 )) || die "the stack in $DIR is a single node: $CMD is for a cluster (scripts/stack up --cluster N)"
@@ -366,7 +365,7 @@ cmd_start_node() {
   deadline=$((SECONDS + 60))
   if seed_node "$i"; then
     seed=$SEED
-    has_word "$CS_ALL" "$NODE" || cluster_join "$i" "$seed" || exit 1
+    if has_word "$CS_ALL" "$NODE"; then CS_FRESH=1; else cluster_join "$i" "$seed" || exit 1; fi
     cluster_wait_running "$seed" "$deadline" || {
       # only the nodes that run need to be running members
       local j missing=""
@@ -382,27 +381,33 @@ cmd_start_node() {
 }
 
 cmd_leader() {
-  local q=${POS[0]} v=${VHOST:-/} seed="" i listing="" name type leader idx
+  local q=${POS[0]} v=${VHOST:-/} seed="" i answer="" type leader idx
   cluster_precheck
-  # the first running node that answers
-  for i in $(running_nodes); do
-    if listing=$(use_node "$i"; rmqctl -q list_queues -p "$v" --no-table-headers name type leader 2>&1); then
+  # The first node that answers (one that is down fails at once): the queue's type and, for
+  # a quorum queue, its leader as 'rabbitmqctl list_queues type leader' shows it (none while
+  # no member leads).
+  for ((i = 1; i <= CLUSTER; i++)); do
+    if answer=$(use_node "$i"; rmq_eval_text "case rabbit_amqqueue:lookup(rabbit_misc:r($(erl_bin "$v"), queue, $(erl_bin "$q"))) of
+        {ok, Q} -> case amqqueue:get_type(Q) of
+                     rabbit_quorum_queue -> [{leader, L}] = rabbit_amqqueue:info(Q, [leader]),
+                                            lists:flatten(io_lib:format(\"quorum ~w\", [L]));
+                     rabbit_classic_queue -> \"classic\";
+                     rabbit_stream_queue -> \"stream\";
+                     M -> atom_to_list(M) end;
+        _ -> \"none\" end."); then
       seed=$i; break
     fi
   done
   [[ -n "$seed" ]] || {
     [[ -n "$(running_nodes)" ]] || die "no node of the cluster in $DIR is running"
-    die "no running node could list the queues of vhost '$v': $(tail -n1 <<<"$listing")"; }
-  while IFS=$'\t' read -r name type leader; do
-    [[ "$name" == "$q" ]] || continue
-    [[ "$type" == quorum ]] || die "queue '$q' in vhost '$v' is a $type queue, not a quorum queue"
-    leader=$(node_list "$leader")
-    [[ -n "$leader" ]] || die "quorum queue '$q' in vhost '$v' has no leader (as node $seed sees it)"
-    idx=$(node_index "$leader") || die "quorum queue '$q' in vhost '$v' is led by $leader, which is not a node of $DIR"
-    echo "$idx $leader"
-    return 0
-  done <<<"$listing"
-  die "no queue '$q' in vhost '$v' (as node $seed sees it)"
+    die "no running node could look up queue '$q' in vhost '$v'"; }
+  [[ "$answer" != none ]] || die "no queue '$q' in vhost '$v' (as node $seed sees it)"
+  read -r type leader <<<"$answer"
+  [[ "$type" == quorum ]] || die "queue '$q' in vhost '$v' is a $type queue, not a quorum queue"
+  leader=$(node_list "$leader")
+  [[ -n "$leader" ]] || die "quorum queue '$q' in vhost '$v' has no leader (as node $seed sees it)"
+  idx=$(node_index "$leader") || die "quorum queue '$q' in vhost '$v' is led by $leader, which is not a node of $DIR"
+  echo "$idx $leader"
 }
 
 cluster_restart() {
