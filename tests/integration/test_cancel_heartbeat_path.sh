@@ -9,7 +9,7 @@
 #  B. control: a worker with a 60 s heartbeat interval does NOT stop its job after such a
 #     cancel (`cancel --wait --timeout 1s` exits 4, the job still runs 2 s later), so nothing
 #     but the broadcast or the heartbeat carries a cancel; a second cancel whose broadcast
-#     gets through stops it; and a 2 s job cancelled that way finishes first: `cancel --wait`
+#     gets through stops it; and a 4 s job cancelled that way finishes first: `cancel --wait`
 #     says "ID too late: finished (succeeded)", exit 1, and the success stands;
 #  C. the owner's broker connection is down (its AMQP traffic goes through a TCP proxy that
 #     the test kills): the job keeps running under its database lease (not run twice, its
@@ -74,8 +74,8 @@ check_eq "B: the request time is the first one (kept, not overwritten)" t \
   "$(sql "select finished_at - cancel_requested_at > interval '1.9 s' from jobs where id='$id'")"
 
 # "too late": the cancel is recorded, reaches nobody, and the job succeeds meanwhile.
-id=$("$J" submit --queue slowhb sleep '{"seconds":2}')
-wait_for 15 "B: the 2 s job running on w2" running_on "$id" w2 || true
+id=$("$J" submit --queue slowhb sleep '{"seconds":4}')
+wait_for 15 "B: the 4 s job running on w2" running_on "$id" w2 || true
 check_status "B: cancel --wait of a job that succeeds before the cancel reaches it exits 1" 1 \
   env JOBQ_AMQP_URL="$BAD_AMQP" timeout 30 "$J" cancel --wait --timeout 15s "$id"
 check_eq "B: ... it prints 'ID too late: finished (succeeded)'" "$id too late: finished (succeeded)" "$OUT"
