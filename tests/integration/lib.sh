@@ -74,7 +74,7 @@ note() {
 # The names the tests know common.sh's helpers by.
 _jq_now_ms() { time_now_ms; }
 # jq_now VAR — VAR = time_now_ms, without the subshell of $(_jq_now_ms) (for polling loops).
-jq_now() { local t=${EPOCHREALTIME/./}; printf -v "$1" '%d' $((10#$t / 1000)); }
+jq_now() { local _jq_t=${EPOCHREALTIME/./}; printf -v "$1" '%d' $((10#$_jq_t / 1000)); }
 _jq_urlencode() { url_encode "$1"; }
 _jq_alive() { proc_alive "$1"; }  # PID: running and not a zombie
 
@@ -120,7 +120,7 @@ _jq_src_dir() { echo "${JOBQ_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/..
 _jq_init() {
   # The test's CPU priority (tests/CMakeLists.txt gives each class its JQ_NICE): the shell and
   # everything it starts from here on, private servers included.
-  if [[ "${JQ_NICE:-}" =~ ^[0-9]+$ ]]; then renice -n "$JQ_NICE" -p $$ >/dev/null || true; fi
+  if [[ "${JQ_NICE:-}" =~ ^[0-9]+$ ]]; then renice --priority "$JQ_NICE" -p $$ >/dev/null || true; fi
   _JQ_NAME=$(tr '[:upper:]' '[:lower:]' <<<"$1" | tr -c 'a-z0-9_\n' '_' | cut -c1-30)
   trap '_jq_exit' EXIT
   trap 'exit 143' TERM
@@ -477,12 +477,16 @@ stop_proc() { stop_consumer "$@"; }
 #  - At most one request at a time: callers run sql in the test's own shell or in command
 #    substitutions, one after the other. A background job (`&`, start_proc) must not call sql
 #    while the test does; a subshell that finds no session uses a psql of its own.
+#  - Each request has a sentinel of its own (the session's, the caller's BASHPID and a
+#    number): an answer that is another caller's fails the call (2) and ends the session.
 #  - A session that died (PostgreSQL restarted, its backend terminated) is replaced once and
-#    the query asked again; in a subshell, which cannot keep a new session, by its own psql.
+#    a read-only query asked again (in a subshell, which cannot keep a new session, by its
+#    own psql); a query that may write fails with 2, as psql -c would on a lost connection.
 #    A new session that cannot connect fails the call with psql's message, as psql -c would.
 #  - Each request is bounded to 60 s, like _jq_psql; a session that overruns is killed.
 #  - (Re)starting the session sets $!: read $! right after the `&` it is meant for.
-_JQ_SQL_END=""   # the sentinel of the current session
+_JQ_SQL_END=""   # the sentinel of the current session (each request appends its own number)
+_JQ_SQL_N=0
 
 # _jq_sql_plain QUERY — whether QUERY may go to the session (see above).
 _jq_sql_plain() {
@@ -496,6 +500,13 @@ _jq_sql_plain() {
   local lc="${body,,}"
   [[ ! "$lc" =~ advisory|set_config|(^|[^[:alnum:]_])(temp|temporary|copy|listen|prepare|cursor)([^[:alnum:]_]|$) ]] || return 1
   [[ ! "$lc" =~ ^[[:space:]]*(set|reset|begin|start|commit|rollback|end|abort|discard|lock|declare|do|savepoint|release|load|close|fetch|move|vacuum|call)([^[:alnum:]_]|$) ]]
+}
+
+# _jq_sql_read_only QUERY — whether QUERY only reads (safe to ask again after a lost reply).
+_jq_sql_read_only() {
+  local lc="${1,,}"
+  [[ "$lc" =~ ^[[:space:]]*(select|table|values|show|with)([^[:alnum:]_]|$) ]] &&
+    [[ ! "$lc" =~ (^|[^[:alnum:]_])(insert|update|delete|merge|into|pg_terminate_backend|pg_cancel_backend|nextval|setval)([^[:alnum:]_]|$) ]]
 }
 
 # _jq_sql_start / _jq_sql_stop — start the session (the test's shell only) / end it.
@@ -520,8 +531,9 @@ _jq_sql_stop() {
 # stderr; returns 0, 1 (an SQL error), 2 (no connection), 124 (no answer within 60 s), or 3:
 # run QUERY in a psql of its own.
 _jq_sql_ask() {
-  local q="$1" try line sent answered rs new
+  local q="$1" try line sent answered rs new body end
   _jq_sql_plain "$q" || return 3
+  body="${q%"${q##*[![:space:];]}"}"   # sent without its trailing `;`, and run by \g
   for try in 1 2; do
     new=0
     if [[ -z "${_JQ_SQL[1]:-}" || -z "${_JQ_SQL_PID:-}" ]] || ! proc_alive "$_JQ_SQL_PID"; then
@@ -530,14 +542,26 @@ _jq_sql_ask() {
       new=1
     fi
     : >"$T/.sql.err"
+    : >"$T/.sql.out"   # an answer never reads a previous one's rows
+    _JQ_SQL_N=$((_JQ_SQL_N + 1))
+    end="${_JQ_SQL_END}${BASHPID}_${_JQ_SQL_N}"
     sent=0 answered=0 rs=0
+    local pipe_trap
+    pipe_trap=$(trap -p PIPE)
     trap '' PIPE   # a session that just died must fail the write, not end the test
-    { printf '\\set ERROR false\n\\o %s\n%s\n;\n\\o\n\\echo %s :ERROR\n' \
-        "'$T/.sql.out'" "$q" "$_JQ_SQL_END" >&"${_JQ_SQL[1]}"; } 2>/dev/null && sent=1
-    trap - PIPE
+    { printf '\\set ERROR false\n\\o %s\n%s\n\\g\n\\o\n\\echo %s :ERROR\n' \
+        "'$T/.sql.out'" "$body" "$end" >&"${_JQ_SQL[1]}"; } 2>/dev/null && sent=1
+    if [[ -n "$pipe_trap" ]]; then eval "$pipe_trap"; else trap - PIPE; fi
     if (( sent )); then
       while IFS= read -r -t 60 line 2>/dev/null <&"${_JQ_SQL[0]}" || { rs=$?; false; }; do
-        if [[ "$line" == "$_JQ_SQL_END "* ]]; then answered=1; break; fi
+        if [[ "$line" == "$end "* ]]; then answered=1; break; fi
+        if [[ "$line" == "$_JQ_SQL_END"* ]]; then
+          # another caller's answer: two requests overlapped (see above); nothing read here
+          # can be trusted, and the session's state is unknown
+          echo "lib.sh: sql: two requests overlapped on the test's psql session: $q" >&2
+          _jq_sql_stop
+          return 2
+        fi
       done
     fi
     if (( answered )); then
@@ -552,9 +576,10 @@ _jq_sql_ask() {
       return 124
     fi
     # The session ended. One started for this call never connected: fail as psql -c would.
-    # An older one lost its connection: ask again, once, in a new session (or in a psql of
-    # its own).
-    if (( new )); then
+    # An older one lost its connection: a read-only query is asked again, once, in a new
+    # session (or in a psql of its own); any other fails as psql -c would (2), since it may
+    # have committed before the connection went.
+    if (( new )) || ! _jq_sql_read_only "$body"; then
       if [[ -s "$T/.sql.err" ]]; then _jq_cat "$T/.sql.err" >&2; fi
       _jq_sql_stop
       return 2
@@ -643,7 +668,7 @@ print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1"
 # again, for up to 10 s; a field still missing then fails the call (returns 1), so that no
 # check reads "0 messages" from a queue that has not reported yet.
 _jq_queue_fields() {
-  local q="$1" body f rest v cols deadline now missing
+  local queue="$1" q="$1" body f rest v cols deadline now missing
   shift
   printf -v cols '%s,' "$@"
   cols="${cols%,}"
@@ -657,7 +682,7 @@ _jq_queue_fields() {
     [[ -z "$missing" ]] && break
     jq_now now
     if (( now >= deadline )); then
-      echo "lib.sh: queue $1 has not reported$missing within 10 s" >&2; return 1
+      echo "lib.sh: queue $queue has not reported$missing within 10 s" >&2; return 1
     fi
     jq_nap 0.25
   done
@@ -706,7 +731,7 @@ close_connections() {
 }
 
 # The management API has a quorum queue's ready and unacked counts (queue_counts) from the
-# queue's own report, every 5 s, and none before the first (queue_stat reads that as 0): just
+# queue's own report, every 5 s, and none before the first (queue_stat waits for it): just
 # after a short job they can still be 0|0 from before its delivery, or 0|1 from before its ack.
 # queue_deliveries QUEUE — "DELIVERED|REDELIVERED|ACKED": the broker's counts of QUEUE's
 # deliveries (basic.get included), redeliveries and acks, as the consumers' channels report
@@ -801,14 +826,18 @@ wait_for() {
 }
 
 # jq_nap SECONDS — sleep without a sleep process where it can (a process costs ~5 ms of CPU
-# here): in the test's own shell, a read with a timeout on sql's session, which prints nothing
-# between requests (and only the test's shell makes requests while it naps). Elsewhere, or if
-# that read returns early (the session ended), sleep.
+# here): in the test's own shell, a read with a timeout on a pipe of its own that nobody
+# writes to. Elsewhere, or if that read returns early, sleep.
+_JQ_NAP_FD=""
 jq_nap() {
   local line rs=0
-  if [[ "$BASHPID" == "$$" && -n "${_JQ_SQL[0]:-}" ]]; then
-    IFS= read -r -t "$1" line 2>/dev/null <&"${_JQ_SQL[0]}" || rs=$?
-    (( rs > 128 )) && return 0
+  if [[ "$BASHPID" == "$$" ]]; then
+    # a pipe of its own that nobody writes to (opened read-write, so it never reads EOF)
+    [[ -n "$_JQ_NAP_FD" ]] || exec {_JQ_NAP_FD}<> <(:) || _JQ_NAP_FD=""
+    if [[ -n "$_JQ_NAP_FD" ]]; then
+      IFS= read -r -t "$1" line 2>/dev/null <&"$_JQ_NAP_FD" || rs=$?
+      (( rs > 128 )) && return 0
+    fi
   fi
   sleep "$1"
 }

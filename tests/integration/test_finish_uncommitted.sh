@@ -50,4 +50,8 @@ check_eq "jobq.default: one delivery, acked while w1 runs (delivered|redelivered
   "1|0|1" "$(queue_deliveries jobq.default)"
 check "w1 is still running" is_running w1
 check_status "w1 drains and exits 0 on TERM" 0 stop_consumer w1
+# The broker hands an unacked delivery back when the consumer's channel closes, a moment
+# after the process exits: look once the queue lists no consumer.
+no_consumer() { [[ "$(queue_stat jobq.default consumers)" == 0 ]]; }
+wait_for 15 "jobq.default lists no consumer" no_consumer || true
 check_eq "w1 gone, jobq.default holds no message (basic.get)" "[]" "$(queue_get jobq.default)"
