@@ -161,10 +161,13 @@ rmq_log_tail() {
 
 rmq_wait_and_setup() { rmq_wait_started && rmq_setup_users; }
 
-# Wait (60 s at most) until the node launched as RMQ_LAUNCHER has booted (rabbit's boot state
-# is 'ready', as 'rabbitmqctl wait' asks) and its management API answers. Until the AMQP
-# listener opens, at the end of the boot, only /proc is read: a look costs no process, and a
-# server that dies early is noticed within 0.2 s.
+# Wait (60 s at most) until the node launched as RMQ_LAUNCHER has booted and its management
+# API answers. Booted: rabbit's boot state (rabbit_boot_state, in rabbitmq_prelaunch) is
+# 'ready', which the node sets once every boot step has run and the plugins have started,
+# as 'rabbitmqctl await_startup' waits for; rabbit:is_running() is no test of it (in 3.10
+# it is true as soon as the rabbit application's process runs, before the boot steps end).
+# Until the AMQP listener opens, near the end of the boot, only /proc is read: a look
+# costs no process, and a server that dies early is noticed within 0.2 s.
 rmq_wait_started() {
   local deadline=$((SECONDS + 60)) listen tcp
   printf -v listen ':%04X 00000000:0000 0A ' "$AMQP_PORT"   # 127.0.0.1:PORT, state LISTEN
@@ -173,7 +176,7 @@ rmq_wait_started() {
       rmq_log_tail; echo "stack: $LABEL exited during start-up" >&2; return 1
     fi
     tcp=""; IFS= read -r -d '' tcp </proc/net/tcp || true
-    [[ "$tcp" == *"$listen"* && "$(rmq_eval 'rabbit:is_running().')" == true ]] && break
+    [[ "$tcp" == *"$listen"* && "$(rmq_eval 'rabbit_boot_state:get() =:= ready.')" == true ]] && break
     if (( SECONDS >= deadline )); then
       rmq_log_tail; echo "stack: $LABEL did not start within 60 s" >&2; return 1
     fi
