@@ -74,15 +74,28 @@ rmq_eval() {
   printf '%s\n' "${out%"}"}"
 }
 
-# rmq_eval_text EXPR — rmq_eval for an EXPR whose value is a string: the string itself, its
-# escapes (\t, \n, \", \\) undone.
+# rmq_eval_text EXPR — rmq_eval for an EXPR whose value is a string (a list of characters,
+# possibly deep, or a UTF-8 binary): the string itself, as UTF-8; an empty string prints
+# nothing. erl_call's printer would show a list of characters outside Latin-1 as a list of
+# numbers, an empty string as [] and escape quotes and backslashes; so the node sends the
+# string's UTF-8 bytes in hex behind a marker, and they are decoded here.
 rmq_eval_text() {
-  local v
-  v=$(rmq_eval "$1") || return 1
-  [[ "$v" == \"*\" ]] || return 1
-  v=${v:1:${#v}-2}
-  v=${v//\\\"/\"}
-  printf '%b' "$v"
+  local expr="$1" v esc="" i
+  expr=${expr%"${expr##*[![:space:]]}"}      # the trailing white space, then the full stop
+  expr=${expr%.}
+  v=$(rmq_eval "\"jqhex:\" ++ binary_to_list(binary:encode_hex(unicode:characters_to_binary(begin
+    $expr
+  end))).") || return 1
+  [[ "$v" =~ ^\"jqhex:([0-9A-Fa-f]*)\"$ ]] || return 1
+  v=${BASH_REMATCH[1]}
+  (( ${#v} % 2 == 0 )) || return 1
+  [[ -n "$v" ]] || return 0
+  if command -v xxd >/dev/null; then
+    xxd -r -p <<<"$v"
+  else
+    for ((i = 0; i < ${#v}; i += 2)); do esc+="\\x${v:i:2}"; done
+    printf '%b' "$esc"
+  fi
 }
 
 # erl_bin TEXT — TEXT as an Erlang binary literal of byte values (<<106,111>>), which needs no
