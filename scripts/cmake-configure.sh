@@ -11,16 +11,18 @@
 #  - ccache when it is installed (scripts/deps installs it; ~/.cache/ccache unless
 #    CCACHE_DIR says otherwise): paths under SOURCE are hashed relative to it (base_dir, no
 #    hash_dir), so that clones in other folders hit too; the debug info then names the
-#    sources by relative paths. An empty launcher takes ccache out of a BUILD configured
-#    while it was installed.
+#    sources by relative paths. The launcher itself sets CCACHE_BASEDIR and
+#    CCACHE_NOHASHDIR (env VAR=… ccache), for the compiles alone: exported here they would
+#    reach the caller's shell and everything it starts later (ctest, the tests). An empty
+#    launcher takes ccache out of a BUILD configured while it was installed.
 # Not for scan-build (scripts/check --lint): the analyzer must see every compile.
 cmake_configure() {
   local src="$1" dir="$2" gen="Unix Makefiles" launcher="" have
   shift 2
   command -v ninja >/dev/null && gen=Ninja
   if command -v ccache >/dev/null; then
-    launcher=ccache
-    export CCACHE_BASEDIR="$src" CCACHE_NOHASHDIR=1
+    # a CMake list: each element one word of the launcher's command line
+    launcher="$(command -v env);CCACHE_BASEDIR=$src;CCACHE_NOHASHDIR=1;ccache"
   fi
   have=$(sed -n 's/^CMAKE_GENERATOR:INTERNAL=//p' "$dir/CMakeCache.txt" 2>/dev/null || true)
   if [[ -n "$have" && "$have" != "$gen" ]]; then

@@ -77,7 +77,6 @@ up_cleanup() {  # EXIT_STATUS
   set +e
   (( $1 != 0 )) || return 0
   echo "stack: up failed; stopping what it started" >&2
-  [[ -n "${WAIT_PID:-}" ]] && { kill -TERM "$WAIT_PID" 2>/dev/null; wait "$WAIT_PID" 2>/dev/null; }
   (( STARTED_RMQ )) && { rmq_stop >/dev/null 2>&1 || true; }
   (( STARTED_PG )) && { pg_stop >/dev/null 2>&1 || true; }
   maybe_stop_epmd >/dev/null 2>&1 || true

@@ -43,28 +43,59 @@ erl_call_bin() {
   return 1
 }
 
+# erl_call_ready — set ERL_CALL (once per shell) to the erl_call program; if there is none,
+# say so and return 1 (the caller falls back: 'stack down' to TERM, a start wait fails).
+erl_call_ready() {
+  [[ -n "${ERL_CALL:-}" ]] && return 0
+  ERL_CALL=$(erl_call_bin) && return 0
+  ERL_CALL=""
+  echo "stack: erl_call not found (package erlang-base): cannot ask node $NODE" >&2
+  return 1
+}
+
 # rmq_eval EXPR — evaluate the Erlang expression EXPR (ending in a full stop) on the current
 # node (use_node) and print its value as erl_call shows it ("[a, b]", "true", "\"text\"").
-# Returns 1 if the node did not answer (not running, or not yet registered) or EXPR failed.
+# Returns 1 if the node did not answer (not running, or not yet registered) or EXPR failed;
+# why (erl_call's complaint, or the error it returned) goes to the file RMQ_EVAL_LOG if set
+# (rmq_stop's log), else nowhere: a wait asks again and again while the node boots.
 rmq_eval() {
-  local out
-  [[ -n "${ERL_CALL:-}" ]] || ERL_CALL=$(erl_call_bin) || die "erl_call not found (package erlang-base)"
-  out=$(cd / && printf '%s\n' "$1" | timeout -k 5 30 runuser -u rabbitmq -- env -i HOME="$RMQ_HOME" \
-          PATH="$CLEAN_PATH" "$ERL_CALL" -sname "$NODE" -e 2>/dev/null 9>&-) || return 1
-  [[ "$out" == "{ok, "*"}" ]] || return 1
+  local out log=${RMQ_EVAL_LOG:-/dev/null}
+  erl_call_ready || return 1
+  if ! out=$(cd / && printf '%s\n' "$1" | timeout -k 5 30 runuser -u rabbitmq -- env -i HOME="$RMQ_HOME" \
+          PATH="$CLEAN_PATH" "$ERL_CALL" -sname "$NODE" -e 2>>"$log" 9>&-); then
+    printf 'erl_call -sname %s failed%s\n' "$NODE" "${out:+: $out}" >>"$log"
+    return 1
+  fi
+  if [[ "$out" != "{ok, "*"}" ]]; then
+    printf 'erl_call -sname %s: %s\n' "$NODE" "$out" >>"$log"
+    return 1
+  fi
   out=${out#"{ok, "}
   printf '%s\n' "${out%"}"}"
 }
 
-# rmq_eval_text EXPR — rmq_eval for an EXPR whose value is a string: the string itself, its
-# escapes (\t, \n, \", \\) undone.
+# rmq_eval_text EXPR — rmq_eval for an EXPR whose value is a string (a list of characters,
+# possibly deep, or a UTF-8 binary): the string itself, as UTF-8; an empty string prints
+# nothing. erl_call's printer would show a list of characters outside Latin-1 as a list of
+# numbers, an empty string as [] and escape quotes and backslashes; so the node sends the
+# string's UTF-8 bytes in hex behind a marker, and they are decoded here.
 rmq_eval_text() {
-  local v
-  v=$(rmq_eval "$1") || return 1
-  [[ "$v" == \"*\" ]] || return 1
-  v=${v:1:${#v}-2}
-  v=${v//\\\"/\"}
-  printf '%b' "$v"
+  local expr="$1" v esc="" i
+  expr=${expr%"${expr##*[![:space:]]}"}      # the trailing white space, then the full stop
+  expr=${expr%.}
+  v=$(rmq_eval "\"jqhex:\" ++ binary_to_list(binary:encode_hex(unicode:characters_to_binary(begin
+    $expr
+  end))).") || return 1
+  [[ "$v" =~ ^\"jqhex:([0-9A-Fa-f]*)\"$ ]] || return 1
+  v=${BASH_REMATCH[1]}
+  (( ${#v} % 2 == 0 )) || return 1
+  [[ -n "$v" ]] || return 0
+  if command -v xxd >/dev/null; then
+    xxd -r -p <<<"$v"
+  else
+    for ((i = 0; i < ${#v}; i += 2)); do esc+="\\x${v:i:2}"; done
+    printf '%b' "$esc"
+  fi
 }
 
 # erl_bin TEXT — TEXT as an Erlang binary literal of byte values (<<106,111>>), which needs no
@@ -161,19 +192,23 @@ rmq_log_tail() {
 
 rmq_wait_and_setup() { rmq_wait_started && rmq_setup_users; }
 
-# Wait (60 s at most) until the node launched as RMQ_LAUNCHER has booted (rabbit's boot state
-# is 'ready', as 'rabbitmqctl wait' asks) and its management API answers. Until the AMQP
-# listener opens, at the end of the boot, only /proc is read: a look costs no process, and a
-# server that dies early is noticed within 0.2 s.
+# Wait (60 s at most) until the node launched as RMQ_LAUNCHER has booted and its management
+# API answers. Booted: rabbit's boot state (rabbit_boot_state, in rabbitmq_prelaunch) is
+# 'ready', which the node sets once every boot step has run and the plugins have started,
+# as 'rabbitmqctl await_startup' waits for; rabbit:is_running() is no test of it (in 3.10
+# it is true as soon as the rabbit application's process runs, before the boot steps end).
+# Until the AMQP listener opens, near the end of the boot, only /proc is read: a look
+# costs no process, and a server that dies early is noticed within 0.2 s.
 rmq_wait_started() {
   local deadline=$((SECONDS + 60)) listen tcp
   printf -v listen ':%04X 00000000:0000 0A ' "$AMQP_PORT"   # 127.0.0.1:PORT, state LISTEN
+  erl_call_ready || { echo "stack: cannot tell when $LABEL is up" >&2; return 1; }
   while :; do
     if ! proc_alive "$RMQ_LAUNCHER"; then
       rmq_log_tail; echo "stack: $LABEL exited during start-up" >&2; return 1
     fi
     tcp=""; IFS= read -r -d '' tcp </proc/net/tcp || true
-    [[ "$tcp" == *"$listen"* && "$(rmq_eval 'rabbit:is_running().')" == true ]] && break
+    [[ "$tcp" == *"$listen"* && "$(rmq_eval 'rabbit_boot_state:get() =:= ready.')" == true ]] && break
     if (( SECONDS >= deadline )); then
       rmq_log_tail; echo "stack: $LABEL did not start within 60 s" >&2; return 1
     fi
@@ -227,9 +262,12 @@ rmq_stop() {
     # The management agent's event handler goes first: when it is removed in the middle of
     # the shutdown it holds the stop of the rabbit application for 5 s (RabbitMQ 3.10;
     # fixed in 3.13, rabbitmq-server#11070); removed on a running node it takes a moment.
-    if ! rmq_eval 'gen_event:delete_handler(rabbit_event, rabbit_mgmt_db_handler, []),
+    # On a node still booting or already stopping rabbit_event may not run (noproc): the
+    # catch lets the stop go ahead all the same. Why a request failed lands in stop.out.
+    echo "=== $(date -Is) stop (node $NODE, pid $pid)" >>"$R/stop.out"
+    if ! RMQ_EVAL_LOG="$R/stop.out" rmq_eval '_ = (catch gen_event:delete_handler(rabbit_event, rabbit_mgmt_db_handler, [])),
                    spawn(rabbit, stop_and_halt, []), ok.' >/dev/null; then
-      echo "stack: $LABEL did not take the stop request; sending TERM to $pid" >&2
+      echo "stack: $LABEL did not take the stop request (why: $R/stop.out); sending TERM to $pid" >&2
     elif ! proc_wait_gone "$pid" 60; then
       echo "stack: $LABEL did not stop within 60 s; sending TERM to $pid" >&2
     fi
