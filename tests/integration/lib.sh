@@ -534,6 +534,12 @@ _jq_sql_ask() {
   local q="$1" try line sent answered rs new body end
   _jq_sql_plain "$q" || return 3
   body="${q%"${q##*[![:space:];]}"}"   # sent without its trailing `;`, and run by \g
+  # A query that may write is not asked twice (below); so the session is first shown alive
+  # by a read-only probe, which replaces a session that died meanwhile (e.g. the server was
+  # restarted while the session sat idle).
+  if ! _jq_sql_read_only "$body"; then
+    _jq_sql_ask "select 1" >/dev/null 2>&1 || return 3
+  fi
   for try in 1 2; do
     new=0
     if [[ -z "${_JQ_SQL[1]:-}" || -z "${_JQ_SQL_PID:-}" ]] || ! proc_alive "$_JQ_SQL_PID"; then
