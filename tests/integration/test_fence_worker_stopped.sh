@@ -35,9 +35,24 @@ wait_for 15 "both workers registered" sql_is 2 "select count(*) from workers whe
 
 # The processes under a worker: its shims and their commands (the shim is its child).
 descendants() { local p; for p in $(pgrep -P "$1" || true); do echo "$p"; descendants "$p"; done; }
-# Gone, or a zombie nobody reaped yet (the stopped worker cannot reap its shim).
-dead() { [[ ! -e /proc/$1/stat ]] || [[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" == Z ]]; }
+# Gone, or a zombie nobody reaped yet (the stopped worker cannot reap its shim). A stat that
+# vanishes while it is read is a process that is gone.
+dead() {
+  local st
+  { IFS= read -r st <"/proc/$1/stat"; } 2>/dev/null || return 0
+  st=${st##*) }
+  [[ "${st%% *}" == Z ]]
+}
 all_dead() { local p; for p in "$@"; do dead "$p" || return 1; done; }
+# The processes of PIDS still there, as "PID COMM STATE" (for the note of a failure).
+survivors() {
+  local p st
+  for p in "$@"; do
+    dead "$p" && continue
+    { IFS= read -r st <"/proc/$p/stat"; } 2>/dev/null || continue
+    printf '%s %s %s; ' "$p" "$(cut -d' ' -f2 <<<"${st%%) *})")" "$(cut -d' ' -f1 <<<"${st##*) }")"
+  done
+}
 
 bad=0 left=0 done_reps=0 gaps=()
 for ((rep = 1; rep <= REPS; rep++)); do
@@ -54,7 +69,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
   wait_for 15 "rep $rep: attempt 2 starts" has_start "$id" 2 || { cont_backend; break; }
   if ! all_dead "${procs[@]}"; then
     left=$((left + 1))
-    note "rep $rep (job $id, owner $owner): attempt 1's processes still run when attempt 2 starts"
+    note "rep $rep (job $id, owner $owner): attempt 1's processes still run when attempt 2 starts: $(survivors "${procs[@]}")"
   fi
   cont_backend
   settle_rep "$rep" "$id" "$owner" || break
