@@ -52,7 +52,7 @@ for l in 1 2 3 4; do
     start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" $((N_MAX / 4)) "$T/submits.tsv" 0.2 1
 done
 submitted() { [[ $(wc -l <"$T/submits.tsv") -ge $1 ]]; }
-wait_for 60 "40 submits done" submitted 40 || true
+wait_for 150 "40 submits done" submitted 40 || true   # slow beside the whole suite
 
 # claims_since MS — workers that claimed a job (queued → running) after epoch MS.
 claims_since() {

@@ -30,7 +30,7 @@ for l in 1 2 3 4; do
     start_proc "submitter$l" bash "$(dirname "$0")/submit_loop.sh" "$((N_MAX / 4))" "$T/submits.tsv" 0.05
 done
 submitted() { [[ $(wc -l 2>/dev/null <"$T/submits.tsv") -ge $1 ]]; }
-wait_for 60 "60 submits done" submitted 60 || true
+wait_for 150 "60 submits done" submitted 60 || true   # slow beside the whole suite
 t_down=$(_jq_now_ms)
 jq_restart_broker --down-for 3
 t_up=$(_jq_now_ms)
