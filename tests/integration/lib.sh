@@ -132,7 +132,7 @@ _jq_init() {
 
   T=$(mktemp -d "${TMPDIR:-/tmp}/jobq-test-$_JQ_NAME.XXXXXX")
   export T
-  _jq_watchdog "${JQ_TEST_TIMEOUT:-270}"
+  _jq_watchdog "${JQ_TEST_TIMEOUT:-420}"
 }
 
 jq_setup() {
