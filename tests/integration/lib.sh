@@ -41,7 +41,7 @@
 #   queue_deliveries QUEUE | queue_deliveries_are QUEUE D|R|A | queue_get QUEUE
 # Environment knobs: JQ_FAIL_FAST=1 (stop at the first failure), JQ_KEEP=1 (keep $T, the
 #   vhost and the database for inspection), JQ_TEST_TIMEOUT (default 420 s: the whole test is
-#   stopped and cleaned up before ctest's 300 s limit), JQ_STOP_TIMEOUT (default 40 s grace
+#   stopped and cleaned up before ctest's 450 s limit), JQ_STOP_TIMEOUT (default 40 s grace
 #   for stop_consumer with TERM/INT before KILL).
 
 set -euo pipefail
