@@ -74,7 +74,7 @@ note() {
 # The names the tests know common.sh's helpers by.
 _jq_now_ms() { time_now_ms; }
 # jq_now VAR — VAR = time_now_ms, without the subshell of $(_jq_now_ms) (for polling loops).
-jq_now() { local _jq_t=${EPOCHREALTIME/./}; printf -v "$1" '%d' $((10#$_jq_t / 1000)); }
+jq_now() { time_now_ms_into "$1"; }
 _jq_urlencode() { url_encode "$1"; }
 _jq_alive() { proc_alive "$1"; }  # PID: running and not a zombie
 
@@ -488,10 +488,13 @@ stop_proc() { stop_consumer "$@"; }
 _JQ_SQL_END=""   # the sentinel of the current session (each request appends its own number)
 _JQ_SQL_N=0
 
+# _jq_sql_body VAR QUERY — QUERY without its trailing blanks and semicolons, into VAR.
+_jq_sql_body() { printf -v "$1" '%s' "${2%"${2##*[![:space:];]}"}"; }
+
 # _jq_sql_plain QUERY — whether QUERY may go to the session (see above).
 _jq_sql_plain() {
-  local q="$1" body
-  body="${q%"${q##*[![:space:];]}"}"          # without trailing blanks and semicolons
+  local body
+  _jq_sql_body body "$1"
   [[ "$body" =~ [[:alnum:]] ]] || return 1
   [[ "$body" != *[\;\\\$]* && "$body" != */\** ]] || return 1
   [[ ! "$body" =~ (^|[^:]):[[:alpha:]_\'\"{] ]] || return 1
@@ -533,7 +536,7 @@ _jq_sql_stop() {
 _jq_sql_ask() {
   local q="$1" try line sent answered rs new body end
   _jq_sql_plain "$q" || return 3
-  body="${q%"${q##*[![:space:];]}"}"   # sent without its trailing `;`, and run by \g
+  _jq_sql_body body "$q"   # sent without its trailing `;`, and run by \g
   # A query that may write is not asked twice (below); so the session is first shown alive
   # by a read-only probe, which replaces a session that died meanwhile (e.g. the server was
   # restarted while the session sat idle).
