@@ -18,6 +18,25 @@ check_eq "the test database belongs to jobq" jobq \
 
 sql "create table harness_probe (x int); insert into harness_probe values (42)"
 check_eq "a table in the test database" 42 "$(sql 'select x from harness_probe')"
+
+# ---- sql's session (one psql per test): errors, lost connections, the one-shot path
+sql_rc() { local rc=0; sql "$1" >/dev/null 2>"$T/sql_rc.err" || rc=$?; echo "$rc"; }
+check_eq "a failing statement returns 1" 1 "$(sql_rc 'select * from no_such_table')"
+check "... with psql's message on stderr" grep -q 'no_such_table' "$T/sql_rc.err"
+check_eq "... with a trailing ; too" 1 "$(sql_rc 'insert into no_such_table values (1);')"
+check_eq "an unbalanced query returns 1" 1 "$(sql_rc "select ')', (1")"
+check_eq "the session answers after the errors" 7 "$(sql 'select 7')"
+check_eq "a query with ; inside runs in a psql of its own" "a;b" "$(sql "select 'a;b'")"
+sql "select 1" >/dev/null                     # the test's shell holds a live session
+sess=$(sql "select pg_backend_pid()")
+check_eq "terminate the session's backend" t \
+  "$(psql -XAtq "$JOBQ_DATABASE_URL" -c "select pg_terminate_backend($sess)")"
+sql "insert into harness_probe values (43)"   # in the test's shell: a new session
+check_eq "a write after the lost session lands once" 1 "$(sql 'select count(*) from harness_probe where x = 43')"
+check "... in a new session" test "$(sql 'select pg_backend_pid()')" != "$sess"
+sess=$(sql "select pg_backend_pid()")
+psql -XAtq "$JOBQ_DATABASE_URL" -c "select pg_terminate_backend($sess)" >/dev/null
+check "sql_is after a lost session" sql_is 2 "select count(*) from harness_probe"
 check_eq "is not in database jobq" "" \
   "$(psql -XAtq "postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/jobq" -c "select to_regclass('harness_probe')")"
 
