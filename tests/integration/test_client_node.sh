@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# test_client_node — the Node client (clients/node) against the real stack: its node:test
+# suite (clients/node/test) runs against a migrated database with a consumer up, and covers
+# submit + wait with the result, failure (JobFailed), cancel of a running job
+# (JobCancelled), status, submitMany order and keys, idempotency keys, bad input
+# (InvalidArgument with the server's message), a job enqueued in an application transaction
+# that rolls back (no row, never runs) and one that commits (runs), the loss of the waiting
+# connection, and close.
+# The client's dependencies (pg, from the npm registry) are installed by `npm ci` from
+# clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from npm's cache
+# when it can), again only when package.json or the lock file changed; the suite finds them via NODE_PATH.
+source "$(dirname "$0")/lib.sh"
+jq_setup client_node
+
+SRC=$(_jq_src_dir)/clients/node
+DEPS="$JOBQ_BIN_DIR/node-client"
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  fail "node and npm are not installed (scripts/deps installs them)"; exit 1
+fi
+npm_ci() { (cd "$DEPS" && timeout -k 5 300 npm ci --no-audit --no-fund --ignore-scripts "$@") >>"$T/npm.log" 2>&1; }
+mkdir -p "$DEPS"
+if ! cmp -s "$SRC/package.json" "$DEPS/package.json" || ! cmp -s "$SRC/package-lock.json" "$DEPS/package-lock.json" ||
+   [[ ! -d "$DEPS/node_modules/pg" ]]; then
+  cp "$SRC/package.json" "$SRC/package-lock.json" "$DEPS/"
+  if ! npm_ci --offline; then
+    check --fatal "npm ci installs the client's dependencies (log: $T/npm.log)" npm_ci
+  fi
+fi
+
+check --fatal "migrate" jobq migrate
+start_consumer w1 --worker-id w1 --concurrency 4
+
+# TAP output: every test's line in the log, and its counts for the checks below.
+check_status "the node client's suite passes" 0 \
+  env NODE_PATH="$DEPS/node_modules" node --test --test-reporter=tap "$SRC/test/"
+if (( STATUS != 0 )); then
+  grep -E '^\s*(not ok|ok|# )' "$OUT_FILE" | sed 's/^/#   /' | head -60 || true
+  sed -n '/not ok/,/\.\.\./p' "$OUT_FILE" | head -80 | sed 's/^/#   /' || true
+  head -c 3000 "$ERR_FILE" | sed 's/^/#   /' || true
+fi
+tests=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$OUT_FILE")
+passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT_FILE")
+check "the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge 16
+check_eq "every test passed" "${tests:-?}" "${passed:-0}"
+note "node client: ${passed:-0} of ${tests:-0} tests passed"
