@@ -8,6 +8,17 @@ const { JobqError, JobNotFound, JobFailed, JobCancelled, WaitTimeout, translate 
 const { TERMINAL, statusFromRow } = require('./options');
 
 const POLL_MS = 1000;
+const queues = new WeakMap(); // pg.Client -> the promise of its last statement
+
+/**
+ * Runs a statement on `c` after the ones already sent on it: the waits share the listening
+ * connection, and pg wants one statement at a time on a client.
+ */
+function serial(c, text, values) {
+  const run = (queues.get(c) ?? Promise.resolve()).then(() => c.query(text, values));
+  queues.set(c, run.catch(() => {}));
+  return run;
+}
 const STATUS_MANY_SQL =
   'SELECT s.* FROM unnest($1::uuid[]) AS u(id), LATERAL jobq_status(u.id) AS s';
 
@@ -104,7 +115,7 @@ class Waiter {
     if (entries.size === 0) {
       this._waits.delete(id);
       const c = this._conn;
-      if (c) c.query('SELECT jobq_unwatch($1::uuid[])', [[id]]).catch(() => {});
+      if (c) serial(c, 'SELECT jobq_unwatch($1::uuid[])', [[id]]).catch(() => {});
     }
     if (this._waits.size === 0 && this._poll !== null) {
       clearInterval(this._poll);
@@ -127,7 +138,7 @@ class Waiter {
    */
   async _watch(ids) {
     const c = await this._listener();
-    await c.query('SELECT jobq_watch($1::uuid[])', [ids]);
+    await serial(c, 'SELECT jobq_watch($1::uuid[])', [ids]);
   }
 
   /** The listening connection, opened (LISTEN, every waited id watched) if there is none. */
@@ -147,8 +158,8 @@ class Waiter {
     this._connecting = (async () => {
       try {
         await c.connect();
-        await c.query('LISTEN jobq_done');
-        await c.query('SELECT jobq_watch($1::uuid[])', [[...this._waits.keys()]]);
+        await serial(c, 'LISTEN jobq_done');
+        await serial(c, 'SELECT jobq_watch($1::uuid[])', [[...this._waits.keys()]]);
         if (this._closed) throw new JobqError('wait: the client is closed');
         this._conn = c;
         return c;
