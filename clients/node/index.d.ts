@@ -65,13 +65,19 @@ export interface JobStatus {
   workerId: string | null;
 }
 
+/** Options of the Client beside its pg configuration. */
+export interface ClientOptions {
+  /** Seconds between the reads of the waited jobs' status that back up the notifications; default 1. */
+  pollInterval?: number;
+}
+
 /** A jobq client over the SQL API, on a pg.Pool (plus one listening connection while waiting). */
 export class Client {
   /**
    * @param config a PostgreSQL URL or a pg.Pool configuration; absent: $JOBQ_DATABASE_URL,
    *   else pg's defaults (PG* environment variables)
    */
-  constructor(config?: string | PoolConfig);
+  constructor(config?: string | PoolConfig, opts?: ClientOptions);
   /** Submits one job; resolves with its id (an existing job's id for a key already used). */
   submit(type: string, payload?: unknown, opts?: SubmitOptions): Promise<string>;
   /** Submits jobs all or nothing; resolves with their ids in input order. */

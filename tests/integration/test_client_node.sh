@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # test_client_node — the Node client (clients/node) against the real stack: its node:test
-# suite (clients/node/test) runs against a migrated database with a consumer up, and covers
-# submit + wait with the result, failure (JobFailed), cancel of a running job
-# (JobCancelled), status, submitMany order and keys, idempotency keys, bad input
-# (InvalidArgument with the server's message), a job enqueued in an application transaction
-# that rolls back (no row, never runs) and one that commits (runs), the loss of the waiting
-# connection, and close.
+# suite (clients/node/test) runs against a migrated database with a consumer up, the client
+# logged in as jobq_app (a member of jobq_producer: the SQL API and nothing else) and the
+# suite's checks on the tables as jobq. It covers submit + wait with the result, failure
+# (JobFailed), cancel of a running job (JobCancelled), status, submitMany order and keys,
+# idempotency keys, bad input (InvalidArgument with the server's message), a job enqueued in
+# an application transaction that rolls back (no row, never runs) and one that commits
+# (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
 # The client's dependencies (pg, from the npm registry) are installed by `npm ci` from
 # clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from npm's cache
 # when it can), again only when package.json or the lock file changed; the suite finds them via NODE_PATH.
@@ -33,7 +34,9 @@ start_consumer w1 --worker-id w1 --concurrency 4
 
 # TAP output: every test's line in the log, and its counts for the checks below.
 check_status "the node client's suite passes" 0 \
-  env NODE_PATH="$DEPS/node_modules" node --test --test-reporter=tap "$SRC/test/"
+  env NODE_PATH="$DEPS/node_modules" \
+  JOBQ_CLIENT_DATABASE_URL="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB" \
+  node --test --test-reporter=tap "$SRC/test/"
 if (( STATUS != 0 )); then
   grep -E '^\s*(not ok|ok|# )' "$OUT_FILE" | sed 's/^/#   /' | head -60 || true
   sed -n '/not ok/,/\.\.\./p' "$OUT_FILE" | head -80 | sed 's/^/#   /' || true
@@ -41,6 +44,6 @@ if (( STATUS != 0 )); then
 fi
 tests=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$OUT_FILE")
 passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT_FILE")
-check "the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge 17
+check "the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge 19
 check_eq "every test passed" "${tests:-?}" "${passed:-0}"
 note "node client: ${passed:-0} of ${tests:-0} tests passed"

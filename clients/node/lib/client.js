@@ -28,9 +28,14 @@ class Client {
   /**
    * @param {string|object} [config] a PostgreSQL URL, or a pg.Pool configuration object;
    *   absent: $JOBQ_DATABASE_URL, else pg's own defaults (the PG* environment variables)
-   * @throws {InvalidArgument} if `config` is neither a string nor an object
+   * @param {{pollInterval?: number}} [opts] `pollInterval`: seconds between the reads of the
+   *   waited jobs' status that back up the notifications (default 1)
+   * @throws {InvalidArgument} if `config` is neither a string nor an object, or `opts` is bad
    */
-  constructor(config) {
+  constructor(config, opts) {
+    const o = opt.options(opts, ['pollInterval'], 'Client');
+    const poll = opt.seconds(o.pollInterval, 'pollInterval', 0.01) ?? 1;
+    if (poll > MAX_TIMER_S) throw new InvalidArgument(`pollInterval: ${poll} is more than ${MAX_TIMER_S} seconds`);
     if (config === undefined || config === null) {
       config = process.env.JOBQ_DATABASE_URL ? { connectionString: process.env.JOBQ_DATABASE_URL } : {};
     } else if (typeof config === 'string') {
@@ -43,7 +48,7 @@ class Client {
     // 'error' event would end the process.
     this._pool.on('error', () => {});
     this._waiter = new Waiter({ application_name: 'jobq-node-wait', keepAlive: true, ...config },
-      (text, values) => this._pool.query(text, values));
+      (text, values) => this._pool.query(text, values), poll * 1000);
     this._closed = false;
   }
 

@@ -1,13 +1,12 @@
 // Waiting for jobs to end: one listening connection per Client (LISTEN jobq_done, each waited
-// id registered with jobq_watch), with a poll of jobq_status every second as the fallback
-// for a missed notification or a lost connection.
+// id registered with jobq_watch), with a poll of jobq_status (every second by default) as the
+// fallback for a missed notification or a lost connection.
 'use strict';
 
 const pg = require('pg');
 const { JobqError, JobNotFound, JobFailed, JobCancelled, WaitTimeout, translate } = require('./errors');
 const { TERMINAL, statusFromRow } = require('./options');
 
-const POLL_MS = 1000;
 const queues = new WeakMap(); // pg.Client -> the promise of its last statement
 
 /**
@@ -31,10 +30,12 @@ class Waiter {
   /**
    * @param {object} config pg.Client configuration of the listening connection
    * @param {(text: string, values: any[]) => Promise<any>} query runs a statement on the pool
+   * @param {number} pollMs the interval of the fallback reads
    */
-  constructor(config, query) {
+  constructor(config, query, pollMs) {
     this._config = config;
     this._query = query;
+    this._pollMs = pollMs;
     /** @type {Map<string, Set<{resolve: Function, reject: Function, timer: any}>>} */
     this._waits = new Map();
     this._conn = null;
@@ -61,7 +62,7 @@ class Waiter {
     }
     if (!this._waits.has(id)) this._waits.set(id, new Set());
     this._waits.get(id).add(entry);
-    if (this._poll === null) this._poll = setInterval(() => this._tick(), POLL_MS);
+    if (this._poll === null) this._poll = setInterval(() => this._tick(), this._pollMs);
     // Watch before the first read, so that an end between the two is notified.
     try {
       await this._watch([id]);

@@ -1,5 +1,7 @@
 // Integration tests of the client against a real stack: JOBQ_DATABASE_URL names a migrated
-// database (as its owner) served by a running jobq-consumer with the built-in handlers
+// database (as its owner, for checks on the tables) served by a running jobq-consumer with the
+// built-in handlers; the client and the application's transactions log in as
+// JOBQ_CLIENT_DATABASE_URL (default: the same), e.g. a member of jobq_producer
 // (tests/integration/test_client_node.sh sets this up).
 'use strict';
 
@@ -9,15 +11,17 @@ const { randomUUID } = require('node:crypto');
 const pg = require('pg');
 const jobq = require('..');
 
-const URL = process.env.JOBQ_DATABASE_URL;
-if (!URL) throw new Error('JOBQ_DATABASE_URL is not set: run through tests/integration/test_client_node.sh');
+const OWNER_URL = process.env.JOBQ_DATABASE_URL;
+if (!OWNER_URL) throw new Error('JOBQ_DATABASE_URL is not set: run through tests/integration/test_client_node.sh');
+const CLIENT_URL = process.env.JOBQ_CLIENT_DATABASE_URL || OWNER_URL;
+const CLIENT_USER = decodeURIComponent(new globalThis.URL(CLIENT_URL).username);
 
 let client;
 let owner; // a connection of our own, for checks on the tables behind the API
 
 before(async () => {
-  client = new jobq.Client(URL);
-  owner = new pg.Client({ connectionString: URL });
+  client = new jobq.Client(CLIENT_URL);
+  owner = new pg.Client({ connectionString: OWNER_URL });
   await owner.connect();
 });
 after(async () => {
@@ -219,16 +223,16 @@ test('bad input is an InvalidArgument with the server\'s message', async () => {
 });
 
 test('a job enqueued in a transaction that rolls back never exists', async () => {
-  const app = new pg.Client({ connectionString: URL });
+  const app = new pg.Client({ connectionString: CLIENT_URL });
   await app.connect();
   try {
     await app.query('BEGIN');
-    await app.query('CREATE TEMP TABLE app_orders (n int)');
+    await app.query('CREATE TEMP TABLE app_orders (n int)'); // the application's own work
     await app.query('INSERT INTO app_orders VALUES (1)');
     const id = await client.submit('echo', { order: 1 }, { conn: app, key: unique('rollback') });
     const [other] = await client.submitMany([{ type: 'echo' }], { conn: app });
     // inside the transaction the job exists; outside it nothing is committed yet
-    assert.equal(Number((await app.query('SELECT count(*) AS n FROM jobs WHERE id = $1', [id])).rows[0].n), 1);
+    assert.equal((await app.query('SELECT status FROM jobq_status($1)', [id])).rows[0].status, 'queued');
     await assert.rejects(client.status(id), jobq.JobNotFound);
     await app.query('ROLLBACK');
     await sleepMs(1500); // time for a relay or a worker to act on it, had it been committed
@@ -243,7 +247,7 @@ test('a job enqueued in a transaction that rolls back never exists', async () =>
 });
 
 test('a job enqueued in a transaction that commits runs', async () => {
-  const app = new pg.Client({ connectionString: URL });
+  const app = new pg.Client({ connectionString: CLIENT_URL });
   await app.connect();
   try {
     await app.query('BEGIN');
@@ -259,21 +263,64 @@ test('a job enqueued in a transaction that commits runs', async () => {
   }
 });
 
+/** The backends of `client`'s listening connection and the ids each watches. */
+async function listeners() {
+  const { rows } = await owner.query(`SELECT a.pid, array_remove(array_agg(w.job_id::text ORDER BY w.job_id), NULL) AS ids
+    FROM pg_stat_activity a LEFT JOIN job_waiters w ON w.backend = a.pid
+    WHERE a.application_name = 'jobq-node-wait' AND a.datname = current_database()
+      AND a.usename = $1 GROUP BY a.pid`, [CLIENT_USER]);
+  return rows;
+}
+
+test('wait watches its job on one listening connection and unwatches it when done', async () => {
+  const ids = await Promise.all([1, 2].map(() => client.submit('sleep', { seconds: 1 })));
+  const waits = ids.map((id) => client.wait(id, { timeout: 30 }));
+  await sleepMs(300);
+  const during = await listeners();
+  assert.equal(during.length, 1, 'one listening connection');
+  assert.deepEqual(during[0].ids, [...ids].sort());
+  assert.deepEqual(await Promise.all(waits), [null, null]);
+  await sleepMs(200);
+  assert.deepEqual((await listeners())[0].ids, [], 'both unwatched');
+});
+
+test('a notification ends a wait (no poll for 60 s)', async () => {
+  const c = new jobq.Client(CLIENT_URL, { pollInterval: 60 });
+  try {
+    const id = await c.submit('sleep', { seconds: 1 });
+    const t0 = Date.now();
+    assert.equal(await c.wait(id, { timeout: 30 }), null);
+    const took = Date.now() - t0;
+    assert.ok(took < 20000, `the wait took ${took} ms`);
+    const st = await c.status(id);
+    assert.equal(st.status, 'succeeded');
+  } finally {
+    await c.close();
+  }
+});
+
 test('wait survives the loss of its listening connection', async () => {
   const id = await client.submit('sleep', { seconds: 2 });
   const waiting = client.wait(id, { timeout: 30 });
   await sleepMs(300);
-  const killed = await owner.query(
-    "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'jobq-node-wait' AND datname = current_database()");
-  assert.ok(killed.rows.length >= 1 && killed.rows.every((r) => r.ok), 'the listening connection was terminated');
+  const before1 = await listeners();
+  assert.equal(before1.length, 1);
+  const killed = await owner.query('SELECT pg_terminate_backend($1) AS ok', [before1[0].pid]);
+  assert.equal(killed.rows[0].ok, true, 'the listening connection was terminated');
   assert.equal(await waiting, null);
-  // and the next wait reconnects
-  const id2 = await client.submit('echo', { again: 1 });
-  assert.deepEqual(await client.wait(id2, { timeout: 30 }), { again: 1 });
+  // the next wait opens a new one
+  const id2 = await client.submit('sleep', { seconds: 0.5 });
+  const w2 = client.wait(id2, { timeout: 30 });
+  await sleepMs(200);
+  const after1 = await listeners();
+  assert.equal(after1.length, 1);
+  assert.notEqual(after1[0].pid, before1[0].pid);
+  assert.deepEqual(after1[0].ids, [id2]);
+  assert.equal(await w2, null);
 });
 
 test('close rejects pending waits and later calls', async () => {
-  const c = new jobq.Client({ connectionString: URL });
+  const c = new jobq.Client({ connectionString: CLIENT_URL });
   const id = await c.submit('noop', null, { delay: 3600 });
   const waiting = c.wait(id).then(() => assert.fail('the wait resolved'), (e) => e);
   await sleepMs(200);
