@@ -6,10 +6,12 @@
 # (JobFailed), cancel of a running job (JobCancelled), status, submitMany order and keys,
 # idempotency keys, bad input (InvalidArgument with the server's message), a job enqueued in
 # an application transaction that rolls back (no row, never runs) and one that commits
-# (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
-# The client's dependencies (pg, from the npm registry) are installed by `npm ci` from
-# clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from npm's cache
-# when it can), again only when package.json or the lock file changed; the suite finds them via NODE_PATH.
+# (runs), a wait ended by the notification alone, the loss of the waiting connection, close;
+# and TypeScript (a devDependency) checks index.d.ts against a typed use of the client.
+# The client's dependencies (pg and typescript, from the npm registry) are installed by
+# `npm ci` from clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from
+# npm's cache when it can), again only when package.json or the lock file changed; the
+# suite finds them through NODE_PATH.
 source "$(dirname "$0")/lib.sh"
 jq_setup client_node
 
@@ -28,6 +30,10 @@ if ! cmp -s "$SRC/package.json" "$DEPS/package.json" || ! cmp -s "$SRC/package-l
     check --fatal "npm ci installs the client's dependencies (log: $T/npm.log)" npm_ci
   fi
 fi
+
+# index.d.ts: a typed use of every call compiles, and each misuse marked in it is refused.
+check "index.d.ts types clients/node/test/types/usage.ts (tsc --strict)" \
+  node "$DEPS/node_modules/typescript/bin/tsc" -p "$SRC/test/types"
 
 check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id w1 --concurrency 4
