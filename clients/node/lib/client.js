@@ -91,7 +91,7 @@ class Client {
     const o = opt.options(opts, ['conn'], 'submitMany');
     if (!Array.isArray(jobs)) throw new InvalidArgument('submitMany: jobs must be an array');
     const conn = opt.connection(o.conn, 'submitMany');
-    const body = JSON.stringify(jobs.map(opt.manyJob));
+    const body = opt.json(jobs.map(opt.manyJob), 'submitMany: jobs');
     const { rows } = await this._run(conn, SUBMIT_MANY_SQL, [body]);
     return rows[0].ids;
   }

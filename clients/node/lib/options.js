@@ -64,9 +64,21 @@ function timestamp(v, name) {
   throw new InvalidArgument(`${name}: must be a Date or an ISO 8601 string`);
 }
 
-/** JSON text of a value, or null when absent (the SQL API's default then applies). */
-function json(v) {
-  return v === undefined || v === null ? null : JSON.stringify(v);
+/**
+ * JSON text of a value, or null when absent (the SQL API's default then applies).
+ * @param {unknown} v
+ * @param {string} name the argument, for the message
+ */
+function json(v, name) {
+  if (v === undefined || v === null) return null;
+  let s;
+  try {
+    s = JSON.stringify(v);
+  } catch (err) {
+    throw new InvalidArgument(`${name}: not serialisable as JSON (${err.message})`, { cause: err });
+  }
+  if (s === undefined) throw new InvalidArgument(`${name}: not serialisable as JSON (${typeof v})`);
+  return s;
 }
 
 /** A string, or null when absent. */
@@ -107,14 +119,14 @@ function submitParams(type, payload, opts) {
   }
   const values = [
     type,
-    json(payload),
+    json(payload, 'payload'),
     text(o.queue, 'queue'),
     runAt,
     delay,
     maxAttempts,
     text(o.key, 'key'),
     seconds(o.timeout, 'timeout', 0),
-    json(o.metadata),
+    json(o.metadata, 'metadata'),
   ];
   return { values, conn: connection(o.conn, 'submit') };
 }
@@ -166,6 +178,7 @@ function statusFromRow(row) {
 
 module.exports = {
   TERMINAL,
+  json,
   jobId,
   options,
   seconds,

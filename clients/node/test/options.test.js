@@ -27,6 +27,15 @@ test('submitParams refuses bad options', () => {
   assert.throws(() => opt.submitParams('t', {}, 'x'), InvalidArgument);
 });
 
+test('a payload that JSON cannot express is an InvalidArgument', () => {
+  const loop = {};
+  loop.self = loop;
+  assert.throws(() => opt.submitParams('t', loop), /payload: not serialisable as JSON/);
+  assert.throws(() => opt.submitParams('t', { n: 1n }), /payload: not serialisable as JSON/);
+  assert.throws(() => opt.submitParams('t', () => 1), /payload: not serialisable as JSON \(function\)/);
+  assert.throws(() => opt.submitParams('t', {}, { metadata: { n: 2n } }), /metadata: not serialisable/);
+});
+
 test('manyJob renames runAt and maxAttempts and keeps other fields for the server', () => {
   assert.deepEqual(opt.manyJob({ type: 't', runAt: new Date(0), maxAttempts: 2, bogus: 1, key: undefined }, 0),
     { type: 't', run_at: '1970-01-01T00:00:00.000Z', max_attempts: 2, bogus: 1 });
