@@ -13,10 +13,15 @@ from .errors import InvalidArgument
 Seconds = Union[int, float, dt.timedelta]
 """A duration: a number of seconds or a datetime.timedelta."""
 
+# The SQL API's limit on how far ahead a job may run and on its timeout; checked here too, so
+# that a huge number fails with this message rather than as an interval overflow.
+MAX_SECONDS = 365 * 86400
+
 
 def seconds(name: str, value: Optional[Seconds], *, positive: bool = False) -> Optional[float]:
     """value as a number of seconds (None stays None); InvalidArgument if it is not a finite
-    number or timedelta, is negative, or (positive=True) is not above zero."""
+    number or timedelta, is negative, (positive=True) is not above zero, or is more than
+    365 days."""
     if value is None:
         return None
     if isinstance(value, dt.timedelta):
@@ -29,6 +34,8 @@ def seconds(name: str, value: Optional[Seconds], *, positive: bool = False) -> O
     if not math.isfinite(s) or s < 0 or (positive and s == 0):
         raise InvalidArgument(f"{name}: {value!r} is not a number of seconds "
                               f"{'above' if positive else 'of at least'} 0")
+    if s > MAX_SECONDS:
+        raise InvalidArgument(f"{name}: {value!r} is more than 365 days")
     return s
 
 

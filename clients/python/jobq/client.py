@@ -161,9 +161,11 @@ class Client:
         return psycopg.connect(self._dsn, autocommit=True, **extra)
 
     def __enter__(self) -> "Client":
+        """Returns the client itself; the with block's end closes it."""
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Closes the client (close())."""
         self.close()
 
     def close(self) -> None:
