@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import select
+import selectors
 import threading
 import time
 import uuid
@@ -108,16 +108,18 @@ class _Waiter:
     def wait_for(self, jid: str, seconds: float) -> None:
         """Returns when a notification for jid came or after `seconds`, whichever is first."""
         end = time.monotonic() + seconds
-        while jid not in self.hits:
-            left = end - time.monotonic()
-            if left <= 0:
-                return
-            readable, _, _ = select.select([self.conn.fileno()], [], [], left)
-            if readable:
-                pg = self.conn.pgconn
-                pg.consume_input()  # OperationalError when the connection is lost
-                while (n := pg.notifies()) is not None:
-                    self.hits.add(n.extra.decode())
+        # a selector, not select.select: the application may hold more than 1024 descriptors
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.conn.fileno(), selectors.EVENT_READ)
+            while jid not in self.hits:
+                left = end - time.monotonic()
+                if left <= 0:
+                    return
+                if sel.select(left):
+                    pg = self.conn.pgconn
+                    pg.consume_input()  # OperationalError when the connection is lost
+                    while (n := pg.notifies()) is not None:
+                        self.hits.add(n.extra.decode())
 
     def close(self) -> None:
         """Closes the connection (its watches end with the session)."""
