@@ -246,7 +246,9 @@ $$;
 -- finds it taken is committing at the same moment as the one holding it, which notifies
 -- when it commits. The relay reads the due jobs once more shortly after each wake-up
 -- (consumer/relay.c), which finds a job whose commit landed just after that notification;
--- the relay's tick is the fallback for any other miss.
+-- the relay's tick is the fallback for any other miss. A session that sets jobq.woke to 'on'
+-- itself (SET jobq.woke = 'on') sends no wake-up: its jobs wait for the relay's tick (the
+-- benchmark measures the wake-up's cost that way).
 CREATE FUNCTION jobq_wake_relay() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
