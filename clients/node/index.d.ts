@@ -12,7 +12,7 @@ export interface Queryable {
 export interface SubmitOptions {
   /** Queue name (1-64 characters of A-Z a-z 0-9 _ . -); default 'default'. */
   queue?: string;
-  /** Run no earlier than this many seconds after now() (the transaction's start). Exclusive with runAt. */
+  /** Run no earlier than this many seconds after the call (the server's clock). Exclusive with runAt. */
   delay?: number;
   /** Run no earlier than this time (a Date or ISO 8601 text; at most 365 days ahead). Exclusive with delay. */
   runAt?: Date | string;

@@ -6,11 +6,14 @@ const { InvalidArgument, JobqError, JobNotFound, translate } = require('./errors
 const opt = require('./options');
 const { Waiter } = require('./waiter');
 
-// Named parameters: the API's defaults apply to every NULL. The delay counts from now(), the
-// start of the transaction the job is submitted in.
+// Named parameters: the API's defaults apply to every NULL. A delay counts from the call, on
+// the server's clock (clock_timestamp(): now() is the start of the application's
+// transaction); a delay of 0 is no run_at, so that the job is queued, not scheduled a few
+// microseconds ahead.
 const SUBMIT_SQL = `SELECT jobq_submit(
   type => $1, payload => $2::jsonb, queue => $3,
-  run_at => COALESCE($4::timestamptz, now() + $5::float8 * interval '1 second'),
+  run_at => COALESCE($4::timestamptz,
+                     CASE WHEN $5::float8 > 0 THEN clock_timestamp() + $5::float8 * interval '1 second' END),
   max_attempts => $6::int, key => $7, timeout => $8::float8 * interval '1 second',
   metadata => $9::jsonb) AS id`;
 const SUBMIT_MANY_SQL = 'SELECT jobq_submit_many($1::jsonb) AS ids';

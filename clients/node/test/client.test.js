@@ -135,6 +135,12 @@ test('status returns every field; unknown ids give JobNotFound', async () => {
   assert.equal(await client.cancel(id, 'not needed'), 'scheduled');
   assert.equal((await client.status(id)).status, 'cancelled');
 
+  // a delay of 0 is no delay: the job is queued at once, not scheduled
+  const now0 = await client.submit('noop', null, { delay: 0 });
+  const s0 = await client.status(now0);
+  assert.notEqual(s0.status, 'scheduled');
+  assert.ok(s0.runAt.getTime() <= s0.createdAt.getTime(), 'run_at is not after created_at');
+
   const unknown = randomUUID();
   await assert.rejects(client.status(unknown), (e) => e instanceof jobq.JobNotFound && e.jobId === unknown);
   await assert.rejects(client.cancel(unknown), jobq.JobNotFound);
