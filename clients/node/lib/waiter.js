@@ -51,8 +51,8 @@ class Waiter {
    * @param {string} id a lower-case job id
    * @param {number|null} timeoutS
    */
-  async wait(id, timeoutS) {
-    if (this._closed) throw new JobqError('wait: the client is closed');
+  wait(id, timeoutS) {
+    if (this._closed) return Promise.reject(new JobqError('wait: the client is closed'));
     let entry;
     const done = new Promise((resolve, reject) => {
       entry = { resolve, reject, timer: null };
@@ -63,6 +63,14 @@ class Waiter {
     if (!this._waits.has(id)) this._waits.set(id, new Set());
     this._waits.get(id).add(entry);
     if (this._poll === null) this._poll = setInterval(() => this._tick(), this._pollMs);
+    this._start(id, entry);
+    // Returned at once, so that the caller's handler is attached before anything (a close,
+    // a timeout) can reject it.
+    return done;
+  }
+
+  /** Watches `id`, then reads its status once: a job that has already ended settles here. */
+  async _start(id, entry) {
     // Watch before the first read, so that an end between the two is notified.
     try {
       await this._watch([id]);
@@ -74,7 +82,6 @@ class Waiter {
     } catch (err) {
       this._settle(id, entry, () => entry.reject(translate(err)));
     }
-    return done;
   }
 
   /** Rejects every pending wait and closes the listening connection. */
