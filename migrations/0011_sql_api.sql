@@ -207,7 +207,7 @@ BEGIN
                                      i, left(e ->> 'run_at', 80));
             END;
         ELSIF delay IS NOT NULL THEN
-            at := now() + delay;
+            at := clock_timestamp() + delay;  -- from the call, not the transaction's start
         END IF;
         max_attempts := NULL;
         IF e ->> 'max_attempts' IS NOT NULL THEN
