@@ -6,8 +6,9 @@
 # (JobFailed), cancel of a running job (JobCancelled), status, submitMany order and keys,
 # idempotency keys, bad input (InvalidArgument with the server's message), a job enqueued in
 # an application transaction that rolls back (no row, never runs) and one that commits
-# (runs), a wait ended by the notification alone, the loss of the waiting connection, close;
-# and TypeScript (a devDependency) checks index.d.ts against a typed use of the client.
+# (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
+# TypeScript (a devDependency) checks index.d.ts against a typed use of the client, and an
+# application installs the package as the README says and submits and waits through it.
 # The client's dependencies (pg and typescript, from the npm registry) are installed by
 # `npm ci` from clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from
 # npm's cache when it can), again only when package.json or the lock file changed; the
@@ -37,6 +38,33 @@ check "index.d.ts types clients/node/test/types/usage.ts (tsc --strict)" \
 
 check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id w1 --concurrency 4
+
+# The package as an application installs it (README: npm install --install-links): its files
+# and its dependency pg land in the application's node_modules, and it submits and waits.
+app="$T/app"
+mkdir -p "$app"
+printf '{"name": "app", "version": "1.0.0", "private": true}\n' >"$app/package.json"
+cat >"$app/use.js" <<'JS'
+const { Client } = require('jobq');
+(async () => {
+  const c = new Client(process.env.JOBQ_CLIENT_DATABASE_URL);
+  const id = await c.submit('echo', { app: 1 });
+  console.log(JSON.stringify(await c.wait(id, { timeout: 30 })));
+  await c.close();
+})().catch((e) => { console.error(e.message); process.exit(1); });
+JS
+install_app() {
+  (cd "$app" && timeout -k 5 300 npm install --no-audit --no-fund --ignore-scripts --install-links "$SRC" "$@") \
+    >>"$T/npm.log" 2>&1
+}
+if ! install_app --offline; then
+  check --fatal "npm install --install-links clients/node into an application (log: $T/npm.log)" install_app
+fi
+check "the application's node_modules has jobq's files and pg" \
+  test -f "$app/node_modules/jobq/lib/index.js" -a -f "$app/node_modules/jobq/index.d.ts" -a -d "$app/node_modules/pg"
+check_status "the application submits and waits through the installed package" 0 \
+  env JOBQ_CLIENT_DATABASE_URL="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB" node "$app/use.js"
+check_eq "... and prints the job's result" '{"app":1}' "$OUT"
 
 # TAP output: every test's line in the log, and its counts for the checks below.
 check_status "the node client's suite passes" 0 \
