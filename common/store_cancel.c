@@ -75,3 +75,34 @@ int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const
 	PQclear(res);
 	return r;
 }
+
+int jobq_store_cancel_requested(struct jobq_store *st, const char *worker_id,
+				const char *const *ids, size_t n, char (*out)[JOBQ_ID_BUF],
+				struct jobq_err *err)
+{
+	char *arr;
+	PGresult *res;
+	int r, rows;
+
+	if (n == 0)
+		return 0;
+	if ((arr = jobq_store_uuid_array(ids, n)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "cancel requests: out of memory");
+	{
+		const char *p[2] = { arr, worker_id };
+
+		r = jobq_store_exec(st, "jobq_cancel_requested",
+				    "SELECT id FROM jobs WHERE id = ANY($1::uuid[])"
+				    " AND status = 'running' AND cancel_requested_at IS NOT NULL"
+				    " AND worker_id = $2",
+				    2, p, &res, "cancel requests", err);
+	}
+	free(arr);
+	if (r != 0)
+		return r;
+	rows = PQntuples(res);
+	for (int i = 0; i < rows && (size_t)i < n; i++)
+		store_copy(out[i], JOBQ_ID_BUF, PQgetvalue(res, i, 0));
+	PQclear(res);
+	return rows < (int)n ? rows : (int)n;
+}

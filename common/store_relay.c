@@ -59,6 +59,22 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	return n;
 }
 
+int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
+{
+	PGresult *res;
+	int r = jobq_store_exec(st, "jobq_relay_due",
+				"SELECT EXISTS (SELECT 1 FROM jobs"
+				" WHERE published_at IS NULL AND status IN ('scheduled', 'queued')"
+				"  AND publish_after <= now() AND run_after <= now())",
+				0, NULL, &res, "relay", err);
+
+	if (r != 0)
+		return r;
+	r = store_bool(res, 0, 0) ? 1 : 0;
+	PQclear(res);
+	return r;
+}
+
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
 			   int64_t delay_ms, struct jobq_err *err)
 {

@@ -126,6 +126,9 @@ struct consumer {
  * "heartbeat" or "notify": the SQL API's jobq_cancel) is logged and counted. Returns true if a running execution was found. */
 bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *path);
 
+/* Whether an execution here runs job_id. */
+bool consumer_runs_job(struct consumer *c, const char *job_id);
+
 /* True once shutdown no longer waits for anything: a second signal, or the drain's
  * shutdown_timeout has passed. Loops that retry through outages give up then. */
 bool consumer_hard_stop(struct consumer *c);

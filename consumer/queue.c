@@ -178,6 +178,17 @@ bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *pat
 	return found;
 }
 
+bool consumer_runs_job(struct consumer *c, const char *job_id)
+{
+	bool found = false;
+
+	pthread_mutex_lock(&c->exec_mu);
+	for (int i = 0; i < c->nexec && !found; i++)
+		found = c->execs[i].active && strcmp(c->execs[i].job_id, job_id) == 0;
+	pthread_mutex_unlock(&c->exec_mu);
+	return found;
+}
+
 void consumer_release_all(struct consumer *c)
 {
 	pthread_mutex_lock(&c->exec_mu);

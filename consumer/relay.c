@@ -29,6 +29,12 @@
  * another one notifying commits at the same moment, and its job may land just after the
  * first read (migration 0011, jobq_wake_relay). */
 #define FOLLOW_UP_MS 30
+/* At most this many named jobs that run here are checked per batch of notifications (a
+ * worker runs at most its concurrency; more are duplicates or noise). */
+#define HINT_MAX 256
+/* After a wake-up, rounds follow one another while each takes a full batch, for this long
+ * at most before the loop services the broker and its tick again. */
+#define BURST_MS 1000
 
 struct relay {
 	struct consumer *c;
@@ -38,6 +44,10 @@ struct relay {
 	unsigned int seed;
 	bool listening; /* the session LISTENs to the relay's channels */
 	bool woken;     /* a notification on jobq_submitted arrived */
+	/* Jobs running here that a jobq_cancel notification named: checked in the database
+	 * before they are stopped (anyone may send a notification). */
+	char hints[HINT_MAX][JOBQ_ID_BUF];
+	size_t nhints;
 	char node[300]; /* the node the broker connection was last seen on */
 };
 
@@ -165,7 +175,9 @@ static int by_queue(const void *a, const void *b)
 	return strcmp(((const struct taken *)a)->env.queue, ((const struct taken *)b)->env.queue);
 }
 
-static void relay_round(struct relay *r)
+/* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took
+ * (< 0 when the take failed). */
+static int relay_round(struct relay *r)
 {
 	struct consumer *c = r->c;
 	struct jobq_envelope envs[RELAY_BATCH];
@@ -178,7 +190,7 @@ static void relay_round(struct relay *r)
 
 	if (n < 0) {
 		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
-		return;
+		return n;
 	}
 	/* Queue by queue, so that one queue the broker refuses cannot hold up the others. */
 	for (int i = 0; i < n; i++)
@@ -201,6 +213,7 @@ static void relay_round(struct relay *r)
 		jobq_info("relay_published", "worker", c->worker_id, "count",
 			  jobq_log_int(count, published));
 	}
+	return n;
 }
 
 /* Dead letters: record each message of jobq.dead in the database (failing its job if it
@@ -275,7 +288,7 @@ static void reap_round(struct relay *r)
 }
 
 /* A notification on the relay's session: a commit of submitted jobs wakes the relay; a cancel
- * names running jobs (space-separated ids), each stopped here if it runs here. */
+ * names running jobs (space-separated ids), and those that run here are noted for a check. */
 static void on_notice(const char *channel, const char *payload, void *arg)
 {
 	struct relay *r = arg;
@@ -283,20 +296,42 @@ static void on_notice(const char *channel, const char *payload, void *arg)
 	if (strcmp(channel, "jobq_submitted") == 0) {
 		r->woken = true;
 	} else if (strcmp(channel, "jobq_cancel") == 0) {
-		for (const char *p = payload; *p != '\0';) {
+		for (const char *p = payload; *p != '\0' && r->nhints < HINT_MAX;) {
 			char id[JOBQ_ID_BUF];
 			size_t n = strcspn(p, " ");
 
 			if (n == JOBQ_UUID_LEN) {
 				memcpy(id, p, n);
 				id[n] = '\0';
-				if (jobq_uuid_valid(id))
-					consumer_cancel_job(r->c, id, "notify");
+				if (jobq_uuid_valid(id) && consumer_runs_job(r->c, id))
+					memcpy(r->hints[r->nhints++], id, sizeof(id));
 			}
 			p += n;
 			p += strspn(p, " ");
 		}
 	}
+}
+
+/* Stop the noted jobs that the database says run here with a cancel request: any session
+ * may NOTIFY jobq_cancel, and only jobq_cancel's write makes a job stop. */
+static void check_cancels(struct relay *r)
+{
+	const char *ids[HINT_MAX];
+	char found[HINT_MAX][JOBQ_ID_BUF];
+	struct jobq_err err = { 0 };
+	int n;
+
+	for (size_t i = 0; i < r->nhints; i++)
+		ids[i] = r->hints[i];
+	n = jobq_store_cancel_requested(r->st, r->c->worker_id, ids, r->nhints, found, &err);
+	r->nhints = 0;
+	if (n < 0) {
+		/* the heartbeat brings the request instead */
+		jobq_warn("relay_cancel_check_failed", "worker", r->c->worker_id, "error", err.msg);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		consumer_cancel_job(r->c, found[i], "notify");
 }
 
 /* Wait up to wait_ms for the relay's notifications and act on them. Returns true when jobs
@@ -306,6 +341,7 @@ static bool take_notices(struct relay *r, int64_t wait_ms)
 	struct jobq_err err = { 0 };
 
 	r->woken = false;
+	r->nhints = 0;
 	if (wait_ms < 0)
 		wait_ms = 0;
 	if (r->st == NULL || !r->listening || !jobq_store_ok(r->st)) {
@@ -315,8 +351,32 @@ static bool take_notices(struct relay *r, int64_t wait_ms)
 	if (jobq_store_notices(r->st, wait_ms, 1000, on_notice, r, &err) < 0) {
 		jobq_warn("relay_db_lost", "worker", r->c->worker_id, "error", err.msg);
 		r->listening = false;
+		return false;
 	}
+	if (r->nhints > 0)
+		check_cancels(r);
 	return r->woken;
+}
+
+/* Publish what is due now: rounds one after another while each takes a full batch (a large
+ * submit), for BURST_MS at most. */
+static void relay_burst(struct relay *r)
+{
+	int64_t until = jobq_monotonic_ms() + BURST_MS;
+
+	while (relay_round(r) == RELAY_BATCH && jobq_monotonic_ms() < until &&
+	       !atomic_load(&r->c->draining))
+		;
+}
+
+/* Whether a due, unpublished job waits (a read of the relay's partial index, between ticks):
+ * a job whose wake-up was missed waits a loop, not a tick. */
+static bool due_waiting(struct relay *r)
+{
+	struct jobq_err err = { 0 };
+	int n = jobq_store_relay_due(r->st, &err);
+
+	return n > 0;
 }
 
 void *relay_thread(void *arg)
@@ -338,7 +398,7 @@ void *relay_thread(void *arg)
 		}
 		if (now >= next && ensure_db(&r)) {
 			reap_round(&r);
-			relay_round(&r);
+			relay_burst(&r);
 			dead_round(&r);
 			next = now + c->cfg->relay_interval_ms;
 		}
@@ -346,8 +406,11 @@ void *relay_thread(void *arg)
 		woken = take_notices(&r, follow_up > 0 ? follow_up - jobq_monotonic_ms() : TICK_MS);
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
 			if (ensure_db(&r))
-				relay_round(&r);
+				relay_burst(&r);
 			follow_up = woken ? jobq_monotonic_ms() + FOLLOW_UP_MS : 0;
+		} else if (follow_up == 0 && jobq_monotonic_ms() < next && ensure_db(&r) &&
+			   due_waiting(&r)) {
+			relay_burst(&r);
 		}
 	}
 	jobq_broker_free(r.b);

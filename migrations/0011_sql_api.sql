@@ -8,10 +8,14 @@
 --   pg_catalog's (pg_temp is never searched for functions or operators), so nothing a
 --   caller creates anywhere can stand in for one.
 -- - The checks are the CLI's, with the CLI's messages, raised as SQLSTATE 22023
---   (invalid_parameter_value) on one line. The payload limit is jobq.max_payload (a
---   setting an operator may give a database or role: ALTER DATABASE ... SET
---   jobq.max_payload = '2097152'), 1 MiB by default as consumer.max_payload; the database
---   ceiling of 0009 still applies.
+--   (invalid_parameter_value) on one line (caller text in them is cut and its control
+--   characters replaced). The payload limit is jobq.max_payload as an operator set it for
+--   the database or the role (a superuser's ALTER DATABASE ... SET jobq.max_payload =
+--   '2097152'; read
+--   from pg_db_role_setting, so that a caller's own SET cannot raise it; the smallest
+--   applies), 1 MiB by default as consumer.max_payload; the ceiling of 0009 still applies.
+-- - jobq_producer's members are one trust domain, as the CLI's users are: any of them may
+--   read or cancel any job whose id it knows, and idempotency keys are shared by all.
 -- - A job is a row in the caller's transaction: a rollback leaves nothing, a commit hands it
 --   to the consumers' relay. The relay must not wait for its tick: the commit wakes it with
 --   a NOTIFY on channel jobq_submitted, sent only for jobs submitted here (the CLI publishes
@@ -20,6 +24,28 @@
 -- - jobq_cancel's cancel request reaches the running job's worker by a NOTIFY on channel
 --   jobq_cancel (payload: job ids separated by spaces), which every consumer's relay
 --   listens to; the heartbeat carries it otherwise, as for every cancel.
+
+-- Caller text for a message: at most n characters, control characters (a line break
+-- among them) replaced by '?', so that a message stays one line.
+CREATE FUNCTION jobq_clean(t text, n integer) RETURNS text
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+SELECT regexp_replace(left(coalesce($1, ''), $2), '[[:cntrl:]]', '?', 'g')
+$$;
+
+-- The payload limit in bytes: the smallest jobq.max_payload an operator set for this
+-- database, the session's login role, or the two together (pg_db_role_setting: a caller's
+-- own SET does not count), else 1 MiB. NULL when a set value is not a number.
+CREATE FUNCTION jobq_max_payload() RETURNS bigint
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+SELECT CASE WHEN bool_and(v ~ '^[0-9]{1,18}$') IS FALSE THEN NULL
+            ELSE coalesce(min(CASE WHEN v ~ '^[0-9]{1,18}$' THEN v::bigint END), 1048576) END
+FROM (SELECT substr(c, length('jobq.max_payload=') + 1) AS v
+      FROM pg_db_role_setting s, unnest(s.setconfig) c
+      WHERE s.setdatabase IN (0, (SELECT d.oid FROM pg_database d
+                                  WHERE d.datname = current_database()))
+        AND s.setrole IN (0, (SELECT r.oid FROM pg_roles r WHERE r.rolname = session_user))
+        AND c LIKE 'jobq.max\_payload=%') x
+$$;
 
 -- The checks of one job, as the CLI makes them: NULL when it is valid, else the one-line
 -- message. `at` is the time it should run (NULL = now), `lim` the payload limit in bytes.
@@ -33,11 +59,11 @@ DECLARE
 BEGIN
     IF type IS NULL OR type !~ '^[A-Za-z0-9_.:-]{1,64}$' THEN
         RETURN format('job type ''%s'' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)',
-                      regexp_replace(left(coalesce(type, ''), 80), '[[:cntrl:]]', '?', 'g'));
+                      public.jobq_clean(type, 80));
     END IF;
     IF queue IS NOT NULL AND queue !~ '^[A-Za-z0-9_.-]{1,64}$' THEN
         RETURN format('queue ''%s'' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)',
-                      regexp_replace(left(queue, 80), '[[:cntrl:]]', '?', 'g'));
+                      public.jobq_clean(queue, 80));
     END IF;
     IF max_attempts IS NOT NULL AND (max_attempts < 1 OR max_attempts > 1000) THEN
         RETURN format('max_attempts: %s is not a whole number from 1 to 1000', max_attempts);
@@ -61,12 +87,10 @@ BEGIN
         END IF;
     END IF;
     IF payload IS NOT NULL THEN
-        BEGIN
-            lim := coalesce(nullif(current_setting('jobq.max_payload', true), ''), '1048576')::bigint;
-        EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
-            RETURN format('jobq.max_payload = ''%s'' is not a number of bytes',
-                          current_setting('jobq.max_payload', true));
-        END;
+        lim := public.jobq_max_payload();
+        IF lim IS NULL THEN
+            RETURN 'jobq.max_payload (set for the database or role) is not a number of bytes';
+        END IF;
         size := octet_length(payload::text);
         IF size > lim THEN
             RETURN format('payload of %s bytes exceeds the limit of %s bytes (jobq.max_payload)',
@@ -80,23 +104,38 @@ $$;
 -- Insert one checked job in the caller's transaction and return its id: queued to run now
 -- when `at` is NULL or not later than the call (clock_timestamp(), so that `now() + 0` or a
 -- time computed by the client a moment ago does not make it scheduled), else scheduled for
--- `at`. A key already used
--- returns the existing job's id (the CLI's ON CONFLICT: DO UPDATE waits for a concurrent
--- insert of the key to commit and then returns its row). Its status_reason marks it as
+-- `at`. A key already used returns the existing job's id. ON CONFLICT DO NOTHING waits for
+-- a concurrent insert of the key to commit or roll back, as the CLI's insert does, but
+-- locks no existing row: the CLI's DO UPDATE would hold the existing job's row until the
+-- caller's transaction ends, and an application's transaction may be long, while that
+-- job's worker must keep writing its heartbeat. Its status_reason marks the job as
 -- submitted here, which is what wakes the relay at commit (jobs_wake_relay).
 CREATE FUNCTION jobq_insert_job(type text, payload jsonb, queue text, at timestamptz,
                                 max_attempts integer, key text, timeout interval,
                                 metadata jsonb) RETURNS uuid
-    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-INSERT INTO public.jobs AS j (type, payload, queue, max_attempts, run_after, status, timeout,
-                              idempotency_key, status_reason, publish_after, job_metadata)
-SELECT $1, coalesce($2, '{}'::jsonb), coalesce($3, 'default'), coalesce($5, 3), t.run,
-       CASE WHEN t.run > now() THEN 'scheduled' ELSE 'queued' END, $7, $6,
-       'submitted via SQL', t.run, coalesce($8, '{}'::jsonb)
-FROM (SELECT CASE WHEN $4 > clock_timestamp() THEN $4 ELSE now() END AS run) t
-ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL
-DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
-RETURNING j.id
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    run timestamptz := CASE WHEN $4 > clock_timestamp() THEN $4 ELSE now() END;
+    jid uuid;
+BEGIN
+    INSERT INTO public.jobs AS j (type, payload, queue, max_attempts, run_after, status,
+                                  timeout, idempotency_key, status_reason, publish_after,
+                                  job_metadata)
+    VALUES ($1, coalesce($2, '{}'::jsonb), coalesce($3, 'default'), coalesce($5, 3), run,
+            CASE WHEN run > now() THEN 'scheduled' ELSE 'queued' END, $7, $6,
+            'submitted via SQL', run, coalesce($8, '{}'::jsonb))
+    ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING j.id INTO jid;
+    IF jid IS NULL THEN
+        SELECT j.id INTO jid FROM public.jobs j WHERE j.idempotency_key = $6;
+    END IF;
+    IF jid IS NULL THEN   -- deleted (jobq prune) between the conflict and the read
+        RAISE EXCEPTION USING ERRCODE = 'serialization_failure',
+            MESSAGE = format('key ''%s'' changed hands during the submit; try again',
+                             public.jobq_clean($6, 80));
+    END IF;
+    RETURN jid;
+END
 $$;
 
 CREATE FUNCTION jobq_submit(type text, payload jsonb DEFAULT '{}'::jsonb,
@@ -176,7 +215,7 @@ BEGIN
                             'timeout', 'metadata')
             ORDER BY k LIMIT 1;
             IF f IS NOT NULL THEN
-                problem := format('unknown field "%s"', left(f, 80));
+                problem := format('unknown field "%s"', public.jobq_clean(f, 80));
             ELSIF jsonb_typeof(e -> 'type') IS DISTINCT FROM 'string' THEN
                 problem := 'missing "type" (a string)';
             ELSE
@@ -207,7 +246,7 @@ BEGIN
             EXCEPTION WHEN OTHERS THEN
                 RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
                     MESSAGE = format('job %s: "run_at" ''%s'' is not a time (ISO 8601 with a zone)',
-                                     i, left(e ->> 'run_at', 80));
+                                     i, public.jobq_clean(e ->> 'run_at', 80));
             END;
         ELSIF delay IS NOT NULL THEN
             at := clock_timestamp() + delay;  -- from the call, not the transaction's start
@@ -217,7 +256,7 @@ BEGIN
             IF (e ->> 'max_attempts') !~ '^-?[0-9]{1,9}$' THEN
                 RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
                     MESSAGE = format('job %s: max_attempts: %s is not a whole number from 1 to 1000',
-                                     i, left(e ->> 'max_attempts', 40));
+                                     i, public.jobq_clean(e ->> 'max_attempts', 40));
             END IF;
             max_attempts := (e ->> 'max_attempts')::integer;
         END IF;
@@ -244,14 +283,20 @@ $$;
 -- NOTIFY serialises the commits of the transactions that send one (PostgreSQL holds a
 -- database-wide lock from the NOTIFY's queueing at commit until the commit is flushed), so
 -- concurrent submitters that all notified would commit one at a time, without group commit:
--- about half the rate measured with 4 sessions here. Only the transaction that takes the
--- advisory lock (0x6a6f6271, 1) ('jobq', 1), held to its end, notifies; a transaction that
--- finds it taken is committing at the same moment as the one holding it, which notifies
--- when it commits. The relay reads the due jobs once more shortly after each wake-up
--- (consumer/relay.c), which finds a job whose commit landed just after that notification;
--- the relay's tick is the fallback for any other miss. A session that sets jobq.woke to 'on'
--- itself (SET jobq.woke = 'on') sends no wake-up: its jobs wait for the relay's tick (the
--- benchmark measures the wake-up's cost that way).
+-- about half the rate measured with 4 sessions here. Only the transaction that locks the row
+-- of jobq_wake (FOR UPDATE SKIP LOCKED, held to its end) notifies; a transaction that finds
+-- it locked is committing at the same moment as the one holding it, which notifies when it
+-- commits. Only jobq's owner may lock that row: no other role can hold it to silence the
+-- wake-ups. The relay reads the due jobs once more shortly after each wake-up, and checks for
+-- due unpublished jobs between its ticks (consumer/relay.c), so a job whose commit landed
+-- just after a notification, or whose transaction fired this trigger early (SET
+-- CONSTRAINTS ALL IMMEDIATE) and held the row long, waits a tenth of a second at most. A
+-- session that sets jobq.woke to 'on' itself (SET jobq.woke = 'on') sends no wake-up: its
+-- jobs wait for that check (the benchmark measures the wake-up's cost that way).
+CREATE TABLE jobq_wake (one boolean PRIMARY KEY DEFAULT true CHECK (one));
+INSERT INTO jobq_wake VALUES (true);
+REVOKE ALL ON jobq_wake FROM PUBLIC;
+
 CREATE FUNCTION jobq_wake_relay() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -260,7 +305,7 @@ BEGIN
     END IF;
     IF current_setting('jobq.woke', true) IS DISTINCT FROM 'on' THEN
         PERFORM set_config('jobq.woke', 'on', true);
-        IF pg_try_advisory_xact_lock(1785684593, 1) THEN
+        IF EXISTS (SELECT 1 FROM public.jobq_wake w FOR UPDATE SKIP LOCKED) THEN
             PERFORM pg_notify('jobq_submitted', '');
         END IF;
     END IF;
@@ -323,10 +368,11 @@ SELECT j.id, j.type, j.queue, j.status, j.attempt, j.max_attempts, j.payload, j.
 FROM public.jobs j WHERE j.id = $1
 $$;
 
--- Waiting: this session becomes a waiter of each job, so that the job's terminal transition
--- notifies channel jobq_done with its id (the history triggers; a session LISTENs there).
--- A watch lasts until jobq_unwatch or the end of the session (jobq prune deletes rows a
--- session left behind).
+-- Waiting: this session becomes a waiter of each existing job (unknown ids are ignored; at
+-- most 10000 watched at once), so that the job's terminal transition notifies channel
+-- jobq_done with its id (the history triggers; a session LISTENs there), and a status read
+-- after this call sees any transition that sent no notification. A watch lasts until
+-- jobq_unwatch or the end of the session (jobq prune deletes rows a session left behind).
 CREATE FUNCTION jobq_watch(ids uuid[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -335,8 +381,23 @@ BEGIN
             MESSAGE = 'ids must be an array of at most 10000 job ids';
     END IF;
     INSERT INTO public.job_waiters (job_id, backend)
-    SELECT DISTINCT u, pg_backend_pid() FROM unnest(ids) u WHERE u IS NOT NULL
+    SELECT DISTINCT j.id, pg_backend_pid() FROM public.jobs j WHERE j.id = ANY (ids)
     ON CONFLICT DO NOTHING;
+    IF (SELECT count(*) FROM public.job_waiters w WHERE w.backend = pg_backend_pid()) > 10000 THEN
+        RAISE EXCEPTION USING ERRCODE = 'program_limit_exceeded',
+            MESSAGE = 'this session watches more than 10000 jobs: jobq_unwatch some first';
+    END IF;
+    -- A transition whose history trigger ran before these rows were visible sends no
+    -- notification; if it has not committed yet, a status read now would still see the old
+    -- state. So wait for the jobs' in-flight writers to end: a share lock on their rows,
+    -- taken in a subtransaction that is then rolled back, which gives the lock up at once
+    -- (held until the caller's commit, it would stop the jobs' heartbeats meanwhile).
+    BEGIN
+        PERFORM 1 FROM public.jobs j WHERE j.id = ANY (ids) ORDER BY j.id FOR SHARE;
+        RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'jobq_watch: locks released';
+    EXCEPTION WHEN raise_exception THEN
+        NULL;
+    END;
 END
 $$;
 
@@ -346,8 +407,8 @@ DELETE FROM public.job_waiters w
 WHERE w.backend = pg_backend_pid() AND ($1 IS NULL OR w.job_id = ANY ($1))
 $$;
 
-REVOKE EXECUTE ON FUNCTION jobq_job_problem(text, jsonb, text, timestamptz, integer, text,
-                                            interval, jsonb),
+REVOKE EXECUTE ON FUNCTION jobq_clean(text, integer), jobq_max_payload(),
+    jobq_job_problem(text, jsonb, text, timestamptz, integer, text, interval, jsonb),
     jobq_insert_job(text, jsonb, text, timestamptz, integer, text, interval, jsonb),
     jobq_submit(text, jsonb, text, timestamptz, integer, text, interval, jsonb),
     jobq_duration_field(jsonb, text), jobq_submit_many(jsonb), jobq_wake_relay(),

@@ -50,6 +50,8 @@ SELECT 'CREATE ROLE jobq_producer NOLOGIN'
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') \gexec
 SELECT 'CREATE ROLE jobq_app LOGIN PASSWORD ''jobq_app'' IN ROLE jobq_producer'
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_app') \gexec
+-- lets jobq (owning the tests' databases) set the SQL API's payload limit per database
+GRANT SET ON PARAMETER jobq.max_payload TO jobq;
 -- lets the tests' DROP DATABASE ... WITH (FORCE) end an autovacuum worker in the way
 GRANT pg_signal_backend TO jobq;
 SELECT 'CREATE DATABASE jobq OWNER jobq'

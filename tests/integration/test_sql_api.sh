@@ -7,9 +7,13 @@
 #    functions;
 #  - a submit in a transaction that rolls back leaves no row and no message, and nothing
 #    runs; one that commits runs, and not before the commit (a transaction that sleeps 1 s
-#    after its submit); the relay's tick is 60 s here, so only the commit's NOTIFY can wake it;
+#    after its submit); the relay's tick is 60 s here, so only the commit's NOTIFY (or the
+#    relay's check between ticks) can wake it;
 #  - bad input fails with the CLI's one-line messages (the same text as `jobq submit`), and
 #    submit_many is all or nothing and names the bad element; keys return the existing job;
+#  - an open application transaction that submits a running job's key does not hold that
+#    job's row (its heartbeats go on); a bare NOTIFY jobq_cancel (any session may send one)
+#    stops nothing; a payload limit set for the database holds whatever the session SETs;
 #  - jobq_cancel stops a running job through the consumer's NOTIFY path, cancels a queued
 #    one at once and leaves a finished one alone; jobq_status reads a job; a session that
 #    LISTENs to jobq_done and calls jobq_watch is notified when the job ends.
@@ -34,7 +38,8 @@ for stmt in "insert into jobs (type, status) values ('noop', 'queued')" \
             "select * from jobq_cli_cancel(array['$first_id']::uuid[], 'x')" \
             "select jobq_mark_published(array['$first_id']::uuid[], '{}')" \
             "select jobq_insert_job('noop', '{}', null, null, null, null, null, null)" \
-            "select jobq_job_problem('noop', '{}', null, null, null, null, null, null)"; do
+            "select jobq_job_problem('noop', '{}', null, null, null, null, null, null)" \
+            "select * from jobq_wake for update"; do
   check_status "jobq_app is refused: ${stmt:0:60}" 1 app "$stmt"
   check "... for want of a privilege" grep -q "permission denied" "$ERR_FILE"
 done
@@ -49,7 +54,8 @@ rolled_id=${OUT%%$'\n'*}
 check_eq "... leaves no row" 0 "$(sql "select count(*) from jobs where id = '$rolled_id'")"
 
 # ---- the relay wakes on commit (its tick is 60 s: only the NOTIFY is fast)
-JOBQ_RELAY_INTERVAL=60s start_consumer w1 --worker-id w1 --concurrency 4
+JOBQ_RELAY_INTERVAL=60s HEARTBEAT_INTERVAL=300ms LEASE_DURATION=10s \
+  start_consumer w1 --worker-id w1 --concurrency 4
 wait_for 15 "w1 registered" sql_is 1 "select count(*) from workers where state = 'running'"
 wait_for 15 "the job submitted before the consumer started ran" \
   sql_is succeeded "select status from jobs where id = '$first_id'"
@@ -91,10 +97,14 @@ check_status "max_attempts 0 is refused" 1 app "select jobq_submit('noop', max_a
 check "... naming it" grep -q "max_attempts: 0 is not a whole number from 1 to 1000" "$ERR_FILE"
 check_status "metadata that is not an object is refused" 1 app "select jobq_submit('noop', metadata => '[1]')"
 check "... naming it" grep -q "metadata must be a JSON object" "$ERR_FILE"
-check_status "a payload over jobq.max_payload is refused" 1 \
-  psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "set jobq.max_payload = 16" \
-  -c "select jobq_submit('noop', '{\"s\": \"0123456789\"}')"
+sql "alter database \"$TEST_DB\" set jobq.max_payload = '16'" >/dev/null
+check_status "a payload over the database's jobq.max_payload is refused" 1 \
+  app "select jobq_submit('noop', '{\"s\": \"0123456789\"}')"
 check "... naming the sizes" grep -q "payload of 19 bytes exceeds the limit of 16 bytes (jobq.max_payload)" "$ERR_FILE"
+check_status "... and the session's own SET cannot raise the limit" 1 \
+  psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "set jobq.max_payload = 99999" \
+  -c "select jobq_submit('noop', '{\"s\": \"0123456789\"}')"
+sql "alter database \"$TEST_DB\" reset jobq.max_payload" >/dev/null
 before=$(sql "select count(*) from jobs")
 check_status "submit_many with a bad third element" 1 app \
   "select jobq_submit_many('[{\"type\":\"noop\"},{\"type\":\"noop\"},{\"type\":\"noop\",\"bogus\":1}]')"
@@ -123,9 +133,27 @@ check_eq "... reads it" 'succeeded|echo|1|{"i": 2}' "$OUT"
 check_status "jobq_status of an unknown id" 0 app "select count(*) from jobq_status('0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f')"
 check_eq "... has no row" 0 "$OUT"
 
-check_status "submit a 60 s sleep" 0 app "select jobq_submit('sleep', '{\"seconds\": 60}')"
+check_status "submit a 60 s sleep with a key" 0 app \
+  "select jobq_submit('sleep', '{\"seconds\": 60}', key => 'the-sleeper')"
 sleeper=$OUT
 wait_for 15 "it runs" sql_is running "select status from jobs where id = '$sleeper'" || true
+# an application transaction that submits the same key and stays open must not hold the
+# running job's row: its worker keeps writing heartbeats (every 300 ms here)
+psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" \
+  -c "select jobq_submit('sleep', key => 'the-sleeper')" -c "select pg_sleep(3)" -c "commit" \
+  >"$T/holder.out" 2>&1 &
+holder=$!
+sleep 0.5
+hb0=$(sql "select heartbeat_at from jobs where id = '$sleeper'")
+sleep 1.5
+check "a transaction holding the sleeper's key does not stop its heartbeats" \
+  sql_is t "select heartbeat_at > '$hb0'::timestamptz from jobs where id = '$sleeper'"
+wait "$holder" || true
+check_eq "... and its submit returned the sleeper" "$sleeper" "$(sed -n 1p "$T/holder.out")"
+# anyone may NOTIFY jobq_cancel: a notification without jobq_cancel's write stops nothing
+check_status "a bare NOTIFY jobq_cancel naming the sleeper" 0 app "select pg_notify('jobq_cancel', '$sleeper')"
+sleep 1
+check_eq "... does not stop it" running "$(sql "select status from jobs where id = '$sleeper'")"
 check_status "submit a scheduled job (run_at in an hour)" 0 app \
   "select jobq_submit('noop', run_at => now() + interval '1 hour')"
 later=$OUT

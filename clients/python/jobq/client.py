@@ -80,20 +80,26 @@ def _status_row(conn: Any, jid: str) -> Optional[dict[str, Any]]:
 
 
 class _Waiter:
-    """A connection of wait()'s own: in autocommit, LISTENing on jobq_done, collecting the
-    ids the notifications name in ``hits`` (whether they arrive while a query runs, through
-    psycopg's handler, or while idle, through drain())."""
+    """A connection of wait()'s own: in autocommit, LISTENing on jobq_done, noting in ``hits``
+    a notification that names the job waited for (``want``), whether it arrives while a
+    query runs, through psycopg's handler, or while idle, through wait_for(). Other payloads
+    are dropped: any session may notify jobq_done, and a busy system names many jobs."""
 
     def __init__(self, connect: Callable[[], psycopg.Connection]) -> None:
         self.hits: set[str] = set()
+        self.want: Optional[str] = None
         self._connect = connect
         self.conn = self._open()
 
     def _open(self) -> psycopg.Connection:
         conn = self._connect()
-        conn.add_notify_handler(lambda n: self.hits.add(n.payload))
+        conn.add_notify_handler(lambda n: self._note(n.payload))
         conn.execute("LISTEN jobq_done")
         return conn
+
+    def _note(self, payload: str) -> None:
+        if payload == self.want:
+            self.hits.add(payload)
 
     def reopen(self) -> None:
         """Replaces a lost connection (its LISTEN and watches are gone with it); a failure
@@ -119,7 +125,7 @@ class _Waiter:
                     pg = self.conn.pgconn
                     pg.consume_input()  # OperationalError when the connection is lost
                     while (n := pg.notifies()) is not None:
-                        self.hits.add(n.extra.decode())
+                        self._note(n.extra.decode())
 
     def close(self) -> None:
         """Closes the connection (its watches end with the session)."""
@@ -297,6 +303,7 @@ class Client:
 
     def _wait_on(self, w: _Waiter, jid: str, limit: Optional[float],
                  deadline: Optional[float]) -> Any:
+        w.want = jid
         _query(w.conn, _WATCH, (jid,))
         while True:
             w.hits.discard(jid)
@@ -344,6 +351,7 @@ class Client:
             w.close()
             return
         w.hits.clear()
+        w.want = None
         with self._lock:
             if not self._closed and len(self._idle) < _IDLE_WAITERS:
                 self._idle.append(w)

@@ -30,4 +30,11 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 int jobq_store_cancel_unstarted(struct jobq_store *st, const char *job_id, const char *reason,
 				struct jobq_err *err) JOBQ_WUR;
 
+/* Of the job ids a cancel notification named (migration 0011: a hint that anyone may send),
+ * those that really are running under worker_id with a cancel request recorded, copied to
+ * out[] (room for n). Returns how many, or a negative JOBQ_E* code. */
+int jobq_store_cancel_requested(struct jobq_store *st, const char *worker_id,
+				const char *const *ids, size_t n, char (*out)[JOBQ_ID_BUF],
+				struct jobq_err *err) JOBQ_WUR;
+
 #endif

@@ -20,6 +20,11 @@
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err) JOBQ_WUR;
 
+/* Whether a row the relay's take would publish waits now (a read of the partial index
+ * jobs_unpublished, cheap enough for every pass of the relay's loop): 1 yes, 0 no, or a
+ * negative JOBQ_E* code. */
+int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
 			   int64_t delay_ms, struct jobq_err *err) JOBQ_WUR;
