@@ -81,7 +81,7 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n,
 	if (nok > 0) {
 		struct jobq_err ignored;
 
-		jobq_ignore(jobq_store_cli_mark_published(c->store, ids, NULL, nok, &ignored));
+		jobq_ignore(jobq_store_cli_mark_published_async(c->store, ids, nok, &ignored));
 	}
 	if (r != 0)
 		jobq_err_prefix(err, "%zu of %zu job(s) are saved but not confirmed by a broker "
