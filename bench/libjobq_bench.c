@@ -46,7 +46,8 @@ static int seq(jobq_client *c, long n)
 	}
 	t0 = now_ms() - t0;
 	qsort(lat, (size_t)n, sizeof(*lat), by_value);
-	printf("{\"mode\":\"seq\",\"jobs\":%ld,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"jobs_per_s\":%.0f}\n",
+	printf("{\"mode\":\"seq\",\"jobs\":%ld,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"jobs_per_s\":%.0f}"
+	       "\n",
 	       n, lat[n / 2], lat[n * 99 / 100], n / (t0 / 1e3));
 	free(lat);
 	return 0;
@@ -103,8 +104,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "libjobq_bench: %s\n", e.message);
 		return 1;
 	}
-	r = strcmp(argv[1], "seq") == 0 ? seq(c, n)
-					: many(c, n, argc >= 4 ? atoi(argv[3]) : 3);
+	r = strcmp(argv[1], "seq") == 0 ? seq(c, n) : many(c, n, argc >= 4 ? atoi(argv[3]) : 3);
 	jobq_client_close(c);
 	return r;
 }

@@ -196,7 +196,8 @@ int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err)
 			*out = NULL;
 		if (err != NULL) {
 			err->code = client_code_of(r);
-			snprintf(err->message, sizeof(err->message), "configuration: %.490s", e.msg);
+			snprintf(err->message, sizeof(err->message), "configuration: %.490s",
+				 e.msg);
 		}
 		return client_code_of(r);
 	}

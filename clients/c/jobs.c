@@ -55,8 +55,7 @@ static int cancel(jobq_client *c, const char *arg, const char *reason, enum jobq
 	return 0;
 }
 
-int jobq_client_cancel(jobq_client *c, const char *id, const char *reason,
-		       enum jobq_job_state *was)
+int jobq_client_cancel(jobq_client *c, const char *id, const char *reason, enum jobq_job_state *was)
 {
 	struct jobq_err err = { 0 };
 
@@ -66,8 +65,7 @@ int jobq_client_cancel(jobq_client *c, const char *id, const char *reason,
 }
 
 /* Read job id (canonical) into *out (zeroed first). */
-static int read_job(jobq_client *c, const char *id, struct jobq_job_info *out,
-		    struct jobq_err *err)
+static int read_job(jobq_client *c, const char *id, struct jobq_job_info *out, struct jobq_err *err)
 {
 	struct jobq_job_end e;
 	int r;
@@ -150,8 +148,7 @@ static int wait_job(jobq_client *c, const char *id, int64_t timeout_ms, struct j
 	return r < 0 ? r : 0;
 }
 
-int jobq_client_wait(jobq_client *c, const char *arg, int64_t timeout_ms,
-		     struct jobq_job_info *out)
+int jobq_client_wait(jobq_client *c, const char *arg, int64_t timeout_ms, struct jobq_job_info *out)
 {
 	char id[JOBQ_CLIENT_ID_SIZE];
 	struct jobq_job_info mine = { 0 }, *info = out != NULL ? out : &mine;

@@ -48,8 +48,7 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish and mark
  * those the broker confirmed. 0 when all were confirmed, else JOBQ_CLIENT_RELAYED with err
  * saying why (the jobs are saved: the relay publishes them). */
-static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n,
-		   struct jobq_err *err)
+static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, struct jobq_err *err)
 {
 	struct jobq_envelope *envs = malloc(n * sizeof(*envs));
 	const char **ids = malloc(n * sizeof(*ids));
@@ -84,8 +83,9 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n,
 		jobq_ignore(jobq_store_cli_mark_published_async(c->store, ids, nok, &ignored));
 	}
 	if (r != 0)
-		jobq_err_prefix(err, "%zu of %zu job(s) are saved but not confirmed by a broker "
-				     "(the relay of a running jobq-consumer publishes them)",
+		jobq_err_prefix(err,
+				"%zu of %zu job(s) are saved but not confirmed by a broker "
+				"(the relay of a running jobq-consumer publishes them)",
 				npub - nok, npub);
 out:
 	free(envs);
@@ -159,8 +159,8 @@ int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, si
 	if (!client_enter(c))
 		return JOBQ_CLIENT_EINVAL;
 	if (jobs == NULL || n == 0 || n > JOBQ_CLIENT_MAX_BATCH)
-		r = jobq_err_set(&err, JOBQ_EINVAL, "submit_many: %zu jobs%s (1 to %d per call)",
-				 n, jobs == NULL ? " at NULL" : "", JOBQ_CLIENT_MAX_BATCH);
+		r = jobq_err_set(&err, JOBQ_EINVAL, "submit_many: %zu jobs%s (1 to %d per call)", n,
+				 jobs == NULL ? " at NULL" : "", JOBQ_CLIENT_MAX_BATCH);
 	else
 		r = submit(c, jobs, n, ids_out, &err);
 	return client_leave(c, r, &err);

@@ -23,7 +23,8 @@ int main(int argc, char **argv)
 
 	if (argc != 2 || (n = strtol(argv[1], &end, 10)) < 1 || *end != '\0' ||
 	    n > JOBQ_CLIENT_MAX_BATCH) {
-		fprintf(stderr, "usage: submit_many N   (N jobs, 1 to %d)\n", JOBQ_CLIENT_MAX_BATCH);
+		fprintf(stderr, "usage: submit_many N   (N jobs, 1 to %d)\n",
+			JOBQ_CLIENT_MAX_BATCH);
 		return 2;
 	}
 	jobs = calloc((size_t)n, sizeof(*jobs));
@@ -50,5 +51,8 @@ int main(int argc, char **argv)
 	jobq_client_close(c);
 	free(jobs);
 	free(ids);
-	return r == JOBQ_CLIENT_OK ? 0 : r == JOBQ_CLIENT_RELAYED ? 6 : r == JOBQ_CLIENT_EINVAL ? 2 : 1;
+	return r == JOBQ_CLIENT_OK        ? 0
+	       : r == JOBQ_CLIENT_RELAYED ? 6
+	       : r == JOBQ_CLIENT_EINVAL  ? 2
+					  : 1;
 }

@@ -87,7 +87,8 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
  * does not wait for their round trip and commit (the publish mark, which the relay makes
  * up for). The next use of st (jobq_store_exec, _command, _alive, _free) first waits for
  * its results and drops them. 0, or JOBQ_EDB when it could not be sent. */
-int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, struct jobq_err *err) JOBQ_WUR;
+int jobq_store_send_unchecked(struct jobq_store *st, const char *sql,
+			      struct jobq_err *err) JOBQ_WUR;
 
 /* Translate a failed result (or a NULL one) into err; returns the status code. */
 int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,

@@ -188,8 +188,7 @@ int jobq_client_status(jobq_client *c, const char *id, struct jobq_job_info *out
  * ended, or as it stood at the timeout; free its strings with jobq_job_info_free.
  * Returns JOBQ_CLIENT_OK when it ended (whatever its outcome: see out->state),
  * JOBQ_CLIENT_ETIMEDOUT, JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL or JOBQ_CLIENT_EDB. */
-int jobq_client_wait(jobq_client *c, const char *id, int64_t timeout_ms,
-		     struct jobq_job_info *out);
+int jobq_client_wait(jobq_client *c, const char *id, int64_t timeout_ms, struct jobq_job_info *out);
 
 /* Free the strings of info and set them to NULL (not info itself). Accepts NULL. */
 void jobq_job_info_free(struct jobq_job_info *info);
