@@ -5,6 +5,7 @@
  *                             jobs/s of each round and of the best
  * Prints one JSON object. The servers come from the environment (JOBQ_DATABASE_URL,
  * JOBQ_AMQP_URL), as for the jobq CLI. Exit status 0, or 1 with a message on a failure. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, in a strict -std=c11 build */
 #include <jobq/jobq.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -79,17 +79,17 @@ wait_for 300 "all 11000 jobs succeeded" sql_is 11000 \
 note "states: $(state_counts)"
 
 # ---- every call of the library against the real servers
-check_status "libjobq_calls: every check passes" 0 timeout 150 "$T/libjobq_calls"
+check_status "libjobq_calls: every check passes" 0 env LD_LIBRARY_PATH="$libdir" timeout 150 "$T/libjobq_calls"
 grep '^FAIL' "$OUT_FILE" | sed 's/^/# /' || true
 idof() { sed -n "s/^id $1 //p" "$OUT_FILE"; }
-check_eq "the echo job's row: succeeded with its payload as result" "succeeded t" \
+check_eq "the echo job's row: succeeded with its payload as result" "succeeded true" \
   "$(sql "select status || ' ' || (result = '{\"x\": 1}'::jsonb) from jobs where id = '$(idof echo)'")"
 check_eq "one row for the key used twice" 1 \
   "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-key-1'")"
 check_eq "the delayed job's row: cancelled, its reason, max_attempts 5, timeout 60 s" \
   "cancelled not needed 5 00:01:00" \
   "$(sql "select concat_ws(' ', status, cancel_reason, max_attempts, timeout) from jobs where id = '$(idof delayed)'")"
-check_eq "the sleeper's row: cancelled while it ran" "cancelled t" \
+check_eq "the sleeper's row: cancelled while it ran" "cancelled true" \
   "$(sql "select status || ' ' || (started_at is not null) from jobs where id = '$(idof sleeper)'")"
 check_eq "submit_many's refused batch saved nothing" 0 \
   "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-never'")"

@@ -3,6 +3,7 @@
  * servers come from the environment (JOBQ_DATABASE_URL, JOBQ_AMQP_URL); a consumer must be
  * running. Prints "ok WHAT" or "FAIL WHAT: details" per check, and "id NAME UUID" for the
  * jobs the test then looks at in the database. Exit status: the number of failures. */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, in a strict -std=c11 build */
 #include <jobq/jobq.h>
 #include <stdio.h>
 #include <string.h>
