@@ -25,7 +25,8 @@
  * another role could match a call in a jobq statement more exactly than pg_catalog's and
  * run with the caller's rights. Functions are granted by name where they exist, so a
  * database migrated only part of the way (a test's, or one upgraded in steps) gets the
- * rights its functions allow. See docs/security.md. */
+ * rights its functions allow. jobq_producer (applications, migration 0011) may only call the
+ * SQL API's functions. See docs/security.md and docs/clients.md. */
 static const char GRANTS[] =
 	"DO $$ DECLARE f regprocedure; fname name; BEGIN"
 	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
@@ -62,6 +63,17 @@ static const char GRANTS[] =
 	"     'jobq_cli_prune_jobs', 'jobq_cli_prune_workers', 'jobq_cli_mark_published')"
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
+	"  END LOOP;"
+	" END IF;"
+	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_producer;"
+	"  REVOKE ALL ON SEQUENCE dead_letters_id_seq FROM jobq_producer;"
+	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
+	"   WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'jobq\\_%' LOOP"
+	"   EXECUTE format(CASE WHEN fname IN ('jobq_submit', 'jobq_submit_many', 'jobq_cancel',"
+	"     'jobq_status', 'jobq_watch', 'jobq_unwatch')"
+	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_producer'"
+	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_producer' END, f);"
 	"  END LOOP;"
 	" END IF;"
 	"END $$";
@@ -281,7 +293,7 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 			cb(names[i], arg);
 	}
 	if ((r = jobq_store_command(st, GRANTS, err)) != 0)
-		jobq_err_prefix(err, "grant rights to jobq_consumer and jobq_cli");
+		jobq_err_prefix(err, "grant rights to jobq_consumer, jobq_cli and jobq_producer");
 out:
 	PQclear(res);
 	if (locked && jobq_store_ok(st)) {

@@ -7,12 +7,21 @@
 #include <string.h>
 #include <time.h>
 
+#include "jobq/clock.h"
+
 #include "jobq/store_wait.h"
 #include "store_internal.h"
 
 int jobq_store_listen(struct jobq_store *st, struct jobq_err *err)
 {
 	return jobq_store_command(st, "LISTEN jobq_done", err);
+}
+
+int jobq_store_listen_relay(struct jobq_store *st, struct jobq_err *err)
+{
+	int r = jobq_store_command(st, "LISTEN jobq_submitted", err);
+
+	return r != 0 ? r : jobq_store_command(st, "LISTEN jobq_cancel", err);
 }
 
 int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err)
@@ -91,32 +100,46 @@ void jobq_job_end_release(struct jobq_job_end *e)
 	e->result = e->error = e->cancel_reason = NULL;
 }
 
-int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[JOBQ_ID_BUF],
-			   struct jobq_err *err)
+int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
+		       void *arg, struct jobq_err *err)
 {
 	PGconn *conn = jobq_store_conn(st);
-	struct timespec start, now;
+	int64_t deadline = jobq_monotonic_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+	int handed = 0;
 
-	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
 		PGnotify *n;
 		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
 		int64_t left;
 
 		if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK)
-			return jobq_err_set(err, JOBQ_EDB, "wait: database connection lost");
-		if ((n = PQnotifies(conn)) != NULL) {
-			if (job_id != NULL)
-				store_copy(job_id, JOBQ_ID_BUF, n->extra);
+			return jobq_err_set(err, JOBQ_EDB,
+					    "notifications: database connection lost");
+		while (handed < max && (n = PQnotifies(conn)) != NULL) {
+			fn(n->relname, n->extra, arg);
 			PQfreemem(n);
-			return 1;
+			handed++;
 		}
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		left = timeout_ms - ((now.tv_sec - start.tv_sec) * 1000 +
-				     (now.tv_nsec - start.tv_nsec) / 1000000);
+		if (handed > 0)
+			return handed;
+		left = deadline - jobq_monotonic_ms();
 		if (left <= 0)
 			return 0;
 		if (poll(&pfd, 1, left > 1000 ? 1000 : (int)left) < 0 && errno != EINTR)
-			return jobq_err_set(err, JOBQ_ESYS, "wait: poll: %s", strerror(errno));
+			return jobq_err_set(err, JOBQ_ESYS, "notifications: poll: %s",
+					    strerror(errno));
 	}
+}
+
+static void copy_payload(const char *channel, const char *payload, void *arg)
+{
+	(void)channel;
+	if (arg != NULL)
+		store_copy(arg, JOBQ_ID_BUF, payload);
+}
+
+int jobq_store_wait_notify(struct jobq_store *st, int64_t timeout_ms, char job_id[JOBQ_ID_BUF],
+			   struct jobq_err *err)
+{
+	return jobq_store_notices(st, timeout_ms, 1, copy_payload, job_id, err);
 }

@@ -122,8 +122,8 @@ struct consumer {
 	char self_exe[4096]; /* this program, re-executed as the command handlers' shim */
 };
 
-/* Ask the execution running job_id (if any) to stop for a cancel; `path` ("broadcast" or
- * "heartbeat") is logged. Returns true if a running execution was found. */
+/* Ask the execution running job_id (if any) to stop for a cancel; `path` ("broadcast",
+ * "heartbeat" or "notify": the SQL API's jobq_cancel) is logged and counted. Returns true if a running execution was found. */
 bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *path);
 
 /* True once shutdown no longer waits for anything: a second signal, or the drain's

@@ -87,7 +87,7 @@ char *metrics_render(struct consumer *c)
 	static const char *const fin[FIN_N] = { "succeeded", "failed", "cancelled", "retry",
 						"released" };
 	static const char *const take[TAKE_N] = { "owner_dead", "lease_expired" };
-	static const char *const cancel[CANCEL_N] = { "broadcast", "heartbeat" };
+	static const char *const cancel[CANCEL_N] = { "broadcast", "heartbeat", "notify" };
 	static const char *const rec[RECONNECT_N] = { "broker", "database" };
 	struct metrics *m = &c->metrics;
 	struct out o = { 0 };

@@ -30,6 +30,7 @@ enum metric_takeover {
 enum metric_cancel {
 	CANCEL_BROADCAST,
 	CANCEL_HEARTBEAT,
+	CANCEL_NOTIFY,
 	CANCEL_N
 };
 enum metric_reconnect {

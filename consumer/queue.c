@@ -148,6 +148,14 @@ void execution_stop(struct execution *e, enum stop_reason why)
 	(void)n; /* a full counter already wakes the poller */
 }
 
+/* The metrics' index of a cancel's path. */
+static enum metric_cancel cancel_path(const char *path)
+{
+	if (strcmp(path, "heartbeat") == 0)
+		return CANCEL_HEARTBEAT;
+	return strcmp(path, "notify") == 0 ? CANCEL_NOTIFY : CANCEL_BROADCAST;
+}
+
 bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *path)
 {
 	bool found = false;
@@ -160,10 +168,7 @@ bool consumer_cancel_job(struct consumer *c, const char *job_id, const char *pat
 			found = true;
 			if (!atomic_load(&e->cancel)) {
 				execution_stop(e, STOP_CANCEL);
-				atomic_fetch_add(&c->metrics.cancels[strcmp(path, "heartbeat") == 0
-									     ? CANCEL_HEARTBEAT
-									     : CANCEL_BROADCAST],
-						 1);
+				atomic_fetch_add(&c->metrics.cancels[cancel_path(path)], 1);
 				jobq_info("cancel_received", "worker", c->worker_id, "job", job_id,
 					  "path", path);
 			}

@@ -1,7 +1,10 @@
 /* The relay thread (docs/design.md §6 "Relay", "Reaper"): with its own PostgreSQL session and
- * its own broker connection, it publishes due jobs that nobody published yet (a submitter
- * that died, scheduled jobs come due, retries, reaped jobs) and moves expired leases
- * back. Kept apart from the keeper so that a slow broker never delays a heartbeat. */
+ * its own broker connection, it publishes due jobs that nobody published yet (jobs submitted
+ * through the SQL API, a submitter that died, scheduled jobs come due, retries, reaped jobs)
+ * and moves expired leases back. Kept apart from the keeper so that a slow broker never
+ * delays a heartbeat. Its session listens to the SQL API's channels (migration 0011): a
+ * commit of submitted jobs wakes it at once, and a cancel's notification reaches the running
+ * job here within milliseconds; the tick is the fallback for what a notification missed. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +16,7 @@
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
+#include "jobq/store_wait.h"
 
 #define RELAY_BATCH 500
 #define REAP_BATCH 500
@@ -21,6 +25,10 @@
  * the rest of the work goes on meanwhile. */
 #define DEFER_MS 30000
 #define DEAD_BATCH 100
+/* After a wake-up, the due jobs are read once more this much later: a submitter that found
+ * another one notifying commits at the same moment, and its job may land just after the
+ * first read (migration 0011, jobq_wake_relay). */
+#define FOLLOW_UP_MS 30
 
 struct relay {
 	struct consumer *c;
@@ -28,8 +36,20 @@ struct relay {
 	struct jobq_broker *b;
 	int64_t db_retry_at;
 	unsigned int seed;
+	bool listening; /* the session LISTENs to the relay's channels */
+	bool woken;     /* a notification on jobq_submitted arrived */
 	char node[300]; /* the node the broker connection was last seen on */
 };
+
+/* LISTEN on a new session. A fresh session has missed what was notified meanwhile: the round
+ * that follows reads every due job anyway. */
+static bool listen_relay(struct relay *r, struct jobq_err *err)
+{
+	if (jobq_store_listen_relay(r->st, err) != 0)
+		return false;
+	r->listening = true;
+	return true;
+}
 
 static bool ensure_db(struct relay *r)
 {
@@ -38,15 +58,18 @@ static bool ensure_db(struct relay *r)
 
 	/* A reload may have changed the lease: the session's bound follows it. */
 	if (r->st != NULL && jobq_store_ok(r->st) &&
-	    jobq_store_set_bound(r->st, fence_session_bound_ms(r->c->cfg), &err) == 0)
+	    jobq_store_set_bound(r->st, fence_session_bound_ms(r->c->cfg), &err) == 0 &&
+	    (r->listening || listen_relay(r, &err)))
 		return true;
 	if (now < r->db_retry_at)
 		return false;
+	r->listening = false;
 	if ((r->st == NULL
 		     ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
 						  JOBQ_STORE_WORKER,
 						  fence_session_bound_ms(r->c->cfg), &r->st, &err)
-		     : jobq_store_reconnect(r->st, &err)) == 0)
+		     : jobq_store_reconnect(r->st, &err)) == 0 &&
+	    listen_relay(r, &err))
 		return true;
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
 	jobq_warn("relay_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
@@ -251,15 +274,61 @@ static void reap_round(struct relay *r)
 			  jobq_log_int(count, n));
 }
 
+/* A notification on the relay's session: a commit of submitted jobs wakes the relay; a cancel
+ * names running jobs (space-separated ids), each stopped here if it runs here. */
+static void on_notice(const char *channel, const char *payload, void *arg)
+{
+	struct relay *r = arg;
+
+	if (strcmp(channel, "jobq_submitted") == 0) {
+		r->woken = true;
+	} else if (strcmp(channel, "jobq_cancel") == 0) {
+		for (const char *p = payload; *p != '\0';) {
+			char id[JOBQ_ID_BUF];
+			size_t n = strcspn(p, " ");
+
+			if (n == JOBQ_UUID_LEN) {
+				memcpy(id, p, n);
+				id[n] = '\0';
+				if (jobq_uuid_valid(id))
+					consumer_cancel_job(r->c, id, "notify");
+			}
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+}
+
+/* Wait up to wait_ms for the relay's notifications and act on them. Returns true when jobs
+ * were submitted (the caller reads the due jobs now). */
+static bool take_notices(struct relay *r, int64_t wait_ms)
+{
+	struct jobq_err err = { 0 };
+
+	r->woken = false;
+	if (wait_ms < 0)
+		wait_ms = 0;
+	if (r->st == NULL || !r->listening || !jobq_store_ok(r->st)) {
+		usleep((useconds_t)wait_ms * 1000);
+		return false;
+	}
+	if (jobq_store_notices(r->st, wait_ms, 1000, on_notice, r, &err) < 0) {
+		jobq_warn("relay_db_lost", "worker", r->c->worker_id, "error", err.msg);
+		r->listening = false;
+	}
+	return r->woken;
+}
+
 void *relay_thread(void *arg)
 {
 	struct relay r = { .c = arg };
 	struct consumer *c = r.c;
-	int64_t next = 0;
+	int64_t next = 0, follow_up = 0;
 
 	r.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid ^ 0x5a5a;
 	while (!atomic_load(&c->draining)) {
 		int64_t now = jobq_monotonic_ms();
+		bool woken;
 
 		if (r.b != NULL && jobq_broker_ok(r.b)) {
 			struct jobq_err err = { 0 };
@@ -273,7 +342,13 @@ void *relay_thread(void *arg)
 			dead_round(&r);
 			next = now + c->cfg->relay_interval_ms;
 		}
-		usleep(TICK_MS * 1000);
+		/* Notifications that arrived during the rounds are handed at once. */
+		woken = take_notices(&r, follow_up > 0 ? follow_up - jobq_monotonic_ms() : TICK_MS);
+		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
+			if (ensure_db(&r))
+				relay_round(&r);
+			follow_up = woken ? jobq_monotonic_ms() + FOLLOW_UP_MS : 0;
+		}
 	}
 	jobq_broker_free(r.b);
 	jobq_store_free(r.st);

@@ -45,6 +45,11 @@ SELECT 'CREATE ROLE jobq_consumer LOGIN PASSWORD ''jobq_consumer'''
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') \gexec
 SELECT 'CREATE ROLE jobq_cli LOGIN PASSWORD ''jobq_cli'''
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') \gexec
+-- applications: jobq_producer may call the SQL API only; jobq_app logs in as a member of it
+SELECT 'CREATE ROLE jobq_producer NOLOGIN'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') \gexec
+SELECT 'CREATE ROLE jobq_app LOGIN PASSWORD ''jobq_app'' IN ROLE jobq_producer'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_app') \gexec
 -- lets the tests' DROP DATABASE ... WITH (FORCE) end an autovacuum worker in the way
 GRANT pg_signal_backend TO jobq;
 SELECT 'CREATE DATABASE jobq OWNER jobq'

@@ -12,6 +12,11 @@
 /* LISTEN on channel jobq_done. */
 int jobq_store_listen(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
+/* LISTEN on the relay's channels (migration 0011): jobq_submitted (a transaction that
+ * submitted jobs through the SQL API committed; no payload) and jobq_cancel (a cancel
+ * requested through the SQL API; payload: the ids of running jobs, separated by spaces). */
+int jobq_store_listen_relay(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
 /* Register this session as waiting for job_id (committed at once). */
 int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err) JOBQ_WUR;
 
@@ -38,6 +43,17 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 
 /* Free a job end's strings and set them to NULL. Accepts NULL. */
 void jobq_job_end_release(struct jobq_job_end *e);
+
+/* Called for each notification with its channel and payload (both valid during the call). */
+typedef void (*jobq_notice_fn)(const char *channel, const char *payload, void *arg);
+
+/* The notifications of the listened channels: hands up to `max` of those already received
+ * to fn, or, when none has, waits up to timeout_ms (0: not at all) for some and hands those.
+ * Reads what the socket holds first, so a notification libpq buffered while reading a
+ * statement's result (which poll() cannot see) is not missed. Returns how many were handed
+ * (0 on timeout); JOBQ_EDB if the connection is lost. */
+int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
+		       void *arg, struct jobq_err *err) JOBQ_WUR;
 
 /* Wait up to timeout_ms for a notification on the listened channels; returns 1 if one
  * arrived (its payload copied to job_id if non-NULL), 0 on timeout. */

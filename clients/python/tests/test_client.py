@@ -1,0 +1,331 @@
+"""Tests of the jobq Python client against a real jobq stack (no mocks).
+
+Needs JOBQ_DATABASE_URL (a migrated jobq database, as its owner: the tests read the tables
+with it to see what the database really holds), JOBQ_TEST_APP_DSN (the same database as a
+login role that is a member of jobq_producer and nothing else: the client and the
+application's own connections use it; default: JOBQ_DATABASE_URL) and a running consumer of
+queue 'default' with the built-in handlers (echo, fail, sleep; JOBQ_TEST_WORKER: its
+worker id). tests/integration/test_client_python.sh provides them and runs:
+    python3 -m unittest discover -s clients/python/tests -v
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+import unittest
+import uuid
+
+import psycopg
+
+import jobq
+
+OWNER = os.environ.get("JOBQ_DATABASE_URL", "")
+DSN = os.environ.get("JOBQ_TEST_APP_DSN") or OWNER
+WORKER = os.environ.get("JOBQ_TEST_WORKER", "")
+RUN = uuid.uuid4().hex[:8]  # keeps the idempotency keys of two runs apart
+WAIT = 30  # seconds: the longest any wait of these tests may take
+
+
+def key(name: str) -> str:
+    return f"pytest-{RUN}-{name}"
+
+
+def rows(sql: str, *params: object) -> list[tuple]:
+    """A query as the table owner, outside the client (what the database really holds)."""
+    with psycopg.connect(OWNER, autocommit=True) as c:
+        return c.execute(sql, params).fetchall()
+
+
+class ClientTest(unittest.TestCase):
+    def setUp(self) -> None:
+        if not DSN:
+            self.skipTest("JOBQ_DATABASE_URL is not set")
+        self.c = jobq.Client(DSN)
+        self.addCleanup(self.c.close)
+
+    def wait_status(self, jid: str, status: str, within: float = WAIT) -> None:
+        end = time.monotonic() + within
+        while self.c.status(jid)["status"] != status:
+            self.assertLess(time.monotonic(), end, f"job {jid} not {status} in {within} s")
+            time.sleep(0.05)
+
+    # ------------------------------------------------------------------ submit and wait
+    def test_submit_wait_returns_the_result(self) -> None:
+        payload = {"n": 1, "text": "héllo", "list": [1, 2.5, None, True]}
+        jid = self.c.submit("echo", payload)
+        self.assertEqual(str(uuid.UUID(jid)), jid)
+        self.assertEqual(self.c.wait(jid, timeout=WAIT), payload)
+        self.assertEqual(self.c.status(uuid.UUID(jid))["status"], "succeeded")
+
+    def test_wait_is_woken_by_the_notification(self) -> None:
+        # A poll interval of 60 s: only the jobq_done notification can end the wait in time.
+        with jobq.Client(DSN, poll_interval=60) as slow:
+            jid = slow.submit("sleep", {"seconds": 1})
+            t0 = time.monotonic()
+            self.assertIsNone(slow.wait(jid, timeout=WAIT))
+            self.assertLess(time.monotonic() - t0, 20)
+
+    def test_failure_raises_job_failed(self) -> None:
+        jid = self.c.submit("fail", {"message": "boom on purpose", "permanent": True})
+        with self.assertRaises(jobq.JobFailed) as cm:
+            self.c.wait(jid, timeout=WAIT)
+        self.assertIn("boom on purpose", cm.exception.error)
+        self.assertEqual(cm.exception.job_id, jid)
+        self.assertEqual(cm.exception.status["status"], "failed")
+        self.assertIsInstance(cm.exception, jobq.JobqError)
+
+    def test_cancel_of_a_running_job_raises_job_cancelled_in_wait(self) -> None:
+        jid = self.c.submit("sleep", {"seconds": 60})
+        self.wait_status(jid, "running")
+        self.assertEqual(self.c.cancel(jid, reason="test says stop"), "running")
+        t0 = time.monotonic()
+        with self.assertRaises(jobq.JobCancelled) as cm:
+            self.c.wait(jid, timeout=WAIT)
+        self.assertLess(time.monotonic() - t0, 10)  # the cancel's NOTIFY, not a heartbeat
+        self.assertEqual(cm.exception.reason, "test says stop")
+        st = self.c.status(jid)
+        self.assertEqual((st["status"], st["cancel_requested"]), ("cancelled", True))
+        self.assertEqual(self.c.cancel(jid), "cancelled")  # finished: nothing changes
+
+    def test_cancel_of_a_scheduled_job_and_of_unknown_ids(self) -> None:
+        jid = self.c.submit("noop", delay=dt.timedelta(minutes=5))
+        self.assertEqual(self.c.status(jid)["status"], "scheduled")
+        self.assertEqual(self.c.cancel(jid), "scheduled")
+        with self.assertRaises(jobq.JobCancelled) as cm:
+            self.c.wait(jid, timeout=5)
+        self.assertEqual(cm.exception.reason, "cancelled by user")
+        unknown = str(uuid.uuid4())
+        for call in (self.c.cancel, self.c.status, self.c.wait):
+            with self.assertRaises(jobq.JobNotFound) as nf:
+                call(unknown)
+            self.assertEqual(nf.exception.job_id, unknown)
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^job id 'nope' is not a UUID$"):
+            self.c.status("nope")
+
+    def test_wait_timeout(self) -> None:
+        jid = self.c.submit("noop", delay=300)
+        t0 = time.monotonic()
+        with self.assertRaises(TimeoutError) as cm:
+            self.c.wait(jid, timeout=0.5)
+        took = time.monotonic() - t0
+        self.assertTrue(0.5 <= took < 5, took)
+        self.assertIsInstance(cm.exception, jobq.WaitTimeout)
+        self.assertEqual(cm.exception.last_status, "scheduled")
+        self.assertEqual(self.c.status(jid)["status"], "scheduled")  # untouched
+        self.c.cancel(jid)
+
+    # ------------------------------------------------------------------ status
+    def test_status_fields(self) -> None:
+        k = key("status")
+        before = dt.datetime.now(dt.timezone.utc)
+        jid = self.c.submit("echo", {"a": 1}, queue="default", key=k, max_attempts=5,
+                            timeout=dt.timedelta(seconds=90), metadata={"team": "x"})
+        self.c.wait(jid, timeout=WAIT)
+        st = self.c.status(jid)
+        self.assertEqual(set(st), {
+            "id", "type", "queue", "status", "attempt", "max_attempts", "payload", "result",
+            "error", "progress", "metadata", "key", "run_at", "created_at", "started_at",
+            "finished_at", "cancel_requested", "cancel_reason", "status_reason", "worker_id"})
+        self.assertEqual(
+            (st["id"], st["type"], st["queue"], st["status"], st["attempt"],
+             st["max_attempts"], st["payload"], st["result"], st["error"], st["metadata"],
+             st["key"], st["cancel_requested"], st["cancel_reason"]),
+            (jid, "echo", "default", "succeeded", 1, 5, {"a": 1}, {"a": 1}, None,
+             {"team": "x"}, k, False, None))
+        if WORKER:
+            self.assertEqual(st["worker_id"], WORKER)
+        created, started, finished = st["created_at"], st["started_at"], st["finished_at"]
+        self.assertIsNotNone(created.tzinfo)
+        self.assertTrue(before - dt.timedelta(seconds=5) < created <= started <= finished)
+        self.assertEqual(rows("SELECT timeout FROM jobs WHERE id = %s", jid),
+                         [(dt.timedelta(seconds=90),)])
+
+    def test_delay_and_run_at_schedule_on_the_server_clock(self) -> None:
+        jid = self.c.submit("noop", delay=120)
+        st = self.c.status(jid)
+        self.assertEqual(st["status"], "scheduled")
+        ahead = (st["run_at"] - st["created_at"]).total_seconds()
+        self.assertTrue(119 < ahead < 125, ahead)
+        at = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=2)
+        jid2 = self.c.submit("noop", run_at=at)
+        self.assertEqual(abs((self.c.status(jid2)["run_at"] - at).total_seconds()) < 0.001, True)
+        self.c.cancel(jid)
+        self.c.cancel(jid2)
+
+    # ------------------------------------------------------------------ batches and keys
+    def test_submit_many_order_and_keys(self) -> None:
+        k = key("many")
+        ids = self.c.submit_many([
+            {"type": "echo", "payload": {"i": 0}, "key": k},
+            {"type": "echo", "payload": {"i": 1}, "max_attempts": 2, "timeout": 30},
+            {"type": "echo", "payload": {"i": 2}, "key": k},  # the same key: the first job
+            {"type": "echo", "payload": {"i": 3}, "metadata": {"m": 3}, "queue": "default"},
+            {"type": "noop", "delay": dt.timedelta(minutes=10)},
+        ])
+        self.assertEqual(len(ids), 5)
+        self.assertEqual(ids[0], ids[2])
+        self.assertEqual(len(set(ids)), 4)
+        for i in (0, 1, 3):
+            self.assertEqual(self.c.wait(ids[i], timeout=WAIT), {"i": i})
+        self.assertEqual(self.c.status(ids[1])["max_attempts"], 2)
+        self.assertEqual(self.c.status(ids[3])["metadata"], {"m": 3})
+        self.assertEqual(self.c.status(ids[4])["status"], "scheduled")
+        self.c.cancel(ids[4])
+        self.assertEqual(self.c.submit_many([]), [])
+        self.assertEqual(self.c.submit_many(iter([{"type": "noop", "key": k}])), [ids[0]])
+
+    def test_idempotency_key(self) -> None:
+        k = key("idem")
+        first = self.c.submit("echo", {"v": "first"}, key=k)
+        again = self.c.submit("echo", {"v": "second"}, key=k)
+        self.assertEqual(first, again)
+        self.assertEqual(self.c.wait(first, timeout=WAIT), {"v": "first"})
+        self.assertEqual(rows("SELECT count(*) FROM jobs WHERE idempotency_key = %s", k), [(1,)])
+
+    # ------------------------------------------------------------------ refusals
+    def test_bad_input_raises_invalid_argument_with_the_message(self) -> None:
+        cases = [
+            (lambda: self.c.submit("bad type!"),
+             "job type 'bad type!' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)"),
+            (lambda: self.c.submit("noop", queue="bad q"),
+             "queue 'bad q' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)"),
+            (lambda: self.c.submit("noop", max_attempts=0),
+             "max_attempts: 0 is not a whole number from 1 to 1000"),
+            (lambda: self.c.submit("noop", key=""), "key must be 1 to 255 characters"),
+            (lambda: self.c.submit("noop", metadata=[1]), "metadata must be a JSON object"),
+            (lambda: self.c.submit_many([{"type": "noop"}, {"type": "noop"},
+                                         {"type": "noop", "bogus": 1}]),
+             'job 3: unknown field "bogus"'),
+            # the client's own checks, before any SQL
+            (lambda: self.c.submit("noop", delay=5, run_at=dt.datetime.now(dt.timezone.utc)),
+             "delay and run_at are exclusive"),
+            (lambda: self.c.submit("noop", run_at=dt.datetime(2030, 1, 1)),
+             "run_at must be a timezone-aware datetime (e.g. datetime.now(timezone.utc))"),
+            (lambda: self.c.submit("noop", delay=-1),
+             "delay: -1 is not a number of seconds of at least 0"),
+            (lambda: self.c.submit("noop", timeout=0),
+             "timeout: 0 is not a number of seconds above 0"),
+            (lambda: self.c.submit("noop", delay=1e20), "delay: 1e+20 is more than 365 days"),
+            (lambda: self.c.submit("noop", timeout="5"),
+             "timeout must be a number of seconds or a timedelta, not str"),
+            (lambda: self.c.submit("noop", max_attempts=2.5),
+             "max_attempts: 2.5 is not a whole number from 1 to 1000"),
+            (lambda: self.c.submit_many([{"type": "noop", "delay": 1, "run_at": "x"}]),
+             "job 1: delay and run_at are exclusive"),
+            (lambda: self.c.submit("noop", {"s": {1, 2}}),
+             "payload: Object of type set is not JSON serializable"),
+            (lambda: self.c.submit_many([{"type": "noop"}, "noop"]),
+             "job 2: must be a dict, not str"),
+        ]
+        before = rows("SELECT count(*) FROM jobs")
+        for call, message in cases:
+            with self.subTest(message=message):
+                with self.assertRaises(jobq.InvalidArgument) as cm:
+                    call()
+                self.assertEqual(str(cm.exception), message)
+                self.assertIsInstance(cm.exception, ValueError)
+        self.assertEqual(rows("SELECT count(*) FROM jobs"), before)
+        # the client's connection is still fine after the refusals
+        self.assertEqual(self.c.wait(self.c.submit("echo", 7), timeout=WAIT), 7)
+
+    # ------------------------------------------------------------------ the application's transaction
+    def test_rolled_back_transaction_leaves_no_job(self) -> None:
+        k = key("rollback")
+        with psycopg.connect(DSN) as app:
+            app.execute("CREATE TEMP TABLE orders (n int)")
+            app.execute("INSERT INTO orders VALUES (1)")
+            jid = self.c.submit("echo", {"order": 1}, key=k, conn=app)
+            many = self.c.submit_many([{"type": "echo", "payload": {"order": 2}}], conn=app)
+            # inside the transaction: there, and only there
+            for i in [jid] + many:
+                self.assertEqual(app.execute("SELECT status FROM jobq_status(%s)",
+                                             (i,)).fetchone(), ("queued",))
+            with self.assertRaises(jobq.JobNotFound):
+                self.c.status(jid)
+            app.rollback()
+        for i in [jid] + many:
+            with self.assertRaises(jobq.JobNotFound):
+                self.c.status(i)
+        self.assertEqual(rows("SELECT count(*) FROM jobs WHERE id = ANY(%s) OR idempotency_key = %s",
+                              [jid] + many, k), [(0,)])
+        # the key was never taken: a new submit with it creates a new job
+        again = self.c.submit("echo", {"order": 3}, key=k)
+        self.assertNotEqual(again, jid)
+        self.assertEqual(self.c.wait(again, timeout=WAIT), {"order": 3})
+
+    def test_committed_transaction_runs_the_job(self) -> None:
+        with psycopg.connect(DSN) as app:
+            with app.transaction():
+                jid = self.c.submit("echo", {"order": 9}, conn=app)
+                with self.assertRaises(jobq.JobNotFound):
+                    self.c.status(jid)  # not committed by the client
+            # the block committed
+            self.assertEqual(self.c.wait(jid, timeout=WAIT), {"order": 9})
+            self.assertEqual(app.info.transaction_status, psycopg.pq.TransactionStatus.IDLE)
+
+    def test_refusal_inside_the_application_transaction(self) -> None:
+        with psycopg.connect(DSN) as app:
+            with self.assertRaisesRegex(jobq.InvalidArgument, "^job type 'x y' is invalid"):
+                self.c.submit("x y", conn=app)
+            self.assertEqual(app.info.transaction_status, psycopg.pq.TransactionStatus.INERROR)
+            app.rollback()
+
+    @unittest.skipUnless(__import__("importlib").util.find_spec("psycopg2"), "no psycopg2")
+    def test_psycopg2_application_connection(self) -> None:
+        import psycopg2
+        app = psycopg2.connect(DSN)
+        self.addCleanup(app.close)
+        jid = self.c.submit("echo", {"via": "psycopg2"}, conn=app)
+        ids = self.c.submit_many([{"type": "echo", "payload": 2}], conn=app)
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^max_attempts: 0 is not"):
+            self.c.submit("noop", max_attempts=0, conn=app)
+        app.rollback()
+        with self.assertRaises(jobq.JobNotFound):
+            self.c.status(jid)
+        jid = self.c.submit("echo", {"via": "psycopg2"}, conn=app)
+        ids = self.c.submit_many([{"type": "echo", "payload": 2}], conn=app)
+        app.commit()
+        self.assertEqual(self.c.wait(jid, timeout=WAIT), {"via": "psycopg2"})
+        self.assertEqual(self.c.wait(ids[0], timeout=WAIT), 2)
+
+    # ------------------------------------------------------------------ threads, lifecycle
+    def test_one_client_shared_by_threads(self) -> None:
+        errors: list[BaseException] = []
+
+        def work(t: int) -> None:
+            try:
+                for i in range(5):
+                    p = {"thread": t, "i": i}
+                    self.assertEqual(self.c.wait(self.c.submit("echo", p), timeout=WAIT), p)
+            except BaseException as e:  # noqa: BLE001 - reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work, args=(t,)) for t in range(6)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(rows("SELECT count(*) FROM job_waiters"), [(0,)])  # all unwatched
+
+    def test_close_and_reconnect(self) -> None:
+        jid = self.c.submit("noop")
+        pid = self.c._conn.info.backend_pid
+        rows("SELECT pg_terminate_backend(%s)", pid)
+        end = time.monotonic() + 10
+        while rows("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", pid) != [(0,)]:
+            self.assertLess(time.monotonic(), end, "the backend outlived pg_terminate_backend")
+            time.sleep(0.05)
+        with self.assertRaises(psycopg.OperationalError):
+            self.c.status(jid)  # meets the lost connection: not retried behind our back
+        self.assertIsNone(self.c.wait(jid, timeout=WAIT))  # a new connection
+        self.c.close()
+        self.c.close()
+        with self.assertRaisesRegex(jobq.JobqError, "closed"):
+            self.c.submit("noop")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# test_sql_api — applications submit from their own transactions through the SQL API
+# (migration 0011, docs/clients.md), as the login role jobq_app, a member of jobq_producer:
+#  - jobq_producer may call jobq_submit, jobq_submit_many, jobq_cancel, jobq_status,
+#    jobq_watch and jobq_unwatch, and nothing else: no INSERT, UPDATE, DELETE or SELECT on
+#    jobs, no read of the other tables, no call of the CLI's, the relay's or the internal
+#    functions;
+#  - a submit in a transaction that rolls back leaves no row and no message, and nothing
+#    runs; one that commits runs, and not before the commit (a transaction that sleeps 1 s
+#    after its submit); the relay's tick is 60 s here, so only the commit's NOTIFY can wake it;
+#  - bad input fails with the CLI's one-line messages (the same text as `jobq submit`), and
+#    submit_many is all or nothing and names the bad element; keys return the existing job;
+#  - jobq_cancel stops a running job through the consumer's NOTIFY path, cancels a queued
+#    one at once and leaves a finished one alone; jobq_status reads a job; a session that
+#    LISTENs to jobq_done and calls jobq_watch is notified when the job ends.
+source "$(dirname "$0")/lib.sh"
+jq_setup sql_api
+
+APP_DB="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+# app SQL — run SQL as jobq_app (psql -c; on error the server's message is on stderr)
+app() { psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
+
+check --fatal "migrate" jobq migrate
+check --fatal "the role jobq_app is a member of jobq_producer" sql_is t \
+  "select pg_has_role('jobq_app', 'jobq_producer', 'MEMBER')"
+
+# ---- privileges
+check_status "jobq_app submits through jobq_submit" 0 app "select jobq_submit('noop')"
+first_id=$OUT
+for stmt in "insert into jobs (type, status) values ('noop', 'queued')" \
+            "update jobs set status = 'succeeded'" "delete from jobs" "select count(*) from jobs" \
+            "select count(*) from job_events" "select count(*) from workers" \
+            "select count(*) from dead_letters" "select count(*) from job_waiters" \
+            "select * from jobq_cli_cancel(array['$first_id']::uuid[], 'x')" \
+            "select jobq_mark_published(array['$first_id']::uuid[], '{}')" \
+            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null)" \
+            "select jobq_job_problem('noop', '{}', null, null, null, null, null, null)"; do
+  check_status "jobq_app is refused: ${stmt:0:60}" 1 app "$stmt"
+  check "... for want of a privilege" grep -q "permission denied" "$ERR_FILE"
+done
+check_eq "the refused statements changed nothing" "1|queued" \
+  "$(sql "select count(*), min(status) from jobs")"
+
+# ---- a rollback leaves nothing
+check_status "a submit in a transaction that rolls back" 0 \
+  psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" \
+  -c "select jobq_submit('echo', '{\"rolled\": \"back\"}')" -c "rollback"
+rolled_id=${OUT%%$'\n'*}
+check_eq "... leaves no row" 0 "$(sql "select count(*) from jobs where id = '$rolled_id'")"
+
+# ---- the relay wakes on commit (its tick is 60 s: only the NOTIFY is fast)
+JOBQ_RELAY_INTERVAL=60s start_consumer w1 --worker-id w1 --concurrency 4
+wait_for 15 "w1 registered" sql_is 1 "select count(*) from workers where state = 'running'"
+wait_for 15 "the job submitted before the consumer started ran" \
+  sql_is succeeded "select status from jobs where id = '$first_id'"
+check_status "a submit that commits" 0 app "select jobq_submit('echo', '{\"n\": 1}')"
+id=$OUT
+if wait_for 15 "... runs (woken by the commit, not by the 60 s tick)" \
+     sql_is succeeded "select status from jobs where id = '$id'"; then
+  check_eq "... with its payload as the result" '{"n": 1}' "$(sql "select result::text from jobs where id = '$id'")"
+  note "pickup of an SQL-submitted job: $(sql "select round(extract(epoch from started_at - created_at) * 1000, 1) from jobs where id = '$id'") ms after its commit"
+fi
+check_eq "the rolled-back job never appeared" 0 "$(sql "select count(*) from jobs where id = '$rolled_id'")"
+check "... and left no message in the queue" queue_counts_are jobq.default "0|0"
+
+check_status "a transaction that submits, then works 1 s before it commits" 0 \
+  psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" -c "select jobq_submit('noop')" \
+  -c "select pg_sleep(1)" -c "select clock_timestamp()" -c "commit"
+late_id=$(sed -n 1p <<<"$OUT")
+committed_at=$(sed -n 3p <<<"$OUT")
+if wait_for 15 "... its job runs" sql_is succeeded "select status from jobs where id = '$late_id'"; then
+  check_eq "... and it started only after the commit" t \
+    "$(sql "select started_at >= '$committed_at'::timestamptz from jobs where id = '$late_id'")"
+fi
+
+# ---- bad input: the CLI's messages
+bad_sql() {  # bad_sql DESC SQL CLI_ARGS...: both fail, and the SQL error is the CLI's message
+  local desc="$1" stmt="$2" want got
+  shift 2
+  check_status "$desc: jobq submit fails" 2 jobq submit "$@"
+  want=${ERR#jobq submit: }
+  want=${want%% (see *}
+  check_status "$desc: the SQL call fails" 1 app "$stmt"
+  got=$(sed -n 's/^ERROR:  //p' "$ERR_FILE" | head -n 1)
+  check_eq "$desc: the same message" "$want" "$got"
+  check_eq "$desc: one line" 1 "$(grep -c '^ERROR:' "$ERR_FILE")"
+}
+bad_sql "a bad type" "select jobq_submit('bad!type')" 'bad!type'
+bad_sql "a bad queue" "select jobq_submit('noop', queue => 'bad/q')" noop --queue bad/q
+check_status "max_attempts 0 is refused" 1 app "select jobq_submit('noop', max_attempts => 0)"
+check "... naming it" grep -q "max_attempts: 0 is not a whole number from 1 to 1000" "$ERR_FILE"
+check_status "metadata that is not an object is refused" 1 app "select jobq_submit('noop', metadata => '[1]')"
+check "... naming it" grep -q "metadata must be a JSON object" "$ERR_FILE"
+check_status "a payload over jobq.max_payload is refused" 1 \
+  psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "set jobq.max_payload = 16" \
+  -c "select jobq_submit('noop', '{\"s\": \"0123456789\"}')"
+check "... naming the sizes" grep -q "payload of 19 bytes exceeds the limit of 16 bytes (jobq.max_payload)" "$ERR_FILE"
+before=$(sql "select count(*) from jobs")
+check_status "submit_many with a bad third element" 1 app \
+  "select jobq_submit_many('[{\"type\":\"noop\"},{\"type\":\"noop\"},{\"type\":\"noop\",\"bogus\":1}]')"
+check "... names it" grep -q 'job 3: unknown field "bogus"' "$ERR_FILE"
+check_eq "... and inserts nothing" "$before" "$(sql "select count(*) from jobs")"
+
+# ---- many, keys
+check_status "submit_many of 3 jobs, two sharing a key" 0 app \
+  "select array_to_string(jobq_submit_many('[{\"type\":\"echo\",\"payload\":{\"i\":1},\"key\":\"k-a\"},{\"type\":\"echo\",\"payload\":{\"i\":2}},{\"type\":\"echo\",\"payload\":{\"i\":3},\"key\":\"k-a\"}]'), ' ')"
+read -r m1 m2 m3 <<<"$OUT"
+check_eq "... the repeated key returns the first job's id" "$m1" "$m3"
+check "... the second is another job" test "$m1" != "$m2"
+check_status "jobq_submit with the same key" 0 app "select jobq_submit('echo', key => 'k-a')"
+check_eq "... returns the existing job" "$m1" "$OUT"
+wait_for 15 "the batch ran" sql_is 2 "select count(*) from jobs where id in ('$m1', '$m2') and status = 'succeeded'" || true
+check_eq "... each with its own payload" '{"i": 1}|{"i": 2}' \
+  "$(sql "select string_agg(result::text, '|' order by result::text) from jobs where id in ('$m1', '$m2')")"
+
+# ---- status, cancel, watch
+check_status "jobq_status of a finished job" 0 app "select status, type, attempt, result::text from jobq_status('$m2')"
+check_eq "... reads it" 'succeeded|echo|1|{"i": 2}' "$OUT"
+check_status "jobq_status of an unknown id" 0 app "select count(*) from jobq_status('0d4e5f66-7a8b-4c9d-8e0f-1a2b3c4d5e6f')"
+check_eq "... has no row" 0 "$OUT"
+
+check_status "submit a 60 s sleep" 0 app "select jobq_submit('sleep', '{\"seconds\": 60}')"
+sleeper=$OUT
+wait_for 15 "it runs" sql_is running "select status from jobs where id = '$sleeper'" || true
+check_status "submit a scheduled job (run_at in an hour)" 0 app \
+  "select jobq_submit('noop', run_at => now() + interval '1 hour')"
+later=$OUT
+# a session that waits for the sleeper: LISTEN, watch, then sleep while the cancel lands
+psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "listen jobq_done" \
+  -c "select jobq_watch(array['$sleeper']::uuid[])" -c "select pg_sleep(4)" -c "select 1" \
+  >"$T/waiter.out" 2>&1 &
+waiter=$!
+sleep 0.5
+check_status "jobq_cancel of the running, the scheduled and a finished job" 0 app \
+  "select id || ' ' || status from jobq_cancel(array['$sleeper', '$later', '$m2']::uuid[], 'test over')"
+check_eq "... reports the state each was in" "$(printf '%s\n' "$sleeper running" "$later scheduled" "$m2 succeeded" | sort)" "$(sort <<<"$OUT")"
+if wait_for 10 "the running job is cancelled" sql_is cancelled "select status from jobs where id = '$sleeper'"; then
+  check "... through the consumer's notify path" grep -q "event=cancel_received .*job=$sleeper path=notify" "$(log_of w1)"
+  note "SQL cancel stop: $(sql "select round(extract(epoch from finished_at - cancel_requested_at) * 1000, 1) from jobs where id = '$sleeper'") ms"
+fi
+check_eq "the scheduled job is cancelled" cancelled "$(sql "select status from jobs where id = '$later'")"
+check_eq "the finished job is left alone" succeeded "$(sql "select status from jobs where id = '$m2'")"
+wait "$waiter" || true
+check "the watching session was notified with the job's id" \
+  grep -q "notification \"jobq_done\" with payload \"$sleeper\"" "$T/waiter.out"
+check_status "jobq_unwatch" 0 app "select jobq_unwatch()"
+
+check_status "w1 stops cleanly on TERM" 0 stop_consumer w1
