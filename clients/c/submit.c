@@ -23,6 +23,10 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	if (j->payload != NULL &&
 	    (r = jobq_check_payload(j->payload, strlen(j->payload), max_payload, err)) != 0)
 		return r;
+	/* The CLI's database role (jobq_cli) has no right on jobs.job_metadata yet. */
+	if (o->metadata != NULL)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "metadata is not supported yet by this version of libjobq");
 	if (o->max_attempts < 0 || o->max_attempts > 1000)
 		return jobq_err_set(err, JOBQ_EINVAL,
 				    "max_attempts: %d is not a whole number from 1 to 1000 "
