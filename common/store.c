@@ -250,9 +250,13 @@ bool jobq_store_alive(struct jobq_store *st)
 	discard_unread(st);
 	p = (struct pollfd){ .fd = PQsocket(st->conn), .events = POLLIN };
 	/* Nothing is due on an idle session: anything readable is the server's goodbye (a
-	 * FATAL message, then the end of the stream) or a notice. */
-	if (poll(&p, 1, 0) > 0 && PQconsumeInput(st->conn) == 0)
-		return false;
+	 * FATAL message, then the end of the stream) or a notice. The read that takes the
+	 * message still succeeds; the end of the stream is seen by the next one (pg_terminate_
+	 * backend: the first PQconsumeInput returned 1 with the status still OK), so read
+	 * while the socket stays readable, a few times at most (notices could keep coming). */
+	for (int i = 0; i < 4 && poll(&p, 1, 0) > 0; i++)
+		if (PQconsumeInput(st->conn) == 0)
+			return false;
 	return jobq_store_ok(st);
 }
 

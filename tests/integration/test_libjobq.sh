@@ -10,7 +10,9 @@
 #    when the call returns, and all 10,000 succeed; the static build submits 1,000 more that succeed;
 #  - tests/tools/libjobq_calls.c, built against the installed library too, drives submit,
 #    wait, status, cancel (scheduled and running jobs), keys and submit_many against the real
-#    servers; the database agrees with what it saw.
+#    servers; the database agrees with what it saw;
+#  - a warm handle whose database session was terminated and whose AMQP connection the
+#    broker closed opens both again at its next submit, which is published, not relayed.
 source "$(dirname "$0")/lib.sh"
 jq_setup libjobq
 
@@ -98,3 +100,23 @@ check_eq "the sleeper's row: cancelled while it ran" "cancelled true" \
 check_eq "submit_many's refused batch saved nothing" 0 \
   "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-never'")"
 check_eq "every job ended once in the history" 0 "$(terminal_anomalies "status in ('succeeded','failed','cancelled')")"
+
+# ---- a warm handle whose connections the servers closed
+coproc RECON { env LD_LIBRARY_PATH="$libdir" timeout 120 "$T/libjobq_calls" reconnect 2>&1; }
+# shellcheck disable=SC2153  # RECON_PID is set by coproc
+recon_pid=$RECON_PID
+read -r line <&"${RECON[0]}" || true
+check_eq "reconnect: the first submit" "ok submit" "$line"
+read -r line <&"${RECON[0]}" || true
+check_eq "reconnect: ready" "ready" "$line"
+wait_for 30 "the broker closed the handle's AMQP connection" close_connections libjobq
+check_eq "the handle's database session terminated" 1 \
+  "$(sql "select count(pg_terminate_backend(pid)) from pg_stat_activity
+          where application_name = 'libjobq' and datname = current_database()")"
+wait_for 30 "its backend is gone" sql_is 0 \
+  "select count(*) from pg_stat_activity where application_name = 'libjobq' and datname = current_database()"
+echo go >&"${RECON[1]}"
+recon_out=$(cat <&"${RECON[0]}")
+recon_status=0
+wait "$recon_pid" || recon_status=$?
+check_eq "reconnect: every check passes (output: ${recon_out//$'\n'/; })" 0 "$recon_status"

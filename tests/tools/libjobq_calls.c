@@ -2,7 +2,10 @@
  * tests/integration/test_libjobq.sh, which builds it against the installed library. The
  * servers come from the environment (JOBQ_DATABASE_URL, JOBQ_AMQP_URL); a consumer must be
  * running. Prints "ok WHAT" or "FAIL WHAT: details" per check, and "id NAME UUID" for the
- * jobs the test then looks at in the database. Exit status: the number of failures. */
+ * jobs the test then looks at in the database. Exit status: the number of failures.
+ *   libjobq_calls reconnect: submit, print "ready", read a line from stdin (meanwhile the
+ *   test has the servers close the handle's connections), then submit and read again: a
+ *   warm handle whose connections were closed must open them again, not fail. */
 #define _POSIX_C_SOURCE 200809L /* nanosleep, in a strict -std=c11 build */
 #include <jobq/jobq.h>
 #include <stdio.h>
@@ -27,7 +30,31 @@ static void nap_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-int main(void)
+static int reconnect(void)
+{
+	char id[JOBQ_CLIENT_ID_SIZE], line[16];
+	struct jobq_client_error oerr;
+	struct jobq_job_info info;
+	jobq_client *c;
+
+	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
+		printf("FAIL open_env: %s\n", oerr.message);
+		return 1;
+	}
+	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK, "submit", c);
+	puts("ready");
+	fflush(stdout);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		check(0, "a line on stdin", c);
+	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK,
+	      "submit after the servers closed both connections: published, not relayed", c);
+	check(jobq_client_status(c, id, &info) == JOBQ_CLIENT_OK, "status after it", c);
+	jobq_job_info_free(&info);
+	jobq_client_close(c);
+	return failures;
+}
+
+int main(int argc, char **argv)
 {
 	static const char unknown[] = "00000000-0000-4000-8000-000000000000";
 	char id[JOBQ_CLIENT_ID_SIZE], again[JOBQ_CLIENT_ID_SIZE], ids[3][JOBQ_CLIENT_ID_SIZE];
@@ -38,6 +65,8 @@ int main(void)
 	jobq_client *c, *bad;
 	int r;
 
+	if (argc > 1 && strcmp(argv[1], "reconnect") == 0)
+		return reconnect();
 	r = jobq_client_open("postgresql://jobq@127.0.0.1:1/none", NULL, &bad, &oerr);
 	check(r == JOBQ_CLIENT_EDB && bad == NULL && oerr.code == JOBQ_CLIENT_EDB &&
 		      strstr(oerr.message, "127.0.0.1") != NULL,
