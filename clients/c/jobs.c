@@ -118,6 +118,12 @@ static int wait_job(jobq_client *c, const char *id, int64_t timeout_ms, struct j
 		jobq_job_info_free(out);
 		if ((r = read_job(c, id, out, err)) != 0 || terminal(out->state))
 			break;
+		if ((left = deadline - jobq_monotonic_ms()) <= 0) {
+			r = jobq_err_set(err, JOBQ_ETIMEDOUT,
+					 "job %s is still %s after %lld ms of waiting", id,
+					 jobq_job_state_name(out->state), (long long)timeout_ms);
+			break;
+		}
 		/* Registered after a read that found the job unfinished, then read again: an
 		 * end after this read notifies us, one before it is seen by the next read. */
 		if (!registered) {
@@ -128,12 +134,6 @@ static int wait_job(jobq_client *c, const char *id, int64_t timeout_ms, struct j
 				break;
 			registered = true;
 			continue;
-		}
-		if ((left = deadline - jobq_monotonic_ms()) <= 0) {
-			r = jobq_err_set(err, JOBQ_ETIMEDOUT,
-					 "job %s is still %s after %lld ms of waiting", id,
-					 jobq_job_state_name(out->state), (long long)timeout_ms);
-			break;
 		}
 		if ((r = jobq_store_wait_notify(c->store,
 						left < WAIT_RECHECK_MS ? left : WAIT_RECHECK_MS,

@@ -199,7 +199,8 @@ void jobq_job_info_free(struct jobq_job_info *info);
  * out of range. */
 const char *jobq_job_state_name(enum jobq_job_state state);
 
-/* "ok", "relayed", "invalid argument", "not found", ...: the name of a status code. */
+/* The name of a status code: "ok", "saved, left to the relay", "invalid input", "not found",
+ * "timed out", "broker error", "database error", ... */
 const char *jobq_client_code_name(int code);
 
 /* The library's version, "MAJOR.MINOR.PATCH" (the jobq release it comes from). */
