@@ -3,15 +3,17 @@
 
 Runs against one local stack (scripts/stack up --dir DIR, started by bench/run) and gives
 every run of every scenario a fresh PostgreSQL database and RabbitMQ vhost. Prints one
-progress line per run ("bench: [k/8] ...") and writes every measured number as JSON.
+progress line per run ("bench: [k/9] ...") and writes every measured number as JSON.
 How each figure is measured: bench/README.md.
 """
 import argparse
 import base64
+import contextlib
 import json
 import os
 import platform
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -30,7 +32,7 @@ PEER_DIR = os.path.join(ROOT, "bench", "celery_peer")
 PY = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
 PGBIN = "/usr/lib/postgresql/15/bin"
 
-# Scenario sizes. Full: about 15 minutes on 2 cores; quick: about 2.
+# Scenario sizes. Full: about 18 minutes on 2 cores; quick: about 2.
 FULL = dict(
     submit_runs=3, submit_single=200, submit_clients=4, submit_each=60, submit_batch=10000,
     drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64, 128],
@@ -38,6 +40,9 @@ FULL = dict(
     e2e_rounds=3, e2e_jobs=10000, e2e_chunk=500, e2e_consumers=2, e2e_concurrency=4,
     e2e_configs=[[2, 4], [2, 16], [2, 64]],
     pickup_runs=3, pickup_jobs=150, pickup_gap_s=0.02,
+    clients_runs=3, clients_pickup_jobs=100, clients_sql_calls=2000, clients_cli_calls=100,
+    clients_celery_calls=2000, clients_lib_seq=2000, clients_lib_many=10000,
+    wake_rounds=5, wake_sessions=4, wake_seconds=5.0,
     cancel_runs=2, cancel_jobs=200, cancel_per_round=10,
     recovery_runs=1, recovery_kills=20, recovery_jobs=4, recovery_limit_s=10,
     hb_configs=[[1, 250], [4, 250], [1, 1000], [4, 1000]], hb_interval_ms=1000,
@@ -52,15 +57,19 @@ QUICK.update(
     celery_drain_runs=1,
     e2e_rounds=1, e2e_jobs=2000,
     pickup_runs=1, pickup_jobs=50,
+    clients_runs=1, clients_pickup_jobs=30, clients_sql_calls=300, clients_cli_calls=20,
+    clients_celery_calls=300, clients_lib_seq=300, clients_lib_many=2000,
+    wake_rounds=2, wake_seconds=1.5,
     cancel_runs=1, cancel_jobs=50,
     recovery_kills=5, recovery_limit_s=5,
     hb_configs=[[1, 100], [4, 100], [4, 400]], hb_windows=1, hb_window_s=2.0,
     mem_runs=1, mem_jobs=2000,
     deadline_s=600,
 )
-SCENARIOS = ["submit", "drain", "e2e", "pickup", "cancel", "recovery", "heartbeat", "memory"]
+SCENARIOS = ["submit", "drain", "e2e", "pickup", "clients", "cancel", "recovery", "heartbeat", "memory"]
 TITLES = {
     "submit": "submit rate", "drain": "drain rate", "e2e": "end to end", "pickup": "pickup latency",
+    "clients": "submitting from code",
     "cancel": "cancel latency", "recovery": "crash recovery", "heartbeat": "heartbeat cost",
     "memory": "memory",
 }
@@ -601,15 +610,8 @@ class Bench:
             with Env(self, "submit") as e:
                 out = {}
                 # single submits, one client
-                lat = []
-                t0 = now()
-                for i in range(c["submit_single"]):
-                    s = now()
-                    e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30)
-                    lat.append((now() - s) * 1000)
-                dt = now() - t0
-                out["single"] = {"n": c["submit_single"], "seconds": r3(dt),
-                                 "per_s": r1(c["submit_single"] / dt), "latency_ms": _rd(dist(lat))}
+                out["single"] = timed_calls(lambda i: e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30),
+                                            c["submit_single"])
                 # single submits, several clients at once
                 errs = []
 
@@ -945,7 +947,341 @@ class Bench:
                 self.say("run %d/%d: p50 %.1f ms, p99 %.1f ms (n=%d, %.0f jobs/s offered)" % (
                     r + 1, c["pickup_runs"], d["p50"], d["p99"], d["n"], c["pickup_jobs"] / dt))
 
-    # ============================================================== 5. cancel latency
+    # ============================================================== 5. submitting from code
+    # Targets of issue 16: the SQL API's pickup latency, the relay wake-up's cost, and (when
+    # its benchmark program is built) the C library's submit figures; the CLI and Celery's
+    # apply_async side by side.
+    TARGETS = {
+        "sql_pickup_p50_ms": ("<", 15.0), "sql_pickup_p99_ms": ("<", 50.0),
+        "cli_call_p50_ms": ("<", 10.0), "wake_ratio": (">=", 0.8),
+        "lib_seq_p50_ms": ("<", 1.5), "lib_seq_per_s": (">=", 700.0), "lib_many_per_s": (">=", 10000.0),
+    }
+
+    def s_clients(self, rec):
+        c = self.cfg
+        rec["params"] = {
+            "runs": c["clients_runs"], "pickup_jobs": c["clients_pickup_jobs"], "gap_s": c["pickup_gap_s"],
+            "consumers": c["e2e_consumers"], "concurrency": c["e2e_concurrency"],
+            "sql_calls": c["clients_sql_calls"], "cli_calls": c["clients_cli_calls"],
+            "celery_calls": c["clients_celery_calls"], "lib_seq": c["clients_lib_seq"],
+            "lib_many": c["clients_lib_many"], "wake_rounds": c["wake_rounds"],
+            "wake_sessions": c["wake_sessions"], "wake_seconds": c["wake_seconds"],
+            "how": "pickup: queued->running event - created_at (database clock), and - the client's wall "
+                   "clock before the call; calls: client wall time per call, no consumer; wake-up: "
+                   "jobq_submit calls from concurrent sessions with and without the commit's NOTIFY"}
+        pick = rec["pickup_runs"] = []
+        calls = rec["call_runs"] = []
+        wake = rec["wake_runs"] = []
+        lib_failed = []
+        try:
+            for r in range(c["clients_runs"]):
+                self.check_deadline()
+                res = self.clients_pickup()
+                res["run"] = r + 1
+                pick.append(res)
+                self.say("pickup run %d/%d: SQL API p50 %.1f ms, p99 %.1f ms; CLI p50 %.1f ms from the call; "
+                         "celery p50 %.1f ms from the call" % (
+                             r + 1, c["clients_runs"], res["sql"]["ms"]["p50"], res["sql"]["ms"]["p99"],
+                             res["cli"]["call_ms"]["p50"], res["celery"]["call_ms"]["p50"]))
+            for r in range(c["clients_runs"]):
+                self.check_deadline()
+                res = self.clients_calls()
+                res["run"] = r + 1
+                calls.append(res)
+                lib = res.get("libjobq")
+                if lib and "error" in lib:
+                    lib_failed.append(lib["error"])
+                self.say("calls run %d/%d: SQL API p50 %.2f ms (%.0f/s), jobq submit p50 %.1f ms (%.0f/s), "
+                         "apply_async p50 %.2f ms (%.0f/s), libjobq %s" % (
+                             r + 1, c["clients_runs"], res["sql"]["latency_ms"]["p50"], res["sql"]["per_s"],
+                             res["cli"]["latency_ms"]["p50"], res["cli"]["per_s"],
+                             res["celery"]["latency_ms"]["p50"], res["celery"]["per_s"],
+                             "not built" if lib is None else "FAILED" if "error" in lib else
+                             "p50 %.2f ms (%.0f/s), many %.0f/s" % (
+                                 lib["seq"]["p50_ms"], lib["seq"]["per_s"], lib["many"]["per_s"])))
+            for r in range(c["wake_rounds"]):
+                order = ["with", "without"] if r % 2 == 0 else ["without", "with"]
+                res = {"round": r + 1, "order": order}
+                for variant in order:
+                    self.check_deadline()
+                    res[variant] = self.wake_rate(variant == "without", c["wake_sessions"], c["wake_seconds"])
+                res["ratio"] = r3(res["with"]["per_s"] / res["without"]["per_s"])
+                wake.append(res)
+                self.say("wake-up round %d/%d: %d sessions %.0f calls/s with the wake-up, %.0f without "
+                         "(ratio %.2f)" % (r + 1, c["wake_rounds"], c["wake_sessions"], res["with"]["per_s"],
+                                           res["without"]["per_s"], res["ratio"]))
+            if lib_failed:
+                raise ScenarioError("libjobq's benchmark failed (the other figures are reported): "
+                                    + lib_failed[0])
+        finally:
+            rec["summary"] = self.clients_summary(pick, calls, wake)
+
+    def clients_summary(self, pick, calls, wake):
+        """Each figure as the median over runs (min, max, n), with its target and whether it is met."""
+        def fig(values, unit, target=None):
+            """None for a figure not measured, unless it has a target (then median None, met None)."""
+            v = [float(x) for x in values if x is not None]
+            if not v and not target:
+                return None
+            f = {"median": r3(pct(v, 0.5)), "min": r3(min(v)) if v else None, "max": r3(max(v)) if v else None,
+                 "runs": len(v), "unit": unit}
+            if target:
+                op, goal = self.TARGETS[target]
+                f["target"] = "%s %g" % (op, goal)
+                f["met"] = None if not v else f["median"] < goal if op == "<" else f["median"] >= goal
+            return f
+
+        def of(runs, *path):
+            out = []
+            for x in runs:
+                for k in path:
+                    x = x.get(k) if isinstance(x, dict) else None
+                out.append(x)
+            return out
+        s = {}
+        for who in ("sql", "cli", "celery"):
+            for q in ("p50", "p99"):
+                if who != "celery":
+                    s["%s_pickup_%s_ms" % (who, q)] = fig(of(pick, who, "ms", q), "ms",
+                                                          "sql_pickup_%s_ms" % q if who == "sql" else None)
+                s["%s_pickup_call_%s_ms" % (who, q)] = fig(of(pick, who, "call_ms", q), "ms")
+            s["%s_call_p50_ms" % who] = fig(of(calls, who, "latency_ms", "p50"), "ms",
+                                            "cli_call_p50_ms" if who == "cli" else None)
+            s["%s_calls_per_s" % who] = fig(of(calls, who, "per_s"), "calls/s")
+        s["lib_seq_p50_ms"] = fig(of(calls, "libjobq", "seq", "p50_ms"), "ms", "lib_seq_p50_ms")
+        s["lib_seq_per_s"] = fig(of(calls, "libjobq", "seq", "per_s"), "jobs/s", "lib_seq_per_s")
+        s["lib_many_per_s"] = fig(of(calls, "libjobq", "many", "per_s"), "jobs/s", "lib_many_per_s")
+        s["wake_with_per_s"] = fig(of(wake, "with", "per_s"), "calls/s")
+        s["wake_without_per_s"] = fig(of(wake, "without", "per_s"), "calls/s")
+        s["wake_ratio"] = fig(of(wake, "ratio"), "ratio", "wake_ratio")
+        return {k: v for k, v in s.items() if v is not None}
+
+    def app_connect(self, e, name="bench-app"):
+        """A warm autocommit session on e's database as the application role jobq_app (a
+        member of jobq_producer, created by the stack; `jobq migrate` grants the SQL API)."""
+        conn = psycopg2.connect(host="127.0.0.1", port=self.pg_port, user="jobq_app", password="jobq_app",
+                                dbname=e.db, connect_timeout=10, application_name=name)
+        conn.autocommit = True
+        return conn
+
+    def require_sql_api(self, e):
+        if e.one("select to_regprocedure('jobq_submit(text,jsonb,text,timestamptz,integer,text,"
+                 "interval,jsonb)') is not null") is not True:
+            raise ScenarioError("the SQL API (migration 0011, jobq_submit) is missing from %s"
+                                % self.args.src)
+
+    def celery_calls(self, env, n, gap_ms, warmup=5):
+        """Run celery_peer/calls.py: [(start_ns, end_ns)] of its n timed apply_async calls."""
+        p = subprocess.run([PY, os.path.join(PEER_DIR, "calls.py"), str(n), "%g" % gap_ms, str(warmup)],
+                           env=env, cwd=PEER_DIR, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60 + n * (gap_ms / 1000.0 + 0.05))
+        if p.returncode != 0:
+            raise ScenarioError("celery calls.py exited %d: %s" % (p.returncode, p.stderr.decode()[-300:]))
+        out = [tuple(int(x) for x in line.split()[1:3]) for line in p.stdout.decode().splitlines()
+               if line.startswith("call ")]
+        if len(out) != n:
+            raise ScenarioError("celery calls.py reported %d calls, not %d" % (len(out), n))
+        return out
+
+    def clients_pickup(self):
+        """Pickup latency at light load: SQL API and CLI submits alternate into the pickup
+        scenario's consumers; then Celery's apply_async into a worker of the same total
+        concurrency, as reference."""
+        c = self.cfg
+        n, gap = c["clients_pickup_jobs"], c["pickup_gap_s"]
+        out = {}
+        with Env(self, "cpick") as e:
+            self.require_sql_api(e)
+            procs = [e.consumer("p%d" % k, c["e2e_concurrency"], log_level="info") for k in range(c["e2e_consumers"])]
+            e.ready(procs)
+            called = {}
+            with contextlib.closing(self.app_connect(e)) as app, app.cursor() as cur:
+                cur.execute("select jobq_submit('noop', '{\"warmup\":true}')")
+                e.wait_finished(1, 30)
+                t0 = now()
+                for i in range(n):
+                    t = now()
+                    cur.execute("select jobq_submit('noop', %s::jsonb)::text", ('{"i":%d,"via":"sql"}' % i,))
+                    called[cur.fetchone()[0]] = t
+                    time.sleep(gap)
+                    t = now()
+                    p = e.cli(["submit", "noop", '{"i":%d,"via":"cli"}' % i], timeout=30)
+                    called[p.stdout.decode().strip()] = t
+                    time.sleep(gap)
+            dt = now() - t0
+            e.wait_finished(2 * n + 1, 60)
+            rows = e.sql("select j.id::text, j.payload->>'via', extract(epoch from ev.at - j.created_at) * 1000,"
+                         " extract(epoch from ev.at) from jobs j join job_events ev on ev.job_id = j.id"
+                         " and ev.from_status = 'queued' and ev.to_status = 'running' where j.payload ? 'i'")
+            e.stop_consumers(procs)
+            for via in ("sql", "cli"):
+                ms = [float(x[2]) for x in rows if x[1] == via]
+                call = [(float(x[3]) - called[x[0]]) * 1000 for x in rows if x[1] == via and x[0] in called]
+                if len(ms) != n or len(call) != n:
+                    raise ScenarioError("clients pickup: %d samples (%d matched to their call) for %d %s jobs"
+                                        % (len(ms), len(call), n, via))
+                out[via] = {"ms": _rd(dist(ms)), "call_ms": _rd(dist(call)), "samples": [r3(x) for x in ms],
+                            "call_samples": [r3(x) for x in call]}
+            out["load_per_s"] = r1(2 * n / dt)
+        out["celery"] = self.clients_pickup_celery(n, gap, c["e2e_consumers"] * c["e2e_concurrency"])
+        return out
+
+    def clients_pickup_celery(self, n, gap, conc):
+        """Celery's apply_async to the task body's start, calls one after the other with the
+        same pause. Records carry no task number: the worker runs these in publishing order
+        (one at a time, far apart), so the k-th call goes with the k-th record."""
+        warm = 5
+        with Env(self, "cpickc", jobq=False) as e:
+            done = os.path.join(self.tmp, e.name)
+            os.makedirs(done)
+            env = self.celery_env(e.vhost, 1, done)
+            w, _ = self.celery_worker(e, conc, 1, env)
+            self.celery_produce(env, 1, -1)              # the worker is up and consuming
+            self.wait_records(done, 1, 90, w)
+            got = self.celery_calls(env, n, gap * 1000, warm)
+            self.wait_records(done, 1 + warm + n, 60, w)
+            ts = sorted(self.record_times(done))[1 + warm:]
+            w.stop(15)
+        starts = sorted(t0 for t0, _ in got)
+        ms = [(t - s) / 1e6 for s, t in zip(starts, ts)]
+        if len(ms) != n or min(ms) < 0:
+            raise ScenarioError("celery pickup: %d records for %d calls (earliest %.1f ms)" % (
+                len(ts), n, min(ms) if ms else 0))
+        return {"call_ms": _rd(dist(ms)), "call_samples": [r3(x) for x in ms]}
+
+    def clients_calls(self):
+        """Per-call wall time and calls/s of one sequential client, no consumer: the SQL API
+        on a warm session, `jobq submit noop` as a whole process, the C library's benchmark
+        program when it is built, and Celery's apply_async."""
+        c = self.cfg
+        out = {}
+        with Env(self, "ccalls") as e:
+            self.require_sql_api(e)
+            with contextlib.closing(self.app_connect(e)) as app, app.cursor() as cur:
+                def submit(i):
+                    cur.execute("select jobq_submit('noop', %s::jsonb)", ('{"i":%d}' % i,))
+                    cur.fetchone()
+                for _ in range(20):
+                    submit(-1)
+                out["sql"] = timed_calls(submit, c["clients_sql_calls"])
+            out["cli"] = timed_calls(lambda i: e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30),
+                                     c["clients_cli_calls"])
+            try:
+                out["libjobq"] = self.libjobq_figures(e)
+            except ScenarioError as ex:   # the other clients' figures still count
+                out["libjobq"] = {"error": str(ex)}
+        with Env(self, "ccallsc", jobq=False) as e:
+            done = os.path.join(self.tmp, e.name)
+            os.makedirs(done)
+            got = self.celery_calls(self.celery_env(e.vhost, 1, done), c["clients_celery_calls"], 0, 20)
+        lat = [(t1 - t0) / 1e6 for t0, t1 in got]
+        dt = (got[-1][1] - got[0][0]) / 1e9
+        out["celery"] = {"n": len(lat), "seconds": r3(dt), "per_s": r1(len(lat) / dt), "latency_ms": _rd(dist(lat))}
+        return out
+
+    # --- the C library's figures: a clearly marked place until libjobq's benchmark exists ---
+    LIBJOBQ_BENCH = ("libjobq_bench", "bench_submit")
+
+    def libjobq_figures(self, e):
+        """The C library's submit figures from its benchmark program (LIBJOBQ_BENCH, in the
+        build folder or its clients/c): `PROGRAM seq N` and `PROGRAM many N ROUNDS` each print
+        one JSON object; the servers come from JOBQ_DATABASE_URL / JOBQ_AMQP_URL. Returns
+        {"seq": {"n", "p50_ms", "p99_ms", "per_s"}, "many": {"n", "per_s", "rounds_per_s"}},
+        or None when the program is absent (bench/run does not build it yet)."""
+        c = self.cfg
+        where = [os.path.join(self.args.bin_dir, d, x) for x in self.LIBJOBQ_BENCH for d in ("", "clients/c")]
+        prog = next((x for x in where if os.access(x, os.X_OK)), None)
+        if prog is None:
+            return None
+
+        def run(*argv):
+            p = subprocess.run([prog] + [str(x) for x in argv], env=e.env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+            if p.returncode != 0:
+                raise ScenarioError("%s %s exited %d: %s" % (os.path.basename(prog), argv[0], p.returncode,
+                                                             p.stderr.decode(errors="replace").strip()[-300:]))
+            try:
+                return json.loads(p.stdout.decode().strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                raise ScenarioError("%s %s printed no JSON object: %r" % (os.path.basename(prog), argv[0],
+                                                                          p.stdout.decode()[-200:]))
+        seq = run("seq", c["clients_lib_seq"])
+        many = run("many", c["clients_lib_many"], 3)
+        rounds = many.get("rounds_jobs_per_s") or []
+        return {"program": os.path.basename(prog),
+                "seq": {"n": seq.get("jobs"), "p50_ms": seq.get("p50_ms"), "p99_ms": seq.get("p99_ms"),
+                        "per_s": seq.get("jobs_per_s")},
+                "many": {"n": many.get("jobs"), "per_s": pct(rounds, 0.5) if rounds else many.get("best_jobs_per_s"),
+                         "rounds_per_s": rounds}}
+
+    def wake_rate(self, without, sessions, secs):
+        """jobq_submit('noop') calls/s from `sessions` concurrent sessions of jobq_app for secs
+        seconds, no consumer, one more session LISTENing on jobq_submitted (and reading what
+        arrives). without: each session SETs jobq.woke = 'on', so its commits send no NOTIFY."""
+        with Env(self, "cwake") as e, contextlib.ExitStack() as held:
+            self.require_sql_api(e)
+            listener = held.enter_context(contextlib.closing(psycopg2.connect(
+                host="127.0.0.1", port=self.pg_port, user="jobq", password="jobq", dbname=e.db,
+                connect_timeout=10, application_name="bench-listen")))
+            listener.autocommit = True
+            with listener.cursor() as cur:
+                cur.execute("LISTEN jobq_submitted")
+            conns = []
+            for k in range(sessions):
+                conns.append(held.enter_context(contextlib.closing(self.app_connect(e, "bench-app-%d" % k))))
+                with conns[-1].cursor() as cur:
+                    if without:
+                        cur.execute("SET jobq.woke = 'on'")
+                    cur.execute("select jobq_submit('noop')")
+            stop = threading.Event()
+            heard = [0]
+
+            def listen():
+                while not stop.is_set():
+                    if select.select([listener], [], [], 0.1)[0]:
+                        listener.poll()
+                        heard[0] += len(listener.notifies)
+                        del listener.notifies[:]
+            counts = [0] * sessions
+            errs = []
+            start = now() + 0.2
+            end = start + secs
+
+            def work(k):
+                try:
+                    with conns[k].cursor() as cur:
+                        time.sleep(max(0.0, start - now()))
+                        while now() < end:
+                            cur.execute("select jobq_submit('noop')")
+                            counts[k] += 1
+                except Exception as ex:   # reported below
+                    errs.append(str(ex))
+            lt = threading.Thread(target=listen)
+            lt.start()
+            th = [threading.Thread(target=work, args=(k,)) for k in range(sessions)]
+            try:
+                for t in th:
+                    t.start()
+                for t in th:
+                    t.join()
+                time.sleep(0.2)    # the last commits' notifications
+            finally:
+                stop.set()
+                lt.join()
+            if errs:
+                raise ScenarioError("wake-up: " + errs[0])
+            total = sum(counts)
+            rows = e.one("select count(*) from jobs")
+            if rows != total + sessions:
+                raise ScenarioError("wake-up: %d rows for %d calls" % (rows, total + sessions))
+            if without and heard[0]:
+                raise ScenarioError("wake-up: %d notifications although every session set jobq.woke" % heard[0])
+            if not without and not heard[0]:
+                raise ScenarioError("wake-up: no notification on jobq_submitted for %d submits" % total)
+            return {"calls": total, "seconds": secs, "per_s": r1(total / secs), "per_session": counts,
+                    "notifications": heard[0]}
+
+    # ============================================================== 6. cancel latency
     def s_cancel(self, rec):
         c = self.cfg
         per = c["cancel_per_round"]
@@ -987,7 +1323,7 @@ class Bench:
                 self.say("run %d/%d: p50 %.1f ms, p99 %.1f ms over %d cancels of running jobs" % (
                     r + 1, c["cancel_runs"], d["p50"], d["p99"], d["n"]))
 
-    # ============================================================== 6. crash recovery
+    # ============================================================== 7. crash recovery
     def s_recovery(self, rec):
         c = self.cfg
         nj = c["recovery_jobs"]
@@ -1058,7 +1394,7 @@ class Bench:
                     ", ".join("%s->running %d" % (k, v) for k, v in sorted(paths.items()) if k != "none"),
                     "; %d NOT running again within %g s" % (len(stuck), c["recovery_limit_s"]) if stuck else ""))
 
-    # ============================================================== 7. heartbeat cost
+    # ============================================================== 8. heartbeat cost
     LOG_RE = re.compile(r"^\S+ \S+ \S+ \[(\d+)\] LOG:  (?:statement|execute [^:]*): (.*)$")
 
     def s_heartbeat(self, rec):
@@ -1146,7 +1482,7 @@ class Bench:
         return {"seconds": r3(dt), "keeper_stmts_per_s": r1(keeper / dt), "heartbeat_updates_per_s": r1(hb / dt),
                 "all_stmts_per_s": r1(allst / dt), "by_session": {k: r1(v / dt) for k, v in kinds.items()}}
 
-    # ============================================================== 8. memory
+    # ============================================================== 9. memory
     def s_memory(self, rec):
         c = self.cfg
         rec["params"] = {"concurrency": c["mem_concurrency"], "jobs": c["mem_jobs"],
@@ -1173,6 +1509,19 @@ class Bench:
                         r + 1, c["mem_runs"], cc, idle["VmHWM"] / 1024, c["mem_jobs"], load["VmHWM"] / 1024))
 
 
+def timed_calls(call, n):
+    """call(i) for i in 0..n-1, one after the other: {"n", "seconds", "per_s", "latency_ms"},
+    from the wall time of each call (ms) and of them all."""
+    lat = []
+    t0 = now()
+    for i in range(n):
+        s = now()
+        call(i)
+        lat.append((now() - s) * 1000)
+    dt = now() - t0
+    return {"n": n, "seconds": r3(dt), "per_s": r1(n / dt), "latency_ms": _rd(dist(lat))}
+
+
 def _status(pid):
     out = {}
     with open("/proc/%d/status" % pid) as f:
@@ -1187,7 +1536,6 @@ def _status(pid):
 
 def _readline(pipe, timeout):
     """One line from a pipe, waiting at most timeout seconds ('' at EOF or time-out)."""
-    import select
     buf = b""
     deadline = now() + timeout
     fd = pipe.fileno()

@@ -77,7 +77,10 @@ BEGIN
 END
 $$;
 
--- Insert one checked job in the caller's transaction and return its id; a key already used
+-- Insert one checked job in the caller's transaction and return its id: queued to run now
+-- when `at` is NULL or not later than the call (clock_timestamp(), so that `now() + 0` or a
+-- time computed by the client a moment ago does not make it scheduled), else scheduled for
+-- `at`. A key already used
 -- returns the existing job's id (the CLI's ON CONFLICT: DO UPDATE waits for a concurrent
 -- insert of the key to commit and then returns its row). Its status_reason marks it as
 -- submitted here, which is what wakes the relay at commit (jobs_wake_relay).
@@ -90,7 +93,7 @@ INSERT INTO public.jobs AS j (type, payload, queue, max_attempts, run_after, sta
 SELECT $1, coalesce($2, '{}'::jsonb), coalesce($3, 'default'), coalesce($5, 3), t.run,
        CASE WHEN t.run > now() THEN 'scheduled' ELSE 'queued' END, $7, $6,
        'submitted via SQL', t.run, coalesce($8, '{}'::jsonb)
-FROM (SELECT greatest(coalesce($4, now()), now()) AS run) t
+FROM (SELECT CASE WHEN $4 > clock_timestamp() THEN $4 ELSE now() END AS run) t
 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL
 DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
 RETURNING j.id

@@ -101,6 +101,10 @@ check_status "submit_many with a bad third element" 1 app \
 check "... names it" grep -q 'job 3: unknown field "bogus"' "$ERR_FILE"
 check_eq "... and inserts nothing" "$before" "$(sql "select count(*) from jobs")"
 
+check_status "a run_at of the call's own time" 0 app "select jobq_submit('noop', run_at => clock_timestamp())"
+check_eq "... is queued to run now, not scheduled" queued \
+  "$(sql "select to_status from job_events where job_id = '$OUT' order by id limit 1")"
+
 # ---- many, keys
 check_status "submit_many of 3 jobs, two sharing a key" 0 app \
   "select array_to_string(jobq_submit_many('[{\"type\":\"echo\",\"payload\":{\"i\":1},\"key\":\"k-a\"},{\"type\":\"echo\",\"payload\":{\"i\":2}},{\"type\":\"echo\",\"payload\":{\"i\":3},\"key\":\"k-a\"}]'), ' ')"

@@ -1,0 +1,49 @@
+// Unit tests of the argument mapping (lib/options.js): no server needed.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const opt = require('../lib/options');
+const { InvalidArgument } = require('../lib/errors');
+
+test('submitParams maps options to jobq_submit parameters', () => {
+  const conn = { query() {} };
+  const { values, conn: c } = opt.submitParams('t', { a: 1 }, {
+    queue: 'q', delay: 5, key: 'k', maxAttempts: 2, timeout: 1.5, metadata: { m: true }, conn,
+  });
+  assert.deepEqual(values, ['t', '{"a":1}', 'q', null, 5, 2, 'k', 1.5, '{"m":true}']);
+  assert.equal(c, conn);
+  const d = new Date('2030-01-02T03:04:05.000Z');
+  assert.deepEqual(opt.submitParams('t', undefined, { runAt: d }).values,
+    ['t', null, null, '2030-01-02T03:04:05.000Z', null, null, null, null, null]);
+  assert.equal(opt.submitParams('t', [1, 2]).values[1], '[1,2]', 'an array payload stays JSON');
+});
+
+test('submitParams refuses bad options', () => {
+  for (const o of [{ nope: 1 }, { delay: 'soon' }, { delay: -1 }, { delay: NaN }, { maxAttempts: 1.5 },
+    { runAt: new Date('x') }, { runAt: 5 }, { queue: 3 }, { conn: {} }, { delay: 1, runAt: '2030-01-01' }]) {
+    assert.throws(() => opt.submitParams('t', {}, o), InvalidArgument, JSON.stringify(o));
+  }
+  assert.throws(() => opt.submitParams('t', {}, 'x'), InvalidArgument);
+});
+
+test('a payload that JSON cannot express is an InvalidArgument', () => {
+  const loop = {};
+  loop.self = loop;
+  assert.throws(() => opt.submitParams('t', loop), /payload: not serialisable as JSON/);
+  assert.throws(() => opt.submitParams('t', { n: 1n }), /payload: not serialisable as JSON/);
+  assert.throws(() => opt.submitParams('t', () => 1), /payload: not serialisable as JSON \(function\)/);
+  assert.throws(() => opt.submitParams('t', {}, { metadata: { n: 2n } }), /metadata: not serialisable/);
+});
+
+test('manyJob renames runAt and maxAttempts and keeps other fields for the server', () => {
+  assert.deepEqual(opt.manyJob({ type: 't', runAt: new Date(0), maxAttempts: 2, bogus: 1, key: undefined }, 0),
+    { type: 't', run_at: '1970-01-01T00:00:00.000Z', max_attempts: 2, bogus: 1 });
+  assert.throws(() => opt.manyJob(null, 4), /job 5 must be an object/);
+});
+
+test('jobId accepts UUIDs in either case and returns lower case', () => {
+  assert.equal(opt.jobId('6A0C2F35-3F0E-4D7B-9D47-7C1D3B2F9E01', 'x'), '6a0c2f35-3f0e-4d7b-9d47-7c1d3b2f9e01');
+  assert.throws(() => opt.jobId('6a0c2f35', 'status'), /status: job id "6a0c2f35" is not a UUID/);
+  assert.throws(() => opt.jobId(undefined, 'wait'), /wait: job id undefined is not a UUID/);
+});
