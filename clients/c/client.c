@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "client_internal.h"
+#include "jobq/clock.h"
 #include "jobq/job.h"
 #include "jobq/parse.h"
 
@@ -69,6 +70,7 @@ bool client_enter(jobq_client *c)
 int client_leave(jobq_client *c, int code, const struct jobq_err *err)
 {
 	set_msg(c, code != 0 && err != NULL ? err->msg : "");
+	c->last_call_ms = jobq_monotonic_ms();
 	pthread_mutex_unlock(&c->lock);
 	return client_code_of(code);
 }
@@ -94,7 +96,9 @@ int client_store(jobq_client *c, struct jobq_err *err)
 {
 	int r;
 
-	if (c->store != NULL && jobq_store_alive(c->store))
+	if (c->store != NULL && jobq_store_alive(c->store) &&
+	    (jobq_monotonic_ms() - c->last_call_ms < CLIENT_IDLE_CHECK_MS ||
+	     jobq_store_command(c->store, "SELECT 1", err) == 0))
 		return 0;
 	/* A new session: no LISTEN, no prepared statement (prepared again as they run). */
 	c->listening = false;

@@ -15,6 +15,9 @@
 
 /* How long a publish waits for the broker's confirms, as the CLI does. */
 #define CLIENT_CONFIRM_TIMEOUT_MS 10000
+/* A database session idle longer than this is asked a question before it is used (see
+ * client_store). */
+#define CLIENT_IDLE_CHECK_MS 1000
 
 struct jobq_client {
 	pthread_mutex_t lock;          /* held for the whole of every public call */
@@ -23,6 +26,7 @@ struct jobq_client {
 	struct jobq_store *store;      /* NULL until connected */
 	struct jobq_broker *broker;    /* NULL until connected, or after it failed */
 	bool listening;                /* LISTEN jobq_done done in this session */
+	int64_t last_call_ms;          /* monotonic time the last call ended */
 };
 
 /* A handle for cfg (moved into it: cfg is zeroed) with no connection yet; every call
@@ -42,7 +46,10 @@ int client_leave(jobq_client *c, int code, const struct jobq_err *err);
 int client_code_of(int code);
 
 /* Connect the database session when there is none, or open it again when the server
- * ended it. 0 or JOBQ_EDB / JOBQ_EINVAL (URL) / JOBQ_ENOMEM. */
+ * ended it: found by reading the idle socket, and, after CLIENT_IDLE_CHECK_MS without a
+ * call, by a round trip (a session the server ended is not always seen on its socket at
+ * once, and a statement sent on it fails without saying whether it ran). 0 or JOBQ_EDB /
+ * JOBQ_EINVAL (URL) / JOBQ_ENOMEM. */
 int client_store(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
 
 /* Make c->broker a healthy connection (reading what the broker sent while the handle was
