@@ -21,7 +21,21 @@ struct jobq_store {
 	/* Names prepared in this session; cleared on reconnect (a new session has none). */
 	const char *prepared[MAX_PREPARED];
 	int nprepared;
+	bool unread; /* jobq_store_send_unchecked sent a statement whose results are unread */
 };
+
+/* Read and drop the results of a statement jobq_store_send_unchecked sent (waiting for
+ * them if they are still to come), so that the session is ready for the next one. */
+static void discard_unread(struct jobq_store *st)
+{
+	PGresult *r;
+
+	if (!st->unread)
+		return;
+	st->unread = false;
+	while (st->conn != NULL && (r = PQgetResult(st->conn)) != NULL)
+		PQclear(r);
+}
 
 static void notice(void *arg, const char *message)
 {
@@ -209,6 +223,7 @@ void jobq_store_free(struct jobq_store *st)
 {
 	if (st == NULL)
 		return;
+	discard_unread(st); /* the statement runs to its end before the session does */
 	if (st->conn != NULL)
 		PQfinish(st->conn);
 	free(st->url);
@@ -232,11 +247,16 @@ bool jobq_store_alive(struct jobq_store *st)
 
 	if (!jobq_store_ok(st))
 		return false;
+	discard_unread(st);
 	p = (struct pollfd){ .fd = PQsocket(st->conn), .events = POLLIN };
 	/* Nothing is due on an idle session: anything readable is the server's goodbye (a
-	 * FATAL message, then the end of the stream) or a notice. */
-	if (poll(&p, 1, 0) > 0 && PQconsumeInput(st->conn) == 0)
-		return false;
+	 * FATAL message, then the end of the stream) or a notice. The read that takes the
+	 * message still succeeds; the end of the stream is seen by the next one (pg_terminate_
+	 * backend: the first PQconsumeInput returned 1 with the status still OK), so read
+	 * while the socket stays readable, a few times at most (notices could keep coming). */
+	for (int i = 0; i < 4 && poll(&p, 1, 0) > 0; i++)
+		if (PQconsumeInput(st->conn) == 0)
+			return false;
 	return jobq_store_ok(st);
 }
 
@@ -275,6 +295,7 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)
 {
+	st->unread = false;
 	if (st->conn != NULL) {
 		PQfinish(st->conn);
 		st->conn = NULL;
@@ -328,6 +349,7 @@ int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, in
 	ExecStatusType status;
 
 	*res = NULL;
+	discard_unread(st);
 	if (st->conn == NULL || PQstatus(st->conn) != CONNECTION_OK)
 		return jobq_err_set(err, JOBQ_EDB, "%s: database connection lost", what);
 	if (name != NULL && st->nprepared < MAX_PREPARED && !is_prepared(st, name)) {
@@ -361,6 +383,17 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
 
 	PQclear(res);
 	return r;
+}
+
+int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, struct jobq_err *err)
+{
+	discard_unread(st);
+	if (st->conn == NULL || PQstatus(st->conn) != CONNECTION_OK)
+		return jobq_err_set(err, JOBQ_EDB, "send: database connection lost");
+	if (PQsendQuery(st->conn, sql) == 0)
+		return jobq_store_result_error(st, NULL, "send", err);
+	st->unread = true;
+	return 0;
 }
 
 void store_rollback(struct jobq_store *st)

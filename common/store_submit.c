@@ -227,26 +227,35 @@ out:
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
 		      int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
-	size_t *first = calloc(n ? n : 1, sizeof(*first));
+	size_t *first = calloc(n ? n : 1, sizeof(*first)), rows = 0;
+	bool alone;
 	int r;
 
 	if (first == NULL || fold_keys(jobs, n, first) != 0) {
 		free(first);
 		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
 	}
-	if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
+	for (size_t i = 0; i < n; i++)
+		rows += first[i] == i;
+	/* Jobs that fit one statement, with no waiter to register, need no transaction
+	 * block: the statement is its own transaction (two round trips fewer). */
+	alone = !wait && rows <= SUBMIT_CHUNK;
+	if (!alone && (r = jobq_store_command(st, "BEGIN", err)) != 0)
 		goto out;
 	r = submit_chunks(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
 	if (r == JOBQ_EINVAL && n > 1) {
 		/* The server refused something in the batch: insert again one job per statement,
 		 * so that the message names the job. */
-		store_rollback(st);
+		if (!alone)
+			store_rollback(st);
+		alone = false;
 		if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
 			goto out;
 		r = submit_chunks(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
 	}
 	if (r != 0) {
-		store_rollback(st);
+		if (!alone)
+			store_rollback(st);
 		goto out;
 	}
 	/* A key repeated within the batch is the job its first line made. */
@@ -255,7 +264,8 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 			out[i] = out[first[i]];
 			out[i].existed = true;
 		}
-	r = jobq_store_command(st, "COMMIT", err);
+	if (!alone)
+		r = jobq_store_command(st, "COMMIT", err);
 out:
 	free(first);
 	return r;
@@ -302,4 +312,41 @@ int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
 				  const int64_t *tokens, size_t n, struct jobq_err *err)
 {
 	return mark_published(st, "jobq_cli_mark_published", ids, tokens, n, err);
+}
+
+int jobq_store_cli_mark_published_async(struct jobq_store *st, const char *const *ids, size_t n,
+					struct jobq_err *err)
+{
+	PGconn *conn = jobq_store_conn(st);
+	char *arr = NULL, *tokmap = NULL, *arr_lit = NULL, *tok_lit = NULL, *sql = NULL;
+	struct store_text t = { 0 };
+	int r;
+
+	if (n == 0)
+		return 0;
+	if ((arr = jobq_store_uuid_array(ids, n)) == NULL ||
+	    (tokmap = store_token_map(ids, NULL, n)) == NULL ||
+	    (arr_lit = PQescapeLiteral(conn, arr, strlen(arr))) == NULL ||
+	    (tok_lit = PQescapeLiteral(conn, tokmap, strlen(tokmap))) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
+		goto out;
+	}
+	/* Its own transaction, committed without waiting for the disk: a mark lost in a
+	 * crash only has the relay publish the job once more. */
+	store_text_add(&t,
+		       "BEGIN; SET LOCAL synchronous_commit TO off;"
+		       " SELECT jobq_cli_mark_published(%s::uuid[], %s::jsonb); COMMIT",
+		       arr_lit, tok_lit);
+	if ((sql = store_text_take(&t)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
+		goto out;
+	}
+	r = jobq_store_send_unchecked(st, sql, err);
+out:
+	free(sql);
+	PQfreemem(arr_lit);
+	PQfreemem(tok_lit);
+	free(arr);
+	free(tokmap);
+	return r;
 }

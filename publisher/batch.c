@@ -9,8 +9,8 @@
 #include <sys/types.h>
 
 #include "jobq/duration.h"
-#include "jobq/envelope.h"
 #include "jobq/parse.h"
+#include "jobq/submit_check.h"
 
 void batch_input_free(struct batch_input *in)
 {
@@ -25,38 +25,12 @@ void batch_input_free(struct batch_input *in)
 
 int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err)
 {
-	json_error_t jerr;
-	json_t *v;
-
-	if ((int64_t)len > max)
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "payload of %zu bytes exceeds the limit of %lld bytes "
-				    "(consumer.max_payload)",
-				    len, (long long)max);
-	v = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
-	if (v == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "payload is not valid JSON: %s at line %d, column %d",
-				    jerr.text, jerr.line, jerr.column);
-	json_decref(v);
-	return 0;
+	return jobq_check_payload(text, len, max, err);
 }
 
 int batch_check_input(const struct batch_input *in, struct jobq_err *err)
 {
-	if (!jobq_job_type_valid(in->type))
-		return jobq_err_set(
-			err, JOBQ_EINVAL,
-			"job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
-			in->type);
-	if (in->queue != NULL && !jobq_queue_name_valid(in->queue))
-		return jobq_err_set(
-			err, JOBQ_EINVAL,
-			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)",
-			in->queue);
-	if (in->key != NULL && (strlen(in->key) == 0 || strlen(in->key) > 255))
-		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
-	return 0;
+	return jobq_check_job(in->type, in->queue, in->key, err);
 }
 
 /* A duration field of a batch line: a string with a unit or a number of seconds. */

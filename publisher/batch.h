@@ -28,7 +28,7 @@ struct batch_input {
  * input. */
 void batch_input_free(struct batch_input *in);
 
-/* Check a payload: valid JSON (any value) of at most max bytes. Re-encodes nothing:
+/* Check a payload (jobq_check_payload): valid JSON (any value) of at most max bytes:
  * PostgreSQL stores it as jsonb. Returns 0, or JOBQ_EINVAL with a message that says which
  * rule it broke (the JSON error with its line and column). */
 int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err) JOBQ_WUR;

@@ -82,6 +82,14 @@ int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, in
 /* Run a parameterless command (BEGIN, COMMIT, ROLLBACK, LISTEN x, SET ...). */
 int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *err) JOBQ_WUR;
 
+/* Send sql (parameterless; several statements allowed) and return without waiting for its
+ * outcome, which nobody reads: for writes whose failure is harmless, so that the caller
+ * does not wait for their round trip and commit (the publish mark, which the relay makes
+ * up for). The next use of st (jobq_store_exec, _command, _alive, _free) first waits for
+ * its results and drops them. 0, or JOBQ_EDB when it could not be sent. */
+int jobq_store_send_unchecked(struct jobq_store *st, const char *sql,
+			      struct jobq_err *err) JOBQ_WUR;
+
 /* Translate a failed result (or a NULL one) into err; returns the status code. */
 int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,
 			    struct jobq_err *err);

@@ -31,7 +31,8 @@ struct jobq_submitted {
 	size_t same_as; /* i, or the earlier job of this batch with the same key */
 };
 
-/* Insert n jobs in one transaction (all or none), as queued, or scheduled when they run
+/* Insert n jobs in one transaction (all or none; one statement when they fit in one and no
+ * waiter is registered, else a transaction block), as queued, or scheduled when they run
  * later. A queued job is left to its submitter to publish for relay_grace_ms before the
  * relay steps in. With `wait`, also registers this session as a waiter for each job so that its
  * terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
@@ -56,5 +57,13 @@ int jobq_store_mark_published(struct jobq_store *st, const char *const *ids, con
  * the relay grace its submit or retry set; a job past it is the relay's to publish. */
 int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
 				  const int64_t *tokens, size_t n, struct jobq_err *err) JOBQ_WUR;
+
+/* jobq_store_cli_mark_published of new jobs (tokens 0) for a long-lived session
+ * (libjobq's): sent with jobq_store_send_unchecked and committed without waiting for the
+ * disk, so that the submitter waits for neither. Its outcome is not reported: a mark that
+ * fails or is lost leaves the job to the relay, which publishes it once more. 0, or
+ * JOBQ_EDB / JOBQ_ENOMEM when it could not be sent. */
+int jobq_store_cli_mark_published_async(struct jobq_store *st, const char *const *ids, size_t n,
+					struct jobq_err *err) JOBQ_WUR;
 
 #endif

@@ -1,0 +1,259 @@
+/* libjobq's handle: opening it from URLs or as the CLI is configured, closing it, the lock
+ * every call holds, and the per-thread error message (contract in <jobq/jobq.h>). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client_internal.h"
+#include "jobq/clock.h"
+#include "jobq/job.h"
+#include "jobq/parse.h"
+
+/* The public codes are the internal ones by number: translation is a check, not a table. */
+_Static_assert((int)JOBQ_CLIENT_EINVAL == (int)JOBQ_EINVAL &&
+		       (int)JOBQ_CLIENT_ENOTFOUND == (int)JOBQ_ENOTFOUND &&
+		       (int)JOBQ_CLIENT_ETIMEDOUT == (int)JOBQ_ETIMEDOUT &&
+		       (int)JOBQ_CLIENT_EBROKER == (int)JOBQ_EBROKER &&
+		       (int)JOBQ_CLIENT_EDB == (int)JOBQ_EDB &&
+		       (int)JOBQ_CLIENT_ENOMEM == (int)JOBQ_ENOMEM &&
+		       (int)JOBQ_CLIENT_ESYS == (int)JOBQ_ESYS &&
+		       (int)JOBQ_CLIENT_EAGAIN == (int)JOBQ_EAGAIN &&
+		       (int)JOBQ_CLIENT_EINTERNAL == (int)JOBQ_EINTERNAL,
+	       "public and internal status codes differ");
+_Static_assert((int)JOBQ_JOB_SCHEDULED == (int)JOBQ_SCHEDULED &&
+		       (int)JOBQ_JOB_QUEUED == (int)JOBQ_QUEUED &&
+		       (int)JOBQ_JOB_RUNNING == (int)JOBQ_RUNNING &&
+		       (int)JOBQ_JOB_SUCCEEDED == (int)JOBQ_SUCCEEDED &&
+		       (int)JOBQ_JOB_FAILED == (int)JOBQ_FAILED &&
+		       (int)JOBQ_JOB_CANCELLED == (int)JOBQ_CANCELLED,
+	       "public and internal job states differ");
+
+/* The calling thread's message and the handle it is about (NULL: a call with no handle). */
+static _Thread_local const jobq_client *msg_owner;
+static _Thread_local char msg[JOBQ_CLIENT_ERRMSG_SIZE];
+
+static void set_msg(const jobq_client *c, const char *text)
+{
+	msg_owner = c;
+	snprintf(msg, sizeof(msg), "%s", text);
+}
+
+int client_code_of(int code)
+{
+	switch (code) {
+	case JOBQ_OK:
+	case JOBQ_CLIENT_RELAYED:
+	case JOBQ_EINVAL:
+	case JOBQ_ENOTFOUND:
+	case JOBQ_ETIMEDOUT:
+	case JOBQ_EBROKER:
+	case JOBQ_EDB:
+	case JOBQ_ENOMEM:
+	case JOBQ_ESYS:
+	case JOBQ_EAGAIN:
+		return code;
+	default:
+		return JOBQ_CLIENT_EINTERNAL;
+	}
+}
+
+bool client_enter(jobq_client *c)
+{
+	if (c == NULL) {
+		set_msg(NULL, "no client handle (NULL)");
+		return false;
+	}
+	pthread_mutex_lock(&c->lock);
+	return true;
+}
+
+int client_leave(jobq_client *c, int code, const struct jobq_err *err)
+{
+	set_msg(c, code != 0 && err != NULL ? err->msg : "");
+	c->last_call_ms = jobq_monotonic_ms();
+	pthread_mutex_unlock(&c->lock);
+	return client_code_of(code);
+}
+
+int client_new(struct jobq_config *cfg, jobq_client **out, struct jobq_err *err)
+{
+	jobq_client *c = calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (c == NULL) {
+		jobq_config_free(cfg);
+		return jobq_err_set(err, JOBQ_ENOMEM, "open: out of memory");
+	}
+	pthread_mutex_init(&c->lock, NULL);
+	c->cfg = *cfg;
+	memset(cfg, 0, sizeof(*cfg));
+	jobq_broker_opts_from_config(&c->bopts, &c->cfg, "libjobq");
+	*out = c;
+	return 0;
+}
+
+int client_store(jobq_client *c, struct jobq_err *err)
+{
+	int r;
+
+	if (c->store != NULL && jobq_store_alive(c->store) &&
+	    (jobq_monotonic_ms() - c->last_call_ms < CLIENT_IDLE_CHECK_MS ||
+	     jobq_store_command(c->store, "SELECT 1", err) == 0))
+		return 0;
+	/* A new session: no LISTEN, no prepared statement (prepared again as they run). */
+	c->listening = false;
+	if (c->store == NULL)
+		r = jobq_store_connect(c->cfg.database_url, "libjobq", &c->store, err);
+	else
+		r = jobq_store_reconnect(c->store, err);
+	/* The session runs the same few statements for as long as the handle lives: each is
+	 * planned once, when it is prepared, rather than at every call (PostgreSQL's default
+	 * plans the first five calls, and every call while a custom plan looks cheaper; the
+	 * submit's took a millisecond and a half). */
+	if (r == 0)
+		r = jobq_store_command(c->store, "SET plan_cache_mode = force_generic_plan", err);
+	return r;
+}
+
+int client_broker(jobq_client *c, struct jobq_err *err)
+{
+	struct jobq_err ignored;
+
+	/* An idle connection hears nothing of its heartbeats until it is called: read what
+	 * came meanwhile, so that one the broker closed is replaced now rather than failing
+	 * the publish. */
+	if (c->broker != NULL && jobq_broker_ok(c->broker) &&
+	    jobq_broker_service(c->broker, &ignored) != 0)
+		jobq_broker_set_broken(c->broker);
+	return jobq_broker_ensure(&c->broker, &c->bopts, err);
+}
+
+int client_job_id(const char *id, char out[JOBQ_CLIENT_ID_SIZE], struct jobq_err *err)
+{
+	if (id == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL, "missing job id (NULL)");
+	return jobq_parse_uuid(id, out, err);
+}
+
+/* Open a handle for cfg (taken over) and connect it: the database must answer; a broker
+ * that does not is left to the first submit. */
+static int open_cfg(struct jobq_config *cfg, jobq_client **out, struct jobq_client_error *perr)
+{
+	struct jobq_err err = { 0 };
+	jobq_client *c = NULL;
+	int r;
+
+	if (out == NULL) {
+		jobq_config_free(cfg);
+		r = jobq_err_set(&err, JOBQ_EINVAL, "open: no place for the handle (out is NULL)");
+		goto out;
+	}
+	*out = NULL;
+	if ((r = client_new(cfg, &c, &err)) != 0 || (r = client_store(c, &err)) != 0)
+		goto out;
+	if ((r = jobq_broker_connect(&c->bopts, &c->broker, &err)) == JOBQ_EINVAL)
+		goto out;
+	r = 0;
+	*out = c;
+	c = NULL;
+out:
+	jobq_client_close(c);
+	if (perr != NULL) {
+		perr->code = client_code_of(r);
+		snprintf(perr->message, sizeof(perr->message), "%s", r != 0 ? err.msg : "");
+	}
+	return client_code_of(r);
+}
+
+int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client **out,
+		     struct jobq_client_error *err)
+{
+	struct jobq_config cfg;
+	struct jobq_err e = { 0 };
+	int r;
+
+	if ((r = jobq_config_defaults(&cfg, &e)) != 0 ||
+	    (database_url != NULL && database_url[0] != '\0' &&
+	     (r = jobq_config_set_str(&cfg.database_url, database_url, &e)) != 0) ||
+	    (amqp_url != NULL && amqp_url[0] != '\0' &&
+	     (r = jobq_config_set_str(&cfg.amqp_url, amqp_url, &e)) != 0)) {
+		jobq_config_free(&cfg);
+		if (out != NULL)
+			*out = NULL;
+		if (err != NULL) {
+			err->code = client_code_of(r);
+			snprintf(err->message, sizeof(err->message), "%s", e.msg);
+		}
+		return client_code_of(r);
+	}
+	return open_cfg(&cfg, out, err);
+}
+
+int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err)
+{
+	struct jobq_config cfg;
+	struct jobq_err e = { 0 };
+	int r;
+
+	if ((r = jobq_config_load(&cfg, NULL, &e)) != 0) {
+		if (out != NULL)
+			*out = NULL;
+		if (err != NULL) {
+			err->code = client_code_of(r);
+			snprintf(err->message, sizeof(err->message), "configuration: %.490s",
+				 e.msg);
+		}
+		return client_code_of(r);
+	}
+	return open_cfg(&cfg, out, err);
+}
+
+void jobq_client_close(jobq_client *c)
+{
+	if (c == NULL)
+		return;
+	jobq_broker_free(c->broker);
+	jobq_store_free(c->store);
+	jobq_config_free(&c->cfg);
+	pthread_mutex_destroy(&c->lock);
+	if (msg_owner == c)
+		msg_owner = NULL;
+	free(c);
+}
+
+const char *jobq_client_errmsg(const jobq_client *c)
+{
+	return msg_owner == c ? msg : "";
+}
+
+const char *jobq_job_state_name(enum jobq_job_state state)
+{
+	return jobq_status_name((enum jobq_status)state);
+}
+
+const char *jobq_client_code_name(int code)
+{
+	switch (code) {
+	case JOBQ_CLIENT_OK:
+		return "ok";
+	case JOBQ_CLIENT_RELAYED:
+		return "saved, left to the relay";
+	default:
+		return jobq_err_name(client_code_of(code));
+	}
+}
+
+const char *jobq_client_version(void)
+{
+	return JOBQ_VERSION;
+}
+
+void jobq_job_info_free(struct jobq_job_info *info)
+{
+	if (info == NULL)
+		return;
+	free(info->result);
+	free(info->error);
+	free(info->cancel_reason);
+	info->result = info->error = info->cancel_reason = NULL;
+}

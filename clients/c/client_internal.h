@@ -1,0 +1,64 @@
+/* The inside of a libjobq handle, shared by the library's files (client.c: open, close,
+ * locking and errors; submit.c; jobs.c: cancel, status, wait) and its unit test, never by
+ * its users: they see only the opaque jobq_client of <jobq/jobq.h>. */
+#ifndef JOBQ_CLIENT_INTERNAL_H
+#define JOBQ_CLIENT_INTERNAL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "jobq/broker.h"
+#include "jobq/config.h"
+#include "jobq/err.h"
+#include "jobq/jobq.h"
+#include "jobq/store.h"
+
+/* How long a publish waits for the broker's confirms, as the CLI does. */
+#define CLIENT_CONFIRM_TIMEOUT_MS 10000
+/* A database session idle longer than this is asked a question before it is used (see
+ * client_store). */
+#define CLIENT_IDLE_CHECK_MS 1000
+
+struct jobq_client {
+	pthread_mutex_t lock;          /* held for the whole of every public call */
+	struct jobq_config cfg;        /* URLs, relay grace, payload limit, heartbeat, TLS */
+	struct jobq_broker_opts bopts; /* borrows cfg's strings */
+	struct jobq_store *store;      /* NULL until connected */
+	struct jobq_broker *broker;    /* NULL until connected, or after it failed */
+	bool listening;                /* LISTEN jobq_done done in this session */
+	int64_t last_call_ms;          /* monotonic time the last call ended */
+};
+
+/* A handle for cfg (moved into it: cfg is zeroed) with no connection yet; every call
+ * connects what it needs when it finds nothing or a broken connection. 0, or JOBQ_ENOMEM
+ * (cfg then freed). */
+int client_new(struct jobq_config *cfg, jobq_client **out, struct jobq_err *err) JOBQ_WUR;
+
+/* Lock c for a public call; false (with the thread's message set) when c is NULL. */
+bool client_enter(jobq_client *c);
+
+/* End a public call: record the thread's message for c (err's when code != 0, else "")
+ * and unlock c. Returns the public code for code (jobq_client_code_of). */
+int client_leave(jobq_client *c, int code, const struct jobq_err *err);
+
+/* The public code of an internal JOBQ_E* code (JOBQ_CLIENT_EINTERNAL for one it has no
+ * name for). */
+int client_code_of(int code);
+
+/* Connect the database session when there is none, or open it again when the server
+ * ended it: found by reading the idle socket, and, after CLIENT_IDLE_CHECK_MS without a
+ * call, by a round trip (a session the server ended is not always seen on its socket at
+ * once, and a statement sent on it fails without saying whether it ran). 0 or JOBQ_EDB /
+ * JOBQ_EINVAL (URL) / JOBQ_ENOMEM. */
+int client_store(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
+
+/* Make c->broker a healthy connection (reading what the broker sent while the handle was
+ * idle first, so that a connection it closed is noticed now). 0 or JOBQ_EBROKER /
+ * JOBQ_EINVAL. */
+int client_broker(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
+
+/* Check a job id argument and write its canonical (lower-case) form to out. 0 or
+ * JOBQ_EINVAL. */
+int client_job_id(const char *id, char out[JOBQ_CLIENT_ID_SIZE], struct jobq_err *err) JOBQ_WUR;
+
+#endif

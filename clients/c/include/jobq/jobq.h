@@ -1,0 +1,213 @@
+/* libjobq: submit, cancel, wait for and read jobs of the jobq job system from C.
+ *
+ * This header is the whole public interface and its reference. It needs nothing but the C
+ * standard headers; link with `pkg-config --libs jobq` (add --static for libjobq.a).
+ *
+ * Model. A job is saved in PostgreSQL first (committed: durable, never lost), then its
+ * message is published to RabbitMQ with a publisher confirm, then it is marked published.
+ * If no broker confirms it, the job stays saved and the relay of any running
+ * jobq-consumer publishes it: the submit still succeeds, with JOBQ_CLIENT_RELAYED.
+ *
+ * Connections. A handle holds one PostgreSQL session and one RabbitMQ connection, opened
+ * by jobq_client_open and kept: a submit on a warm handle is one commit, one publish with
+ * its confirm and the publish mark, with no connect, declare or prepare. A connection
+ * found broken is opened again by the next call (one attempt).
+ *
+ * Errors. Every fallible call returns a status code: JOBQ_CLIENT_OK (0), a positive
+ * warning (JOBQ_CLIENT_RELAYED), or a negative JOBQ_CLIENT_E* code; jobq_client_errmsg
+ * then gives a one-line message that says what failed and with which input.
+ *
+ * Threads. A handle is internally locked: any thread may call any function on it, and
+ * calls on one handle run one at a time (a jobq_client_wait holds the handle until it
+ * returns). For submits in parallel, open one handle per thread. The error message is
+ * kept per thread and per handle, so a thread reads its own call's message. Different
+ * handles share nothing. A handle must not be used after jobq_client_close.
+ *
+ * Example:
+ *   jobq_client *c;
+ *   struct jobq_client_error e;
+ *   char id[JOBQ_CLIENT_ID_SIZE];
+ *   if (jobq_client_open_env(&c, &e) != JOBQ_CLIENT_OK) { puts(e.message); return 1; }
+ *   if (jobq_client_submit(c, "email.send", "{\"to\":\"a@b.c\"}", NULL, id) < 0)
+ *           fprintf(stderr, "%s\n", jobq_client_errmsg(c));
+ *   jobq_client_close(c);
+ */
+#ifndef JOBQ_PUBLIC_JOBQ_H
+#define JOBQ_PUBLIC_JOBQ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A job id as text (a lower-case UUID) and its NUL. */
+#define JOBQ_CLIENT_ID_SIZE 37
+/* The longest error message and its NUL. */
+#define JOBQ_CLIENT_ERRMSG_SIZE 512
+/* The most jobs one jobq_client_submit_many call takes. */
+#define JOBQ_CLIENT_MAX_BATCH 100000
+
+/* Status codes. */
+enum jobq_client_code {
+	JOBQ_CLIENT_OK = 0,
+	/* submit: every job is saved (committed), but not every message was confirmed by a
+	 * broker; the relay of a running jobq-consumer publishes them. Never submit again. */
+	JOBQ_CLIENT_RELAYED = 1,
+	JOBQ_CLIENT_EINVAL = -1,    /* bad argument: type, queue, payload, option, id, handle */
+	JOBQ_CLIENT_ENOTFOUND = -2, /* no such job */
+	JOBQ_CLIENT_ETIMEDOUT = -3, /* jobq_client_wait: the job did not end in time */
+	JOBQ_CLIENT_EBROKER = -4,   /* RabbitMQ unreachable or refused */
+	JOBQ_CLIENT_EDB = -5,       /* PostgreSQL unreachable or a statement failed */
+	JOBQ_CLIENT_ENOMEM = -6,    /* out of memory */
+	JOBQ_CLIENT_ESYS = -7,      /* a system call failed */
+	JOBQ_CLIENT_EAGAIN = -10,   /* PostgreSQL gave up for a passing reason (deadlock,
+				     * serialization, resources); nothing was saved: try again */
+	JOBQ_CLIENT_EINTERNAL = -11 /* jobq disagrees with itself: a defect */
+};
+
+/* The states of a job. The last three are terminal. */
+enum jobq_job_state {
+	JOBQ_JOB_SCHEDULED, /* waiting for its run time (or a retry) */
+	JOBQ_JOB_QUEUED,    /* waiting for a worker */
+	JOBQ_JOB_RUNNING,
+	JOBQ_JOB_SUCCEEDED,
+	JOBQ_JOB_FAILED,
+	JOBQ_JOB_CANCELLED
+};
+
+/* The handle: opaque; open with jobq_client_open*, free with jobq_client_close. */
+typedef struct jobq_client jobq_client;
+
+/* Where jobq_client_open* reports a failure (there is no handle yet to ask). */
+struct jobq_client_error {
+	int code;                              /* a JOBQ_CLIENT_E* code */
+	char message[JOBQ_CLIENT_ERRMSG_SIZE]; /* one line */
+};
+
+/* Options of one job; a zeroed struct (or a NULL pointer) means every default. Strings
+ * are borrowed for the call only. */
+struct jobq_submit_opts {
+	const char *queue;      /* queue name, [A-Za-z0-9_.-]{1,64}; NULL = "default" */
+	int max_attempts;       /* 1..1000; 0 = 3 */
+	int64_t delay_ms;       /* run no earlier than now + delay (database clock); 0 = now */
+	int64_t run_at_unix_ms; /* or no earlier than this instant (ms since 1970 UTC); 0 =
+				 * unset. delay_ms and run_at_unix_ms exclude each other. */
+	int64_t timeout_ms;     /* runtime limit of one attempt; 0 = the handler's own */
+	const char *key;        /* idempotency key (1..255 bytes): a key used before returns
+				 * that job's id and creates nothing; NULL = none */
+	const char *metadata;   /* reserved for a JSON object kept with the job: not
+				 * supported yet, must be NULL (else JOBQ_CLIENT_EINVAL) */
+};
+
+/* One job of jobq_client_submit_many. */
+struct jobq_job_spec {
+	const char *type;    /* the job type, [A-Za-z0-9_.:-]{1,64} */
+	const char *payload; /* JSON text (any value); NULL = {} */
+	struct jobq_submit_opts opts;
+};
+
+/* A job as jobq_client_status and jobq_client_wait read it. The strings are owned by the
+ * struct (free them with jobq_job_info_free); NULL when the job has none. */
+struct jobq_job_info {
+	enum jobq_job_state state;
+	int attempt;           /* attempts started so far */
+	char *result;          /* JSON text of the handler's result (succeeded), or NULL */
+	char *error;           /* the last attempt's error, or NULL */
+	bool cancel_requested; /* a cancel was asked for */
+	char *cancel_reason;   /* its reason, or NULL */
+};
+
+/* Open a handle on the database at database_url (a postgresql:// URL or a key=value
+ * string; NULL or "" = libpq's PG* environment variables) and the broker at amqp_url
+ * (amqp[s]://user:pass@host:port/vhost, or several joined by commas, one per cluster
+ * node; NULL or "" = amqp://guest:guest@127.0.0.1:5672/). Every other setting takes its
+ * default (docs/configuration.md): no configuration file or JOBQ_* variable is read.
+ * Connects to both at once. A broker that cannot be reached is not an error here (the
+ * next submit tries again and, failing, leaves its jobs to the relay); a bad URL is.
+ * Returns JOBQ_CLIENT_OK with *out set (the caller closes it), or a negative code with
+ * *out NULL and err (when not NULL) filled: JOBQ_CLIENT_EINVAL (bad argument or URL),
+ * JOBQ_CLIENT_EDB (database unreachable or refused), JOBQ_CLIENT_ENOMEM. */
+int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client **out,
+		     struct jobq_client_error *err);
+
+/* Open a handle configured as the jobq CLI is: the defaults, then the configuration file
+ * ($JOBQ_CONFIG, else /etc/jobq/jobq.conf if it exists), then the environment
+ * (JOBQ_DATABASE_URL, JOBQ_AMQP_URL, and the other JOBQ_* variables of
+ * docs/configuration.md). Otherwise as jobq_client_open; a bad file or variable is
+ * JOBQ_CLIENT_EINVAL naming it. */
+int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err);
+
+/* Close both connections and free the handle. Accepts NULL. No other thread may be using
+ * the handle. */
+void jobq_client_close(jobq_client *c);
+
+/* The message of the last failed (or warning) call that the calling thread made on c:
+ * one line, "" when that call succeeded. For c == NULL, the message of the calling
+ * thread's last call made with a NULL handle. Valid until this thread's next call on c. */
+const char *jobq_client_errmsg(const jobq_client *c);
+
+/* Submit one job: type (required), payload as JSON text (NULL = {}) and opts (NULL = all
+ * defaults). Saved and committed before the call returns; then published with a confirm.
+ * id_out (JOBQ_CLIENT_ID_SIZE bytes, may be NULL) receives its id: the existing job's
+ * when opts->key was used before. Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_RELAYED (saved, the
+ * relay publishes it), JOBQ_CLIENT_EINVAL (a bad argument, named in the message: nothing
+ * is saved), JOBQ_CLIENT_EDB (nothing is saved), JOBQ_CLIENT_EAGAIN or ENOMEM. */
+int jobq_client_submit(jobq_client *c, const char *type, const char *payload,
+		       const struct jobq_submit_opts *opts, char *id_out);
+
+/* Submit n jobs (1..JOBQ_CLIENT_MAX_BATCH) in one transaction: all are saved or none.
+ * Then their messages are published with confirms, many in flight at once. ids_out (n
+ * entries, may be NULL) receives the ids in input order; a key repeated within the batch
+ * gives the same id. Every job is checked before anything is sent: a bad one is
+ * JOBQ_CLIENT_EINVAL with "job N: ..." (N counted from 1). Otherwise returns as
+ * jobq_client_submit. */
+int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			    char (*ids_out)[JOBQ_CLIENT_ID_SIZE]);
+
+/* Cancel job id. A scheduled or queued job is cancelled at once and never starts; for a
+ * running one the request is recorded and broadcast to the workers, and its owner stops
+ * it; a finished job is left alone. reason: recorded with it (NULL = "cancelled by
+ * user", 1..1000 bytes). *was (may be NULL) receives the state the cancel found: queued
+ * or scheduled (now cancelled), running (a stop is requested: jobq_client_wait for its
+ * end) or a terminal state (nothing changed). Returns JOBQ_CLIENT_OK,
+ * JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL (bad id or reason) or JOBQ_CLIENT_EDB. A
+ * broadcast the broker did not take is not an error: the owner then stops the job at its
+ * next heartbeat. */
+int jobq_client_cancel(jobq_client *c, const char *id, const char *reason,
+		       enum jobq_job_state *was);
+
+/* Read job id now into *out (zeroed first; free its strings with jobq_job_info_free).
+ * Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL (bad id) or
+ * JOBQ_CLIENT_EDB. */
+int jobq_client_status(jobq_client *c, const char *id, struct jobq_job_info *out);
+
+/* Wait until job id is terminal (succeeded, failed or cancelled), up to timeout_ms (< 0:
+ * no limit; 0: look once), woken by the database's notification of its end (with a
+ * re-read every few seconds as a safety net). *out (may be NULL) receives the job as it
+ * ended, or as it stood at the timeout; free its strings with jobq_job_info_free.
+ * Returns JOBQ_CLIENT_OK when it ended (whatever its outcome: see out->state),
+ * JOBQ_CLIENT_ETIMEDOUT, JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL or JOBQ_CLIENT_EDB. */
+int jobq_client_wait(jobq_client *c, const char *id, int64_t timeout_ms, struct jobq_job_info *out);
+
+/* Free the strings of info and set them to NULL (not info itself). Accepts NULL. */
+void jobq_job_info_free(struct jobq_job_info *info);
+
+/* "scheduled", "queued", "running", "succeeded", "failed", "cancelled"; NULL for a value
+ * out of range. */
+const char *jobq_job_state_name(enum jobq_job_state state);
+
+/* The name of a status code: "ok", "saved, left to the relay", "invalid input", "not found",
+ * "timed out", "broker error", "database error", ... */
+const char *jobq_client_code_name(int code);
+
+/* The library's version, "MAJOR.MINOR.PATCH" (the jobq release it comes from). */
+const char *jobq_client_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,171 @@
+/* libjobq's submits: every job checked before anything is sent, then the CLI's path:
+ * insert (one transaction), commit, publish with confirms, mark published; a job no
+ * broker confirmed is left to the relay (contract in <jobq/jobq.h>). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client_internal.h"
+#include "jobq/duration.h"
+#include "jobq/store_submit.h"
+#include "jobq/submit_check.h"
+
+/* One job's arguments, before anything is sent: the CLI's checks, and the options'
+ * ranges. 0 or JOBQ_EINVAL naming the field. */
+static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct jobq_err *err)
+{
+	const struct jobq_submit_opts *o = &j->opts;
+	int r;
+
+	if ((r = jobq_check_job(j->type, o->queue, o->key, err)) != 0)
+		return r;
+	if (j->payload != NULL &&
+	    (r = jobq_check_payload(j->payload, strlen(j->payload), max_payload, err)) != 0)
+		return r;
+	/* The CLI's database role (jobq_cli) has no right on jobs.job_metadata yet. */
+	if (o->metadata != NULL)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "metadata is not supported yet by this version of libjobq");
+	if (o->max_attempts < 0 || o->max_attempts > 1000)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "max_attempts: %d is not a whole number from 1 to 1000 "
+				    "(or 0 for the default)",
+				    o->max_attempts);
+	if (o->delay_ms < 0 || o->delay_ms > JOBQ_DURATION_MAX_MS)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "delay_ms: %" PRId64 " is not from 0 to %lld (365 days)",
+				    o->delay_ms, JOBQ_DURATION_MAX_MS);
+	if (o->run_at_unix_ms < 0)
+		return jobq_err_set(err, JOBQ_EINVAL, "run_at_unix_ms: %" PRId64 " is negative",
+				    o->run_at_unix_ms);
+	if (o->delay_ms > 0 && o->run_at_unix_ms > 0)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "delay_ms and run_at_unix_ms exclude each other");
+	if (o->timeout_ms < 0 || o->timeout_ms > JOBQ_DURATION_MAX_MS)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "timeout_ms: %" PRId64 " is not from 0 to %lld (365 days)",
+				    o->timeout_ms, JOBQ_DURATION_MAX_MS);
+	return 0;
+}
+
+/* Publish the committed jobs of out[0..n) that are the submitter's to publish and mark
+ * those the broker confirmed. 0 when all were confirmed, else JOBQ_CLIENT_RELAYED with err
+ * saying why (the jobs are saved: the relay publishes them). */
+static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, struct jobq_err *err)
+{
+	struct jobq_envelope *envs = malloc(n * sizeof(*envs));
+	const char **ids = malloc(n * sizeof(*ids));
+	bool *ok = calloc(n, sizeof(*ok));
+	size_t npub = 0, nok = 0;
+	int r = 0;
+
+	if (envs == NULL || ids == NULL || ok == NULL) {
+		jobq_err_set(err, JOBQ_ENOMEM, "publish: out of memory");
+		r = JOBQ_CLIENT_RELAYED;
+		goto out;
+	}
+	/* Scheduled jobs are the relay's when due; a repeated key's job that was published
+	 * needs nothing, nor does a key repeated in the batch (its first job is published). */
+	for (size_t i = 0; i < n; i++)
+		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i)
+			envs[npub++] = out[i].env;
+	if (npub == 0)
+		goto out;
+	if (client_broker(c, err) != 0 ||
+	    jobq_broker_publish_jobs_failover(&c->broker, &c->bopts, envs, npub, ok,
+					      CLIENT_CONFIRM_TIMEOUT_MS, err) < 0)
+		r = JOBQ_CLIENT_RELAYED;
+	for (size_t i = 0; i < npub; i++)
+		if (r == 0 || ok[i])
+			ids[nok++] = envs[i].job_id;
+	/* A confirmed message whose mark fails is only published once more by the relay,
+	 * and the claim is conditional: the submit stands. */
+	if (nok > 0) {
+		struct jobq_err ignored;
+
+		jobq_ignore(jobq_store_cli_mark_published_async(c->store, ids, nok, &ignored));
+	}
+	if (r != 0)
+		jobq_err_prefix(err,
+				"%zu of %zu job(s) are saved but not confirmed by a broker "
+				"(the relay of a running jobq-consumer publishes them)",
+				npub - nok, npub);
+out:
+	free(envs);
+	free(ids);
+	free(ok);
+	return r;
+}
+
+/* Check, insert and publish jobs[0..n); ids_out as jobq_client_submit_many. */
+static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+		  char (*ids_out)[JOBQ_CLIENT_ID_SIZE], struct jobq_err *err)
+{
+	struct jobq_new_job one, *nj = n == 1 ? &one : calloc(n, sizeof(*nj));
+	struct jobq_submitted one_out, *out = n == 1 ? &one_out : calloc(n, sizeof(*out));
+	int r;
+
+	if (nj == NULL || out == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "submit: out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct jobq_job_spec *j = &jobs[i];
+
+		if ((r = check_spec(j, c->cfg.max_payload_bytes, err)) != 0) {
+			if (n > 1)
+				jobq_err_prefix(err, "job %zu", i + 1);
+			goto out;
+		}
+		nj[i] = (struct jobq_new_job){ .type = j->type,
+					       .payload = j->payload,
+					       .queue = j->opts.queue,
+					       .max_attempts = j->opts.max_attempts,
+					       .delay_ms = j->opts.delay_ms,
+					       .at_unix_ms = j->opts.run_at_unix_ms,
+					       .timeout_ms = j->opts.timeout_ms,
+					       .key = j->opts.key };
+	}
+	if ((r = client_store(c, err)) != 0 ||
+	    (r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
+		goto out;
+	for (size_t i = 0; ids_out != NULL && i < n; i++)
+		memcpy(ids_out[i], out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);
+	r = publish(c, out, n, err);
+out:
+	if (nj != &one)
+		free(nj);
+	if (out != &one_out)
+		free(out);
+	return r;
+}
+
+int jobq_client_submit(jobq_client *c, const char *type, const char *payload,
+		       const struct jobq_submit_opts *opts, char *id_out)
+{
+	struct jobq_job_spec j = { .type = type, .payload = payload };
+	struct jobq_err err = { 0 };
+
+	if (!client_enter(c))
+		return JOBQ_CLIENT_EINVAL;
+	if (opts != NULL)
+		j.opts = *opts;
+	return client_leave(c, submit(c, &j, 1, (char(*)[JOBQ_CLIENT_ID_SIZE])id_out, &err), &err);
+}
+
+int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			    char (*ids_out)[JOBQ_CLIENT_ID_SIZE])
+{
+	struct jobq_err err = { 0 };
+	int r;
+
+	if (!client_enter(c))
+		return JOBQ_CLIENT_EINVAL;
+	if (jobs == NULL || n == 0 || n > JOBQ_CLIENT_MAX_BATCH)
+		r = jobq_err_set(&err, JOBQ_EINVAL, "submit_many: %zu jobs%s (1 to %d per call)", n,
+				 jobs == NULL ? " at NULL" : "", JOBQ_CLIENT_MAX_BATCH);
+	else
+		r = submit(c, jobs, n, ids_out, &err);
+	return client_leave(c, r, &err);
+}

@@ -1,0 +1,22 @@
+/* The checks a new job passes before anything is saved, wherever it comes from (the CLI's
+ * arguments, a --batch line, libjobq): its type, queue and key, and its payload. Pure:
+ * nothing here talks to a server. The messages are the ones the CLI prints. */
+#ifndef JOBQ_SUBMIT_CHECK_H
+#define JOBQ_SUBMIT_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "jobq/err.h"
+
+/* A valid type (1-64 characters of A-Z a-z 0-9 _ . : -), a valid queue name when queue is
+ * not NULL, a key of 1 to 255 bytes when key is not NULL. 0, or JOBQ_EINVAL naming the
+ * field and its value ("job type 'x y' is invalid (...)"); a NULL type is invalid. */
+int jobq_check_job(const char *type, const char *queue, const char *key,
+		   struct jobq_err *err) JOBQ_WUR;
+
+/* A payload: valid JSON (any value) of at most max bytes. Re-encodes nothing (PostgreSQL
+ * stores it as jsonb). 0, or JOBQ_EINVAL saying which rule it broke (the JSON error with
+ * its line and column). */
+int jobq_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err) JOBQ_WUR;
+
+#endif

@@ -1,0 +1,43 @@
+/* The checks of a new job before it is saved (contract in jobq/submit_check.h). */
+#include <jansson.h>
+#include <string.h>
+
+#include "jobq/envelope.h"
+#include "jobq/submit_check.h"
+
+int jobq_check_job(const char *type, const char *queue, const char *key, struct jobq_err *err)
+{
+	if (type == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL, "missing job type");
+	if (!jobq_job_type_valid(type))
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
+			type);
+	if (queue != NULL && !jobq_queue_name_valid(queue))
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)", queue);
+	if (key != NULL && (strlen(key) == 0 || strlen(key) > 255))
+		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
+	return 0;
+}
+
+int jobq_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err)
+{
+	json_error_t jerr;
+	json_t *v;
+
+	if ((int64_t)len > max)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "payload of %zu bytes exceeds the limit of %lld bytes "
+				    "(consumer.max_payload)",
+				    len, (long long)max);
+	v = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
+	if (v == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "payload is not valid JSON: %s at line %d, column %d",
+				    jerr.text, jerr.line, jerr.column);
+	json_decref(v);
+	return 0;
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# test_libjobq — libjobq as an application gets it, end to end:
+#  - `cmake --install` of the build into a temp prefix gives jobq/jobq.h, libjobq.so.0 (its
+#    SONAME) and libjobq.a, and a jobq.pc that pkg-config finds through PKG_CONFIG_PATH;
+#  - the header compiles on its own with nothing but the installed include dir;
+#  - examples/c/submit_many.c builds with `cc ... $(pkg-config --cflags --libs jobq)`
+#    against the installed shared library, and again with --static against libjobq.a alone;
+#  - with a consumer up, the shared build submits 10,000 noop jobs through the many-jobs
+#    call: 10,000 distinct ids, each a saved job, none left queued and unmarked when the call
+#    returns, and all 10,000 succeed within the relay grace (set longer than the test, so
+#    that only the library can have published them); the static build submits 1,000 more that succeed;
+#  - tests/tools/libjobq_calls.c, built against the installed library too, drives submit,
+#    wait, status, cancel (scheduled and running jobs), keys and submit_many against the real
+#    servers; the database agrees with what it saw;
+#  - a warm handle whose database session was terminated and whose AMQP connection the
+#    broker closed opens both again at its next submit, which is published, not relayed.
+source "$(dirname "$0")/lib.sh"
+jq_setup libjobq
+
+check --fatal "migrate" jobq migrate
+start_consumer w1 --worker-id w1 --concurrency 8
+
+# ---- install into a temp prefix
+P="$T/prefix"
+check --fatal "cmake --install into $P" cmake --install "$JOBQ_BIN_DIR" --prefix "$P"
+pc=$(find "$P" -name jobq.pc -print -quit)
+check --fatal "jobq.pc is installed ($pc)" test -f "$pc"
+export PKG_CONFIG_PATH="${pc%/jobq.pc}"
+libdir=$(pkg-config --variable=libdir jobq)
+check_eq "pkg-config finds jobq at the project's version" \
+  "$(sed -n 's/^project(jobq VERSION \([0-9.]*\).*/\1/p' "$JOBQ_SOURCE_DIR/CMakeLists.txt")" \
+  "$(pkg-config --modversion jobq)"
+check "the header is installed as include/jobq/jobq.h" test -f "$P/include/jobq/jobq.h"
+check "libjobq.a is installed" test -f "$libdir/libjobq.a"
+check_eq "libjobq.so's SONAME is libjobq.so.0" "libjobq.so.0" \
+  "$(readelf -d "$libdir/libjobq.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')"
+check_eq "it exports only the public interface (jobq_client_*, jobq_job_*)" "" \
+  "$(nm -D --defined-only "$libdir/libjobq.so" | awk '$2 ~ /^[TDB]$/ && $3 !~ /^jobq_(client_|job_)/')"
+# shellcheck disable=SC2046  # pkg-config's flags are meant to split
+check "the header compiles alone, with only the installed include dir" \
+  cc -std=c11 -Wall -Wextra -Werror -fsyntax-only -x c -include jobq/jobq.h /dev/null \
+  $(pkg-config --cflags jobq)
+
+# ---- build the example against the installed library, shared and static
+src="$JOBQ_SOURCE_DIR/examples/c/submit_many.c"
+# shellcheck disable=SC2046
+check --fatal "submit_many builds with pkg-config --cflags --libs jobq" \
+  cc -std=c11 -Wall -Wextra -Werror -o "$T/submit_many" "$src" $(pkg-config --cflags --libs jobq)
+check "it links the installed libjobq.so.0" \
+  grep -q "$libdir/libjobq.so.0" <<<"$(LD_LIBRARY_PATH="$libdir" ldd "$T/submit_many")"
+# A prefix with the archive alone, so that -ljobq can only mean libjobq.a.
+cp -a "$P" "$T/static"
+rm -f "$T"/static/"${libdir#"$P"/}"/libjobq.so*
+# shellcheck disable=SC2046
+check --fatal "submit_many builds with pkg-config --static against libjobq.a" \
+  cc -std=c11 -Wall -Wextra -Werror -o "$T/submit_many_static" "$src" \
+  $(PKG_CONFIG_PATH="${PKG_CONFIG_PATH/#$P/$T/static}" pkg-config --static --cflags --libs jobq)
+check_eq "the static build needs no libjobq.so" "" "$(ldd "$T/submit_many_static" | grep libjobq || true)"
+# shellcheck disable=SC2046
+check --fatal "libjobq_calls builds against the installed library" \
+  cc -std=c11 -Wall -Wextra -Werror -o "$T/libjobq_calls" \
+  "$JOBQ_SOURCE_DIR/tests/tools/libjobq_calls.c" $(pkg-config --cflags --libs jobq)
+
+# ---- 10,000 jobs through the many-jobs call
+sql "create table submitted (id uuid primary key)"
+load_ids() { { echo "copy submitted from stdin;"; cat "$1"; echo '\.'; } | _jq_psql "$_JQ_DB" -f - >/dev/null; }
+t0=$(_jq_now_ms)
+# A relay grace longer than the test: every job that runs was published by the library.
+export JOBQ_RELAY_GRACE=300s
+check_status "submit_many 10000 exits 0" 0 env LD_LIBRARY_PATH="$libdir" "$T/submit_many" 10000
+note "submit_many 10000 (shared, sanitizers as built): $(( $(_jq_now_ms) - t0 )) ms, process start included"
+check_eq "nothing on stderr" "" "$ERR"
+cp "$OUT_FILE" "$T/ids.shared"
+check_eq "10000 lines, each a UUID" 10000 "$(grep -cE '^[0-9a-f-]{36}$' "$T/ids.shared" || true)"
+check_eq "10000 distinct ids" 10000 "$(sort -u "$T/ids.shared" | wc -l)"
+load_ids "$T/ids.shared"
+check_eq "each is a saved job" 10000 "$(sql "select count(*) from submitted s join jobs j using (id)")"
+# Published and marked before the call returned (the mark is conditional on the job being
+# still queued, so a job a worker already took keeps it unset).
+check_eq "none is left queued and unmarked for the relay" 0 \
+  "$(sql "select count(*) from submitted s join jobs j using (id)
+          where j.status = 'queued' and j.published_at is null")"
+check_status "the static build submits 1000 more" 0 "$T/submit_many_static" 1000
+load_ids "$OUT_FILE"
+check_eq "11000 jobs in all" 11000 "$(sql "select count(*) from submitted s join jobs j using (id)")"
+wait_for 300 "all 11000 jobs succeeded" sql_is 11000 \
+  "select count(*) from submitted s join jobs j using (id) where j.status = 'succeeded'"
+note "states: $(state_counts)"
+unset JOBQ_RELAY_GRACE
+
+# ---- every call of the library against the real servers
+check_status "libjobq_calls: every check passes" 0 env LD_LIBRARY_PATH="$libdir" timeout 150 "$T/libjobq_calls"
+grep '^FAIL' "$OUT_FILE" | sed 's/^/# /' || true
+idof() { sed -n "s/^id $1 //p" "$OUT_FILE"; }
+check_eq "the echo job's row: succeeded with its payload as result" "succeeded true" \
+  "$(sql "select status || ' ' || (result = '{\"x\": 1}'::jsonb) from jobs where id = '$(idof echo)'")"
+check_eq "one row for the key used twice" 1 \
+  "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-key-1'")"
+check_eq "the delayed job's row: cancelled, its reason, max_attempts 5, timeout 60 s" \
+  "cancelled not needed 5 00:01:00" \
+  "$(sql "select concat_ws(' ', status, cancel_reason, max_attempts, timeout) from jobs where id = '$(idof delayed)'")"
+check_eq "the sleeper's row: cancelled while it ran" "cancelled true" \
+  "$(sql "select status || ' ' || (started_at is not null) from jobs where id = '$(idof sleeper)'")"
+check_eq "submit_many's refused batch saved nothing" 0 \
+  "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-never'")"
+check_eq "every job ended once in the history" 0 "$(terminal_anomalies "status in ('succeeded','failed','cancelled')")"
+
+# ---- a warm handle whose connections the servers closed
+coproc RECON { env LD_LIBRARY_PATH="$libdir" timeout 120 "$T/libjobq_calls" reconnect 2>&1; }
+# shellcheck disable=SC2153  # RECON_PID is set by coproc
+recon_pid=$RECON_PID
+read -r line <&"${RECON[0]}" || true
+check_eq "reconnect: the first submit" "ok submit" "$line"
+read -r line <&"${RECON[0]}" || true
+check_eq "reconnect: ready" "ready" "$line"
+wait_for 30 "the broker closed the handle's AMQP connection" close_connections libjobq
+check_eq "the handle's database session terminated" 1 \
+  "$(sql "select count(pg_terminate_backend(pid)) from pg_stat_activity
+          where application_name = 'libjobq' and datname = current_database()")"
+wait_for 30 "its backend is gone" sql_is 0 \
+  "select count(*) from pg_stat_activity where application_name = 'libjobq' and datname = current_database()"
+echo go >&"${RECON[1]}"
+recon_out=$(cat <&"${RECON[0]}")
+recon_status=0
+wait "$recon_pid" || recon_status=$?
+check_eq "reconnect: every check passes (output: ${recon_out//$'\n'/; })" 0 "$recon_status"

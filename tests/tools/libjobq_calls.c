@@ -1,0 +1,173 @@
+/* libjobq_calls: drives every call of libjobq against the real servers, for
+ * tests/integration/test_libjobq.sh, which builds it against the installed library. The
+ * servers come from the environment (JOBQ_DATABASE_URL, JOBQ_AMQP_URL); a consumer must be
+ * running. Prints "ok WHAT" or "FAIL WHAT: details" per check, and "id NAME UUID" for the
+ * jobs the test then looks at in the database. Exit status: the number of failures.
+ *   libjobq_calls reconnect: submit, print "ready", read a line from stdin (meanwhile the
+ *   test has the servers close the handle's connections), then submit and read again: a
+ *   warm handle whose connections were closed must open them again, not fail. */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, in a strict -std=c11 build */
+#include <jobq/jobq.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static int failures;
+
+static void check(int ok, const char *what, const jobq_client *c)
+{
+	if (ok)
+		printf("ok %s\n", what);
+	else
+		printf("FAIL %s: %s\n", what, jobq_client_errmsg(c));
+	failures += !ok;
+}
+
+static void nap_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static int reconnect(void)
+{
+	char id[JOBQ_CLIENT_ID_SIZE], line[16];
+	struct jobq_client_error oerr;
+	struct jobq_job_info info;
+	jobq_client *c;
+
+	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
+		printf("FAIL open_env: %s\n", oerr.message);
+		return 1;
+	}
+	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK, "submit", c);
+	puts("ready");
+	fflush(stdout);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		check(0, "a line on stdin", c);
+	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK,
+	      "submit after the servers closed both connections: published, not relayed", c);
+	check(jobq_client_status(c, id, &info) == JOBQ_CLIENT_OK, "status after it", c);
+	jobq_job_info_free(&info);
+	jobq_client_close(c);
+	return failures;
+}
+
+int main(int argc, char **argv)
+{
+	static const char unknown[] = "00000000-0000-4000-8000-000000000000";
+	char id[JOBQ_CLIENT_ID_SIZE], again[JOBQ_CLIENT_ID_SIZE], ids[3][JOBQ_CLIENT_ID_SIZE];
+	struct jobq_client_error oerr;
+	struct jobq_job_info info = { 0 };
+	struct jobq_submit_opts opts;
+	enum jobq_job_state was = JOBQ_JOB_QUEUED;
+	jobq_client *c, *bad;
+	int r;
+
+	if (argc > 1 && strcmp(argv[1], "reconnect") == 0)
+		return reconnect();
+	r = jobq_client_open("postgresql://jobq@127.0.0.1:1/none", NULL, &bad, &oerr);
+	check(r == JOBQ_CLIENT_EDB && bad == NULL && oerr.code == JOBQ_CLIENT_EDB &&
+		      strstr(oerr.message, "127.0.0.1") != NULL,
+	      "open on an unreachable database fails with EDB and a message", NULL);
+	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
+		printf("FAIL open_env: %s\n", oerr.message);
+		return 1;
+	}
+	printf("ok open_env (libjobq %s)\n", jobq_client_version());
+
+	/* submit, wait: the result comes back */
+	r = jobq_client_submit(c, "echo", "{\"x\": 1}", NULL, id);
+	check(r == JOBQ_CLIENT_OK, "submit echo", c);
+	printf("id echo %s\n", id);
+	r = jobq_client_wait(c, id, 30000, &info);
+	check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_SUCCEEDED && info.result != NULL &&
+		      strstr(info.result, "\"x\": 1") != NULL,
+	      "wait: the echo job succeeded with its payload as result", c);
+	jobq_job_info_free(&info);
+	r = jobq_client_status(c, id, &info);
+	check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_SUCCEEDED && info.attempt == 1,
+	      "status: succeeded after attempt 1", c);
+	jobq_job_info_free(&info);
+
+	/* an idempotency key: the second submit is the first job */
+	opts = (struct jobq_submit_opts){ .key = "libjobq-key-1", .queue = "default" };
+	r = jobq_client_submit(c, "noop", NULL, &opts, id);
+	check(r == JOBQ_CLIENT_OK, "submit with a key", c);
+	r = jobq_client_submit(c, "noop", NULL, &opts, again);
+	check(r == JOBQ_CLIENT_OK && strcmp(id, again) == 0, "the same key gives the same id", c);
+	printf("id keyed %s\n", id);
+
+	/* a delayed job: scheduled; a wait of 300 ms times out; cancel acts at once */
+	opts = (struct jobq_submit_opts){ .delay_ms = 3600 * 1000,
+					  .max_attempts = 5,
+					  .timeout_ms = 60000 };
+	r = jobq_client_submit(c, "noop", NULL, &opts, id);
+	check(r == JOBQ_CLIENT_OK, "submit with a delay of an hour", c);
+	printf("id delayed %s\n", id);
+	r = jobq_client_wait(c, id, 300, &info);
+	check(r == JOBQ_CLIENT_ETIMEDOUT && info.state == JOBQ_JOB_SCHEDULED,
+	      "wait 300 ms on it times out, the job scheduled", c);
+	jobq_job_info_free(&info);
+	r = jobq_client_cancel(c, id, "not needed", &was);
+	check(r == JOBQ_CLIENT_OK && was == JOBQ_JOB_SCHEDULED, "cancel finds it scheduled", c);
+	r = jobq_client_wait(c, id, 0, &info);
+	check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_CANCELLED &&
+		      info.cancel_reason != NULL && strcmp(info.cancel_reason, "not needed") == 0,
+	      "then it is cancelled, with the reason", c);
+	jobq_job_info_free(&info);
+
+	/* a running job: the cancel is a stop request that reaches its worker */
+	r = jobq_client_submit(c, "sleep", "{\"seconds\": 60}", NULL, id);
+	check(r == JOBQ_CLIENT_OK, "submit sleep 60 s", c);
+	printf("id sleeper %s\n", id);
+	for (int i = 0; i < 300; i++) {
+		if (jobq_client_status(c, id, &info) != JOBQ_CLIENT_OK ||
+		    info.state == JOBQ_JOB_RUNNING)
+			break;
+		jobq_job_info_free(&info);
+		nap_ms(100);
+	}
+	check(info.state == JOBQ_JOB_RUNNING, "the sleeper runs", c);
+	jobq_job_info_free(&info);
+	r = jobq_client_cancel(c, id, NULL, &was);
+	check(r == JOBQ_CLIENT_OK && was == JOBQ_JOB_RUNNING, "cancel finds it running", c);
+	r = jobq_client_wait(c, id, 30000, &info);
+	check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_CANCELLED && info.cancel_requested,
+	      "wait: it stopped, cancelled", c);
+	jobq_job_info_free(&info);
+	r = jobq_client_cancel(c, id, NULL, &was);
+	check(r == JOBQ_CLIENT_OK && was == JOBQ_JOB_CANCELLED,
+	      "a second cancel finds it finished and changes nothing", c);
+
+	/* unknown ids */
+	check(jobq_client_status(c, unknown, &info) == JOBQ_CLIENT_ENOTFOUND,
+	      "status of an unknown id: ENOTFOUND", c);
+	check(jobq_client_wait(c, unknown, 100, &info) == JOBQ_CLIENT_ENOTFOUND,
+	      "wait on an unknown id: ENOTFOUND", c);
+	check(jobq_client_cancel(c, unknown, NULL, NULL) == JOBQ_CLIENT_ENOTFOUND,
+	      "cancel of an unknown id: ENOTFOUND", c);
+
+	/* many: all or nothing; a key repeated in the batch is one job */
+	{
+		struct jobq_job_spec jobs[3] = {
+			{ .type = "noop", .opts = { .key = "libjobq-many" } },
+			{ .type = "echo", .payload = "[1, 2]" },
+			{ .type = "noop", .opts = { .key = "libjobq-many" } },
+		};
+
+		r = jobq_client_submit_many(c, jobs, 3, ids);
+		check(r == JOBQ_CLIENT_OK && strcmp(ids[0], ids[2]) == 0 && strcmp(ids[0], ids[1]),
+		      "submit_many of 3 with a repeated key: 2 jobs, ids in order", c);
+		printf("id many0 %s\nid many1 %s\n", ids[0], ids[1]);
+		jobs[1].opts.queue = "no such queue";
+		jobs[0].opts.key = "libjobq-never";
+		r = jobq_client_submit_many(c, jobs, 3, ids);
+		check(r == JOBQ_CLIENT_EINVAL &&
+			      strstr(jobq_client_errmsg(c), "job 2: queue") != NULL,
+		      "a bad job 2 refuses the batch, naming it", c);
+	}
+	jobq_client_close(c);
+	return failures;
+}

@@ -1,0 +1,170 @@
+/* Unit tests: libjobq's argument checks (clients/c). Each call is made through the public
+ * interface on a handle whose database cannot be reached (port 1): a check that ran would
+ * answer JOBQ_CLIENT_EINVAL with its message, a check that was missing would reach for the
+ * database and answer JOBQ_CLIENT_EDB. No server is needed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "client_internal.h"
+
+#define UUID "0b9e4a3c-1d2f-4e5a-8b6c-7d8e9f0a1b2c"
+
+static int setup(void **state)
+{
+	struct jobq_config cfg;
+	jobq_client *c;
+
+	if (jobq_config_defaults(&cfg, NULL) != 0 ||
+	    jobq_config_set_str(&cfg.database_url,
+				"postgresql://nobody@127.0.0.1:1/none?connect_timeout=2",
+				NULL) != 0 ||
+	    client_new(&cfg, &c, NULL) != 0)
+		return -1;
+	*state = c;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	jobq_client_close(*state);
+	return 0;
+}
+
+/* The call answered EINVAL and its message holds `part`. */
+static void assert_refused(jobq_client *c, int r, const char *part)
+{
+	if (r != JOBQ_CLIENT_EINVAL || strstr(jobq_client_errmsg(c), part) == NULL)
+		fail_msg("expected EINVAL with \"%s\", got %d \"%s\"", part, r,
+			 jobq_client_errmsg(c));
+}
+
+static void test_libjobq_null_handle(void **state)
+{
+	struct jobq_job_spec j = { .type = "noop" };
+	struct jobq_job_info info;
+	char id[JOBQ_CLIENT_ID_SIZE];
+
+	(void)state;
+	assert_refused(NULL, jobq_client_submit(NULL, "noop", NULL, NULL, id), "NULL");
+	assert_refused(NULL, jobq_client_submit_many(NULL, &j, 1, NULL), "NULL");
+	assert_refused(NULL, jobq_client_cancel(NULL, UUID, NULL, NULL), "NULL");
+	assert_refused(NULL, jobq_client_status(NULL, UUID, &info), "NULL");
+	assert_refused(NULL, jobq_client_wait(NULL, UUID, 0, &info), "NULL");
+	jobq_client_close(NULL);
+	jobq_job_info_free(NULL);
+}
+
+static void test_libjobq_bad_type(void **state)
+{
+	jobq_client *c = *state;
+
+	assert_refused(c, jobq_client_submit(c, "bad type!", NULL, NULL, NULL),
+		       "job type 'bad type!' is invalid");
+	assert_refused(c, jobq_client_submit(c, NULL, NULL, NULL, NULL), "missing job type");
+	assert_refused(c, jobq_client_submit(c, "", NULL, NULL, NULL), "job type '' is invalid");
+}
+
+static void test_libjobq_bad_queue(void **state)
+{
+	struct jobq_submit_opts o = { .queue = "bad q" };
+	jobq_client *c = *state;
+
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "queue 'bad q' is invalid");
+}
+
+static void test_libjobq_bad_options(void **state)
+{
+	jobq_client *c = *state;
+	struct jobq_submit_opts o = { .max_attempts = 1001 };
+
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "max_attempts: 1001");
+	o = (struct jobq_submit_opts){ .delay_ms = 1000, .run_at_unix_ms = 1 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "exclude each other");
+	o = (struct jobq_submit_opts){ .timeout_ms = -1 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "timeout_ms: -1");
+	o = (struct jobq_submit_opts){ .key = "" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "key must be 1 to 255");
+	assert_refused(c, jobq_client_submit(c, "noop", "{\"a\":", NULL, NULL),
+		       "payload is not valid JSON");
+	o = (struct jobq_submit_opts){ .metadata = "{}" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "metadata is not supported yet");
+}
+
+/* A batch is checked whole before anything is sent, and the message names the job. */
+static void test_libjobq_many_names_the_job(void **state)
+{
+	struct jobq_job_spec jobs[3] = { { .type = "noop" },
+					 { .type = "noop" },
+					 { .type = "noop", .opts = { .queue = "x/y" } } };
+	jobq_client *c = *state;
+
+	assert_refused(c, jobq_client_submit_many(c, jobs, 3, NULL), "job 3: queue 'x/y'");
+	assert_refused(c, jobq_client_submit_many(c, jobs, 0, NULL), "0 jobs");
+	assert_refused(c, jobq_client_submit_many(c, NULL, 2, NULL), "at NULL");
+}
+
+static void test_libjobq_bad_id(void **state)
+{
+	struct jobq_job_info info;
+	jobq_client *c = *state;
+
+	assert_refused(c, jobq_client_status(c, "nope", &info), "'nope' is not a UUID");
+	assert_refused(c, jobq_client_wait(c, "nope", 0, &info), "'nope' is not a UUID");
+	assert_refused(c, jobq_client_cancel(c, NULL, NULL, NULL), "missing job id");
+	assert_refused(c, jobq_client_cancel(c, UUID, "", NULL), "reason must be 1 to 1000");
+}
+
+/* Good arguments do reach for the database: the refusals above are the checks' own. */
+static void test_libjobq_good_arguments_reach_the_database(void **state)
+{
+	jobq_client *c = *state;
+
+	assert_int_equal(jobq_client_submit(c, "noop", "{}", NULL, NULL), JOBQ_CLIENT_EDB);
+	assert_non_null(strstr(jobq_client_errmsg(c), "127.0.0.1"));
+	assert_int_equal(jobq_client_status(c, UUID, &(struct jobq_job_info){ 0 }),
+			 JOBQ_CLIENT_EDB);
+}
+
+static void *other_thread(void *arg)
+{
+	return (void *)jobq_client_errmsg(arg);
+}
+
+/* The message belongs to the thread that made the call. */
+static void test_libjobq_errmsg_is_per_thread(void **state)
+{
+	jobq_client *c = *state;
+	pthread_t t;
+	void *seen;
+
+	assert_refused(c, jobq_client_submit(c, "bad type!", NULL, NULL, NULL), "bad type!");
+	assert_int_equal(pthread_create(&t, NULL, other_thread, c), 0);
+	assert_int_equal(pthread_join(t, &seen), 0);
+	assert_string_equal((const char *)seen, "");
+	assert_non_null(strstr(jobq_client_errmsg(c), "bad type!"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_libjobq_null_handle),
+		cmocka_unit_test_setup_teardown(test_libjobq_bad_type, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_bad_queue, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_bad_options, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_many_names_the_job, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_bad_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_good_arguments_reach_the_database,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_errmsg_is_per_thread, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
