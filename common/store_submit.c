@@ -27,19 +27,21 @@ static const char SQL_SUBMIT[] =
 	"WITH s AS MATERIALIZED ("
 	"  SELECT gen_random_uuid() AS id, s.ord, s.type, s.payload::jsonb AS payload,"
 	"         s.queue, s.max_attempts, s.timeout_ms, s.key,"
+	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
-	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text)),"
+	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
+	"       metadata text)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
-	"                    idempotency_key, status_reason, publish_after)"
+	"                    idempotency_key, status_reason, publish_after, job_metadata)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
 	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
 	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
 	"         key, 'submitted',"
 	"         CASE WHEN run_after > now() THEN run_after"
-	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END"
+	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata"
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
@@ -89,12 +91,13 @@ static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
 
 static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?}", "ord", (json_int_t)ord,
-			 "type", j->type, "payload", j->payload != NULL ? j->payload : "{}",
-			 "queue", j->queue != NULL ? j->queue : "default", "max_attempts",
+	return json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?}", "ord",
+			 (json_int_t)ord, "type", j->type, "payload",
+			 j->payload != NULL ? j->payload : "{}", "queue",
+			 j->queue != NULL ? j->queue : "default", "max_attempts",
 			 j->max_attempts > 0 ? j->max_attempts : 3, "delay_ms",
 			 (json_int_t)j->delay_ms, "at_ms", (json_int_t)j->at_unix_ms, "timeout_ms",
-			 (json_int_t)j->timeout_ms, "key", j->key);
+			 (json_int_t)j->timeout_ms, "key", j->key, "metadata", j->metadata);
 }
 
 /* The jobs whose key is their own (first[i] == i), `chunk` per statement, inside the

@@ -1,5 +1,6 @@
 /* The checks of a new job before it is saved (contract in jobq/submit_check.h). */
 #include <jansson.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "jobq/envelope.h"
@@ -40,4 +41,23 @@ int jobq_check_payload(const char *text, size_t len, int64_t max, struct jobq_er
 				    jerr.text, jerr.line, jerr.column);
 	json_decref(v);
 	return 0;
+}
+
+int jobq_check_metadata(const char *text, size_t len, struct jobq_err *err)
+{
+	json_error_t jerr;
+	json_t *v;
+	bool object;
+
+	if (len > JOBQ_METADATA_MAX)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "metadata of %zu bytes exceeds the limit of %d bytes", len,
+				    JOBQ_METADATA_MAX);
+	if ((v = json_loadb(text, len, 0, &jerr)) == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "metadata is not valid JSON: %s at line %d, column %d",
+				    jerr.text, jerr.line, jerr.column);
+	object = json_is_object(v);
+	json_decref(v);
+	return object ? 0 : jobq_err_set(err, JOBQ_EINVAL, "metadata must be a JSON object");
 }

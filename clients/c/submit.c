@@ -23,10 +23,9 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	if (j->payload != NULL &&
 	    (r = jobq_check_payload(j->payload, strlen(j->payload), max_payload, err)) != 0)
 		return r;
-	/* The CLI's database role (jobq_cli) has no right on jobs.job_metadata yet. */
-	if (o->metadata != NULL)
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "metadata is not supported yet by this version of libjobq");
+	if (o->metadata != NULL &&
+	    (r = jobq_check_metadata(o->metadata, strlen(o->metadata), err)) != 0)
+		return r;
 	if (o->max_attempts < 0 || o->max_attempts > 1000)
 		return jobq_err_set(err, JOBQ_EINVAL,
 				    "max_attempts: %d is not a whole number from 1 to 1000 "
@@ -125,7 +124,8 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 					       .delay_ms = j->opts.delay_ms,
 					       .at_unix_ms = j->opts.run_at_unix_ms,
 					       .timeout_ms = j->opts.timeout_ms,
-					       .key = j->opts.key };
+					       .key = j->opts.key,
+					       .metadata = j->opts.metadata };
 	}
 	if ((r = client_store(c, err)) != 0 ||
 	    (r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)

@@ -92,7 +92,9 @@ int main(int argc, char **argv)
 	jobq_job_info_free(&info);
 
 	/* an idempotency key: the second submit is the first job */
-	opts = (struct jobq_submit_opts){ .key = "libjobq-key-1", .queue = "default" };
+	opts = (struct jobq_submit_opts){ .key = "libjobq-key-1",
+					  .queue = "default",
+					  .metadata = "{\"tenant\": \"t-1\"}" };
 	r = jobq_client_submit(c, "noop", NULL, &opts, id);
 	check(r == JOBQ_CLIENT_OK, "submit with a key", c);
 	r = jobq_client_submit(c, "noop", NULL, &opts, again);

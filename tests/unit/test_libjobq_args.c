@@ -93,9 +93,12 @@ static void test_libjobq_bad_options(void **state)
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "key must be 1 to 255");
 	assert_refused(c, jobq_client_submit(c, "noop", "{\"a\":", NULL, NULL),
 		       "payload is not valid JSON");
-	o = (struct jobq_submit_opts){ .metadata = "{}" };
+	o = (struct jobq_submit_opts){ .metadata = "[1]" };
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
-		       "metadata is not supported yet");
+		       "metadata must be a JSON object");
+	o = (struct jobq_submit_opts){ .metadata = "{\"a\":" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "metadata is not valid JSON");
 }
 
 /* A batch is checked whole before anything is sent, and the message names the job. */

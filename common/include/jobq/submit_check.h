@@ -19,4 +19,9 @@ int jobq_check_job(const char *type, const char *queue, const char *key,
  * its line and column). */
 int jobq_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err) JOBQ_WUR;
 
+/* Metadata kept with a job: a JSON object of at most JOBQ_METADATA_MAX bytes (as the SQL
+ * API's jobq_submit requires). 0, or JOBQ_EINVAL with the SQL API's message. */
+#define JOBQ_METADATA_MAX 65536
+int jobq_check_metadata(const char *text, size_t len, struct jobq_err *err) JOBQ_WUR;
+
 #endif

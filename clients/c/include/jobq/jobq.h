@@ -98,8 +98,8 @@ struct jobq_submit_opts {
 	int64_t timeout_ms;     /* runtime limit of one attempt; 0 = the handler's own */
 	const char *key;        /* idempotency key (1..255 bytes): a key used before returns
 				 * that job's id and creates nothing; NULL = none */
-	const char *metadata;   /* reserved for a JSON object kept with the job: not
-				 * supported yet, must be NULL (else JOBQ_CLIENT_EINVAL) */
+	const char *metadata;   /* a JSON object kept with the job (at most 64 KiB of
+				 * text; jobq status shows it); NULL = {} */
 };
 
 /* One job of jobq_client_submit_many. */
