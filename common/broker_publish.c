@@ -42,30 +42,39 @@ static int confirm_select(struct jobq_broker *b, struct jobq_err *err)
 }
 
 /* Collect confirms until every tag in [first, first + n) is settled, that is state[i] is
- * CONFIRM_ACKED or CONFIRM_FAILED; the caller set them all CONFIRM_PENDING. A returned
- * message is matched by its message_id to envs[i].job_id; envs is NULL for messages
- * published without one, whose returns then match nothing. */
+ * CONFIRM_ACKED or CONFIRM_FAILED, or timeout_ms passed: JOBQ_EBROKER then, or 0 when
+ * partial (a timeout of 0 reads only what already came). A returned message is matched by
+ * its message_id to envs[i].job_id; envs is NULL for messages published without one,
+ * whose returns then match nothing. */
 static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n, uint8_t *state,
-			    const struct jobq_envelope *envs, int timeout_ms, struct jobq_err *err)
+			    const struct jobq_envelope *envs, int timeout_ms, bool partial,
+			    struct jobq_err *err)
 {
 	int64_t deadline = jobq_monotonic_ms() + timeout_ms;
-	size_t pending = n;
+	size_t pending = 0;
 
+	for (size_t i = 0; i < n; i++)
+		pending += state[i] == CONFIRM_PENDING || state[i] == CONFIRM_RETURNED;
 	while (pending > 0) {
 		amqp_frame_t frame;
 		int64_t left = deadline - jobq_monotonic_ms();
 		struct timeval tv;
 		int status;
 
-		if (left <= 0)
-			return jobq_err_set(err, JOBQ_EBROKER,
-					    "publish: no confirm from the broker within %d ms",
-					    timeout_ms);
+		if (left < 0)
+			left = 0;
 		tv.tv_sec = left / 1000;
 		tv.tv_usec = (left % 1000) * 1000;
 		status = amqp_simple_wait_frame_noblock(b->conn, &frame, &tv);
-		if (status == AMQP_STATUS_TIMEOUT)
-			continue;
+		if (status == AMQP_STATUS_TIMEOUT) {
+			if (jobq_monotonic_ms() < deadline)
+				continue;
+			if (partial)
+				return 0;
+			return jobq_err_set(err, JOBQ_EBROKER,
+					    "publish: no confirm from the broker within %d ms",
+					    timeout_ms);
+		}
 		if (status != AMQP_STATUS_OK)
 			return broker_status_error(b, status, "publish: waiting for confirms", err);
 		if (frame.frame_type != AMQP_FRAME_METHOD)
@@ -160,6 +169,35 @@ static int publish_one(struct jobq_broker *b, const char *exchange, const char *
 	return 0;
 }
 
+/* Declare the queues of envs[0..n), put the channel in confirm mode and publish them, the
+ * first with delivery tag *first and the others after it. 0 or a negative JOBQ_E*. */
+static int send_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
+		     uint64_t *first, struct jobq_err *err)
+{
+	int r;
+
+	/* Declare first: an RPC amid the publishes would queue their confirms. Then confirm
+	 * mode: a refused declare (403, a user without configure rights) closes the channel,
+	 * and the one it reopens is not in confirm mode yet. */
+	for (size_t i = 0; i < n; i++)
+		if ((r = jobq_broker_declare_queue(b, envs[i].queue, err)) != 0)
+			return r;
+	if ((r = confirm_select(b, err)) != 0)
+		return r;
+	*first = b->next_tag;
+	for (size_t i = 0; i < n; i++) {
+		char body[ENVELOPE_BODY_MAX];
+		int len;
+
+		if ((len = jobq_envelope_encode(&envs[i], body, sizeof(body), err)) < 0)
+			return len;
+		if ((r = publish_one(b, JOBQ_EXCHANGE_JOBS, envs[i].queue, envs[i].job_id,
+				     envs[i].type, body, (size_t)len, err)) != 0)
+			return r;
+	}
+	return 0;
+}
+
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err)
 {
@@ -174,28 +212,11 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 								     : JOBQ_BROKER_CONFIRM_WINDOW;
 		uint64_t first;
 
-		/* Declare first: an RPC amid the publishes would queue their confirms. Then
-		 * confirm mode: a refused declare (403, a user without configure rights) closes
-		 * the channel, and the one it reopens is not in confirm mode yet. */
 		for (size_t i = 0; i < chunk; i++)
-			if ((r = jobq_broker_declare_queue(b, envs[done + i].queue, err)) != 0)
-				return r;
-		if ((r = confirm_select(b, err)) != 0)
-			return r;
-		first = b->next_tag;
-		for (size_t i = 0; i < chunk; i++) {
-			const struct jobq_envelope *e = &envs[done + i];
-			char body[ENVELOPE_BODY_MAX];
-			int len;
-
 			state[i] = CONFIRM_PENDING;
-			if ((len = jobq_envelope_encode(e, body, sizeof(body), err)) < 0)
-				return len;
-			if ((r = publish_one(b, JOBQ_EXCHANGE_JOBS, e->queue, e->job_id, e->type,
-					     body, (size_t)len, err)) != 0)
-				return r;
-		}
-		r = collect_confirms(b, first, chunk, state, envs + done, timeout_ms, err);
+		if ((r = send_jobs(b, envs + done, chunk, &first, err)) != 0)
+			return r;
+		r = collect_confirms(b, first, chunk, state, envs + done, timeout_ms, false, err);
 		for (size_t i = 0; i < chunk; i++) {
 			confirmed[done + i] = state[i] == CONFIRM_ACKED;
 			count += state[i] == CONFIRM_ACKED;
@@ -205,6 +226,97 @@ int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *
 		done += chunk;
 	}
 	return count;
+}
+
+void jobq_broker_inflight_clear(struct jobq_broker_inflight *in)
+{
+	in->n = 0;
+}
+
+void jobq_broker_inflight_free(struct jobq_broker_inflight *in)
+{
+	if (in == NULL)
+		return;
+	free(in->envs);
+	free(in->state);
+	memset(in, 0, sizeof(*in));
+}
+
+/* True when in's messages were published on b as it is now: a connection opened again
+ * (or a channel that left confirm mode) numbers its tags from 1 again. */
+static bool inflight_current(const struct jobq_broker *b, const struct jobq_broker_inflight *in)
+{
+	return in->n == 0 || (b->ok && b->confirming && b->next_tag == in->first + in->n);
+}
+
+int jobq_broker_send_jobs(struct jobq_broker *b, struct jobq_broker_inflight *in,
+			  const struct jobq_envelope *envs, size_t n, struct jobq_err *err)
+{
+	uint64_t first;
+	int r;
+
+	if (!inflight_current(b, in))
+		jobq_broker_inflight_clear(in);
+	if (in->n + n > in->cap) {
+		size_t cap = in->cap ? in->cap : 64;
+		struct jobq_envelope *e;
+		uint8_t *st;
+
+		while (cap < in->n + n)
+			cap *= 2;
+		if ((e = realloc(in->envs, cap * sizeof(*e))) != NULL)
+			in->envs = e;
+		if ((st = realloc(in->state, cap)) != NULL)
+			in->state = st;
+		if (e == NULL || st == NULL)
+			return jobq_err_set(err, JOBQ_ENOMEM, "publish: out of memory");
+		in->cap = cap;
+	}
+	if ((r = send_jobs(b, envs, n, &first, err)) != 0) {
+		/* Nothing sent on a failed connection can be confirmed any more. */
+		jobq_broker_inflight_clear(in);
+		return r;
+	}
+	if (in->n == 0)
+		in->first = first;
+	memcpy(in->envs + in->n, envs, n * sizeof(*envs));
+	memset(in->state + in->n, CONFIRM_PENDING, n);
+	in->n += n;
+	return 0;
+}
+
+int jobq_broker_collect_jobs(struct jobq_broker *b, struct jobq_broker_inflight *in, int timeout_ms,
+			     struct jobq_err *err)
+{
+	size_t k = 0;
+	int r;
+
+	if (!inflight_current(b, in)) {
+		jobq_broker_inflight_clear(in);
+		return 0;
+	}
+	amqp_maybe_release_buffers(b->conn);
+	if ((r = collect_confirms(b, in->first, in->n, in->state, in->envs, timeout_ms, true,
+				  err)) != 0) {
+		jobq_broker_inflight_clear(in);
+		return r;
+	}
+	while (k < in->n && (in->state[k] == CONFIRM_ACKED || in->state[k] == CONFIRM_FAILED))
+		k++;
+	return (int)k;
+}
+
+bool jobq_broker_inflight_acked(const struct jobq_broker_inflight *in, size_t i)
+{
+	return in->state[i] == CONFIRM_ACKED;
+}
+
+void jobq_broker_inflight_drop(struct jobq_broker_inflight *in, size_t k)
+{
+	memmove(in->envs, in->envs + k, (in->n - k) * sizeof(*in->envs));
+	memmove(in->state, in->state + k, in->n - k);
+	in->n -= k;
+	in->first += k;
 }
 
 int jobq_broker_publish_jobs_failover(struct jobq_broker **b, const struct jobq_broker_opts *opts,
@@ -283,7 +395,7 @@ static int publish_confirmed(struct jobq_broker *b, const char *exchange, const 
 				     msgs[i].len, err)) != 0)
 			return r;
 	/* No message ids: returns cannot be matched, and a fanout exchange never returns. */
-	if ((r = collect_confirms(b, first, n, state, NULL, timeout_ms, err)) != 0)
+	if ((r = collect_confirms(b, first, n, state, NULL, timeout_ms, false, err)) != 0)
 		return r;
 	for (size_t i = 0; i < n; i++)
 		if (state[i] != CONFIRM_ACKED)

@@ -8,6 +8,7 @@
 #include "jobq/clock.h"
 #include "jobq/job.h"
 #include "jobq/parse.h"
+#include "jobq/store_submit.h"
 
 /* The public codes are the internal ones by number: translation is a check, not a table. */
 _Static_assert((int)JOBQ_CLIENT_EINVAL == (int)JOBQ_EINVAL &&
@@ -123,9 +124,45 @@ int client_broker(jobq_client *c, struct jobq_err *err)
 	 * came meanwhile, so that one the broker closed is replaced now rather than failing
 	 * the publish. */
 	if (c->broker != NULL && jobq_broker_ok(c->broker) &&
-	    jobq_broker_service(c->broker, &ignored) != 0)
+	    (c->inflight.n > 0 ? jobq_broker_collect_jobs(c->broker, &c->inflight, 0, &ignored) < 0
+			       : jobq_broker_service(c->broker, &ignored) != 0))
 		jobq_broker_set_broken(c->broker);
+	if (c->broker == NULL || !jobq_broker_ok(c->broker))
+		jobq_broker_inflight_clear(&c->inflight);
 	return jobq_broker_ensure(&c->broker, &c->bopts, err);
+}
+
+void client_confirms(jobq_client *c, int timeout_ms)
+{
+	struct jobq_err ignored;
+	const char **ids;
+	size_t nids = 0;
+	int k;
+
+	if (c->inflight.n == 0)
+		return;
+	if (c->broker == NULL || !jobq_broker_ok(c->broker)) {
+		jobq_broker_inflight_clear(&c->inflight);
+		return;
+	}
+	if ((k = jobq_broker_collect_jobs(c->broker, &c->inflight, timeout_ms, &ignored)) < 0) {
+		jobq_broker_set_broken(c->broker);
+		return;
+	}
+	if (k == 0)
+		return;
+	/* Without memory for the list the jobs stay unmarked: the relay publishes them once
+	 * more, which is harmless (the claim is conditional). */
+	if ((ids = malloc((size_t)k * sizeof(*ids))) != NULL) {
+		for (size_t i = 0; i < (size_t)k; i++)
+			if (jobq_broker_inflight_acked(&c->inflight, i))
+				ids[nids++] = c->inflight.envs[i].job_id;
+		if (nids > 0 && c->store != NULL)
+			jobq_ignore(
+				jobq_store_cli_mark_published_async(c->store, ids, nids, &ignored));
+		free(ids);
+	}
+	jobq_broker_inflight_drop(&c->inflight, (size_t)k);
 }
 
 int client_job_id(const char *id, char out[JOBQ_CLIENT_ID_SIZE], struct jobq_err *err)
@@ -212,6 +249,10 @@ void jobq_client_close(jobq_client *c)
 {
 	if (c == NULL)
 		return;
+	/* The mark is sent before the session ends, and PostgreSQL runs it before it reads
+	 * the goodbye that follows it. */
+	client_confirms(c, CLIENT_CLOSE_SETTLE_MS);
+	jobq_broker_inflight_free(&c->inflight);
 	jobq_broker_free(c->broker);
 	jobq_store_free(c->store);
 	jobq_config_free(&c->cfg);

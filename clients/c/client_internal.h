@@ -8,25 +8,32 @@
 #include <stdbool.h>
 
 #include "jobq/broker.h"
+#include "jobq/broker_publish.h"
 #include "jobq/config.h"
 #include "jobq/err.h"
 #include "jobq/jobq.h"
 #include "jobq/store.h"
 
-/* How long a publish waits for the broker's confirms, as the CLI does. */
-#define CLIENT_CONFIRM_TIMEOUT_MS 10000
+/* How long a cancel waits for the confirms of the handle's publishes before it publishes
+ * its broadcast (whose confirm is collected on its own and would hide theirs), and close
+ * for those of its last publishes (a big submit_many's come up to seconds after it
+ * returns on a loaded broker). Either returns as soon as all are in; the jobs of those
+ * that are not are left to the relay. */
+#define CLIENT_SETTLE_MS 1000
+#define CLIENT_CLOSE_SETTLE_MS 5000
 /* A database session idle longer than this is asked a question before it is used (see
  * client_store). */
 #define CLIENT_IDLE_CHECK_MS 1000
 
 struct jobq_client {
-	pthread_mutex_t lock;          /* held for the whole of every public call */
-	struct jobq_config cfg;        /* URLs, relay grace, payload limit, heartbeat, TLS */
-	struct jobq_broker_opts bopts; /* borrows cfg's strings */
-	struct jobq_store *store;      /* NULL until connected */
-	struct jobq_broker *broker;    /* NULL until connected, or after it failed */
-	bool listening;                /* LISTEN jobq_done done in this session */
-	int64_t last_call_ms;          /* monotonic time the last call ended */
+	pthread_mutex_t lock;                 /* held for the whole of every public call */
+	struct jobq_config cfg;               /* URLs, relay grace, payload limit, heartbeat, TLS */
+	struct jobq_broker_opts bopts;        /* borrows cfg's strings */
+	struct jobq_store *store;             /* NULL until connected */
+	struct jobq_broker *broker;           /* NULL until connected, or after it failed */
+	struct jobq_broker_inflight inflight; /* jobs published on broker, not yet confirmed */
+	bool listening;                       /* LISTEN jobq_done done in this session */
+	int64_t last_call_ms;                 /* monotonic time the last call ended */
 };
 
 /* A handle for cfg (moved into it: cfg is zeroed) with no connection yet; every call
@@ -53,9 +60,15 @@ int client_code_of(int code);
 int client_store(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
 
 /* Make c->broker a healthy connection (reading what the broker sent while the handle was
- * idle first, so that a connection it closed is noticed now). 0 or JOBQ_EBROKER /
- * JOBQ_EINVAL. */
+ * idle first, confirms included, so that a connection it closed is noticed now). 0 or
+ * JOBQ_EBROKER / JOBQ_EINVAL. */
 int client_broker(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
+
+/* Collect the confirms of c's published jobs that came, waiting at most timeout_ms for
+ * them all (0: none), and mark those the broker took as published, sent without waiting
+ * (the mark is refused past the relay grace). A job nacked, returned, or whose connection
+ * failed is forgotten: the relay publishes it. Never fails. */
+void client_confirms(jobq_client *c, int timeout_ms);
 
 /* Check a job id argument and write its canonical (lower-case) form to out. 0 or
  * JOBQ_EINVAL. */

@@ -21,6 +21,9 @@ static void broadcast_cancel(jobq_client *c, const char *id, const char *reason)
 	json_t *o = json_pack("{s:s, s:s}", "job_id", id, "reason", reason);
 	char *body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
 
+	/* The broadcast's confirm is collected on its own, and would hide those of the jobs
+	 * still in flight: settle them first. */
+	client_confirms(c, CLIENT_SETTLE_MS);
 	if (body != NULL && client_broker(c, &ignored) == 0)
 		jobq_ignore(jobq_broker_publish_raw(c->broker, JOBQ_EXCHANGE_CANCEL, "", body,
 						    strlen(body), CANCEL_BROADCAST_TIMEOUT_MS,
@@ -43,8 +46,10 @@ static int cancel(jobq_client *c, const char *arg, const char *reason, enum jobq
 		reason = "cancelled by user";
 	if (strlen(reason) == 0 || strlen(reason) > 1000)
 		return jobq_err_set(err, JOBQ_EINVAL, "reason must be 1 to 1000 characters");
-	if ((r = client_store(c, err)) != 0 ||
-	    (r = jobq_store_cancel(c->store, ids, 1, reason, &res, err)) != 0)
+	if ((r = client_store(c, err)) != 0)
+		return r;
+	client_confirms(c, 0);
+	if ((r = jobq_store_cancel(c->store, ids, 1, reason, &res, err)) != 0)
 		return r;
 	if (!res.found)
 		return jobq_err_set(err, JOBQ_ENOTFOUND, "no job %s", id);
@@ -92,8 +97,10 @@ int jobq_client_status(jobq_client *c, const char *arg, struct jobq_job_info *ou
 		return JOBQ_CLIENT_EINVAL;
 	if (out == NULL)
 		r = jobq_err_set(&err, JOBQ_EINVAL, "status: no place for the job (out is NULL)");
-	else if ((r = client_job_id(arg, id, &err)) == 0 && (r = client_store(c, &err)) == 0)
+	else if ((r = client_job_id(arg, id, &err)) == 0 && (r = client_store(c, &err)) == 0) {
+		client_confirms(c, 0);
 		r = read_job(c, id, out, &err);
+	}
 	return client_leave(c, r, &err);
 }
 
@@ -112,6 +119,7 @@ static int wait_job(jobq_client *c, const char *id, int64_t timeout_ms, struct j
 
 	if ((r = client_store(c, err)) != 0)
 		return r;
+	client_confirms(c, 0);
 	for (;;) {
 		int64_t left;
 

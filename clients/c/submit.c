@@ -1,6 +1,7 @@
-/* libjobq's submits: every job checked before anything is sent, then the CLI's path:
- * insert (one transaction), commit, publish with confirms, mark published; a job no
- * broker confirmed is left to the relay (contract in <jobq/jobq.h>). */
+/* libjobq's submits: every job checked before anything is sent, then insert (one
+ * transaction) and commit, then publish without waiting for the confirms, which mark the
+ * jobs published when they come; a job no broker confirmed is left to the relay (contract
+ * in <jobq/jobq.h>). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,18 +49,19 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	return 0;
 }
 
-/* Publish the committed jobs of out[0..n) that are the submitter's to publish and mark
- * those the broker confirmed. 0 when all were confirmed, else JOBQ_CLIENT_RELAYED with err
- * saying why (the jobs are saved: the relay publishes them). */
+/* Publish the committed jobs of out[0..n) that are the submitter's to publish, without
+ * waiting for the broker's confirms: they are collected at the end of this call and at
+ * the start of the handle's next ones, and the jobs they confirm marked published then
+ * (client_confirms). 0 when all were sent (the commit made them durable: a job whose
+ * confirm never comes is published by the relay), else JOBQ_CLIENT_RELAYED with err
+ * saying why they could not even be sent. */
 static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, struct jobq_err *err)
 {
-	struct jobq_envelope *envs = malloc(n * sizeof(*envs));
-	const char **ids = malloc(n * sizeof(*ids));
-	bool *ok = calloc(n, sizeof(*ok));
-	size_t npub = 0, nok = 0;
+	struct jobq_envelope one, *envs = n == 1 ? &one : malloc(n * sizeof(*envs));
+	size_t npub = 0;
 	int r = 0;
 
-	if (envs == NULL || ids == NULL || ok == NULL) {
+	if (envs == NULL) {
 		jobq_err_set(err, JOBQ_ENOMEM, "publish: out of memory");
 		r = JOBQ_CLIENT_RELAYED;
 		goto out;
@@ -71,29 +73,30 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, s
 			envs[npub++] = out[i].env;
 	if (npub == 0)
 		goto out;
-	if (client_broker(c, err) != 0 ||
-	    jobq_broker_publish_jobs_failover(&c->broker, &c->bopts, envs, npub, ok,
-					      CLIENT_CONFIRM_TIMEOUT_MS, err) < 0)
-		r = JOBQ_CLIENT_RELAYED;
-	for (size_t i = 0; i < npub; i++)
-		if (r == 0 || ok[i])
-			ids[nok++] = envs[i].job_id;
-	/* A confirmed message whose mark fails is only published once more by the relay,
-	 * and the claim is conditional: the submit stands. */
-	if (nok > 0) {
-		struct jobq_err ignored;
-
-		jobq_ignore(jobq_store_cli_mark_published_async(c->store, ids, nok, &ignored));
+	/* Confirms that never come would pile up: past a batch's worth, the relay has them. */
+	if (c->inflight.n > JOBQ_CLIENT_MAX_BATCH)
+		jobq_broker_inflight_clear(&c->inflight);
+	/* A connection that fails as it sends is replaced once (on the next node of a
+	 * cluster); a message sent twice this way is harmless (the claim is conditional). */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((r = client_broker(c, err)) == 0 &&
+		    (r = jobq_broker_send_jobs(c->broker, &c->inflight, envs, npub, err)) == 0)
+			break;
+		if (c->broker != NULL)
+			jobq_broker_set_broken(c->broker);
 	}
-	if (r != 0)
+	if (r != 0) {
 		jobq_err_prefix(err,
-				"%zu of %zu job(s) are saved but not confirmed by a broker "
+				"%zu job(s) are saved but could not be sent to a broker "
 				"(the relay of a running jobq-consumer publishes them)",
-				npub - nok, npub);
+				npub);
+		r = JOBQ_CLIENT_RELAYED;
+		goto out;
+	}
+	client_confirms(c, 0);
 out:
-	free(envs);
-	free(ids);
-	free(ok);
+	if (envs != &one)
+		free(envs);
 	return r;
 }
 

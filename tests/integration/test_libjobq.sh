@@ -94,6 +94,9 @@ grep '^FAIL' "$OUT_FILE" | sed 's/^/# /' || true
 idof() { sed -n "s/^id $1 //p" "$OUT_FILE"; }
 check_eq "the echo job's row: succeeded with its payload as result" "succeeded true" \
   "$(sql "select status || ' ' || (result = '{\"x\": 1}'::jsonb) from jobs where id = '$(idof echo)'")"
+check_eq "the idle queue's job was marked published by the submitter, inside the grace" \
+  "queued true" \
+  "$(sql "select status || ' ' || coalesce(published_at < publish_after, false) from jobs where id = '$(idof marked)'")"
 check_eq "one row for the key used twice, with its metadata" '1|{"tenant": "t-1"}' \
   "$(sql "select count(*), min(job_metadata::text) from jobs where idempotency_key = 'libjobq-key-1'")"
 check_eq "the delayed job's row: cancelled, its reason, max_attempts 5, timeout 60 s" \

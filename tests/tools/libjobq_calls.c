@@ -91,6 +91,21 @@ int main(int argc, char **argv)
 	      "status: succeeded after attempt 1", c);
 	jobq_job_info_free(&info);
 
+	/* a submit returns before its confirm: a later call on the handle collects it and
+	 * marks the job published (on a queue no consumer reads, so that it stays queued) */
+	opts = (struct jobq_submit_opts){ .queue = "libjobq-idle" };
+	r = jobq_client_submit(c, "noop", NULL, &opts, id);
+	check(r == JOBQ_CLIENT_OK, "submit to an idle queue", c);
+	printf("id marked %s\n", id);
+	nap_ms(300);
+	r = jobq_client_status(c, id, &info);
+	check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_QUEUED, "status: queued", c);
+	jobq_job_info_free(&info);
+	/* this call reads the mark's outcome before its own query: the mark is done */
+	r = jobq_client_status(c, id, &info);
+	check(r == JOBQ_CLIENT_OK, "status again", c);
+	jobq_job_info_free(&info);
+
 	/* an idempotency key: the second submit is the first job */
 	opts = (struct jobq_submit_opts){ .key = "libjobq-key-1",
 					  .queue = "default",

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "jobq/envelope.h"
 #include "jobq/err.h"
 
@@ -25,6 +26,44 @@ struct jobq_broker_opts;
  * timeout_ms bounds the wait for each window's confirms. */
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
+
+/* Job messages published without waiting for their confirms (jobq_broker_send_jobs),
+ * until jobq_broker_collect_jobs settles them: all on one connection, envs[i] with
+ * delivery tag first + i. Zero it to start; jobq_broker_inflight_free frees it. */
+struct jobq_broker_inflight {
+	struct jobq_envelope *envs;
+	uint8_t *state; /* where each stands (acked, failed, still to be confirmed) */
+	size_t n, cap;
+	uint64_t first;
+};
+
+/* Publish job messages as jobq_broker_publish_jobs does, but return once they are sent,
+ * appending them to in; messages in from an earlier connection are forgotten first (their
+ * confirms can no longer come). 0, or a negative JOBQ_E* when they could not all be sent:
+ * in is then emptied, since nothing on a failed connection will be confirmed. */
+int jobq_broker_send_jobs(struct jobq_broker *b, struct jobq_broker_inflight *in,
+			  const struct jobq_envelope *envs, size_t n,
+			  struct jobq_err *err) JOBQ_WUR;
+
+/* Read the confirms of in's messages that came, waiting at most timeout_ms for them all
+ * (0: only what the connection already has). Returns k >= 0: in->envs[0..k) are settled
+ * (jobq_broker_inflight_acked says which the broker took; drop them with
+ * jobq_broker_inflight_drop). A failed connection gives a negative JOBQ_EBROKER and
+ * empties in. Frames of other kinds are handled as jobq_broker_service does. */
+int jobq_broker_collect_jobs(struct jobq_broker *b, struct jobq_broker_inflight *in, int timeout_ms,
+			     struct jobq_err *err) JOBQ_WUR;
+
+/* True when the broker acked in->envs[i] (settled) and did not return it unroutable. */
+bool jobq_broker_inflight_acked(const struct jobq_broker_inflight *in, size_t i);
+
+/* Forget in->envs[0..k), which jobq_broker_collect_jobs reported settled. */
+void jobq_broker_inflight_drop(struct jobq_broker_inflight *in, size_t k);
+
+/* Forget every message of in (left to the relay). */
+void jobq_broker_inflight_clear(struct jobq_broker_inflight *in);
+
+/* Free in's arrays and zero it. Accepts NULL. */
+void jobq_broker_inflight_free(struct jobq_broker_inflight *in);
 
 /* jobq_broker_publish_jobs across a cluster: publish on *b (connecting it with opts
  * first when it is NULL or broken), and when the connection fails, a message is nacked or

@@ -4,13 +4,18 @@
  * standard headers; link with `pkg-config --libs jobq` (add --static for libjobq.a).
  *
  * Model. A job is saved in PostgreSQL first (committed: durable, never lost), then its
- * message is published to RabbitMQ with a publisher confirm, then it is marked published.
- * If no broker confirms it, the job stays saved and the relay of any running
- * jobq-consumer publishes it: the submit still succeeds, with JOBQ_CLIENT_RELAYED.
+ * message is sent to RabbitMQ and the submit returns, without waiting for the broker's
+ * publisher confirm. The confirm is collected, without blocking, at the start and end of
+ * the handle's later calls (and by jobq_client_close, which waits a few seconds at most),
+ * and the job is then marked published. A job whose confirm never comes (nacked, the
+ * connection lost, the program gone) stays saved and unmarked, and the relay of any
+ * running jobq-consumer publishes it after its relay grace. A submit whose message could
+ * not even be sent still succeeds, with JOBQ_CLIENT_RELAYED.
  *
  * Connections. A handle holds one PostgreSQL session and one RabbitMQ connection, opened
- * by jobq_client_open and kept: a submit on a warm handle is one commit, one publish with
- * its confirm and the publish mark, with no connect, declare or prepare. A connection
+ * by jobq_client_open and kept: a submit on a warm handle is one commit and one publish
+ * (its confirm and the publish mark come later, see Model), with no connect, declare or
+ * prepare. A connection
  * found broken is opened again by the next call (one attempt).
  *
  * Errors. Every fallible call returns a status code: JOBQ_CLIENT_OK (0), a positive
@@ -53,7 +58,7 @@ extern "C" {
 /* Status codes. */
 enum jobq_client_code {
 	JOBQ_CLIENT_OK = 0,
-	/* submit: every job is saved (committed), but not every message was confirmed by a
+	/* submit: every job is saved (committed), but their messages could not be sent to a
 	 * broker; the relay of a running jobq-consumer publishes them. Never submit again. */
 	JOBQ_CLIENT_RELAYED = 1,
 	JOBQ_CLIENT_EINVAL = -1,    /* bad argument: type, queue, payload, option, id, handle */
@@ -140,8 +145,10 @@ int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client
  * JOBQ_CLIENT_EINVAL naming it. */
 int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err);
 
-/* Close both connections and free the handle. Accepts NULL. No other thread may be using
- * the handle. */
+/* Collect the confirms of the handle's last submits (waiting a few seconds at most) and
+ * mark those jobs published, then close both connections and free the handle. Jobs not
+ * confirmed by then are published by the relay. Accepts NULL. No other thread may be
+ * using the handle. */
 void jobq_client_close(jobq_client *c);
 
 /* The message of the last failed (or warning) call that the calling thread made on c:
@@ -150,7 +157,8 @@ void jobq_client_close(jobq_client *c);
 const char *jobq_client_errmsg(const jobq_client *c);
 
 /* Submit one job: type (required), payload as JSON text (NULL = {}) and opts (NULL = all
- * defaults). Saved and committed before the call returns; then published with a confirm.
+ * defaults). Saved and committed before the call returns, and its message sent; its
+ * confirm is collected by later calls (see Model).
  * id_out (JOBQ_CLIENT_ID_SIZE bytes, may be NULL) receives its id: the existing job's
  * when opts->key was used before. Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_RELAYED (saved, the
  * relay publishes it), JOBQ_CLIENT_EINVAL (a bad argument, named in the message: nothing
@@ -159,7 +167,7 @@ int jobq_client_submit(jobq_client *c, const char *type, const char *payload,
 		       const struct jobq_submit_opts *opts, char *id_out);
 
 /* Submit n jobs (1..JOBQ_CLIENT_MAX_BATCH) in one transaction: all are saved or none.
- * Then their messages are published with confirms, many in flight at once. ids_out (n
+ * Then their messages are sent, their confirms collected later (see Model). ids_out (n
  * entries, may be NULL) receives the ids in input order; a key repeated within the batch
  * gives the same id. Every job is checked before anything is sent: a bad one is
  * JOBQ_CLIENT_EINVAL with "job N: ..." (N counted from 1). Otherwise returns as
