@@ -35,6 +35,11 @@ static void discard_unread(struct jobq_store *st)
 	st->unread = false;
 	while (st->conn != NULL && (r = PQgetResult(st->conn)) != NULL)
 		PQclear(r);
+	/* A statement that opened a transaction and failed must not leave it open: every later
+	 * statement of the session would fail. */
+	if (st->conn != NULL && PQtransactionStatus(st->conn) != PQTRANS_IDLE &&
+	    PQtransactionStatus(st->conn) != PQTRANS_UNKNOWN)
+		PQclear(PQexec(st->conn, "ROLLBACK"));
 }
 
 static void notice(void *arg, const char *message)

@@ -334,11 +334,13 @@ int jobq_store_cli_mark_published_async(struct jobq_store *st, const char *const
 		r = jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
 		goto out;
 	}
-	/* Its own transaction, committed without waiting for the disk: a mark lost in a
-	 * crash only has the relay publish the job once more. */
+	/* One statement, its own transaction, committed without waiting for the disk: a mark
+	 * lost in a crash only has the relay publish the job once more. (A BEGIN ... COMMIT
+	 * string would leave the session in a failed transaction block when the SELECT
+	 * fails, and every later statement would fail with it.) */
 	store_text_add(&t,
-		       "BEGIN; SET LOCAL synchronous_commit TO off;"
-		       " SELECT jobq_cli_mark_published(%s::uuid[], %s::jsonb); COMMIT",
+		       "SELECT set_config('synchronous_commit', 'off', true),"
+		       " jobq_cli_mark_published(%s::uuid[], %s::jsonb)",
 		       arr_lit, tok_lit);
 	if ((sql = store_text_take(&t)) == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");

@@ -17,6 +17,17 @@ int jobq_store_listen(struct jobq_store *st, struct jobq_err *err)
 	return jobq_store_command(st, "LISTEN jobq_done", err);
 }
 
+int jobq_store_unlisten(struct jobq_store *st, struct jobq_err *err)
+{
+	PGconn *conn = jobq_store_conn(st);
+	PGnotify *n;
+	int r = jobq_store_command(st, "UNLISTEN jobq_done", err);
+
+	while (conn != NULL && (n = PQnotifies(conn)) != NULL)
+		PQfreemem(n);
+	return r;
+}
+
 int jobq_store_listen_relay(struct jobq_store *st, struct jobq_err *err)
 {
 	int r = jobq_store_command(st, "LISTEN jobq_submitted", err);

@@ -113,7 +113,10 @@ static bool terminal(enum jobq_job_state s)
 static int wait_job(jobq_client *c, const char *id, int64_t timeout_ms, struct jobq_job_info *out,
 		    struct jobq_err *err)
 {
-	int64_t deadline = timeout_ms < 0 ? INT64_MAX : jobq_monotonic_ms() + timeout_ms;
+	int64_t now = jobq_monotonic_ms();
+	/* < 0, or too large to add to the clock without overflow: no deadline */
+	int64_t deadline =
+		timeout_ms < 0 || timeout_ms > INT64_MAX - now ? INT64_MAX : now + timeout_ms;
 	bool registered = false;
 	int r;
 
@@ -152,6 +155,10 @@ static int wait_job(jobq_client *c, const char *id, int64_t timeout_ms, struct j
 		struct jobq_err ignored;
 
 		jobq_ignore(jobq_store_drop_waiters(c->store, &ignored));
+		/* every waiter's notifications reach a listening session: stop until the next
+		 * wait, rather than pile them up while the handle only submits */
+		if (jobq_store_unlisten(c->store, &ignored) == 0)
+			c->listening = false;
 	}
 	return r < 0 ? r : 0;
 }

@@ -5,8 +5,8 @@
  *   cc -o submit_many submit_many.c $(pkg-config --cflags --libs jobq)
  *   ./submit_many 10000 > ids.txt
  *
- * Exit status: 0 all submitted and published; 6 saved, but the relay of a running
- * jobq-consumer publishes some of them; 2 bad argument; 1 any other failure. */
+ * Exit status: 0 all saved and their messages sent to the broker; 6 saved, but the relay of
+ * a running jobq-consumer publishes some of them; 2 bad argument; 1 any other failure. */
 #include <jobq/jobq.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -75,8 +75,9 @@ check_eq "10000 lines, each a UUID" 10000 "$(grep -cE '^[0-9a-f-]{36}$' "$T/ids.
 check_eq "10000 distinct ids" 10000 "$(sort -u "$T/ids.shared" | wc -l)"
 load_ids "$T/ids.shared"
 check_eq "each is a saved job" 10000 "$(sql "select count(*) from submitted s join jobs j using (id)")"
-# Published and marked before the call returned (the mark is conditional on the job being
-# still queued, so a job a worker already took keeps it unset).
+# Published, and marked once their confirms came (by the handle's close at the latest, which
+# waits up to 5 s for them; the mark is conditional on the job being still queued, so a job
+# a worker already took keeps it unset).
 check_eq "none is left queued and unmarked for the relay" 0 \
   "$(sql "select count(*) from submitted s join jobs j using (id)
           where j.status = 'queued' and j.published_at is null")"

@@ -12,6 +12,10 @@
 /* LISTEN on channel jobq_done. */
 int jobq_store_listen(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
+/* UNLISTEN jobq_done, and drop the notifications libpq holds already: a session that stops
+ * waiting should not collect every other waiter's notifications meanwhile. */
+int jobq_store_unlisten(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
 /* LISTEN on the relay's channels (migration 0011): jobq_submitted (a transaction that
  * submitted jobs through the SQL API committed; no payload) and jobq_cancel (a cancel
  * requested through the SQL API; payload: the ids of running jobs, separated by spaces). */

@@ -1,7 +1,8 @@
 /* libjobq: submit, cancel, wait for and read jobs of the jobq job system from C.
  *
  * This header is the whole public interface and its reference. It needs nothing but the C
- * standard headers; link with `pkg-config --libs jobq` (add --static for libjobq.a).
+ * standard headers; link with `pkg-config --libs jobq` (for libjobq.a: `pkg-config --static
+ * --libs jobq` where only the static library is installed, or name it, -l:libjobq.a).
  *
  * Model. A job is saved in PostgreSQL first (committed: durable, never lost), then its
  * message is sent to RabbitMQ and the submit returns, without waiting for the broker's
