@@ -167,9 +167,14 @@ class Waiter {
       try {
         await c.connect();
         await serial(c, 'LISTEN jobq_done');
-        await serial(c, 'SELECT jobq_watch($1::uuid[])', [[...this._waits.keys()]]);
+        const sent = [...this._waits.keys()];
+        await serial(c, 'SELECT jobq_watch($1::uuid[])', [sent]);
         if (this._closed) throw new JobqError('wait: the client is closed');
         this._conn = c;
+        // a wait that ended while this connection was opening could not unwatch its id on
+        // it (there was no connection to send that on): unwatch those now
+        const gone = sent.filter((id) => !this._waits.has(id));
+        if (gone.length > 0) serial(c, 'SELECT jobq_unwatch($1::uuid[])', [gone]).catch(() => {});
         return c;
       } catch (err) {
         c.end().catch(() => {});
