@@ -31,12 +31,16 @@ int main(int argc, char **argv)
 	ids = calloc((size_t)n, sizeof(*ids));
 	if (jobs == NULL || ids == NULL) {
 		fprintf(stderr, "submit_many: out of memory\n");
+		free(jobs);
+		free(ids);
 		return 1;
 	}
 	for (long i = 0; i < n; i++)
 		jobs[i].type = "noop"; /* payload {}, queue "default", every other default */
 	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
 		fprintf(stderr, "submit_many: %s\n", oerr.message);
+		free(jobs);
+		free(ids);
 		return 1;
 	}
 	r = jobq_client_submit_many(c, jobs, (size_t)n, ids);
