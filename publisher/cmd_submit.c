@@ -168,6 +168,13 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
+	/* The agent runs what needs nothing of the caller's: files, stdin and a wait are the
+	 * caller's own (its permissions, its terminal), so the full CLI runs those there. */
+	if (cli->agent && (batch != NULL || payload_file != NULL || wait ||
+			   (argc - optind == 2 && strcmp(argv[optind + 1], "-") == 0))) {
+		status = CLI_AGENT_DECLINE;
+		goto out;
+	}
 	if (batch != NULL) {
 		if (single_opts || optind < argc) {
 			cli_usage(cli, "--batch takes no TYPE, PAYLOAD or per-job options "

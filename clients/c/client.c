@@ -97,9 +97,7 @@ int client_store(jobq_client *c, struct jobq_err *err)
 {
 	int r;
 
-	if (c->store != NULL && jobq_store_alive(c->store) &&
-	    (jobq_monotonic_ms() - c->last_call_ms < CLIENT_IDLE_CHECK_MS ||
-	     jobq_store_command(c->store, "SELECT 1", err) == 0))
+	if (jobq_store_fresh(c->store, jobq_monotonic_ms() - c->last_call_ms))
 		return 0;
 	/* A new session: no LISTEN, no prepared statement (prepared again as they run). */
 	c->listening = false;
