@@ -19,7 +19,10 @@
 #define AGENT_MAX_ARGS 1024
 /* The reply's first byte: the command ran (its exit status and output follow), or the
  * agent declined the request (the front end runs the command itself; nothing was done). */
-enum { AGENT_RAN = 0, AGENT_DECLINED = 1 };
+enum {
+	AGENT_RAN = 0,
+	AGENT_DECLINED = 1
+};
 
 /* The CLOCK_MONOTONIC time in milliseconds. */
 int64_t agent_now_ms(void);

@@ -28,9 +28,9 @@ enum {
 
 struct cli {
 	struct jobq_config cfg;
-	bool json;                /* --json: machine-readable output */
-	const char *command;      /* the sub-command being run, for messages */
-	struct jobq_store *store; /* opened by cli_store() */
+	bool json;                  /* --json: machine-readable output */
+	const char *command;        /* the sub-command being run, for messages */
+	struct jobq_store *store;   /* opened by cli_store() */
 	struct jobq_broker *broker; /* opened by cli_publish(), kept for the next one */
 	bool agent; /* the command runs inside `jobq agent`, for a front end (cmd_agent.c) */
 };

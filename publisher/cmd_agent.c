@@ -182,9 +182,9 @@ out:
 static int reply(int fd, int kind, int status, const char *out, size_t outlen, const char *err,
 		 size_t errlen)
 {
-	unsigned char head[6] = { (unsigned char)kind,	   (unsigned char)status,
+	unsigned char head[6] = { (unsigned char)kind,           (unsigned char)status,
 				  (unsigned char)(outlen >> 24), (unsigned char)(outlen >> 16),
-				  (unsigned char)(outlen >> 8),	 (unsigned char)outlen };
+				  (unsigned char)(outlen >> 8),  (unsigned char)outlen };
 	const void *parts[3] = { head, out, err };
 	size_t lens[3] = { sizeof(head), out ? outlen : 0, err ? errlen : 0 };
 
@@ -221,9 +221,9 @@ static void serve(struct cli *cli, int fd, int64_t *last_used_ms)
 		return; /* connected and left: nothing asked */
 	argv[0] = (char *)"jobq";
 	if (r != 0 || (argc = agent_split_args(body, len, argv + 1, AGENT_MAX_ARGS)) < 0) {
-		const char *why = r == 0		 ? "not a list of at most 1024 NUL-ended arguments"
-				  : errno == EMSGSIZE	 ? "over the 4 MiB limit"
-				  : errno == EPROTO	 ? "not a jobq agent frame, or cut short"
+		const char *why = r == 0 ? "not a list of at most 1024 NUL-ended arguments"
+				  : errno == EMSGSIZE  ? "over the 4 MiB limit"
+				  : errno == EPROTO    ? "not a jobq agent frame, or cut short"
 				  : errno == ETIMEDOUT ? "not sent within 2 s"
 						       : strerror(errno);
 
@@ -289,8 +289,9 @@ int cmd_agent(struct cli *cli, int argc, char **argv)
 			mode = strtol(optarg, &end, 8);
 			if (errno != 0 || *optarg == '\0' || *end != '\0' || mode < 0 ||
 			    mode > 0777)
-				return cli_usage(cli, "--mode: '%s' is not an octal file mode "
-						      "(0000 to 0777)",
+				return cli_usage(cli,
+						 "--mode: '%s' is not an octal file mode "
+						 "(0000 to 0777)",
 						 optarg);
 			break;
 		}

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -56,6 +57,39 @@ static void put(int fd, const char *p, size_t n)
 	}
 }
 
+/* Whether the process listening on fd may be trusted with a command line: it runs as this
+ * user, as root, or as the owner of the socket's folder (an agent run as a service user in
+ * a folder of its own, such as /run/jobq). Another user's process in a folder many can
+ * write to (/tmp) may have created the socket first to receive the submits: refused, with
+ * a warning line, and the submit runs here instead. */
+static bool trusted(int fd, const char *path)
+{
+	struct ucred peer;
+	socklen_t len = sizeof(peer);
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	struct stat st;
+	char *slash;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &len) != 0)
+		return false;
+	if (peer.uid == geteuid() || peer.uid == 0)
+		return true;
+	snprintf(dir, sizeof(dir), "%s", path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	if (stat(dir, &st) == 0 && st.st_uid == peer.uid)
+		return true;
+	fprintf(stderr,
+		"jobq: warning: not using the agent at %s: it runs as uid %u, neither you, root "
+		"nor the owner of its folder\n",
+		path, (unsigned)peer.uid);
+	return false;
+}
+
 /* Ask the agent at path to run argv. The command's exit status when it ran it (its output
  * written here); -1 when it did not and nothing was done (no agent listens, or it
  * declined): the caller runs the command itself. */
@@ -74,8 +108,8 @@ static int via_agent(const char *path, int argc, char **argv)
 	memcpy(sa.sun_path, path, strlen(path) + 1);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
 		return -1;
-	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
-		goto out; /* no agent: the full CLI runs it */
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 || !trusted(fd, path))
+		goto out; /* no agent, or not one to trust: the full CLI runs it */
 	if (fcntl(fd, F_SETFL, O_NONBLOCK) != 0 || (req = malloc(total ? total : 1)) == NULL)
 		goto out;
 	for (int i = 1; i < argc; i++) {

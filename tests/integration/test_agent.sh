@@ -11,6 +11,8 @@
 #    refused; hostile frames get an error and the agent keeps serving;
 #  - the agent's connections survive the servers ending them (pg_terminate_backend, a
 #    broker-side close): the next submit is saved and confirmed (exit 0);
+#  - another user's agent in a folder anyone can write to is not trusted: the caller warns
+#    and submits itself;
 #  - a killed agent leaves a stale socket: submits fall back to the full CLI, and a new agent
 #    takes the socket over; SIGTERM stops it and removes the socket.
 source "$(dirname "$0")/lib.sh"
@@ -128,6 +130,22 @@ check_status "a submit after the broker closed the connection: saved and confirm
   env JOBQ_DATABASE_URL="$BAD_DB" "$J" submit noop
 id="$OUT"
 check_eq "that job is marked published" t "$(sql "select published_at is not null from jobs where id = '$id'")"
+
+# ---------------------------------------------------------------- another user's socket
+# An agent of another user (nobody) in a folder everyone may write to (like /tmp): the
+# front end does not send it the command line (it may have been put there to receive the
+# submits), warns, and runs the submit itself.
+chmod 711 "$T"
+mkdir -m 1777 "$T/shared"
+start_proc other runuser -u nobody -- env JOBQ_DATABASE_URL="$JOBQ_DATABASE_URL" \
+  JOBQ_AMQP_URL="$JOBQ_AMQP_URL" "$J" agent --socket "$T/shared/other.sock" --mode 0666
+SOCK="$T/shared/other.sock" wait_for 15 "nobody's agent listens" listening
+before=$(sql "select count(*) from jobs")
+check_status "a submit is not sent to another user's agent" 0 \
+  env JOBQ_AGENT_SOCKET="$T/shared/other.sock" "$J" submit noop
+check_eq "it warns, naming the socket" 1 "$(grep -c "not using the agent at $T/shared/other.sock" <<<"$ERR")"
+check_eq "and saved the job itself, once" $(( before + 1 )) "$(sql "select count(*) from jobs")"
+stop_proc other TERM || true
 
 # ---------------------------------------------------------------- killed, stale, replaced, stopped
 stop_proc agent KILL || true

@@ -64,10 +64,12 @@ static void expect_refused(const void *bytes, size_t n, size_t max, int want_err
 static void test_agent_proto_bad_frames_refused(void **state)
 {
 	(void)state;
-	expect_refused("JQA2\0\0\0\1x", 9, 100, EPROTO);	  /* another magic */
-	expect_refused("JQA1\0\0\1\0", 8, 100, EMSGSIZE);	  /* 256 bytes, over max */
-	expect_refused("JQA1\0\0\0\x10" "abc", 11, 100, EPROTO); /* cut short */
-	expect_refused("JQ", 2, 100, EPROTO);			  /* header cut short */
+	expect_refused("JQA2\0\0\0\1x", 9, 100, EPROTO);  /* another magic */
+	expect_refused("JQA1\0\0\1\0", 8, 100, EMSGSIZE); /* 256 bytes, over max */
+	expect_refused("JQA1\0\0\0\x10"
+		       "abc",
+		       11, 100, EPROTO);      /* cut short */
+	expect_refused("JQ", 2, 100, EPROTO); /* header cut short */
 }
 
 static void test_agent_proto_silent_peer_times_out(void **state)
@@ -94,7 +96,7 @@ static void test_agent_proto_split_args(void **state)
 	assert_int_equal(agent_split_args(ok, sizeof(ok), argv, 2), -1); /* "a", "", "b": 3 > 2 */
 	assert_int_equal(agent_split_args(ok, 2, argv, 2), 1);
 	assert_string_equal(argv[0], "a");
-	assert_int_equal(agent_split_args(bad, 3, argv, 2), -1); /* no NUL at the end */
+	assert_int_equal(agent_split_args(bad, 3, argv, 2), -1);             /* no NUL at the end */
 	assert_int_equal(agent_split_args(many, sizeof(many), argv, 2), -1); /* 3 > 2 */
 	assert_int_equal(agent_split_args(many, 0, argv, 2), 0);
 }
