@@ -25,6 +25,19 @@ struct jobq_store *cli_store(struct cli *cli)
 	return cli->store;
 }
 
+jobq_client *cli_client(struct cli *cli, int *status)
+{
+	struct jobq_client_error e;
+
+	if (cli->client != NULL)
+		return cli->client;
+	if (jobq_client_open_config(cli->config_path, &cli->client, &e) != JOBQ_CLIENT_OK) {
+		*status = cli_fail(cli, jobq_err_exit_status(e.code), "%s", e.message);
+		return NULL;
+	}
+	return cli->client;
+}
+
 static void vfail(struct cli *cli, const char *fmt, va_list ap)
 {
 	char line[1024];

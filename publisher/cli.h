@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include "jobq/broker.h"
 #include "jobq/config.h"
+#include "jobq/jobq.h"
 #include "jobq/store.h"
 
 /* Exit statuses (docs/design.md §9). */
@@ -32,6 +33,8 @@ struct cli {
 	const char *command;        /* the sub-command being run, for messages */
 	struct jobq_store *store;   /* opened by cli_store() */
 	struct jobq_broker *broker; /* opened by cli_publish(), kept for the next one */
+	jobq_client *client;        /* libjobq's handle, opened by cli_client() */
+	const char *config_path;    /* --config, or NULL */
 	bool agent; /* the command runs inside `jobq agent`, for a front end (cmd_agent.c) */
 };
 
@@ -51,6 +54,11 @@ typedef int (*cli_command_fn)(struct cli *cli, int argc, char **argv);
 /* Open (once) and return the database connection. On failure prints the error and
  * returns NULL; the caller returns CLI_EXIT_UNAVAILABLE. */
 struct jobq_store *cli_store(struct cli *cli);
+
+/* Open (once) and return the libjobq handle the job commands run on, configured as the
+ * CLI is (cli->config_path, the environment). On failure prints the error and returns
+ * NULL with *status set to the exit status. */
+jobq_client *cli_client(struct cli *cli, int *status);
 
 /* Print "jobq COMMAND: <message>" as one line on stderr and return the exit status for
  * err->code (jobq_err_exit_status). */

@@ -41,7 +41,7 @@ static const char HELP[] =
 /* How long a connection may take to send its request, and to take its answer: the front
  * end sends at once; one that does not holds up the requests behind it. */
 #define REQUEST_WAIT_MS 2000
-/* How often an idle agent reads its broker connection (heartbeats, a close). */
+/* How often the loop looks at the stop flag when no request comes. */
 #define IDLE_TICK_MS 1000
 
 static volatile sig_atomic_t stop_flag;
@@ -191,19 +191,8 @@ static int reply(int fd, int kind, int status, const char *out, size_t outlen, c
 	return agent_write_frame(fd, parts, lens, 3, agent_now_ms() + REQUEST_WAIT_MS);
 }
 
-/* Read the idle broker connection (heartbeats, a close the broker sent), so that one that
- * ended is replaced before the next submit rather than failing it. */
-static void tend(struct cli *cli)
-{
-	struct jobq_err ignored;
-
-	if (cli->broker != NULL && jobq_broker_ok(cli->broker) &&
-	    jobq_broker_service(cli->broker, &ignored) != 0)
-		jobq_broker_set_broken(cli->broker);
-}
-
 /* Serve one connection: read its request, run it (or decline it), answer. */
-static void serve(struct cli *cli, int fd, int64_t *last_used_ms)
+static void serve(struct cli *cli, int fd)
 {
 	char *argv[AGENT_MAX_ARGS + 2], *body = NULL, *out = NULL, *err = NULL;
 	size_t len = 0, outlen = 0, errlen = 0;
@@ -234,15 +223,9 @@ static void serve(struct cli *cli, int fd, int64_t *last_used_ms)
 		return;
 	}
 	argv[argc + 1] = NULL;
-	/* The connections kept from the last request: ones the servers ended are opened
-	 * again, rather than failing this submit. */
-	tend(cli);
-	if (cli->store != NULL && !jobq_store_fresh(cli->store, t0 - *last_used_ms)) {
-		jobq_store_free(cli->store);
-		cli->store = NULL;
-	}
+	/* libjobq's handle (cli->client) checks its connections before it uses them: one the
+	 * servers ended meanwhile is opened again rather than failing this submit. */
 	status = run_captured(cli, argc + 1, argv, &out, &outlen, &err, &errlen);
-	*last_used_ms = agent_now_ms();
 	if (status == CLI_AGENT_DECLINE)
 		r = reply(fd, AGENT_DECLINED, 0, NULL, 0, NULL, 0);
 	else
@@ -255,7 +238,7 @@ static void serve(struct cli *cli, int fd, int64_t *last_used_ms)
 
 		jobq_debug("agent_request", "pid", pidbuf, "uid", uidbuf, "status",
 			   status == CLI_AGENT_DECLINE ? "declined" : jobq_log_int(sbuf, status),
-			   "ms", jobq_log_int(msbuf, *last_used_ms - t0));
+			   "ms", jobq_log_int(msbuf, agent_now_ms() - t0));
 	}
 	free(body);
 	free(out);
@@ -271,7 +254,7 @@ int cmd_agent(struct cli *cli, int argc, char **argv)
 	};
 	const char *path = getenv("JOBQ_AGENT_SOCKET");
 	struct sigaction sa = { .sa_handler = on_signal };
-	int64_t mode = 0600, last_used = 0;
+	int64_t mode = 0600;
 	int c, fd, status = CLI_EXIT_OK;
 	struct stat mine = { 0 }, now;
 
@@ -321,13 +304,12 @@ int cmd_agent(struct cli *cli, int argc, char **argv)
 						  strerror(errno));
 				break;
 			}
-			tend(cli);
 			continue;
 		}
 		if ((conn = accept4(fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK)) < 0)
 			continue;
 		cli->agent = true;
-		serve(cli, conn, &last_used);
+		serve(cli, conn);
 		cli->agent = false;
 		cli->command = "agent";
 		close(conn);

@@ -78,7 +78,7 @@ int cli_run(struct cli *cli, int argc, char **argv)
 			return CLI_AGENT_DECLINE;
 		switch (c) {
 		case 'c':
-			config_path = optarg;
+			config_path = cli->config_path = optarg;
 			break;
 		case 'j':
 			cli->json = true;
@@ -127,6 +127,7 @@ void cli_free(struct cli *cli)
 {
 	jobq_store_free(cli->store);
 	jobq_broker_free(cli->broker);
+	jobq_client_close(cli->client);
 	jobq_config_free(&cli->cfg);
 	memset(cli, 0, sizeof(*cli));
 }

@@ -122,9 +122,9 @@ check "the agent still runs" is_running agent
 
 # ---------------------------------------------------------------- the servers end its sessions
 check_eq "the agent's database session ended" t "$(sql "select bool_and(pg_terminate_backend(pid))
-  from pg_stat_activity where datname = current_database() and application_name = 'jobq-cli'")"
+  from pg_stat_activity where datname = current_database() and application_name = 'libjobq'")"
 check_status "a submit after the database ended the session" 0 env JOBQ_DATABASE_URL="$BAD_DB" "$J" submit noop
-check "the broker closes the agent's connection" close_connections jobq-cli
+check "the broker closes the agent's connection" close_connections libjobq
 jq_nap 0.3
 check_status "a submit after the broker closed the connection: saved and confirmed" 0 \
   env JOBQ_DATABASE_URL="$BAD_DB" "$J" submit noop
