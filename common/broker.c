@@ -329,8 +329,7 @@ void jobq_broker_free(struct jobq_broker *b)
 		}
 		amqp_destroy_connection(b->conn);
 	}
-	for (int i = 0; i < b->ndeclared; i++)
-		free(b->declared[i]);
+	broker_forget_declared(b);
 	free(b);
 }
 

@@ -32,6 +32,10 @@ struct jobq_broker {
  * text for status>". Returns JOBQ_EBROKER. */
 int broker_status_error(struct jobq_broker *b, int status, const char *what, struct jobq_err *err);
 
+/* Forget which queues b declared: a message returned as unroutable means one of them is
+ * gone (deleted by an operator), so the next publish declares them again. */
+void broker_forget_declared(struct jobq_broker *b);
+
 /* Fill one entry of an AMQP table: `key` is borrowed, so it must outlive the table. */
 void broker_table_entry(amqp_table_entry_t *e, const char *key, amqp_field_value_t value);
 

@@ -112,6 +112,8 @@ static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n, uin
 			amqp_message_t msg;
 			amqp_rpc_reply_t reply = amqp_read_message(b->conn, frame.channel, &msg, 0);
 
+			broker_forget_declared(b);
+
 			if (reply.reply_type != AMQP_RESPONSE_NORMAL)
 				return jobq_broker_reply_error(
 					b, reply, "publish: read returned message", err);

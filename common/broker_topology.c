@@ -3,6 +3,7 @@
  * passively) on a jobq_broker. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "broker_internal.h"
@@ -74,6 +75,13 @@ static amqp_field_value_t str_value(const char *s)
 {
 	return (amqp_field_value_t){ .kind = AMQP_FIELD_KIND_UTF8,
 				     .value.bytes = amqp_cstring_bytes(s) };
+}
+
+void broker_forget_declared(struct jobq_broker *b)
+{
+	for (int i = 0; i < b->ndeclared; i++)
+		free(b->declared[i]);
+	b->ndeclared = 0;
 }
 
 int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err)

@@ -160,3 +160,55 @@ int agent_split_args(char *body, size_t len, char **argv, int max)
 	}
 	return n;
 }
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool decides(const char *e)
+{
+	return (strncmp(e, "JOBQ_", 5) == 0 && strncmp(e, "JOBQ_AGENT_SOCKET=", 18) != 0) ||
+	       strncmp(e, "PG", 2) == 0;
+}
+
+char **agent_env(const char *config_path, size_t *n)
+{
+	extern char **environ;
+	size_t cap = 1, k = 0;
+	char **out;
+
+	for (char **e = environ; *e != NULL; e++)
+		cap += decides(*e);
+	if ((out = calloc(cap + 1, sizeof(*out))) == NULL)
+		return NULL;
+	for (char **e = environ; *e != NULL; e++) {
+		if (!decides(*e) || (config_path != NULL && strncmp(*e, "JOBQ_CONFIG=", 12) == 0))
+			continue;
+		if ((out[k] = strdup(*e)) == NULL)
+			goto fail;
+		k++;
+	}
+	if (config_path != NULL) {
+		if ((out[k] = malloc(strlen(config_path) + 13)) == NULL)
+			goto fail;
+		memcpy(out[k], "JOBQ_CONFIG=", 12);
+		memcpy(out[k] + 12, config_path, strlen(config_path) + 1);
+		k++;
+	}
+	qsort(out, k, sizeof(*out), cmp_str);
+	*n = k;
+	return out;
+fail:
+	agent_env_free(out);
+	return NULL;
+}
+
+void agent_env_free(char **env)
+{
+	if (env == NULL)
+		return;
+	for (char **e = env; *e != NULL; e++)
+		free(*e);
+	free(env);
+}

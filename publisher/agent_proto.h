@@ -17,6 +17,11 @@
 /* A reply carries what the command printed, cut at this size (a submit prints a line). */
 #define AGENT_MAX_OUTPUT (1u << 20)
 #define AGENT_MAX_ARGS 1024
+/* A request's body: the deadline for starting it (CLOCK_MONOTONIC milliseconds, decimal:
+ * the agent declines it after that, as the caller may have given up), argc, the argc
+ * arguments after the program name, then the caller's agent_env entries; each string
+ * NUL-terminated. At most AGENT_MAX_ARGS strings of arguments and environment together. */
+#define AGENT_MAX_STRINGS (AGENT_MAX_ARGS + 512)
 /* The reply's first byte: the command ran (its exit status and output follow), or the
  * agent declined the request (the front end runs the command itself; nothing was done). */
 enum {
@@ -42,6 +47,17 @@ int agent_read_frame(int fd, size_t max, char **body, size_t *len, int64_t deadl
  * before deadline_ms. 0 or -1 with errno set, as agent_write_all. */
 int agent_write_frame(int fd, const void *const *parts, const size_t *lens, size_t nparts,
 		      int64_t deadline_ms);
+
+/* The environment that decides what a submit does: the JOBQ_* variables (but
+ * JOBQ_AGENT_SOCKET) and libpq's PG* ones, as "NAME=value" strings sorted, with
+ * JOBQ_CONFIG=config_path in place of any JOBQ_CONFIG when config_path is not NULL (an
+ * explicit file wins over the variable). An agent runs a caller's submit only when the
+ * caller's equals its own. A malloc'd NULL-terminated array of malloc'd strings (free it
+ * with agent_env_free), or NULL when out of memory; *n receives the count. */
+char **agent_env(const char *config_path, size_t *n);
+
+/* Free what agent_env returned. Accepts NULL. */
+void agent_env_free(char **env);
 
 /* Split a request body into argv (at most max strings, each ended by a NUL inside body;
  * the pointers point into body). The number of strings, or -1 when the body does not end

@@ -42,7 +42,9 @@ static const char HELP[] =
 	"exit status: 0 submitted and published (with --wait: succeeded); 1 with --wait:\n"
 	"failed or cancelled; 2 invalid input; 4 --wait timed out; 5 database unavailable\n"
 	"(nothing saved); 6 saved but not confirmed by any broker node: the relay\n"
-	"publishes it (never submit it again; with --wait the job's end decides).\n";
+	"publishes it (never submit it again; with --wait the job's end decides); 7 sent\n"
+	"to a jobq agent (JOBQ_AGENT_SOCKET) that ended mid-submit: the job may have been\n"
+	"saved, look for it before submitting again.\n";
 
 static char *read_stream(FILE *f, int64_t limit, size_t *len, struct jobq_err *err)
 {

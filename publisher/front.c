@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +26,13 @@
 #define JOBQ_CLI_RELPATH "../libexec/jobq/jobq-cli"
 #endif
 
-/* How long the front end waits for the agent's answer: longer than any submit takes while
- * the servers answer (the broker's confirm wait is 10 s), short enough not to hang a
- * script forever on an agent that stopped. */
-#define ANSWER_WAIT_MS 60000
-
+/* The agent starts a request by this long after it is sent, or declines it (the caller
+ * then runs it itself); it may then take this much longer (a submit whose broker does not
+ * confirm waits 10 s a node). Past both, the outcome is unknown. */
+#define START_WAIT_MS 30000
+#define RUN_WAIT_MS 120000
+/* Exit status when the agent took a submit and did not say how it ended. */
+#define EXIT_UNKNOWN 7
 /* True when argv is a submit the agent may take: global options limited to --json (the
  * agent has its own configuration, so --config runs the full CLI), then `submit`. */
 static bool is_submit(int argc, char **argv)
@@ -58,16 +61,17 @@ static void put(int fd, const char *p, size_t n)
 }
 
 /* Whether the process listening on fd may be trusted with a command line: it runs as this
- * user, as root, or as the owner of the socket's folder (an agent run as a service user in
- * a folder of its own, such as /run/jobq). Another user's process in a folder many can
- * write to (/tmp) may have created the socket first to receive the submits: refused, with
- * a warning line, and the submit runs here instead. */
+ * user or as root, or as the owner of the socket's folder when that folder is safe (a real
+ * folder, not a symbolic link, in a parent only root may change, such as /run/jobq for a
+ * service user). A socket created by another user in a folder many can write to (/tmp)
+ * may be there to receive the submits: refused, with a warning line, and the submit runs
+ * here instead. */
 static bool trusted(int fd, const char *path)
 {
 	struct ucred peer;
 	socklen_t len = sizeof(peer);
-	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	struct stat st;
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)], parent[sizeof(dir)];
+	struct stat st, pst;
 	char *slash;
 
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &len) != 0)
@@ -75,61 +79,106 @@ static bool trusted(int fd, const char *path)
 	if (peer.uid == geteuid() || peer.uid == 0)
 		return true;
 	snprintf(dir, sizeof(dir), "%s", path);
-	if ((slash = strrchr(dir, '/')) == NULL)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	if (stat(dir, &st) == 0 && st.st_uid == peer.uid)
+	slash = strrchr(dir, '/'); /* path is absolute: there is one */
+	*(slash == dir ? slash + 1 : slash) = '\0';
+	snprintf(parent, sizeof(parent), "%s", dir);
+	slash = strrchr(parent, '/');
+	*(slash == parent ? slash + 1 : slash) = '\0';
+	if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == peer.uid &&
+	    strcmp(dir, "/") != 0 && lstat(parent, &pst) == 0 && S_ISDIR(pst.st_mode) &&
+	    pst.st_uid == 0 && (pst.st_mode & (S_IWGRP | S_IWOTH)) == 0)
 		return true;
 	fprintf(stderr,
 		"jobq: warning: not using the agent at %s: it runs as uid %u, neither you, root "
-		"nor the owner of its folder\n",
+		"nor the owner of a folder only root controls\n",
 		path, (unsigned)peer.uid);
 	return false;
 }
 
-/* Ask the agent at path to run argv. The command's exit status when it ran it (its output
- * written here); -1 when it did not and nothing was done (no agent listens, or it
- * declined): the caller runs the command itself. */
-static int via_agent(const char *path, int argc, char **argv)
+/* Connect to the agent at path without blocking: a full listen queue (a busy or stopped
+ * agent) is no agent. The socket, or -1 (nothing was sent). */
+static int connect_agent(const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	size_t total = 0, len = 0, outlen;
-	const void *part;
-	char *body = NULL, *req = NULL;
-	int fd = -1, status = -1;
+	int fd, err = 0;
+	socklen_t len = sizeof(err);
 
-	for (int i = 1; i < argc; i++)
-		total += strlen(argv[i]) + 1;
-	if (total > AGENT_MAX_REQUEST || strlen(path) >= sizeof(sa.sun_path))
+	if (strlen(path) >= sizeof(sa.sun_path))
 		return -1;
 	memcpy(sa.sun_path, path, strlen(path) + 1);
-	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0)) < 0)
 		return -1;
-	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 || !trusted(fd, path))
-		goto out; /* no agent, or not one to trust: the full CLI runs it */
-	if (fcntl(fd, F_SETFL, O_NONBLOCK) != 0 || (req = malloc(total ? total : 1)) == NULL)
-		goto out;
-	for (int i = 1; i < argc; i++) {
-		size_t n = strlen(argv[i]) + 1;
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
+		return fd;
+	if (errno == EINPROGRESS) {
+		struct pollfd p = { .fd = fd, .events = POLLOUT };
 
-		memcpy(req + len, argv[i], n);
-		len += n;
+		if (poll(&p, 1, 1000) == 1 &&
+		    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0)
+			return fd;
 	}
+	close(fd);
+	return -1;
+}
+
+/* Ask the agent at path to run argv. The command's exit status when it ran it (its output
+ * written here); -1 when it did not and nothing was done (no agent listens, it is not one
+ * to trust, or it declined): the caller runs the command itself. */
+static int via_agent(const char *path, int argc, char **argv)
+{
+	char head[48], *body = NULL, *req = NULL, **env = NULL;
+	size_t total, len = 0, outlen, nenv = 0;
+	int64_t sent;
+	const void *part;
+	int fd = -1, status = -1, hn;
+
+	if (path[0] != '/') {
+		fprintf(stderr,
+			"jobq: warning: JOBQ_AGENT_SOCKET must be an absolute path, not "
+			"'%s': not using it\n",
+			path);
+		return -1;
+	}
+	if ((env = agent_env(NULL, &nenv)) == NULL)
+		return -1;
+	hn = snprintf(head, sizeof(head), "%lld%c%d%c", (long long)(agent_now_ms() + START_WAIT_MS),
+		      '\0', argc - 1, '\0');
+	total = (size_t)hn;
+	for (int i = 1; i < argc; i++)
+		total += strlen(argv[i]) + 1;
+	for (size_t i = 0; i < nenv; i++)
+		total += strlen(env[i]) + 1;
+	if (total > AGENT_MAX_REQUEST || (size_t)(argc - 1) + nenv > AGENT_MAX_STRINGS ||
+	    (req = malloc(total)) == NULL)
+		goto out;
+	memcpy(req, head, (size_t)hn);
+	len = (size_t)hn;
+	for (int i = 1; i < argc; i++) {
+		memcpy(req + len, argv[i], strlen(argv[i]) + 1);
+		len += strlen(argv[i]) + 1;
+	}
+	for (size_t i = 0; i < nenv; i++) {
+		memcpy(req + len, env[i], strlen(env[i]) + 1);
+		len += strlen(env[i]) + 1;
+	}
+	if ((fd = connect_agent(path)) < 0 || !trusted(fd, path))
+		goto out; /* no agent, or not one to trust: the full CLI runs it */
 	part = req;
+	sent = agent_now_ms();
 	/* The agent acts only on a whole request: one it did not get all of did nothing. */
-	if (agent_write_frame(fd, &part, &len, 1, agent_now_ms() + ANSWER_WAIT_MS) != 0)
+	if (agent_write_frame(fd, &part, &len, 1, sent + START_WAIT_MS) != 0)
 		goto out;
 	if (agent_read_frame(fd, AGENT_MAX_OUTPUT * 2 + 16, &body, &len,
-			     agent_now_ms() + ANSWER_WAIT_MS) != 0 ||
+			     sent + START_WAIT_MS + RUN_WAIT_MS) != 0 ||
 	    len < 6 || (body[0] != AGENT_RAN && body[0] != AGENT_DECLINED)) {
+		bool late = errno == ETIMEDOUT;
+
 		fprintf(stderr,
-			"jobq submit: the agent at %s ended the connection without answering; "
-			"the job may have been saved (jobq list shows it)\n",
-			path);
-		status = 5;
+			"jobq submit: the agent at %s %s; the job may or may not have been saved: "
+			"look for it (jobq list) before submitting it again\n",
+			path,
+			late ? "gave no answer in time" : "ended the connection without answering");
+		status = EXIT_UNKNOWN;
 		goto out;
 	}
 	if (body[0] == AGENT_DECLINED)
@@ -142,6 +191,7 @@ static int via_agent(const char *path, int argc, char **argv)
 	put(STDERR_FILENO, body + 6 + outlen, len - 6 - outlen);
 	status = (unsigned char)body[1];
 out:
+	agent_env_free(env);
 	free(req);
 	free(body);
 	if (fd >= 0)
@@ -182,6 +232,9 @@ int main(int argc, char **argv)
 	    (status = via_agent(sock, argc, argv)) >= 0)
 		return status;
 	run_cli(argv);
-	fprintf(stderr, "jobq: cannot run %s: %s\n", JOBQ_CLI_PATH, strerror(errno));
+	fprintf(stderr,
+		"jobq: cannot run the CLI: jobq-cli is neither beside this program, nor at %s "
+		"from its folder, nor at %s (%s)\n",
+		JOBQ_CLI_RELPATH, JOBQ_CLI_PATH, strerror(errno));
 	return 127;
 }

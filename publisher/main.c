@@ -48,12 +48,14 @@ static void usage(FILE *f)
 	      "\n"
 	      "environment: JOBQ_AMQP_URL (one URL, or one per cluster node joined by commas),\n"
 	      "JOBQ_DATABASE_URL (else libpq's PG* variables),\n"
-	      "JOBQ_CONFIG and the JOBQ_* overrides in docs/configuration.md.\n"
+	      "JOBQ_CONFIG and the JOBQ_* overrides in docs/configuration.md;\n"
+	      "JOBQ_AGENT_SOCKET: submit through a running `jobq agent` (docs/agent.md).\n"
 	      "\n"
 	      "exit status: 0 success; 1 the job ended failed or cancelled (or a cancel came\n"
 	      "too late); 2 usage error or invalid input; 3 no such job; 4 timed out waiting;\n"
 	      "5 broker or database unavailable; 6 submit/retry: saved, but no broker node\n"
-	      "confirmed it, so a consumer's relay publishes it.\n",
+	      "confirmed it, so a consumer's relay publishes it; 7 submit through jobq agent:\n"
+	      "the agent ended mid-submit, the job may have been saved (look before retrying).\n",
 	      f);
 }
 
