@@ -128,3 +128,50 @@ recon_out=$(cat <&"${RECON[0]}")
 recon_status=0
 wait "$recon_pid" || recon_status=$?
 check_eq "reconnect: every check passes (output: ${recon_out//$'\n'/; })" 0 "$recon_status"
+
+# ---- the publish mark never waits for a row lock (a worker claiming the job)
+# A relay grace longer than the test: only the library can mark these jobs.
+export JOBQ_RELAY_GRACE=300s
+coproc LOCKW { env LD_LIBRARY_PATH="$libdir" timeout 120 "$T/libjobq_calls" lockwait 2>&1; }
+# shellcheck disable=SC2153  # LOCKW_PID is set by coproc
+lockw_pid=$LOCKW_PID
+read -r line <&"${LOCKW[0]}" || true
+check_eq "lockwait: the first submit" "ok submit" "$line"
+read -r _ _ locked <&"${LOCKW[0]}" || true
+read -r line <&"${LOCKW[0]}" || true
+check_eq "lockwait: ready" "ready" "$line"
+# Another session holds the job's row for 4 s, as a worker's claim would.
+_jq_psql "$_JQ_DB" >/dev/null 2>&1 <<SQL &
+BEGIN;
+SELECT id FROM jobs WHERE id = '$locked' FOR UPDATE;
+SELECT pg_sleep(4);
+COMMIT;
+SQL
+locker=$!
+wait_for 20 "the job's row is locked" sql_is 1 \
+  "select count(*) from pg_stat_activity where query like 'SELECT pg_sleep(4)%' and state = 'active'"
+echo go >&"${LOCKW[1]}"
+lockw_out=$(cat <&"${LOCKW[0]}")
+lockw_status=0
+wait "$lockw_pid" || lockw_status=$?
+check_eq "lockwait: no submit waited for the lock (output: ${lockw_out//$'\n'/; })" 0 "$lockw_status"
+wait "$locker" || true
+check_eq "the mark that found the row locked left the job unmarked, to the relay" "queued t" \
+  "$(sql "select status || ' ' || (published_at is null) from jobs where id = '$locked'")"
+
+# ---- a confirm that comes during a call is marked at its end, not at the next call
+coproc IDLE { env LD_LIBRARY_PATH="$libdir" timeout 120 "$T/libjobq_calls" idle 2>&1; }
+# shellcheck disable=SC2153  # IDLE_PID is set by coproc
+idle_pid=$IDLE_PID
+for _ in 1 2; do read -r line <&"${IDLE[0]}" || true; done
+read -r _ _ idle_id <&"${IDLE[0]}" || true
+read -r line <&"${IDLE[0]}" || true
+check_eq "idle: ready" "ready" "$line"
+wait_for 5 "the job is marked published while the handle sits idle" sql_is "queued t" \
+  "select status || ' ' || (published_at is not null) from jobs where id = '$idle_id'"
+echo go >&"${IDLE[1]}"
+idle_out=$(cat <&"${IDLE[0]}")
+idle_status=0
+wait "$idle_pid" || idle_status=$?
+check_eq "idle: every check passes (output: ${idle_out//$'\n'/; })" 0 "$idle_status"
+unset JOBQ_RELAY_GRACE

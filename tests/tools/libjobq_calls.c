@@ -5,8 +5,15 @@
  * jobs the test then looks at in the database. Exit status: the number of failures.
  *   libjobq_calls reconnect: submit, print "ready", read a line from stdin (meanwhile the
  *   test has the servers close the handle's connections), then submit and read again: a
- *   warm handle whose connections were closed must open them again, not fail. */
-#define _POSIX_C_SOURCE 200809L /* nanosleep, in a strict -std=c11 build */
+ *   warm handle whose connections were closed must open them again, not fail.
+ *   libjobq_calls lockwait: submit a job to a queue no consumer reads, print "id locked
+ *   UUID" and "ready" once its confirm is in, read a line (meanwhile the test holds the
+ *   job's row lock), then make three more submits: the first sends its publish mark, which
+ *   must not make any of them wait for the lock (each under a second).
+ *   libjobq_calls idle: submit a job to a queue no consumer reads and wait 400 ms for it
+ *   (its confirm comes during the wait), print "id idle UUID" and "ready", then read a
+ *   line before closing: the job must be marked published while the handle sits idle. */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, clock_gettime, in a strict -std=c11 build */
 #include <jobq/jobq.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +61,70 @@ static int reconnect(void)
 	return failures;
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int lockwait(void)
+{
+	struct jobq_submit_opts opts = { .queue = "libjobq-idle" };
+	char id[JOBQ_CLIENT_ID_SIZE], line[16], what[96];
+	struct jobq_client_error oerr;
+	jobq_client *c;
+
+	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
+		printf("FAIL open_env: %s\n", oerr.message);
+		return 1;
+	}
+	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
+	printf("id locked %s\n", id);
+	nap_ms(300);
+	puts("ready");
+	fflush(stdout);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		check(0, "a line on stdin", c);
+	for (int i = 1; i <= 3; i++) {
+		double t = now_ms();
+		int r = jobq_client_submit(c, "noop", NULL, &opts, id);
+
+		t = now_ms() - t;
+		snprintf(what, sizeof(what), "submit %d while the row is locked: %.1f ms", i, t);
+		check(r == JOBQ_CLIENT_OK && t < 1000, what, c);
+	}
+	fflush(stdout);
+	jobq_client_close(c);
+	return failures;
+}
+
+static int idle(void)
+{
+	struct jobq_submit_opts opts = { .queue = "libjobq-idle" };
+	char id[JOBQ_CLIENT_ID_SIZE], line[16];
+	struct jobq_client_error oerr;
+	struct jobq_job_info info;
+	jobq_client *c;
+
+	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
+		printf("FAIL open_env: %s\n", oerr.message);
+		return 1;
+	}
+	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
+	check(jobq_client_wait(c, id, 400, &info) == JOBQ_CLIENT_ETIMEDOUT,
+	      "a wait of 400 ms on it times out", c);
+	jobq_job_info_free(&info);
+	printf("id idle %s\n", id);
+	puts("ready");
+	fflush(stdout);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		check(0, "a line on stdin", c);
+	jobq_client_close(c);
+	return failures;
+}
+
 int main(int argc, char **argv)
 {
 	static const char unknown[] = "00000000-0000-4000-8000-000000000000";
@@ -67,6 +138,10 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "reconnect") == 0)
 		return reconnect();
+	if (argc > 1 && strcmp(argv[1], "lockwait") == 0)
+		return lockwait();
+	if (argc > 1 && strcmp(argv[1], "idle") == 0)
+		return idle();
 	r = jobq_client_open("postgresql://jobq@127.0.0.1:1/none", NULL, &bad, &oerr);
 	check(r == JOBQ_CLIENT_EDB && bad == NULL && oerr.code == JOBQ_CLIENT_EDB &&
 		      strstr(oerr.message, "127.0.0.1") != NULL,
