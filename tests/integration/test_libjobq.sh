@@ -156,7 +156,7 @@ lockw_status=0
 wait "$lockw_pid" || lockw_status=$?
 check_eq "lockwait: no submit waited for the lock (output: ${lockw_out//$'\n'/; })" 0 "$lockw_status"
 wait "$locker" || true
-check_eq "the mark that found the row locked left the job unmarked, to the relay" "queued t" \
+check_eq "the mark that found the row locked left the job unmarked, to the relay" "queued true" \
   "$(sql "select status || ' ' || (published_at is null) from jobs where id = '$locked'")"
 
 # ---- a confirm that comes during a call is marked at its end, not at the next call
@@ -167,7 +167,7 @@ for _ in 1 2; do read -r line <&"${IDLE[0]}" || true; done
 read -r _ _ idle_id <&"${IDLE[0]}" || true
 read -r line <&"${IDLE[0]}" || true
 check_eq "idle: ready" "ready" "$line"
-wait_for 5 "the job is marked published while the handle sits idle" sql_is "queued t" \
+wait_for 5 "the job is marked published while the handle sits idle" sql_is "queued true" \
   "select status || ' ' || (published_at is not null) from jobs where id = '$idle_id'"
 echo go >&"${IDLE[1]}"
 idle_out=$(cat <&"${IDLE[0]}")
