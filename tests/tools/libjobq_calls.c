@@ -37,22 +37,40 @@ static void nap_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-static int reconnect(void)
+/* A handle from the environment, or NULL with a FAIL line. */
+static jobq_client *open_env(void)
 {
-	char id[JOBQ_CLIENT_ID_SIZE], line[16];
 	struct jobq_client_error oerr;
-	struct jobq_job_info info;
 	jobq_client *c;
 
 	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
 		printf("FAIL open_env: %s\n", oerr.message);
-		return 1;
+		return NULL;
 	}
-	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK, "submit", c);
+	return c;
+}
+
+/* Print "ready" and wait for the test's line on stdin. */
+static void pause_for_test(const jobq_client *c)
+{
+	char line[16];
+
 	puts("ready");
 	fflush(stdout);
 	if (fgets(line, sizeof(line), stdin) == NULL)
 		check(0, "a line on stdin", c);
+}
+
+static int reconnect(void)
+{
+	char id[JOBQ_CLIENT_ID_SIZE];
+	struct jobq_job_info info;
+	jobq_client *c = open_env();
+
+	if (c == NULL)
+		return 1;
+	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK, "submit", c);
+	pause_for_test(c);
 	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK,
 	      "submit after the servers closed both connections: published, not relayed", c);
 	check(jobq_client_status(c, id, &info) == JOBQ_CLIENT_OK, "status after it", c);
@@ -72,21 +90,15 @@ static double now_ms(void)
 static int lockwait(void)
 {
 	struct jobq_submit_opts opts = { .queue = "libjobq-idle" };
-	char id[JOBQ_CLIENT_ID_SIZE], line[16], what[96];
-	struct jobq_client_error oerr;
-	jobq_client *c;
+	char id[JOBQ_CLIENT_ID_SIZE], what[96];
+	jobq_client *c = open_env();
 
-	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
-		printf("FAIL open_env: %s\n", oerr.message);
+	if (c == NULL)
 		return 1;
-	}
 	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
 	printf("id locked %s\n", id);
 	nap_ms(300);
-	puts("ready");
-	fflush(stdout);
-	if (fgets(line, sizeof(line), stdin) == NULL)
-		check(0, "a line on stdin", c);
+	pause_for_test(c);
 	for (int i = 1; i <= 3; i++) {
 		double t = now_ms();
 		int r = jobq_client_submit(c, "noop", NULL, &opts, id);
@@ -95,7 +107,6 @@ static int lockwait(void)
 		snprintf(what, sizeof(what), "submit %d while the row is locked: %.1f ms", i, t);
 		check(r == JOBQ_CLIENT_OK && t < 1000, what, c);
 	}
-	fflush(stdout);
 	jobq_client_close(c);
 	return failures;
 }
@@ -103,24 +114,18 @@ static int lockwait(void)
 static int idle(void)
 {
 	struct jobq_submit_opts opts = { .queue = "libjobq-idle" };
-	char id[JOBQ_CLIENT_ID_SIZE], line[16];
-	struct jobq_client_error oerr;
+	char id[JOBQ_CLIENT_ID_SIZE];
 	struct jobq_job_info info;
-	jobq_client *c;
+	jobq_client *c = open_env();
 
-	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
-		printf("FAIL open_env: %s\n", oerr.message);
+	if (c == NULL)
 		return 1;
-	}
 	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
 	check(jobq_client_wait(c, id, 400, &info) == JOBQ_CLIENT_ETIMEDOUT,
 	      "a wait of 400 ms on it times out", c);
 	jobq_job_info_free(&info);
 	printf("id idle %s\n", id);
-	puts("ready");
-	fflush(stdout);
-	if (fgets(line, sizeof(line), stdin) == NULL)
-		check(0, "a line on stdin", c);
+	pause_for_test(c);
 	jobq_client_close(c);
 	return failures;
 }
@@ -146,10 +151,8 @@ int main(int argc, char **argv)
 	check(r == JOBQ_CLIENT_EDB && bad == NULL && oerr.code == JOBQ_CLIENT_EDB &&
 		      strstr(oerr.message, "127.0.0.1") != NULL,
 	      "open on an unreachable database fails with EDB and a message", NULL);
-	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
-		printf("FAIL open_env: %s\n", oerr.message);
+	if ((c = open_env()) == NULL)
 		return 1;
-	}
 	printf("ok open_env (libjobq %s)\n", jobq_client_version());
 
 	/* submit, wait: the result comes back */
