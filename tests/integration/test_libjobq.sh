@@ -13,7 +13,12 @@
 #    wait, status, cancel (scheduled and running jobs), keys and submit_many against the real
 #    servers; the database agrees with what it saw;
 #  - a warm handle whose database session was terminated and whose AMQP connection the
-#    broker closed opens both again at its next submit, which is published, not relayed.
+#    broker closed opens both again at its next submit, which is published, not relayed;
+#  - while another session holds a job's row (as a worker's claim does), the submits that
+#    carry that job's publish mark each return within a second, and the job is left
+#    unmarked, to the relay;
+#  - a job whose confirm comes during a call (a wait) is marked published at that call's
+#    end, while the handle then sits idle.
 source "$(dirname "$0")/lib.sh"
 jq_setup libjobq
 
