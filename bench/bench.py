@@ -16,6 +16,7 @@ import re
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -1039,14 +1040,14 @@ class Bench:
                 out.append(x)
             return out
         s = {}
-        for who in ("sql", "cli", "celery"):
+        for who in ("sql", "cli", "cli_agent", "celery"):
             for q in ("p50", "p99"):
                 if who != "celery":
                     s["%s_pickup_%s_ms" % (who, q)] = fig(of(pick, who, "ms", q), "ms",
                                                           "sql_pickup_%s_ms" % q if who == "sql" else None)
                 s["%s_pickup_call_%s_ms" % (who, q)] = fig(of(pick, who, "call_ms", q), "ms")
             s["%s_call_p50_ms" % who] = fig(of(calls, who, "latency_ms", "p50"), "ms",
-                                            "cli_call_p50_ms" if who == "cli" else None)
+                                            "cli_call_p50_ms" if who == "cli_agent" else None)
             s["%s_calls_per_s" % who] = fig(of(calls, who, "per_s"), "calls/s")
         s["lib_seq_p50_ms"] = fig(of(calls, "libjobq", "seq", "p50_ms"), "ms", "lib_seq_p50_ms")
         s["lib_seq_per_s"] = fig(of(calls, "libjobq", "seq", "per_s"), "jobs/s", "lib_seq_per_s")
@@ -1166,6 +1167,7 @@ class Bench:
                 out["sql"] = timed_calls(submit, c["clients_sql_calls"])
             out["cli"] = timed_calls(lambda i: e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30),
                                      c["clients_cli_calls"])
+            out["cli_agent"] = self.agent_calls(e, c["clients_cli_calls"])
             try:
                 out["libjobq"] = self.libjobq_figures(e)
             except ScenarioError as ex:   # the other clients' figures still count
@@ -1178,6 +1180,29 @@ class Bench:
         dt = (got[-1][1] - got[0][0]) / 1e9
         out["celery"] = {"n": len(lat), "seconds": r3(dt), "per_s": r1(len(lat) / dt), "latency_ms": _rd(dist(lat))}
         return out
+
+    def agent_calls(self, e, n):
+        """`jobq submit noop` processes sent to a `jobq agent` (docs/agent.md) on e's database and
+        vhost: the same call as the CLI's figure, process start included, on warm connections."""
+        sock = os.path.join(self.tmp, "agent-%s.sock" % e.name)
+        agent = Proc(self, "agent-" + e.name, [self.jobq, "agent", "--socket", sock], e.env)
+
+        def listening():
+            with contextlib.closing(socket.socket(socket.AF_UNIX)) as s:
+                try:
+                    s.connect(sock)
+                    return True
+                except OSError:
+                    return False
+        try:
+            wait_until(listening, 30, what="jobq agent listening on " + sock)
+            env = dict(e.env, JOBQ_AGENT_SOCKET=sock)
+            for _ in range(5):
+                e.cli(["submit", "noop"], env=env)
+            return timed_calls(lambda i: e.cli(["submit", "noop", '{"i":%d}' % i], timeout=30, env=env), n)
+        finally:
+            if agent.stop() not in (0, None):
+                raise ScenarioError("jobq agent exited %s: %s" % (agent.p.returncode, agent.tail()))
 
     # --- the C library's figures: a clearly marked place until libjobq's benchmark exists ---
     LIBJOBQ_BENCH = ("libjobq_bench", "bench_submit")

@@ -96,6 +96,11 @@ const char *jobq_broker_skipped(const struct jobq_broker *b)
 	return b->skipped;
 }
 
+void jobq_broker_forget_skipped(struct jobq_broker *b)
+{
+	b->skipped[0] = '\0';
+}
+
 bool jobq_broker_ok(const struct jobq_broker *b)
 {
 	return b != NULL && b->ok;

@@ -293,6 +293,15 @@ bool jobq_store_alive(struct jobq_store *st)
 	return jobq_store_ok(st);
 }
 
+bool jobq_store_fresh(struct jobq_store *st, int64_t idle_ms)
+{
+	struct jobq_err ignored;
+
+	return st != NULL && jobq_store_alive(st) &&
+	       (idle_ms < JOBQ_STORE_IDLE_CHECK_MS ||
+		jobq_store_command(st, "SELECT 1", &ignored) == 0);
+}
+
 int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err *err)
 {
 	char sql[640];

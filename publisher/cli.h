@@ -6,7 +6,9 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include "jobq/broker.h"
 #include "jobq/config.h"
+#include "jobq/jobq.h"
 #include "jobq/store.h"
 
 /* Exit statuses (docs/design.md §9). */
@@ -20,12 +22,30 @@ enum {
 	CLI_EXIT_RELAYED = 6,     /* saved, but no broker node confirmed it: the relay will */
 };
 
+/* What a command returns, run by the agent (cli->agent), for a request it leaves to the
+ * front end (the full CLI runs it there): a file or stdin to read, or a wait. Returned
+ * before anything is printed or done. Never a process exit status. */
+#define CLI_AGENT_DECLINE (-1)
+
 struct cli {
 	struct jobq_config cfg;
-	bool json;                /* --json: machine-readable output */
-	const char *command;      /* the sub-command being run, for messages */
-	struct jobq_store *store; /* opened by cli_store() */
+	bool json;                  /* --json: machine-readable output */
+	const char *command;        /* the sub-command being run, for messages */
+	struct jobq_store *store;   /* opened by cli_store() */
+	struct jobq_broker *broker; /* opened by cli_publish(), kept for the next one */
+	jobq_client *client;        /* libjobq's handle, opened by cli_client() */
+	const char *config_path;    /* --config, or NULL */
+	bool agent; /* the command runs inside `jobq agent`, for a front end (cmd_agent.c) */
 };
+
+/* Parse the global options of argv (argv[0] is the program), load the configuration
+ * (unless cli->agent: the agent's stays) and run the command. Returns its exit status, or
+ * CLI_AGENT_DECLINE when cli->agent and the request is not one the agent runs (a command
+ * other than submit, --config, --help, --version). The caller frees cli (cli_free). */
+int cli_run(struct cli *cli, int argc, char **argv);
+
+/* Free what cli holds (connections, configuration); cli is zeroed. */
+void cli_free(struct cli *cli);
 
 /* A sub-command: argv[0] is the command name; getopt state is reset before the call.
  * Returns the process exit status. */
@@ -34,6 +54,11 @@ typedef int (*cli_command_fn)(struct cli *cli, int argc, char **argv);
 /* Open (once) and return the database connection. On failure prints the error and
  * returns NULL; the caller returns CLI_EXIT_UNAVAILABLE. */
 struct jobq_store *cli_store(struct cli *cli);
+
+/* Open (once) and return the libjobq handle the job commands run on, configured as the
+ * CLI is (cli->config_path, the environment). On failure prints the error and returns
+ * NULL with *status set to the exit status. */
+jobq_client *cli_client(struct cli *cli, int *status);
 
 /* Print "jobq COMMAND: <message>" as one line on stderr and return the exit status for
  * err->code (jobq_err_exit_status). */
@@ -101,5 +126,6 @@ int cmd_workers(struct cli *cli, int argc, char **argv);
 int cmd_retry(struct cli *cli, int argc, char **argv);
 int cmd_prune(struct cli *cli, int argc, char **argv);
 int cmd_dead(struct cli *cli, int argc, char **argv);
+int cmd_agent(struct cli *cli, int argc, char **argv);
 
 #endif

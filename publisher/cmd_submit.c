@@ -1,6 +1,6 @@
-/* jobq submit: validate, insert (one transaction for a batch), publish with confirms,
- * mark published; optionally wait for the jobs to end. The input checks and the batch
- * file parser are in batch.c. */
+/* jobq submit: validate, then submit through libjobq (insert in one transaction, publish,
+ * wait for the confirms, mark published); optionally wait for the jobs to end. The input
+ * checks and the batch file parser are in batch.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "cmd_wait.h"
-#include "jobq/fault.h"
+#include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
 
@@ -103,16 +103,16 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
-	struct jobq_new_job *jobs = NULL;
-	struct jobq_submitted *out = NULL;
-	struct cli_job_ref *refs = NULL;
-	const char **ids = NULL;
+	struct jobq_job_spec *specs = NULL;
+	struct jobq_submit_result *res = NULL;
+	const char **ids = NULL, *node, *skipped;
 	const char *payload_file = NULL, *batch = NULL;
-	bool wait = false, single_opts = false, relayed = false;
+	bool wait = false, single_opts = false;
 	int64_t wait_timeout = 0, v;
 	struct jobq_err err = { 0 };
-	size_t n = 0, npub = 0;
-	int c, status = CLI_EXIT_USAGE;
+	jobq_client *client;
+	size_t n = 0;
+	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
 		single_opts |= strchr("qmdatkp", c) != NULL;
@@ -167,6 +167,13 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		default:
 			goto out;
 		}
+	}
+	/* The agent runs what needs nothing of the caller's: files, stdin and a wait are the
+	 * caller's own (its permissions, its terminal), so the full CLI runs those there. */
+	if (cli->agent && (batch != NULL || payload_file != NULL || wait ||
+			   (argc - optind == 2 && strcmp(argv[optind + 1], "-") == 0))) {
+		status = CLI_AGENT_DECLINE;
+		goto out;
 	}
 	if (batch != NULL) {
 		if (single_opts || optind < argc) {
@@ -234,73 +241,60 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		n = 1;
 	}
 
-	jobs = calloc(n, sizeof(*jobs));
-	out = calloc(n, sizeof(*out));
-	refs = calloc(n, sizeof(*refs));
+	specs = calloc(n, sizeof(*specs));
+	res = calloc(n, sizeof(*res));
 	ids = calloc(n, sizeof(*ids));
-	if (jobs == NULL || out == NULL || refs == NULL || ids == NULL) {
+	if (specs == NULL || res == NULL || ids == NULL) {
 		status = cli_fail(cli, 1, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++) {
-		jobs[i] = ins[i].job;
-		jobs[i].type = ins[i].type;
-		jobs[i].payload = ins[i].payload;
-		jobs[i].queue = ins[i].queue;
-		jobs[i].key = ins[i].key;
-	}
-	if (cli_store(cli) == NULL) {
-		status = CLI_EXIT_UNAVAILABLE;
+	for (size_t i = 0; i < n; i++)
+		specs[i] = (struct jobq_job_spec){
+			.type = ins[i].type,
+			.payload = ins[i].payload,
+			.opts = { .queue = ins[i].queue,
+				  .max_attempts = ins[i].job.max_attempts,
+				  .delay_ms = ins[i].job.delay_ms,
+				  .run_at_unix_ms = ins[i].job.at_unix_ms,
+				  .timeout_ms = ins[i].job.timeout_ms,
+				  .key = ins[i].key },
+		};
+	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
+	 * the broker has every job (0) or the relay will publish some (6). */
+	if ((client = cli_client(cli, &status)) == NULL)
+		goto out;
+	r = jobq_client_submit_results(client, specs, n, JOBQ_SUBMIT_CONFIRM, res);
+	if (r < 0) {
+		status = cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
 		goto out;
 	}
-	if (wait && jobq_store_listen(cli->store, &err) != 0) {
-		status = cli_fail_err(cli, &err);
-		goto out;
-	}
-	if (jobq_store_submit(cli->store, jobs, n, wait, cli->cfg.relay_grace_ms, out, &err) != 0) {
-		status = cli_fail_err(cli, &err);
-		goto out;
-	}
-	/* Committed, not yet published: a submitter dying here leaves the job to the relay. */
-	jobq_fault("submit_after_insert");
+	if (r == JOBQ_CLIENT_RELAYED)
+		cli_fail(cli, 0, "warning: %s", jobq_client_errmsg(client));
+	node = jobq_client_broker_node(client, &skipped);
+	if (skipped[0] != '\0')
+		jobq_warn("broker_failover", "node", node, "skipped", skipped);
+	else if (node[0] != '\0')
+		jobq_debug("broker_node", "node", node);
 	for (size_t i = 0; i < n; i++) {
-		ids[i] = out[i].env.job_id;
-		/* Scheduled jobs are published by the relay when due; a repeated key's job
-		 * that was already published needs nothing more, nor does a key repeated in
-		 * the batch (its first job is published once). */
-		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i)
-			refs[npub++] = (struct cli_job_ref){ out[i].env.job_id, out[i].env.queue,
-							     out[i].env.type, false, 0 };
-	}
-	if (npub > 0 && cli_publish(cli, refs, npub) != 0)
-		relayed = true;
-	for (size_t i = 0, k = 0; i < n; i++) {
-		if (k < npub && refs[k].id == out[i].env.job_id)
-			out[i].published = refs[k++].published;
-		else if (out[i].same_as != i) /* a key repeated in the batch: its first job */
-			out[i].published = out[out[i].same_as].published;
-	}
-	for (size_t i = 0; i < n; i++) {
-		bool published = out[i].published;
-
+		ids[i] = res[i].id;
 		if (cli->json) {
 			json_t *o = json_object();
-			json_object_set_new(o, "id", json_string(out[i].env.job_id));
+			json_object_set_new(o, "id", json_string(res[i].id));
 			json_object_set_new(o, "status",
-					    json_string(jobq_status_name(out[i].status)));
-			json_object_set_new(o, "existed", json_boolean(out[i].existed));
-			json_object_set_new(o, "published", json_boolean(published));
+					    json_string(jobq_job_state_name(res[i].state)));
+			json_object_set_new(o, "existed", json_boolean(res[i].existed));
+			json_object_set_new(o, "published", json_boolean(res[i].published));
 			cli_print_json(o);
 		} else {
-			puts(out[i].env.job_id);
+			puts(res[i].id);
 		}
 	}
 	fflush(stdout);
 	/* Saved either way; the status says whether the broker has it yet. With --wait the
 	 * job's end is what counts. */
-	status = relayed ? CLI_EXIT_RELAYED : CLI_EXIT_OK;
+	status = r == JOBQ_CLIENT_RELAYED ? CLI_EXIT_RELAYED : CLI_EXIT_OK;
 	if (wait)
-		status = cli_wait_jobs(cli, ids, n, wait_timeout, true, NULL);
+		status = cli_wait_jobs(cli, ids, n, wait_timeout, false, NULL);
 out:
 	if (ins != &single && ins != NULL) {
 		for (size_t i = 0; i < n; i++)
@@ -308,9 +302,8 @@ out:
 		free(ins);
 	}
 	batch_input_free(&single);
-	free(jobs);
-	free(out);
-	free(refs);
+	free(specs);
+	free(res);
 	free(ids);
 	return status;
 }

@@ -1,5 +1,6 @@
-/* jobq: the command-line client. Parses the global options, loads the configuration and
- * hands over to one command. */
+/* jobq-cli: the command-line client (the jobq front end runs it). Parses the global
+ * options, loads the configuration and hands over to one command; the agent runs submits
+ * through the same path (cli_run). */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static const struct {
 	{ "retry", cmd_retry, "requeue a failed or cancelled job" },
 	{ "prune", cmd_prune, "delete finished jobs older than a duration" },
 	{ "dead", cmd_dead, "list dead-lettered messages, requeue their jobs" },
+	{ "agent", cmd_agent, "serve submits from a local socket, connections kept warm" },
 };
 
 static void usage(FILE *f)
@@ -55,7 +57,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-int main(int argc, char **argv)
+int cli_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
@@ -64,22 +66,22 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli cli;
 	struct jobq_err err = { 0 };
 	const char *config_path = NULL;
-	int c, status = CLI_EXIT_USAGE;
+	int c, status;
 
-	memset(&cli, 0, sizeof(cli));
-	jobq_log_set_program("jobq");
 	opterr = 0;
+	optind = 0; /* a full getopt reset: the agent parses one command line after another */
 	/* '+': stop at the command name; its own options are parsed by the command. */
 	while ((c = getopt_long(argc, argv, "+:c:h", opts, NULL)) != -1) {
+		if (cli->agent && c != 'j')
+			return CLI_AGENT_DECLINE;
 		switch (c) {
 		case 'c':
-			config_path = optarg;
+			config_path = cli->config_path = optarg;
 			break;
 		case 'j':
-			cli.json = true;
+			cli->json = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -88,29 +90,56 @@ int main(int argc, char **argv)
 			printf("jobq %s\n", JOBQ_VERSION);
 			return CLI_EXIT_OK;
 		case ':':
-			return cli_usage(&cli, "option %s needs a value", argv[optind - 1]);
+			return cli_usage(cli, "option %s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage(&cli, "unknown option '%s'", argv[optind - 1]);
+			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {
+		if (cli->agent)
+			return CLI_AGENT_DECLINE;
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[optind], commands[i].name) != 0)
 			continue;
-		cli.command = commands[i].name;
-		if (jobq_config_load(&cli.cfg, config_path, &err) != 0)
-			return cli_fail_err(&cli, &err);
-		jobq_log_setup(cli.cfg.log_level, cli.cfg.log_format);
+		if (cli->agent && commands[i].fn != cmd_submit)
+			return CLI_AGENT_DECLINE;
+		cli->command = commands[i].name;
+		if (!cli->agent) {
+			if (jobq_config_load(&cli->cfg, config_path, &err) != 0)
+				return cli_fail_err(cli, &err);
+			jobq_log_setup(cli->cfg.log_level, cli->cfg.log_format);
+		}
 		int first = optind;
 
 		optind = 0; /* full getopt reset for the command's own parse */
-		status = commands[i].fn(&cli, argc - first, argv + first);
-		jobq_store_free(cli.store);
-		jobq_config_free(&cli.cfg);
+		status = commands[i].fn(cli, argc - first, argv + first);
 		return status;
 	}
-	return cli_usage(&cli, "unknown command '%s'", argv[optind]);
+	if (cli->agent)
+		return CLI_AGENT_DECLINE;
+	return cli_usage(cli, "unknown command '%s'", argv[optind]);
+}
+
+void cli_free(struct cli *cli)
+{
+	jobq_store_free(cli->store);
+	jobq_broker_free(cli->broker);
+	jobq_client_close(cli->client);
+	jobq_config_free(&cli->cfg);
+	memset(cli, 0, sizeof(*cli));
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	int status;
+
+	memset(&cli, 0, sizeof(cli));
+	jobq_log_set_program("jobq");
+	status = cli_run(&cli, argc, argv);
+	cli_free(&cli);
+	return status;
 }

@@ -96,9 +96,7 @@ int client_store(jobq_client *c, struct jobq_err *err)
 {
 	int r;
 
-	if (c->store != NULL && jobq_store_alive(c->store) &&
-	    (jobq_monotonic_ms() - c->last_call_ms < CLIENT_IDLE_CHECK_MS ||
-	     jobq_store_command(c->store, "SELECT 1", err) == 0))
+	if (jobq_store_fresh(c->store, jobq_monotonic_ms() - c->last_call_ms))
 		return 0;
 	/* A new session: no LISTEN, no prepared statement (prepared again as they run). */
 	c->listening = false;
@@ -227,11 +225,17 @@ int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client
 
 int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err)
 {
+	return jobq_client_open_config(NULL, out, err);
+}
+
+int jobq_client_open_config(const char *config_path, jobq_client **out,
+			    struct jobq_client_error *err)
+{
 	struct jobq_config cfg;
 	struct jobq_err e = { 0 };
 	int r;
 
-	if ((r = jobq_config_load(&cfg, NULL, &e)) != 0) {
+	if ((r = jobq_config_load(&cfg, config_path, &e)) != 0) {
 		if (out != NULL)
 			*out = NULL;
 		if (err != NULL) {
@@ -289,6 +293,24 @@ const char *jobq_client_code_name(int code)
 	default:
 		return jobq_err_name(client_code_of(code));
 	}
+}
+
+const char *jobq_client_broker_node(jobq_client *c, const char **skipped)
+{
+	const char *node = "";
+
+	if (skipped != NULL)
+		*skipped = "";
+	if (c == NULL)
+		return node;
+	/* Not a call that sets the handle's message: the last one's stays readable. */
+	pthread_mutex_lock(&c->lock);
+	if (c->broker != NULL)
+		node = jobq_broker_node(c->broker);
+	if (skipped != NULL)
+		*skipped = c->skipped;
+	pthread_mutex_unlock(&c->lock);
+	return node;
 }
 
 const char *jobq_client_version(void)

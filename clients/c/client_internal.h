@@ -21,9 +21,6 @@
  * that are not are left to the relay. */
 #define CLIENT_SETTLE_MS 1000
 #define CLIENT_CLOSE_SETTLE_MS 5000
-/* A database session idle longer than this is asked a question before it is used (see
- * client_store). */
-#define CLIENT_IDLE_CHECK_MS 1000
 
 struct jobq_client {
 	pthread_mutex_t lock;                 /* held for the whole of every public call */
@@ -35,6 +32,7 @@ struct jobq_client {
 	struct jobq_broker *broker;           /* NULL until connected, or after it failed */
 	struct jobq_broker_inflight inflight; /* jobs published on broker, not yet confirmed */
 	bool listening;                       /* LISTEN jobq_done done in this session */
+	char skipped[1024];                   /* the nodes the last submit passed over */
 	int64_t last_call_ms;                 /* monotonic time the last call ended */
 };
 
@@ -59,10 +57,7 @@ int client_leave(jobq_client *c, int code, const struct jobq_err *err);
 int client_code_of(int code);
 
 /* Connect the database session when there is none, or open it again when the server
- * ended it: found by reading the idle socket, and, after CLIENT_IDLE_CHECK_MS without a
- * call, by a round trip (a session the server ended is not always seen on its socket at
- * once, and a statement sent on it fails without saying whether it ran). 0 or JOBQ_EDB /
- * JOBQ_EINVAL (URL) / JOBQ_ENOMEM. */
+ * ended it (jobq_store_fresh). 0 or JOBQ_EDB / JOBQ_EINVAL (URL) / JOBQ_ENOMEM. */
 int client_store(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
 
 /* Make c->broker a healthy connection (reading what the broker sent while the handle was

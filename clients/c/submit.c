@@ -9,6 +9,7 @@
 
 #include "client_internal.h"
 #include "jobq/duration.h"
+#include "jobq/fault.h"
 #include "jobq/store_submit.h"
 #include "jobq/submit_check.h"
 
@@ -105,12 +106,86 @@ out:
 	return r;
 }
 
-/* Check, insert and publish jobs[0..n); ids_out as jobq_client_submit_many. */
-static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
-		  char (*ids_out)[JOBQ_CLIENT_ID_SIZE], struct jobq_err *err)
+/* Publish the committed jobs of out[0..n) that are the submitter's to publish and wait for
+ * the broker's confirms, on each node of a cluster in turn for what one did not confirm
+ * (each node once); mark the confirmed jobs published and set confirmed[i] for them. 0
+ * when every one was confirmed, else JOBQ_CLIENT_RELAYED with err saying why the rest
+ * were not (the relay publishes them). */
+static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, size_t n,
+			     bool *confirmed, struct jobq_err *err)
+{
+	struct jobq_envelope *envs = malloc(n * sizeof(*envs));
+	const char **ids = malloc(n * sizeof(*ids));
+	size_t *map = malloc(n * sizeof(*map)), npub = 0, nok = 0;
+	bool *ok = malloc(n * sizeof(*ok));
+	int r = 0;
+
+	if (envs == NULL || ids == NULL || map == NULL || ok == NULL) {
+		jobq_err_set(err, JOBQ_ENOMEM, "publish: out of memory");
+		r = JOBQ_CLIENT_RELAYED;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i) {
+			envs[npub] = out[i].env;
+			map[npub++] = i;
+		}
+	if (npub == 0)
+		goto out;
+	/* Earlier submits' confirms first: this call's wait would read them and drop them. */
+	client_confirms(c, CLIENT_SETTLE_MS);
+	jobq_broker_inflight_clear(&c->inflight);
+	if ((r = client_broker(c, err)) == 0)
+		r = jobq_broker_publish_jobs_failover(&c->broker, &c->bopts, envs, npub, ok, 10000,
+						      err);
+	else
+		memset(ok, 0, npub * sizeof(*ok));
+	if (c->broker != NULL) {
+		snprintf(c->skipped, sizeof(c->skipped), "%s", jobq_broker_skipped(c->broker));
+		jobq_broker_forget_skipped(c->broker); /* reported once, by this call */
+	}
+	for (size_t k = 0; k < npub; k++)
+		if (ok[k]) {
+			confirmed[map[k]] = true;
+			ids[nok++] = envs[k].job_id;
+		}
+	if (nok > 0) {
+		struct jobq_err ignored;
+
+		/* A mark that fails leaves the job to the relay, which publishes it once more:
+		 * harmless (the claim is conditional). */
+		jobq_ignore(jobq_store_cli_mark_published(c->store, ids, NULL, nok, &ignored));
+	}
+	if (r < 0 || nok < npub) {
+		if (r >= 0)
+			jobq_err_set(err, JOBQ_EBROKER,
+				     "%zu of %zu messages not confirmed by the broker", npub - nok,
+				     npub);
+		jobq_err_prefix(err,
+				"%zu job(s) are saved but not confirmed by a broker (the relay "
+				"of a running jobq-consumer publishes them)",
+				npub - nok);
+		r = JOBQ_CLIENT_RELAYED;
+	} else {
+		r = 0;
+	}
+out:
+	free(envs);
+	free(ids);
+	free(map);
+	free(ok);
+	return r;
+}
+
+/* Check, insert and publish jobs[0..n) (flags: JOBQ_SUBMIT_CONFIRM); ids_out as
+ * jobq_client_submit_many, results (may be NULL) as jobq_client_submit_results. */
+static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, unsigned flags,
+		  char (*ids_out)[JOBQ_CLIENT_ID_SIZE], struct jobq_submit_result *results,
+		  struct jobq_err *err)
 {
 	struct jobq_new_job one, *nj = n == 1 ? &one : calloc(n, sizeof(*nj));
 	struct jobq_submitted one_out, *out = n == 1 ? &one_out : calloc(n, sizeof(*out));
+	bool *confirmed = NULL;
 	int r;
 
 	if (nj == NULL || out == NULL) {
@@ -142,10 +217,32 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 	client_confirms(c, 0);
 	if ((r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
 		goto out;
+	/* Committed, not yet published: a submitter dying here leaves the jobs to the relay. */
+	jobq_fault("submit_after_insert");
 	for (size_t i = 0; ids_out != NULL && i < n; i++)
 		memcpy(ids_out[i], out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);
-	r = publish(c, out, n, err);
+	if (!(flags & JOBQ_SUBMIT_CONFIRM)) {
+		r = publish(c, out, n, err);
+	} else if ((confirmed = calloc(n, sizeof(*confirmed))) == NULL) {
+		jobq_err_set(err, JOBQ_ENOMEM,
+			     "%zu job(s) are saved but not sent: out of memory "
+			     "(the relay of a running jobq-consumer publishes them)",
+			     n);
+		r = JOBQ_CLIENT_RELAYED;
+	} else {
+		r = publish_confirmed(c, out, n, confirmed, err);
+	}
+	for (size_t i = 0; results != NULL && i < n; i++) {
+		memcpy(results[i].id, out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);
+		results[i].state = (enum jobq_job_state)out[i].status;
+		results[i].existed = out[i].existed;
+		results[i].published = out[i].published || (confirmed != NULL && confirmed[i]);
+		/* a key repeated in the batch: its first job (published once) */
+		if (out[i].same_as != i)
+			results[i].published = results[out[i].same_as].published;
+	}
 out:
+	free(confirmed);
 	if (nj != &one)
 		free(nj);
 	if (out != &one_out)
@@ -163,11 +260,14 @@ int jobq_client_submit(jobq_client *c, const char *type, const char *payload,
 		return JOBQ_CLIENT_EINVAL;
 	if (opts != NULL)
 		j.opts = *opts;
-	return client_leave(c, submit(c, &j, 1, (char(*)[JOBQ_CLIENT_ID_SIZE])id_out, &err), &err);
+	return client_leave(
+		c, submit(c, &j, 1, 0, (char(*)[JOBQ_CLIENT_ID_SIZE])id_out, NULL, &err), &err);
 }
 
-int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
-			    char (*ids_out)[JOBQ_CLIENT_ID_SIZE])
+/* submit_many and submit_results: the batch's bounds, then submit. */
+static int submit_checked(jobq_client *c, const char *what, const struct jobq_job_spec *jobs,
+			  size_t n, unsigned flags, char (*ids_out)[JOBQ_CLIENT_ID_SIZE],
+			  bool want_results, struct jobq_submit_result *results)
 {
 	struct jobq_err err = { 0 };
 	int r;
@@ -175,9 +275,26 @@ int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, si
 	if (!client_enter(c))
 		return JOBQ_CLIENT_EINVAL;
 	if (jobs == NULL || n == 0 || n > JOBQ_CLIENT_MAX_BATCH)
-		r = jobq_err_set(&err, JOBQ_EINVAL, "submit_many: %zu jobs%s (1 to %d per call)", n,
+		r = jobq_err_set(&err, JOBQ_EINVAL, "%s: %zu jobs%s (1 to %d per call)", what, n,
 				 jobs == NULL ? " at NULL" : "", JOBQ_CLIENT_MAX_BATCH);
+	else if (want_results && results == NULL)
+		r = jobq_err_set(&err, JOBQ_EINVAL, "%s: no place for the results (NULL)", what);
+	else if (flags & ~(unsigned)JOBQ_SUBMIT_CONFIRM)
+		r = jobq_err_set(&err, JOBQ_EINVAL, "%s: unknown flags 0x%x", what,
+				 flags & ~(unsigned)JOBQ_SUBMIT_CONFIRM);
 	else
-		r = submit(c, jobs, n, ids_out, &err);
+		r = submit(c, jobs, n, flags, ids_out, results, &err);
 	return client_leave(c, r, &err);
+}
+
+int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			    char (*ids_out)[JOBQ_CLIENT_ID_SIZE])
+{
+	return submit_checked(c, "submit_many", jobs, n, 0, ids_out, false, NULL);
+}
+
+int jobq_client_submit_results(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			       unsigned flags, struct jobq_submit_result *results)
+{
+	return submit_checked(c, "submit_results", jobs, n, flags, NULL, true, results);
 }

@@ -110,6 +110,9 @@ check_eq "the delayed job's row: cancelled, its reason, max_attempts 5, timeout 
   "$(sql "select concat_ws(' ', status, cancel_reason, max_attempts, timeout) from jobs where id = '$(idof delayed)'")"
 check_eq "the sleeper's row: cancelled while it ran" "cancelled true" \
   "$(sql "select status || ' ' || (started_at is not null) from jobs where id = '$(idof sleeper)'")"
+check_eq "the confirmed submit's job was marked published before the call returned" \
+  "queued true" \
+  "$(sql "select status || ' ' || (published_at is not null) from jobs where id = '$(idof confirmed)'")"
 check_eq "submit_many's refused batch saved nothing" 0 \
   "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-never'")"
 check_eq "every job ended once in the history" 0 "$(terminal_anomalies "status in ('succeeded','failed','cancelled')")"

@@ -54,7 +54,9 @@ rolled_id=${OUT%%$'\n'*}
 check_eq "... leaves no row" 0 "$(sql "select count(*) from jobs where id = '$rolled_id'")"
 
 # ---- the relay wakes on commit (its tick is 60 s: only the NOTIFY is fast)
-JOBQ_RELAY_INTERVAL=60s HEARTBEAT_INTERVAL=300ms LEASE_DURATION=10s \
+# Heartbeats every second: often enough for the key-holding check below, rare enough that
+# the notify path (within ~100 ms of a jobq_cancel) is the one that sees the cancel first.
+JOBQ_RELAY_INTERVAL=60s HEARTBEAT_INTERVAL=1s LEASE_DURATION=10s \
   start_consumer w1 --worker-id w1 --concurrency 4
 wait_for 15 "w1 registered" sql_is 1 "select count(*) from workers where state = 'running'"
 wait_for 15 "the job submitted before the consumer started ran" \
@@ -138,16 +140,16 @@ check_status "submit a 60 s sleep with a key" 0 app \
 sleeper=$OUT
 wait_for 15 "it runs" sql_is running "select status from jobs where id = '$sleeper'" || true
 # an application transaction that submits the same key and stays open must not hold the
-# running job's row: its worker keeps writing heartbeats (every 300 ms here)
+# running job's row: its worker keeps writing heartbeats (every second here; the
+# holder stays open 3 s, so a heartbeat within 2 s of hb0 came while it held the key)
 psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" \
   -c "select jobq_submit('sleep', key => 'the-sleeper')" -c "select pg_sleep(3)" -c "commit" \
   >"$T/holder.out" 2>&1 &
 holder=$!
 sleep 0.5
 hb0=$(sql "select heartbeat_at from jobs where id = '$sleeper'")
-sleep 1.5
-check "a transaction holding the sleeper's key does not stop its heartbeats" \
-  sql_is t "select heartbeat_at > '$hb0'::timestamptz from jobs where id = '$sleeper'"
+wait_for 2 "a transaction holding the sleeper's key does not stop its heartbeats" \
+  sql_is t "select heartbeat_at > '$hb0'::timestamptz from jobs where id = '$sleeper'" || true
 wait "$holder" || true
 check_eq "... and its submit returned the sleeper" "$sleeper" "$(sed -n 1p "$T/holder.out")"
 # anyone may NOTIFY jobq_cancel: a notification without jobq_cancel's write stops nothing

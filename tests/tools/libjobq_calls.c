@@ -263,6 +263,42 @@ int main(int argc, char **argv)
 			      strstr(jobq_client_errmsg(c), "job 2: queue") != NULL,
 		      "a bad job 2 refuses the batch, naming it", c);
 	}
+
+	/* results with confirms (the CLI's submit): published when it returns; a key repeated
+	 * in the batch and one used before say so; a scheduled job is not published */
+	{
+		struct jobq_job_spec jobs[4] = {
+			{ .type = "noop", .opts = { .queue = "libjobq-idle" } },
+			{ .type = "noop", .opts = { .key = "libjobq-results" } },
+			{ .type = "noop", .opts = { .key = "libjobq-results" } },
+			{ .type = "noop", .opts = { .delay_ms = 3600 * 1000 } },
+		};
+		struct jobq_submit_result res[4];
+		const char *node, *skipped = "unset";
+
+		r = jobq_client_submit_results(c, jobs, 4, JOBQ_SUBMIT_CONFIRM, res);
+		check(r == JOBQ_CLIENT_OK && res[0].published && !res[0].existed &&
+			      res[0].state == JOBQ_JOB_QUEUED && res[1].published &&
+			      strcmp(res[1].id, res[2].id) == 0 && res[2].existed &&
+			      res[3].state == JOBQ_JOB_SCHEDULED && !res[3].published,
+		      "submit_results with JOBQ_SUBMIT_CONFIRM: published, existed, scheduled", c);
+		printf("id confirmed %s\n", res[0].id);
+		r = jobq_client_submit_results(c, jobs + 1, 1, JOBQ_SUBMIT_CONFIRM, res);
+		check(r == JOBQ_CLIENT_OK && res[0].existed && res[0].published,
+		      "a key used before: existed, and published before", c);
+		node = jobq_client_broker_node(c, &skipped);
+		check(node[0] != '\0' && skipped[0] == '\0',
+		      "broker_node names the node, with none skipped", c);
+		check(jobq_client_submit_results(c, jobs, 1, 0x80, res) == JOBQ_CLIENT_EINVAL &&
+			      strstr(jobq_client_errmsg(c), "unknown flags") != NULL,
+		      "an unknown flag is refused", c);
+		check(jobq_client_submit_results(c, jobs, 1, 0, NULL) == JOBQ_CLIENT_EINVAL,
+		      "results are required", c);
+	}
 	jobq_client_close(c);
+	r = jobq_client_open_config("/nonexistent/jobq.conf", &bad, &oerr);
+	check(r == JOBQ_CLIENT_EINVAL && bad == NULL &&
+		      strstr(oerr.message, "/nonexistent/jobq.conf") != NULL,
+	      "open_config of a missing file: EINVAL naming it", NULL);
 	return failures;
 }

@@ -162,10 +162,15 @@ class Client:
         self._closed = False
         self._conn = self._connect()
 
+    # A session that waits may sit idle for hours: TCP keepalives find a server or network
+    # that went away without closing (~60 s) instead of leaving wait() stuck on a dead
+    # socket. The DSN's own settings win.
+    _DEFAULTS = {"application_name": "jobq-python", "keepalives": "1", "keepalives_idle": "30",
+                 "keepalives_interval": "10", "keepalives_count": "3"}
+
     def _connect(self) -> psycopg.Connection:
-        extra = {}
-        if "application_name" not in conninfo_to_dict(self._dsn):
-            extra["application_name"] = "jobq-python"
+        given = conninfo_to_dict(self._dsn)
+        extra = {k: v for k, v in self._DEFAULTS.items() if k not in given}
         return psycopg.connect(self._dsn, autocommit=True, **extra)
 
     def __enter__(self) -> "Client":

@@ -93,6 +93,10 @@ int jobq_broker_ensure(struct jobq_broker **b, const struct jobq_broker_opts *op
  * errors ("127.0.0.1:5672: cannot connect: connection refused; ..."). Owned by b. */
 const char *jobq_broker_skipped(const struct jobq_broker *b);
 
+/* Make jobq_broker_skipped(b) "" (its nodes were reported; a connection kept for further
+ * publishes should not report them again). */
+void jobq_broker_forget_skipped(struct jobq_broker *b);
+
 /* True until a library call on this connection has failed; then the caller reconnects. */
 bool jobq_broker_ok(const struct jobq_broker *b);
 

@@ -63,6 +63,16 @@ bool jobq_store_ok(struct jobq_store *st);
  * at the next statement. Call it only between statements. */
 bool jobq_store_alive(struct jobq_store *st);
 
+/* A session idle at least this long is asked a question before it is used again (see
+ * jobq_store_fresh). */
+#define JOBQ_STORE_IDLE_CHECK_MS 1000
+
+/* True when a session kept between calls can take a statement now: jobq_store_alive,
+ * and, after idle_ms >= JOBQ_STORE_IDLE_CHECK_MS without use, a round trip answered (a
+ * session the server ended is not always seen on its socket at once, and a statement sent
+ * on it fails without saying whether it ran). False: open it again. */
+bool jobq_store_fresh(struct jobq_store *st, int64_t idle_ms);
+
 /* Re-establish a broken connection (blocking, one attempt). Prepared statements are
  * re-prepared lazily by jobq_store_exec. */
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;

@@ -160,6 +160,12 @@ int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client
  * JOBQ_CLIENT_EINVAL naming it. */
 int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err);
 
+/* jobq_client_open_env with the configuration file config_path (it must exist and be
+ * readable) instead of $JOBQ_CONFIG or /etc/jobq/jobq.conf; NULL: as jobq_client_open_env.
+ * The jobq CLI's --config. */
+int jobq_client_open_config(const char *config_path, jobq_client **out,
+			    struct jobq_client_error *err);
+
 /* Collect the confirms of the handle's last submits (waiting a few seconds at most) and
  * mark those jobs published, then close both connections and free the handle. Jobs not
  * confirmed by then are published by the relay. Accepts NULL. No other thread may be
@@ -192,6 +198,41 @@ int jobq_client_submit(jobq_client *c, const char *type, const char *payload,
  * jobq_client_submit. */
 int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 			    char (*ids_out)[JOBQ_CLIENT_ID_SIZE]);
+
+/* What jobq_client_submit_results says of each job. */
+struct jobq_submit_result {
+	char id[JOBQ_CLIENT_ID_SIZE]; /* the job's id: the earlier job's for a key used before */
+	enum jobq_job_state state;    /* a new job: QUEUED, or SCHEDULED when it runs later; a
+				       * key used before: that job's state now */
+	bool existed;                 /* the key was used before: no job was created */
+	bool published;               /* the broker has its message: confirmed in this call
+				       * (JOBQ_SUBMIT_CONFIRM), or published before */
+};
+
+/* Flags of jobq_client_submit_results. */
+enum {
+	/* Return only when the broker confirmed the messages, waiting up to 10 s a node and
+	 * trying the next node of a cluster for what one did not confirm (each node once),
+	 * and mark the confirmed jobs published, as the jobq CLI's submit does. The call
+	 * then costs a round trip to the broker more, and JOBQ_CLIENT_RELAYED also means that
+	 * some messages were sent but not confirmed (their `published` is false: the relay
+	 * publishes them). Without it the confirms are collected later (see Model) and a new
+	 * job's `published` is false. */
+	JOBQ_SUBMIT_CONFIRM = 1
+};
+
+/* jobq_client_submit_many with a result per job in results[0..n) (required; in input
+ * order) and flags: 0 or JOBQ_SUBMIT_CONFIRM. Returns as jobq_client_submit_many; the
+ * results are filled when it returns JOBQ_CLIENT_OK or JOBQ_CLIENT_RELAYED. */
+int jobq_client_submit_results(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			       unsigned flags, struct jobq_submit_result *results);
+
+/* The broker node c's connection is on ("host:port"; "" with no connection), and in
+ * *skipped (when not NULL) the nodes the last submit tried before it, each with why it
+ * was passed over ("host:port: cannot connect: ...; ..."): "" when that call used the
+ * first node it tried or a connection it already had. For programs that report
+ * failovers, as the jobq CLI does. Both strings are valid until the next call on c. */
+const char *jobq_client_broker_node(jobq_client *c, const char **skipped);
 
 /* Cancel job id. A scheduled or queued job is cancelled at once and never starts; for a
  * running one the request is recorded and broadcast to the workers, and its owner stops
