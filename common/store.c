@@ -21,25 +21,51 @@ struct jobq_store {
 	/* Names prepared in this session; cleared on reconnect (a new session has none). */
 	const char *prepared[MAX_PREPARED];
 	int nprepared;
-	bool unread; /* jobq_store_send_unchecked sent a statement whose results are unread */
+	/* Statements jobq_store_send_unchecked sent in pipeline mode, each followed by a sync,
+	 * whose results are unread (the session stays in pipeline mode while there are any). */
+	int unread;
 };
 
-/* Read and drop the results of a statement jobq_store_send_unchecked sent (waiting for
- * them if they are still to come), so that the session is ready for the next one. */
+/* Read and drop results up to the end of n syncs of the pipeline. False when the session
+ * failed, or when libpq has no more results for a sync still counted (which would be a
+ * defect: the session is then no longer in step with st). */
+static bool drop_syncs(struct jobq_store *st, int n)
+{
+	int nulls = 0;
+
+	while (n > 0) {
+		PGresult *r = PQgetResult(st->conn);
+
+		if (r == NULL) {
+			/* one NULL ends each statement's results; two in a row: nothing comes */
+			if (PQstatus(st->conn) != CONNECTION_OK || ++nulls > 1)
+				return false;
+			continue;
+		}
+		nulls = 0;
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			n--;
+		PQclear(r);
+	}
+	return true;
+}
+
+/* Read and drop the results of the statements jobq_store_send_unchecked sent (waiting for
+ * them if they are still to come) and leave pipeline mode, so that the session is ready
+ * for the next statement. Each ended with a sync, so none left a transaction open. A
+ * session that cannot be brought back in step is closed (jobq_store_ok is then false and
+ * the caller's reconnect opens a new one). */
 static void discard_unread(struct jobq_store *st)
 {
-	PGresult *r;
+	int n = st->unread;
 
-	if (!st->unread)
+	if (n == 0 || st->conn == NULL)
 		return;
-	st->unread = false;
-	while (st->conn != NULL && (r = PQgetResult(st->conn)) != NULL)
-		PQclear(r);
-	/* A statement that opened a transaction and failed must not leave it open: every later
-	 * statement of the session would fail. */
-	if (st->conn != NULL && PQtransactionStatus(st->conn) != PQTRANS_IDLE &&
-	    PQtransactionStatus(st->conn) != PQTRANS_UNKNOWN)
-		PQclear(PQexec(st->conn, "ROLLBACK"));
+	st->unread = 0;
+	if (!drop_syncs(st, n) || PQexitPipelineMode(st->conn) == 0) {
+		PQfinish(st->conn);
+		st->conn = NULL;
+	}
 }
 
 static void notice(void *arg, const char *message)
@@ -238,6 +264,7 @@ void jobq_store_free(struct jobq_store *st)
 
 PGconn *jobq_store_conn(struct jobq_store *st)
 {
+	discard_unread(st); /* its user may call anything of libpq's on it */
 	return st->conn;
 }
 
@@ -252,7 +279,8 @@ bool jobq_store_alive(struct jobq_store *st)
 
 	if (!jobq_store_ok(st))
 		return false;
-	discard_unread(st);
+	/* Statements sent unchecked are left in flight (the next one joins their pipeline):
+	 * their results are read into libpq's buffer here, and a goodbye after them noticed. */
 	p = (struct pollfd){ .fd = PQsocket(st->conn), .events = POLLIN };
 	/* Nothing is due on an idle session: anything readable is the server's goodbye (a
 	 * FATAL message, then the end of the stream) or a notice. The read that takes the
@@ -309,7 +337,7 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)
 {
-	st->unread = false;
+	st->unread = 0;
 	if (st->conn != NULL) {
 		PQfinish(st->conn);
 		st->conn = NULL;
@@ -355,6 +383,81 @@ static bool is_prepared(struct jobq_store *st, const char *name)
 	return false;
 }
 
+/* The result of one statement of the pipeline: *out when it succeeded, else an error
+ * into err. The results that follow it up to its NULL are dropped. */
+static int piped_result(struct jobq_store *st, PGresult **out, const char *what,
+			struct jobq_err *err)
+{
+	PGresult *r = PQgetResult(st->conn), *more;
+	ExecStatusType status = r != NULL ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	int code = 0;
+
+	if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+		code = jobq_store_result_error(st, status == PGRES_PIPELINE_ABORTED ? NULL : r,
+					       what, err);
+		PQclear(r);
+		r = NULL;
+	}
+	while (r != NULL && (more = PQgetResult(st->conn)) != NULL)
+		PQclear(more);
+	if (out != NULL)
+		*out = r;
+	else
+		PQclear(r);
+	return code;
+}
+
+/* jobq_store_exec on a session with statements in flight (jobq_store_send_unchecked): the
+ * statement joins their pipeline, behind its own sync (its own implicit transaction, which
+ * their failures do not touch), so that it costs no round trip of its own; their results
+ * are then read and dropped, and its own read. The session leaves pipeline mode. */
+static int exec_piped(struct jobq_store *st, const char *name, const char *sql, int nparams,
+		      const char *const *params, PGresult **res, const char *what,
+		      struct jobq_err *err)
+{
+	bool prepare = name != NULL && st->nprepared < MAX_PREPARED && !is_prepared(st, name);
+	bool named = name != NULL && (prepare || is_prepared(st, name));
+	int n = st->unread, r = 0, sent;
+
+	if (prepare && PQsendPrepare(st->conn, name, sql, nparams, NULL) == 0)
+		sent = 0;
+	else if (named)
+		sent = PQsendQueryPrepared(st->conn, name, nparams, params, NULL, NULL, 0);
+	else
+		sent = PQsendQueryParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	if (sent == 0 || PQpipelineSync(st->conn) == 0) {
+		r = jobq_store_result_error(st, NULL, what, err);
+		discard_unread(st);
+		return r;
+	}
+	st->unread = 0;
+	if (!drop_syncs(st, n)) {
+		st->unread = n + 1; /* closes the session: its state is unknown */
+		discard_unread(st);
+		return jobq_err_set(err, JOBQ_EDB, "%s: database connection lost", what);
+	}
+	if (prepare) {
+		r = piped_result(st, NULL, what, err);
+		if (r == 0)
+			st->prepared[st->nprepared++] = name;
+	}
+	{
+		struct jobq_err ignored;
+		int rr = piped_result(st, res, what, r == 0 ? err : &ignored);
+
+		if (r == 0)
+			r = rr;
+	}
+	st->unread = 1; /* its sync */
+	discard_unread(st);
+	if (r == 0 && !jobq_store_ok(st)) {
+		PQclear(*res);
+		*res = NULL;
+		r = jobq_err_set(err, JOBQ_EDB, "%s: database connection lost", what);
+	}
+	return r;
+}
+
 int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, int nparams,
 		    const char *const *params, PGresult **res, const char *what,
 		    struct jobq_err *err)
@@ -363,6 +466,8 @@ int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, in
 	ExecStatusType status;
 
 	*res = NULL;
+	if (st->unread > 0 && jobq_store_ok(st))
+		return exec_piped(st, name, sql, nparams, params, res, what, err);
 	discard_unread(st);
 	if (st->conn == NULL || PQstatus(st->conn) != CONNECTION_OK)
 		return jobq_err_set(err, JOBQ_EDB, "%s: database connection lost", what);
@@ -399,14 +504,24 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
 	return r;
 }
 
-int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, struct jobq_err *err)
+int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, int nparams,
+			      const char *const *params, struct jobq_err *err)
 {
-	discard_unread(st);
-	if (st->conn == NULL || PQstatus(st->conn) != CONNECTION_OK)
+	if (!jobq_store_ok(st))
 		return jobq_err_set(err, JOBQ_EDB, "send: database connection lost");
-	if (PQsendQuery(st->conn, sql) == 0)
+	if (st->unread == 0 && PQenterPipelineMode(st->conn) == 0)
 		return jobq_store_result_error(st, NULL, "send", err);
-	st->unread = true;
+	/* Its own sync: its own implicit transaction, whose failure touches nothing after it. */
+	if (PQsendQueryParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0) == 0 ||
+	    PQpipelineSync(st->conn) == 0) {
+		int r = jobq_store_result_error(st, NULL, "send", err);
+
+		st->unread++; /* whatever was queued: discard_unread closes a session it cannot
+			       * bring back in step */
+		discard_unread(st);
+		return r;
+	}
+	st->unread++;
 	return 0;
 }
 

@@ -317,40 +317,38 @@ int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
 	return mark_published(st, "jobq_cli_mark_published", ids, tokens, n, err);
 }
 
+/* How long the async publish mark waits for a lock (on the old schema, a worker's claim of
+ * the row; since migration 0012 the row is skipped and only a table lock, held by
+ * maintenance, can make it wait): the next statement of the session waits behind it. */
+#define MARK_LOCK_TIMEOUT_MS "20"
+
 int jobq_store_cli_mark_published_async(struct jobq_store *st, const char *const *ids, size_t n,
 					struct jobq_err *err)
 {
-	PGconn *conn = jobq_store_conn(st);
-	char *arr = NULL, *tokmap = NULL, *arr_lit = NULL, *tok_lit = NULL, *sql = NULL;
-	struct store_text t = { 0 };
+	char *arr = NULL, *tokmap = NULL;
 	int r;
 
 	if (n == 0)
 		return 0;
 	if ((arr = jobq_store_uuid_array(ids, n)) == NULL ||
-	    (tokmap = store_token_map(ids, NULL, n)) == NULL ||
-	    (arr_lit = PQescapeLiteral(conn, arr, strlen(arr))) == NULL ||
-	    (tok_lit = PQescapeLiteral(conn, tokmap, strlen(tokmap))) == NULL) {
+	    (tokmap = store_token_map(ids, NULL, n)) == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
 		goto out;
 	}
-	/* One statement, its own transaction, committed without waiting for the disk: a mark
-	 * lost in a crash only has the relay publish the job once more. (A BEGIN ... COMMIT
-	 * string would leave the session in a failed transaction block when the SELECT
-	 * fails, and every later statement would fail with it.) */
-	store_text_add(&t,
-		       "SELECT set_config('synchronous_commit', 'off', true),"
-		       " jobq_cli_mark_published(%s::uuid[], %s::jsonb)",
-		       arr_lit, tok_lit);
-	if ((sql = store_text_take(&t)) == NULL) {
-		r = jobq_err_set(err, JOBQ_ENOMEM, "mark published: out of memory");
-		goto out;
+	{
+		/* One statement, its own transaction, committed without waiting for the disk: a
+		 * mark lost in a crash only has the relay publish the job once more. The
+		 * settings are made local to that transaction before the function runs. */
+		const char *p[2] = { arr, tokmap };
+
+		r = jobq_store_send_unchecked(
+			st,
+			"SELECT set_config('synchronous_commit', 'off', true),"
+			" set_config('lock_timeout', '" MARK_LOCK_TIMEOUT_MS "', true),"
+			" jobq_cli_mark_published($1::uuid[], $2::jsonb)",
+			2, p, err);
 	}
-	r = jobq_store_send_unchecked(st, sql, err);
 out:
-	free(sql);
-	PQfreemem(arr_lit);
-	PQfreemem(tok_lit);
 	free(arr);
 	free(tokmap);
 	return r;

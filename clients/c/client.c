@@ -29,15 +29,10 @@ _Static_assert((int)JOBQ_JOB_SCHEDULED == (int)JOBQ_SCHEDULED &&
 		       (int)JOBQ_JOB_CANCELLED == (int)JOBQ_CANCELLED,
 	       "public and internal job states differ");
 
-/* The calling thread's message and the handle it is about (NULL: a call with no handle). */
-static _Thread_local const jobq_client *msg_owner;
-static _Thread_local char msg[JOBQ_CLIENT_ERRMSG_SIZE];
-
-static void set_msg(const jobq_client *c, const char *text)
-{
-	msg_owner = c;
-	snprintf(msg, sizeof(msg), "%s", text);
-}
+/* The message of the calling thread's last call with a NULL handle (there is no handle to
+ * keep it in), and the copy of a handle's message that jobq_client_errmsg returns. */
+static _Thread_local char null_msg[JOBQ_CLIENT_ERRMSG_SIZE];
+static _Thread_local char msg_copy[JOBQ_CLIENT_ERRMSG_SIZE];
 
 int client_code_of(int code)
 {
@@ -61,7 +56,7 @@ int client_code_of(int code)
 bool client_enter(jobq_client *c)
 {
 	if (c == NULL) {
-		set_msg(NULL, "no client handle (NULL)");
+		snprintf(null_msg, sizeof(null_msg), "no client handle (NULL)");
 		return false;
 	}
 	pthread_mutex_lock(&c->lock);
@@ -70,7 +65,10 @@ bool client_enter(jobq_client *c)
 
 int client_leave(jobq_client *c, int code, const struct jobq_err *err)
 {
-	set_msg(c, code != 0 && err != NULL ? err->msg : "");
+	client_confirms(c, 0);
+	pthread_mutex_lock(&c->msg_lock);
+	snprintf(c->msg, sizeof(c->msg), "%s", code != 0 && err != NULL ? err->msg : "");
+	pthread_mutex_unlock(&c->msg_lock);
 	c->last_call_ms = jobq_monotonic_ms();
 	pthread_mutex_unlock(&c->lock);
 	return client_code_of(code);
@@ -86,6 +84,7 @@ int client_new(struct jobq_config *cfg, jobq_client **out, struct jobq_err *err)
 		return jobq_err_set(err, JOBQ_ENOMEM, "open: out of memory");
 	}
 	pthread_mutex_init(&c->lock, NULL);
+	pthread_mutex_init(&c->msg_lock, NULL);
 	c->cfg = *cfg;
 	memset(cfg, 0, sizeof(*cfg));
 	jobq_broker_opts_from_config(&c->bopts, &c->cfg, "libjobq");
@@ -261,14 +260,22 @@ void jobq_client_close(jobq_client *c)
 	jobq_store_free(c->store);
 	jobq_config_free(&c->cfg);
 	pthread_mutex_destroy(&c->lock);
-	if (msg_owner == c)
-		msg_owner = NULL;
+	pthread_mutex_destroy(&c->msg_lock);
 	free(c);
 }
 
 const char *jobq_client_errmsg(const jobq_client *c)
 {
-	return msg_owner == c ? msg : "";
+	/* The mutex is the handle's own (malloc'd, never const): locking it changes nothing
+	 * a caller can see. */
+	pthread_mutex_t *m = c != NULL ? (pthread_mutex_t *)&c->msg_lock : NULL;
+
+	if (c == NULL)
+		return null_msg;
+	pthread_mutex_lock(m);
+	memcpy(msg_copy, c->msg, sizeof(msg_copy));
+	pthread_mutex_unlock(m);
+	return msg_copy;
 }
 
 const char *jobq_job_state_name(enum jobq_job_state state)

@@ -24,6 +24,8 @@
 
 struct jobq_client {
 	pthread_mutex_t lock;                 /* held for the whole of every public call */
+	pthread_mutex_t msg_lock;             /* held to write or copy msg, never longer */
+	char msg[JOBQ_CLIENT_ERRMSG_SIZE];    /* the last call's message, "" for success */
 	struct jobq_config cfg;               /* URLs, relay grace, payload limit, heartbeat, TLS */
 	struct jobq_broker_opts bopts;        /* borrows cfg's strings */
 	struct jobq_store *store;             /* NULL until connected */
@@ -39,11 +41,15 @@ struct jobq_client {
  * (cfg then freed). */
 int client_new(struct jobq_config *cfg, jobq_client **out, struct jobq_err *err) JOBQ_WUR;
 
-/* Lock c for a public call; false (with the thread's message set) when c is NULL. */
+/* Lock c for a public call; false (with the calling thread's message for a NULL handle
+ * set) when c is NULL. */
 bool client_enter(jobq_client *c);
 
-/* End a public call: record the thread's message for c (err's when code != 0, else "")
- * and unlock c. Returns the public code for code (jobq_client_code_of). */
+/* End a public call: collect the confirms already in and mark their jobs published
+ * (client_confirms without waiting: a job confirmed during the call is marked now, not at
+ * the handle's next call, which may come after the relay grace), record the call's message
+ * in c (err's when code != 0, else "") and unlock c. Returns the public code for code
+ * (jobq_client_code_of). */
 int client_leave(jobq_client *c, int code, const struct jobq_err *err);
 
 /* The public code of an internal JOBQ_E* code (JOBQ_CLIENT_EINTERNAL for one it has no

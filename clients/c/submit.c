@@ -43,6 +43,12 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	if (o->delay_ms > 0 && o->run_at_unix_ms > 0)
 		return jobq_err_set(err, JOBQ_EINVAL,
 				    "delay_ms and run_at_unix_ms exclude each other");
+	for (size_t i = 0; i < sizeof(o->reserved) / sizeof(o->reserved[0]); i++)
+		if (o->reserved[i] != 0)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "opts: reserved[%zu] is not zero (zero-initialise "
+					    "struct jobq_submit_opts, then set its options)",
+					    i);
 	if (o->timeout_ms < 0 || o->timeout_ms > JOBQ_DURATION_MAX_MS)
 		return jobq_err_set(err, JOBQ_EINVAL,
 				    "timeout_ms: %" PRId64 " is not from 0 to %lld (365 days)",
@@ -51,9 +57,9 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 }
 
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish, without
- * waiting for the broker's confirms: they are collected at the end of this call and at
- * the start of the handle's next ones, and the jobs they confirm marked published then
- * (client_confirms). 0 when all were sent (the commit made them durable: a job whose
+ * waiting for the broker's confirms: they are collected at the end of this call
+ * (client_leave) and at the start of the handle's next ones, and the jobs they confirm
+ * marked published then (client_confirms). 0 when all were sent (the commit made them durable: a job whose
  * confirm never comes is published by the relay), else JOBQ_CLIENT_RELAYED with err
  * saying why they could not even be sent. */
 static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, struct jobq_err *err)
@@ -94,7 +100,6 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, s
 		r = JOBQ_CLIENT_RELAYED;
 		goto out;
 	}
-	client_confirms(c, 0);
 out:
 	if (envs != &one)
 		free(envs);
@@ -205,8 +210,12 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .key = j->opts.key,
 					       .metadata = j->opts.metadata };
 	}
-	if ((r = client_store(c, err)) != 0 ||
-	    (r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
+	if ((r = client_store(c, err)) != 0)
+		goto out;
+	/* The mark of the jobs confirmed since the last call goes ahead of the insert, in
+	 * the same round trip (jobq_store_send_unchecked): it costs the submit no wait. */
+	client_confirms(c, 0);
+	if ((r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
 		goto out;
 	/* Committed, not yet published: a submitter dying here leaves the jobs to the relay. */
 	jobq_fault("submit_after_insert");

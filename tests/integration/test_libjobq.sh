@@ -13,7 +13,12 @@
 #    wait, status, cancel (scheduled and running jobs), keys and submit_many against the real
 #    servers; the database agrees with what it saw;
 #  - a warm handle whose database session was terminated and whose AMQP connection the
-#    broker closed opens both again at its next submit, which is published, not relayed.
+#    broker closed opens both again at its next submit, which is published, not relayed;
+#  - while another session holds a job's row (as a worker's claim does), the submits that
+#    carry that job's publish mark each return within a second, and the job is left
+#    unmarked, to the relay;
+#  - a job whose confirm comes during a call (a wait) is marked published at that call's
+#    end, while the handle then sits idle.
 source "$(dirname "$0")/lib.sh"
 jq_setup libjobq
 
@@ -112,13 +117,27 @@ check_eq "submit_many's refused batch saved nothing" 0 \
   "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-never'")"
 check_eq "every job ended once in the history" 0 "$(terminal_anomalies "status in ('succeeded','failed','cancelled')")"
 
+# ---- libjobq_calls' modes that pause at "ready" until the test has acted: one at a time,
+# as the coproc CALLS. calls_start MODE; read its lines from ${CALLS[0]}; calls_finish LABEL
+# tells it to go on and checks that every check of it passed.
+calls_start() {
+  coproc CALLS { env LD_LIBRARY_PATH="$libdir" timeout 120 "$T/libjobq_calls" "$1" 2>&1; }
+  # shellcheck disable=SC2153  # CALLS_PID is set by coproc
+  calls_pid=$CALLS_PID
+}
+calls_finish() {
+  local out status=0
+  echo go >&"${CALLS[1]}"
+  out=$(cat <&"${CALLS[0]}")
+  wait "$calls_pid" || status=$?
+  check_eq "$1 (output: ${out//$'\n'/; })" 0 "$status"
+}
+
 # ---- a warm handle whose connections the servers closed
-coproc RECON { env LD_LIBRARY_PATH="$libdir" timeout 120 "$T/libjobq_calls" reconnect 2>&1; }
-# shellcheck disable=SC2153  # RECON_PID is set by coproc
-recon_pid=$RECON_PID
-read -r line <&"${RECON[0]}" || true
+calls_start reconnect
+read -r line <&"${CALLS[0]}" || true
 check_eq "reconnect: the first submit" "ok submit" "$line"
-read -r line <&"${RECON[0]}" || true
+read -r line <&"${CALLS[0]}" || true
 check_eq "reconnect: ready" "ready" "$line"
 wait_for 30 "the broker closed the handle's AMQP connection" close_connections libjobq
 check_eq "the handle's database session terminated" 1 \
@@ -126,8 +145,39 @@ check_eq "the handle's database session terminated" 1 \
           where application_name = 'libjobq' and datname = current_database()")"
 wait_for 30 "its backend is gone" sql_is 0 \
   "select count(*) from pg_stat_activity where application_name = 'libjobq' and datname = current_database()"
-echo go >&"${RECON[1]}"
-recon_out=$(cat <&"${RECON[0]}")
-recon_status=0
-wait "$recon_pid" || recon_status=$?
-check_eq "reconnect: every check passes (output: ${recon_out//$'\n'/; })" 0 "$recon_status"
+calls_finish "reconnect: every check passes"
+
+# ---- the publish mark never waits for a row lock (a worker claiming the job)
+# A relay grace longer than the test: only the library can mark these jobs.
+export JOBQ_RELAY_GRACE=300s
+calls_start lockwait
+read -r line <&"${CALLS[0]}" || true
+check_eq "lockwait: the first submit" "ok submit" "$line"
+read -r _ _ locked <&"${CALLS[0]}" || true
+read -r line <&"${CALLS[0]}" || true
+check_eq "lockwait: ready" "ready" "$line"
+# Another session holds the job's row for 4 s, as a worker's claim would.
+_jq_psql "$_JQ_DB" >/dev/null 2>&1 <<SQL &
+BEGIN;
+SELECT id FROM jobs WHERE id = '$locked' FOR UPDATE;
+SELECT pg_sleep(4);
+COMMIT;
+SQL
+locker=$!
+wait_for 20 "the job's row is locked" sql_is 1 \
+  "select count(*) from pg_stat_activity where query like 'SELECT pg_sleep(4)%' and state = 'active'"
+calls_finish "lockwait: no submit waited for the lock"
+wait "$locker" || true
+check_eq "the mark that found the row locked left the job unmarked, to the relay" "queued true" \
+  "$(sql "select status || ' ' || (published_at is null) from jobs where id = '$locked'")"
+
+# ---- a confirm that comes during a call is marked at its end, not at the next call
+calls_start idle
+for _ in 1 2; do read -r line <&"${CALLS[0]}" || true; done
+read -r _ _ idle_id <&"${CALLS[0]}" || true
+read -r line <&"${CALLS[0]}" || true
+check_eq "idle: ready" "ready" "$line"
+wait_for 5 "the job is marked published while the handle sits idle" sql_is "queued true" \
+  "select status || ' ' || (published_at is not null) from jobs where id = '$idle_id'"
+calls_finish "idle: every check passes"
+unset JOBQ_RELAY_GRACE

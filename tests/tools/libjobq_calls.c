@@ -5,8 +5,15 @@
  * jobs the test then looks at in the database. Exit status: the number of failures.
  *   libjobq_calls reconnect: submit, print "ready", read a line from stdin (meanwhile the
  *   test has the servers close the handle's connections), then submit and read again: a
- *   warm handle whose connections were closed must open them again, not fail. */
-#define _POSIX_C_SOURCE 200809L /* nanosleep, in a strict -std=c11 build */
+ *   warm handle whose connections were closed must open them again, not fail.
+ *   libjobq_calls lockwait: submit a job to a queue no consumer reads, print "id locked
+ *   UUID" and "ready" once its confirm is in, read a line (meanwhile the test holds the
+ *   job's row lock), then make three more submits: the first sends its publish mark, which
+ *   must not make any of them wait for the lock (each under a second).
+ *   libjobq_calls idle: submit a job to a queue no consumer reads and wait 400 ms for it
+ *   (its confirm comes during the wait), print "id idle UUID" and "ready", then read a
+ *   line before closing: the job must be marked published while the handle sits idle. */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, clock_gettime, in a strict -std=c11 build */
 #include <jobq/jobq.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,26 +37,95 @@ static void nap_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-static int reconnect(void)
+/* A handle from the environment, or NULL with a FAIL line. */
+static jobq_client *open_env(void)
 {
-	char id[JOBQ_CLIENT_ID_SIZE], line[16];
 	struct jobq_client_error oerr;
-	struct jobq_job_info info;
 	jobq_client *c;
 
 	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
 		printf("FAIL open_env: %s\n", oerr.message);
-		return 1;
+		return NULL;
 	}
-	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK, "submit", c);
+	return c;
+}
+
+/* Print "ready" and wait for the test's line on stdin. */
+static void pause_for_test(const jobq_client *c)
+{
+	char line[16];
+
 	puts("ready");
 	fflush(stdout);
 	if (fgets(line, sizeof(line), stdin) == NULL)
 		check(0, "a line on stdin", c);
+}
+
+static int reconnect(void)
+{
+	char id[JOBQ_CLIENT_ID_SIZE];
+	struct jobq_job_info info;
+	jobq_client *c = open_env();
+
+	if (c == NULL)
+		return 1;
+	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK, "submit", c);
+	pause_for_test(c);
 	check(jobq_client_submit(c, "noop", NULL, NULL, id) == JOBQ_CLIENT_OK,
 	      "submit after the servers closed both connections: published, not relayed", c);
 	check(jobq_client_status(c, id, &info) == JOBQ_CLIENT_OK, "status after it", c);
 	jobq_job_info_free(&info);
+	jobq_client_close(c);
+	return failures;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int lockwait(void)
+{
+	struct jobq_submit_opts opts = { .queue = "libjobq-idle" };
+	char id[JOBQ_CLIENT_ID_SIZE], what[96];
+	jobq_client *c = open_env();
+
+	if (c == NULL)
+		return 1;
+	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
+	printf("id locked %s\n", id);
+	nap_ms(300);
+	pause_for_test(c);
+	for (int i = 1; i <= 3; i++) {
+		double t = now_ms();
+		int r = jobq_client_submit(c, "noop", NULL, &opts, id);
+
+		t = now_ms() - t;
+		snprintf(what, sizeof(what), "submit %d while the row is locked: %.1f ms", i, t);
+		check(r == JOBQ_CLIENT_OK && t < 1000, what, c);
+	}
+	jobq_client_close(c);
+	return failures;
+}
+
+static int idle(void)
+{
+	struct jobq_submit_opts opts = { .queue = "libjobq-idle" };
+	char id[JOBQ_CLIENT_ID_SIZE];
+	struct jobq_job_info info;
+	jobq_client *c = open_env();
+
+	if (c == NULL)
+		return 1;
+	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
+	check(jobq_client_wait(c, id, 400, &info) == JOBQ_CLIENT_ETIMEDOUT,
+	      "a wait of 400 ms on it times out", c);
+	jobq_job_info_free(&info);
+	printf("id idle %s\n", id);
+	pause_for_test(c);
 	jobq_client_close(c);
 	return failures;
 }
@@ -67,14 +143,16 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "reconnect") == 0)
 		return reconnect();
+	if (argc > 1 && strcmp(argv[1], "lockwait") == 0)
+		return lockwait();
+	if (argc > 1 && strcmp(argv[1], "idle") == 0)
+		return idle();
 	r = jobq_client_open("postgresql://jobq@127.0.0.1:1/none", NULL, &bad, &oerr);
 	check(r == JOBQ_CLIENT_EDB && bad == NULL && oerr.code == JOBQ_CLIENT_EDB &&
 		      strstr(oerr.message, "127.0.0.1") != NULL,
 	      "open on an unreachable database fails with EDB and a message", NULL);
-	if (jobq_client_open_env(&c, &oerr) != JOBQ_CLIENT_OK) {
-		printf("FAIL open_env: %s\n", oerr.message);
+	if ((c = open_env()) == NULL)
 		return 1;
-	}
 	printf("ok open_env (libjobq %s)\n", jobq_client_version());
 
 	/* submit, wait: the result comes back */

@@ -99,6 +99,10 @@ static void test_libjobq_bad_options(void **state)
 	o = (struct jobq_submit_opts){ .metadata = "{\"a\":" };
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
 		       "metadata is not valid JSON");
+	/* the room for later options must stay zero: a later version gives it meaning */
+	o = (struct jobq_submit_opts){ .queue = "default" };
+	o.reserved[7] = 1;
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[7] is not zero");
 }
 
 /* A batch is checked whole before anything is sent, and the message names the job. */
@@ -136,13 +140,26 @@ static void test_libjobq_good_arguments_reach_the_database(void **state)
 			 JOBQ_CLIENT_EDB);
 }
 
+/* What other_thread read (its own copy lives in its thread, gone when it ends). */
+static char seen_msg[JOBQ_CLIENT_ERRMSG_SIZE];
+
 static void *other_thread(void *arg)
 {
-	return (void *)jobq_client_errmsg(arg);
+	snprintf(seen_msg, sizeof(seen_msg), "%s", jobq_client_errmsg(arg));
+	return seen_msg;
 }
 
-/* The message belongs to the thread that made the call. */
-static void test_libjobq_errmsg_is_per_thread(void **state)
+static void *other_thread_fails(void *arg)
+{
+	struct jobq_job_info info;
+
+	return (void *)(intptr_t)jobq_client_status(arg, "nope", &info);
+}
+
+/* The message belongs to the handle: another thread reads the last call's message on it,
+ * and a call that succeeds (here one that fails again, then one refused differently)
+ * replaces it for every thread. */
+static void test_libjobq_errmsg_is_per_handle(void **state)
 {
 	jobq_client *c = *state;
 	pthread_t t;
@@ -151,8 +168,15 @@ static void test_libjobq_errmsg_is_per_thread(void **state)
 	assert_refused(c, jobq_client_submit(c, "bad type!", NULL, NULL, NULL), "bad type!");
 	assert_int_equal(pthread_create(&t, NULL, other_thread, c), 0);
 	assert_int_equal(pthread_join(t, &seen), 0);
-	assert_string_equal((const char *)seen, "");
+	assert_non_null(strstr((const char *)seen, "bad type!"));
 	assert_non_null(strstr(jobq_client_errmsg(c), "bad type!"));
+	/* the other thread's call is the handle's last one now */
+	assert_int_equal(pthread_create(&t, NULL, other_thread_fails, c), 0);
+	assert_int_equal(pthread_join(t, &seen), 0);
+	assert_non_null(strstr(jobq_client_errmsg(c), "'nope' is not a UUID"));
+	/* a NULL handle's message is the calling thread's own and touches no handle */
+	assert_refused(NULL, jobq_client_status(NULL, UUID, NULL), "NULL");
+	assert_non_null(strstr(jobq_client_errmsg(c), "'nope' is not a UUID"));
 }
 
 int main(void)
@@ -166,7 +190,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_libjobq_bad_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_libjobq_good_arguments_reach_the_database,
 						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_libjobq_errmsg_is_per_thread, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_errmsg_is_per_handle, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

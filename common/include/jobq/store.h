@@ -51,7 +51,8 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 /* Close the connection and free the handle. Accepts NULL. */
 void jobq_store_free(struct jobq_store *st);
 
-/* The underlying connection, for LISTEN/PQsocket. Still owned by st. */
+/* The underlying connection, for LISTEN/PQsocket, with no statement in flight (those of
+ * jobq_store_send_unchecked are waited for first). Still owned by st. */
 PGconn *jobq_store_conn(struct jobq_store *st);
 
 /* True while the connection is usable (PQstatus == CONNECTION_OK). */
@@ -92,13 +93,16 @@ int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, in
 /* Run a parameterless command (BEGIN, COMMIT, ROLLBACK, LISTEN x, SET ...). */
 int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *err) JOBQ_WUR;
 
-/* Send sql (parameterless; several statements allowed) and return without waiting for its
- * outcome, which nobody reads: for writes whose failure is harmless, so that the caller
- * does not wait for their round trip and commit (the publish mark, which the relay makes
- * up for). The next use of st (jobq_store_exec, _command, _alive, _free) first waits for
- * its results and drops them. 0, or JOBQ_EDB when it could not be sent. */
-int jobq_store_send_unchecked(struct jobq_store *st, const char *sql,
-			      struct jobq_err *err) JOBQ_WUR;
+/* Send one statement (text params, NULL = SQL NULL; not prepared) and return without
+ * waiting for its outcome, which nobody reads: for writes whose failure is harmless, so
+ * that the caller does not wait for their round trip and commit (the publish mark, which
+ * the relay makes up for). It is sent in pipeline mode with a sync of its own (its own
+ * implicit transaction: a failure touches nothing else). The next jobq_store_exec or
+ * _command joins the same pipeline (no round trip of its own for it) and drops its
+ * results; jobq_store_conn and _free first wait for them. 0, or JOBQ_EDB when it could
+ * not be sent. */
+int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, int nparams,
+			      const char *const *params, struct jobq_err *err) JOBQ_WUR;
 
 /* Translate a failed result (or a NULL one) into err; returns the status code. */
 int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,

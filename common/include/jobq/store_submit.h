@@ -60,10 +60,13 @@ int jobq_store_cli_mark_published(struct jobq_store *st, const char *const *ids,
 				  const int64_t *tokens, size_t n, struct jobq_err *err) JOBQ_WUR;
 
 /* jobq_store_cli_mark_published of new jobs (tokens 0) for a long-lived session
- * (libjobq's): sent with jobq_store_send_unchecked and committed without waiting for the
- * disk, so that the submitter waits for neither. Its outcome is not reported: a mark that
- * fails or is lost leaves the job to the relay, which publishes it once more. 0, or
- * JOBQ_EDB / JOBQ_ENOMEM when it could not be sent. */
+ * (libjobq's): sent with jobq_store_send_unchecked (the session's next statement joins
+ * its round trip) and committed without waiting for the disk, so that the submitter waits
+ * for neither. It waits for no lock held by another session (a worker claiming the job):
+ * such a row is skipped (migration 0012), and any other lock wait ends after
+ * MARK_LOCK_TIMEOUT_MS. Its outcome is not reported: a mark that fails, skips its job or
+ * is lost leaves the job to the relay, which publishes it once more (harmless: the claim
+ * is conditional). 0, or JOBQ_EDB / JOBQ_ENOMEM when it could not be sent. */
 int jobq_store_cli_mark_published_async(struct jobq_store *st, const char *const *ids, size_t n,
 					struct jobq_err *err) JOBQ_WUR;
 

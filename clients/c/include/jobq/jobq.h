@@ -4,20 +4,28 @@
  * standard headers; link with `pkg-config --libs jobq` (for libjobq.a: `pkg-config --static
  * --libs jobq` where only the static library is installed, or name it, -l:libjobq.a).
  *
- * Model. A job is saved in PostgreSQL first (committed: durable, never lost), then its
- * message is sent to RabbitMQ and the submit returns, without waiting for the broker's
- * publisher confirm. The confirm is collected, without blocking, at the start and end of
- * the handle's later calls (and by jobq_client_close, which waits a few seconds at most),
- * and the job is then marked published. A job whose confirm never comes (nacked, the
- * connection lost, the program gone) stays saved and unmarked, and the relay of any
- * running jobq-consumer publishes it after its relay grace. A submit whose message could
- * not even be sent still succeeds, with JOBQ_CLIENT_RELAYED.
+ * Model. A job is saved in PostgreSQL first (committed and flushed to disk: durable, never
+ * lost), then its message is sent to RabbitMQ and the submit returns, without waiting for
+ * the broker's publisher confirm. The confirms are collected without blocking at the
+ * start and at the end of every call on the handle (and by jobq_client_close, which waits
+ * a few seconds at most), and the jobs they confirm are then marked published. A job whose
+ * confirm never comes (nacked, the connection lost, the program gone) stays saved and
+ * unmarked, and the relay of any running jobq-consumer publishes it after its relay grace
+ * (5 s by default); so is a job whose mark fails or finds its row locked (a worker
+ * claiming it). A submit whose message could not even be sent still succeeds, with
+ * JOBQ_CLIENT_RELAYED. What remains: the confirm of a handle's last submit usually comes
+ * just after the call returns, so it is collected by the handle's next call; when that
+ * comes later than the relay grace (a handle left idle, not closed), the relay publishes
+ * the job a second time. The job still runs once (a worker's claim is conditional), at the
+ * cost of one extra message; close a handle that goes idle, or keep the grace longer than
+ * the pauses between calls, to avoid it.
  *
  * Connections. A handle holds one PostgreSQL session and one RabbitMQ connection, opened
- * by jobq_client_open and kept: a submit on a warm handle is one commit and one publish
- * (its confirm and the publish mark come later, see Model), with no connect, declare or
- * prepare. A connection
- * found broken is opened again by the next call (one attempt).
+ * by jobq_client_open and kept: a submit on a warm handle is one round trip to PostgreSQL
+ * (one statement, its own transaction; the publish mark of the jobs confirmed since the
+ * last call travels ahead of it in the same round trip) and one publish, with no connect,
+ * declare or prepare. A connection found broken is opened again by the next call (one
+ * attempt).
  *
  * Errors. Every fallible call returns a status code: JOBQ_CLIENT_OK (0), a positive
  * warning (JOBQ_CLIENT_RELAYED), or a negative JOBQ_CLIENT_E* code; jobq_client_errmsg
@@ -26,8 +34,10 @@
  * Threads. A handle is internally locked: any thread may call any function on it, and
  * calls on one handle run one at a time (a jobq_client_wait holds the handle until it
  * returns). For submits in parallel, open one handle per thread. The error message is
- * kept per thread and per handle, so a thread reads its own call's message. Different
- * handles share nothing. A handle must not be used after jobq_client_close.
+ * kept per handle: jobq_client_errmsg(c) is the message of the last call made on c, by
+ * whichever thread (so a thread that shares a handle reads its own call's message only if
+ * no other call on c ended in between). Different handles share nothing. A handle must not
+ * be used after jobq_client_close.
  *
  * Example:
  *   jobq_client *c;
@@ -94,7 +104,10 @@ struct jobq_client_error {
 };
 
 /* Options of one job; a zeroed struct (or a NULL pointer) means every default. Strings
- * are borrowed for the call only. */
+ * are borrowed for the call only. Zero-initialise it (`= { 0 }`, or designated
+ * initialisers) and then set the options wanted: `reserved` is room for the options of
+ * later versions, each of which will take zero for today's behaviour, so that a program
+ * built now keeps its meaning when rebuilt against them. */
 struct jobq_submit_opts {
 	const char *queue;      /* queue name, [A-Za-z0-9_.-]{1,64}; NULL = "default" */
 	int max_attempts;       /* 1..1000; 0 = 3 */
@@ -106,6 +119,7 @@ struct jobq_submit_opts {
 				 * that job's id and creates nothing; NULL = none */
 	const char *metadata;   /* a JSON object kept with the job (at most 64 KiB of
 				 * text; jobq status shows it); NULL = {} */
+	int64_t reserved[8];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */
@@ -158,14 +172,17 @@ int jobq_client_open_config(const char *config_path, jobq_client **out,
  * using the handle. */
 void jobq_client_close(jobq_client *c);
 
-/* The message of the last failed (or warning) call that the calling thread made on c:
- * one line, "" when that call succeeded. For c == NULL, the message of the calling
- * thread's last call made with a NULL handle. Valid until this thread's next call on c. */
+/* The message of the last call made on c (by any thread) when it failed or warned: one
+ * line; "" when that call succeeded or none was made. It is copied, under a lock of the
+ * handle's that no call holds for long (this never waits for a call in progress, a
+ * jobq_client_wait say), into a buffer of the calling thread's, valid until that thread's
+ * next jobq_client_errmsg. For c == NULL: the message of the calling thread's last call
+ * made with a NULL handle. */
 const char *jobq_client_errmsg(const jobq_client *c);
 
 /* Submit one job: type (required), payload as JSON text (NULL = {}) and opts (NULL = all
- * defaults). Saved and committed before the call returns, and its message sent; its
- * confirm is collected by later calls (see Model).
+ * defaults). Saved and committed (flushed to disk) before the call returns, and its
+ * message sent; its confirm is collected by later calls (see Model).
  * id_out (JOBQ_CLIENT_ID_SIZE bytes, may be NULL) receives its id: the existing job's
  * when opts->key was used before. Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_RELAYED (saved, the
  * relay publishes it), JOBQ_CLIENT_EINVAL (a bad argument, named in the message: nothing
