@@ -20,14 +20,21 @@
 /* A request's body: the deadline for starting it (CLOCK_MONOTONIC milliseconds, decimal:
  * the agent declines it after that, as the caller may have given up), argc, the argc
  * arguments after the program name, then the caller's agent_env entries; each string
- * NUL-terminated. At most AGENT_MAX_ARGS strings of arguments and environment together. */
+ * NUL-terminated: at most AGENT_MAX_ARGS arguments, and AGENT_MAX_STRINGS strings. */
 #define AGENT_MAX_STRINGS (AGENT_MAX_ARGS + 512)
 /* The reply's first byte: the command ran (its exit status and output follow), or the
- * agent declined the request (the front end runs the command itself; nothing was done). */
+ * agent declined the request (the front end runs the command itself; nothing was done).
+ * AGENT_STARTED is a frame of its own, that one byte, sent just before the agent runs the
+ * command: its reply (AGENT_RAN) follows. A caller that saw no AGENT_STARTED knows that
+ * nothing ran, whatever happened to the connection. */
 enum {
 	AGENT_RAN = 0,
-	AGENT_DECLINED = 1
+	AGENT_DECLINED = 1,
+	AGENT_STARTED = 2
 };
+/* At most this many bytes of requests are held at once (64 requests of up to 4 MiB could
+ * be); a request that would pass it is declined. */
+#define AGENT_MAX_BUFFERED (16u << 20)
 
 /* The CLOCK_MONOTONIC time in milliseconds. */
 int64_t agent_now_ms(void);

@@ -71,7 +71,8 @@ struct pending {
 struct agent {
 	struct cli *cli;
 	const char *path;
-	char **env; /* agent_env of the agent: what a caller's must equal */
+	size_t buffered; /* bytes of request bodies held (AGENT_MAX_BUFFERED at most) */
+	char **env;      /* agent_env of the agent: what a caller's must equal */
 	size_t nenv;
 	struct pending pend[MAX_PENDING];
 	size_t npend;
@@ -316,6 +317,16 @@ static void run_request(struct agent *a, struct pending *p)
 		(void)reply(p->fd, AGENT_DECLINED, 0, NULL, 0, NULL, 0);
 		return;
 	}
+	/* From this frame on the caller knows the submit may have run; before it, that it
+	 * did not. A caller that cannot take it is gone: nothing is run for it. */
+	{
+		const unsigned char started = AGENT_STARTED;
+		const void *part = &started;
+		size_t one = 1;
+
+		if (agent_write_frame(p->fd, &part, &one, 1, agent_now_ms() + ANSWER_WAIT_MS) != 0)
+			return;
+	}
 	/* argv[0] is the program; the arguments follow it in strs (room for the NULL). */
 	strs[1] = (char *)"jobq";
 	strs[2 + argc] = NULL;
@@ -340,6 +351,8 @@ static void drop(struct agent *a, size_t i)
 {
 	char sink[4096];
 
+	if (a->pend[i].body != NULL)
+		a->buffered -= a->pend[i].len;
 	/* Read what is left of a refused request first: closing with unread bytes resets the
 	 * connection, and the reset can destroy the answer before its caller reads it. */
 	for (int k = 0; k < 256 && recv(a->pend[i].fd, sink, sizeof(sink), MSG_DONTWAIT) > 0; k++)
@@ -376,6 +389,12 @@ static bool read_pending(struct agent *a, struct pending *p)
 				bad_request(p, "over the 4 MiB limit");
 				return true;
 			}
+			if (a->buffered + p->len > AGENT_MAX_BUFFERED) {
+				/* Too much held already: this caller submits itself. */
+				(void)reply(p->fd, AGENT_DECLINED, 0, NULL, 0, NULL, 0);
+				return true;
+			}
+			a->buffered += p->len;
 			if ((p->body = malloc(p->len + 1)) == NULL) {
 				bad_request(p, "out of memory");
 				return true;
@@ -446,17 +465,19 @@ static int serve(struct agent *a, int lfd)
 		n = poll(pfd, a->npend + 1, wait < 0 ? 0 : (int)wait);
 		if (n < 0 && errno != EINTR)
 			return cli_fail(a->cli, CLI_EXIT_UNAVAILABLE, "poll: %s", strerror(errno));
-		/* Requests first (their callers wait), from the end: drop() moves the last. */
-		for (size_t i = a->npend; n > 0 && i-- > 0;) {
+		/* Requests first (their callers wait), from the end: drop() moves the last. A
+		 * stop ends the pass: what is left is handed back. */
+		for (size_t i = a->npend; n > 0 && i-- > 0 && !stop_flag;) {
 			struct pending *p = &a->pend[i];
+			int64_t t = agent_now_ms();
 
-			if (pfd[i + 1].revents != 0 && read_pending(a, p))
-				drop(a, i);
-			else if (agent_now_ms() > p->deadline) {
-				/* Too slow to send: it submits itself (nothing was done). */
-				(void)reply(p->fd, AGENT_DECLINED, 0, NULL, 0, NULL, 0);
-				drop(a, i);
-			}
+			if (pfd[i + 1].revents == 0 || !read_pending(a, p))
+				continue;
+			drop(a, i);
+			/* The others' time to send ran while this one ran: they get it again. */
+			if (agent_now_ms() - t > 100)
+				for (size_t k = 0; k < a->npend; k++)
+					a->pend[k].deadline = agent_now_ms() + REQUEST_WAIT_MS;
 		}
 		now = agent_now_ms();
 		for (size_t i = a->npend; i-- > 0;)
@@ -480,7 +501,8 @@ int cmd_agent(struct cli *cli, int argc, char **argv)
 	struct agent a = { .cli = cli, .path = getenv("JOBQ_AGENT_SOCKET") };
 	struct sigaction sa = { .sa_handler = on_signal };
 	int64_t mode = 0600;
-	int c, fd, lock_fd = -1, status = CLI_EXIT_OK;
+	int c, fd, lock_fd = -1, status = CLI_EXIT_OK, ignored;
+	char *config_real = NULL;
 	struct stat mine = { 0 };
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
@@ -512,6 +534,12 @@ int cmd_agent(struct cli *cli, int argc, char **argv)
 	if (a.path == NULL || *a.path == '\0')
 		return cli_usage(cli, "no socket: give --socket PATH or set JOBQ_AGENT_SOCKET");
 	fill_std_fds();
+	if (cli->config_path != NULL && cli->config_path[0] != '/') {
+		/* Callers name the file by its absolute path (JOBQ_CONFIG): so does the agent. */
+		if ((config_real = realpath(cli->config_path, NULL)) == NULL)
+			return cli_usage(cli, "--config %s: %s", cli->config_path, strerror(errno));
+		cli->config_path = config_real;
+	}
 	/* Before the socket exists: a stop request from then on is a clean stop. */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
@@ -521,14 +549,26 @@ int cmd_agent(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, 1, "out of memory");
 	if ((fd = listen_on(cli, a.path, (mode_t)mode, &lock_fd, &status)) < 0) {
 		agent_env_free(a.env);
+		if (config_real != NULL)
+			cli->config_path = NULL;
+		free(config_real);
 		return status;
 	}
 	(void)lstat(a.path, &mine);
+	/* The handle now: the configuration is read once, at start (a database that does not
+	 * answer yet is tried again by the first submit). */
+	if (cli_client(cli, &ignored) == NULL)
+		jobq_warn("agent_database_unavailable", "socket", a.path);
 	jobq_info("agent_listening", "socket", a.path);
 	status = serve(&a, fd);
 	hand_back(&a, fd, a.path, &mine);
 	close(lock_fd);
 	agent_env_free(a.env);
 	jobq_info("agent_stopped", "socket", a.path);
+	jobq_client_close(cli->client); /* before config_real, which it may name */
+	cli->client = NULL;
+	if (config_real != NULL)
+		cli->config_path = NULL;
+	free(config_real);
 	return status;
 }

@@ -107,7 +107,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	struct batch_input single = { 0 }, *ins = NULL;
 	struct jobq_job_spec *specs = NULL;
 	struct jobq_submit_result *res = NULL;
-	const char **ids = NULL, *node, *skipped;
+	const char **ids = NULL;
+	char node[300], skipped[1024];
 	const char *payload_file = NULL, *batch = NULL;
 	bool wait = false, single_opts = false;
 	int64_t wait_timeout = 0, v;
@@ -272,7 +273,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	}
 	if (r == JOBQ_CLIENT_RELAYED)
 		cli_fail(cli, 0, "warning: %s", jobq_client_errmsg(client));
-	node = jobq_client_broker_node(client, &skipped);
+	jobq_ignore(jobq_client_broker_node(client, node, sizeof(node), skipped, sizeof(skipped)));
 	if (skipped[0] != '\0')
 		jobq_warn("broker_failover", "node", node, "skipped", skipped);
 	else if (node[0] != '\0')
@@ -295,8 +296,13 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	/* Saved either way; the status says whether the broker has it yet. With --wait the
 	 * job's end is what counts. */
 	status = r == JOBQ_CLIENT_RELAYED ? CLI_EXIT_RELAYED : CLI_EXIT_OK;
-	if (wait)
+	if (wait) {
+		/* The wait has a session of its own (cli_store): the handle's connections are
+		 * closed first, not held idle for as long as the jobs take. */
+		jobq_client_close(cli->client);
+		cli->client = NULL;
 		status = cli_wait_jobs(cli, ids, n, wait_timeout, false, NULL);
+	}
 out:
 	if (ins != &single && ins != NULL) {
 		for (size_t i = 0; i < n; i++)

@@ -26,9 +26,10 @@
 #define JOBQ_CLI_RELPATH "../libexec/jobq/jobq-cli"
 #endif
 
-/* The agent starts a request by this long after it is sent, or declines it (the caller
- * then runs it itself); it may then take this much longer (a submit whose broker does not
- * confirm waits 10 s a node). Past both, the outcome is unknown. */
+/* The agent starts a request by this long after it is sent (it says so), or the caller runs
+ * it itself; once started, it may take this much longer (a submit whose broker does not
+ * confirm waits 10 s a node). Past that, or if the agent ends meanwhile, the outcome is
+ * unknown. */
 #define START_WAIT_MS 30000
 #define RUN_WAIT_MS 120000
 /* Exit status when the agent took a submit and did not say how it ended. */
@@ -70,7 +71,7 @@ static bool trusted(int fd, const char *path)
 {
 	struct ucred peer;
 	socklen_t len = sizeof(peer);
-	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)], parent[sizeof(dir)];
+	char dir[PATH_MAX], parent[PATH_MAX];
 	struct stat st, pst;
 	char *slash;
 
@@ -78,16 +79,19 @@ static bool trusted(int fd, const char *path)
 		return false;
 	if (peer.uid == geteuid() || peer.uid == 0)
 		return true;
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/'); /* path is absolute: there is one */
+	/* The folder as it really is (/var/run is /run), then its checks. */
+	if (realpath(path, dir) == NULL) /* path names the socket: take its folder */
+		goto refuse;
+	slash = strrchr(dir, '/');
 	*(slash == dir ? slash + 1 : slash) = '\0';
-	snprintf(parent, sizeof(parent), "%s", dir);
+	memcpy(parent, dir, sizeof(parent));
 	slash = strrchr(parent, '/');
 	*(slash == parent ? slash + 1 : slash) = '\0';
 	if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == peer.uid &&
 	    strcmp(dir, "/") != 0 && lstat(parent, &pst) == 0 && S_ISDIR(pst.st_mode) &&
 	    pst.st_uid == 0 && (pst.st_mode & (S_IWGRP | S_IWOTH)) == 0)
 		return true;
+refuse:
 	fprintf(stderr,
 		"jobq: warning: not using the agent at %s: it runs as uid %u, neither you, root "
 		"nor the owner of a folder only root controls\n",
@@ -148,9 +152,14 @@ static int via_agent(const char *path, int argc, char **argv)
 		total += strlen(argv[i]) + 1;
 	for (size_t i = 0; i < nenv; i++)
 		total += strlen(env[i]) + 1;
-	if (total > AGENT_MAX_REQUEST || (size_t)(argc - 1) + nenv > AGENT_MAX_STRINGS ||
-	    (req = malloc(total)) == NULL)
+	if (total > AGENT_MAX_REQUEST || argc - 1 > AGENT_MAX_ARGS ||
+	    (size_t)(argc - 1) + nenv > AGENT_MAX_STRINGS || (req = malloc(total)) == NULL)
 		goto out;
+	/* A relative configuration file names another file in the agent's folder. */
+	for (size_t i = 0; i < nenv; i++)
+		if (strncmp(env[i], "JOBQ_CONFIG=", 12) == 0 && env[i][12] != '/' &&
+		    env[i][12] != '\0')
+			goto out;
 	memcpy(req, head, (size_t)hn);
 	len = (size_t)hn;
 	for (int i = 1; i < argc; i++) {
@@ -168,21 +177,35 @@ static int via_agent(const char *path, int argc, char **argv)
 	/* The agent acts only on a whole request: one it did not get all of did nothing. */
 	if (agent_write_frame(fd, &part, &len, 1, sent + START_WAIT_MS) != 0)
 		goto out;
+	/* Until the agent says it starts the submit, nothing ran: a stopped, killed or busy
+	 * agent leaves the submit to this process. */
 	if (agent_read_frame(fd, AGENT_MAX_OUTPUT * 2 + 16, &body, &len,
-			     sent + START_WAIT_MS + RUN_WAIT_MS) != 0 ||
-	    len < 6 || (body[0] != AGENT_RAN && body[0] != AGENT_DECLINED)) {
-		bool late = errno == ETIMEDOUT;
+			     sent + START_WAIT_MS + 1000) != 0 ||
+	    len < 1 || body[0] == AGENT_DECLINED ||
+	    (body[0] != AGENT_STARTED && (body[0] != AGENT_RAN || len < 6)))
+		goto out;
+	if (body[0] == AGENT_STARTED) {
+		free(body);
+		body = NULL;
+		if (agent_read_frame(fd, AGENT_MAX_OUTPUT * 2 + 16, &body, &len,
+				     agent_now_ms() + RUN_WAIT_MS) != 0 ||
+		    len < 1 || (body[0] != AGENT_DECLINED && (body[0] != AGENT_RAN || len < 6))) {
+			bool late = errno == ETIMEDOUT;
 
-		fprintf(stderr,
-			"jobq submit: the agent at %s %s; the job may or may not have been saved: "
-			"look for it (jobq list) before submitting it again\n",
-			path,
-			late ? "gave no answer in time" : "ended the connection without answering");
-		status = EXIT_UNKNOWN;
-		goto out;
+			fprintf(stderr,
+				"jobq submit: the agent at %s %s while it ran the submit; the job "
+				"may or may not have been saved: look for it (jobq list) before "
+				"submitting it again\n",
+				path,
+				late ? "gave no answer for 2 minutes" : "ended the connection");
+			status = EXIT_UNKNOWN;
+			goto out;
+		}
+		/* The command itself declined (a file, stdin or a wait of the caller's),
+		 * before it did anything. */
+		if (body[0] == AGENT_DECLINED)
+			goto out;
 	}
-	if (body[0] == AGENT_DECLINED)
-		goto out;
 	outlen = (size_t)(unsigned char)body[2] << 24 | (size_t)(unsigned char)body[3] << 16 |
 		 (size_t)(unsigned char)body[4] << 8 | (unsigned char)body[5];
 	if (outlen > len - 6)

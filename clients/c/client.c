@@ -169,9 +169,11 @@ int client_job_id(const char *id, char out[JOBQ_CLIENT_ID_SIZE], struct jobq_err
 	return jobq_parse_uuid(id, out, err);
 }
 
-/* Open a handle for cfg (taken over) and connect it: the database must answer; a broker
- * that does not is left to the first submit. */
-static int open_cfg(struct jobq_config *cfg, jobq_client **out, struct jobq_client_error *perr)
+/* Open a handle for cfg (taken over) and connect it: the database must answer; the broker,
+ * when `broker` says so, is tried too, and one that does not answer is left to the first
+ * submit. */
+static int open_cfg(struct jobq_config *cfg, bool broker, jobq_client **out,
+		    struct jobq_client_error *perr)
 {
 	struct jobq_err err = { 0 };
 	jobq_client *c = NULL;
@@ -185,7 +187,7 @@ static int open_cfg(struct jobq_config *cfg, jobq_client **out, struct jobq_clie
 	*out = NULL;
 	if ((r = client_new(cfg, &c, &err)) != 0 || (r = client_store(c, &err)) != 0)
 		goto out;
-	if ((r = jobq_broker_connect(&c->bopts, &c->broker, &err)) == JOBQ_EINVAL)
+	if (broker && (r = jobq_broker_connect(&c->bopts, &c->broker, &err)) == JOBQ_EINVAL)
 		goto out;
 	r = 0;
 	*out = c;
@@ -220,16 +222,12 @@ int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client
 		}
 		return client_code_of(r);
 	}
-	return open_cfg(&cfg, out, err);
+	return open_cfg(&cfg, true, out, err);
 }
 
-int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err)
-{
-	return jobq_client_open_config(NULL, out, err);
-}
-
-int jobq_client_open_config(const char *config_path, jobq_client **out,
-			    struct jobq_client_error *err)
+/* Load the configuration (config_path, else as the CLI finds it) and open a handle. */
+static int open_loaded(const char *config_path, bool broker, jobq_client **out,
+		       struct jobq_client_error *err)
 {
 	struct jobq_config cfg;
 	struct jobq_err e = { 0 };
@@ -245,7 +243,18 @@ int jobq_client_open_config(const char *config_path, jobq_client **out,
 		}
 		return client_code_of(r);
 	}
-	return open_cfg(&cfg, out, err);
+	return open_cfg(&cfg, broker, out, err);
+}
+
+int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err)
+{
+	return open_loaded(NULL, true, out, err);
+}
+
+int jobq_client_open_config(const char *config_path, jobq_client **out,
+			    struct jobq_client_error *err)
+{
+	return open_loaded(config_path, false, out, err);
 }
 
 void jobq_client_close(jobq_client *c)
@@ -295,22 +304,23 @@ const char *jobq_client_code_name(int code)
 	}
 }
 
-const char *jobq_client_broker_node(jobq_client *c, const char **skipped)
+int jobq_client_broker_node(jobq_client *c, char *node, size_t node_size, char *skipped,
+			    size_t skipped_size)
 {
-	const char *node = "";
-
-	if (skipped != NULL)
-		*skipped = "";
+	if (node != NULL && node_size > 0)
+		node[0] = '\0';
+	if (skipped != NULL && skipped_size > 0)
+		skipped[0] = '\0';
 	if (c == NULL)
-		return node;
+		return JOBQ_CLIENT_EINVAL;
 	/* Not a call that sets the handle's message: the last one's stays readable. */
 	pthread_mutex_lock(&c->lock);
-	if (c->broker != NULL)
-		node = jobq_broker_node(c->broker);
-	if (skipped != NULL)
-		*skipped = c->skipped;
+	if (node != NULL && node_size > 0 && c->broker != NULL)
+		snprintf(node, node_size, "%s", jobq_broker_node(c->broker));
+	if (skipped != NULL && skipped_size > 0)
+		snprintf(skipped, skipped_size, "%s", c->skipped);
 	pthread_mutex_unlock(&c->lock);
-	return node;
+	return JOBQ_CLIENT_OK;
 }
 
 const char *jobq_client_version(void)

@@ -140,10 +140,6 @@ static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, s
 						      err);
 	else
 		memset(ok, 0, npub * sizeof(*ok));
-	if (c->broker != NULL) {
-		snprintf(c->skipped, sizeof(c->skipped), "%s", jobq_broker_skipped(c->broker));
-		jobq_broker_forget_skipped(c->broker); /* reported once, by this call */
-	}
 	for (size_t k = 0; k < npub; k++)
 		if (ok[k]) {
 			confirmed[map[k]] = true;
@@ -188,6 +184,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	bool *confirmed = NULL;
 	int r;
 
+	c->skipped[0] = '\0'; /* this call's failover, if any, is the one reported */
 	if (nj == NULL || out == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "submit: out of memory");
 		goto out;
@@ -237,11 +234,17 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 		results[i].state = (enum jobq_job_state)out[i].status;
 		results[i].existed = out[i].existed;
 		results[i].published = out[i].published || (confirmed != NULL && confirmed[i]);
+		memset(results[i].reserved, 0, sizeof(results[i].reserved));
 		/* a key repeated in the batch: its first job (published once) */
 		if (out[i].same_as != i)
 			results[i].published = results[out[i].same_as].published;
 	}
 out:
+	/* Every connection this call made (or the open before it) is reported once, here. */
+	if (c->broker != NULL && jobq_broker_skipped(c->broker)[0] != '\0') {
+		snprintf(c->skipped, sizeof(c->skipped), "%s", jobq_broker_skipped(c->broker));
+		jobq_broker_forget_skipped(c->broker);
+	}
 	free(confirmed);
 	if (nj != &one)
 		free(nj);

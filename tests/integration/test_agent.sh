@@ -146,7 +146,12 @@ check "the agent still runs" is_running agent
 # ---------------------------------------------------------------- the servers end its sessions
 check_eq "the agent's database session ended" t "$(sql "select bool_and(pg_terminate_backend(pid))
   from pg_stat_activity where datname = current_database() and application_name = 'libjobq'")"
+wait_for 10 "its backend is gone" sql_is 0 "select count(*) from pg_stat_activity
+  where datname = current_database() and application_name = 'libjobq'" || true
 check_status "a submit after the database ended the session" 0 "$LONE" submit noop
+# the management API lists a connection some seconds after it opened
+listed() { [[ -n "$(connections_of libjobq)" ]]; }
+wait_for 30 "the broker lists the agent's connection" listed || true
 check "the broker closes the agent's connection" close_connections libjobq
 jq_nap 0.3
 check_status "a submit after the broker closed the connection: saved and confirmed" 0 "$LONE" submit noop
@@ -167,6 +172,24 @@ check_eq "it was saved" $(( before + 1 )) "$(jobs_now)"
 wait_for 30 "the relay published it and it ran" sql_is succeeded \
   "select status from jobs where payload = '{\"n\": 7}'::jsonb" || true
 wait_exit faulty 10 || true
+
+# ---------------------------------------------------------------- killed before it started them
+# A stopped agent, callers waiting, then SIGKILL: it started none of them (no "started"
+# frame), so each runs its submit itself, once.
+start_proc doomed "$J" agent --socket "$T/doomed.sock"
+SOCK="$T/doomed.sock" wait_for 15 "the doomed agent listens" listening
+stop_proc doomed STOP
+before=$(jobs_now)
+doomed=()
+for i in 1 2; do
+  env JOBQ_AGENT_SOCKET="$T/doomed.sock" "$J" submit noop >"$T/doomed.$i.out" 2>&1 &
+  doomed+=($!)
+done
+jq_nap 0.5
+stop_proc doomed KILL || true
+st=0; for p in "${doomed[@]}"; do wait "$p" || st=$?; done
+check_eq "the callers of an agent killed before it started their submits exit 0" 0 "$st"
+check_eq "each submit was saved once, by its caller" $(( before + 2 )) "$(jobs_now)"
 
 # ---------------------------------------------------------------- a queue deleted under it
 # The agent's connection remembers the queues it declared: one an operator deleted returns

@@ -274,7 +274,7 @@ int main(int argc, char **argv)
 			{ .type = "noop", .opts = { .delay_ms = 3600 * 1000 } },
 		};
 		struct jobq_submit_result res[4];
-		const char *node, *skipped = "unset";
+		char node[300], skipped[1024] = "unset";
 
 		r = jobq_client_submit_results(c, jobs, 4, JOBQ_SUBMIT_CONFIRM, res);
 		check(r == JOBQ_CLIENT_OK && res[0].published && !res[0].existed &&
@@ -286,8 +286,9 @@ int main(int argc, char **argv)
 		r = jobq_client_submit_results(c, jobs + 1, 1, JOBQ_SUBMIT_CONFIRM, res);
 		check(r == JOBQ_CLIENT_OK && res[0].existed && res[0].published,
 		      "a key used before: existed, and published before", c);
-		node = jobq_client_broker_node(c, &skipped);
-		check(node[0] != '\0' && skipped[0] == '\0',
+		check(jobq_client_broker_node(c, node, sizeof(node), skipped, sizeof(skipped)) ==
+				      JOBQ_CLIENT_OK &&
+			      node[0] != '\0' && skipped[0] == '\0',
 		      "broker_node names the node, with none skipped", c);
 		check(jobq_client_submit_results(c, jobs, 1, 0x80, res) == JOBQ_CLIENT_EINVAL &&
 			      strstr(jobq_client_errmsg(c), "unknown flags") != NULL,

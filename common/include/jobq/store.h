@@ -64,8 +64,10 @@ bool jobq_store_ok(struct jobq_store *st);
 bool jobq_store_alive(struct jobq_store *st);
 
 /* A session idle at least this long is asked a question before it is used again (see
- * jobq_store_fresh). */
-#define JOBQ_STORE_IDLE_CHECK_MS 1000
+ * jobq_store_fresh): a round trip of a tenth of a millisecond before a submit that comes
+ * after a pause, rather than the submit failing on a session the server ended during it
+ * (a restart, pg_terminate_backend: its goodbye is not always on the socket yet). */
+#define JOBQ_STORE_IDLE_CHECK_MS 100
 
 /* True when a session kept between calls can take a statement now: jobq_store_alive,
  * and, after idle_ms >= JOBQ_STORE_IDLE_CHECK_MS without use, a round trip answered (a

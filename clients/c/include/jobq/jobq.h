@@ -70,7 +70,8 @@ extern "C" {
 enum jobq_client_code {
 	JOBQ_CLIENT_OK = 0,
 	/* submit: every job is saved (committed), but their messages could not be sent to a
-	 * broker; the relay of a running jobq-consumer publishes them. Never submit again. */
+	 * broker (or, with JOBQ_SUBMIT_CONFIRM, some were sent and not confirmed); the relay
+	 * of a running jobq-consumer publishes them. Never submit again. */
 	JOBQ_CLIENT_RELAYED = 1,
 	JOBQ_CLIENT_EINVAL = -1,    /* bad argument: type, queue, payload, option, id, handle */
 	JOBQ_CLIENT_ENOTFOUND = -2, /* no such job */
@@ -161,8 +162,10 @@ int jobq_client_open(const char *database_url, const char *amqp_url, jobq_client
 int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err);
 
 /* jobq_client_open_env with the configuration file config_path (it must exist and be
- * readable) instead of $JOBQ_CONFIG or /etc/jobq/jobq.conf; NULL: as jobq_client_open_env.
- * The jobq CLI's --config. */
+ * readable) instead of $JOBQ_CONFIG or /etc/jobq/jobq.conf (NULL: those), and without a
+ * broker connection yet: the first submit that publishes opens it, so that a program that
+ * submits once pays for an unreachable broker once, and one that only schedules jobs not
+ * at all. The jobq CLI's handle. */
 int jobq_client_open_config(const char *config_path, jobq_client **out,
 			    struct jobq_client_error *err);
 
@@ -207,6 +210,7 @@ struct jobq_submit_result {
 	bool existed;                 /* the key was used before: no job was created */
 	bool published;               /* the broker has its message: confirmed in this call
 				       * (JOBQ_SUBMIT_CONFIRM), or published before */
+	int64_t reserved[4];          /* room for later fields; set to 0 by the library */
 };
 
 /* Flags of jobq_client_submit_results. */
@@ -227,12 +231,16 @@ enum {
 int jobq_client_submit_results(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 			       unsigned flags, struct jobq_submit_result *results);
 
-/* The broker node c's connection is on ("host:port"; "" with no connection), and in
- * *skipped (when not NULL) the nodes the last submit tried before it, each with why it
- * was passed over ("host:port: cannot connect: ...; ..."): "" when that call used the
- * first node it tried or a connection it already had. For programs that report
- * failovers, as the jobq CLI does. Both strings are valid until the next call on c. */
-const char *jobq_client_broker_node(jobq_client *c, const char **skipped);
+/* Copy into node (node_size bytes, may be NULL) the broker node c's connection is on
+ * ("host:port"; "" with no connection), and into skipped (skipped_size bytes, may be NULL)
+ * the nodes the last submit on c passed over before it, each with why, as the CLI's
+ * broker_failover warning shows them ("broker amqp://user:***@host:port/: cannot connect:
+ * ...; ..."): "" when that call used the first node it tried, a connection it already
+ * had, or no broker at all. Both are cut to fit and NUL-terminated. For programs that
+ * report failovers, as the jobq CLI does. JOBQ_CLIENT_OK, or JOBQ_CLIENT_EINVAL for a NULL
+ * handle. Does not change jobq_client_errmsg. */
+int jobq_client_broker_node(jobq_client *c, char *node, size_t node_size, char *skipped,
+			    size_t skipped_size);
 
 /* Cancel job id. A scheduled or queued job is cancelled at once and never starts; for a
  * running one the request is recorded and broadcast to the workers, and its owner stops
