@@ -148,9 +148,11 @@ static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, s
 	if (nok > 0) {
 		struct jobq_err ignored;
 
-		/* A mark that fails leaves the job to the relay, which publishes it once more:
-		 * harmless (the claim is conditional). */
-		jobq_ignore(jobq_store_cli_mark_published(c->store, ids, NULL, nok, &ignored));
+		/* Sent, not waited for: its result is read by the handle's next statement (or
+		 * its close), so the call does not wait for a second commit. A mark that fails
+		 * leaves the job to the relay, which publishes it once more: harmless (the
+		 * claim is conditional). */
+		jobq_ignore(jobq_store_cli_mark_published_async(c->store, ids, nok, &ignored));
 	}
 	if (r < 0 || nok < npub) {
 		if (r >= 0)
