@@ -1,4 +1,5 @@
-/* jobq wait, and the wait shared with submit --wait: LISTEN/NOTIFY until jobs end. */
+/* jobq wait (through libjobq), and the wait shared with submit --wait and cancel --wait:
+ * LISTEN/NOTIFY until jobs end. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,40 @@ out:
 	return status;
 }
 
+/* jobq wait ID, through libjobq (jobq_client_wait: registered before it reads, woken by
+ * the job's notification). timeout_ms 0: no limit. */
+static int wait_one(struct cli *cli, const char *id, int64_t timeout_ms)
+{
+	struct jobq_job_info info = { 0 };
+	jobq_client *client;
+	int status, r;
+
+	if ((client = cli_client(cli, &status)) == NULL)
+		return status;
+	r = jobq_client_wait(client, id, timeout_ms > 0 ? timeout_ms : -1, &info);
+	if (r == JOBQ_CLIENT_OK) {
+		struct jobq_job_end e = { .status = (enum jobq_status)info.state,
+					  .attempt = info.attempt,
+					  .result = info.result,
+					  .error = info.error,
+					  .cancel_reason = info.cancel_reason,
+					  .cancel_requested = info.cancel_requested,
+					  .stop_ms = -1 };
+
+		status = cli_end_default(cli, id, &e);
+	} else if (r == JOBQ_CLIENT_ETIMEDOUT) {
+		char d[32];
+
+		status = cli_fail(cli, CLI_EXIT_TIMEOUT,
+				  "timed out after %s waiting for 1 job(s): %s",
+				  jobq_duration_format(timeout_ms, d, sizeof(d)), id);
+	} else {
+		status = cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
+	}
+	jobq_job_info_free(&info);
+	return status;
+}
+
 int cmd_wait(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "timeout", required_argument, NULL, 't' },
@@ -194,8 +229,5 @@ int cmd_wait(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, optind >= argc ? "missing job id" : "expected one job id");
 	if (!cli_job_id(cli, argv[optind]))
 		return CLI_EXIT_USAGE;
-	{
-		const char *ids[1] = { argv[optind] };
-		return cli_wait_jobs(cli, ids, 1, timeout_ms, false, NULL);
-	}
+	return wait_one(cli, argv[optind], timeout_ms);
 }
