@@ -8,6 +8,13 @@
 #include "jobq/store_relay.h"
 #include "store_internal.h"
 
+/* A job the relay must publish now: unpublished, waiting, due and past its submitter's
+ * grace. One text for the take and the probe, so that the probe never says "nothing" while
+ * the take would find rows (both use the partial index on unpublished jobs). */
+#define RELAY_DUE                                                                                  \
+	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
+	" AND publish_after <= now() AND run_after <= now()"
+
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err)
 {
@@ -30,9 +37,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	r = jobq_store_exec(
 		st, "jobq_relay_take",
 		"WITH due AS ("
-		"  SELECT id FROM jobs"
-		"  WHERE published_at IS NULL AND status IN ('scheduled', 'queued')"
-		"   AND publish_after <= now() AND run_after <= now()"
+		"  SELECT id FROM jobs WHERE" RELAY_DUE
 		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
@@ -63,10 +68,8 @@ int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
 {
 	PGresult *res;
 	int r = jobq_store_exec(st, "jobq_relay_due",
-				"SELECT EXISTS (SELECT 1 FROM jobs"
-				" WHERE published_at IS NULL AND status IN ('scheduled', 'queued')"
-				"  AND publish_after <= now() AND run_after <= now())",
-				0, NULL, &res, "relay", err);
+				"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")", 0, NULL,
+				&res, "relay", err);
 
 	if (r != 0)
 		return r;

@@ -11,6 +11,37 @@
 
 #include "agent_proto.h"
 
+uint32_t agent_get_be32(const void *p)
+{
+	const unsigned char *b = p;
+
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+void agent_put_be32(void *p, uint32_t v)
+{
+	unsigned char *b = p;
+
+	b[0] = (unsigned char)(v >> 24);
+	b[1] = (unsigned char)(v >> 16);
+	b[2] = (unsigned char)(v >> 8);
+	b[3] = (unsigned char)v;
+}
+
+int agent_parse_header(const void *h, size_t max, size_t *len)
+{
+	if (memcmp(h, AGENT_MAGIC, 4) != 0) {
+		errno = EPROTO;
+		return -1;
+	}
+	*len = agent_get_be32((const unsigned char *)h + 4);
+	if (*len > max) {
+		errno = EMSGSIZE;
+		return -1;
+	}
+	return 0;
+}
+
 int64_t agent_now_ms(void)
 {
 	struct timespec ts;
@@ -88,7 +119,7 @@ static int read_all(int fd, char *p, size_t n, bool at_start, int64_t deadline_m
 int agent_read_frame(int fd, size_t max, char **body, size_t *len, int64_t deadline_ms)
 {
 	unsigned char h[AGENT_HEADER_SIZE];
-	uint32_t n;
+	size_t n;
 	char *b;
 	int r;
 
@@ -96,15 +127,8 @@ int agent_read_frame(int fd, size_t max, char **body, size_t *len, int64_t deadl
 	*len = 0;
 	if ((r = read_all(fd, (char *)h, sizeof(h), true, deadline_ms)) != 0)
 		return r;
-	if (memcmp(h, AGENT_MAGIC, 4) != 0) {
-		errno = EPROTO;
+	if (agent_parse_header(h, max, &n) != 0)
 		return -1;
-	}
-	n = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7];
-	if (n > max) {
-		errno = EMSGSIZE;
-		return -1;
-	}
 	if ((b = malloc((size_t)n + 1)) == NULL) {
 		errno = ENOMEM;
 		return -1;
@@ -135,10 +159,7 @@ int agent_write_frame(int fd, const void *const *parts, const size_t *lens, size
 		return -1;
 	}
 	memcpy(h, AGENT_MAGIC, 4);
-	h[4] = (unsigned char)(total >> 24);
-	h[5] = (unsigned char)(total >> 16);
-	h[6] = (unsigned char)(total >> 8);
-	h[7] = (unsigned char)total;
+	agent_put_be32(h + 4, (uint32_t)total);
 	if (agent_write_all(fd, h, sizeof(h), deadline_ms) != 0)
 		return -1;
 	for (size_t i = 0; i < nparts; i++)

@@ -36,6 +36,16 @@ enum {
  * be); a request that would pass it is declined. */
 #define AGENT_MAX_BUFFERED (16u << 20)
 
+/* The 4-byte big-endian number at p (a frame's length, a reply's stdout length). */
+uint32_t agent_get_be32(const void *p);
+
+/* Write v at p as 4 bytes, big-endian. */
+void agent_put_be32(void *p, uint32_t v);
+
+/* Check a frame's header (AGENT_HEADER_SIZE bytes at h) and put its body's length in
+ * *len. 0, or -1 with errno EPROTO (not AGENT_MAGIC) or EMSGSIZE (a body over max). */
+int agent_parse_header(const void *h, size_t max, size_t *len);
+
 /* The CLOCK_MONOTONIC time in milliseconds. */
 int64_t agent_now_ms(void);
 

@@ -164,6 +164,7 @@ bool cli_int(struct cli *cli, const char *flag, const char *text, int64_t min, i
 int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 {
 	struct jobq_broker_opts opts;
+	struct jobq_broker *b = NULL;
 	struct jobq_envelope *envs = calloc(n ? n : 1, sizeof(*envs));
 	bool *ok = calloc(n ? n : 1, sizeof(*ok));
 	const char **ids = calloc(n ? n : 1, sizeof(*ids));
@@ -185,15 +186,13 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 	}
 	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli");
 	/* A node that fails (down, or not confirming) hands the rest to the next one. */
-	/* The agent's connection is kept from one submit to the next (cli_free closes it). */
-	r = jobq_broker_publish_jobs_failover(&cli->broker, &opts, envs, n, ok, 10000, &err);
-	if (cli->broker != NULL) {
-		if (jobq_broker_skipped(cli->broker)[0] != '\0')
-			jobq_warn("broker_failover", "node", jobq_broker_node(cli->broker),
-				  "skipped", jobq_broker_skipped(cli->broker));
+	r = jobq_broker_publish_jobs_failover(&b, &opts, envs, n, ok, 10000, &err);
+	if (b != NULL) {
+		if (jobq_broker_skipped(b)[0] != '\0')
+			jobq_warn("broker_failover", "node", jobq_broker_node(b), "skipped",
+				  jobq_broker_skipped(b));
 		else
-			jobq_debug("broker_node", "node", jobq_broker_node(cli->broker));
-		jobq_broker_forget_skipped(cli->broker); /* said once per connection */
+			jobq_debug("broker_node", "node", jobq_broker_node(b));
 	}
 	for (size_t i = 0; i < n; i++)
 		if (ok[i]) {
@@ -217,6 +216,7 @@ out:
 			 "warning: %s; %zu job(s) are saved and will be published by the relay of "
 			 "a running jobq-consumer",
 			 err.msg, n - nok);
+	jobq_broker_free(b);
 	free(envs);
 	free(ok);
 	free(ids);

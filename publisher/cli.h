@@ -29,12 +29,11 @@ enum {
 
 struct cli {
 	struct jobq_config cfg;
-	bool json;                  /* --json: machine-readable output */
-	const char *command;        /* the sub-command being run, for messages */
-	struct jobq_store *store;   /* opened by cli_store() */
-	struct jobq_broker *broker; /* opened by cli_publish(), kept for the next one */
-	jobq_client *client;        /* libjobq's handle, opened by cli_client() */
-	const char *config_path;    /* --config, or NULL */
+	bool json;                /* --json: machine-readable output */
+	const char *command;      /* the sub-command being run, for messages */
+	struct jobq_store *store; /* opened by cli_store() */
+	jobq_client *client;      /* libjobq's handle, opened by cli_client() */
+	const char *config_path;  /* --config, or NULL */
 	bool agent; /* the command runs inside `jobq agent`, for a front end (cmd_agent.c) */
 };
 

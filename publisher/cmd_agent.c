@@ -252,12 +252,11 @@ out:
 static int reply(int fd, int kind, int status, const char *out, size_t outlen, const char *err,
 		 size_t errlen)
 {
-	unsigned char head[6] = { (unsigned char)kind,           (unsigned char)status,
-				  (unsigned char)(outlen >> 24), (unsigned char)(outlen >> 16),
-				  (unsigned char)(outlen >> 8),  (unsigned char)outlen };
+	unsigned char head[6] = { (unsigned char)kind, (unsigned char)status };
 	const void *parts[3] = { head, out, err };
 	size_t lens[3] = { sizeof(head), out ? outlen : 0, err ? errlen : 0 };
 
+	agent_put_be32(head + 2, (uint32_t)lens[1]);
 	return agent_write_frame(fd, parts, lens, 3, agent_now_ms() + ANSWER_WAIT_MS);
 }
 
@@ -378,15 +377,9 @@ static bool read_pending(struct agent *a, struct pending *p)
 			return true; /* closed before its request was whole: nothing to do */
 		p->got += (size_t)r;
 		if (in_head && p->got == AGENT_HEADER_SIZE) {
-			const unsigned char *h = (const unsigned char *)p->head;
-
-			if (memcmp(h, AGENT_MAGIC, 4) != 0) {
-				bad_request(p, "not a jobq agent frame");
-				return true;
-			}
-			p->len = (size_t)h[4] << 24 | (size_t)h[5] << 16 | (size_t)h[6] << 8 | h[7];
-			if (p->len > AGENT_MAX_REQUEST) {
-				bad_request(p, "over the 4 MiB limit");
+			if (agent_parse_header(p->head, AGENT_MAX_REQUEST, &p->len) != 0) {
+				bad_request(p, errno == EMSGSIZE ? "over the 4 MiB limit"
+								 : "not a jobq agent frame");
 				return true;
 			}
 			if (a->buffered + p->len > AGENT_MAX_BUFFERED) {

@@ -206,8 +206,7 @@ static int via_agent(const char *path, int argc, char **argv)
 		if (body[0] == AGENT_DECLINED)
 			goto out;
 	}
-	outlen = (size_t)(unsigned char)body[2] << 24 | (size_t)(unsigned char)body[3] << 16 |
-		 (size_t)(unsigned char)body[4] << 8 | (unsigned char)body[5];
+	outlen = agent_get_be32(body + 2);
 	if (outlen > len - 6)
 		outlen = len - 6;
 	put(STDOUT_FILENO, body + 6, outlen);

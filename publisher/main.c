@@ -128,7 +128,6 @@ int cli_run(struct cli *cli, int argc, char **argv)
 void cli_free(struct cli *cli)
 {
 	jobq_store_free(cli->store);
-	jobq_broker_free(cli->broker);
 	jobq_client_close(cli->client);
 	jobq_config_free(&cli->cfg);
 	memset(cli, 0, sizeof(*cli));

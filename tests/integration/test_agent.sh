@@ -10,6 +10,7 @@
 #    whose start deadline passed, and one whose caller hung up before it was read;
 #  - the socket is created 0600 (0660 with --mode 0660); a second agent on the socket is
 #    refused; hostile frames get an error line and the agent keeps serving;
+#    with its 64 connection slots held, a caller is declined at once;
 #  - the agent's connections survive the servers ending them: the next submit is saved and
 #    confirmed (exit 0);
 #  - another user's agent in a folder anyone can write to is not trusted (a warning, the
@@ -142,6 +143,22 @@ check_eq "a request past its start deadline is declined" 1 "$(grep -c "^late Tru
 check_eq "none of them, nor the abandoned request, saved a job" "$before" "$(jobs_now)"
 check_status "the agent still serves" 0 "$LONE" submit noop
 check "the agent still runs" is_running agent
+# 64 idle connections fill the agent's table: the next caller is declined at once, and
+# submits itself (the lone front end cannot: 127) rather than wait behind them.
+_jq_py - "$SOCK" <<'EOF' &
+import socket, sys, time
+held = [socket.socket(socket.AF_UNIX) for _ in range(64)]
+for s in held:
+    s.connect(sys.argv[1])
+time.sleep(1.5)
+EOF
+filler=$!
+jq_nap 0.4
+check_status "with 64 connections held, the next caller is declined at once (lone: 127)" 127 \
+  timeout 10 "$LONE" submit noop
+wait "$filler" || true
+jq_nap 0.5
+check_status "once they are gone, the agent serves again" 0 "$LONE" submit noop
 
 # ---------------------------------------------------------------- the servers end its sessions
 check_eq "the agent's database session ended" t "$(sql "select bool_and(pg_terminate_backend(pid))
