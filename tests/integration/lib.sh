@@ -521,10 +521,16 @@ _jq_sql_start() {
       "postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB" 2>>"$T/.sql.err"
   }
 }
+# Ending it does not rest on one signal: its input closes (psql exits at end of input), then
+# TERM, then KILL after 5 s. A TERM alone twice left a test's exit (under heavy load) waiting
+# on a psql that was still alive and reading its input.
 _jq_sql_stop() {
-  local pid="${_JQ_SQL_PID:-}"
+  local pid="${_JQ_SQL_PID:-}" fd="${_JQ_SQL[1]:-}" i
   if [[ -n "$pid" && "$BASHPID" == "$$" ]]; then
+    [[ -n "$fd" ]] && exec {fd}>&-
     kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do proc_alive "$pid" || break; jq_nap 0.1; done
+    proc_alive "$pid" && kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null || true
   fi
   return 0

@@ -145,15 +145,19 @@ check_status "the agent still serves" 0 "$LONE" submit noop
 check "the agent still runs" is_running agent
 # 64 idle connections fill the agent's table: the next caller is declined at once, and
 # submits itself (the lone front end cannot: 127) rather than wait behind them.
-_jq_py - "$SOCK" <<'EOF' &
+# The filler says when all 64 are connected (a slow machine may take long to start it);
+# the agent drops an idle connection after 2 s, so the caller runs at once after that.
+rm -f "$T/held"
+_jq_py - "$SOCK" "$T/held" <<'EOF' &
 import socket, sys, time
 held = [socket.socket(socket.AF_UNIX) for _ in range(64)]
 for s in held:
     s.connect(sys.argv[1])
+open(sys.argv[2], "w").close()
 time.sleep(1.5)
 EOF
 filler=$!
-jq_nap 0.4
+wait_for 20 "the filler's 64 connections" test -e "$T/held" || true
 check_status "with 64 connections held, the next caller is declined at once (lone: 127)" 127 \
   timeout 10 "$LONE" submit noop
 wait "$filler" || true
