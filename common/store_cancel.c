@@ -9,8 +9,19 @@
 #include "jobq/store_cancel.h"
 #include "store_internal.h"
 
+/* qsort has no argument for its comparison: the result and column being sorted. Only
+ * jobq_store_cancel sets them, just before its qsort, on its caller's thread. */
+static _Thread_local const PGresult *sort_res;
+static _Thread_local int sort_col;
+
+static int row_cmp(const void *a, const void *b)
+{
+	return strcasecmp(PQgetvalue(sort_res, *(const int *)a, sort_col),
+			  PQgetvalue(sort_res, *(const int *)b, sort_col));
+}
+
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
-		      struct jobq_cancel_result *out, struct jobq_err *err)
+		      struct jobq_cancel_row *out, struct jobq_err *err)
 {
 	enum {
 		ID,
@@ -41,17 +52,42 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 		PQclear(res);
 		return r;
 	}
+	/* The rows sorted by id, so that each of the n ids finds its row by binary search (n
+	 * may be in the tens of thousands). */
+	int nrows = PQntuples(res);
+	int *order = malloc(((size_t)nrows + 1) * sizeof(*order));
+
+	if (order == NULL) {
+		PQclear(res);
+		return jobq_err_set(err, JOBQ_ENOMEM, "cancel: out of memory");
+	}
+	for (int row = 0; row < nrows; row++)
+		order[row] = row;
+	sort_res = res;
+	sort_col = col[ID];
+	qsort(order, (size_t)nrows, sizeof(*order), row_cmp);
 	for (size_t i = 0; i < n; i++) {
+		int lo = 0, hi = nrows;
+
 		memset(&out[i], 0, sizeof(out[i]));
 		store_copy(out[i].id, sizeof(out[i].id), ids[i]);
-		for (int row = 0; row < PQntuples(res); row++) {
-			if (strcasecmp(PQgetvalue(res, row, col[ID]), ids[i]) != 0)
-				continue;
-			out[i].found = true;
-			store_status(res, row, col[STATUS], &out[i].before);
-			out[i].requested = out[i].before == JOBQ_RUNNING;
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			int c = strcasecmp(PQgetvalue(res, order[mid], col[ID]), ids[i]);
+
+			if (c == 0) {
+				out[i].found = true;
+				store_status(res, order[mid], col[STATUS], &out[i].before);
+				out[i].requested = out[i].before == JOBQ_RUNNING;
+				break;
+			}
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
 	}
+	free(order);
 	PQclear(res);
 	return 0;
 }

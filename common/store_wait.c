@@ -52,8 +52,12 @@ int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
 				  err);
 }
 
-int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
-		       struct jobq_err *err)
+/* A timestamp column as whole ms since 1970 on the database clock (floored, so that it prints
+ * as to_char's .MS does); 0 for NULL. */
+#define UNIX_MS(col) "COALESCE(floor(extract(epoch FROM " col ") * 1000), 0)::bigint"
+
+int jobq_store_job_end(struct jobq_store *st, const char *job_id, bool full,
+		       struct jobq_job_end *out, struct jobq_err *err)
 {
 	enum {
 		STATUS,
@@ -63,12 +67,37 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 		CANCEL,
 		REASON,
 		STOP_MS,
+		MAX_ATTEMPTS,
+		TYPE,
+		QUEUE,
+		WORKER,
+		STATUS_REASON,
+		KEY,
+		PROGRESS,
+		PAYLOAD,
+		METADATA,
+		TIMEOUT_MS,
+		NOW,
+		RUN_AFTER,
+		CREATED,
+		STARTED,
+		FINISHED,
+		UPDATED,
+		PUBLISHED,
+		HEARTBEAT,
+		LEASE,
+		CANCEL_AT,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "status", "attempt",          "result",
-						  "error",  "cancel_requested", "cancel_reason",
-						  "stop_ms" };
-	const char *p[1] = { job_id };
+	static const char *const names[NCOLS] = {
+		"status",       "attempt",      "result",    "error",      "cancel_requested",
+		"cancel_reason", "stop_ms",     "max_attempts", "type",    "queue",
+		"worker_id",    "status_reason", "idempotency_key", "progress", "payload",
+		"job_metadata", "timeout_ms",   "now_ms",    "run_after_ms", "created_ms",
+		"started_ms",   "finished_ms",  "updated_ms", "published_ms", "heartbeat_ms",
+		"lease_ms",     "cancel_ms"
+	};
+	const char *p[2] = { job_id, full ? "t" : "f" };
 	PGresult *res;
 	int col[NCOLS];
 	int r;
@@ -80,8 +109,23 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 		"SELECT status, attempt, result::text AS result, error,"
 		" cancel_requested_at IS NOT NULL AS cancel_requested, cancel_reason,"
 		" COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1)"
-		" AS stop_ms FROM jobs WHERE id = $1 FOR SHARE",
-		1, p, &res, "read job", err);
+		" AS stop_ms, max_attempts, type, queue, worker_id, status_reason,"
+		" idempotency_key, progress::text AS progress,"
+		" CASE WHEN $2::bool THEN payload::text END AS payload,"
+		" CASE WHEN $2::bool THEN job_metadata::text END AS job_metadata,"
+		" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0) AS timeout_ms,"
+		" " UNIX_MS("now()") " AS now_ms,"
+		" " UNIX_MS("run_after") " AS run_after_ms,"
+		" " UNIX_MS("created_at") " AS created_ms,"
+		" " UNIX_MS("started_at") " AS started_ms,"
+		" " UNIX_MS("finished_at") " AS finished_ms,"
+		" " UNIX_MS("updated_at") " AS updated_ms,"
+		" " UNIX_MS("published_at") " AS published_ms,"
+		" " UNIX_MS("heartbeat_at") " AS heartbeat_ms,"
+		" " UNIX_MS("lease_expires_at") " AS lease_ms,"
+		" " UNIX_MS("cancel_requested_at") " AS cancel_ms"
+		" FROM jobs WHERE id = $1 FOR SHARE",
+		2, p, &res, "read job", err);
 	if (r != 0)
 		return r;
 	if (PQntuples(res) == 0) {
@@ -91,13 +135,31 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_jo
 	if ((r = store_columns(res, names, NCOLS, col, "read job", err)) == 0) {
 		store_status(res, 0, col[STATUS], &out->status);
 		out->attempt = store_int(res, 0, col[ATTEMPT]);
-		out->result = store_dup(res, 0, col[RESULT]);
-		out->error = store_dup(res, 0, col[ERROR]);
 		out->cancel_requested = store_bool(res, 0, col[CANCEL]);
-		out->cancel_reason = store_dup(res, 0, col[REASON]);
 		out->stop_ms = store_double(res, 0, col[STOP_MS]);
+		out->max_attempts = store_int(res, 0, col[MAX_ATTEMPTS]);
+		out->timeout_ms = store_int64(res, 0, col[TIMEOUT_MS]);
+		int64_t *times[] = { &out->now_ms,       &out->run_after_ms,
+				     &out->created_ms,   &out->started_ms,
+				     &out->finished_ms,  &out->updated_ms,
+				     &out->published_ms, &out->heartbeat_ms,
+				     &out->lease_expires_ms, &out->cancel_requested_ms };
+		for (int i = NOW; i <= CANCEL_AT; i++)
+			*times[i - NOW] = store_int64(res, 0, col[i]);
+		char **strs[] = { &out->result, &out->error,         &out->cancel_reason,
+				  &out->type,   &out->queue,         &out->worker,
+				  &out->status_reason, &out->key,    &out->progress,
+				  &out->payload, &out->metadata };
+		int cols[] = { RESULT,        ERROR, REASON,   TYPE,    QUEUE,   WORKER,
+			       STATUS_REASON, KEY,   PROGRESS, PAYLOAD, METADATA };
+		for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+			if (!PQgetisnull(res, 0, col[cols[i]]) &&
+			    (*strs[i] = store_dup(res, 0, col[cols[i]])) == NULL)
+				r = jobq_err_set(err, JOBQ_ENOMEM, "read job: out of memory");
 	}
 	PQclear(res);
+	if (r != 0)
+		jobq_job_end_release(out);
 	return r;
 }
 
@@ -105,10 +167,14 @@ void jobq_job_end_release(struct jobq_job_end *e)
 {
 	if (e == NULL)
 		return;
-	free(e->result);
-	free(e->error);
-	free(e->cancel_reason);
-	e->result = e->error = e->cancel_reason = NULL;
+	char **strs[] = { &e->result, &e->error,         &e->cancel_reason, &e->type,
+			  &e->queue,  &e->worker,        &e->status_reason, &e->key,
+			  &e->progress, &e->payload,     &e->metadata };
+
+	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
+		free(*strs[i]);
+		*strs[i] = NULL;
+	}
 }
 
 int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,

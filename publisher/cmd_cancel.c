@@ -1,5 +1,6 @@
-/* jobq cancel: record the cancel in the database first (the tombstone), then broadcast
- * it on jobq.cancel so the owner stops the job within milliseconds; optionally wait. */
+/* jobq cancel, through libjobq: record the cancel in the database first (the tombstone),
+ * then broadcast it on jobq.cancel so the owner stops the job within milliseconds;
+ * optionally wait. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +8,6 @@
 
 #include "cli.h"
 #include "cmd_wait.h"
-#include "jobq/broker.h"
-#include "jobq/store_jobs.h"
 
 #define MAX_IDS 10000
 
@@ -60,59 +59,15 @@ static void print_one(struct cli *cli, const char *id, const char *outcome, cons
 }
 
 /* --wait: how a cancelled running job ended. */
-static int on_end(struct cli *cli, const char *id, const struct jobq_job_end *e)
+static int on_end(struct cli *cli, const char *id, const struct jobq_job_info *e)
 {
-	if (e->status == JOBQ_CANCELLED) {
+	if (e->state == JOBQ_JOB_CANCELLED) {
 		print_one(cli, id, "stopped", "cancelled", e->stop_ms);
 		return CLI_EXIT_OK;
 	}
 	/* It finished before the cancel took effect: its real outcome stands. */
-	print_one(cli, id, "too late: finished", jobq_status_name(e->status), -1);
+	print_one(cli, id, "too late: finished", jobq_job_state_name(e->state), -1);
 	return CLI_EXIT_JOB_FAILED;
-}
-
-/* Broadcast the requests on b (already connected, or NULL when the broker was not
- * reachable): all published first, then the confirms collected together, so the last job
- * of a batch stops as soon as the first. A lost broadcast only delays the stop to the
- * owner's next heartbeat. */
-static void broadcast(struct cli *cli, struct jobq_broker *b, const char *broker_error,
-		      const char *const *ids, size_t n, const char *reason)
-{
-	struct jobq_err err = { 0 };
-	char **bodies = calloc(n, sizeof(*bodies));
-	size_t done = 0;
-	int r = 0;
-
-	if (b == NULL)
-		r = jobq_err_set(&err, JOBQ_EBROKER, "%s", broker_error);
-	else if (bodies == NULL)
-		r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
-	for (size_t i = 0; r == 0 && bodies != NULL && i < n; i++) {
-		json_t *o = json_pack("{s:s, s:s}", "job_id", ids[i], "reason", reason);
-
-		if ((bodies[i] = json_dumps(o, JSON_COMPACT)) == NULL)
-			r = jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
-		json_decref(o);
-	}
-	while (r == 0 && done < n) {
-		size_t chunk = n - done;
-
-		if (chunk > JOBQ_BROKER_CONFIRM_WINDOW)
-			chunk = JOBQ_BROKER_CONFIRM_WINDOW;
-
-		r = jobq_broker_publish_raws(b, JOBQ_EXCHANGE_CANCEL, "",
-					     (const char *const *)bodies + done, chunk, 5000, &err);
-		done += chunk;
-	}
-	if (r != 0)
-		cli_fail(
-			cli, 0,
-			"warning: broadcast failed (%s); the cancel is recorded and the owner will "
-			"stop the job at its next heartbeat (the workers' heartbeat_interval)",
-			err.msg);
-	for (size_t i = 0; bodies != NULL && i < n; i++)
-		free(bodies[i]);
-	free(bodies);
 }
 
 int cmd_cancel(struct cli *cli, int argc, char **argv)
@@ -126,12 +81,11 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 	const char *reason = "cancelled by user";
 	const char **ids = NULL, **running = NULL;
 	struct jobq_cancel_result *res = NULL;
-	struct jobq_broker *broker = NULL;
-	struct jobq_err err = { 0 }, berr = { 0 };
+	jobq_client *client;
 	int64_t timeout_ms = 0;
 	bool wait = false;
 	size_t n = 0, nrun = 0;
-	int c, status = CLI_EXIT_USAGE;
+	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
 		switch (c) {
@@ -176,27 +130,17 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 		if (!dup)
 			ids[n++] = argv[i];
 	}
-	if (cli_store(cli) == NULL) {
-		status = CLI_EXIT_UNAVAILABLE;
+	/* Through libjobq: one statement records every cancel, then the stops of the running
+	 * ones are broadcast together, so the last job of a batch stops as soon as the first. A
+	 * lost broadcast only delays a stop to the owner's next heartbeat. */
+	if ((client = cli_client(cli, &status)) == NULL)
+		goto out;
+	if ((r = jobq_client_cancel_many(client, ids, n, reason, res)) != JOBQ_CLIENT_OK) {
+		status = cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
 		goto out;
 	}
-	/* Connect to the broker before recording the cancel, so that the broadcast leaves the
-	 * moment the cancel commits. A broker that is down is only reported if a broadcast is
-	 * needed. */
-	{
-		struct jobq_broker_opts bopts;
-
-		jobq_broker_opts_from_config(&bopts, &cli->cfg, "jobq-cli cancel");
-		if (jobq_broker_connect(&bopts, &broker, &berr) != 0)
-			broker = NULL;
-	}
-	/* Wait registration comes first, so that no end can slip between cancel and wait. */
-	if (wait && (status = cli_wait_prepare(cli, ids, n)) != CLI_EXIT_OK)
-		goto out;
-	if (jobq_store_cancel(cli->store, ids, n, reason, res, &err) != 0) {
-		status = cli_fail_err(cli, &err);
-		goto out;
-	}
+	if (jobq_client_errmsg(client)[0] != '\0')
+		cli_fail(cli, 0, "%s", jobq_client_errmsg(client));
 	status = CLI_EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
 		if (!res[i].found) {
@@ -206,31 +150,27 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			running[nrun++] = ids[i];
 			if (!wait)
 				print_one(cli, ids[i], "cancel requested", "running", -1);
-		} else if (jobq_status_terminal(res[i].before)) {
-			print_one(cli, ids[i], "already finished", jobq_status_name(res[i].before),
+		} else if (res[i].was == JOBQ_JOB_SUCCEEDED || res[i].was == JOBQ_JOB_FAILED ||
+			   res[i].was == JOBQ_JOB_CANCELLED) {
+			print_one(cli, ids[i], "already finished", jobq_job_state_name(res[i].was),
 				  -1);
 			if (status < CLI_EXIT_JOB_FAILED)
 				status = CLI_EXIT_JOB_FAILED;
 		} else {
 			print_one(cli, ids[i], "cancelled",
-				  res[i].before == JOBQ_SCHEDULED ? "was scheduled" : "was queued",
+				  res[i].was == JOBQ_JOB_SCHEDULED ? "was scheduled" : "was queued",
 				  -1);
 		}
 	}
-	if (nrun > 0)
-		broadcast(cli, broker, berr.msg, running, nrun, reason);
-	jobq_broker_free(broker);
-	broker = NULL;
+	/* The wait reads each job before it registers for its end and reads it again after:
+	 * no end can slip between the cancel and the wait. */
 	if (wait && nrun > 0) {
-		int s = cli_wait_jobs(cli, running, nrun, timeout_ms, true, on_end);
+		int s = cli_wait_jobs(cli, running, nrun, timeout_ms, on_end);
+
 		if (s > status)
 			status = s;
-	} else if (wait) {
-		struct jobq_err ignored;
-		jobq_ignore(jobq_store_drop_waiters(cli->store, &ignored));
 	}
 out:
-	jobq_broker_free(broker);
 	free(ids);
 	free(running);
 	free(res);

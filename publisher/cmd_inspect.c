@@ -44,15 +44,23 @@ static void kv(const char *key, const char *fmt, ...)
 	kv_long(key, value);
 }
 
-/* "2026-11-28T11:07:01.123Z (3m ago)" for timestamp column `col` whose age is `age_col`. */
-static void kv_time(const PGresult *res, const char *key, const char *col, const char *age_col)
+/* "2026-11-28T11:07:01.123Z (3m ago)" for a time (unix ms, 0: none) read at read_ms, both
+ * on the database clock. */
+static void kv_time(const char *key, int64_t t, int64_t read_ms)
 {
-	const char *ts = rows_get(res, 0, col);
-	char ago[48];
+	char ts[48], ago[48];
 
-	if (ts == NULL)
+	if (t == 0)
 		return;
-	kv(key, "%s (%s)", ts, rows_ago(rows_int(res, 0, age_col, 0), ago, sizeof(ago)));
+	kv(key, "%s (%s)", rows_ts(t, ts, sizeof(ts)), rows_ago(read_ms - t, ago, sizeof(ago)));
+}
+
+/* "running (cancelling)" for a running job with a cancel request, else the state. */
+static const char *shown_state(const struct jobq_job_info *j)
+{
+	if (j->state == JOBQ_JOB_RUNNING && j->cancel_requested)
+		return "running (cancelling)";
+	return jobq_job_state_name(j->state);
 }
 
 /* "running (cancelling)" for a running job with a cancel request, else the status. */
@@ -84,98 +92,135 @@ static const char status_help[] =
 	"\n"
 	"exit status: 0 shown; 2 invalid id or usage; 3 no such job; 5 database unavailable.\n";
 
-/* clang-format off */
-static const char status_sql[] =
-	"SELECT id, status, cancel_requested_at IS NOT NULL AS cancelling, status_reason,"
-	" type, queue, attempt, max_attempts, worker_id,"
-	" CASE WHEN status = 'running' THEN"
-	"  (extract(epoch FROM now() - heartbeat_at) * 1000)::bigint END AS heartbeat_age_ms,"
-	" CASE WHEN status = 'running' THEN"
-	"  (extract(epoch FROM lease_expires_at - now()) * 1000)::bigint END AS lease_left_ms,"
-	" (extract(epoch FROM timeout) * 1000)::bigint AS timeout_ms,"
-	" " ROWS_TS("run_after", "run_after") ","
-	" " ROWS_TS("created_at", "created_at") ","
-	" " ROWS_TS("started_at", "started_at") ","
-	" " ROWS_TS("finished_at", "finished_at") ","
-	" " ROWS_TS("updated_at", "updated_at") ","
-	" " ROWS_TS("published_at", "published_at") ","
-	" " ROWS_TS("heartbeat_at", "heartbeat_at") ","
-	" " ROWS_TS("lease_expires_at", "lease_expires_at") ","
-	" " ROWS_TS("cancel_requested_at", "cancel_requested_at") ","
-	" cancel_reason, idempotency_key, progress, result, error, payload, job_metadata,"
-	" " ROWS_AGE_MS("run_after", "_run_after_age_ms") ","
-	" " ROWS_AGE_MS("created_at", "_created_age_ms") ","
-	" " ROWS_AGE_MS("started_at", "_started_age_ms") ","
-	" " ROWS_AGE_MS("finished_at", "_finished_age_ms") ","
-	" " ROWS_AGE_MS("cancel_requested_at", "_cancel_age_ms") ","
-	" " ROWS_AGE_MS("published_at", "_published_age_ms") ","
-	" result::text AS _result, progress::text AS _progress"
-	" FROM jobs WHERE id = $1::uuid";
-/* clang-format on */
-
-static void status_text(const PGresult *res)
+static void status_text(const char *id, const struct jobq_job_info *j)
 {
-	const char *status = rows_get(res, 0, "status");
-	const char *v;
-	char buf[64], buf2[64];
-	bool running = strcmp(status, "running") == 0;
+	char buf[64];
+	bool running = j->state == JOBQ_JOB_RUNNING;
 
-	kv("id:", "%s", rows_get(res, 0, "id"));
-	kv("status:", "%s", shown_status(res, 0, buf, sizeof(buf)));
-	if ((v = rows_get(res, 0, "status_reason")) != NULL)
-		kv("reason:", "%s", v);
-	kv("type:", "%s", rows_get(res, 0, "type"));
-	kv("queue:", "%s", rows_get(res, 0, "queue"));
-	kv("attempt:", "%" PRId64 "/%" PRId64, rows_int(res, 0, "attempt", 0),
-	   rows_int(res, 0, "max_attempts", 0));
-	if ((v = rows_get(res, 0, "worker_id")) != NULL)
-		kv(running ? "owner:" : "last worker:", "%s", v);
-	if (running && rows_get(res, 0, "heartbeat_age_ms") != NULL)
+	kv("id:", "%s", id);
+	kv("status:", "%s", shown_state(j));
+	if (j->state_reason != NULL)
+		kv("reason:", "%s", j->state_reason);
+	kv("type:", "%s", j->type);
+	kv("queue:", "%s", j->queue);
+	kv("attempt:", "%d/%d", j->attempt, j->max_attempts);
+	if (j->worker != NULL)
+		kv(running ? "owner:" : "last worker:", "%s", j->worker);
+	if (running && j->heartbeat_unix_ms != 0)
 		kv("heartbeat:", "%s",
-		   rows_ago(rows_int(res, 0, "heartbeat_age_ms", 0), buf, sizeof(buf)));
-	if (running && rows_get(res, 0, "lease_left_ms") != NULL) {
-		int64_t left = rows_int(res, 0, "lease_left_ms", 0);
+		   rows_ago(j->read_unix_ms - j->heartbeat_unix_ms, buf, sizeof(buf)));
+	if (running && j->lease_expires_unix_ms != 0) {
+		int64_t left = j->lease_expires_unix_ms - j->read_unix_ms;
 
 		if (left >= 0)
 			kv("lease left:", "%s", rows_span(left, buf, sizeof(buf)));
 		else
 			kv("lease left:", "expired %s ago", rows_span(-left, buf, sizeof(buf)));
 	}
-	if (strcmp(status, "scheduled") == 0)
-		kv_time(res, "run after:", "run_after", "_run_after_age_ms");
+	if (j->state == JOBQ_JOB_SCHEDULED)
+		kv_time("run after:", j->run_after_unix_ms, j->read_unix_ms);
 	/* A waiting job not yet handed to the broker is the relay's to publish: worth
 	 * seeing when a job seems stuck. */
-	if (strcmp(status, "scheduled") == 0 || strcmp(status, "queued") == 0) {
-		if (rows_get(res, 0, "published_at") != NULL)
-			kv_time(res, "published:", "published_at", "_published_age_ms");
+	if (j->state == JOBQ_JOB_SCHEDULED || j->state == JOBQ_JOB_QUEUED) {
+		if (j->published_unix_ms != 0)
+			kv_time("published:", j->published_unix_ms, j->read_unix_ms);
 		else
 			kv("published:", "not yet (a consumer's relay publishes it when due)");
 	}
-	if (rows_get(res, 0, "timeout_ms") != NULL)
-		kv("timeout:", "%s",
-		   rows_span(rows_int(res, 0, "timeout_ms", 0), buf2, sizeof(buf2)));
-	kv_time(res, "created:", "created_at", "_created_age_ms");
-	kv_time(res, "started:", "started_at", "_started_age_ms");
-	kv_time(res, "finished:", "finished_at", "_finished_age_ms");
-	kv_time(res, "cancel asked:", "cancel_requested_at", "_cancel_age_ms");
-	if ((v = rows_get(res, 0, "cancel_reason")) != NULL)
-		kv("cancel reason:", "%s", v);
-	if ((v = rows_get(res, 0, "idempotency_key")) != NULL)
-		kv("key:", "%s", v);
-	if ((v = rows_get(res, 0, "_progress")) != NULL)
-		kv_long("progress:", v);
-	if ((v = rows_get(res, 0, "_result")) != NULL)
-		kv_long("result:", v);
-	if ((v = rows_get(res, 0, "error")) != NULL)
-		kv_long("error:", v);
+	if (j->timeout_ms != 0)
+		kv("timeout:", "%s", rows_span(j->timeout_ms, buf, sizeof(buf)));
+	kv_time("created:", j->created_unix_ms, j->read_unix_ms);
+	kv_time("started:", j->started_unix_ms, j->read_unix_ms);
+	kv_time("finished:", j->finished_unix_ms, j->read_unix_ms);
+	kv_time("cancel asked:", j->cancel_requested_unix_ms, j->read_unix_ms);
+	if (j->cancel_reason != NULL)
+		kv("cancel reason:", "%s", j->cancel_reason);
+	if (j->key != NULL)
+		kv("key:", "%s", j->key);
+	if (j->progress != NULL)
+		kv_long("progress:", j->progress);
+	if (j->result != NULL)
+		kv_long("result:", j->result);
+	if (j->error != NULL)
+		kv_long("error:", j->error);
+}
+
+/* A string field, or null. */
+static json_t *json_str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+/* A JSON text field embedded as JSON (null when absent; a string if it is not JSON). */
+static json_t *json_doc_or_null(const char *s)
+{
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	return (v = rows_json_text(s, strlen(s))) != NULL ? v : json_string(s);
+}
+
+/* A time field as "2026-11-28T11:07:01.123Z", or null. */
+static json_t *json_ts_or_null(int64_t t)
+{
+	char ts[48];
+
+	return t != 0 ? json_string(rows_ts(t, ts, sizeof(ts))) : json_null();
+}
+
+/* The --json object: the job's columns, under the names the jobs table gives them. */
+static json_t *status_json(const char *id, const struct jobq_job_info *j)
+{
+	bool running = j->state == JOBQ_JOB_RUNNING;
+	json_t *o = json_object();
+
+	if (o == NULL)
+		return NULL;
+	json_object_set_new(o, "id", json_string(id));
+	json_object_set_new(o, "status", json_string(jobq_job_state_name(j->state)));
+	json_object_set_new(o, "cancelling", json_boolean(j->cancel_requested));
+	json_object_set_new(o, "status_reason", json_str_or_null(j->state_reason));
+	json_object_set_new(o, "type", json_str_or_null(j->type));
+	json_object_set_new(o, "queue", json_str_or_null(j->queue));
+	json_object_set_new(o, "attempt", json_integer(j->attempt));
+	json_object_set_new(o, "max_attempts", json_integer(j->max_attempts));
+	json_object_set_new(o, "worker_id", json_str_or_null(j->worker));
+	json_object_set_new(o, "heartbeat_age_ms",
+			    running && j->heartbeat_unix_ms != 0
+				    ? json_integer(j->read_unix_ms - j->heartbeat_unix_ms)
+				    : json_null());
+	json_object_set_new(o, "lease_left_ms",
+			    running && j->lease_expires_unix_ms != 0
+				    ? json_integer(j->lease_expires_unix_ms - j->read_unix_ms)
+				    : json_null());
+	json_object_set_new(o, "timeout_ms",
+			    j->timeout_ms != 0 ? json_integer(j->timeout_ms) : json_null());
+	json_object_set_new(o, "run_after", json_ts_or_null(j->run_after_unix_ms));
+	json_object_set_new(o, "created_at", json_ts_or_null(j->created_unix_ms));
+	json_object_set_new(o, "started_at", json_ts_or_null(j->started_unix_ms));
+	json_object_set_new(o, "finished_at", json_ts_or_null(j->finished_unix_ms));
+	json_object_set_new(o, "updated_at", json_ts_or_null(j->updated_unix_ms));
+	json_object_set_new(o, "published_at", json_ts_or_null(j->published_unix_ms));
+	json_object_set_new(o, "heartbeat_at", json_ts_or_null(j->heartbeat_unix_ms));
+	json_object_set_new(o, "lease_expires_at", json_ts_or_null(j->lease_expires_unix_ms));
+	json_object_set_new(o, "cancel_requested_at",
+			    json_ts_or_null(j->cancel_requested_unix_ms));
+	json_object_set_new(o, "cancel_reason", json_str_or_null(j->cancel_reason));
+	json_object_set_new(o, "idempotency_key", json_str_or_null(j->key));
+	json_object_set_new(o, "progress", json_doc_or_null(j->progress));
+	json_object_set_new(o, "result", json_doc_or_null(j->result));
+	json_object_set_new(o, "error", json_str_or_null(j->error));
+	json_object_set_new(o, "payload", json_doc_or_null(j->payload));
+	json_object_set_new(o, "job_metadata", json_doc_or_null(j->metadata));
+	return o;
 }
 
 int cmd_status(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct jobq_store *st;
-	struct jobq_err err;
-	PGresult *res = NULL;
+	struct jobq_job_info info = { 0 };
+	jobq_client *client;
 	const char *id;
 	int c, r;
 
@@ -186,19 +231,18 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	}
 	if ((id = cmd_job_id_arg(cli, argc, argv)) == NULL)
 		return CLI_EXIT_USAGE;
-	if ((st = cli_store(cli)) == NULL)
-		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(st, NULL, status_sql, 1, &id, &res, "reading the job", &err) != 0)
-		return cli_fail_err(cli, &err);
-	if (PQntuples(res) == 0)
-		r = cli_fail(cli, CLI_EXIT_NOTFOUND, "no job %s", id);
-	else if (cli->json)
-		r = cmd_print_json(cli, rows_object(res, 0));
-	else {
-		status_text(res);
+	/* Through libjobq: jobq_client_status reads every field shown here. */
+	if ((client = cli_client(cli, &r)) == NULL)
+		return r;
+	if ((r = jobq_client_status(client, id, &info)) != JOBQ_CLIENT_OK)
+		return cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
+	if (cli->json) {
+		r = cmd_print_json(cli, status_json(id, &info));
+	} else {
+		status_text(id, &info);
 		r = CLI_EXIT_OK;
 	}
-	PQclear(res);
+	jobq_job_info_free(&info);
 	return r;
 }
 

@@ -296,13 +296,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	/* Saved either way; the status says whether the broker has it yet. With --wait the
 	 * job's end is what counts. */
 	status = r == JOBQ_CLIENT_RELAYED ? CLI_EXIT_RELAYED : CLI_EXIT_OK;
-	if (wait) {
-		/* The wait has a session of its own (cli_store): the handle's connections are
-		 * closed first, not held idle for as long as the jobs take. */
-		jobq_client_close(cli->client);
-		cli->client = NULL;
-		status = cli_wait_jobs(cli, ids, n, wait_timeout, false, NULL);
-	}
+	if (wait)
+		status = cli_wait_jobs(cli, ids, n, wait_timeout, NULL);
 out:
 	if (ins != &single && ins != NULL) {
 		for (size_t i = 0; i < n; i++)

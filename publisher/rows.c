@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rows.h"
 
@@ -55,17 +56,36 @@ static json_t *value_json(const char *v, int len, Oid type)
 	}
 	case OID_JSON:
 	case OID_JSONB:
-		j = json_loadb(v, (size_t)len, JSON_DECODE_ANY, NULL);
-		/* jsonb keeps integers beyond int64, which jansson refuses: keep the
-		 * document JSON and let only those numbers lose precision. */
-		if (j == NULL)
-			j = json_loadb(v, (size_t)len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL,
-				       NULL);
+		j = rows_json_text(v, (size_t)len);
 		break;
 	default:
 		break;
 	}
 	return j != NULL ? j : json_stringn(v, (size_t)len);
+}
+
+json_t *rows_json_text(const char *v, size_t len)
+{
+	json_t *j = json_loadb(v, len, JSON_DECODE_ANY, NULL);
+
+	/* jsonb keeps integers beyond int64, which jansson refuses: keep the document JSON
+	 * and let only those numbers lose precision. */
+	if (j == NULL)
+		j = json_loadb(v, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, NULL);
+	return j;
+}
+
+char *rows_ts(int64_t unix_ms, char *buf, size_t len)
+{
+	time_t sec = (time_t)(unix_ms / 1000);
+	struct tm tm;
+	char day[32];
+
+	if (gmtime_r(&sec, &tm) == NULL || strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+		snprintf(buf, len, "%lld ms", (long long)unix_ms);
+	else
+		snprintf(buf, len, "%s.%03dZ", day, (int)(unix_ms % 1000));
+	return buf;
 }
 
 json_t *rows_object(const PGresult *res, int row)

@@ -59,7 +59,16 @@ bool client_enter(jobq_client *c)
 		snprintf(null_msg, sizeof(null_msg), "no client handle (NULL)");
 		return false;
 	}
-	pthread_mutex_lock(&c->lock);
+	/* An error-checking lock: a call from inside a jobq_client_wait_many callback on the
+	 * same handle (its thread holds the lock) is refused, not a deadlock. */
+	if (pthread_mutex_lock(&c->lock) != 0) {
+		pthread_mutex_lock(&c->msg_lock);
+		snprintf(c->msg, sizeof(c->msg),
+			 "a call on the handle from inside one of its own calls (a wait's "
+			 "callback)");
+		pthread_mutex_unlock(&c->msg_lock);
+		return false;
+	}
 	return true;
 }
 
@@ -67,7 +76,9 @@ int client_leave(jobq_client *c, int code, const struct jobq_err *err)
 {
 	client_confirms(c, 0);
 	pthread_mutex_lock(&c->msg_lock);
-	snprintf(c->msg, sizeof(c->msg), "%s", code != 0 && err != NULL ? err->msg : "");
+	/* a failure's message, or a warning of a call that succeeded (err->code 0) */
+	snprintf(c->msg, sizeof(c->msg), "%s",
+		 err != NULL && (code != 0 || err->code == 0) ? err->msg : "");
 	pthread_mutex_unlock(&c->msg_lock);
 	c->last_call_ms = jobq_monotonic_ms();
 	pthread_mutex_unlock(&c->lock);
@@ -77,13 +88,17 @@ int client_leave(jobq_client *c, int code, const struct jobq_err *err)
 int client_new(struct jobq_config *cfg, jobq_client **out, struct jobq_err *err)
 {
 	jobq_client *c = calloc(1, sizeof(*c));
+	pthread_mutexattr_t attr;
 
 	*out = NULL;
 	if (c == NULL) {
 		jobq_config_free(cfg);
 		return jobq_err_set(err, JOBQ_ENOMEM, "open: out of memory");
 	}
-	pthread_mutex_init(&c->lock, NULL);
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
+	pthread_mutex_init(&c->lock, &attr);
+	pthread_mutexattr_destroy(&attr);
 	pthread_mutex_init(&c->msg_lock, NULL);
 	c->cfg = *cfg;
 	memset(cfg, 0, sizeof(*cfg));
@@ -314,7 +329,8 @@ int jobq_client_broker_node(jobq_client *c, char *node, size_t node_size, char *
 	if (c == NULL)
 		return JOBQ_CLIENT_EINVAL;
 	/* Not a call that sets the handle's message: the last one's stays readable. */
-	pthread_mutex_lock(&c->lock);
+	if (pthread_mutex_lock(&c->lock) != 0) /* from inside a wait's callback */
+		return JOBQ_CLIENT_EINVAL;
 	if (node != NULL && node_size > 0 && c->broker != NULL)
 		snprintf(node, node_size, "%s", jobq_broker_node(c->broker));
 	if (skipped != NULL && skipped_size > 0)
@@ -332,8 +348,13 @@ void jobq_job_info_free(struct jobq_job_info *info)
 {
 	if (info == NULL)
 		return;
-	free(info->result);
-	free(info->error);
-	free(info->cancel_reason);
-	info->result = info->error = info->cancel_reason = NULL;
+	char **strs[] = { &info->result,       &info->error, &info->cancel_reason,
+			  &info->type,         &info->queue, &info->worker,
+			  &info->state_reason, &info->key,   &info->progress,
+			  &info->payload,      &info->metadata };
+
+	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
+		free(*strs[i]);
+		*strs[i] = NULL;
+	}
 }

@@ -11,7 +11,7 @@
 #include "jobq/store.h"
 
 /* What a cancel found for one job. */
-struct jobq_cancel_result {
+struct jobq_cancel_row {
 	char id[JOBQ_ID_BUF];
 	bool found;
 	enum jobq_status before; /* the state the cancel found */
@@ -23,7 +23,7 @@ struct jobq_cancel_result {
  * heartbeat checks); terminal → unchanged. out[i] describes ids[i]. The write is the
  * function jobq_cli_cancel (migration 0008). */
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
-		      struct jobq_cancel_result *out, struct jobq_err *err) JOBQ_WUR;
+		      struct jobq_cancel_row *out, struct jobq_err *err) JOBQ_WUR;
 
 /* Cancel a job that is not running (docs/design.md §3: scheduled/queued → cancelled), e.g. when a
  * claim finds the cancel tombstone. JOBQ_ECONFLICT if it was not in such a state. */

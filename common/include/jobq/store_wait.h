@@ -27,23 +27,48 @@ int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq
 /* Remove this session's waiter rows. */
 int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
-/* How a job ended, or where it stands, as jobq_store_job_end reads it. */
+/* How a job ended, or where it stands, as jobq_store_job_end reads it: every column of
+ * its row that jobq status shows. Strings are malloc'd, NULL when SQL NULL. Times are ms
+ * since 1970 on the database clock (floored), 0 when unset; now_ms is the database's
+ * clock at the read, so that ages (now_ms - heartbeat_ms) come from one clock. */
 struct jobq_job_end {
 	enum jobq_status status;
 	int attempt;
-	char *result;
+	char *result; /* JSON text */
 	char *error;
 	char *cancel_reason;
 	bool cancel_requested;
 	double stop_ms; /* cancel_requested_at → finished_at in ms; < 0 when n/a */
+	int max_attempts;
+	char *type;
+	char *queue;
+	char *worker;        /* worker_id: the owner (running) or the last worker */
+	char *status_reason; /* why the latest transition happened */
+	char *key;           /* idempotency key */
+	char *progress;      /* JSON text */
+	char *payload;       /* JSON text; only in a full read */
+	char *metadata;      /* JSON text; only in a full read */
+	int64_t timeout_ms;  /* runtime limit of one attempt; 0 = the handler's own */
+	int64_t now_ms;
+	int64_t run_after_ms;
+	int64_t created_ms;
+	int64_t started_ms;
+	int64_t finished_ms;
+	int64_t updated_ms;
+	int64_t published_ms;
+	int64_t heartbeat_ms;
+	int64_t lease_expires_ms;
+	int64_t cancel_requested_ms;
 };
 
-/* A job's current state for waiters: status, result, error. The read takes a share lock so
- * it waits for an in-flight transition to commit (a waiter registered after a finisher's
- * trigger ran still sees that finisher's result). Strings are malloc'd (the caller frees
- * them with jobq_job_end_release); NULL when SQL NULL. JOBQ_ENOTFOUND for an unknown id. */
-int jobq_store_job_end(struct jobq_store *st, const char *job_id, struct jobq_job_end *out,
-		       struct jobq_err *err) JOBQ_WUR;
+/* Read job job_id into *out (zeroed first): all of it when `full`, else all but the
+ * payload and metadata (what a waiter reads again and again). The read takes a share lock
+ * so it waits for an in-flight transition to commit (a waiter registered after a
+ * finisher's trigger ran still sees that finisher's result). The caller frees the strings
+ * with jobq_job_end_release. JOBQ_ENOTFOUND for an unknown id, JOBQ_ENOMEM (nothing
+ * kept). */
+int jobq_store_job_end(struct jobq_store *st, const char *job_id, bool full,
+		       struct jobq_job_end *out, struct jobq_err *err) JOBQ_WUR;
 
 /* Free a job end's strings and set them to NULL. Accepts NULL. */
 void jobq_job_end_release(struct jobq_job_end *e);

@@ -130,8 +130,11 @@ struct jobq_job_spec {
 	struct jobq_submit_opts opts;
 };
 
-/* A job as jobq_client_status and jobq_client_wait read it. The strings are owned by the
- * struct (free them with jobq_job_info_free); NULL when the job has none. */
+/* A job as jobq_client_status, jobq_client_wait and jobq_client_wait_many read it. The
+ * strings are owned by the struct (free them with jobq_job_info_free); NULL when the job
+ * has none. Times are milliseconds since 1970 UTC on the database's clock, 0 when unset;
+ * read_unix_ms is that clock at the read, so that an age (read_unix_ms -
+ * heartbeat_unix_ms) needs no other clock. */
 struct jobq_job_info {
 	enum jobq_job_state state;
 	int attempt;           /* attempts started so far */
@@ -139,6 +142,30 @@ struct jobq_job_info {
 	char *error;           /* the last attempt's error, or NULL */
 	bool cancel_requested; /* a cancel was asked for */
 	char *cancel_reason;   /* its reason, or NULL */
+	int max_attempts;
+	char *type;
+	char *queue;
+	char *worker;       /* the owning worker (running), else the last one, or NULL */
+	char *state_reason; /* why the latest transition happened ("retry", ...), or NULL */
+	char *key;          /* its idempotency key, or NULL */
+	char *progress;     /* JSON text of the handler's last progress report, or NULL */
+	char *payload;      /* JSON text (jobq_client_status only; NULL from a wait) */
+	char *metadata;     /* JSON text (jobq_client_status only; NULL from a wait) */
+	int64_t timeout_ms; /* runtime limit of one attempt; 0 = the handler's own */
+	double stop_ms;     /* a running job cancelled: from the cancel request to its end, in
+			     * ms; < 0 otherwise */
+	int64_t read_unix_ms;
+	int64_t run_after_unix_ms; /* not before then (scheduled, or a retry's backoff) */
+	int64_t created_unix_ms;
+	int64_t started_unix_ms; /* the last attempt's start */
+	int64_t finished_unix_ms;
+	int64_t updated_unix_ms;
+	int64_t published_unix_ms; /* its message confirmed by the broker; 0 = the relay's to
+				    * publish (when due) */
+	int64_t heartbeat_unix_ms; /* running: its owner's last heartbeat */
+	int64_t lease_expires_unix_ms;
+	int64_t cancel_requested_unix_ms;
+	int64_t reserved[8]; /* room for later fields; set to 0 by the library */
 };
 
 /* Open a handle on the database at database_url (a postgresql:// URL or a key=value
@@ -250,22 +277,61 @@ int jobq_client_broker_node(jobq_client *c, char *node, size_t node_size, char *
  * end) or a terminal state (nothing changed). Returns JOBQ_CLIENT_OK,
  * JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL (bad id or reason) or JOBQ_CLIENT_EDB. A
  * broadcast the broker did not take is not an error: the owner then stops the job at its
- * next heartbeat. */
+ * next heartbeat (jobq_client_errmsg says so). */
 int jobq_client_cancel(jobq_client *c, const char *id, const char *reason,
 		       enum jobq_job_state *was);
 
-/* Read job id now into *out (zeroed first; free its strings with jobq_job_info_free).
- * Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL (bad id) or
- * JOBQ_CLIENT_EDB. */
+/* What jobq_client_cancel_many says of each job. */
+struct jobq_cancel_result {
+	bool found;               /* false: no such job (nothing else is set) */
+	enum jobq_job_state was;  /* the state the cancel found (see jobq_client_cancel) */
+	bool requested;           /* it was running: a stop is requested */
+	bool broadcast;           /* requested, and the broker confirmed the broadcast */
+	int64_t reserved[4];      /* room for later fields; set to 0 by the library */
+};
+
+/* Cancel n jobs (1..JOBQ_CLIENT_MAX_BATCH ids; a repeated id counts once) in one
+ * transaction, as jobq_client_cancel does each, then broadcast the stops of the running
+ * ones together. results[0..n) (required) receive each id's outcome in input order; an id
+ * that names no job is found = false, not an error. Every id is checked first: a bad one
+ * is JOBQ_CLIENT_EINVAL with "id N: ..." (N counted from 1) and nothing is cancelled.
+ * Returns JOBQ_CLIENT_OK (results filled), JOBQ_CLIENT_EINVAL, JOBQ_CLIENT_EDB or
+ * JOBQ_CLIENT_ENOMEM. A broadcast the broker did not take leaves `broadcast` false and a
+ * warning in jobq_client_errmsg; those jobs stop at their owner's next heartbeat. */
+int jobq_client_cancel_many(jobq_client *c, const char *const *ids, size_t n, const char *reason,
+			    struct jobq_cancel_result *results);
+
+/* Read job id now into *out (zeroed first; free its strings with jobq_job_info_free): all
+ * of it, payload and metadata included. Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_ENOTFOUND,
+ * JOBQ_CLIENT_EINVAL (bad id) or JOBQ_CLIENT_EDB. */
 int jobq_client_status(jobq_client *c, const char *id, struct jobq_job_info *out);
 
 /* Wait until job id is terminal (succeeded, failed or cancelled), up to timeout_ms (< 0:
  * no limit; 0: look once), woken by the database's notification of its end (with a
  * re-read every few seconds as a safety net). *out (may be NULL) receives the job as it
- * ended, or as it stood at the timeout; free its strings with jobq_job_info_free.
- * Returns JOBQ_CLIENT_OK when it ended (whatever its outcome: see out->state),
- * JOBQ_CLIENT_ETIMEDOUT, JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL or JOBQ_CLIENT_EDB. */
+ * ended, or as it stood at the timeout (without payload and metadata); free its strings
+ * with jobq_job_info_free. Returns JOBQ_CLIENT_OK when it ended (whatever its outcome: see
+ * out->state), JOBQ_CLIENT_ETIMEDOUT, JOBQ_CLIENT_ENOTFOUND, JOBQ_CLIENT_EINVAL or
+ * JOBQ_CLIENT_EDB. */
 int jobq_client_wait(jobq_client *c, const char *id, int64_t timeout_ms, struct jobq_job_info *out);
+
+/* Called by jobq_client_wait_many once for each job as it is seen terminal, in the order
+ * they end: index is the job's place in ids, info the job as it ended (valid during the
+ * call only). It runs on the waiting thread with the handle locked: it must not use the
+ * handle (a jobq_client_* call on it from inside returns JOBQ_CLIENT_EINVAL, and
+ * jobq_client_close is not allowed). */
+typedef void (*jobq_end_fn)(void *arg, size_t index, const struct jobq_job_info *info);
+
+/* Wait until every one of n jobs (1..JOBQ_CLIENT_MAX_BATCH) is terminal, up to timeout_ms
+ * in all (< 0: no limit; 0: look once), as jobq_client_wait does one. on_end (may be
+ * NULL) is called for each job as it ends. infos (n entries, may be NULL) receive each
+ * job as it ended, or as it stood at the timeout (free each with jobq_job_info_free).
+ * Every id is checked first (JOBQ_CLIENT_EINVAL "id N: ..."). Returns JOBQ_CLIENT_OK when
+ * all ended, JOBQ_CLIENT_ETIMEDOUT (the message says how many are left; the others were
+ * handed to on_end), JOBQ_CLIENT_ENOTFOUND (the first id that names no job, before any
+ * waiting), JOBQ_CLIENT_EINVAL, JOBQ_CLIENT_EDB or JOBQ_CLIENT_ENOMEM. */
+int jobq_client_wait_many(jobq_client *c, const char *const *ids, size_t n, int64_t timeout_ms,
+			  jobq_end_fn on_end, void *arg, struct jobq_job_info *infos);
 
 /* Free the strings of info and set them to NULL (not info itself). Accepts NULL. */
 void jobq_job_info_free(struct jobq_job_info *info);
