@@ -90,12 +90,15 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, bool full,
 		NCOLS
 	};
 	static const char *const names[NCOLS] = {
-		"status",       "attempt",      "result",    "error",      "cancel_requested",
-		"cancel_reason", "stop_ms",     "max_attempts", "type",    "queue",
-		"worker_id",    "status_reason", "idempotency_key", "progress", "payload",
-		"job_metadata", "timeout_ms",   "now_ms",    "run_after_ms", "created_ms",
-		"started_ms",   "finished_ms",  "updated_ms", "published_ms", "heartbeat_ms",
-		"lease_ms",     "cancel_ms"
+		"status",          "attempt",          "result",
+		"error",           "cancel_requested", "cancel_reason",
+		"stop_ms",         "max_attempts",     "type",
+		"queue",           "worker_id",        "status_reason",
+		"idempotency_key", "progress",         "payload",
+		"job_metadata",    "timeout_ms",       "now_ms",
+		"run_after_ms",    "created_ms",       "started_ms",
+		"finished_ms",     "updated_ms",       "published_ms",
+		"heartbeat_ms",    "lease_ms",         "cancel_ms"
 	};
 	const char *p[2] = { job_id, full ? "t" : "f" };
 	PGresult *res;
@@ -115,16 +118,29 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, bool full,
 		" CASE WHEN $2::bool THEN job_metadata::text END AS job_metadata,"
 		" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0) AS timeout_ms,"
 		" " UNIX_MS("now()") " AS now_ms,"
-		" " UNIX_MS("run_after") " AS run_after_ms,"
-		" " UNIX_MS("created_at") " AS created_ms,"
-		" " UNIX_MS("started_at") " AS started_ms,"
-		" " UNIX_MS("finished_at") " AS finished_ms,"
-		" " UNIX_MS("updated_at") " AS updated_ms,"
-		" " UNIX_MS("published_at") " AS published_ms,"
-		" " UNIX_MS("heartbeat_at") " AS heartbeat_ms,"
-		" " UNIX_MS("lease_expires_at") " AS lease_ms,"
-		" " UNIX_MS("cancel_requested_at") " AS cancel_ms"
-		" FROM jobs WHERE id = $1 FOR SHARE",
+				     " " UNIX_MS(
+					     "run_after") " AS run_after_ms,"
+							  " " UNIX_MS(
+								  "created_at") " AS created_ms,"
+										" " UNIX_MS(
+											"started_"
+											"at") " AS "
+											      "star"
+											      "ted_"
+											      "ms,"
+											      " " UNIX_MS(
+												      "finished_at") " AS finished_ms,"
+														     " " UNIX_MS(
+															     "updated_at") " AS updated_ms,"
+																	   " " UNIX_MS(
+																		   "published_at") " AS published_ms,"
+																				   " " UNIX_MS(
+																					   "heartbeat_at") " AS heartbeat_ms,"
+																							   " " UNIX_MS(
+																								   "lease_expires_at") " AS lease_ms,"
+																										       " " UNIX_MS(
+																											       "cancel_requested_at") " AS cancel_ms"
+																														      " FROM jobs WHERE id = $1 FOR SHARE",
 		2, p, &res, "read job", err);
 	if (r != 0)
 		return r;
@@ -139,17 +155,16 @@ int jobq_store_job_end(struct jobq_store *st, const char *job_id, bool full,
 		out->stop_ms = store_double(res, 0, col[STOP_MS]);
 		out->max_attempts = store_int(res, 0, col[MAX_ATTEMPTS]);
 		out->timeout_ms = store_int64(res, 0, col[TIMEOUT_MS]);
-		int64_t *times[] = { &out->now_ms,       &out->run_after_ms,
-				     &out->created_ms,   &out->started_ms,
-				     &out->finished_ms,  &out->updated_ms,
-				     &out->published_ms, &out->heartbeat_ms,
+		int64_t *times[] = { &out->now_ms,           &out->run_after_ms,
+				     &out->created_ms,       &out->started_ms,
+				     &out->finished_ms,      &out->updated_ms,
+				     &out->published_ms,     &out->heartbeat_ms,
 				     &out->lease_expires_ms, &out->cancel_requested_ms };
 		for (int i = NOW; i <= CANCEL_AT; i++)
 			*times[i - NOW] = store_int64(res, 0, col[i]);
-		char **strs[] = { &out->result, &out->error,         &out->cancel_reason,
-				  &out->type,   &out->queue,         &out->worker,
-				  &out->status_reason, &out->key,    &out->progress,
-				  &out->payload, &out->metadata };
+		char **strs[] = { &out->result,   &out->error,   &out->cancel_reason, &out->type,
+				  &out->queue,    &out->worker,  &out->status_reason, &out->key,
+				  &out->progress, &out->payload, &out->metadata };
 		int cols[] = { RESULT,        ERROR, REASON,   TYPE,    QUEUE,   WORKER,
 			       STATUS_REASON, KEY,   PROGRESS, PAYLOAD, METADATA };
 		for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
@@ -167,9 +182,9 @@ void jobq_job_end_release(struct jobq_job_end *e)
 {
 	if (e == NULL)
 		return;
-	char **strs[] = { &e->result, &e->error,         &e->cancel_reason, &e->type,
-			  &e->queue,  &e->worker,        &e->status_reason, &e->key,
-			  &e->progress, &e->payload,     &e->metadata };
+	char **strs[] = { &e->result,   &e->error,   &e->cancel_reason, &e->type,
+			  &e->queue,    &e->worker,  &e->status_reason, &e->key,
+			  &e->progress, &e->payload, &e->metadata };
 
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
 		free(*strs[i]);

@@ -31,8 +31,11 @@ jobq_client *cli_client(struct cli *cli, int *status)
 
 	if (cli->client != NULL)
 		return cli->client;
+	/* The configuration was read and checked before any command ran: what fails here is
+	 * the database (unreachable, refused, or a URL libpq cannot parse), exit 5 as
+	 * cli_store's and the consumer's. */
 	if (jobq_client_open_config(cli->config_path, &cli->client, &e) != JOBQ_CLIENT_OK) {
-		*status = cli_fail(cli, jobq_err_exit_status(e.code), "%s", e.message);
+		*status = cli_fail(cli, CLI_EXIT_UNAVAILABLE, "%s", e.message);
 		return NULL;
 	}
 	return cli->client;

@@ -56,7 +56,7 @@ struct jobq_store *cli_store(struct cli *cli);
 
 /* Open (once) and return the libjobq handle the job commands run on, configured as the
  * CLI is (cli->config_path, the environment). On failure prints the error and returns
- * NULL with *status set to the exit status. */
+ * NULL with *status set to 5 (the database is unavailable or its URL unusable). */
 jobq_client *cli_client(struct cli *cli, int *status);
 
 /* Print "jobq COMMAND: <message>" as one line on stderr and return the exit status for

@@ -204,8 +204,7 @@ static json_t *status_json(const char *id, const struct jobq_job_info *j)
 	json_object_set_new(o, "published_at", json_ts_or_null(j->published_unix_ms));
 	json_object_set_new(o, "heartbeat_at", json_ts_or_null(j->heartbeat_unix_ms));
 	json_object_set_new(o, "lease_expires_at", json_ts_or_null(j->lease_expires_unix_ms));
-	json_object_set_new(o, "cancel_requested_at",
-			    json_ts_or_null(j->cancel_requested_unix_ms));
+	json_object_set_new(o, "cancel_requested_at", json_ts_or_null(j->cancel_requested_unix_ms));
 	json_object_set_new(o, "cancel_reason", json_str_or_null(j->cancel_reason));
 	json_object_set_new(o, "idempotency_key", json_str_or_null(j->key));
 	json_object_set_new(o, "progress", json_doc_or_null(j->progress));

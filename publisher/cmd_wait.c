@@ -108,7 +108,8 @@ int cli_wait_jobs(struct cli *cli, const char *const *ids, size_t n, int64_t tim
 	if (r == JOBQ_CLIENT_ETIMEDOUT) {
 		char d[32];
 
-		return cli_fail(cli, CLI_EXIT_TIMEOUT, "timed out after %s waiting for %zu job(s)%s%s",
+		return cli_fail(cli, CLI_EXIT_TIMEOUT,
+				"timed out after %s waiting for %zu job(s)%s%s",
 				jobq_duration_format(timeout_ms, d, sizeof(d)), n - w.ended,
 				n == 1 ? ": " : "", n == 1 ? ids[0] : "");
 	}

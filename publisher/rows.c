@@ -81,7 +81,8 @@ char *rows_ts(int64_t unix_ms, char *buf, size_t len)
 	struct tm tm;
 	char day[32];
 
-	if (gmtime_r(&sec, &tm) == NULL || strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+	if (gmtime_r(&sec, &tm) == NULL ||
+	    strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
 		snprintf(buf, len, "%lld ms", (long long)unix_ms);
 	else
 		snprintf(buf, len, "%s.%03dZ", day, (int)(unix_ms % 1000));

@@ -121,11 +121,11 @@ static int cancel_ids(jobq_client *c, const char *const *ids, size_t n, const ch
 			nrun += rows[i].requested;
 		}
 		if (nrun > 0 && !(broker_ok && broadcast(c, ids, n, reason, results, &berr)))
-			snprintf(
-				warn->msg, sizeof(warn->msg),
-				"warning: the broadcast of %zu stop request(s) failed (%.300s); they are recorded, "
-				"and each owner stops its job at its next heartbeat",
-				nrun, berr.msg);
+			snprintf(warn->msg, sizeof(warn->msg),
+				 "warning: the broadcast of %zu stop request(s) failed (%.300s); "
+				 "they are recorded, "
+				 "and each owner stops its job at its next heartbeat",
+				 nrun, berr.msg);
 	}
 	free(rows);
 	return r;
@@ -148,7 +148,8 @@ int jobq_client_cancel_many(jobq_client *c, const char *const *ids, size_t n, co
 	return client_leave(c, r, r != 0 ? &err : &warn);
 }
 
-int jobq_client_cancel(jobq_client *c, const char *arg, const char *reason, enum jobq_job_state *was)
+int jobq_client_cancel(jobq_client *c, const char *arg, const char *reason,
+		       enum jobq_job_state *was)
 {
 	char id[JOBQ_CLIENT_ID_SIZE];
 	const char *ids[1] = { id };
@@ -361,11 +362,12 @@ static int wait_ids(struct waiting *w, int64_t timeout_ms, struct jobq_err *err)
 						 w->ids[0], jobq_job_state_name(w->infos[0].state),
 						 (long long)timeout_ms);
 			else
-				r = jobq_err_set(err, JOBQ_ETIMEDOUT,
-						 "%zu of %zu jobs still unfinished after %lld ms of "
-						 "waiting (job %s is %s)",
-						 w->left, w->n, (long long)timeout_ms, w->ids[first],
-						 jobq_job_state_name(w->infos[first].state));
+				r = jobq_err_set(
+					err, JOBQ_ETIMEDOUT,
+					"%zu of %zu jobs still unfinished after %lld ms of "
+					"waiting (job %s is %s)",
+					w->left, w->n, (long long)timeout_ms, w->ids[first],
+					jobq_job_state_name(w->infos[first].state));
 			break;
 		}
 		/* Registered after a read that found the jobs unfinished, then read again: an end
@@ -417,13 +419,9 @@ static int wait_many(jobq_client *c, const char *const *ids, size_t n, int64_t t
 		     jobq_end_fn on_end, void *arg, struct jobq_job_info *infos,
 		     struct jobq_err *err)
 {
-	struct waiting w = { .c = c,
-			     .ids = ids,
-			     .n = n,
-			     .left = n,
-			     .infos = infos,
-			     .on_end = on_end,
-			     .arg = arg };
+	struct waiting w = {
+		.c = c, .ids = ids, .n = n, .left = n, .infos = infos, .on_end = on_end, .arg = arg
+	};
 	int r;
 
 	w.done = calloc(n, sizeof(*w.done));

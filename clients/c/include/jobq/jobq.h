@@ -283,11 +283,11 @@ int jobq_client_cancel(jobq_client *c, const char *id, const char *reason,
 
 /* What jobq_client_cancel_many says of each job. */
 struct jobq_cancel_result {
-	bool found;               /* false: no such job (nothing else is set) */
-	enum jobq_job_state was;  /* the state the cancel found (see jobq_client_cancel) */
-	bool requested;           /* it was running: a stop is requested */
-	bool broadcast;           /* requested, and the broker confirmed the broadcast */
-	int64_t reserved[4];      /* room for later fields; set to 0 by the library */
+	bool found;              /* false: no such job (nothing else is set) */
+	enum jobq_job_state was; /* the state the cancel found (see jobq_client_cancel) */
+	bool requested;          /* it was running: a stop is requested */
+	bool broadcast;          /* requested, and the broker confirmed the broadcast */
+	int64_t reserved[4];     /* room for later fields; set to 0 by the library */
 };
 
 /* Cancel n jobs (1..JOBQ_CLIENT_MAX_BATCH ids; a repeated id counts once) in one
