@@ -4,21 +4,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "jobq/id_index.h"
 #include "jobq/store_cancel.h"
 #include "store_internal.h"
-
-/* qsort has no argument for its comparison: the result and column being sorted. Only
- * jobq_store_cancel sets them, just before its qsort, on its caller's thread. */
-static _Thread_local const PGresult *sort_res;
-static _Thread_local int sort_col;
-
-static int row_cmp(const void *a, const void *b)
-{
-	return strcasecmp(PQgetvalue(sort_res, *(const int *)a, sort_col),
-			  PQgetvalue(sort_res, *(const int *)b, sort_col));
-}
 
 int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, const char *reason,
 		      struct jobq_cancel_row *out, struct jobq_err *err)
@@ -52,42 +41,34 @@ int jobq_store_cancel(struct jobq_store *st, const char *const *ids, size_t n, c
 		PQclear(res);
 		return r;
 	}
-	/* The rows sorted by id, so that each of the n ids finds its row by binary search (n
-	 * may be in the tens of thousands). */
-	int nrows = PQntuples(res);
-	int *order = malloc(((size_t)nrows + 1) * sizeof(*order));
+	/* The rows indexed by id, so that each of the n ids (tens of thousands, maybe)
+	 * finds its row by binary search. */
+	size_t nrows = (size_t)PQntuples(res);
+	const char **rowids = malloc((nrows + 1) * sizeof(*rowids));
+	struct jobq_id_ref *refs = malloc((nrows + 1) * sizeof(*refs));
 
-	if (order == NULL) {
+	if (rowids == NULL || refs == NULL) {
+		free(rowids);
+		free(refs);
 		PQclear(res);
 		return jobq_err_set(err, JOBQ_ENOMEM, "cancel: out of memory");
 	}
-	for (int row = 0; row < nrows; row++)
-		order[row] = row;
-	sort_res = res;
-	sort_col = col[ID];
-	qsort(order, (size_t)nrows, sizeof(*order), row_cmp);
+	for (size_t row = 0; row < nrows; row++)
+		rowids[row] = PQgetvalue(res, (int)row, col[ID]);
+	jobq_id_refs_build(refs, rowids, nrows);
 	for (size_t i = 0; i < n; i++) {
-		int lo = 0, hi = nrows;
+		size_t at = jobq_id_refs_find(refs, nrows, ids[i]);
 
 		memset(&out[i], 0, sizeof(out[i]));
 		store_copy(out[i].id, sizeof(out[i].id), ids[i]);
-		while (lo < hi) {
-			int mid = lo + (hi - lo) / 2;
-			int c = strcasecmp(PQgetvalue(res, order[mid], col[ID]), ids[i]);
-
-			if (c == 0) {
-				out[i].found = true;
-				store_status(res, order[mid], col[STATUS], &out[i].before);
-				out[i].requested = out[i].before == JOBQ_RUNNING;
-				break;
-			}
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
+		if (at < nrows) {
+			out[i].found = true;
+			store_status(res, (int)refs[at].idx, col[STATUS], &out[i].before);
+			out[i].requested = out[i].before == JOBQ_RUNNING;
 		}
 	}
-	free(order);
+	free(rowids);
+	free(refs);
 	PQclear(res);
 	return 0;
 }

@@ -82,6 +82,7 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 	const char **ids = NULL, **running = NULL;
 	struct jobq_cancel_result *res = NULL;
 	jobq_client *client;
+	char warning[JOBQ_CLIENT_ERRMSG_SIZE];
 	int64_t timeout_ms = 0;
 	bool wait = false;
 	size_t n = 0, nrun = 0;
@@ -139,8 +140,7 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 		status = cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
 		goto out;
 	}
-	if (jobq_client_errmsg(client)[0] != '\0')
-		cli_fail(cli, 0, "%s", jobq_client_errmsg(client));
+	snprintf(warning, sizeof(warning), "%s", jobq_client_errmsg(client));
 	status = CLI_EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
 		if (!res[i].found) {
@@ -162,6 +162,8 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 				  -1);
 		}
 	}
+	if (warning[0] != '\0') /* a broadcast failed */
+		cli_fail(cli, 0, "%s", warning);
 	/* The wait reads each job before it registers for its end and reads it again after:
 	 * no end can slip between the cancel and the wait. */
 	if (wait && nrun > 0) {

@@ -44,6 +44,16 @@ static void kv(const char *key, const char *fmt, ...)
 	kv_long(key, value);
 }
 
+/* a - b without overflow (a time may be INT64_MAX / INT64_MIN for 'infinity'). */
+static int64_t ms_between(int64_t a, int64_t b)
+{
+	int64_t d;
+
+	if (__builtin_sub_overflow(a, b, &d))
+		return a > b ? INT64_MAX : INT64_MIN;
+	return d;
+}
+
 /* "2026-11-28T11:07:01.123Z (3m ago)" for a time (unix ms, 0: none) read at read_ms, both
  * on the database clock. */
 static void kv_time(const char *key, int64_t t, int64_t read_ms)
@@ -52,7 +62,11 @@ static void kv_time(const char *key, int64_t t, int64_t read_ms)
 
 	if (t == 0)
 		return;
-	kv(key, "%s (%s)", rows_ts(t, ts, sizeof(ts)), rows_ago(read_ms - t, ago, sizeof(ago)));
+	if (t == INT64_MAX || t == INT64_MIN) /* 'infinity': no age */
+		kv(key, "%s", rows_ts(t, ts, sizeof(ts)));
+	else
+		kv(key, "%s (%s)", rows_ts(t, ts, sizeof(ts)),
+		   rows_ago(ms_between(read_ms, t), ago, sizeof(ago)));
 }
 
 /* "running (cancelling)" for a running job with a cancel request, else the state. */
@@ -108,14 +122,15 @@ static void status_text(const char *id, const struct jobq_job_info *j)
 		kv(running ? "owner:" : "last worker:", "%s", j->worker);
 	if (running && j->heartbeat_unix_ms != 0)
 		kv("heartbeat:", "%s",
-		   rows_ago(j->read_unix_ms - j->heartbeat_unix_ms, buf, sizeof(buf)));
+		   rows_ago(ms_between(j->read_unix_ms, j->heartbeat_unix_ms), buf, sizeof(buf)));
 	if (running && j->lease_expires_unix_ms != 0) {
-		int64_t left = j->lease_expires_unix_ms - j->read_unix_ms;
+		int64_t left = ms_between(j->lease_expires_unix_ms, j->read_unix_ms);
 
 		if (left >= 0)
 			kv("lease left:", "%s", rows_span(left, buf, sizeof(buf)));
 		else
-			kv("lease left:", "expired %s ago", rows_span(-left, buf, sizeof(buf)));
+			kv("lease left:", "expired %s ago",
+			   rows_span(left == INT64_MIN ? INT64_MAX : -left, buf, sizeof(buf)));
 	}
 	if (j->state == JOBQ_JOB_SCHEDULED)
 		kv_time("run after:", j->run_after_unix_ms, j->read_unix_ms);
@@ -186,14 +201,16 @@ static json_t *status_json(const char *id, const struct jobq_job_info *j)
 	json_object_set_new(o, "attempt", json_integer(j->attempt));
 	json_object_set_new(o, "max_attempts", json_integer(j->max_attempts));
 	json_object_set_new(o, "worker_id", json_str_or_null(j->worker));
-	json_object_set_new(o, "heartbeat_age_ms",
-			    running && j->heartbeat_unix_ms != 0
-				    ? json_integer(j->read_unix_ms - j->heartbeat_unix_ms)
-				    : json_null());
-	json_object_set_new(o, "lease_left_ms",
-			    running && j->lease_expires_unix_ms != 0
-				    ? json_integer(j->lease_expires_unix_ms - j->read_unix_ms)
-				    : json_null());
+	json_object_set_new(
+		o, "heartbeat_age_ms",
+		running && j->heartbeat_unix_ms != 0
+			? json_integer(ms_between(j->read_unix_ms, j->heartbeat_unix_ms))
+			: json_null());
+	json_object_set_new(
+		o, "lease_left_ms",
+		running && j->lease_expires_unix_ms != 0
+			? json_integer(ms_between(j->lease_expires_unix_ms, j->read_unix_ms))
+			: json_null());
 	json_object_set_new(o, "timeout_ms",
 			    j->timeout_ms != 0 ? json_integer(j->timeout_ms) : json_null());
 	json_object_set_new(o, "run_after", json_ts_or_null(j->run_after_unix_ms));

@@ -29,7 +29,7 @@ void cli_print_end(struct cli *cli, const char *id, const struct jobq_job_info *
 	if (cli->json) {
 		json_t *o = json_object();
 		json_t *res =
-			e->result != NULL ? json_loads(e->result, JSON_DECODE_ANY, NULL) : NULL;
+			e->result != NULL ? rows_json_text(e->result, strlen(e->result)) : NULL;
 
 		json_object_set_new(o, "id", json_string(id));
 		json_object_set_new(o, "status", json_string(jobq_job_state_name(e->state)));

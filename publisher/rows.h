@@ -29,7 +29,7 @@ json_t *rows_object(const PGresult *res, int row);
 json_t *rows_json_text(const char *v, size_t len);
 
 /* "2026-11-28T11:07:01.123Z" for unix_ms (ms since 1970, UTC), as ROWS_TS prints a
- * timestamp. Returns buf. */
+ * timestamp; "infinity" / "-infinity" for INT64_MAX / INT64_MIN. Returns buf. */
 char *rows_ts(int64_t unix_ms, char *buf, size_t len);
 
 /* All rows as a JSON array of rows_object()s; NULL when out of memory. */

@@ -72,17 +72,23 @@ bool client_enter(jobq_client *c)
 	return true;
 }
 
-int client_leave(jobq_client *c, int code, const struct jobq_err *err)
+int client_leave_warn(jobq_client *c, int code, const struct jobq_err *err, const char *warning)
 {
 	client_confirms(c, 0);
 	pthread_mutex_lock(&c->msg_lock);
-	/* a failure's message, or a warning of a call that succeeded (err->code 0) */
 	snprintf(c->msg, sizeof(c->msg), "%s",
-		 err != NULL && (code != 0 || err->code == 0) ? err->msg : "");
+		 code != 0 && err != NULL ? err->msg
+		 : warning != NULL        ? warning
+					  : "");
 	pthread_mutex_unlock(&c->msg_lock);
 	c->last_call_ms = jobq_monotonic_ms();
 	pthread_mutex_unlock(&c->lock);
 	return client_code_of(code);
+}
+
+int client_leave(jobq_client *c, int code, const struct jobq_err *err)
+{
+	return client_leave_warn(c, code, err, NULL);
 }
 
 int client_new(struct jobq_config *cfg, jobq_client **out, struct jobq_err *err)
@@ -276,6 +282,11 @@ void jobq_client_close(jobq_client *c)
 {
 	if (c == NULL)
 		return;
+	/* From inside a wait's callback (this thread holds the lock): refused, the handle is
+	 * in use. Otherwise no call is running (the contract), and the lock is free. */
+	if (pthread_mutex_lock(&c->lock) != 0)
+		return;
+	pthread_mutex_unlock(&c->lock);
 	/* The mark is sent before the session ends, and PostgreSQL runs it before it reads
 	 * the goodbye that follows it. */
 	client_confirms(c, CLIENT_CLOSE_SETTLE_MS);

@@ -52,6 +52,10 @@ bool client_enter(jobq_client *c);
  * (jobq_client_code_of). */
 int client_leave(jobq_client *c, int code, const struct jobq_err *err);
 
+/* client_leave for a call that may succeed with a warning: when code is 0, warning (NULL
+ * or "": none) becomes the call's message. */
+int client_leave_warn(jobq_client *c, int code, const struct jobq_err *err, const char *warning);
+
 /* The public code of an internal JOBQ_E* code (JOBQ_CLIENT_EINTERNAL for one it has no
  * name for). */
 int client_code_of(int code);

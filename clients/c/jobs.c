@@ -3,14 +3,18 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "client_internal.h"
 #include "jobq/clock.h"
+#include "jobq/id_index.h"
 #include "jobq/store_cancel.h"
 #include "jobq/store_wait.h"
 
-/* How long a wait trusts the notification alone before it reads the jobs again. */
+/* How long a wait trusts the notifications alone before it reads the jobs again (plus 1 ms
+ * a job), and how long it keeps an idle broker connection open. */
 #define WAIT_RECHECK_MS 5000
+#define WAIT_KEEP_BROKER_MS 10000
 #define CANCEL_BROADCAST_TIMEOUT_MS 5000
 
 /* The n ids checked (1..JOBQ_CLIENT_MAX_BATCH) and canonical: *out (the caller frees it)
@@ -45,16 +49,16 @@ static int check_ids(const char *const *ids, size_t n, const char ***out, struct
 
 /* ---- cancel ---- */
 
-/* Tell the workers to stop the running jobs ids[i] with want[i] set, now; best effort (the
- * owner also sees the request at its next heartbeat). Sets results[i].broadcast for those
- * the broker confirmed; false (with warn set) when some were not. */
-static bool broadcast(jobq_client *c, const char *const *ids, size_t n, const char *reason,
-		      struct jobq_cancel_result *results, struct jobq_err *warn)
+/* Tell the workers to stop the running jobs ids[i] with results[i].requested, now; best
+ * effort (the owner also sees the request at its next heartbeat). Sets
+ * results[i].broadcast for those the broker confirmed. */
+static void broadcast(jobq_client *c, const char *const *ids, size_t n, const char *reason,
+		      struct jobq_cancel_result *results, struct jobq_err *err)
 {
 	char *bodies[JOBQ_BROKER_CONFIRM_WINDOW];
 	size_t idx[JOBQ_BROKER_CONFIRM_WINDOW];
 	size_t i = 0;
-	int r = client_broker(c, warn);
+	int r = client_broker(c, err);
 
 	while (r == 0 && i < n) {
 		size_t k = 0;
@@ -68,7 +72,7 @@ static bool broadcast(jobq_client *c, const char *const *ids, size_t n, const ch
 			bodies[k] = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
 			json_decref(o);
 			if (bodies[k] == NULL) {
-				r = jobq_err_set(warn, JOBQ_ENOMEM, "out of memory");
+				r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 				break;
 			}
 			idx[k++] = i;
@@ -76,26 +80,24 @@ static bool broadcast(jobq_client *c, const char *const *ids, size_t n, const ch
 		if (r == 0 && k > 0)
 			r = jobq_broker_publish_raws(c->broker, JOBQ_EXCHANGE_CANCEL, "",
 						     (const char *const *)bodies, k,
-						     CANCEL_BROADCAST_TIMEOUT_MS, warn);
+						     CANCEL_BROADCAST_TIMEOUT_MS, err);
 		for (size_t j = 0; j < k; j++) {
 			if (r == 0)
 				results[idx[j]].broadcast = true;
 			free(bodies[j]);
 		}
 	}
-	return r == 0;
 }
 
-/* Cancel the n canonical ids; results[i] for ids[i]. A broadcast that failed is not an
- * error: it leaves its message in warn. */
+/* Cancel the n distinct canonical ids; results[i] for ids[i]. A broadcast that failed is
+ * not an error: it writes its warning to warn (warn_size bytes). */
 static int cancel_ids(jobq_client *c, const char *const *ids, size_t n, const char *reason,
-		      struct jobq_cancel_result *results, struct jobq_err *err,
-		      struct jobq_err *warn)
+		      struct jobq_cancel_result *results, struct jobq_err *err, char *warn,
+		      size_t warn_size)
 {
 	struct jobq_cancel_row *rows;
 	struct jobq_err berr = { 0 };
-	size_t nrun = 0;
-	bool broker_ok;
+	size_t nrun = 0, nlost = 0;
 	int r;
 
 	if (reason == NULL)
@@ -108,9 +110,11 @@ static int cancel_ids(jobq_client *c, const char *const *ids, size_t n, const ch
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	/* A broadcast's confirm is collected on its own, and would hide those of the jobs still
 	 * in flight: settle them first. Then have the broker connection ready before the
-	 * cancel commits, so that the broadcast leaves the moment it does. */
+	 * cancel commits, so that the broadcast leaves the moment it does (a stop in
+	 * milliseconds is the point of a broadcast). A broker that cannot be reached is
+	 * reported only if some job needs a broadcast. */
 	client_confirms(c, CLIENT_SETTLE_MS);
-	broker_ok = client_broker(c, &berr) == 0;
+	jobq_ignore(client_broker(c, &berr));
 	if ((r = jobq_store_cancel(c->store, ids, n, reason, rows, err)) == 0) {
 		for (size_t i = 0; i < n; i++) {
 			results[i] = (struct jobq_cancel_result){
@@ -120,21 +124,60 @@ static int cancel_ids(jobq_client *c, const char *const *ids, size_t n, const ch
 			};
 			nrun += rows[i].requested;
 		}
-		if (nrun > 0 && !(broker_ok && broadcast(c, ids, n, reason, results, &berr)))
-			snprintf(warn->msg, sizeof(warn->msg),
-				 "warning: the broadcast of %zu stop request(s) failed (%.300s); "
-				 "they are recorded, "
-				 "and each owner stops its job at its next heartbeat",
-				 nrun, berr.msg);
+		if (nrun > 0 && c->broker != NULL && jobq_broker_ok(c->broker))
+			broadcast(c, ids, n, reason, results, &berr);
+		for (size_t i = 0; i < n; i++)
+			nlost += results[i].requested && !results[i].broadcast;
+		if (nlost > 0)
+			snprintf(warn, warn_size,
+				 "warning: the broadcast of %zu of %zu stop request(s) failed "
+				 "(%.300s); they are recorded, and each owner stops its job at its "
+				 "next heartbeat",
+				 nlost, nrun, berr.msg);
 	}
 	free(rows);
+	return r;
+}
+
+/* Cancel the n canonical ids, each distinct one once: results[i] for ids[i] (a repeated
+ * id gets its first place's result). */
+static int cancel_many(jobq_client *c, const char *const *ids, size_t n, const char *reason,
+		       struct jobq_cancel_result *results, struct jobq_err *err, char *warn,
+		       size_t warn_size)
+{
+	struct jobq_id_ref *refs = malloc(n * sizeof(*refs));
+	const char **uniq = malloc(n * sizeof(*uniq));
+	size_t *slot = malloc(n * sizeof(*slot));
+	struct jobq_cancel_result *ures = calloc(n, sizeof(*ures));
+	size_t nu = 0;
+	int r;
+
+	if (refs == NULL || uniq == NULL || slot == NULL || ures == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+		goto out;
+	}
+	jobq_id_refs_build(refs, ids, n);
+	for (size_t k = 0; k < n; k++) {
+		if (k == 0 || strcmp(refs[k].id, refs[k - 1].id) != 0)
+			uniq[nu++] = refs[k].id;
+		slot[refs[k].idx] = nu - 1;
+	}
+	if ((r = cancel_ids(c, uniq, nu, reason, ures, err, warn, warn_size)) == 0)
+		for (size_t i = 0; i < n; i++)
+			results[i] = ures[slot[i]];
+out:
+	free(refs);
+	free(uniq);
+	free(slot);
+	free(ures);
 	return r;
 }
 
 int jobq_client_cancel_many(jobq_client *c, const char *const *ids, size_t n, const char *reason,
 			    struct jobq_cancel_result *results)
 {
-	struct jobq_err err = { 0 }, warn = { 0 };
+	struct jobq_err err = { 0 };
+	char warn[JOBQ_CLIENT_ERRMSG_SIZE] = "";
 	const char **canon = NULL;
 	int r;
 
@@ -143,9 +186,9 @@ int jobq_client_cancel_many(jobq_client *c, const char *const *ids, size_t n, co
 	if (results == NULL)
 		r = jobq_err_set(&err, JOBQ_EINVAL, "cancel: no place for the results (NULL)");
 	else if ((r = check_ids(ids, n, &canon, &err)) == 0)
-		r = cancel_ids(c, canon, n, reason, results, &err, &warn);
+		r = cancel_many(c, canon, n, reason, results, &err, warn, sizeof(warn));
 	free(canon);
-	return client_leave(c, r, r != 0 ? &err : &warn);
+	return client_leave_warn(c, r, &err, warn);
 }
 
 int jobq_client_cancel(jobq_client *c, const char *arg, const char *reason,
@@ -154,77 +197,81 @@ int jobq_client_cancel(jobq_client *c, const char *arg, const char *reason,
 	char id[JOBQ_CLIENT_ID_SIZE];
 	const char *ids[1] = { id };
 	struct jobq_cancel_result res;
-	struct jobq_err err = { 0 }, warn = { 0 };
+	struct jobq_err err = { 0 };
+	char warn[JOBQ_CLIENT_ERRMSG_SIZE] = "";
 	int r;
 
 	if (!client_enter(c))
 		return JOBQ_CLIENT_EINVAL;
 	if ((r = client_job_id(arg, id, &err)) == 0 &&
-	    (r = cancel_ids(c, ids, 1, reason, &res, &err, &warn)) == 0) {
+	    (r = cancel_ids(c, ids, 1, reason, &res, &err, warn, sizeof(warn))) == 0) {
 		if (!res.found)
 			r = jobq_err_set(&err, JOBQ_ENOTFOUND, "no job %s", id);
 		else if (was != NULL)
 			*was = res.was;
 	}
-	return client_leave(c, r, r != 0 ? &err : &warn);
+	return client_leave_warn(c, r, &err, warn);
 }
 
 /* ---- status and wait ---- */
 
-/* Read job id (canonical) into *out (zeroed first): `full` with payload and metadata. */
-static int read_job(jobq_client *c, const char *id, bool full, struct jobq_job_info *out,
-		    struct jobq_err *err)
+/* Move the store's read of a job into *out (its strings change hands; e is left empty). */
+static void info_from_end(struct jobq_job_info *out, struct jobq_job_end *e)
 {
-	struct jobq_job_end e;
-	int r;
-
-	memset(out, 0, sizeof(*out));
-	if ((r = jobq_store_job_end(c->store, id, full, &e, err)) != 0)
-		return r;
-	/* the strings change hands */
-	*out = (struct jobq_job_info){ .state = (enum jobq_job_state)e.status,
-				       .attempt = e.attempt,
-				       .result = e.result,
-				       .error = e.error,
-				       .cancel_requested = e.cancel_requested,
-				       .cancel_reason = e.cancel_reason,
-				       .max_attempts = e.max_attempts,
-				       .type = e.type,
-				       .queue = e.queue,
-				       .worker = e.worker,
-				       .state_reason = e.status_reason,
-				       .key = e.key,
-				       .progress = e.progress,
-				       .payload = e.payload,
-				       .metadata = e.metadata,
-				       .timeout_ms = e.timeout_ms,
-				       .stop_ms = e.stop_ms,
-				       .read_unix_ms = e.now_ms,
-				       .run_after_unix_ms = e.run_after_ms,
-				       .created_unix_ms = e.created_ms,
-				       .started_unix_ms = e.started_ms,
-				       .finished_unix_ms = e.finished_ms,
-				       .updated_unix_ms = e.updated_ms,
-				       .published_unix_ms = e.published_ms,
-				       .heartbeat_unix_ms = e.heartbeat_ms,
-				       .lease_expires_unix_ms = e.lease_expires_ms,
-				       .cancel_requested_unix_ms = e.cancel_requested_ms };
-	return 0;
+	*out = (struct jobq_job_info){ .state = (enum jobq_job_state)e->status,
+				       .attempt = e->attempt,
+				       .result = e->result,
+				       .error = e->error,
+				       .cancel_requested = e->cancel_requested,
+				       .cancel_reason = e->cancel_reason,
+				       .max_attempts = e->max_attempts,
+				       .type = e->type,
+				       .queue = e->queue,
+				       .worker = e->worker,
+				       .state_reason = e->status_reason,
+				       .key = e->key,
+				       .progress = e->progress,
+				       .payload = e->payload,
+				       .metadata = e->metadata,
+				       .timeout_ms = e->timeout_ms,
+				       .stop_ms = e->stop_ms,
+				       .read_unix_ms = e->now_ms,
+				       .run_after_unix_ms = e->run_after_ms,
+				       .created_unix_ms = e->created_ms,
+				       .started_unix_ms = e->started_ms,
+				       .finished_unix_ms = e->finished_ms,
+				       .updated_unix_ms = e->updated_ms,
+				       .published_unix_ms = e->published_ms,
+				       .heartbeat_unix_ms = e->heartbeat_ms,
+				       .lease_expires_unix_ms = e->lease_expires_ms,
+				       .cancel_requested_unix_ms = e->cancel_requested_ms };
+	memset(e, 0, sizeof(*e));
 }
 
 int jobq_client_status(jobq_client *c, const char *arg, struct jobq_job_info *out)
 {
 	char id[JOBQ_CLIENT_ID_SIZE];
+	const char *ids[1] = { id };
+	struct jobq_job_end e;
 	struct jobq_err err = { 0 };
 	int r;
 
+	if (out != NULL) /* zeroed whatever comes, so that the caller may always free it */
+		memset(out, 0, sizeof(*out));
 	if (!client_enter(c))
 		return JOBQ_CLIENT_EINVAL;
 	if (out == NULL)
 		r = jobq_err_set(&err, JOBQ_EINVAL, "status: no place for the job (out is NULL)");
 	else if ((r = client_job_id(arg, id, &err)) == 0 && (r = client_store(c, &err)) == 0) {
 		client_confirms(c, 0);
-		r = read_job(c, id, true, out, &err);
+		/* A plain read, without a lock: status must not wait behind a transaction that
+		 * holds the row, and works for a role that may only read. */
+		if ((r = jobq_store_job_ends(c->store, ids, 1, JOBQ_READ_FULL, &e, &err)) == 0) {
+			if (e.found)
+				info_from_end(out, &e);
+			else
+				r = jobq_err_set(&err, JOBQ_ENOTFOUND, "no job %s", id);
+		}
 	}
 	return client_leave(c, r, &err);
 }
@@ -235,74 +282,82 @@ static bool terminal(enum jobq_job_state s)
 }
 
 /* One wait over n canonical ids: infos[i] holds ids[i]'s last read; done[i] once it was
- * handed to on_end; by_id the indexes sorted by id, to find a notified job's. */
+ * handed to on_end; refs the ids indexed, to find a notified job's places. */
 struct waiting {
 	jobq_client *c;
 	const char *const *ids;
 	size_t n, left;
 	struct jobq_job_info *infos;
 	bool *done;
-	size_t *by_id;
+	struct jobq_id_ref *refs;
+	/* scratch for a read: the places read, their ids, the store's rows */
+	size_t *which;
+	const char **wids;
+	struct jobq_job_end *ends;
 	jobq_end_fn on_end;
 	void *arg;
 };
 
-/* Read ids[i] again; hand it to on_end if it ended. */
-static int reread(struct waiting *w, size_t i, struct jobq_err *err)
+/* Take the read of place i (the store's row e): keep it, and hand the job to on_end if it
+ * ended. */
+static void take(struct waiting *w, size_t i, struct jobq_job_end *e)
 {
-	struct jobq_job_info info;
-	int r;
-
-	if (w->done[i])
-		return 0;
-	if ((r = read_job(w->c, w->ids[i], false, &info, err)) != 0)
-		return r;
 	jobq_job_info_free(&w->infos[i]);
-	w->infos[i] = info;
-	if (terminal(info.state)) {
+	info_from_end(&w->infos[i], e);
+	if (!w->done[i] && terminal(w->infos[i].state)) {
 		w->done[i] = true;
 		w->left--;
 		if (w->on_end != NULL)
 			w->on_end(w->arg, i, &w->infos[i]);
 	}
-	return 0;
 }
 
-static int reread_all(struct waiting *w, struct jobq_err *err)
+/* Read the places w->which[0..k) (not yet done) in as few statements as may be, and take
+ * each. An id that names no job (any more: a prune) is JOBQ_ENOTFOUND. */
+static int read_places(struct waiting *w, size_t k, unsigned flags, struct jobq_err *err)
 {
-	int r = 0;
+	int r;
 
-	for (size_t i = 0; r == 0 && i < w->n; i++)
-		r = reread(w, i, err);
+	if (k == 0)
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		w->wids[j] = w->ids[w->which[j]];
+	if ((r = jobq_store_job_ends(w->c->store, w->wids, k, flags, w->ends, err)) != 0)
+		return r;
+	for (size_t j = 0; j < k; j++)
+		if (!w->ends[j].found) {
+			r = jobq_err_set(err, JOBQ_ENOTFOUND, "no job %s", w->wids[j]);
+			break;
+		}
+	for (size_t j = 0; j < k; j++) {
+		if (r == 0)
+			take(w, w->which[j], &w->ends[j]);
+		jobq_job_end_release(&w->ends[j]);
+	}
 	return r;
 }
 
-/* qsort has no argument for its comparison: the wait whose by_id it orders, set around
- * the qsort on the calling thread. */
-static _Thread_local const struct waiting *sorting;
-
-static int by_id_cmp(const void *a, const void *b)
+/* Read every job not yet done again. */
+static int reread_all(struct waiting *w, unsigned flags, struct jobq_err *err)
 {
-	return strcmp(sorting->ids[*(const size_t *)a], sorting->ids[*(const size_t *)b]);
+	size_t k = 0;
+
+	for (size_t i = 0; i < w->n; i++)
+		if (!w->done[i])
+			w->which[k++] = i;
+	return read_places(w, k, flags, err);
 }
 
-/* Read again the jobs whose id is `id` (a notification's payload). */
+/* Read again the jobs whose id is `id` (a notification's payload), if they are ours. */
 static int reread_id(struct waiting *w, const char *id, struct jobq_err *err)
 {
-	size_t lo = 0, hi = w->n;
-	int r = 0;
+	size_t k = 0;
 
-	while (lo < hi) { /* the first index whose id is >= id */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(w->ids[w->by_id[mid]], id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; r == 0 && lo < w->n && strcmp(w->ids[w->by_id[lo]], id) == 0; lo++)
-		r = reread(w, w->by_id[lo], err);
-	return r;
+	for (size_t at = jobq_id_refs_find(w->refs, w->n, id);
+	     at < w->n && strcasecmp(w->refs[at].id, id) == 0; at++)
+		if (!w->done[w->refs[at].idx])
+			w->which[k++] = w->refs[at].idx;
+	return read_places(w, k, 0, err);
 }
 
 /* Read what the handle's broker connection holds (confirms included) and answer its
@@ -320,38 +375,26 @@ static void keep_broker(jobq_client *c)
 static int wait_ids(struct waiting *w, int64_t timeout_ms, struct jobq_err *err)
 {
 	jobq_client *c = w->c;
-	int64_t now = jobq_monotonic_ms();
+	int64_t start = jobq_monotonic_ms();
 	/* < 0, or too large to add to the clock without overflow: no deadline */
 	int64_t deadline =
-		timeout_ms < 0 || timeout_ms > INT64_MAX - now ? INT64_MAX : now + timeout_ms;
-	/* A broker connection the handle keeps must hear from it within its heartbeat
-	 * timeout, or the broker drops it (and logs the client as lost): waking every half
-	 * heartbeat to service it (keep_broker) keeps it, without reading the jobs again. */
-	int64_t slice = WAIT_RECHECK_MS, last_all = now;
+		timeout_ms < 0 || timeout_ms > INT64_MAX - start ? INT64_MAX : start + timeout_ms;
+	/* The safety net's period grows with the jobs a pass reads (1 ms each). */
+	int64_t recheck = WAIT_RECHECK_MS + (int64_t)w->n, last_all = start;
 	bool registered = false;
-	int r;
+	int r, got;
 
-	if (c->broker != NULL && c->bopts.heartbeat_s > 0 && c->bopts.heartbeat_s * 500 < slice)
-		slice = c->bopts.heartbeat_s * 500;
 	if ((r = client_store(c, err)) != 0)
 		return r;
 	client_confirms(c, 0);
-	/* Every job is read once before any is handed on: an unknown id fails the call first. */
-	for (size_t i = 0; i < w->n; i++)
-		if ((r = read_job(c, w->ids[i], false, &w->infos[i], err)) != 0)
-			return r;
-	for (size_t i = 0; i < w->n; i++)
-		if (terminal(w->infos[i].state)) {
-			w->done[i] = true;
-			w->left--;
-			if (w->on_end != NULL)
-				w->on_end(w->arg, i, &w->infos[i]);
-		}
+	/* Every job is read before any is handed on: an unknown id fails the call first. */
+	if ((r = reread_all(w, 0, err)) != 0)
+		return r;
 	while (w->left > 0) {
 		char woke[JOBQ_ID_BUF] = "";
-		int64_t left;
+		int64_t now = jobq_monotonic_ms(), left = deadline - now, slice = recheck;
 
-		if ((left = deadline - jobq_monotonic_ms()) <= 0) {
+		if (left <= 0) {
 			size_t first = 0;
 
 			while (w->done[first])
@@ -370,34 +413,49 @@ static int wait_ids(struct waiting *w, int64_t timeout_ms, struct jobq_err *err)
 					jobq_job_state_name(w->infos[first].state));
 			break;
 		}
-		/* Registered after a read that found the jobs unfinished, then read again: an end
-		 * after this read notifies us, one before it is seen by the next read. */
+		/* Registered after a read that found the jobs unfinished, then read again under
+		 * a share lock: an end after this read notifies us, one before it (its trigger
+		 * run, its commit pending) is waited for and seen. */
 		if (!registered) {
+			size_t k = 0;
+
 			if (!c->listening && (r = jobq_store_listen(c->store, err)) != 0)
 				break;
 			c->listening = true;
-			for (size_t i = 0; r == 0 && i < w->n; i++)
-				if (!w->done[i])
-					r = jobq_store_add_waiter(c->store, w->ids[i], err);
 			registered = true;
-			if (r != 0 || (r = reread_all(w, err)) != 0)
+			for (size_t i = 0; i < w->n; i++)
+				if (!w->done[i])
+					w->wids[k++] = w->ids[i];
+			if ((r = jobq_store_add_waiters(c->store, w->wids, k, err)) != 0 ||
+			    (r = reread_all(w, JOBQ_READ_LOCK, err)) != 0)
 				break;
 			last_all = jobq_monotonic_ms();
 			continue;
 		}
+		/* A broker connection the handle holds must hear from it within its heartbeat
+		 * timeout, or the broker drops it: the wait wakes every half heartbeat to answer
+		 * it. After WAIT_KEEP_BROKER_MS with nothing in flight it is closed instead (the
+		 * next submit opens another), rather than held for as long as the jobs take. */
+		if (c->broker != NULL && c->inflight.n == 0 && now - start >= WAIT_KEEP_BROKER_MS) {
+			jobq_broker_free(c->broker);
+			c->broker = NULL;
+		}
+		if (c->broker != NULL && c->bopts.heartbeat_s > 0 &&
+		    c->bopts.heartbeat_s * 500 < slice)
+			slice = c->bopts.heartbeat_s * 500;
 		if ((r = jobq_store_wait_notify(c->store, left < slice ? left : slice, woke, err)) <
 		    0)
 			break;
 		keep_broker(c);
-		/* A notification names the job that ended: read it alone. One without a name, or
-		 * none for WAIT_RECHECK_MS (a safety net for one lost): read them all. */
-		if (r > 0 && woke[0] != '\0') {
-			r = reread_id(w, woke, err);
-		} else if (r > 0 || jobq_monotonic_ms() - last_all >= WAIT_RECHECK_MS) {
-			r = reread_all(w, err);
+		/* A notification names the job that ended: read it alone. One without a name,
+		 * or `recheck` since the last full pass (a safety net for a notification lost,
+		 * which other jobs' notifications must not put off): read them all. */
+		got = r;
+		r = got > 0 && woke[0] != '\0' ? reread_id(w, woke, err) : 0;
+		if (r == 0 &&
+		    ((got > 0 && woke[0] == '\0') || jobq_monotonic_ms() - last_all >= recheck)) {
+			r = reread_all(w, 0, err);
 			last_all = jobq_monotonic_ms();
-		} else {
-			r = 0;
 		}
 		if (r != 0)
 			break;
@@ -414,7 +472,7 @@ static int wait_ids(struct waiting *w, int64_t timeout_ms, struct jobq_err *err)
 	return r < 0 ? r : 0;
 }
 
-/* Wait for the n canonical ids; infos (n entries) receive them. */
+/* Wait for the n canonical ids; infos (n entries, zeroed) receive them. */
 static int wait_many(jobq_client *c, const char *const *ids, size_t n, int64_t timeout_ms,
 		     jobq_end_fn on_end, void *arg, struct jobq_job_info *infos,
 		     struct jobq_err *err)
@@ -425,19 +483,22 @@ static int wait_many(jobq_client *c, const char *const *ids, size_t n, int64_t t
 	int r;
 
 	w.done = calloc(n, sizeof(*w.done));
-	w.by_id = malloc(n * sizeof(*w.by_id));
-	if (w.done == NULL || w.by_id == NULL) {
+	w.refs = malloc(n * sizeof(*w.refs));
+	w.which = malloc(n * sizeof(*w.which));
+	w.wids = malloc(n * sizeof(*w.wids));
+	w.ends = calloc(n, sizeof(*w.ends));
+	if (w.done == NULL || w.refs == NULL || w.which == NULL || w.wids == NULL ||
+	    w.ends == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	} else {
-		for (size_t i = 0; i < n; i++)
-			w.by_id[i] = i;
-		sorting = &w;
-		qsort(w.by_id, n, sizeof(*w.by_id), by_id_cmp);
-		sorting = NULL;
+		jobq_id_refs_build(w.refs, ids, n);
 		r = wait_ids(&w, timeout_ms, err);
 	}
 	free(w.done);
-	free(w.by_id);
+	free(w.refs);
+	free(w.which);
+	free(w.wids);
+	free(w.ends);
 	return r;
 }
 
@@ -449,13 +510,14 @@ int jobq_client_wait_many(jobq_client *c, const char *const *ids, size_t n, int6
 	const char **canon = NULL;
 	int r;
 
+	/* zeroed whatever comes (when n is in range), so that the caller may always free it */
+	if (infos != NULL && n <= JOBQ_CLIENT_MAX_BATCH)
+		memset(infos, 0, n * sizeof(*infos));
 	if (!client_enter(c))
 		return JOBQ_CLIENT_EINVAL;
 	if ((r = check_ids(ids, n, &canon, &err)) == 0) {
 		if (info == NULL)
 			info = mine = calloc(n, sizeof(*mine));
-		else
-			memset(info, 0, n * sizeof(*info));
 		r = info != NULL ? wait_many(c, canon, n, timeout_ms, on_end, arg, info, &err)
 				 : jobq_err_set(&err, JOBQ_ENOMEM, "out of memory");
 	}
@@ -474,9 +536,9 @@ int jobq_client_wait(jobq_client *c, const char *arg, int64_t timeout_ms, struct
 	struct jobq_err err = { 0 };
 	int r;
 
+	memset(info, 0, sizeof(*info));
 	if (!client_enter(c))
 		return JOBQ_CLIENT_EINVAL;
-	memset(info, 0, sizeof(*info));
 	if ((r = client_job_id(arg, id, &err)) == 0)
 		r = wait_many(c, ids, 1, timeout_ms, NULL, NULL, info, &err);
 	jobq_job_info_free(&mine);

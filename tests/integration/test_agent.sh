@@ -145,21 +145,25 @@ check_status "the agent still serves" 0 "$LONE" submit noop
 check "the agent still runs" is_running agent
 # 64 idle connections fill the agent's table: the next caller is declined at once, and
 # submits itself (the lone front end cannot: 127) rather than wait behind them.
-# The filler says when all 64 are connected (a slow machine may take long to start it);
-# the agent drops an idle connection after 2 s, so the caller runs at once after that.
-rm -f "$T/held"
-_jq_py - "$SOCK" "$T/held" <<'EOF' &
-import socket, sys, time
+# The filler says when all 64 are connected (a slow machine may take long to start it),
+# and holds them until the test is done with them (or 20 s); the agent drops an idle
+# connection after 2 s, so the caller runs at once after that.
+rm -f "$T/held" "$T/release"
+_jq_py - "$SOCK" "$T/held" "$T/release" <<'EOF' &
+import os, socket, sys, time
 held = [socket.socket(socket.AF_UNIX) for _ in range(64)]
 for s in held:
     s.connect(sys.argv[1])
 open(sys.argv[2], "w").close()
-time.sleep(1.5)
+end = time.monotonic() + 20
+while not os.path.exists(sys.argv[3]) and time.monotonic() < end:
+    time.sleep(0.05)
 EOF
 filler=$!
-wait_for 20 "the filler's 64 connections" test -e "$T/held" || true
+check "the filler connected 64 times" wait_for 20 "the filler's 64 connections" test -e "$T/held"
 check_status "with 64 connections held, the next caller is declined at once (lone: 127)" 127 \
   timeout 10 "$LONE" submit noop
+: >"$T/release"
 wait "$filler" || true
 jq_nap 0.5
 check_status "once they are gone, the agent serves again" 0 "$LONE" submit noop

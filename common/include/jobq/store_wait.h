@@ -21,24 +21,29 @@ int jobq_store_unlisten(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
  * requested through the SQL API; payload: the ids of running jobs, separated by spaces). */
 int jobq_store_listen_relay(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
-/* Register this session as waiting for job_id (committed at once). */
-int jobq_store_add_waiter(struct jobq_store *st, const char *job_id, struct jobq_err *err) JOBQ_WUR;
+/* Register this session as waiting for the n jobs ids (committed at once; 1,000 ids a
+ * statement). */
+int jobq_store_add_waiters(struct jobq_store *st, const char *const *ids, size_t n,
+			   struct jobq_err *err) JOBQ_WUR;
 
 /* Remove this session's waiter rows. */
 int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
-/* How a job ended, or where it stands, as jobq_store_job_end reads it: every column of
+/* How a job ended, or where it stands, as jobq_store_job_ends reads it: every column of
  * its row that jobq status shows. Strings are malloc'd, NULL when SQL NULL. Times are ms
- * since 1970 on the database clock (floored), 0 when unset; now_ms is the database's
- * clock at the read, so that ages (now_ms - heartbeat_ms) come from one clock. */
+ * since 1970 on the database clock (floored), 0 when unset, INT64_MAX / INT64_MIN for
+ * 'infinity' / '-infinity'; now_ms is the database's clock at the read, so that ages
+ * (now_ms - heartbeat_ms) come from one clock. */
 struct jobq_job_end {
+	bool found; /* false: no such job (nothing else is set) */
 	enum jobq_status status;
 	int attempt;
 	char *result; /* JSON text */
 	char *error;
 	char *cancel_reason;
 	bool cancel_requested;
-	double stop_ms; /* cancel_requested_at → finished_at in ms; < 0 when n/a */
+	double stop_ms; /* a job cancelled while it ran: cancel_requested_at → finished_at in
+			 * ms; < 0 otherwise */
 	int max_attempts;
 	char *type;
 	char *queue;
@@ -46,8 +51,8 @@ struct jobq_job_end {
 	char *status_reason; /* why the latest transition happened */
 	char *key;           /* idempotency key */
 	char *progress;      /* JSON text */
-	char *payload;       /* JSON text; only in a full read */
-	char *metadata;      /* JSON text; only in a full read */
+	char *payload;       /* JSON text; only with JOBQ_READ_FULL */
+	char *metadata;      /* JSON text; only with JOBQ_READ_FULL */
 	int64_t timeout_ms;  /* runtime limit of one attempt; 0 = the handler's own */
 	int64_t now_ms;
 	int64_t run_after_ms;
@@ -61,14 +66,21 @@ struct jobq_job_end {
 	int64_t cancel_requested_ms;
 };
 
-/* Read job job_id into *out (zeroed first): all of it when `full`, else all but the
- * payload and metadata (what a waiter reads again and again). The read takes a share lock
- * so it waits for an in-flight transition to commit (a waiter registered after a
- * finisher's trigger ran still sees that finisher's result). The caller frees the strings
- * with jobq_job_end_release. JOBQ_ENOTFOUND for an unknown id, JOBQ_ENOMEM (nothing
- * kept). */
-int jobq_store_job_end(struct jobq_store *st, const char *job_id, bool full,
-		       struct jobq_job_end *out, struct jobq_err *err) JOBQ_WUR;
+/* Flags of jobq_store_job_ends. */
+enum {
+	JOBQ_READ_FULL = 1, /* payload and metadata too (what a waiter does not need) */
+	/* FOR SHARE: wait for a transition in flight to commit, then read its result. A
+	 * waiter's read right after it registered needs it (a finisher whose trigger ran
+	 * before the registration is then still seen); no other read does. It needs UPDATE on
+	 * a column of jobs, and a writable session. */
+	JOBQ_READ_LOCK = 2
+};
+
+/* Read the n jobs ids into out[0..n) (zeroed first; out[i].found false for an id that
+ * names no job), 1,000 ids a statement. The caller frees each with jobq_job_end_release.
+ * 0, or a JOBQ_E* code with nothing kept. */
+int jobq_store_job_ends(struct jobq_store *st, const char *const *ids, size_t n, unsigned flags,
+			struct jobq_job_end *out, struct jobq_err *err) JOBQ_WUR;
 
 /* Free a job end's strings and set them to NULL. Accepts NULL. */
 void jobq_job_end_release(struct jobq_job_end *e);

@@ -132,9 +132,10 @@ struct jobq_job_spec {
 
 /* A job as jobq_client_status, jobq_client_wait and jobq_client_wait_many read it. The
  * strings are owned by the struct (free them with jobq_job_info_free); NULL when the job
- * has none. Times are milliseconds since 1970 UTC on the database's clock, 0 when unset;
- * read_unix_ms is that clock at the read, so that an age (read_unix_ms -
- * heartbeat_unix_ms) needs no other clock. */
+ * has none. Times are milliseconds since 1970 UTC on the database's clock, 0 when unset
+ * (INT64_MAX / INT64_MIN for a time stored as 'infinity' / '-infinity'); read_unix_ms is
+ * that clock at the read, so that an age (read_unix_ms - heartbeat_unix_ms) needs no
+ * other clock. */
 struct jobq_job_info {
 	enum jobq_job_state state;
 	int attempt;           /* attempts started so far */
@@ -152,8 +153,8 @@ struct jobq_job_info {
 	char *payload;      /* JSON text (jobq_client_status only; NULL from a wait) */
 	char *metadata;     /* JSON text (jobq_client_status only; NULL from a wait) */
 	int64_t timeout_ms; /* runtime limit of one attempt; 0 = the handler's own */
-	double stop_ms;     /* a running job cancelled: from the cancel request to its end, in
-			     * ms; < 0 otherwise */
+	double stop_ms;     /* a job cancelled while it ran: from the cancel request to its
+			     * end, in ms; < 0 otherwise */
 	int64_t read_unix_ms;
 	int64_t run_after_unix_ms; /* not before then (scheduled, or a retry's backoff) */
 	int64_t created_unix_ms;
@@ -190,16 +191,17 @@ int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err);
 
 /* jobq_client_open_env with the configuration file config_path (it must exist and be
  * readable) instead of $JOBQ_CONFIG or /etc/jobq/jobq.conf (NULL: those), and without a
- * broker connection yet: the first submit that publishes opens it, so that a program that
- * submits once pays for an unreachable broker once, and one that only schedules jobs not
- * at all. The jobq CLI's handle. */
+ * broker connection yet: the first submit that publishes opens it, or a cancel (which
+ * opens it before it records the cancel, so that a stop's broadcast leaves the moment the
+ * cancel commits). A program that submits once pays for an unreachable broker once, and
+ * one that only schedules and reads jobs not at all. The jobq CLI's handle. */
 int jobq_client_open_config(const char *config_path, jobq_client **out,
 			    struct jobq_client_error *err);
 
 /* Collect the confirms of the handle's last submits (waiting a few seconds at most) and
  * mark those jobs published, then close both connections and free the handle. Jobs not
  * confirmed by then are published by the relay. Accepts NULL. No other thread may be
- * using the handle. */
+ * using the handle; a close from inside a jobq_client_wait_many callback does nothing. */
 void jobq_client_close(jobq_client *c);
 
 /* The message of the last call made on c (by any thread) when it failed or warned: one
@@ -290,10 +292,11 @@ struct jobq_cancel_result {
 	int64_t reserved[4];     /* room for later fields; set to 0 by the library */
 };
 
-/* Cancel n jobs (1..JOBQ_CLIENT_MAX_BATCH ids; a repeated id counts once) in one
- * transaction, as jobq_client_cancel does each, then broadcast the stops of the running
- * ones together. results[0..n) (required) receive each id's outcome in input order; an id
- * that names no job is found = false, not an error. Every id is checked first: a bad one
+/* Cancel n jobs (1..JOBQ_CLIENT_MAX_BATCH ids; a repeated id is cancelled and broadcast
+ * once, and each of its places gets the same result) in one transaction, as
+ * jobq_client_cancel does each, then broadcast the stops of the running ones together.
+ * results[0..n) (required) receive each id's outcome in input order; an id that names no
+ * job is found = false, not an error. Every id is checked first: a bad one
  * is JOBQ_CLIENT_EINVAL with "id N: ..." (N counted from 1) and nothing is cancelled.
  * Returns JOBQ_CLIENT_OK (results filled), JOBQ_CLIENT_EINVAL, JOBQ_CLIENT_EDB or
  * JOBQ_CLIENT_ENOMEM. A broadcast the broker did not take leaves `broadcast` false and a
@@ -301,8 +304,9 @@ struct jobq_cancel_result {
 int jobq_client_cancel_many(jobq_client *c, const char *const *ids, size_t n, const char *reason,
 			    struct jobq_cancel_result *results);
 
-/* Read job id now into *out (zeroed first; free its strings with jobq_job_info_free): all
- * of it, payload and metadata included. Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_ENOTFOUND,
+/* Read job id now into *out (zeroed first, even when the call fails; free its strings with
+ * jobq_job_info_free): all of it, payload and metadata included. A plain read: it takes no
+ * lock, so it never waits behind a transaction that holds the job. Returns JOBQ_CLIENT_OK, JOBQ_CLIENT_ENOTFOUND,
  * JOBQ_CLIENT_EINVAL (bad id) or JOBQ_CLIENT_EDB. */
 int jobq_client_status(jobq_client *c, const char *id, struct jobq_job_info *out);
 
@@ -323,9 +327,13 @@ int jobq_client_wait(jobq_client *c, const char *id, int64_t timeout_ms, struct 
 typedef void (*jobq_end_fn)(void *arg, size_t index, const struct jobq_job_info *info);
 
 /* Wait until every one of n jobs (1..JOBQ_CLIENT_MAX_BATCH) is terminal, up to timeout_ms
- * in all (< 0: no limit; 0: look once), as jobq_client_wait does one. on_end (may be
- * NULL) is called for each job as it ends. infos (n entries, may be NULL) receive each
- * job as it ended, or as it stood at the timeout (free each with jobq_job_info_free).
+ * in all (< 0: no limit; 0: look once), as jobq_client_wait does one: the jobs are read
+ * 1,000 a statement, and again every 5 s (plus 1 ms a job) as a safety net. on_end (may
+ * be NULL) is called for each job as it ends. infos (n entries, may be NULL; zeroed first,
+ * even when the call fails) receive each job as it ended, or as it stood at the timeout
+ * (free each with jobq_job_info_free). A broker connection the handle holds is kept alive
+ * during the wait, and closed after 10 s of it with nothing in flight (the next submit
+ * opens another).
  * Every id is checked first (JOBQ_CLIENT_EINVAL "id N: ..."). Returns JOBQ_CLIENT_OK when
  * all ended, JOBQ_CLIENT_ETIMEDOUT (the message says how many are left; the others were
  * handed to on_end), JOBQ_CLIENT_ENOTFOUND (the first id that names no job, before any
