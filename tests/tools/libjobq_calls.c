@@ -543,6 +543,9 @@ int main(int argc, char **argv)
 	jobq_client *c, *bad;
 	int r;
 
+	/* line by line, so that a run killed by the test's timeout (a call that hangs) still
+	 * shows how far it got */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc > 1 && strcmp(argv[1], "reconnect") == 0)
 		return reconnect();
 	if (argc > 1 && strcmp(argv[1], "lockwait") == 0)
