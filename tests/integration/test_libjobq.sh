@@ -10,8 +10,11 @@
 #    returns, and all 10,000 succeed within the relay grace (set longer than the test, so
 #    that only the library can have published them); the static build submits 1,000 more that succeed;
 #  - tests/tools/libjobq_calls.c, built against the installed library too, drives submit,
-#    wait, status, cancel (scheduled and running jobs), keys and submit_many against the real
-#    servers; the database agrees with what it saw;
+#    wait, status (every field, for a succeeded, a scheduled and a running job), cancel and
+#    cancel_many (scheduled, running, finished, unknown and repeated ids; a bad id cancels
+#    nothing), wait_many (on_end in the order the jobs end, a timeout, an unknown id, calls
+#    from inside on_end refused), keys and submit_many against the real servers; the
+#    database agrees with what it saw;
 #  - a warm handle whose database session was terminated and whose AMQP connection the
 #    broker closed opens both again at its next submit, which is published, not relayed;
 #  - while another session holds a job's row (as a worker's claim does), the submits that
@@ -96,7 +99,8 @@ unset JOBQ_RELAY_GRACE
 
 # ---- every call of the library against the real servers
 check_status "libjobq_calls: every check passes" 0 env LD_LIBRARY_PATH="$libdir" timeout 150 "$T/libjobq_calls"
-grep '^FAIL' "$OUT_FILE" | sed 's/^/# /' || true
+# the failed checks, each with the job's fields when it is about them
+grep -E '^(FAIL|# )' "$OUT_FILE" | sed 's/^/# /' || true
 idof() { sed -n "s/^id $1 //p" "$OUT_FILE"; }
 check_eq "the echo job's row: succeeded with its payload as result" "succeeded true" \
   "$(sql "select status || ' ' || (result = '{\"x\": 1}'::jsonb) from jobs where id = '$(idof echo)'")"
@@ -113,6 +117,17 @@ check_eq "the sleeper's row: cancelled while it ran" "cancelled true" \
 check_eq "the confirmed submit's job was marked published before the call returned" \
   "queued true" \
   "$(sql "select status || ' ' || (published_at is not null) from jobs where id = '$(idof confirmed)'")"
+check_eq "cancel_many left the finished echo job alone" "succeeded true" \
+  "$(sql "select status || ' ' || (cancel_requested_at is null) from jobs where id = '$(idof echo)'")"
+check_eq "the scheduled job's row: cancelled by cancel_many, with its options" \
+  'cancelled batch cancel 4 00:01:30 libjobq-scheduled {"tenant": "t-2"} [1, 2, 3]' \
+  "$(sql "select concat_ws(' ', status, cancel_reason, max_attempts, timeout, idempotency_key,
+                 job_metadata, payload) from jobs where id = '$(idof scheduled)'")"
+check_eq "the running job's row: stopped by cancel_many, cancelled while it ran" \
+  "cancelled batch cancel true" \
+  "$(sql "select concat_ws(' ', status, cancel_reason, (started_at < finished_at)::text) from jobs where id = '$(idof runner)'")"
+check_eq "the job wait_many timed out on is still queued" "queued" \
+  "$(sql "select status from jobs where id = '$(idof unfinished)'")"
 check_eq "submit_many's refused batch saved nothing" 0 \
   "$(sql "select count(*) from jobs where idempotency_key = 'libjobq-never'")"
 check_eq "every job ended once in the history" 0 "$(terminal_anomalies "status in ('succeeded','failed','cancelled')")"

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "client_internal.h"
@@ -46,7 +47,9 @@ static void assert_refused(jobq_client *c, int r, const char *part)
 
 static void test_libjobq_null_handle(void **state)
 {
+	static const char *const ids[] = { UUID };
 	struct jobq_job_spec j = { .type = "noop" };
+	struct jobq_cancel_result res;
 	struct jobq_job_info info;
 	char id[JOBQ_CLIENT_ID_SIZE];
 
@@ -56,6 +59,8 @@ static void test_libjobq_null_handle(void **state)
 	assert_refused(NULL, jobq_client_cancel(NULL, UUID, NULL, NULL), "NULL");
 	assert_refused(NULL, jobq_client_status(NULL, UUID, &info), "NULL");
 	assert_refused(NULL, jobq_client_wait(NULL, UUID, 0, &info), "NULL");
+	assert_refused(NULL, jobq_client_cancel_many(NULL, ids, 1, NULL, &res), "NULL");
+	assert_refused(NULL, jobq_client_wait_many(NULL, ids, 1, 0, NULL, NULL, &info), "NULL");
 	jobq_client_close(NULL);
 	jobq_job_info_free(NULL);
 }
@@ -129,6 +134,84 @@ static void test_libjobq_bad_id(void **state)
 	assert_refused(c, jobq_client_cancel(c, UUID, "", NULL), "reason must be 1 to 1000");
 }
 
+/* The many-ids calls check every id first and name the bad one, counted from 1. */
+static void test_libjobq_many_ids_name_the_id(void **state)
+{
+	const char *bad2[] = { UUID, "nope", UUID };
+	const char *null1[] = { NULL, UUID };
+	struct jobq_cancel_result res[3];
+	struct jobq_job_info infos[3];
+	jobq_client *c = *state;
+
+	assert_refused(c, jobq_client_cancel_many(c, bad2, 3, NULL, res),
+		       "id 2: 'nope' is not a UUID");
+	assert_refused(c, jobq_client_cancel_many(c, null1, 2, NULL, res), "id 1: missing job id");
+	assert_refused(c, jobq_client_wait_many(c, bad2, 3, 0, NULL, NULL, infos),
+		       "id 2: 'nope' is not a UUID");
+	assert_refused(c, jobq_client_wait_many(c, null1, 2, 0, NULL, NULL, NULL),
+		       "id 1: missing job id");
+}
+
+/* 1..JOBQ_CLIENT_MAX_BATCH ids, an id array, and (cancel) a place for the results. The ids
+ * past the limit are good ones, so that a missing bound would reach for the database. */
+static void test_libjobq_many_ids_bounds(void **state)
+{
+	size_t n = JOBQ_CLIENT_MAX_BATCH + 1;
+	const char **ids = malloc(n * sizeof(*ids));
+	struct jobq_cancel_result *res = calloc(n, sizeof(*res));
+	jobq_client *c = *state;
+
+	assert_non_null(ids);
+	assert_non_null(res);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = UUID;
+	assert_refused(c, jobq_client_cancel_many(c, ids, 0, NULL, res), "ids: give 1 to");
+	assert_refused(c, jobq_client_wait_many(c, ids, 0, 0, NULL, NULL, NULL), "ids: give 1 to");
+	assert_refused(c, jobq_client_cancel_many(c, ids, n, NULL, res),
+		       "wrong number of ids: give 1 to 100000");
+	assert_refused(c, jobq_client_wait_many(c, ids, n, 0, NULL, NULL, NULL),
+		       "wrong number of ids: give 1 to 100000");
+	assert_refused(c, jobq_client_cancel_many(c, NULL, 1, NULL, res), "no ids");
+	assert_refused(c, jobq_client_wait_many(c, NULL, 1, 0, NULL, NULL, NULL), "no ids");
+	assert_refused(c, jobq_client_cancel_many(c, ids, 1, NULL, NULL),
+		       "no place for the results");
+	assert_refused(c, jobq_client_cancel_many(c, ids, 1, "", res), "reason must be 1 to 1000");
+	free(ids);
+	free(res);
+}
+
+/* Whether every string of info is NULL (so that jobq_job_info_free on it is safe). */
+static bool info_strings_null(const struct jobq_job_info *i)
+{
+	return i->result == NULL && i->error == NULL && i->cancel_reason == NULL &&
+	       i->type == NULL && i->queue == NULL && i->worker == NULL &&
+	       i->state_reason == NULL && i->key == NULL && i->progress == NULL &&
+	       i->payload == NULL && i->metadata == NULL;
+}
+
+/* status and wait zero *out first (jobq.h), whatever they then answer: a caller may free it
+ * after a failure without having zeroed it. Garbage stands in for the caller's stack. */
+static void test_libjobq_info_zeroed_on_failure(void **state)
+{
+	struct jobq_job_info info;
+	jobq_client *c = *state;
+
+	memset(&info, 0xa5, sizeof(info));
+	assert_refused(c, jobq_client_wait(c, "nope", 0, &info), "'nope' is not a UUID");
+	assert_true(info_strings_null(&info));
+	memset(&info, 0xa5, sizeof(info));
+	assert_int_equal(jobq_client_wait(c, UUID, 0, &info), JOBQ_CLIENT_EDB);
+	assert_true(info_strings_null(&info));
+	memset(&info, 0xa5, sizeof(info));
+	assert_int_equal(jobq_client_status(c, UUID, &info), JOBQ_CLIENT_EDB);
+	if (!info_strings_null(&info))
+		fail_msg("status answered EDB and left *out as it found it, not zeroed");
+	memset(&info, 0xa5, sizeof(info));
+	assert_refused(c, jobq_client_status(c, "nope", &info), "'nope' is not a UUID");
+	if (!info_strings_null(&info))
+		fail_msg("status refused a bad id and left *out as it found it, not zeroed");
+}
+
 /* Good arguments do reach for the database: the refusals above are the checks' own. */
 static void test_libjobq_good_arguments_reach_the_database(void **state)
 {
@@ -138,6 +221,25 @@ static void test_libjobq_good_arguments_reach_the_database(void **state)
 	assert_non_null(strstr(jobq_client_errmsg(c), "127.0.0.1"));
 	assert_int_equal(jobq_client_status(c, UUID, &(struct jobq_job_info){ 0 }),
 			 JOBQ_CLIENT_EDB);
+	/* the many-ids calls at their bounds: 1 and JOBQ_CLIENT_MAX_BATCH ids */
+	{
+		size_t n = JOBQ_CLIENT_MAX_BATCH;
+		const char **ids = malloc(n * sizeof(*ids));
+		struct jobq_cancel_result *res = calloc(n, sizeof(*res));
+
+		assert_non_null(ids);
+		assert_non_null(res);
+		for (size_t i = 0; i < n; i++)
+			ids[i] = UUID;
+		assert_int_equal(jobq_client_cancel_many(c, ids, 1, NULL, res), JOBQ_CLIENT_EDB);
+		assert_int_equal(jobq_client_cancel_many(c, ids, n, "why", res), JOBQ_CLIENT_EDB);
+		assert_int_equal(jobq_client_wait_many(c, ids, 1, 0, NULL, NULL, NULL),
+				 JOBQ_CLIENT_EDB);
+		assert_int_equal(jobq_client_wait_many(c, ids, n, 0, NULL, NULL, NULL),
+				 JOBQ_CLIENT_EDB);
+		free(ids);
+		free(res);
+	}
 }
 
 /* What other_thread read (its own copy lives in its thread, gone when it ends). */
@@ -188,6 +290,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_libjobq_bad_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_libjobq_many_names_the_job, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_libjobq_bad_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_many_ids_name_the_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_many_ids_bounds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_libjobq_info_zeroed_on_failure, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_libjobq_good_arguments_reach_the_database,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_libjobq_errmsg_is_per_handle, setup, teardown),
