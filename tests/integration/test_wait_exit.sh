@@ -7,7 +7,9 @@
 #    runs 30 s, within about 1-2 s;
 #  - 3 for an unknown (well-formed) UUID, 2 for something that is not a UUID;
 #  - 5, promptly and with exactly one line on stderr, when the database is unreachable
-#    (JOBQ_DATABASE_URL pointing at a closed port), bounded by `timeout 15`.
+#    (JOBQ_DATABASE_URL pointing at a closed port), bounded by `timeout 15`;
+#  - a wait whose NOTIFY is lost (its waiter row deleted) ends by its periodic re-read,
+#    even while another job's notifications arrive every 0.3 s (not at its 20 s timeout).
 source "$(dirname "$0")/lib.sh"
 jq_setup wait_exit
 
@@ -111,6 +113,30 @@ check_status "database unreachable: submit noop --wait exits 5" 5 \
 check_eq "... with one line on stderr" 1 "$(nlines "$ERR")"
 check_eq "... and no id on stdout" "" "$OUT"
 check "... promptly ($(elapsed_ms "$t0") ms < 10000)" test "$(elapsed_ms "$t0")" -lt 10000
+
+# ---- the safety net: a wait whose notification is lost still sees the end, even while
+# other jobs' notifications keep waking it (they must not put off its periodic re-read)
+net_id=$("$J" submit sleep '{"seconds":3}')
+wait_for 20 "the 3 s sleeper runs" sql_is running "select status from jobs where id='$net_id'" || true
+( "$J" wait --timeout 20s "$net_id" >"$T/net.out" 2>&1; echo "$?" >"$T/net.rc" ) &
+net_pid=$!
+wait_for 10 "the wait registered" sql_is 1 "select count(*) from job_waiters where job_id='$net_id'" || true
+# its registration gone (a NOTIFY it will never get), and another job's every 0.3 s for 24 s
+sql "delete from job_waiters where job_id='$net_id'" >/dev/null
+psql -XAtq "$JOBQ_DATABASE_URL" -c "DO \$\$ BEGIN FOR i IN 1..80 LOOP
+  PERFORM pg_notify('jobq_done', '00000000-0000-4000-8000-00000000000a'); COMMIT;
+  PERFORM pg_sleep(0.3); END LOOP; END \$\$" >/dev/null 2>&1 &
+noise_pid=$!
+t0=$(_jq_now_ms)
+wait "$net_pid" || true
+dt=$(elapsed_ms "$t0")
+kill "$noise_pid" 2>/dev/null; wait "$noise_pid" 2>/dev/null || true
+check_eq "a wait whose notification was lost, amid others', exits 0 (after ${dt} ms)" 0 \
+  "$(cat "$T/net.rc")"
+check "... with the job's result" grep -q '^null$' "$T/net.out"
+# the re-read comes 5 s after the registration; without it the wait would last until its
+# 20 s timeout (or the end of the noise)
+check "... by its re-read, well before its 20 s timeout (${dt} ms < 14000)" test "$dt" -lt 14000
 
 check_status "consumer stops cleanly on TERM (drains, releases the sleepers)" 0 stop_consumer w1
 check_eq "no job is left running" 0 "$(sql "select count(*) from jobs where status='running'")"
