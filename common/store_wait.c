@@ -56,7 +56,8 @@ int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
 #define JOB_READ_SQL                                                                               \
 	"SELECT id::text AS id, status, attempt, result::text AS result, error,"                  \
 	" cancel_requested_at IS NOT NULL AS cancel_requested, cancel_reason,"                    \
-	" CASE WHEN started_at IS NULL OR NOT isfinite(finished_at - cancel_requested_at) THEN -1" \
+	" CASE WHEN started_at IS NULL OR NOT isfinite(finished_at)"                               \
+	"  OR NOT isfinite(cancel_requested_at) THEN -1"                                           \
 	"  ELSE COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1) END"   \
 	"  AS stop_ms,"                                                                            \
 	" max_attempts, type, queue, worker_id, status_reason, idempotency_key,"                  \
@@ -189,9 +190,12 @@ static int read_chunk(struct jobq_store *st, const char *const *ids, size_t n, u
 	if (arr == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "read job: out of memory");
 	/* FOR SHARE waits for a transition in flight to commit, then reads its result. */
+	/* The lock variant locks in id order, as every other statement that locks several
+	 * jobs does (jobq_cli_cancel, the marks): rows locked in plan order could deadlock
+	 * with them. */
 	r = jobq_store_exec(st, lock ? "jobq_job_read_lock" : "jobq_job_read",
-			    lock ? JOB_READ_SQL " FOR SHARE" : JOB_READ_SQL, 2, p, &res, "read job",
-			    err);
+			    lock ? JOB_READ_SQL " ORDER BY jobs.id FOR SHARE" : JOB_READ_SQL, 2, p,
+			    &res, "read job", err);
 	free(arr);
 	if (r != 0)
 		return r;

@@ -54,6 +54,12 @@ static int64_t ms_between(int64_t a, int64_t b)
 	return d;
 }
 
+/* Whether t is a time with an age: set, and not 'infinity' / '-infinity'. */
+static bool finite_time(int64_t t)
+{
+	return t != 0 && t != INT64_MAX && t != INT64_MIN;
+}
+
 /* "2026-11-28T11:07:01.123Z (3m ago)" for a time (unix ms, 0: none) read at read_ms, both
  * on the database clock. */
 static void kv_time(const char *key, int64_t t, int64_t read_ms)
@@ -120,10 +126,10 @@ static void status_text(const char *id, const struct jobq_job_info *j)
 	kv("attempt:", "%d/%d", j->attempt, j->max_attempts);
 	if (j->worker != NULL)
 		kv(running ? "owner:" : "last worker:", "%s", j->worker);
-	if (running && j->heartbeat_unix_ms != 0)
+	if (running && finite_time(j->heartbeat_unix_ms))
 		kv("heartbeat:", "%s",
 		   rows_ago(ms_between(j->read_unix_ms, j->heartbeat_unix_ms), buf, sizeof(buf)));
-	if (running && j->lease_expires_unix_ms != 0) {
+	if (running && finite_time(j->lease_expires_unix_ms)) {
 		int64_t left = ms_between(j->lease_expires_unix_ms, j->read_unix_ms);
 
 		if (left >= 0)
@@ -203,12 +209,12 @@ static json_t *status_json(const char *id, const struct jobq_job_info *j)
 	json_object_set_new(o, "worker_id", json_str_or_null(j->worker));
 	json_object_set_new(
 		o, "heartbeat_age_ms",
-		running && j->heartbeat_unix_ms != 0
+		running && finite_time(j->heartbeat_unix_ms)
 			? json_integer(ms_between(j->read_unix_ms, j->heartbeat_unix_ms))
 			: json_null());
 	json_object_set_new(
 		o, "lease_left_ms",
-		running && j->lease_expires_unix_ms != 0
+		running && finite_time(j->lease_expires_unix_ms)
 			? json_integer(ms_between(j->lease_expires_unix_ms, j->read_unix_ms))
 			: json_null());
 	json_object_set_new(o, "timeout_ms",

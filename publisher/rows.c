@@ -77,16 +77,20 @@ json_t *rows_json_text(const char *v, size_t len)
 
 char *rows_ts(int64_t unix_ms, char *buf, size_t len)
 {
-	/* floored: a time before 1970 keeps its milliseconds positive */
-	int64_t ms = unix_ms % 1000 < 0 ? unix_ms % 1000 + 1000 : unix_ms % 1000;
-	time_t sec = (time_t)((unix_ms - ms) / 1000);
+	int64_t ms;
+	time_t sec;
 	struct tm tm;
 	char day[32];
 
-	if (unix_ms == INT64_MAX || unix_ms == INT64_MIN)
+	if (unix_ms == INT64_MAX || unix_ms == INT64_MIN) {
 		snprintf(buf, len, "%s", unix_ms > 0 ? "infinity" : "-infinity");
-	else if (gmtime_r(&sec, &tm) == NULL ||
-		 strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+		return buf;
+	}
+	/* floored: a time before 1970 keeps its milliseconds positive */
+	ms = unix_ms % 1000 < 0 ? unix_ms % 1000 + 1000 : unix_ms % 1000;
+	sec = (time_t)(unix_ms / 1000 - (unix_ms % 1000 < 0));
+	if (gmtime_r(&sec, &tm) == NULL ||
+	    strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
 		snprintf(buf, len, "%lld ms", (long long)unix_ms);
 	else
 		snprintf(buf, len, "%s.%03dZ", day, (int)ms);

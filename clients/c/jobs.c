@@ -294,6 +294,7 @@ struct waiting {
 	size_t *which;
 	const char **wids;
 	struct jobq_job_end *ends;
+	bool first_read; /* the read before any waiting */
 	jobq_end_fn on_end;
 	void *arg;
 };
@@ -324,13 +325,14 @@ static int read_places(struct waiting *w, size_t k, unsigned flags, struct jobq_
 		w->wids[j] = w->ids[w->which[j]];
 	if ((r = jobq_store_job_ends(w->c->store, w->wids, k, flags, w->ends, err)) != 0)
 		return r;
+	/* The first read fails on an unknown id before any job is handed on; a job deleted
+	 * (pruned) during the wait fails it too, once the others read with it are handed on. */
 	for (size_t j = 0; j < k; j++)
-		if (!w->ends[j].found) {
-			r = jobq_err_set(err, JOBQ_ENOTFOUND, "no job %s", w->wids[j]);
-			break;
-		}
+		if (!w->ends[j].found && r == 0)
+			r = jobq_err_set(err, JOBQ_ENOTFOUND, "no job %s%s", w->wids[j],
+					 w->first_read ? "" : " (deleted while waited for)");
 	for (size_t j = 0; j < k; j++) {
-		if (r == 0)
+		if (w->ends[j].found && (r == 0 || !w->first_read))
 			take(w, w->which[j], &w->ends[j]);
 		jobq_job_end_release(&w->ends[j]);
 	}
@@ -388,11 +390,16 @@ static int wait_ids(struct waiting *w, int64_t timeout_ms, struct jobq_err *err)
 		return r;
 	client_confirms(c, 0);
 	/* Every job is read before any is handed on: an unknown id fails the call first. */
-	if ((r = reread_all(w, 0, err)) != 0)
+	w->first_read = true;
+	r = reread_all(w, 0, err);
+	w->first_read = false;
+	if (r != 0)
 		return r;
 	while (w->left > 0) {
 		char woke[JOBQ_ID_BUF] = "";
-		int64_t now = jobq_monotonic_ms(), left = deadline - now, slice = recheck;
+		int64_t now = jobq_monotonic_ms(), left = deadline - now;
+		/* sleep no longer than until the next safety-net pass is due */
+		int64_t slice = last_all + recheck - now > 0 ? last_all + recheck - now : 0;
 
 		if (left <= 0) {
 			size_t first = 0;

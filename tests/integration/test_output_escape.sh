@@ -8,7 +8,9 @@
 #    jobs.cancel_reason);
 #  - `jobq status`, `jobq wait`, `jobq list`, `jobq history` and `jobq submit --wait` print
 #    no ESC, CSI, DEL or CR byte; the characters appear as \u001b, \u009b, \u007f, \u000d;
-#  - --json output stays valid JSON that decodes to the stored text.
+#  - --json output stays valid JSON that decodes to the stored text;
+#  - times stored as 'infinity' or '-infinity' are shown as such by status (text and
+#    JSON), and wait still times out or ends on such jobs.
 # Asserts on the bytes the commands print and on the database.
 source "$(dirname "$0")/lib.sh"
 jq_setup output_escape
@@ -57,3 +59,23 @@ check_eq "jobq submit --wait: no raw control byte" 0 "$(raw_controls "$T/out")"
 check_eq "--json status decodes to the stored error" \
   "$(sql "select encode(convert_to(error, 'UTF8'), 'hex') from jobs where id='$id'")" \
   "$(json_get 'd["error"].encode().hex()' <"$T/out.json")"
+
+# ---- times stored as 'infinity' (the table's owner may write them): status and wait show
+# them, in one read with the other jobs, rather than fail (and never compute an age of one)
+inf_a=$("$J" submit noop --delay 1h)
+inf_b=$("$J" submit noop --delay 1h)
+sql "update jobs set run_after = 'infinity' where id = '$inf_a'" >/dev/null
+sql "update jobs set status = 'cancelled', started_at = now(), finished_at = 'infinity',
+  cancel_requested_at = '-infinity', heartbeat_at = 'infinity', run_after = '-infinity'
+  where id = '$inf_b'" >/dev/null
+check_status "status of a job to run after 'infinity' exits 0" 0 "$J" status "$inf_a"
+check "... and shows it" grep -Eq '^run after: +infinity$' "$OUT_FILE"
+check_status "status --json of a job with infinite times exits 0" 0 "$J" --json status "$inf_b"
+check_eq "... its times as \"infinity\" / \"-infinity\"" "infinity -infinity -infinity infinity" \
+  "$(json_get '" ".join([d["finished_at"], d["cancel_requested_at"], d["run_after"], d["heartbeat_at"]])' <"$OUT_FILE")"
+check_status "status (text) of it exits 0" 0 "$J" status "$inf_b"
+check "... with 'finished: infinity'" grep -Eq '^finished: +infinity$' "$OUT_FILE"
+check_status "wait --timeout 1s on the job to run after 'infinity' times out (4)" 4 \
+  timeout 20 "$J" wait --timeout 1s "$inf_a"
+check_status "wait on the one that ended at 'infinity' exits 1 (cancelled)" 1 \
+  timeout 20 "$J" wait "$inf_b"

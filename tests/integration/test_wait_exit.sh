@@ -116,21 +116,28 @@ check "... promptly ($(elapsed_ms "$t0") ms < 10000)" test "$(elapsed_ms "$t0")"
 
 # ---- the safety net: a wait whose notification is lost still sees the end, even while
 # other jobs' notifications keep waking it (they must not put off its periodic re-read)
-net_id=$("$J" submit sleep '{"seconds":3}')
-wait_for 20 "the 3 s sleeper runs" sql_is running "select status from jobs where id='$net_id'" || true
+net_id=$("$J" submit sleep '{"seconds":4}')
+check "the 4 s sleeper runs" wait_for 20 "the sleeper runs" \
+  sql_is running "select status from jobs where id='$net_id'"
 ( "$J" wait --timeout 20s "$net_id" >"$T/net.out" 2>&1; echo "$?" >"$T/net.rc" ) &
 net_pid=$!
-wait_for 10 "the wait registered" sql_is 1 "select count(*) from job_waiters where job_id='$net_id'" || true
-# its registration gone (a NOTIFY it will never get), and another job's every 0.3 s for 24 s
-sql "delete from job_waiters where job_id='$net_id'" >/dev/null
-psql -XAtq "$JOBQ_DATABASE_URL" -c "DO \$\$ BEGIN FOR i IN 1..80 LOOP
+check "the wait registered" wait_for 10 "the wait registered" \
+  sql_is 1 "select count(*) from job_waiters where job_id='$net_id'"
+# its registration gone (a NOTIFY it will never get) while the job still runs, and another
+# job's notification every 0.3 s for 18 s, each in a transaction of its own
+check_eq "its registration is deleted while the job still runs" "1 running" \
+  "$(sql "with d as (delete from job_waiters where job_id='$net_id' returning 1)
+    select count(*) || ' ' || (select status from jobs where id='$net_id') from d")"
+PGAPPNAME=jobq_test_noise psql -XAtq "$JOBQ_DATABASE_URL" -c "DO \$\$ BEGIN FOR i IN 1..60 LOOP
   PERFORM pg_notify('jobq_done', '00000000-0000-4000-8000-00000000000a'); COMMIT;
   PERFORM pg_sleep(0.3); END LOOP; END \$\$" >/dev/null 2>&1 &
 noise_pid=$!
 t0=$(_jq_now_ms)
 wait "$net_pid" || true
 dt=$(elapsed_ms "$t0")
-kill "$noise_pid" 2>/dev/null; wait "$noise_pid" 2>/dev/null || true
+sql "select count(pg_terminate_backend(pid)) from pg_stat_activity
+  where application_name = 'jobq_test_noise'" >/dev/null
+wait "$noise_pid" 2>/dev/null || true
 check_eq "a wait whose notification was lost, amid others', exits 0 (after ${dt} ms)" 0 \
   "$(cat "$T/net.rc")"
 check "... with the job's result" grep -q '^null$' "$T/net.out"

@@ -42,8 +42,8 @@ struct jobq_job_end {
 	char *error;
 	char *cancel_reason;
 	bool cancel_requested;
-	double stop_ms; /* a job cancelled while it ran: cancel_requested_at → finished_at in
-			 * ms; < 0 otherwise */
+	double stop_ms; /* a job that had started and has ended since a cancel request:
+			 * cancel_requested_at → finished_at in ms; < 0 otherwise */
 	int max_attempts;
 	char *type;
 	char *queue;

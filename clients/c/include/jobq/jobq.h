@@ -153,8 +153,9 @@ struct jobq_job_info {
 	char *payload;      /* JSON text (jobq_client_status only; NULL from a wait) */
 	char *metadata;     /* JSON text (jobq_client_status only; NULL from a wait) */
 	int64_t timeout_ms; /* runtime limit of one attempt; 0 = the handler's own */
-	double stop_ms;     /* a job cancelled while it ran: from the cancel request to its
-			     * end, in ms; < 0 otherwise */
+	double stop_ms;     /* a job that had started and has ended since a cancel was
+			     * requested (whatever its outcome): from the request to its end,
+			     * in ms; < 0 otherwise */
 	int64_t read_unix_ms;
 	int64_t run_after_unix_ms; /* not before then (scheduled, or a retry's backoff) */
 	int64_t created_unix_ms;
@@ -336,8 +337,10 @@ typedef void (*jobq_end_fn)(void *arg, size_t index, const struct jobq_job_info 
  * opens another).
  * Every id is checked first (JOBQ_CLIENT_EINVAL "id N: ..."). Returns JOBQ_CLIENT_OK when
  * all ended, JOBQ_CLIENT_ETIMEDOUT (the message says how many are left; the others were
- * handed to on_end), JOBQ_CLIENT_ENOTFOUND (the first id that names no job, before any
- * waiting), JOBQ_CLIENT_EINVAL, JOBQ_CLIENT_EDB or JOBQ_CLIENT_ENOMEM. */
+ * handed to on_end), JOBQ_CLIENT_ENOTFOUND (an id that names no job: found by the first
+ * read, before any job is handed on; or a job deleted, e.g. pruned, while it was waited
+ * for, after the others read with it were handed on), JOBQ_CLIENT_EINVAL, JOBQ_CLIENT_EDB
+ * or JOBQ_CLIENT_ENOMEM. */
 int jobq_client_wait_many(jobq_client *c, const char *const *ids, size_t n, int64_t timeout_ms,
 			  jobq_end_fn on_end, void *arg, struct jobq_job_info *infos);
 
