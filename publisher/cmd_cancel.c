@@ -8,6 +8,8 @@
 
 #include "cli.h"
 #include "cmd_wait.h"
+#include "jobq/id_index.h"
+#include "jobq/job.h"
 
 #define MAX_IDS 10000
 
@@ -121,15 +123,29 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 		status = cli_fail(cli, 1, "out of memory");
 		goto out;
 	}
-	for (int i = optind; i < argc; i++) {
-		bool dup = false;
-
+	for (int i = optind; i < argc; i++)
 		if (!cli_job_id(cli, argv[i]))
 			goto out;
-		for (size_t k = 0; k < n; k++)
-			dup |= strcasecmp(ids[k], argv[i]) == 0;
-		if (!dup)
-			ids[n++] = argv[i];
+	/* Each id once, in the order given (up to 10,000: by the id index, not pairwise). */
+	{
+		size_t nargs = (size_t)(argc - optind);
+		struct jobq_id_ref *refs = malloc(nargs * sizeof(*refs));
+		bool *later = calloc(nargs, sizeof(*later));
+
+		if (refs == NULL || later == NULL) {
+			free(refs);
+			free(later);
+			status = cli_fail(cli, 1, "out of memory");
+			goto out;
+		}
+		jobq_id_refs_build(refs, (const char *const *)argv + optind, nargs);
+		for (size_t k = 1; k < nargs; k++) /* ties keep the order given: first is kept */
+			later[refs[k].idx] = strcasecmp(refs[k].id, refs[k - 1].id) == 0;
+		for (size_t i = 0; i < nargs; i++)
+			if (!later[i])
+				ids[n++] = argv[optind + (int)i];
+		free(refs);
+		free(later);
 	}
 	/* Through libjobq: one statement records every cancel, then the stops of the running
 	 * ones are broadcast together, so the last job of a batch stops as soon as the first. A
@@ -150,8 +166,7 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			running[nrun++] = ids[i];
 			if (!wait)
 				print_one(cli, ids[i], "cancel requested", "running", -1);
-		} else if (res[i].was == JOBQ_JOB_SUCCEEDED || res[i].was == JOBQ_JOB_FAILED ||
-			   res[i].was == JOBQ_JOB_CANCELLED) {
+		} else if (jobq_status_terminal((enum jobq_status)res[i].was)) {
 			print_one(cli, ids[i], "already finished", jobq_job_state_name(res[i].was),
 				  -1);
 			if (status < CLI_EXIT_JOB_FAILED)

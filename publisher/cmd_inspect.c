@@ -75,25 +75,11 @@ static void kv_time(const char *key, int64_t t, int64_t read_ms)
 		   rows_ago(ms_between(read_ms, t), ago, sizeof(ago)));
 }
 
-/* "running (cancelling)" for a running job with a cancel request, else the state. */
-static const char *shown_state(const struct jobq_job_info *j)
-{
-	if (j->state == JOBQ_JOB_RUNNING && j->cancel_requested)
-		return "running (cancelling)";
-	return jobq_job_state_name(j->state);
-}
-
 /* "running (cancelling)" for a running job with a cancel request, else the status. */
-static const char *shown_status(const PGresult *res, int row, char *buf, size_t len)
+static const char *shown_status(const char *status, bool cancelling)
 {
-	const char *status = rows_get(res, row, "status");
-	const char *cancelling = rows_get(res, row, "cancelling");
-
-	if (status != NULL && strcmp(status, "running") == 0 && cancelling != NULL &&
-	    cancelling[0] == 't') {
-		snprintf(buf, len, "running (cancelling)");
-		return buf;
-	}
+	if (status != NULL && strcmp(status, "running") == 0 && cancelling)
+		return "running (cancelling)";
 	return status;
 }
 
@@ -118,7 +104,7 @@ static void status_text(const char *id, const struct jobq_job_info *j)
 	bool running = j->state == JOBQ_JOB_RUNNING;
 
 	kv("id:", "%s", id);
-	kv("status:", "%s", shown_state(j));
+	kv("status:", "%s", shown_status(jobq_job_state_name(j->state), j->cancel_requested));
 	if (j->state_reason != NULL)
 		kv("reason:", "%s", j->state_reason);
 	kv("type:", "%s", j->type);
@@ -316,13 +302,15 @@ static int list_text(struct cli *cli, const PGresult *res)
 	if (rows_table_init(&t, 6, headers) != 0)
 		goto nomem;
 	for (int i = 0; i < PQntuples(res); i++) {
-		char status[32], attempt[48], age[32];
+		char attempt[48], age[32];
 		const char *cells[6];
 
 		snprintf(attempt, sizeof(attempt), "%" PRId64 "/%" PRId64,
 			 rows_int(res, i, "attempt", 0), rows_int(res, i, "max_attempts", 0));
 		cells[0] = rows_get(res, i, "id");
-		cells[1] = shown_status(res, i, status, sizeof(status));
+		cells[1] = shown_status(rows_get(res, i, "status"),
+					rows_get(res, i, "cancelling") != NULL &&
+						rows_get(res, i, "cancelling")[0] == 't');
 		cells[2] = rows_get(res, i, "type");
 		cells[3] = rows_get(res, i, "queue");
 		cells[4] = attempt;

@@ -276,11 +276,6 @@ int jobq_client_status(jobq_client *c, const char *arg, struct jobq_job_info *ou
 	return client_leave(c, r, &err);
 }
 
-static bool terminal(enum jobq_job_state s)
-{
-	return s == JOBQ_JOB_SUCCEEDED || s == JOBQ_JOB_FAILED || s == JOBQ_JOB_CANCELLED;
-}
-
 /* One wait over n canonical ids: infos[i] holds ids[i]'s last read; done[i] once it was
  * handed to on_end; refs the ids indexed, to find a notified job's places. */
 struct waiting {
@@ -305,7 +300,7 @@ static void take(struct waiting *w, size_t i, struct jobq_job_end *e)
 {
 	jobq_job_info_free(&w->infos[i]);
 	info_from_end(&w->infos[i], e);
-	if (!w->done[i] && terminal(w->infos[i].state)) {
+	if (!w->done[i] && jobq_status_terminal((enum jobq_status)w->infos[i].state)) {
 		w->done[i] = true;
 		w->left--;
 		if (w->on_end != NULL)

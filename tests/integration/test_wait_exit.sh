@@ -9,7 +9,8 @@
 #  - 5, promptly and with exactly one line on stderr, when the database is unreachable
 #    (JOBQ_DATABASE_URL pointing at a closed port), bounded by `timeout 15`;
 #  - a wait whose NOTIFY is lost (its waiter row deleted) ends by its periodic re-read,
-#    even while another job's notifications arrive every 0.3 s (not at its 20 s timeout).
+#    even while another job's notifications arrive every 0.3 s (not at its 20 s timeout);
+#  - a `submit --wait` on a long job closes its broker connection after 10 s of waiting.
 source "$(dirname "$0")/lib.sh"
 jq_setup wait_exit
 
@@ -119,7 +120,7 @@ check "... promptly ($(elapsed_ms "$t0") ms < 10000)" test "$(elapsed_ms "$t0")"
 net_id=$("$J" submit sleep '{"seconds":4}')
 check "the 4 s sleeper runs" wait_for 20 "the sleeper runs" \
   sql_is running "select status from jobs where id='$net_id'"
-( "$J" wait --timeout 20s "$net_id" >"$T/net.out" 2>&1; echo "$?" >"$T/net.rc" ) &
+( rc=0; "$J" wait --timeout 20s "$net_id" >"$T/net.out" 2>&1 || rc=$?; echo "$rc" >"$T/net.rc" ) &
 net_pid=$!
 check "the wait registered" wait_for 10 "the wait registered" \
   sql_is 1 "select count(*) from job_waiters where job_id='$net_id'"
@@ -144,6 +145,23 @@ check "... with the job's result" grep -q '^null$' "$T/net.out"
 # the re-read comes 5 s after the registration; without it the wait would last until its
 # 20 s timeout (or the end of the noise)
 check "... by its re-read, well before its 20 s timeout (${dt} ms < 14000)" test "$dt" -lt 14000
+
+# ---- a long `submit --wait` does not hold its broker connection for as long as the job
+# takes: libjobq closes it after 10 s of waiting with nothing in flight (the management
+# API lists a connection some seconds after it opens, and drops it some after it closes)
+libjobq_conns() { [[ -n "$(connections_of libjobq)" ]]; }
+no_libjobq_conn() { ! libjobq_conns; }
+# (the subshell runs under the test's errexit: its status is caught, not exited on)
+( rc=0; "$J" submit --wait sleep '{"seconds":120}' >"$T/long.out" 2>&1 || rc=$?; echo "$rc" >"$T/long.rc" ) &
+long_pid=$!
+check "the waiting submit's broker connection is listed" wait_for 20 "a libjobq connection" libjobq_conns
+check "... and closed while the wait goes on" wait_for 30 "no libjobq connection" no_libjobq_conn
+check "... the wait still going" test ! -e "$T/long.rc"
+long_id=$(head -n1 "$T/long.out")
+check_status "cancel the long job" 0 timeout 30 "$J" cancel "$long_id"
+check "the waiting submit ends" wait_for 20 "the waiting submit's end" test -s "$T/long.rc"
+wait "$long_pid" 2>/dev/null || true
+check_eq "the waiting submit then reports the cancel (exit 1)" 1 "$(cat "$T/long.rc" 2>/dev/null)"
 
 check_status "consumer stops cleanly on TERM (drains, releases the sleepers)" 0 stop_consumer w1
 check_eq "no job is left running" 0 "$(sql "select count(*) from jobs where status='running'")"
