@@ -119,7 +119,9 @@ struct consumer {
 	atomic_bool io_done; /* the I/O thread has settled everything and closed */
 	atomic_uint_fast64_t gen; /* current broker connection generation */
 	struct metrics metrics;
-	char self_exe[4096]; /* this program, re-executed as the command handlers' shim */
+	/* jobq-exec-shim, found at start (or by the first reload that brings handlers): empty
+	 * while no handler is configured. Set once, before any handler may read it. */
+	char shim[4096];
 };
 
 /* Ask the execution running job_id (if any) to stop for a cancel; `path` ("broadcast",

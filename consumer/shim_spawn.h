@@ -1,9 +1,10 @@
 /* Starting a handler's process through jobq-exec-shim (consumer/shim.c): one posix_spawn of
  * a small static program, never a fork of the worker. Used for every attempt of a command
  * handler (command.c) and for the children of persistent handler pools. */
-#ifndef JOBQ_SPAWN_H
-#define JOBQ_SPAWN_H
+#ifndef JOBQ_SHIM_SPAWN_H
+#define JOBQ_SHIM_SPAWN_H
 
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "isolate.h"
@@ -40,5 +41,11 @@ struct shim_spec {
  * be executed (missing, not executable, not a program: err names the path and the reason);
  * JOBQ_ESYS or JOBQ_ENOMEM when the spawn itself failed. Thread-safe. */
 int shim_spawn(const struct shim_spec *s, pid_t *pid, struct jobq_err *err) JOBQ_WUR;
+
+/* Find jobq-exec-shim for this program (jobq_libexec_find): beside it (a build tree), in the
+ * install's libexec/jobq relative to it, else at the path it was installed to. Returns 0
+ * with the path in `path`; JOBQ_ENOTFOUND when none of them is an executable file, with a
+ * one-line err naming every path looked at and the reason. */
+int shim_find(char *path, size_t size, struct jobq_err *err) JOBQ_WUR;
 
 #endif

@@ -1,0 +1,208 @@
+/* jobq-exec-shim: the small static program between the worker and a handler's command. It
+ * holds the command's process group, switches to the handler's user, and kills the group
+ * when the worker dies or the job's fence point passes, even with the worker stopped. */
+#include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include "jobq/clock.h"
+#include "shim.h"
+
+/* Sleep at most this long between two looks at the fence point. */
+#define TICK_MS 10
+/* The shim's own failures, before the command runs: as a command that cannot be run. */
+#define EXIT_CANNOT_RUN 127
+
+static volatile sig_atomic_t parent_died;
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	parent_died = 1;
+}
+
+/* One line on stderr (the command's, kept as the attempt's error): the parts that are not
+ * NULL, then a newline. Async-signal-safe, so a vfork child may call it. */
+static void say(const char *a, const char *b, const char *c, const char *d)
+{
+	const char *part[] = { a, b, c, d, "\n" };
+	struct iovec v[5];
+
+	for (int i = 0; i < 5; i++)
+		v[i] = (struct iovec){ (void *)part[i], part[i] != NULL ? strlen(part[i]) : 0 };
+	if (writev(2, v, 5) < 0) {
+		/* nothing to do: the exit status says it failed */
+	}
+}
+
+/* Kill the whole group (the shim with it) once the worker's fence point has passed: the
+ * worker may be stopped or starved and its own fence thread with it, while the lease
+ * expires in PostgreSQL and another worker may take the job over. */
+static void shim_fence_check(const _Atomic int64_t *fence)
+{
+	if (jobq_monotonic_ms() < atomic_load(fence))
+		return;
+	say("jobq: lease fence point passed with no renewal: command killed", NULL, NULL, NULL);
+	kill(0, SIGKILL);
+	_exit(137);
+}
+
+/* Drop to cr: setgroups, setresgid, then setresuid, as raw system calls (the process has
+ * one thread; the wrappers would also do, but the worker's fork-era code used these and
+ * nothing here needs more), then check that no way back is left. Returns 0 or an errno. */
+static int creds_apply(const struct isolate_creds *cr)
+{
+	if (!cr->set)
+		return 0;
+	/* Groups first: once the uid is dropped, changing them is no longer allowed. */
+	if (syscall(SYS_setgroups, (size_t)cr->ngroups, cr->groups) != 0 ||
+	    syscall(SYS_setresgid, cr->gid, cr->gid, cr->gid) != 0 ||
+	    syscall(SYS_setresuid, cr->uid, cr->uid, cr->uid) != 0)
+		return errno;
+	if (getuid() != cr->uid || geteuid() != cr->uid || getgid() != cr->gid ||
+	    getegid() != cr->gid)
+		return EPERM;
+	/* a way back would defeat the point */
+	if (cr->uid != 0 && syscall(SYS_setresuid, 0, 0, 0) == 0)
+		return EPERM;
+	return 0;
+}
+
+/* A decimal argument >= 0 that fits an int, or -1. */
+static int number(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > INT32_MAX)
+		return -1;
+	return (int)v;
+}
+
+/* Start argv with vfork and execvp (which runs a file without #! through /bin/sh, as a
+ * shell would): the command gets default dispositions for the signals the shim handles
+ * and an empty signal mask. Returns its pid, or -1 (errno set). */
+static pid_t start(char **argv)
+{
+	sigset_t all, old;
+	pid_t pid;
+
+	/* No handler of the shim may run in the child, which shares its memory until exec. */
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &old);
+	pid = vfork();
+	if (pid == 0) {
+		sigset_t none;
+		int e;
+
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		execvp(argv[0], argv);
+		e = errno;
+		/* strerrordesc_np: no translation, no allocation, nothing shared with the
+		 * suspended parent but the stack below this frame. */
+		say("jobq: cannot run ", argv[0], ": ",
+		    strerrordesc_np(e) != NULL ? strerrordesc_np(e) : "cannot execute");
+		_exit(EXIT_CANNOT_RUN);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return pid;
+}
+
+int main(int argc, char **argv)
+{
+	const _Atomic int64_t *fence;
+	struct isolate_creds cr;
+	struct sigaction sa;
+	int status, pidfd, fence_fd, r;
+	pid_t parent, child;
+	void *map;
+
+	if (argc < SHIM_ARGC_MIN || strcmp(argv[4], "--") != 0 || number(argv[1]) <= 0 ||
+	    (fence_fd = number(argv[2])) < 0 || shim_creds_parse(argv[3], &cr) != 0) {
+		say(SHIM_NAME ": bad arguments (usage: " SHIM_NAME
+		    " WORKER_PID FENCE_FD CREDS -- CMD ARGS...)",
+		    NULL, NULL, NULL);
+		return EXIT_CANNOT_RUN;
+	}
+	parent = (pid_t)number(argv[1]);
+	/* Only 0-2, the control descriptor and the fence page may reach the command; the
+	 * worker closes the rest already, this keeps it so for any other caller. */
+	if (fence_fd > SHIM_FENCE_FD)
+		close_range(SHIM_FENCE_FD + 1, (unsigned)fence_fd - 1, 0);
+	close_range((unsigned)(fence_fd > SHIM_FENCE_FD ? fence_fd : SHIM_FENCE_FD) + 1, ~0U, 0);
+	map = mmap(NULL, sizeof(*fence), PROT_READ, MAP_SHARED, fence_fd, 0);
+	if (map == MAP_FAILED) {
+		/* Never run unfenced. */
+		say(SHIM_NAME ": cannot map the fence point (fd ", argv[2], "): ", strerror(errno));
+		return EXIT_CANNOT_RUN;
+	}
+	fence = map;
+	close(fence_fd); /* the command must not reach it */
+	if ((r = creds_apply(&cr)) != 0) {
+		say("jobq: cannot switch to the handler's user or group: ", strerror(r), NULL, NULL);
+		return EXIT_CANNOT_RUN;
+	}
+	setpgid(0, 0); /* the worker's spawn made the group already; any other caller too */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	/* Signals aimed at the group (SIGTERM on cancel) are for the command; the shim
+	 * stays to report its exit. SIGKILL still takes the shim down with the group. */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	/* After the credentials: a change of uid clears the death signal. */
+	prctl(PR_SET_PDEATHSIG, SIGHUP);
+	if (getppid() != parent) {
+		/* The worker died before the death signal was armed. */
+		return 137;
+	}
+	shim_fence_check(fence);
+	if ((child = start(argv + 5)) < 0) {
+		say("jobq: cannot start ", argv[5], ": ", strerror(errno));
+		return EXIT_CANNOT_RUN;
+	}
+	pidfd = (int)syscall(SYS_pidfd_open, child, 0);
+	for (;;) {
+		struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+		int64_t left;
+		pid_t w = waitpid(child, &status, WNOHANG);
+
+		if (w == child)
+			break;
+		if (w < 0 && errno != EINTR)
+			return EXIT_CANNOT_RUN;
+		if (parent_died) {
+			/* The worker is gone: no orphan may keep running after a takeover. */
+			kill(0, SIGKILL);
+		}
+		shim_fence_check(fence);
+		left = atomic_load(fence) - jobq_monotonic_ms();
+		/* Woken by the child's exit (pidfd), SIGHUP (EINTR), or the next look. */
+		poll(&pfd, pidfd >= 0 ? 1 : 0,
+		     (int)(left < TICK_MS ? (left > 0 ? left : 0) : TICK_MS));
+	}
+	if (WIFSIGNALED(status)) {
+		/* Report the command's own death the same way. */
+		signal(WTERMSIG(status), SIG_DFL);
+		kill(getpid(), WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}
