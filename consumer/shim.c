@@ -79,6 +79,23 @@ static int creds_apply(const struct isolate_creds *cr)
 	return 0;
 }
 
+/* The signals below SIGRTMIN that glibc keeps for itself (32, 33) to their default: the
+ * worker's posix_spawn leaves them ignored, as glibc's wrappers refuse to touch them, and an
+ * ignored signal stays ignored across exec, into the command. The kernel's own call: the
+ * generic struct of rt_sigaction (handler, flags, restorer, mask). */
+static void internal_signals_default(void)
+{
+	struct {
+		void (*handler)(int);
+		unsigned long flags;
+		void (*restorer)(void);
+		uint64_t mask;
+	} dfl = { SIG_DFL, 0, NULL, 0 };
+
+	for (int sig = 32; sig < SIGRTMIN; sig++)
+		syscall(SYS_rt_sigaction, sig, &dfl, NULL, sizeof(dfl.mask));
+}
+
 /* A decimal argument >= 0 that fits an int, or -1. */
 static int number(const char *s)
 {
@@ -142,6 +159,7 @@ int main(int argc, char **argv)
 		return EXIT_CANNOT_RUN;
 	}
 	parent = (pid_t)number(argv[1]);
+	internal_signals_default();
 	/* Only 0-2, the control descriptor and the fence page may reach the command; the
 	 * worker closes the rest already, this keeps it so for any other caller. */
 	if (fence_fd > SHIM_FENCE_FD)
