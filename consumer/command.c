@@ -172,8 +172,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 				   .fd_ctl = -1,
 				   .fence_fd = fence_fd };
 	if (shim_spawn(&spec, &pid, &cerr) != 0) {
-		/* The shim missing or broken after start: no fault of the job's. */
-		set_error(out, HANDLER_RETRY, "%s", cerr.msg);
+		/* The shim gone (or broken) since the worker started: no fault of the job's, which
+		 * goes back for a worker that can run it, its attempt not counted. */
+		set_error(out, cerr.code == JOBQ_ENOTFOUND ? HANDLER_RELEASE : HANDLER_RETRY, "%s",
+			  cerr.msg);
 		goto out;
 	}
 	close(in[0]);

@@ -11,7 +11,9 @@
 #    command handler exits 2 at start with one line naming where it looked;
 #    --check-config says the same; the same worker with no handler starts, and a SIGHUP that
 #    brings one logs config_reload_failed naming the shim and keeps the running
-#    configuration (the worker still runs in-process jobs).
+#    configuration (the worker still runs in-process jobs);
+#  - a shim removed after the worker started: a command job is released (scheduled again,
+#    reason "released: handler could not run", its error naming the shim), not failed.
 # Asserts on the jobs' rows, exit statuses, the process table and the reload's log event.
 source "$(dirname "$0")/lib.sh"
 jq_setup exec_shim
@@ -115,3 +117,17 @@ wait_for 20 "the lone worker still runs an in-process job" done_as succeeded "$i
 check_eq "... on the running configuration" "succeeded|lone1" \
   "$(sql "select status || '|' || worker_id from jobs where id='$id'")"
 check_status "the lone worker stops cleanly" 0 stop_consumer lone
+
+# ---------------------------------------------------------------- the shim gone after start
+mkdir -p "$T/gone"
+cp "$JOBQ_BIN_DIR/jobq-consumer" "$JOBQ_BIN_DIR/jobq-exec-shim" "$T/gone/"
+start_proc gone "$T/gone/jobq-consumer" --worker-id gone1 --concurrency 1
+wait_for 10 "the worker with its own shim is registered" sql_is running "select state from workers where id='gone1'" || true
+rm "$T/gone/jobq-exec-shim"
+id=$("$J" submit --max-attempts 1 probe '{}')
+wait_for 20 "the job is released" sql_is "scheduled|released: handler could not run" \
+  "select status || '|' || status_reason from jobs where id='$id'" || true
+check_eq "... its error names the shim, its one attempt not used up" \
+  "cannot start $T/gone/jobq-exec-shim: No such file or directory|0" \
+  "$(sql "select error || '|' || attempt from jobs where id='$id'")"
+check_status "that worker stops cleanly" 0 stop_consumer gone
