@@ -26,7 +26,7 @@
 
 static volatile sig_atomic_t parent_died;
 
-static void on_hup(int sig)
+static void shim_on_hup(int sig)
 {
 	(void)sig;
 	parent_died = 1;
@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 	}
 	setpgid(0, 0); /* the worker's spawn made the group already; any other caller too */
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_hup;
+	sa.sa_handler = shim_on_hup;
 	sigaction(SIGHUP, &sa, NULL);
 	/* Signals aimed at the group (SIGTERM on cancel) are for the command; the shim
 	 * stays to report its exit. SIGKILL still takes the shim down with the group. */
