@@ -154,7 +154,7 @@ int main(int argc, char **argv)
 	if (argc < SHIM_ARGC_MIN || strcmp(argv[4], "--") != 0 || number(argv[1]) <= 0 ||
 	    (fence_fd = number(argv[2])) < 0 || shim_creds_parse(argv[3], &cr) != 0) {
 		say(SHIM_NAME ": bad arguments (usage: " SHIM_NAME
-		    " WORKER_PID FENCE_FD CREDS -- CMD ARGS...)",
+			      " WORKER_PID FENCE_FD CREDS -- CMD ARGS...)",
 		    NULL, NULL, NULL);
 		return EXIT_CANNOT_RUN;
 	}
@@ -174,7 +174,8 @@ int main(int argc, char **argv)
 	fence = map;
 	close(fence_fd); /* the command must not reach it */
 	if ((r = creds_apply(&cr)) != 0) {
-		say("jobq: cannot switch to the handler's user or group: ", strerror(r), NULL, NULL);
+		say("jobq: cannot switch to the handler's user or group: ", strerror(r), NULL,
+		    NULL);
 		return EXIT_CANNOT_RUN;
 	}
 	setpgid(0, 0); /* the worker's spawn made the group already; any other caller too */

@@ -16,8 +16,7 @@ int shim_creds_format(const struct isolate_creds *cr, char *buf, size_t size)
 	if (cr == NULL || !cr->set)
 		r = snprintf(buf, size, "-");
 	else
-		r = snprintf(buf, size, "%lu:%lu:", (unsigned long)cr->uid,
-			     (unsigned long)cr->gid);
+		r = snprintf(buf, size, "%lu:%lu:", (unsigned long)cr->uid, (unsigned long)cr->gid);
 	if (r < 0 || (size_t)r >= size)
 		return -1;
 	n = (size_t)r;

@@ -240,7 +240,6 @@ int main(int argc, char **argv)
 	    (status = via_agent(sock, argc, argv)) >= 0)
 		return status;
 	run_cli(argv, looked, sizeof(looked));
-	fprintf(stderr, "jobq: cannot run the CLI (jobq-cli at %s): %s\n", looked,
-		strerror(errno));
+	fprintf(stderr, "jobq: cannot run the CLI (jobq-cli at %s): %s\n", looked, strerror(errno));
 	return 127;
 }
