@@ -58,9 +58,9 @@ static void shim_fence_check(const _Atomic int64_t *fence)
 	_exit(137);
 }
 
-/* Drop to cr: setgroups, setresgid, then setresuid, as raw system calls (the process has
- * one thread; the wrappers would also do, but the worker's fork-era code used these and
- * nothing here needs more), then check that no way back is left. Returns 0 or an errno. */
+/* Drop to cr: setgroups, setresgid, then setresuid, as raw system calls (the shim has one
+ * thread, so they change the whole process, as glibc's wrappers would with more work),
+ * then check that no way back is left. Returns 0 or an errno. */
 static int creds_apply(const struct isolate_creds *cr)
 {
 	if (!cr->set)
@@ -160,8 +160,8 @@ int main(int argc, char **argv)
 	}
 	parent = (pid_t)number(argv[1]);
 	internal_signals_default();
-	/* Only 0-2, the control descriptor and the fence page may reach the command; the
-	 * worker closes the rest already, this keeps it so for any other caller. */
+	/* Only 0-2, the control descriptor and the fence page may be open here: the worker's
+	 * spawn closes the rest already, this keeps it so for any other caller. */
 	if (fence_fd > SHIM_FENCE_FD)
 		close_range(SHIM_FENCE_FD + 1, (unsigned)fence_fd - 1, 0);
 	close_range((unsigned)(fence_fd > SHIM_FENCE_FD ? fence_fd : SHIM_FENCE_FD) + 1, ~0U, 0);
