@@ -33,7 +33,7 @@ static void shim_on_hup(int sig)
 }
 
 /* One line on stderr (the command's, kept as the attempt's error): the parts that are not
- * NULL, then a newline. Async-signal-safe, so a vfork child may call it. */
+ * NULL, then a newline; async-signal-safe. */
 static void say(const char *a, const char *b, const char *c, const char *d)
 {
 	const char *part[] = { a, b, c, d, "\n" };
@@ -80,9 +80,10 @@ static int creds_apply(const struct isolate_creds *cr)
 }
 
 /* The signals below SIGRTMIN that glibc keeps for itself (32, 33) to their default: the
- * worker's posix_spawn leaves them ignored, as glibc's wrappers refuse to touch them, and an
- * ignored signal stays ignored across exec, into the command. The kernel's own call: the
- * generic struct of rt_sigaction (handler, flags, restorer, mask). */
+ * worker's posix_spawn leaves them ignored (glibc's does so for every program it starts),
+ * glibc's wrappers refuse to touch them, and an ignored signal stays ignored across exec,
+ * into the command. The kernel's own call: the generic struct of rt_sigaction (handler,
+ * flags, restorer, mask). */
 static void internal_signals_default(void)
 {
 	struct {
@@ -109,37 +110,29 @@ static int number(const char *s)
 	return (int)v;
 }
 
-/* Start argv with vfork and execvp (which runs a file without #! through /bin/sh, as a
- * shell would): the command gets default dispositions for the signals the shim handles
- * and an empty signal mask. Returns its pid, or -1 (errno set). */
+/* Start argv with execvp (a file without #! runs through /bin/sh, as from a shell) in a
+ * child with an empty signal mask and every signal at its default, those the shim handles
+ * or ignores and glibc's internal ones included. fork, not vfork: the shim is small and has
+ * one thread, so its fork costs little, and its child may reset what it must freely.
+ * Returns the pid, or -1 (errno set). */
 static pid_t start(char **argv)
 {
-	sigset_t all, old;
-	pid_t pid;
+	pid_t pid = fork();
+	sigset_t none;
+	int e;
 
-	/* No handler of the shim may run in the child, which shares its memory until exec. */
-	sigfillset(&all);
-	sigprocmask(SIG_SETMASK, &all, &old);
-	pid = vfork();
-	if (pid == 0) {
-		sigset_t none;
-		int e;
-
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		execvp(argv[0], argv);
-		e = errno;
-		/* strerrordesc_np: no translation, no allocation, nothing shared with the
-		 * suspended parent but the stack below this frame. */
-		say("jobq: cannot run ", argv[0], ": ",
-		    strerrordesc_np(e) != NULL ? strerrordesc_np(e) : "cannot execute");
-		_exit(EXIT_CANNOT_RUN);
-	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return pid;
+	if (pid != 0)
+		return pid;
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	internal_signals_default();
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	execvp(argv[0], argv);
+	e = errno;
+	say("jobq: cannot run ", argv[0], ": ", strerror(e));
+	_exit(EXIT_CANNOT_RUN);
 }
 
 int main(int argc, char **argv)
@@ -159,7 +152,6 @@ int main(int argc, char **argv)
 		return EXIT_CANNOT_RUN;
 	}
 	parent = (pid_t)number(argv[1]);
-	internal_signals_default();
 	/* Only 0-2, the control descriptor and the fence page may be open here: the worker's
 	 * spawn closes the rest already, this keeps it so for any other caller. */
 	if (fence_fd > SHIM_FENCE_FD)
