@@ -135,7 +135,7 @@ class Job:
     def progress(self, progress: Any) -> None:
         """Report progress (any JSON value; the latest one wins): jobq stores it in
         jobs.progress with its next heartbeat. TypeError/ValueError if it is not JSON."""
-        text = json.dumps(progress, allow_nan=False)  # the handler's error, in its thread
+        text = json.dumps(progress, allow_nan=False, separators=(",", ":"))  # the handler's error, in its thread
         if not self._done:
             self._channel.send_raw(f'{{"op":"progress","id":{json.dumps(self.id)},'
                                    f'"progress":{text}}}')
