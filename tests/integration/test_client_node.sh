@@ -7,7 +7,8 @@
 # idempotency keys, bad input (InvalidArgument with the server's message), a job enqueued in
 # an application transaction that rolls back (no row, never runs) and one that commits
 # (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
-# TypeScript (a devDependency) checks index.d.ts against a typed use of the client, and an
+# TypeScript (a devDependency) checks index.d.ts and worker.d.ts against typed uses of the
+# client and of the worker SDK (the suite also runs test/worker.test.js), and an
 # application installs the package as the README says and submits and waits through it.
 # The client's dependencies (pg and typescript, from the npm registry) are installed by
 # `npm ci` from clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from

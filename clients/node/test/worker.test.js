@@ -11,7 +11,8 @@ const crypto = require('node:crypto');
 const { spawn, spawnSync } = require('node:child_process');
 const { Retry, Permanent } = require('../lib/worker');
 
-const FIXTURE = path.join(__dirname, 'worker_fixture.js');
+// Outside test/: `node --test test/` runs every .js file below test/.
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'worker_fixture.js');
 const WAIT = 15000; // ms: the longest any expected line may take
 
 /** The worker's side of the channel: the child's descriptor 3 is the other end of a socketpair. */
