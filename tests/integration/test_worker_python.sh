@@ -13,5 +13,5 @@ SRC=$(_jq_src_dir)
 PY=/usr/bin/python3
 [[ -x "$PY" ]] || { fail "$PY is not installed"; exit 1; }
 SDK_SCRIPT="$SRC/examples/python-worker/worker.py"
-SDK_COMM=python3
+SDK_COMM=python3   # python3.11 and the like
 sdk_worker_scenario python "\"$PY\", \"$SDK_SCRIPT\"" "\"PYTHONPATH=$SRC/clients/python\""

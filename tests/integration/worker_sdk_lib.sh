@@ -22,7 +22,8 @@ _sdk_children() {
   for pid in $(pgrep -f "$SDK_SCRIPT" || true); do
     [[ -r /proc/$pid/environ ]] || continue
     tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "SDK_TEST_MARK=$$-$1" || continue
-    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$SDK_COMM" ]] && echo "$pid"
+    # (the shim in front of it has the same arguments but is jobq-consumer)
+    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$SDK_COMM"* ]] && echo "$pid"
   done
   return 0
 }
