@@ -72,13 +72,4 @@ check_status "the node client's suite passes" 0 \
   env NODE_PATH="$DEPS/node_modules" \
   JOBQ_CLIENT_DATABASE_URL="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB" \
   node --test --test-reporter=tap "$SRC/test/"
-if (( STATUS != 0 )); then
-  grep -E '^\s*(not ok|ok|# )' "$OUT_FILE" | sed 's/^/#   /' | head -60 || true
-  sed -n '/not ok/,/\.\.\./p' "$OUT_FILE" | head -80 | sed 's/^/#   /' || true
-  head -c 3000 "$ERR_FILE" | sed 's/^/#   /' || true
-fi
-tests=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$OUT_FILE")
-passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT_FILE")
-check "the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge 20
-check_eq "every test passed" "${tests:-?}" "${passed:-0}"
-note "node client: ${passed:-0} of ${tests:-0} tests passed"
+check_tap_counts "node client" 20

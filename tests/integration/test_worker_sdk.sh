@@ -28,15 +28,7 @@ if ! command -v node >/dev/null; then
 fi
 check_status "the Node worker SDK's suite passes" 0 \
   timeout 300 node --test --test-reporter=tap "$SRC/node/test/worker.test.js"
-if (( STATUS != 0 )); then
-  sed -n '/not ok/,/\.\.\./p' "$OUT_FILE" | head -80 | sed 's/^/#   /' || true
-  head -c 3000 "$ERR_FILE" | sed 's/^/#   /' || true
-fi
-tests=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$OUT_FILE")
-passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT_FILE")
-check "the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge 15
-check_eq "every test passed" "${tests:-?}" "${passed:-0}"
-note "node worker SDK: ${passed:-0} of ${tests:-0} tests passed"
+check_tap_counts "node worker SDK" 15
 
 # An application folder with the package as node_modules/jobq (a link, as npm link makes).
 mkdir -p "$T/app/node_modules"
