@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "control.h"
 #include "isolate.h"
 #include "shim_spawn.h"
 #include "jobq/clock.h"
@@ -67,7 +68,7 @@ static void buf_add(struct buf *b, const char *p, size_t n, size_t max, bool kee
 static char **child_env(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			const struct isolate_creds *cr)
 {
-	char *extra[4] = { NULL }, **env = NULL;
+	char *extra[5] = { NULL }, **env = NULL;
 
 	/* asprintf leaves its pointer undefined when it fails */
 	if (asprintf(&extra[0], "JOBQ_JOB_ID=%s", ctx->job_id) < 0)
@@ -76,9 +77,11 @@ static char **child_env(struct job_ctx *ctx, const struct jobq_handler_config *h
 		extra[1] = NULL;
 	if (asprintf(&extra[2], "JOBQ_TYPE=%s", ctx->type) < 0)
 		extra[2] = NULL;
-	if (extra[0] != NULL && extra[1] != NULL && extra[2] != NULL)
+	if (asprintf(&extra[3], "JOBQ_CONTROL_FD=%d", CONTROL_FD) < 0)
+		extra[3] = NULL;
+	if (extra[0] != NULL && extra[1] != NULL && extra[2] != NULL && extra[3] != NULL)
 		env = isolate_child_env(h, cr, extra);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		free(extra[i]);
 	return env;
 }
@@ -119,7 +122,9 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 {
 	struct consumer *c = ctx->c;
 	struct execution *e = ctx->exec;
-	int in[2] = { -1, -1 }, so[2] = { -1, -1 }, se[2] = { -1, -1 }, pidfd = -1;
+	int in[2] = { -1, -1 }, so[2] = { -1, -1 }, se[2] = { -1, -1 }, ctl[2] = { -1, -1 };
+	int pidfd = -1;
+	struct control control;
 	char **env = NULL;
 	struct buf outb = { 0 }, errb = { 0 };
 	struct isolate_creds creds;
@@ -135,7 +140,9 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	int status = 0;
 
 	out->status = HANDLER_RETRY;
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(so, O_CLOEXEC) < 0 || pipe2(se, O_CLOEXEC) < 0) {
+	control_init(&control, ctx);
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(so, O_CLOEXEC) < 0 || pipe2(se, O_CLOEXEC) < 0 ||
+	    pipe2(ctl, O_CLOEXEC) < 0) {
 		set_error(out, HANDLER_RETRY, "cannot create pipes: %s", strerror(errno));
 		goto out;
 	}
@@ -169,7 +176,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 				   .fd_in = in[0],
 				   .fd_out = so[1],
 				   .fd_err = se[1],
-				   .fd_ctl = -1,
+				   .fd_ctl = ctl[1],
 				   .fence_fd = fence_fd };
 	if (shim_spawn(&spec, &pid, &cerr) != 0) {
 		/* The shim gone (or broken) since the worker started: no fault of the job's, which
@@ -181,19 +188,22 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	close(in[0]);
 	close(so[1]);
 	close(se[1]);
-	in[0] = so[1] = se[1] = -1;
+	close(ctl[1]);
+	in[0] = so[1] = se[1] = ctl[1] = -1;
 	fcntl(in[1], F_SETFL, O_NONBLOCK);
 	fcntl(so[0], F_SETFL, O_NONBLOCK);
 	fcntl(se[0], F_SETFL, O_NONBLOCK);
+	fcntl(ctl[0], F_SETFL, O_NONBLOCK);
 	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (payload_len == 0) {
 		close(in[1]);
 		in[1] = -1;
 	}
 
-	while (!exited || so[0] >= 0 || se[0] >= 0) {
-		struct pollfd fds[5];
+	while (!exited || so[0] >= 0 || se[0] >= 0 || ctl[0] >= 0) {
+		struct pollfd fds[6];
 		int nfds = 0, timeout = 1000, idx_in = -1, idx_out = -1, idx_err = -1, idx_pid = -1;
+		int idx_ctl = -1;
 		int64_t now = jobq_monotonic_ms();
 		char chunk[16384];
 
@@ -232,6 +242,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		if (se[0] >= 0) {
 			idx_err = nfds;
 			fds[nfds++] = (struct pollfd){ .fd = se[0], .events = POLLIN };
+		}
+		if (ctl[0] >= 0) {
+			idx_ctl = nfds;
+			fds[nfds++] = (struct pollfd){ .fd = ctl[0], .events = POLLIN };
 		}
 		if (!exited && pidfd >= 0) {
 			idx_pid = nfds;
@@ -273,6 +287,15 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 				se[0] = -1;
 			}
 		}
+		if (idx_ctl >= 0 && fds[idx_ctl].revents) {
+			ssize_t n = read(ctl[0], chunk, sizeof(chunk));
+			if (n > 0)
+				control_feed(&control, chunk, (size_t)n);
+			else if (n == 0 || errno != EAGAIN) {
+				close(ctl[0]);
+				ctl[0] = -1;
+			}
+		}
 		if (!exited && (idx_pid < 0 || fds[idx_pid].revents)) {
 			if (waitpid(pid, &status, WNOHANG) == pid) {
 				exited = true;
@@ -286,6 +309,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		kill(-pid, SIGKILL);
 		waitpid(pid, &status, 0);
 	}
+	control_end(&control);
 
 	if (job_should_stop(ctx) && term_sent) {
 		out->status = HANDLER_STOPPED;
@@ -341,8 +365,11 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		else
 			set_error(out, st, "%s", how);
 		free(tail);
+		out->retry_in = control.retry_in;
+		out->retry_in_ms = control.retry_in_ms;
 	}
 out:
+	lines_free(&control.lines);
 	for (int i = 0; i < 2; i++) {
 		if (in[i] >= 0)
 			close(in[i]);
@@ -350,6 +377,8 @@ out:
 			close(so[i]);
 		if (se[i] >= 0)
 			close(se[i]);
+		if (ctl[i] >= 0)
+			close(ctl[i]);
 	}
 	if (pidfd >= 0)
 		close(pidfd);

@@ -52,8 +52,8 @@ w1pid=$(pid_of w1)
 # ---------------------------------------------------------------- a script without #!
 id=$("$J" submit probe '{}')
 wait_for 20 "the probe job ends" done_as succeeded "$id" || true
-check_eq "a script without #! ran through /bin/sh: no descriptor 3-9, no blocked or ignored signal" \
-  '{"blk": "0000000000000000", "ign": "0000000000000000", "uid": 0, "open": ""}' \
+check_eq "a script without #! ran through /bin/sh: descriptor 3 (control) and none of 4-9, no blocked or ignored signal" \
+  '{"blk": "0000000000000000", "ign": "0000000000000000", "uid": 0, "open": "3 "}' \
   "$(sql "select result from jobs where id='$id'")"
 
 # ---------------------------------------------------------------- a missing program
