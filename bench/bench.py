@@ -1693,7 +1693,7 @@ class Bench:
         """One round at procs processes: the persistent pool, exec mode and Celery at both
         prefetches, back to back in rotating order, and the ratios of this round."""
         c = self.cfg
-        systems = ["persistent", "exec"] + ["celery_p%d" % pf for pf in c["celery_prefetch"]]
+        systems = ["persistent", "exec"] + ["celery_p%d" % pf for pf in c["celery_prefetch"]] + ["builtin"]
         k = r % len(systems)
         order = systems[k:] + systems[:k]
         res = {"round": r + 1, "processes": procs, "order": order}
@@ -1707,6 +1707,12 @@ class Bench:
                 res[name] = self.guarded(failed, "round %d, %d processes, exec" % (r + 1, procs),
                                          lambda: self.handlers_drain(c["handlers_exec_jobs"], procs,
                                                                      [self.exec_entry("python")]))
+            elif name == "builtin":
+                # jobq's own cost a job at this concurrency (claim, finish: two commits), the
+                # ceiling of any handler: the built-in noop on the same payloads
+                res[name] = self.guarded(failed, "round %d, %d processes, built-in noop" % (r + 1, procs),
+                                         lambda: self.handlers_drain(c["handlers_jobs"], procs, [], "noop",
+                                                                     check_result=False))
             else:
                 pf = int(name[len("celery_p"):])
                 res[name] = self.guarded(failed, "round %d, %d processes, %s" % (r + 1, procs, name),
@@ -1714,12 +1720,13 @@ class Bench:
         rates = {s: res[s]["per_s"] for s in systems if "per_s" in res[s]}
         res["ratio"] = {}
         if "persistent" in rates:
-            for s in systems[1:]:
+            for s in systems[1:-1]:
                 if s in rates:
                     res["ratio"]["vs_" + s] = r3(rates["persistent"] / rates[s])
-        self.say("round %d/%d, %d processes: persistent %s, exec %s, %s jobs/s (%s)" % (
+        self.say("round %d/%d, %d processes: persistent %s, exec %s, %s, built-in noop %s jobs/s (%s)" % (
             r + 1, c["handlers_rounds"], procs, _rate(rates, "persistent"), _rate(rates, "exec"),
             ", ".join("celery p%d %s" % (pf, _rate(rates, "celery_p%d" % pf)) for pf in c["celery_prefetch"]),
+            _rate(rates, "builtin"),
             ", ".join("%.2fx %s" % (v, k[3:]) for k, v in res["ratio"].items()) or "no ratio"))
         return res
 
@@ -1855,7 +1862,7 @@ class Bench:
         for procs in c["handlers_processes"]:
             rounds = [x for x in rec.get("drain_rounds", []) if x["processes"] == procs]
             f = {}
-            for key in ["persistent", "exec"] + ["celery_p%d" % pf for pf in c["celery_prefetch"]]:
+            for key in ["persistent", "exec", "builtin"] + ["celery_p%d" % pf for pf in c["celery_prefetch"]]:
                 f[key] = figure(rates(rounds, key), "jobs/s")
             have = [pf for pf in c["celery_prefetch"] if f["celery_p%d" % pf]]
             best = max(have, key=lambda pf: f["celery_p%d" % pf]["median"]) if have else None
