@@ -1561,19 +1561,14 @@ class Bench:
 
     def s_handlers(self, rec):
         c = self.cfg
-        rec["params"] = {
-            "rounds": c["handlers_rounds"], "jobs": c["handlers_jobs"], "exec_jobs": c["handlers_exec_jobs"],
-            "processes": c["handlers_processes"], "celery_prefetch": c["celery_prefetch"],
-            "payload_bytes": len(json.dumps(bench_work.payload(0), separators=(",", ":"))),
-            "true_jobs": c["handlers_true_jobs"], "true_concurrency": c["handlers_true_concurrency"],
-            "cancel_jobs": c["handlers_cancel_jobs"], "cancel_per_round": c["handlers_cancel_per_round"],
-            "fault_jobs": c["handlers_fault_jobs"], "fault_processes": c["handlers_fault_processes"],
-            "fault_kills": c["handlers_fault_kills"], "fault_ms": c["handlers_fault_ms"],
-            "node_jobs": c["handlers_node_jobs"], "node_exec_jobs": c["handlers_node_exec_jobs"],
-            "node_processes": c["handlers_node_processes"], "node_cancel_jobs": c["handlers_node_cancel_jobs"],
-            "how": "drain: jobs / (last finished_at - first started_at), database clock (Celery: first to last "
-                   "completion record); exec mode runs fewer jobs, a rate either way; cancel: cancelled event "
-                   "- cancel_requested_at; faults: kill -9 of a pool child running a job, 5 times"}
+        # the handlers_* sizes without their prefix (rounds, jobs, exec_jobs, ...), and more
+        rec["params"] = {k[len("handlers_"):]: v for k, v in c.items() if k.startswith("handlers_")}
+        rec["params"].update(
+            celery_prefetch=c["celery_prefetch"],
+            payload_bytes=len(json.dumps(bench_work.payload(0), separators=(",", ":"))),
+            how="drain: jobs / (last finished_at - first started_at), database clock (Celery: first to last "
+                "completion record); exec mode runs fewer jobs, a rate either way; cancel: cancelled event "
+                "- cancel_requested_at; faults: kill -9 of a pool child running a job")
         lacking = {"python": self.persistent_lacking("python"), "node": self.persistent_lacking("node")}
         rec["persistent_lacking"] = {k: v for k, v in lacking.items() if v}
         for lang, why in rec["persistent_lacking"].items():
