@@ -37,7 +37,7 @@ NODE = shutil.which("node")
 sys.path.insert(0, HANDLERS_DIR)
 import work as bench_work  # noqa: E402  (bench/handlers/work.py: the handlers scenario's payload)
 
-# Scenario sizes. Full: about 18 minutes on 2 cores; quick: about 2.
+# Scenario sizes. Full: about 32 minutes on 2 cores (14 of them the handlers scenario); quick: about 4.
 FULL = dict(
     submit_runs=3, submit_single=200, submit_clients=4, submit_each=60, submit_batch=10000,
     drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64, 128],
