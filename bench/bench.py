@@ -1671,7 +1671,7 @@ class Bench:
             conf = self.handlers_conf(e, entries)
             sub_s = self.presubmit(e, n, typ=typ, payload_fn=payload_fn or bench_work.payload)
             w = e.consumer("h0", conc, {"JOBQ_CONFIG": conf})
-            e.wait_finished(n, 60 + n / 10)
+            e.wait_finished(n, 60 + n / 10, "status in " + TERMINAL)
             row = e.sql("select count(*) filter (where status = 'succeeded'), count(*) filter (where result = payload),"
                         " extract(epoch from min(started_at)), extract(epoch from max(finished_at)) from jobs")[0]
             errors = e.sql("select error, count(*) from jobs where status <> 'succeeded' group by 1 order by 2 desc limit 1")
@@ -1796,8 +1796,7 @@ class Bench:
                 wait_until(lambda: e.one("select count(*) from jobs where status = 'succeeded'") >= goal,
                            60 + n / 20, 0.05, "%d jobs done before kill %d" % (goal, k + 1))
                 killed.append(self.kill_running_child(e, w, marks))
-            done = "status in ('succeeded', 'failed', 'cancelled')"
-            e.wait_finished(n, 60 + n / 10, done)
+            e.wait_finished(n, 60 + n / 10, "status in " + TERMINAL)
             ok, bad, pids, t_first, t_last = e.sql(
                 "select count(*) filter (where status = 'succeeded'), count(*) filter (where status <> 'succeeded'),"
                 " count(distinct result->>'pid'), extract(epoch from min(started_at)),"
