@@ -1831,9 +1831,11 @@ class Bench:
             for pid in descendants(w.pid):
                 try:
                     with open(os.path.join(marks, str(pid))) as f:
-                        marked[pid] = f.read().strip()
+                        job = f.read().strip()
                 except OSError:
                     continue
+                if re.fullmatch(r"[0-9a-f-]{36}", job):   # not a mark read while being rewritten
+                    marked[pid] = job
             running = {x[0] for x in e.sql("select id::text from jobs where id = any(%s::uuid[]) and status = 'running'",
                                            (list(marked.values()),))} if marked else set()
             for pid, job in sorted(marked.items()):
