@@ -3,7 +3,7 @@
 
 Runs against one local stack (scripts/stack up --dir DIR, started by bench/run) and gives
 every run of every scenario a fresh PostgreSQL database and RabbitMQ vhost. Prints one
-progress line per run ("bench: [k/9] ...") and writes every measured number as JSON.
+progress line per run ("bench: [k/10] ...") and writes every measured number as JSON.
 How each figure is measured: bench/README.md.
 """
 import argparse
@@ -32,8 +32,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PEER_DIR = os.path.join(ROOT, "bench", "celery_peer")
 PY = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
 PGBIN = "/usr/lib/postgresql/15/bin"
+HANDLERS_DIR = os.path.join(ROOT, "bench", "handlers")
+NODE = shutil.which("node")
+sys.path.insert(0, HANDLERS_DIR)
+import work as bench_work  # noqa: E402  (bench/handlers/work.py: the handlers scenario's payload)
 
-# Scenario sizes. Full: about 18 minutes on 2 cores; quick: about 2.
+# Scenario sizes. Full: about 32 minutes on 2 cores (14 of them the handlers scenario); quick: about 4.
 FULL = dict(
     submit_runs=3, submit_single=200, submit_clients=4, submit_each=60, submit_batch=10000,
     drain_jobs=20000, drain_runs=2, drain_consumers=[1, 2, 4], drain_concurrency=[4, 16, 64, 128],
@@ -49,7 +53,12 @@ FULL = dict(
     hb_configs=[[1, 250], [4, 250], [1, 1000], [4, 1000]], hb_interval_ms=1000,
     hb_windows=3, hb_window_s=5.0,
     mem_runs=2, mem_concurrency=[8, 64], mem_jobs=10000,
-    deadline_s=2400,
+    handlers_rounds=3, handlers_jobs=10000, handlers_exec_jobs=1000, handlers_processes=[2, 8],
+    handlers_true_jobs=3000, handlers_true_concurrency=8,
+    handlers_cancel_jobs=100, handlers_cancel_per_round=10,
+    handlers_fault_jobs=1000, handlers_fault_processes=4, handlers_fault_kills=5, handlers_fault_ms=20,
+    handlers_node_jobs=2000, handlers_node_exec_jobs=500, handlers_node_processes=2, handlers_node_cancel_jobs=20,
+    deadline_s=3600,
 )
 QUICK = dict(FULL)
 QUICK.update(
@@ -65,14 +74,17 @@ QUICK.update(
     recovery_kills=5, recovery_limit_s=5,
     hb_configs=[[1, 100], [4, 100], [4, 400]], hb_windows=1, hb_window_s=2.0,
     mem_runs=1, mem_jobs=2000,
-    deadline_s=600,
+    handlers_rounds=1, handlers_jobs=2000, handlers_exec_jobs=200, handlers_true_jobs=1000,
+    handlers_cancel_jobs=20, handlers_node_jobs=500, handlers_node_exec_jobs=100, handlers_node_cancel_jobs=10,
+    deadline_s=900,
 )
-SCENARIOS = ["submit", "drain", "e2e", "pickup", "clients", "cancel", "recovery", "heartbeat", "memory"]
+SCENARIOS = ["submit", "drain", "e2e", "pickup", "clients", "cancel", "recovery", "heartbeat", "memory",
+             "handlers"]
 TITLES = {
     "submit": "submit rate", "drain": "drain rate", "e2e": "end to end", "pickup": "pickup latency",
     "clients": "submitting from code",
     "cancel": "cancel latency", "recovery": "crash recovery", "heartbeat": "heartbeat cost",
-    "memory": "memory",
+    "memory": "memory", "handlers": "handlers",
 }
 TERMINAL = "('succeeded','failed','cancelled')"
 
@@ -651,14 +663,16 @@ class Bench:
                     out["parallel"]["per_s"], c["submit_batch"], out["batch"]["per_s"]))
 
     # ============================================================== 2. drain rate
-    def presubmit(self, e, n, parts=2):
-        """n noop jobs with `submit --batch`, in `parts` processes at once (setup, not measured)."""
+    def presubmit(self, e, n, parts=2, typ="noop", payload_fn=None, extra=None):
+        """n jobs of type typ (payload_fn(i), default {"i": i}) with `submit --batch`, in
+        `parts` processes at once (setup, not measured)."""
         paths = []
         per = (n + parts - 1) // parts
+        payload_fn = payload_fn or (lambda i: {"i": i})
         for k in range(parts):
             m = min(per, n - k * per)
-            paths.append(e.write_batch(os.path.join(self.tmp, "pre-%d.jsonl" % k), m,
-                                       payload_fn=lambda i, k=k: {"i": k * per + i}))
+            paths.append(e.write_batch(os.path.join(self.tmp, "pre-%d.jsonl" % k), m, typ,
+                                       payload_fn=lambda i, k=k: payload_fn(k * per + i), extra=extra))
         t0 = now()
         ps = [subprocess.Popen([self.jobq, "submit", "--batch", p], env=e.env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for p in paths]
@@ -746,8 +760,8 @@ class Bench:
         e.procs.append(p)
         return p, argv[1:]
 
-    def celery_produce(self, env, n, start=0, wait=True):
-        p = subprocess.Popen([PY, os.path.join(PEER_DIR, "produce.py"), str(n), str(start)], env=env,
+    def celery_produce(self, env, n, start=0, wait=True, task="noop"):
+        p = subprocess.Popen([PY, os.path.join(PEER_DIR, "produce.py"), str(n), str(start), task], env=env,
                              cwd=PEER_DIR, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
         if not wait:
@@ -781,14 +795,17 @@ class Bench:
             return self.records(done_dir) >= n
         wait_until(ok, timeout, 0.05, "%d celery tasks" % n)
 
-    def drain_celery(self, n, conc, prefetch):
+    def drain_celery(self, n, conc, prefetch, task="noop"):
+        """n tasks (noop, or parse: the handlers scenario's) published first, then one prefork
+        worker: rate from the first to the last completion record."""
         with Env(self, "cdrain", jobq=False) as e:
             done = os.path.join(self.tmp, e.name)
             os.makedirs(done)
             env = self.celery_env(e.vhost, prefetch, done)
             half = n // 2
             t0 = now()
-            ps = [self.celery_produce(env, half, 0, wait=False), self.celery_produce(env, n - half, half, wait=False)]
+            ps = [self.celery_produce(env, half, 0, wait=False, task=task),
+                  self.celery_produce(env, n - half, half, wait=False, task=task)]
             for p in ps:
                 out, err = p.communicate(timeout=300)
                 if p.returncode != 0:
@@ -1020,17 +1037,7 @@ class Bench:
     def clients_summary(self, pick, calls, wake):
         """Each figure as the median over runs (min, max, n), with its target and whether it is met."""
         def fig(values, unit, target=None):
-            """None for a figure not measured, unless it has a target (then median None, met None)."""
-            v = [float(x) for x in values if x is not None]
-            if not v and not target:
-                return None
-            f = {"median": r3(pct(v, 0.5)), "min": r3(min(v)) if v else None, "max": r3(max(v)) if v else None,
-                 "runs": len(v), "unit": unit}
-            if target:
-                op, goal = self.TARGETS[target]
-                f["target"] = "%s %g" % (op, goal)
-                f["met"] = None if not v else f["median"] < goal if op == "<" else f["median"] >= goal
-            return f
+            return figure(values, unit, self.TARGETS[target] if target else None)
 
         def of(runs, *path):
             out = []
@@ -1323,30 +1330,39 @@ class Bench:
                 e.ready([w])
                 path = e.write_batch(os.path.join(self.tmp, "cancel.jsonl"), per, "sleep",
                                      payload_fn=lambda i: {"seconds": 60})
-                printed, bad = [], 0
-                for k in range(rounds):
-                    self.check_deadline()
-                    ids = e.cli(["submit", "--batch", path]).stdout.decode().split()
-                    wait_until(lambda: e.one("select count(*) from jobs where status = 'running'") == per,
-                               30, 0.02, "%d jobs running" % per)
-                    for jid in ids:
-                        p = e.cli(["cancel", "--wait", "--timeout", "15s", jid], timeout=30, check=False)
-                        m = re.search(r"stopped \(cancelled\) in ([0-9.]+) ms", p.stdout.decode())
-                        if p.returncode == 0 and m:
-                            printed.append(float(m.group(1)))
-                        else:
-                            bad += 1
-                ms = [float(x[0]) for x in e.sql(
-                    "select extract(epoch from ev.at - j.cancel_requested_at) * 1000 from jobs j join job_events ev"
-                    " on ev.job_id = j.id and ev.to_status = 'cancelled' and ev.from_status = 'running'")]
+                ms, printed = self.cancel_rounds(e, path, per, rounds)
                 e.stop_consumers([w])
-                if bad or len(ms) != rounds * per:
-                    raise ScenarioError("cancel: %d cancels failed, %d of %d cancelled from running" % (
-                        bad, len(ms), rounds * per))
                 d = dist(ms)
                 runs.append({"ms": _rd(d), "cli_stop_ms": _rd(dist(printed)), "samples": [r3(x) for x in ms]})
                 self.say("run %d/%d: p50 %.1f ms, p99 %.1f ms over %d cancels of running jobs" % (
                     r + 1, c["cancel_runs"], d["p50"], d["p99"], d["n"]))
+
+    def cancel_rounds(self, e, path, per, rounds):
+        """`rounds` times: submit the batch file path (per jobs that run until stopped), wait
+        until all per run, then cancel them one by one with `jobq cancel --wait`. Returns the
+        latencies (ms: the running -> cancelled event - cancel_requested_at, database clock)
+        and the times the CLI printed; ScenarioError unless every job was cancelled from
+        running."""
+        printed, bad = [], 0
+        for k in range(rounds):
+            self.check_deadline()
+            ids = e.cli(["submit", "--batch", path]).stdout.decode().split()
+            wait_until(lambda: e.one("select count(*) from jobs where status = 'running'") == per,
+                       30, 0.02, "%d jobs running" % per)
+            for jid in ids:
+                p = e.cli(["cancel", "--wait", "--timeout", "15s", jid], timeout=30, check=False)
+                m = re.search(r"stopped \(cancelled\) in ([0-9.]+) ms", p.stdout.decode())
+                if p.returncode == 0 and m:
+                    printed.append(float(m.group(1)))
+                else:
+                    bad += 1
+        ms = [float(x[0]) for x in e.sql(
+            "select extract(epoch from ev.at - j.cancel_requested_at) * 1000 from jobs j join job_events ev"
+            " on ev.job_id = j.id and ev.to_status = 'cancelled' and ev.from_status = 'running'")]
+        if bad or len(ms) != rounds * per:
+            raise ScenarioError("cancel: %d cancels failed, %d of %d cancelled from running" % (
+                bad, len(ms), rounds * per))
+        return ms, printed
 
     # ============================================================== 7. crash recovery
     def s_recovery(self, rec):
@@ -1532,6 +1548,400 @@ class Bench:
                     runs.append(res)
                     self.say("run %d/%d, concurrency %d: peak RSS idle %.1f MiB, after %d jobs %.1f MiB" % (
                         r + 1, c["mem_runs"], cc, idle["VmHWM"] / 1024, c["mem_jobs"], load["VmHWM"] / 1024))
+
+
+    # ============================================================== 10. handlers
+    # Issue 17's targets: a persistent Python pool against Celery's best prefetch at the same
+    # number of processes, and against exec mode (a process a job); exec mode's own rate with
+    # /bin/true; cancel latency through a pool.
+    HANDLER_TARGETS = {"vs_celery": (">=", 1.0), "vs_exec": (">=", 20.0), "true_per_s": (">=", 400.0),
+                       "cancel_p99_ms": ("<", 50.0)}
+    # Distinct child pids allowed in the faults part beyond processes + kills.
+    FAULT_PID_SLACK = 3
+
+    def s_handlers(self, rec):
+        c = self.cfg
+        # the handlers_* sizes without their prefix (rounds, jobs, exec_jobs, ...), and more
+        rec["params"] = {k[len("handlers_"):]: v for k, v in c.items() if k.startswith("handlers_")}
+        rec["params"].update(
+            celery_prefetch=c["celery_prefetch"],
+            payload_bytes=len(json.dumps(bench_work.payload(0), separators=(",", ":"))),
+            how="drain: jobs / (last finished_at - first started_at), database clock (Celery: first to last "
+                "completion record); exec mode runs fewer jobs, a rate either way; cancel: cancelled event "
+                "- cancel_requested_at; faults: kill -9 of a pool child running a job")
+        lacking = {"python": self.persistent_lacking("python"), "node": self.persistent_lacking("node")}
+        rec["persistent_lacking"] = {k: v for k, v in lacking.items() if v}
+        for lang, why in rec["persistent_lacking"].items():
+            self.say("persistent %s handlers cannot run: %s" % (lang, why))
+        failed = []
+        drain = rec["drain_rounds"] = []
+        node = rec["node_rounds"] = []
+        true = rec["true_runs"] = []
+        try:
+            for r in range(c["handlers_rounds"]):
+                for procs in c["handlers_processes"]:
+                    drain.append(self.handlers_round(r, procs, lacking["python"], failed))
+                true.append(self.guarded(failed, "exec /bin/true", lambda: self.handlers_drain(
+                    c["handlers_true_jobs"], c["handlers_true_concurrency"],
+                    [handler_entry("true", ["/bin/true"])], "true", lambda i: {"i": i}, check_result=False)))
+                if "per_s" in true[-1]:
+                    self.say("round %d/%d: exec mode /bin/true, concurrency %d: %.0f jobs/s (%d jobs)" % (
+                        r + 1, c["handlers_rounds"], c["handlers_true_concurrency"], true[-1]["per_s"],
+                        c["handlers_true_jobs"]))
+                node.append(self.handlers_node_round(r, lacking["node"], failed))
+            rec["cancel"] = self.guarded(failed, "python cancel", lambda: self.handlers_cancel(
+                "python", c["handlers_cancel_jobs"]), lacking["python"])
+            rec["faults"] = self.guarded(failed, "faults", self.handlers_faults, lacking["python"])
+            rec["node_cancel"] = self.guarded(failed, "node cancel", lambda: self.handlers_cancel(
+                "node", c["handlers_node_cancel_jobs"]), lacking["node"])
+        finally:
+            rec["summary"] = self.handlers_summary(rec)
+        if failed:
+            raise ScenarioError("%d part(s) failed (each noted where it ran): %s" % (len(failed), "; ".join(failed[:3])))
+
+    def guarded(self, failed, what, fn, lacking=None):
+        """fn()'s result, or {"error"} when it raised ScenarioError or cannot run (lacking):
+        one part that fails costs its figure, not the scenario's other parts."""
+        self.check_deadline()
+        try:
+            if lacking:
+                raise ScenarioError("not run: " + lacking)
+            return fn()
+        except ScenarioError as ex:
+            failed.append("%s: %s" % (what, ex))
+            self.say("%s FAILED: %s" % (what, ex))
+            return {"error": str(ex)}
+
+    def persistent_lacking(self, lang):
+        """None when this build runs persistent handlers of lang ("python" or "node") with its
+        SDK; else why not, in one line (the SDK missing from the sources, no node, or a
+        jobq-consumer that refuses mode = "persistent")."""
+        if lang == "node":
+            if not NODE:
+                return "no node program on PATH"
+            if not os.path.exists(self.node_sdk()):
+                return "no Node worker SDK (%s)" % self.node_sdk()
+        elif not os.path.exists(os.path.join(self.python_sdk(), "jobq", "worker.py")):
+            return "no Python worker SDK (%s/jobq/worker.py)" % self.python_sdk()
+        conf = os.path.join(self.tmp, "persistent-check.conf")
+        with open(conf, "w") as f:
+            f.write("handlers = ( %s );\n" % self.pool_entry(lang, "parse", 1))
+        p = subprocess.run([self.consumer_bin, "--check-config"], env=dict(self.base_env, JOBQ_CONFIG=conf),
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30)
+        if p.returncode != 0:
+            return "jobq-consumer --check-config refuses a persistent handler: %s" % (
+                p.stderr.decode(errors="replace").strip().splitlines() or ["exit %d" % p.returncode])[-1]
+        return None
+
+    def python_sdk(self):
+        return os.path.join(self.args.src, "clients", "python")
+
+    def node_sdk(self):
+        return os.path.join(self.args.src, "clients", "node", "lib", "worker.js")
+
+    def pool_entry(self, lang, typ, processes, env=()):
+        """The handlers entry of a persistent pool of processes children running
+        bench/handlers/persistent.py (or .js) with the SDK of the benchmarked sources."""
+        if lang == "node":
+            return handler_entry(typ, [NODE, os.path.join(HANDLERS_DIR, "persistent.js")], processes,
+                                 ["BENCH_NODE_WORKER=" + self.node_sdk()] + list(env))
+        return handler_entry(typ, [PY, os.path.join(HANDLERS_DIR, "persistent.py")], processes,
+                             ["PYTHONPATH=" + self.python_sdk(), "PYTHONDONTWRITEBYTECODE=1"] + list(env))
+
+    @staticmethod
+    def exec_entry(lang):
+        """The handlers entry of exec mode: a process a job, bench/handlers/exec_parse.py (.js)."""
+        if lang == "node":
+            return handler_entry("parse", [NODE, os.path.join(HANDLERS_DIR, "exec_parse.js")])
+        return handler_entry("parse", [PY, os.path.join(HANDLERS_DIR, "exec_parse.py")],
+                             env=["PYTHONDONTWRITEBYTECODE=1"])
+
+    def handlers_conf(self, e, entries):
+        """A configuration file for e's consumers with these handlers entries."""
+        path = os.path.join(self.tmp, "%s.conf" % e.name)
+        with open(path, "w") as f:
+            f.write("handlers = (\n  %s\n);\n" % ",\n  ".join(entries))
+        return path
+
+    def handlers_drain(self, n, conc, entries, typ="parse", payload_fn=None, check_result=True, tag="hdrain"):
+        """n jobs of typ submitted first, then one consumer at concurrency conc with these
+        handlers entries: the drain scenario's rate. check_result: every result must equal
+        its payload (the handler parsed it and gave it back)."""
+        with Env(self, tag) as e:
+            conf = self.handlers_conf(e, entries)
+            sub_s = self.presubmit(e, n, typ=typ, payload_fn=payload_fn or bench_work.payload)
+            w = e.consumer("h0", conc, {"JOBQ_CONFIG": conf})
+            e.wait_finished(n, 60 + n / 10, "status in " + TERMINAL)
+            row = e.sql("select count(*) filter (where status = 'succeeded'), count(*) filter (where result = payload),"
+                        " extract(epoch from min(started_at)), extract(epoch from max(finished_at)) from jobs")[0]
+            errors = e.sql("select error, count(*) from jobs where status <> 'succeeded' group by 1 order by 2 desc limit 1")
+            e.stop_consumers([w])
+        ok, same, t_first, t_last = row
+        if ok != n:
+            raise ScenarioError("%d of %d jobs succeeded%s" % (ok, n, " (%s: %d)" % errors[0] if errors else ""))
+        if check_result and same != n:
+            raise ScenarioError("%d of %d results equal their payload" % (same, n))
+        secs = float(t_last) - float(t_first)
+        return {"jobs": n, "concurrency": conc, "seconds": r3(secs), "per_s": r1(n / secs), "presubmit_s": r3(sub_s)}
+
+    def handlers_round(self, r, procs, lacking, failed):
+        """One round at procs processes: the persistent pool, exec mode and Celery at both
+        prefetches, back to back in rotating order, and the ratios of this round."""
+        c = self.cfg
+        systems = ["persistent", "exec"] + ["celery_p%d" % pf for pf in c["celery_prefetch"]] + ["builtin"]
+        k = r % len(systems)
+        order = systems[k:] + systems[:k]
+        res = {"round": r + 1, "processes": procs, "order": order}
+        for name in order:
+            if name == "persistent":
+                res[name] = self.guarded(failed, "round %d, %d processes, persistent" % (r + 1, procs),
+                                         lambda: self.handlers_drain(
+                                             c["handlers_jobs"], procs, [self.pool_entry("python", "parse", procs)]),
+                                         lacking)
+            elif name == "exec":
+                res[name] = self.guarded(failed, "round %d, %d processes, exec" % (r + 1, procs),
+                                         lambda: self.handlers_drain(c["handlers_exec_jobs"], procs,
+                                                                     [self.exec_entry("python")]))
+            elif name == "builtin":
+                # jobq's own cost a job at this concurrency (claim, finish: two commits), the
+                # ceiling of any handler: the built-in noop on the same payloads
+                res[name] = self.guarded(failed, "round %d, %d processes, built-in noop" % (r + 1, procs),
+                                         lambda: self.handlers_drain(c["handlers_jobs"], procs, [], "noop",
+                                                                     check_result=False))
+            else:
+                pf = int(name[len("celery_p"):])
+                res[name] = self.guarded(failed, "round %d, %d processes, %s" % (r + 1, procs, name),
+                                         lambda: self.drain_celery(c["handlers_jobs"], procs, pf, task="parse"))
+        rates = {s: res[s]["per_s"] for s in systems if "per_s" in res[s]}
+        res["ratio"] = {}
+        if "persistent" in rates:
+            for s in systems[1:-1]:
+                if s in rates:
+                    res["ratio"]["vs_" + s] = r3(rates["persistent"] / rates[s])
+        self.say("round %d/%d, %d processes: persistent %s, exec %s, %s, built-in noop %s jobs/s (%s)" % (
+            r + 1, c["handlers_rounds"], procs, _rate(rates, "persistent"), _rate(rates, "exec"),
+            ", ".join("celery p%d %s" % (pf, _rate(rates, "celery_p%d" % pf)) for pf in c["celery_prefetch"]),
+            _rate(rates, "builtin"),
+            ", ".join("%.2fx %s" % (v, k[3:]) for k, v in res["ratio"].items()) or "no ratio"))
+        return res
+
+    def handlers_node_round(self, r, lacking, failed):
+        """The Node version of a round: persistent pool against exec mode, at node_processes."""
+        c = self.cfg
+        procs = c["handlers_node_processes"]
+        order = ["persistent", "exec"] if r % 2 == 0 else ["exec", "persistent"]
+        res = {"round": r + 1, "processes": procs, "order": order}
+        for name in order:
+            if name == "persistent":
+                res[name] = self.guarded(failed, "node round %d, persistent" % (r + 1), lambda: self.handlers_drain(
+                    c["handlers_node_jobs"], procs, [self.pool_entry("node", "parse", procs)]), lacking)
+            else:
+                res[name] = self.guarded(failed, "node round %d, exec" % (r + 1), lambda: self.handlers_drain(
+                    c["handlers_node_exec_jobs"], procs, [self.exec_entry("node")]),
+                    None if NODE else "no node program on PATH")
+        rates = {s: res[s]["per_s"] for s in order if "per_s" in res[s]}
+        res["ratio"] = {"vs_exec": r3(rates["persistent"] / rates["exec"])} if len(rates) == 2 else {}
+        self.say("round %d/%d, node, %d processes: persistent %s, exec %s jobs/s%s" % (
+            r + 1, c["handlers_rounds"], procs, _rate(rates, "persistent"), _rate(rates, "exec"),
+            " (%.1fx)" % res["ratio"]["vs_exec"] if res["ratio"] else ""))
+        return res
+
+    def handlers_cancel(self, lang, total):
+        """total jobs of a persistent pool, per_round at a time (processes = concurrency =
+        per_round), each waiting on its job.cancelled, cancelled one by one with `jobq cancel
+        --wait`; then 10 more jobs of the same pool must succeed (it still serves)."""
+        c = self.cfg
+        per = min(c["handlers_cancel_per_round"], total)
+        rounds = (total + per - 1) // per
+        check = 10
+        with Env(self, "hcancel") as e:
+            conf = self.handlers_conf(e, [self.pool_entry(lang, "wait", per)])
+            w = e.consumer("hc0", per, {"JOBQ_CONFIG": conf}, log_level="info")
+            e.ready([w])
+            path = e.write_batch(os.path.join(self.tmp, "hcancel.jsonl"), per, "wait",
+                                 payload_fn=lambda i: {"hold": True, "i": i})
+            ms, printed = self.cancel_rounds(e, path, per, rounds)
+            path = e.write_batch(os.path.join(self.tmp, "hcancel-after.jsonl"), check, "wait",
+                                 payload_fn=lambda i: {"hold": False, "i": i})
+            ids = e.cli(["submit", "--batch", path]).stdout.decode().split()
+            e.wait_finished(check, 60, "id = any('{%s}'::uuid[])" % ",".join(ids))
+            ok, pids = e.sql("select count(*) filter (where status = 'succeeded'), count(distinct result->>'pid')"
+                             " from jobs where id = any(%s::uuid[])", (ids,))[0]
+            e.stop_consumers([w])
+        if ok != check:
+            raise ScenarioError("after the cancels, %d of %d jobs of the pool succeeded" % (ok, check))
+        d = dist(ms)
+        self.say("%s cancel: p50 %.1f ms, p99 %.1f ms over %d cancels of running jobs; then %d jobs succeeded "
+                 "(%d child pid%s)" % (lang, d["p50"], d["p99"], d["n"], ok, pids, "" if pids == 1 else "s"))
+        return {"lang": lang, "running_at_once": per, "ms": _rd(d), "cli_stop_ms": _rd(dist(printed)),
+                "after": {"jobs": check, "succeeded": ok, "child_pids": pids}, "samples": [r3(x) for x in ms]}
+
+    def handlers_faults(self):
+        """A persistent pool drains fault_jobs jobs (each holds fault_ms) while the harness
+        kill -9s a child running a job, fault_kills times, spread over the drain. Every job
+        must succeed, and only the jobs the kills hit may have needed a second attempt."""
+        c = self.cfg
+        n, procs, kills = c["handlers_fault_jobs"], c["handlers_fault_processes"], c["handlers_fault_kills"]
+        with Env(self, "hfault") as e:
+            marks = os.path.join(self.tmp, e.name + "-marks")
+            os.makedirs(marks)
+            conf = self.handlers_conf(e, [self.pool_entry("python", "pid", procs, ["BENCH_MARK_DIR=" + marks])])
+            self.presubmit(e, n, typ="pid", payload_fn=lambda i: {"i": i, "ms": c["handlers_fault_ms"]},
+                           extra={"max_attempts": 5})
+            w = e.consumer("hf0", procs, {"JOBQ_CONFIG": conf})
+            killed = []
+            for k in range(kills):
+                self.check_deadline()
+                goal = n * (k + 1) // (kills + 1)
+                wait_until(lambda: e.one("select count(*) from jobs where status = 'succeeded'") >= goal,
+                           60 + n / 20, 0.05, "%d jobs done before kill %d" % (goal, k + 1))
+                killed.append(self.kill_running_child(e, w, marks))
+            e.wait_finished(n, 60 + n / 10, "status in " + TERMINAL)
+            ok, bad, pids, t_first, t_last = e.sql(
+                "select count(*) filter (where status = 'succeeded'), count(*) filter (where status <> 'succeeded'),"
+                " count(distinct result->>'pid'), extract(epoch from min(started_at)),"
+                " extract(epoch from max(finished_at)) from jobs")[0]
+            retried = dict(e.sql("select id::text, attempt from jobs where attempt > 1"))
+            e.stop_consumers([w])
+        hit = [x["job"] for x in killed if x["job"] in retried]
+        other = sorted(set(retried) - {x["job"] for x in killed})
+        res = {"jobs": n, "processes": procs, "kills": killed, "succeeded": ok, "not_succeeded": bad,
+               "retried": len(retried), "kills_that_hit_their_job": len(hit), "retried_without_kill": other,
+               "child_pids": pids, "pid_bound": procs + kills + self.FAULT_PID_SLACK,
+               "seconds": r3(float(t_last) - float(t_first)), "per_s": r1(n / (float(t_last) - float(t_first)))}
+        self.say("faults: %d kill -9 of a pool child running a job: %d of %d jobs succeeded, %d retried (%d hit by a "
+                 "kill), %d distinct child pids (bound %d), %.0f jobs/s" % (
+                     kills, ok, n, len(retried), len(hit), pids, res["pid_bound"], res["per_s"]))
+        if ok != n:
+            raise ScenarioError("faults: %d of %d jobs succeeded" % (ok, n))
+        if other:
+            raise ScenarioError("faults: %d job(s) needed another attempt though no kill hit them: %s" % (
+                len(other), ", ".join(other[:3])))
+        if not hit:
+            raise ScenarioError("faults: none of the %d kills hit the job its child was running" % kills)
+        return res
+
+    def kill_running_child(self, e, w, marks):
+        """kill -9 one child of consumer w's pools that is running a job: a descendant of w
+        whose mark file ($BENCH_MARK_DIR/<pid>, written by the handler at each job's start)
+        names a job the database shows running. Returns {"pid", "job"}."""
+        deadline = now() + 10
+        while now() < deadline:
+            marked = {}
+            for pid in descendants(w.pid):
+                try:
+                    with open(os.path.join(marks, str(pid))) as f:
+                        job = f.read().strip()
+                except OSError:
+                    continue
+                if re.fullmatch(r"[0-9a-f-]{36}", job):   # not a mark read while being rewritten
+                    marked[pid] = job
+            running = {x[0] for x in e.sql("select id::text from jobs where id = any(%s::uuid[]) and status = 'running'",
+                                           (list(marked.values()),))} if marked else set()
+            for pid, job in sorted(marked.items()):
+                if job in running:
+                    os.kill(pid, signal.SIGKILL)
+                    return {"pid": pid, "job": job}
+            time.sleep(0.005)
+        raise ScenarioError("no child of consumer %s was running a job for 10 s" % w.wid)
+
+    def handlers_summary(self, rec):
+        """The scenario's figures: per number of processes, each system's rate and the ratios
+        of persistent mode to Celery's best prefetch (the one with the higher median) and to
+        exec mode, taken round by round; exec /bin/true; cancel latency; faults; Node."""
+        c = self.cfg
+        T = self.HANDLER_TARGETS
+        s = {}
+
+        def rates(rounds, key):
+            return [x[key].get("per_s") for x in rounds if isinstance(x.get(key), dict)]
+        for procs in c["handlers_processes"]:
+            rounds = [x for x in rec.get("drain_rounds", []) if x["processes"] == procs]
+            f = {}
+            for key in ["persistent", "exec", "builtin"] + ["celery_p%d" % pf for pf in c["celery_prefetch"]]:
+                f[key] = figure(rates(rounds, key), "jobs/s")
+            have = [pf for pf in c["celery_prefetch"] if f["celery_p%d" % pf]]
+            best = max(have, key=lambda pf: f["celery_p%d" % pf]["median"]) if have else None
+            f["celery_best_prefetch"] = best
+            f["vs_celery"] = figure([x["ratio"].get("vs_celery_p%d" % best) for x in rounds] if best else [],
+                                    "ratio", T["vs_celery"])
+            f["vs_exec"] = figure([x["ratio"].get("vs_exec") for x in rounds], "ratio", T["vs_exec"])
+            s["p%d" % procs] = {k: v for k, v in f.items() if v is not None}
+        s["true_per_s"] = figure([x.get("per_s") for x in rec.get("true_runs", [])], "jobs/s", T["true_per_s"])
+        for key in ("cancel", "node_cancel"):
+            x = rec.get(key) or {}
+            s[key + "_p50_ms"] = figure([(x.get("ms") or {}).get("p50")], "ms")
+            s[key + "_p99_ms"] = figure([(x.get("ms") or {}).get("p99")], "ms", T["cancel_p99_ms"])
+        fl = rec.get("faults") or {}
+        if "child_pids" in fl:
+            s["faults"] = {k: fl[k] for k in ("jobs", "processes", "succeeded", "not_succeeded", "retried",
+                                              "kills_that_hit_their_job", "child_pids", "pid_bound", "per_s")}
+            s["faults"]["kills"] = len(fl["kills"])
+            s["faults"]["met"] = fl["succeeded"] == fl["jobs"] and not fl["retried_without_kill"] and \
+                fl["child_pids"] <= fl["pid_bound"]
+        node = rec.get("node_rounds", [])
+        s["node"] = {"processes": c["handlers_node_processes"],
+                     "persistent": figure(rates(node, "persistent"), "jobs/s"),
+                     "exec": figure(rates(node, "exec"), "jobs/s"),
+                     "vs_exec": figure([x["ratio"].get("vs_exec") for x in node], "ratio")}
+        return s
+
+def figure(values, unit, target=None):
+    """A summary figure: the median of values over runs, with min, max and the number of runs
+    (None values are left out). target: (op, goal), op "<" or ">=": the figure says the
+    target and whether its median meets it. None for a figure not measured, unless it has a
+    target (then median None, met None)."""
+    v = [float(x) for x in values if x is not None]
+    if not v and not target:
+        return None
+    f = {"median": r3(pct(v, 0.5)), "min": r3(min(v)) if v else None, "max": r3(max(v)) if v else None,
+         "runs": len(v), "unit": unit}
+    if target:
+        op, goal = target
+        f["target"] = "%s %g" % (op, goal)
+        f["met"] = None if not v else f["median"] < goal if op == "<" else f["median"] >= goal
+    return f
+
+
+def handler_entry(typ, argv, processes=None, env=()):
+    """One entry of a consumer's `handlers` list (libconfig text): exec mode, or a persistent
+    pool of `processes` children."""
+    parts = ["type = %s;" % _cfg_str(typ)]
+    if processes:
+        parts += ['mode = "persistent";', "processes = %d;" % processes]
+    parts.append("command = [ %s ];" % ", ".join(_cfg_str(a) for a in argv))
+    if env:
+        parts.append("env = [ %s ];" % ", ".join(_cfg_str(x) for x in env))
+    return "{ %s }" % " ".join(parts)
+
+
+def _cfg_str(text):
+    return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def descendants(pid):
+    """The pids of every live descendant of process pid (from /proc), in no order."""
+    parent = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % d) as f:
+                st = f.read()
+        except OSError:
+            continue
+        parent[int(d)] = int(st[st.rindex(")") + 2:].split()[1])
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        out += kids
+        todo += kids
+    return out
+
+
+def _rate(rates, key):
+    return "%.0f" % rates[key] if key in rates else "-"
 
 
 def timed_calls(call, n):

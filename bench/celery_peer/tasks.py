@@ -1,4 +1,5 @@
-"""The Celery peer of jobq's benchmark (bench/README.md): one no-op task.
+"""The Celery peer of jobq's benchmark (bench/README.md): a no-op task, and `parse`, which
+runs the handlers scenario's work(payload) (bench/handlers/work.py) on its payload.
 
 Configured from the environment by bench/bench.py:
   BENCH_CELERY_BROKER    broker URL (pyamqp://user:pass@127.0.0.1:PORT/VHOST): the same
@@ -15,9 +16,13 @@ few microseconds, against Celery's own per-task work of about a millisecond, and
 exact to the task body (the late ack follows it by the time Celery takes to send it).
 """
 import os
+import sys
 import time
 
 from celery import Celery
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "handlers"))
+from work import work  # noqa: E402  (bench/handlers: the same function as jobq's handlers)
 
 app = Celery("jobq_bench_peer", broker=os.environ.get("BENCH_CELERY_BROKER", "pyamqp://"))
 app.conf.update(
@@ -38,8 +43,8 @@ _fd = None
 _pid = None
 
 
-@app.task(name="noop")
-def noop(i=0):
+def _record():
+    """Append this task's completion record to the process's file (see above)."""
     global _fd, _pid
     pid = os.getpid()
     if _fd is None or _pid != pid:
@@ -47,3 +52,17 @@ def noop(i=0):
                       os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         _pid = pid
     os.write(_fd, b"%019d\n" % time.time_ns())
+
+
+@app.task(name="noop")
+def noop(i=0):
+    _record()
+
+
+@app.task(name="parse")
+def parse(payload):
+    """The handlers scenario's task: its payload (parsed by Celery's JSON serializer) through
+    work(), as jobq's persistent and exec handlers do."""
+    out = work(payload)
+    _record()
+    return out
