@@ -54,6 +54,9 @@ FULL = dict(
     hb_windows=3, hb_window_s=5.0,
     mem_runs=2, mem_concurrency=[8, 64], mem_jobs=10000,
     handlers_rounds=3, handlers_jobs=10000, handlers_exec_jobs=1000, handlers_processes=[2, 8],
+    # jobs a persistent pool's worker holds per handler process (its concurrency is
+    # processes x this), as Celery's prefetch multiplier 16 reserves 16 a process
+    handlers_slots=16,
     handlers_true_jobs=3000, handlers_true_concurrency=8,
     handlers_cancel_jobs=100, handlers_cancel_per_round=10,
     handlers_fault_jobs=1000, handlers_fault_processes=4, handlers_fault_kills=5, handlers_fault_ms=20,
@@ -1696,7 +1699,8 @@ class Bench:
             if name == "persistent":
                 res[name] = self.guarded(failed, "round %d, %d processes, persistent" % (r + 1, procs),
                                          lambda: self.handlers_drain(
-                                             c["handlers_jobs"], procs, [self.pool_entry("python", "parse", procs)]),
+                                             c["handlers_jobs"], procs * c["handlers_slots"],
+                                             [self.pool_entry("python", "parse", procs)]),
                                          lacking)
             elif name == "exec":
                 res[name] = self.guarded(failed, "round %d, %d processes, exec" % (r + 1, procs),
@@ -1706,7 +1710,8 @@ class Bench:
                 # jobq's own cost a job at this concurrency (claim, finish: two commits), the
                 # ceiling of any handler: the built-in noop on the same payloads
                 res[name] = self.guarded(failed, "round %d, %d processes, built-in noop" % (r + 1, procs),
-                                         lambda: self.handlers_drain(c["handlers_jobs"], procs, [], "noop",
+                                         lambda: self.handlers_drain(c["handlers_jobs"],
+                                                                     procs * c["handlers_slots"], [], "noop",
                                                                      check_result=False))
             else:
                 pf = int(name[len("celery_p"):])
@@ -1734,7 +1739,8 @@ class Bench:
         for name in order:
             if name == "persistent":
                 res[name] = self.guarded(failed, "node round %d, persistent" % (r + 1), lambda: self.handlers_drain(
-                    c["handlers_node_jobs"], procs, [self.pool_entry("node", "parse", procs)]), lacking)
+                    c["handlers_node_jobs"], procs * c["handlers_slots"],
+                    [self.pool_entry("node", "parse", procs)]), lacking)
             else:
                 res[name] = self.guarded(failed, "node round %d, exec" % (r + 1), lambda: self.handlers_drain(
                     c["handlers_node_exec_jobs"], procs, [self.exec_entry("node")]),
