@@ -75,6 +75,15 @@ struct execution {
  * handler between its flag check and its wait cannot miss the wake-up). */
 void execution_stop(struct execution *e, enum stop_reason why);
 
+/* One handler type's health (health.c): broken when its processes die at start or on every
+ * job. Guarded by consumer.health_mu. */
+struct handler_health {
+	char type[JOBQ_TYPE_NAME_MAX + 1];
+	bool broken;
+	char why[256];
+	int64_t since_ms; /* Unix ms of the change to broken */
+};
+
 struct consumer {
 	/* The running configuration. SIGHUP swaps in a new one; old ones stay allocated until
 	 * exit, so a thread may keep using the pointer it read for the job at hand. */

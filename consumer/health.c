@@ -10,13 +10,6 @@
 #include "jobq/envelope.h"
 #include "jobq/log.h"
 
-struct handler_health {
-	char type[JOBQ_TYPE_NAME_MAX + 1];
-	bool broken;
-	char why[256];
-	int64_t since_ms; /* Unix ms of the change to broken */
-};
-
 static int64_t unix_ms(void)
 {
 	struct timespec ts;

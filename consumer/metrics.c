@@ -158,6 +158,14 @@ char *metrics_render(struct consumer *c)
 	     "Handlers of this worker whose processes die at start or on every job (their jobs "
 	     "are released to the queue).");
 	put(&o, "jobq_handlers_broken %d\n", consumer_broken_count(c, NULL));
+	head(&o, "jobq_handler_broken", "gauge",
+	     "1 while the handler of this job type is broken here, 0 once it recovered (types "
+	     "never broken are not listed).");
+	pthread_mutex_lock(&c->health_mu);
+	for (int i = 0; i < c->nhealth; i++)
+		put(&o, "jobq_handler_broken{type=\"%s\"} %d\n", c->health[i].type,
+		    c->health[i].broken ? 1 : 0);
+	pthread_mutex_unlock(&c->health_mu);
 	head(&o, "jobq_heartbeat_age_seconds", "gauge",
 	     "Seconds since this worker's last heartbeat landed in the database.");
 	put(&o, "jobq_heartbeat_age_seconds %.3f\n",
