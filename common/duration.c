@@ -44,7 +44,8 @@ static int64_t frac_ms(const char *digits, size_t n, int64_t unit)
 	return (acc + 1) / 2;
 }
 
-int jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
+/* jobq_duration_parse; with clamp, a well-formed value over the limit is the limit. */
+static int parse(const char *text, int64_t *out_ms, bool clamp, struct jobq_err *err)
 {
 	const char *p, *frac = NULL;
 	int64_t whole = 0, unit = -1, ms;
@@ -84,7 +85,21 @@ int jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
 	*out_ms = ms;
 	return 0;
 toolarge:
+	if (clamp) {
+		*out_ms = JOBQ_DURATION_MAX_MS;
+		return 0;
+	}
 	return jobq_err_set(err, JOBQ_EINVAL, "'%s' is too long a duration (at most 365d)", text);
+}
+
+int jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err)
+{
+	return parse(text, out_ms, false, err);
+}
+
+int jobq_duration_parse_clamped(const char *text, int64_t *out_ms, struct jobq_err *err)
+{
+	return parse(text, out_ms, true, err);
 }
 
 char *jobq_duration_format(int64_t ms, char *buf, size_t len)

@@ -13,7 +13,7 @@
  * the lease is still expired — so an owner whose heartbeat landed meanwhile keeps its job,
  * and raises the token, which refuses every later write of the old owner. A
  * job with a cancel request is cancelled instead of run; one whose attempts are used up
- * fails with "worker lost". */
+ * fails with "worker lost". A new attempt starts with no progress; an end keeps the last. */
 static const char SQL_TAKEOVER[] =
 	"UPDATE jobs SET"
 	" status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled'"
@@ -36,6 +36,8 @@ static const char SQL_TAKEOVER[] =
 	" heartbeat_at = now(),"
 	" lease_expires_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
 	"                    THEN NULL ELSE now() + make_interval(secs => $6::bigint / 1000.0) END,"
+	" progress = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	"            THEN progress END,"
 	" started_at = now(), updated_at = now() "
 	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"
 	" AND ($5::bool OR lease_expires_at < now())"

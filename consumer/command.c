@@ -131,7 +131,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	struct shim_spec spec;
 	struct jobq_err cerr = { 0 };
 	size_t payload_len = strlen(ctx->payload), written = 0;
-	int64_t kill_at = 0;
+	int64_t kill_at = 0, drain_until = 0;
 	bool exited = false, term_sent = false;
 	_Atomic int64_t *fence = NULL;
 	int fence_fd = -1;
@@ -207,6 +207,18 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		int64_t now = jobq_monotonic_ms();
 		char chunk[16384];
 
+		if (exited && (now >= drain_until || job_should_stop(ctx))) {
+			/* The command has ended and its group is gone, but a process outside the
+			 * group (setsid, a daemon) still holds a pipe: what the command wrote before
+			 * it ended is read by now. Stop waiting rather than hold the job (and its
+			 * lease) for that process, which jobq cannot stop. */
+			if (so[0] >= 0 || se[0] >= 0 || ctl[0] >= 0)
+				jobq_warn("command_pipes_left_open", "worker", c->worker_id, "job",
+					  ctx->job_id, "type", ctx->type, "error",
+					  "a process outside the command's group keeps its stdout, "
+					  "stderr or descriptor 3 open: no longer read");
+			break;
+		}
 		if (!exited && !term_sent && job_should_stop(ctx)) {
 			/* Cancel, lost lease, release or runtime limit: ask the group first. */
 			kill(-pid, SIGTERM);
@@ -229,6 +241,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 			timeout = (int)(e->deadline_ms - now < 0      ? 0
 					: e->deadline_ms - now < 1000 ? e->deadline_ms - now
 								      : 1000);
+		if (exited)
+			timeout = (int)(drain_until - now < 0         ? 0
+					: drain_until - now < timeout ? drain_until - now
+								      : timeout);
 		fds[nfds] = (struct pollfd){ .fd = e->wake_fd, .events = POLLIN };
 		nfds++;
 		if (in[1] >= 0) {
@@ -299,6 +315,7 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		if (!exited && (idx_pid < 0 || fds[idx_pid].revents)) {
 			if (waitpid(pid, &status, WNOHANG) == pid) {
 				exited = true;
+				drain_until = jobq_monotonic_ms() + COMMAND_DRAIN_MS;
 				/* Group cleanup: anything the command left behind in its group dies
 				 * with it (the shim, its head, has exited). */
 				kill(-pid, SIGKILL);

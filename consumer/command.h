@@ -10,6 +10,9 @@
 /* Largest stdout kept as the result, and stderr tail kept as the error. */
 #define COMMAND_STDOUT_MAX (1024 * 1024)
 #define COMMAND_STDERR_TAIL 2048
+/* How long the worker still reads stdout, stderr and descriptor 3 once the command has
+ * ended (its group killed): longer means a process outside the group holds them. */
+#define COMMAND_DRAIN_MS 1000
 /* Exit status of a permanent failure (EX_DATAERR). */
 #define COMMAND_EXIT_PERMANENT 65
 

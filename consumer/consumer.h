@@ -65,10 +65,12 @@ struct execution {
 	/* A running command's shim reads the fence point here (command.c), so the fence holds
 	 * even while this whole process is stopped; NULL when no command runs. */
 	_Atomic int64_t *shim_fence;
-	/* The latest progress its handler reported (JSON text, malloc'd) that no heartbeat has
-	 * written yet; NULL when none is pending. job_progress() sets it, the keeper takes it
-	 * into its next heartbeat, and the attempt's outcome takes what is left. */
+	/* The latest progress its handler reported in this attempt (JSON text, malloc'd; NULL:
+	 * none), kept until the attempt ends, whose outcome writes it. progress_seq counts the
+	 * reports, progress_sent is the count the keeper's heartbeats last wrote: the keeper
+	 * sends a copy while they differ. */
 	char *progress;
+	uint64_t progress_seq, progress_sent;
 };
 
 /* Set a stop flag and wake the job wherever it waits. Caller holds c->exec_mu (so a

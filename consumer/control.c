@@ -5,6 +5,7 @@
 #include "consumer.h"
 #include "control.h"
 #include "jobq/log.h"
+#include "jobq/utf8.h"
 #include "wire.h"
 
 void control_init(struct control *k, struct job_ctx *ctx)
@@ -57,6 +58,11 @@ static bool on_line(void *arg, const char *line, size_t len, bool cut)
 			warn(k, "progress dropped: not one JSON value of at most 64 KiB");
 		break;
 	case WIRE_LOG:
+		/* A command (maybe of another user) must not flood the worker's log. */
+		if (++k->logs > CONTROL_LOG_MAX)
+			break;
+		if (m.msg != NULL && strlen(m.msg) > CONTROL_LOG_TEXT_MAX)
+			m.msg[jobq_utf8_cut_end(m.msg, CONTROL_LOG_TEXT_MAX)] = '\0';
 		jobq_log(level_of(m.level), "handler_log", "worker", ctx->c->worker_id, "job",
 			 ctx->job_id, "type", ctx->type, "msg", m.msg, (const char *)NULL);
 		break;
@@ -87,6 +93,10 @@ void control_end(struct control *k)
 
 	lines_end(&k->lines, on_line, k);
 	lines_free(&k->lines);
+	if (k->logs > CONTROL_LOG_MAX)
+		jobq_warn("control_logs_dropped", "worker", k->ctx->c->worker_id, "job",
+			  k->ctx->job_id, "count", jobq_log_int(n, k->logs - CONTROL_LOG_MAX),
+			  "error", "more log lines than an attempt may write");
 	if (k->warnings > CONTROL_WARN_MAX)
 		jobq_warn("control_lines_ignored", "worker", k->ctx->c->worker_id, "job",
 			  k->ctx->job_id, "count", jobq_log_int(n, k->warnings - CONTROL_WARN_MAX),

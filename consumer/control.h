@@ -18,6 +18,10 @@
 #define CONTROL_LINE_MAX (1024 * 1024)
 /* Warnings about bad control lines logged per attempt; later ones are only counted. */
 #define CONTROL_WARN_MAX 5
+/* Log lines logged per attempt (later ones are only counted), and the longest text kept
+ * of each (cut at a character). */
+#define CONTROL_LOG_MAX 1000
+#define CONTROL_LOG_TEXT_MAX 4096
 
 /* What one attempt's control lines said. */
 struct control {
@@ -26,6 +30,7 @@ struct control {
 	bool retry_in;       /* a retry_in line came: the delay for a retryable failure */
 	int64_t retry_in_ms; /* the last one's */
 	int warnings;        /* bad lines seen */
+	int logs;            /* log lines seen */
 };
 
 /* Start reading the control lines of the attempt in ctx. */
@@ -38,7 +43,8 @@ void control_init(struct control *k, struct job_ctx *ctx);
 void control_feed(struct control *k, const char *p, size_t n);
 
 /* The command closed the descriptor (or ended): a last line without '\n' counts too. Then
- * the count of bad lines not logged is logged once, and the buffer is freed. */
+ * the counts of bad lines and log lines not logged are logged once, and the buffer is
+ * freed. */
 void control_end(struct control *k);
 
 #endif

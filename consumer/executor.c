@@ -87,10 +87,13 @@ static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
 	x->exec->token = 0;
 	free(x->exec->progress); /* a report of an attempt that wrote nothing */
 	x->exec->progress = NULL;
+	x->exec->progress_seq = x->exec->progress_sent = 0;
 	pthread_mutex_unlock(&x->c->exec_mu);
 }
 
-/* The progress report no heartbeat took yet (the caller frees it), or NULL. */
+/* The attempt's last progress report (the caller frees it), or NULL: the outcome writes it,
+ * whether or not a heartbeat wrote it already (that heartbeat may have lost to the
+ * outcome's commit, whose new lease token voids it). */
 static char *take_progress(struct executor *x)
 {
 	char *p;

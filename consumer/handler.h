@@ -53,8 +53,8 @@ bool job_should_stop(struct job_ctx *ctx);
 bool job_sleep(struct job_ctx *ctx, int64_t ms);
 
 /* Report the job's progress: json is one JSON value as text. The latest report wins; the keeper writes it to jobs.progress with its next
- * heartbeat (no statement per report), and a report still pending when the attempt ends is
- * written with its outcome. Returns 0; JOBQ_EINVAL when json is longer than
+ * heartbeat (no statement per report), and the attempt's last report is written again with
+ * its outcome. Returns 0; JOBQ_EINVAL when json is longer than
  * JOBQ_PROGRESS_MAX or not one JSON value (the report is dropped); JOBQ_ENOMEM. Thread-safe. */
 int job_progress(struct job_ctx *ctx, const char *json);
 

@@ -73,6 +73,7 @@ int job_progress(struct job_ctx *ctx, const char *json)
 	pthread_mutex_lock(&c->exec_mu);
 	free(ctx->exec->progress);
 	ctx->exec->progress = copy;
+	ctx->exec->progress_seq++;
 	pthread_mutex_unlock(&c->exec_mu);
 	atomic_store(&c->progress_pending, true);
 	return 0;

@@ -9,6 +9,7 @@
 #include "consumer.h"
 #include "jobq/envelope.h"
 #include "jobq/log.h"
+#include "jobq/utf8.h"
 
 static int64_t unix_ms(void)
 {
@@ -46,6 +47,8 @@ void consumer_handler_health(struct consumer *c, const char *type, bool broken, 
 	if ((h = entry(c, type)) != NULL && h->broken != broken) {
 		h->broken = broken;
 		snprintf(h->why, sizeof(h->why), "%s", broken && why != NULL ? why : "");
+		/* cut to fit: never inside a character (the list is JSON, and jsonb text) */
+		h->why[jobq_utf8_cut_end(h->why, strlen(h->why))] = '\0';
 		h->since_ms = unix_ms();
 		atomic_fetch_add(&c->health_gen, 1);
 		changed = true;

@@ -16,6 +16,10 @@
 #define TICK_MS 50
 /* A pending progress report brings the next heartbeat forward, to at most one per this. */
 #define PROGRESS_MIN_MS 1000
+/* Most progress text one heartbeat carries; further reports wait for the next one. */
+#define KEEPER_PROGRESS_BYTES (1024 * 1024)
+/* After a failed write of the broken handlers' list, the next try waits this long. */
+#define HEALTH_RETRY_MS 60000
 /* Pauses between reconnects of the keeper's session during an outage. */
 #define RECONNECT_MIN_MS 200
 #define RECONNECT_MAX_MS 5000
@@ -30,6 +34,7 @@ struct keeper {
 	unsigned int health_gen; /* the consumer's health_gen last written to the workers row */
 	bool health_written;
 	int64_t health_retry_at; /* after a failed write of the list, not before this */
+	bool health_failing;     /* the last write of the list failed (logged once) */
 	struct jobq_backoff backoff;
 };
 
@@ -113,24 +118,23 @@ fail:
 	return r;
 }
 
-/* Give the progress reports taken into leases[0..n) back to their executions when they
- * were not written (the heartbeat failed), unless a newer report came meanwhile; free
- * them. */
-static void progress_return(struct consumer *c, struct jobq_lease *leases, size_t n, bool keep)
+/* Free the copies of the reports in leases[0..n), whose report counts are seqs[] (0: none
+ * rode along). written: the heartbeat wrote them (or gave up on them), and each execution
+ * still running that attempt records the count as written, so only a newer report is sent
+ * again. */
+static void progress_done(struct consumer *c, struct jobq_lease *leases, const uint64_t *seqs,
+			  size_t n, bool written)
 {
 	pthread_mutex_lock(&c->exec_mu);
 	for (size_t j = 0; j < n; j++) {
-		if (leases[j].progress == NULL)
+		if (seqs[j] == 0) /* no report rode along */
 			continue;
-		for (int i = 0; keep && i < c->nexec; i++) {
+		for (int i = 0; written && i < c->nexec; i++) {
 			struct execution *e = &c->execs[i];
 
-			if (e->active && e->progress == NULL &&
-			    strcmp(e->job_id, leases[j].id) == 0 && e->token == leases[j].token) {
-				e->progress = (char *)leases[j].progress;
-				leases[j].progress = NULL;
-				atomic_store(&c->progress_pending, true);
-			}
+			if (e->active && strcmp(e->job_id, leases[j].id) == 0 &&
+			    e->token == leases[j].token && e->progress_sent < seqs[j])
+				e->progress_sent = seqs[j];
 		}
 		free((char *)leases[j].progress);
 		leases[j].progress = NULL;
@@ -144,12 +148,17 @@ static void heartbeat(struct keeper *k)
 	const struct jobq_config *cfg = c->cfg; /* the lease this heartbeat asks for */
 	int64_t sent;
 	struct jobq_lease *leases = calloc((size_t)c->nexec + 1, sizeof(*leases));
+	uint64_t *seqs = calloc((size_t)c->nexec + 1, sizeof(*seqs));
 	struct jobq_err err = { 0 };
-	size_t n = 0, nprog = 0;
+	size_t n = 0, nprog = 0, bytes = 0;
+	bool more = false;
 	int r;
 
-	if (leases == NULL)
+	if (leases == NULL || seqs == NULL) {
+		free(leases);
+		free(seqs);
 		return;
+	}
 	atomic_store(&c->progress_pending, false);
 	pthread_mutex_lock(&c->exec_mu);
 	for (int i = 0; i < c->nexec; i++) {
@@ -161,34 +170,59 @@ static void heartbeat(struct keeper *k)
 			continue;
 		memcpy(leases[n].id, c->execs[i].job_id, sizeof(leases[n].id));
 		leases[n].token = c->execs[i].token;
-		/* The report is the heartbeat's now; a newer one waits for the next. */
-		leases[n].progress = c->execs[i].progress;
-		c->execs[i].progress = NULL;
-		nprog += leases[n].progress != NULL;
+		/* A report not written yet rides along, as a copy: the execution keeps its latest
+		 * for the outcome. The reports of one heartbeat are bounded; the rest wait for
+		 * the next one, brought forward. */
+		if (c->execs[i].progress != NULL &&
+		    c->execs[i].progress_seq != c->execs[i].progress_sent) {
+			size_t len = strlen(c->execs[i].progress);
+
+			if (bytes + len > KEEPER_PROGRESS_BYTES && nprog > 0) {
+				more = true;
+			} else if ((leases[n].progress = strdup(c->execs[i].progress)) != NULL) {
+				seqs[n] = c->execs[i].progress_seq;
+				bytes += len;
+				nprog++;
+			} else {
+				more = true;
+			}
+		}
 		n++;
 	}
 	pthread_mutex_unlock(&c->exec_mu);
+	if (more)
+		atomic_store(&c->progress_pending, true);
 	/* Taken before the statement goes out: the database's lease runs from its now(),
 	 * which is later, so a fence point counted from here is never late. */
 	sent = jobq_monotonic_ms();
 	k->last_sent = sent;
 	r = jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n, &err);
-	if (r == JOBQ_EINVAL && nprog > 0) {
-		/* The database refused a progress (job_progress checks them, so this should not
-		 * happen): the leases matter more than the reports, which are dropped. */
-		jobq_warn("progress_dropped", "worker", c->worker_id, "error", err.msg);
-		progress_return(c, leases, n, false);
+	if (r != 0 && nprog > 0) {
+		/* The leases matter more than the reports: the same heartbeat goes again at once
+		 * without them. If that one lands, the reports were the trouble (a value the
+		 * database refused, a statement too large or too slow) and are dropped rather
+		 * than sent again; the outcome still writes each attempt's last one. */
+		struct jobq_err first = err;
+
+		progress_done(c, leases, seqs, n, false);
 		sent = jobq_monotonic_ms();
 		r = jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n,
 					 &err);
+		if (r == 0) {
+			jobq_warn("progress_dropped", "worker", c->worker_id, "error", first.msg);
+			progress_done(c, leases, seqs, n, true);
+		}
 	}
 	if (r != 0) {
 		jobq_warn("heartbeat_failed", "worker", c->worker_id, "error", err.msg);
-		progress_return(c, leases, n, true);
+		progress_done(c, leases, seqs, n, false);
+		if (nprog > 0)
+			atomic_store(&c->progress_pending, true);
 		free(leases);
+		free(seqs);
 		return;
 	}
-	progress_return(c, leases, n, false);
+	progress_done(c, leases, seqs, n, true);
 	k->last_ok = jobq_monotonic_ms();
 	atomic_store(&c->metrics.last_heartbeat_ms, k->last_ok);
 	pthread_mutex_lock(&c->exec_mu);
@@ -216,6 +250,7 @@ static void heartbeat(struct keeper *k)
 	}
 	pthread_mutex_unlock(&c->exec_mu);
 	free(leases);
+	free(seqs);
 }
 
 /* Write the list of broken handlers to the workers row when it changed (or was never
@@ -235,9 +270,14 @@ static void write_health(struct keeper *k)
 	if (jobq_store_worker_broken(k->st, c->worker_id, list, &err) == 0) {
 		k->health_gen = gen;
 		k->health_written = true;
+		k->health_failing = false;
 	} else {
-		jobq_warn("worker_state_failed", "worker", c->worker_id, "error", err.msg);
-		k->health_retry_at = jobq_monotonic_ms() + RECONNECT_MIN_MS;
+		/* Once per run of failures (a database not migrated to 0013 fails every time),
+		 * then again a minute later: the list is for people, the leases come first. */
+		if (!k->health_failing)
+			jobq_warn("worker_health_failed", "worker", c->worker_id, "error", err.msg);
+		k->health_failing = true;
+		k->health_retry_at = jobq_monotonic_ms() + HEALTH_RETRY_MS;
 	}
 	free(list);
 }

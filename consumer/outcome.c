@@ -59,6 +59,8 @@ static void failed(const struct outcome_facts *f, bool permanent, const char *er
 
 void outcome_decide(const struct outcome_facts *f, struct outcome_plan *p)
 {
+	enum handler_status status;
+
 	memset(p, 0, sizeof(*p));
 	p->settle = SETTLE_ACK;
 	if (f->stop.lost) {
@@ -66,7 +68,12 @@ void outcome_decide(const struct outcome_facts *f, struct outcome_plan *p)
 		p->abandon = true;
 		return;
 	}
-	switch (f->status) {
+	/* A job that could not run here but was stopped meanwhile ends as the stop says (a
+	 * cancel is a cancel), not released for another worker. */
+	status = f->status;
+	if (status == HANDLER_RELEASE && (outcome_stopped_early(&f->stop) || f->stop.timed_out))
+		status = HANDLER_STOPPED;
+	switch (status) {
 	case HANDLER_OK:
 		p->o.to = JOBQ_SUCCEEDED;
 		p->o.result = f->result != NULL ? f->result : "null";

@@ -76,9 +76,9 @@ static void parse_retry_in(json_t *v, struct wire_msg *m)
 		return;
 	}
 	if (json_is_string(v)) {
-		if (jobq_duration_parse(json_string_value(v), &m->retry_in_ms, &err) == 0)
-			return;
 		/* Over 365 days clamps as a number does; anything else is not a duration. */
+		if (jobq_duration_parse_clamped(json_string_value(v), &m->retry_in_ms, &err) == 0)
+			return;
 		m->retry_in_ms = -1;
 		warn(m, "'retry_in': %s: ignored", err.msg);
 		return;

@@ -11,7 +11,9 @@
 #    nothing (succeeded; failed at once);
 #  - bad lines (not JSON, an unknown op, a result op, a line over 1 MiB) never fail the job:
 #    it succeeds, and the log has control_line_ignored warnings, at most 5, then a count;
-#  - a command that closes descriptor 3 at once still succeeds.
+#  - a command that closes descriptor 3 at once still succeeds;
+#  - a command that leaves a setsid process holding its stdout, stderr and descriptor 3
+#    ends about a second after it exited, with what it wrote (command_pipes_left_open).
 source "$(dirname "$0")/lib.sh"
 jq_setup exec_control
 
@@ -45,6 +47,10 @@ bad)
   echo '{"op":"progress","progress":{"after":"bad"}}' >&3
   echo ok ;;
 closed) exec 3>&-; echo closed ;;
+daemon)   # a process out of the group that keeps stdout, stderr and 3 open
+  setsid sh -c ': >"$1"; exec sleep "31.$2"' sh "$3" "$2" &
+  n=0; while [ ! -e "$3" ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+  echo '"started"' ;;
 esac
 SCRIPT
 chmod 755 "$T/ctl"
@@ -56,7 +62,8 @@ handlers = (
   { type = "ctl_retry_ok"; command = [ "$T/ctl", "retry_ok" ]; },
   { type = "ctl_retry_perm"; command = [ "$T/ctl", "retry_perm" ]; },
   { type = "ctl_bad"; command = [ "$T/ctl", "bad" ]; },
-  { type = "ctl_closed"; command = [ "$T/ctl", "closed" ]; }
+  { type = "ctl_closed"; command = [ "$T/ctl", "closed" ]; },
+  { type = "ctl_daemon"; command = [ "$T/ctl", "daemon", "$$", "$T/daemon.ready" ]; }
 );
 CONF
 check --fatal "migrate" jobq migrate
@@ -105,5 +112,15 @@ check "then a count of the rest (2 more)" grep -Eq "event=control_lines_ignored 
 # ---- closed at once
 id=$("$J" submit ctl_closed '{}')
 wait_for 15 "a command that closes descriptor 3 succeeds" sql_is succeeded "select status from jobs where id='$id'" || true
+
+# ---- a process outside the group keeps the pipes open
+id=$("$J" submit ctl_daemon '{}')
+wait_for 10 "a command that leaves a setsid process holding its pipes still ends" sql_is succeeded \
+  "select status from jobs where id='$id'" || true
+check_eq "with what it wrote before it ended" '"started"' "$(sql "select result from jobs where id='$id'")"
+check_eq "within about a second of its end" t \
+  "$(sql "select finished_at - started_at < interval '4 s' from jobs where id='$id'")"
+check "the worker logged command_pipes_left_open" grep -q "event=command_pipes_left_open .*job=$id" "$LOG"
+pkill -f "sleep 31.$$" || true
 
 check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

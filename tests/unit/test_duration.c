@@ -171,9 +171,30 @@ static void test_duration_format_single_unit_round_trips(void **state)
 	}
 }
 
+/* The clamped parse: a well-formed value over the limit is the limit; anything else is
+ * as strict as jobq_duration_parse. */
+static void test_duration_parse_clamped(void **state)
+{
+	struct jobq_err err;
+	int64_t ms = 1;
+
+	(void)state;
+	assert_int_equal(jobq_duration_parse_clamped("400d", &ms, &err), 0);
+	assert_int_equal(ms, JOBQ_DURATION_MAX_MS);
+	assert_int_equal(jobq_duration_parse_clamped("99999999999999999999999", &ms, &err), 0);
+	assert_int_equal(ms, JOBQ_DURATION_MAX_MS);
+	assert_int_equal(jobq_duration_parse_clamped("30s", &ms, &err), 0);
+	assert_int_equal(ms, 30000);
+	ms = 7;
+	assert_int_equal(jobq_duration_parse_clamped("30x", &ms, &err), JOBQ_EINVAL);
+	assert_int_equal(jobq_duration_parse_clamped("-1s", &ms, &err), JOBQ_EINVAL);
+	assert_int_equal(ms, 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_duration_parse_clamped),
 		cmocka_unit_test(test_duration_parse_units),
 		cmocka_unit_test(test_duration_parse_plain_seconds),
 		cmocka_unit_test(test_duration_parse_fractions_round_to_ms),

@@ -234,6 +234,21 @@ static void test_outcome_release_is_uncounted_and_paused(void **state)
 	f.stop.lost = true;
 	outcome_decide(&f, &p);
 	assert_true(p.abandon);
+	/* stopped meanwhile: the stop decides */
+	f.stop.lost = false;
+	f.stop.cancel = true;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.to, JOBQ_CANCELLED);
+	f.stop.cancel = false;
+	f.stop.timed_out = true;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.to, JOBQ_FAILED); /* attempt 3 of 3 timed out */
+	assert_false(p.o.uncounted);
+	f.stop.timed_out = false;
+	f.stop.release = true;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.to, JOBQ_QUEUED);
+	assert_int_equal(p.settle, SETTLE_REQUEUE);
 }
 
 static void test_outcome_retry_attempts_used_up_fails(void **state)

@@ -102,6 +102,11 @@ static void test_wire_error(void **state)
 	parse_ok("{\"op\":\"error\",\"id\":\"a\",\"retry_in\":1e12}", WIRE_CHILD, &m);
 	assert_int_equal(m.retry_in_ms, 365LL * 24 * 3600 * 1000);
 	wire_msg_free(&m);
+	/* a duration text over 365 days clamps like a number */
+	parse_ok("{\"op\":\"error\",\"id\":\"a\",\"retry_in\":\"400d\"}", WIRE_CHILD, &m);
+	assert_int_equal(m.retry_in_ms, 365LL * 24 * 3600 * 1000);
+	assert_null(m.warning);
+	wire_msg_free(&m);
 	/* permanent: retry_in ignored */
 	parse_ok("{\"op\":\"error\",\"id\":\"a\",\"error\":{\"k\":1},\"permanent\":true,"
 		 "\"retry_in\":30}",

@@ -15,6 +15,10 @@
  * JOBQ_EINVAL with a message quoting the text. */
 int jobq_duration_parse(const char *text, int64_t *out_ms, struct jobq_err *err) JOBQ_WUR;
 
+/* As jobq_duration_parse, but a well-formed value over JOBQ_DURATION_MAX_MS is that
+ * maximum instead of an error (a handler's retry_in: "400d" means "as late as allowed"). */
+int jobq_duration_parse_clamped(const char *text, int64_t *out_ms, struct jobq_err *err) JOBQ_WUR;
+
 /* Format ms into buf as the shortest exact form ("250ms", "30s", "5m", "1h30m", "1.5s"
  * for 1500). Always NUL-terminates; returns buf. */
 char *jobq_duration_format(int64_t ms, char *buf, size_t len);
