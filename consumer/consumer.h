@@ -119,6 +119,7 @@ struct consumer {
 	atomic_bool io_done; /* the I/O thread has settled everything and closed */
 	atomic_uint_fast64_t gen; /* current broker connection generation */
 	struct metrics metrics;
+	struct pools *pools; /* persistent handlers' pools (pool.h); NULL before they start */
 	char self_exe[4096]; /* this program, re-executed as the command handlers' shim */
 };
 
@@ -162,6 +163,7 @@ void consumer_release_all(struct consumer *c);
 int consumer_running(struct consumer *c);
 
 struct jobq_err;
+struct pools;
 struct keeper;
 
 /* The fence (fence.c). The keeper heartbeats every fence_period_ms: heartbeat_interval, or

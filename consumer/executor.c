@@ -19,6 +19,7 @@
 #include "jobq/reconcile.h"
 #include "jobq/store_jobs.h"
 #include "outcome.h"
+#include "pool.h"
 #include "write.h"
 
 /* A delivery this executor could not settle because the database refused a statement
@@ -165,6 +166,8 @@ static void run_handler(struct executor *x, const struct jobq_claim *cl,
 		snprintf(error, sizeof(error), "payload of %zu bytes exceeds max_payload %lld",
 			 strlen(cl->payload), (long long)cfg->max_payload_bytes);
 		hr->error = strdup(error);
+	} else if (cmd != NULL && cmd->persistent) {
+		pool_run(&ctx, cmd, hr);
 	} else if (cmd != NULL) {
 		command_run(&ctx, cmd, hr);
 	} else if (builtin != NULL) {
@@ -217,6 +220,11 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		.relay_grace_ms = cfg->relay_grace_ms,
 		.jitter = (double)rand_r(&x->seed) / ((double)RAND_MAX + 1.0),
 	};
+	if (hr.status == HANDLER_RELEASE) {
+		/* Interim, until outcome.c knows HANDLER_RELEASE: a release, as at shutdown. */
+		f.status = HANDLER_STOPPED;
+		f.stop.release = true;
+	}
 	outcome_decide(&f, &p);
 	if (p.abandon) {
 		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
