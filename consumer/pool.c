@@ -402,10 +402,19 @@ static void on_output(struct pools *ps, struct child *ch, const char *stream, co
 {
 	char pid[24];
 
-	jobq_info("handler_output", "worker", ps->c->worker_id, "handler", ch->pool->h->type,
-		  "pid", jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid), "stream", stream, "job",
-		  ch->njobs == 1 ? ch->jobs->ctx->job_id : NULL, "cut", cut ? "true" : NULL,
-		  "line", line);
+	const char *job = ch->njobs == 1 ? ch->jobs->ctx->job_id : NULL;
+
+	jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid);
+	/* Only the fields that have a value (a NULL one would print as an empty one): a NULL
+	 * key ends the list. */
+	if (job != NULL)
+		jobq_info("handler_output", "worker", ps->c->worker_id, "handler",
+			  ch->pool->h->type, "pid", pid, "stream", stream, "job", job, "line", line,
+			  cut ? "cut" : NULL, "true");
+	else
+		jobq_info("handler_output", "worker", ps->c->worker_id, "handler",
+			  ch->pool->h->type, "pid", pid, "stream", stream, "line", line,
+			  cut ? "cut" : NULL, "true");
 }
 
 static bool lbuf_add(struct lbuf *b, const char *p, size_t n)
@@ -428,8 +437,9 @@ static bool lbuf_add(struct lbuf *b, const char *p, size_t n)
 }
 
 /* Read what fd has (stream "channel", "stdout" or "stderr") and act on each whole line.
- * Returns false at end of file or error: the caller closes fd. */
-static bool read_lines(struct pools *ps, struct child *ch, int fd, struct lbuf *b,
+ * Returns 1 when it read something, 0 when nothing is there now, -1 at end of file or on
+ * an error: the caller closes fd. */
+static int read_lines(struct pools *ps, struct child *ch, int fd, struct lbuf *b,
 		       const char *stream)
 {
 	bool channel = stream[0] == 'c';
@@ -439,12 +449,12 @@ static bool read_lines(struct pools *ps, struct child *ch, int fd, struct lbuf *
 	const char *p = chunk, *end, *nl;
 
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return true;
+		return 0;
 	if (n <= 0) {
 		if (!channel && b->len > 0)
 			on_output(ps, ch, stream, b->data, false);
 		b->len = 0;
-		return false;
+		return -1;
 	}
 	end = chunk + n;
 	while (p < end) {
@@ -456,7 +466,8 @@ static bool read_lines(struct pools *ps, struct child *ch, int fd, struct lbuf *
 			if (channel) {
 				kill_child(ch, "protocol error: a line longer than %zu bytes", max);
 				b->len = 0;
-				return true;
+				b->skipping = true;
+				return 1;
 			}
 			(void)lbuf_add(b, p, max - b->len);
 			on_output(ps, ch, stream, b->data, true);
@@ -478,7 +489,7 @@ static bool read_lines(struct pools *ps, struct child *ch, int fd, struct lbuf *
 		b->skipping = false;
 		p = nl + 1;
 	}
-	return true;
+	return 1;
 }
 
 /* ---- children ---------------------------------------------------------------------- */
@@ -597,11 +608,11 @@ static void reap(struct pools *ps, struct child *ch, int status)
 
 	kill(-ch->pid, SIGKILL); /* whatever it left in its group goes with it */
 	/* What the child wrote before it died is logged before its death. */
-	while (ch->sock >= 0 && read_lines(ps, ch, ch->sock, &ch->in, "channel"))
+	while (ch->sock >= 0 && read_lines(ps, ch, ch->sock, &ch->in, "channel") > 0)
 		;
-	while (ch->out >= 0 && read_lines(ps, ch, ch->out, &ch->lo, "stdout"))
+	while (ch->out >= 0 && read_lines(ps, ch, ch->out, &ch->lo, "stdout") > 0)
 		;
-	while (ch->err >= 0 && read_lines(ps, ch, ch->err, &ch->le, "stderr"))
+	while (ch->err >= 0 && read_lines(ps, ch, ch->err, &ch->le, "stderr") > 0)
 		;
 	if (WIFSIGNALED(status))
 		snprintf(how, sizeof(how), "handler process %lld killed by signal %d (%s)", pid,
@@ -886,9 +897,11 @@ static void *pool_thread(void *arg)
 		fds[0] = (struct pollfd){ .fd = ps->wake_fd, .events = POLLIN };
 		for (struct pool *p = ps->list; p != NULL; p = p->next)
 			for (struct child *ch = p->children; ch != NULL; ch = ch->next) {
-				struct watch ws[] = { { ch, &ch->sock, "channel" },
-						      { ch, &ch->out, "stdout" },
+				/* Output first: a line the child wrote before its answer is
+				 * logged with the job it belongs to. */
+				struct watch ws[] = { { ch, &ch->out, "stdout" },
 						      { ch, &ch->err, "stderr" },
+						      { ch, &ch->sock, "channel" },
 						      { ch, &ch->pidfd, NULL } };
 
 				for (size_t i = 0; i < 4; i++) {
@@ -897,7 +910,7 @@ static void *pool_thread(void *arg)
 					w[n] = ws[i];
 					fds[n] = (struct pollfd){
 						.fd = *ws[i].fd,
-						.events = (short)(POLLIN | (i == 0 && ch->wlen > ch->woff
+						.events = (short)(POLLIN | (i == 2 && ch->wlen > ch->woff
 										    ? POLLOUT
 										    : 0)),
 					};
@@ -925,11 +938,11 @@ static void *pool_thread(void *arg)
 			if (fds[i].revents & POLLOUT)
 				flush(ch);
 			if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) &&
-			    !read_lines(ps, ch, *w[i].fd,
-					w[i].stream[0] == 'c'	? &ch->in
-					: w[i].stream[3] == 'o' ? &ch->lo
-								: &ch->le,
-					w[i].stream))
+			    read_lines(ps, ch, *w[i].fd,
+				       w[i].stream[0] == 'c'   ? &ch->in
+				       : w[i].stream[3] == 'o' ? &ch->lo
+							       : &ch->le,
+				       w[i].stream) < 0)
 				close_fd(w[i].fd);
 		}
 		for (size_t i = 1; i < n; i++) {
