@@ -82,7 +82,7 @@ while True:
         elif m.get("op") == "cancel" and m["id"] in cancels:
             cancels[m["id"]].set()
 PY
-PY3=$(command -v python3)
+PY3=$(python3 -c "import sys; print(sys.executable)")  # the interpreter itself, not a wrapper
 conf() {  # the configuration; $1 = the command of the "bad" handler
   cat >"$T/jobq.conf" <<CONF
 consumer = { cancel_grace = "1s"; };
@@ -110,8 +110,9 @@ kids() {
   local p
   for p in $(pgrep -f -- "child.py ${1:-[a-z]*} .*--mark=$U"); do
     [[ "$(ps -o stat= -p "$p" 2>/dev/null)" =~ ^[^Z] ]] || continue
-    ps -o args= -p "$p" | grep -q "^$PY3" && echo "$p"
+    if ps -o args= -p "$p" | grep -q "^$PY3"; then echo "$p"; fi
   done
+  return 0
 }
 nkids() { kids "$1" | wc -l; }
 stop_ms() { sql "select (extract(epoch from finished_at - cancel_requested_at) * 1000)::int from jobs where id='$1'"; }
