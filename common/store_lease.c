@@ -50,12 +50,14 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * only. Each
  * outcome is fenced on its own (worker, lease token) and raises the token; each claim
  * raises it too and records its claim id ($6, {"id": claim id}). The outcomes come as one
- * JSON array of {id, token, st, result, error, reason, delay, grace}. Both updates fire
+ * JSON array of {id, token, st, result, error, reason, delay, grace, progress, uncounted}
+ * (progress: JSON text, NULL keeps the row's; uncounted: a scheduled attempt that never ran
+ * gives its attempt back). A claim starts with no progress. Both updates fire
  * the history trigger once, with all their rows. */
 static const char SQL_WRITE[] =
 	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($4::jsonb) AS u(id uuid,"
 	"             token bigint, st text, result text, error text, reason text, delay bigint,"
-	"             grace bigint)),"
+	"             grace bigint, progress text, uncounted boolean)),"
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
@@ -68,6 +70,7 @@ static const char SQL_WRITE[] =
 	" f AS (UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
 	" result = CASE WHEN u.st = 'succeeded' THEN u.result::jsonb ELSE j.result END,"
 	" error = u.error,"
+	" progress = CASE WHEN u.progress IS NULL THEN j.progress ELSE u.progress::jsonb END,"
 	" finished_at = CASE WHEN u.st IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
 	" run_after = CASE WHEN u.st = 'scheduled'"
 	"             THEN now() + make_interval(secs => u.delay / 1000.0) ELSE j.run_after END,"
@@ -80,7 +83,8 @@ static const char SQL_WRITE[] =
 	"                 THEN now() + make_interval(secs => u.delay / 1000.0)"
 	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
 	"                 ELSE j.publish_after END,"
-	" attempt = CASE WHEN u.st = 'queued' THEN j.attempt - 1 ELSE j.attempt END,"
+	" attempt = CASE WHEN u.st = 'queued' OR u.uncounted THEN j.attempt - 1"
+	"           ELSE j.attempt END,"
 	" lease_token = j.lease_token + 1,"
 	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
 	" lease_expires_at = NULL "
@@ -92,7 +96,7 @@ static const char SQL_WRITE[] =
 	" claim_id = ($6::jsonb ->> jobs.id::text)::bigint, heartbeat_at = now(),"
 	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
 	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
-	" error = NULL "
+	" error = NULL, progress = NULL "
 	" FROM l WHERE jobs.id = l.lid AND jobs.id = ANY($1::uuid[]) AND l.claim"
 	" RETURNING" STORE_CLAIM_COLUMNS ") "
 	"SELECT true AS claimed, * FROM c UNION ALL "
@@ -107,11 +111,13 @@ static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jo
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_outcome *o = reqs[i].o;
-		json_t *it = json_pack(
-			"{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I}", "id", reqs[i].job_id,
-			"token", (json_int_t)reqs[i].token, "st", jobq_status_name(o->to), "result",
-			o->result, "error", o->error, "reason", o->reason, "delay",
-			(json_int_t)o->retry_delay_ms, "grace", (json_int_t)o->release_grace_ms);
+		json_t *it =
+			json_pack("{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?, s:b}", "id",
+				  reqs[i].job_id, "token", (json_int_t)reqs[i].token, "st",
+				  jobq_status_name(o->to), "result", o->result, "error", o->error,
+				  "reason", o->reason, "delay", (json_int_t)o->retry_delay_ms,
+				  "grace", (json_int_t)o->release_grace_ms, "progress", o->progress,
+				  "uncounted", o->uncounted);
 
 		if (it == NULL || json_array_append_new(items, it) != 0) {
 			json_decref(items);
@@ -315,6 +321,24 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 
 /* ---- heartbeat ----------------------------------------------------------------------- */
 
+/* {"<id>": "<progress JSON text>", ...} for the leases that carry a progress ("{}" when
+ * none do); NULL when out of memory or a progress is not valid UTF-8. */
+static char *progress_map(const struct jobq_lease *leases, size_t n)
+{
+	json_t *m = json_object();
+	char *text = NULL;
+	bool ok = m != NULL;
+
+	for (size_t i = 0; ok && i < n; i++)
+		if (leases[i].progress != NULL)
+			ok = json_object_set_new(m, leases[i].id,
+						 json_string(leases[i].progress)) == 0;
+	if (ok)
+		text = json_dumps(m, JSON_COMPACT);
+	json_decref(m);
+	return text;
+}
+
 int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			 struct jobq_lease *leases, size_t n, struct jobq_err *err)
 {
@@ -327,7 +351,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 	char lease[STORE_I64_LEN];
 	const char **idv = calloc(n ? n : 1, sizeof(*idv));
 	int64_t *tokv = calloc(n ? n : 1, sizeof(*tokv));
-	char *ids = NULL, *tokmap = NULL;
+	char *ids = NULL, *tokmap = NULL, *progmap = NULL;
 	PGresult *res = NULL;
 	int col[NCOLS];
 	int r;
@@ -339,7 +363,8 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		leases[i].cancel_requested = false;
 	}
 	if (idv == NULL || tokv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
-	    (tokmap = store_token_map(idv, tokv, n)) == NULL) {
+	    (tokmap = store_token_map(idv, tokv, n)) == NULL ||
+	    (progmap = progress_map(leases, n)) == NULL) {
 		r = jobq_err_set(err, JOBQ_ENOMEM, "heartbeat: out of memory");
 		goto out;
 	}
@@ -350,7 +375,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		 * rows locked, and the reaper (SKIP LOCKED), takeovers, `jobq cancel` and `jobq
 		 * wait` stuck behind them. The keeper's session commits without waiting for the
 		 * disk (JOBQ_STORE_ASYNC_COMMIT): a heartbeat lost in a crash is harmless. */
-		const char *p[4] = { worker_id, ids, tokmap, store_i64(lease, lease_ms) };
+		const char *p[5] = { worker_id, ids, tokmap, store_i64(lease, lease_ms), progmap };
 
 		r = jobq_store_exec(
 			st, "jobq_heartbeat",
@@ -359,11 +384,12 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 			"worker_id = $1"
 			"       AND status = 'running' ORDER BY id FOR UPDATE) "
 			"UPDATE jobs j SET heartbeat_at = now(),"
-			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0) "
+			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0),"
+			" progress = COALESCE(($5::jsonb ->> j.id::text)::jsonb, j.progress) "
 			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> "
 			"j.id::text)::bigint "
 			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested",
-			4, p, &res, "heartbeat", err);
+			5, p, &res, "heartbeat", err);
 	}
 	if (r != 0)
 		goto out;
@@ -384,6 +410,7 @@ out:
 	PQclear(res);
 	free(ids);
 	free(tokmap);
+	free(progmap);
 	free(idv);
 	free(tokv);
 	return r;

@@ -130,6 +130,18 @@ int jobq_store_worker_state(struct jobq_store *st, const char *worker_id, const 
 	return r;
 }
 
+int jobq_store_worker_broken(struct jobq_store *st, const char *worker_id, const char *list,
+			     struct jobq_err *err)
+{
+	const char *p[2] = { worker_id, list };
+	PGresult *res;
+	int r = jobq_store_exec(st, NULL,
+				"UPDATE workers SET broken_handlers = $2::jsonb WHERE id = $1", 2,
+				p, &res, "update worker's broken handlers", err);
+	PQclear(res);
+	return r;
+}
+
 int jobq_store_worker_dead(struct jobq_store *st, const char *worker_id, bool *dead,
 			   struct jobq_err *err)
 {

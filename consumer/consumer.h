@@ -65,6 +65,10 @@ struct execution {
 	/* A running command's shim reads the fence point here (command.c), so the fence holds
 	 * even while this whole process is stopped; NULL when no command runs. */
 	_Atomic int64_t *shim_fence;
+	/* The latest progress its handler reported (JSON text, malloc'd) that no heartbeat has
+	 * written yet; NULL when none is pending. job_progress() sets it, the keeper takes it
+	 * into its next heartbeat, and the attempt's outcome takes what is left. */
+	char *progress;
 };
 
 /* Set a stop flag and wake the job wherever it waits. Caller holds c->exec_mu (so a
@@ -119,9 +123,31 @@ struct consumer {
 	atomic_bool io_done; /* the I/O thread has settled everything and closed */
 	atomic_uint_fast64_t gen; /* current broker connection generation */
 	struct metrics metrics;
+	/* A progress report waits in some execution: the keeper heartbeats early (at most
+	 * once per PROGRESS_MIN_MS) instead of a period later. */
+	atomic_bool progress_pending;
+	/* Handlers found broken (health.c): guarded by health_mu; health_gen counts changes,
+	 * so the keeper writes the list to the workers row when it moved. */
+	pthread_mutex_t health_mu;
+	struct handler_health *health;
+	int nhealth;
+	atomic_uint health_gen;
 	struct pools *pools; /* persistent handlers' pools (pool.h); NULL before they start */
 	char self_exe[4096]; /* this program, re-executed as the command handlers' shim */
 };
+
+/* Record whether the handler for job type `type` is broken (its processes die at start or
+ * on every job: docs/handlers.md), with why (one line) when it is. A change is logged
+ * (handler_broken / handler_recovered), shown by the metric jobq_handler_broken{type} and
+ * written by the keeper to the worker's registry row (`jobq workers`). Thread-safe. */
+void consumer_handler_health(struct consumer *c, const char *type, bool broken, const char *why);
+
+/* The types of the handlers now broken, as one JSON array of {"type", "why", "since"}
+ * (malloc'd text; "[]" when none), and the health_gen it reflects. NULL when out of memory. */
+char *consumer_broken_json(struct consumer *c, unsigned int *gen);
+
+/* How many handlers are broken now: of type `type`, or of any type when it is NULL. */
+int consumer_broken_count(struct consumer *c, const char *type);
 
 /* Ask the execution running job_id (if any) to stop for a cancel; `path` ("broadcast",
  * "heartbeat" or "notify": the SQL API's jobq_cancel) is logged and counted. Returns true if a running execution was found. */

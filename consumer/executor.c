@@ -86,7 +86,21 @@ static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
 	x->exec->active = false;
 	x->exec->attempt = 0;
 	x->exec->token = 0;
+	free(x->exec->progress); /* a report of an attempt that wrote nothing */
+	x->exec->progress = NULL;
 	pthread_mutex_unlock(&x->c->exec_mu);
+}
+
+/* The progress report no heartbeat took yet (the caller frees it), or NULL. */
+static char *take_progress(struct executor *x)
+{
+	char *p;
+
+	pthread_mutex_lock(&x->c->exec_mu);
+	p = x->exec->progress;
+	x->exec->progress = NULL;
+	pthread_mutex_unlock(&x->c->exec_mu);
+	return p;
 }
 
 /* ADOPT: the job runs here already. A delivery from a newer connection replaces the
@@ -188,6 +202,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 	const struct jobq_config *cfg = c->cfg;
 	const struct jobq_handler_config *cmd = jobq_config_handler(cfg, cl->type);
 	struct handler_result hr = { .status = HANDLER_PERMANENT };
+	char *progress;
 	struct outcome_facts f;
 	struct outcome_plan p;
 	int64_t limit = limit_of(cl, cmd), t0;
@@ -207,6 +222,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 	jobq_log_int(ms, jobq_monotonic_ms() - t0);
 	metrics_observe(&c->metrics.duration, (double)(jobq_monotonic_ms() - t0) / 1000.0);
 
+	progress = take_progress(x);
 	f = (struct outcome_facts){
 		.status = hr.status,
 		.result = hr.result,
@@ -219,12 +235,10 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		.retry_max_ms = cfg->retry_max_ms,
 		.relay_grace_ms = cfg->relay_grace_ms,
 		.jitter = (double)rand_r(&x->seed) / ((double)RAND_MAX + 1.0),
+		.retry_in = hr.retry_in,
+		.retry_in_ms = hr.retry_in_ms,
+		.progress = progress,
 	};
-	if (hr.status == HANDLER_RELEASE) {
-		/* Interim, until outcome.c knows HANDLER_RELEASE: a release, as at shutdown. */
-		f.status = HANDLER_STOPPED;
-		f.stop.release = true;
-	}
 	outcome_decide(&f, &p);
 	if (p.abandon) {
 		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
@@ -274,6 +288,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 out:
 	free(hr.result);
 	free(hr.error);
+	free(progress);
 }
 
 /* Gather the facts and decide; probes the owner's liveness when the table asks. */

@@ -7,6 +7,7 @@
 
 #include "handler.h"
 #include "jobq/clock.h"
+#include "jobq/err.h"
 
 /* Caller holds exec_mu. Marks the runtime limit as passed when it has. */
 static bool stopped_locked(struct execution *e)
@@ -52,6 +53,31 @@ bool job_sleep(struct job_ctx *ctx, int64_t ms)
 	return stopped;
 }
 
+int job_progress(struct job_ctx *ctx, const char *json)
+{
+	struct consumer *c = ctx->c;
+	json_t *v;
+	char *copy;
+
+	if (strlen(json) > JOBQ_PROGRESS_MAX)
+		return JOBQ_EINVAL;
+	/* Parsed and written again: what reaches jsonb is then one value, valid UTF-8, with no
+	 * NUL and no lone surrogate (jsonb refuses both, and a refused progress would cost
+	 * the heartbeat that carries it). */
+	if ((v = json_loads(json, JSON_DECODE_ANY, NULL)) == NULL)
+		return JOBQ_EINVAL;
+	copy = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	json_decref(v);
+	if (copy == NULL)
+		return JOBQ_ENOMEM;
+	pthread_mutex_lock(&c->exec_mu);
+	free(ctx->exec->progress);
+	ctx->exec->progress = copy;
+	pthread_mutex_unlock(&c->exec_mu);
+	atomic_store(&c->progress_pending, true);
+	return 0;
+}
+
 static void fail_with(struct handler_result *out, enum handler_status st, const char *msg)
 {
 	out->status = st;
@@ -70,12 +96,14 @@ static void echo(struct job_ctx *ctx, struct handler_result *out)
 	out->result = strdup(ctx->payload);
 }
 
-/* {"seconds": N}: N may be fractional; a cancel wakes it at once. */
+/* {"seconds": N}: N may be fractional; a cancel wakes it at once. Reports its progress,
+ * {"slept": S, "of": N}, after each whole second. */
 static void sleep_handler(struct job_ctx *ctx, struct handler_result *out)
 {
 	json_t *p = json_loads(ctx->payload, JSON_DECODE_ANY, NULL);
 	json_t *s = json_is_object(p) ? json_object_get(p, "seconds") : NULL;
 	double secs = json_is_number(s) ? json_number_value(s) : -1;
+	int64_t total, done = 0;
 
 	json_decref(p);
 	if (secs < 0 || secs > 86400) {
@@ -83,22 +111,47 @@ static void sleep_handler(struct job_ctx *ctx, struct handler_result *out)
 			  "sleep: payload must be {\"seconds\": N} with 0 <= N <= 86400");
 		return;
 	}
-	if (job_sleep(ctx, (int64_t)(secs * 1000 + 0.5))) {
-		out->status = HANDLER_STOPPED;
-		return;
+	total = (int64_t)(secs * 1000 + 0.5);
+	while (done < total) {
+		int64_t step = total - done < 1000 ? total - done : 1000;
+		char prog[96];
+
+		if (job_sleep(ctx, step)) {
+			out->status = HANDLER_STOPPED;
+			return;
+		}
+		done += step;
+		if (done < total) {
+			snprintf(prog, sizeof(prog), "{\"slept\": %lld, \"of\": %g}",
+				 (long long)(done / 1000), secs);
+			job_progress(ctx, prog);
+		}
 	}
 	out->status = HANDLER_OK;
 }
 
-/* {"message": "...", "permanent": bool}: always fails. */
+/* {"message": "...", "permanent": bool, "retry_in": seconds}: always fails; retry_in
+ * (0 .. 365 days, may be fractional) asks for the next attempt after that delay. */
 static void fail_handler(struct job_ctx *ctx, struct handler_result *out)
 {
 	json_t *p = json_loads(ctx->payload, JSON_DECODE_ANY, NULL);
 	json_t *m = json_is_object(p) ? json_object_get(p, "message") : NULL;
 	json_t *perm = json_is_object(p) ? json_object_get(p, "permanent") : NULL;
+	json_t *in = json_is_object(p) ? json_object_get(p, "retry_in") : NULL;
+	double secs = json_is_number(in) ? json_number_value(in) : -1;
 
+	if (in != NULL && (secs < 0 || secs * 1000 > (double)JOBQ_RETRY_IN_MAX_MS)) {
+		fail_with(out, HANDLER_PERMANENT,
+			  "fail: payload's retry_in must be a number of seconds, 0 to 365 days");
+		json_decref(p);
+		return;
+	}
 	fail_with(out, json_is_true(perm) ? HANDLER_PERMANENT : HANDLER_RETRY,
 		  json_is_string(m) ? json_string_value(m) : "fail handler: failed as asked");
+	if (in != NULL) {
+		out->retry_in = true;
+		out->retry_in_ms = (int64_t)(secs * 1000 + 0.5);
+	}
 	json_decref(p);
 }
 

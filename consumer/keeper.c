@@ -14,6 +14,8 @@
 #include "jobq/store_jobs.h"
 
 #define TICK_MS 50
+/* A pending progress report brings the next heartbeat forward, to at most one per this. */
+#define PROGRESS_MIN_MS 1000
 /* Pauses between reconnects of the keeper's session during an outage. */
 #define RECONNECT_MIN_MS 200
 #define RECONNECT_MAX_MS 5000
@@ -22,8 +24,12 @@ struct keeper {
 	struct consumer *c;
 	struct jobq_store *st;
 	bool registered;
-	int64_t last_ok;  /* monotonic ms when the last heartbeat that committed returned */
-	int64_t retry_at; /* next reconnect attempt (backoff during an outage) */
+	int64_t last_ok;         /* monotonic ms when the last heartbeat that committed returned */
+	int64_t retry_at;        /* next reconnect attempt (backoff during an outage) */
+	int64_t last_sent;       /* monotonic ms when the last heartbeat was sent */
+	unsigned int health_gen; /* the consumer's health_gen last written to the workers row */
+	bool health_written;
+	int64_t health_retry_at; /* after a failed write of the list, not before this */
 	struct jobq_backoff backoff;
 };
 
@@ -35,6 +41,7 @@ static int open_session(struct keeper *k, struct jobq_err *err)
 	int r;
 
 	k->registered = false;
+	k->health_written = false; /* a new registration: write the list again */
 	if (k->st == NULL)
 		r = jobq_store_connect_bounded(c->cfg->database_url, "jobq-consumer keeper",
 					       JOBQ_STORE_WORKER | JOBQ_STORE_ASYNC_COMMIT,
@@ -106,6 +113,31 @@ fail:
 	return r;
 }
 
+/* Give the progress reports taken into leases[0..n) back to their executions when they
+ * were not written (the heartbeat failed), unless a newer report came meanwhile; free
+ * them. */
+static void progress_return(struct consumer *c, struct jobq_lease *leases, size_t n, bool keep)
+{
+	pthread_mutex_lock(&c->exec_mu);
+	for (size_t j = 0; j < n; j++) {
+		if (leases[j].progress == NULL)
+			continue;
+		for (int i = 0; keep && i < c->nexec; i++) {
+			struct execution *e = &c->execs[i];
+
+			if (e->active && e->progress == NULL &&
+			    strcmp(e->job_id, leases[j].id) == 0 && e->token == leases[j].token) {
+				e->progress = (char *)leases[j].progress;
+				leases[j].progress = NULL;
+				atomic_store(&c->progress_pending, true);
+			}
+		}
+		free((char *)leases[j].progress);
+		leases[j].progress = NULL;
+	}
+	pthread_mutex_unlock(&c->exec_mu);
+}
+
 static void heartbeat(struct keeper *k)
 {
 	struct consumer *c = k->c;
@@ -113,10 +145,12 @@ static void heartbeat(struct keeper *k)
 	int64_t sent;
 	struct jobq_lease *leases = calloc((size_t)c->nexec + 1, sizeof(*leases));
 	struct jobq_err err = { 0 };
-	size_t n = 0;
+	size_t n = 0, nprog = 0;
+	int r;
 
 	if (leases == NULL)
 		return;
+	atomic_store(&c->progress_pending, false);
 	pthread_mutex_lock(&c->exec_mu);
 	for (int i = 0; i < c->nexec; i++) {
 		/* attempt 0: reserved for a claim still in flight; nothing to extend yet. A lost
@@ -127,18 +161,34 @@ static void heartbeat(struct keeper *k)
 			continue;
 		memcpy(leases[n].id, c->execs[i].job_id, sizeof(leases[n].id));
 		leases[n].token = c->execs[i].token;
+		/* The report is the heartbeat's now; a newer one waits for the next. */
+		leases[n].progress = c->execs[i].progress;
+		c->execs[i].progress = NULL;
+		nprog += leases[n].progress != NULL;
 		n++;
 	}
 	pthread_mutex_unlock(&c->exec_mu);
 	/* Taken before the statement goes out: the database's lease runs from its now(),
 	 * which is later, so a fence point counted from here is never late. */
 	sent = jobq_monotonic_ms();
-	if (jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n, &err) !=
-	    0) {
+	k->last_sent = sent;
+	r = jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n, &err);
+	if (r == JOBQ_EINVAL && nprog > 0) {
+		/* The database refused a progress (job_progress checks them, so this should not
+		 * happen): the leases matter more than the reports, which are dropped. */
+		jobq_warn("progress_dropped", "worker", c->worker_id, "error", err.msg);
+		progress_return(c, leases, n, false);
+		sent = jobq_monotonic_ms();
+		r = jobq_store_heartbeat(k->st, c->worker_id, cfg->lease_duration_ms, leases, n,
+					 &err);
+	}
+	if (r != 0) {
 		jobq_warn("heartbeat_failed", "worker", c->worker_id, "error", err.msg);
+		progress_return(c, leases, n, true);
 		free(leases);
 		return;
 	}
+	progress_return(c, leases, n, false);
 	k->last_ok = jobq_monotonic_ms();
 	atomic_store(&c->metrics.last_heartbeat_ms, k->last_ok);
 	pthread_mutex_lock(&c->exec_mu);
@@ -168,6 +218,30 @@ static void heartbeat(struct keeper *k)
 	free(leases);
 }
 
+/* Write the list of broken handlers to the workers row when it changed (or was never
+ * written since the session opened). */
+static void write_health(struct keeper *k)
+{
+	struct consumer *c = k->c;
+	struct jobq_err err = { 0 };
+	unsigned int gen;
+	char *list;
+
+	if ((k->health_written && atomic_load(&c->health_gen) == k->health_gen) ||
+	    jobq_monotonic_ms() < k->health_retry_at)
+		return;
+	if ((list = consumer_broken_json(c, &gen)) == NULL)
+		return;
+	if (jobq_store_worker_broken(k->st, c->worker_id, list, &err) == 0) {
+		k->health_gen = gen;
+		k->health_written = true;
+	} else {
+		jobq_warn("worker_state_failed", "worker", c->worker_id, "error", err.msg);
+		k->health_retry_at = jobq_monotonic_ms() + RECONNECT_MIN_MS;
+	}
+	free(list);
+}
+
 void *keeper_thread(void *arg)
 {
 	struct keeper *k = arg;
@@ -192,10 +266,12 @@ void *keeper_thread(void *arg)
 				draining_marked = true;
 				jobq_info("worker_draining", "worker", c->worker_id);
 			}
-			if (now >= next_hb) {
+			if (now >= next_hb || (atomic_load(&c->progress_pending) &&
+					       now - k->last_sent >= PROGRESS_MIN_MS)) {
 				heartbeat(k);
 				next_hb = now + period;
 			}
+			write_health(k);
 		}
 		usleep(TICK_MS * 1000);
 	}

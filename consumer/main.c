@@ -129,6 +129,7 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_cond_init(&c->cv, NULL);
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
+	pthread_mutex_init(&c->health_mu, NULL);
 	/* A batch never needs more than one item per executor. */
 	if (combiner_init(&c->writes, (size_t)cfg->concurrency) != 0)
 		return jobq_err_set(err, JOBQ_ESYS, "combiner: %s", strerror(errno));

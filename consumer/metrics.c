@@ -154,6 +154,10 @@ char *metrics_render(struct consumer *c)
 		  &m->queue_wait);
 	head(&o, "jobq_running_jobs", "gauge", "Jobs running on this worker now.");
 	put(&o, "jobq_running_jobs %d\n", running);
+	head(&o, "jobq_handlers_broken", "gauge",
+	     "Handlers of this worker whose processes die at start or on every job (their jobs "
+	     "are released to the queue).");
+	put(&o, "jobq_handlers_broken %d\n", consumer_broken_count(c, NULL));
 	head(&o, "jobq_heartbeat_age_seconds", "gauge",
 	     "Seconds since this worker's last heartbeat landed in the database.");
 	put(&o, "jobq_heartbeat_age_seconds %.3f\n",

@@ -46,6 +46,11 @@ static void failed(const struct outcome_facts *f, bool permanent, const char *er
 
 	p->o.to = plan.retry ? JOBQ_SCHEDULED : JOBQ_FAILED;
 	p->o.retry_delay_ms = plan.delay_ms;
+	if (plan.retry && !permanent && f->status == HANDLER_RETRY && f->retry_in)
+		p->o.retry_delay_ms = f->retry_in_ms < 0 ? 0
+				      : f->retry_in_ms < JOBQ_RETRY_IN_MAX_MS
+					      ? f->retry_in_ms
+					      : JOBQ_RETRY_IN_MAX_MS;
 	p->o.error = error != NULL ? error : "handler failed";
 	p->o.reason = plan.retry  ? "failed, retry scheduled"
 		      : permanent ? "failed permanently"
@@ -90,7 +95,17 @@ void outcome_decide(const struct outcome_facts *f, struct outcome_plan *p)
 	case HANDLER_PERMANENT:
 		failed(f, f->status == HANDLER_PERMANENT, f->error, p);
 		break;
+	case HANDLER_RELEASE:
+		/* Not the job's fault: it waits a while, then any worker may run it, with the
+		 * attempt it would have had. */
+		p->o.to = JOBQ_SCHEDULED;
+		p->o.uncounted = true;
+		p->o.retry_delay_ms = OUTCOME_RELEASE_PAUSE_MS;
+		p->o.error = f->error != NULL ? f->error : "handler could not run here";
+		p->o.reason = "released: handler could not run";
+		break;
 	}
+	p->o.progress = f->progress;
 	conclude(p);
 }
 

@@ -36,7 +36,14 @@ struct outcome_facts {
 	int64_t retry_max_ms;
 	int64_t relay_grace_ms; /* a released job's grace (jobq_outcome.release_grace_ms) */
 	double jitter;          /* in [0, 1): the retry delay's jitter */
+	bool retry_in;          /* the handler asked for its next attempt after retry_in_ms */
+	int64_t retry_in_ms;
+	const char *progress; /* a progress report no heartbeat wrote yet, or NULL */
 };
+
+/* A job released by a handler that cannot run here waits this long before it is offered
+ * again, so that a broken handler does not spin it through the queue. */
+#define OUTCOME_RELEASE_PAUSE_MS 5000
 
 /* Room for the texts a plan makes: a timeout's error, or a refusal quoting a jobq_err. */
 #define OUTCOME_TEXT_MAX (JOBQ_ERR_MSG_MAX + 64)
@@ -61,8 +68,12 @@ bool outcome_stopped_early(const struct outcome_flags *stop);
  * - OK: succeeded (its reason says whether a cancel came too late);
  * - STOPPED: cancelled on a cancel; else timed out (when the limit passed) or released
  *   back to the queue (shutdown), the release settled with a requeue;
- * - RETRY, PERMANENT and a timeout: scheduled after jobq_failure_plan's delay while
- *   attempts remain and the failure is not permanent, else failed.
+ * - RETRY, PERMANENT and a timeout: scheduled after jobq_failure_plan's delay (a RETRY's
+ *   retry_in instead, when it gave one) while attempts remain and the failure is not
+ *   permanent, else failed;
+ * - RELEASE: scheduled again after OUTCOME_RELEASE_PAUSE_MS with its attempt not counted,
+ *   the handler's error kept as the reason it did not run.
+ * Any outcome written carries f->progress.
  * Keep f's strings and *p in place (p->o may point into p->text) until o is written. */
 void outcome_decide(const struct outcome_facts *f, struct outcome_plan *p);
 

@@ -135,30 +135,6 @@ static int64_t startup_of(const struct pool *p)
 					    : JOBQ_POOL_STARTUP_TIMEOUT_MS;
 }
 
-/* ---- interim: until consumer/handler.h and consumer.h have HANDLER_RELEASE, retry_in_ms,
- * job_progress() and consumer_handler_health() ------------------------------------------ */
-
-static void interim_retry_in(struct handler_result *out, int64_t ms)
-{
-	(void)out;
-	(void)ms;
-}
-
-static void job_progress(struct job_ctx *ctx, const char *json)
-{
-	jobq_debug("handler_progress", "worker", ctx->c->worker_id, "job", ctx->job_id,
-		   "progress", json);
-}
-
-static void consumer_handler_health(struct consumer *c, const char *type, bool broken,
-				    const char *why)
-{
-	if (broken)
-		jobq_warn("handler_broken", "worker", c->worker_id, "handler", type, "error", why);
-	else
-		jobq_info("handler_recovered", "worker", c->worker_id, "handler", type);
-}
-
 /* ---- requests ---------------------------------------------------------------------- */
 
 static void unlink_req(struct request **list, struct request *rq)
@@ -374,8 +350,10 @@ static void on_line(struct pools *ps, struct child *ch, const char *line, size_t
 		on_answer(ps, ch, &m);
 		break;
 	case WIRE_PROGRESS:
-		if ((rq = find_job(ch, m.id)) != NULL && m.json != NULL)
-			job_progress(rq->ctx, m.json);
+		if ((rq = find_job(ch, m.id)) != NULL && m.json != NULL &&
+		    job_progress(rq->ctx, m.json) != 0)
+			jobq_warn("handler_protocol_warning", "worker", ps->c->worker_id, "handler",
+				  type, "pid", pid, "job", m.id, "warning", "progress dropped");
 		break;
 	case WIRE_LOG:
 		jobq_log(m.level[0] == 'd'   ? JOBQ_LOG_DEBUG
@@ -1150,7 +1128,6 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		free(rq.line);
 		out->status = HANDLER_RELEASE;
 		out->error = strdup("no pool for this persistent handler (reloaded)");
-		job_sleep(ctx, POOL_RELEASE_PAUSE_MS);
 		return;
 	}
 	rq.next = p->pending;
@@ -1187,7 +1164,8 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	}
 	free(rq.line);
 	*out = rq.res;
-	interim_retry_in(out, rq.retry_in_ms);
-	if (out->status == HANDLER_RELEASE)
-		job_sleep(ctx, POOL_RELEASE_PAUSE_MS);
+	if (out->status == HANDLER_RETRY && rq.retry_in_ms >= 0) {
+		out->retry_in = true;
+		out->retry_in_ms = rq.retry_in_ms;
+	}
 }

@@ -9,12 +9,6 @@
 #include "jobq/config.h"
 #include "jobq/err.h"
 
-/* Interim, until consumer/handler.h has HANDLER_RELEASE: the job is given back to the
- * queue, its attempt not counted (executor.c records it as a release). */
-#define HANDLER_RELEASE ((enum handler_status)(HANDLER_STOPPED + 1))
-
-/* Pause before a job of a broken handler is given back (so it cannot spin), in ms. */
-#define POOL_RELEASE_PAUSE_MS 1000
 /* Deaths in a row, with no job completed in between, that make a handler broken. */
 #define POOL_BROKEN_DEATHS 5
 /* Backoff between replacements of a child that died: from, to, and the cap once broken. */
@@ -45,10 +39,10 @@ void pools_stop(struct consumer *c);
 /* Run the job of ctx on the pool of the persistent handler h, from the executor's thread:
  * the job goes to a child with a free slot (jobs_per_process) as soon as one is ready, and
  * *out is its answer: HANDLER_OK with the result, HANDLER_RETRY or HANDLER_PERMANENT with
- * the error (and retry_in), HANDLER_STOPPED when it stopped (or never started) after a
+ * the error (and the child's retry_in), HANDLER_STOPPED when it stopped (or never started) after a
  * cancel, a lost lease, a release or its runtime limit, a retryable failure naming the
- * exit status or signal when its child died, or HANDLER_RELEASE, after a pause of
- * POOL_RELEASE_PAUSE_MS, when the handler is broken. A stop is sent to the child as a
+ * exit status or signal when its child died, or HANDLER_RELEASE when the handler is
+ * broken (the outcome gives the job back for later, its attempt not counted). A stop is sent to the child as a
  * `cancel` line; after cancel_grace with no answer the child gets SIGTERM, SIGKILL after
  * another grace (a lost lease: SIGKILL at once). The strings in *out are the caller's. */
 void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h,

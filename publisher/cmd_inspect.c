@@ -259,7 +259,8 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 static const char list_help[] =
 	"usage: jobq list [--status S] [--type T] [--queue Q] [--limit N] [--json]\n"
 	"\n"
-	"List jobs, newest first: id, status, type, queue, attempt and age.\n"
+	"List jobs, newest first: id, status, type, queue, attempt, age and the progress\n"
+	"its handler last reported (cut to 40 characters; --json has it whole).\n"
 	"\n"
 	"options:\n"
 	"  --status S  only jobs in state S (scheduled, queued, running, succeeded,\n"
@@ -280,6 +281,7 @@ static const char list_sql[] =
 	" " ROWS_TS("run_after", "run_after") ","
 	" " ROWS_TS("created_at", "created_at") ","
 	" " ROWS_TS("finished_at", "finished_at") ","
+	" progress,"
 	" " ROWS_AGE_MS("jobs.created_at", "_age_ms")
 	" FROM jobs"
 	" WHERE ($1::text IS NULL OR status = $1::text)"
@@ -291,7 +293,8 @@ static const char list_sql[] =
 
 static int list_text(struct cli *cli, const PGresult *res)
 {
-	static const char *const headers[] = { "ID", "STATUS", "TYPE", "QUEUE", "ATTEMPT", "AGE" };
+	static const char *const headers[] = { "ID",      "STATUS", "TYPE",    "QUEUE",
+					       "ATTEMPT", "AGE",    "PROGRESS" };
 	struct rows_table t;
 	int r = CLI_EXIT_OK;
 
@@ -299,11 +302,11 @@ static int list_text(struct cli *cli, const PGresult *res)
 		printf("no jobs\n");
 		return CLI_EXIT_OK;
 	}
-	if (rows_table_init(&t, 6, headers) != 0)
+	if (rows_table_init(&t, 7, headers) != 0)
 		goto nomem;
 	for (int i = 0; i < PQntuples(res); i++) {
-		char attempt[48], age[32];
-		const char *cells[6];
+		char attempt[48], age[32], progress[48];
+		const char *cells[7];
 
 		snprintf(attempt, sizeof(attempt), "%" PRId64 "/%" PRId64,
 			 rows_int(res, i, "attempt", 0), rows_int(res, i, "max_attempts", 0));
@@ -315,6 +318,7 @@ static int list_text(struct cli *cli, const PGresult *res)
 		cells[3] = rows_get(res, i, "queue");
 		cells[4] = attempt;
 		cells[5] = rows_span(rows_int(res, i, "_age_ms", 0), age, sizeof(age));
+		cells[6] = rows_cut(rows_get(res, i, "progress"), 40, progress, sizeof(progress));
 		if (rows_table_add(&t, cells) != 0)
 			goto nomem;
 	}

@@ -275,8 +275,10 @@ static const char workers_help[] =
 	"usage: jobq workers [--all] [--json]\n"
 	"\n"
 	"Show the worker registry: id, host, pid, queues, concurrency, state, start time,\n"
-	"heartbeat age and the number of jobs each is running. A running or draining worker\n"
-	"without a heartbeat for 2 minutes is shown as \"(stale)\": probably dead.\n"
+	"heartbeat age, the number of jobs each is running, and the job types whose handler it\n"
+	"found broken (its processes die at start or on every job; their jobs are released to\n"
+	"the queue, not failed). A running or draining worker without a heartbeat for 2\n"
+	"minutes is shown as \"(stale)\": probably dead.\n"
 	"\n"
 	"options:\n"
 	"  --all       include workers stopped more than an hour ago (hidden by default)\n"
@@ -295,6 +297,9 @@ static const char workers_sql[] =
 	" " ROWS_AGE_MS("w.heartbeat_at", "heartbeat_age_ms") ","
 	" (SELECT count(*) FROM jobs j"
 	"  WHERE j.status = 'running' AND j.worker_id = w.id) AS running_jobs,"
+	" w.broken_handlers,"
+	" (SELECT string_agg(b ->> 'type', ',')"
+	"  FROM jsonb_array_elements(w.broken_handlers) b) AS _broken,"
 	" array_to_string(w.queues, ',') AS _queues,"
 	" " ROWS_AGE_MS("w.started_at", "_started_age_ms")
 	" FROM workers w"
@@ -305,8 +310,10 @@ static const char workers_sql[] =
 
 static int workers_text(struct cli *cli, const PGresult *res)
 {
-	static const char *const headers[] = { "ID",    "HOST",    "PID",       "QUEUES", "CONC",
-					       "STATE", "STARTED", "HEARTBEAT", "RUNNING" };
+	static const char *const headers[] = {
+		"ID",    "HOST",    "PID",       "QUEUES",  "CONC",
+		"STATE", "STARTED", "HEARTBEAT", "RUNNING", "BROKEN"
+	};
 	struct rows_table t;
 	int r = CLI_EXIT_OK;
 
@@ -314,13 +321,13 @@ static int workers_text(struct cli *cli, const PGresult *res)
 		printf("no workers\n");
 		return CLI_EXIT_OK;
 	}
-	if (rows_table_init(&t, 9, headers) != 0)
+	if (rows_table_init(&t, 10, headers) != 0)
 		goto nomem;
 	for (int i = 0; i < PQntuples(res); i++) {
 		const char *state = rows_get(res, i, "state");
 		const char *alive = rows_get(res, i, "alive");
 		char shown[32], started[48], beat[48];
-		const char *cells[9];
+		const char *cells[10];
 
 		if (strcmp(state, "stopped") != 0 && alive != NULL && alive[0] != 't')
 			snprintf(shown, sizeof(shown), "%s (stale)", state);
@@ -336,6 +343,7 @@ static int workers_text(struct cli *cli, const PGresult *res)
 			rows_ago(rows_int(res, i, "_started_age_ms", 0), started, sizeof(started));
 		cells[7] = rows_ago(rows_int(res, i, "heartbeat_age_ms", 0), beat, sizeof(beat));
 		cells[8] = rows_get(res, i, "running_jobs");
+		cells[9] = rows_get(res, i, "_broken") != NULL ? rows_get(res, i, "_broken") : "-";
 		if (rows_table_add(&t, cells) != 0)
 			goto nomem;
 	}

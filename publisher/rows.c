@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "jobq/utf8.h"
 #include "rows.h"
 
 /* Type OIDs from PostgreSQL's catalog (pg_type_d.h is a server header, not libpq's); they
@@ -73,6 +74,27 @@ json_t *rows_json_text(const char *v, size_t len)
 	if (j == NULL)
 		j = json_loadb(v, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, NULL);
 	return j;
+}
+
+char *rows_cut(const char *text, size_t max, char *buf, size_t len)
+{
+	size_t n;
+
+	if (text == NULL) {
+		snprintf(buf, len, "-");
+		return buf;
+	}
+	n = strlen(text);
+	if (n <= max && n < len) {
+		memcpy(buf, text, n + 1);
+		return buf;
+	}
+	if (max + 4 > len)
+		max = len > 4 ? len - 4 : 0;
+	n = jobq_utf8_cut_end(text, max);
+	memcpy(buf, text, n);
+	memcpy(buf + n, "...", 4);
+	return buf;
 }
 
 char *rows_ts(int64_t unix_ms, char *buf, size_t len)

@@ -42,6 +42,10 @@ const char *rows_get(const PGresult *res, int row, const char *name);
 /* An integer column; `dflt` for NULL. */
 int64_t rows_int(const PGresult *res, int row, const char *name, int64_t dflt);
 
+/* text cut to at most max bytes (max + 4 < len) at a character boundary, with "..." after
+ * a cut; "-" for NULL. Returns buf. */
+char *rows_cut(const char *text, size_t max, char *buf, size_t len);
+
 /* Format a non-negative span of milliseconds for a human: "250ms", "4.2s", "3m12s",
  * "2h5m" (precision drops as the span grows). Returns buf. */
 char *rows_span(int64_t ms, char *buf, size_t len);

@@ -166,6 +166,76 @@ static void test_outcome_retry_with_attempts_left_is_scheduled(void **state)
 	assert_int_equal(p.settle, SETTLE_ACK);
 }
 
+/* A handler's retry_in replaces the backoff (clamped to 0 .. 365 days), for a retryable
+ * failure only: a permanent one, or one on the last attempt, still fails for good. */
+static void test_outcome_retry_in_replaces_the_backoff(void **state)
+{
+	struct outcome_facts f = facts(HANDLER_RETRY);
+	struct outcome_plan p;
+
+	(void)state;
+	f.attempt = 1;
+	f.retry_in = true;
+	f.retry_in_ms = 30000;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.to, JOBQ_SCHEDULED);
+	assert_int_equal(p.o.retry_delay_ms, 30000);
+	f.retry_in_ms = 0;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.retry_delay_ms, 0);
+	f.retry_in_ms = -5;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.retry_delay_ms, 0);
+	f.retry_in_ms = JOBQ_RETRY_IN_MAX_MS * 2;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.retry_delay_ms, JOBQ_RETRY_IN_MAX_MS);
+	f.retry_in_ms = 30000;
+	f.attempt = 3;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.to, JOBQ_FAILED);
+	f.attempt = 1;
+	f.status = HANDLER_PERMANENT;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.to, JOBQ_FAILED);
+	assert_string_equal(p.o.reason, "failed permanently");
+	/* without the flag the backoff holds, whatever the field says */
+	f.status = HANDLER_RETRY;
+	f.retry_in = false;
+	f.jitter = 0.5;
+	outcome_decide(&f, &p);
+	assert_int_equal(p.o.retry_delay_ms, 750);
+}
+
+/* A release (the handler could not run here) gives the attempt back and waits a pause; a
+ * lost lease still wins. Progress rides along with every outcome written. */
+static void test_outcome_release_is_uncounted_and_paused(void **state)
+{
+	struct outcome_facts f = facts(HANDLER_RELEASE);
+	struct outcome_plan p;
+
+	(void)state;
+	f.error = "handler thumb is broken";
+	f.attempt = 3; /* even on the last attempt: it did not run */
+	f.progress = "{\"done\":1}";
+	outcome_decide(&f, &p);
+	assert_false(p.abandon);
+	assert_int_equal(p.o.to, JOBQ_SCHEDULED);
+	assert_true(p.o.uncounted);
+	assert_int_equal(p.o.retry_delay_ms, OUTCOME_RELEASE_PAUSE_MS);
+	assert_string_equal(p.o.error, "handler thumb is broken");
+	assert_string_equal(p.o.reason, "released: handler could not run");
+	assert_string_equal(p.o.progress, "{\"done\":1}");
+	assert_int_equal(p.settle, SETTLE_ACK);
+	f.status = HANDLER_OK;
+	outcome_decide(&f, &p);
+	assert_false(p.o.uncounted);
+	assert_string_equal(p.o.progress, "{\"done\":1}");
+	f.status = HANDLER_RELEASE;
+	f.stop.lost = true;
+	outcome_decide(&f, &p);
+	assert_true(p.abandon);
+}
+
 static void test_outcome_retry_attempts_used_up_fails(void **state)
 {
 	struct outcome_facts f = facts(HANDLER_RETRY);
@@ -307,6 +377,8 @@ int main(void)
 		cmocka_unit_test(test_outcome_timed_out_is_a_failed_attempt),
 		cmocka_unit_test(test_outcome_timed_out_keeps_a_handler_end),
 		cmocka_unit_test(test_outcome_retry_with_attempts_left_is_scheduled),
+		cmocka_unit_test(test_outcome_retry_in_replaces_the_backoff),
+		cmocka_unit_test(test_outcome_release_is_uncounted_and_paused),
 		cmocka_unit_test(test_outcome_retry_attempts_used_up_fails),
 		cmocka_unit_test(test_outcome_permanent_fails_at_once),
 		cmocka_unit_test(test_outcome_lost_lease_abandons),

@@ -88,6 +88,8 @@ struct jobq_outcome {
 	int64_t retry_delay_ms;   /* for scheduled */
 	const char *reason;       /* lands in job_events */
 	int64_t release_grace_ms; /* for queued: how long the relay leaves the nacked message be */
+	bool uncounted;           /* for scheduled: the attempt did not run (not counted) */
+	const char *progress;     /* JSON text: the attempt's last progress, or NULL (kept) */
 };
 
 /* One attempt's outcome in a batch: job_id, the lease token its claim holds and o in; r
@@ -121,10 +123,12 @@ struct jobq_lease {
 	int64_t token;         /* the lease token the claim holds */
 	bool lost;             /* out: the row is no longer ours; stop the job, write nothing */
 	bool cancel_requested; /* out: a cancel is recorded (fallback to the broadcast) */
+	const char *progress;  /* in: JSON text written to jobs.progress, or NULL (kept) */
 };
 
 /* Extend every listed lease of worker_id by lease_ms in one statement and refresh the
- * worker's registry heartbeat. Fills lost/cancel_requested for each entry. One round trip
+ * worker's registry heartbeat; an entry with a progress writes it to its row (with the
+ * lease: a lost lease writes none). Fills lost/cancel_requested for each entry. One round trip
  * in autocommit, so no row stays locked between statements; on a JOBQ_STORE_ASYNC_COMMIT
  * session its commit does not wait for the disk. 0, or JOBQ_EDB (JOBQ_EAGAIN) when it did
  * not commit; JOBQ_EINTERNAL when the reply lacks a column, a defect found after the

@@ -29,6 +29,11 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 int jobq_store_worker_state(struct jobq_store *st, const char *worker_id, const char *state,
 			    struct jobq_err *err) JOBQ_WUR;
 
+/* Record the handlers worker_id found broken: list is a JSON array of {"type", "why",
+ * "since"} ("[]": none), shown by `jobq workers`. */
+int jobq_store_worker_broken(struct jobq_store *st, const char *worker_id, const char *list,
+			     struct jobq_err *err) JOBQ_WUR;
+
 /* Whether the worker is dead: the session its registry row names no longer holds the
  * row's lock key (its process, hence its database session, is gone), whoever else may hold
  * that key. A worker with no registry row counts as dead. Takes no lock. */
