@@ -53,13 +53,17 @@ struct lbuf {
 	bool skipping; /* the rest of a line that was too long */
 };
 
-enum child_state { C_STARTING, C_READY, C_CLOSING };
+enum child_state {
+	C_STARTING,
+	C_READY,
+	C_CLOSING
+};
 
 struct child {
 	struct child *next;
 	struct pool *pool;
 	enum child_state state;
-	pid_t pid;	 /* the shim's: the group's id */
+	pid_t pid;      /* the shim's: the group's id */
 	long long cpid; /* the command's own pid, from `ready` (0: not yet) */
 	int pidfd, sock, out, err, fence_fd;
 	_Atomic int64_t *fence;
@@ -70,7 +74,7 @@ struct child {
 	struct request *jobs;
 	int njobs;
 	int64_t served;
-	bool retire;	  /* take no more jobs; close once idle */
+	bool retire;        /* take no more jobs; close once idle */
 	bool stopped_by_us; /* its end was our doing (a stop, a retirement): no backoff */
 	bool unknown_logged;
 	char why[160]; /* a death we decided (protocol error, refusal, startup timeout) */
@@ -255,7 +259,8 @@ static struct request *find_job(struct child *ch, const char *id)
 }
 
 /* A protocol error or a refusal: the child is killed and replaced. */
-static void kill_child(struct child *ch, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void kill_child(struct child *ch, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 static void kill_child(struct child *ch, const char *fmt, ...)
 {
 	va_list ap;
@@ -275,8 +280,8 @@ static void on_ready(struct pools *ps, struct child *ch, struct wire_msg *m)
 	if (ch->state != C_STARTING)
 		return; /* a second ready changes nothing */
 	for (int i = 0; i < m->ntypes; i++)
-		snprintf(types + strlen(types), sizeof(types) - strlen(types), "%s%s",
-			 i ? "," : "", m->types[i]);
+		snprintf(types + strlen(types), sizeof(types) - strlen(types), "%s%s", i ? "," : "",
+			 m->types[i]);
 	if (m->protocol != WIRE_PROTOCOL) {
 		kill_child(ch, "child speaks protocol %d, not %d", m->protocol, WIRE_PROTOCOL);
 		return;
@@ -287,8 +292,8 @@ static void on_ready(struct pools *ps, struct child *ch, struct wire_msg *m)
 	}
 	ch->state = C_READY;
 	ch->cpid = m->pid;
-	jobq_info("handler_ready", "worker", ps->c->worker_id, "handler", ch->pool->h->type,
-		  "pid", jobq_log_int(pid, m->pid > 0 ? m->pid : ch->pid), "types", types);
+	jobq_info("handler_ready", "worker", ps->c->worker_id, "handler", ch->pool->h->type, "pid",
+		  jobq_log_int(pid, m->pid > 0 ? m->pid : ch->pid), "types", types);
 }
 
 static void on_answer(struct pools *ps, struct child *ch, struct wire_msg *m)
@@ -299,8 +304,8 @@ static void on_answer(struct pools *ps, struct child *ch, struct wire_msg *m)
 
 	if (rq == NULL) {
 		jobq_warn("handler_answer_ignored", "worker", ps->c->worker_id, "handler",
-			  p->h->type, "pid", jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid), "job",
-			  m->id, "reason", "no such job runs on this child");
+			  p->h->type, "pid", jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid),
+			  "job", m->id, "reason", "no such job runs on this child");
 		return;
 	}
 	job_completed(ps, p);
@@ -418,7 +423,7 @@ static bool lbuf_add(struct lbuf *b, const char *p, size_t n)
  * Returns 1 when it read something, 0 when nothing is there now, -1 at end of file or on
  * an error: the caller closes fd. */
 static int read_lines(struct pools *ps, struct child *ch, int fd, struct lbuf *b,
-		       const char *stream)
+		      const char *stream)
 {
 	bool channel = stream[0] == 'c';
 	size_t max = channel ? WIRE_LINE_MAX : POOL_OUTPUT_LINE_MAX;
@@ -500,8 +505,8 @@ static int spawn_child(struct pools *ps, struct pool *p, struct jobq_err *err)
 	    pipe2(po, O_CLOEXEC) != 0 || pipe2(pe, O_CLOEXEC) != 0 ||
 	    (ch->fence_fd = memfd_create("jobq-fence", MFD_CLOEXEC)) < 0 ||
 	    ftruncate(ch->fence_fd, sizeof(*ch->fence)) != 0 ||
-	    (map = mmap(NULL, sizeof(*ch->fence), PROT_READ | PROT_WRITE, MAP_SHARED,
-			ch->fence_fd, 0)) == MAP_FAILED) {
+	    (map = mmap(NULL, sizeof(*ch->fence), PROT_READ | PROT_WRITE, MAP_SHARED, ch->fence_fd,
+			0)) == MAP_FAILED) {
 		r = jobq_err_set(err, JOBQ_ESYS, "handler %s: channel, pipes or fence page: %s",
 				 h->type, strerror(errno));
 		goto out;
@@ -888,9 +893,10 @@ static void *pool_thread(void *arg)
 					w[n] = ws[i];
 					fds[n] = (struct pollfd){
 						.fd = *ws[i].fd,
-						.events = (short)(POLLIN | (i == 2 && ch->wlen > ch->woff
-										    ? POLLOUT
-										    : 0)),
+						.events = (short)(POLLIN |
+								  (i == 2 && ch->wlen > ch->woff
+									   ? POLLOUT
+									   : 0)),
 					};
 					n++;
 				}
@@ -1101,8 +1107,7 @@ static int64_t deadline_unix_ms(struct execution *e)
 	       (e->deadline_ms - jobq_monotonic_ms());
 }
 
-void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
-	      struct handler_result *out)
+void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct handler_result *out)
 {
 	struct pools *ps = ctx->c->pools;
 	struct execution *e = ctx->exec;
@@ -1152,7 +1157,7 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		}
 		now = jobq_monotonic_ms();
 		if (!asked && e->deadline_ms != 0)
-			timeout = e->deadline_ms - now < 0	   ? 0
+			timeout = e->deadline_ms - now < 0         ? 0
 				  : e->deadline_ms - now < timeout ? e->deadline_ms - now
 								   : timeout;
 		if (poll(&pfd, 1, (int)timeout) > 0) {

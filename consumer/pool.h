@@ -45,7 +45,6 @@ void pools_stop(struct consumer *c);
  * broken (the outcome gives the job back for later, its attempt not counted). A stop is sent to the child as a
  * `cancel` line; after cancel_grace with no answer the child gets SIGTERM, SIGKILL after
  * another grace (a lost lease: SIGKILL at once). The strings in *out are the caller's. */
-void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
-	      struct handler_result *out);
+void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct handler_result *out);
 
 #endif

@@ -10,13 +10,13 @@
 
 /* What to start. Every descriptor stays the caller's: it is duplicated into the child. */
 struct pool_spawn_spec {
-	const char *self_exe;		   /* this program: the shim is its --exec-shim */
-	const char *type;		   /* the handler's job type, for error messages */
-	char *const *argv;		   /* the command, NULL-terminated */
-	char *const *env;		   /* its whole environment (isolate_child_env) */
+	const char *self_exe;              /* this program: the shim is its --exec-shim */
+	const char *type;                  /* the handler's job type, for error messages */
+	char *const *argv;                 /* the command, NULL-terminated */
+	char *const *env;                  /* its whole environment (isolate_child_env) */
 	const struct isolate_creds *creds; /* who it runs as */
-	int fd_out, fd_err;		   /* its stdout and stderr */
-	int fd_ctl;			   /* its descriptor 3: the protocol channel */
+	int fd_out, fd_err;                /* its stdout and stderr */
+	int fd_ctl;                        /* its descriptor 3: the protocol channel */
 	int fence_fd; /* a memfd holding the child's fence point (an _Atomic int64_t of
 		       * CLOCK_MONOTONIC ms, INT64_MAX when idle); the shim maps it */
 };

@@ -141,6 +141,7 @@ check_status "a job writing stdout and stderr succeeds" 0 timeout 30 "$J" wait -
 wait_for 5 "its stdout line is in the worker log with the job id" in_log "event=handler_output.*stream=stdout.*job=$id" "line=hello-out-$U"
 wait_for 5 "its stderr line is in the worker log with the job id" in_log "event=handler_output.*stream=stderr.*job=$id" "line=hello-err-$U"
 check "the children's log lines are in the worker log (handler_log)" in_log "event=handler_log" 'msg="child up"'
+check_eq "the child's last progress report is the job's progress" '{"done": 1}' "$(sql "select progress from jobs where id='$id'")"
 
 # ---------------------------------------------------------------- errors
 id=$("$J" submit --max-attempts 1 py '{"op": "fail", "error": "try later", "retry_in": "3s"}')
@@ -148,6 +149,8 @@ check_status "a retryable error on the last attempt fails the job" 1 timeout 30 
 check_eq "... with the child's error" "failed|try later" "$(sql "select status || '|' || error from jobs where id='$id'")"
 id=$("$J" submit --max-attempts 2 py '{"op": "fail", "error": "try later", "retry_in": "3s"}')
 wait_for 15 "a retryable error with attempts left is scheduled" sql_is scheduled "select status from jobs where id='$id'"
+check_eq "... its retry_in \"3s\" replaces the 200 ms backoff" t \
+  "$(sql "select run_after - updated_at between interval '2.9 s' and interval '3.1 s' from jobs where id='$id'")"
 check_status "... and runs again (succeeds or fails on attempt 2)" 1 timeout 30 "$J" wait --timeout 20s "$id"
 check_eq "... attempt 2" 2 "$(sql "select attempt from jobs where id='$id'")"
 id=$("$J" submit py '{"op": "fail", "error": "never", "permanent": true}')
@@ -222,7 +225,9 @@ check_eq "... on one child" 1 "$(sql "select count(distinct result->>'pid') from
 check_eq "... at once (their runs overlap)" t "$(sql "select max((result->>'t0')::float) < min((result->>'t1')::float) from jobs where id in ('$a','$b')")"
 
 # ---------------------------------------------------------------- a broken handler
-check "a handler whose command exits at once is reported broken" in_log "event=handler_broken" "handler=bad"
+check "a handler whose command exits at once is reported broken" in_log "event=handler_broken" "type=bad"
+check_status "jobq workers exits 0" 0 jobq workers
+check "... and shows the bad handler broken" grep -Eq '^w1 .*bad' "$OUT_FILE"
 id=$("$J" submit --max-attempts 1 bad '{"n": 1}')
 wait_for 15 "its job is released (running -> scheduled)" sql_is t "select count(*) > 0 from job_events where job_id='$id' and from_status='running' and to_status='scheduled'"
 check_eq "... never failed" 0 "$(sql "select count(*) from job_events where job_id='$id' and to_status='failed'")"
@@ -239,4 +244,5 @@ note "children before the worker's kill -9: $all"
 check "the worker has children" test -n "$all"
 kill -9 "$wpid"
 alive() { local p; for p in $all; do [[ "$(ps -o stat= -p "$p" 2>/dev/null)" =~ ^[^Z] ]] && echo "$p"; done; true; }
-wait_for 10 "no child survives the worker's kill -9" test -z "$(alive)"
+none_alive() { [[ -z "$(alive)" ]]; }
+wait_for 10 "no child survives the worker's kill -9" none_alive
