@@ -15,6 +15,7 @@
 #  - a command that exits at once: the handler is broken, its job is released, not failed
 #    (attempt not burned), and a reload that fixes the command runs it;
 #  - the worker kill -9'd: no child survives it.
+#  - a clean stop (TERM): the worker exits 0 and its children are gone.
 # Asserts on the database and the process table; on the log only for the output lines.
 source "$(dirname "$0")/lib.sh"
 jq_setup pool
@@ -246,3 +247,10 @@ kill -9 "$wpid"
 alive() { local p; for p in $all; do [[ "$(ps -o stat= -p "$p" 2>/dev/null)" =~ ^[^Z] ]] && echo "$p"; done; true; }
 none_alive() { [[ -z "$(alive)" ]]; }
 wait_for 10 "no child survives the worker's kill -9" none_alive
+
+# ---------------------------------------------------------------- a clean stop
+start_consumer w2 --worker-id w2 --concurrency 2
+wait_for 20 "a new worker's py pool is warm" bash -c "[[ \$(pgrep -f -- 'child.py py .*--mark=$U' | wc -l) -ge 2 ]]"
+all=$(kids | tr '\n' ' ')
+check_status "the worker stops cleanly on TERM, its pools with it" 0 stop_consumer w2
+check "... leaving none of its children ($all)" none_alive
