@@ -11,132 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "command.h"
 #include "isolate.h"
+#include "shim_spawn.h"
 #include "jobq/clock.h"
 #include "jobq/duration.h"
 #include "jobq/log.h"
 #include "jobq/utf8.h"
-
-/* ---- the shim (runs in the child, between the worker and the command) --------------- */
-
-static volatile sig_atomic_t shim_parent_died;
-
-static void shim_on_hup(int sig)
-{
-	(void)sig;
-	shim_parent_died = 1;
-}
-
-/* The descriptor on which the shim finds the page holding the fence point. */
-#define SHIM_FENCE_FD 3
-#define STR_(x) #x
-#define STR(x) STR_(x)
-/* Sleep at most this long between two looks at the fence point. */
-#define SHIM_TICK_MS 10
-
-/* Kill the whole group (the shim with it) once the worker's fence point has passed: the
- * worker may be stopped or starved and its own fence thread with it, while the lease
- * expires in PostgreSQL and another worker may take the job over. */
-static void shim_fence_check(const _Atomic int64_t *fence)
-{
-	static const char msg[] =
-		"jobq: lease fence point passed with no renewal: command killed\n";
-
-	if (jobq_monotonic_ms() < atomic_load(fence))
-		return;
-	if (write(2, msg, sizeof(msg) - 1) < 0) {
-		/* nothing to do: the kill below is what matters */
-	}
-	kill(0, SIGKILL);
-	_exit(137);
-}
-
-int command_shim_main(int argc, char **argv)
-{
-	const _Atomic int64_t *fence;
-	struct sigaction sa;
-	pid_t parent, child;
-	int status, pidfd;
-	void *map;
-
-	if (argc < 6 || strcmp(argv[4], "--") != 0) {
-		fprintf(stderr, "jobq-consumer --exec-shim: bad arguments\n");
-		return 127;
-	}
-	parent = (pid_t)atoi(argv[2]);
-	map = mmap(NULL, sizeof(*fence), PROT_READ, MAP_SHARED, atoi(argv[3]), 0);
-	if (map == MAP_FAILED) {
-		/* Never run unfenced. */
-		fprintf(stderr,
-			"jobq-consumer --exec-shim: cannot map the fence point (fd %s): %s\n",
-			argv[3], strerror(errno));
-		return 127;
-	}
-	fence = map;
-	close(atoi(argv[3])); /* the command must not reach it */
-	setpgid(0, 0);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = shim_on_hup;
-	sigaction(SIGHUP, &sa, NULL);
-	/* Signals aimed at the group (SIGTERM on cancel) are for the command; the shim
-	 * stays to report its exit. SIGKILL still takes the shim down with the group. */
-	signal(SIGTERM, SIG_IGN);
-	signal(SIGINT, SIG_IGN);
-	prctl(PR_SET_PDEATHSIG, SIGHUP);
-	if (getppid() != parent) {
-		/* The worker died before the death signal was armed. */
-		return 137;
-	}
-	shim_fence_check(fence);
-	child = fork();
-	if (child < 0) {
-		fprintf(stderr, "jobq: fork: %s\n", strerror(errno));
-		return 127;
-	}
-	if (child == 0) {
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		execvp(argv[5], argv + 5);
-		fprintf(stderr, "jobq: cannot run %s: %s\n", argv[5], strerror(errno));
-		_exit(127);
-	}
-	pidfd = (int)syscall(SYS_pidfd_open, child, 0);
-	for (;;) {
-		struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
-		int64_t left;
-		pid_t r = waitpid(child, &status, WNOHANG);
-
-		if (r == child)
-			break;
-		if (r < 0 && errno != EINTR)
-			return 127;
-		if (shim_parent_died) {
-			/* The worker is gone: no orphan may keep running after a takeover. */
-			kill(0, SIGKILL);
-		}
-		shim_fence_check(fence);
-		left = atomic_load(fence) - jobq_monotonic_ms();
-		/* Woken by the child's exit (pidfd), SIGHUP (EINTR), or the next look. */
-		poll(&pfd, pidfd >= 0 ? 1 : 0,
-		     (int)(left < SHIM_TICK_MS ? (left > 0 ? left : 0) : SHIM_TICK_MS));
-	}
-	if (WIFSIGNALED(status)) {
-		/* Report the command's own death the same way. */
-		signal(WTERMSIG(status), SIG_DFL);
-		kill(getpid(), WTERMSIG(status));
-		return 128 + WTERMSIG(status);
-	}
-	return WEXITSTATUS(status);
-}
-
-/* ---- the worker side ---------------------------------------------------------------- */
 
 struct buf {
 	char *data;
@@ -235,9 +120,10 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	struct consumer *c = ctx->c;
 	struct execution *e = ctx->exec;
 	int in[2] = { -1, -1 }, so[2] = { -1, -1 }, se[2] = { -1, -1 }, pidfd = -1;
-	char **argv = NULL, **env = NULL, parent[24];
+	char **env = NULL;
 	struct buf outb = { 0 }, errb = { 0 };
 	struct isolate_creds creds;
+	struct shim_spec spec;
 	struct jobq_err cerr = { 0 };
 	size_t payload_len = strlen(ctx->payload), written = 0;
 	int64_t kill_at = 0;
@@ -254,14 +140,8 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		goto out;
 	}
 	/* The fence point, shared with the shim: it fences the command itself when this whole
-	 * process is stopped. The descriptor must not be 0-2, which the child overwrites. */
+	 * process is stopped. */
 	fence_fd = memfd_create("jobq-fence", MFD_CLOEXEC);
-	if (fence_fd >= 0 && fence_fd < SHIM_FENCE_FD) {
-		int fd = fcntl(fence_fd, F_DUPFD_CLOEXEC, SHIM_FENCE_FD);
-
-		close(fence_fd);
-		fence_fd = fd;
-	}
 	if (fence_fd < 0 || ftruncate(fence_fd, sizeof(*fence)) < 0 ||
 	    (map = mmap(NULL, sizeof(*fence), PROT_READ | PROT_WRITE, MAP_SHARED, fence_fd, 0)) ==
 		    MAP_FAILED) {
@@ -274,68 +154,30 @@ void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 	atomic_store(fence, e->fence_at_ms);
 	e->shim_fence = fence; /* from now on every renewal reaches the shim (fence_renewed) */
 	pthread_mutex_unlock(&c->exec_mu);
-	snprintf(parent, sizeof(parent), "%d", (int)getpid());
 	if (isolate_creds_resolve(h, &creds, &cerr) != 0) {
 		set_error(out, HANDLER_RETRY, "%s", cerr.msg);
 		goto out;
 	}
-	if ((argv = calloc((size_t)h->argc + 6, sizeof(*argv))) == NULL ||
-	    (env = child_env(ctx, h, &creds)) == NULL) {
+	if ((env = child_env(ctx, h, &creds)) == NULL) {
 		set_error(out, HANDLER_RETRY, "out of memory");
 		goto out;
 	}
-	argv[0] = strdup(c->self_exe);
-	argv[1] = strdup("--exec-shim");
-	argv[2] = strdup(parent);
-	argv[3] = strdup(STR(SHIM_FENCE_FD));
-	argv[4] = strdup("--");
-	for (int i = 0; i < h->argc; i++)
-		argv[5 + i] = strdup(h->argv[i]);
-	pid = fork();
-	if (pid < 0) {
-		set_error(out, HANDLER_RETRY, "fork: %s", strerror(errno));
+	spec = (struct shim_spec){ .shim = c->shim,
+				   .argv = h->argv,
+				   .env = env,
+				   .creds = &creds,
+				   .fd_in = in[0],
+				   .fd_out = so[1],
+				   .fd_err = se[1],
+				   .fd_ctl = -1,
+				   .fence_fd = fence_fd };
+	if (shim_spawn(&spec, &pid, &cerr) != 0) {
+		/* The shim gone (or broken) since the worker started: no fault of the job's, which
+		 * goes back for a worker that can run it, its attempt not counted. */
+		set_error(out, cerr.code == JOBQ_ENOTFOUND ? HANDLER_RELEASE : HANDLER_RETRY, "%s",
+			  cerr.msg);
 		goto out;
 	}
-	if (pid == 0) {
-		/* Only async-signal-safe calls until exec. */
-		struct sigaction dfl;
-		sigset_t none;
-
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		/* The worker ignores SIGPIPE, and exec keeps an ignored signal ignored: the
-		 * command must start with the default, as it would from a shell. */
-		memset(&dfl, 0, sizeof(dfl));
-		dfl.sa_handler = SIG_DFL;
-		sigaction(SIGPIPE, &dfl, NULL);
-		setpgid(0, 0);
-		dup2(in[0], 0);
-		dup2(so[1], 1);
-		dup2(se[1], 2);
-		/* dup2 clears close-on-exec; an fd already in place needs it cleared by hand. */
-		if (fence_fd == SHIM_FENCE_FD)
-			fcntl(fence_fd, F_SETFD, 0);
-		else
-			dup2(fence_fd, SHIM_FENCE_FD);
-		/* Nothing else the worker holds without close-on-exec (inherited descriptors, a
-		 * file open during a reload) reaches the command: the shim gets 0-2 and the fence
-		 * page's descriptor, which it closes before it runs the command. */
-		if (close_range(SHIM_FENCE_FD + 1, ~0U, 0) != 0) {
-			for (int fd = SHIM_FENCE_FD + 1; fd < 65536; fd++)
-				close(fd);
-		}
-		if (isolate_creds_apply(&creds) != 0) {
-			static const char msg[] =
-				"jobq: cannot switch to the handler's user or group\n";
-			ssize_t n = write(2, msg, sizeof(msg) - 1);
-
-			(void)n;
-			_exit(127);
-		}
-		execve(argv[0], argv, env);
-		_exit(127);
-	}
-	setpgid(pid, pid); /* also here, so the group exists before we may signal it */
 	close(in[0]);
 	close(so[1]);
 	close(se[1]);
@@ -520,7 +362,6 @@ out:
 		munmap(map, sizeof(*fence));
 	if (fence_fd >= 0)
 		close(fence_fd);
-	free_strv(argv);
 	free_strv(env);
 	free(outb.data);
 	free(errb.data);

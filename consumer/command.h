@@ -1,6 +1,6 @@
 /* Command handlers from the configuration (docs/design.md §8): run argv (no shell) in its own
- * process group under a small shim that takes the whole group down if the worker dies or
- * the job's fence point passes. */
+ * process group under jobq-exec-shim (shim_spawn.h), which takes the whole group down if the
+ * worker dies or the job's fence point passes. */
 #ifndef JOBQ_COMMAND_H
 #define JOBQ_COMMAND_H
 
@@ -15,20 +15,14 @@
 
 /* Run handler h for the job in ctx: payload on stdin; an allow-listed environment with
  * h->env and JOBQ_JOB_ID, JOBQ_ATTEMPT and JOBQ_TYPE (isolate_child_env), as h->user and
- * h->group when set (an unknown one fails the attempt, retryable); stdout (bounded) becomes the result (kept as
- * JSON when it is JSON, else as a JSON string), the tail of stderr the error. Exit 0 is
- * success, 65 a permanent failure, anything else retryable. When the job must stop
+ * h->group when set (an unknown one fails the attempt, retryable); stdout (bounded) becomes
+ * the result (kept as JSON when it is JSON, else as a JSON string), the tail of stderr the
+ * error. Exit 0 is success, 65 a permanent failure, anything else retryable. A shim that
+ * cannot be started (c->shim gone or not executable since the start) releases the job
+ * (HANDLER_RELEASE); another failure to start it is retryable. When the job must stop
  * (cancel, lost lease, release, runtime limit) the group gets SIGTERM, then SIGKILL after
  * h->cancel_grace_ms; whatever is left of the group when the command ends is killed. */
 void command_run(struct job_ctx *ctx, const struct jobq_handler_config *h,
 		 struct handler_result *out);
-
-/* The shim's entry point (argv: self "--exec-shim" PARENT_PID FENCE_FD "--" CMD ARGS...).
- * It maps the page on FENCE_FD that holds the job's fence point (CLOCK_MONOTONIC ms, kept
- * current by the worker) and closes FENCE_FD, puts itself at the head of a new process
- * group, asks for SIGHUP when its parent dies, and runs CMD in the group. It kills the
- * group on that signal or once the fence point has passed, even with the worker stopped.
- * It exits as CMD did; 127 when it cannot map the page (CMD never runs). */
-int command_shim_main(int argc, char **argv);
 
 #endif

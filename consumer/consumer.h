@@ -133,7 +133,9 @@ struct consumer {
 	int nhealth;
 	atomic_uint health_gen;
 	struct pools *pools; /* persistent handlers' pools (pool.h); NULL before they start */
-	char self_exe[4096]; /* this program, re-executed as the command handlers' shim */
+	/* jobq-exec-shim, found at start (or by the first reload that brings handlers): empty
+	 * while no handler is configured. Set once, before any handler may read it. */
+	char shim[4096];
 };
 
 /* Record whether the handler for job type `type` is broken (its processes die at start or

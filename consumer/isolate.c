@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "isolate.h"
@@ -172,27 +171,5 @@ int isolate_creds_resolve(const struct jobq_handler_config *h, struct isolate_cr
 		}
 	}
 	out->set = true;
-	return 0;
-}
-
-int isolate_creds_apply(const struct isolate_creds *cr)
-{
-	if (!cr->set)
-		return 0;
-	/* Raw system calls, not the libc wrappers: in a child forked from a multi-threaded
-	 * process, glibc's setgroups/setgid/setuid would signal every thread the parent had
-	 * (POSIX per-process credentials), walking thread state the fork left behind. Only
-	 * this thread exists here, so changing its credentials changes the process's.
-	 * Groups first: once the uid is dropped, changing them is no longer allowed. */
-	if (syscall(SYS_setgroups, (size_t)cr->ngroups, cr->groups) != 0 ||
-	    syscall(SYS_setresgid, cr->gid, cr->gid, cr->gid) != 0 ||
-	    syscall(SYS_setresuid, cr->uid, cr->uid, cr->uid) != 0)
-		return errno;
-	if (getuid() != cr->uid || geteuid() != cr->uid || getgid() != cr->gid ||
-	    getegid() != cr->gid)
-		return EPERM;
-	/* a way back would defeat the point */
-	if (cr->uid != 0 && syscall(SYS_setresuid, 0, 0, 0) == 0)
-		return EPERM;
 	return 0;
 }

@@ -47,10 +47,4 @@ char **isolate_child_env(const struct jobq_handler_config *h, const struct isola
 int isolate_creds_resolve(const struct jobq_handler_config *h, struct isolate_creds *out,
 			  struct jobq_err *err);
 
-/* In a forked child, before exec: drop to cr (setgroups, setresgid, then setresuid, as
- * raw system calls, and check that no way back is left). Uses no libc wrapper that would
- * reach other threads' state (the parent's threads do not exist in the child), no lock and
- * no allocation. Returns 0, or an errno value. */
-int isolate_creds_apply(const struct isolate_creds *cr);
-
 #endif

@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "command.h"
 #include "consumer.h"
 #include "isolate.h"
 #include "jobq/duration.h"
@@ -20,6 +19,7 @@
 #include "jobq/store.h"
 #include "jobq/fault.h"
 #include "jobq/url.h"
+#include "shim_spawn.h"
 
 /* The one mutable global: the signal handler's view of the consumer. */
 static struct consumer *volatile signal_target;
@@ -77,7 +77,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-static void print_config(const struct jobq_config *cfg)
+static void print_config(const struct jobq_config *cfg, const char *shim)
 {
 	char masked[512], d[32];
 
@@ -104,6 +104,8 @@ static void print_config(const struct jobq_config *cfg)
 	for (int i = 0; i < cfg->nhandlers; i++)
 		printf("%s%s%s", i ? ", " : ": ", cfg->handlers[i].type,
 		       cfg->handlers[i].persistent ? " (persistent)" : "");
+	if (cfg->nhandlers > 0)
+		printf("\nhandlers.shim: %s", shim);
 	printf("\nconfig ok\n");
 }
 
@@ -150,13 +152,6 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 		}
 	}
 	pthread_condattr_destroy(&ca);
-	{
-		ssize_t n = readlink("/proc/self/exe", c->self_exe, sizeof(c->self_exe) - 1);
-		if (n <= 0)
-			return jobq_err_set(err, JOBQ_ESYS, "readlink /proc/self/exe: %s",
-					    strerror(errno));
-		c->self_exe[n] = '\0';
-	}
 	return 0;
 }
 
@@ -197,14 +192,12 @@ int main(int argc, char **argv)
 	struct executor_arg *eargs = NULL;
 	pthread_t io, kt, rt, ft, *ex = NULL;
 	const char *config_path = NULL, *queues = NULL, *worker_id = NULL, *metrics_addr = NULL;
+	char shim[sizeof(c.shim)] = "";
 	int64_t concurrency = 0;
 	bool check = false;
 	struct sigaction sa;
 	int opt, status = 1;
 
-	/* Re-executed as the shim between a command handler and this worker. */
-	if (argc > 1 && strcmp(argv[1], "--exec-shim") == 0)
-		return command_shim_main(argc, argv);
 	jobq_log_set_program("consumer");
 	/* Before anything reads a secret or starts a thread: a handler must find none of the
 	 * worker's credentials in /proc/<worker>/environ, nor be able to read its memory. */
@@ -290,8 +283,15 @@ int main(int argc, char **argv)
 		status = 2;
 		goto out_cfg;
 	}
+	/* Handlers run through jobq-exec-shim: a worker that could run none of them is a
+	 * configuration error, seen at start rather than by every job. */
+	if (cfg.nhandlers > 0 && shim_find(shim, sizeof(shim), &err) != 0) {
+		fprintf(stderr, "jobq-consumer: %s\n", err.msg);
+		status = 2;
+		goto out_cfg;
+	}
 	if (check) {
-		print_config(&cfg);
+		print_config(&cfg, shim);
 		status = 0;
 		goto out_cfg;
 	}
@@ -300,6 +300,7 @@ int main(int argc, char **argv)
 		jobq_error("start_failed", "error", err.msg);
 		goto out_cfg;
 	}
+	memcpy(c.shim, shim, sizeof(c.shim));
 	c.flag_queues = queues != NULL;
 	c.flag_concurrency = concurrency > 0;
 	c.flag_worker_id = worker_id != NULL;

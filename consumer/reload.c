@@ -5,6 +5,7 @@
 #include "consumer.h"
 #include "jobq/log.h"
 #include "pool.h"
+#include "shim_spawn.h"
 
 /* Keep a restart-only setting at its running value; warn when the file changed it. */
 static void keep_str(struct consumer *c, const char *key, char **fresh, char *const *running,
@@ -44,6 +45,7 @@ void consumer_reload(struct consumer *c)
 	struct jobq_config *running = c->cfg;
 	struct cfg_old *slot = calloc(1, sizeof(*slot));
 	struct jobq_err err = { 0 };
+	char shim[sizeof(c->shim)];
 
 	if (slot == NULL) {
 		jobq_error("config_reload_failed", "worker", c->worker_id, "error",
@@ -77,6 +79,19 @@ void consumer_reload(struct consumer *c)
 		free(slot);
 		return;
 	}
+	/* Handlers run through jobq-exec-shim: a reload that brings them to a worker that cannot
+	 * find it would fail each of their jobs. */
+	if (slot->cfg.nhandlers > 0 && shim_find(shim, sizeof(shim), &err) != 0) {
+		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg, "kept",
+			   "running configuration");
+		jobq_config_free(&slot->cfg);
+		free(slot);
+		return;
+	}
+	/* No handler has read c->shim yet when it is empty: the running configuration has
+	 * none. Publishing the configuration below publishes it. */
+	if (slot->cfg.nhandlers > 0 && c->shim[0] == '\0')
+		memcpy(c->shim, shim, sizeof(c->shim));
 	/* Publish the new one. Every configuration stays allocated until exit (the list
 	 * holds all that reloads made), so a thread may finish with the one it read. */
 	slot->next = c->old_cfgs;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "agent_proto.h"
+#include "jobq/libexec.h"
 
 #ifndef JOBQ_CLI_PATH
 #define JOBQ_CLI_PATH "/usr/local/libexec/jobq/jobq-cli"
@@ -221,42 +222,24 @@ out:
 	return status;
 }
 
-/* Run the full CLI in this process: jobq-cli beside this program (a build tree), else
- * where `cmake --install` puts it relative to this program (an install tree staged or
- * moved as a whole), else at its installed absolute path. Returns only on failure. */
-static void run_cli(char **argv)
+/* Run the full CLI in this process (jobq_libexec_find says where it looks). Returns only
+ * on failure, with the places looked at in `looked`. */
+static void run_cli(char **argv, char *looked, size_t size)
 {
-	static const char *const rel[] = { "jobq-cli", JOBQ_CLI_RELPATH };
-	char self[PATH_MAX], path[2 * PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	char *slash;
-
-	if (n > 0) {
-		self[n] = '\0';
-		if ((slash = strrchr(self, '/')) != NULL) {
-			*slash = '\0';
-			for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(path, sizeof(path), "%s/%s", self, rel[i]);
-				if (access(path, X_OK) == 0)
-					execv(path, argv);
-			}
-		}
-	}
-	execv(JOBQ_CLI_PATH, argv);
+	if (jobq_libexec_find("jobq-cli", JOBQ_CLI_RELPATH, JOBQ_CLI_PATH, looked, size) == 0)
+		execv(looked, argv);
 }
 
 int main(int argc, char **argv)
 {
 	const char *sock = getenv("JOBQ_AGENT_SOCKET");
+	char looked[3 * PATH_MAX];
 	int status;
 
 	if (sock != NULL && *sock != '\0' && is_submit(argc, argv) &&
 	    (status = via_agent(sock, argc, argv)) >= 0)
 		return status;
-	run_cli(argv);
-	fprintf(stderr,
-		"jobq: cannot run the CLI: jobq-cli is neither beside this program, nor at %s "
-		"from its folder, nor at %s (%s)\n",
-		JOBQ_CLI_RELPATH, JOBQ_CLI_PATH, strerror(errno));
+	run_cli(argv, looked, sizeof(looked));
+	fprintf(stderr, "jobq: cannot run the CLI (jobq-cli at %s): %s\n", looked, strerror(errno));
 	return 127;
 }

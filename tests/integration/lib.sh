@@ -35,6 +35,7 @@
 #   wait_for TIMEOUT_S DESC CMD... | jq_nap SECONDS | jq_now VAR |
 #   check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
+#   check_tap_counts NAME MIN (after check_status of node --test's TAP) |
 #   mgmt_get PATH | json_get EXPR (stdin JSON) | queue_stat QUEUE FIELD |
 #   queue_counts QUEUE | queue_counts_are QUEUE READY|UNACKED | note MSG |
 #   state_counts | terminal_anomalies [COND] | connections_of PREFIX | close_connection NAME |
@@ -820,6 +821,23 @@ check_status() {
     [[ -n "$ERR" ]] && sed -n '1,10s/^/#   err: /p' <<<"$ERR"
   fi
   return 0
+}
+
+# check_tap_counts NAME MIN — after check_status of `node --test --test-reporter=tap ...`: on
+# failure, the failing tests' output and the start of stderr; then checks that at least MIN
+# tests ran and that every one passed, and notes "NAME: P of N tests passed".
+check_tap_counts() {
+  local tests passed
+  if (( STATUS != 0 )); then
+    grep -E '^\s*(not ok|ok|# )' "$OUT_FILE" | sed 's/^/#   /' | head -60 || true
+    sed -n '/not ok/,/\.\.\./p' "$OUT_FILE" | head -80 | sed 's/^/#   /' || true
+    head -c 3000 "$ERR_FILE" | sed 's/^/#   /' || true
+  fi
+  tests=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$OUT_FILE")
+  passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT_FILE")
+  check "$1: the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge "$2"
+  check_eq "$1: every test passed" "${tests:-?}" "${passed:-0}"
+  note "$1: ${passed:-0} of ${tests:-0} tests passed"
 }
 
 # wait_for TIMEOUT_S DESC CMD... — poll CMD every 0.1 s for the first 3 s, then every 0.25 s

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test_cancel_command — cancelling command handlers (docs/design.md §7, §8; issue 4):
 #  - a command job runs in its own process group, led by the shim
-#    (`jobq-consumer --exec-shim PID -- cmd...`, PID = the worker), with the job's id and the
+#    (`jobq-exec-shim PID FENCE_FD CREDS -- cmd...`, PID = the worker), with the job's id and the
 #    handler's env in the command's environment;
 #  - "stubborn": a script that ignores SIGTERM and has children (`trap '' TERM; sleep & sleep;
 #    wait`), cancel_grace 500ms. `cancel --wait` exits 0 after about the grace (stop_ms >=
@@ -45,7 +45,7 @@ stop_ms() { sql "select (extract(epoch from finished_at - cancel_requested_at) *
 group_count() { ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/' | wc -l; }
 group_gone() { [[ "$(group_count "$1")" == 0 ]]; }
 # The shim of the command job of worker PID $1 (there is one job at a time): its pid.
-shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $0 ~ /--exec-shim/ {print $1}' | head -n1; }
+shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $3 == "jobq-exec-shim" {print $1}' | head -n1; }
 # group_ready PGID N: the group has N processes (shim, sh and the sleeps)
 group_ready() { [[ "$(group_count "$1")" == "$2" ]]; }
 has_shim() { [[ -n "$(shim_of "$1")" ]]; }
@@ -71,7 +71,7 @@ run_job stubborn
 note "stubborn job $id runs in process group $pgid:"
 show_group "$pgid" | sed 's/^/#   /'
 check_eq "the group leader is the shim, started by the worker with its pid" \
-  "$pgid $wpid" "$(ps -o pgid=,args= -p "$pgid" | awk '{for (i = 1; i <= NF; i++) if ($i == "--exec-shim") print $1, $(i + 1)}')"
+  "$pgid $wpid" "$(ps -o pgid=,args= -p "$pgid" | awk '{for (i = 1; i <= NF; i++) if ($i == "jobq-exec-shim") print $1, $(i + 1)}')"
 sh_pid=$(ps -eo pid=,pgid=,args= | awk -v g="$pgid" '$2 == g && $3 == "/bin/sh" {print $1}' | head -n1)
 check "the command sees JOBQ_JOB_ID=$id and the handler's A=1" \
   bash -c "tr '\\0' '\\n' </proc/${sh_pid:-0}/environ | grep -qx 'JOBQ_JOB_ID=$id' && tr '\\0' '\\n' </proc/${sh_pid:-0}/environ | grep -qx 'A=1'"

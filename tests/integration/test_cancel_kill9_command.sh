@@ -31,7 +31,7 @@ EOF
 # reaps orphaned ones only after a second or so.
 group_count() { ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/' | wc -l; }
 group_gone() { [[ "$(group_count "$1")" == 0 ]]; }
-shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $0 ~ /--exec-shim/ {print $1}' | head -n1; }
+shim_of() { ps -eo pid=,ppid=,args= | awk -v p="$1" '$2 == p && $3 == "jobq-exec-shim" {print $1}' | head -n1; }
 has_shim() { [[ -n "$(shim_of "$1")" ]]; }
 show_group() { ps -eo pid,pgid,ppid,stat,args | awk -v g="$1" 'NR == 1 || $2 == g'; }
 long_sleeps() { pgrep -fx "sleep 3237\\.$U" | wc -l; }

@@ -7,7 +7,8 @@
 # idempotency keys, bad input (InvalidArgument with the server's message), a job enqueued in
 # an application transaction that rolls back (no row, never runs) and one that commits
 # (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
-# TypeScript (a devDependency) checks index.d.ts against a typed use of the client, and an
+# TypeScript (a devDependency) checks index.d.ts and worker.d.ts against typed uses of the
+# client and of the worker SDK (the suite also runs test/worker.test.js), and an
 # application installs the package as the README says and submits and waits through it.
 # The client's dependencies (pg and typescript, from the npm registry) are installed by
 # `npm ci` from clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from
@@ -71,13 +72,4 @@ check_status "the node client's suite passes" 0 \
   env NODE_PATH="$DEPS/node_modules" \
   JOBQ_CLIENT_DATABASE_URL="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB" \
   node --test --test-reporter=tap "$SRC/test/"
-if (( STATUS != 0 )); then
-  grep -E '^\s*(not ok|ok|# )' "$OUT_FILE" | sed 's/^/#   /' | head -60 || true
-  sed -n '/not ok/,/\.\.\./p' "$OUT_FILE" | head -80 | sed 's/^/#   /' || true
-  head -c 3000 "$ERR_FILE" | sed 's/^/#   /' || true
-fi
-tests=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$OUT_FILE")
-passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT_FILE")
-check "the suite ran its tests (found ${tests:-none})" test "${tests:-0}" -ge 20
-check_eq "every test passed" "${tests:-?}" "${passed:-0}"
-note "node client: ${passed:-0} of ${tests:-0} tests passed"
+check_tap_counts "node client" 20

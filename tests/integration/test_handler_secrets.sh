@@ -53,7 +53,7 @@ while pid > 1 and chain < 4:
             if f == "cmdline":
                 with open("/proc/%d/comm" % pid, "rb") as fh:
                     cmd = fh.read()
-    if b"jobq-consumer" in cmd and b"--exec-shim" not in cmd:
+    if b"jobq-consumer" in cmd and b"jobq-exec-shim" not in cmd:
         break
     with open("/proc/%d/stat" % pid) as fh:
         st = fh.read()

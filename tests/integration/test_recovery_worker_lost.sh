@@ -2,7 +2,7 @@
 # test_recovery_worker_lost — a job that kills its worker on every attempt ends failed instead
 # of looping, and the other workers keep serving (issue 3, "Worker-lost attempts"):
 #  - a command handler `suicide` runs `kill -9` on its worker (the command's parent is the
-#    jobq-consumer --exec-shim, whose parent is the worker: checked first with a `whoami`
+#    jobq-exec-shim, whose parent is the worker: checked first with a `whoami`
 #    handler that prints both);
 #  - three workers (--concurrency 1); a supervisor loop in the test restarts each one that
 #    dies, with the same worker id, a bounded number of times;

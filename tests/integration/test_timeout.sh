@@ -38,7 +38,7 @@ terminal_events() {
 }
 events() { sql "select count(*) from job_events where job_id='$1' and from_status='$2' and to_status='$3'"; }
 group_count() { ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/' | wc -l; }
-# shim_of WORKER_PID: its child running --exec-shim, from the kernel's list of its children
+# shim_of WORKER_PID: its child running jobq-exec-shim, from the kernel's list of its children
 # (no scan of the process table: the shim of a 1 s job must be seen on a busy machine too).
 shim_of() {
   local f c args kids=()
@@ -49,7 +49,7 @@ shim_of() {
   done
   for c in "${kids[@]}"; do
     args=$(tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline") || continue
-    [[ "$args" == *--exec-shim* ]] && { echo "$c"; return 0; }
+    [[ "$args" == "jobq-exec-shim "* ]] && { echo "$c"; return 0; }
   done
   return 0
 }
