@@ -50,6 +50,16 @@ static int slots_of(const struct pool *p)
 
 /* ---- requests ---------------------------------------------------------------------- */
 
+/* Waiting jobs go to the slots in the order they came (FIFO): their runtime limits count
+ * while they wait, so none may be overtaken for ever. */
+static void append_req(struct request **list, struct request *rq)
+{
+	while (*list != NULL)
+		list = &(*list)->next;
+	rq->next = NULL;
+	*list = rq;
+}
+
 static void unlink_req(struct request **list, struct request *rq)
 {
 	for (struct request **pp = list; *pp != NULL; pp = &(*pp)->next)
@@ -443,8 +453,7 @@ void pools_reload(struct consumer *c)
 				continue;
 			}
 			p->pending = rq->next;
-			rq->next = to->pending;
-			to->pending = rq;
+			append_req(&to->pending, rq);
 		}
 	}
 	pthread_mutex_unlock(&ps->mu);
@@ -522,8 +531,7 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 		out->error = strdup("no pool for this persistent handler (reloaded)");
 		return;
 	}
-	rq.next = p->pending;
-	p->pending = &rq;
+	append_req(&p->pending, &rq);
 	pthread_mutex_unlock(&ps->mu);
 	wake(ps);
 	for (;;) {

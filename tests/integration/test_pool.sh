@@ -12,6 +12,10 @@
 #  - a runtime limit: the job fails with "timed out after 1s"; the job line's deadline;
 #  - max_jobs = 3: 9 jobs are served by at least 3 children, none by more than 3 jobs;
 #  - jobs_per_process = 2: two jobs run at once on one child;
+#  - concurrency 6 over processes 1: 12 jobs succeed one at a time on the one child, the
+#    later ones claimed while they wait for its slot; a waiting job that is cancelled ends
+#    cancelled at once, one over its runtime limit fails timed out, and neither reaches the
+#    child (no job or cancel line), which runs on;
 #  - a command that exits at once: the handler is broken, its job is released, not failed
 #    (attempt not burned), and a reload that fixes the command runs it;
 #  - the worker kill -9'd: no child survives it.
@@ -26,6 +30,7 @@ cat >"$T/child.py" <<'PY'
 import json, os, signal, socket, sys, threading, time
 if "--ignore-term" in sys.argv:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+trace = "--trace" in sys.argv  # stderr names each job and cancel line received
 types = [a for a in sys.argv[1:] if not a.startswith("--")]
 assert os.environ["JOBQ_PROTOCOL"] == "1"
 sock = socket.socket(fileno=int(os.environ["JOBQ_PROTOCOL_FD"]))
@@ -77,6 +82,8 @@ while True:
     while b"\n" in buf:
         line, buf = buf.split(b"\n", 1)
         m = json.loads(line)
+        if trace and m.get("op") in ("job", "cancel"):
+            print(m["op"] + "-line " + m["id"], file=sys.stderr, flush=True)
         if m.get("op") == "job":
             cancels[m["id"]] = threading.Event()
             threading.Thread(target=run, args=(m,), daemon=True).start()
@@ -99,6 +106,8 @@ handlers = (
     command = [ "$PY3", "$T/child.py", "recy", "--mark=$U" ]; },
   { type = "duo"; mode = "persistent"; processes = 1; jobs_per_process = 2;
     command = [ "$PY3", "$T/child.py", "duo", "--mark=$U" ]; },
+  { type = "one"; mode = "persistent"; processes = 1;
+    command = [ "$PY3", "$T/child.py", "one", "--trace", "--mark=$U" ]; },
   { type = "bad"; mode = "persistent"; processes = 1; startup_timeout = "5s";
     command = $1; }
 );
@@ -224,6 +233,32 @@ for o in "$a" "$b"; do timeout 30 "$J" wait --timeout 20s "$o" >/dev/null 2>&1 |
 check_eq "two jobs on a jobs_per_process = 2 pool succeed" "succeeded succeeded" "$(st "$a") $(st "$b")"
 check_eq "... on one child" 1 "$(sql "select count(distinct result->>'pid') from jobs where id in ('$a','$b')")"
 check_eq "... at once (their runs overlap)" t "$(sql "select max((result->>'t0')::float) < min((result->>'t1')::float) from jobs where id in ('$a','$b')")"
+
+# ---------------------------------------------------------------- concurrency 6 > processes 1
+for i in $(seq 1 12); do echo "{\"type\": \"one\", \"payload\": {\"op\": \"sleep\", \"seconds\": 0.2, \"n\": $i}}"; done >"$T/one.jsonl"
+check_status "12 jobs on a pool of one child, concurrency 6, succeed" 0 timeout 60 "$J" submit --batch "$T/one.jsonl" --wait --wait-timeout 50s
+check_eq "... all 12, on the one child" "12|1" "$(sql "select count(*) || '|' || count(distinct result->>'pid') from jobs where type='one' and status='succeeded'")"
+check_eq "... one at a time (no two runs overlap)" f "$(sql "select exists (select 1 from jobs a join jobs b on a.id < b.id where a.type='one' and b.type='one' and (a.result->>'t0')::float < (b.result->>'t1')::float and (b.result->>'t0')::float < (a.result->>'t1')::float)")"
+waited=$(sql "select count(*) from jobs where type='one' and (result->>'t0')::float - extract(epoch from started_at) > 0.3")
+note "$waited of 12 jobs were claimed over 0.3 s before the child began them"
+check "... the later ones claimed while they waited for the slot ($waited >= 3)" test "${waited:-0}" -ge 3
+hold=$("$J" submit one '{"op": "sleep", "seconds": 60}')
+wait_for 15 "a 60 s job holds the one child's slot" sql_is running "select status from jobs where id='$hold'"
+one=$(kids one)
+wid=$("$J" submit one '{"n": "waits"}')
+wait_for 15 "a second job is claimed and waits for the slot (running)" sql_is running "select status from jobs where id='$wid'"
+check_status "cancel --wait of the waiting job" 0 timeout 30 "$J" cancel --wait --timeout 20s "$wid"
+ms=$(stop_ms "$wid")
+note "a waiting job's cancel: stop_ms $ms"
+check_eq "... cancelled" cancelled "$(st "$wid")"
+check "... at once ($ms ms)" test "${ms:-99999}" -lt 1000
+tid=$("$J" submit --max-attempts 1 --timeout 1s one '{"n": "waits too"}')
+check_status "a waiting job over its 1s runtime limit fails" 1 timeout 30 "$J" wait --timeout 20s "$tid"
+check_eq "... timed out" "failed|timed out after 1s" "$(sql "select status || '|' || error from jobs where id='$tid'")"
+check "the child got the holding job's line (its trace works)" in_log "event=handler_output" "job-line $hold"
+check_eq "... but no job or cancel line of the waiting ones" 0 "$(grep -cE "(job|cancel)-line ($wid|$tid)" "$(log_of w1)")"
+check_eq "... and still runs the holding job" "$one|running" "$(kids one)|$(st "$hold")"
+check_status "the holding job is cancelled" 0 timeout 30 "$J" cancel --wait --timeout 20s "$hold"
 
 # ---------------------------------------------------------------- a broken handler
 check "a handler whose command exits at once is reported broken" in_log "event=handler_broken" "type=bad"
