@@ -19,7 +19,9 @@
 #  - a command that exits at once: the handler is broken, its job is released, not failed
 #    (attempt not burned), and a reload that fixes the command runs it;
 #  - the worker kill -9'd: no child survives it.
-#  - a clean stop (TERM): the worker exits 0 and its children are gone.
+#  - a clean stop (TERM): the worker exits 0 and its children are gone; a job running on a
+#    child and one waiting for its slot are both released to the queue, the waiting one
+#    never sent to the child.
 # Asserts on the database and the process table; on the log only for the output lines.
 source "$(dirname "$0")/lib.sh"
 jq_setup pool
@@ -284,8 +286,15 @@ none_alive() { [[ -z "$(alive)" ]]; }
 wait_for 10 "no child survives the worker's kill -9" none_alive
 
 # ---------------------------------------------------------------- a clean stop
-start_consumer w2 --worker-id w2 --concurrency 2
+JOBQ_SHUTDOWN_TIMEOUT=1s start_consumer w2 --worker-id w2 --concurrency 2
 wait_for 20 "a new worker's py pool is warm" bash -c "[[ \$(pgrep -f -- 'child.py py .*--mark=$U' | wc -l) -ge 2 ]]"
+hold=$("$J" submit one '{"op": "sleep", "seconds": 60}')
+wait_for 15 "a 60 s job holds the one child's slot" sql_is running "select status from jobs where id='$hold'"
+wid=$("$J" submit one '{"n": "waits at shutdown"}')
+wait_for 15 "a second job waits for the slot (running)" sql_is running "select status from jobs where id='$wid'"
 all=$(kids | tr '\n' ' ')
-check_status "the worker stops cleanly on TERM, its pools with it" 0 stop_consumer w2
+check_status "the worker stops cleanly on TERM (shutdown_timeout 1s), its pools with it" 0 stop_consumer w2
 check "... leaving none of its children ($all)" none_alive
+check_eq "... the running job and the waiting one released to the queue" "queued queued" "$(st "$hold") $(st "$wid")"
+check_eq "... the waiting one never reached the child" 0 "$(grep -c "job-line $wid" "$(log_of w2)")"
+check "... the running one had (the trace works)" grep -q "job-line $hold" "$(log_of w2)"
