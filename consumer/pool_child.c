@@ -301,7 +301,7 @@ int child_spawn(struct pools *ps, struct pool *p, struct jobq_err *err)
 {
 	const struct jobq_handler_config *h = p->h;
 	char *extra[] = { "JOBQ_PROTOCOL_FD=3", "JOBQ_PROTOCOL=1", NULL };
-	int sv[2] = { -1, -1 }, po[2] = { -1, -1 }, pe[2] = { -1, -1 };
+	int sv[2] = { -1, -1 }, po[2] = { -1, -1 }, pe[2] = { -1, -1 }, fence_fd = -1;
 	struct isolate_creds creds;
 	struct shim_spec spec;
 	struct child *ch = calloc(1, sizeof(*ch));
@@ -312,14 +312,14 @@ int child_spawn(struct pools *ps, struct pool *p, struct jobq_err *err)
 	if (ch == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	ch->pool = p;
-	ch->pidfd = ch->sock = ch->out = ch->err = ch->fence_fd = -1;
+	ch->pidfd = ch->sock = ch->out = ch->err = -1;
 	if ((r = isolate_creds_resolve(h, &creds, err)) != 0)
 		goto out;
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0 ||
 	    pipe2(po, O_CLOEXEC) != 0 || pipe2(pe, O_CLOEXEC) != 0 ||
-	    (ch->fence_fd = memfd_create("jobq-fence", MFD_CLOEXEC)) < 0 ||
-	    ftruncate(ch->fence_fd, sizeof(*ch->fence)) != 0 ||
-	    (map = mmap(NULL, sizeof(*ch->fence), PROT_READ | PROT_WRITE, MAP_SHARED, ch->fence_fd,
+	    (fence_fd = memfd_create("jobq-fence", MFD_CLOEXEC)) < 0 ||
+	    ftruncate(fence_fd, sizeof(*ch->fence)) != 0 ||
+	    (map = mmap(NULL, sizeof(*ch->fence), PROT_READ | PROT_WRITE, MAP_SHARED, fence_fd,
 			0)) == MAP_FAILED) {
 		r = jobq_err_set(err, JOBQ_ESYS, "handler %s: channel, pipes or fence page: %s",
 				 h->type, strerror(errno));
@@ -339,7 +339,7 @@ int child_spawn(struct pools *ps, struct pool *p, struct jobq_err *err)
 				   .fd_out = po[1],
 				   .fd_err = pe[1],
 				   .fd_ctl = sv[1],
-				   .fence_fd = ch->fence_fd };
+				   .fence_fd = fence_fd };
 	if ((r = shim_spawn(&spec, &ch->pid, err)) != 0)
 		goto out;
 	ch->sock = sv[0];
@@ -358,6 +358,7 @@ int child_spawn(struct pools *ps, struct pool *p, struct jobq_err *err)
 		   jobq_log_int(pid, ch->pid));
 	ch = NULL;
 out:
+	close_fd(&fence_fd); /* the shim has its own; the mapping outlives it */
 	for (int i = 0; i < 2; i++) {
 		close_fd(&sv[i]);
 		close_fd(&po[i]);
@@ -369,7 +370,6 @@ out:
 	if (ch != NULL) {
 		if (map != MAP_FAILED)
 			munmap(map, sizeof(*ch->fence));
-		close_fd(&ch->fence_fd);
 		free(ch);
 	}
 	return r;
@@ -450,7 +450,6 @@ void child_reap(struct pools *ps, struct child *ch, int status)
 	close_fd(&ch->out);
 	close_fd(&ch->err);
 	munmap((void *)ch->fence, sizeof(*ch->fence));
-	close_fd(&ch->fence_fd);
 	free(ch->in.data);
 	free(ch->lo.data);
 	free(ch->le.data);

@@ -51,7 +51,7 @@ struct child {
 	enum child_state state;
 	pid_t pid;      /* the shim's: the group's id */
 	long long cpid; /* the command's own pid, from `ready` (0: not yet) */
-	int pidfd, sock, out, err, fence_fd;
+	int pidfd, sock, out, err;
 	_Atomic int64_t *fence;
 	struct lbuf in, lo, le;
 	char *wbuf; /* unsent bytes of the channel */
