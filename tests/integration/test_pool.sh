@@ -192,7 +192,7 @@ check_eq "... cancelled" cancelled "$(st "$id")"
 check "... after both graces (SIGTERM ignored, then SIGKILL): $ms ms in 950..4000" test "${ms:-0}" -ge 950 -a "${ms:-99999}" -lt 4000
 gone() { [[ ! "$(ps -o stat= -p "$1" 2>/dev/null)" =~ ^[^Z] ]]; }
 check "... the old child (${old:-?}) is gone" gone "${old:-0}"
-replaced() { [[ -n "$(kids stub | grep -vx "${old:-x}")" ]]; }
+replaced() { (( $(kids stub | grep -cvx "${old:-x}") > 0 )); }
 wait_for 10 "... and replaced" replaced
 check_status "... the new one serves" 0 timeout 30 "$J" submit --wait stub '{"n": 1}'
 
