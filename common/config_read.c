@@ -406,12 +406,12 @@ static int handler_pool_key(struct jobq_handler_config *h, const char *key,
 	if (strcmp(key, "max_jobs") == 0)
 		return handler_int(s, file, name, 0, JOBQ_POOL_MAX_JOBS, &h->max_jobs, err);
 	if (strcmp(key, "processes") == 0) {
-		r = handler_int(s, file, name, 1, JOBQ_POOL_MAX_PROCESSES, &v, err);
-		h->processes = (int)v;
+		if ((r = handler_int(s, file, name, 1, JOBQ_POOL_MAX_PROCESSES, &v, err)) == 0)
+			h->processes = (int)v;
 		return r;
 	}
-	r = handler_int(s, file, name, 1, JOBQ_POOL_MAX_JOBS_PER_PROCESS, &v, err);
-	h->jobs_per_process = (int)v;
+	if ((r = handler_int(s, file, name, 1, JOBQ_POOL_MAX_JOBS_PER_PROCESS, &v, err)) == 0)
+		h->jobs_per_process = (int)v;
 	return r;
 }
 

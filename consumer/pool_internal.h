@@ -76,7 +76,7 @@ struct pool {
 	int64_t next_spawn_ms;
 	int deaths; /* in a row, no job completed in between */
 	bool broken;
-	char why[256];
+	char why[JOBQ_ERR_MSG_MAX]; /* the last death or start failure (a jobq_err message at most) */
 };
 
 struct pools {
