@@ -154,6 +154,23 @@ int jobq_cfg_check_handler(const struct jobq_config *cfg, int idx, const char *p
 	if (h->timeout_ms < 0 || h->timeout_ms > JOBQ_DURATION_MAX_MS)
 		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].timeout: out of range", pfx,
 				    idx);
+	if (h->persistent &&
+	    (h->processes < 0 || h->processes > JOBQ_POOL_MAX_PROCESSES ||
+	     h->jobs_per_process < 0 || h->jobs_per_process > JOBQ_POOL_MAX_JOBS_PER_PROCESS ||
+	     h->max_jobs < 0 || h->max_jobs > JOBQ_POOL_MAX_JOBS || h->startup_timeout_ms < 0 ||
+	     h->startup_timeout_ms > JOBQ_DURATION_MAX_MS))
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "%shandlers[%d]: a pool setting (processes, jobs_per_process, "
+				    "max_jobs, startup_timeout) is out of range",
+				    pfx, idx);
+	if (!h->persistent && (h->processes != 0 || h->jobs_per_process > 1 || h->max_jobs != 0))
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "%shandlers[%d].%s: only a handler with mode = \"persistent\" "
+				    "takes it",
+				    pfx, idx,
+				    h->processes != 0         ? "processes"
+				    : h->jobs_per_process > 1 ? "jobs_per_process"
+							      : "max_jobs");
 	if ((h->user != NULL && h->user[0] == '\0') || (h->group != NULL && h->group[0] == '\0'))
 		return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d].%s: must not be empty", pfx,
 				    idx, h->user != NULL && h->user[0] == '\0' ? "user" : "group");

@@ -19,8 +19,12 @@
 
 static const char *const groups[] = { "amqp",     "database", "consumer", "retry",
 				      "handlers", "metrics",  "log" };
-static const char *const handler_keys[] = { "type", "command", "timeout", "cancel_grace",
-					    "env",  "user",    "group" };
+static const char *const handler_keys[] = {
+	"type",  "command", "timeout",   "cancel_grace",     "env",      "user",
+	"group", "mode",    "processes", "jobs_per_process", "max_jobs", "startup_timeout"
+};
+/* The keys that only a persistent handler takes (the rest of handler_keys from here). */
+#define FIRST_POOL_KEY 8
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
 #define NHANDLER_KEYS (sizeof(handler_keys) / sizeof(handler_keys[0]))
 
@@ -355,16 +359,74 @@ out:
 	return r;
 }
 
+/* An integer key of a handler entry, within [min, max]. */
+static int handler_int(const config_setting_t *s, const char *file, const char *name, int64_t min,
+		       int64_t max, int64_t *out, struct jobq_err *err)
+{
+	char pfx[CFG_PFX_MAX], lit[64];
+
+	if (config_setting_type(s) != CONFIG_TYPE_INT &&
+	    config_setting_type(s) != CONFIG_TYPE_INT64)
+		return wrong_type(s, file, name, "an integer", err);
+	if (get_int(s, file, out, lit, sizeof(lit)) < 0 || *out < min || *out > max)
+		return jobq_cfg_range_error(at(s, file, pfx, sizeof(pfx)), NULL, name, lit, min,
+					    max, false, err);
+	return 0;
+}
+
+/* mode and the keys of a persistent handler's pool (handler_keys from FIRST_POOL_KEY - 1). */
+static int handler_pool_key(struct jobq_handler_config *h, const char *key,
+			    const config_setting_t *s, const char *file, const char *name,
+			    struct jobq_err *err)
+{
+	char pfx[CFG_PFX_MAX];
+	const char *str;
+	int64_t v;
+	int r;
+
+	if (strcmp(key, "mode") == 0) {
+		if (config_setting_type(s) != CONFIG_TYPE_STRING)
+			return wrong_type(s, file, name, "a string", err);
+		str = config_setting_get_string(s);
+		if (strcmp(str, "exec") != 0 && strcmp(str, "persistent") != 0)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%s%s: '%s' is not one of exec, persistent",
+					    at(s, file, pfx, sizeof(pfx)), name, str);
+		h->persistent = str[0] == 'p';
+		return 0;
+	}
+	if (strcmp(key, "startup_timeout") == 0) {
+		if ((r = get_duration(s, file, name, &h->startup_timeout_ms, err)) != 0)
+			return r;
+		if (h->startup_timeout_ms == 0)
+			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: must be more than 0s",
+					    at(s, file, pfx, sizeof(pfx)), name);
+		return 0;
+	}
+	if (strcmp(key, "max_jobs") == 0)
+		return handler_int(s, file, name, 0, JOBQ_POOL_MAX_JOBS, &h->max_jobs, err);
+	if (strcmp(key, "processes") == 0) {
+		if ((r = handler_int(s, file, name, 1, JOBQ_POOL_MAX_PROCESSES, &v, err)) == 0)
+			h->processes = (int)v;
+		return r;
+	}
+	if ((r = handler_int(s, file, name, 1, JOBQ_POOL_MAX_JOBS_PER_PROCESS, &v, err)) == 0)
+		h->jobs_per_process = (int)v;
+	return r;
+}
+
 /* Parse the `handlers` list. A handler without cancel_grace gets -1 here and inherits
- * consumer.cancel_grace once the environment has been applied. */
+ * consumer.cancel_grace once the environment has been applied. A key of the pool
+ * (processes, ...) on a handler that is not mode = "persistent" is an error naming it. */
 static int load_handlers(struct jobq_config *cfg, const config_setting_t *list, const char *file,
 			 struct jobq_err *err)
 {
-	const config_setting_t *g, *s;
+	const config_setting_t *g, *s, *pool_key;
 	struct jobq_handler_config *h;
 	char pfx[CFG_PFX_MAX], name[64];
 	const char *key;
 	int i, j, n, r;
+	size_t k;
 
 	if (config_setting_type(list) != CONFIG_TYPE_LIST)
 		return wrong_type(list, file, "handlers", "a list of groups: ( { ... }, ... )",
@@ -381,12 +443,26 @@ static int load_handlers(struct jobq_config *cfg, const config_setting_t *list, 
 			return wrong_type(g, file, name, "a group", err);
 		h = &cfg->handlers[cfg->nhandlers++];
 		h->cancel_grace_ms = -1;
+		h->jobs_per_process = 1;
+		h->startup_timeout_ms = JOBQ_POOL_STARTUP_TIMEOUT_MS;
+		pool_key = NULL;
 		for (j = 0; j < config_setting_length(g); j++) {
 			s = config_setting_get_elem(g, (unsigned)j);
 			key = config_setting_name(s);
 			snprintf(name, sizeof(name), "handlers[%d].%s", i, key);
 			if (!name_in(key, handler_keys, NHANDLER_KEYS))
 				return unknown(s, file, name, handler_keys, NHANDLER_KEYS, err);
+			for (k = FIRST_POOL_KEY - 1; k < NHANDLER_KEYS; k++) {
+				if (strcmp(key, handler_keys[k]) != 0)
+					continue;
+				if (k >= FIRST_POOL_KEY && pool_key == NULL)
+					pool_key = s;
+				if ((r = handler_pool_key(h, key, s, file, name, err)) != 0)
+					return r;
+				break;
+			}
+			if (k < NHANDLER_KEYS)
+				continue;
 			if (strcmp(key, "type") == 0 || strcmp(key, "user") == 0 ||
 			    strcmp(key, "group") == 0) {
 				if (config_setting_type(s) != CONFIG_TYPE_STRING)
@@ -409,6 +485,12 @@ static int load_handlers(struct jobq_config *cfg, const config_setting_t *list, 
 			} else if ((r = get_duration(s, file, name, &h->cancel_grace_ms, err)) != 0)
 				return r;
 		}
+		if (pool_key != NULL && !h->persistent)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%shandlers[%d].%s: only a handler with mode = "
+					    "\"persistent\" takes it",
+					    at(pool_key, file, pfx, sizeof(pfx)), i,
+					    config_setting_name(pool_key));
 		at(g, file, pfx, sizeof(pfx));
 		if (h->type == NULL)
 			return jobq_err_set(err, JOBQ_EINVAL, "%shandlers[%d]: missing 'type'", pfx,

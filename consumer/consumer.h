@@ -143,6 +143,7 @@ struct consumer {
 	struct handler_health *health;
 	int nhealth;
 	atomic_uint health_gen;
+	struct pools *pools; /* persistent handlers' pools (pool.h); NULL before they start */
 	/* jobq-exec-shim, found at start (or by the first reload that brings handlers): empty
 	 * while no handler is configured. Set once, before any handler may read it. */
 	char shim[4096];
@@ -201,6 +202,7 @@ void consumer_release_all(struct consumer *c);
 int consumer_running(struct consumer *c);
 
 struct jobq_err;
+struct pools;
 struct keeper;
 
 /* The fence (fence.c). The keeper heartbeats every fence_period_ms: heartbeat_interval, or

@@ -19,6 +19,7 @@
 #include "jobq/reconcile.h"
 #include "jobq/store_jobs.h"
 #include "outcome.h"
+#include "pool.h"
 #include "write.h"
 
 /* A delivery this executor could not settle because the database refused a statement
@@ -182,6 +183,8 @@ static void run_handler(struct executor *x, const struct jobq_claim *cl,
 		snprintf(error, sizeof(error), "payload of %zu bytes exceeds max_payload %lld",
 			 strlen(cl->payload), (long long)cfg->max_payload_bytes);
 		hr->error = strdup(error);
+	} else if (cmd != NULL && cmd->persistent) {
+		pool_run(&ctx, cmd, hr);
 	} else if (cmd != NULL) {
 		command_run(&ctx, cmd, hr);
 	} else if (builtin != NULL) {

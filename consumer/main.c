@@ -13,6 +13,7 @@
 #include "consumer.h"
 #include "isolate.h"
 #include "jobq/duration.h"
+#include "pool.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store.h"
@@ -101,7 +102,8 @@ static void print_config(const struct jobq_config *cfg, const char *shim)
 	       jobq_duration_format(cfg->cancel_grace_ms, d, sizeof(d)));
 	printf("handlers: %d command handler(s)", cfg->nhandlers);
 	for (int i = 0; i < cfg->nhandlers; i++)
-		printf("%s%s", i ? ", " : ": ", cfg->handlers[i].type);
+		printf("%s%s%s", i ? ", " : ": ", cfg->handlers[i].type,
+		       cfg->handlers[i].persistent ? " (persistent)" : "");
 	if (cfg->nhandlers > 0)
 		printf("\nhandlers.shim: %s", shim);
 	printf("\nconfig ok\n");
@@ -352,6 +354,11 @@ int main(int argc, char **argv)
 			jobq_warn("db_unavailable", "worker", c.worker_id, "thread", "writer",
 				  "error", werr.msg);
 	}
+	/* Persistent handlers' children start now, so the first jobs find them warm. */
+	if (pools_start(&c, &err) != 0) {
+		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
+		goto out_consumer;
+	}
 	for (int i = 0; i < cfg.concurrency; i++) {
 		eargs[i] = (struct executor_arg){ &c, i };
 		pthread_create(&ex[i], NULL, executor_thread, &eargs[i]);
@@ -364,12 +371,14 @@ int main(int argc, char **argv)
 	pthread_join(rt, NULL);
 	for (int i = 0; i < cfg.concurrency; i++)
 		pthread_join(ex[i], NULL);
+	pools_stop(&c); /* no job runs now: every child is told to go */
 	pthread_join(kt, NULL);
 	pthread_join(ft, NULL);
 	signal_target = NULL;
 	jobq_info("worker_stopped", "worker", c.worker_id);
 	status = 0;
 out_consumer:
+	pools_stop(&c);
 	metrics_stop(&c);
 	free(ex);
 	free(eargs);

@@ -4,6 +4,7 @@
 
 #include "consumer.h"
 #include "jobq/log.h"
+#include "pool.h"
 #include "shim_spawn.h"
 
 /* Keep a restart-only setting at its running value; warn when the file changed it. */
@@ -97,6 +98,7 @@ void consumer_reload(struct consumer *c)
 	c->old_cfgs = slot;
 	c->cfg = &slot->cfg;
 	jobq_log_setup(slot->cfg.log_level, slot->cfg.log_format);
+	pools_reload(c);
 	if (slot->cfg.heartbeat_interval_ms != running->heartbeat_interval_ms ||
 	    slot->cfg.lease_duration_ms != running->lease_duration_ms) {
 		int64_t period = fence_period_ms(&slot->cfg);

@@ -8,7 +8,7 @@
 # an application transaction that rolls back (no row, never runs) and one that commits
 # (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
 # TypeScript (a devDependency) checks index.d.ts and worker.d.ts against typed uses of the
-# client and of the worker SDK (the suite also runs test/worker.test.js), and an
+# client and of the worker SDK (whose suite, test/worker.test.js, test_worker_sdk.sh runs), and an
 # application installs the package as the README says and submits and waits through it.
 # The client's dependencies (pg and typescript, from the npm registry) are installed by
 # `npm ci` from clients/node/package-lock.json into $JOBQ_BIN_DIR/node-client (offline from
@@ -67,9 +67,14 @@ check_status "the application submits and waits through the installed package" 0
   env JOBQ_CLIENT_DATABASE_URL="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB" node "$app/use.js"
 check_eq "... and prints the job's result" '{"app":1}' "$OUT"
 
-# TAP output: every test's line in the log, and its counts for the checks below.
+# TAP output: every test's line in the log, and its counts for the checks below. The
+# client's files only: the worker SDK's suite (test/worker*.test.js) is test_worker_sdk.sh's.
+suites=()
+for f in "$SRC"/test/*.test.js; do
+  [[ "$(basename "$f")" == worker* ]] || suites+=("$f")
+done
 check_status "the node client's suite passes" 0 \
   env NODE_PATH="$DEPS/node_modules" \
   JOBQ_CLIENT_DATABASE_URL="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB" \
-  node --test --test-reporter=tap "$SRC/test/"
+  node --test --test-reporter=tap "${suites[@]}"
 check_tap_counts "node client" 20

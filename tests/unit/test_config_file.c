@@ -75,7 +75,8 @@ static void test_config_unknown_key_in_handler(void **state)
 		      ");\n",
 		      4,
 		      "handlers[1].usr: unknown setting (expected one of: type, command, timeout, "
-		      "cancel_grace, env, user, group)");
+		      "cancel_grace, env, user, group, mode, processes, jobs_per_process, "
+		      "max_jobs, startup_timeout)");
 }
 
 /* user and group are parsed by every program; only the worker's validation resolves them
@@ -214,6 +215,67 @@ static void test_config_syntax_error(void **state)
 	load_fails_at("amqp = {\n  url = ;\n};\n", 2, "syntax error");
 	load_fails_at("log = { level = \"info\"; };\nlog = { format = \"text\"; };\n", 2,
 		      "duplicate setting name");
+}
+
+/* mode and the pool settings of a persistent handler: defaults, values, ranges, and the
+ * pool keys refused on an exec handler with the key's own line. */
+static void test_config_handler_persistent(void **state)
+{
+	struct jobq_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "handlers = ( { type = \"a\"; command = [ \"/a\" ]; },\n"
+		      " { type = \"b\"; command = [ \"/b\" ]; mode = \"persistent\"; },\n"
+		      " { type = \"c\"; command = [ \"/c\" ]; mode = \"persistent\";\n"
+		      "   processes = 3; jobs_per_process = 2; max_jobs = 100;\n"
+		      "   startup_timeout = \"2500ms\"; },\n"
+		      " { type = \"d\"; command = [ \"/d\" ]; mode = \"exec\"; } );\n");
+	assert_false(cfg.handlers[0].persistent);
+	assert_true(cfg.handlers[1].persistent);
+	assert_int_equal(cfg.handlers[1].processes, 0);
+	assert_int_equal(cfg.handlers[1].jobs_per_process, 1);
+	assert_int_equal(cfg.handlers[1].max_jobs, 0);
+	assert_int_equal(cfg.handlers[1].startup_timeout_ms, 10000);
+	assert_int_equal(cfg.handlers[2].processes, 3);
+	assert_int_equal(cfg.handlers[2].jobs_per_process, 2);
+	assert_int_equal(cfg.handlers[2].max_jobs, 100);
+	assert_int_equal(cfg.handlers[2].startup_timeout_ms, 2500);
+	assert_false(cfg.handlers[3].persistent);
+	jobq_config_free(&cfg);
+
+	load_fails_at(
+		"handlers = ( { type = \"a\"; command = [ \"/a\" ];\n mode = \"pool\"; } );\n", 2,
+		"handlers[0].mode: 'pool' is not one of exec, persistent");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ];\n mode = 1; } );\n", 2,
+		      "handlers[0].mode: expected a string");
+	/* the key's line, whether mode comes before or after it */
+	load_fails_at(
+		"handlers = ( { type = \"a\"; command = [ \"/a\" ];\n\n processes = 2; } );\n", 3,
+		"handlers[0].processes: only a handler with mode = \"persistent\" takes it");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ];\n max_jobs = 2;\n"
+		      " mode = \"exec\"; } );\n",
+		      2,
+		      "handlers[0].max_jobs: only a handler with mode = \"persistent\" takes it");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ];\n"
+		      " startup_timeout = \"1s\"; } );\n",
+		      2,
+		      "handlers[0].startup_timeout: only a handler with mode = \"persistent\" "
+		      "takes it");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ]; mode = \"persistent\";\n"
+		      " processes = 0; } );\n",
+		      2, "handlers[0].processes: 0 is out of range (1 to 1024)");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ]; mode = \"persistent\";\n"
+		      " jobs_per_process = 1025; } );\n",
+		      2, "handlers[0].jobs_per_process: 1025 is out of range (1 to 1024)");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ]; mode = \"persistent\";\n"
+		      " max_jobs = -1; } );\n",
+		      2, "handlers[0].max_jobs: -1 is out of range (0 to 1000000000)");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ]; mode = \"persistent\";\n"
+		      " processes = \"2\"; } );\n",
+		      2, "handlers[0].processes: expected an integer");
+	load_fails_at("handlers = ( { type = \"a\"; command = [ \"/a\" ]; mode = \"persistent\";\n"
+		      " startup_timeout = 0; } );\n",
+		      2, "handlers[0].startup_timeout: must be more than 0s");
 }
 
 static void test_config_handler_errors(void **state)
@@ -427,6 +489,7 @@ int main(void)
 		T(test_config_out_of_range),
 		T(test_config_syntax_error),
 		T(test_config_handler_errors),
+		T(test_config_handler_persistent),
 		T(test_config_handler_env_and_argv),
 		T(test_config_include_relative_to_file),
 		T(test_config_include_must_be_a_regular_file),

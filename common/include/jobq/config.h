@@ -11,6 +11,12 @@
 #define JOBQ_CONFIG_DEFAULT_PATH "/etc/jobq/jobq.conf"
 #define JOBQ_MAX_QUEUES 32
 
+/* Bounds of a persistent handler's pool settings (docs/configuration.md#handlers). */
+#define JOBQ_POOL_MAX_PROCESSES 1024
+#define JOBQ_POOL_MAX_JOBS_PER_PROCESS 1024
+#define JOBQ_POOL_MAX_JOBS 1000000000LL
+#define JOBQ_POOL_STARTUP_TIMEOUT_MS 10000
+
 /* A command handler from the `handlers` list (docs/design.md §8). */
 struct jobq_handler_config {
 	char *type;
@@ -22,6 +28,14 @@ struct jobq_handler_config {
 	int64_t cancel_grace_ms;
 	char *user;  /* run the command as this user (worker must be root), or NULL */
 	char *group; /* ... and/or with this group as its only group, or NULL */
+	/* mode = "persistent": a pool of long-lived children speaking the worker protocol
+	 * (docs/handlers.md#persistent-handlers); false = "exec", one process per attempt. The
+	 * settings below apply to persistent handlers only. */
+	bool persistent;
+	int processes;              /* children in the pool; 0 = consumer.concurrency */
+	int jobs_per_process;       /* jobs one child may run at once (1..1024; 0 reads as 1) */
+	int64_t max_jobs;           /* jobs after which a child is retired; 0 = never */
+	int64_t startup_timeout_ms; /* from start to its `ready` line; 0 reads as 10 s */
 };
 
 struct jobq_config {

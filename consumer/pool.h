@@ -1,0 +1,50 @@
+/* Persistent handlers (docs/handlers.md#persistent-handlers): a pool of long-lived
+ * children per `mode = "persistent"` handler, started behind the exec shim and driven over
+ * the worker protocol (wire.h) by one pool thread, which owns every child, its channel
+ * and its pipes. Executors hand it jobs (pool_run) and wait for the answer. */
+#ifndef JOBQ_CONSUMER_POOL_H
+#define JOBQ_CONSUMER_POOL_H
+
+#include "handler.h"
+#include "jobq/config.h"
+#include "jobq/err.h"
+
+/* Deaths in a row, with no job completed in between, that make a handler broken. */
+#define POOL_BROKEN_DEATHS 5
+/* Backoff between replacements of a child that died: from, to, and the cap once broken. */
+#define POOL_RESPAWN_MIN_MS 100
+#define POOL_RESPAWN_MAX_MS 10000
+#define POOL_BROKEN_RESPAWN_MAX_MS 30000
+/* Longest stdout or stderr line of a child logged whole; longer ones are cut. */
+#define POOL_OUTPUT_LINE_MAX 4096
+
+/* Start the pool thread and a pool for each persistent handler of c->cfg (their children
+ * start at once, so the first jobs find them warm). Returns 0, or JOBQ_ESYS / JOBQ_ENOMEM
+ * (err says which). Called once, before the executors start. */
+int pools_start(struct consumer *c, struct jobq_err *err) JOBQ_WUR;
+
+/* After a reload (c->cfg is the new configuration): a handler whose pool settings
+ * (command, env, user, group, processes, jobs_per_process, max_jobs, startup_timeout)
+ * changed gets a new pool, and so does a new persistent handler; the old pool takes no new
+ * job and its children retire as they become idle. A pool whose settings did not change
+ * keeps its children and takes the new timeout and cancel_grace. Called by the I/O thread. */
+void pools_reload(struct consumer *c);
+
+/* At exit, once no executor runs: every channel is closed (a child must then exit), the
+ * children that remain get SIGTERM after their cancel_grace and SIGKILL after another
+ * (at once at a hard stop); returns when all have been reaped and the thread has ended.
+ * Accepts a consumer whose pools never started. */
+void pools_stop(struct consumer *c);
+
+/* Run the job of ctx on the pool of the persistent handler h, from the executor's thread:
+ * the job goes to a child with a free slot (jobs_per_process) as soon as one is ready, and
+ * *out is its answer: HANDLER_OK with the result, HANDLER_RETRY or HANDLER_PERMANENT with
+ * the error (and the child's retry_in), HANDLER_STOPPED when it stopped (or never started) after a
+ * cancel, a lost lease, a release or its runtime limit, a retryable failure naming the
+ * exit status or signal when its child died, or HANDLER_RELEASE when the handler is
+ * broken (the outcome gives the job back for later, its attempt not counted). A stop is sent to the child as a
+ * `cancel` line; after cancel_grace with no answer the child gets SIGTERM, SIGKILL after
+ * another grace (a lost lease: SIGKILL at once). The strings in *out are the caller's. */
+void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct handler_result *out);
+
+#endif
