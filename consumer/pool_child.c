@@ -221,77 +221,51 @@ static void on_output(struct pools *ps, struct child *ch, const char *stream, co
 			  cut ? "cut" : NULL, "true");
 }
 
-static bool lbuf_add(struct lbuf *b, const char *p, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		char *nd;
+/* Where the lines of one read go (lines_feed's callback). */
+struct reading {
+	struct pools *ps;
+	struct child *ch;
+	const char *stream;
+	bool channel;
+};
 
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((nd = realloc(b->data, cap)) == NULL)
-			return false;
-		b->data = nd;
-		b->cap = cap;
+static bool one_line(void *arg, const char *line, size_t len, bool cut)
+{
+	struct reading *r = arg;
+
+	if (r->channel && cut) {
+		child_kill(r->ch, "protocol error: a line longer than %zu bytes",
+			   (size_t)WIRE_LINE_MAX);
+		return false;
 	}
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
+	if (r->channel)
+		on_line(r->ps, r->ch, line, len);
+	else
+		on_output(r->ps, r->ch, r->stream, line, cut);
 	return true;
 }
 
 /* Read what fd has (stream "channel", "stdout" or "stderr") and act on each whole line.
  * Returns 1 when it read something, 0 when nothing is there now, -1 at end of file or on
  * an error: the caller closes fd. */
-int child_read(struct pools *ps, struct child *ch, int fd, struct lbuf *b, const char *stream)
+int child_read(struct pools *ps, struct child *ch, int fd, struct lines *b, const char *stream)
 {
-	bool channel = stream[0] == 'c';
-	size_t max = channel ? WIRE_LINE_MAX : POOL_OUTPUT_LINE_MAX;
+	struct reading r = { ps, ch, stream, stream[0] == 'c' };
 	char chunk[READ_CHUNK];
 	ssize_t n = read(fd, chunk, sizeof(chunk));
-	const char *p = chunk, *end, *nl;
 
+	b->max = r.channel ? WIRE_LINE_MAX : POOL_OUTPUT_LINE_MAX;
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return 0;
 	if (n <= 0) {
-		if (!channel && b->len > 0)
-			on_output(ps, ch, stream, b->data, false);
+		/* a last line of output without its newline is still logged; a channel's is
+		 * not a message */
+		if (!r.channel)
+			lines_end(b, one_line, &r);
 		b->len = 0;
 		return -1;
 	}
-	end = chunk + n;
-	while (p < end) {
-		size_t seg;
-
-		nl = memchr(p, '\n', (size_t)(end - p));
-		seg = (size_t)((nl != NULL ? nl : end) - p);
-		if (!b->skipping && b->len + seg > max) {
-			if (channel) {
-				child_kill(ch, "protocol error: a line longer than %zu bytes", max);
-				b->len = 0;
-				b->skipping = true;
-				return 1;
-			}
-			(void)lbuf_add(b, p, max - b->len);
-			on_output(ps, ch, stream, b->data, true);
-			b->len = 0;
-			b->skipping = true;
-		} else if (!b->skipping && !lbuf_add(b, p, seg)) {
-			b->len = 0;
-			b->skipping = true;
-		}
-		if (nl == NULL)
-			break;
-		if (!b->skipping) {
-			if (channel)
-				on_line(ps, ch, b->data != NULL ? b->data : "", b->len);
-			else
-				on_output(ps, ch, stream, b->data != NULL ? b->data : "", false);
-		}
-		b->len = 0;
-		b->skipping = false;
-		p = nl + 1;
-	}
+	(void)lines_feed(b, chunk, (size_t)n, one_line, &r);
 	return 1;
 }
 
@@ -450,9 +424,9 @@ void child_reap(struct pools *ps, struct child *ch, int status)
 	close_fd(&ch->out);
 	close_fd(&ch->err);
 	munmap((void *)ch->fence, sizeof(*ch->fence));
-	free(ch->in.data);
-	free(ch->lo.data);
-	free(ch->le.data);
+	lines_free(&ch->in);
+	lines_free(&ch->lo);
+	lines_free(&ch->le);
 	free(ch->wbuf);
 	free(ch);
 }

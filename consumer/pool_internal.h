@@ -15,6 +15,7 @@
 
 #include "consumer.h"
 #include "jobq/backoff.h"
+#include "lines.h"
 #include "pool.h"
 
 /* A job on its way through a pool. It lives on the executor's stack (pool_run); the pool
@@ -33,12 +34,6 @@ struct request {
 	int64_t retry_in_ms; /* the child's retry_in, -1: none */
 };
 
-struct lbuf {
-	char *data;
-	size_t len, cap;
-	bool skipping; /* the rest of a line that was too long */
-};
-
 enum child_state {
 	C_STARTING,
 	C_READY,
@@ -53,8 +48,8 @@ struct child {
 	long long cpid; /* the command's own pid, from `ready` (0: not yet) */
 	int pidfd, sock, out, err;
 	_Atomic int64_t *fence;
-	struct lbuf in, lo, le;
-	char *wbuf; /* unsent bytes of the channel */
+	struct lines in, lo, le; /* channel, stdout, stderr */
+	char *wbuf;              /* unsent bytes of the channel */
 	size_t wlen, woff;
 	int64_t started_ms, term_at, kill_at; /* term_at/kill_at 0: none */
 	struct request *jobs;
@@ -129,7 +124,7 @@ void child_flush(struct child *ch);
  * into b and act on each whole line: protocol lines are handled, output lines logged.
  * Returns 1 when it read something, 0 when nothing is there now, -1 at end of file or on
  * an error: the caller closes fd. */
-int child_read(struct pools *ps, struct child *ch, int fd, struct lbuf *b, const char *stream);
+int child_read(struct pools *ps, struct child *ch, int fd, struct lines *b, const char *stream);
 
 /* Kill ch's whole group (it is replaced); the first why given is kept for its death's
  * message. */
