@@ -97,12 +97,14 @@ static void echo(struct job_ctx *ctx, struct handler_result *out)
 	out->result = strdup(ctx->payload);
 }
 
-/* {"seconds": N}: N may be fractional; a cancel wakes it at once. Reports its progress,
- * {"slept": S, "of": N}, after each whole second. */
+/* {"seconds": N, "progress": bool}: N may be fractional; a cancel wakes it at once. With
+ * "progress": true it reports {"slept": S, "of": N} after each whole second (off by
+ * default: each report brings a heartbeat forward). */
 static void sleep_handler(struct job_ctx *ctx, struct handler_result *out)
 {
 	json_t *p = json_loads(ctx->payload, JSON_DECODE_ANY, NULL);
 	json_t *s = json_is_object(p) ? json_object_get(p, "seconds") : NULL;
+	bool report = json_is_object(p) && json_is_true(json_object_get(p, "progress"));
 	double secs = json_is_number(s) ? json_number_value(s) : -1;
 	int64_t total, done = 0;
 
@@ -114,7 +116,7 @@ static void sleep_handler(struct job_ctx *ctx, struct handler_result *out)
 	}
 	total = (int64_t)(secs * 1000 + 0.5);
 	while (done < total) {
-		int64_t step = total - done < 1000 ? total - done : 1000;
+		int64_t step = !report ? total - done : total - done < 1000 ? total - done : 1000;
 		char prog[96];
 
 		if (job_sleep(ctx, step)) {
@@ -122,7 +124,7 @@ static void sleep_handler(struct job_ctx *ctx, struct handler_result *out)
 			return;
 		}
 		done += step;
-		if (done < total) {
+		if (report && done < total) {
 			snprintf(prog, sizeof(prog), "{\"slept\": %lld, \"of\": %g}",
 				 (long long)(done / 1000), secs);
 			job_progress(ctx, prog);

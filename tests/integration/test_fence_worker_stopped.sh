@@ -12,7 +12,7 @@
 #  - from the handlers' own records: attempt 2 starts after the last record of attempt 1, and
 #    when attempt 2 has started no process of attempt 1 (shim, command) is left (gone or a
 #    zombie), in each of 5 repetitions; then SIGCONT, and every job succeeds exactly once;
-#  - a command handler sees only descriptors 0-2 and SIGPIPE at its default (not ignored).
+#  - a command handler sees only descriptors 0-3 (3: its control pipe) and SIGPIPE at its default (not ignored).
 source "$(dirname "$0")/lib.sh"
 jq_setup fence_worker_stopped
 
@@ -84,7 +84,7 @@ check_eq "every job succeeded exactly once" 0 "$(terminal_anomalies true)"
 id=$(jobq submit env '{}')
 wait_for 15 "the env job succeeds" sql_is succeeded "select status from jobs where id='$id'"
 sql "select result #>> '{}' from jobs where id='$id'" >"$T/env.out"
-check_eq "a command handler has only descriptors 0-2" "0 1 2" \
+check_eq "a command handler has only descriptors 0-3 (3: its control pipe)" "0 1 2 3" \
   "$(grep -E '^[0-9]+$' "$T/env.out" | sort -n | tr '\n' ' ' | sed 's/ $//')"
 sigign=$(awk '/^SigIgn:/ {print $2}' "$T/env.out")
 check_eq "a command handler does not ignore SIGPIPE" 0 "$(( (0x${sigign:-0} >> 12) & 1 ))"

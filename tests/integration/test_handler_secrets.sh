@@ -96,7 +96,7 @@ check_eq "no marker found in the worker's or the shim's environ/cmdline, nor in 
   '[]' "$(field 'd["found"]' "$r")"
 check "the probe walked up to the worker (shim, worker: 2)" test "$(field 'd["chain"]' "$r")" = 2
 check_eq "no PG* variable and no JOBQ_* but the job's own in the handler's environment" '[]' \
-  "$(field '[k for k in d["env"] if k.startswith("PG") or (k.startswith("JOBQ_") and k not in ("JOBQ_JOB_ID", "JOBQ_ATTEMPT", "JOBQ_TYPE"))]' "$r")"
+  "$(field '[k for k in d["env"] if k.startswith("PG") or (k.startswith("JOBQ_") and k not in ("JOBQ_JOB_ID", "JOBQ_ATTEMPT", "JOBQ_TYPE", "JOBQ_CONTROL_FD"))]' "$r")"
 check "the handler's env entry and the job's id are there" \
   test "$(field '"PROBE" in d["env"] and "JOBQ_JOB_ID" in d["env"]' "$r")" = true
 stop_consumer w1

@@ -19,7 +19,7 @@ check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id w1 --concurrency 2
 
 # ---- progress while running
-check_status "submit sleep 4 s" 0 jobq submit sleep '{"seconds": 4}'
+check_status "submit sleep 4 s" 0 jobq submit sleep '{"seconds": 4, "progress": true}'
 id=$(sed -n 1p <<<"$OUT")
 wait_for 15 "progress {slept: >=1} in jobs.progress while running" sql_is "running|t" \
   "select status, coalesce((progress->>'slept')::int >= 1, false) from jobs where id='$id'" || true
@@ -43,7 +43,7 @@ check_status "jobq list --type sleep exits 0" 0 jobq list --type sleep
 check "a long progress is cut with ..." grep -Eq "${id}.*\{\"text\": \"x+\.\.\.$" "$OUT_FILE"
 
 # ---- the last report of a short job
-check_status "submit sleep 1.5 s --wait" 0 jobq submit sleep '{"seconds": 1.5}' --wait
+check_status "submit sleep 1.5 s --wait" 0 jobq submit sleep '{"seconds": 1.5, "progress": true}' --wait
 id2=$(sed -n 1p <<<"$OUT")
 check_eq "a 1.5 s sleep ends with its one report" '{"of": 1.5, "slept": 1}' \
   "$(sql "select progress from jobs where id='$id2'")"

@@ -102,13 +102,16 @@ static void test_fence_thread_stops_only_jobs_past_their_fence(void **state)
 	execs[3].fence_at_ms = now - 1;
 	execs[2].fence_at_ms = 0;
 	pthread_create(&t, NULL, fence_thread, &c);
-	usleep(100 * 1000);
+	/* Waits are bounded but generous: a loaded machine may start the thread late. */
+	for (int i = 0; i < 200 && !atomic_load(&execs[0].lost); i++)
+		usleep(10 * 1000);
 	pthread_mutex_lock(&c.exec_mu);
 	assert_true(atomic_load(&execs[0].lost));
 	assert_false(atomic_load(&execs[1].lost));
 	execs[1].fence_at_ms = jobq_monotonic_ms(); /* its heartbeats stop landing */
 	pthread_mutex_unlock(&c.exec_mu);
-	usleep(100 * 1000);
+	for (int i = 0; i < 200 && !atomic_load(&execs[1].lost); i++)
+		usleep(10 * 1000);
 	atomic_store(&c.io_done, true);
 	pthread_join(t, NULL);
 	assert_true(atomic_load(&execs[0].lost));
