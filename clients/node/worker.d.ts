@@ -38,9 +38,16 @@ export declare class Job {
   readonly cancelled: boolean;
   /** Why it was cancelled, or null. */
   readonly cancelReason: CancelReason | null;
-  /** Reports progress (any JSON value; the latest wins). Throws TypeError if it is not JSON. */
+  /**
+   * Reports progress (any JSON value; the latest wins). Throws TypeError if it is not JSON. A
+   * value jobq cannot take (over 64 KiB of JSON, a NUL or a lone surrogate in a string, an
+   * integer beyond 64 bits) is dropped with a warning on stderr.
+   */
   progress(progress: unknown): void;
-  /** Writes msg to the worker's log with the job's id. Throws RangeError for another level. */
+  /**
+   * Writes msg to the worker's log with the job's id, as one line (NUL and lone surrogates as
+   * U+FFFD, cut at 1 MiB). Throws RangeError for another level.
+   */
   log(msg: string, level?: 'debug' | 'info' | 'warn' | 'error'): void;
 }
 

@@ -12,6 +12,22 @@ const LEVELS = ['debug', 'info', 'warn', 'error'];
 // jobq's duration syntax (docs/configuration.md, "Durations"): a number and an optional unit.
 const DURATION = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d)?$/;
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, undefined: 1 };
+// The protocol's line limit (UTF-8 bytes without the newline) and jobq's limit on a progress
+// value (larger ones it ignores). Error and log text is cut at TEXT_MAX bytes: escaped, even 6
+// bytes a character, it still fits a line.
+const LINE_MAX = 8 * 1024 * 1024;
+const PROGRESS_MAX = 64 * 1024;
+const TEXT_MAX = 1024 * 1024;
+// What jobq's JSON parser (jansson) refuses in a string: NUL and lone surrogates.
+const HAS_BAD_CHAR = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const BAD_CHAR = new RegExp(HAS_BAD_CHAR.source, 'g');
+// The same in JSON.stringify's text, which escapes both: an odd run of backslashes before
+// u0000 or a surrogate's code (outside strings JSON has no backslash).
+const BAD_JSON = /(?<!\\)(?:\\\\)*\\u(0000|d[89a-f][0-9a-f]{2})/;
+// Integers jansson reads are 64-bit; only a run of 19 digits can leave that range.
+const LONG_DIGITS = /[0-9]{19}/;
+const STRING_OR_NUMBER = /"[^"\\]*(?:\\.[^"\\]*)*"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/g;
+const CANNOT_SHOW = 'handler threw a value that cannot be shown';
 
 /** Throw it in a handler to fail the job permanently (never retried): bad input. */
 class Permanent extends Error {
@@ -64,6 +80,40 @@ function durationSeconds(value) {
 /** text with line breaks and tabs as spaces, trailing blanks dropped (jobq's errors are one line). */
 function oneLine(text) {
   return String(text).replace(/\r\n|[\r\n\t]/g, ' ').trimEnd();
+}
+
+/**
+ * Error or log text as jobq can take it: one line, NUL and lone surrogates as U+FFFD, cut to
+ * TEXT_MAX bytes of UTF-8 (with a note of the length it had).
+ */
+function cleanText(text) {
+  const t = oneLine(String(text).replace(BAD_CHAR, '\ufffd'));
+  const size = Buffer.byteLength(t);
+  if (size <= TEXT_MAX) return t;
+  const buf = Buffer.from(t);
+  let end = TEXT_MAX;
+  while (end > 0 && (buf[end] & 0xc0) === 0x80) end--; // not inside a character
+  return `${buf.subarray(0, end).toString()} ... (cut: ${size} bytes)`;
+}
+
+/**
+ * Why jobq's parser would refuse JSON text from JSON.stringify (one line naming what), or
+ * null: a lone surrogate or a NUL in a string (keys included), an integer beyond 64 bits
+ * (JSON.stringify writes 1e20 as 21 digits).
+ */
+function unreadable(text, what) {
+  const m = BAD_JSON.exec(text);
+  if (m !== null) {
+    const found = m[1] === '0000' ? 'a NUL character (U+0000)' : `a lone surrogate U+${m[1].toUpperCase()}`;
+    return `${what} is not valid Unicode: ${found} in a string`;
+  }
+  if (!LONG_DIGITS.test(text)) return null;
+  for (const [tok] of text.matchAll(STRING_OR_NUMBER)) {
+    if (tok[0] === '"' || /[.eE]/.test(tok)) continue;
+    const n = BigInt(tok);
+    if (n >= 2n ** 63n || n < -(2n ** 63n)) return `${what} has the integer ${tok}, beyond the 64-bit range jobq reads`;
+  }
+  return null;
 }
 
 /** One line on stderr, which the worker logs as handler_output. */
@@ -130,18 +180,32 @@ class Job {
 
   /**
    * Report progress (any JSON value; the latest wins): jobq stores it in jobs.progress with its
-   * next heartbeat. TypeError if it is not JSON. Does nothing once the handler has finished.
+   * next heartbeat. TypeError if it is not JSON. A value jobq cannot take (over 64 KiB of JSON,
+   * a NUL or a lone surrogate in a string, an integer beyond 64 bits) is dropped with a warning
+   * on stderr; the job goes on. Does nothing once the handler has finished.
    */
   progress(progress) {
     const text = JSON.stringify(progress);
     if (text === undefined) throw new TypeError(`progress must be a JSON value, not ${typeof progress}`);
-    if (!this._done) this._channel.sendRaw(`{"op":"progress","id":${JSON.stringify(this.id)},"progress":${text}}`);
+    if (this._done) return;
+    let problem = unreadable(text, 'progress');
+    const size = problem === null ? Buffer.byteLength(text) : 0;
+    if (size > PROGRESS_MAX) problem = `progress of ${size} bytes exceeds jobq's 64 KiB limit`;
+    if (problem !== null) {
+      say(`job ${this.id}: dropped a progress report: ${problem}`);
+      return;
+    }
+    this._channel.sendRaw(`{"op":"progress","id":${JSON.stringify(this.id)},"progress":${text}}`);
   }
 
-  /** Write msg to the worker's log (event handler_log) with the job's id; level debug|info|warn|error. */
+  /**
+   * Write msg to the worker's log (event handler_log) with the job's id; level
+   * debug|info|warn|error. The text is sent as one line, NUL and lone surrogates as U+FFFD, cut
+   * at 1 MiB.
+   */
   log(msg, level = 'info') {
     if (!LEVELS.includes(level)) throw new RangeError(`log level ${JSON.stringify(level)} is not one of ${LEVELS.join(', ')}`);
-    if (!this._done) this._channel.send({ op: 'log', id: this.id, level, msg: String(msg) });
+    if (!this._done) this._channel.send({ op: 'log', id: this.id, level, msg: cleanText(msg) });
   }
 
   _cancel(reason) {
@@ -155,7 +219,11 @@ class Job {
   }
 }
 
-/** The socket to jobq: whole lines, in the order sent; a broken channel ends the process. */
+/**
+ * The socket to jobq: whole lines, in the order sent; a broken channel ends the process.
+ * Callers send only what jobq can read (texts through cleanText, values checked by
+ * unreadable); sendRaw's size check is the last guard.
+ */
 class Channel {
   constructor(sock) {
     this.sock = sock;
@@ -170,20 +238,28 @@ class Channel {
   }
 
   sendRaw(line) {
+    const size = Buffer.byteLength(line);
+    if (size > LINE_MAX) {
+      say(`dropped a line of ${size} bytes (over the 8 MiB limit): ${line.slice(0, 200)}`);
+      return;
+    }
     this.sock.write(`${line}\n`);
   }
 }
 
-/** The outcome of one handler call as the answer line's fields (op and more, without id). */
-async function outcome(fn, job) {
-  let value;
+/**
+ * The answer's fields for what a handler threw (op 'error', error text and more). Never
+ * throws: a value whose message cannot be read (a getter or toString that throws, a revoked
+ * Proxy, Object.create(null)) is CANNOT_SHOW, retryable (permanent for a Permanent).
+ */
+function thrownOutcome(e, job) {
+  let permanent = false;
   try {
-    value = await fn(job);
-  } catch (e) {
-    if (e instanceof Permanent) return { op: 'error', error: oneLine(e.message) || 'Permanent', permanent: true };
+    permanent = e instanceof Permanent; // throws for a revoked Proxy
+    if (permanent) return { op: 'error', error: oneLine(e.message) || 'Permanent', permanent };
     if (e instanceof Retry) {
       const out = { op: 'error', error: oneLine(e.message) || 'Retry' };
-      if (e.retryIn !== null) out.retry_in = e.retryIn;
+      if (Number.isFinite(e.retryIn)) out.retry_in = e.retryIn;
       return out;
     }
     if (e instanceof Error) {
@@ -191,22 +267,75 @@ async function outcome(fn, job) {
       const text = oneLine(e.message);
       return { op: 'error', error: `${e.name || 'Error'}${text ? `: ${text}` : ''}` };
     }
-    say(`handler '${job.type}' threw a non-Error on job ${job.id}: ${String(e)}`);
-    return { op: 'error', error: `thrown ${typeof e}: ${oneLine(String(e))}` };
+    const text = oneLine(String(e));
+    say(`handler '${job.type}' threw a non-Error on job ${job.id}: ${text}`);
+    return { op: 'error', error: `thrown ${typeof e}: ${text}` };
+  } catch {
+    say(`handler '${job.type}' threw a value that cannot be shown on job ${job.id}`);
+    return permanent ? { op: 'error', error: CANNOT_SHOW, permanent } : { op: 'error', error: CANNOT_SHOW };
   }
-  if (value === undefined) return { op: 'result', result: null };
+}
+
+/** The name of a result's type for an error: its constructor's name, or its typeof. */
+function kindOf(value) {
+  try {
+    if (value === null) return 'null';
+    return typeof value === 'object' ? String(value.constructor?.name || 'object') : typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
+/**
+ * The answer's fields for a handler's return value: op 'result' with raw (its JSON text,
+ * checked), or a permanent failure when jobq could not read it (not JSON, not valid Unicode,
+ * over a line). Never throws.
+ */
+function resultOutcome(value, job) {
+  const fail = (error) => ({ op: 'error', permanent: true, error });
+  if (value === undefined) return { op: 'result', raw: 'null' };
   let text;
   try {
     text = JSON.stringify(value);
   } catch (e) {
-    text = e;
+    let why;
+    try {
+      why = `: ${oneLine(e.message)}`;
+    } catch {
+      why = '';
+    }
+    return fail(`handler '${job.type}' returned a result that is not JSON (${kindOf(value)})${why}`);
   }
-  if (typeof text !== 'string') {
-    const kind = value === null ? 'null' : typeof value === 'object' ? value.constructor?.name || 'object' : typeof value;
-    const why = text instanceof Error ? `: ${oneLine(text.message)}` : '';
-    return { op: 'error', permanent: true, error: `handler '${job.type}' returned a result that is not JSON (${kind})${why}` };
+  if (typeof text !== 'string') return fail(`handler '${job.type}' returned a result that is not JSON (${kindOf(value)})`);
+  const problem = unreadable(text, 'result');
+  if (problem !== null) return fail(problem);
+  const size = Buffer.byteLength(text);
+  if (size + Buffer.byteLength(resultLine(job.id, '')) > LINE_MAX) {
+    return fail(`result of ${size} bytes exceeds the 8 MiB line limit`);
   }
   return { op: 'result', raw: text };
+}
+
+/** The result answer of id, the result given as JSON text (without the newline). */
+function resultLine(id, resultJson) {
+  return `{"op":"result","id":${JSON.stringify(id)},"result":${resultJson}}`;
+}
+
+/** The outcome of one handler call as the answer's fields; never rejects. */
+async function outcome(fn, job) {
+  let value;
+  try {
+    value = await fn(job);
+  } catch (e) {
+    return thrownOutcome(e, job);
+  }
+  return resultOutcome(value, job);
+}
+
+/** Sends an error answer: fields' error text made one line jobq can take. */
+function answerError(channel, id, fields) {
+  const { op, id: _id, error, ...rest } = fields;
+  channel.send({ op: 'error', id, error: cleanText(error), ...rest });
 }
 
 /**
@@ -230,6 +359,9 @@ function run(handlers, opts = {}) {
   }
   for (const [type, fn] of Object.entries(handlers)) {
     if (typeof fn !== 'function') throw new TypeError(`run: the handler of '${type}' is not a function (${typeof fn})`);
+    if (HAS_BAD_CHAR.test(type)) {
+      throw new TypeError(`run: handler key ${JSON.stringify(type)} has a NUL or a lone surrogate, which jobq cannot read`);
+    }
   }
   const { concurrency = 1, ...rest } = opts;
   const unknown = Object.keys(rest);
@@ -248,18 +380,18 @@ function run(handlers, opts = {}) {
     while (active < concurrency && waiting.length > 0) {
       const job = waiting.shift();
       active++;
-      outcome(table.get(job.type), job).then((out) => {
-        job._done = true;
-        running.delete(job.id);
-        active--;
-        if (out.raw !== undefined) {
-          channel.sendRaw(`{"op":"result","id":${JSON.stringify(job.id)},"result":${out.raw}}`);
-        } else {
-          const { op, ...fields } = out;
-          channel.send({ op, id: job.id, ...fields });
-        }
-        startNext();
-      });
+      // outcome() never rejects; the catches are the last guards: no rejection goes unhandled.
+      outcome(table.get(job.type), job)
+        .catch(() => ({ op: 'error', error: 'jobq/worker could not report the outcome' }))
+        .then((out) => {
+          job._done = true;
+          running.delete(job.id);
+          active--;
+          if (out.op === 'result') channel.sendRaw(resultLine(job.id, out.raw));
+          else answerError(channel, job.id, out);
+          startNext();
+        })
+        .catch(() => say(`could not answer job ${job.id}`));
     }
   };
 
@@ -268,9 +400,13 @@ function run(handlers, opts = {}) {
       say(`ignored a job line without a string id and type: ${line.slice(0, 200)}`);
       return;
     }
+    if (HAS_BAD_CHAR.test(msg.id)) {
+      say(`ignored a job line whose id has a NUL or a lone surrogate: ${line.slice(0, 200)}`);
+      return;
+    }
     if (!table.has(msg.type)) {
-      channel.send({
-        op: 'error', id: msg.id, permanent: true,
+      answerError(channel, msg.id, {
+        permanent: true,
         error: `no handler for job type '${msg.type}' in this process (it serves ${[...table.keys()].sort().join(', ')})`,
       });
       return;

@@ -37,6 +37,23 @@ Handler = Callable[["Job"], Any]
 """A handler: takes the Job, returns its result (any JSON-serializable value)."""
 
 _LEVELS = ("debug", "info", "warn", "error")
+# The protocol's line limit (UTF-8 bytes without the newline) and jobq's limit on a progress
+# value (larger ones it ignores). Error and log text is cut at _TEXT_MAX bytes: escaped, even
+# 6 bytes a character, it still fits a line.
+_LINE_MAX = 8 * 1024 * 1024
+_PROGRESS_MAX = 64 * 1024
+_TEXT_MAX = 1024 * 1024
+# What jobq's JSON parser (jansson) refuses in a string: NUL and surrogates (in a Python str
+# every surrogate is a lone one: a pair is one astral character).
+_BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
+# The same in JSON text from _dumps: a raw surrogate, or an escaped NUL (an odd run of
+# backslashes before u0000; outside strings JSON has no backslash).
+_BAD_JSON = re.compile(r"[\ud800-\udfff]|(?<!\\)(?:\\\\)*\\u0000")
+# Integers jansson reads are 64-bit; only a run of 19 digits can leave that range.
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+_STRING_OR_NUMBER = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"'  # a string, skipped whole
+                               r"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_INT64 = range(-(2**63), 2**63)
 # jobq's duration syntax (docs/configuration.md, "Durations"): a number and an optional unit.
 _DURATION = re.compile(r"([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d)?")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, None: 1.0}
@@ -67,6 +84,51 @@ def _one_line(text: str) -> str:
     """text with its line breaks and tabs as spaces, trailing blanks dropped (jobq's errors
     are one line)."""
     return " ".join(text.replace("\t", " ").splitlines()).rstrip()
+
+
+def _text(text: str) -> str:
+    """Error or log text as jobq can take it: one line, NUL and lone surrogates as U+FFFD,
+    cut to _TEXT_MAX bytes of UTF-8 (with a note of the length it had)."""
+    text = _one_line(_BAD_CHAR.sub("\ufffd", text))
+    data = text.encode("utf-8")
+    if len(data) <= _TEXT_MAX:
+        return text
+    # "ignore" drops only the character the cut splits: the bytes are valid UTF-8.
+    return data[:_TEXT_MAX].decode("utf-8", "ignore") + f" ... (cut: {len(data)} bytes)"
+
+
+def _shown(e: BaseException) -> str:
+    """str(e) as one line (answer_error makes it text jobq can take); a note instead when
+    str() itself raises."""
+    try:
+        return _one_line(str(e))
+    except BaseException:  # a broken __str__ must not lose the answer
+        return "(its message cannot be shown: str() raised)"
+
+
+def _dumps(value: Any) -> str:
+    """value as compact JSON text, characters beyond ASCII unescaped (a lone surrogate stays
+    raw, so that _unreadable sees it). TypeError/ValueError when it is not JSON."""
+    return json.dumps(value, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+
+
+def _unreadable(text: str, what: str) -> Optional[str]:
+    """Why jobq's parser would refuse JSON text from _dumps (one line naming what), or None:
+    a lone surrogate or a NUL in a string (keys included), an integer beyond 64 bits."""
+    m = _BAD_JSON.search(text)
+    if m is not None:
+        c = m.group()
+        found = (f"a lone surrogate U+{ord(c):04X}" if len(c) == 1
+                 else "a NUL character (U+0000)")
+        return f"{what} is not valid Unicode: {found} in a string"
+    if _LONG_DIGITS.search(text) is None:
+        return None
+    for m in _STRING_OR_NUMBER.finditer(text):
+        tok = m.group()
+        if tok[0] != '"' and not any(c in tok for c in ".eE") and int(tok) not in _INT64:
+            shown = tok if len(tok) <= 40 else tok[:40] + "..."
+            return f"{what} has the integer {shown}, beyond the 64-bit range jobq reads"
+    return None
 
 
 class Permanent(Exception):
@@ -134,36 +196,58 @@ class Job:
 
     def progress(self, progress: Any) -> None:
         """Report progress (any JSON value; the latest one wins): jobq stores it in
-        jobs.progress with its next heartbeat. TypeError/ValueError if it is not JSON."""
-        text = json.dumps(progress, allow_nan=False, separators=(",", ":"))  # the handler's error, in its thread
-        if not self._done:
-            self._channel.send_raw(f'{{"op":"progress","id":{json.dumps(self.id)},'
-                                   f'"progress":{text}}}')
+        jobs.progress with its next heartbeat. TypeError/ValueError if it is not JSON. A value
+        jobq cannot take (over 64 KiB of JSON, a NUL or a lone surrogate in a string, an
+        integer beyond 64 bits) is dropped with a warning on stderr; the job goes on."""
+        text = _dumps(progress)  # the handler's error, in its thread
+        if self._done:
+            return
+        problem = _unreadable(text, "progress")
+        size = len(text.encode("utf-8")) if problem is None else 0
+        if size > _PROGRESS_MAX:
+            problem = f"progress of {size} bytes exceeds jobq's 64 KiB limit"
+        if problem is not None:
+            _say(f"job {self.id}: dropped a progress report: {problem}")
+            return
+        self._channel.send_raw(f'{{"op":"progress","id":{_dumps(self.id)},"progress":{text}}}')
 
     def log(self, msg: str, level: str = "info") -> None:
         """Write msg to the worker's log (event handler_log) with this job's id. level is
-        "debug", "info", "warn" or "error" (ValueError otherwise)."""
+        "debug", "info", "warn" or "error" (ValueError otherwise). The text is sent as one
+        line, NUL and lone surrogates as U+FFFD, cut at 1 MiB."""
         if level not in _LEVELS:
             raise ValueError(f"log level {level!r} is not one of {', '.join(_LEVELS)}")
         if not self._done:
-            self._channel.send({"op": "log", "id": self.id, "level": level, "msg": str(msg)})
+            self._channel.send({"op": "log", "id": self.id, "level": level,
+                                "msg": _text(str(msg))})
 
     def __repr__(self) -> str:
         return f"Job(id={self.id!r}, type={self.type!r}, attempt={self.attempt})"
 
 
 class _Channel:
-    """The socket to jobq: one writer at a time (a lock), a broken pipe ends the process."""
+    """The socket to jobq: one writer at a time (a lock), a broken pipe ends the process.
+
+    Callers send only what jobq can read (texts through _text, values checked by
+    _unreadable); send_raw's check of UTF-8 and size is the last guard."""
 
     def __init__(self, sock: socket.socket) -> None:
         self._sock = sock
         self._lock = threading.Lock()
 
     def send(self, msg: Mapping[str, Any]) -> None:
-        self.send_raw(json.dumps(msg, allow_nan=False, separators=(",", ":")))
+        self.send_raw(_dumps(msg))
 
     def send_raw(self, line: str) -> None:
-        data = line.encode("utf-8") + b"\n"
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError as e:
+            _say(f"dropped a line jobq cannot read ({e.reason}): {line[:200]!r}")
+            return
+        if len(data) > _LINE_MAX:
+            _say(f"dropped a line of {len(data)} bytes (over the 8 MiB limit): {line[:200]!r}")
+            return
+        data += b"\n"
         try:
             with self._lock:
                 self._sock.sendall(data)
@@ -218,6 +302,11 @@ def _open_channel() -> socket.socket:
     return sock
 
 
+def _result_line(job_id: str, result_json: str) -> str:
+    """The result answer of job_id, the result given as JSON text (without the newline)."""
+    return f'{{"op":"result","id":{_dumps(job_id)},"result":{result_json}}}'
+
+
 class _Worker:
     """The job table and the handler threads of run()."""
 
@@ -235,39 +324,69 @@ class _Worker:
         while True:
             job = self.todo.get()
             try:
-                self.answer(job, self.run_one(job))
+                try:
+                    outcome = self.run_one(job)
+                except BaseException as e:  # whatever fails, the job is answered
+                    outcome = {"op": "error",
+                               "error": f"jobq.worker could not report the outcome ({_shown(e)})"}
+                self.answer(job, outcome)
             finally:
                 with self.lock:
                     self.running.pop(job.id, None)
 
     def run_one(self, job: Job) -> Dict[str, Any]:
-        """The handler's outcome as the answer line's fields (op and more, without id)."""
+        """The handler's outcome as the answer's fields: op "result" with raw (the result's
+        JSON text, checked), or op "error" with error (any text) and more."""
         fn = self.handlers[job.type]
         try:
             value = fn(job)
         except Permanent as e:
-            return {"op": "error", "error": _one_line(str(e)) or "Permanent", "permanent": True}
+            return {"op": "error", "error": _shown(e) or "Permanent", "permanent": True}
         except Retry as e:
-            out: Dict[str, Any] = {"op": "error", "error": _one_line(str(e)) or "Retry"}
-            if e.retry_in is not None:
-                out["retry_in"] = e.retry_in
+            out: Dict[str, Any] = {"op": "error", "error": _shown(e) or "Retry"}
+            retry_in = getattr(e, "retry_in", None)
+            if isinstance(retry_in, (int, float)) and math.isfinite(retry_in):
+                out["retry_in"] = retry_in
             return out
-        except BaseException as e:  # the job is answered whatever the handler raised
-            _say(f"handler {job.type!r} raised on job {job.id}:\n"
-                 + "".join(traceback.format_exception(type(e), e, e.__traceback__)).rstrip())
-            text = _one_line(str(e))
+        except BaseException as e:  # the job is answered whatever was raised
+            try:
+                trace = "".join(traceback.format_exception(type(e), e, e.__traceback__))
+            except BaseException:  # a broken __str__ or traceback
+                trace = "(the traceback cannot be shown)"
+            _say(f"handler {job.type!r} raised on job {job.id}:\n{trace.rstrip()}")
+            text = _shown(e)
             return {"op": "error", "error": type(e).__name__ + (f": {text}" if text else "")}
+        return self.result_of(job, value)
+
+    def result_of(self, job: Job, value: Any) -> Dict[str, Any]:
+        """The answer's fields for a handler's return value: the result, or a permanent
+        failure when jobq could not read it (not JSON, not valid Unicode, over a line)."""
         try:
-            json.dumps(value, allow_nan=False)
-        except (TypeError, ValueError) as e:
+            text = _dumps(value)
+        except Exception as e:  # TypeError, ValueError, RecursionError, a broken container
             return {"op": "error", "permanent": True,
                     "error": f"handler {job.type!r} returned a result that is not JSON "
-                             f"({type(value).__name__}): {_one_line(str(e))}"}
-        return {"op": "result", "result": value}
+                             f"({type(value).__name__}): {_shown(e)}"}
+        problem = _unreadable(text, "result")
+        if problem is not None:
+            return {"op": "error", "permanent": True, "error": problem}
+        size = len(text.encode("utf-8"))
+        if size + len(_result_line(job.id, "")) > _LINE_MAX:
+            return {"op": "error", "permanent": True,
+                    "error": f"result of {size} bytes exceeds the 8 MiB line limit"}
+        return {"op": "result", "raw": text}
 
     def answer(self, job: Job, outcome: Dict[str, Any]) -> None:
         job._done = True
-        self.channel.send({"op": outcome.pop("op"), "id": job.id, **outcome})
+        if outcome["op"] == "result":
+            self.channel.send_raw(_result_line(job.id, outcome["raw"]))
+        else:
+            self.answer_error(job.id, outcome)
+
+    def answer_error(self, job_id: str, fields: Dict[str, Any]) -> None:
+        """Sends an error answer: fields' error text made one line jobq can take."""
+        rest = {k: v for k, v in fields.items() if k not in ("op", "id", "error")}
+        self.channel.send({"op": "error", "id": job_id, "error": _text(fields["error"]), **rest})
 
     def on_line(self, raw: bytes) -> None:
         """One line from jobq: a job starts, a cancel is delivered; anything else is
@@ -300,10 +419,14 @@ class _Worker:
             v = msg.get(key)
             if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
                 msg[key] = None
+        if _BAD_CHAR.search(job_id) is not None:
+            _say(f"ignored a job line whose id has a NUL or a lone surrogate: {raw[:200]!r}")
+            return
         if typ not in self.handlers:
-            self.channel.send({"op": "error", "id": job_id, "permanent": True,
-                               "error": f"no handler for job type {typ!r} in this process "
-                                        f"(it serves {', '.join(sorted(self.handlers))})"})
+            self.answer_error(job_id, {"permanent": True,
+                                       "error": f"no handler for job type {typ!r} in this "
+                                                f"process (it serves "
+                                                f"{', '.join(sorted(self.handlers))})"})
             return
         job = Job(self.channel, msg)
         with self.lock:
@@ -333,6 +456,9 @@ def run(handlers: Mapping[str, Handler], *, concurrency: int = 1) -> NoReturn:
     for typ, fn in handlers.items():
         if not isinstance(typ, str) or not typ:
             raise ValueError(f"run: handler key {typ!r} is not a job type (a non-empty string)")
+        if _BAD_CHAR.search(typ) is not None:
+            raise ValueError(f"run: handler key {typ!r} has a NUL or a lone surrogate, "
+                             "which jobq cannot read")
         if not callable(fn):
             raise ValueError(f"run: the handler of {typ!r} is not callable "
                              f"({type(fn).__name__})")

@@ -26,6 +26,45 @@ FIXTURE = os.path.join(HERE, "worker_fixture.py")
 # The handler process imports the same jobq as this test (the source tree or an install).
 PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(worker.__file__)))
 WAIT = 15.0  # seconds: the longest any expected line may take
+LINE_MAX = 8 * 1024 * 1024  # the protocol's line limit: UTF-8 bytes without the newline
+MIB = 1024 * 1024
+
+
+def strict_problem(line: bytes) -> Optional[str]:
+    """Why jobq's parser (jansson, without JSON_ALLOW_NUL) would refuse line, or None: not
+    one line of UTF-8 within the limit, not a JSON object, a NUL or a lone surrogate in a
+    string or key, an integer beyond 64 bits."""
+    if not line.endswith(b"\n") or b"\n" in line[:-1]:
+        return "not one line ended by a newline"
+    if len(line) - 1 > LINE_MAX:
+        return f"a line of {len(line) - 1} bytes"
+    try:
+        text = line[:-1].decode("utf-8")  # strict: encoded surrogates are refused too
+    except UnicodeDecodeError as e:
+        return f"not UTF-8: {e}"
+
+    def parse_int(tok: str) -> int:
+        if not -(2**63) <= int(tok) < 2**63:
+            raise ValueError(f"the integer {tok[:30]} is beyond 64 bits")
+        return int(tok)
+
+    try:
+        obj = json.loads(text, parse_int=parse_int)
+    except ValueError as e:
+        return f"not JSON: {e}"
+    if not isinstance(obj, dict):
+        return "not a JSON object"
+    todo: List[Any] = [obj]
+    while todo:  # json.loads made escaped pairs one character: a surrogate left is lone
+        v = todo.pop()
+        items = list(v.items()) if isinstance(v, dict) else v if isinstance(v, list) else [v]
+        if not isinstance(v, (dict, list)):
+            if isinstance(v, str) and any(c == "\x00" or "\ud800" <= c <= "\udfff" for c in v):
+                return f"a NUL or a lone surrogate in {v[:60]!r}"
+            continue
+        for item in items:
+            todo.extend(item if isinstance(v, dict) else [item])
+    return None
 
 
 class FakeJobq:
@@ -45,6 +84,7 @@ class FakeJobq:
         self.lines: "queue.Queue[Optional[Dict[str, Any]]]" = queue.Queue()
         self.seen: List[Dict[str, Any]] = []
         self.raw: List[bytes] = []
+        self.refused: List[str] = []  # lines jobq would have refused (a protocol error)
         threading.Thread(target=self._read, daemon=True).start()
         self.ready = self.next()
 
@@ -52,11 +92,17 @@ class FakeJobq:
         f = self.sock.makefile("rb")
         for line in f:
             self.raw.append(line)
+            problem = strict_problem(line)
+            if problem is not None:
+                self.refused.append(f"{problem}: {line[:200]!r}")
+                break  # jobq would kill the process here
             self.lines.put(json.loads(line))
         self.lines.put(None)
 
     def next(self, timeout: float = WAIT) -> Dict[str, Any]:
         msg = self.lines.get(timeout=timeout)
+        if self.refused:
+            raise AssertionError(f"jobq would refuse a line: {self.refused[0]}")
         if msg is None:
             raise AssertionError("the handler process closed the channel")
         self.seen.append(msg)
@@ -109,7 +155,9 @@ class FakeJobq:
         return self.proc.stdout.read().decode()
 
 
-class WorkerProtocolTest(unittest.TestCase):
+class ChannelTestCase(unittest.TestCase):
+    """A test with a fixture process of concurrency 1 on self.jq; no refused line at the end."""
+
     def setUp(self) -> None:
         self.jq = FakeJobq()
         self.addCleanup(self._cleanup)
@@ -120,7 +168,10 @@ class WorkerProtocolTest(unittest.TestCase):
         for f in (self.jq.proc.stdout, self.jq.proc.stderr):
             if f is not None:
                 f.close()
+        self.assertEqual(self.jq.refused, [])
 
+
+class WorkerProtocolTest(ChannelTestCase):
     def test_handshake(self) -> None:
         r = self.jq.ready
         self.assertEqual(r["op"], "ready")
@@ -257,6 +308,108 @@ class WorkerProtocolTest(unittest.TestCase):
         self.assertLess(time.monotonic() - t0, 10)
 
 
+class ReadableLinesTest(ChannelTestCase):
+    """Every line is one jobq can read (the fake refuses any other, as jobq's parser does):
+    values it cannot take fail the job or are dropped, texts are cleaned and cut."""
+
+    def test_strict_checker_refuses_what_jansson_refuses(self) -> None:
+        for bad in (b'{"a":"\\udc80"}\n', b'{"a":"\\u0000"}\n', b'{"\\u0000":1}\n',
+                    b'{"a":9223372036854775808}\n', b'{"a":-9223372036854775809}\n',
+                    b'{"a":"\xed\xb2\x80"}\n', b'{"a":1}', b"[1]\n",
+                    b'{"a":"' + b"x" * LINE_MAX + b'"}\n'):
+            with self.subTest(bad=bad[:40]):
+                self.assertIsNotNone(strict_problem(bad))
+        for good in (b'{"a":"\\ud83d\\ude00"}\n', b'{"a":-9223372036854775808}\n',
+                     b'{"a":"\\\\u0000"}\n', b'{"a":1e+300}\n'):
+            with self.subTest(good=good):
+                self.assertIsNone(strict_problem(good))
+
+    def test_unreadable_result_fails_permanently(self) -> None:
+        cases = {"surrogate": "result is not valid Unicode: a lone surrogate U+DC80 in a string",
+                 "key": "result is not valid Unicode: a lone surrogate U+DCFF in a string",
+                 "nul": "result is not valid Unicode: a NUL character (U+0000) in a string",
+                 "int": "result has the integer 18446744073709551616, beyond the 64-bit "
+                        "range jobq reads",
+                 "negative_int": "result has the integer -9223372036854775809, beyond the "
+                                 "64-bit range jobq reads"}
+        for bad, text in cases.items():
+            with self.subTest(bad=bad):
+                e = self.jq.run("unicode", {"bad": bad})
+                self.assertEqual((e["op"], e["permanent"], e["error"]), ("error", True, text))
+        want = {"pair": "smile \U0001F600", "int_min": -(2**63), "int_max": 2**63 - 1,
+                "escaped": "a\\u0000 and \\udc80 as text", "float": 1e300}
+        for good, value in want.items():
+            with self.subTest(good=good):
+                self.assertEqual(self.jq.run("unicode", {"good": good}),
+                                 {"op": "result", "id": self.jq.seen[-1]["id"], "result": value})
+
+    def test_dirty_text_is_cleaned_and_progress_dropped(self) -> None:
+        job_id = self.jq.job("dirty")
+        log = self.jq.next()
+        self.assertEqual(log, {"op": "log", "id": job_id, "level": "info",
+                               "msg": "log \ufffd and \ufffd end second line"})
+        p = self.jq.next()  # only the one of exactly 64 KiB; the job went on
+        self.assertEqual((p["op"], len(json.dumps(p["progress"]))), ("progress", 64 * 1024))
+        e = self.jq.next()
+        self.assertEqual(e, {"op": "error", "id": job_id, "permanent": True,
+                             "error": "bad \ufffd name\ufffd here next"})
+        self.assertEqual(self.jq.run("echo", 1)["result"], 1)  # still serving
+        self.assertEqual(self.jq.close(), 0)
+        err = self.jq.stderr()
+        self.assertIn(f"job {job_id}: dropped a progress report: progress is not valid Unicode: "
+                      "a lone surrogate U+DC80 in a string", err)
+        self.assertIn("dropped a progress report: progress has the integer 18446744073709551616",
+                      err)
+        self.assertIn("dropped a progress report: progress of 65538 bytes exceeds jobq's 64 KiB "
+                      "limit", err)
+
+    def test_unknown_type_with_a_nul_is_named_readably(self) -> None:
+        e = self.jq.run("no\u0000such")
+        self.assertIs(e["permanent"], True)
+        self.assertIn("no handler for job type 'no\\x00such'", e["error"])
+
+    def test_line_limit(self) -> None:
+        r = self.jq.run("huge", {"kind": "line", "bytes": LINE_MAX})
+        self.assertEqual(r["op"], "result")
+        self.assertEqual(len(self.jq.raw[-1]), LINE_MAX + 1)  # exactly at the limit: sent
+        e = self.jq.run("huge", {"kind": "line", "bytes": LINE_MAX + 1})
+        size = LINE_MAX + 1 - len(f'{{"op":"result","id":"{e["id"]}","result":}}')
+        self.assertEqual((e["permanent"], e["error"]),
+                         (True, f"result of {size} bytes exceeds the 8 MiB line limit"))
+        e = self.jq.run("huge", {"kind": "result", "bytes": 9 * MIB})
+        self.assertEqual(e["error"], f"result of {9 * MIB + 2} bytes exceeds the 8 MiB line limit")
+
+    def test_long_texts_are_cut_and_big_progress_dropped(self) -> None:
+        e = self.jq.run("huge", {"kind": "error", "bytes": 9 * MIB})
+        self.assertFalse(e.get("permanent", False))
+        self.assertEqual(e["error"], "e" * MIB + f" ... (cut: {9 * MIB} bytes)")
+        job_id = self.jq.job("huge", {"kind": "log", "bytes": 9 * MIB})
+        log = self.jq.next()
+        self.assertEqual(log["msg"], "\x01" * MIB + f" ... (cut: {9 * MIB} bytes)")
+        self.assertLess(len(self.jq.raw[-1]), LINE_MAX)
+        self.assertEqual(self.jq.answer(job_id)["result"], "logged")
+        r = self.jq.run("huge", {"kind": "progress", "bytes": 9 * MIB})
+        self.assertEqual(r["result"], "progressed")
+        self.assertEqual([m["op"] for m in self.jq.seen if m.get("id") == r["id"]], ["result"])
+        self.assertEqual(self.jq.close(), 0)
+        self.assertIn(f"progress of {9 * MIB + 2} bytes exceeds jobq's 64 KiB limit",
+                      self.jq.stderr())
+
+    def test_exception_whose_str_raises_is_answered(self) -> None:
+        e = self.jq.run("bad_str")
+        self.assertEqual(e["error"], "BadStr: (its message cannot be shown: str() raised)")
+        self.assertFalse(e.get("permanent", False))
+        e = self.jq.run("bad_str", "permanent")
+        self.assertEqual(e["error"], "(its message cannot be shown: str() raised)")
+        self.assertIs(e["permanent"], True)
+        e = self.jq.run("deep")  # json.dumps raises RecursionError
+        self.assertIs(e["permanent"], True)
+        self.assertIn("returned a result that is not JSON (list)", e["error"])
+        self.assertEqual(self.jq.run("echo", 2)["result"], 2)  # the thread still serves
+        self.assertEqual(self.jq.close(), 0)
+        self.assertIn("handler 'bad_str' raised on job", self.jq.stderr())
+
+
 class ConcurrencyTest(unittest.TestCase):
     def test_jobs_run_at_once(self) -> None:
         jq = FakeJobq(concurrency=3)
@@ -337,7 +490,8 @@ class InProcessTest(unittest.TestCase):
 
     def test_run_refuses_bad_arguments(self) -> None:
         for handlers, conc in (({}, 1), ({"a": 1}, 1), ({"": print}, 1), ({"a": print}, 0),
-                               ({"a": print}, True)):
+                               ({"a": print}, True), ({"a\x00": print}, 1),
+                               ({"\udc80": print}, 1)):
             with self.subTest(handlers=handlers, conc=conc), self.assertRaises(ValueError):
                 worker.run(handlers, concurrency=conc)  # type: ignore[arg-type]
 

@@ -66,6 +66,66 @@ def exit_in_handler(job: Job) -> object:
     sys.exit(3)
 
 
+MIB = 1024 * 1024
+# Values jobq's parser refuses (jansson: no NUL, no lone surrogate, 64-bit integers), by name.
+UNREADABLE = {"surrogate": {"name": "photo-\udc80.jpg"}, "key": {"bad\udcff": 1},
+              "nul": ["a\x00b"], "int": {"n": 2**64}, "negative_int": -(2**63) - 1}
+READABLE = {"pair": "smile \U0001F600", "int_min": -(2**63), "int_max": 2**63 - 1,
+            "escaped": "a\\u0000 and \\udc80 as text", "float": 1e300}
+
+
+def unicode(job: Job) -> object:
+    p = job.payload
+    return UNREADABLE[p["bad"]] if "bad" in p else READABLE[p["good"]]
+
+
+def dirty(job: Job) -> object:
+    """Text and progress jobq cannot read: texts are cleaned, progress dropped."""
+    job.log("log \udc80 and \x00 end\nsecond line")
+    job.progress({"f": "\udc80"})
+    job.progress({"n": 2**64})
+    job.progress("x" * (64 * 1024))  # 64 KiB + 2 quotes
+    job.progress("x" * (64 * 1024 - 2))  # exactly 64 KiB of JSON: kept
+    raise Permanent("bad \udc80 name\x00 here\nnext")
+
+
+def huge(job: Job) -> object:
+    """payload: kind (result, line, error, log, progress) and bytes."""
+    kind, n = job.payload["kind"], job.payload["bytes"]
+    if kind == "line":  # a result whose whole line is n bytes
+        return "r" * (n - len(f'{{"op":"result","id":"{job.id}","result":""}}'))
+    if kind == "error":
+        raise Retry("e" * n)
+    if kind == "log":
+        job.log("\x01" * n)  # escaped as \u0001: six bytes each
+        return "logged"
+    if kind == "progress":
+        job.progress("p" * n)
+        return "progressed"
+    return "r" * n
+
+
+class BadStr(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+
+class BadStrPermanent(Permanent):
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+
+def bad_str(job: Job) -> object:
+    raise BadStrPermanent() if job.payload == "permanent" else BadStr()
+
+
+def deep(job: Job) -> object:
+    v: list = []
+    for _ in range(100000):
+        v = [v]
+    return v
+
+
 run({
     "attrs": attrs,
     "echo": lambda job: job.payload,
@@ -81,4 +141,9 @@ run({
     "wait_cancel": wait_cancel,
     "barrier": barrier,
     "exit": exit_in_handler,
+    "unicode": unicode,
+    "dirty": dirty,
+    "huge": huge,
+    "bad_str": bad_str,
+    "deep": deep,
 }, concurrency=CONCURRENCY)
