@@ -509,7 +509,7 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 	struct execution *e = ctx->exec;
 	struct request rq = { .ctx = ctx, .retry_in_ms = -1 };
 	struct pool *p;
-	bool asked = false, done = false;
+	bool asked = false, lost = false, done = false;
 
 	*out = (struct handler_result){ .status = HANDLER_RETRY };
 	rq.line = wire_encode_job(ctx->job_id, ctx->type, ctx->attempt, ctx->max_attempts,
@@ -543,9 +543,14 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 		pthread_mutex_unlock(&ps->mu);
 		if (done)
 			break;
-		if (!asked && job_should_stop(ctx)) {
+		/* A lost lease after another stop (during a cancel's grace) still escalates:
+		 * the next owner must find this attempt dead at once. */
+		if ((!asked && job_should_stop(ctx)) || (!lost && atomic_load(&e->lost))) {
+			lost = atomic_load(&e->lost);
 			pthread_mutex_lock(&ps->mu);
-			rq.stop = reason_of(e);
+			if (rq.stop == NULL)
+				rq.stop = reason_of(e);
+			rq.lost = lost;
 			pthread_mutex_unlock(&ps->mu);
 			wake(ps);
 			asked = true;

@@ -81,6 +81,14 @@ static struct request *find_job(struct child *ch, const char *id)
 	return NULL;
 }
 
+/* SIGKILL to ch's whole group: it takes no more jobs and is replaced at once. */
+static void child_sigkill(struct child *ch)
+{
+	ch->dying = true;
+	ch->killed = true;
+	kill(-ch->pid, SIGKILL);
+}
+
 /* A protocol error or a refusal: the child is killed and replaced. */
 void child_kill(struct child *ch, const char *fmt, ...)
 {
@@ -91,7 +99,7 @@ void child_kill(struct child *ch, const char *fmt, ...)
 		vsnprintf(ch->why, sizeof(ch->why), fmt, ap);
 		va_end(ap);
 	}
-	kill(-ch->pid, SIGKILL);
+	child_sigkill(ch);
 }
 
 static void on_ready(struct pools *ps, struct child *ch, struct wire_msg *m)
@@ -448,24 +456,27 @@ static void retire(struct child *ch, int64_t now, bool hard)
 		kill(-ch->pid, SIGKILL);
 }
 
-/* Stops the executors asked for: a cancel line, then the grace. */
+/* Stops the executors asked for: a cancel line, then the grace; a lost lease (also one
+ * that comes during another stop's grace) kills the group at once. */
 void child_stops(struct pool *p, struct child *ch, int64_t now)
 {
 	for (struct request *rq = ch->jobs; rq != NULL; rq = rq->next) {
 		char *line;
 		size_t len;
 
-		if (rq->stop == NULL || rq->cancel_sent)
+		if (rq->stop == NULL)
 			continue;
-		rq->cancel_sent = true;
-		rq->term_at = now + grace_of(p);
-		if ((line = wire_encode_cancel(rq->ctx->job_id, rq->stop, &len)) != NULL)
-			child_send(ch, line, len);
-		free(line);
-		if (strcmp(rq->stop, "lost") == 0) {
+		if (!rq->cancel_sent) {
+			rq->cancel_sent = true;
+			rq->term_at = now + grace_of(p);
+			if ((line = wire_encode_cancel(rq->ctx->job_id, rq->stop, &len)) != NULL)
+				child_send(ch, line, len);
+			free(line);
+		}
+		if (rq->lost && !ch->killed) {
 			/* The next owner must find this attempt dead: no grace. */
 			ch->stopped_by_us = true;
-			kill(-ch->pid, SIGKILL);
+			child_sigkill(ch);
 		}
 	}
 }

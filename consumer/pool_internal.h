@@ -27,6 +27,7 @@ struct request {
 	size_t len;
 	struct child *child; /* NULL while pending */
 	const char *stop;    /* the cancel's reason once the executor asks for a stop */
+	bool lost;           /* the lease is lost (also after another stop): SIGKILL at once */
 	bool cancel_sent;
 	int64_t term_at; /* when the child gets SIGTERM if this job is still unanswered */
 	bool done;
@@ -56,6 +57,8 @@ struct child {
 	int njobs;
 	int64_t served;
 	bool retire;        /* take no more jobs; close once idle */
+	bool dying;         /* killed, or past a cancel's grace: no new job; replaced at once */
+	bool killed;        /* SIGKILL sent to its group */
 	bool stopped_by_us; /* its end was our doing (a stop, a retirement): no backoff */
 	bool unknown_logged;
 	char why[160]; /* a death we decided (protocol error, refusal, startup timeout) */
