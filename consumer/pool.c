@@ -118,21 +118,24 @@ void pool_job_completed(struct pools *ps, struct pool *p)
 
 /* ---- the pool thread's turn -------------------------------------------------------- */
 
+/* Children that count towards `processes`: a dying one is replaced at once. */
 static int live_children(const struct pool *p)
 {
 	int n = 0;
 
 	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
-		n += ch->state != C_CLOSING && !ch->retire;
+		n += ch->state != C_CLOSING && !ch->retire && !ch->dying;
 	return n;
 }
 
+/* The ready child with the fewest jobs and a free slot, or NULL; never one that is
+ * dying (killed, or past a cancel's grace: its pidfd may not have told yet). */
 static struct child *free_child(struct pool *p)
 {
 	struct child *best = NULL;
 
 	for (struct child *ch = p->children; ch != NULL; ch = ch->next)
-		if (ch->state == C_READY && !ch->retire && ch->njobs < slots_of(p) &&
+		if (ch->state == C_READY && !ch->retire && !ch->dying && ch->njobs < slots_of(p) &&
 		    (best == NULL || ch->njobs < best->njobs))
 			best = ch;
 	return best;
