@@ -450,10 +450,13 @@ static void retire(struct child *ch, int64_t now, bool hard)
 	ch->state = C_CLOSING;
 	ch->stopped_by_us = true;
 	close_fd(&ch->sock);
-	ch->term_at = now + grace;
-	ch->kill_at = now + 2 * grace;
+	/* A child already past a cancel's grace keeps its earlier SIGTERM and SIGKILL. */
+	if (ch->term_at == 0)
+		ch->term_at = now + grace;
+	if (ch->kill_at == 0 || ch->kill_at > now + 2 * grace)
+		ch->kill_at = now + 2 * grace;
 	if (hard)
-		kill(-ch->pid, SIGKILL);
+		child_sigkill(ch);
 }
 
 /* Stops the executors asked for: a cancel line, then the grace; a lost lease (also one
@@ -496,8 +499,10 @@ int64_t child_timers(struct pools *ps, struct child *ch, int64_t now)
 	}
 	for (struct request *rq = ch->jobs; rq != NULL; rq = rq->next) {
 		if (rq->cancel_sent && ch->term_at == 0 && now >= rq->term_at) {
-			/* No answer to the cancel within the grace. */
+			/* No answer to the cancel within the grace: SIGTERM now, SIGKILL after
+			 * another grace, and no new job in between (it would die at kill_at). */
 			ch->stopped_by_us = true;
+			ch->dying = true;
 			ch->term_at = now;
 			ch->kill_at = now + grace;
 		} else if (rq->cancel_sent && ch->term_at == 0 && rq->term_at < next) {
@@ -509,7 +514,7 @@ int64_t child_timers(struct pools *ps, struct child *ch, int64_t now)
 		pthread_mutex_unlock(&ps->c->exec_mu);
 	}
 	atomic_store(ch->fence, fence);
-	if ((ch->retire || p->retiring || ps->stopping) && ch->njobs == 0)
+	if ((ch->retire || ch->dying || p->retiring || ps->stopping) && ch->njobs == 0)
 		retire(ch, now, consumer_hard_stop(ps->c));
 	if (ch->term_at != 0 && now >= ch->term_at && ch->term_at != INT64_MAX) {
 		kill(-ch->pid, SIGTERM);
