@@ -5,6 +5,7 @@
  * while it polls. A child's own life is pool_child.c. */
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,24 @@ static int64_t tend(struct pools *ps, struct pool *p, int64_t now)
 	return next;
 }
 
+/* Reap ch if its shim has exited. Its group is killed first, while the unreaped shim
+ * still holds the group's id: whatever it left goes with it, and no other process can
+ * have taken that id. Returns whether ch was reaped (and freed). */
+static bool reap_if_exited(struct pools *ps, struct child *ch)
+{
+	siginfo_t si = { 0 };
+	int status;
+
+	if (waitid(P_PID, (id_t)ch->pid, &si, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+	    si.si_pid != ch->pid)
+		return false;
+	kill(-ch->pid, SIGKILL);
+	if (waitpid(ch->pid, &status, 0) != ch->pid)
+		return false;
+	child_reap(ps, ch, status);
+	return true;
+}
+
 struct watch {
 	struct child *ch;
 	int *fd;
@@ -317,24 +336,17 @@ static void *pool_thread(void *arg)
 				       w[i].stream) < 0)
 				close_fd(w[i].fd);
 		}
-		for (size_t i = 1; i < n; i++) {
-			int status;
-
-			if (fds[i].revents == 0 || w[i].stream != NULL)
-				continue;
-			if (waitpid(w[i].ch->pid, &status, WNOHANG) == w[i].ch->pid)
-				child_reap(ps, w[i].ch, status);
-		}
+		for (size_t i = 1; i < n; i++)
+			if (fds[i].revents != 0 && w[i].stream == NULL)
+				(void)reap_if_exited(ps, w[i].ch);
 		/* Children without a pidfd, and an EOF on a channel (the child's way out). */
 		for (struct pool *p = ps->list; p != NULL; p = p->next)
 			for (struct child *ch = p->children, *nx; ch != NULL; ch = nx) {
-				int status;
-
 				nx = ch->next;
 				if (ch->sock < 0 && ch->state != C_CLOSING && ch->why[0] == '\0')
 					child_kill(ch, "it closed the protocol channel");
-				if (ch->pidfd < 0 && waitpid(ch->pid, &status, WNOHANG) == ch->pid)
-					child_reap(ps, ch, status);
+				if (ch->pidfd < 0)
+					(void)reap_if_exited(ps, ch);
 			}
 	}
 	pthread_mutex_unlock(&ps->mu);

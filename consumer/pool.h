@@ -15,6 +15,8 @@
 #define POOL_RESPAWN_MIN_MS 100
 #define POOL_RESPAWN_MAX_MS 10000
 #define POOL_BROKEN_RESPAWN_MAX_MS 30000
+/* Reads of 64 KiB per stream after a child's death, at most, for what it left. */
+#define POOL_DRAIN_READS 16
 /* Longest stdout or stderr line of a child logged whole; longer ones are cut. */
 #define POOL_OUTPUT_LINE_MAX 4096
 

@@ -373,22 +373,32 @@ static const char *signame(int sig)
 	return "?";
 }
 
-/* The child has exited (status from waitpid): finish its jobs, count the death, free it. */
+/* The child has exited (status from waitpid; the caller killed its group before it reaped
+ * the shim): finish its jobs, count the death, free it. */
 void child_reap(struct pools *ps, struct child *ch, int status)
 {
 	struct pool *p = ch->pool;
 	long long pid = ch->cpid ? ch->cpid : ch->pid;
-	bool before_ready = ch->state == C_STARTING && !ch->stopped_by_us;
-	bool unexpected = !ch->stopped_by_us && ch->state != C_CLOSING;
+	/* The shim kills its group once the fence page's point passes (a stopped or starved
+	 * worker): our doing too, like a lost lease's or a cancel grace's kill. */
+	bool ours = ch->stopped_by_us || atomic_load(ch->fence) <= jobq_monotonic_ms();
+	bool before_ready = ch->state == C_STARTING && !ours;
+	bool unexpected = !ours && ch->state != C_CLOSING;
 	char how[256], n[24];
 
-	kill(-ch->pid, SIGKILL); /* whatever it left in its group goes with it */
-	/* What the child wrote before it died is logged before its death. */
-	while (ch->sock >= 0 && child_read(ps, ch, ch->sock, &ch->in, "channel") > 0)
+	/* What the child wrote before it died is logged before its death; bounded, as a
+	 * process outside the group may still hold a pipe and write on. */
+	for (int i = 0; i < POOL_DRAIN_READS && ch->sock >= 0 &&
+			child_read(ps, ch, ch->sock, &ch->in, "channel") > 0;
+	     i++)
 		;
-	while (ch->out >= 0 && child_read(ps, ch, ch->out, &ch->lo, "stdout") > 0)
+	for (int i = 0; i < POOL_DRAIN_READS && ch->out >= 0 &&
+			child_read(ps, ch, ch->out, &ch->lo, "stdout") > 0;
+	     i++)
 		;
-	while (ch->err >= 0 && child_read(ps, ch, ch->err, &ch->le, "stderr") > 0)
+	for (int i = 0; i < POOL_DRAIN_READS && ch->err >= 0 &&
+			child_read(ps, ch, ch->err, &ch->le, "stderr") > 0;
+	     i++)
 		;
 	if (WIFSIGNALED(status))
 		snprintf(how, sizeof(how), "handler process %lld killed by signal %d (%s)", pid,
@@ -414,11 +424,14 @@ void child_reap(struct pools *ps, struct child *ch, int status)
 	while (ch->jobs != NULL) {
 		struct request *rq = ch->jobs;
 
-		if (rq->cancel_sent)
+		/* A job that died with a child that had become ready counts its attempt, even
+		 * while the handler is broken (a poison job must not be released for ever); a
+		 * job on a child we killed for another job's stop does not. */
+		if (rq->cancel_sent || rq->stop != NULL)
 			pool_complete(p, rq, HANDLER_STOPPED, NULL, NULL);
-		else if (p->broken && unexpected)
-			pool_complete(p, rq, HANDLER_RELEASE, NULL, "handler %s is broken: %s",
-				      p->h->type, p->why);
+		else if (ours)
+			pool_complete(p, rq, HANDLER_RELEASE, NULL,
+				      "handler process %lld killed for another job's stop", pid);
 		else
 			pool_complete(p, rq, HANDLER_RETRY, NULL, "%s", how);
 	}

@@ -141,8 +141,10 @@ void child_stops(struct pool *p, struct child *ch, int64_t now);
  * fence page. Returns when the next of them is due (INT64_MAX: none). */
 int64_t child_timers(struct pools *ps, struct child *ch, int64_t now);
 
-/* ch has exited (status from waitpid): log what it left, count an unexpected death (maybe
- * breaking the pool), finish its jobs (stopped, released or retryable), free it. */
+/* ch has exited (status from waitpid, reaped after its group was killed): log what it left
+ * (bounded), count an unexpected death (maybe breaking the pool), finish its jobs (stopped;
+ * released when we killed it for another job's stop or the fence; else retryable), free
+ * it. */
 void child_reap(struct pools *ps, struct child *ch, int status);
 
 #endif
