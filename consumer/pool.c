@@ -106,7 +106,9 @@ void pool_set_broken(struct pools *ps, struct pool *p, bool broken, const char *
 	jobq_backoff_init(&p->backoff, POOL_RESPAWN_MIN_MS,
 			  broken ? POOL_BROKEN_RESPAWN_MAX_MS : POOL_RESPAWN_MAX_MS,
 			  p->backoff.seed);
-	consumer_handler_health(ps->c, p->h->type, broken, broken ? why : NULL);
+	/* A retiring pool's successor owns the type's health. */
+	if (!p->retiring)
+		consumer_handler_health(ps->c, p->h->type, broken, broken ? why : NULL);
 }
 
 /* A job was answered: the handler works. */
@@ -142,6 +144,14 @@ static struct child *free_child(struct pool *p)
 	return best;
 }
 
+static bool any_ready(const struct pool *p)
+{
+	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
+		if (ch->state == C_READY && !ch->retire && !ch->dying)
+			return true;
+	return false;
+}
+
 static bool busy(const struct pool *p)
 {
 	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
@@ -150,8 +160,9 @@ static bool busy(const struct pool *p)
 	return false;
 }
 
-/* Pending jobs: stopped ones end, the others go to a child with a free slot; a broken
- * handler's are given back, but for one at a time that a ready child tries. */
+/* Pending jobs: stopped ones end, the others go to a child with a free slot. A broken
+ * handler's are given back while no child is ready; once one is, it is sent one at a time
+ * (a probe) and the others wait for it. */
 static void dispatch(struct pools *ps, struct pool *p)
 {
 	struct request *rq = p->pending, *next;
@@ -163,13 +174,13 @@ static void dispatch(struct pools *ps, struct pool *p)
 			pool_complete(p, rq, HANDLER_STOPPED, NULL, NULL);
 			continue;
 		}
-		ch = free_child(p);
-		if (p->broken && (ch == NULL || busy(p))) {
+		if (p->broken && !any_ready(p)) {
 			pool_complete(p, rq, HANDLER_RELEASE, NULL, "handler %s is broken: %s",
 				      p->h->type, p->why);
 			continue;
 		}
-		if (ch == NULL || p->retiring)
+		ch = free_child(p);
+		if (ch == NULL || p->retiring || (p->broken && busy(p)))
 			continue; /* waits for a child (a retiring pool has none to give) */
 		unlink_req(&p->pending, rq);
 		rq->child = ch;
@@ -425,10 +436,9 @@ int pools_start(struct consumer *c, struct jobq_err *err)
 	return 0;
 }
 
-void pools_reload(struct consumer *c)
+void pools_reload(struct consumer *c, const struct jobq_config *cfg)
 {
 	struct pools *ps = c->pools;
-	const struct jobq_config *cfg = c->cfg;
 
 	if (ps == NULL)
 		return;

@@ -25,12 +25,13 @@
  * (err says which). Called once, before the executors start. */
 int pools_start(struct consumer *c, struct jobq_err *err) JOBQ_WUR;
 
-/* After a reload (c->cfg is the new configuration): a handler whose pool settings
+/* A reload, before cfg (the new configuration) is published as c->cfg, so that an
+ * executor that reads it finds a pool for each of its persistent handlers: a handler whose pool settings
  * (command, env, user, group, processes, jobs_per_process, max_jobs, startup_timeout)
  * changed gets a new pool, and so does a new persistent handler; the old pool takes no new
  * job and its children retire as they become idle. A pool whose settings did not change
  * keeps its children and takes the new timeout and cancel_grace. Called by the I/O thread. */
-void pools_reload(struct consumer *c);
+void pools_reload(struct consumer *c, const struct jobq_config *cfg);
 
 /* At exit, once no executor runs: every channel is closed (a child must then exit), the
  * children that remain get SIGTERM after their cancel_grace and SIGKILL after another
