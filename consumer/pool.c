@@ -558,6 +558,10 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 	}
 	append_req(&p->pending, &rq);
 	pthread_mutex_unlock(&ps->mu);
+	/* From now on each renewal wakes the pool thread, which moves the fence page. */
+	pthread_mutex_lock(&ctx->c->exec_mu);
+	e->pool_wake = &ps->wake_fd;
+	pthread_mutex_unlock(&ctx->c->exec_mu);
 	wake(ps);
 	for (;;) {
 		struct pollfd pfd = { .fd = e->wake_fd, .events = POLLIN };
@@ -592,6 +596,9 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 			(void)n;
 		}
 	}
+	pthread_mutex_lock(&ctx->c->exec_mu);
+	e->pool_wake = NULL;
+	pthread_mutex_unlock(&ctx->c->exec_mu);
 	free(rq.line);
 	*out = rq.res;
 	if (out->status == HANDLER_RETRY && rq.retry_in_ms >= 0) {

@@ -17,8 +17,19 @@
 #define POOL_BROKEN_RESPAWN_MAX_MS 30000
 /* Reads of 64 KiB per stream after a child's death, at most, for what it left. */
 #define POOL_DRAIN_READS 16
-/* Longest stdout or stderr line of a child logged whole; longer ones are cut. */
+/* Longest stdout or stderr line, or `log` message, of a child logged whole; longer ones
+ * are cut (at a character). */
 #define POOL_OUTPUT_LINE_MAX 4096
+/* A child's log lines (output, `log`, ignored answers): POOL_LOG_RATE a second on average,
+ * bursts of POOL_LOG_BURST; the others are dropped and counted, the count logged at most
+ * every POOL_LOG_DROPPED_MS and at the child's end. */
+#define POOL_LOG_RATE 100
+#define POOL_LOG_BURST 1000
+#define POOL_LOG_DROPPED_MS 10000
+/* Longest error text kept from a child's `error` (cut at a character), and largest
+ * result (its JSON text): a larger one fails the job permanently. As for commands. */
+#define POOL_ERROR_MAX 2048
+#define POOL_RESULT_MAX (1024 * 1024)
 
 /* Start the pool thread and a pool for each persistent handler of c->cfg (their children
  * start at once, so the first jobs find them warm). Returns 0, or JOBQ_ESYS / JOBQ_ENOMEM

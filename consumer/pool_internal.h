@@ -61,7 +61,11 @@ struct child {
 	bool killed;        /* SIGKILL sent to its group */
 	bool stopped_by_us; /* its end was our doing (a stop, a retirement): no backoff */
 	bool unknown_logged;
-	char why[160]; /* a death we decided (protocol error, refusal, startup timeout) */
+	int64_t log_milli;   /* log tokens left, in thousandths (POOL_LOG_RATE, _BURST) */
+	int64_t log_ms;      /* when they were last refilled */
+	int64_t log_dropped; /* lines dropped since the last count logged */
+	int64_t log_told_ms; /* when a dropped count was last logged */
+	char why[160];       /* a death we decided (protocol error, refusal, startup timeout) */
 };
 
 struct pool {
