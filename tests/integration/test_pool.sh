@@ -313,7 +313,7 @@ check "... which was killed for a protocol error" in_log "event=handler_died" "p
 # ---------------------------------------------------------------- a child past its cancel grace
 a=$("$J" submit late '{"op": "sleep", "seconds": 60, "late": 1.3}')
 wait_for 15 "a job answering cancels 1.3 s late runs (cancel_grace 1s, SIGTERM ignored)" sql_is running "select status from jobs where id='$a'"
-b=$("$J" submit --max-attempts 1 late '{"n": "after the grace"}')
+b=$("$J" submit --max-attempts 1 late '{"op": "sleep", "seconds": 1.5}')  # would outlive kill_at
 wait_for 15 "a second job waits for its slot" sql_is running "select status from jobs where id='$b'"
 check_status "the first is cancelled" 0 timeout 30 "$J" cancel --wait --timeout 20s "$a"
 check_eq "... cancelled" cancelled "$(st "$a")"
