@@ -65,6 +65,9 @@ struct execution {
 	/* A running command's shim reads the fence point here (command.c), so the fence holds
 	 * even while this whole process is stopped; NULL when no command runs. */
 	_Atomic int64_t *shim_fence;
+	/* While a pool runs the job: the pool thread's eventfd, written at each renewal so
+	 * that the thread moves the child's fence page at once (pool.c); NULL otherwise. */
+	const int *pool_wake;
 	/* The latest progress its handler reported in this attempt (JSON text, malloc'd; NULL:
 	 * none), kept until the attempt ends, whose outcome writes it. progress_seq counts the
 	 * reports, progress_sent is the count the keeper's heartbeats last wrote: the keeper
@@ -224,7 +227,9 @@ int64_t fence_keeper_bound_ms(const struct jobq_config *cfg);
 int64_t fence_session_bound_ms(const struct jobq_config *cfg);
 
 /* Record that e's lease was renewed by a write sent at sent_ms (CLOCK_MONOTONIC) that
- * asked for cfg's lease_duration. Caller holds c->exec_mu. */
+ * asked for cfg's lease_duration: a running command's shim sees the new fence point at
+ * once, a pool's thread is woken to move its child's fence page. Caller holds
+ * c->exec_mu. */
 void fence_renewed(struct execution *e, int64_t sent_ms, const struct jobq_config *cfg);
 
 /* Open the keeper's session and register the worker (taking its liveness lock) before

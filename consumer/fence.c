@@ -40,6 +40,12 @@ void fence_renewed(struct execution *e, int64_t sent_ms, const struct jobq_confi
 	e->fence_at_ms = sent_ms + cfg->lease_duration_ms - fence_period_ms(cfg);
 	if (e->shim_fence != NULL)
 		atomic_store(e->shim_fence, e->fence_at_ms);
+	if (e->pool_wake != NULL) {
+		uint64_t one = 1;
+		ssize_t n = write(*e->pool_wake, &one, sizeof(one));
+
+		(void)n; /* a full counter already wakes the thread */
+	}
 }
 
 void *fence_thread(void *arg)

@@ -54,6 +54,12 @@ bool lines_feed(struct lines *b, const char *p, size_t n, lines_fn fn, void *arg
 		b->skipping = false;
 		p = nl + 1;
 	}
+	/* A long line is gone: its buffer goes too (a child idles with 8 MiB otherwise). */
+	if (b->len == 0 && b->cap > LINES_KEEP) {
+		free(b->data);
+		b->data = NULL;
+		b->cap = 0;
+	}
 	return true;
 }
 

@@ -7,6 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Buffer kept between lines; a larger one is freed once no partial line is in it. */
+#define LINES_KEEP (64 * 1024)
+
 /* A partial line. Zero-initialise, set max (the longest line kept, its '\n' excluded). */
 struct lines {
 	char *data;
@@ -20,7 +23,7 @@ struct lines {
 typedef bool (*lines_fn)(void *arg, const char *line, size_t len, bool cut);
 
 /* Feed p[0..n): every line it completes goes to fn. Returns false when fn asked to stop,
- * true otherwise. When memory runs out the line at hand is dropped (as if cut, with an
+ * true otherwise. A buffer over LINES_KEEP is freed when no partial line is left. When memory runs out the line at hand is dropped (as if cut, with an
  * empty first part not handed on). */
 bool lines_feed(struct lines *b, const char *p, size_t n, lines_fn fn, void *arg);
 

@@ -5,6 +5,7 @@
  * while it polls. A child's own life is pool_child.c. */
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +106,9 @@ void pool_set_broken(struct pools *ps, struct pool *p, bool broken, const char *
 	jobq_backoff_init(&p->backoff, POOL_RESPAWN_MIN_MS,
 			  broken ? POOL_BROKEN_RESPAWN_MAX_MS : POOL_RESPAWN_MAX_MS,
 			  p->backoff.seed);
-	consumer_handler_health(ps->c, p->h->type, broken, broken ? why : NULL);
+	/* A retiring pool's successor owns the type's health. */
+	if (!p->retiring)
+		consumer_handler_health(ps->c, p->h->type, broken, broken ? why : NULL);
 }
 
 /* A job was answered: the handler works. */
@@ -118,24 +121,35 @@ void pool_job_completed(struct pools *ps, struct pool *p)
 
 /* ---- the pool thread's turn -------------------------------------------------------- */
 
+/* Children that count towards `processes`: a dying one is replaced at once. */
 static int live_children(const struct pool *p)
 {
 	int n = 0;
 
 	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
-		n += ch->state != C_CLOSING && !ch->retire;
+		n += ch->state != C_CLOSING && !ch->retire && !ch->dying;
 	return n;
 }
 
+/* The ready child with the fewest jobs and a free slot, or NULL; never one that is
+ * dying (killed, or past a cancel's grace: its pidfd may not have told yet). */
 static struct child *free_child(struct pool *p)
 {
 	struct child *best = NULL;
 
 	for (struct child *ch = p->children; ch != NULL; ch = ch->next)
-		if (ch->state == C_READY && !ch->retire && ch->njobs < slots_of(p) &&
+		if (ch->state == C_READY && !ch->retire && !ch->dying && ch->njobs < slots_of(p) &&
 		    (best == NULL || ch->njobs < best->njobs))
 			best = ch;
 	return best;
+}
+
+static bool any_ready(const struct pool *p)
+{
+	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
+		if (ch->state == C_READY && !ch->retire && !ch->dying)
+			return true;
+	return false;
 }
 
 static bool busy(const struct pool *p)
@@ -146,8 +160,9 @@ static bool busy(const struct pool *p)
 	return false;
 }
 
-/* Pending jobs: stopped ones end, the others go to a child with a free slot; a broken
- * handler's are given back, but for one at a time that a ready child tries. */
+/* Pending jobs: stopped ones end, the others go to a child with a free slot. A broken
+ * handler's are given back while no child is ready; once one is, it is sent one at a time
+ * (a probe) and the others wait for it. */
 static void dispatch(struct pools *ps, struct pool *p)
 {
 	struct request *rq = p->pending, *next;
@@ -159,13 +174,13 @@ static void dispatch(struct pools *ps, struct pool *p)
 			pool_complete(p, rq, HANDLER_STOPPED, NULL, NULL);
 			continue;
 		}
-		ch = free_child(p);
-		if (p->broken && (ch == NULL || busy(p))) {
+		if (p->broken && !any_ready(p)) {
 			pool_complete(p, rq, HANDLER_RELEASE, NULL, "handler %s is broken: %s",
 				      p->h->type, p->why);
 			continue;
 		}
-		if (ch == NULL || p->retiring)
+		ch = free_child(p);
+		if (ch == NULL || p->retiring || (p->broken && busy(p)))
 			continue; /* waits for a child (a retiring pool has none to give) */
 		unlink_req(&p->pending, rq);
 		rq->child = ch;
@@ -208,6 +223,24 @@ static int64_t tend(struct pools *ps, struct pool *p, int64_t now)
 		child_flush(ch);
 	}
 	return next;
+}
+
+/* Reap ch if its shim has exited. Its group is killed first, while the unreaped shim
+ * still holds the group's id: whatever it left goes with it, and no other process can
+ * have taken that id. Returns whether ch was reaped (and freed). */
+static bool reap_if_exited(struct pools *ps, struct child *ch)
+{
+	siginfo_t si = { 0 };
+	int status;
+
+	if (waitid(P_PID, (id_t)ch->pid, &si, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+	    si.si_pid != ch->pid)
+		return false;
+	kill(-ch->pid, SIGKILL);
+	if (waitpid(ch->pid, &status, 0) != ch->pid)
+		return false;
+	child_reap(ps, ch, status);
+	return true;
 }
 
 struct watch {
@@ -314,24 +347,17 @@ static void *pool_thread(void *arg)
 				       w[i].stream) < 0)
 				close_fd(w[i].fd);
 		}
-		for (size_t i = 1; i < n; i++) {
-			int status;
-
-			if (fds[i].revents == 0 || w[i].stream != NULL)
-				continue;
-			if (waitpid(w[i].ch->pid, &status, WNOHANG) == w[i].ch->pid)
-				child_reap(ps, w[i].ch, status);
-		}
+		for (size_t i = 1; i < n; i++)
+			if (fds[i].revents != 0 && w[i].stream == NULL)
+				(void)reap_if_exited(ps, w[i].ch);
 		/* Children without a pidfd, and an EOF on a channel (the child's way out). */
 		for (struct pool *p = ps->list; p != NULL; p = p->next)
 			for (struct child *ch = p->children, *nx; ch != NULL; ch = nx) {
-				int status;
-
 				nx = ch->next;
 				if (ch->sock < 0 && ch->state != C_CLOSING && ch->why[0] == '\0')
 					child_kill(ch, "it closed the protocol channel");
-				if (ch->pidfd < 0 && waitpid(ch->pid, &status, WNOHANG) == ch->pid)
-					child_reap(ps, ch, status);
+				if (ch->pidfd < 0)
+					(void)reap_if_exited(ps, ch);
 			}
 	}
 	pthread_mutex_unlock(&ps->mu);
@@ -410,10 +436,9 @@ int pools_start(struct consumer *c, struct jobq_err *err)
 	return 0;
 }
 
-void pools_reload(struct consumer *c)
+void pools_reload(struct consumer *c, const struct jobq_config *cfg)
 {
 	struct pools *ps = c->pools;
-	const struct jobq_config *cfg = c->cfg;
 
 	if (ps == NULL)
 		return;
@@ -509,7 +534,7 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 	struct execution *e = ctx->exec;
 	struct request rq = { .ctx = ctx, .retry_in_ms = -1 };
 	struct pool *p;
-	bool asked = false, done = false;
+	bool asked = false, lost = false, done = false;
 
 	*out = (struct handler_result){ .status = HANDLER_RETRY };
 	rq.line = wire_encode_job(ctx->job_id, ctx->type, ctx->attempt, ctx->max_attempts,
@@ -533,6 +558,10 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 	}
 	append_req(&p->pending, &rq);
 	pthread_mutex_unlock(&ps->mu);
+	/* From now on each renewal wakes the pool thread, which moves the fence page. */
+	pthread_mutex_lock(&ctx->c->exec_mu);
+	e->pool_wake = &ps->wake_fd;
+	pthread_mutex_unlock(&ctx->c->exec_mu);
 	wake(ps);
 	for (;;) {
 		struct pollfd pfd = { .fd = e->wake_fd, .events = POLLIN };
@@ -543,9 +572,14 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 		pthread_mutex_unlock(&ps->mu);
 		if (done)
 			break;
-		if (!asked && job_should_stop(ctx)) {
+		/* A lost lease after another stop (during a cancel's grace) still escalates:
+		 * the next owner must find this attempt dead at once. */
+		if ((!asked && job_should_stop(ctx)) || (!lost && atomic_load(&e->lost))) {
+			lost = atomic_load(&e->lost);
 			pthread_mutex_lock(&ps->mu);
-			rq.stop = reason_of(e);
+			if (rq.stop == NULL)
+				rq.stop = reason_of(e);
+			rq.lost = lost;
 			pthread_mutex_unlock(&ps->mu);
 			wake(ps);
 			asked = true;
@@ -562,6 +596,9 @@ void pool_run(struct job_ctx *ctx, const struct jobq_handler_config *h, struct h
 			(void)n;
 		}
 	}
+	pthread_mutex_lock(&ctx->c->exec_mu);
+	e->pool_wake = NULL;
+	pthread_mutex_unlock(&ctx->c->exec_mu);
 	free(rq.line);
 	*out = rq.res;
 	if (out->status == HANDLER_RETRY && rq.retry_in_ms >= 0) {

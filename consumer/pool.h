@@ -15,20 +15,34 @@
 #define POOL_RESPAWN_MIN_MS 100
 #define POOL_RESPAWN_MAX_MS 10000
 #define POOL_BROKEN_RESPAWN_MAX_MS 30000
-/* Longest stdout or stderr line of a child logged whole; longer ones are cut. */
+/* Reads of 64 KiB per stream after a child's death, at most, for what it left. */
+#define POOL_DRAIN_READS 16
+/* Longest stdout or stderr line, or `log` message, of a child logged whole; longer ones
+ * are cut (at a character). */
 #define POOL_OUTPUT_LINE_MAX 4096
+/* A child's log lines (output, `log`, ignored answers): POOL_LOG_RATE a second on average,
+ * bursts of POOL_LOG_BURST; the others are dropped and counted, the count logged at most
+ * every POOL_LOG_DROPPED_MS and at the child's end. */
+#define POOL_LOG_RATE 100
+#define POOL_LOG_BURST 1000
+#define POOL_LOG_DROPPED_MS 10000
+/* Longest error text kept from a child's `error` (cut at a character), and largest
+ * result (its JSON text): a larger one fails the job permanently. As for commands. */
+#define POOL_ERROR_MAX 2048
+#define POOL_RESULT_MAX (1024 * 1024)
 
 /* Start the pool thread and a pool for each persistent handler of c->cfg (their children
  * start at once, so the first jobs find them warm). Returns 0, or JOBQ_ESYS / JOBQ_ENOMEM
  * (err says which). Called once, before the executors start. */
 int pools_start(struct consumer *c, struct jobq_err *err) JOBQ_WUR;
 
-/* After a reload (c->cfg is the new configuration): a handler whose pool settings
+/* A reload, before cfg (the new configuration) is published as c->cfg, so that an
+ * executor that reads it finds a pool for each of its persistent handlers: a handler whose pool settings
  * (command, env, user, group, processes, jobs_per_process, max_jobs, startup_timeout)
  * changed gets a new pool, and so does a new persistent handler; the old pool takes no new
  * job and its children retire as they become idle. A pool whose settings did not change
  * keeps its children and takes the new timeout and cancel_grace. Called by the I/O thread. */
-void pools_reload(struct consumer *c);
+void pools_reload(struct consumer *c, const struct jobq_config *cfg);
 
 /* At exit, once no executor runs: every channel is closed (a child must then exit), the
  * children that remain get SIGTERM after their cancel_grace and SIGKILL after another

@@ -17,6 +17,7 @@
 #include "isolate.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
+#include "jobq/utf8.h"
 #include "pool_internal.h"
 #include "shim_spawn.h"
 #include "wire.h"
@@ -42,11 +43,14 @@ void child_send(struct child *ch, const char *line, size_t len)
 
 	if (ch->sock < 0)
 		return;
-	if (ch->woff > 0 && ch->woff == ch->wlen)
-		ch->wlen = ch->woff = 0;
+	if (ch->woff > 0 && ch->woff >= ch->wlen / 2) {
+		/* Most of it is sent: keep only the rest, so the buffer does not creep. */
+		memmove(ch->wbuf, ch->wbuf + ch->woff, ch->wlen - ch->woff);
+		ch->wlen -= ch->woff;
+		ch->woff = 0;
+	}
 	if ((nb = realloc(ch->wbuf, ch->wlen + len)) == NULL) {
-		snprintf(ch->why, sizeof(ch->why), "out of memory for its channel");
-		kill(-ch->pid, SIGKILL);
+		child_kill(ch, "out of memory for its channel");
 		return;
 	}
 	ch->wbuf = nb;
@@ -66,9 +70,12 @@ void child_flush(struct child *ch)
 		}
 		if (n < 0 && (errno == EAGAIN || errno == EINTR))
 			return;
-		/* The child closed its end: it is on its way out (its pidfd tells). */
+		/* The child closed its end (EPIPE, ECONNRESET): the lines it was sent are lost,
+		 * so it cannot go on; it is on its way out anyway. */
+		child_kill(ch, "cannot write to the protocol channel: %s",
+			   n < 0 ? strerror(errno) : "nothing written");
 		ch->woff = ch->wlen;
-		return;
+		break;
 	}
 	ch->wlen = ch->woff = 0;
 }
@@ -81,6 +88,14 @@ static struct request *find_job(struct child *ch, const char *id)
 	return NULL;
 }
 
+/* SIGKILL to ch's whole group: it takes no more jobs and is replaced at once. */
+static void child_sigkill(struct child *ch)
+{
+	ch->dying = true;
+	ch->killed = true;
+	kill(-ch->pid, SIGKILL);
+}
+
 /* A protocol error or a refusal: the child is killed and replaced. */
 void child_kill(struct child *ch, const char *fmt, ...)
 {
@@ -91,7 +106,41 @@ void child_kill(struct child *ch, const char *fmt, ...)
 		vsnprintf(ch->why, sizeof(ch->why), fmt, ap);
 		va_end(ap);
 	}
-	kill(-ch->pid, SIGKILL);
+	child_sigkill(ch);
+}
+
+/* Log how many of ch's lines were dropped since the last count. */
+static void log_dropped(struct pools *ps, struct child *ch, int64_t now)
+{
+	char n[24], pid[24];
+
+	jobq_warn("handler_output_dropped", "worker", ps->c->worker_id, "handler",
+		  ch->pool->h->type, "pid", jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid),
+		  "lines", jobq_log_int(n, ch->log_dropped), "reason", "more than the log budget");
+	ch->log_dropped = 0;
+	ch->log_told_ms = now;
+}
+
+/* Whether ch may log one more line now (a token bucket: POOL_LOG_RATE a second, bursts of
+ * POOL_LOG_BURST); a line it may not is counted, and the count logged now and then. */
+static bool may_log(struct pools *ps, struct child *ch)
+{
+	int64_t now = jobq_monotonic_ms(), cap = (int64_t)POOL_LOG_BURST * 1000;
+
+	if (now > ch->log_ms) {
+		ch->log_milli += (now - ch->log_ms) * POOL_LOG_RATE;
+		if (ch->log_milli > cap)
+			ch->log_milli = cap;
+		ch->log_ms = now;
+	}
+	if (ch->log_milli < 1000) {
+		ch->log_dropped++;
+		return false;
+	}
+	ch->log_milli -= 1000;
+	if (ch->log_dropped > 0 && now - ch->log_told_ms >= POOL_LOG_DROPPED_MS)
+		log_dropped(ps, ch, now);
+	return true;
 }
 
 static void on_ready(struct pools *ps, struct child *ch, struct wire_msg *m)
@@ -124,12 +173,19 @@ static void on_answer(struct pools *ps, struct child *ch, struct wire_msg *m)
 	char pid[24];
 
 	if (rq == NULL) {
-		jobq_warn("handler_answer_ignored", "worker", ps->c->worker_id, "handler",
-			  p->h->type, "pid", jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid),
-			  "job", m->id, "reason", "no such job runs on this child");
+		if (may_log(ps, ch))
+			jobq_warn("handler_answer_ignored", "worker", ps->c->worker_id, "handler",
+				  p->h->type, "pid",
+				  jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid), "job", m->id,
+				  "reason", "no such job runs on this child");
 		return;
 	}
 	pool_job_completed(ps, p);
+	if (m->op == WIRE_RESULT && m->json != NULL && strlen(m->json) > POOL_RESULT_MAX) {
+		pool_complete(p, rq, HANDLER_PERMANENT, NULL, "result exceeds %d bytes",
+			      POOL_RESULT_MAX);
+		return;
+	}
 	if (m->op == WIRE_RESULT) {
 		pool_complete(p, rq, HANDLER_OK, m->json, NULL);
 		m->json = NULL;
@@ -139,6 +195,9 @@ static void on_answer(struct pools *ps, struct child *ch, struct wire_msg *m)
 		pool_complete(p, rq, HANDLER_STOPPED, NULL, NULL);
 		return;
 	}
+	/* As a command's stderr tail: the first POOL_ERROR_MAX bytes, cut at a character. */
+	if (m->error != NULL && strlen(m->error) > POOL_ERROR_MAX)
+		m->error[jobq_utf8_cut_end(m->error, POOL_ERROR_MAX)] = '\0';
 	rq->retry_in_ms = m->retry_in_ms;
 	pool_complete(p, rq, m->permanent ? HANDLER_PERMANENT : HANDLER_RETRY, NULL, "%s",
 		      m->error != NULL ? m->error : "handler gave no error text");
@@ -152,13 +211,14 @@ static void on_line(struct pools *ps, struct child *ch, const char *line, size_t
 	struct request *rq;
 	const char *type = ch->pool->h->type;
 	char pid[24];
+	bool cut;
 
 	if (wire_parse(line, len, WIRE_CHILD, &m, &err) != 0) {
 		child_kill(ch, "protocol error: %s", err.msg);
 		return;
 	}
 	jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid);
-	if (m.warning != NULL)
+	if (m.warning != NULL && may_log(ps, ch))
 		jobq_warn("handler_protocol_warning", "worker", ps->c->worker_id, "handler", type,
 			  "pid", pid, "job", m.id, "warning", m.warning);
 	if (ch->state == C_STARTING && m.op != WIRE_READY && m.op != WIRE_LOG &&
@@ -177,17 +237,22 @@ static void on_line(struct pools *ps, struct child *ch, const char *line, size_t
 		break;
 	case WIRE_PROGRESS:
 		if ((rq = find_job(ch, m.id)) != NULL && m.json != NULL &&
-		    job_progress(rq->ctx, m.json) != 0)
+		    job_progress(rq->ctx, m.json) != 0 && may_log(ps, ch))
 			jobq_warn("handler_protocol_warning", "worker", ps->c->worker_id, "handler",
 				  type, "pid", pid, "job", m.id, "warning", "progress dropped");
 		break;
 	case WIRE_LOG:
+		if (!may_log(ps, ch))
+			break;
+		cut = strlen(m.msg) > POOL_OUTPUT_LINE_MAX;
+		if (cut)
+			m.msg[jobq_utf8_cut_end(m.msg, POOL_OUTPUT_LINE_MAX)] = '\0';
 		jobq_log(m.level[0] == 'd'   ? JOBQ_LOG_DEBUG
 			 : m.level[0] == 'w' ? JOBQ_LOG_WARN
 			 : m.level[0] == 'e' ? JOBQ_LOG_ERROR
 					     : JOBQ_LOG_INFO,
 			 "handler_log", "worker", ps->c->worker_id, "handler", type, "pid", pid,
-			 "job", m.id, "msg", m.msg, (const char *)NULL);
+			 "job", m.id, "msg", m.msg, cut ? "cut" : NULL, "true", (const char *)NULL);
 		break;
 	case WIRE_RETRY_IN:
 	case WIRE_UNKNOWN:
@@ -208,6 +273,8 @@ static void on_output(struct pools *ps, struct child *ch, const char *stream, co
 
 	const char *job = ch->njobs == 1 ? ch->jobs->ctx->job_id : NULL;
 
+	if (!may_log(ps, ch))
+		return;
 	jobq_log_int(pid, ch->cpid ? ch->cpid : ch->pid);
 	/* Only the fields that have a value (a NULL one would print as an empty one): a NULL
 	 * key ends the list. */
@@ -238,11 +305,12 @@ static bool one_line(void *arg, const char *line, size_t len, bool cut)
 			   (size_t)WIRE_LINE_MAX);
 		return false;
 	}
-	if (r->channel)
-		on_line(r->ps, r->ch, line, len);
-	else
+	if (!r->channel) {
 		on_output(r->ps, r->ch, r->stream, line, cut);
-	return true;
+		return true;
+	}
+	on_line(r->ps, r->ch, line, len);
+	return !r->ch->killed; /* nothing a killed child wrote after counts */
 }
 
 /* Read what fd has (stream "channel", "stdout" or "stderr") and act on each whole line.
@@ -324,7 +392,8 @@ int child_spawn(struct pools *ps, struct pool *p, struct jobq_err *err)
 	fcntl(ch->out, F_SETFL, O_NONBLOCK);
 	fcntl(ch->err, F_SETFL, O_NONBLOCK);
 	ch->pidfd = (int)syscall(SYS_pidfd_open, ch->pid, 0);
-	ch->started_ms = jobq_monotonic_ms();
+	ch->started_ms = ch->log_ms = jobq_monotonic_ms();
+	ch->log_milli = (int64_t)POOL_LOG_BURST * 1000;
 	ch->state = C_STARTING;
 	ch->next = p->children;
 	p->children = ch;
@@ -365,23 +434,35 @@ static const char *signame(int sig)
 	return "?";
 }
 
-/* The child has exited (status from waitpid): finish its jobs, count the death, free it. */
+/* The child has exited (status from waitpid; the caller killed its group before it reaped
+ * the shim): finish its jobs, count the death, free it. */
 void child_reap(struct pools *ps, struct child *ch, int status)
 {
 	struct pool *p = ch->pool;
 	long long pid = ch->cpid ? ch->cpid : ch->pid;
-	bool before_ready = ch->state == C_STARTING && !ch->stopped_by_us;
-	bool unexpected = !ch->stopped_by_us && ch->state != C_CLOSING;
+	/* The shim kills its group once the fence page's point passes (a stopped or starved
+	 * worker): our doing too, like a lost lease's or a cancel grace's kill. */
+	bool ours = ch->stopped_by_us || atomic_load(ch->fence) <= jobq_monotonic_ms();
+	bool before_ready = ch->state == C_STARTING && !ours;
+	bool unexpected = !ours && ch->state != C_CLOSING;
 	char how[256], n[24];
 
-	kill(-ch->pid, SIGKILL); /* whatever it left in its group goes with it */
-	/* What the child wrote before it died is logged before its death. */
-	while (ch->sock >= 0 && child_read(ps, ch, ch->sock, &ch->in, "channel") > 0)
+	/* What the child wrote before it died is logged before its death; bounded, as a
+	 * process outside the group may still hold a pipe and write on. */
+	for (int i = 0; i < POOL_DRAIN_READS && ch->sock >= 0 &&
+			child_read(ps, ch, ch->sock, &ch->in, "channel") > 0;
+	     i++)
 		;
-	while (ch->out >= 0 && child_read(ps, ch, ch->out, &ch->lo, "stdout") > 0)
+	for (int i = 0; i < POOL_DRAIN_READS && ch->out >= 0 &&
+			child_read(ps, ch, ch->out, &ch->lo, "stdout") > 0;
+	     i++)
 		;
-	while (ch->err >= 0 && child_read(ps, ch, ch->err, &ch->le, "stderr") > 0)
+	for (int i = 0; i < POOL_DRAIN_READS && ch->err >= 0 &&
+			child_read(ps, ch, ch->err, &ch->le, "stderr") > 0;
+	     i++)
 		;
+	if (ch->log_dropped > 0)
+		log_dropped(ps, ch, jobq_monotonic_ms());
 	if (WIFSIGNALED(status))
 		snprintf(how, sizeof(how), "handler process %lld killed by signal %d (%s)", pid,
 			 WTERMSIG(status), signame(WTERMSIG(status)));
@@ -406,11 +487,14 @@ void child_reap(struct pools *ps, struct child *ch, int status)
 	while (ch->jobs != NULL) {
 		struct request *rq = ch->jobs;
 
-		if (rq->cancel_sent)
+		/* A job that died with a child that had become ready counts its attempt, even
+		 * while the handler is broken (a poison job must not be released for ever); a
+		 * job on a child we killed for another job's stop does not. */
+		if (rq->cancel_sent || rq->stop != NULL)
 			pool_complete(p, rq, HANDLER_STOPPED, NULL, NULL);
-		else if (p->broken && unexpected)
-			pool_complete(p, rq, HANDLER_RELEASE, NULL, "handler %s is broken: %s",
-				      p->h->type, p->why);
+		else if (ours)
+			pool_complete(p, rq, HANDLER_RELEASE, NULL,
+				      "handler process %lld killed for another job's stop", pid);
 		else
 			pool_complete(p, rq, HANDLER_RETRY, NULL, "%s", how);
 	}
@@ -437,35 +521,41 @@ static void retire(struct child *ch, int64_t now, bool hard)
 {
 	int64_t grace = hard ? 0 : grace_of(ch->pool);
 
-	if (ch->state == C_CLOSING)
-		return;
+	if (ch->state == C_CLOSING || ch->killed)
+		return; /* a killed child is on its way out, its death what it was */
 	ch->state = C_CLOSING;
 	ch->stopped_by_us = true;
 	close_fd(&ch->sock);
-	ch->term_at = now + grace;
-	ch->kill_at = now + 2 * grace;
+	/* A child already past a cancel's grace keeps its earlier SIGTERM and SIGKILL. */
+	if (ch->term_at == 0)
+		ch->term_at = now + grace;
+	if (ch->kill_at == 0 || ch->kill_at > now + 2 * grace)
+		ch->kill_at = now + 2 * grace;
 	if (hard)
-		kill(-ch->pid, SIGKILL);
+		child_sigkill(ch);
 }
 
-/* Stops the executors asked for: a cancel line, then the grace. */
+/* Stops the executors asked for: a cancel line, then the grace; a lost lease (also one
+ * that comes during another stop's grace) kills the group at once. */
 void child_stops(struct pool *p, struct child *ch, int64_t now)
 {
 	for (struct request *rq = ch->jobs; rq != NULL; rq = rq->next) {
 		char *line;
 		size_t len;
 
-		if (rq->stop == NULL || rq->cancel_sent)
+		if (rq->stop == NULL)
 			continue;
-		rq->cancel_sent = true;
-		rq->term_at = now + grace_of(p);
-		if ((line = wire_encode_cancel(rq->ctx->job_id, rq->stop, &len)) != NULL)
-			child_send(ch, line, len);
-		free(line);
-		if (strcmp(rq->stop, "lost") == 0) {
+		if (!rq->cancel_sent) {
+			rq->cancel_sent = true;
+			rq->term_at = now + grace_of(p);
+			if ((line = wire_encode_cancel(rq->ctx->job_id, rq->stop, &len)) != NULL)
+				child_send(ch, line, len);
+			free(line);
+		}
+		if (rq->lost && !ch->killed) {
 			/* The next owner must find this attempt dead: no grace. */
 			ch->stopped_by_us = true;
-			kill(-ch->pid, SIGKILL);
+			child_sigkill(ch);
 		}
 	}
 }
@@ -485,8 +575,10 @@ int64_t child_timers(struct pools *ps, struct child *ch, int64_t now)
 	}
 	for (struct request *rq = ch->jobs; rq != NULL; rq = rq->next) {
 		if (rq->cancel_sent && ch->term_at == 0 && now >= rq->term_at) {
-			/* No answer to the cancel within the grace. */
+			/* No answer to the cancel within the grace: SIGTERM now, SIGKILL after
+			 * another grace, and no new job in between (it would die at kill_at). */
 			ch->stopped_by_us = true;
+			ch->dying = true;
 			ch->term_at = now;
 			ch->kill_at = now + grace;
 		} else if (rq->cancel_sent && ch->term_at == 0 && rq->term_at < next) {
@@ -498,7 +590,7 @@ int64_t child_timers(struct pools *ps, struct child *ch, int64_t now)
 		pthread_mutex_unlock(&ps->c->exec_mu);
 	}
 	atomic_store(ch->fence, fence);
-	if ((ch->retire || p->retiring || ps->stopping) && ch->njobs == 0)
+	if ((ch->retire || ch->dying || p->retiring || ps->stopping) && ch->njobs == 0)
 		retire(ch, now, consumer_hard_stop(ps->c));
 	if (ch->term_at != 0 && now >= ch->term_at && ch->term_at != INT64_MAX) {
 		kill(-ch->pid, SIGTERM);

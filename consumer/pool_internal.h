@@ -27,6 +27,7 @@ struct request {
 	size_t len;
 	struct child *child; /* NULL while pending */
 	const char *stop;    /* the cancel's reason once the executor asks for a stop */
+	bool lost;           /* the lease is lost (also after another stop): SIGKILL at once */
 	bool cancel_sent;
 	int64_t term_at; /* when the child gets SIGTERM if this job is still unanswered */
 	bool done;
@@ -56,9 +57,15 @@ struct child {
 	int njobs;
 	int64_t served;
 	bool retire;        /* take no more jobs; close once idle */
+	bool dying;         /* killed, or past a cancel's grace: no new job; replaced at once */
+	bool killed;        /* SIGKILL sent to its group */
 	bool stopped_by_us; /* its end was our doing (a stop, a retirement): no backoff */
 	bool unknown_logged;
-	char why[160]; /* a death we decided (protocol error, refusal, startup timeout) */
+	int64_t log_milli;   /* log tokens left, in thousandths (POOL_LOG_RATE, _BURST) */
+	int64_t log_ms;      /* when they were last refilled */
+	int64_t log_dropped; /* lines dropped since the last count logged */
+	int64_t log_told_ms; /* when a dropped count was last logged */
+	char why[160];       /* a death we decided (protocol error, refusal, startup timeout) */
 };
 
 struct pool {
@@ -138,8 +145,10 @@ void child_stops(struct pool *p, struct child *ch, int64_t now);
  * fence page. Returns when the next of them is due (INT64_MAX: none). */
 int64_t child_timers(struct pools *ps, struct child *ch, int64_t now);
 
-/* ch has exited (status from waitpid): log what it left, count an unexpected death (maybe
- * breaking the pool), finish its jobs (stopped, released or retryable), free it. */
+/* ch has exited (status from waitpid, reaped after its group was killed): log what it left
+ * (bounded), count an unexpected death (maybe breaking the pool), finish its jobs (stopped;
+ * released when we killed it for another job's stop or the fence; else retryable), free
+ * it. */
 void child_reap(struct pools *ps, struct child *ch, int status);
 
 #endif

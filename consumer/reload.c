@@ -96,9 +96,11 @@ void consumer_reload(struct consumer *c)
 	 * holds all that reloads made), so a thread may finish with the one it read. */
 	slot->next = c->old_cfgs;
 	c->old_cfgs = slot;
+	/* The pools first: an executor that reads the new configuration finds a pool for
+	 * each of its persistent handlers. */
+	pools_reload(c, &slot->cfg);
 	c->cfg = &slot->cfg;
 	jobq_log_setup(slot->cfg.log_level, slot->cfg.log_format);
-	pools_reload(c);
 	if (slot->cfg.heartbeat_interval_ms != running->heartbeat_interval_ms ||
 	    slot->cfg.lease_duration_ms != running->lease_duration_ms) {
 		int64_t period = fence_period_ms(&slot->cfg);

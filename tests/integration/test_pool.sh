@@ -16,6 +16,14 @@
 #    later ones claimed while they wait for its slot; a waiting job that is cancelled ends
 #    cancelled at once, one over its runtime limit fails timed out, and neither reaches the
 #    child (no job or cancel line), which runs on;
+#  - a lost lease during a cancel's grace (20 s, cancel and SIGTERM ignored) kills the
+#    child at once;
+#  - a child killed for a protocol error right after an answer gets no waiting job: that
+#    job (max-attempts 1) succeeds on the replacement;
+#  - a child past its cancel grace that answers late gets no waiting job either;
+#  - jobs_per_process = 2: a cancel of one job leaves the other alone; a job on a child
+#    killed for the other's stop is released (attempt not counted) and succeeds;
+#  - a second ready, an answer for a foreign id and an unknown op are ignored;
 #  - a command that exits at once: the handler is broken, its job is released, not failed
 #    (attempt not burned), and a reload that fixes the command runs it;
 #  - the worker kill -9'd: no child survives it.
@@ -63,15 +71,23 @@ def run(job):
             with open(p["marker"] + ".tmp", "w") as f:
                 f.write(str(os.getpid()))
             os.rename(p["marker"] + ".tmp", p["marker"])
+    if op == "hostile":  # lines the worker must ignore, then a normal answer
+        send({"op": "ready", "protocol": 1, "types": ["other"], "pid": 1})
+        send({"op": "result", "id": "00000000-0000-0000-0000-000000000000", "result": 1})
+        send({"op": "frobnicate", "id": jid})
     if op == "stubborn":
         time.sleep(secs)
     elif cancels[jid].wait(secs):
+        time.sleep(p.get("late", 0))  # answers the cancel this late
         send({"op": "error", "id": jid, "error": "cancelled"})
         return
     send({"op": "progress", "id": jid, "progress": {"done": 1}})
-    send({"op": "result", "id": jid,
-          "result": {"pid": os.getpid(), "t0": t0, "t1": time.time(),
-                     "deadline": job["deadline"], "attempt": job["attempt"]}})
+    line = json.dumps({"op": "result", "id": jid,
+                       "result": {"pid": os.getpid(), "t0": t0, "t1": time.time(),
+                                  "deadline": job["deadline"], "attempt": job["attempt"]}})
+    # then_garbage: the answer and a line that is not JSON in one write (one read)
+    with lock:
+        sock.sendall((line + "\n" + ("garbage\n" if p.get("then_garbage") else "")).encode())
 
 send({"op": "ready", "protocol": 1, "types": types, "pid": os.getpid()})
 send({"op": "log", "level": "info", "msg": "child up"})
@@ -95,7 +111,7 @@ PY
 PY3=$(python3 -c "import sys; print(sys.executable)")  # the interpreter itself, not a wrapper
 conf() {  # the configuration; $1 = the command of the "bad" handler
   cat >"$T/jobq.conf" <<CONF
-consumer = { cancel_grace = "1s"; };
+consumer = { cancel_grace = "1s"; heartbeat_interval = "300ms"; };
 retry = { base = "200ms"; max = "1s"; };
 handlers = (
   { type = "py"; mode = "persistent"; processes = 2;
@@ -110,6 +126,14 @@ handlers = (
     command = [ "$PY3", "$T/child.py", "duo", "--mark=$U" ]; },
   { type = "one"; mode = "persistent"; processes = 1;
     command = [ "$PY3", "$T/child.py", "one", "--trace", "--mark=$U" ]; },
+  { type = "hold"; mode = "persistent"; processes = 1; cancel_grace = "20s";
+    command = [ "$PY3", "$T/child.py", "hold", "--ignore-term", "--trace", "--mark=$U" ]; },
+  { type = "gar"; mode = "persistent"; processes = 1;
+    command = [ "$PY3", "$T/child.py", "gar", "--mark=$U" ]; },
+  { type = "late"; mode = "persistent"; processes = 1; cancel_grace = "1s";
+    command = [ "$PY3", "$T/child.py", "late", "--ignore-term", "--mark=$U" ]; },
+  { type = "pair"; mode = "persistent"; processes = 1; jobs_per_process = 2; cancel_grace = "500ms";
+    command = [ "$PY3", "$T/child.py", "pair", "--ignore-term", "--mark=$U" ]; },
   { type = "bad"; mode = "persistent"; processes = 1; startup_timeout = "5s";
     command = $1; }
 );
@@ -129,6 +153,7 @@ kids() {
 nkids() { kids "$1" | wc -l; }
 stop_ms() { sql "select (extract(epoch from finished_at - cancel_requested_at) * 1000)::int from jobs where id='$1'"; }
 in_log() { grep "$1" "$(log_of w1)" | grep -q -- "$2"; }
+gone() { [[ ! "$(ps -o stat= -p "$1" 2>/dev/null)" =~ ^[^Z] ]]; }
 
 check --fatal "migrate" jobq migrate
 check_status "the configuration checks" 0 jobq_consumer --check-config --config "$T/jobq.conf"
@@ -190,7 +215,6 @@ ms=$(stop_ms "$id")
 note "stubborn child (cancel_grace 500ms): stop_ms $ms"
 check_eq "... cancelled" cancelled "$(st "$id")"
 check "... after both graces (SIGTERM ignored, then SIGKILL): $ms ms in 950..4000" test "${ms:-0}" -ge 950 -a "${ms:-99999}" -lt 4000
-gone() { [[ ! "$(ps -o stat= -p "$1" 2>/dev/null)" =~ ^[^Z] ]]; }
 check "... the old child (${old:-?}) is gone" gone "${old:-0}"
 replaced() { (( $(kids stub | grep -cvx "${old:-x}") > 0 )); }
 wait_for 10 "... and replaced" replaced
@@ -210,7 +234,7 @@ check "... on attempt 2 or later" test "$(sql "select attempt from jobs where id
 check "... its first attempt's error named the process and the signal" \
   in_log "event=job_finished.*job=$id" "handler process $victim killed by signal 9 (SIGKILL)"
 for o in "${others[@]}"; do timeout 40 "$J" wait --timeout 30s "$o" >/dev/null 2>&1 || true; done
-check_eq "no other job failed (the six others succeeded)" 6 "$(sql "select count(*) from jobs where id in ($(printf "'%s'," "${others[@]}" | sed 's/,$//')) and status='succeeded'")"
+check_eq "no other job failed (the six others succeeded, on their first attempt)" 6 "$(sql "select count(*) from jobs where id in ($(printf "'%s'," "${others[@]}" | sed 's/,$//')) and status='succeeded' and attempt = 1")"
 
 # ---------------------------------------------------------------- runtime limit
 id=$("$J" submit --max-attempts 1 tmo '{"op": "sleep", "seconds": 30}')
@@ -261,6 +285,61 @@ check "the child got the holding job's line (its trace works)" in_log "event=han
 check_eq "... but no job or cancel line of the waiting ones" 0 "$(grep -cE "(job|cancel)-line ($wid|$tid)" "$(log_of w1)")"
 check_eq "... and still runs the holding job" "$one|running" "$(kids one)|$(st "$hold")"
 check_status "the holding job is cancelled" 0 timeout 30 "$J" cancel --wait --timeout 20s "$hold"
+
+# ---------------------------------------------------------------- a lost lease during a cancel's grace
+id=$("$J" submit hold '{"op": "stubborn", "seconds": 25}')
+wait_for 15 "a job that ignores cancels runs (cancel_grace 20s)" sql_is running "select status from jobs where id='$id'"
+old=$(kids hold)
+check_status "it is cancelled (no wait)" 0 "$J" cancel "$id"
+wait_for 10 "... its child got the cancel line" in_log "event=handler_output" "cancel-line $id"
+check "... and still runs in the grace" test -n "$(kids hold)"
+sql "update jobs set lease_token = lease_token + 1 where id='$id'" >/dev/null
+wait_for 5 "the lease lost in the grace kills the child at once (heartbeat 300ms, not 40 s)" gone "${old:-0}"
+wait_for 10 "... which is replaced" bash -c "[[ -n \"\$(pgrep -f -- 'child.py hold .*--mark=$U' | grep -vx '${old:-x}')\" ]]"
+# nobody owns it now: end it, so that no later worker takes it over
+sql "update jobs set status = 'cancelled', finished_at = now() where id='$id' and status = 'running'" >/dev/null
+
+# ---------------------------------------------------------------- no job for a killed child
+a=$("$J" submit gar '{"op": "sleep", "seconds": 3, "then_garbage": true}')
+wait_for 15 "a job whose child then writes a line that is not JSON runs" sql_is running "select status from jobs where id='$a'"
+b=$("$J" submit --max-attempts 1 gar '{"n": "after garbage"}')
+wait_for 15 "a second job waits for its slot" sql_is running "select status from jobs where id='$b'"
+timeout 30 "$J" wait --timeout 20s "$a" >/dev/null 2>&1 || true
+check_status "a job waiting for that child's slot succeeds (on the replacement)" 0 timeout 30 "$J" wait --timeout 20s "$b"
+check_eq "... the first one succeeded too (answered before the garbage)" succeeded "$(st "$a")"
+check "... on another child" test "$(sql "select count(distinct result->>'pid') from jobs where id in ('$a','$b')")" -eq 2
+check "... which was killed for a protocol error" in_log "event=handler_died" "protocol error"
+
+# ---------------------------------------------------------------- a child past its cancel grace
+a=$("$J" submit late '{"op": "sleep", "seconds": 60, "late": 1.3}')
+wait_for 15 "a job answering cancels 1.3 s late runs (cancel_grace 1s, SIGTERM ignored)" sql_is running "select status from jobs where id='$a'"
+b=$("$J" submit --max-attempts 1 late '{"op": "sleep", "seconds": 1.5}')  # would outlive kill_at
+wait_for 15 "a second job waits for its slot" sql_is running "select status from jobs where id='$b'"
+check_status "the first is cancelled" 0 timeout 30 "$J" cancel --wait --timeout 20s "$a"
+check_eq "... cancelled" cancelled "$(st "$a")"
+check_status "the waiting job succeeds (not sent to the child SIGKILL awaits)" 0 timeout 30 "$J" wait --timeout 20s "$b"
+check_eq "... on its first attempt" 1 "$(sql "select attempt from jobs where id='$b'")"
+
+# ---------------------------------------------------------------- jobs_per_process = 2 and stops
+a=$("$J" submit duo '{"op": "sleep", "seconds": 2}')
+b=$("$J" submit duo '{"op": "sleep", "seconds": 60}')
+wait_for 15 "two jobs run on the duo child" sql_is "running|running" "select string_agg(status, '|') from jobs where id in ('$a','$b')"
+check_status "one of them is cancelled" 0 timeout 30 "$J" cancel --wait --timeout 20s "$b"
+check_status "... the other succeeds" 0 timeout 30 "$J" wait --timeout 20s "$a"
+check_eq "... cancelled / succeeded" "cancelled succeeded" "$(st "$b") $(st "$a")"
+x=$("$J" submit pair '{"op": "stubborn", "seconds": 60}')
+y=$("$J" submit --max-attempts 1 pair '{"op": "sleep", "seconds": 4}')
+wait_for 15 "a job ignoring its cancel and another share a child" sql_is "running|running" "select string_agg(status, '|') from jobs where id in ('$x','$y')"
+check_status "the first is cancelled (its child killed after both graces)" 0 timeout 30 "$J" cancel --wait --timeout 20s "$x"
+check_status "the other (max-attempts 1), killed with the child, is released and succeeds" 0 timeout 40 "$J" wait --timeout 30s "$y"
+check_eq "... on its single attempt, released once" "1|1" "$(sql "select attempt || '|' || (select count(*) from job_events where job_id='$y' and from_status='running' and to_status='scheduled') from jobs where id='$y'")"
+
+# ---------------------------------------------------------------- lines to ignore
+before=$(kids py | sort | tr '\n' ' ')
+id=$("$J" submit py '{"op": "hostile"}')
+check_status "a second ready, a foreign id's answer and an unknown op are ignored" 0 timeout 30 "$J" wait --timeout 20s "$id"
+check_eq "... the child was not replaced" "$before" "$(kids py | sort | tr '\n' ' ')"
+check "... the foreign answer was logged as ignored" in_log "event=handler_answer_ignored" "00000000-0000-0000-0000-000000000000"
 
 # ---------------------------------------------------------------- a broken handler
 check "a handler whose command exits at once is reported broken" in_log "event=handler_broken" "type=bad"
