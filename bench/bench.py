@@ -815,10 +815,18 @@ class Bench:
                     raise ScenarioError("celery producer exited %d: %s" % (p.returncode, err.decode()[-300:]))
             pub_s = now() - t0
 
+            seen = [None]
+
             def queued():
                 q = self.mgmt("GET", "/api/queues/%s/bench" % e.vhost)
-                return q.get("messages") == n
-            wait_until(queued, 60, 0.5, "%d messages in the celery queue" % n)
+                seen[0] = q.get("messages")
+                return seen[0] == n
+            # The management API's counts can lag well behind a busy broker: wait long, and
+            # say what it showed last when even that is not enough.
+            try:
+                wait_until(queued, 180, 0.5, "%d messages in the celery queue" % n)
+            except ScenarioError as exc:
+                raise ScenarioError("%s (the management API showed %s)" % (exc, seen[0]))
             w, argv = self.celery_worker(e, conc, prefetch, env)
             self.wait_records(done, n, 60 + n / 50, w)
             ts = self.record_times(done)
