@@ -144,14 +144,6 @@ static struct child *free_child(struct pool *p)
 	return best;
 }
 
-static bool any_ready(const struct pool *p)
-{
-	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
-		if (ch->state == C_READY && !ch->retire && !ch->dying)
-			return true;
-	return false;
-}
-
 static bool busy(const struct pool *p)
 {
 	for (const struct child *ch = p->children; ch != NULL; ch = ch->next)
@@ -161,8 +153,8 @@ static bool busy(const struct pool *p)
 }
 
 /* Pending jobs: stopped ones end, the others go to a child with a free slot. A broken
- * handler's are given back while no child is ready; once one is, it is sent one at a time
- * (a probe) and the others wait for it. */
+ * handler sends one job at a time (a probe) to a ready child and gives every other job
+ * back at once. */
 static void dispatch(struct pools *ps, struct pool *p)
 {
 	struct request *rq = p->pending, *next;
@@ -174,13 +166,16 @@ static void dispatch(struct pools *ps, struct pool *p)
 			pool_complete(p, rq, HANDLER_STOPPED, NULL, NULL);
 			continue;
 		}
-		if (p->broken && !any_ready(p)) {
+		ch = free_child(p);
+		if (p->broken && (ch == NULL || busy(p) || p->retiring)) {
+			/* Broken: only the one probe runs; every job that cannot be that probe now
+			 * goes back (uncounted) instead of holding an executor and its lease
+			 * behind it, its runtime limit running. */
 			pool_complete(p, rq, HANDLER_RELEASE, NULL, "handler %s is broken: %s",
 				      p->h->type, p->why);
 			continue;
 		}
-		ch = free_child(p);
-		if (ch == NULL || p->retiring || (p->broken && busy(p)))
+		if (ch == NULL || p->retiring)
 			continue; /* waits for a child (a retiring pool has none to give) */
 		unlink_req(&p->pending, rq);
 		rq->child = ch;

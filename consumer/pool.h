@@ -18,7 +18,7 @@
 /* Reads of 64 KiB per stream after a child's death, at most, for what it left. */
 #define POOL_DRAIN_READS 16
 /* Longest stdout or stderr line, or `log` message, of a child logged whole; longer ones
- * are cut (at a character). */
+ * are cut: a `log` message at a character, an output line at this many bytes. */
 #define POOL_OUTPUT_LINE_MAX 4096
 /* A child's log lines (output, `log`, ignored answers): POOL_LOG_RATE a second on average,
  * bursts of POOL_LOG_BURST; the others are dropped and counted, the count logged at most

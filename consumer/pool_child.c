@@ -93,7 +93,8 @@ static void child_sigkill(struct child *ch)
 {
 	ch->dying = true;
 	ch->killed = true;
-	kill(-ch->pid, SIGKILL);
+	if (!ch->reaped) /* once reaped, its group id may be someone else's */
+		kill(-ch->pid, SIGKILL);
 }
 
 /* A protocol error or a refusal: the child is killed and replaced. */
@@ -300,6 +301,8 @@ static bool one_line(void *arg, const char *line, size_t len, bool cut)
 {
 	struct reading *r = arg;
 
+	if (r->channel && r->ch->killed)
+		return false; /* nothing a killed child wrote after counts */
 	if (r->channel && cut) {
 		child_kill(r->ch, "protocol error: a line longer than %zu bytes",
 			   (size_t)WIRE_LINE_MAX);
@@ -447,6 +450,7 @@ void child_reap(struct pools *ps, struct child *ch, int status)
 	bool unexpected = !ours && ch->state != C_CLOSING;
 	char how[256], n[24];
 
+	ch->reaped = true;
 	/* What the child wrote before it died is logged before its death; bounded, as a
 	 * process outside the group may still hold a pipe and write on. */
 	for (int i = 0; i < POOL_DRAIN_READS && ch->sock >= 0 &&

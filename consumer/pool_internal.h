@@ -59,6 +59,7 @@ struct child {
 	bool retire;        /* take no more jobs; close once idle */
 	bool dying;         /* killed, or past a cancel's grace: no new job; replaced at once */
 	bool killed;        /* SIGKILL sent to its group */
+	bool reaped;        /* waitpid took it: its group id is no longer ours to signal */
 	bool stopped_by_us; /* its end was our doing (a stop, a retirement): no backoff */
 	bool unknown_logged;
 	int64_t log_milli;   /* log tokens left, in thousandths (POOL_LOG_RATE, _BURST) */
