@@ -24,6 +24,9 @@
 #  - jobs_per_process = 2: a cancel of one job leaves the other alone; a job on a child
 #    killed for the other's stop is released (attempt not counted) and succeeds;
 #  - a second ready, an answer for a foreign id and an unknown op are ignored;
+#  - a handler whose child dies on every job: 5 jobs fail (their one attempt each, the
+#    child's exit status as the error), the handler is then broken, and of 4 more jobs at
+#    least 3 are released at once (uncounted) while one at a time is its probe;
 #  - a command that exits at once: the handler is broken, its job is released, not failed
 #    (attempt not burned), and a reload that fixes the command runs it;
 #  - the worker kill -9'd: no child survives it.
@@ -102,6 +105,8 @@ while True:
         m = json.loads(line)
         if trace and m.get("op") in ("job", "cancel"):
             print(m["op"] + "-line " + m["id"], file=sys.stderr, flush=True)
+        if m.get("op") == "job" and "--die" in sys.argv:
+            os._exit(5)  # dies on every job
         if m.get("op") == "job":
             cancels[m["id"]] = threading.Event()
             threading.Thread(target=run, args=(m,), daemon=True).start()
@@ -134,6 +139,8 @@ handlers = (
     command = [ "$PY3", "$T/child.py", "late", "--ignore-term", "--mark=$U" ]; },
   { type = "pair"; mode = "persistent"; processes = 1; jobs_per_process = 2; cancel_grace = "500ms";
     command = [ "$PY3", "$T/child.py", "pair", "--ignore-term", "--mark=$U" ]; },
+  { type = "crash"; mode = "persistent"; processes = 1;
+    command = [ "$PY3", "$T/child.py", "crash", "--die", "--mark=$U" ]; },
   { type = "bad"; mode = "persistent"; processes = 1; startup_timeout = "5s";
     command = $1; }
 );
@@ -355,7 +362,29 @@ stop_consumer w1 HUP
 check_status "after a reload that fixes its command, the job succeeds" 0 timeout 60 "$J" wait --timeout 50s "$id"
 check_eq "... on its single attempt" 1 "$(sql "select attempt from jobs where id='$id'")"
 
-# ---------------------------------------------------------------- the worker kill -9'd
+# ------------------------------------------------- a handler whose children die on every job
+crash=()
+for i in 1 2 3 4 5; do crash+=("$("$J" submit --max-attempts 1 crash "{\"n\": $i}")"); done
+crash_failed() { sql_is 5 "select count(*) from jobs where type = 'crash' and status = 'failed'"; }
+wait_for 40 "5 jobs whose child dies with them each fail (exit status 5, their one attempt)" crash_failed || true
+check_eq "... each with the child's death as its error" 5 \
+  "$(sql "select count(*) from jobs where type = 'crash' and error ~ '^handler process [0-9]+ exited with status 5'")"
+wait_for 15 "after 5 deaths in a row the handler is broken" in_log "event=handler_broken" "type=crash" || true
+more=()
+for i in 1 2 3 4; do more+=("$("$J" submit --max-attempts 3 crash "{\"more\": $i}")"); done
+released() {  # jobs of the 4 given back uncounted: running -> scheduled with the breakage
+  sql "select count(distinct e.job_id) from job_events e join jobs j on j.id = e.job_id
+       where j.payload ? 'more' and e.from_status = 'running' and e.to_status = 'scheduled'
+         and e.reason = 'released: handler could not run'"
+}
+released_3() { [[ "$(released)" -ge 3 ]]; }
+wait_for 15 "while broken, at least 3 of 4 jobs are released at once (one probe at a time)" \
+  released_3 || true
+check_eq "... none of them failed" 0 \
+  "$(sql "select count(*) from jobs where payload ? 'more' and status = 'failed'")"
+check_eq "... a released job's error names the breakage" t \
+  "$(sql "select bool_or(error like 'handler crash is broken:%') from jobs where payload ? 'more'")"
+
 all=$(kids | tr '\n' ' ')
 note "children before the worker's kill -9: $all"
 check "the worker has children" test -n "$all"
