@@ -196,8 +196,12 @@ static int64_t tend(struct pools *ps, struct pool *p, int64_t now)
 	int64_t next = INT64_MAX, t;
 	struct jobq_err err = { 0 };
 
-	for (struct child *ch = p->children; ch != NULL; ch = ch->next)
+	for (struct child *ch = p->children; ch != NULL; ch = ch->next) {
 		child_stops(p, ch, now);
+		/* A cancel's grace that ran out makes its child dying before any job is handed
+		 * out in this pass (the pass after dispatch moves the fence pages). */
+		(void)child_timers(ps, ch, now);
+	}
 	dispatch(ps, p);
 	while (!p->retiring && !ps->stopping && live_children(p) < processes_of(ps, p) &&
 	       now >= p->next_spawn_ms) {
