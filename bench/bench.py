@@ -821,11 +821,27 @@ class Bench:
                     ts += [int(x) for x in fh.read().split()]
         return ts
 
+    # A Celery worker that has done tasks and then does none for this long has stalled
+    # (bench/README.md, "The Celery peer"): the wait ends there rather than at its timeout.
+    CELERY_STALL_S = 20.0
+
     def wait_records(self, done_dir, n, timeout, worker):
+        """Wait until done_dir holds n completion records; ScenarioError when the worker
+        exits, stalls (CELERY_STALL_S without a new record once records have come) or the
+        timeout passes."""
+        first = self.records(done_dir)
+        seen = {"count": first, "at": now()}
+
         def ok():
             if not worker.alive():
                 raise ScenarioError("celery worker exited %s: %s" % (worker.p.returncode, worker.tail(8)))
-            return self.records(done_dir) >= n
+            k = self.records(done_dir)
+            if k != seen["count"]:
+                seen.update(count=k, at=now())
+            elif k > first and k < n and now() - seen["at"] > self.CELERY_STALL_S:
+                raise ScenarioError("celery stalled: %d of %d tasks done, none in the last %.0f s" % (
+                    k, n, self.CELERY_STALL_S))
+            return k >= n
         wait_until(ok, timeout, 0.05, "%d celery tasks" % n)
 
     def celery_once_more(self, what, fn):
