@@ -10,11 +10,12 @@
 #  - a waiting delivery holds no lease: while a sleep job runs on a worker of concurrency 1,
 #    the jobs prefetched behind it stay queued with no owner, unacked in the broker; one of
 #    them cancelled meanwhile ends cancelled without ever running, and its message is
-#    acked; the others then succeed;
-#  - SIGTERM with deliveries waiting: the running job finishes, the waiting ones are given
-#    back untouched (still queued, attempt 0) and a second worker runs them as attempt 1;
-#  - kill -9 with deliveries waiting: another worker takes over the running job and runs
-#    the waiting ones as attempt 1; every job ends succeeded, once.
+#    acked; the others succeed once the sleep job ends (cancelled);
+#  - SIGTERM with a delivery waiting: the worker drains, its running job ends (cancelled
+#    here), the waiting one is given back untouched (still queued, attempt 0, no owner)
+#    and a second worker runs it as attempt 1;
+#  - kill -9 with deliveries waiting: another worker takes over the running job (attempt 2)
+#    and runs the waiting ones as attempt 1; no job has two terminal transitions.
 source "$(dirname "$0")/lib.sh"
 jq_setup claim_ahead
 
@@ -62,19 +63,22 @@ check_eq "jobq.default: 0 unacked" 0 "$(queue_stat jobq.default messages_unackno
 check_status "w1 stops on TERM" 0 stop_consumer w1
 
 # ---------------------------------------------------------------- a waiting delivery has no lease
+# The sleep jobs below sleep a minute and end by a cancel: the checks never race their end.
 start_consumer w2 --worker-id w2 --concurrency 1
-check_status "submit a sleep job" 0 "$J" submit sleep '{"seconds":4}'
+check_status "submit a sleep job" 0 "$J" submit sleep '{"seconds":60}'
 a=$OUT
-wait_for 15 "the sleep job runs" running_is "$a" || true
+wait_for 20 "the sleep job runs" running_is "$a" || true
 check_status "submit job b" 0 "$J" submit noop; b=$OUT
 check_status "submit job c" 0 "$J" submit noop; c=$OUT
-wait_for 10 "the broker shows 2 unacked (the sleep job and b; prefetch 2)" qs_is messages_unacknowledged 2 || true
+wait_for 15 "the broker shows 2 unacked (the sleep job and b; prefetch 2)" qs_is messages_unacknowledged 2 || true
 check_eq "b waits queued, with no owner or lease" "queued|t|t" \
   "$(sql "select status, worker_id is null, lease_expires_at is null from jobs where id='$b'")"
+check_eq "c waits in the queue, ready" 1 "$(queue_stat jobq.default messages_ready)"
 check_status "cancel of the waiting job b exits 0" 0 "$J" cancel "$b"
 check_eq "... 'ID cancelled (was queued)'" "$b cancelled (was queued)" "$OUT"
+check_status "cancel --wait of the sleep job exits 0" 0 "$J" cancel --wait "$a"
 wait_for 20 "c succeeded after the sleep job" eval '[[ "$(st "$c")" == succeeded ]]' || true
-check_eq "the sleep job succeeded" succeeded "$(st "$a")"
+check_eq "the sleep job was cancelled" cancelled "$(st "$a")"
 check_eq "b is cancelled and never ran" "cancelled|0" \
   "$(sql "select status, (select count(*) from job_events e where e.job_id=j.id and e.to_status='running') from jobs j where id='$b'")"
 check_eq "c succeeded as attempt 1" "succeeded|1" "$(sql "select status, attempt from jobs where id='$c'")"
@@ -83,14 +87,19 @@ check_eq "jobq.default: 0 ready, 0 unacked" "0|0" \
   "$(queue_stat jobq.default messages_ready)|$(queue_stat jobq.default messages_unacknowledged)"
 
 # ---------------------------------------------------------------- SIGTERM with deliveries waiting
-check_status "submit a 2 s sleep job" 0 "$J" submit sleep '{"seconds":2}'
+check_status "submit a sleep job" 0 "$J" submit sleep '{"seconds":60}'
 a=$OUT
-wait_for 15 "it runs on w2" running_is "$a" || true
+wait_for 20 "it runs on w2" running_is "$a" || true
 check_status "submit job d" 0 "$J" submit noop; d=$OUT
-wait_for 10 "d waits in w2 (2 unacked)" qs_is messages_unacknowledged 2 || true
-check_status "w2 stops on TERM (its running job finishes first)" 0 stop_consumer w2
-check_eq "the sleep job succeeded" succeeded "$(st "$a")"
-check_eq "d was given back untouched: queued, attempt 0" "queued|0" "$(sql "select status, attempt from jobs where id='$d'")"
+wait_for 15 "d waits in w2 (2 unacked)" qs_is messages_unacknowledged 2 || true
+kill -TERM "$(pid_of w2)"
+wait_for 15 "w2 drains (its worker row says so)" sql_is draining "select state from workers where id='w2'" || true
+check_status "cancel --wait of the running sleep job exits 0" 0 "$J" cancel --wait "$a"
+wait_exit w2 30 || true
+check_eq "w2 exited 0 after the drain" 0 "$STATUS"
+check_eq "the sleep job was cancelled" cancelled "$(st "$a")"
+check_eq "d was given back untouched: queued, attempt 0, no owner" "queued|0|t" \
+  "$(sql "select status, attempt, worker_id is null from jobs where id='$d'")"
 start_consumer w3 --worker-id w3 --concurrency 1
 wait_for 20 "d succeeded on w3" eval '[[ "$(st "$d")" == succeeded ]]' || true
 check_eq "d ran once, on w3, as attempt 1" "succeeded|1|w3" "$(sql "select status, attempt, worker_id from jobs where id='$d'")"
@@ -98,18 +107,23 @@ check_status "w3 stops on TERM" 0 stop_consumer w3
 
 # ---------------------------------------------------------------- kill -9 with deliveries waiting
 JOBQ_PREFETCH=4 start_consumer w4 --worker-id w4 --concurrency 1
-check_status "submit a 3 s sleep job" 0 "$J" submit sleep '{"seconds":3}'
+check_status "submit a sleep job" 0 "$J" submit sleep '{"seconds":60}'
 a=$OUT
-wait_for 15 "it runs on w4" running_is "$a" || true
+wait_for 20 "it runs on w4" running_is "$a" || true
 ids=()
 for k in 1 2 3; do check_status "submit waiting job $k" 0 "$J" submit noop; ids+=("$OUT"); done
-wait_for 10 "the broker shows 4 unacked on w4" qs_is messages_unacknowledged 4 || true
+wait_for 15 "the broker shows 4 unacked on w4" qs_is messages_unacknowledged 4 || true
+check_eq "the waiting jobs are queued, with no owner" 3 \
+  "$(sql "select count(*) from jobs where status='queued' and worker_id is null and id in ('${ids[0]}','${ids[1]}','${ids[2]}')")"
 kill -9 "$(pid_of w4)"
+wait_exit w4 10 || true
 start_consumer w5 --worker-id w5 --concurrency 2
-all_done() { sql_is 0 "select count(*) from jobs where status not in ('succeeded','failed','cancelled')"; }
-wait_for 30 "every job ended" all_done || true
-check_eq "the killed worker's running job succeeded on w5 (taken over)" "succeeded|w5" \
-  "$(sql "select status, worker_id from jobs where id='$a'")"
+waiting_done() { sql_is 3 "select count(*) from jobs where status='succeeded' and id in ('${ids[0]}','${ids[1]}','${ids[2]}')"; }
+wait_for 30 "the waiting jobs succeeded" waiting_done || true
+on_w5() { sql_is "running|w5|2" "select status, worker_id, attempt from jobs where id='$a'"; }
+wait_for 30 "the killed worker's running job runs again on w5, attempt 2" on_w5 || true
+check_eq "... it does" "running|w5|2" "$(sql "select status, worker_id, attempt from jobs where id='$a'")"
+check_status "cancel --wait of it exits 0" 0 "$J" cancel --wait "$a"
 for id in "${ids[@]}"; do
   check_eq "waiting job $id ran once on w5 as attempt 1" "succeeded|1|w5|1" \
     "$(sql "select status, attempt, worker_id, (select count(*) from job_events e where e.job_id=j.id and e.to_status='running') from jobs j where id='$id'")"
