@@ -320,8 +320,6 @@ int jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err)
 
 int jobq_config_prefetch(const struct jobq_config *cfg)
 {
-	if (cfg->prefetch == 0) /* the default: one waiting delivery per executor */
-		return 2 * cfg->concurrency < 65535 ? 2 * cfg->concurrency : 65535;
 	return cfg->prefetch > cfg->concurrency ? cfg->prefetch : cfg->concurrency;
 }
 

@@ -91,9 +91,7 @@ static void print_config(const struct jobq_config *cfg, const char *shim)
 		printf(" %s", cfg->queues[i]);
 	printf("\nconsumer.concurrency: %d\n", cfg->concurrency);
 	printf("consumer.prefetch: %d%s\n", jobq_config_prefetch(cfg),
-	       cfg->prefetch == 0                 ? " (default: 2 x concurrency)"
-	       : cfg->prefetch > cfg->concurrency ? ""
-						  : " (= concurrency)");
+	       cfg->prefetch > cfg->concurrency ? "" : " (= concurrency)");
 	printf("consumer.heartbeat_interval: %s\n",
 	       jobq_duration_format(cfg->heartbeat_interval_ms, d, sizeof(d)));
 	printf("consumer.lease_duration: %s\n",

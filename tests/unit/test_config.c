@@ -472,12 +472,6 @@ static void test_config_prefetch_at_least_concurrency(void **state)
 	jobq_config_free(&cfg);
 	load_ok(&cfg, "consumer = { concurrency = 4; };\n");
 	assert_int_equal(cfg.prefetch, 0);
-	assert_int_equal(jobq_config_prefetch(&cfg), 8); /* the default: twice the concurrency */
-	cfg.concurrency = 40000;
-	assert_int_equal(jobq_config_prefetch(&cfg), 65535);
-	jobq_config_free(&cfg);
-	/* Equal to the concurrency: no delivery waits. */
-	load_ok(&cfg, "consumer = { concurrency = 4; prefetch = 4; };\n");
 	assert_int_equal(jobq_config_prefetch(&cfg), 4);
 	jobq_config_free(&cfg);
 	/* Below the concurrency (a --concurrency flag may raise it later): the concurrency. */
