@@ -30,29 +30,40 @@ void combiner_destroy(struct combiner *cb)
 	pthread_mutex_destroy(&cb->mu);
 }
 
-int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx)
+int combiner_run_many(struct combiner *cb, void **items_in, int *results_out, size_t k,
+		      combine_fn fn, void *ctx)
 {
-	struct combine_req me = { .item = item };
+	struct combine_req me[COMBINE_MINE_MAX];
 	struct combine_req *batch[COMBINE_BATCH_MAX];
 	void *items[COMBINE_BATCH_MAX];
 	int results[COMBINE_BATCH_MAX];
 	size_t max = cb->max < COMBINE_BATCH_MAX ? cb->max : COMBINE_BATCH_MAX;
 
+	if (k > COMBINE_MINE_MAX)
+		k = COMBINE_MINE_MAX;
 	pthread_mutex_lock(&cb->mu);
-	if (cb->tail != NULL)
-		cb->tail->next = &me;
-	else
-		cb->head = &me;
-	cb->tail = &me;
+	for (size_t i = 0; i < k; i++) {
+		me[i] = (struct combine_req){ .item = items_in[i] };
+		if (cb->tail != NULL)
+			cb->tail->next = &me[i];
+		else
+			cb->head = &me[i];
+		cb->tail = &me[i];
+	}
 	for (;;) {
 		size_t n = 0;
+		bool done = true;
 
-		while (!me.done && cb->busy)
-			pthread_cond_wait(&cb->cv, &cb->mu);
-		if (me.done)
+		for (size_t i = 0; i < k; i++)
+			done = done && me[i].done;
+		if (done)
 			break;
+		if (cb->busy) {
+			pthread_cond_wait(&cb->cv, &cb->mu);
+			continue;
+		}
 		/* Lead a batch: the oldest waiting items, this thread's among them unless more
-		 * than max are ahead of it (then it leads again). */
+		 * than max are ahead of them (then it leads again). */
 		cb->busy = true;
 		while (cb->head != NULL && n < max) {
 			batch[n] = cb->head;
@@ -75,5 +86,14 @@ int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx)
 		pthread_cond_broadcast(&cb->cv);
 	}
 	pthread_mutex_unlock(&cb->mu);
-	return me.result;
+	for (size_t i = 0; i < k; i++)
+		results_out[i] = me[i].result;
+	return k > 0 ? me[0].result : 0;
+}
+
+int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx)
+{
+	int result;
+
+	return combiner_run_many(cb, &item, &result, 1, fn, ctx);
 }

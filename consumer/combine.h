@@ -11,6 +11,8 @@
 /* Items in one batch at most, whatever max combiner_init was given: a batch function
  * may size its arrays by it. */
 #define COMBINE_BATCH_MAX 256
+/* Items one thread may queue at once (combiner_run_many). */
+#define COMBINE_MINE_MAX 2
 
 struct combine_req;
 
@@ -37,5 +39,12 @@ void combiner_destroy(struct combiner *cb);
  * runs batches with fn(ctx, ...) until its own item is done (taking other threads' items
  * along, oldest first), or another thread's batch takes it while this one waits. */
 int combiner_run(struct combiner *cb, void *item, combine_fn fn, void *ctx);
+
+/* combiner_run for k items of one thread at once (k <= COMBINE_MINE_MAX: more are not
+ * queued), queued together so that they usually share one batch (they may be split when
+ * more than the batch maximum wait ahead of them). Sets results[i] for each item and
+ * returns results[0]. */
+int combiner_run_many(struct combiner *cb, void **items, int *results, size_t k, combine_fn fn,
+		      void *ctx);
 
 #endif

@@ -119,7 +119,8 @@ struct consumer {
 	size_t settle_cap, settle_len;
 	int settle_fd;
 
-	/* running executions, one slot per executor */
+	/* running executions, two slots per executor (executor.h: the job at hand, and the
+	 * next one claimed with its outcome) */
 	pthread_mutex_t exec_mu;
 	struct execution *execs;
 	int nexec;
@@ -184,6 +185,11 @@ bool consumer_push(struct consumer *c, const struct delivery *d);
 
 /* Take the next delivery; blocks. Returns false when closing and the queue is empty. */
 bool consumer_pop(struct consumer *c, struct delivery *out);
+
+/* Take the next delivery if one waits (never blocks, and takes none once the consumer
+ * is closing). Returns whether it took one; as consumer_pop, it counts as busy until
+ * consumer_finished_one. */
+bool consumer_try_pop(struct consumer *c, struct delivery *out);
 
 /* An executor finished processing a delivery it popped. */
 void consumer_finished_one(struct consumer *c);

@@ -30,25 +30,31 @@
  * all): the time PostgreSQL may take to end a killed worker's session. */
 static const int REPROBE_MS[] = { 25, 50, 100, 200, 400 };
 
-/* Reserve this executor's slot for job_id before claiming it, so that a duplicate
+/* Reserve slot e of this executor for job_id before claiming it, so that a duplicate
  * delivery of the same job reconciled by another executor of this process meanwhile
  * finds it ("running, owner is me" → adopt) instead of taking it over. */
-static void reserve(struct executor *x, const struct delivery *d)
+static void reserve_in(struct executor *x, struct execution *e, const struct delivery *d)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
-	x->exec->active = true;
-	memcpy(x->exec->job_id, d->env.job_id, sizeof(x->exec->job_id));
-	x->exec->attempt = 0;
-	x->exec->token = 0;
-	x->exec->tag = d->tag;
-	x->exec->gen = d->gen;
-	x->exec->deadline_ms = 0;
-	x->exec->fence_at_ms = 0;
-	atomic_store(&x->exec->cancel, false);
-	atomic_store(&x->exec->lost, false);
-	atomic_store(&x->exec->release, false);
-	atomic_store(&x->exec->timed_out, false);
+	e->active = true;
+	memcpy(e->job_id, d->env.job_id, sizeof(e->job_id));
+	e->attempt = 0;
+	e->token = 0;
+	e->tag = d->tag;
+	e->gen = d->gen;
+	e->deadline_ms = 0;
+	e->fence_at_ms = 0;
+	atomic_store(&e->cancel, false);
+	atomic_store(&e->lost, false);
+	atomic_store(&e->release, false);
+	atomic_store(&e->timed_out, false);
 	pthread_mutex_unlock(&x->c->exec_mu);
+}
+
+/* Reserve the slot at hand for d, whose claim is not sent yet. */
+static void reserve(struct executor *x, const struct delivery *d)
+{
+	reserve_in(x, x->exec, d);
 	x->sent_claim = 0;
 }
 
@@ -196,6 +202,35 @@ static void run_handler(struct executor *x, const struct jobq_claim *cl,
 	}
 }
 
+/* Write the outcome o of the job at hand (claim cl), as write_finish_retrying. When the
+ * next delivery already waits (a prefetched one), it is taken now, reserved in the spare
+ * slot, and claimed in the same statement and commit as this outcome: one round trip and
+ * one commit where a finish and then a claim took two. Its claim's result waits in
+ * x->ahead for the executor's loop. The outcome is decided by then: the job at hand runs
+ * nothing more, so this worker never runs more handlers than its concurrency. The outcome
+ * is queued first: it commits in the claim's statement or in an earlier one. */
+static int finish(struct executor *x, const struct jobq_claim *cl, const struct jobq_outcome *o,
+		  struct jobq_err *err)
+{
+	struct consumer *c = x->c;
+	struct ahead *a = &x->ahead;
+	int r;
+
+	if (a->have || atomic_load(&c->draining) || consumer_hard_stop(c) ||
+	    !consumer_try_pop(c, &a->d))
+		return write_finish_retrying(x, cl, o, err);
+	a->have = true;
+	reserve_in(x, x->spare, &a->d);
+	a->err = (struct jobq_err){ 0 };
+	a->sent_ms = jobq_monotonic_ms();
+	/* The claim id of the delivery the loop handles next (the one at hand needs its own
+	 * no more: its claim's reply came back). */
+	r = write_finish_and_claim(x, cl, o, err, a, write_next_claim_id(x));
+	if (r == JOBQ_EAGAIN) /* nothing committed: the outcome alone, tried again */
+		r = write_finish_retrying(x, cl, o, err);
+	return r;
+}
+
 /* Run a claimed job and write its outcome. The slot is reserved by the caller and freed
  * here. The claim was sent at sent_ms under lease_cfg (started()). */
 static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_t sent_ms,
@@ -251,7 +286,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		consumer_settle(c, tag, gen, p.settle);
 		goto out;
 	}
-	r = write_finish_retrying(x, cl, &p.o, &err);
+	r = finish(x, cl, &p.o, &err);
 	if (r == JOBQ_EINVAL) {
 		/* The server refused the outcome itself: record the attempt as failed for good. */
 		jobq_warn(outcome_refused(&p, err.msg), "worker", c->worker_id, "job", cl->id,
@@ -461,24 +496,18 @@ done:
 	unreserve(x, &tag, &gen);
 }
 
-/* One delivery: claim it, or reconcile. */
-static void process(struct executor *x, const struct delivery *d)
+/* Claim the delivery at hand (its slot reserved) under claim id cid, or reconcile it; a
+ * claim that failed for another reason gives the delivery back after a pause. */
+static void claim_and_run(struct executor *x, const struct delivery *d, int64_t cid)
 {
 	struct jobq_claim cl;
 	struct jobq_err err = { 0 };
 	const struct jobq_config *lease_cfg = NULL;
-	int64_t sent;
+	int64_t sent = jobq_monotonic_ms();
 	uint64_t tag, gen;
 	int r;
 
-	if (atomic_load(&x->c->draining)) {
-		/* Shutting down: give it back untouched. */
-		consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
-		return;
-	}
-	reserve(x, d);
-	sent = jobq_monotonic_ms();
-	r = write_claim(x, d->env.job_id, &cl, &lease_cfg, &err);
+	r = write_claim(x, d->env.job_id, cid, &cl, &lease_cfg, &err);
 	if (r == 0) {
 		run(x, &cl, false, sent, lease_cfg);
 		jobq_claim_release(&cl);
@@ -492,10 +521,50 @@ static void process(struct executor *x, const struct delivery *d)
 	}
 }
 
+/* One delivery: claim it, or reconcile. */
+static void process(struct executor *x, const struct delivery *d)
+{
+	if (atomic_load(&x->c->draining)) {
+		/* Shutting down: give it back untouched. */
+		consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
+		return;
+	}
+	reserve(x, d);
+	claim_and_run(x, d, write_next_claim_id(x));
+}
+
+/* The delivery claimed ahead (finish()): it becomes the one at hand, in the slot reserved
+ * for it, and runs as claimed, or reconciles when its claim found the job taken. A claim
+ * that did not go through (the statement failed) is sent again under the same claim id,
+ * so that a first try which committed after all is known as this delivery's own. */
+static void process_ahead(struct executor *x)
+{
+	struct ahead *a = &x->ahead;
+	struct execution *e = x->exec;
+	/* Copies: the run may take the next delivery into x->ahead. */
+	struct delivery d = a->d;
+	struct jobq_claim cl = a->out;
+
+	a->have = false;
+	a->out = (struct jobq_claim){ 0 };
+	x->exec = x->spare;
+	x->spare = e;
+	if (a->r == 0) {
+		run(x, &cl, false, a->sent_ms, a->lease_cfg);
+		jobq_claim_release(&cl);
+	} else if (a->r == JOBQ_ECONFLICT) {
+		reconcile(x, &d);
+	} else {
+		claim_and_run(x, &d, x->sent_claim);
+	}
+}
+
 void *executor_thread(void *arg)
 {
 	struct executor_arg *ea = arg;
-	struct executor x = { .c = ea->c, .exec = &ea->c->execs[ea->slot] };
+	struct executor x = { .c = ea->c,
+			      .exec = &ea->c->execs[2 * ea->slot],
+			      .spare = &ea->c->execs[2 * ea->slot + 1] };
 	struct delivery d;
 
 	x.seed = (unsigned int)time(NULL) ^ (unsigned int)(ea->slot * 2654435761u);
@@ -516,8 +585,13 @@ void *executor_thread(void *arg)
 		(void)exec_db_ensure(&x, &x.st, x.name,
 				     &err); /* false only at a hard stop: the loop ends then */
 	}
-	while (consumer_pop(x.c, &d)) {
-		process(&x, &d);
+	for (;;) {
+		if (x.ahead.have)
+			process_ahead(&x);
+		else if (consumer_pop(x.c, &d))
+			process(&x, &d);
+		else
+			break;
 		consumer_finished_one(x.c);
 	}
 	jobq_store_free(x.st);

@@ -8,6 +8,8 @@
 
 #include "consumer.h"
 #include "jobq/backoff.h"
+#include "jobq/err.h"
+#include "jobq/store_lease.h"
 
 struct jobq_store;
 
@@ -19,9 +21,25 @@ struct jobq_store;
 #define FINISH_RETRY_MIN_MS 50
 #define FINISH_RETRY_MAX_MS 2000
 
+/* The next delivery, popped while the job at hand finished and claimed in the statement
+ * that wrote its outcome (executor.c, run()). */
+struct ahead {
+	bool have;             /* a delivery waits here to be processed next */
+	struct delivery d;     /* it (its slot is the executor's spare, reserved) */
+	int64_t sent_ms;       /* when its claim was sent (the lease runs from then) */
+	int r;                 /* its claim's result, as write_claim's */
+	struct jobq_claim out; /* the claim, when r is 0 */
+	const struct jobq_config *lease_cfg; /* the lease that claim asked for */
+	struct jobq_err err;                 /* why the claim failed, when r is not 0 */
+};
+
 struct executor {
 	struct consumer *c;
-	struct execution *exec;             /* this executor's slot in c->execs */
+	/* This executor's two slots in c->execs: exec holds the delivery at hand, spare the
+	 * next one while the claim of the next is sent with the outcome of the one at hand. */
+	struct execution *exec;
+	struct execution *spare;
+	struct ahead ahead;
 	struct jobq_store *st;              /* its own session: reconcile's reads and statements */
 	unsigned int seed;                  /* rand_r() state of the retry delays' jitter */
 	struct jobq_backoff db_backoff;     /* between reconnects of a session (exec_db.c) */

@@ -132,12 +132,13 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
 	pthread_mutex_init(&c->health_mu, NULL);
-	/* A batch never needs more than one item per executor. */
-	if (combiner_init(&c->writes, (size_t)cfg->concurrency) != 0)
+	/* A batch never needs more than two items per executor (an outcome and the next
+	 * claim). */
+	if (combiner_init(&c->writes, 2 * (size_t)cfg->concurrency) != 0)
 		return jobq_err_set(err, JOBQ_ESYS, "combiner: %s", strerror(errno));
 	if ((c->settle_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
 		return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
-	c->nexec = cfg->concurrency;
+	c->nexec = 2 * cfg->concurrency;
 	if ((c->execs = calloc((size_t)c->nexec, sizeof(*c->execs))) == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	/* job_sleep waits on CLOCK_MONOTONIC deadlines. */

@@ -71,6 +71,22 @@ bool consumer_pop(struct consumer *c, struct delivery *out)
 	return ok;
 }
 
+bool consumer_try_pop(struct consumer *c, struct delivery *out)
+{
+	bool ok = false;
+
+	pthread_mutex_lock(&c->mu);
+	if (c->ring_len > 0 && !c->closing) {
+		*out = c->ring[c->ring_head];
+		c->ring_head = (c->ring_head + 1) % c->ring_cap;
+		c->ring_len--;
+		c->busy++;
+		ok = true;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return ok;
+}
+
 size_t consumer_drop_stale(struct consumer *c, uint64_t gen)
 {
 	size_t kept = 0, dropped;

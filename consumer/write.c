@@ -114,12 +114,10 @@ int64_t write_next_claim_id(struct executor *x)
 	return x->sent_claim;
 }
 
-int write_claim(struct executor *x, const char *job_id, struct jobq_claim *out,
+int write_claim(struct executor *x, const char *job_id, int64_t claim_id, struct jobq_claim *out,
 		const struct jobq_config **lease_cfg, struct jobq_err *err)
 {
-	struct write_item it = {
-		.job_id = job_id, .out = out, .claim_id = write_next_claim_id(x), .err = err
-	};
+	struct write_item it = { .job_id = job_id, .out = out, .claim_id = claim_id, .err = err };
 	int r = combiner_run(&x->c->writes, &it, write_batch, x);
 
 	*lease_cfg = it.lease_cfg;
@@ -134,6 +132,26 @@ int write_finish(struct executor *x, const struct jobq_claim *cl, const struct j
 	};
 
 	return combiner_run(&x->c->writes, &it, write_batch, x);
+}
+
+int write_finish_and_claim(struct executor *x, const struct jobq_claim *cl,
+			   const struct jobq_outcome *o, struct jobq_err *err, struct ahead *next,
+			   int64_t claim_id)
+{
+	struct write_item fin = {
+		.job_id = cl->id, .attempt = cl->attempt, .token = cl->token, .o = o, .err = err
+	};
+	struct write_item claim = { .job_id = next->d.env.job_id,
+				    .out = &next->out,
+				    .claim_id = claim_id,
+				    .err = &next->err };
+	void *items[2] = { &fin, &claim };
+	int results[2];
+
+	combiner_run_many(&x->c->writes, items, results, 2, write_batch, x);
+	next->r = results[1];
+	next->lease_cfg = claim.lease_cfg;
+	return results[0];
 }
 
 int write_finish_retrying(struct executor *x, const struct jobq_claim *cl,

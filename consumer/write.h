@@ -16,12 +16,13 @@
  * the claim. Never 0. */
 int64_t write_next_claim_id(struct executor *x);
 
-/* Claim job_id for this worker, in one statement with whatever other executors of this
+/* Claim job_id for this worker under claim_id (write_next_claim_id; a claim sent again
+ * keeps the id of its first try), in one statement with whatever other executors of this
  * process are claiming or finishing at the same moment. Returns as jobq_store_claim
  * (0, JOBQ_ECONFLICT when the job is not claimable, JOBQ_EDB...); on success *out is the
  * claim (the caller releases it with jobq_claim_release) and *lease_cfg the configuration
  * whose lease_duration the claim asked for. */
-int write_claim(struct executor *x, const char *job_id, struct jobq_claim *out,
+int write_claim(struct executor *x, const char *job_id, int64_t claim_id, struct jobq_claim *out,
 		const struct jobq_config **lease_cfg, struct jobq_err *err) JOBQ_WUR;
 
 /* Write an attempt's outcome o, fenced on cl's token, combined with other executors'
@@ -29,6 +30,17 @@ int write_claim(struct executor *x, const char *job_id, struct jobq_claim *out,
  * (the server refused the outcome itself) or another error. o's strings are only read. */
 int write_finish(struct executor *x, const struct jobq_claim *cl, const struct jobq_outcome *o,
 		 struct jobq_err *err) JOBQ_WUR;
+
+/* write_finish() of cl's outcome o together with the claim of next->d's job under claim_id,
+ * queued at once
+ * so that both usually go out in one statement and one commit (a job's finish and the
+ * next job's claim cost one round trip instead of two). Returns the finish's result as
+ * write_finish(); the claim's is in next->r (and next->out, next->lease_cfg or
+ * next->err). A statement the server refused is tried
+ * again one item at a time (write_batch), so each result is the item's own. */
+int write_finish_and_claim(struct executor *x, const struct jobq_claim *cl,
+			   const struct jobq_outcome *o, struct jobq_err *err, struct ahead *next,
+			   int64_t claim_id) JOBQ_WUR;
 
 /* write_finish(), again while the database turns the outcome down for a passing reason
  * (JOBQ_EAGAIN: nothing committed), the lease holds (the keeper keeps extending it while

@@ -51,6 +51,23 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/* Two items at a time (an outcome and the next claim), rounds 2k and 2k+1. */
+static void *work_pairs(void *arg)
+{
+	struct worker *w = arg;
+
+	for (int r = 0; r < ROUNDS; r += 2) {
+		int v[2] = { w->id * ROUNDS + r, w->id * ROUNDS + r + 1 };
+		void *items[2] = { &v[0], &v[1] };
+		int res[2] = { -1, -1 };
+
+		if (combiner_run_many(w->cb, items, res, 2, batch, NULL) != v[0] * 2 ||
+		    res[0] != v[0] * 2 || res[1] != v[1] * 2)
+			w->wrong++;
+	}
+	return NULL;
+}
+
 static void test_combine_every_item_once_with_its_result(void **state)
 {
 	struct combiner cb;
@@ -79,6 +96,55 @@ static void test_combine_every_item_once_with_its_result(void **state)
 	combiner_destroy(&cb);
 }
 
+/* Threads that queue pairs, beside threads that queue one item, with a batch limit that
+ * splits some pairs: every item runs once and each gets its own result. */
+static void test_combine_pairs_every_item_once(void **state)
+{
+	struct combiner cb;
+	pthread_t th[THREADS];
+	struct worker w[THREADS];
+
+	(void)state;
+	for (int i = 0; i < THREADS * ROUNDS; i++)
+		atomic_store(&runs[i], 0);
+	atomic_store(&max_batch, 0);
+	assert_int_equal(combiner_init(&cb, 5), 0);
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct worker){ &cb, i, 0 };
+		assert_int_equal(pthread_create(&th[i], NULL, i % 2 ? work_pairs : work, &w[i]), 0);
+	}
+	for (int i = 0; i < THREADS; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(w[i].wrong, 0);
+	}
+	for (int i = 0; i < THREADS * ROUNDS; i++)
+		assert_int_equal(atomic_load(&runs[i]), 1);
+	assert_int_equal(cb.items, THREADS * ROUNDS);
+	assert_true(atomic_load(&max_batch) <= 5);
+	combiner_destroy(&cb);
+}
+
+/* A pair alone: one batch of two. */
+static void test_combine_pair_alone_one_batch(void **state)
+{
+	struct combiner cb;
+	int v[2] = { 5, 7 };
+	void *items[2] = { &v[0], &v[1] };
+	int res[2];
+
+	(void)state;
+	atomic_store(&runs[5], 0);
+	atomic_store(&runs[7], 0);
+	atomic_store(&max_batch, 0);
+	assert_int_equal(combiner_init(&cb, 4), 0);
+	assert_int_equal(combiner_run_many(&cb, items, res, 2, batch, NULL), 10);
+	assert_int_equal(res[0], 10);
+	assert_int_equal(res[1], 14);
+	assert_int_equal(cb.batches, 1);
+	assert_int_equal(atomic_load(&max_batch), 2);
+	combiner_destroy(&cb);
+}
+
 static void test_combine_alone_runs_at_once(void **state)
 {
 	struct combiner cb;
@@ -98,6 +164,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_combine_alone_runs_at_once),
 		cmocka_unit_test(test_combine_every_item_once_with_its_result),
+		cmocka_unit_test(test_combine_pairs_every_item_once),
+		cmocka_unit_test(test_combine_pair_alone_one_batch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

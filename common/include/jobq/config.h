@@ -110,7 +110,9 @@ int jobq_config_validate(const struct jobq_config *cfg, struct jobq_err *err) JO
 /* The prefetch a worker asks the broker for: consumer.prefetch, but never fewer than
  * consumer.concurrency (0, the default, and any smaller value mean the concurrency: a
  * worker must be able to hold a delivery for every executor). Not an error, as a
- * --concurrency flag may raise the concurrency past a configured prefetch. */
+ * --concurrency flag may raise the concurrency past a configured prefetch. Above the
+ * concurrency, deliveries wait in the worker and an executor claims the next one in the
+ * statement that writes the outcome of the job it finishes. */
 int jobq_config_prefetch(const struct jobq_config *cfg);
 
 /* Replace the queue list from a comma-separated string ("a,b"). JOBQ_EINVAL on a bad name. */
