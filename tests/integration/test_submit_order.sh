@@ -32,7 +32,7 @@ cat >"$T/proxy.py" <<'EOF'
 # sends, and "publish T JOB_ID VISIBLE" per message body, where VISIBLE is what psql on DBURL
 # says of "the row of JOB_ID exists", asked before the body is passed on. MODE "drop" closes
 # every connection as soon as it is accepted.
-import json, os, socket, subprocess, sys, threading, time
+import contextlib, json, os, socket, subprocess, sys, threading, time
 portfile, target, logpath, dburl, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 lock = threading.Lock()
 def log(line):
@@ -75,11 +75,9 @@ def pump(a, b, parse):
                 buf = buf[8 + size:]
     except (OSError, ValueError):
         pass
-    for s in (a, b):
-        try:
+    for s in (a, b):  # the other direction's recv returns too
+        with contextlib.suppress(OSError):
             s.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 srv = socket.socket()
 srv.bind(("127.0.0.1", 0))
 srv.listen(16)
