@@ -200,6 +200,16 @@ static int send_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, si
 	return 0;
 }
 
+int jobq_broker_ready_jobs(struct jobq_broker *b, const char *queue, struct jobq_err *err)
+{
+	int r;
+
+	/* In send_jobs' order: a refused declare reopens the channel out of confirm mode. */
+	if ((r = jobq_broker_declare_queue(b, queue, err)) != 0)
+		return r;
+	return confirm_select(b, err);
+}
+
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err)
 {

@@ -24,6 +24,10 @@ struct jobq_store {
 	/* Statements jobq_store_send_unchecked sent in pipeline mode, each followed by a sync,
 	 * whose results are unread (the session stays in pipeline mode while there are any). */
 	int unread;
+	/* The name whose prepare jobq_store_send_prepared sent among them, its sync the
+	 * (sent_at + 1)-th: it counts as prepared once its result says it worked. */
+	const char *sent_prepare;
+	int sent_at;
 };
 
 /* Read and drop results up to the end of n syncs of the pipeline. False when the session
@@ -31,7 +35,8 @@ struct jobq_store {
  * defect: the session is then no longer in step with st). */
 static bool drop_syncs(struct jobq_store *st, int n)
 {
-	int nulls = 0;
+	int nulls = 0, group = 0;
+	bool first = true;
 
 	while (n > 0) {
 		PGresult *r = PQgetResult(st->conn);
@@ -43,8 +48,16 @@ static bool drop_syncs(struct jobq_store *st, int n)
 			continue;
 		}
 		nulls = 0;
-		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+		/* The first result of jobq_store_send_prepared's group is its prepare's. */
+		if (first && st->sent_prepare != NULL && group == st->sent_at &&
+		    PQresultStatus(r) == PGRES_COMMAND_OK && st->nprepared < MAX_PREPARED)
+			st->prepared[st->nprepared++] = st->sent_prepare;
+		first = false;
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
 			n--;
+			group++;
+			first = true;
+		}
 		PQclear(r);
 	}
 	return true;
@@ -58,11 +71,14 @@ static bool drop_syncs(struct jobq_store *st, int n)
 static void discard_unread(struct jobq_store *st)
 {
 	int n = st->unread;
+	bool ok;
 
 	if (n == 0 || st->conn == NULL)
 		return;
 	st->unread = 0;
-	if (!drop_syncs(st, n) || PQexitPipelineMode(st->conn) == 0) {
+	ok = drop_syncs(st, n);
+	st->sent_prepare = NULL;
+	if (!ok || PQexitPipelineMode(st->conn) == 0) {
 		PQfinish(st->conn);
 		st->conn = NULL;
 	}
@@ -338,6 +354,7 @@ int jobq_store_set_bound(struct jobq_store *st, int64_t wait_ms, struct jobq_err
 int jobq_store_reconnect(struct jobq_store *st, struct jobq_err *err)
 {
 	st->unread = 0;
+	st->sent_prepare = NULL;
 	if (st->conn != NULL) {
 		PQfinish(st->conn);
 		st->conn = NULL;
@@ -466,6 +483,11 @@ int jobq_store_exec(struct jobq_store *st, const char *name, const char *sql, in
 	ExecStatusType status;
 
 	*res = NULL;
+	/* Whether a prepare sent ahead worked is known once its result is read: before the
+	 * statement, which would otherwise prepare the name a second time (42P05) or run a
+	 * name that a failed prepare left missing (26000). */
+	if (st->sent_prepare != NULL)
+		discard_unread(st);
 	if (st->unread > 0 && jobq_store_ok(st))
 		return exec_piped(st, name, sql, nparams, params, res, what, err);
 	discard_unread(st);
@@ -520,6 +542,35 @@ int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, int nparam
 			       * bring back in step */
 		discard_unread(st);
 		return r;
+	}
+	st->unread++;
+	return 0;
+}
+
+int jobq_store_send_prepared(struct jobq_store *st, const char *name, const char *sql, int nparams,
+			     const char *const *params, struct jobq_err *err)
+{
+	bool prepare = !is_prepared(st, name);
+
+	/* One prepare in flight at a time, and only with room to record it. */
+	if (prepare && (st->sent_prepare != NULL || st->nprepared >= MAX_PREPARED))
+		return jobq_store_send_unchecked(st, sql, nparams, params, err);
+	if (!jobq_store_ok(st))
+		return jobq_err_set(err, JOBQ_EDB, "send: database connection lost");
+	if (st->unread == 0 && PQenterPipelineMode(st->conn) == 0)
+		return jobq_store_result_error(st, NULL, "send", err);
+	if ((prepare && PQsendPrepare(st->conn, name, sql, nparams, NULL) == 0) ||
+	    PQsendQueryPrepared(st->conn, name, nparams, params, NULL, NULL, 0) == 0 ||
+	    PQpipelineSync(st->conn) == 0) {
+		int r = jobq_store_result_error(st, NULL, "send", err);
+
+		st->unread++; /* as jobq_store_send_unchecked */
+		discard_unread(st);
+		return r;
+	}
+	if (prepare) {
+		st->sent_prepare = name;
+		st->sent_at = st->unread;
 	}
 	st->unread++;
 	return 0;

@@ -22,6 +22,7 @@
  * NOTHING waits for a concurrent insert of that key to commit and then returns its row,
  * where a separate SELECT would not see it. */
 #define SUBMIT_CHUNK 1000
+#define SUBMIT_NAME "jobq_submit"
 
 static const char SQL_SUBMIT[] =
 	"WITH s AS MATERIALIZED ("
@@ -162,7 +163,7 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 		{
 			const char *p[2] = { text, store_i64(grace, relay_grace_ms) };
 
-			r = jobq_store_exec(st, "jobq_submit", SQL_SUBMIT, 2, p, &res, "insert job",
+			r = jobq_store_exec(st, SUBMIT_NAME, SQL_SUBMIT, 2, p, &res, "insert job",
 					    err);
 		}
 		free(text);
@@ -272,6 +273,14 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 out:
 	free(first);
 	return r;
+}
+
+int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err)
+{
+	/* No job, so no row and no grace to speak of. */
+	const char *p[2] = { "[]", "0" };
+
+	return jobq_store_send_prepared(st, SUBMIT_NAME, SQL_SUBMIT, 2, p, err);
 }
 
 /* The publish mark through `fn` (jobq_mark_published for the relay, jobq_cli_mark_published

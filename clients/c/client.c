@@ -119,8 +119,10 @@ int client_store(jobq_client *c, struct jobq_err *err)
 
 	if (jobq_store_fresh(c->store, jobq_monotonic_ms() - c->last_call_ms))
 		return 0;
-	/* A new session: no LISTEN, no prepared statement (prepared again as they run). */
+	/* A new session: no LISTEN, no prepared statement (prepared again as they run), a
+	 * cold start for its first insert. */
 	c->listening = false;
+	c->warm = false;
 	if (c->store == NULL)
 		r = jobq_store_connect(c->cfg.database_url, "libjobq", &c->store, err);
 	else
@@ -130,7 +132,12 @@ int client_store(jobq_client *c, struct jobq_err *err)
 	 * plans the first five calls, and every call while a custom plan looks cheaper; the
 	 * submit's took a millisecond and a half). */
 	if (r == 0)
-		r = jobq_store_command(c->store, "SET plan_cache_mode = force_generic_plan", err);
+		r = jobq_store_send_unchecked(c->store, "SET plan_cache_mode = force_generic_plan",
+					      0, NULL, err);
+	/* Sent ahead of the next statement, which reads its result; and a session just
+	 * opened needs no check that it is alive before that one. */
+	if (r == 0)
+		c->last_call_ms = jobq_monotonic_ms();
 	return r;
 }
 

@@ -32,8 +32,10 @@ struct jobq_client {
 	struct jobq_broker *broker;           /* NULL until connected, or after it failed */
 	struct jobq_broker_inflight inflight; /* jobs published on broker, not yet confirmed */
 	bool listening;                       /* LISTEN jobq_done done in this session */
+	bool warm;                            /* jobq_store_submit_warm sent in this session */
 	char skipped[1024];                   /* the nodes the last submit passed over */
-	int64_t last_call_ms;                 /* monotonic time the last call ended */
+	int64_t last_call_ms;                 /* monotonic time the last call ended, or the
+					       * session opened */
 };
 
 /* A handle for cfg (moved into it: cfg is zeroed) with no connection yet; every call

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "client_internal.h"
 #include "jobq/duration.h"
@@ -56,13 +57,79 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	return 0;
 }
 
+/* Whether job j may be queued at once, and so published by this call: no delay, and no run
+ * time after now. The database decides; a wrong guess costs a connection opened for
+ * nothing, or one opened after the commit. */
+static bool may_queue(const struct jobq_job_spec *j, int64_t now_ms)
+{
+	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms;
+}
+
+/* Have the broker connection ready to publish jobs[0..n) before they are inserted:
+ * connected, their queues declared, the channel in confirm mode, and (with
+ * JOBQ_SUBMIT_CONFIRM) the confirms of earlier submits settled. The insert's now() is the
+ * jobs' created_at: the time from there to a worker's claim then holds the commit, the
+ * publish and the delivery, not a connect and its handshake. Returns the error of a
+ * connect that failed (every node of the list tried), which the publish then reports
+ * without trying again: the jobs are saved and left to the relay. A declare refused on
+ * the connection only marks it broken, and the publish goes on as it would have (a new
+ * connection, the next node of a cluster). 0 otherwise, also when no job is to be
+ * published. */
+static int ready_broker(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, unsigned flags,
+			struct jobq_err *err)
+{
+	struct timespec ts;
+	int64_t now_ms;
+	const char *last = NULL;
+	bool any = false;
+	int r = 0;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	now_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	for (size_t i = 0; i < n && !any; i++)
+		any = may_queue(&jobs[i], now_ms);
+	if (!any)
+		return 0;
+	/* A confirmed submit's wait would read and drop them: settled first, and not in the
+	 * time of this call's jobs. */
+	if (flags & JOBQ_SUBMIT_CONFIRM) {
+		client_confirms(c, CLIENT_SETTLE_MS);
+		jobq_broker_inflight_clear(&c->inflight);
+	}
+	/* A new session's first insert would load its catalog entries and plan inside its
+	 * transaction: the server does that now, while the broker connection opens. One that
+	 * cannot be sent leaves it to the insert. */
+	if (!c->warm) {
+		struct jobq_err ignored;
+
+		c->warm = jobq_store_submit_warm(c->store, &ignored) == 0;
+	}
+	if ((r = client_broker(c, err)) != 0)
+		return r;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		const char *q = jobs[i].opts.queue != NULL ? jobs[i].opts.queue : "default";
+		struct jobq_err ignored;
+
+		/* The connection remembers the queues it declared; this only spares the
+		 * lookup for a run of jobs to one queue. */
+		if (may_queue(&jobs[i], now_ms) && (last == NULL || strcmp(q, last) != 0)) {
+			r = jobq_broker_ready_jobs(c->broker, q, &ignored);
+			last = q;
+		}
+	}
+	if (r != 0)
+		jobq_broker_set_broken(c->broker);
+	return 0;
+}
+
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish, without
  * waiting for the broker's confirms: they are collected at the end of this call
  * (client_leave) and at the start of the handle's next ones, and the jobs they confirm
  * marked published then (client_confirms). 0 when all were sent (the commit made them durable: a job whose
  * confirm never comes is published by the relay), else JOBQ_CLIENT_RELAYED with err
  * saying why they could not even be sent. */
-static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, struct jobq_err *err)
+static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n,
+		   const struct jobq_err *unready, struct jobq_err *err)
 {
 	struct jobq_envelope one, *envs = n == 1 ? &one : malloc(n * sizeof(*envs));
 	size_t npub = 0;
@@ -86,6 +153,10 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, s
 	/* A connection that fails as it sends is replaced once (on the next node of a
 	 * cluster); a message sent twice this way is harmless (the claim is conditional). */
 	for (int attempt = 0; attempt < 2; attempt++) {
+		if (unready != NULL) {
+			r = jobq_err_set(err, unready->code, "%s", unready->msg);
+			break;
+		}
 		if ((r = client_broker(c, err)) == 0 &&
 		    (r = jobq_broker_send_jobs(c->broker, &c->inflight, envs, npub, err)) == 0)
 			break;
@@ -112,7 +183,7 @@ out:
  * when every one was confirmed, else JOBQ_CLIENT_RELAYED with err saying why the rest
  * were not (the relay publishes them). */
 static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, size_t n,
-			     bool *confirmed, struct jobq_err *err)
+			     bool *confirmed, const struct jobq_err *unready, struct jobq_err *err)
 {
 	struct jobq_envelope *envs = malloc(n * sizeof(*envs));
 	const char **ids = malloc(n * sizeof(*ids));
@@ -132,10 +203,15 @@ static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, s
 		}
 	if (npub == 0)
 		goto out;
-	/* Earlier submits' confirms first: this call's wait would read them and drop them. */
+	/* Earlier submits' confirms first: this call's wait would read them and drop them
+	 * (ready_broker settled them, unless it expected no job to publish). */
 	client_confirms(c, CLIENT_SETTLE_MS);
 	jobq_broker_inflight_clear(&c->inflight);
-	if ((r = client_broker(c, err)) == 0)
+	if (unready != NULL)
+		r = jobq_err_set(err, unready->code, "%s", unready->msg);
+	else
+		r = client_broker(c, err);
+	if (r == 0)
 		r = jobq_broker_publish_jobs_failover(&c->broker, &c->bopts, envs, npub, ok, 10000,
 						      err);
 	else
@@ -182,8 +258,9 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 		  struct jobq_err *err)
 {
 	struct jobq_new_job one, *nj = n == 1 ? &one : calloc(n, sizeof(*nj));
+	struct jobq_err berr = { 0 };
 	struct jobq_submitted one_out, *out = n == 1 ? &one_out : calloc(n, sizeof(*out));
-	bool *confirmed = NULL;
+	bool *confirmed = NULL, unready;
 	int r;
 
 	c->skipped[0] = '\0'; /* this call's failover, if any, is the one reported */
@@ -214,6 +291,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	/* The mark of the jobs confirmed since the last call goes ahead of the insert, in
 	 * the same round trip (jobq_store_send_unchecked): it costs the submit no wait. */
 	client_confirms(c, 0);
+	unready = ready_broker(c, jobs, n, flags, &berr) != 0;
 	if ((r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
 		goto out;
 	/* Committed, not yet published: a submitter dying here leaves the jobs to the relay. */
@@ -221,7 +299,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	for (size_t i = 0; ids_out != NULL && i < n; i++)
 		memcpy(ids_out[i], out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);
 	if (!(flags & JOBQ_SUBMIT_CONFIRM)) {
-		r = publish(c, out, n, err);
+		r = publish(c, out, n, unready ? &berr : NULL, err);
 	} else if ((confirmed = calloc(n, sizeof(*confirmed))) == NULL) {
 		jobq_err_set(err, JOBQ_ENOMEM,
 			     "%zu job(s) are saved but not sent: out of memory "
@@ -229,7 +307,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 			     n);
 		r = JOBQ_CLIENT_RELAYED;
 	} else {
-		r = publish_confirmed(c, out, n, confirmed, err);
+		r = publish_confirmed(c, out, n, confirmed, unready ? &berr : NULL, err);
 	}
 	for (size_t i = 0; results != NULL && i < n; i++) {
 		memcpy(results[i].id, out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);

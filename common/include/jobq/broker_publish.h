@@ -27,6 +27,13 @@ struct jobq_broker_opts;
 int jobq_broker_publish_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, size_t n,
 			     bool *confirmed, int timeout_ms, struct jobq_err *err) JOBQ_WUR;
 
+/* Make b ready to publish job messages to `queue` at once: the queue declared (unless this
+ * connection did already, as jobq_broker_declare_queue) and the channel in confirm mode,
+ * so that a jobq_broker_publish_jobs or jobq_broker_send_jobs that follows sends its
+ * messages with no round trip before them. 0, or the declare's or the confirm.select's
+ * JOBQ_EBROKER. */
+int jobq_broker_ready_jobs(struct jobq_broker *b, const char *queue, struct jobq_err *err) JOBQ_WUR;
+
 /* Job messages published without waiting for their confirms (jobq_broker_send_jobs),
  * until jobq_broker_collect_jobs settles them: all on one connection, envs[i] with
  * delivery tag first + i. Zero it to start; jobq_broker_inflight_free frees it. */

@@ -106,6 +106,16 @@ int jobq_store_command(struct jobq_store *st, const char *sql, struct jobq_err *
 int jobq_store_send_unchecked(struct jobq_store *st, const char *sql, int nparams,
 			      const char *const *params, struct jobq_err *err) JOBQ_WUR;
 
+/* jobq_store_send_unchecked for a named statement: prepared unless the session has it (the
+ * name then counts as prepared once the result of its prepare, read by the session's next
+ * statement, says it worked), then run with params, its outcome unread. For work the
+ * server may do while the caller does something else: the first run of a statement in a
+ * new session (catalog lookups, its plan, its triggers' functions), so that its next run,
+ * inside the transaction that matters, finds them done. `name` and `sql` must outlive st
+ * (string literals). 0, or JOBQ_EDB when it could not be sent. */
+int jobq_store_send_prepared(struct jobq_store *st, const char *name, const char *sql, int nparams,
+			     const char *const *params, struct jobq_err *err) JOBQ_WUR;
+
 /* Translate a failed result (or a NULL one) into err; returns the status code. */
 int jobq_store_result_error(struct jobq_store *st, const PGresult *res, const char *what,
 			    struct jobq_err *err);

@@ -32,6 +32,16 @@ struct jobq_submitted {
 	size_t same_as; /* i, or the earlier job of this batch with the same key */
 };
 
+/* Ready a new session for its first jobq_store_submit, sent without waiting
+ * (jobq_store_send_prepared): the insert prepared and run on no jobs, which writes nothing
+ * but does what the first insert of a session otherwise does inside its own transaction
+ * (parse and plan the statement; load the catalog entries of jobs and job_events, the
+ * history trigger's function and its plan). The insert's now() is its jobs' created_at: a
+ * caller with other work to do first (connecting to the broker) sends this before it, so
+ * that the jobs' time from creation to commit is the insert's own. 0, or JOBQ_EDB when it
+ * could not be sent. */
+int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
 /* Insert n jobs in one transaction (all or none; one statement when they fit in one and no
  * waiter is registered, else a transaction block), as queued, or scheduled when they run
  * later. A queued job is left to its submitter to publish for relay_grace_ms before the

@@ -192,9 +192,10 @@ int jobq_client_open_env(jobq_client **out, struct jobq_client_error *err);
 
 /* jobq_client_open_env with the configuration file config_path (it must exist and be
  * readable) instead of $JOBQ_CONFIG or /etc/jobq/jobq.conf (NULL: those), and without a
- * broker connection yet: the first submit that publishes opens it, or a cancel (which
- * opens it before it records the cancel, so that a stop's broadcast leaves the moment the
- * cancel commits). A program that submits once pays for an unreachable broker once, and
+ * broker connection yet: the first submit that publishes opens it (before its insert, so
+ * that the jobs' messages leave the moment they commit), or a cancel (which opens it
+ * before it records the cancel, so that a stop's broadcast leaves the moment the cancel
+ * commits). A program that submits once pays for an unreachable broker once, and
  * one that only schedules and reads jobs not at all. The jobq CLI's handle. */
 int jobq_client_open_config(const char *config_path, jobq_client **out,
 			    struct jobq_client_error *err);
