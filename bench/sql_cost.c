@@ -150,8 +150,9 @@ static int write_one(struct run *rn, long c0, size_t nc, long f0, size_t nf)
 	int r;
 
 	if (nc > 64 || nf > 64 || c0 + (long)nc > rn->n) {
-		fprintf(stderr, "sql_cost: a statement of %zu claims from job %ld is out of range\n",
-			nc, c0);
+		fprintf(stderr,
+			"sql_cost: a statement of %zu claims from job %ld is out of range\n", nc,
+			c0);
 		return -1;
 	}
 	for (size_t i = 0; i < nc; i++)
@@ -240,7 +241,8 @@ int main(int argc, char **argv)
 	statements = strtol(argv[2], &end1, 10);
 	batch = strtol(argv[3], &end2, 10);
 	if (*end1 != '\0' || statements < 10 || statements > 1000000) {
-		fprintf(stderr, "sql_cost: STATEMENTS must be a whole number in 10..1000000, got '%s'\n",
+		fprintf(stderr,
+			"sql_cost: STATEMENTS must be a whole number in 10..1000000, got '%s'\n",
 			argv[2]);
 		return 2;
 	}

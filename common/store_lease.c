@@ -46,10 +46,11 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * what a row is for: a claim takes a queued row with no cancel request that is due, a
  * finish a running row of this worker; a row that is neither is written nothing (and stays
  * locked until the commit). One UPDATE writes both kinds (a row is never both: queued and
- * running exclude each other), so the statement starts one table write, not two. It finds
- * its rows again by the physical address of the version l locked (a TID scan per row:
- * while the lock is held, no other version can follow it), so that no plan, even one made
- * while the table held a few rows, reads more than the listed rows. Each outcome is fenced on its own
+ * running exclude each other), so the statement starts one table write, not two. It only
+ * joins back to l by id, and repeats the id list, so that any plan, even one made while
+ * the table held a few rows, reads the listed rows only. (Not by l's ctid: the version l
+ * locked may be newer than the statement's snapshot, after a heartbeat committed, and a
+ * TID scan would not see it.) Each outcome is fenced on its own
  * (worker, lease token) and raises the token; each claim raises it too and records its
  * claim id ($6, {"id": claim id}). The outcomes come as one JSON array of {id, token, st,
  * result, error, reason, delay, grace, progress, uncounted} (progress: JSON text, NULL
@@ -65,7 +66,7 @@ static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
-	" l AS (SELECT j.id AS lid, j.ctid AS tid,"
+	" l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
 	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now() AS claim,"
 	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin"
@@ -88,7 +89,8 @@ static const char SQL_WRITE[] =
 	" error = CASE WHEN l.claim THEN NULL ELSE u.err END,"
 	" progress = CASE WHEN l.claim THEN NULL WHEN u.prog IS NULL THEN j.progress"
 	"            ELSE u.prog::jsonb END,"
-	" result = CASE WHEN NOT l.claim AND u.st = 'succeeded' THEN u.res::jsonb ELSE j.result END,"
+	" result = CASE WHEN NOT l.claim AND u.st = 'succeeded' THEN u.res::jsonb ELSE j.result "
+	"END,"
 	" finished_at = CASE WHEN l.claim THEN j.finished_at"
 	"               WHEN u.st IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
 	" run_after = CASE WHEN NOT l.claim AND u.st = 'scheduled'"
@@ -99,11 +101,13 @@ static const char SQL_WRITE[] =
 	" published_at = CASE WHEN l.claim THEN COALESCE(j.published_at, now())"
 	"                WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.published_at END,"
 	" publish_after = CASE WHEN l.claim THEN j.publish_after"
-	"                 WHEN u.st = 'scheduled' THEN now() + make_interval(secs => u.delay / 1000.0)"
+	"                 WHEN u.st = 'scheduled' THEN now() + make_interval(secs => u.delay / "
+	"1000.0)"
 	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
 	"                 ELSE j.publish_after END "
 	"FROM l LEFT JOIN u ON l.fin AND u.uid = l.lid "
-	"WHERE j.ctid = l.tid AND (l.claim OR (l.fin AND j.lease_token = u.token)) "
+	"WHERE j.id = l.lid AND j.id = ANY($1::uuid[] || $5::uuid[])"
+	" AND (l.claim OR (l.fin AND j.lease_token = u.token)) "
 	"RETURNING l.claim AS claimed, j.id, j.type, j.queue,"
 	" CASE WHEN l.claim THEN j.payload::text END AS payload, j.attempt, j.max_attempts,"
 	" COALESCE((extract(epoch FROM j.timeout) * 1000)::bigint, 0) AS timeout_ms, j.status,"
