@@ -8,10 +8,11 @@
  *   mixed    STATEMENTS statements of BATCH claims and BATCH finishes each (the finishes
  *            of the jobs the statement before claimed)
  * For each phase it prints one line: the statements, the rows they wrote, the median and
- * mean wall time of a statement (round trip and commit included), the server backend's CPU
- * time per statement (/proc/PID/schedstat of the session's server process: same machine),
- * and the WAL bytes per statement (pg_current_wal_lsn, any session's WAL included). Exit
- * status 0, or 1 with a one-line message naming what failed. */
+ * mean wall time of a statement (round trip and commit included), the median and mean of
+ * the server backend's CPU time per statement (/proc/PID/schedstat of the session's server
+ * process, read before and after each: same machine), and the WAL bytes per statement
+ * (pg_current_wal_lsn: any session's WAL included). Exit status 0, or 1 with a one-line
+ * message naming what failed. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, in a strict -std=c11 build */
 #include <errno.h>
 #include <inttypes.h>
@@ -192,37 +193,48 @@ static int phase(struct run *rn, const char *name, long statements, size_t nc, s
 		 long fin_from, long fin_step)
 {
 	double *wall = calloc((size_t)statements, sizeof(*wall));
-	double sum = 0;
-	long long cpu0, cpu1, wal0, wal1;
+	double *cpu = calloc((size_t)statements, sizeof(*cpu));
+	double wall_sum = 0, cpu_sum = 0;
+	long long wal0, wal1;
 	int r = -1;
 
-	if (wall == NULL) {
+	if (wall == NULL || cpu == NULL) {
 		fprintf(stderr, "sql_cost: out of memory\n");
-		return -1;
+		goto out;
 	}
-	if ((wal0 = wal_bytes(rn)) < 0 || (cpu0 = backend_cpu_ns(rn->pid)) < 0)
+	if ((wal0 = wal_bytes(rn)) < 0)
 		goto out;
 	for (long s = 0; s < statements; s++) {
+		/* The server process sleeps between statements, so its CPU time is up to date
+		 * when read here: each statement's own CPU, whose median a busy machine
+		 * disturbs less than the total. */
+		long long c0 = backend_cpu_ns(rn->pid), c1;
 		double t0 = now_us();
 
-		if (write_one(rn, rn->next, nc, fin_from + s * fin_step, nf) != 0)
+		if (c0 < 0 || write_one(rn, rn->next, nc, fin_from + s * fin_step, nf) != 0)
 			goto out;
 		wall[s] = now_us() - t0;
-		sum += wall[s];
+		if ((c1 = backend_cpu_ns(rn->pid)) < 0)
+			goto out;
+		cpu[s] = (double)(c1 - c0) / 1e3;
+		wall_sum += wall[s];
+		cpu_sum += cpu[s];
 		rn->next += (long)nc;
 	}
-	if ((cpu1 = backend_cpu_ns(rn->pid)) < 0 || (wal1 = wal_bytes(rn)) < 0)
+	if ((wal1 = wal_bytes(rn)) < 0)
 		goto out;
 	qsort(wall, (size_t)statements, sizeof(*wall), by_value);
+	qsort(cpu, (size_t)statements, sizeof(*cpu), by_value);
 	printf("phase=%s statements=%ld claims=%zu finishes=%zu wall_med_us=%.1f "
-	       "wall_mean_us=%.1f cpu_us=%.1f wal_bytes=%.0f\n",
-	       name, statements, nc, nf, wall[statements / 2], sum / (double)statements,
-	       (double)(cpu1 - cpu0) / 1e3 / (double)statements,
+	       "wall_mean_us=%.1f cpu_med_us=%.1f cpu_us=%.1f wal_bytes=%.0f\n",
+	       name, statements, nc, nf, wall[statements / 2], wall_sum / (double)statements,
+	       cpu[statements / 2], cpu_sum / (double)statements,
 	       (double)(wal1 - wal0) / (double)statements);
 	fflush(stdout);
 	r = 0;
 out:
 	free(wall);
+	free(cpu);
 	return r;
 }
 

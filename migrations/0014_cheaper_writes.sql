@@ -8,11 +8,13 @@
 --   jobq_done is notified, is as before (0008's bodies): an event for every status change
 --   and for a running job whose attempt changed (a takeover), in job id order; a
 --   notification for each job that reached a terminal state and has a waiter.
--- - jobs_status_created (read only by `jobq list --status`) no longer holds succeeded
---   jobs. A claim or a finish changes indexed columns, so each writes a new entry to every
---   index whose predicate its row matches; the finish of a succeeded job, the common end,
---   now writes two (the primary key, jobs_finished), not three. `jobq list --status
---   succeeded` reads the table instead of the index; every other status is still indexed.
+-- - jobs_status_created (read only by `jobq list --status`) no longer holds running or
+--   succeeded jobs. A claim or a finish changes indexed columns, so each writes a new entry
+--   to every index whose predicate its row matches: a claim now writes two (the primary
+--   key, jobs_running_lease), not three, and the finish of a succeeded job, the common
+--   end, two (the primary key, jobs_finished), not three. `jobq list --status running`
+--   reads jobs_running_lease instead (running rows are as many as the jobs running), `jobq
+--   list --status succeeded` the table; every other status is still found by this index.
 --   Rebuilding the index takes a lock that blocks writes to jobs while it runs: on a large
 --   table, run this migration in a quiet moment.
 --
@@ -75,4 +77,5 @@ END
 $$;
 
 DROP INDEX jobs_status_created;
-CREATE INDEX jobs_status_created ON jobs (status, created_at) WHERE status <> 'succeeded';
+CREATE INDEX jobs_status_created ON jobs (status, created_at)
+    WHERE status NOT IN ('running', 'succeeded');
