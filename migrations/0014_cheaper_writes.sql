@@ -1,4 +1,5 @@
--- Less database work per claim and finish (docs/scaling.md, "Database work per job").
+-- Less database work per claim and finish (docs/scaling.md, "Database work per claim and
+-- finish").
 --
 -- - The history triggers write a statement's events and send its notifications in one
 --   query: the INSERT, in a WITH, hands its terminal rows to the pg_notify query, which
