@@ -5,6 +5,8 @@
  * session) runs jobq_store_write_many, the consumer's own statement, in three phases:
  *   claim1   STATEMENTS statements of 1 claim each
  *   finish1  STATEMENTS statements of 1 finish (succeeded) each, of the jobs claim1 took
+ *   pair     STATEMENTS statements of 1 claim and 1 finish each (the finish of the job the
+ *            statement before claimed: a consumer's next claim riding with an outcome)
  *   mixed    STATEMENTS statements of BATCH claims and BATCH finishes each (the finishes
  *            of the jobs the statement before claimed)
  * For each phase it prints one line: the statements, the rows they wrote, the median and
@@ -268,8 +270,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	rn.pid = PQbackendPID(jobq_store_conn(rn.st));
-	/* warm-up, claim1, mixed's claims and the one batch claimed before mixed */
-	need = 2 * WARMUP + statements + (statements + 1) * batch;
+	/* warm-up, claim1, pair's claims and the one before it, mixed's claims and the one
+	 * batch claimed before mixed */
+	need = 2 * WARMUP + statements + statements + 1 + (statements + 1) * batch;
 	if (make_jobs(&rn, need) != 0)
 		goto out;
 	/* Warm-up: the statement prepared and its generic plan made, caches filled. */
@@ -286,6 +289,17 @@ int main(int argc, char **argv)
 
 		if (phase(&rn, "claim1", statements, 1, 0, 0, 0) != 0 ||
 		    phase(&rn, "finish1", statements, 0, 1, c1, 1) != 0)
+			goto out;
+	}
+	{
+		/* As mixed below, with one claim and one finish a statement. */
+		long first = rn.next;
+
+		if (write_one(&rn, first, 1, 0, 0) != 0)
+			goto out;
+		rn.next++;
+		if (phase(&rn, "pair", statements, 1, 1, first, 1) != 0 ||
+		    write_one(&rn, 0, 0, rn.next - 1, 1) != 0)
 			goto out;
 	}
 	{
