@@ -62,50 +62,49 @@ check_eq "F stale token: lost" "finish $F r=ELOST;" "$(line "$F")"
 check_eq "G another worker's: lost" "finish $G r=ELOST;" "$(line "$G")"
 for x in H I J K; do check_eq "$x finished" "finish ${!x} r=0;" "$(line "${!x}")"; done
 
-# Each row as one line: status, reason, worker, attempt, token, claim id, and whether each
-# time column is set (or, for the ones the statement computes, how far from now it is).
+# The statement's time: now() of its transaction, which its history rows carry.
+at=$(sql "SELECT max(at) FROM job_events WHERE id > $before")
+# Each row as one line: status, reason, worker, attempt, token, claim id, error, progress,
+# result, and each time column as it stands to the statement's time.
 row() {
   sql "SELECT concat_ws('|', status, status_reason, COALESCE(worker_id, '-'), attempt,
          lease_token, COALESCE(claim_id::text, '-'), COALESCE(error, '-'),
          COALESCE(progress::text, '-'), COALESCE(result::text, '-'),
          CASE WHEN lease_expires_at IS NULL THEN 'nolease'
-              WHEN lease_expires_at BETWEEN now() + interval '250 s' AND now() + interval '301 s'
-              THEN 'lease300' ELSE 'lease?' END,
-         CASE WHEN finished_at IS NULL THEN 'open' WHEN finished_at > now() - interval '60 s'
-              THEN 'finished' ELSE 'finished?' END,
+              WHEN lease_expires_at = t + interval '300 s' THEN 'lease300' ELSE 'lease?' END,
+         CASE WHEN finished_at IS NULL THEN 'open' WHEN finished_at = t THEN 'finished'
+              ELSE 'finished?' END,
          CASE WHEN published_at IS NULL THEN 'unpublished' ELSE 'published' END,
-         CASE WHEN run_after > now() + interval '50 s' AND run_after <= now() + interval '61 s'
-              THEN 'due+60' WHEN run_after <= now() THEN 'due' ELSE 'due?' END,
-         CASE WHEN publish_after > now() + interval '50 s'
-               AND publish_after <= now() + interval '61 s' THEN 'pub+60'
-              WHEN publish_after > now() + interval '20 s'
-               AND publish_after <= now() + interval '31 s' THEN 'pub+30'
-              WHEN publish_after <= now() THEN 'pub-now' ELSE 'pub?' END,
-         CASE WHEN started_at > now() - interval '30 s' THEN 'started-now'
-              WHEN started_at IS NULL THEN 'unstarted' ELSE 'started-before' END)
-       FROM jobs WHERE id = '$1'"
+         CASE WHEN run_after = t + interval '60 s' THEN 'due+60' WHEN run_after <= t THEN 'due'
+              ELSE 'due?' END,
+         CASE WHEN publish_after = t + interval '60 s' THEN 'pub+60'
+              WHEN publish_after = t + interval '30 s' THEN 'pub+30'
+              WHEN publish_after <= t THEN 'pub-before' ELSE 'pub?' END,
+         CASE WHEN started_at = t THEN 'started-now' WHEN started_at IS NULL THEN 'unstarted'
+              WHEN started_at < t THEN 'started-before' ELSE 'started?' END)
+       FROM jobs, (SELECT '$at'::timestamptz AS t) s WHERE id = '$1'"
 }
 check_eq "A running for sw" \
-  "running|claimed|sw|1|1|7|-|-|-|lease300|open|published|due|pub-now|started-now" "$(row "$A")"
+  "running|claimed|sw|1|1|7|-|-|-|lease300|open|published|due|pub-before|started-now" "$(row "$A")"
 check_eq "B untouched" \
-  "queued|submitted|-|0|0|-|-|-|-|nolease|open|published|due?|pub-now|unstarted" "$(row "$B")"
+  "queued|submitted|-|0|0|-|-|-|-|nolease|open|published|due?|pub-before|unstarted" "$(row "$B")"
 check_eq "C untouched" \
-  "queued|submitted|-|0|0|-|-|-|-|nolease|open|published|due|pub-now|unstarted" "$(row "$C")"
+  "queued|submitted|-|0|0|-|-|-|-|nolease|open|published|due|pub-before|unstarted" "$(row "$C")"
 check "D running for sw with the claim id of the request that got it" grep -Eq \
-  "^running\|claimed\|sw\|1\|1\|1[01]\|-\|-\|-\|lease300\|open\|published\|due\|pub-now\|started-now$" \
+  "^running\|claimed\|sw\|1\|1\|1[01]\|-\|-\|-\|lease300\|open\|published\|due\|pub-before\|started-now$" \
   <<<"$(row "$D")"
 check_eq "D's claim id is the one its reply names" \
   "$(sed -n "s/^claim $D r=0 .*claim_id=\([0-9]*\)$/\1/p" <<<"$OUT")" \
   "$(sql "SELECT claim_id FROM jobs WHERE id = '$D'")"
 check_eq "M untouched" \
-  "running|claimed|sw|1|2|1|-|[1]|-|lease?|open|published|due|pub-now|started-before" "$(row "$M")"
+  "running|claimed|sw|1|2|1|-|[1]|-|lease?|open|published|due|pub-before|started-before" "$(row "$M")"
 check_eq "E succeeded: result, token 6, lease ended, progress kept" \
-  "succeeded|reason of $E|sw|1|6|1|-|[1]|{\"from\": \"store_write\"}|nolease|finished|published|due|pub-now|started-before" \
+  "succeeded|reason of $E|sw|1|6|1|-|[1]|{\"from\": \"store_write\"}|nolease|finished|published|due|pub-before|started-before" \
   "$(row "$E")"
 check_eq "F untouched" \
-  "running|claimed|sw|1|5|1|-|[1]|-|lease?|open|published|due|pub-now|started-before" "$(row "$F")"
+  "running|claimed|sw|1|5|1|-|[1]|-|lease?|open|published|due|pub-before|started-before" "$(row "$F")"
 check_eq "G untouched" \
-  "running|claimed|other|1|5|1|-|[1]|-|lease?|open|published|due|pub-now|started-before" "$(row "$G")"
+  "running|claimed|other|1|5|1|-|[1]|-|lease?|open|published|due|pub-before|started-before" "$(row "$G")"
 check_eq "H scheduled in 60 s, uncounted (attempt 2 -> 1), no owner, for the relay" \
   "scheduled|reason of $H|-|1|4|1|error of $H|[1]|-|nolease|open|unpublished|due+60|pub+60|started-before" \
   "$(row "$H")"
@@ -113,10 +112,10 @@ check_eq "I released: attempt given back, no owner, the relay's grace of 30 s" \
   "queued|reason of $I|-|1|4|1|-|[1]|-|nolease|open|unpublished|due|pub+30|started-before" \
   "$(row "$I")"
 check_eq "J failed with its error and last progress" \
-  "failed|reason of $J|sw|3|5|1|error of $J|[7]|-|nolease|finished|published|due|pub-now|started-before" \
+  "failed|reason of $J|sw|3|5|1|error of $J|[7]|-|nolease|finished|published|due|pub-before|started-before" \
   "$(row "$J")"
 check_eq "K cancelled" \
-  "cancelled|reason of $K|sw|1|3|1|error of $K|[1]|-|nolease|finished|published|due|pub-now|started-before" \
+  "cancelled|reason of $K|sw|1|3|1|error of $K|[1]|-|nolease|finished|published|due|pub-before|started-before" \
   "$(row "$K")"
 
 events() {
