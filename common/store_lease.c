@@ -4,9 +4,9 @@
  * heartbeat that extends leases, and the reads of a lost claim's reply and of a row to
  * reconcile. Every worker write is fenced by (worker_id, lease_token); times come from
  * now(). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -51,12 +51,12 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * joins back to l by id, and repeats the id list, so that any plan, even one made while
  * the table held a few rows, reads the listed rows only. (Not by l's ctid: the version l
  * locked may be newer than the statement's snapshot, after a heartbeat committed, and a
- * TID scan would not see it.) Each outcome is fenced on its own
- * (worker, lease token) and raises the token; each claim raises it too and records its
- * claim id ($6, {"id": claim id}). The outcomes come as one JSON object ($4, see
- * finish_json), which l looks each locked row up in by id: no join, no table function
- * (progress: JSON text, NULL keeps the row's; uncounted: a scheduled attempt that never
- * ran gives its attempt back). A claim starts with no progress. The history trigger fires once, with all the rows. A
+ * TID scan would not see it.) Each outcome is fenced on its own (worker, lease token) and
+ * raises the token; each claim raises it too and records its claim id ($6, {"id": claim
+ * id}). The outcomes come as one JSON object ($4, see finish_json), in which l looks up
+ * each row it locked by id: no join, no table function (progress: JSON text, NULL keeps
+ * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
+ * claim starts with no progress. The history trigger fires once, with all the rows. A
  * finished row comes back with its id and claimed false only (no payload). */
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the

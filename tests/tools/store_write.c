@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (int a = 3; a < argc; a++) {
-		char *f[9];
+		char *f[8];
 		int n = split(argv[a], f, 8);
 
 		if (n == 3 && strcmp(f[0], "claim") == 0) {
