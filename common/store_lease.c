@@ -4,6 +4,7 @@
  * heartbeat that extends leases, and the reads of a lost claim's reply and of a row to
  * reconcile. Every worker write is fenced by (worker_id, lease_token); times come from
  * now(). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,81 +46,102 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * defers, cancels), so no two of them can deadlock. On the version it locked, l decides
  * what a row is for: a claim takes a queued row with no cancel request that is due, a
  * finish a running row of this worker; a row that is neither is written nothing (and stays
- * locked until the commit). The updates only join back to l by id, and repeat the id list,
- * so that any plan, even one made while the table held a few rows, reads the listed rows
- * only. Each
- * outcome is fenced on its own (worker, lease token) and raises the token; each claim
- * raises it too and records its claim id ($6, {"id": claim id}). The outcomes come as one
- * JSON array of {id, token, st, result, error, reason, delay, grace, progress, uncounted}
- * (progress: JSON text, NULL keeps the row's; uncounted: a scheduled attempt that never ran
- * gives its attempt back). A claim starts with no progress. Both updates fire
- * the history trigger once, with all their rows. */
+ * locked until the commit). One UPDATE writes both kinds (a row is never both: queued and
+ * running exclude each other), so the statement starts one table write, not two. It only
+ * joins back to l by id, and repeats the id list, so that any plan, even one made while
+ * the table held a few rows, reads the listed rows only. (Not by l's ctid: the version l
+ * locked may be newer than the statement's snapshot, after a heartbeat committed, and a
+ * TID scan would not see it.) Each outcome is fenced on its own (worker, lease token) and
+ * raises the token; each claim raises it too and records its claim id ($6, {"id": claim
+ * id}). The outcomes come as one JSON object ($4, see finish_json), in which l looks up
+ * each row it locked by id: no join, no table function (progress: JSON text, NULL keeps
+ * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
+ * claim starts with no progress. The history trigger fires once, with all the rows. A
+ * finished row comes back with its id and claimed false only (no payload). */
 static const char SQL_WRITE[] =
-	"WITH u AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($4::jsonb) AS u(id uuid,"
-	"             token bigint, st text, result text, error text, reason text, delay bigint,"
-	"             grace bigint, progress text, uncounted boolean)),"
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
-	" l AS (SELECT j.id AS lid,"
+	"WITH l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
 	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now() AS claim,"
-	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin"
+	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
+	"              $4::jsonb -> j.id::text AS o"
 	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
-	"       ORDER BY j.id FOR UPDATE),"
-	" f AS (UPDATE jobs j SET status = u.st, status_reason = u.reason, updated_at = now(),"
-	" result = CASE WHEN u.st = 'succeeded' THEN u.result::jsonb ELSE j.result END,"
-	" error = u.error,"
-	" progress = CASE WHEN u.progress IS NULL THEN j.progress ELSE u.progress::jsonb END,"
-	" finished_at = CASE WHEN u.st IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
-	" run_after = CASE WHEN u.st = 'scheduled'"
-	"             THEN now() + make_interval(secs => u.delay / 1000.0) ELSE j.run_after END,"
+	"       ORDER BY j.id FOR UPDATE) "
+	"UPDATE jobs j SET"
+	" status = CASE WHEN l.claim THEN 'running' ELSE l.o ->> 'st' END,"
+	" status_reason = CASE WHEN l.claim THEN 'claimed' ELSE l.o ->> 'reason' END,"
+	" worker_id = CASE WHEN l.claim THEN $2"
+	"             WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
+	" attempt = CASE WHEN l.claim THEN j.attempt + 1"
+	"           WHEN l.o ->> 'st' = 'queued' OR (l.o ->> 'uncounted')::boolean"
+	"           THEN j.attempt - 1 ELSE j.attempt END,"
+	" lease_token = j.lease_token + 1,"
+	" claim_id = CASE WHEN l.claim THEN ($6::jsonb ->> j.id::text)::bigint ELSE j.claim_id END,"
+	" heartbeat_at = CASE WHEN l.claim THEN now() ELSE j.heartbeat_at END,"
+	" lease_expires_at = CASE WHEN l.claim"
+	"                    THEN now() + make_interval(secs => $3::bigint / 1000.0) END,"
+	" started_at = CASE WHEN l.claim THEN now() ELSE j.started_at END,"
+	" updated_at = now(),"
+	" error = CASE WHEN l.claim THEN NULL ELSE l.o ->> 'error' END,"
+	" progress = CASE WHEN l.claim THEN NULL"
+	"            ELSE COALESCE((l.o ->> 'progress')::jsonb, j.progress) END,"
+	" result = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'succeeded'"
+	"          THEN (l.o ->> 'result')::jsonb ELSE j.result END,"
+	" finished_at = CASE WHEN l.claim THEN j.finished_at"
+	"               WHEN l.o ->> 'st' IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
+	" run_after = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'scheduled'"
+	"             THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
+	"             ELSE j.run_after END,"
 	/* A retry waits for the relay; a released job is nacked back to the queue, but its
 	 * message may already be gone (the connection closed during the drain), so the relay
 	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
-	" published_at = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.published_at "
-	"END,"
-	" publish_after = CASE WHEN u.st = 'scheduled'"
-	"                 THEN now() + make_interval(secs => u.delay / 1000.0)"
-	"                 WHEN u.st = 'queued' THEN now() + make_interval(secs => u.grace / 1000.0)"
-	"                 ELSE j.publish_after END,"
-	" attempt = CASE WHEN u.st = 'queued' OR u.uncounted THEN j.attempt - 1"
-	"           ELSE j.attempt END,"
-	" lease_token = j.lease_token + 1,"
-	" worker_id = CASE WHEN u.st IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
-	" lease_expires_at = NULL "
-	" FROM u, l WHERE j.id = l.lid AND j.id = ANY($5::uuid[]) AND l.fin AND u.id = l.lid"
-	" AND j.lease_token = u.token"
-	" RETURNING j.id),"
-	" c AS (UPDATE jobs SET status = 'running', status_reason = 'claimed', worker_id = $2,"
-	" attempt = attempt + 1, lease_token = lease_token + 1,"
-	" claim_id = ($6::jsonb ->> jobs.id::text)::bigint, heartbeat_at = now(),"
-	" lease_expires_at = now() + make_interval(secs => $3::bigint / 1000.0),"
-	" started_at = now(), published_at = COALESCE(published_at, now()), updated_at = now(),"
-	" error = NULL, progress = NULL "
-	" FROM l WHERE jobs.id = l.lid AND jobs.id = ANY($1::uuid[]) AND l.claim"
-	" RETURNING" STORE_CLAIM_COLUMNS ") "
-	"SELECT true AS claimed, * FROM c UNION ALL "
-	"SELECT false, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f";
+	" published_at = CASE WHEN l.claim THEN COALESCE(j.published_at, now())"
+	"                WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL"
+	"                ELSE j.published_at END,"
+	" publish_after = CASE WHEN l.claim THEN j.publish_after"
+	"                 WHEN l.o ->> 'st' = 'scheduled'"
+	"                 THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
+	"                 WHEN l.o ->> 'st' = 'queued'"
+	"                 THEN now() + make_interval(secs => (l.o ->> 'grace')::bigint / 1000.0)"
+	"                 ELSE j.publish_after END "
+	"FROM l "
+	"WHERE j.id = l.lid AND j.id = ANY($1::uuid[] || $5::uuid[])"
+	" AND (l.claim OR (l.fin AND j.lease_token = (l.o ->> 'token')::bigint)) "
+	"RETURNING l.claim AS claimed, j.id, j.type, j.queue,"
+	" CASE WHEN l.claim THEN j.payload::text END AS payload, j.attempt, j.max_attempts,"
+	" COALESCE((extract(epoch FROM j.timeout) * 1000)::bigint, 0) AS timeout_ms, j.status,"
+	" extract(epoch FROM now() - j.run_after) AS wait_s, j.lease_token, j.claim_id";
 
+/* The outcomes as one JSON object keyed by job id in lower case (the form j.id::text
+ * takes): {"<id>": {token, st, result, error, reason, delay, grace, progress, uncounted}}.
+ * Of two outcomes of one job the last counts (an execution finishes once, so a batch
+ * never holds two). NULL with err set when out of memory or a text is not UTF-8. */
 static char *finish_json(const struct jobq_finish_req *reqs, size_t n, struct jobq_err *err)
 {
-	json_t *items = json_array();
+	json_t *items = json_object();
 	char *text = NULL;
 
 	if (items == NULL)
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_outcome *o = reqs[i].o;
-		json_t *it =
-			json_pack("{s:s, s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?, s:b}", "id",
-				  reqs[i].job_id, "token", (json_int_t)reqs[i].token, "st",
-				  jobq_status_name(o->to), "result", o->result, "error", o->error,
-				  "reason", o->reason, "delay", (json_int_t)o->retry_delay_ms,
-				  "grace", (json_int_t)o->release_grace_ms, "progress", o->progress,
-				  "uncounted", o->uncounted);
+		char id[JOBQ_ID_BUF];
+		size_t c;
+		json_t *it;
 
-		if (it == NULL || json_array_append_new(items, it) != 0) {
+		for (c = 0; c + 1 < sizeof(id) && reqs[i].job_id[c] != '\0'; c++)
+			id[c] = (char)tolower((unsigned char)reqs[i].job_id[c]);
+		id[c] = '\0';
+		it = json_pack("{s:I, s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?, s:b}", "token",
+			       (json_int_t)reqs[i].token, "st", jobq_status_name(o->to), "result",
+			       o->result, "error", o->error, "reason", o->reason, "delay",
+			       (json_int_t)o->retry_delay_ms, "grace",
+			       (json_int_t)o->release_grace_ms, "progress", o->progress,
+			       "uncounted", o->uncounted);
+
+		if (it == NULL || json_object_set_new(items, id, it) != 0) {
 			json_decref(items);
 			jobq_err_set(err, JOBQ_EINVAL,
 				     "finish job %s: outcome is not valid UTF-8 text",
