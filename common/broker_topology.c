@@ -25,10 +25,14 @@ static bool refused_then_reopen(struct jobq_broker *b, const struct jobq_err *er
 	return true;
 }
 
-/* The broker's answer to a passive declare of a missing object, in jobq's terms. */
-static int missing(const char *kind, const char *name, int r, struct jobq_err *err)
+/* The broker's answer to a passive declare of a missing object, in jobq's terms. A 404 to
+ * an active declare keeps the broker's text: it is a classic queue whose node is down
+ * ("home node ... of durable queue ... is down or inaccessible"). */
+static int missing(const struct jobq_broker *b, const char *kind, const char *name, int r,
+		   struct jobq_err *err)
 {
-	if (r != 0 && strstr(err->msg, ": 404 ") != NULL)
+	if (r != 0 && b->passive && strstr(err->msg, ": 404 ") != NULL &&
+	    strstr(err->msg, "is down or inaccessible") == NULL)
 		jobq_err_set(err, JOBQ_EBROKER,
 			     "%s %s does not exist and this user may not create it: run "
 			     "`jobq migrate` (as a user with configure rights) first",
@@ -48,7 +52,7 @@ static int declare_exchange(struct jobq_broker *b, const char *name, const char 
 	r = jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), what, err);
 	if (r != 0 && refused_then_reopen(b, err))
 		return declare_exchange(b, name, type, err);
-	return missing("exchange", name, r, err);
+	return missing(b, "exchange", name, r, err);
 }
 
 static amqp_field_value_t str_value(const char *s)
@@ -131,7 +135,7 @@ static int declare_and_bind(struct jobq_broker *b, const char *queue, bool dead,
 	if (r != 0 && !b->passive)
 		r = explain_type(b, queue, dead, err);
 	if (r != 0 || b->passive)
-		return missing("queue", queue, r, err); /* binding is migrate's job then */
+		return missing(b, "queue", queue, r, err); /* binding is migrate's job then */
 	amqp_queue_bind(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue),
 			amqp_cstring_bytes(exchange), amqp_cstring_bytes(key), amqp_empty_table);
 	snprintf(what, sizeof(what), "bind queue %s to %s", queue, exchange);
