@@ -37,6 +37,7 @@ void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jo
 		.tls_cert = cfg->amqp_tls_cert,
 		.tls_key = cfg->amqp_tls_key,
 		.tls_verify = cfg->amqp_tls_verify,
+		.queue_type = cfg->amqp_queue_type,
 	};
 }
 
@@ -197,6 +198,7 @@ static int connect_one(const struct jobq_broker_opts *opts, const char *text,
 		goto out;
 	}
 	jobq_url_mask(text, b->masked_url, sizeof(b->masked_url));
+	b->queue_type = opts->queue_type;
 	amqp_default_connection_info(&info);
 	if (amqp_parse_url(url, &info) != AMQP_STATUS_OK) {
 		r = jobq_err_set(err, JOBQ_EINVAL, "broker URL '%s' is not an amqp:// URL",

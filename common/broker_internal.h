@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "jobq/broker.h"
+#include "jobq/config.h"
 #include "jobq/err.h"
 
 /* Job queues one connection remembers having declared; past that it declares again. */
@@ -22,8 +23,9 @@ struct jobq_broker {
 	uint64_t next_tag; /* delivery tag of the next publish (confirm mode) */
 	char node[300];
 	char masked_url[512];
-	size_t index, nurls;            /* which URL of the list this connection uses */
-	char skipped[JOBQ_ERR_MSG_MAX]; /* nodes tried before it, and why they failed */
+	size_t index, nurls;             /* which URL of the list this connection uses */
+	char skipped[JOBQ_ERR_MSG_MAX];  /* nodes tried before it, and why they failed */
+	enum jobq_queue_type queue_type; /* what jobq_broker_declare_queue declares */
 	char *declared[BROKER_MAX_DECLARED];
 	int ndeclared;
 };

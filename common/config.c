@@ -132,6 +132,10 @@ static int env_key(struct jobq_config *cfg, const struct cfg_key *k, const char 
 		if ((r = jobq_log_format_parse(val, CFG_FIELD(cfg, k, enum jobq_log_format))) != 0)
 			jobq_err_set(err, r, "'%s' is not one of text, json", val);
 		break;
+	case K_QTYPE:
+		if ((r = jobq_queue_type_parse(val, CFG_FIELD(cfg, k, enum jobq_queue_type))) != 0)
+			jobq_err_set(err, r, "'%.64s' is not one of quorum, classic", val);
+		break;
 	default:
 		r = 0;
 	}
@@ -240,6 +244,7 @@ int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err)
 	cfg->nqueues = 1;
 	cfg->amqp_heartbeat_ms = 30000;
 	cfg->amqp_tls_verify = true;
+	cfg->amqp_queue_type = JOBQ_QUEUE_QUORUM;
 	cfg->concurrency = 8;
 	cfg->heartbeat_interval_ms = 30000;
 	cfg->lease_duration_ms = 300000;

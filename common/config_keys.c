@@ -28,6 +28,7 @@ const struct cfg_key jobq_cfg_keys[] = {
 	{ "amqp", "tls_cert", K_PATH, F(amqp_tls_cert), 0, 0, "JOBQ_AMQP_TLS_CERT", NULL },
 	{ "amqp", "tls_key", K_PATH, F(amqp_tls_key), 0, 0, "JOBQ_AMQP_TLS_KEY", NULL },
 	{ "amqp", "tls_verify", K_BOOL, F(amqp_tls_verify), 0, 1, "JOBQ_AMQP_TLS_VERIFY", NULL },
+	{ "amqp", "queue_type", K_QTYPE, F(amqp_queue_type), 0, 0, "JOBQ_QUEUE_TYPE", NULL },
 	{ "database", "url", K_DB_URL, F(database_url), 0, 0, "JOBQ_DATABASE_URL", NULL },
 	{ "consumer", "worker_id", K_ID, F(worker_id), 1, JOBQ_WORKER_ID_MAX, "JOBQ_WORKER_ID",
 	  NULL },
@@ -67,6 +68,28 @@ const struct cfg_key *jobq_cfg_key_find(const char *group, const char *name)
 		if (strcmp(k->group, group) == 0 && strcmp(k->name, name) == 0)
 			return k;
 	return NULL;
+}
+
+int jobq_queue_type_parse(const char *text, enum jobq_queue_type *out)
+{
+	if (strcmp(text, "quorum") == 0)
+		*out = JOBQ_QUEUE_QUORUM;
+	else if (strcmp(text, "classic") == 0)
+		*out = JOBQ_QUEUE_CLASSIC;
+	else
+		return JOBQ_EINVAL;
+	return 0;
+}
+
+const char *jobq_queue_type_name(enum jobq_queue_type type)
+{
+	switch (type) {
+	case JOBQ_QUEUE_QUORUM:
+		return "quorum";
+	case JOBQ_QUEUE_CLASSIC:
+		return "classic";
+	}
+	return "?";
 }
 
 int jobq_cfg_range_error(const char *pfx, const char *group, const char *name, const char *shown,
@@ -298,6 +321,12 @@ int jobq_cfg_check_key(const struct jobq_config *cfg, const struct cfg_key *k, c
 					    name, str);
 		return 0;
 	case K_BOOL:
+		return 0;
+	case K_QTYPE:
+		if (cfg->amqp_queue_type != JOBQ_QUEUE_QUORUM &&
+		    cfg->amqp_queue_type != JOBQ_QUEUE_CLASSIC)
+			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: invalid queue type", pfx,
+					    name);
 		return 0;
 	}
 	return 0;

@@ -14,7 +14,7 @@
 #include "jobq/ids.h" /* JOBQ_WORKER_ID_MAX */
 
 #define CFG_PFX_MAX 512 /* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 24    /* entries in jobq_cfg_keys (checked in config_keys.c) */
+#define CFG_NKEYS 25    /* entries in jobq_cfg_keys (checked in config_keys.c) */
 
 enum cfg_kind {
 	K_AMQP_URL,  /* string: one amqp:// or amqps:// URL, or several joined by commas */
@@ -28,8 +28,9 @@ enum cfg_kind {
 	K_QUEUES,
 	K_LEVEL,
 	K_FORMAT,
-	K_PATH, /* string naming a readable file, or NULL */
-	K_BOOL, /* bool */
+	K_PATH,  /* string naming a readable file, or NULL */
+	K_BOOL,  /* bool */
+	K_QTYPE, /* enum jobq_queue_type, written "quorum" or "classic" */
 };
 
 /* One setting: where it lives in the file, in struct jobq_config and in the environment. */

@@ -353,6 +353,15 @@ static int load_key(struct jobq_config *cfg, const struct cfg_key *k, const conf
 			return jobq_err_set(err, JOBQ_EINVAL, "%s%s: '%s' is not one of text, json",
 					    pfx, name, str);
 		return 0;
+	case K_QTYPE:
+		if (config_setting_type(s) != CONFIG_TYPE_STRING)
+			return wrong_type(s, file, name, "a string", err);
+		str = config_setting_get_string(s);
+		if (jobq_queue_type_parse(str, CFG_FIELD(cfg, k, enum jobq_queue_type)) != 0)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%s%s: '%.64s' is not one of quorum, classic", pfx,
+					    name, str);
+		return 0;
 	}
 out:
 	jobq_cfg_free_queues(list, &n);

@@ -12,6 +12,7 @@
 
 #include "consumer.h"
 #include "isolate.h"
+#include "jobq/broker.h"
 #include "jobq/duration.h"
 #include "pool.h"
 #include "jobq/log.h"
@@ -84,6 +85,7 @@ static void print_config(const struct jobq_config *cfg, const char *shim)
 	printf("config: %s\n", cfg->source ? cfg->source : "(defaults)");
 	printf("amqp.url: %s\n", jobq_url_mask_list(cfg->amqp_url, masked, sizeof(masked)));
 	printf("amqp.heartbeat: %s\n", jobq_duration_format(cfg->amqp_heartbeat_ms, d, sizeof(d)));
+	printf("amqp.queue_type: %s\n", jobq_queue_type_name(cfg->amqp_queue_type));
 	printf("database.url: %s\n", jobq_url_mask(cfg->database_url, masked, sizeof(masked)));
 	printf("consumer.worker_id: %s\n", cfg->worker_id ? cfg->worker_id : "(generated)");
 	printf("consumer.queues:");
@@ -107,6 +109,25 @@ static void print_config(const struct jobq_config *cfg, const char *shim)
 	if (cfg->nhandlers > 0)
 		printf("\nhandlers.shim: %s", shim);
 	printf("\nconfig ok\n");
+}
+
+/* Declare the topology once before any thread starts: a queue of the other type than
+ * amqp.queue_type (or a broker URL or TLS file that cannot work) is a configuration error
+ * that no reconnect mends, so it stops the worker here with exit status 2 rather than
+ * have the I/O thread retry it forever. A broker that does not answer is not an error
+ * here: the I/O thread connects when it can, as always. */
+static int check_broker(const struct consumer *c, struct jobq_err *err)
+{
+	struct jobq_broker_opts opts;
+	struct jobq_err e = { 0 };
+	char name[400];
+
+	snprintf(name, sizeof(name), "jobq-consumer worker=%s host=%s pid=%d start check",
+		 c->worker_id, c->hostname, c->pid);
+	jobq_broker_opts_from_config(&opts, c->cfg, name);
+	if (jobq_broker_declare_once(&opts, c->cfg->queues, c->cfg->nqueues, &e) != JOBQ_EINVAL)
+		return 0;
+	return jobq_err_set(err, JOBQ_EINVAL, "%s", e.msg);
 }
 
 static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char *config_path,
@@ -306,6 +327,11 @@ int main(int argc, char **argv)
 	c.flag_concurrency = concurrency > 0;
 	c.flag_worker_id = worker_id != NULL;
 	jobq_fault_stop("consumer_start");
+	if (check_broker(&c, &err) != 0) {
+		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
+		status = 2;
+		goto out_consumer;
+	}
 	if (keeper_open(&c, &keeper, &err) != 0) {
 		jobq_error("start_failed", "worker", c.worker_id, "error", err.msg);
 		status = err.code == JOBQ_ECONFLICT ? 2 : 5;

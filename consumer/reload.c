@@ -71,6 +71,10 @@ void consumer_reload(struct consumer *c)
 		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting",
 			  "consumer.prefetch");
 	slot->cfg.prefetch = running->prefetch;
+	if (slot->cfg.amqp_queue_type != running->amqp_queue_type)
+		jobq_warn("config_reload_needs_restart", "worker", c->worker_id, "setting",
+			  "amqp.queue_type");
+	slot->cfg.amqp_queue_type = running->amqp_queue_type;
 	slot->cfg.amqp_heartbeat_ms = running->amqp_heartbeat_ms;
 	if (jobq_config_validate(&slot->cfg, &err) != 0) {
 		jobq_error("config_reload_failed", "worker", c->worker_id, "error", err.msg, "kept",

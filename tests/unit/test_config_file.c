@@ -473,6 +473,60 @@ static void test_config_amqp_urls_errors(void **state)
 		      "amqp.url: URL 2 of 2, 'b', is not an amqp:// or amqps:// URL");
 }
 
+/* amqp.queue_type: quorum by default, classic from the file or $JOBQ_QUEUE_TYPE (which
+ * wins); anything else is one line naming where the value came from. */
+static void test_config_queue_type(void **state)
+{
+	struct jobq_config cfg;
+	struct jobq_err err;
+	char path[64];
+
+	(void)state;
+	load_ok(&cfg, "");
+	assert_int_equal(cfg.amqp_queue_type, JOBQ_QUEUE_QUORUM);
+	assert_string_equal(jobq_queue_type_name(cfg.amqp_queue_type), "quorum");
+	jobq_config_free(&cfg);
+	load_ok(&cfg, "amqp = { queue_type = \"classic\"; };\n");
+	assert_int_equal(cfg.amqp_queue_type, JOBQ_QUEUE_CLASSIC);
+	assert_string_equal(jobq_queue_type_name(cfg.amqp_queue_type), "classic");
+	jobq_config_free(&cfg);
+	setenv("JOBQ_QUEUE_TYPE", "quorum", 1);
+	load_ok(&cfg, "amqp = { queue_type = \"classic\"; };\n");
+	assert_int_equal(cfg.amqp_queue_type, JOBQ_QUEUE_QUORUM);
+	jobq_config_free(&cfg);
+	setenv("JOBQ_QUEUE_TYPE", "classic", 1);
+	load_ok(&cfg, "");
+	assert_int_equal(cfg.amqp_queue_type, JOBQ_QUEUE_CLASSIC);
+	jobq_config_free(&cfg);
+	setenv("JOBQ_QUEUE_TYPE", "", 1); /* empty counts as unset */
+	load_ok(&cfg, "amqp = { queue_type = \"classic\"; };\n");
+	assert_int_equal(cfg.amqp_queue_type, JOBQ_QUEUE_CLASSIC);
+	jobq_config_free(&cfg);
+
+	setenv("JOBQ_QUEUE_TYPE", "Quorum", 1);
+	write_conf(path, "");
+	jobq_err_clear(&err);
+	assert_int_equal(jobq_config_load(&cfg, path, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "$JOBQ_QUEUE_TYPE: 'Quorum' is not one of quorum, classic");
+	assert_freed(&cfg);
+	unlink(path);
+	unsetenv("JOBQ_QUEUE_TYPE");
+	load_fails_at("amqp = {\n queue_type = \"stream\"; };\n", 2,
+		      "amqp.queue_type: 'stream' is not one of quorum, classic");
+	load_fails_at("amqp = { queue_type = 1; };\n", 1,
+		      "amqp.queue_type: expected a string, got an integer");
+	load_fails_at("amqp = { queue_type = \"\"; };\n", 1,
+		      "amqp.queue_type: '' is not one of quorum, classic");
+
+	/* a built configuration with a value out of the enum */
+	assert_int_equal(jobq_config_defaults(&cfg, &err), 0);
+	cfg.amqp_queue_type = (enum jobq_queue_type)7;
+	assert_int_equal(jobq_config_validate(&cfg, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "amqp.queue_type: invalid queue type");
+	assert_string_equal(jobq_queue_type_name(cfg.amqp_queue_type), "?");
+	jobq_config_free(&cfg);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -495,6 +549,7 @@ int main(void)
 		T(test_config_include_must_be_a_regular_file),
 		T(test_config_amqp_urls_list),
 		T(test_config_amqp_urls_errors),
+		T(test_config_queue_type),
 	};
 #undef T
 

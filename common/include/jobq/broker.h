@@ -15,6 +15,7 @@
 #include "jobq/broker_get.h"
 #include "jobq/broker_publish.h"
 #include "jobq/broker_topology.h"
+#include "jobq/config.h"
 #include "jobq/envelope.h"
 #include "jobq/err.h"
 
@@ -43,6 +44,8 @@ struct jobq_broker_opts {
 	const char *tls_cert; /* client certificate and key (PEM), or NULL */
 	const char *tls_key;
 	bool tls_verify; /* verify the broker's certificate and host name */
+	/* the type the job queues and jobq.dead are declared with; 0 = quorum */
+	enum jobq_queue_type queue_type;
 };
 
 struct jobq_config;
@@ -53,9 +56,9 @@ struct jobq_config;
  * The string is static or the environment's. */
 const char *jobq_broker_system_ca(void);
 
-/* Fill opts from the configuration: its URL and heartbeat (whole seconds, at least 1), a
- * JOBQ_BROKER_CONNECT_TIMEOUT_MS connect timeout and a JOBQ_BROKER_RPC_TIMEOUT_MS bound
- * on each RPC. `connection_name` is borrowed. */
+/* Fill opts from the configuration: its URL, heartbeat (whole seconds, at least 1) and
+ * queue type, a JOBQ_BROKER_CONNECT_TIMEOUT_MS connect timeout and a
+ * JOBQ_BROKER_RPC_TIMEOUT_MS bound on each RPC. `connection_name` is borrowed. */
 void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jobq_config *cfg,
 				  const char *connection_name);
 

@@ -1,7 +1,7 @@
 /* The broker topology jobq relies on (docs/design.md §5): the names of its exchanges and queues,
- * the arguments of its quorum job queues, and the declares that make them exist (or, for
- * a user without configure rights, check that they do). Part of the broker module; the
- * contract of common/broker_topology.c. */
+ * the arguments of its job queues (quorum or classic: amqp.queue_type), and the declares
+ * that make them exist (or, for a user without configure rights, check that they do). Part
+ * of the broker module; the contract of common/broker_topology.c. */
 #ifndef JOBQ_BROKER_TOPOLOGY_H
 #define JOBQ_BROKER_TOPOLOGY_H
 
@@ -17,21 +17,34 @@
 #define JOBQ_EXCHANGE_DEAD "jobq.dead"
 #define JOBQ_QUEUE_DEAD "jobq.dead"
 #define JOBQ_QUEUE_PREFIX "jobq."
-/* Deliveries of one message before the broker dead-letters it (x-delivery-limit). Worker
- * crashes count too; the database's max_attempts normally ends a job long before. */
+/* Deliveries of one message before the broker dead-letters it (x-delivery-limit; quorum
+ * queues only). Worker crashes count too; the database's max_attempts normally ends a job
+ * long before. */
 #define JOBQ_DELIVERY_LIMIT 20
 
 struct jobq_broker;
+struct jobq_broker_opts;
 
 /* Declare exchanges jobq.jobs (direct), jobq.cancel (fanout), jobq.dead (fanout) and queue
- * jobq.dead, then the job queue of each name: quorum queue "jobq.<name>" with the delivery
- * limit and at-least-once dead-lettering to jobq.dead, bound to jobq.jobs with key <name>.
- * A queue that exists with other arguments fails with the broker's 406 text, which names
- * the queue and the argument. When the user may not declare (403), the channel is reopened
- * and from then on this connection only checks that the objects exist: a missing one is
- * JOBQ_EBROKER telling to run `jobq migrate` first. */
+ * jobq.dead, then the job queue of each name: queue "jobq.<name>" bound to jobq.jobs with
+ * key <name>. The queues are of the type the connection was opened with (opts.queue_type):
+ * a quorum job queue has the delivery limit and at-least-once dead-lettering to
+ * jobq.dead, a classic one dead-letters to jobq.dead at most once and has no limit. A
+ * queue that exists as jobq's queue of the other type fails with JOBQ_EINVAL and one line
+ * naming the queue, its type and the configured one; a queue that exists with other
+ * arguments fails with JOBQ_EBROKER and the broker's 406 text, which names the queue and
+ * the first argument that differs. When the user may not declare (403), the channel is
+ * reopened and from then on this connection only checks that the objects exist (whatever
+ * their type): a missing one is JOBQ_EBROKER telling to run `jobq migrate` first. */
 int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,
 				 struct jobq_err *err) JOBQ_WUR;
+
+/* Connect with opts, declare the topology of queues[0..nqueues) as above, and close: the
+ * check a program makes at start. 0, or the error of jobq_broker_connect or
+ * jobq_broker_declare_topology: JOBQ_EINVAL (a URL or TLS file that cannot work, a queue
+ * of the other type) is one that no retry mends. */
+int jobq_broker_declare_once(const struct jobq_broker_opts *opts, char *const *queues, int nqueues,
+			     struct jobq_err *err) JOBQ_WUR;
 
 /* Declare one job queue (as above) unless this connection already did. */
 int jobq_broker_declare_queue(struct jobq_broker *b, const char *name,

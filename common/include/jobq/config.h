@@ -38,6 +38,13 @@ struct jobq_handler_config {
 	int64_t startup_timeout_ms; /* from start to its `ready` line; 0 reads as 10 s */
 };
 
+/* The kind of RabbitMQ queue jobq declares for each job queue jobq.<name> and for jobq.dead
+ * (amqp.queue_type; docs/scaling.md#queue-type says what each gives and gives up). */
+enum jobq_queue_type {
+	JOBQ_QUEUE_QUORUM = 0, /* replicated (Raft), with a delivery limit: the default */
+	JOBQ_QUEUE_CLASSIC,    /* on one node, no delivery limit: less broker work per job */
+};
+
 struct jobq_config {
 	char *source; /* file the values came from, or NULL for defaults only */
 
@@ -48,6 +55,7 @@ struct jobq_config {
 	char *amqp_tls_cert; /* client certificate (with amqp_tls_key), or NULL */
 	char *amqp_tls_key;
 	bool amqp_tls_verify; /* verify the broker's certificate and host name (default on) */
+	enum jobq_queue_type amqp_queue_type;
 
 	/* database; NULL url = libpq's own PG* environment variables */
 	char *database_url;
@@ -88,9 +96,9 @@ int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err) JOBQ_WUR
 
 /* Load configuration into cfg: defaults, then the file (explicit `path`, else $JOBQ_CONFIG,
  * else JOBQ_CONFIG_DEFAULT_PATH if it exists, else none), then the environment
- * (JOBQ_AMQP_URL, JOBQ_DATABASE_URL, JOBQ_HEARTBEAT_INTERVAL, JOBQ_LEASE_DURATION,
- * JOBQ_QUEUES, JOBQ_CONCURRENCY, JOBQ_WORKER_ID, JOBQ_SHUTDOWN_TIMEOUT, JOBQ_CANCEL_GRACE,
- * JOBQ_LOG_LEVEL, JOBQ_LOG_FORMAT, ...). An empty variable counts as unset.
+ * (JOBQ_AMQP_URL, JOBQ_QUEUE_TYPE, JOBQ_DATABASE_URL, JOBQ_HEARTBEAT_INTERVAL,
+ * JOBQ_LEASE_DURATION, JOBQ_QUEUES, JOBQ_CONCURRENCY, JOBQ_WORKER_ID, JOBQ_SHUTDOWN_TIMEOUT,
+ * JOBQ_CANCEL_GRACE, JOBQ_LOG_LEVEL, JOBQ_LOG_FORMAT, ...). An empty variable counts as unset.
  * HEARTBEAT_INTERVAL and LEASE_DURATION are aliases of JOBQ_HEARTBEAT_INTERVAL and
  * JOBQ_LEASE_DURATION, read only when the JOBQ_ name is unset: if both are set, the JOBQ_
  * name wins and the alias is ignored, even when it differs or is malformed (nothing is
@@ -120,6 +128,13 @@ int jobq_config_set_queues(struct jobq_config *cfg, const char *csv, struct jobq
 
 /* Replace a string field, freeing the old value. JOBQ_ENOMEM on failure. */
 int jobq_config_set_str(char **field, const char *value, struct jobq_err *err) JOBQ_WUR;
+
+/* Parse "quorum" or "classic" into *out. 0, or JOBQ_EINVAL (err unset: the caller names
+ * where the text came from). */
+int jobq_queue_type_parse(const char *text, enum jobq_queue_type *out) JOBQ_WUR;
+
+/* "quorum" or "classic" (the broker's own x-queue-type names); "?" for any other value. */
+const char *jobq_queue_type_name(enum jobq_queue_type type);
 
 /* Look up a command handler by job type; NULL if none. */
 const struct jobq_handler_config *jobq_config_handler(const struct jobq_config *cfg,
