@@ -65,9 +65,12 @@ static void started(struct executor *x, const struct jobq_claim *cl, int64_t lim
 		    int64_t sent_ms, const struct jobq_config *lease_cfg)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
+	/* A claim sent ahead was registered when it returned (finish()), and the keeper may
+	 * have renewed its lease since: keep that later fence point. */
+	if (x->exec->token != cl->token || x->exec->fence_at_ms == 0)
+		fence_renewed(x->exec, sent_ms, lease_cfg);
 	x->exec->attempt = cl->attempt;
 	x->exec->token = cl->token;
-	fence_renewed(x->exec, sent_ms, lease_cfg);
 	x->exec->deadline_ms = limit_ms > 0 ? jobq_monotonic_ms() + limit_ms : 0;
 	/* The reply came after the fence point (a slow commit, a reconnect, a resumed claim
 	 * whose lease is nearly gone): the lease may lapse before the first heartbeat can
@@ -141,11 +144,24 @@ static bool adopt(struct executor *x, const struct delivery *d)
 	return found;
 }
 
-/* Settle a delivery we could not process because the server refused a statement. */
-static void requeue_later(struct executor *x, const struct delivery *d)
+static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen);
+
+/* Free the slot of delivery d and settle it with kind (after a pause first, when the
+ * server refused a statement, so that a lasting error cannot spin). The slot's delivery is
+ * the one settled: a duplicate from a newer connection may have been adopted into the slot
+ * meanwhile (adopt()), replacing d, whose connection is gone (settling d as well is then
+ * harmless: the I/O thread drops a settlement of an older connection). */
+static void release_slot(struct executor *x, const struct delivery *d, enum settle_kind kind,
+			 bool pause)
 {
-	usleep(REQUEUE_PAUSE_MS * 1000);
-	consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
+	uint64_t tag, gen;
+
+	unreserve(x, &tag, &gen);
+	if (pause)
+		usleep(REQUEUE_PAUSE_MS * 1000);
+	consumer_settle(x->c, tag, gen, kind);
+	if (tag != d->tag || gen != d->gen)
+		consumer_settle(x->c, d->tag, d->gen, kind);
 }
 
 /* The runtime limit of a claimed job: its own --timeout, else its command handler's. */
@@ -226,6 +242,16 @@ static int finish(struct executor *x, const struct jobq_claim *cl, const struct 
 	/* The claim id of the delivery the loop handles next (the one at hand needs its own
 	 * no more: its claim's reply came back). */
 	r = write_finish_and_claim(x, cl, o, err, a, write_next_claim_id(x));
+	if (a->r == 0) {
+		/* The next job is ours from now on: its lease is renewed by the keeper and
+		 * watched by the fence thread while the outcome at hand is still being written
+		 * (a retry may take a while), not only once its handler starts. */
+		pthread_mutex_lock(&c->exec_mu);
+		x->spare->attempt = a->out.attempt;
+		x->spare->token = a->out.token;
+		fence_renewed(x->spare, a->sent_ms, a->lease_cfg);
+		pthread_mutex_unlock(&c->exec_mu);
+	}
 	if (r == JOBQ_EAGAIN) /* nothing committed: the outcome alone, tried again */
 		r = write_finish_retrying(x, cl, o, err);
 	return r;
@@ -410,12 +436,12 @@ static void reconcile(struct executor *x, const struct delivery *d)
 		case JOBQ_RC_DEAD_LETTER:
 			jobq_warn("message_dead_lettered", "worker", c->worker_id, "job",
 				  d->env.job_id, "reason", "no such job");
-			consumer_settle(c, d->tag, d->gen, SETTLE_REJECT);
-			goto done;
+			release_slot(x, d, SETTLE_REJECT, false);
+			return;
 		case JOBQ_RC_ACK:
 		case JOBQ_RC_ADOPT:
-			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
-			goto done;
+			release_slot(x, d, SETTLE_ACK, false);
+			return;
 		case JOBQ_RC_CANCEL:
 			r = exec_db_cancel_unstarted(x, d->env.job_id,
 						     "cancelled before it started", &err);
@@ -425,8 +451,8 @@ static void reconcile(struct executor *x, const struct delivery *d)
 				goto failed;
 			jobq_info("job_cancelled", "worker", c->worker_id, "job", d->env.job_id,
 				  "when", "before start");
-			consumer_settle(c, d->tag, d->gen, SETTLE_ACK);
-			goto done;
+			release_slot(x, d, SETTLE_ACK, false);
+			return;
 		case JOBQ_RC_RESUME:
 			/* Our own claim (or takeover) for this delivery committed but its reply
 			 * was lost, and sending it again found the row taken: run it. Its lease
@@ -483,17 +509,19 @@ static void reconcile(struct executor *x, const struct delivery *d)
 		/* The row changed under us (or a takeover ended the job): read it again. */
 	}
 	/* Still moving after three looks: let the broker bring it back later. */
-	unreserve(x, &tag, &gen);
-	requeue_later(x, d);
+	release_slot(x, d, SETTLE_REQUEUE, true);
 	return;
 failed:
 	jobq_error("reconcile_failed", "worker", c->worker_id, "job", d->env.job_id, "error",
 		   err.msg);
-	unreserve(x, &tag, &gen);
-	requeue_later(x, d);
+	release_slot(x, d, SETTLE_REQUEUE, true);
 	return;
 done:
+	/* d went to the execution that runs its job: settle only a delivery adopted into this
+	 * slot meanwhile. */
 	unreserve(x, &tag, &gen);
+	if (tag != d->tag || gen != d->gen)
+		consumer_settle(c, tag, gen, SETTLE_ACK);
 }
 
 /* Claim the delivery at hand (its slot reserved) under claim id cid, or reconcile it; a
@@ -504,7 +532,6 @@ static void claim_and_run(struct executor *x, const struct delivery *d, int64_t 
 	struct jobq_err err = { 0 };
 	const struct jobq_config *lease_cfg = NULL;
 	int64_t sent = jobq_monotonic_ms();
-	uint64_t tag, gen;
 	int r;
 
 	r = write_claim(x, d->env.job_id, cid, &cl, &lease_cfg, &err);
@@ -516,8 +543,7 @@ static void claim_and_run(struct executor *x, const struct delivery *d, int64_t 
 	} else {
 		jobq_error("claim_failed", "worker", x->c->worker_id, "job", d->env.job_id, "error",
 			   err.msg);
-		unreserve(x, &tag, &gen);
-		requeue_later(x, d);
+		release_slot(x, d, SETTLE_REQUEUE, true);
 	}
 }
 
@@ -555,7 +581,13 @@ static void process_ahead(struct executor *x)
 	} else if (a->r == JOBQ_ECONFLICT) {
 		reconcile(x, &d);
 	} else {
-		claim_and_run(x, &d, x->sent_claim);
+		jobq_warn("claim_failed", "worker", x->c->worker_id, "job", d.env.job_id, "error",
+			  a->err.msg, "then",
+			  atomic_load(&x->c->draining) ? "given back" : "sent again");
+		if (atomic_load(&x->c->draining))
+			release_slot(x, &d, SETTLE_REQUEUE, false); /* as process() would */
+		else
+			claim_and_run(x, &d, x->sent_claim);
 	}
 }
 
