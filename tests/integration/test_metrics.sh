@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 jq_setup metrics
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 URL="http://127.0.0.1:$port/metrics"
 metric() { curl -s --max-time 5 "$URL" | awk -v m="$1" '$1 == m { print $2 }'; }
 
