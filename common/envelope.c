@@ -74,6 +74,51 @@ static bool member(json_t *obj, const char *key, char *dst, size_t cap, struct j
 	return true;
 }
 
+/* Take the literal `lit` at *p, moving past it. */
+static bool literal(const char **p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if ((size_t)(end - *p) < n || memcmp(*p, lit, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+/* Copy the string value at *p up to its closing quote (not taken) into dst (capacity cap
+ * incl. NUL). Only printable ASCII without a backslash: such text means the same to a
+ * JSON parser, and anything else (escapes, UTF-8, control characters) is left to one. */
+static bool plain(const char **p, const char *end, char *dst, size_t cap)
+{
+	size_t n = 0;
+
+	for (const char *q = *p; q < end && *q != '"'; q++, n++) {
+		unsigned char c = (unsigned char)*q;
+
+		if (n + 1 >= cap || c == '\\' || c < 0x20 || c > 0x7e)
+			return false;
+	}
+	memcpy(dst, *p, n);
+	dst[n] = '\0';
+	*p += n;
+	return true;
+}
+
+/* The body exactly as jobq_envelope_encode writes it, read without a parser (and without
+ * its allocations): nearly every delivery. False leaves the body to the parser, which
+ * then accepts or refuses it with its reason. */
+static bool encoded_form(const char *p, size_t len, struct jobq_envelope *out)
+{
+	const char *end = p + len;
+
+	return literal(&p, end, "{\"job_id\":\"") &&
+	       plain(&p, end, out->job_id, sizeof(out->job_id)) &&
+	       literal(&p, end, "\",\"type\":\"") && plain(&p, end, out->type, sizeof(out->type)) &&
+	       literal(&p, end, "\",\"queue\":\"") &&
+	       plain(&p, end, out->queue, sizeof(out->queue)) && literal(&p, end, "\"}") &&
+	       p == end;
+}
+
 int jobq_envelope_decode(const void *body, size_t len, const char *message_id,
 			 struct jobq_envelope *out, struct jobq_err *err)
 {
@@ -85,6 +130,9 @@ int jobq_envelope_decode(const void *body, size_t len, const char *message_id,
 	if (len > JOBQ_ENVELOPE_MAX_BYTES)
 		return jobq_err_set(err, JOBQ_EINVAL, "body of %zu bytes exceeds %d", len,
 				    JOBQ_ENVELOPE_MAX_BYTES);
+	if (encoded_form(body, len, out))
+		goto fields;
+	memset(out, 0, sizeof(*out));
 	/* jansson rejects invalid UTF-8 and NUL bytes in strings, so neither gets further. */
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL) {
@@ -100,6 +148,7 @@ int jobq_envelope_decode(const void *body, size_t len, const char *message_id,
 	    !member(root, "type", out->type, sizeof(out->type), err, &r) ||
 	    !member(root, "queue", out->queue, sizeof(out->queue), err, &r))
 		goto out;
+fields:
 	if ((r = validate(out, err)) != 0)
 		goto out;
 	/* Its canonical lower-case form: from here on ids are compared byte for byte (with

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,20 +15,28 @@
 
 #define PROG_MAX 64
 
-/* Logging settings are process-wide by nature; the lock guards them and the output. */
+/* Logging settings are process-wide by nature; the lock guards them and the output. The
+ * level is also readable without it, so that a line the level filters out costs no lock. */
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-static enum jobq_log_level log_level = JOBQ_LOG_INFO;
+static _Atomic int log_level = JOBQ_LOG_INFO;
 static enum jobq_log_format log_format = JOBQ_LOG_TEXT;
 static char log_prog[PROG_MAX];
+/* The timestamp's whole seconds as last formatted ("2026-11-28T11:07:01"), under the lock:
+ * most lines fall in the same second as the one before. */
+static time_t ts_sec = (time_t)-1;
+static char ts_text[32];
 
 static const char *const level_names[] = { "debug", "info", "warn", "error" };
 
-/* A growable line buffer. On allocation failure it stops growing and the line is written
- * truncated rather than lost. */
+/* A growable line buffer that starts on the stack (LINE_STACK bytes hold the usual line)
+ * and moves to the heap only for a longer one. On allocation failure it stops growing and
+ * the line is written truncated rather than lost. */
+#define LINE_STACK 512
 struct line {
-	char *p;
+	char *p; /* stack, or a malloc'd copy once the line outgrew it */
 	size_t len, cap;
 	bool full;
+	char stack[LINE_STACK];
 };
 
 static void add(struct line *l, const char *s, size_t n)
@@ -38,13 +47,15 @@ static void add(struct line *l, const char *s, size_t n)
 	if (l->full)
 		return;
 	if (l->len + n + 2 > l->cap) { /* room for the newline and a NUL */
-		cap = l->cap != 0 ? l->cap : 256;
+		cap = l->cap * 2;
 		while (l->len + n + 2 > cap)
 			cap *= 2;
-		if ((np = realloc(l->p, cap)) == NULL) {
+		if ((np = l->p == l->stack ? malloc(cap) : realloc(l->p, cap)) == NULL) {
 			l->full = true;
 			return;
 		}
+		if (l->p == l->stack)
+			memcpy(np, l->stack, l->len);
 		l->p = np;
 		l->cap = cap;
 	}
@@ -175,18 +186,27 @@ static void add_json_string(struct line *l, const char *s)
 	add(l, "\"", 1);
 }
 
+/* Caller holds log_lock (for ts_sec and ts_text). */
 static void add_timestamp(struct line *l)
 {
 	struct timespec ts;
 	struct tm tm;
-	char buf[40];
-	size_t n;
+	long ms;
+	char frac[6] = ".000Z";
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf + n, sizeof(buf) - n, ".%03ldZ", ts.tv_nsec / 1000000);
-	adds(l, buf);
+	if (ts.tv_sec != ts_sec) {
+		gmtime_r(&ts.tv_sec, &tm);
+		if (strftime(ts_text, sizeof(ts_text), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+			ts_text[0] = '\0';
+		ts_sec = ts.tv_sec;
+	}
+	ms = ts.tv_nsec / 1000000;
+	frac[1] = (char)('0' + ms / 100);
+	frac[2] = (char)('0' + ms / 10 % 10);
+	frac[3] = (char)('0' + ms % 10);
+	adds(l, ts_text);
+	add(l, frac, 5);
 }
 
 static void write_all(const char *p, size_t n)
@@ -208,7 +228,7 @@ static void write_all(const char *p, size_t n)
 void jobq_log_setup(enum jobq_log_level level, enum jobq_log_format format)
 {
 	pthread_mutex_lock(&log_lock);
-	log_level = level;
+	atomic_store(&log_level, (int)level);
 	log_format = format;
 	pthread_mutex_unlock(&log_lock);
 }
@@ -256,7 +276,7 @@ const char *jobq_log_int(char buf[24], long long v)
 
 void jobq_log(enum jobq_log_level level, const char *event, ...)
 {
-	struct line l = { NULL, 0, 0, false };
+	struct line l;
 	const char *k, *v;
 	const char *lname;
 	bool json;
@@ -264,12 +284,18 @@ void jobq_log(enum jobq_log_level level, const char *event, ...)
 
 	if ((int)level < JOBQ_LOG_DEBUG || level > JOBQ_LOG_ERROR)
 		level = JOBQ_LOG_ERROR;
+	if ((int)level < atomic_load_explicit(&log_level, memory_order_relaxed))
+		return;
 	lname = level_names[level];
 	if (event == NULL)
 		event = "";
+	l.p = l.stack;
+	l.len = 0;
+	l.cap = sizeof(l.stack);
+	l.full = false;
 	/* Held while formatting too, so timestamps in the output never go backwards. */
 	pthread_mutex_lock(&log_lock);
-	if (level < log_level)
+	if ((int)level < atomic_load(&log_level))
 		goto out;
 	json = log_format == JOBQ_LOG_JSON;
 	va_start(ap, event);
@@ -312,12 +338,11 @@ void jobq_log(enum jobq_log_level level, const char *event, ...)
 		}
 	}
 	va_end(ap);
-	if (l.p != NULL) {
-		/* add() always leaves room for the newline, even once it has stopped growing. */
-		l.p[l.len++] = '\n';
-		write_all(l.p, l.len);
-	}
+	/* add() always leaves room for the newline, even once it has stopped growing. */
+	l.p[l.len++] = '\n';
+	write_all(l.p, l.len);
 out:
 	pthread_mutex_unlock(&log_lock);
-	free(l.p);
+	if (l.p != l.stack)
+		free(l.p);
 }

@@ -6,62 +6,60 @@
 
 #define ACK_SENT 4 /* settled on its own already; popped when it reaches the front */
 
-static size_t at(const struct ack_tracker *t, size_t i)
+static struct ack_entry *at(const struct ack_tracker *t, size_t i)
 {
-	return (t->head + i) % t->cap;
+	return &t->ring[(t->head + i) % t->cap];
 }
 
 void acks_reset(struct ack_tracker *t)
 {
 	t->head = t->len = 0;
+	t->untracked = false;
+	t->due_us = INT64_MAX;
 }
 
 int acks_add(struct ack_tracker *t, uint64_t tag)
 {
+	if (t->len > 0 && tag <= at(t, t->len - 1)->tag) {
+		t->untracked = true; /* not ours to combine */
+		return -1;
+	}
 	if (t->len == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 64;
-		uint64_t *tags = malloc(cap * sizeof(*tags));
-		uint8_t *state = malloc(cap);
+		struct ack_entry *ring = malloc(cap * sizeof(*ring));
 
-		if (tags == NULL || state == NULL) {
-			free(tags);
-			free(state);
+		if (ring == NULL) {
+			t->untracked = true;
 			return -1;
 		}
-		for (size_t i = 0; i < t->len; i++) {
-			tags[i] = t->tag[at(t, i)];
-			state[i] = t->state[at(t, i)];
-		}
-		free(t->tag);
-		free(t->state);
-		t->tag = tags;
-		t->state = state;
+		for (size_t i = 0; i < t->len; i++)
+			ring[i] = *at(t, i);
+		free(t->ring);
+		t->ring = ring;
 		t->cap = cap;
 		t->head = 0;
 	}
-	if (t->len > 0 && tag <= t->tag[at(t, t->len - 1)])
-		return -1; /* out of order: not ours to combine */
-	t->tag[at(t, t->len)] = tag;
-	t->state[at(t, t->len)] = 0;
+	*at(t, t->len) = (struct ack_entry){ .tag = tag };
 	t->len++;
 	return 0;
 }
 
-bool acks_mark(struct ack_tracker *t, uint64_t tag, enum ack_kind kind)
+bool acks_mark(struct ack_tracker *t, uint64_t tag, enum ack_kind kind, int64_t now_us)
 {
 	size_t lo = 0, hi = t->len;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		uint64_t v = t->tag[at(t, mid)];
+		struct ack_entry *e = at(t, mid);
 
-		if (v == tag) {
-			if (t->state[at(t, mid)] != 0)
+		if (e->tag == tag) {
+			if (e->state != 0)
 				return false; /* settled twice: let the broker say so */
-			t->state[at(t, mid)] = (uint8_t)kind;
+			e->state = (uint8_t)kind;
+			e->marked_us = now_us;
 			return true;
 		}
-		if (v < tag)
+		if (e->tag < tag)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -69,26 +67,29 @@ bool acks_mark(struct ack_tracker *t, uint64_t tag, enum ack_kind kind)
 	return false;
 }
 
-int acks_flush(struct ack_tracker *t, ack_emit_fn emit, void *ctx)
+int acks_flush(struct ack_tracker *t, ack_emit_fn emit, void *ctx, int64_t now_us, int64_t hold_us)
 {
 	uint64_t run = 0;
 	size_t nrun = 0;
 	int r;
 
+	/* With a delivery missing from the ring no ack may cover others: each goes alone. */
+	if (t->untracked)
+		hold_us = 0;
+	t->due_us = INT64_MAX;
 	/* The front: settled deliveries up to the first pending one. Acks in a row become
 	 * one ack with `multiple`; a reject or requeue ends the row and goes alone. */
-	while (t->len > 0 && t->state[t->head] != 0) {
-		uint8_t s = t->state[t->head];
-		uint64_t tag = t->tag[t->head];
+	while (t->len > 0 && at(t, 0)->state != 0) {
+		struct ack_entry e = *at(t, 0);
 
-		if (s == ACK_ACK) {
-			run = tag;
+		if (e.state == ACK_ACK && !t->untracked) {
+			run = e.tag;
 			nrun++;
-		} else if (s != ACK_SENT) {
+		} else if (e.state != ACK_SENT) {
 			if (nrun > 0 && (r = emit(ctx, run, ACK_ACK, nrun > 1)) != 0)
 				return r;
 			nrun = 0;
-			if ((r = emit(ctx, tag, (enum ack_kind)s, false)) != 0)
+			if ((r = emit(ctx, e.tag, (enum ack_kind)e.state, false)) != 0)
 				return r;
 		}
 		t->head = (t->head + 1) % t->cap;
@@ -96,18 +97,28 @@ int acks_flush(struct ack_tracker *t, ack_emit_fn emit, void *ctx)
 	}
 	if (nrun > 0 && (r = emit(ctx, run, ACK_ACK, nrun > 1)) != 0)
 		return r;
-	/* Behind a pending delivery: each goes alone now, and stays in the ring (as sent)
-	 * until the front reaches it. */
+	/* Behind a pending delivery: rejects and requeues go alone now, acks once held long
+	 * enough; each stays in the ring (as sent) until the front reaches it. */
 	for (size_t i = 0; i < t->len; i++) {
-		uint8_t *s = &t->state[at(t, i)];
+		struct ack_entry *e = at(t, i);
 
-		if (*s == 0 || *s == ACK_SENT)
+		if (e->state == 0 || e->state == ACK_SENT)
 			continue;
-		if ((r = emit(ctx, t->tag[at(t, i)], (enum ack_kind) * s, false)) != 0)
+		if (e->state == ACK_ACK && now_us - e->marked_us < hold_us) {
+			if (e->marked_us + hold_us < t->due_us)
+				t->due_us = e->marked_us + hold_us;
+			continue;
+		}
+		if ((r = emit(ctx, e->tag, (enum ack_kind)e->state, false)) != 0)
 			return r;
-		*s = ACK_SENT;
+		e->state = ACK_SENT;
 	}
 	return 0;
+}
+
+int64_t acks_due(const struct ack_tracker *t)
+{
+	return t->len > 0 ? t->due_us : INT64_MAX;
 }
 
 size_t acks_outstanding(const struct ack_tracker *t)
@@ -117,7 +128,7 @@ size_t acks_outstanding(const struct ack_tracker *t)
 
 void acks_free(struct ack_tracker *t)
 {
-	free(t->tag);
-	free(t->state);
+	free(t->ring);
 	memset(t, 0, sizeof(*t));
+	t->due_us = INT64_MAX;
 }

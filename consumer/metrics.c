@@ -24,12 +24,16 @@ static const double bounds[METRICS_BUCKETS] = { 0.001, 0.005, 0.01, 0.025, 0.05,
 
 void metrics_observe(struct histogram *h, double seconds)
 {
+	int i = 0;
+
 	if (seconds < 0)
 		seconds = 0;
-	for (int i = 0; i < METRICS_BUCKETS; i++)
-		if (seconds <= bounds[i])
-			atomic_fetch_add(&h->buckets[i], 1);
+	while (i < METRICS_BUCKETS && seconds > bounds[i])
+		i++;
+	/* The count first: a render that sees the bucket's increment sees the count's. */
 	atomic_fetch_add(&h->count, 1);
+	if (i < METRICS_BUCKETS)
+		atomic_fetch_add(&h->buckets[i], 1);
 	atomic_fetch_add(&h->sum_us, (uint_fast64_t)(seconds * 1e6));
 }
 
@@ -73,13 +77,18 @@ static void head(struct out *o, const char *name, const char *type, const char *
 
 static void histogram(struct out *o, const char *name, const char *help, struct histogram *h)
 {
+	unsigned long long cum = 0, count;
+
 	head(o, name, "histogram", help);
-	for (int i = 0; i < METRICS_BUCKETS; i++)
-		put(o, "%s_bucket{le=\"%g\"} %llu\n", name, bounds[i],
-		    (unsigned long long)atomic_load(&h->buckets[i]));
-	put(o, "%s_bucket{le=\"+Inf\"} %llu\n", name, (unsigned long long)atomic_load(&h->count));
+	for (int i = 0; i < METRICS_BUCKETS; i++) {
+		cum += (unsigned long long)atomic_load(&h->buckets[i]);
+		put(o, "%s_bucket{le=\"%g\"} %llu\n", name, bounds[i], cum);
+	}
+	/* Loaded after the buckets, so never below their sum. */
+	count = (unsigned long long)atomic_load(&h->count);
+	put(o, "%s_bucket{le=\"+Inf\"} %llu\n", name, count);
 	put(o, "%s_sum %.6f\n", name, (double)atomic_load(&h->sum_us) / 1e6);
-	put(o, "%s_count %llu\n", name, (unsigned long long)atomic_load(&h->count));
+	put(o, "%s_count %llu\n", name, count);
 }
 
 char *metrics_render(struct consumer *c)

@@ -39,9 +39,10 @@ enum metric_reconnect {
 	RECONNECT_N
 };
 
-/* Observations in seconds, cumulative buckets as Prometheus wants them. */
+/* Observations in seconds. Each observation counts in its one bucket (one atomic add,
+ * not one per bucket above it); the render sums them into Prometheus's cumulative ones. */
 struct histogram {
-	atomic_uint_fast64_t buckets[METRICS_BUCKETS]; /* count of values <= bound[i] */
+	atomic_uint_fast64_t buckets[METRICS_BUCKETS]; /* values in (bound[i-1], bound[i]] */
 	atomic_uint_fast64_t count;
 	atomic_uint_fast64_t sum_us; /* sum in microseconds */
 };

@@ -710,6 +710,10 @@ _jq_queue_fields() {
     JQ_FIELDS+=("$v")
   done
 }
+# free_port — a loopback TCP port free at this moment (for a consumer's --metrics).
+free_port() {
+  _jq_py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
 # queue_stat QUEUE FIELD — e.g. queue_stat jobq.default messages_unacknowledged
 queue_stat() { _jq_queue_fields "$1" "$2" && echo "${JQ_FIELDS[0]}"; }
 # queue_counts QUEUE — "READY|UNACKED", e.g. 0|0 once every message of QUEUE was acked.

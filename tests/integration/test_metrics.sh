@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # test_metrics — the consumer's Prometheus endpoint (--metrics ADDR) reports what it did:
 # claims, outcomes by kind, retries, cancels by path, the duration and queue-wait
-# histograms' counts, the running-jobs gauge and a fresh heartbeat; unknown paths are 404.
+# histograms' counts and cumulative buckets, the running-jobs gauge and a fresh heartbeat; unknown paths are 404.
 source "$(dirname "$0")/lib.sh"
 jq_setup metrics
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 URL="http://127.0.0.1:$port/metrics"
 metric() { curl -s --max-time 5 "$URL" | awk -v m="$1" '$1 == m { print $2 }'; }
 
@@ -44,6 +44,11 @@ note "the cancel came by $cancel_path"
 check_eq "duration histogram counts every attempt" "$claims" "$(metric jobq_job_duration_seconds_count)"
 check_eq "queue-wait histogram counts every claim" "$claims" "$(metric jobq_queue_wait_seconds_count)"
 check_eq "+Inf bucket = count" "$claims" "$(metric 'jobq_job_duration_seconds_bucket{le="+Inf"}')"
+# Buckets are cumulative: every attempt here took under an hour, the noops under a second.
+check_eq "le=3600 bucket = count" "$claims" "$(metric 'jobq_job_duration_seconds_bucket{le="3600"}')"
+check "le=1 bucket holds the 5 noops" test "$(metric 'jobq_job_duration_seconds_bucket{le="1"}')" -ge 5
+check "duration buckets never decrease" bash -c "curl -s '$URL' | awk '
+  /^jobq_job_duration_seconds_bucket/ { if (\$2 < last) bad = 1; last = \$2 } END { exit bad }'"
 check_eq "no takeovers" 0 "$(metric 'jobq_takeovers_total{reason="owner_dead"}')"
 # every claim and every finish went through the combined statements, none twice
 check_eq "claims written by batches = claims" "$claims" "$(metric 'jobq_write_batch_items_total{kind="claim"}')"

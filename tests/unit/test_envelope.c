@@ -139,6 +139,43 @@ static void test_envelope_rejects_oversized_body(void **state)
 	free(big);
 }
 
+/* The encoder's exact form is read without the JSON parser; every other spelling of the
+ * same object goes through the parser, and both give the same fields or the same reason. */
+static void test_envelope_encoded_form_and_parser_agree(void **state)
+{
+	static const char *const same[] = {
+		"{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q\"}",
+		" {\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q\"}",
+		"{\"job_id\": \"" ID "\", \"type\": \"noop\", \"queue\": \"q\"}\n",
+		"{\"queue\":\"q\",\"type\":\"noop\",\"job_id\":\"" ID "\"}",
+		"{\"job_id\":\"" ID "\",\"type\":\"no\\u006fp\",\"queue\":\"q\"}",
+		"{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q\",\"extra\":1}",
+	};
+	struct jobq_envelope env;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		assert_int_equal(decode(same[i], ID, &env, NULL), 0);
+		assert_string_equal(env.job_id, ID);
+		assert_string_equal(env.type, "noop");
+		assert_string_equal(env.queue, "q");
+	}
+	/* The encoder's form around a field the parser refuses: the parser's reason. */
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"a\\\"b\",\"queue\":\"q\"}", NULL,
+			"'a\"b' is not a valid job type");
+	expect_rejected(
+		"{\"job_id\":\"" ID
+		"\",\"type\":\"0123456789012345678901234567890123456789012345678901234567890123X\","
+		"\"queue\":\"q\"}",
+		NULL, "body's \"type\" is too long");
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q\"}x", NULL,
+			"not valid JSON");
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"noop\",\"queue\":\"q", NULL,
+			"not valid JSON");
+	expect_rejected("{\"job_id\":\"" ID "\",\"type\":\"no\top\",\"queue\":\"q\"}", NULL,
+			"not valid JSON");
+}
+
 static void test_envelope_type_names(void **state)
 {
 	(void)state;
@@ -162,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_envelope_accepts_missing_message_id),
 		cmocka_unit_test(test_envelope_rejects_invalid_utf8_and_nul),
 		cmocka_unit_test(test_envelope_rejects_oversized_body),
+		cmocka_unit_test(test_envelope_encoded_form_and_parser_agree),
 		cmocka_unit_test(test_envelope_type_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
