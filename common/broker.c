@@ -258,15 +258,12 @@ static int connect_one(const struct jobq_broker_opts *opts, const char *text,
 			goto out;
 		}
 	}
+	/* Set before the channel opens, so that its open is bounded too. */
+	jobq_broker_set_rpc_timeout(b, opts->rpc_timeout_ms);
 	amqp_channel_open(b->conn, JOBQ_CHANNEL);
 	if ((r = jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), "broker: open channel",
 					 err)) != 0)
 		goto out;
-	if (opts->rpc_timeout_ms > 0) {
-		tv.tv_sec = opts->rpc_timeout_ms / 1000;
-		tv.tv_usec = (opts->rpc_timeout_ms % 1000) * 1000;
-		amqp_set_rpc_timeout(b->conn, &tv);
-	}
 	b->ok = true;
 	*out = b;
 	b = NULL;
@@ -313,6 +310,14 @@ int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker 
 			used = sizeof(tried) - 1;
 	}
 	return jobq_err_set(err, JOBQ_EBROKER, "no broker node of %zu reachable: %s", n, tried);
+}
+
+void jobq_broker_set_rpc_timeout(struct jobq_broker *b, int ms)
+{
+	struct timeval tv = { ms / 1000, (ms % 1000) * 1000 };
+
+	/* NULL is rabbitmq-c's "no bound". */
+	amqp_set_rpc_timeout(b->conn, ms > 0 ? &tv : NULL);
 }
 
 void jobq_broker_free(struct jobq_broker *b)

@@ -143,6 +143,11 @@ int client_store(jobq_client *c, struct jobq_err *err)
 
 int client_broker(jobq_client *c, struct jobq_err *err)
 {
+	return client_broker_with(c, &c->bopts, err);
+}
+
+int client_broker_with(jobq_client *c, const struct jobq_broker_opts *opts, struct jobq_err *err)
+{
 	struct jobq_err ignored;
 
 	/* An idle connection hears nothing of its heartbeats until it is called: read what
@@ -154,7 +159,7 @@ int client_broker(jobq_client *c, struct jobq_err *err)
 		jobq_broker_set_broken(c->broker);
 	if (c->broker == NULL || !jobq_broker_ok(c->broker))
 		jobq_broker_inflight_clear(&c->inflight);
-	return jobq_broker_ensure(&c->broker, &c->bopts, err);
+	return jobq_broker_ensure(&c->broker, opts, err);
 }
 
 void client_confirms(jobq_client *c, int timeout_ms)

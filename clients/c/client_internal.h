@@ -36,6 +36,9 @@ struct jobq_client {
 	char skipped[1024];                   /* the nodes the last submit passed over */
 	int64_t last_call_ms;                 /* monotonic time the last call ended, or the
 					       * session opened */
+	int64_t unready_ms;                   /* monotonic time a submit's readying of the
+					       * broker before its insert last failed, 0 if
+					       * none did */
 };
 
 /* A handle for cfg (moved into it: cfg is zeroed) with no connection yet; every call
@@ -70,6 +73,12 @@ int client_store(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
  * idle first, confirms included, so that a connection it closed is noticed now). 0 or
  * JOBQ_EBROKER / JOBQ_EINVAL. */
 int client_broker(jobq_client *c, struct jobq_err *err) JOBQ_WUR;
+
+/* client_broker, connecting (when it must) with opts instead of c->bopts: a caller with a
+ * shorter budget than the handle's timeouts. A connection it opens keeps opts'
+ * rpc_timeout_ms until the caller sets another (jobq_broker_set_rpc_timeout). */
+int client_broker_with(jobq_client *c, const struct jobq_broker_opts *opts,
+		       struct jobq_err *err) JOBQ_WUR;
 
 /* Collect the confirms of c's published jobs that came, waiting at most timeout_ms for
  * them all (0: none), and mark those the broker took as published, sent without waiting

@@ -9,10 +9,12 @@
 #include <time.h>
 
 #include "client_internal.h"
+#include "jobq/clock.h"
 #include "jobq/duration.h"
 #include "jobq/fault.h"
 #include "jobq/store_submit.h"
 #include "jobq/submit_check.h"
+#include "jobq/url.h"
 
 /* One job's arguments, before anything is sent: the CLI's checks, and the options'
  * ranges. 0 or JOBQ_EINVAL naming the field. */
@@ -65,61 +67,96 @@ static bool may_queue(const struct jobq_job_spec *j, int64_t now_ms)
 	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms;
 }
 
-/* Have the broker connection ready to publish jobs[0..n) before they are inserted:
- * connected, their queues declared, the channel in confirm mode, and (with
- * JOBQ_SUBMIT_CONFIRM) the confirms of earlier submits settled. The insert's now() is the
- * jobs' created_at: the time from there to a worker's claim then holds the commit, the
- * publish and the delivery, not a connect and its handshake. Returns the error of a
- * connect that failed (every node of the list tried), which the publish then reports
- * without trying again: the jobs are saved and left to the relay. A declare refused on
- * the connection only marks it broken, and the publish goes on as it would have (a new
- * connection, the next node of a cluster). 0 otherwise, also when no job is to be
- * published. */
-static int ready_broker(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, unsigned flags,
-			struct jobq_err *err)
+/* The time a submit may spend readying the broker before its insert (ready_broker): the
+ * settling of earlier confirms, the connect and its handshake, and each declare are
+ * bounded by what is left of it. Past it, or on any failure, the insert goes ahead at once
+ * and the publish after the commit connects with the handle's full timeouts: accepting a
+ * job waits on PostgreSQL, and on the broker for this long at most. A healthy broker on
+ * the same network connects, logs in and declares in a few milliseconds. */
+#define PRE_INSERT_BUDGET_MS 250
+/* After a readying that failed, the handle's submits go straight to their insert for this
+ * long (unless a connection came up since): while the broker is down, an agent or an
+ * application's handle does not pay the budget at every submit. */
+#define PRE_INSERT_RETRY_MS 5000
+
+/* What is left of the time until monotonic deadline_ms, 0 when it has passed. */
+static int left_ms(int64_t deadline_ms)
 {
+	int64_t left = deadline_ms - jobq_monotonic_ms();
+
+	return left > 0 ? (int)left : 0;
+}
+
+/* Try to have the broker connection ready to publish jobs[0..n) before they are inserted,
+ * within PRE_INSERT_BUDGET_MS: connected, their queues declared, the channel in confirm
+ * mode, and (with JOBQ_SUBMIT_CONFIRM) the confirms of earlier submits that came by then
+ * collected. The insert's now() is the jobs' created_at: the time from there to a worker's
+ * claim then holds the commit, the publish and the delivery, not a connect and its
+ * handshake. Nothing here is an error of the submit: a broker that cannot be reached, that
+ * does not answer within the budget, or that refuses a declare leaves no connection (or a
+ * broken one), and the publish after the commit connects again with the handle's own
+ * timeouts (every node of a cluster). A URL list shares the budget among its nodes. Does
+ * nothing when no job is to be published now, or within PRE_INSERT_RETRY_MS of a readying
+ * that failed while no connection is up. */
+static void ready_broker(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, unsigned flags)
+{
+	int64_t start = jobq_monotonic_ms(), deadline = start + PRE_INSERT_BUDGET_MS;
+	struct jobq_broker_opts o = c->bopts;
+	struct jobq_err ignored;
 	struct timespec ts;
 	int64_t now_ms;
 	const char *last = NULL;
+	size_t nodes;
 	bool any = false;
-	int r = 0;
+	int r = 0, share;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	now_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	for (size_t i = 0; i < n && !any; i++)
 		any = may_queue(&jobs[i], now_ms);
 	if (!any)
-		return 0;
-	/* A confirmed submit's wait would read and drop them: settled first, and not in the
-	 * time of this call's jobs. */
-	if (flags & JOBQ_SUBMIT_CONFIRM) {
-		client_confirms(c, CLIENT_SETTLE_MS);
-		jobq_broker_inflight_clear(&c->inflight);
-	}
+		return;
+	if ((c->broker == NULL || !jobq_broker_ok(c->broker)) && c->unready_ms != 0 &&
+	    start - c->unready_ms < PRE_INSERT_RETRY_MS)
+		return;
+	/* A confirmed submit's wait would read and drop them: those already in are marked
+	 * now, the rest after the commit (publish_confirmed). */
+	if (flags & JOBQ_SUBMIT_CONFIRM)
+		client_confirms(c, left_ms(deadline));
 	/* A new session's first insert would load its catalog entries and plan inside its
 	 * transaction: the server does that now, while the broker connection opens. One that
 	 * cannot be sent leaves it to the insert. */
-	if (!c->warm) {
-		struct jobq_err ignored;
-
+	if (!c->warm)
 		c->warm = jobq_store_submit_warm(c->store, &ignored) == 0;
-	}
-	if ((r = client_broker(c, err)) != 0)
-		return r;
+	/* Each node of a list may take its share of the budget for the TCP connect, the same
+	 * for the login and for the channel's open: a node that accepts and never answers
+	 * costs its share once. */
+	nodes = jobq_url_list_count(o.url != NULL ? o.url : "");
+	share = left_ms(deadline) / (int)(nodes > 0 ? nodes : 1);
+	o.connect_timeout_ms = o.rpc_timeout_ms = share > 0 ? share : 1;
+	if ((r = client_broker_with(c, &o, &ignored)) != 0)
+		goto out;
 	for (size_t i = 0; i < n && r == 0; i++) {
 		const char *q = jobs[i].opts.queue != NULL ? jobs[i].opts.queue : "default";
-		struct jobq_err ignored;
+		int ms;
 
 		/* The connection remembers the queues it declared; this only spares the
 		 * lookup for a run of jobs to one queue. */
-		if (may_queue(&jobs[i], now_ms) && (last == NULL || strcmp(q, last) != 0)) {
-			r = jobq_broker_ready_jobs(c->broker, q, &ignored);
-			last = q;
-		}
+		if (!may_queue(&jobs[i], now_ms) || (last != NULL && strcmp(q, last) == 0))
+			continue;
+		/* Out of time: the publish declares the rest. */
+		if ((ms = left_ms(deadline)) == 0)
+			break;
+		jobq_broker_set_rpc_timeout(c->broker, ms);
+		r = jobq_broker_ready_jobs(c->broker, q, &ignored);
+		last = q;
 	}
 	if (r != 0)
 		jobq_broker_set_broken(c->broker);
-	return 0;
+	else
+		jobq_broker_set_rpc_timeout(c->broker, c->bopts.rpc_timeout_ms);
+out:
+	c->unready_ms = r != 0 ? jobq_monotonic_ms() : 0;
 }
 
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish, without
@@ -128,8 +165,7 @@ static int ready_broker(jobq_client *c, const struct jobq_job_spec *jobs, size_t
  * marked published then (client_confirms). 0 when all were sent (the commit made them durable: a job whose
  * confirm never comes is published by the relay), else JOBQ_CLIENT_RELAYED with err
  * saying why they could not even be sent. */
-static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n,
-		   const struct jobq_err *unready, struct jobq_err *err)
+static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, struct jobq_err *err)
 {
 	struct jobq_envelope one, *envs = n == 1 ? &one : malloc(n * sizeof(*envs));
 	size_t npub = 0;
@@ -151,17 +187,13 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n,
 	if (c->inflight.n > JOBQ_CLIENT_MAX_BATCH)
 		jobq_broker_inflight_clear(&c->inflight);
 	/* A connection that fails as it sends is replaced once (on the next node of a
-	 * cluster); a message sent twice this way is harmless (the claim is conditional). */
+	 * cluster); a message sent twice this way is harmless (the claim is conditional). A
+	 * connect that failed has tried every node already. */
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (unready != NULL) {
-			r = jobq_err_set(err, unready->code, "%s", unready->msg);
-			break;
-		}
-		if ((r = client_broker(c, err)) == 0 &&
+		if ((r = client_broker(c, err)) != 0 ||
 		    (r = jobq_broker_send_jobs(c->broker, &c->inflight, envs, npub, err)) == 0)
 			break;
-		if (c->broker != NULL)
-			jobq_broker_set_broken(c->broker);
+		jobq_broker_set_broken(c->broker);
 	}
 	if (r != 0) {
 		jobq_err_prefix(err,
@@ -183,7 +215,7 @@ out:
  * when every one was confirmed, else JOBQ_CLIENT_RELAYED with err saying why the rest
  * were not (the relay publishes them). */
 static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, size_t n,
-			     bool *confirmed, const struct jobq_err *unready, struct jobq_err *err)
+			     bool *confirmed, struct jobq_err *err)
 {
 	struct jobq_envelope *envs = malloc(n * sizeof(*envs));
 	const char **ids = malloc(n * sizeof(*ids));
@@ -204,14 +236,10 @@ static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, s
 	if (npub == 0)
 		goto out;
 	/* Earlier submits' confirms first: this call's wait would read them and drop them
-	 * (ready_broker settled them, unless it expected no job to publish). */
+	 * (ready_broker collected those that came within its budget). */
 	client_confirms(c, CLIENT_SETTLE_MS);
 	jobq_broker_inflight_clear(&c->inflight);
-	if (unready != NULL)
-		r = jobq_err_set(err, unready->code, "%s", unready->msg);
-	else
-		r = client_broker(c, err);
-	if (r == 0)
+	if ((r = client_broker(c, err)) == 0)
 		r = jobq_broker_publish_jobs_failover(&c->broker, &c->bopts, envs, npub, ok, 10000,
 						      err);
 	else
@@ -258,9 +286,9 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 		  struct jobq_err *err)
 {
 	struct jobq_new_job one, *nj = n == 1 ? &one : calloc(n, sizeof(*nj));
-	struct jobq_err berr = { 0 };
 	struct jobq_submitted one_out, *out = n == 1 ? &one_out : calloc(n, sizeof(*out));
-	bool *confirmed = NULL, unready;
+	bool *confirmed = NULL;
+	int64_t t0;
 	int r;
 
 	c->skipped[0] = '\0'; /* this call's failover, if any, is the one reported */
@@ -291,7 +319,12 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	/* The mark of the jobs confirmed since the last call goes ahead of the insert, in
 	 * the same round trip (jobq_store_send_unchecked): it costs the submit no wait. */
 	client_confirms(c, 0);
-	unready = ready_broker(c, jobs, n, flags, &berr) != 0;
+	t0 = jobq_monotonic_ms();
+	ready_broker(c, jobs, n, flags);
+	/* The session's freshness was judged before that wait: one the server ended during
+	 * it is opened again now rather than failing the insert. */
+	if (jobq_monotonic_ms() - t0 > JOBQ_STORE_IDLE_CHECK_MS && (r = client_store(c, err)) != 0)
+		goto out;
 	if ((r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
 		goto out;
 	/* Committed, not yet published: a submitter dying here leaves the jobs to the relay. */
@@ -299,7 +332,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	for (size_t i = 0; ids_out != NULL && i < n; i++)
 		memcpy(ids_out[i], out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);
 	if (!(flags & JOBQ_SUBMIT_CONFIRM)) {
-		r = publish(c, out, n, unready ? &berr : NULL, err);
+		r = publish(c, out, n, err);
 	} else if ((confirmed = calloc(n, sizeof(*confirmed))) == NULL) {
 		jobq_err_set(err, JOBQ_ENOMEM,
 			     "%zu job(s) are saved but not sent: out of memory "
@@ -307,7 +340,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 			     n);
 		r = JOBQ_CLIENT_RELAYED;
 	} else {
-		r = publish_confirmed(c, out, n, confirmed, unready ? &berr : NULL, err);
+		r = publish_confirmed(c, out, n, confirmed, err);
 	}
 	for (size_t i = 0; results != NULL && i < n; i++) {
 		memcpy(results[i].id, out[i].env.job_id, JOBQ_CLIENT_ID_SIZE);

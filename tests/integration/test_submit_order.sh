@@ -11,8 +11,15 @@
 #  - a job that runs later (--delay) opens no broker connection at all (the relay publishes
 #    it when it is due);
 #  - a broker that drops the connection during the handshake: the job is saved all the
-#    same (exit 6, its id on stdout, one warning line), and the broker was tried once only
-#    (not again after the commit);
+#    same (exit 6, its id on stdout, one warning line), and the broker was tried twice:
+#    once before the insert (within its 250 ms budget, PRE_INSERT_BUDGET_MS in
+#    clients/c/submit.c), once after the commit with the full timeouts (accepting a job
+#    depends only on PostgreSQL, so a failed readying is no verdict on the broker: the
+#    publish tries again, and its error is the warning);
+#  - a broker that accepts TCP and never speaks AMQP: the job is saved by a submit killed
+#    after 2 s (the broker's 5 s handshake timeout no longer precedes the insert), and a
+#    full submit commits within 1 s of the call (created_at minus the call's start: a bound
+#    4x the budget, not a measure of speed), then exits 6 with the warning;
 #  - a queue the broker refuses to declare (it exists with other arguments): the job is
 #    saved (exit 6), and the warning is the broker's refusal (406), as the publish that
 #    follows the commit meets it again;
@@ -31,7 +38,8 @@ cat >"$T/proxy.py" <<'EOF'
 # time: "accept T" per connection, "method CLASS.METHOD T" per method frame the client
 # sends, and "publish T JOB_ID VISIBLE" per message body, where VISIBLE is what psql on DBURL
 # says of "the row of JOB_ID exists", asked before the body is passed on. MODE "drop" closes
-# every connection as soon as it is accepted.
+# every connection as soon as it is accepted; MODE "silent" keeps it open and never
+# answers (nor reads).
 import contextlib, json, os, socket, subprocess, sys, threading, time
 portfile, target, logpath, dburl, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 lock = threading.Lock()
@@ -81,6 +89,7 @@ def pump(a, b, parse):
 srv = socket.socket()
 srv.bind(("127.0.0.1", 0))
 srv.listen(16)
+held = []  # "silent" connections, kept open
 with open(portfile + ".tmp", "w") as f:
     f.write("%d\n" % srv.getsockname()[1])
 os.rename(portfile + ".tmp", portfile)
@@ -89,6 +98,9 @@ while True:
     log("accept %.6f" % time.time())
     if mode == "drop":
         c.close()
+        continue
+    if mode == "silent":
+        held.append(c)
         continue
     try:
         u = socket.create_connection(("127.0.0.1", target))
@@ -150,8 +162,32 @@ check_eq "... one warning line on stderr" 1 "$(nlines "$ERR")"
 check "... which says the job is saved and left to the relay" grep -q "saved but not confirmed by a broker (the relay" "$ERR_FILE"
 check_eq "... the job is saved, queued, not published" "queued|t" \
   "$(sql "select status, published_at is null from jobs where id='$relay_id'")"
-check_eq "... and the broker was tried once, not again after the commit" 1 "$(grep -c '^accept ' "$T/drops.log")"
+check_eq "... and the broker was tried twice: before the insert, and after the commit" 2 "$(grep -c '^accept ' "$T/drops.log")"
 stop_proc dropper KILL 2>/dev/null || true
+
+# ---------------------------------------------------------------- a broker that never answers
+check --fatal "a listener that accepts TCP and never speaks AMQP" start_proxy silent silent "$T/silent.log"
+SILENT_URL="amqp://jobq:jobq@127.0.0.1:$PPORT/$VHOST"
+# The review's reproduction: the call is killed while it waits for the broker.
+rc=0; env JOBQ_AMQP_URL="$SILENT_URL" timeout 2 "$J" submit noop '{"via":"silent-killed"}' >/dev/null 2>&1 || rc=$?
+note "timeout 2 jobq submit against the silent broker: exit $rc"
+check_eq "a submit killed after 2 s saved its job (the insert waits on no broker)" 1 \
+  "$(sql "select count(*) from jobs where payload->>'via' = 'silent-killed'")"
+jq_now call_ms
+check_status "a full submit against it exits 6 (saved, left to the relay)" 6 \
+  env JOBQ_AMQP_URL="$SILENT_URL" timeout 30 "$J" submit noop '{"via":"silent"}'
+silent_id=$OUT
+check_eq "... one warning line on stderr" 1 "$(nlines "$ERR")"
+check "... which says the job is saved and left to the relay" grep -q "saved but not confirmed by a broker (the relay" "$ERR_FILE"
+# (its 5 s wait for the handshake is as long as the relay grace: the relay may have
+# published and run it by now)
+check_eq "... the job is saved" 1 "$(sql "select count(*) from jobs where id='$silent_id'")"
+created_ms=$(sql "select (extract(epoch from created_at) * 1000)::bigint from jobs where id='$silent_id'")
+took=none
+if [[ "$created_ms" =~ ^[0-9]+$ ]]; then took=$(( created_ms - call_ms )); fi
+check "... committed within 1 s of the call (created_at - call = $took ms; 4x the 250 ms budget)" \
+  test "$took" != none -a "${took/none/1000}" -lt 1000
+stop_proc silent KILL 2>/dev/null || true
 
 # ---------------------------------------------------------------- a queue it refuses to declare
 check --fatal "a classic queue jobq.odd (jobq declares quorum queues)" \

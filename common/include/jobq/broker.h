@@ -71,6 +71,12 @@ void jobq_broker_opts_from_config(struct jobq_broker_opts *opts, const struct jo
 int jobq_broker_connect(const struct jobq_broker_opts *opts, struct jobq_broker **out,
 			struct jobq_err *err) JOBQ_WUR;
 
+/* Bound each synchronous RPC on b's connection to ms from now on (0: no bound), in place
+ * of the opts->rpc_timeout_ms it connected with (rabbitmq-c keeps the bound per
+ * connection): a caller that connected with a short bound restores the normal one. A bound
+ * that fires closes the socket (the connection is then broken). */
+void jobq_broker_set_rpc_timeout(struct jobq_broker *b, int ms);
+
 /* Close politely when the connection is healthy (channel then connection close, bounded
  * by a short timeout), then free. Accepts NULL. */
 void jobq_broker_free(struct jobq_broker *b);
