@@ -16,8 +16,10 @@
 --   end, two (the primary key, jobs_finished), not three. `jobq list --status running`
 --   reads jobs_running_lease instead (running rows are as many as the jobs running), `jobq
 --   list --status succeeded` the table; every other status is still found by this index.
---   Rebuilding the index takes a lock that blocks writes to jobs while it runs: on a large
---   table, run this migration in a quiet moment.
+--   Building the new index blocks writes to jobs while it scans the table (reads go on),
+--   heartbeats included: on a large table, stop the consumers first or run it in a quiet
+--   moment, well within a lease (a worker whose heartbeats wait past its lease stops its
+--   running jobs, which then run again).
 --
 -- The functions keep their SECURITY DEFINER, fixed search_path, owner check and
 -- schema-qualified calls (0008); CREATE OR REPLACE keeps their owner and grants.
@@ -77,6 +79,12 @@ BEGIN
 END
 $$;
 
-DROP INDEX jobs_status_created;
-CREATE INDEX jobs_status_created ON jobs (status, created_at)
+-- Built under another name first, then swapped: the build takes a SHARE lock (reads go on,
+-- writes wait), and the ACCESS EXCLUSIVE lock of the drop and rename lasts a moment at the
+-- end. lock_timeout: a migrate that cannot get a lock within 10 s fails and can be run again,
+-- rather than queueing every statement on jobs behind it.
+SET LOCAL lock_timeout = '10s';
+CREATE INDEX jobs_status_created_0014 ON jobs (status, created_at)
     WHERE status NOT IN ('running', 'succeeded');
+DROP INDEX jobs_status_created;
+ALTER INDEX jobs_status_created_0014 RENAME TO jobs_status_created;
