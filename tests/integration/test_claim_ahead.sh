@@ -26,6 +26,7 @@ st() { sql "select status from jobs where id='$1'"; }
 qs_is() { [[ "$(queue_stat jobq.default "$1")" == "$2" ]]; }
 drained() { qs_is messages_ready 0 && qs_is messages_unacknowledged 0; }
 running_is() { [[ "$(st "$1")" == running ]]; }
+status_is() { [[ "$(st "$1")" == "$2" ]]; }   # ID STATUS
 succeeded_is() { sql_is "$1" "select count(*) from jobs where status='succeeded'"; }
 
 check --fatal "migrate" jobq migrate
@@ -75,7 +76,7 @@ wait_for 15 "c waits in the queue, ready (the broker's figures lag a few seconds
 check_status "cancel of the waiting job b exits 0" 0 "$J" cancel "$b"
 check_eq "... 'ID cancelled (was queued)'" "$b cancelled (was queued)" "$OUT"
 check_status "cancel --wait of the sleep job exits 0" 0 "$J" cancel --wait "$a"
-wait_for 20 "c succeeded after the sleep job" eval '[[ "$(st "$c")" == succeeded ]]' || true
+wait_for 20 "c succeeded after the sleep job" status_is "$c" succeeded || true
 check_eq "the sleep job was cancelled" cancelled "$(st "$a")"
 check_eq "b is cancelled and never ran" "cancelled|0" \
   "$(sql "select status, (select count(*) from job_events e where e.job_id=j.id and e.to_status='running') from jobs j where id='$b'")"
@@ -99,7 +100,7 @@ check_eq "the sleep job was cancelled" cancelled "$(st "$a")"
 check_eq "d was given back untouched: queued, attempt 0, no owner" "queued|0|t" \
   "$(sql "select status, attempt, worker_id is null from jobs where id='$d'")"
 JOBQ_PREFETCH=2 start_consumer w3 --worker-id w3 --concurrency 1
-wait_for 20 "d succeeded on w3" eval '[[ "$(st "$d")" == succeeded ]]' || true
+wait_for 20 "d succeeded on w3" status_is "$d" succeeded || true
 check_eq "d ran once, on w3, as attempt 1" "succeeded|1|w3" "$(sql "select status, attempt, worker_id from jobs where id='$d'")"
 check_status "w3 stops on TERM" 0 stop_consumer w3
 

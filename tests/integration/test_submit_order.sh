@@ -173,6 +173,7 @@ rc=0; env JOBQ_AMQP_URL="$SILENT_URL" timeout 2 "$J" submit noop '{"via":"silent
 note "timeout 2 jobq submit against the silent broker: exit $rc"
 check_eq "a submit killed after 2 s saved its job (the insert waits on no broker)" 1 \
   "$(sql "select count(*) from jobs where payload->>'via' = 'silent-killed'")"
+call_ms=0
 jq_now call_ms
 check_status "a full submit against it exits 6 (saved, left to the relay)" 6 \
   env JOBQ_AMQP_URL="$SILENT_URL" timeout 30 "$J" submit noop '{"via":"silent"}'
