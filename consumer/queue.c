@@ -53,36 +53,36 @@ out:
 	return ok;
 }
 
+/* Take the ring's oldest delivery into *out, counted busy. Caller holds c->mu and has
+ * seen ring_len > 0. */
+static void take_locked(struct consumer *c, struct delivery *out)
+{
+	*out = c->ring[c->ring_head];
+	c->ring_head = (c->ring_head + 1) % c->ring_cap;
+	c->ring_len--;
+	c->busy++;
+}
+
 bool consumer_pop(struct consumer *c, struct delivery *out)
 {
-	bool ok = false;
+	bool ok;
 
 	pthread_mutex_lock(&c->mu);
 	while (c->ring_len == 0 && !c->closing)
 		pthread_cond_wait(&c->cv, &c->mu);
-	if (c->ring_len > 0) {
-		*out = c->ring[c->ring_head];
-		c->ring_head = (c->ring_head + 1) % c->ring_cap;
-		c->ring_len--;
-		c->busy++;
-		ok = true;
-	}
+	if ((ok = c->ring_len > 0))
+		take_locked(c, out);
 	pthread_mutex_unlock(&c->mu);
 	return ok;
 }
 
 bool consumer_try_pop(struct consumer *c, struct delivery *out)
 {
-	bool ok = false;
+	bool ok;
 
 	pthread_mutex_lock(&c->mu);
-	if (c->ring_len > 0 && !c->closing) {
-		*out = c->ring[c->ring_head];
-		c->ring_head = (c->ring_head + 1) % c->ring_cap;
-		c->ring_len--;
-		c->busy++;
-		ok = true;
-	}
+	if ((ok = c->ring_len > 0 && !c->closing))
+		take_locked(c, out);
 	pthread_mutex_unlock(&c->mu);
 	return ok;
 }
