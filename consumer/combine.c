@@ -6,6 +6,7 @@
 struct combine_req {
 	struct combine_req *next;
 	void *item;
+	pthread_cond_t *wake; /* its thread's: signalled when it is done or may lead */
 	int result;
 	bool done;
 };
@@ -17,16 +18,11 @@ int combiner_init(struct combiner *cb, size_t max)
 	*cb = (struct combiner){ .max = max > 0 ? max : 1 };
 	if ((r = pthread_mutex_init(&cb->mu, NULL)) != 0)
 		return r;
-	if ((r = pthread_cond_init(&cb->cv, NULL)) != 0) {
-		pthread_mutex_destroy(&cb->mu);
-		return r;
-	}
 	return 0;
 }
 
 void combiner_destroy(struct combiner *cb)
 {
-	pthread_cond_destroy(&cb->cv);
 	pthread_mutex_destroy(&cb->mu);
 }
 
@@ -34,6 +30,7 @@ int combiner_run_many(struct combiner *cb, void **items_in, int *results_out, si
 		      combine_fn fn, void *ctx)
 {
 	struct combine_req me[COMBINE_MINE_MAX];
+	pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 	struct combine_req *batch[COMBINE_BATCH_MAX];
 	void *items[COMBINE_BATCH_MAX];
 	int results[COMBINE_BATCH_MAX];
@@ -43,7 +40,7 @@ int combiner_run_many(struct combiner *cb, void **items_in, int *results_out, si
 		k = COMBINE_MINE_MAX;
 	pthread_mutex_lock(&cb->mu);
 	for (size_t i = 0; i < k; i++) {
-		me[i] = (struct combine_req){ .item = items_in[i] };
+		me[i] = (struct combine_req){ .item = items_in[i], .wake = &wake };
 		if (cb->tail != NULL)
 			cb->tail->next = &me[i];
 		else
@@ -59,7 +56,7 @@ int combiner_run_many(struct combiner *cb, void **items_in, int *results_out, si
 		if (done)
 			break;
 		if (cb->busy) {
-			pthread_cond_wait(&cb->cv, &cb->mu);
+			pthread_cond_wait(&wake, &cb->mu);
 			continue;
 		}
 		/* Lead a batch: the oldest waiting items, this thread's among them unless more
@@ -76,16 +73,24 @@ int combiner_run_many(struct combiner *cb, void **items_in, int *results_out, si
 		pthread_mutex_unlock(&cb->mu);
 		fn(ctx, items, results, n);
 		pthread_mutex_lock(&cb->mu);
+		/* Wake only the threads this batch served, and the one whose item now heads the
+		 * queue (it leads next), not every waiter. A thread's own condition variable
+		 * stays valid while it waits: it returns only after seeing its items done,
+		 * under the lock held here. */
 		for (size_t i = 0; i < n; i++) {
 			batch[i]->result = results[i];
 			batch[i]->done = true;
+			if (batch[i]->wake != &wake)
+				pthread_cond_signal(batch[i]->wake);
 		}
 		cb->batches++;
 		cb->items += n;
 		cb->busy = false;
-		pthread_cond_broadcast(&cb->cv);
+		if (cb->head != NULL && cb->head->wake != &wake)
+			pthread_cond_signal(cb->head->wake);
 	}
 	pthread_mutex_unlock(&cb->mu);
+	pthread_cond_destroy(&wake);
 	for (size_t i = 0; i < k; i++)
 		results_out[i] = me[i].result;
 	return k > 0 ? me[0].result : 0;

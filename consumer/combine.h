@@ -17,8 +17,7 @@
 struct combine_req;
 
 struct combiner {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_mutex_t mu;              /* waiters wait on a condition variable of their own */
 	struct combine_req *head, *tail; /* items waiting for a batch, oldest first */
 	bool busy;                       /* a thread is running a batch */
 	size_t max;                      /* items per batch at most */

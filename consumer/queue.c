@@ -105,6 +105,8 @@ size_t consumer_drop_stale(struct consumer *c, uint64_t gen)
 
 void consumer_settle(struct consumer *c, uint64_t tag, uint64_t gen, enum settle_kind kind)
 {
+	bool first;
+
 	pthread_mutex_lock(&c->settle_mu);
 	if (c->settle_len == c->settle_cap) {
 		size_t cap = c->settle_cap ? c->settle_cap * 2 : 64;
@@ -119,8 +121,13 @@ void consumer_settle(struct consumer *c, uint64_t tag, uint64_t gen, enum settle
 		c->settle_cap = cap;
 	}
 	c->settle[c->settle_len++] = (struct settlement){ tag, gen, kind };
+	first = c->settle_len == 1;
 	pthread_mutex_unlock(&c->settle_mu);
-	consumer_wake(c);
+	/* One wake per batch of settlements: the I/O thread reads the eventfd before it takes
+	 * the list, so a settlement added to a list that was not empty is taken with the ones
+	 * whose wake it answers. */
+	if (first)
+		consumer_wake(c);
 }
 
 size_t consumer_take_settlements(struct consumer *c, struct settlement **out)
@@ -134,7 +141,7 @@ size_t consumer_take_settlements(struct consumer *c, struct settlement **out)
 		memcpy(*out, c->settle, n * sizeof(**out));
 		c->settle_len = 0;
 	} else if (n > 0) {
-		n = 0; /* try again on the next wake */
+		n = 0; /* try again on the next pass: at least every poll interval (io.c) */
 	}
 	pthread_mutex_unlock(&c->settle_mu);
 	return n;
@@ -229,5 +236,9 @@ void consumer_finished_one(struct consumer *c)
 	pthread_mutex_lock(&c->mu);
 	c->busy--;
 	pthread_mutex_unlock(&c->mu);
-	consumer_wake(c);
+	/* Only a drain waits for the count to fall (shutdown_step, io.c). The count falls
+	 * before draining is read, and the I/O thread sets draining before it reads the
+	 * count, so a drain that starts meanwhile still sees this one. */
+	if (atomic_load(&c->draining))
+		consumer_wake(c);
 }
