@@ -367,9 +367,10 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 	enum {
 		ID,
 		CANCEL,
+		RENEWED,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "id", "cancel_requested" };
+	static const char *const names[NCOLS] = { "id", "cancel_requested", "renewed" };
 	char lease[STORE_I64_LEN];
 	const char **idv = calloc(n ? n : 1, sizeof(*idv));
 	int64_t *tokv = calloc(n ? n : 1, sizeof(*tokv));
@@ -382,6 +383,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		idv[i] = leases[i].id;
 		tokv[i] = leases[i].token;
 		leases[i].lost = true;
+		leases[i].busy = false;
 		leases[i].cancel_requested = false;
 	}
 	if (idv == NULL || tokv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
@@ -404,13 +406,21 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
 			" l AS (SELECT id AS lid FROM jobs WHERE id = ANY($2::uuid[]) AND "
 			"worker_id = $1"
-			"       AND status = 'running' ORDER BY id FOR UPDATE) "
-			"UPDATE jobs j SET heartbeat_at = now(),"
+			"       AND status = 'running' ORDER BY id FOR UPDATE SKIP LOCKED),"
+			" u AS (UPDATE jobs j SET heartbeat_at = now(),"
 			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0),"
 			" progress = COALESCE(($5::jsonb ->> j.id::text)::jsonb, j.progress) "
 			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> "
 			"j.id::text)::bigint "
-			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested",
+			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested) "
+			"SELECT id, cancel_requested, true AS renewed FROM u "
+			"UNION ALL "
+			/* Rows another transaction holds, as last committed: still ours at our
+			 * token means busy, not lost. */
+			"SELECT j.id, j.cancel_requested_at IS NOT NULL, false FROM jobs j "
+			"WHERE j.id = ANY($2::uuid[]) AND j.worker_id = $1 AND j.status = 'running'"
+			" AND j.lease_token = ($3::jsonb ->> j.id::text)::bigint"
+			" AND j.id NOT IN (SELECT lid FROM l)",
 			5, p, &res, "heartbeat", err);
 	}
 	if (r != 0)
@@ -425,6 +435,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(leases[i].id, id) == 0) {
 				leases[i].lost = false;
+				leases[i].busy = !store_bool(res, row, col[RENEWED]);
 				leases[i].cancel_requested = store_bool(res, row, col[CANCEL]);
 			}
 	}
