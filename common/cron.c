@@ -12,18 +12,17 @@
 
 struct field {
 	const char *name;
-	int lo, hi;                /* accepted in the text (day-of-week: 0-7) */
-	const char *const *names;  /* names of lo, lo+1, ... (NULL: numbers only) */
+	int lo, hi;               /* accepted in the text (day-of-week: 0-7) */
+	const char *const *names; /* names of lo, lo+1, ... (NULL: numbers only) */
 };
 
-static const char *const month_names[] = { "jan", "feb", "mar", "apr", "may", "jun",
-					   "jul", "aug", "sep", "oct", "nov", "dec", NULL };
-static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu",
-					 "fri", "sat", NULL };
+static const char *const month_names[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
+					   "aug", "sep", "oct", "nov", "dec", NULL };
+static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat", NULL };
 
 static const struct field fields[5] = {
-	{ "minute", 0, 59, NULL },     { "hour", 0, 23, NULL },
-	{ "day-of-month", 1, 31, NULL }, { "month", 1, 12, month_names },
+	{ "minute", 0, 59, NULL },          { "hour", 0, 23, NULL },
+	{ "day-of-month", 1, 31, NULL },    { "month", 1, 12, month_names },
 	{ "day-of-week", 0, 7, day_names },
 };
 
@@ -109,8 +108,7 @@ static bool value(const struct field *f, const char **p, int *out)
 }
 
 /* One list item (a NUL-terminated copy) into *bits. */
-static int item_bits(const struct ctx *x, const struct field *f, const char *item,
-		     uint64_t *bits)
+static int item_bits(const struct ctx *x, const struct field *f, const char *item, uint64_t *bits)
 {
 	const char *p = item;
 	int a, b, step = 1;
@@ -152,8 +150,7 @@ static int item_bits(const struct ctx *x, const struct field *f, const char *ite
 	return 0;
 }
 
-static int field_bits(const struct ctx *x, const struct field *f, const char *text,
-		      uint64_t *bits)
+static int field_bits(const struct ctx *x, const struct field *f, const char *text, uint64_t *bits)
 {
 	char item[JOBQ_CRON_MAX_TEXT + 1];
 	const char *p = text;
@@ -218,9 +215,8 @@ int jobq_cron_parse(const char *text, struct jobq_cron *out, struct jobq_err *er
 		for (size_t i = 0; i < sizeof(shortcuts) / sizeof(shortcuts[0]); i++)
 			if (strcasecmp(buf, shortcuts[i].name) == 0)
 				return jobq_cron_parse(shortcuts[i].expr, out, err);
-		return fail(&x,
-			    "unknown shortcut (use @yearly @annually @monthly @weekly @daily "
-			    "@midnight or @hourly)");
+		return fail(&x, "unknown shortcut (use @yearly @annually @monthly @weekly @daily "
+				"@midnight or @hourly)");
 	}
 	for (char *p = buf; *p != '\0';) {
 		size_t n = strcspn(p, " \t");
@@ -237,9 +233,10 @@ int jobq_cron_parse(const char *text, struct jobq_cron *out, struct jobq_err *er
 		p += strspn(p, " \t");
 	}
 	if (nparts != 5)
-		return fail(&x,
-			    "expected 5 fields (minute hour day-of-month month day-of-week), got %s",
-			    nparts > 5 ? "more" : "fewer");
+		return fail(
+			&x,
+			"expected 5 fields (minute hour day-of-month month day-of-week), got %s",
+			nparts > 5 ? "more" : "fewer");
 	for (int i = 0; i < 5; i++)
 		if ((r = field_bits(&x, &fields[i], part[i], &bits[i])) != 0)
 			return r;
