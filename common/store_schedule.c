@@ -9,17 +9,29 @@
 /* A timestamptz as UTC ISO 8601, the form of the slots' keys. */
 #define SLOT_TEXT(x) "to_char((" x ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-int jobq_store_schedule_fire(struct jobq_store *st, int budget, struct jobq_err *err)
+int jobq_store_schedule_fire(struct jobq_store *st, int budget, char *problems, size_t len,
+			     struct jobq_err *err)
 {
+	enum {
+		FIRED,
+		PROBLEMS,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "fired", "problems" };
 	char b[STORE_I64_LEN];
 	const char *p[1] = { store_i64(b, budget) };
 	PGresult *res;
-	int r = jobq_store_exec(st, "jobq_schedule_fire", "SELECT jobq_schedule_fire($1::int)", 1,
-				p, &res, "fire schedules", err);
+	int col[NCOLS];
+	int r = jobq_store_exec(st, "jobq_schedule_fire",
+				"SELECT fired, problems FROM jobq_schedule_fire($1::int)", 1, p,
+				&res, "fire schedules", err);
 
 	if (r != 0)
 		return r;
-	r = store_int(res, 0, 0);
+	if ((r = store_columns(res, names, NCOLS, col, "fire schedules", err)) == 0) {
+		r = store_int(res, 0, col[FIRED]);
+		store_copy(problems, len, PQgetvalue(res, 0, col[PROBLEMS]));
+	}
 	PQclear(res);
 	return r;
 }

@@ -213,8 +213,9 @@ $$;
 -- caller's. Catch-up all fires every missed slot in order (the rest at the next call);
 -- last fires the latest missed slot; none fires the latest only if it is at most
 -- jobq_schedule_tolerance() old. next_slot then moves past what was fired. Returns the
--- number of jobs inserted.
-CREATE FUNCTION jobq_schedule_fire(budget integer) RETURNS integer
+-- number of jobs inserted, and the schedules that could not fire with why (their work
+-- undone, they stay due), '' when none.
+CREATE FUNCTION jobq_schedule_fire(budget integer, OUT fired integer, OUT problems text)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     s public.schedules;
@@ -224,45 +225,59 @@ DECLARE
     last_jid uuid;
     inserted integer := 0;
     left_ integer := least(greatest(coalesce(budget, 0), 0), 10000);
+    ins integer;    -- this schedule's jobs inserted, and budget used: counted in only
+    used integer;   -- once its work is done (variables do not roll back)
+    failed text[] := '{}';
 BEGIN
     FOR s IN SELECT * FROM public.schedules
              WHERE NOT paused AND next_slot <= now()
              ORDER BY next_slot LIMIT 100 FOR UPDATE SKIP LOCKED LOOP
         EXIT WHEN left_ <= 0;
-        slot := s.next_slot;
-        fired_slot := NULL;
-        last_jid := s.last_job_id;
-        IF s.catch_up = 'all' THEN
-            WHILE slot IS NOT NULL AND slot <= now() AND left_ > 0 LOOP
-                jid := public.jobq_schedule_insert(s, slot, NULL,
-                                                   'schedule ' || s.name || ' fired');
-                IF jid IS NOT NULL THEN
-                    inserted := inserted + 1;
-                    last_jid := jid;
+        -- One schedule that cannot fire (a job the table refuses) must not stop the
+        -- others: its work is undone, it stays due, and the next call tries again.
+        BEGIN
+            ins := 0;
+            used := 0;
+            slot := s.next_slot;
+            fired_slot := NULL;
+            last_jid := s.last_job_id;
+            IF s.catch_up = 'all' THEN
+                WHILE slot IS NOT NULL AND slot <= now() AND left_ - used > 0 LOOP
+                    jid := public.jobq_schedule_insert(s, slot, NULL,
+                                                       'schedule ' || s.name || ' fired');
+                    IF jid IS NOT NULL THEN
+                        ins := ins + 1;
+                        last_jid := jid;
+                    END IF;
+                    used := used + 1;
+                    fired_slot := slot;
+                    slot := public.jobq_schedule_next(s, slot);
+                END LOOP;
+            ELSE
+                fired_slot := public.jobq_schedule_latest(s, now());
+                IF s.catch_up = 'last' OR now() - fired_slot <= public.jobq_schedule_tolerance()
+                THEN
+                    jid := public.jobq_schedule_insert(s, fired_slot, NULL,
+                                                       'schedule ' || s.name || ' fired');
+                    IF jid IS NOT NULL THEN
+                        ins := ins + 1;
+                        last_jid := jid;
+                    END IF;
+                    used := used + 1;
                 END IF;
-                left_ := left_ - 1;
-                fired_slot := slot;
-                slot := public.jobq_schedule_next(s, slot);
-            END LOOP;
-        ELSE
-            fired_slot := public.jobq_schedule_latest(s, now());
-            IF s.catch_up = 'last' OR now() - fired_slot <= public.jobq_schedule_tolerance()
-            THEN
-                jid := public.jobq_schedule_insert(s, fired_slot, NULL,
-                                                   'schedule ' || s.name || ' fired');
-                IF jid IS NOT NULL THEN
-                    inserted := inserted + 1;
-                    last_jid := jid;
-                END IF;
-                left_ := left_ - 1;
+                slot := public.jobq_schedule_next(s, greatest(fired_slot, now()));
             END IF;
-            slot := public.jobq_schedule_next(s, greatest(fired_slot, now()));
-        END IF;
-        UPDATE public.schedules SET next_slot = slot, last_slot = fired_slot,
-               last_job_id = last_jid, updated_at = now()
-        WHERE name = s.name;
+            UPDATE public.schedules SET next_slot = slot, last_slot = fired_slot,
+                   last_job_id = last_jid, updated_at = now()
+            WHERE name = s.name;
+            inserted := inserted + ins;
+            left_ := left_ - used;
+        EXCEPTION WHEN OTHERS THEN
+            failed := failed || format('schedule %s not fired: %s', s.name, SQLERRM);
+        END;
     END LOOP;
-    RETURN inserted;
+    fired := inserted;
+    problems := array_to_string(failed, '; ');
 END
 $$;
 

@@ -5,6 +5,7 @@
 #    database's jobq_cron_next: a skipped local time fires once at the end of the gap, a
 #    repeated one once at its first occurrence;
 #  - catch-up none (missed slots skipped), last (the latest missed slot once) and all;
+#  - a schedule that cannot fire (its job refused) does not stop the others;
 #  - pause (no slot fires), resume (slots counted from now, the paused ones not caught up),
 #    run (a job now, published, the next slot unchanged), rm;
 #  - --json output of add, list, pause, resume, run, rm;
@@ -78,6 +79,21 @@ check_eq "each next slot is the pattern's next, half an hour ahead" 0 \
           and next_slot not between now() and now() + interval '61 minutes'")"
 done_all() { sql_is 0 "select count(*) from jobs where idempotency_key like 'schedule:catch-%' and status <> 'succeeded'"; }
 wait_for 30 "the fired jobs were published and ran" done_all || true
+
+# ---- a schedule whose job the table refuses (a payload over the 4 MiB ceiling, written past
+# the CLI) stays due and does not keep another from firing
+check "add broken" jobq schedule add broken "* * * * *" noop --catch-up all
+check "add fine" jobq schedule add fine "* * * * *" noop --catch-up all
+sql "update schedules set payload = jsonb_build_object('x', repeat('a', 5000000))
+     where name = 'broken'" >/dev/null
+sql "update schedules set next_slot = date_trunc('minute', now()) - interval '2 minutes'
+     where name in ('broken', 'fine')" >/dev/null
+wait_for 15 "fine fired" sql_is 3 "select count(*) from jobs where idempotency_key like 'schedule:fine:%'" || true
+check_eq "broken fired nothing and is still due" "0 t" "$(sql "select (select count(*) from jobs
+  where idempotency_key like 'schedule:broken:%'), next_slot <= now() from schedules where name = 'broken'" | tr '|' ' ')"
+check "the relay's log names the schedule that could not fire" grep -q "event=schedules_not_fired.*schedule broken not fired" "$(log_of w1)"
+check "rm broken" jobq schedule rm broken
+check "rm fine" jobq schedule rm fine
 
 # ---- pause, resume, run, rm, --json
 check_status "add --json" 0 jobq schedule add p "* * * * *" noop '{"x":1}' --json --max-attempts 2

@@ -22,9 +22,10 @@ for ((i = 1; i <= ROUNDS; i++)); do
   back=$(( 40 * (1 + (i - 1) % 4) ))
   check "schedule add s$i exits 0" jobq schedule add "s$i" "* * * * *" noop '{"i":'"$i"'}' --catch-up all
   # the first missed slot, kept for the check: $back minutes before the current minute
-  sql "update schedules set next_slot = date_trunc('minute', now()) - interval '$back minutes'
-       where name = 's$i'" >/dev/null
-  sql "insert into first_slot select name, next_slot from schedules where name = 's$i'" >/dev/null
+  # (one statement: a relay may fire the schedule right after the update)
+  sql "with u as (update schedules set next_slot = date_trunc('minute', now()) - interval '$back minutes'
+                  where name = 's$i' returning name, next_slot)
+       insert into first_slot select name, next_slot from u" >/dev/null
   # a random moment within the next ticks, then SIGKILL and a restart
   jq_nap "0.$((RANDOM % 9 + 1))"
   victim="c$(( (i - 1) % 3 + 1 ))"

@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "jobq/cron.h"
 #include "jobq/ids.h"
@@ -17,9 +18,13 @@
 /* Fire the due slots of running schedules (jobq_schedule_fire): in one transaction, lock
  * the due rows other sessions do not hold, insert each slot's job (key schedule:NAME:SLOT,
  * due and unpublished: the relay's next take publishes it) and move the schedules past the
- * slots fired, at most `budget` jobs per call. Returns the number of jobs inserted (>= 0),
- * or JOBQ_EDB (JOBQ_EAGAIN) with nothing fired. */
-int jobq_store_schedule_fire(struct jobq_store *st, int budget, struct jobq_err *err) JOBQ_WUR;
+ * slots fired, at most `budget` jobs per call. A schedule whose job the database refuses is
+ * left as it was (still due) and named in problems ("schedule NAME not fired: why; ...",
+ * "" when none; cut to len). Returns the number of jobs inserted (>= 0), or JOBQ_EDB
+ * (JOBQ_EAGAIN) with nothing fired; JOBQ_EINTERNAL when the reply lacks a column (after
+ * the commit). */
+int jobq_store_schedule_fire(struct jobq_store *st, int budget, char *problems, size_t len,
+			     struct jobq_err *err) JOBQ_WUR;
 
 /* A schedule to add. payload (JSON text) and queue may be NULL (defaults {} and
  * "default"); max_attempts 0 = 3. */
