@@ -219,16 +219,17 @@ CREATE FUNCTION jobq_schedule_fire(budget integer, OUT fired integer, OUT proble
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     s public.schedules;
-    slot timestamptz;
-    fired_slot timestamptz;
+    due timestamptz[];     -- the slots of s to fire now, in order
+    slot timestamptz;      -- s's next slot after them
+    latest timestamptz;
+    t timestamptz;
     jid uuid;
     last_jid uuid;
-    inserted integer := 0;
+    ins integer;           -- s's jobs inserted: counted in once its work is done
     left_ integer := least(greatest(coalesce(budget, 0), 0), 10000);
-    ins integer;    -- this schedule's jobs inserted, and budget used: counted in only
-    used integer;   -- once its work is done (variables do not roll back)
     failed text[] := '{}';
 BEGIN
+    fired := 0;
     FOR s IN SELECT * FROM public.schedules
              WHERE NOT paused AND next_slot <= now()
              ORDER BY next_slot LIMIT 100 FOR UPDATE SKIP LOCKED LOOP
@@ -236,47 +237,40 @@ BEGIN
         -- One schedule that cannot fire (a job the table refuses) must not stop the
         -- others: its work is undone, it stays due, and the next call tries again.
         BEGIN
+            due := '{}';
             ins := 0;
-            used := 0;
-            slot := s.next_slot;
-            fired_slot := NULL;
             last_jid := s.last_job_id;
             IF s.catch_up = 'all' THEN
-                WHILE slot IS NOT NULL AND slot <= now() AND left_ - used > 0 LOOP
-                    jid := public.jobq_schedule_insert(s, slot, NULL,
-                                                       'schedule ' || s.name || ' fired');
-                    IF jid IS NOT NULL THEN
-                        ins := ins + 1;
-                        last_jid := jid;
-                    END IF;
-                    used := used + 1;
-                    fired_slot := slot;
+                slot := s.next_slot;
+                WHILE slot IS NOT NULL AND slot <= now() AND cardinality(due) < left_ LOOP
+                    due := due || slot;
                     slot := public.jobq_schedule_next(s, slot);
                 END LOOP;
+                latest := due[cardinality(due)];
             ELSE
-                fired_slot := public.jobq_schedule_latest(s, now());
-                IF s.catch_up = 'last' OR now() - fired_slot <= public.jobq_schedule_tolerance()
+                latest := public.jobq_schedule_latest(s, now());
+                IF s.catch_up = 'last' OR now() - latest <= public.jobq_schedule_tolerance()
                 THEN
-                    jid := public.jobq_schedule_insert(s, fired_slot, NULL,
-                                                       'schedule ' || s.name || ' fired');
-                    IF jid IS NOT NULL THEN
-                        ins := ins + 1;
-                        last_jid := jid;
-                    END IF;
-                    used := used + 1;
+                    due := ARRAY[latest];
                 END IF;
-                slot := public.jobq_schedule_next(s, greatest(fired_slot, now()));
+                slot := public.jobq_schedule_next(s, greatest(latest, now()));
             END IF;
-            UPDATE public.schedules SET next_slot = slot, last_slot = fired_slot,
+            FOREACH t IN ARRAY due LOOP
+                jid := public.jobq_schedule_insert(s, t, NULL, 'schedule ' || s.name || ' fired');
+                IF jid IS NOT NULL THEN
+                    ins := ins + 1;
+                    last_jid := jid;
+                END IF;
+            END LOOP;
+            UPDATE public.schedules SET next_slot = slot, last_slot = latest,
                    last_job_id = last_jid, updated_at = now()
             WHERE name = s.name;
-            inserted := inserted + ins;
-            left_ := left_ - used;
+            fired := fired + ins;
+            left_ := left_ - greatest(cardinality(due), 1);
         EXCEPTION WHEN OTHERS THEN
             failed := failed || format('schedule %s not fired: %s', s.name, SQLERRM);
         END;
     END LOOP;
-    fired := inserted;
     problems := array_to_string(failed, '; ');
 END
 $$;

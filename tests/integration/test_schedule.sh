@@ -131,10 +131,11 @@ check_eq "the replaced schedule has the new expression" "@daily" "$(sql "select 
 stop_consumer w1 TERM >/dev/null || true
 
 # ---- bad input: exit 2 or 3, one line naming what
+one_line_with() { [[ $(wc -l <"$1") == 1 ]] && grep -qF -- "$2" "$1"; }  # FILE TEXT
 bad() {  # DESC STATUS EXPECTED-TEXT ARGS...
   local desc="$1" want="$2" text="$3"; shift 3
   check_status "$desc: exit $want" "$want" jobq schedule "$@"
-  check "$desc: one line saying '$text'" bash -c '[[ $(wc -l <"$1") == 1 ]] && grep -qF -- "$2" "$1"' _ "$ERR_FILE" "$text"
+  check "$desc: one line saying '$text'" one_line_with "$ERR_FILE" "$text"
 }
 bad "cron out of range" 2 'cron "61 * * * *": minute 61 out of range 0-59' add x "61 * * * *" noop
 bad "cron with four fields" 2 'expected 5 fields' add x "* * * *" noop
