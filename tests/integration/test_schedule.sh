@@ -153,4 +153,9 @@ bad "pause of an unknown schedule" 3 "no schedule 'nope'" pause nope
 bad "resume of an unknown schedule" 3 "no schedule 'nope'" resume nope
 bad "run of an unknown schedule" 3 "no schedule 'nope'" run nope
 bad "unknown sub-command" 2 "unknown schedule command 'frob'" frob
+for sub in add list rm pause resume run; do
+  check_status "schedule $sub --help exits 0" 0 jobq schedule "$sub" --help
+  check "... and prints its usage" grep -q "^usage: jobq schedule" "$OUT_FILE"
+done
+check_status "schedule with no sub-command: usage, exit 2" 2 jobq schedule
 check_eq "nothing was added by the bad commands" 0 "$(sql "select count(*) from schedules where name in ('x', 'a b')")"
