@@ -9,6 +9,8 @@
 #  - pause (no slot fires), resume (slots counted from now, the paused ones not caught up),
 #    run (a job now, published, the next slot unchanged), rm;
 #  - --json output of add, list, pause, resume, run, rm;
+#  - rights: jobq_cli runs every sub-command but writes no row itself, jobq_consumer only
+#    fires, jobq_app (the SQL API's role) touches nothing of schedules;
 #  - bad input: one-line errors with exit 2 (cron, time zone, name, payload, catch-up,
 #    max-attempts, a name in use), 3 for an unknown schedule.
 source "$(dirname "$0")/lib.sh"
@@ -129,6 +131,35 @@ check_eq "rm: its jobs stay" 1 "$(sql "select count(*) from jobs where id = '$ru
 check_status "add --replace takes the place of a schedule" 0 jobq schedule add catch-all "@daily" noop --replace
 check_eq "the replaced schedule has the new expression" "@daily" "$(sql "select expression from schedules where name = 'catch-all'")"
 stop_consumer w1 TERM >/dev/null || true
+
+# ---- rights (docs/security.md): the CLI's role reads schedules and writes them only through
+# its functions; the consumer's only fires them; an application's role (jobq_app, a member of
+# jobq_producer) does neither
+CLI_DB="postgresql://jobq_cli:jobq_cli@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+CONSUMER_DB="postgresql://jobq_consumer:jobq_consumer@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+PRODUCER_DB="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+as_role() { local url="$1"; shift; psql "$url" -XAtq -v ON_ERROR_STOP=1 -c "$@"; }
+denied() {  # DESC URL SQL: refused with "permission denied"
+  check_status "$1: refused" nonzero as_role "$2" "$3"
+  check "... for want of a right" grep -q "permission denied" "$ERR_FILE"
+}
+cli_role() { JOBQ_DATABASE_URL="$CLI_DB" timeout 30 "$JOBQ_BIN_DIR/jobq" "$@"; }
+check_status "as jobq_cli: schedule add" 0 cli_role schedule add r "@hourly" noop
+check_status "as jobq_cli: schedule list" 0 cli_role schedule list
+check_status "as jobq_cli: schedule pause" 0 cli_role schedule pause r
+check_status "as jobq_cli: schedule resume" 0 cli_role schedule resume r
+check_status "as jobq_cli: schedule run" 0 cli_role schedule run r
+check_status "as jobq_cli: schedule rm" 0 cli_role schedule rm r
+denied "jobq_cli updates schedules" "$CLI_DB" "update schedules set paused = true"
+denied "jobq_cli inserts a schedule" "$CLI_DB" "insert into schedules (name) values ('z')"
+denied "jobq_cli fires schedules" "$CLI_DB" "select * from jobq_schedule_fire(10)"
+denied "jobq_consumer reads schedules" "$CONSUMER_DB" "select count(*) from schedules"
+denied "jobq_consumer adds a run" "$CONSUMER_DB" "select jobq_cli_schedule_run('catch-none')"
+check_status "jobq_consumer fires schedules" 0 as_role "$CONSUMER_DB" "select fired from jobq_schedule_fire(10)"
+denied "jobq_producer reads schedules" "$PRODUCER_DB" "select count(*) from schedules"
+denied "jobq_producer fires schedules" "$PRODUCER_DB" "select * from jobq_schedule_fire(10)"
+denied "jobq_producer removes a schedule" "$PRODUCER_DB" "select jobq_cli_schedule_rm('catch-none')"
+denied "jobq_producer computes slots" "$PRODUCER_DB" "select jobq_cron_next('{0}', '{0}', '{1}', '{1}', '{0}', true, true, 'UTC', now())"
 
 # ---- bad input: exit 2 or 3, one line naming what
 one_line_with() { [[ $(wc -l <"$1") == 1 ]] && grep -qF -- "$2" "$1"; }  # FILE TEXT
