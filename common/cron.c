@@ -46,8 +46,10 @@ static struct quoted quote(const char *text)
 
 	for (i = 0; text[i] != '\0' && i < QUOTE_MAX; i++)
 		q.s[i] = ((unsigned char)text[i] < 0x20 || text[i] == 0x7f) ? '?' : text[i];
-	if (text[i] != '\0')
-		memcpy(q.s + i, "...", 3), i += 3;
+	if (text[i] != '\0') {
+		memcpy(q.s + i, "...", 3);
+		i += 3;
+	}
 	q.s[i] = '\0';
 	return q;
 }
