@@ -26,7 +26,9 @@
  * run with the caller's rights. Functions are granted by name where they exist, so a
  * database migrated only part of the way (a test's, or one upgraded in steps) gets the
  * rights its functions allow. jobq_producer (applications, migration 0011) may only call the
- * SQL API's functions. See docs/security.md and docs/clients.md. */
+ * SQL API's functions. Schedules (0015): the CLI reads them and writes through its
+ * jobq_cli_schedule_* functions, the consumer only fires them. See docs/security.md and
+ * docs/clients.md. */
 static const char GRANTS[] =
 	"DO $$ DECLARE f regprocedure; fname name; BEGIN"
 	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
@@ -45,7 +47,8 @@ static const char GRANTS[] =
 	"  GRANT SELECT, INSERT ON dead_letters TO jobq_consumer;"
 	"  GRANT USAGE ON SEQUENCE dead_letters_id_seq TO jobq_consumer;"
 	"  FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
-	"   AND p.proname IN ('jobq_mark_published', 'jobq_lock_holder_alive') LOOP"
+	"   AND p.proname IN ('jobq_mark_published', 'jobq_lock_holder_alive',"
+	"    'jobq_schedule_fire') LOOP"
 	"   EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jobq_consumer', f);"
 	"  END LOOP;"
 	" END IF;"
@@ -61,7 +64,9 @@ static const char GRANTS[] =
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
 	"   WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'jobq\\_%' LOOP"
 	"   EXECUTE format(CASE WHEN fname IN ('jobq_cli_retry', 'jobq_cli_cancel',"
-	"     'jobq_cli_prune_jobs', 'jobq_cli_prune_workers', 'jobq_cli_mark_published')"
+	"     'jobq_cli_prune_jobs', 'jobq_cli_prune_workers', 'jobq_cli_mark_published',"
+	"     'jobq_cli_schedule_add', 'jobq_cli_schedule_rm', 'jobq_cli_schedule_pause',"
+	"     'jobq_cli_schedule_run')"
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
 	"  END LOOP;"
@@ -76,6 +81,20 @@ static const char GRANTS[] =
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_producer'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_producer' END, f);"
 	"  END LOOP;"
+	" END IF;"
+	/* Schedules (migration 0015): the CLI reads them and writes through its functions;
+	 * the consumer and applications only fire them (jobq_schedule_fire) or not at all. */
+	" IF to_regclass('public.schedules') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON schedules FROM jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON schedules FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON schedules FROM jobq_cli;"
+	"   GRANT SELECT ON schedules TO jobq_cli;"
+	"  END IF;"
 	" END IF;"
 	"END $$";
 

@@ -2,7 +2,8 @@
  * its own broker connection, it publishes due jobs that nobody published yet (jobs submitted
  * through the SQL API, a submitter that died, scheduled jobs come due, retries, reaped jobs)
  * and moves expired leases back. Kept apart from the keeper so that a slow broker never
- * delays a heartbeat. Its session listens to the SQL API's channels (migration 0011): a
+ * delays a heartbeat. Each tick also fires the cron schedules that are due (cron_fire.c),
+ * whose jobs the round that follows publishes. Its session listens to the SQL API's channels (migration 0011): a
  * commit of submitted jobs wakes it at once, and a cancel's notification reaches the running
  * job here within milliseconds; the tick is the fallback for what a notification missed. */
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "cron_fire.h"
 #include "jobq/broker.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
@@ -398,6 +400,7 @@ void *relay_thread(void *arg)
 		}
 		if (now >= next && ensure_db(&r)) {
 			reap_round(&r);
+			cron_fire(c, r.st);
 			relay_burst(&r);
 			dead_round(&r);
 			next = now + c->cfg->relay_interval_ms;
