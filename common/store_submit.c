@@ -1,6 +1,7 @@
 /* Creating jobs (jobq/store_submit.h): the insert of a batch of new jobs as queued or
- * scheduled, with their idempotency keys folded and their waiters registered, and the
- * publish mark that records the broker's confirm of their messages. */
+ * scheduled, with their idempotency keys folded (and taken from jobs whose unique window is
+ * over) and their waiters registered, and the publish mark that records the broker's
+ * confirm of their messages. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,14 +15,14 @@
 /* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
  * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms}; each row's result
- * comes back with
- * its ord. A new row carries the id made in `s`; a repeated key's row is the existing job
- * (the key is how its ord is found). Keys are unique within a statement (the caller folds
- * repeats), as ON CONFLICT DO UPDATE cannot touch one row twice in a statement, and
- * rows are inserted in key order, so two batches sharing keys wait for each other rather
- * than deadlock. A repeated key's DO UPDATE (a no-op write of the key) rather than DO
- * NOTHING waits for a concurrent insert of that key to commit and then returns its row,
- * where a separate SELECT would not see it. */
+ * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
+ * the existing job (the key is how its ord is found); a key whose job's window is over
+ * was taken from that job just before (expire_keys), so its row is new. Keys are unique
+ * within a statement (the caller folds repeats), as ON CONFLICT DO UPDATE cannot touch one
+ * row twice in a statement, and rows are inserted in key order, so two batches sharing
+ * keys wait for each other rather than deadlock. A repeated key's DO UPDATE (a no-op write
+ * of the key) rather than DO NOTHING waits for a concurrent insert of that key to commit
+ * and then returns its row, where a separate SELECT would not see it. */
 #define SUBMIT_CHUNK 1000
 #define SUBMIT_NAME "jobq_submit"
 
@@ -285,7 +286,9 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 	for (size_t i = 0; i < n; i++)
 		rows += first[i] == i;
 	/* Jobs that fit one statement, with no waiter to register, need no transaction
-	 * block: the statement is its own transaction (two round trips fewer). */
+	 * block: the statement is its own transaction (two round trips fewer). Keys add the
+	 * statement of expire_keys before it, which then commits on its own: a key it takes
+	 * from a job whose window is over is free either way. */
 	alone = !wait && rows <= SUBMIT_CHUNK;
 	if (!alone && (r = jobq_store_command(st, "BEGIN", err)) != 0)
 		goto out;
