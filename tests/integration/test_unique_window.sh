@@ -6,6 +6,7 @@
 #    then on K returns the new one; the old job is intact: its status, payload and history
 #    unchanged, its key kept in expired_key, `jobq status` and `jobq list` still show it;
 #  - 8 concurrent submits of an expired key make exactly one new job, and all 8 print its id;
+#    so do 8 application sessions calling jobq_submit at once in open transactions;
 #  - the same through `submit --batch` (the "unique_for" field; a key repeated in the
 #    batch is one new job), through the SQL API as jobq_app (jobq_submit's unique_for,
 #    jobq_submit_many's "unique_for"), and through the CLI's own role jobq_cli;
@@ -161,12 +162,34 @@ check_status "jobq_submit_many of sql-2 after the window" 0 \
 check "... makes a new job" test "$OUT" != "$m1" -a -n "$OUT"
 check_eq "... with a window of 1 hour" "01:00:00" \
   "$(sql "select unique_until - created_at from jobs where id = '$OUT'")"
+# 8 application sessions submit an expired key at once, each in a transaction that holds on
+# for 0.3 s after its submit: one new job
+check_status "jobq_submit of sql-race with a window of 1 s" 0 \
+  app "select jobq_submit('noop', key => 'sql-race', unique_for => interval '1 second', run_at => now() + interval '1 hour')"
+q0=$OUT
+wait_for 10 "sql-race's window is over" expired sql-race || fail "sql-race's window did not end within 10 s"
+for i in 1 2 3 4 5 6 7 8; do
+  ( rc=0; timeout 60 psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" \
+      -c "select jobq_submit('noop', key => 'sql-race', run_at => now() + interval '1 hour')" \
+      -c "select pg_sleep(0.3)" -c "commit" >"$T/sqlrace.$i.out" 2>"$T/sqlrace.$i.err" || rc=$?
+    echo "$rc" >"$T/sqlrace.$i.rc" ) &
+done
+wait_for 90 "the 8 sessions ended" bash -c "ls '$T'/sqlrace.*.rc 2>/dev/null | wc -l | grep -qx 8" ||
+  fail "the 8 concurrent sessions did not all end within 90 s"
+check_eq "the 8 concurrent sessions all commit" "0 0 0 0 0 0 0 0" "$(cat "$T"/sqlrace.*.rc 2>/dev/null | xargs)"
+check_eq "... and got one and the same id" 1 "$(grep -h -E '^[0-9a-f-]{36}$' "$T"/sqlrace.*.out | sort -u | wc -l)"
+check_eq "sql-race: one new holder, one old job" "1 1" \
+  "$(sql "select concat_ws(' ', count(*) filter (where idempotency_key = 'sql-race'),
+                 count(*) filter (where expired_key = 'sql-race' and id = '$q0'))
+          from jobs where 'sql-race' in (idempotency_key, expired_key)")"
+check "... the holder is not the old job" sql_is f "select id = '$q0' from jobs where idempotency_key = 'sql-race'"
+
 for bad in "key => 'sql-bad', unique_for => interval '0'|unique_for: 00:00:00 must be more than 0 and at most 365 days" \
            "key => 'sql-bad', unique_for => interval '-1 second'|must be more than 0" \
            "key => 'sql-bad', unique_for => interval '366 days'|at most 365 days" \
            "unique_for => interval '1 hour'|unique_for needs a key"; do
-  args=${bad%%|*} want=${bad#*|}
-  check_status "jobq_submit('noop', $args) is refused" 1 app "select jobq_submit('noop', $args)"
+  fn_args=${bad%%|*} want=${bad#*|}
+  check_status "jobq_submit('noop', $fn_args) is refused" 1 app "select jobq_submit('noop', $fn_args)"
   check "... with '$want'" grep -qF "$want" "$ERR_FILE"
 done
 check_status "jobq_submit_many with \"unique_for\": -1 is refused" 1 \
