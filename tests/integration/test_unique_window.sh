@@ -11,7 +11,9 @@
 #    batch is one new job), through the SQL API as jobq_app (jobq_submit's unique_for,
 #    jobq_submit_many's "unique_for"), and through the CLI's own role jobq_cli;
 #  - bad values are refused with one line naming the flag or field: zero, negative, over
-#    365 days, unparseable, and a window without a key.
+#    365 days, unparseable, and a window without a key;
+#  - a job still running when its window ends loses its key to a new submit and runs on to
+#    its end (one start, one success), and the new job runs too.
 source "$(dirname "$0")/lib.sh"
 jq_setup unique_window
 
@@ -26,7 +28,8 @@ nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo 
 expired() { sql_is t "select coalesce(bool_and(unique_until <= clock_timestamp()), false) from jobs where idempotency_key = '$1'"; }
 
 check --fatal "migrate" jobq migrate
-# No consumer: the jobs stay queued, so that each one's state and history are known.
+# No consumer until the last part: the jobs stay queued, so that each one's state and
+# history are known.
 
 # ---- bad values: one line each, naming the flag
 for bad in "0" "0s" "-1s" "366d" "soon" ""; do
@@ -199,3 +202,22 @@ check_status "jobq_submit_many with \"unique_for\" and no key is refused" 1 \
   app "select jobq_submit_many('[{\"type\":\"noop\"},{\"type\":\"noop\",\"unique_for\":5}]')"
 check "... naming the job" grep -qF 'job 2: unique_for needs a key' "$ERR_FILE"
 check_eq "the refused calls saved nothing" 0 "$(sql "select count(*) from jobs where idempotency_key = 'sql-bad'")"
+
+# ---- a job still running when its window ends: the key moves, the job runs on
+start_consumer w1 --worker-id w1 --concurrency 2
+check_status "submit sleep 8 s --key run-1 --unique-for 1s" 0 jobq submit sleep '{"seconds":8}' --key run-1 --unique-for 1s
+o1=$OUT
+wait_for 20 "run-1's job running" sql_is running "select status from jobs where id = '$o1'" ||
+  fail "run-1's job did not start within 20 s"
+wait_for 10 "run-1's window is over" expired run-1 || fail "run-1's window did not end within 10 s"
+check_status "submit --key run-1 while its old job runs" 0 jobq submit noop --key run-1
+o2=$OUT
+check "... makes a new job" test "$o2" != "$o1" -a -n "$o2"
+check_eq "... while the old one is still running, without its key" "running run-1" \
+  "$(sql "select concat_ws(' ', status, expired_key, idempotency_key) from jobs where id = '$o1'")"
+wait_for 30 "both run-1 jobs succeeded" sql_is 2 \
+  "select count(*) from jobs where id in ('$o1', '$o2') and status = 'succeeded'" ||
+  fail "the run-1 jobs did not both succeed within 30 s"
+check_eq "the old job ran to its end once: one start, one success in its history" "1 1" \
+  "$(sql "select count(*) filter (where to_status = 'running') || ' ' || count(*) filter (where to_status = 'succeeded')
+          from job_events where job_id = '$o1'")"
