@@ -57,7 +57,7 @@ DROP FUNCTION jobq_insert_job(text, jsonb, text, timestamptz, integer, text, int
 -- The window's checks, as the CLI makes them: NULL when valid (or not given), else the
 -- one-line message.
 CREATE FUNCTION jobq_unique_problem(key text, unique_for interval) RETURNS text
-    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 SELECT CASE
     WHEN $2 IS NULL THEN NULL
     WHEN $2 <= interval '0' OR $2 > interval '365 days'
