@@ -17,9 +17,10 @@
  * jobq granted. The CLI writes jobs and workers only through the functions of migration
  * 0008; it inserts jobs with the columns submit sets (a new column submit sets must be
  * added here), and the one column it may update, idempotency_key, is what submit's ON
- * CONFLICT DO UPDATE and `jobq wait`'s FOR SHARE need. No function of jobq's is for PUBLIC
- * (CREATE FUNCTION grants it EXECUTE): a function dropped and created again by a later
- * migration loses that right here too. The CLI marks a job published through its own
+ * CONFLICT DO UPDATE and `jobq wait`'s FOR SHARE need; a key whose window is over is
+ * taken from its old job through jobq_expire_keys (migration 0016). No function of jobq's
+ * is for PUBLIC (CREATE FUNCTION grants it EXECUTE): a function dropped and created again
+ * by a later migration loses that right here too. The CLI marks a job published through its own
  * function (migration 0010), not the relay's. No role but public's owner may CREATE in
  * public (databases made before PostgreSQL 15 let every role): an object planted there by
  * another role could match a call in a jobq statement more exactly than pg_catalog's and
@@ -59,6 +60,12 @@ static const char GRANTS[] =
 	"   timeout, idempotency_key, status_reason, publish_after, job_metadata)"
 	"   ON jobs TO jobq_cli;"
 	"  GRANT UPDATE (idempotency_key) ON jobs TO jobq_cli;"
+	/* submit --unique-for (migration 0016): a database migrated only part of the way
+	 * lacks the column */
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'unique_until' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (unique_until) ON jobs TO jobq_cli;"
+	"  END IF;"
 	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
@@ -70,6 +77,10 @@ static const char GRANTS[] =
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
 	"  END LOOP;"
+	/* a key whose unique window is over is taken from its job (migration 0016) */
+	"  IF to_regprocedure('public.jobq_expire_keys(text[])') IS NOT NULL THEN"
+	"   GRANT EXECUTE ON FUNCTION jobq_expire_keys(text[]) TO jobq_cli;"
+	"  END IF;"
 	" END IF;"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
 	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_producer;"

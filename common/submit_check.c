@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "jobq/duration.h"
 #include "jobq/envelope.h"
 #include "jobq/submit_check.h"
 
@@ -21,6 +22,17 @@ int jobq_check_job(const char *type, const char *queue, const char *key, struct 
 			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)", queue);
 	if (key != NULL && (strlen(key) == 0 || strlen(key) > 255))
 		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
+	return 0;
+}
+
+int jobq_check_unique_for(int64_t ms, const char *key, struct jobq_err *err)
+{
+	if (ms < 0 || ms > JOBQ_DURATION_MAX_MS)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "unique_for: %lld ms is not from 1 ms to 365 days",
+				    (long long)ms);
+	if (ms > 0 && key == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL, "unique_for needs a key");
 	return 0;
 }
 

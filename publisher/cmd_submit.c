@@ -31,10 +31,14 @@ static const char HELP[] =
 	"  --at TIME            run no earlier than TIME (RFC 3339, e.g. 2026-11-28T12:00:00Z)\n"
 	"  --timeout DUR        runtime limit of one attempt\n"
 	"  --key KEY            idempotency key: a repeated key returns the first job's id\n"
+	"  --unique-for DUR     with --key: the key is this job's for DUR from now (up to\n"
+	"                       365d); a submit of it afterwards makes a new job\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
-	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\"}), inserted in\n"
-	"                       one transaction; prints the ids in order ('-' = stdin)\n"
+	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\", "
+	"\"unique_for\"}),\n"
+	"                       inserted in one transaction; prints the ids in order\n"
+	"                       ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
 	"  --json               print {\"id\", \"status\", \"existed\", \"published\"} objects\n"
@@ -98,6 +102,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "at", required_argument, NULL, 'a' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "key", required_argument, NULL, 'k' },
+		{ "unique-for", required_argument, NULL, 'u' },
 		{ "payload-file", required_argument, NULL, 'p' },
 		{ "batch", required_argument, NULL, 'b' },
 		{ "wait", no_argument, NULL, 'w' },
@@ -118,7 +123,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkp", c) != NULL;
+		single_opts |= strchr("qmdatkpu", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -153,6 +158,14 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		case 'k':
 			free(single.key);
 			single.key = strdup(optarg);
+			break;
+		case 'u':
+			if (!cli_duration(cli, "--unique-for", optarg, &single.job.unique_for_ms))
+				goto out;
+			if (single.job.unique_for_ms == 0) {
+				cli_usage(cli, "--unique-for must be more than 0");
+				goto out;
+			}
 			break;
 		case 'p':
 			payload_file = optarg;
@@ -202,6 +215,10 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		}
 		if (single.job.delay_ms > 0 && single.job.at_unix_ms > 0) {
 			cli_usage(cli, "--delay and --at exclude each other");
+			goto out;
+		}
+		if (single.job.unique_for_ms > 0 && single.key == NULL) {
+			cli_usage(cli, "--unique-for needs --key");
 			goto out;
 		}
 		single.type = strdup(argv[optind]);
@@ -260,7 +277,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .delay_ms = ins[i].job.delay_ms,
 				  .run_at_unix_ms = ins[i].job.at_unix_ms,
 				  .timeout_ms = ins[i].job.timeout_ms,
-				  .key = ins[i].key },
+				  .key = ins[i].key,
+				  .unique_for_ms = ins[i].job.unique_for_ms },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
 	 * the broker has every job (0) or the relay will publish some (6). */

@@ -23,7 +23,8 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	const struct jobq_submit_opts *o = &j->opts;
 	int r;
 
-	if ((r = jobq_check_job(j->type, o->queue, o->key, err)) != 0)
+	if ((r = jobq_check_job(j->type, o->queue, o->key, err)) != 0 ||
+	    (r = jobq_check_unique_for(o->unique_for_ms, o->key, err)) != 0)
 		return r;
 	if (j->payload != NULL &&
 	    (r = jobq_check_payload(j->payload, strlen(j->payload), max_payload, err)) != 0)
@@ -312,7 +313,8 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .at_unix_ms = j->opts.run_at_unix_ms,
 					       .timeout_ms = j->opts.timeout_ms,
 					       .key = j->opts.key,
-					       .metadata = j->opts.metadata };
+					       .metadata = j->opts.metadata,
+					       .unique_for_ms = j->opts.unique_for_ms };
 	}
 	if ((r = client_store(c, err)) != 0)
 		goto out;

@@ -120,7 +120,11 @@ struct jobq_submit_opts {
 				 * that job's id and creates nothing; NULL = none */
 	const char *metadata;   /* a JSON object kept with the job (at most 64 KiB of
 				 * text; jobq status shows it); NULL = {} */
-	int64_t reserved[8];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
+	int64_t unique_for_ms;  /* with key: the key is this job's for this long from its
+				 * creation (1 ms to 365 days, database clock); a submit of
+				 * it afterwards makes a new job. 0 = the key is the job's
+				 * for ever */
+	int64_t reserved[7];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */
