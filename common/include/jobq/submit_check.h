@@ -14,6 +14,11 @@
 int jobq_check_job(const char *type, const char *queue, const char *key,
 		   struct jobq_err *err) JOBQ_WUR;
 
+/* A valid queue name (1-64 characters of A-Z a-z 0-9 _ . -), as `submit --queue` and
+ * `jobq queue` check it. 0, or JOBQ_EINVAL naming the value ("queue 'a b' is invalid
+ * (...)"); NULL is invalid. */
+int jobq_check_queue(const char *queue, struct jobq_err *err) JOBQ_WUR;
+
 /* A payload: valid JSON (any value) of at most max bytes. Re-encodes nothing (PostgreSQL
  * stores it as jsonb). 0, or JOBQ_EINVAL saying which rule it broke (the JSON error with
  * its line and column). */
