@@ -57,9 +57,10 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * each row it locked by id: no join, no table function (progress: JSON text, NULL keeps
  * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
  * claim starts with no progress. A claim also requires that the job's queue is not paused
- * (STORE_QUEUE_RUNS, a probe of the queues table's primary key; migration 0017 says why a
- * pause is exact). The history trigger fires once, with all the rows. A
- * finished row comes back with its id and claimed false only (no payload). */
+ * (STORE_QUEUE_RUNS: a probe of the queues table's primary key; migration 0017 says why a
+ * pause is exact). The history trigger fires once, with all the rows. A finished row comes
+ * back with its id and claimed false only (no payload). */
+#define QUEUE_RUNS_J STORE_QUEUE_RUNS("j")
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
@@ -67,67 +68,55 @@ static const char SQL_WRITE[] =
 	"WITH l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
 	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now()"
-	"              AND " STORE_QUEUE_RUNS(
-		"j") " AS claim,"
-		     "              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = "
-		     "'running' AS fin,"
-		     "              $4::jsonb -> j.id::text AS o"
-		     "       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
-		     "       ORDER BY j.id FOR UPDATE) "
-		     "UPDATE jobs j SET"
-		     " status = CASE WHEN l.claim THEN 'running' ELSE l.o ->> 'st' END,"
-		     " status_reason = CASE WHEN l.claim THEN 'claimed' ELSE l.o ->> 'reason' END,"
-		     " worker_id = CASE WHEN l.claim THEN $2"
-		     "             WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL ELSE "
-		     "j.worker_id END,"
-		     " attempt = CASE WHEN l.claim THEN j.attempt + 1"
-		     "           WHEN l.o ->> 'st' = 'queued' OR (l.o ->> 'uncounted')::boolean"
-		     "           THEN j.attempt - 1 ELSE j.attempt END,"
-		     " lease_token = j.lease_token + 1,"
-		     " claim_id = CASE WHEN l.claim THEN ($6::jsonb ->> j.id::text)::bigint ELSE "
-		     "j.claim_id END,"
-		     " heartbeat_at = CASE WHEN l.claim THEN now() ELSE j.heartbeat_at END,"
-		     " lease_expires_at = CASE WHEN l.claim"
-		     "                    THEN now() + make_interval(secs => $3::bigint / 1000.0) "
-		     "END,"
-		     " started_at = CASE WHEN l.claim THEN now() ELSE j.started_at END,"
-		     " updated_at = now(),"
-		     " error = CASE WHEN l.claim THEN NULL ELSE l.o ->> 'error' END,"
-		     " progress = CASE WHEN l.claim THEN NULL"
-		     "            ELSE COALESCE((l.o ->> 'progress')::jsonb, j.progress) END,"
-		     " result = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'succeeded'"
-		     "          THEN (l.o ->> 'result')::jsonb ELSE j.result END,"
-		     " finished_at = CASE WHEN l.claim THEN j.finished_at"
-		     "               WHEN l.o ->> 'st' IN ('succeeded', 'failed', 'cancelled') "
-		     "THEN now() END,"
-		     " run_after = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'scheduled'"
-		     "             THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / "
-		     "1000.0)"
-		     "             ELSE j.run_after END,"
-		     /* A retry waits for the relay; a released job is nacked back to the queue, but its
+	"              AND " QUEUE_RUNS_J " AS claim,"
+	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
+	"              $4::jsonb -> j.id::text AS o"
+	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
+	"       ORDER BY j.id FOR UPDATE) "
+	"UPDATE jobs j SET"
+	" status = CASE WHEN l.claim THEN 'running' ELSE l.o ->> 'st' END,"
+	" status_reason = CASE WHEN l.claim THEN 'claimed' ELSE l.o ->> 'reason' END,"
+	" worker_id = CASE WHEN l.claim THEN $2"
+	"             WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
+	" attempt = CASE WHEN l.claim THEN j.attempt + 1"
+	"           WHEN l.o ->> 'st' = 'queued' OR (l.o ->> 'uncounted')::boolean"
+	"           THEN j.attempt - 1 ELSE j.attempt END,"
+	" lease_token = j.lease_token + 1,"
+	" claim_id = CASE WHEN l.claim THEN ($6::jsonb ->> j.id::text)::bigint ELSE j.claim_id END,"
+	" heartbeat_at = CASE WHEN l.claim THEN now() ELSE j.heartbeat_at END,"
+	" lease_expires_at = CASE WHEN l.claim"
+	"                    THEN now() + make_interval(secs => $3::bigint / 1000.0) END,"
+	" started_at = CASE WHEN l.claim THEN now() ELSE j.started_at END,"
+	" updated_at = now(),"
+	" error = CASE WHEN l.claim THEN NULL ELSE l.o ->> 'error' END,"
+	" progress = CASE WHEN l.claim THEN NULL"
+	"            ELSE COALESCE((l.o ->> 'progress')::jsonb, j.progress) END,"
+	" result = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'succeeded'"
+	"          THEN (l.o ->> 'result')::jsonb ELSE j.result END,"
+	" finished_at = CASE WHEN l.claim THEN j.finished_at"
+	"               WHEN l.o ->> 'st' IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
+	" run_after = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'scheduled'"
+	"             THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
+	"             ELSE j.run_after END,"
+	/* A retry waits for the relay; a released job is nacked back to the queue, but its
 	 * message may already be gone (the connection closed during the drain), so the relay
 	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
-		     " published_at = CASE WHEN l.claim THEN COALESCE(j.published_at, now())"
-		     "                WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL"
-		     "                ELSE j.published_at END,"
-		     " publish_after = CASE WHEN l.claim THEN j.publish_after"
-		     "                 WHEN l.o ->> 'st' = 'scheduled'"
-		     "                 THEN now() + make_interval(secs => (l.o ->> "
-		     "'delay')::bigint / 1000.0)"
-		     "                 WHEN l.o ->> 'st' = 'queued'"
-		     "                 THEN now() + make_interval(secs => (l.o ->> "
-		     "'grace')::bigint / 1000.0)"
-		     "                 ELSE j.publish_after END "
-		     "FROM l "
-		     "WHERE j.id = l.lid AND j.id = ANY($1::uuid[] || $5::uuid[])"
-		     " AND (l.claim OR (l.fin AND j.lease_token = (l.o ->> 'token')::bigint)) "
-		     "RETURNING l.claim AS claimed, j.id, j.type, j.queue,"
-		     " CASE WHEN l.claim THEN j.payload::text END AS payload, j.attempt, "
-		     "j.max_attempts,"
-		     " COALESCE((extract(epoch FROM j.timeout) * 1000)::bigint, 0) AS timeout_ms, "
-		     "j.status,"
-		     " extract(epoch FROM now() - j.run_after) AS wait_s, j.lease_token, "
-		     "j.claim_id";
+	" published_at = CASE WHEN l.claim THEN COALESCE(j.published_at, now())"
+	"                WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL"
+	"                ELSE j.published_at END,"
+	" publish_after = CASE WHEN l.claim THEN j.publish_after"
+	"                 WHEN l.o ->> 'st' = 'scheduled'"
+	"                 THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
+	"                 WHEN l.o ->> 'st' = 'queued'"
+	"                 THEN now() + make_interval(secs => (l.o ->> 'grace')::bigint / 1000.0)"
+	"                 ELSE j.publish_after END "
+	"FROM l "
+	"WHERE j.id = l.lid AND j.id = ANY($1::uuid[] || $5::uuid[])"
+	" AND (l.claim OR (l.fin AND j.lease_token = (l.o ->> 'token')::bigint)) "
+	"RETURNING l.claim AS claimed, j.id, j.type, j.queue,"
+	" CASE WHEN l.claim THEN j.payload::text END AS payload, j.attempt, j.max_attempts,"
+	" COALESCE((extract(epoch FROM j.timeout) * 1000)::bigint, 0) AS timeout_ms, j.status,"
+	" extract(epoch FROM now() - j.run_after) AS wait_s, j.lease_token, j.claim_id";
 
 /* The outcomes as one JSON object keyed by job id in lower case (the form j.id::text
  * takes): {"<id>": {token, st, result, error, reason, delay, grace, progress, uncounted}}.
@@ -305,6 +294,7 @@ int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *wo
 	return r;
 }
 
+#define QUEUE_RUNS_JOBS STORE_QUEUE_RUNS("jobs")
 int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
 		       struct jobq_err *err)
 {
@@ -337,8 +327,8 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 			    " run_after <= now() AS due,"
 			    " status = 'running' AND lease_expires_at < now() AS lease_expired,"
 			    " lease_token, COALESCE(claim_id, 0) AS claim_id,"
-			    " NOT " STORE_QUEUE_RUNS("jobs") " AS queue_paused "
-							     "FROM jobs WHERE id = $1",
+			    " NOT " QUEUE_RUNS_JOBS " AS queue_paused "
+			    "FROM jobs WHERE id = $1",
 			    1, p, &res, "read job", err);
 	if (r != 0)
 		return r;

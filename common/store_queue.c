@@ -6,6 +6,7 @@
 #include "jobq/store_queue.h"
 #include "store_internal.h"
 
+#define HOLD_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
 int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *err)
 {
 	const char *p[1] = { job_id };
@@ -17,7 +18,7 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 	r = jobq_store_exec(st, "jobq_hold",
 			    "UPDATE jobs SET published_at = NULL, publish_after = now(),"
 			    " updated_at = now() "
-			    "WHERE id = $1 AND status = 'queued' AND NOT " STORE_QUEUE_RUNS("jobs"),
+			    "WHERE id = $1 AND status = 'queued' AND NOT " HOLD_QUEUE_RUNS,
 			    1, p, &res, "hold job of a paused queue", err);
 	if (r != 0)
 		return r;

@@ -7,6 +7,8 @@
 #    (unpublished, messages acked) and not published again; queue `other` keeps running;
 #  - list, stats and the consumers' jobq_queue_paused gauge show the pause; a consumer
 #    restart while paused keeps it paused;
+#  - a running job of a paused queue whose worker is killed (kill -9) is held (queued,
+#    unpublished; not taken over and run) until the resume, then runs again;
 #  - `queue resume work`: jobs start again (resume -> first started_at asserted under a
 #    generous 2 s; the 100 ms target is reported, not asserted); every job of the backlog
 #    succeeds, none is lost and none runs twice (job_events);
@@ -42,8 +44,8 @@ check_eq "list shows it paused with its reason" "idle true not yet" \
 check_status "resume of it exits 0" 0 jobq queue resume idle
 
 # ---- two consumers and a backlog
-start_consumer w1 --worker-id w1 --queues work,other --concurrency 2 --metrics "127.0.0.1:$port1"
-start_consumer w2 --worker-id w2 --queues work,other --concurrency 2 --metrics "127.0.0.1:$port2"
+start_consumer w1 --worker-id w1 --queues work,other,slow --concurrency 2 --metrics "127.0.0.1:$port1"
+start_consumer w2 --worker-id w2 --queues work,other,slow --concurrency 2 --metrics "127.0.0.1:$port2"
 for ((i = 0; i < N; i++)); do echo '{"type":"sleep","payload":{"seconds":0.2},"queue":"work"}'; done >"$T/work.jsonl"
 check --fatal "submit the backlog" jobq submit --batch "$T/work.jsonl"
 wait_for 30 "some jobs of work succeeded" sql_is t "select count(*) >= 6 from jobs where queue = 'work' and status = 'succeeded'"
@@ -78,7 +80,7 @@ check_eq "w1's gauge shows other running" 0 "$(gauge "$port1" other)"
 
 # a consumer restart while paused keeps it paused
 check_status "w1 stops cleanly" 0 stop_consumer w1
-start_consumer w1b --worker-id w1 --queues work,other --concurrency 2 --metrics "127.0.0.1:$port1"
+start_consumer w1b --worker-id w1 --queues work,other,slow --concurrency 2 --metrics "127.0.0.1:$port1"
 wait_for 10 "the restarted w1's gauge shows work paused" gauge_is "$port1" work 1
 jq_nap 2
 # (a) exact: no job of the queue started after the pause (claims are checked in the database)
@@ -88,6 +90,29 @@ check_eq "no queued->running of work after paused_at in job_events" 0 \
 check_eq "the backlog is still queued" "$held" "$(work_sql "status = 'queued'")"
 check_eq "nothing of work finished while paused" "$done_at_pause" "$(work_sql "status = 'succeeded'")"
 check_eq "still paused after the restart" t "$(sql "select paused_at is not null from queues where name = 'work'")"
+
+# ---- a worker killed while its job's queue is paused: the job is held, not taken over
+check_status "submit a long job to queue slow" 0 jobq submit sleep '{"seconds":60}' --queue slow
+slow=$OUT
+wait_for 10 "the slow job runs" sql_is running "select status from jobs where id = '$slow'"
+owner=$(sql "select worker_id from jobs where id = '$slow'")
+check_status "queue pause slow exits 0" 0 jobq queue pause slow
+case "$owner" in w1) victim=w1b ;; *) victim=w2 ;; esac
+check_status "kill -9 of its owner $owner" 137 stop_consumer "$victim" KILL
+wait_for 20 "the slow job is held: queued, unpublished" sql_is "queued|t" \
+  "select status, published_at is null from jobs where id = '$slow'"
+check_eq "held, not started again (one claim, started_at before the pause)" "1|t" \
+  "$(sql "select count(*), bool_and(j.started_at < q.paused_at) from job_events e join jobs j on j.id = e.job_id join queues q on q.name = 'slow' where e.job_id = '$slow' and e.to_status = 'running'")"
+note "slow job: $(sql "select string_agg(coalesce(from_status, '') || '->' || to_status || ' (' || reason || ')', ', ' order by id) from job_events where job_id = '$slow'")"
+if [[ "$victim" == w1b ]]; then
+  start_consumer w1b2 --worker-id w1 --queues work,other,slow --concurrency 2 --metrics "127.0.0.1:$port1"
+  survivor=w2 restarted=w1b2
+else
+  start_consumer w2b --worker-id w2 --queues work,other,slow --concurrency 2 --metrics "127.0.0.1:$port2"
+  survivor=w1b restarted=w2b
+fi
+jq_nap 1
+check_eq "still held after its owner came back" queued "$(sql "select status from jobs where id = '$slow'")"
 
 # ---- resume
 check_status "queue resume work exits 0" 0 jobq queue resume work
@@ -102,6 +127,9 @@ wait_for 5 "w2's gauge shows work resumed" gauge_is "$port2" work 0
 wait_for 60 "every job of work succeeded" sql_is "$N" "select count(*) from jobs where queue = 'work' and status = 'succeeded'"
 check_eq "none ran twice: one claim per job in job_events" "" \
   "$(sql "select j.id from jobs j join job_events e on e.job_id = j.id and e.to_status = 'running' where j.queue in ('work', 'other') group by j.id having count(*) <> 1 limit 3")"
-check_eq "every job ran one attempt" 0 "$(sql "select count(*) from jobs where attempt <> 1")"
-check_status "w1 stops cleanly" 0 stop_consumer w1b
-check_status "w2 stops cleanly" 0 stop_consumer w2
+check_eq "every job ran one attempt" 0 "$(sql "select count(*) from jobs where queue <> 'slow' and attempt <> 1")"
+check_status "queue resume slow exits 0" 0 jobq queue resume slow
+wait_for 10 "the held slow job runs again" sql_is "running|2" "select status, attempt from jobs where id = '$slow'"
+check_status "cancel it" 0 jobq cancel "$slow" --wait
+check_status "$survivor stops cleanly" 0 stop_consumer "$survivor"
+check_status "$restarted stops cleanly" 0 stop_consumer "$restarted"
