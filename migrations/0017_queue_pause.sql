@@ -18,6 +18,19 @@ CREATE TABLE queues (
 );
 REVOKE ALL ON queues FROM PUBLIC;
 
+-- The queue name rule of `submit --queue` (jobq_queue_name_valid), with the CLI's message
+-- (SQLSTATE 22023). Called by the two functions below, with their owner's rights.
+CREATE FUNCTION jobq_check_queue_name(q text) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF q IS NULL OR NOT (q OPERATOR(pg_catalog.~) '^[A-Za-z0-9_.-]{1,64}$'::text) THEN
+        RAISE EXCEPTION 'queue % is invalid (1-64 characters of A-Z a-z 0-9 _ . -)',
+            pg_catalog.quote_literal(pg_catalog.left(q, 80))
+            USING ERRCODE = '22023';
+    END IF;
+END
+$$;
+
 -- jobq queue pause Q [--reason TEXT]. The pause is exact: no job of the queue starts (gets a
 -- started_at) after its paused_at. A claim reads this table with its statement's snapshot,
 -- which a concurrent pause's commit may postdate; so the pause first takes queues' ACCESS
@@ -37,11 +50,7 @@ CREATE FUNCTION jobq_cli_queue_pause(q text, reason text)
 DECLARE
     before timestamptz;
 BEGIN
-    IF q IS NULL OR NOT (q OPERATOR(pg_catalog.~) '^[A-Za-z0-9_.-]{1,64}$'::text) THEN
-        RAISE EXCEPTION 'queue % is invalid (1-64 characters of A-Z a-z 0-9 _ . -)',
-            pg_catalog.quote_literal(pg_catalog.left(q, 80))
-            USING ERRCODE = '22023';
-    END IF;
+    PERFORM public.jobq_check_queue_name(q);
     LOCK TABLE public.queues IN ACCESS EXCLUSIVE MODE;
     SELECT x.paused_at INTO before FROM public.queues x WHERE x.name OPERATOR(pg_catalog.=) q;
     RETURN QUERY
@@ -65,11 +74,7 @@ CREATE FUNCTION jobq_cli_queue_resume(q text)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
-    IF q IS NULL OR NOT (q OPERATOR(pg_catalog.~) '^[A-Za-z0-9_.-]{1,64}$'::text) THEN
-        RAISE EXCEPTION 'queue % is invalid (1-64 characters of A-Z a-z 0-9 _ . -)',
-            pg_catalog.quote_literal(pg_catalog.left(q, 80))
-            USING ERRCODE = '22023';
-    END IF;
+    PERFORM public.jobq_check_queue_name(q);
     RETURN QUERY
     WITH old AS (SELECT x.name, x.paused_at FROM public.queues x
                  WHERE x.name OPERATOR(pg_catalog.=) q FOR UPDATE),
@@ -82,5 +87,5 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION jobq_cli_queue_pause(text, text), jobq_cli_queue_resume(text)
-    FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION jobq_check_queue_name(text), jobq_cli_queue_pause(text, text),
+    jobq_cli_queue_resume(text) FROM PUBLIC;
