@@ -84,7 +84,8 @@ char *store_token_map(const char *const *ids, const int64_t *values, size_t n);
 	" extract(epoch FROM now() - run_after) AS wait_s, lease_token, claim_id"
 
 /* A condition on a job row aliased `alias`: its queue is not paused (migration 0017). A
- * primary-key probe of the small queues table; every statement that moves a job to running
+ * look-up in the small queues table (by its primary key, or one read of the whole table
+ * per statement when the planner prefers); every statement that moves a job to running
  * (the claim, the takeover) and the relay's take and probe use it, so that a paused queue
  * starts and publishes nothing. */
 #define STORE_QUEUE_RUNS(alias)                                                                    \

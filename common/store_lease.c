@@ -57,7 +57,7 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * each row it locked by id: no join, no table function (progress: JSON text, NULL keeps
  * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
  * claim starts with no progress. A claim also requires that the job's queue is not paused
- * (STORE_QUEUE_RUNS: a probe of the queues table's primary key; migration 0017 says why a
+ * (STORE_QUEUE_RUNS: a look-up in the small queues table; migration 0017 says why a
  * pause is exact). The history trigger fires once, with all the rows. A finished row comes
  * back with its id and claimed false only (no payload). */
 #define QUEUE_RUNS_J STORE_QUEUE_RUNS("j")

@@ -4,8 +4,8 @@
 -- tables of their own). A queue whose row has paused_at set is paused: every statement that
 -- moves a job to running (the claim, the takeover) refuses its jobs, the relay publishes none
 -- of them, and a delivery refused for it is held (queued, unpublished) until the queue is
--- resumed. The claims test it with a probe of this table's primary key; a queue with no row
--- costs that probe only.
+-- resumed. The claims look the job's queue up in this small table; a queue with no row costs
+-- that look-up only.
 --
 -- The CLI writes the table only through the two functions below (SECURITY DEFINER with a
 -- fixed search_path, every operator and function named in pg_catalog, as in migration 0008);

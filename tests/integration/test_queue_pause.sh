@@ -4,7 +4,8 @@
 #  - after `queue pause work`: no job of the queue starts after the pause's paused_at
 #    (started_at and the history's queued->running, both from the database clock: exact);
 #    the running ones finish; the backlog stays queued for seconds, its deliveries held
-#    (unpublished, messages acked) and not published again; queue `other` keeps running;
+#    (unpublished, messages acked) and neither taken nor published again by the relays
+#    (their lease tokens do not move); queue `other` keeps running;
 #  - list, stats and the consumers' jobq_queue_paused gauge show the pause; a consumer
 #    restart while paused keeps it paused;
 #  - a running job of a paused queue whose worker is killed (kill -9) is held (queued,
@@ -62,6 +63,9 @@ wait_for 20 "every queued job of work is held (unpublished)" sql_is 0 \
   "select count(*) from jobs where queue = 'work' and status = 'queued' and published_at is not null"
 held=$(work_sql "status = 'queued'")
 done_at_pause=$(work_sql "status = 'succeeded'")
+# the relay takes a row by raising its token: the held rows' tokens must not move
+tokens_sql="select sum(lease_token) from jobs where queue = 'work' and status = 'queued'"
+tokens=$(sql "$tokens_sql")
 check "a backlog is left to hold ($held jobs)" test "$held" -gt 0
 
 # other queues keep running meanwhile
@@ -89,6 +93,8 @@ check_eq "no queued->running of work after paused_at in job_events" 0 \
   "$(sql "select count(*) from job_events e join jobs j on j.id = e.job_id where j.queue = 'work' and e.to_status = 'running' and e.at > '$paused_at'")"
 check_eq "the backlog is still queued" "$held" "$(work_sql "status = 'queued'")"
 check_eq "nothing of work finished while paused" "$done_at_pause" "$(work_sql "status = 'succeeded'")"
+check_eq "the relays took none of the held jobs (their tokens did not move)" "$tokens" "$(sql "$tokens_sql")"
+check_eq "and none was published again" 0 "$(work_sql "status = 'queued' and published_at is not null")"
 check_eq "still paused after the restart" t "$(sql "select paused_at is not null from queues where name = 'work'")"
 
 # ---- a worker killed while its job's queue is paused: the job is held, not taken over
