@@ -28,8 +28,9 @@
  * database migrated only part of the way (a test's, or one upgraded in steps) gets the
  * rights its functions allow. jobq_producer (applications, migration 0011) may only call the
  * SQL API's functions. Schedules (0015): the CLI reads them and writes through its
- * jobq_cli_schedule_* functions, the consumer only fires them. See docs/security.md and
- * docs/clients.md. */
+ * jobq_cli_schedule_* functions, the consumer only fires them. The queues table (0017) is
+ * read by the consumer and the CLI and written by the CLI through its two functions. See
+ * docs/security.md and docs/clients.md. */
 static const char GRANTS[] =
 	"DO $$ DECLARE f regprocedure; fname name; BEGIN"
 	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
@@ -47,6 +48,9 @@ static const char GRANTS[] =
 	"  GRANT SELECT, INSERT, UPDATE ON workers TO jobq_consumer;"
 	"  GRANT SELECT, INSERT ON dead_letters TO jobq_consumer;"
 	"  GRANT USAGE ON SEQUENCE dead_letters_id_seq TO jobq_consumer;"
+	"  IF to_regclass('public.queues') IS NOT NULL THEN"
+	"   REVOKE ALL ON queues FROM jobq_consumer; GRANT SELECT ON queues TO jobq_consumer;"
+	"  END IF;"
 	"  FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
 	"   AND p.proname IN ('jobq_mark_published', 'jobq_lock_holder_alive',"
 	"    'jobq_schedule_fire') LOOP"
@@ -68,12 +72,16 @@ static const char GRANTS[] =
 	"  END IF;"
 	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
+	"  IF to_regclass('public.queues') IS NOT NULL THEN"
+	"   REVOKE ALL ON queues FROM jobq_cli; GRANT SELECT ON queues TO jobq_cli;"
+	"  END IF;"
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
 	"   WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'jobq\\_%' LOOP"
 	"   EXECUTE format(CASE WHEN fname IN ('jobq_cli_retry', 'jobq_cli_cancel',"
 	"     'jobq_cli_prune_jobs', 'jobq_cli_prune_workers', 'jobq_cli_mark_published',"
 	"     'jobq_cli_schedule_add', 'jobq_cli_schedule_rm', 'jobq_cli_schedule_pause',"
-	"     'jobq_cli_schedule_run')"
+	"     'jobq_cli_schedule_run',"
+	"     'jobq_cli_queue_pause', 'jobq_cli_queue_resume')"
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
 	"  END LOOP;"
@@ -85,6 +93,9 @@ static const char GRANTS[] =
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
 	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_producer;"
 	"  REVOKE ALL ON SEQUENCE dead_letters_id_seq FROM jobq_producer;"
+	"  IF to_regclass('public.queues') IS NOT NULL THEN"
+	"   REVOKE ALL ON queues FROM jobq_producer;"
+	"  END IF;"
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
 	"   WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'jobq\\_%' LOOP"
 	"   EXECUTE format(CASE WHEN fname IN ('jobq_submit', 'jobq_submit_many', 'jobq_cancel',"

@@ -8,12 +8,15 @@
 #include "jobq/store_relay.h"
 #include "store_internal.h"
 
-/* A job the relay must publish now: unpublished, waiting, due and past its submitter's
- * grace. One text for the take and the probe, so that the probe never says "nothing" while
- * the take would find rows (both use the partial index on unpublished jobs). */
+/* A job the relay must publish now: unpublished, waiting, due, past its submitter's grace
+ * and of a queue that is not paused (a paused queue's jobs are held until it is resumed, and
+ * the probe does not report them, so they do not make the relay spin). One text for the
+ * take and the probe, so that the probe never says "nothing" while the take would find rows
+ * (both use the partial index on unpublished jobs). */
+#define RELAY_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
 #define RELAY_DUE                                                                                  \
 	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
-	" AND publish_after <= now() AND run_after <= now()"
+	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS
 
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err)

@@ -7,6 +7,16 @@
 #include "jobq/envelope.h"
 #include "jobq/submit_check.h"
 
+int jobq_check_queue(const char *queue, struct jobq_err *err)
+{
+	if (!jobq_queue_name_valid(queue))
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)",
+			queue != NULL ? queue : "");
+	return 0;
+}
+
 int jobq_check_job(const char *type, const char *queue, const char *key, struct jobq_err *err)
 {
 	if (type == NULL)
@@ -16,10 +26,8 @@ int jobq_check_job(const char *type, const char *queue, const char *key, struct 
 			err, JOBQ_EINVAL,
 			"job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
 			type);
-	if (queue != NULL && !jobq_queue_name_valid(queue))
-		return jobq_err_set(
-			err, JOBQ_EINVAL,
-			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)", queue);
+	if (queue != NULL && jobq_check_queue(queue, err) != 0)
+		return JOBQ_EINVAL;
 	if (key != NULL && (strlen(key) == 0 || strlen(key) > 255))
 		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
 	return 0;

@@ -18,6 +18,7 @@
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
+#include "jobq/store_queue.h"
 #include "jobq/store_wait.h"
 
 #define RELAY_BATCH 500
@@ -289,6 +290,23 @@ static void reap_round(struct relay *r)
 			  jobq_log_int(count, n));
 }
 
+/* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
+ * once a tick (a failed read leaves the gauge as it was). */
+static void paused_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_err err = { 0 };
+	bool paused[JOBQ_MAX_QUEUES];
+	size_t n = (size_t)c->cfg->nqueues;
+
+	if (jobq_store_queues_paused(r->st, c->cfg->queues, n, paused, &err) != 0) {
+		jobq_warn("paused_queues_unread", "worker", c->worker_id, "error", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		atomic_store(&c->metrics.queue_paused[i], paused[i]);
+}
+
 /* A notification on the relay's session: a commit of submitted jobs wakes the relay; a cancel
  * names running jobs (space-separated ids), and those that run here are noted for a check. */
 static void on_notice(const char *channel, const char *payload, void *arg)
@@ -403,6 +421,7 @@ void *relay_thread(void *arg)
 			cron_fire(c, r.st);
 			relay_burst(&r);
 			dead_round(&r);
+			paused_round(&r);
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */

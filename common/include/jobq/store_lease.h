@@ -71,6 +71,7 @@ struct jobq_job_row {
 	bool cancel_requested;
 	bool due;           /* run_after <= now() */
 	bool lease_expired; /* running and lease_expires_at < now() */
+	bool queue_paused;  /* its queue is paused (migration 0017) */
 };
 
 /* Read the row for reconciling. found=false for an unknown id (not an error). JOBQ_EDB on
