@@ -30,8 +30,9 @@
  * SQL API's functions. Schedules (0015): the CLI reads them and writes through its
  * jobq_cli_schedule_* functions, the consumer only fires them. The queues table (0017) is
  * read by the consumer and the CLI and written by the CLI through its two functions. See
- * docs/security.md and docs/clients.md. */
-static const char GRANTS[] =
+ * docs/security.md and docs/clients.md. Several statements, in order: a C string literal
+ * longer than 4,095 characters is not portable. */
+static const char *const GRANTS[] = {
 	"DO $$ DECLARE f regprocedure; fname name; BEGIN"
 	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
 	"  AND p.proname LIKE 'jobq\\_%' LOOP"
@@ -104,8 +105,10 @@ static const char GRANTS[] =
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_producer' END, f);"
 	"  END LOOP;"
 	" END IF;"
+	"END $$",
 	/* Schedules (migration 0015): the CLI reads them and writes through its functions;
 	 * the consumer and applications only fire them (jobq_schedule_fire) or not at all. */
+	"DO $$ BEGIN"
 	" IF to_regclass('public.schedules') IS NOT NULL THEN"
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
 	"   REVOKE ALL ON schedules FROM jobq_consumer;"
@@ -118,7 +121,8 @@ static const char GRANTS[] =
 	"   GRANT SELECT ON schedules TO jobq_cli;"
 	"  END IF;"
 	" END IF;"
-	"END $$";
+	"END $$",
+};
 
 static bool is_dir(const char *path)
 {
@@ -334,8 +338,11 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 		if (cb != NULL)
 			cb(names[i], arg);
 	}
-	if ((r = jobq_store_command(st, GRANTS, err)) != 0)
-		jobq_err_prefix(err, "grant rights to jobq_consumer, jobq_cli and jobq_producer");
+	r = 0;
+	for (size_t g = 0; r == 0 && g < sizeof(GRANTS) / sizeof(GRANTS[0]); g++)
+		if ((r = jobq_store_command(st, GRANTS[g], err)) != 0)
+			jobq_err_prefix(
+				err, "grant rights to jobq_consumer, jobq_cli and jobq_producer");
 out:
 	PQclear(res);
 	if (locked && jobq_store_ok(st)) {
