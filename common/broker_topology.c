@@ -8,6 +8,7 @@
 
 #include "broker_internal.h"
 #include "jobq/broker.h"
+#include "jobq/parse.h"
 
 /* After the broker refused a declare with 403 (a least-privilege user without configure
  * rights), the channel is closed (close-ok sent): open it again and only check from now
@@ -166,6 +167,24 @@ int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jo
 	return 0;
 }
 
+int jobq_broker_declare_express(struct jobq_broker *b, const char *name, struct jobq_err *err)
+{
+	char key[JOBQ_QUEUE_BUF + sizeof(JOBQ_EXPRESS_SUFFIX)], queue[160];
+	int r;
+
+	/* The cache holds "<name>.express", which no job queue's name can be. */
+	snprintf(key, sizeof(key), "%s%s", name, JOBQ_EXPRESS_SUFFIX);
+	for (int i = 0; i < b->ndeclared; i++)
+		if (strcmp(b->declared[i], key) == 0)
+			return 0;
+	snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, key);
+	if ((r = declare_and_bind(b, queue, false, JOBQ_EXCHANGE_JOBS, key, err)) != 0)
+		return r;
+	if (b->ndeclared < BROKER_MAX_DECLARED && (b->declared[b->ndeclared] = strdup(key)) != NULL)
+		b->ndeclared++;
+	return 0;
+}
+
 int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,
 				 struct jobq_err *err)
 {
@@ -177,7 +196,8 @@ int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int
 	    (r = declare_and_bind(b, JOBQ_QUEUE_DEAD, true, JOBQ_EXCHANGE_DEAD, "", err)) != 0)
 		return r;
 	for (int i = 0; i < nqueues; i++)
-		if ((r = jobq_broker_declare_queue(b, queues[i], err)) != 0)
+		if ((r = jobq_broker_declare_queue(b, queues[i], err)) != 0 ||
+		    (r = jobq_broker_declare_express(b, queues[i], err)) != 0)
 			return r;
 	return 0;
 }

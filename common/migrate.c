@@ -56,6 +56,11 @@ static const char GRANTS[] =
 	"   timeout, idempotency_key, status_reason, publish_after, job_metadata)"
 	"   ON jobs TO jobq_cli;"
 	"  GRANT UPDATE (idempotency_key) ON jobs TO jobq_cli;"
+	/* jobs.priority: migration 0018 */
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'priority' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (priority) ON jobs TO jobq_cli;"
+	"  END IF;"
 	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"

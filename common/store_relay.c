@@ -13,7 +13,8 @@
  * the take would find rows (both use the partial index on unpublished jobs). */
 #define RELAY_DUE                                                                                  \
 	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
-	" AND publish_after <= now() AND run_after <= now()"
+	" AND publish_after <= now() AND run_after <= now()"                                       \
+	" AND priority = 0" /* priority jobs: jobq_store_relay_release */
 
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err)
@@ -64,12 +65,84 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	return n;
 }
 
+/* A priority job waiting for the release (migration 0018): unpublished, waiting and due. */
+#define PRIORITY_DUE(j)                                                                            \
+	" " j "priority > 0 AND " j "published_at IS NULL"                                         \
+	" AND " j "status IN ('scheduled', 'queued')"                                               \
+	" AND " j "publish_after <= now() AND " j "run_after <= now()"
+
+int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
+			     struct jobq_envelope *envs, int64_t *tokens, int max,
+			     struct jobq_err *err)
+{
+	enum {
+		ID,
+		TYPE,
+		QUEUE,
+		TOKEN,
+		PRIORITY,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token",
+						  "priority" };
+	char grace[STORE_I64_LEN], win[STORE_I64_LEN], lim[STORE_I64_LEN];
+	const char *p[3] = { store_i64(grace, grace_ms), store_i64(win, window),
+			     store_i64(lim, max) };
+	PGresult *res;
+	int col[NCOLS];
+	int r, n;
+
+	/* Per queue, room = the window less the priority jobs released in the last minute and
+	 * not claimed yet (a row whose message was lost stops counting after that minute, so
+	 * it cannot wedge the window); the room's worth of waiting ones is taken highest
+	 * priority first. As in the take, pushing publish_after hides a taken row from other
+	 * relays while this one publishes it. The rows come back in release order. */
+	r = jobq_store_exec(
+		st, "jobq_relay_release",
+		"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("") "),"
+		" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
+		"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
+		"   AND r.published_at > now() - interval '1 minute')::int AS n FROM q),"
+		" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
+		"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j.") " AND j.queue = room.queue"
+		"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
+		"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
+		" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
+		"  lease_token = j.lease_token + 1,"
+		"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
+		"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason "
+		"END "
+		"  FROM pick WHERE j.id = pick.id"
+		"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
+		"SELECT id, type, queue, lease_token, priority FROM u"
+		" ORDER BY priority DESC, created_at",
+		3, p, &res, "relay: release", err);
+	if (r != 0)
+		return r;
+	if ((r = store_columns(res, names, NCOLS, col, "relay: release", err)) != 0) {
+		PQclear(res);
+		return r;
+	}
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++) {
+		memset(&envs[i], 0, sizeof(envs[i]));
+		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
+		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
+		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
+		tokens[i] = store_int64(res, i, col[TOKEN]);
+		envs[i].priority = (int)store_int64(res, i, col[PRIORITY]);
+	}
+	PQclear(res);
+	return n;
+}
+
 int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
 {
 	PGresult *res;
 	int r = jobq_store_exec(st, "jobq_relay_due",
-				"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")", 0, NULL,
-				&res, "relay", err);
+				"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+				" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("") ")",
+				0, NULL, &res, "relay", err);
 
 	if (r != 0)
 		return r;

@@ -31,9 +31,12 @@ static const char HELP[] =
 	"  --at TIME            run no earlier than TIME (RFC 3339, e.g. 2026-11-28T12:00:00Z)\n"
 	"  --timeout DUR        runtime limit of one attempt\n"
 	"  --key KEY            idempotency key: a repeated key returns the first job's id\n"
+	"  --priority N         0-9 (default 0); above 0 the consumers' relay releases it,\n"
+	"                       highest first, ahead of the queue's priority-0 jobs\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
-	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\"}), inserted in\n"
+	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\",\n"
+	"                       \"priority\"}), inserted in\n"
 	"                       one transaction; prints the ids in order ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
@@ -102,6 +105,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "batch", required_argument, NULL, 'b' },
 		{ "wait", no_argument, NULL, 'w' },
 		{ "wait-timeout", required_argument, NULL, 'W' },
+		{ "priority", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
@@ -118,7 +122,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkp", c) != NULL;
+		single_opts |= strchr("qmdatkpP", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -166,6 +170,11 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		case 'W':
 			if (!cli_duration(cli, "--wait-timeout", optarg, &wait_timeout))
 				goto out;
+			break;
+		case 'P':
+			if (!cli_int(cli, "--priority", optarg, 0, 9, &v))
+				goto out;
+			single.job.priority = (int)v;
 			break;
 		default:
 			goto out;
@@ -260,7 +269,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .delay_ms = ins[i].job.delay_ms,
 				  .run_at_unix_ms = ins[i].job.at_unix_ms,
 				  .timeout_ms = ins[i].job.timeout_ms,
-				  .key = ins[i].key },
+				  .key = ins[i].key,
+				  .priority = ins[i].job.priority },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
 	 * the broker has every job (0) or the relay will publish some (6). */

@@ -21,6 +21,7 @@ struct jobq_new_job {
 	int64_t timeout_ms;   /* runtime limit; 0 = the handler's or none */
 	const char *key;      /* idempotency key or NULL */
 	const char *metadata; /* JSON object text kept with the job; NULL = {} */
+	int priority;         /* 0..9; > 0: released by the relay, never by the submitter */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
@@ -30,6 +31,8 @@ struct jobq_submitted {
 	bool existed;   /* the key matched an earlier job: nothing inserted */
 	bool published; /* an existing job already handed to the broker */
 	size_t same_as; /* i, or the earlier job of this batch with the same key */
+	/* env.priority > 0: a priority job, which its submitter must not publish (the relay
+	 * releases it; docs/design.md §6) */
 };
 
 /* Ready a new session for its first jobq_store_submit, sent without waiting
@@ -45,7 +48,8 @@ int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR
 /* Insert n jobs in one transaction (all or none; one statement when they fit in one and no
  * waiter is registered, else a transaction block), as queued, or scheduled when they run
  * later. A queued job is left to its submitter to publish for relay_grace_ms before the
- * relay steps in. With `wait`, also registers this session as a waiter for each job so that its
+ * relay steps in; a priority job (priority > 0) is left to the relay's release at once,
+ * and its commit wakes the relays (migration 0018). With `wait`, also registers this session as a waiter for each job so that its
  * terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
  * describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
  * n > 1), JOBQ_EDB otherwise. */

@@ -120,7 +120,10 @@ struct jobq_submit_opts {
 				 * that job's id and creates nothing; NULL = none */
 	const char *metadata;   /* a JSON object kept with the job (at most 64 KiB of
 				 * text; jobq status shows it); NULL = {} */
-	int64_t reserved[8];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
+	int64_t priority;       /* 0..9; 0 = published at once as ever. A higher one is
+				 * released by the consumers' relay, highest first, ahead of
+				 * the queue's priority-0 jobs (docs/scheduling.md) */
+	int64_t reserved[7];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */
