@@ -170,7 +170,8 @@ struct jobq_job_info {
 	int64_t heartbeat_unix_ms; /* running: its owner's last heartbeat */
 	int64_t lease_expires_unix_ms;
 	int64_t cancel_requested_unix_ms;
-	int64_t reserved[8]; /* room for later fields; set to 0 by the library */
+	int64_t priority;    /* 0..9 (jobq_submit_opts.priority) */
+	int64_t reserved[7]; /* room for later fields; set to 0 by the library */
 };
 
 /* Open a handle on the database at database_url (a postgresql:// URL or a key=value
