@@ -24,6 +24,8 @@ export interface SubmitOptions {
   timeout?: number;
   /** A JSON object stored with the job (at most 64 KiB as text). */
   metadata?: Record<string, unknown>;
+  /** 0 to 9; default 0. A higher one runs first among the queue's due jobs (docs/scheduling.md, "Priorities"). */
+  priority?: number;
   /** The application's own connection: the job joins its open transaction and is not committed by the client. */
   conn?: Queryable;
 }
