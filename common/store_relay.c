@@ -68,8 +68,32 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 /* A priority job waiting for the release (migration 0018): unpublished, waiting and due. */
 #define PRIORITY_DUE(j)                                                                            \
 	" " j "priority > 0 AND " j "published_at IS NULL"                                         \
-	" AND " j "status IN ('scheduled', 'queued')"                                               \
+	" AND " j "status IN ('scheduled', 'queued')"                                              \
 	" AND " j "publish_after <= now() AND " j "run_after <= now()"
+
+/* Per queue, room = the window ($2) less the priority jobs released in the last minute and
+ * not claimed yet (a row whose message was lost stops counting after that minute, so it
+ * cannot wedge the window); the room's worth of waiting ones is taken highest priority
+ * first. As in the take, pushing publish_after by the grace ($1) hides a taken row from
+ * other relays while this one publishes it. The rows come back in release order. */
+/* clang-format off */
+static const char SQL_RELEASE[] =
+	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("") "),"
+	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
+	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
+	"   AND r.published_at > now() - interval '1 minute')::int AS n FROM q),"
+	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
+	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j.") " AND j.queue = room.queue"
+	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
+	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
+	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
+	"  lease_token = j.lease_token + 1,"
+	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
+	"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
+	"  FROM pick WHERE j.id = pick.id"
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
+	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
+/* clang-format on */
 
 int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
 			     struct jobq_envelope *envs, int64_t *tokens, int max,
@@ -92,31 +116,8 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 	int col[NCOLS];
 	int r, n;
 
-	/* Per queue, room = the window less the priority jobs released in the last minute and
-	 * not claimed yet (a row whose message was lost stops counting after that minute, so
-	 * it cannot wedge the window); the room's worth of waiting ones is taken highest
-	 * priority first. As in the take, pushing publish_after hides a taken row from other
-	 * relays while this one publishes it. The rows come back in release order. */
-	r = jobq_store_exec(
-		st, "jobq_relay_release",
-		"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("") "),"
-		" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
-		"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
-		"   AND r.published_at > now() - interval '1 minute')::int AS n FROM q),"
-		" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
-		"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j.") " AND j.queue = room.queue"
-		"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
-		"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
-		" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
-		"  lease_token = j.lease_token + 1,"
-		"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
-		"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason "
-		"END "
-		"  FROM pick WHERE j.id = pick.id"
-		"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
-		"SELECT id, type, queue, lease_token, priority FROM u"
-		" ORDER BY priority DESC, created_at",
-		3, p, &res, "relay: release", err);
+	r = jobq_store_exec(st, "jobq_relay_release", SQL_RELEASE, 3, p, &res, "relay: release",
+			    err);
 	if (r != 0)
 		return r;
 	if ((r = store_columns(res, names, NCOLS, col, "relay: release", err)) != 0) {

@@ -95,14 +95,13 @@ static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
 
 static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 {
-	json_t *it = json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?}", "ord",
-			       (json_int_t)ord, "type", j->type, "payload",
-			       j->payload != NULL ? j->payload : "{}", "queue",
-			       j->queue != NULL ? j->queue : "default", "max_attempts",
-			       j->max_attempts > 0 ? j->max_attempts : 3, "delay_ms",
-			       (json_int_t)j->delay_ms, "at_ms", (json_int_t)j->at_unix_ms,
-			       "timeout_ms", (json_int_t)j->timeout_ms, "key", j->key, "metadata",
-			       j->metadata);
+	json_t *it = json_pack(
+		"{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?}", "ord", (json_int_t)ord,
+		"type", j->type, "payload", j->payload != NULL ? j->payload : "{}", "queue",
+		j->queue != NULL ? j->queue : "default", "max_attempts",
+		j->max_attempts > 0 ? j->max_attempts : 3, "delay_ms", (json_int_t)j->delay_ms,
+		"at_ms", (json_int_t)j->at_unix_ms, "timeout_ms", (json_int_t)j->timeout_ms, "key",
+		j->key, "metadata", j->metadata);
 
 	/* Only a priority job names its priority: the others' rows stay as they were. */
 	if (it != NULL && j->priority != 0 &&

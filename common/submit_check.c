@@ -17,10 +17,11 @@ int jobq_check_job(const char *type, const char *queue, const char *key, struct 
 			"job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
 			type);
 	if (queue != NULL && jobq_queue_name_express(queue))
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "queue '%.80s' is invalid (a name ending in .express is kept for "
-				    "express queues)",
-				    queue);
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"queue '%.80s' is invalid (a name ending in .express is kept for "
+			"express queues)",
+			queue);
 	if (queue != NULL && !jobq_queue_name_valid(queue))
 		return jobq_err_set(
 			err, JOBQ_EINVAL,
