@@ -150,30 +150,13 @@ void broker_forget_declared(struct jobq_broker *b)
 	b->ndeclared = 0;
 }
 
-int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err)
+/* Declare queue "jobq.<key>" bound to jobq.jobs with `key` (a job queue's name, or its
+ * express queue's "<name>.express"), unless this connection already did. */
+static int declare_job_queue(struct jobq_broker *b, const char *key, struct jobq_err *err)
 {
-	char queue[128];
+	char queue[160];
 	int r;
 
-	for (int i = 0; i < b->ndeclared; i++)
-		if (strcmp(b->declared[i], name) == 0)
-			return 0;
-	snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, name);
-	if ((r = declare_and_bind(b, queue, false, JOBQ_EXCHANGE_JOBS, name, err)) != 0)
-		return r;
-	if (b->ndeclared < BROKER_MAX_DECLARED &&
-	    (b->declared[b->ndeclared] = strdup(name)) != NULL)
-		b->ndeclared++;
-	return 0;
-}
-
-int jobq_broker_declare_express(struct jobq_broker *b, const char *name, struct jobq_err *err)
-{
-	char key[JOBQ_QUEUE_BUF + sizeof(JOBQ_EXPRESS_SUFFIX)], queue[160];
-	int r;
-
-	/* The cache holds "<name>.express", which no job queue's name can be. */
-	snprintf(key, sizeof(key), "%s%s", name, JOBQ_EXPRESS_SUFFIX);
 	for (int i = 0; i < b->ndeclared; i++)
 		if (strcmp(b->declared[i], key) == 0)
 			return 0;
@@ -183,6 +166,20 @@ int jobq_broker_declare_express(struct jobq_broker *b, const char *name, struct 
 	if (b->ndeclared < BROKER_MAX_DECLARED && (b->declared[b->ndeclared] = strdup(key)) != NULL)
 		b->ndeclared++;
 	return 0;
+}
+
+int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err)
+{
+	return declare_job_queue(b, name, err);
+}
+
+int jobq_broker_declare_express(struct jobq_broker *b, const char *name, struct jobq_err *err)
+{
+	char key[JOBQ_QUEUE_BUF + sizeof(JOBQ_EXPRESS_SUFFIX)];
+
+	/* No job queue's name ends in .express: the two never share a cache entry. */
+	snprintf(key, sizeof(key), "%s%s", name, JOBQ_EXPRESS_SUFFIX);
+	return declare_job_queue(b, key, err);
 }
 
 int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,

@@ -16,8 +16,11 @@
 	" AND publish_after <= now() AND run_after <= now()"                                       \
 	" AND priority = 0" /* priority jobs: jobq_store_relay_release */
 
-int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int64_t *tokens, int max, struct jobq_err *err)
+/* The rows a take or a release returned (id, type, queue, lease_token, and priority when
+ * the statement names it) into envs and tokens; clears res. The count, or the
+ * JOBQ_EINTERNAL of a missing column. */
+static int read_taken(PGresult *res, const char *what, struct jobq_envelope *envs, int64_t *tokens,
+		      struct jobq_err *err)
 {
 	enum {
 		ID,
@@ -27,11 +30,34 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token" };
+	int col[NCOLS], prio = PQfnumber(res, "priority");
+	int r, n;
+
+	if ((r = store_columns(res, names, NCOLS, col, what, err)) != 0) {
+		PQclear(res);
+		return r;
+	}
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++) {
+		memset(&envs[i], 0, sizeof(envs[i]));
+		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
+		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
+		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
+		tokens[i] = store_int64(res, i, col[TOKEN]);
+		if (prio >= 0)
+			envs[i].priority = (int)store_int64(res, i, prio);
+	}
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
+			  int64_t *tokens, int max, struct jobq_err *err)
+{
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
 	PGresult *res;
-	int col[NCOLS];
-	int r, n;
+	int r;
 
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
 	 * for this one to publish it and mark it published. */
@@ -49,20 +75,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		2, p, &res, "relay", err);
 	if (r != 0)
 		return r;
-	if ((r = store_columns(res, names, NCOLS, col, "relay", err)) != 0) {
-		PQclear(res);
-		return r;
-	}
-	n = PQntuples(res);
-	for (int i = 0; i < n; i++) {
-		memset(&envs[i], 0, sizeof(envs[i]));
-		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
-		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
-		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
-		tokens[i] = store_int64(res, i, col[TOKEN]);
-	}
-	PQclear(res);
-	return n;
+	return read_taken(res, "relay", envs, tokens, err);
 }
 
 /* A priority job waiting for the release (migration 0018): unpublished, waiting and due. */
@@ -99,42 +112,17 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 			     struct jobq_envelope *envs, int64_t *tokens, int max,
 			     struct jobq_err *err)
 {
-	enum {
-		ID,
-		TYPE,
-		QUEUE,
-		TOKEN,
-		PRIORITY,
-		NCOLS
-	};
-	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token",
-						  "priority" };
 	char grace[STORE_I64_LEN], win[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[3] = { store_i64(grace, grace_ms), store_i64(win, window),
 			     store_i64(lim, max) };
 	PGresult *res;
-	int col[NCOLS];
-	int r, n;
+	int r;
 
 	r = jobq_store_exec(st, "jobq_relay_release", SQL_RELEASE, 3, p, &res, "relay: release",
 			    err);
 	if (r != 0)
 		return r;
-	if ((r = store_columns(res, names, NCOLS, col, "relay: release", err)) != 0) {
-		PQclear(res);
-		return r;
-	}
-	n = PQntuples(res);
-	for (int i = 0; i < n; i++) {
-		memset(&envs[i], 0, sizeof(envs[i]));
-		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
-		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
-		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
-		tokens[i] = store_int64(res, i, col[TOKEN]);
-		envs[i].priority = (int)store_int64(res, i, col[PRIORITY]);
-	}
-	PQclear(res);
-	return n;
+	return read_taken(res, "relay: release", envs, tokens, err);
 }
 
 int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
