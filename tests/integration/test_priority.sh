@@ -11,7 +11,8 @@
 #    window, 64, is larger than the set), in that order, to the express queue, and the
 #    consumer takes express deliveries highest priority first;
 #  - a priority job that fails and retries runs again through the express path: its queue's
-#    express queue delivered it twice, its ordinary queue never;
+#    express queue delivered it twice, its ordinary queue never; `jobq retry` of it publishes
+#    it to the express queue as well (two more deliveries there, none on the ordinary one);
 #  - `jobq status --json` and `jobq list --json` show the priority; the SQL API takes it
 #    (jobq_submit(..., priority => 7), jobq_submit_many's "priority"), and a call without it
 #    still means priority 0.
@@ -92,5 +93,12 @@ check_eq "  one retry scheduled" 1 \
 # message_stats refresh every 5 s
 wait_for 20 "jobq.retryq.express delivered it twice" queue_deliveries_are jobq.retryq.express "2|0|2"
 check_eq "jobq.retryq never delivered it" "0" \
+  "$(mgmt_get "queues/jobq.retryq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+# `jobq retry` publishes it itself, to the express queue too
+check_status "jobq retry of the failed priority job" 0 jobq retry "${rid:-00000000-0000-0000-0000-000000000000}"
+wait_for 30 "it failed again after 2 more attempts" sql_is "failed|2" \
+  "select status || '|' || attempt from jobs where id = '${rid:-00000000-0000-0000-0000-000000000000}' and finished_at > (select max(at) from job_events where job_id = '${rid:-00000000-0000-0000-0000-000000000000}' and from_status = 'failed')"
+wait_for 20 "jobq.retryq.express delivered it 4 times in all" queue_deliveries_are jobq.retryq.express "4|0|4"
+check_eq "jobq.retryq still never delivered it" "0" \
   "$(mgmt_get "queues/jobq.retryq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
 stop_consumer w2

@@ -36,4 +36,4 @@ note "priority overtake: $overtaken priority-0 jobs finished between the priorit
 check "fewer than 300 priority-0 jobs finished before it started ($overtaken)" test "${overtaken:-9999}" -lt 300
 check "it overtook a backlog: at least 1,000 still to start ($behind)" test "${behind:-0}" -ge 1000
 wait_for 180 "the backlog drained" sql_is 10001 "select count(*) from jobs where status = 'succeeded'"
-check_eq "each ran once" 0 "$(terminal_anomalies)"
+check_eq "each ran once" 0 "$(terminal_anomalies true)"
