@@ -1168,8 +1168,9 @@ class Bench:
         return conn
 
     def require_sql_api(self, e):
-        if e.one("select to_regprocedure('jobq_submit(text,jsonb,text,timestamptz,integer,text,"
-                 "interval,jsonb)') is not null") is not True:
+        # by name: migration 0016 added an argument (unique_for) to the one of 0011
+        if e.one("select exists (select 1 from pg_proc where proname = 'jobq_submit'"
+                 " and pronamespace = 'public'::regnamespace)") is not True:
             raise ScenarioError("the SQL API (migration 0011, jobq_submit) is missing from %s"
                                 % self.args.src)
 

@@ -92,8 +92,8 @@ static const struct jobq_transition table[] = {
 	/* Also jobq_store_takeover, jobq_store_reap and jobq_store_requeue_own on a job whose
 	 * cancel was asked for before its owner was lost. */
 	ROW(JOBQ_RUNNING, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),
-	/* Owner lost: jobq_store_reap, jobq_store_requeue_own; released at shutdown:
-	 * jobq_store_write_many. */
+	/* Owner lost: jobq_store_reap, jobq_store_requeue_own, and jobq_store_takeover when
+	 * the job's queue is paused (held); released at shutdown: jobq_store_write_many. */
 	ROW(JOBQ_RUNNING, JOBQ_QUEUED, JOBQ_CAUSE_LEASE_BACK),
 	/* Owner lost with the attempts used up: jobq_store_takeover, _reap, _requeue_own. */
 	ROW(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_LEASE_BACK),

@@ -17,17 +17,22 @@
  * jobq granted. The CLI writes jobs and workers only through the functions of migration
  * 0008; it inserts jobs with the columns submit sets (a new column submit sets must be
  * added here), and the one column it may update, idempotency_key, is what submit's ON
- * CONFLICT DO UPDATE and `jobq wait`'s FOR SHARE need. No function of jobq's is for PUBLIC
- * (CREATE FUNCTION grants it EXECUTE): a function dropped and created again by a later
- * migration loses that right here too. The CLI marks a job published through its own
+ * CONFLICT DO UPDATE and `jobq wait`'s FOR SHARE need; a key whose window is over is
+ * taken from its old job through jobq_expire_keys (migration 0016). No function of jobq's
+ * is for PUBLIC (CREATE FUNCTION grants it EXECUTE): a function dropped and created again
+ * by a later migration loses that right here too. The CLI marks a job published through its own
  * function (migration 0010), not the relay's. No role but public's owner may CREATE in
  * public (databases made before PostgreSQL 15 let every role): an object planted there by
  * another role could match a call in a jobq statement more exactly than pg_catalog's and
  * run with the caller's rights. Functions are granted by name where they exist, so a
  * database migrated only part of the way (a test's, or one upgraded in steps) gets the
  * rights its functions allow. jobq_producer (applications, migration 0011) may only call the
- * SQL API's functions. See docs/security.md and docs/clients.md. */
-static const char GRANTS[] =
+ * SQL API's functions. Schedules (0015): the CLI reads them and writes through its
+ * jobq_cli_schedule_* functions, the consumer only fires them. The queues table (0017) is
+ * read by the consumer and the CLI and written by the CLI through its two functions. See
+ * docs/security.md and docs/clients.md. Several statements, in order: a C string literal
+ * longer than 4,095 characters is not portable. */
+static const char *const GRANTS[] = {
 	"DO $$ DECLARE f regprocedure; fname name; BEGIN"
 	" FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
 	"  AND p.proname LIKE 'jobq\\_%' LOOP"
@@ -44,8 +49,12 @@ static const char GRANTS[] =
 	"  GRANT SELECT, INSERT, UPDATE ON workers TO jobq_consumer;"
 	"  GRANT SELECT, INSERT ON dead_letters TO jobq_consumer;"
 	"  GRANT USAGE ON SEQUENCE dead_letters_id_seq TO jobq_consumer;"
+	"  IF to_regclass('public.queues') IS NOT NULL THEN"
+	"   REVOKE ALL ON queues FROM jobq_consumer; GRANT SELECT ON queues TO jobq_consumer;"
+	"  END IF;"
 	"  FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
-	"   AND p.proname IN ('jobq_mark_published', 'jobq_lock_holder_alive') LOOP"
+	"   AND p.proname IN ('jobq_mark_published', 'jobq_lock_holder_alive',"
+	"    'jobq_schedule_fire') LOOP"
 	"   EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jobq_consumer', f);"
 	"  END LOOP;"
 	" END IF;"
@@ -56,24 +65,32 @@ static const char GRANTS[] =
 	"   timeout, idempotency_key, status_reason, publish_after, job_metadata)"
 	"   ON jobs TO jobq_cli;"
 	"  GRANT UPDATE (idempotency_key) ON jobs TO jobq_cli;"
-	/* jobs.priority: migration 0018 */
-	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
-	"   AND attname = 'priority' AND NOT attisdropped) THEN"
-	"   GRANT INSERT (priority) ON jobs TO jobq_cli;"
-	"  END IF;"
 	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
+	"  IF to_regclass('public.queues') IS NOT NULL THEN"
+	"   REVOKE ALL ON queues FROM jobq_cli; GRANT SELECT ON queues TO jobq_cli;"
+	"  END IF;"
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
 	"   WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'jobq\\_%' LOOP"
 	"   EXECUTE format(CASE WHEN fname IN ('jobq_cli_retry', 'jobq_cli_cancel',"
-	"     'jobq_cli_prune_jobs', 'jobq_cli_prune_workers', 'jobq_cli_mark_published')"
+	"     'jobq_cli_prune_jobs', 'jobq_cli_prune_workers', 'jobq_cli_mark_published',"
+	"     'jobq_cli_schedule_add', 'jobq_cli_schedule_rm', 'jobq_cli_schedule_pause',"
+	"     'jobq_cli_schedule_run',"
+	"     'jobq_cli_queue_pause', 'jobq_cli_queue_resume')"
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
 	"  END LOOP;"
+	/* a key whose unique window is over is taken from its job (migration 0016) */
+	"  IF to_regprocedure('public.jobq_expire_keys(text[])') IS NOT NULL THEN"
+	"   GRANT EXECUTE ON FUNCTION jobq_expire_keys(text[]) TO jobq_cli;"
+	"  END IF;"
 	" END IF;"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
 	"  REVOKE ALL ON jobs, workers, dead_letters, job_events, job_waiters FROM jobq_producer;"
 	"  REVOKE ALL ON SEQUENCE dead_letters_id_seq FROM jobq_producer;"
+	"  IF to_regclass('public.queues') IS NOT NULL THEN"
+	"   REVOKE ALL ON queues FROM jobq_producer;"
+	"  END IF;"
 	"  FOR f, fname IN SELECT p.oid, p.proname FROM pg_proc p"
 	"   WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'jobq\\_%' LOOP"
 	"   EXECUTE format(CASE WHEN fname IN ('jobq_submit', 'jobq_submit_many', 'jobq_cancel',"
@@ -82,7 +99,39 @@ static const char GRANTS[] =
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_producer' END, f);"
 	"  END LOOP;"
 	" END IF;"
-	"END $$";
+	"END $$",
+	/* Schedules (migration 0015): the CLI reads them and writes through its functions;
+	 * the consumer and applications only fire them (jobq_schedule_fire) or not at all. */
+	"DO $$ BEGIN"
+	" IF to_regclass('public.schedules') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON schedules FROM jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON schedules FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON schedules FROM jobq_cli;"
+	"   GRANT SELECT ON schedules TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
+	/* Columns of jobs that submit sets and a later migration added: unique_until (0016,
+	 * submit --unique-for) and priority (0018, submit --priority). A database migrated
+	 * only part of the way lacks them. */
+	"DO $$ BEGIN"
+	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'unique_until' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (unique_until) ON jobs TO jobq_cli;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'priority' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (priority) ON jobs TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
+};
 
 static bool is_dir(const char *path)
 {
@@ -298,8 +347,11 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 		if (cb != NULL)
 			cb(names[i], arg);
 	}
-	if ((r = jobq_store_command(st, GRANTS, err)) != 0)
-		jobq_err_prefix(err, "grant rights to jobq_consumer, jobq_cli and jobq_producer");
+	r = 0;
+	for (size_t g = 0; r == 0 && g < sizeof(GRANTS) / sizeof(GRANTS[0]); g++)
+		if ((r = jobq_store_command(st, GRANTS[g], err)) != 0)
+			jobq_err_prefix(
+				err, "grant rights to jobq_consumer, jobq_cli and jobq_producer");
 out:
 	PQclear(res);
 	if (locked && jobq_store_ok(st)) {

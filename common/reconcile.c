@@ -12,8 +12,9 @@ enum jobq_reconcile_action jobq_reconcile(const struct jobq_reconcile_facts *f)
 			return JOBQ_RC_CANCEL;
 		/* A scheduled job is published again by the relay when due; a queued one that
 		 * is not due yet likewise. */
+		/* A paused queue starts nothing: its job waits unpublished for the resume. */
 		if (f->status == JOBQ_QUEUED && f->due)
-			return JOBQ_RC_CLAIM;
+			return f->queue_paused ? JOBQ_RC_HOLD : JOBQ_RC_CLAIM;
 		return JOBQ_RC_ACK;
 	}
 	/* The claim id is made up for each claim: only the claim sent for this very delivery
@@ -48,6 +49,8 @@ const char *jobq_reconcile_action_name(enum jobq_reconcile_action a)
 		return "takeover";
 	case JOBQ_RC_PROBE_OWNER:
 		return "probe_owner";
+	case JOBQ_RC_HOLD:
+		return "hold";
 	}
 	return "unknown";
 }

@@ -83,6 +83,15 @@ char *store_token_map(const char *const *ids, const int64_t *values, size_t n);
 	" COALESCE((extract(epoch FROM timeout) * 1000)::bigint, 0) AS timeout_ms, status,"        \
 	" extract(epoch FROM now() - run_after) AS wait_s, lease_token, claim_id"
 
+/* A condition on a job row aliased `alias`: its queue is not paused (migration 0017). A
+ * look-up in the small queues table (by its primary key, or one read of the whole table
+ * per statement when the planner prefers); every statement that moves a job to running
+ * (the claim, the takeover) and the relay's take and probe use it, so that a paused queue
+ * starts and publishes nothing. */
+#define STORE_QUEUE_RUNS(alias)                                                                    \
+	"NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = " alias ".queue"                        \
+	" AND q.paused_at IS NOT NULL)"
+
 struct jobq_claim;
 
 /* The STORE_CLAIM_COLUMNS of a result, resolved by store_claim_columns. */

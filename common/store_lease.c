@@ -56,15 +56,19 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * id}). The outcomes come as one JSON object ($4, see finish_json), in which l looks up
  * each row it locked by id: no join, no table function (progress: JSON text, NULL keeps
  * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
- * claim starts with no progress. The history trigger fires once, with all the rows. A
- * finished row comes back with its id and claimed false only (no payload). */
+ * claim starts with no progress. A claim also requires that the job's queue is not paused
+ * (STORE_QUEUE_RUNS: a look-up in the small queues table; migration 0017 says why a
+ * pause is exact). The history trigger fires once, with all the rows. A finished row comes
+ * back with its id and claimed false only (no payload). */
+#define QUEUE_RUNS_J STORE_QUEUE_RUNS("j")
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
 	"WITH l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
-	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now() AS claim,"
+	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now()"
+	"              AND " QUEUE_RUNS_J " AS claim,"
 	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
 	"              $4::jsonb -> j.id::text AS o"
 	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
@@ -290,6 +294,7 @@ int jobq_store_claimed(struct jobq_store *st, const char *job_id, const char *wo
 	return r;
 }
 
+#define QUEUE_RUNS_JOBS STORE_QUEUE_RUNS("jobs")
 int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_job_row *out,
 		       struct jobq_err *err)
 {
@@ -303,11 +308,13 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		EXPIRED,
 		TOKEN,
 		CLAIM_ID,
+		PAUSED,
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "status",        "worker_id",        "attempt",
 						  "max_attempts",  "cancel_requested", "due",
-						  "lease_expired", "lease_token",      "claim_id" };
+						  "lease_expired", "lease_token",      "claim_id",
+						  "queue_paused" };
 	const char *p[1] = { job_id };
 	PGresult *res;
 	int col[NCOLS];
@@ -319,7 +326,8 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 			    " max_attempts, cancel_requested_at IS NOT NULL AS cancel_requested,"
 			    " run_after <= now() AS due,"
 			    " status = 'running' AND lease_expires_at < now() AS lease_expired,"
-			    " lease_token, COALESCE(claim_id, 0) AS claim_id "
+			    " lease_token, COALESCE(claim_id, 0) AS claim_id,"
+			    " NOT " QUEUE_RUNS_JOBS " AS queue_paused "
 			    "FROM jobs WHERE id = $1",
 			    1, p, &res, "read job", err);
 	if (r != 0)
@@ -336,6 +344,7 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		out->lease_expired = store_bool(res, 0, col[EXPIRED]);
 		out->token = store_int64(res, 0, col[TOKEN]);
 		out->claim_id = store_int64(res, 0, col[CLAIM_ID]);
+		out->queue_paused = store_bool(res, 0, col[PAUSED]);
 	}
 	PQclear(res);
 	return r;
@@ -367,9 +376,10 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 	enum {
 		ID,
 		CANCEL,
+		RENEWED,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "id", "cancel_requested" };
+	static const char *const names[NCOLS] = { "id", "cancel_requested", "renewed" };
 	char lease[STORE_I64_LEN];
 	const char **idv = calloc(n ? n : 1, sizeof(*idv));
 	int64_t *tokv = calloc(n ? n : 1, sizeof(*tokv));
@@ -382,6 +392,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		idv[i] = leases[i].id;
 		tokv[i] = leases[i].token;
 		leases[i].lost = true;
+		leases[i].busy = false;
 		leases[i].cancel_requested = false;
 	}
 	if (idv == NULL || tokv == NULL || (ids = jobq_store_uuid_array(idv, n)) == NULL ||
@@ -404,13 +415,21 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 			"WITH w AS (UPDATE workers SET heartbeat_at = now() WHERE id = $1),"
 			" l AS (SELECT id AS lid FROM jobs WHERE id = ANY($2::uuid[]) AND "
 			"worker_id = $1"
-			"       AND status = 'running' ORDER BY id FOR UPDATE) "
-			"UPDATE jobs j SET heartbeat_at = now(),"
+			"       AND status = 'running' ORDER BY id FOR UPDATE SKIP LOCKED),"
+			" u AS (UPDATE jobs j SET heartbeat_at = now(),"
 			" lease_expires_at = now() + make_interval(secs => $4::bigint / 1000.0),"
 			" progress = COALESCE(($5::jsonb ->> j.id::text)::jsonb, j.progress) "
 			"FROM l WHERE j.id = l.lid AND j.lease_token = ($3::jsonb ->> "
 			"j.id::text)::bigint "
-			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested",
+			"RETURNING j.id, j.cancel_requested_at IS NOT NULL AS cancel_requested) "
+			"SELECT id, cancel_requested, true AS renewed FROM u "
+			"UNION ALL "
+			/* Rows another transaction holds, as last committed: still ours at our
+			 * token means busy, not lost. */
+			"SELECT j.id, j.cancel_requested_at IS NOT NULL, false FROM jobs j "
+			"WHERE j.id = ANY($2::uuid[]) AND j.worker_id = $1 AND j.status = 'running'"
+			" AND j.lease_token = ($3::jsonb ->> j.id::text)::bigint"
+			" AND j.id NOT IN (SELECT lid FROM l)",
 			5, p, &res, "heartbeat", err);
 	}
 	if (r != 0)
@@ -425,6 +444,7 @@ int jobq_store_heartbeat(struct jobq_store *st, const char *worker_id, int64_t l
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(leases[i].id, id) == 0) {
 				leases[i].lost = false;
+				leases[i].busy = !store_bool(res, row, col[RENEWED]);
 				leases[i].cancel_requested = store_bool(res, row, col[CANCEL]);
 			}
 	}

@@ -8,12 +8,15 @@
 #include "jobq/store_relay.h"
 #include "store_internal.h"
 
-/* A job the relay must publish now: unpublished, waiting, due and past its submitter's
- * grace. One text for the take and the probe, so that the probe never says "nothing" while
- * the take would find rows (both use the partial index on unpublished jobs). */
+/* A job the relay must publish now: unpublished, waiting, due, past its submitter's grace
+ * and of a queue that is not paused (a paused queue's jobs are held until it is resumed, and
+ * the probe does not report them, so they do not make the relay spin). One text for the
+ * take and the probe, so that the probe never says "nothing" while the take would find rows
+ * (both use the partial index on unpublished jobs). */
+#define RELAY_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
 #define RELAY_DUE                                                                                  \
 	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
-	" AND publish_after <= now() AND run_after <= now()"                                       \
+	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS                 \
 	" AND priority = 0" /* priority jobs: jobq_store_relay_release */
 
 /* The rows a take or a release returned (id, type, queue, lease_token, and priority when
@@ -78,11 +81,14 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	return read_taken(res, "relay", envs, tokens, err);
 }
 
-/* A priority job waiting for the release (migration 0018): unpublished, waiting and due. */
+/* A priority job waiting for the release (migration 0018): unpublished, waiting, due and of a
+ * queue that is not paused (as RELAY_DUE: a paused queue's priority jobs are not released,
+ * nor reported by the probe). j is the alias of jobs in the statement. */
 #define PRIORITY_DUE(j)                                                                            \
-	" " j "priority > 0 AND " j "published_at IS NULL"                                         \
-	" AND " j "status IN ('scheduled', 'queued')"                                              \
-	" AND " j "publish_after <= now() AND " j "run_after <= now()"
+	" " j ".priority > 0 AND " j ".published_at IS NULL"                                       \
+	" AND " j ".status IN ('scheduled', 'queued')"                                             \
+	" AND " j ".publish_after <= now() AND " j ".run_after <= now()"                           \
+	" AND " STORE_QUEUE_RUNS(j)
 
 /* Per queue, room = the window ($2) less the priority jobs released in the last minute and
  * not claimed yet (a row whose message was lost stops counting after that minute, so it
@@ -91,12 +97,12 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
  * other relays while this one publishes it. The rows come back in release order. */
 /* clang-format off */
 static const char SQL_RELEASE[] =
-	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("") "),"
+	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
 	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
 	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
 	"   AND r.published_at > now() - interval '1 minute')::int AS n FROM q),"
 	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
-	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j.") " AND j.queue = room.queue"
+	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
 	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
 	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
@@ -130,7 +136,7 @@ int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
 	PGresult *res;
 	int r = jobq_store_exec(st, "jobq_relay_due",
 				"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
-				" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("") ")",
+				" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")",
 				0, NULL, &res, "relay", err);
 
 	if (r != 0)

@@ -1,6 +1,7 @@
 /* Creating jobs (jobq/store_submit.h): the insert of a batch of new jobs as queued or
- * scheduled, with their idempotency keys folded and their waiters registered, and the
- * publish mark that records the broker's confirm of their messages. */
+ * scheduled, with their idempotency keys folded (and taken from jobs whose unique window is
+ * over) and their waiters registered, and the publish mark that records the broker's
+ * confirm of their messages. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,38 +14,42 @@
 
 /* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
- * queue, max_attempts, delay_ms, at_ms, timeout_ms, key}; each row's result comes back with
- * its ord. A new row carries the id made in `s`; a repeated key's row is the existing job
- * (the key is how its ord is found). Keys are unique within a statement (the caller folds
- * repeats), as ON CONFLICT DO UPDATE cannot touch one row twice in a statement, and
- * rows are inserted in key order, so two batches sharing keys wait for each other rather
- * than deadlock. A repeated key's DO UPDATE (a no-op write of the key) rather than DO
- * NOTHING waits for a concurrent insert of that key to commit and then returns its row,
- * where a separate SELECT would not see it. */
+ * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms,
+ * priority (only when not 0)}; each row's result
+ * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
+ * the existing job (the key is how its ord is found); a key whose job's window is over
+ * was taken from that job just before (expire_keys), so its row is new. Keys are unique
+ * within a statement (the caller folds repeats), as ON CONFLICT DO UPDATE cannot touch one
+ * row twice in a statement, and rows are inserted in key order, so two batches sharing
+ * keys wait for each other rather than deadlock. A repeated key's DO UPDATE (a no-op write
+ * of the key) rather than DO NOTHING waits for a concurrent insert of that key to commit
+ * and then returns its row, where a separate SELECT would not see it. */
 #define SUBMIT_CHUNK 1000
 #define SUBMIT_NAME "jobq_submit"
 
 static const char SQL_SUBMIT[] =
 	"WITH s AS MATERIALIZED ("
 	"  SELECT gen_random_uuid() AS id, s.ord, s.type, s.payload::jsonb AS payload,"
-	"         s.queue, s.max_attempts, s.timeout_ms, s.key,"
+	"         s.queue, s.max_attempts, s.timeout_ms, s.key, s.unique_ms,"
 	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
 	"         coalesce(s.priority, 0) AS priority,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
 	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
-	"       metadata text, priority int)),"
+	"       metadata text, unique_ms bigint, priority int)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after, job_metadata,"
-	"                    priority)"
+	"                    unique_until, priority)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
 	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
 	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
 	"         key, 'submitted',"
 	"         CASE WHEN run_after > now() OR priority > 0 THEN run_after" /* 0018 */
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
+	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
+	"END,"
 	"         priority"
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
@@ -96,12 +101,12 @@ static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
 static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 {
 	json_t *it = json_pack(
-		"{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?}", "ord", (json_int_t)ord,
+		"{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?, s:I}", "ord", (json_int_t)ord,
 		"type", j->type, "payload", j->payload != NULL ? j->payload : "{}", "queue",
 		j->queue != NULL ? j->queue : "default", "max_attempts",
 		j->max_attempts > 0 ? j->max_attempts : 3, "delay_ms", (json_int_t)j->delay_ms,
 		"at_ms", (json_int_t)j->at_unix_ms, "timeout_ms", (json_int_t)j->timeout_ms, "key",
-		j->key, "metadata", j->metadata);
+		j->key, "metadata", j->metadata, "unique_ms", (json_int_t)j->unique_for_ms);
 
 	/* Only a priority job names its priority: the others' rows stay as they were. */
 	if (it != NULL && j->priority != 0 &&
@@ -110,6 +115,22 @@ static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 		return NULL;
 	}
 	return it;
+}
+
+/* Take the keys (a JSON array of strings) from the jobs whose unique window is over, so that
+ * the insert that follows makes new jobs for them (migration 0016). */
+static int expire_keys(struct jobq_store *st, const char *keys, struct jobq_err *err)
+{
+	const char *p[1] = { keys };
+	PGresult *res = NULL;
+	int r;
+
+	r = jobq_store_exec(
+		st, "jobq_expire_keys",
+		"SELECT jobq_expire_keys(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))", 1, p,
+		&res, "expire keys", err);
+	PQclear(res);
+	return r;
 }
 
 /* The jobs whose key is their own (first[i] == i), `chunk` per statement, inside the
@@ -142,10 +163,12 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 		goto out;
 	}
 	for (size_t at = 0; at < n;) {
-		json_t *items = json_array(), *it;
+		json_t *items = json_array(), *keys = json_array(), *it;
 		size_t m = 0;
 
-		if (items == NULL) {
+		if (items == NULL || keys == NULL) {
+			json_decref(items);
+			json_decref(keys);
 			r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
 			goto out;
 		}
@@ -153,8 +176,11 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 			if (first[at] != at)
 				continue;
 			if ((it = submit_item(&jobs[at], m)) == NULL ||
-			    json_array_append_new(items, it) != 0) {
+			    json_array_append_new(items, it) != 0 ||
+			    (jobs[at].key != NULL &&
+			     json_array_append_new(keys, json_string(jobs[at].key)) != 0)) {
 				json_decref(items);
+				json_decref(keys);
 				r = jobq_err_set(err, JOBQ_EINVAL,
 						 "insert job: its type, queue, key "
 						 "or payload is not valid UTF-8 text");
@@ -166,6 +192,24 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 		}
 		text = json_dumps(items, JSON_COMPACT);
 		json_decref(items);
+		if (text != NULL && json_array_size(keys) > 0) {
+			char *kt = json_dumps(keys, JSON_COMPACT);
+
+			json_decref(keys);
+			keys = NULL;
+			if (kt == NULL) {
+				r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+				goto out;
+			}
+			r = expire_keys(st, kt, err);
+			free(kt);
+			if (r != 0) {
+				if (n > 1 && chunk == 1)
+					jobq_err_prefix(err, "job %zu", map[0] + 1);
+				goto out;
+			}
+		}
+		json_decref(keys);
 		if (text == NULL) {
 			r = jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
 			goto out;
@@ -255,7 +299,9 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 	for (size_t i = 0; i < n; i++)
 		rows += first[i] == i;
 	/* Jobs that fit one statement, with no waiter to register, need no transaction
-	 * block: the statement is its own transaction (two round trips fewer). */
+	 * block: the statement is its own transaction (two round trips fewer). Keys add the
+	 * statement of expire_keys before it, which then commits on its own: a key it takes
+	 * from a job whose window is over is free either way. */
 	alone = !wait && rows <= SUBMIT_CHUNK;
 	if (!alone && (r = jobq_store_command(st, "BEGIN", err)) != 0)
 		goto out;

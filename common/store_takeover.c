@@ -13,32 +13,40 @@
  * the lease is still expired — so an owner whose heartbeat landed meanwhile keeps its job,
  * and raises the token, which refuses every later write of the old owner. A
  * job with a cancel request is cancelled instead of run; one whose attempts are used up
- * fails with "worker lost". A new attempt starts with no progress; an end keeps the last. */
+ * fails with "worker lost"; one whose queue is paused is held, since a paused queue starts
+ * no job: given back to queued, unpublished (the relay publishes it once the queue is
+ * resumed), its lost attempt counted and its started_at kept, as the reaper gives a job
+ * back. A new attempt starts with no progress; an end or a hold keeps the last. */
+#define TAKE_ENDS "(cancel_requested_at IS NOT NULL OR attempt >= max_attempts)"
+#define TAKE_HELD "(p.paused AND NOT " TAKE_ENDS ")"
+#define TAKE_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
 static const char SQL_TAKEOVER[] =
+	"WITH p AS (SELECT NOT " TAKE_QUEUE_RUNS " AS paused FROM jobs WHERE id = $1) "
 	"UPDATE jobs SET"
 	" status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled'"
-	"               WHEN attempt >= max_attempts THEN 'failed' ELSE 'running' END,"
+	"               WHEN attempt >= max_attempts THEN 'failed'"
+	"               WHEN p.paused THEN 'queued' ELSE 'running' END,"
 	" status_reason = CASE WHEN cancel_requested_at IS NOT NULL"
 	"                      THEN 'cancelled: owner lost before it stopped'"
 	"                      WHEN attempt >= max_attempts THEN 'worker lost; attempts used up'"
+	"                      WHEN p.paused THEN 'held: owner lost while its queue is paused'"
 	"                      WHEN $5::bool THEN 'taken over: owner''s session gone'"
 	"                      ELSE 'taken over: owner''s lease expired' END,"
 	" error = CASE WHEN cancel_requested_at IS NOT NULL THEN error"
 	"              ELSE 'worker lost: ' || CASE WHEN $5::bool THEN 'worker ' || worker_id ||"
 	"                   ' died' ELSE 'lease of worker ' || worker_id || ' expired' END END,"
-	" finished_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
-	"               THEN now() END,"
-	" worker_id = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
-	"             THEN worker_id ELSE $4 END,"
-	" attempt = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
-	"           THEN attempt ELSE attempt + 1 END,"
+	" finished_at = CASE WHEN " TAKE_ENDS " THEN now() END,"
+	" worker_id = CASE WHEN " TAKE_ENDS " THEN worker_id WHEN p.paused THEN NULL ELSE $4 END,"
+	" attempt = CASE WHEN " TAKE_ENDS " OR p.paused THEN attempt ELSE attempt + 1 END,"
 	" lease_token = lease_token + 1, claim_id = $7::bigint,"
 	" heartbeat_at = now(),"
-	" lease_expires_at = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
+	" lease_expires_at = CASE WHEN " TAKE_ENDS " OR p.paused"
 	"                    THEN NULL ELSE now() + make_interval(secs => $6::bigint / 1000.0) END,"
-	" progress = CASE WHEN cancel_requested_at IS NOT NULL OR attempt >= max_attempts"
-	"            THEN progress END,"
-	" started_at = now(), updated_at = now() "
+	" progress = CASE WHEN " TAKE_ENDS " OR p.paused THEN progress END,"
+	" published_at = CASE WHEN " TAKE_HELD " THEN NULL ELSE published_at END,"
+	" publish_after = CASE WHEN " TAKE_HELD " THEN now() ELSE publish_after END,"
+	" started_at = CASE WHEN " TAKE_HELD " THEN started_at ELSE now() END, updated_at = now() "
+	"FROM p "
 	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"
 	" AND ($5::bool OR lease_expires_at < now())"
 	" RETURNING" STORE_CLAIM_COLUMNS;
@@ -71,7 +79,7 @@ int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *p
 	if ((r = store_columns(res, names, 1, &status, "take over", err)) != 0 ||
 	    (r = store_claim_columns(res, &cc, "take over", err)) != 0)
 		goto out;
-	/* Cancelled or failed instead: the caller reads the row again. */
+	/* Cancelled, failed or held instead: the caller reads the row again. */
 	if (strcmp(PQgetvalue(res, 0, status), "running") != 0)
 		r = JOBQ_ECONFLICT;
 	else

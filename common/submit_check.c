@@ -3,9 +3,20 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "jobq/duration.h"
 #include "jobq/envelope.h"
 #include "jobq/parse.h"
 #include "jobq/submit_check.h"
+
+int jobq_check_queue(const char *queue, struct jobq_err *err)
+{
+	if (!jobq_queue_name_valid(queue))
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)",
+			queue != NULL ? queue : "");
+	return 0;
+}
 
 int jobq_check_job(const char *type, const char *queue, const char *key, struct jobq_err *err)
 {
@@ -22,12 +33,21 @@ int jobq_check_job(const char *type, const char *queue, const char *key, struct 
 			"queue '%.80s' is invalid (a name ending in .express is kept for "
 			"express queues)",
 			queue);
-	if (queue != NULL && !jobq_queue_name_valid(queue))
-		return jobq_err_set(
-			err, JOBQ_EINVAL,
-			"queue '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . -)", queue);
+	if (queue != NULL && jobq_check_queue(queue, err) != 0)
+		return JOBQ_EINVAL;
 	if (key != NULL && (strlen(key) == 0 || strlen(key) > 255))
 		return jobq_err_set(err, JOBQ_EINVAL, "key must be 1 to 255 characters");
+	return 0;
+}
+
+int jobq_check_unique_for(int64_t ms, const char *key, struct jobq_err *err)
+{
+	if (ms < 0 || ms > JOBQ_DURATION_MAX_MS)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "unique_for: %lld ms is not from 1 ms to 365 days",
+				    (long long)ms);
+	if (ms > 0 && key == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL, "unique_for needs a key");
 	return 0;
 }
 

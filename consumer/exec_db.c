@@ -6,6 +6,7 @@
 
 #include "exec_db.h"
 #include "jobq/log.h"
+#include "jobq/store_queue.h"
 
 bool exec_db_ensure(struct executor *x, struct jobq_store **stp, const char *name,
 		    struct jobq_err *err)
@@ -109,6 +110,16 @@ int exec_db_cancel_unstarted(struct executor *x, const char *job_id, const char 
 	struct cancel_call a = { job_id, reason };
 
 	return exec_db_run(x, &x->st, x->name, cancel_unstarted, &a, err);
+}
+
+static int hold(struct jobq_store *st, void *ctx, struct jobq_err *err)
+{
+	return jobq_store_hold(st, ctx, err);
+}
+
+int exec_db_hold(struct executor *x, const char *job_id, struct jobq_err *err)
+{
+	return exec_db_run(x, &x->st, x->name, hold, (void *)job_id, err);
 }
 
 /* A claim, its recovery and a takeover share their arguments: worker_id is this

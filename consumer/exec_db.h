@@ -38,6 +38,7 @@ int exec_db_worker_dead(struct executor *x, const char *worker_id, bool *dead,
 			struct jobq_err *err) JOBQ_WUR;
 int exec_db_cancel_unstarted(struct executor *x, const char *job_id, const char *reason,
 			     struct jobq_err *err) JOBQ_WUR;
+int exec_db_hold(struct executor *x, const char *job_id, struct jobq_err *err) JOBQ_WUR;
 int exec_db_claim(struct executor *x, const char *job_id, int64_t lease_ms, int64_t claim_id,
 		  struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
 int exec_db_claimed(struct executor *x, const char *job_id, int64_t claim_id,

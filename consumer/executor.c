@@ -373,6 +373,7 @@ static int decide(struct executor *x, const struct delivery *d, struct jobq_job_
 		.owner_is_me =
 			row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
 		.lease_expired = row->lease_expired,
+		.queue_paused = row->queue_paused,
 	};
 	f->own_claim = f->owner_is_me && x->sent_claim != 0 && row->claim_id == x->sent_claim;
 	*a = jobq_reconcile(f);
@@ -451,6 +452,18 @@ static void reconcile(struct executor *x, const struct delivery *d)
 				goto failed;
 			jobq_info("job_cancelled", "worker", c->worker_id, "job", d->env.job_id,
 				  "when", "before start");
+			release_slot(x, d, SETTLE_ACK, false);
+			return;
+		case JOBQ_RC_HOLD:
+			/* Its queue is paused: the row waits unpublished for the resume (the relay
+			 * publishes it then), and this message goes. */
+			r = exec_db_hold(x, d->env.job_id, &err);
+			if (r == JOBQ_ECONFLICT)
+				continue; /* resumed, or it moved on: look again */
+			if (r != 0)
+				goto failed;
+			jobq_debug("job_held", "worker", c->worker_id, "job", d->env.job_id,
+				   "reason", "queue paused");
 			release_slot(x, d, SETTLE_ACK, false);
 			return;
 		case JOBQ_RC_RESUME:

@@ -129,7 +129,10 @@ static void progress_done(struct consumer *c, struct jobq_lease *leases, const u
 	for (size_t j = 0; j < n; j++) {
 		if (seqs[j] == 0) /* no report rode along */
 			continue;
-		for (int i = 0; written && i < c->nexec; i++) {
+		/* A busy row was not written: its report goes again with the next heartbeat. */
+		if (written && leases[j].busy)
+			atomic_store(&c->progress_pending, true);
+		for (int i = 0; written && !leases[j].busy && i < c->nexec; i++) {
 			struct execution *e = &c->execs[i];
 
 			if (e->active && strcmp(e->job_id, leases[j].id) == 0 &&
@@ -233,7 +236,10 @@ static void heartbeat(struct keeper *k)
 			if (!e->active || strcmp(e->job_id, leases[j].id) != 0 ||
 			    e->token != leases[j].token)
 				continue;
-			if (!leases[j].lost)
+			/* A busy row (another transaction holds its lock) is still ours but was
+			 * not renewed: its fence point stays, so a lock held past the lease
+			 * stops that job alone, not every job of this worker. */
+			if (!leases[j].lost && !leases[j].busy)
 				fence_renewed(e, sent, cfg);
 			if (leases[j].lost && !atomic_load(&e->lost)) {
 				execution_stop(e, STOP_LOST);

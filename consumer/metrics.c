@@ -161,6 +161,12 @@ char *metrics_render(struct consumer *c)
 	histogram(&o, "jobq_queue_wait_seconds",
 		  "Time from when a job was due (submitted, or its retry came due) to its start.",
 		  &m->queue_wait);
+	head(&o, "jobq_queue_paused", "gauge",
+	     "1 while this queue of the worker is paused (jobq queue pause), else 0; read from "
+	     "the database every relay interval.");
+	for (int i = 0; i < c->cfg->nqueues; i++)
+		put(&o, "jobq_queue_paused{queue=\"%s\"} %d\n", c->cfg->queues[i],
+		    atomic_load(&m->queue_paused[i]) ? 1 : 0);
 	head(&o, "jobq_running_jobs", "gauge", "Jobs running on this worker now.");
 	put(&o, "jobq_running_jobs %d\n", running);
 	head(&o, "jobq_handlers_broken", "gauge",

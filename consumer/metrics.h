@@ -5,8 +5,10 @@
 #define JOBQ_METRICS_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
+#include "jobq/config.h"
 #include "jobq/err.h"
 
 #define METRICS_BUCKETS 14
@@ -59,7 +61,8 @@ struct metrics {
 	struct histogram duration;             /* job run time */
 	struct histogram queue_wait;           /* from due (submit or retry time) to start */
 	atomic_int_fast64_t last_heartbeat_ms; /* monotonic ms of the last heartbeat that landed */
-	void *daemon;                          /* struct MHD_Daemon */
+	atomic_bool queue_paused[JOBQ_MAX_QUEUES]; /* cfg->queues[i] is paused (the relay's tick) */
+	void *daemon;                              /* struct MHD_Daemon */
 };
 
 struct consumer;

@@ -2,7 +2,8 @@
  * its own broker connection, it publishes due jobs that nobody published yet (jobs submitted
  * through the SQL API, a submitter that died, scheduled jobs come due, retries, reaped jobs)
  * and moves expired leases back. Kept apart from the keeper so that a slow broker never
- * delays a heartbeat. Its session listens to the SQL API's channels (migration 0011): a
+ * delays a heartbeat. Each tick also fires the cron schedules that are due (cron_fire.c),
+ * whose jobs the round that follows publishes. Its session listens to the SQL API's channels (migration 0011): a
  * commit of submitted jobs wakes it at once, and a cancel's notification reaches the running
  * job here within milliseconds; the tick is the fallback for what a notification missed. */
 #include <stdlib.h>
@@ -11,11 +12,13 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "cron_fire.h"
 #include "jobq/broker.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
+#include "jobq/store_queue.h"
 #include "jobq/store_wait.h"
 
 #define RELAY_BATCH 500
@@ -330,6 +333,23 @@ static void reap_round(struct relay *r)
 			  jobq_log_int(count, n));
 }
 
+/* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
+ * once a tick (a failed read leaves the gauge as it was). */
+static void paused_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_err err = { 0 };
+	bool paused[JOBQ_MAX_QUEUES];
+	size_t n = (size_t)c->cfg->nqueues;
+
+	if (jobq_store_queues_paused(r->st, c->cfg->queues, n, paused, &err) != 0) {
+		jobq_warn("paused_queues_unread", "worker", c->worker_id, "error", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		atomic_store(&c->metrics.queue_paused[i], paused[i]);
+}
+
 /* A notification on the relay's session: a commit of submitted jobs wakes the relay; a cancel
  * names running jobs (space-separated ids), and those that run here are noted for a check. */
 static void on_notice(const char *channel, const char *payload, void *arg)
@@ -441,8 +461,10 @@ void *relay_thread(void *arg)
 		}
 		if (now >= next && ensure_db(&r)) {
 			reap_round(&r);
+			cron_fire(c, r.st);
 			relay_burst(&r);
 			dead_round(&r);
+			paused_round(&r);
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */

@@ -26,12 +26,15 @@ CREATE CONSTRAINT TRIGGER jobs_wake_relay AFTER INSERT ON jobs
           AND (NEW.status_reason = 'submitted via SQL' OR NEW.priority > 0))
     EXECUTE FUNCTION jobq_wake_relay();
 
--- The SQL API takes a priority: jobq_insert_job and jobq_submit get a last parameter
--- (jobq_submit's defaults to 0, so every existing call, positional or named, means what it
--- meant), jobq_submit_many a "priority" field. The old signatures are dropped: an overload
--- beside them would make a call without the priority ambiguous.
-DROP FUNCTION jobq_submit(text, jsonb, text, timestamptz, integer, text, interval, jsonb);
-DROP FUNCTION jobq_insert_job(text, jsonb, text, timestamptz, integer, text, interval, jsonb);
+-- The SQL API takes a priority: jobq_insert_job and jobq_submit get a last parameter, after
+-- 0016's unique_for (jobq_submit's defaults to 0, so every existing call, positional or
+-- named, means what it meant), jobq_submit_many a "priority" field beside "unique_for". The
+-- old signatures are dropped: an overload beside them would make a call without the
+-- priority ambiguous.
+DROP FUNCTION jobq_submit(text, jsonb, text, timestamptz, integer, text, interval, jsonb,
+                          interval);
+DROP FUNCTION jobq_insert_job(text, jsonb, text, timestamptz, integer, text, interval, jsonb,
+                              interval);
 
 -- NULL when p is a priority (NULL counts as 0) and the queue name leaves room for its
 -- express queue (a queue Q.express would be Q's express queue), else the one-line message.
@@ -44,27 +47,32 @@ SELECT CASE WHEN $1 IS NOT NULL AND $1 NOT BETWEEN 0 AND 9
                         public.jobq_clean($2, 80)) END
 $$;
 
--- As 0011's, with the priority; see there.
+-- As 0016's (0011's with the window), with the priority; see there.
 CREATE FUNCTION jobq_insert_job(type text, payload jsonb, queue text, at timestamptz,
                                 max_attempts integer, key text, timeout interval,
-                                metadata jsonb, priority integer) RETURNS uuid
+                                metadata jsonb, unique_for interval, priority integer)
+    RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     run timestamptz := CASE WHEN $4 > clock_timestamp() THEN $4 ELSE now() END;
     jid uuid;
 BEGIN
+    IF $6 IS NOT NULL THEN
+        PERFORM public.jobq_expire_keys(ARRAY[$6]);
+    END IF;
     INSERT INTO public.jobs AS j (type, payload, queue, max_attempts, run_after, status,
                                   timeout, idempotency_key, status_reason, publish_after,
-                                  job_metadata, priority)
+                                  job_metadata, unique_until, priority)
     VALUES ($1, coalesce($2, '{}'::jsonb), coalesce($3, 'default'), coalesce($5, 3), run,
             CASE WHEN run > now() THEN 'scheduled' ELSE 'queued' END, $7, $6,
-            'submitted via SQL', run, coalesce($8, '{}'::jsonb), coalesce($9, 0))
+            'submitted via SQL', run, coalesce($8, '{}'::jsonb), now() + $9,
+            coalesce($10, 0))
     ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING j.id INTO jid;
     IF jid IS NULL THEN
         SELECT j.id INTO jid FROM public.jobs j WHERE j.idempotency_key = $6;
     END IF;
-    IF jid IS NULL THEN   -- deleted (jobq prune) between the conflict and the read
+    IF jid IS NULL THEN   -- deleted (jobq prune) or expired between the conflict and the read
         RAISE EXCEPTION USING ERRCODE = 'serialization_failure',
             MESSAGE = format('key ''%s'' changed hands during the submit; try again',
                              public.jobq_clean($6, 80));
@@ -77,21 +85,23 @@ CREATE FUNCTION jobq_submit(type text, payload jsonb DEFAULT '{}'::jsonb,
                             queue text DEFAULT 'default', run_at timestamptz DEFAULT NULL,
                             max_attempts integer DEFAULT NULL, key text DEFAULT NULL,
                             timeout interval DEFAULT NULL, metadata jsonb DEFAULT NULL,
-                            priority integer DEFAULT 0)
+                            unique_for interval DEFAULT NULL, priority integer DEFAULT 0)
     RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     problem text := coalesce(public.jobq_job_problem($1, $2, $3, $4, $5, $6, $7, $8),
-                             public.jobq_priority_problem($9, $3));
+                             public.jobq_unique_problem($6, $9),
+                             public.jobq_priority_problem($10, $3));
 BEGIN
     IF problem IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = problem;
     END IF;
-    RETURN public.jobq_insert_job($1, $2, $3, $4, $5, $6, $7, $8, $9);
+    RETURN public.jobq_insert_job($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 END
 $$;
 
--- As 0011's, with a "priority" field (a whole number from 0 to 9, or null); see there.
+-- As 0016's (0011's with "unique_for"), with a "priority" field (a whole number from 0 to 9,
+-- or null); see there.
 CREATE OR REPLACE FUNCTION jobq_submit_many(jobs jsonb) RETURNS uuid[]
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -101,6 +111,7 @@ DECLARE
     at timestamptz;
     delay interval;
     timeout interval;
+    unique_for interval;
     max_attempts integer;
     priority integer;
     problem text;
@@ -121,7 +132,7 @@ BEGIN
         ELSE
             SELECT k INTO f FROM jsonb_object_keys(e) k
             WHERE k NOT IN ('type', 'payload', 'queue', 'run_at', 'delay', 'max_attempts', 'key',
-                            'timeout', 'metadata', 'priority')
+                            'timeout', 'metadata', 'unique_for', 'priority')
             ORDER BY k LIMIT 1;
             IF f IS NOT NULL THEN
                 problem := format('unknown field "%s"', public.jobq_clean(f, 80));
@@ -151,6 +162,8 @@ BEGIN
         END IF;
         delay := public.jobq_duration_field(e -> 'delay', format('job %s: "delay"', i));
         timeout := public.jobq_duration_field(e -> 'timeout', format('job %s: "timeout"', i));
+        unique_for := public.jobq_duration_field(e -> 'unique_for',
+                                                 format('job %s: "unique_for"', i));
         at := NULL;
         IF e ->> 'run_at' IS NOT NULL THEN
             BEGIN
@@ -186,6 +199,7 @@ BEGIN
                                                     e ->> 'queue', at, max_attempts, e ->> 'key',
                                                     timeout,
                                                     nullif(e -> 'metadata', 'null'::jsonb)),
+                            public.jobq_unique_problem(e ->> 'key', unique_for),
                             public.jobq_priority_problem(priority, e ->> 'queue'));
         IF problem IS NOT NULL THEN
             RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
@@ -194,13 +208,15 @@ BEGIN
         ids := ids || public.jobq_insert_job(e ->> 'type', coalesce(e -> 'payload', '{}'::jsonb),
                                              e ->> 'queue', at, max_attempts, e ->> 'key',
                                              timeout, nullif(e -> 'metadata', 'null'::jsonb),
-                                             priority);
+                                             unique_for, priority);
     END LOOP;
     RETURN ids;
 END
 $$;
 
 REVOKE EXECUTE ON FUNCTION jobq_priority_problem(integer, text),
-    jobq_insert_job(text, jsonb, text, timestamptz, integer, text, interval, jsonb, integer),
-    jobq_submit(text, jsonb, text, timestamptz, integer, text, interval, jsonb, integer)
+    jobq_insert_job(text, jsonb, text, timestamptz, integer, text, interval, jsonb, interval,
+                    integer),
+    jobq_submit(text, jsonb, text, timestamptz, integer, text, interval, jsonb, interval,
+                integer)
     FROM PUBLIC;

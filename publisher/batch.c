@@ -30,7 +30,9 @@ int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_e
 
 int batch_check_input(const struct batch_input *in, struct jobq_err *err)
 {
-	return jobq_check_job(in->type, in->queue, in->key, err);
+	int r = jobq_check_job(in->type, in->queue, in->key, err);
+
+	return r != 0 ? r : jobq_check_unique_for(in->job.unique_for_ms, in->key, err);
 }
 
 /* A duration field of a batch line: a string with a unit or a number of seconds. */
@@ -109,6 +111,14 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 		} else if (strcmp(k, "timeout") == 0) {
 			if ((r = duration_field(v, k, &in->job.timeout_ms, err)) != 0)
 				goto out;
+		} else if (strcmp(k, "unique_for") == 0) {
+			if ((r = duration_field(v, k, &in->job.unique_for_ms, err)) != 0)
+				goto out;
+			if (in->job.unique_for_ms == 0) {
+				r = jobq_err_set(err, JOBQ_EINVAL,
+						 "\"unique_for\" must be more than 0");
+				goto out;
+			}
 		} else {
 			r = jobq_err_set(err, JOBQ_EINVAL, "unknown field \"%s\"", k);
 			goto out;

@@ -34,14 +34,15 @@ void batch_input_free(struct batch_input *in);
 int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err) JOBQ_WUR;
 
 /* Check the fields every job needs, wherever it came from: a valid type, a valid queue
- * name if one is given, a key of 1 to 255 characters if one is given. Returns 0 or
- * JOBQ_EINVAL naming the field. */
+ * name if one is given, a key of 1 to 255 characters if one is given, a unique window only
+ * with a key. Returns 0 or JOBQ_EINVAL naming the field. */
 int batch_check_input(const struct batch_input *in, struct jobq_err *err) JOBQ_WUR;
 
 /* Parse one batch line (len bytes, no NUL needed) into in, which it zeroes first: a JSON
  * object with "type" (required), "payload" (any JSON, at most max_payload bytes compact),
- * "queue", "key", "max_attempts" (1..1000), "delay" and "timeout" (a duration string like
- * "30s", or a number of seconds), and no other field or duplicate. Returns 0 with in
+ * "queue", "key", "max_attempts" (1..1000), "delay", "timeout" and "unique_for" (a duration
+ * string like "30s", or a number of seconds; unique_for above 0 and only with a key), and no
+ * other field or duplicate. Returns 0 with in
  * checked as batch_check_input does, or JOBQ_EINVAL (JOBQ_ENOMEM) with a message naming
  * the field; in either case in owns what it holds and the caller frees it with
  * batch_input_free. */

@@ -25,7 +25,8 @@ static const char stats_help[] =
 	"Show the number of jobs in each state (all six, zeros included), the total, the age\n"
 	"of the oldest queued job (seconds since it became due), the workers alive (state\n"
 	"running or draining and a heartbeat within the last 2 minutes) and the unpublished\n"
-	"jobs (scheduled or queued, not yet handed to the broker: the relay's backlog).\n"
+	"jobs (scheduled or queued, not yet handed to the broker: the relay's backlog), and\n"
+	"the paused queues (jobq queue pause; `jobq queue list` shows them in full).\n"
 	"\n"
 	"options:\n"
 	"  --watch         redraw every interval until interrupted (Ctrl-C or SIGTERM)\n"
@@ -55,6 +56,10 @@ static const char stats_sql[] =
 	"  AND status IN ('scheduled', 'queued')) AS unpublished,"
 	" round(count(*) FILTER (WHERE finished_at > now() - interval '10 seconds') / 10.0, 1)"
 	"  AS finished_per_s,"
+	" (SELECT COALESCE(json_agg(q.name ORDER BY q.name), '[]'::json) FROM queues q"
+	"  WHERE q.paused_at IS NOT NULL) AS paused_queues,"
+	" (SELECT string_agg(q.name, ', ' ORDER BY q.name) FROM queues q"
+	"  WHERE q.paused_at IS NOT NULL) AS _paused,"
 	" " ROWS_TS("now()", "_at")
 	" FROM jobs";
 /* clang-format on */
@@ -83,6 +88,8 @@ static void stats_text(const PGresult *res, bool watch, int64_t interval_ms)
 	printf("%-20s %s\n", "workers alive", rows_get(res, 0, "workers_alive"));
 	printf("%-20s %s\n", "unpublished", rows_get(res, 0, "unpublished"));
 	printf("%-20s %s jobs/s (last 10 s)\n", "throughput", rows_get(res, 0, "finished_per_s"));
+	printf("%-20s %s\n", "paused queues",
+	       rows_get(res, 0, "_paused") != NULL ? rows_get(res, 0, "_paused") : "-");
 }
 
 /* --watch, text: the longest-running jobs with their owner and heartbeat age. */

@@ -31,13 +31,15 @@ static const char HELP[] =
 	"  --at TIME            run no earlier than TIME (RFC 3339, e.g. 2026-11-28T12:00:00Z)\n"
 	"  --timeout DUR        runtime limit of one attempt\n"
 	"  --key KEY            idempotency key: a repeated key returns the first job's id\n"
+	"  --unique-for DUR     with --key: the key is this job's for DUR from now (up to\n"
+	"                       365d); a submit of it afterwards makes a new job\n"
 	"  --priority N         0-9 (default 0); above 0 the consumers' relay releases it,\n"
 	"                       highest first, ahead of the queue's priority-0 jobs\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
 	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\",\n"
-	"                       \"priority\"}), inserted in\n"
-	"                       one transaction; prints the ids in order ('-' = stdin)\n"
+	"                       \"unique_for\", \"priority\"}), inserted in one\n"
+	"                       transaction; prints the ids in order ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
 	"  --json               print {\"id\", \"status\", \"existed\", \"published\"} objects\n"
@@ -101,6 +103,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "at", required_argument, NULL, 'a' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "key", required_argument, NULL, 'k' },
+		{ "unique-for", required_argument, NULL, 'u' },
 		{ "payload-file", required_argument, NULL, 'p' },
 		{ "batch", required_argument, NULL, 'b' },
 		{ "wait", no_argument, NULL, 'w' },
@@ -122,7 +125,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkpP", c) != NULL;
+		single_opts |= strchr("qmdatkpuP", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -157,6 +160,14 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		case 'k':
 			free(single.key);
 			single.key = strdup(optarg);
+			break;
+		case 'u':
+			if (!cli_duration(cli, "--unique-for", optarg, &single.job.unique_for_ms))
+				goto out;
+			if (single.job.unique_for_ms == 0) {
+				cli_usage(cli, "--unique-for must be more than 0");
+				goto out;
+			}
 			break;
 		case 'p':
 			payload_file = optarg;
@@ -211,6 +222,10 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		}
 		if (single.job.delay_ms > 0 && single.job.at_unix_ms > 0) {
 			cli_usage(cli, "--delay and --at exclude each other");
+			goto out;
+		}
+		if (single.job.unique_for_ms > 0 && single.key == NULL) {
+			cli_usage(cli, "--unique-for needs --key");
 			goto out;
 		}
 		single.type = strdup(argv[optind]);
@@ -270,6 +285,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .run_at_unix_ms = ins[i].job.at_unix_ms,
 				  .timeout_ms = ins[i].job.timeout_ms,
 				  .key = ins[i].key,
+				  .unique_for_ms = ins[i].job.unique_for_ms,
 				  .priority = ins[i].job.priority },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether

@@ -26,6 +26,8 @@ static const struct {
 	{ "prune", cmd_prune, "delete finished jobs older than a duration" },
 	{ "dead", cmd_dead, "list dead-lettered messages, requeue their jobs" },
 	{ "agent", cmd_agent, "serve submits from a local socket, connections kept warm" },
+	{ "schedule", cmd_schedule, "cron schedules: add, list, rm, pause, resume, run" },
+	{ "queue", cmd_queue, "pause or resume a queue; list queues, counts, pause state" },
 };
 
 static void usage(FILE *f)

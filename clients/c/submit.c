@@ -3,6 +3,7 @@
  * jobs published when they come; a job no broker confirmed is left to the relay (contract
  * in <jobq/jobq.h>). */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,16 @@
 #include "jobq/submit_check.h"
 #include "jobq/url.h"
 
+/* The options struct keeps its size (ABI): each new option takes one reserved slot. After
+ * metadata come eight int64_t slots: unique_for_ms, priority and reserved[6]. */
+#define OPTS_SLOT(f) offsetof(struct jobq_submit_opts, f)
+_Static_assert(OPTS_SLOT(priority) == OPTS_SLOT(unique_for_ms) + sizeof(int64_t) &&
+		       OPTS_SLOT(reserved) == OPTS_SLOT(priority) + sizeof(int64_t),
+	       "unique_for_ms, priority and reserved must follow each other");
+_Static_assert(sizeof(struct jobq_submit_opts) == OPTS_SLOT(unique_for_ms) + 8 * sizeof(int64_t),
+	       "struct jobq_submit_opts changed size: take a reserved slot instead");
+#undef OPTS_SLOT
+
 /* One job's arguments, before anything is sent: the CLI's checks, and the options'
  * ranges. 0 or JOBQ_EINVAL naming the field. */
 static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct jobq_err *err)
@@ -23,7 +34,8 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	const struct jobq_submit_opts *o = &j->opts;
 	int r;
 
-	if ((r = jobq_check_job(j->type, o->queue, o->key, err)) != 0)
+	if ((r = jobq_check_job(j->type, o->queue, o->key, err)) != 0 ||
+	    (r = jobq_check_unique_for(o->unique_for_ms, o->key, err)) != 0)
 		return r;
 	if (j->payload != NULL &&
 	    (r = jobq_check_payload(j->payload, strlen(j->payload), max_payload, err)) != 0)
@@ -326,6 +338,7 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .timeout_ms = j->opts.timeout_ms,
 					       .key = j->opts.key,
 					       .metadata = j->opts.metadata,
+					       .unique_for_ms = j->opts.unique_for_ms,
 					       .priority = (int)j->opts.priority };
 	}
 	if ((r = client_store(c, err)) != 0)

@@ -24,6 +24,11 @@ export interface SubmitOptions {
   timeout?: number;
   /** A JSON object stored with the job (at most 64 KiB as text). */
   metadata?: Record<string, unknown>;
+  /**
+   * With key: the key is this job's for this many seconds from its creation (> 0, at most 365
+   * days); a submit of the key afterwards creates a new job. Absent: the key is the job's for ever.
+   */
+  uniqueFor?: number;
   /** 0 to 9; default 0. A higher one runs first among the queue's due jobs (docs/scheduling.md, "Priorities"). */
   priority?: number;
   /** The application's own connection: the job joins its open transaction and is not committed by the client. */

@@ -142,6 +142,17 @@ check_status "cli role: INSERT of a job as another worker's is refused" 1 clpsql
 check_status "cli role: DELETE FROM workers is refused" 1 clpsql "DELETE FROM workers"
 check_status "cli role: UPDATE workers is refused" 1 clpsql "UPDATE workers SET state = 'stopped'"
 check_status "cli role: DELETE FROM job_events is refused" 1 clpsql "DELETE FROM job_events"
+# Pausing queues (migration 0017): the CLI writes queues only through its two functions.
+check_status "queue pause as jobq_cli" 0 cli queue pause lp --reason "least privilege"
+check_status "queue list as jobq_cli" 0 cli queue list
+check_status "queue resume as jobq_cli" 0 cli queue resume lp
+check_status "cli role: INSERT INTO queues is refused" 1 clpsql "INSERT INTO queues (name, paused_at) VALUES ('x', now())"
+check_status "cli role: UPDATE queues is refused" 1 clpsql "UPDATE queues SET paused_at = now()"
+check_status "cli role: DELETE FROM queues is refused" 1 clpsql "DELETE FROM queues"
+check_status "consumer role: reads queues" 0 cpsql "SELECT count(*) FROM queues"
+check_status "consumer role: UPDATE queues is refused" 1 cpsql "UPDATE queues SET paused_at = now()"
+check_status "consumer role: the CLI's pause function is refused" 1 cpsql "SELECT * FROM jobq_cli_queue_pause('x', NULL)"
+check_eq "the queue lp is there, not paused" "lp|f" "$(sql "select name, paused_at is not null from queues")"
 check_eq "every job is still there, in its state" "$jobs_before" "$(sql "$jobs_sql")"
 check_eq "worker w is still registered and running" running "$(sql "select state from workers where id='w'")"
 

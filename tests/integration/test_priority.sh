@@ -102,3 +102,49 @@ wait_for 20 "jobq.retryq.express delivered it 4 times in all" queue_deliveries_a
 check_eq "jobq.retryq still never delivered it" "0" \
   "$(mgmt_get "queues/jobq.retryq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
 stop_consumer w2
+
+# ---- a priority with a key's window (migration 0018 keeps 0016's unique_for): both stored,
+# through the CLI (single and batch) and through the SQL API (named and positional)
+window_of() {  # KEY: "priority|window in seconds" of the job holding KEY
+  sql "select priority || '|' || extract(epoch from unique_until - created_at)::int
+       from jobs where idempotency_key = '$1'"
+}
+check_status "submit --key --unique-for 1h --priority 6" 0 \
+  jobq submit noop --key both-cli --unique-for 1h --priority 6 --delay 1h
+bid=$OUT
+check_eq "  priority 6 and a window of 3600 s" "6|3600" "$(window_of both-cli)"
+check_status "  the same submit again" 0 jobq submit noop --key both-cli --unique-for 1h --priority 6
+check_eq "  returns the same job" "$bid" "$OUT"
+printf '{"type":"noop","key":"both-batch","unique_for":"90s","priority":3,"delay":"1h"}\n' >"$T/both.jsonl"
+check_status "a batch line with unique_for and priority" 0 jobq submit --batch "$T/both.jsonl"
+check_eq "  priority 3 and a window of 90 s" "3|90" "$(window_of both-batch)"
+check_status "SQL API: jobq_submit(key, unique_for, priority) by name" 0 \
+  sql "select jobq_submit('noop', key => 'both-sql', unique_for => interval '30 minutes', priority => 4,
+                          run_at => now() + interval '1 hour')"
+check_eq "  priority 4 and a window of 1800 s" "4|1800" "$(window_of both-sql)"
+check_status "SQL API: jobq_submit positional, unique_for 9th and priority 10th" 0 \
+  sql "select jobq_submit('noop', '{}', 'default', now() + interval '1 hour', null, 'both-pos', null,
+                          null, interval '10 minutes', 2)"
+check_eq "  priority 2 and a window of 600 s" "2|600" "$(window_of both-pos)"
+check_status "SQL API: jobq_submit_many with unique_for and priority" 0 \
+  sql "select jobq_submit_many('[{\"type\":\"noop\",\"key\":\"both-many\",\"unique_for\":120,\"priority\":8,\"delay\":3600}]')"
+check_eq "  priority 8 and a window of 120 s" "8|120" "$(window_of both-many)"
+check_status "SQL API: unique_for without a key is still refused with a priority" 1 \
+  psql -XAtq "$JOBQ_DATABASE_URL" -v ON_ERROR_STOP=1 -c "select jobq_submit('noop', unique_for => interval '1 hour', priority => 5)"
+check "  unique_for needs a key" grep -q "unique_for needs a key" "$ERR_FILE"
+check_status "cancel the five scheduled jobs" 0 \
+  sql "select count(*) from jobq_cancel(array(select id from jobs where idempotency_key like 'both-%'))"
+
+# ---- a paused queue's priority jobs are not released until it is resumed
+check_status "queue pause pq" 0 jobq queue pause pq --reason test
+start_consumer w3 --worker-id w3 --concurrency 1 --queues pq
+check_status "submit noop --priority 5 --queue pq" 0 jobq submit noop --priority 5 --queue pq
+pid5=$OUT
+sleep 1.5  # 15 relay passes
+check_eq "  not released while pq is paused" "queued|true" \
+  "$(sql "select status || '|' || (published_at is null) from jobs where id = '${pid5:-00000000-0000-0000-0000-000000000000}'")"
+check_eq "  nothing on jobq.pq.express" "[]" "$(queue_get jobq.pq.express)"
+check_status "queue resume pq" 0 jobq queue resume pq
+wait_for 30 "after the resume it is released and runs" sql_is succeeded \
+  "select status from jobs where id = '${pid5:-00000000-0000-0000-0000-000000000000}'"
+stop_consumer w3

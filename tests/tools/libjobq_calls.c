@@ -605,6 +605,20 @@ int main(int argc, char **argv)
 	check(r == JOBQ_CLIENT_OK && strcmp(id, again) == 0, "the same key gives the same id", c);
 	printf("id keyed %s\n", id);
 
+	/* a key with a window of 2 s (scheduled an hour ahead, so that it stays as it is): the
+	 * same job within it, a new one after it */
+	opts = (struct jobq_submit_opts){ .key = "libjobq-window-1",
+					  .unique_for_ms = 2000,
+					  .delay_ms = 3600 * 1000 };
+	r = jobq_client_submit(c, "noop", NULL, &opts, id);
+	check(r == JOBQ_CLIENT_OK, "submit with a key and a window of 2 s", c);
+	r = jobq_client_submit(c, "noop", NULL, &opts, again);
+	check(r == JOBQ_CLIENT_OK && strcmp(id, again) == 0, "within the window: the same id", c);
+	nap_ms(2300);
+	r = jobq_client_submit(c, "noop", NULL, &opts, again);
+	check(r == JOBQ_CLIENT_OK && strcmp(id, again) != 0, "after the window: a new id", c);
+	printf("id window-old %s\nid window-new %s\n", id, again);
+
 	/* a delayed job: scheduled; a wait of 300 ms times out; cancel acts at once */
 	opts = (struct jobq_submit_opts){ .delay_ms = 3600 * 1000,
 					  .max_attempts = 5,

@@ -1,5 +1,6 @@
-/* Unit tests: reading a batch file (publisher/batch.c) — a whole file is read, and a read
- * error is refused rather than submitted as a batch cut short. */
+/* Unit tests: reading a batch file (publisher/batch.c) — a whole file is read, a read
+ * error is refused rather than submitted as a batch cut short, and a line's unique window
+ * is read and checked. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -71,12 +72,61 @@ static void test_batch_priority_field(void **state)
 	}
 }
 
+/* parse LINE: its return and, when it failed, whether the message contains want. */
+static int parse(const char *line, struct batch_input *in, const char *want)
+{
+	struct jobq_err err = { 0 };
+	int r = batch_parse_line(line, strlen(line), 1 << 20, in, &err);
+
+	if (r != 0 && strstr(err.msg, want) == NULL)
+		fail_msg("\"%s\" not in \"%s\"", want, err.msg);
+	batch_input_free(in);
+	return r;
+}
+
+static void test_batch_unique_for(void **state)
+{
+	static const char two_hours[] = "{\"type\":\"t\",\"key\":\"k\",\"unique_for\":\"2h\"}";
+	struct batch_input in;
+
+	(void)state;
+	assert_int_equal(batch_parse_line(two_hours, strlen(two_hours), 1 << 20, &in, NULL), 0);
+	assert_int_equal(in.job.unique_for_ms, 2 * 3600 * 1000);
+	batch_input_free(&in);
+	{ /* with a priority: both kept */
+		static const char both[] =
+			"{\"type\":\"t\",\"key\":\"k\",\"unique_for\":60,\"priority\":7}";
+
+		assert_int_equal(batch_parse_line(both, strlen(both), 1 << 20, &in, NULL), 0);
+		assert_int_equal(in.job.unique_for_ms, 60 * 1000);
+		assert_int_equal(in.job.priority, 7);
+		batch_input_free(&in);
+	}
+	assert_int_equal(parse("{\"type\":\"t\",\"key\":\"k\",\"unique_for\":1.5}", &in, ""), 0);
+	assert_int_equal(
+		parse("{\"type\":\"t\",\"unique_for\":\"1h\"}", &in, "unique_for needs a key"),
+		JOBQ_EINVAL);
+	assert_int_equal(parse("{\"type\":\"t\",\"key\":\"k\",\"unique_for\":0}", &in,
+			       "\"unique_for\" must be more than 0"),
+			 JOBQ_EINVAL);
+	assert_int_equal(parse("{\"type\":\"t\",\"key\":\"k\",\"unique_for\":-1}", &in,
+			       "\"unique_for\" must be a duration"),
+			 JOBQ_EINVAL);
+	assert_int_equal(parse("{\"type\":\"t\",\"key\":\"k\",\"unique_for\":\"366d\"}", &in,
+			       "\"unique_for\""),
+			 JOBQ_EINVAL);
+	assert_int_equal(parse("{\"type\":\"t\",\"key\":\"k\",\"unique_for\":\"soon\"}", &in,
+			       "\"unique_for\""),
+			 JOBQ_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_reads_every_line),
 		cmocka_unit_test(test_batch_read_error_is_refused),
 		cmocka_unit_test(test_batch_priority_field),
+		cmocka_unit_test(test_batch_unique_for),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,10 +104,17 @@ static void test_libjobq_bad_options(void **state)
 	o = (struct jobq_submit_opts){ .metadata = "{\"a\":" };
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
 		       "metadata is not valid JSON");
+	o = (struct jobq_submit_opts){ .unique_for_ms = 1000 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "unique_for needs a key");
+	o = (struct jobq_submit_opts){ .key = "k", .unique_for_ms = -1 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "unique_for: -1 ms is not from 1 ms to 365 days");
+	o = (struct jobq_submit_opts){ .key = "k", .unique_for_ms = 366LL * 86400 * 1000 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "unique_for: ");
 	/* the room for later options must stay zero: a later version gives it meaning */
 	o = (struct jobq_submit_opts){ .queue = "default" };
-	o.reserved[6] = 1;
-	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[6] is not zero");
+	o.reserved[5] = 1;
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[5] is not zero");
 	o = (struct jobq_submit_opts){ .priority = 10 };
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
 		       "priority: 10 is not a whole number from 0 to 9");

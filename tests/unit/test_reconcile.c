@@ -66,6 +66,65 @@ static void test_reconcile_queued_due_claims(void **state)
 			 JOBQ_RC_CLAIM);
 }
 
+static void test_reconcile_queued_due_paused_holds(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		decide((struct jobq_reconcile_facts){
+			.found = true, .status = JOBQ_QUEUED, .due = true, .queue_paused = true }),
+		JOBQ_RC_HOLD);
+	assert_string_equal(jobq_reconcile_action_name(JOBQ_RC_HOLD), "hold");
+}
+
+static void test_reconcile_paused_changes_no_other_row(void **state)
+{
+	(void)state;
+	/* A cancel still wins: a paused queue's job can be cancelled. */
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_QUEUED,
+							       .due = true,
+							       .cancel_requested = true,
+							       .queue_paused = true }),
+			 JOBQ_RC_CANCEL);
+	/* Not due yet, or scheduled: the relay's, as in any queue. */
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_QUEUED, .queue_paused = true }),
+			 JOBQ_RC_ACK);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_SCHEDULED,
+							       .due = true,
+							       .queue_paused = true }),
+			 JOBQ_RC_ACK);
+	/* Finished: a duplicate. */
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_SUCCEEDED, .queue_paused = true }),
+			 JOBQ_RC_ACK);
+	/* Running: its jobs finish; a lost claim's reply, a redelivery and a dead owner are
+	 * handled as in any queue (the takeover statement itself holds a job of a paused
+	 * queue instead of running it). */
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_is_me = true,
+							       .own_claim = true,
+							       .queue_paused = true }),
+			 JOBQ_RC_RESUME);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_is_me = true,
+							       .queue_paused = true }),
+			 JOBQ_RC_ADOPT);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .lease_expired = true,
+							       .queue_paused = true }),
+			 JOBQ_RC_TAKEOVER);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_probed = true,
+							       .queue_paused = true }),
+			 JOBQ_RC_ACK);
+}
+
 static void test_reconcile_running_mine_adopts(void **state)
 {
 	(void)state;
@@ -156,6 +215,8 @@ int main(void)
 		cmocka_unit_test(test_reconcile_cancel_requested_not_running_cancels),
 		cmocka_unit_test(test_reconcile_scheduled_not_due_acks),
 		cmocka_unit_test(test_reconcile_queued_due_claims),
+		cmocka_unit_test(test_reconcile_queued_due_paused_holds),
+		cmocka_unit_test(test_reconcile_paused_changes_no_other_row),
 		cmocka_unit_test(test_reconcile_running_mine_adopts),
 		cmocka_unit_test(test_reconcile_running_my_lost_claim_resumes),
 		cmocka_unit_test(test_reconcile_running_other_lease_expired_takes_over),

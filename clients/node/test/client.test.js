@@ -212,6 +212,27 @@ test('an idempotency key returns the existing job and creates nothing', async ()
   assert.equal(await client.submit('echo', {}, { key }), a);
 });
 
+test('uniqueFor: a key is unique within its window, and makes a new job after it', async () => {
+  const key = unique('window');
+  // scheduled an hour ahead, so that the consumer leaves them as they are
+  const a = await client.submit('noop', {}, { key, uniqueFor: 1, delay: 3600 });
+  assert.equal(await client.submit('noop', {}, { key, uniqueFor: 1 }), a, 'within the window: the same job');
+  const expired = async () => (await owner.query(
+    'SELECT bool_and(unique_until <= clock_timestamp()) AS e FROM jobs WHERE idempotency_key = $1', [key])).rows[0].e;
+  for (let i = 0; i < 100 && !(await expired()); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(await expired(), 'the window ended within 10 s');
+  const [b, b2] = await client.submitMany([{ type: 'noop', key, uniqueFor: 3600, delay: 3600 }, { type: 'noop', key }]);
+  assert.notEqual(b, a, 'after the window: a new job');
+  assert.equal(b2, b, 'a key repeated in the call is that new job');
+  const { rows } = await owner.query(
+    'SELECT id, expired_key, extract(epoch FROM unique_until - created_at) AS w FROM jobs WHERE $1 IN (idempotency_key, expired_key) ORDER BY created_at',
+    [key]);
+  assert.deepEqual(rows.map((r) => [r.id, r.expired_key, Number(r.w)]), [[a, key, 1], [b, null, 3600]]);
+  assert.equal((await client.status(a)).status, 'scheduled', 'the old job is intact');
+  await client.cancel(a);
+  await client.cancel(b);
+});
+
 test('bad input is an InvalidArgument with the server\'s message', async () => {
   const bad = async (p, message) => assert.rejects(p, (err) => {
     assert.ok(err instanceof jobq.InvalidArgument, `${err.name}: ${err.message}`);
@@ -223,6 +244,11 @@ test('bad input is an InvalidArgument with the server\'s message', async () => {
   await bad(client.submit('noop', {}, { maxAttempts: 0 }), 'max_attempts: 0 is not a whole number from 1 to 1000');
   await bad(client.submit('noop', {}, { key: '' }), 'key must be 1 to 255 characters');
   await bad(client.submit('noop', {}, { metadata: [1] }), 'metadata must be a JSON object');
+  await bad(client.submit('noop', {}, { uniqueFor: 60 }), 'unique_for needs a key');
+  await bad(client.submit('noop', {}, { key: 'k', uniqueFor: 0 }),
+    'unique_for: 00:00:00 must be more than 0 and at most 365 days');
+  await bad(client.submitMany([{ type: 'noop', key: 'k', uniqueFor: 'soon' }]),
+    'job 1: "unique_for" must be seconds (0 to 31536000) or an interval such as "30 seconds"');
   const key = unique('bad-many');
   await bad(client.submitMany([{ type: 'noop', key }, { type: 'noop' }, { type: 'noop', bogus: 1 }]),
     'job 3: unknown field "bogus"');
@@ -251,6 +277,19 @@ test('priority: submit and submitMany take it; 0 to 9 only', async () => {
     return true;
   });
   await assert.rejects(client.submit('noop', {}, { priority: 1.5 }), /priority 1.5 is not a whole number from 0 to 9/);
+});
+
+test('priority and uniqueFor together: both are stored', async () => {
+  const key = unique('prio-window');
+  const a = await client.submit('noop', {}, { key, uniqueFor: 3600, priority: 4, delay: 3600 });
+  assert.equal(await client.submit('noop', {}, { key, uniqueFor: 3600, priority: 4 }), a, 'within the window: the same job');
+  const [b] = await client.submitMany([{ type: 'noop', key: `${key}-m`, uniqueFor: 60, priority: 2, delay: 3600 }]);
+  const { rows } = await owner.query(
+    'SELECT priority, extract(epoch FROM unique_until - created_at) AS w FROM jobs WHERE id = ANY($1::uuid[]) ORDER BY priority DESC',
+    [[a, b]]);
+  assert.deepEqual(rows.map((r) => [r.priority, Number(r.w)]), [[4, 3600], [2, 60]]);
+  await client.cancel(a);
+  await client.cancel(b);
 });
 
 test('a job enqueued in a transaction that rolls back never exists', async () => {

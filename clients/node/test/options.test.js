@@ -9,19 +9,22 @@ const { InvalidArgument } = require('../lib/errors');
 test('submitParams maps options to jobq_submit parameters', () => {
   const conn = { query() {} };
   const { values, conn: c } = opt.submitParams('t', { a: 1 }, {
-    queue: 'q', delay: 5, key: 'k', maxAttempts: 2, timeout: 1.5, metadata: { m: true }, priority: 7, conn,
+    queue: 'q', delay: 5, key: 'k', maxAttempts: 2, timeout: 1.5, metadata: { m: true }, uniqueFor: 60,
+    priority: 7, conn,
   });
-  assert.deepEqual(values, ['t', '{"a":1}', 'q', null, 5, 2, 'k', 1.5, '{"m":true}', 7]);
+  assert.deepEqual(values, ['t', '{"a":1}', 'q', null, 5, 2, 'k', 1.5, '{"m":true}', 60, 7]);
   assert.equal(c, conn);
   const d = new Date('2030-01-02T03:04:05.000Z');
   assert.deepEqual(opt.submitParams('t', undefined, { runAt: d }).values,
-    ['t', null, null, '2030-01-02T03:04:05.000Z', null, null, null, null, null, null]);
+    ['t', null, null, '2030-01-02T03:04:05.000Z', null, null, null, null, null, null, null]);
   assert.equal(opt.submitParams('t', [1, 2]).values[1], '[1,2]', 'an array payload stays JSON');
 });
 
 test('submitParams refuses bad options', () => {
-  for (const o of [{ nope: 1 }, { delay: 'soon' }, { delay: -1 }, { delay: NaN }, { maxAttempts: 1.5 }, { priority: 1.5 }, { priority: '9' },
-    { runAt: new Date('x') }, { runAt: 5 }, { queue: 3 }, { conn: {} }, { delay: 1, runAt: '2030-01-01' }]) {
+  for (const o of [{ nope: 1 }, { delay: 'soon' }, { delay: -1 }, { delay: NaN }, { maxAttempts: 1.5 },
+    { priority: 1.5 }, { priority: '9' },
+    { runAt: new Date('x') }, { runAt: 5 }, { queue: 3 }, { conn: {} }, { delay: 1, runAt: '2030-01-01' },
+    { uniqueFor: -1 }, { uniqueFor: '1h' }, { unique_for: 5 }]) {
     assert.throws(() => opt.submitParams('t', {}, o), InvalidArgument, JSON.stringify(o));
   }
   assert.throws(() => opt.submitParams('t', {}, 'x'), InvalidArgument);
@@ -37,8 +40,8 @@ test('a payload that JSON cannot express is an InvalidArgument', () => {
 });
 
 test('manyJob renames runAt and maxAttempts and keeps other fields for the server', () => {
-  assert.deepEqual(opt.manyJob({ type: 't', runAt: new Date(0), maxAttempts: 2, bogus: 1, key: undefined }, 0),
-    { type: 't', run_at: '1970-01-01T00:00:00.000Z', max_attempts: 2, bogus: 1 });
+  assert.deepEqual(opt.manyJob({ type: 't', runAt: new Date(0), maxAttempts: 2, bogus: 1, key: undefined, uniqueFor: 5 }, 0),
+    { type: 't', run_at: '1970-01-01T00:00:00.000Z', max_attempts: 2, bogus: 1, unique_for: 5 });
   assert.throws(() => opt.manyJob(null, 4), /job 5 must be an object/);
 });
 

@@ -98,8 +98,8 @@ def _one_job(job: Any) -> dict[str, Any]:
     for k, v in job.items():
         if v is None:
             continue
-        if k in ("delay", "timeout"):
-            v = seconds(k, v, positive=(k == "timeout"))
+        if k in ("delay", "timeout", "unique_for"):
+            v = seconds(k, v, positive=(k != "delay"))
         elif k == "run_at":
             v = run_at(v).isoformat()  # type: ignore[union-attr]
         obj[k] = v

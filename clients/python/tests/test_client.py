@@ -184,6 +184,29 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(self.c.wait(first, timeout=WAIT), {"v": "first"})
         self.assertEqual(rows("SELECT count(*) FROM jobs WHERE idempotency_key = %s", k), [(1,)])
 
+    def test_unique_for_window(self) -> None:
+        k = key("window")
+        # scheduled an hour ahead, so that the consumer leaves them as they are
+        first = self.c.submit("noop", key=k, unique_for=1, delay=3600)
+        self.assertEqual(self.c.submit("noop", key=k, unique_for=1), first)
+        expired = "SELECT bool_and(unique_until <= clock_timestamp()) FROM jobs WHERE idempotency_key = %s"
+        for _ in range(100):  # the window ends within 10 s
+            if rows(expired, k) == [(True,)]:
+                break
+            time.sleep(0.1)
+        self.assertEqual(rows(expired, k), [(True,)])
+        new, again = self.c.submit_many([
+            {"type": "noop", "key": k, "unique_for": dt.timedelta(hours=1), "delay": 3600},
+            {"type": "noop", "key": k}])
+        self.assertNotEqual(new, first)
+        self.assertEqual(again, new)
+        self.assertEqual(rows("SELECT id::text, expired_key, extract(epoch FROM unique_until - created_at)::int"
+                              " FROM jobs WHERE %s IN (idempotency_key, expired_key) ORDER BY created_at", k),
+                         [(first, k, 1), (new, None, 3600)])
+        self.assertEqual(self.c.status(first)["status"], "scheduled")  # the old job is intact
+        self.c.cancel(first)
+        self.c.cancel(new)
+
     # ------------------------------------------------------------------ refusals
     def test_bad_input_raises_invalid_argument_with_the_message(self) -> None:
         cases = [
@@ -195,6 +218,13 @@ class ClientTest(unittest.TestCase):
              "max_attempts: 0 is not a whole number from 1 to 1000"),
             (lambda: self.c.submit("noop", key=""), "key must be 1 to 255 characters"),
             (lambda: self.c.submit("noop", metadata=[1]), "metadata must be a JSON object"),
+            (lambda: self.c.submit("noop", unique_for=60), "unique_for needs a key"),
+            (lambda: self.c.submit("noop", key="k", unique_for=0),
+             "unique_for: 0 is not a number of seconds above 0"),
+            (lambda: self.c.submit_many([{"type": "noop", "key": "k", "unique_for": -1}]),
+             "job 1: unique_for: -1 is not a number of seconds above 0"),
+            (lambda: self.c.submit_many([{"type": "noop", "unique_for": 5}]),
+             "job 1: unique_for needs a key"),
             (lambda: self.c.submit_many([{"type": "noop"}, {"type": "noop"},
                                          {"type": "noop", "bogus": 1}]),
              'job 3: unknown field "bogus"'),
@@ -280,6 +310,18 @@ class ClientTest(unittest.TestCase):
             self.c.submit("noop", priority="9")  # type: ignore[arg-type]
         with self.assertRaisesRegex(jobq.InvalidArgument, '^job 1: "priority" must be a whole number'):
             self.c.submit_many([{"type": "noop", "priority": "x"}])
+
+    def test_priority_with_unique_for(self) -> None:
+        k = f"prio-unique-{uuid.uuid4()}"
+        jid = self.c.submit("noop", key=k, unique_for=3600, priority=4, delay=3600)
+        self.assertEqual(self.c.submit("noop", key=k, unique_for=3600, priority=4), jid)
+        ids = self.c.submit_many([{"type": "noop", "key": k + "-m", "unique_for": 60,
+                                   "priority": 2, "delay": 3600}])
+        got = rows("select priority, unique_until - created_at from jobs"
+                   " where id = any(%s::uuid[]) order by priority desc", [jid] + ids)
+        self.assertEqual(got, [(4, dt.timedelta(hours=1)), (2, dt.timedelta(minutes=1))])
+        self.c.cancel(jid)
+        self.c.cancel(ids[0])
 
     def test_refusal_inside_the_application_transaction(self) -> None:
         with psycopg.connect(DSN) as app:

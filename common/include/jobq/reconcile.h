@@ -16,6 +16,8 @@ enum jobq_reconcile_action {
 	JOBQ_RC_ADOPT,       /* running under me: my redelivery after a reconnect */
 	JOBQ_RC_TAKEOVER,    /* running under a dead owner or an expired lease: take over */
 	JOBQ_RC_PROBE_OWNER, /* running under another owner: find out if it is alive first */
+	JOBQ_RC_HOLD,        /* queued and due, but its queue is paused: mark it unpublished
+				 * (the relay publishes it once resumed), ack */
 };
 
 /* The facts about the job's row, as read after the failed claim. */
@@ -29,6 +31,7 @@ struct jobq_reconcile_facts {
 	bool lease_expired; /* running and lease_expires_at < now() */
 	bool owner_probed;  /* owner_dead below is known */
 	bool owner_dead;    /* the owner's liveness lock is free */
+	bool queue_paused;  /* the job's queue is paused (migration 0017) */
 };
 
 /* Decide. For a job running under another owner whose lease has not expired, the answer

@@ -71,6 +71,7 @@ struct jobq_job_row {
 	bool cancel_requested;
 	bool due;           /* run_after <= now() */
 	bool lease_expired; /* running and lease_expires_at < now() */
+	bool queue_paused;  /* its queue is paused (migration 0017) */
 };
 
 /* Read the row for reconciling. found=false for an unknown id (not an error). JOBQ_EDB on
@@ -120,15 +121,19 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {
 	char id[JOBQ_ID_BUF];
-	int64_t token;         /* the lease token the claim holds */
-	bool lost;             /* out: the row is no longer ours; stop the job, write nothing */
+	int64_t token; /* the lease token the claim holds */
+	bool lost;     /* out: the row is no longer ours; stop the job, write nothing */
+	bool busy;     /* out: still ours, but another transaction held its lock: not renewed */
 	bool cancel_requested; /* out: a cancel is recorded (fallback to the broadcast) */
 	const char *progress;  /* in: JSON text written to jobs.progress, or NULL (kept) */
 };
 
 /* Extend every listed lease of worker_id by lease_ms in one statement and refresh the
  * worker's registry heartbeat; an entry with a progress writes it to its row (with the
- * lease: a lost lease writes none). Fills lost/cancel_requested for each entry. One round trip
+ * lease: a lost lease writes none). Fills lost/busy/cancel_requested for each entry. A row
+ * another transaction has locked is skipped, not waited for (an application's open
+ * transaction that cancelled one job must not stall every lease of the worker): it comes
+ * back busy, judged on its last committed version. One round trip
  * in autocommit, so no row stays locked between statements; on a JOBQ_STORE_ASYNC_COMMIT
  * session its commit does not wait for the disk. 0, or JOBQ_EDB (JOBQ_EAGAIN) when it did
  * not commit; JOBQ_EINTERNAL when the reply lacks a column, a defect found after the

@@ -13,15 +13,17 @@
 /* A job to create. Strings are borrowed. */
 struct jobq_new_job {
 	const char *type;
-	const char *payload;  /* JSON text; NULL = {} */
-	const char *queue;    /* NULL = "default" */
-	int max_attempts;     /* 0 = default (3) */
-	int64_t delay_ms;     /* run no earlier than now() + delay */
-	int64_t at_unix_ms;   /* or no earlier than this instant (0 = unset) */
-	int64_t timeout_ms;   /* runtime limit; 0 = the handler's or none */
-	const char *key;      /* idempotency key or NULL */
-	const char *metadata; /* JSON object text kept with the job; NULL = {} */
-	int priority;         /* 0..9; > 0: released by the relay, never by the submitter */
+	const char *payload;   /* JSON text; NULL = {} */
+	const char *queue;     /* NULL = "default" */
+	int max_attempts;      /* 0 = default (3) */
+	int64_t delay_ms;      /* run no earlier than now() + delay */
+	int64_t at_unix_ms;    /* or no earlier than this instant (0 = unset) */
+	int64_t timeout_ms;    /* runtime limit; 0 = the handler's or none */
+	const char *key;       /* idempotency key or NULL */
+	const char *metadata;  /* JSON object text kept with the job; NULL = {} */
+	int64_t unique_for_ms; /* the key is this job's for this long from its creation, and
+				* a submit of it afterwards makes a new job; 0 = for ever */
+	int priority;          /* 0..9; > 0: released by the relay, never by the submitter */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
@@ -47,10 +49,13 @@ int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR
 
 /* Insert n jobs in one transaction (all or none; one statement when they fit in one and no
  * waiter is registered, else a transaction block), as queued, or scheduled when they run
- * later. A queued job is left to its submitter to publish for relay_grace_ms before the
- * relay steps in; a priority job (priority > 0) is left to the relay's release at once,
- * and its commit wakes the relays (migration 0018). With `wait`, also registers this session as a waiter for each job so that its
- * terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
+ * later. A key already held by a job returns that job, unless that job's unique window is
+ * over: the key is then taken from it first (jobq_expire_keys, migration 0016, in a
+ * statement of its own before the insert) and a new job is made. A queued job is left to
+ * its submitter to publish for relay_grace_ms before the relay steps in; a priority job
+ * (priority > 0) is left to the relay's release at once, and its commit wakes the relays
+ * (migration 0018). With `wait`, also registers this session as a waiter for each job so
+ * that its terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
  * describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
  * n > 1), JOBQ_EDB otherwise. */
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,

@@ -120,10 +120,14 @@ struct jobq_submit_opts {
 				 * that job's id and creates nothing; NULL = none */
 	const char *metadata;   /* a JSON object kept with the job (at most 64 KiB of
 				 * text; jobq status shows it); NULL = {} */
+	int64_t unique_for_ms;  /* with key: the key is this job's for this long from its
+				 * creation (1 ms to 365 days, database clock); a submit of
+				 * it afterwards makes a new job. 0 = the key is the job's
+				 * for ever */
 	int64_t priority;       /* 0..9; 0 = published at once as ever. A higher one is
 				 * released by the consumers' relay, highest first, ahead of
 				 * the queue's priority-0 jobs (docs/scheduling.md) */
-	int64_t reserved[7];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
+	int64_t reserved[6];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */

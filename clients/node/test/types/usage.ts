@@ -12,7 +12,7 @@ export async function use(conn: Queryable): Promise<void> {
   const c = new Client('postgresql://app@db/app', { pollInterval: 2 });
   const c2 = new Client({ connectionString: 'postgresql://app@db/app', max: 4 });
   const c3 = new Client();
-  const o: SubmitOptions = { queue: 'q', delay: 5, key: 'k', maxAttempts: 2, timeout: 3, metadata: { a: 1 }, conn };
+  const o: SubmitOptions = { queue: 'q', delay: 5, key: 'k', maxAttempts: 2, timeout: 3, metadata: { a: 1 }, uniqueFor: 60, conn };
   const id: string = await c.submit('echo', { x: 1 }, o);
   await c.submit('noop');
   await c.submit('noop', null, { runAt: new Date() });

@@ -1,0 +1,77 @@
+/* Paused queues as the consumer sees them (jobq/store_queue.h): the hold of a refused
+ * delivery of a paused queue, and which of a worker's queues are paused. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobq/store_queue.h"
+#include "store_internal.h"
+
+#define HOLD_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
+int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *err)
+{
+	const char *p[1] = { job_id };
+	PGresult *res;
+	int r;
+
+	/* The relay takes rows whose publish_after has passed: now(), so that a resume finds
+	 * the row due at once. The token is left alone: nothing was handed out. */
+	r = jobq_store_exec(st, "jobq_hold",
+			    "UPDATE jobs SET published_at = NULL, publish_after = now(),"
+			    " updated_at = now() "
+			    "WHERE id = $1 AND status = 'queued' AND NOT " HOLD_QUEUE_RUNS,
+			    1, p, &res, "hold job of a paused queue", err);
+	if (r != 0)
+		return r;
+	r = PQcmdTuples(res)[0] == '1' ? 0 : JOBQ_ECONFLICT;
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_queues_paused(struct jobq_store *st, char *const *queues, size_t n, bool *paused,
+			     struct jobq_err *err)
+{
+	size_t len = 3;
+	char *arr, *w;
+	PGresult *res;
+	int r;
+
+	memset(paused, 0, n * sizeof(*paused));
+	if (n == 0)
+		return 0;
+	/* Queue names are [A-Za-z0-9_.-]{1,64} (jobq_queue_name_valid): each quoted as it is. */
+	for (size_t i = 0; i < n; i++)
+		len += strlen(queues[i]) + 3;
+	if ((arr = malloc(len)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "paused queues: out of memory");
+	w = arr;
+	*w++ = '{';
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(queues[i]);
+
+		if (i > 0)
+			*w++ = ',';
+		*w++ = '"';
+		memcpy(w, queues[i], k);
+		w += k;
+		*w++ = '"';
+	}
+	*w++ = '}';
+	*w = '\0';
+	{
+		const char *p[1] = { arr };
+
+		r = jobq_store_exec(st, "jobq_queues_paused",
+				    "SELECT name FROM queues WHERE name = ANY($1::text[])"
+				    " AND paused_at IS NOT NULL",
+				    1, p, &res, "read paused queues", err);
+	}
+	free(arr);
+	if (r != 0)
+		return r;
+	for (int row = 0; row < PQntuples(res); row++)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(queues[i], PQgetvalue(res, row, 0)) == 0)
+				paused[i] = true;
+	PQclear(res);
+	return 0;
+}

@@ -1,0 +1,216 @@
+/* jobq queue: pause and resume a queue (migration 0017's functions do the writes) and list
+ * the queues with their job counts and pause state (docs/scheduling.md "Pausing queues"). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd_util.h"
+#include "jobq/submit_check.h"
+#include "rows.h"
+
+#define REASON_MAX 1000
+
+static const char HELP[] =
+	"usage: jobq queue pause QUEUE [--reason TEXT] [--json]\n"
+	"       jobq queue resume QUEUE [--json]\n"
+	"       jobq queue list [--json]\n"
+	"\n"
+	"A paused queue starts no job: from the moment `pause` returns, no job of the queue\n"
+	"starts on any worker (the database refuses the claim), its messages are held\n"
+	"unpublished in PostgreSQL, and its running jobs finish normally. The pause is kept\n"
+	"in the database, so it survives consumer restarts; a queue with no jobs yet may be\n"
+	"paused too. `resume` wakes the consumers' relays, which publish the held jobs at once.\n"
+	"\n"
+	"  pause QUEUE    pause it (again: keeps the first pause's time, takes the new reason)\n"
+	"  resume QUEUE   resume it\n"
+	"  list           every queue that has jobs or was ever paused: jobs scheduled, queued\n"
+	"                 and running, whether it is paused, since when, and why\n"
+	"\n"
+	"options:\n"
+	"  --reason TEXT  why (at most 1000 bytes), shown by list and stats\n"
+	"  --json         one JSON object (list: an array)\n"
+	"\n"
+	"exit status: 0 done; 2 usage or an invalid queue name; 5 database unavailable.\n";
+
+static int pause_queue(struct cli *cli, const char *queue, const char *reason)
+{
+	struct jobq_store *st = cli_store(cli);
+	struct jobq_err err = { 0 };
+	const char *p[2] = { queue, reason };
+	PGresult *res;
+	int r = CLI_EXIT_OK;
+
+	if (st == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	if (jobq_store_exec(
+		    st, NULL,
+		    "SELECT name AS queue, true AS paused, " ROWS_TS(
+			    "paused_at", "paused_at") ", paused_reason AS reason, was_paused"
+						      " FROM jobq_cli_queue_pause($1, $2)",
+		    2, p, &res, "pause queue", &err) != 0)
+		return cli_fail_err(cli, &err);
+	if (cli->json)
+		r = cmd_print_json(cli, rows_object(res, 0));
+	else if (rows_get(res, 0, "was_paused")[0] == 't')
+		printf("queue %s was already paused (since %s)\n", queue,
+		       rows_get(res, 0, "paused_at"));
+	else
+		printf("queue %s paused at %s\n", queue, rows_get(res, 0, "paused_at"));
+	PQclear(res);
+	return r;
+}
+
+static int resume_queue(struct cli *cli, const char *queue)
+{
+	struct jobq_store *st = cli_store(cli);
+	struct jobq_err err = { 0 };
+	const char *p[1] = { queue };
+	PGresult *res;
+	bool was;
+	int r = CLI_EXIT_OK;
+
+	if (st == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	if (jobq_store_exec(
+		    st, NULL,
+		    "SELECT $1 AS queue, false AS paused, COALESCE(bool_or(was_paused), false)"
+		    " AS was_paused, " ROWS_TS("max(paused_at)",
+					       "paused_since") " FROM jobq_cli_queue_resume($1)",
+		    1, p, &res, "resume queue", &err) != 0)
+		return cli_fail_err(cli, &err);
+	was = rows_get(res, 0, "was_paused")[0] == 't';
+	if (cli->json)
+		r = cmd_print_json(cli, rows_object(res, 0));
+	else if (was)
+		printf("queue %s resumed (paused since %s)\n", queue,
+		       rows_get(res, 0, "paused_since"));
+	else
+		printf("queue %s was not paused\n", queue);
+	PQclear(res);
+	return r;
+}
+
+static int list_queues(struct cli *cli)
+{
+	static const char *const head[] = { "QUEUE",  "SCHEDULED", "QUEUED", "RUNNING",
+					    "PAUSED", "SINCE",     "REASON" };
+	struct jobq_store *st = cli_store(cli);
+	struct jobq_err err = { 0 };
+	struct rows_table t;
+	PGresult *res;
+
+	if (st == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	/* clang-format off */
+	if (jobq_store_exec(st, NULL,
+			    "SELECT COALESCE(c.queue, q.name) AS queue,"
+			    " COALESCE(c.scheduled, 0) AS scheduled, COALESCE(c.queued, 0) AS queued,"
+			    " COALESCE(c.running, 0) AS running,"
+			    " COALESCE(q.paused_at IS NOT NULL, false) AS paused,"
+			    " " ROWS_TS("q.paused_at", "paused_at") ", q.paused_reason AS reason"
+			    " FROM (SELECT queue,"
+			    "        count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
+			    "        count(*) FILTER (WHERE status = 'queued') AS queued,"
+			    "        count(*) FILTER (WHERE status = 'running') AS running"
+			    "       FROM jobs GROUP BY queue) c"
+			    " FULL JOIN queues q ON q.name = c.queue ORDER BY 1",
+			    0, NULL, &res, "list queues", &err) != 0)
+		return cli_fail_err(cli, &err);
+	/* clang-format on */
+	if (cli->json) {
+		int r = cmd_print_json(cli, rows_array(res));
+
+		PQclear(res);
+		return r;
+	}
+	if (rows_table_init(&t, 7, head) != 0) {
+		rows_table_free(&t);
+		PQclear(res);
+		return cli_fail(cli, 1, "out of memory");
+	}
+	for (int i = 0; i < PQntuples(res); i++) {
+		bool paused = rows_get(res, i, "paused")[0] == 't';
+		char why[80];
+		const char *cells[7] = { rows_get(res, i, "queue"),
+					 rows_get(res, i, "scheduled"),
+					 rows_get(res, i, "queued"),
+					 rows_get(res, i, "running"),
+					 paused ? "yes" : "no",
+					 rows_get(res, i, "paused_at"),
+					 rows_cut(rows_get(res, i, "reason"), 60, why,
+						  sizeof(why)) };
+
+		if (rows_table_add(&t, cells) != 0)
+			break;
+	}
+	rows_table_print(&t, stdout);
+	rows_table_free(&t);
+	PQclear(res);
+	return CLI_EXIT_OK;
+}
+
+/* The one QUEUE argument of pause and resume, checked as `submit --queue` checks it. */
+static const char *queue_arg(struct cli *cli, int argc, char **argv, const char *sub)
+{
+	struct jobq_err err = { 0 };
+
+	if (optind + 1 >= argc) {
+		cli_usage(cli, "queue %s takes a queue name", sub);
+		return NULL;
+	}
+	if (optind + 2 < argc) {
+		cli_usage(cli, "unexpected argument '%s'", argv[optind + 2]);
+		return NULL;
+	}
+	if (jobq_check_queue(argv[optind + 1], &err) != 0) {
+		cli_fail_err(cli, &err);
+		return NULL;
+	}
+	return argv[optind + 1];
+}
+
+int cmd_queue(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = { { "reason", required_argument, NULL, 'r' },
+					      { NULL, 0, NULL, 0 } };
+	const char *reason = NULL, *sub, *queue;
+	int c;
+
+	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
+		switch (c) {
+		case 'h':
+			return CLI_EXIT_OK;
+		case 'r':
+			reason = optarg;
+			if (strlen(reason) > REASON_MAX)
+				return cli_usage(cli, "--reason is %zu bytes; at most %d",
+						 strlen(reason), REASON_MAX);
+			break;
+		default:
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(cli, "missing sub-command: pause, resume or list");
+	sub = argv[optind];
+	if (strcmp(sub, "list") == 0) {
+		if (reason != NULL)
+			return cli_usage(cli, "--reason is for queue pause only");
+		if (optind + 1 < argc)
+			return cli_usage(cli, "unexpected argument '%s'", argv[optind + 1]);
+		return list_queues(cli);
+	}
+	if (strcmp(sub, "pause") == 0) {
+		if ((queue = queue_arg(cli, argc, argv, sub)) == NULL)
+			return CLI_EXIT_USAGE;
+		return pause_queue(cli, queue, reason);
+	}
+	if (strcmp(sub, "resume") == 0) {
+		if (reason != NULL)
+			return cli_usage(cli, "--reason is for queue pause only");
+		if ((queue = queue_arg(cli, argc, argv, sub)) == NULL)
+			return CLI_EXIT_USAGE;
+		return resume_queue(cli, queue);
+	}
+	return cli_usage(cli, "unknown sub-command '%s' (pause, resume or list)", sub);
+}
