@@ -61,6 +61,7 @@ int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
 	"  ELSE COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1) END"   \
 	"  AS stop_ms,"                                                                            \
 	" max_attempts, type, queue, worker_id, status_reason, idempotency_key,"                  \
+	" priority,"                                                                               \
 	" progress::text AS progress,"                                                             \
 	" CASE WHEN $2::bool THEN payload::text END AS payload,"                                  \
 	" CASE WHEN $2::bool THEN job_metadata::text END AS job_metadata,"                        \
@@ -110,6 +111,7 @@ enum {
 	HEARTBEAT,
 	LEASE,
 	CANCEL_AT,
+	PRIORITY,
 	NCOLS
 };
 
@@ -136,6 +138,7 @@ static int fill_end(const PGresult *res, int row, const int *col, struct jobq_jo
 	out->stop_ms = store_double(res, row, col[STOP_MS]);
 	out->max_attempts = store_int(res, row, col[MAX_ATTEMPTS]);
 	out->timeout_ms = store_int64(res, row, col[TIMEOUT_MS]);
+	out->priority = store_int(res, row, col[PRIORITY]);
 	for (int i = NOW; i <= CANCEL_AT; i++)
 		*times[i - NOW] = store_int64(res, row, col[i]);
 	for (size_t i = 0; i < sizeof(str_cols) / sizeof(str_cols[0]); i++)
@@ -176,7 +179,8 @@ static int read_chunk(struct jobq_store *st, const char *const *ids, size_t n, u
 						  "published_ms",
 						  "heartbeat_ms",
 						  "lease_ms",
-						  "cancel_ms" };
+						  "cancel_ms",
+						  "priority" };
 	bool lock = (flags & JOBQ_READ_LOCK) != 0;
 	char *arr = jobq_store_uuid_array(ids, n);
 	const char *p[2] = { arr, (flags & JOBQ_READ_FULL) != 0 ? "t" : "f" };

@@ -21,6 +21,7 @@ struct delivery {
 	uint64_t tag;
 	uint64_t gen;
 	bool redelivered;
+	int priority; /* 0: from a job queue; 1..9: from its express queue (runs first) */
 	struct jobq_envelope env;
 };
 
@@ -110,6 +111,10 @@ struct consumer {
 	pthread_cond_t cv;
 	struct delivery *ring;
 	size_t ring_cap, ring_head, ring_len;
+	/* express deliveries waiting, highest priority first (then in arrival order): taken
+	 * before any of the ring's */
+	struct delivery *express;
+	size_t express_cap, express_len;
 	bool closing; /* no more deliveries will be pushed */
 	int busy;     /* executors currently processing a delivery */
 
@@ -180,7 +185,9 @@ bool consumer_hard_stop(struct consumer *c);
 /* Wake the I/O thread (signal-safe: one write to an eventfd). */
 void consumer_wake(struct consumer *c);
 
-/* Queue a delivery for the executors. Returns false if the consumer is closing. */
+/* Queue a delivery for the executors: an express one (priority > 0) before every ordinary
+ * one and behind those of its priority or higher. Returns false if the consumer is
+ * closing or out of memory. */
 bool consumer_push(struct consumer *c, const struct delivery *d);
 
 /* Take the next delivery; blocks. Returns false when closing and the queue is empty. */

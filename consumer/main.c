@@ -189,6 +189,7 @@ static void free_consumer(struct consumer *c)
 	jobq_store_free(c->write_st);
 	free(c->execs);
 	free(c->ring);
+	free(c->express);
 	free(c->settle);
 	if (c->settle_fd >= 0)
 		close(c->settle_fd);

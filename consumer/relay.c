@@ -38,6 +38,11 @@
 /* After a wake-up, rounds follow one another while each takes a full batch, for this long
  * at most before the loop services the broker and its tick again. */
 #define BURST_MS 1000
+/* Per queue, at most this many priority jobs released to the express queue and not yet
+ * claimed (docs/design.md §6 "Priority release"): enough to keep 2 × 16 executors fed
+ * from the express queue, few enough that a job of a higher priority submitted meanwhile
+ * waits behind at most this many. */
+#define PRIORITY_WINDOW 64
 
 struct relay {
 	struct consumer *c;
@@ -173,35 +178,35 @@ struct taken {
 	int64_t token;
 };
 
+/* A row the relay took, with the lease token its publish is marked for, and its place in
+ * the take (the release's rows come in the order they are to run). */
+struct taken_at {
+	struct taken t;
+	int at;
+};
+
 static int by_queue(const void *a, const void *b)
 {
-	return strcmp(((const struct taken *)a)->env.queue, ((const struct taken *)b)->env.queue);
+	const struct taken_at *x = a, *y = b;
+	int c = strcmp(x->t.env.queue, y->t.env.queue);
+
+	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
 }
 
-/* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took
- * (< 0 when the take failed). */
-static int relay_round(struct relay *r)
+/* Publish the n rows taken, queue by queue (so that one queue the broker refuses cannot
+ * hold up the others), each queue's in the order taken. Returns how many were
+ * confirmed. */
+static int publish_taken(struct relay *r, struct jobq_envelope *envs, int64_t *tokens, int n)
 {
-	struct consumer *c = r->c;
-	struct jobq_envelope envs[RELAY_BATCH];
-	struct taken taken[RELAY_BATCH];
-	int64_t tokens[RELAY_BATCH];
-	struct jobq_err err = { 0 };
-	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
-				      &err);
+	struct taken_at taken[RELAY_BATCH];
 	int published = 0;
 
-	if (n < 0) {
-		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
-		return n;
-	}
-	/* Queue by queue, so that one queue the broker refuses cannot hold up the others. */
 	for (int i = 0; i < n; i++)
-		taken[i] = (struct taken){ envs[i], tokens[i] };
+		taken[i] = (struct taken_at){ { envs[i], tokens[i] }, i };
 	qsort(taken, (size_t)n, sizeof(taken[0]), by_queue);
 	for (int i = 0; i < n; i++) {
-		envs[i] = taken[i].env;
-		tokens[i] = taken[i].token;
+		envs[i] = taken[i].t.env;
+		tokens[i] = taken[i].t.token;
 	}
 	for (int i = 0; i < n;) {
 		int j = i + 1;
@@ -211,6 +216,44 @@ static int relay_round(struct relay *r)
 		published += publish_group(r, envs + i, tokens + i, (size_t)(j - i));
 		i = j;
 	}
+	return published;
+}
+
+/* Release the priority jobs the window has room for (before the round's ordinary take, so
+ * that they are in the express queue first). Returns how many were published. */
+static int release_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_envelope envs[RELAY_BATCH];
+	int64_t tokens[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	int n = jobq_store_relay_release(r->st, c->cfg->relay_grace_ms, PRIORITY_WINDOW, envs,
+					 tokens, RELAY_BATCH, &err);
+
+	if (n < 0) {
+		jobq_warn("relay_release_failed", "worker", c->worker_id, "error", err.msg);
+		return 0;
+	}
+	return publish_taken(r, envs, tokens, n);
+}
+
+/* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took
+ * (< 0 when the take failed). */
+static int relay_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_envelope envs[RELAY_BATCH];
+	int64_t tokens[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	int published = release_round(r);
+	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
+				      &err);
+
+	if (n < 0) {
+		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
+		return n;
+	}
+	published += publish_taken(r, envs, tokens, n);
 	if (published > 0) {
 		char count[24];
 		jobq_info("relay_published", "worker", c->worker_id, "count",

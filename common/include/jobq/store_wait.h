@@ -64,6 +64,7 @@ struct jobq_job_end {
 	int64_t heartbeat_ms;
 	int64_t lease_expires_ms;
 	int64_t cancel_requested_ms;
+	int priority; /* 0..9 (migration 0018) */
 };
 
 /* Flags of jobq_store_job_ends. */
