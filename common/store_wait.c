@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "jobq/clock.h"
 #include "jobq/id_index.h"
@@ -283,13 +284,22 @@ void jobq_job_end_release(struct jobq_job_end *e)
 int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
 		       void *arg, struct jobq_err *err)
 {
+	return jobq_store_notices_or(st, timeout_ms, max, fn, arg, -1, NULL, err);
+}
+
+int jobq_store_notices_or(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
+			  void *arg, int wake_fd, bool *woken, struct jobq_err *err)
+{
 	PGconn *conn = jobq_store_conn(st);
 	int64_t deadline = jobq_monotonic_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 	int handed = 0;
 
+	if (woken != NULL)
+		*woken = false;
 	for (;;) {
 		PGnotify *n;
-		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
+		struct pollfd pfd[2] = { { .fd = PQsocket(conn), .events = POLLIN },
+					 { .fd = wake_fd, .events = POLLIN } };
 		int64_t left;
 
 		if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK)
@@ -305,9 +315,19 @@ int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_
 		left = deadline - jobq_monotonic_ms();
 		if (left <= 0)
 			return 0;
-		if (poll(&pfd, 1, left > 1000 ? 1000 : (int)left) < 0 && errno != EINTR)
+		if (poll(pfd, wake_fd >= 0 ? 2 : 1, left > 1000 ? 1000 : (int)left) < 0 &&
+		    errno != EINTR)
 			return jobq_err_set(err, JOBQ_ESYS, "notifications: poll: %s",
 					    strerror(errno));
+		if (wake_fd >= 0 && (pfd[1].revents & POLLIN) != 0) {
+			uint64_t count;
+			ssize_t got = read(wake_fd, &count, sizeof(count));
+
+			(void)got; /* an eventfd: a read drains it; EAGAIN if another did */
+			if (woken != NULL)
+				*woken = true;
+			return 0;
+		}
 	}
 }
 

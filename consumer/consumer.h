@@ -123,6 +123,9 @@ struct consumer {
 	struct settlement *settle;
 	size_t settle_cap, settle_len;
 	int settle_fd;
+	/* written when a priority job was claimed: its relay releases the next ones at once
+	 * (the window of released priority jobs has room again, relay.c) */
+	int relay_fd;
 
 	/* running executions, two slots per executor (executor.h: the job at hand, and the
 	 * next one claimed with its outcome) */
@@ -181,6 +184,10 @@ bool consumer_runs_job(struct consumer *c, const char *job_id);
 /* True once shutdown no longer waits for anything: a second signal, or the drain's
  * shutdown_timeout has passed. Loops that retry through outages give up then. */
 bool consumer_hard_stop(struct consumer *c);
+
+/* Tell this consumer's relay that a priority job was claimed, so that it releases the next
+ * ones now rather than at its next pass (one write to an eventfd). */
+void consumer_poke_relay(struct consumer *c);
 
 /* Wake the I/O thread (signal-safe: one write to an eventfd). */
 void consumer_wake(struct consumer *c);

@@ -24,6 +24,14 @@ void consumer_wake(struct consumer *c)
 	(void)n; /* a full counter already means "wake up" */
 }
 
+void consumer_poke_relay(struct consumer *c)
+{
+	uint64_t one = 1;
+	ssize_t n = write(c->relay_fd, &one, sizeof(one));
+
+	(void)n; /* a full counter already means "release now" */
+}
+
 /* Insert an express delivery behind those of its priority or higher. Caller holds c->mu.
  * The list holds at most the express queues' prefetch, so a shift is cheap. */
 static bool push_express_locked(struct consumer *c, const struct delivery *d)

@@ -24,6 +24,8 @@
 #define RELAY_BATCH 500
 #define REAP_BATCH 500
 #define TICK_MS 100
+/* Releases of priority jobs after claims here, one per this many ms at most. */
+#define POKE_SPACING_MS 5
 /* A queue whose publishes keep failing is retried this much later each time, so that
  * the rest of the work goes on meanwhile. */
 #define DEFER_MS 30000
@@ -52,6 +54,10 @@ struct relay {
 	unsigned int seed;
 	bool listening; /* the session LISTENs to the relay's channels */
 	bool woken;     /* a notification on jobq_submitted arrived */
+	/* A priority job was claimed here (consumer_poke_relay): release the next ones, at
+	 * most once every POKE_SPACING_MS (pending until then). */
+	bool poke_pending;
+	int64_t last_release_ms;
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -402,6 +408,7 @@ static void check_cancels(struct relay *r)
 static bool take_notices(struct relay *r, int64_t wait_ms)
 {
 	struct jobq_err err = { 0 };
+	bool poked = false;
 
 	r->woken = false;
 	r->nhints = 0;
@@ -411,14 +418,36 @@ static bool take_notices(struct relay *r, int64_t wait_ms)
 		usleep((useconds_t)wait_ms * 1000);
 		return false;
 	}
-	if (jobq_store_notices(r->st, wait_ms, 1000, on_notice, r, &err) < 0) {
+	if (jobq_store_notices_or(r->st, wait_ms, 1000, on_notice, r, r->c->relay_fd, &poked,
+				  &err) < 0) {
 		jobq_warn("relay_db_lost", "worker", r->c->worker_id, "error", err.msg);
 		r->listening = false;
 		return false;
 	}
+	if (poked)
+		r->poke_pending = true;
 	if (r->nhints > 0)
 		check_cancels(r);
 	return r->woken;
+}
+
+/* A priority job claimed here freed room in its queue's release window: release the next
+ * ones now (the claims of a busy consumer come in bursts: one release per POKE_SPACING_MS
+ * at most, so the relay's statements stay few). Returns the ms until a pending release is
+ * due, or TICK_MS when none is pending. */
+static int64_t release_poked(struct relay *r)
+{
+	int64_t now = jobq_monotonic_ms();
+
+	if (!r->poke_pending)
+		return TICK_MS;
+	if (now - r->last_release_ms < POKE_SPACING_MS)
+		return POKE_SPACING_MS - (now - r->last_release_ms);
+	r->poke_pending = false;
+	r->last_release_ms = now;
+	if (ensure_db(r))
+		(void)release_round(r);
+	return TICK_MS;
 }
 
 /* Publish what is due now: rounds one after another while each takes a full batch (a large
@@ -450,7 +479,7 @@ void *relay_thread(void *arg)
 
 	r.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid ^ 0x5a5a;
 	while (!atomic_load(&c->draining)) {
-		int64_t now = jobq_monotonic_ms();
+		int64_t now = jobq_monotonic_ms(), wait;
 		bool woken;
 
 		if (r.b != NULL && jobq_broker_ok(r.b)) {
@@ -468,7 +497,10 @@ void *relay_thread(void *arg)
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */
-		woken = take_notices(&r, follow_up > 0 ? follow_up - jobq_monotonic_ms() : TICK_MS);
+		wait = release_poked(&r);
+		if (follow_up > 0 && follow_up - jobq_monotonic_ms() < wait)
+			wait = follow_up - jobq_monotonic_ms();
+		woken = take_notices(&r, wait);
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
 			if (ensure_db(&r))
 				relay_burst(&r);
