@@ -4,6 +4,7 @@
  * fails them. */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
@@ -11,6 +12,7 @@
 #include "broker_internal.h"
 #include "jobq/broker.h"
 #include "jobq/clock.h"
+#include "jobq/parse.h"
 
 /* Room for one encoded job envelope: its fields are a UUID, a type and a queue name of at
  * most 64 plain characters each, so it stays far below this. */
@@ -142,8 +144,8 @@ static int collect_confirms(struct jobq_broker *b, uint64_t first, size_t n, uin
 }
 
 static int publish_one(struct jobq_broker *b, const char *exchange, const char *key,
-		       const char *message_id, const char *type, const void *body, size_t len,
-		       struct jobq_err *err)
+		       const char *message_id, const char *type, int priority, const void *body,
+		       size_t len, struct jobq_err *err)
 {
 	amqp_basic_properties_t p;
 	amqp_bytes_t bytes = { len, (void *)body };
@@ -162,6 +164,11 @@ static int publish_one(struct jobq_broker *b, const char *exchange, const char *
 	if (type != NULL) {
 		p._flags |= AMQP_BASIC_TYPE_FLAG;
 		p.type = amqp_cstring_bytes(type);
+	}
+	if (priority > 0) {
+		/* Quorum queues ignore it: the consumer orders its express deliveries by it. */
+		p._flags |= AMQP_BASIC_PRIORITY_FLAG;
+		p.priority = (uint8_t)priority;
 	}
 	status = amqp_basic_publish(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(exchange),
 				    amqp_cstring_bytes(key), 1, 0, &p, bytes);
@@ -182,19 +189,28 @@ static int send_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, si
 	 * mode: a refused declare (403, a user without configure rights) closes the channel,
 	 * and the one it reopens is not in confirm mode yet. */
 	for (size_t i = 0; i < n; i++)
-		if ((r = jobq_broker_declare_queue(b, envs[i].queue, err)) != 0)
+		if ((r = jobq_broker_declare_queue(b, envs[i].queue, err)) != 0 ||
+		    (envs[i].priority > 0 &&
+		     (r = jobq_broker_declare_express(b, envs[i].queue, err)) != 0))
 			return r;
 	if ((r = confirm_select(b, err)) != 0)
 		return r;
 	*first = b->next_tag;
 	for (size_t i = 0; i < n; i++) {
-		char body[ENVELOPE_BODY_MAX];
+		char body[ENVELOPE_BODY_MAX], express[JOBQ_QUEUE_BUF + sizeof(JOBQ_EXPRESS_SUFFIX)];
+		const char *key = envs[i].queue;
 		int len;
 
 		if ((len = jobq_envelope_encode(&envs[i], body, sizeof(body), err)) < 0)
 			return len;
-		if ((r = publish_one(b, JOBQ_EXCHANGE_JOBS, envs[i].queue, envs[i].job_id,
-				     envs[i].type, body, (size_t)len, err)) != 0)
+		/* A priority job goes to its queue's express queue (docs/design.md §5). */
+		if (envs[i].priority > 0) {
+			snprintf(express, sizeof(express), "%s%s", envs[i].queue,
+				 JOBQ_EXPRESS_SUFFIX);
+			key = express;
+		}
+		if ((r = publish_one(b, JOBQ_EXCHANGE_JOBS, key, envs[i].job_id, envs[i].type,
+				     envs[i].priority, body, (size_t)len, err)) != 0)
 			return r;
 	}
 	return 0;
@@ -403,7 +419,7 @@ static int publish_confirmed(struct jobq_broker *b, const char *exchange, const 
 		return r;
 	first = b->next_tag;
 	for (size_t i = 0; i < n; i++)
-		if ((r = publish_one(b, exchange, routing_key, NULL, NULL, msgs[i].bytes,
+		if ((r = publish_one(b, exchange, routing_key, NULL, NULL, 0, msgs[i].bytes,
 				     msgs[i].len, err)) != 0)
 			return r;
 	/* No message ids: returns cannot be matched, and a fanout exchange never returns. */

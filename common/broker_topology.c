@@ -8,6 +8,7 @@
 
 #include "broker_internal.h"
 #include "jobq/broker.h"
+#include "jobq/parse.h"
 
 /* After the broker refused a declare with 403 (a least-privilege user without configure
  * rights), the channel is closed (close-ok sent): open it again and only check from now
@@ -149,21 +150,36 @@ void broker_forget_declared(struct jobq_broker *b)
 	b->ndeclared = 0;
 }
 
-int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err)
+/* Declare queue "jobq.<key>" bound to jobq.jobs with `key` (a job queue's name, or its
+ * express queue's "<name>.express"), unless this connection already did. */
+static int declare_job_queue(struct jobq_broker *b, const char *key, struct jobq_err *err)
 {
-	char queue[128];
+	char queue[160];
 	int r;
 
 	for (int i = 0; i < b->ndeclared; i++)
-		if (strcmp(b->declared[i], name) == 0)
+		if (strcmp(b->declared[i], key) == 0)
 			return 0;
-	snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, name);
-	if ((r = declare_and_bind(b, queue, false, JOBQ_EXCHANGE_JOBS, name, err)) != 0)
+	snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, key);
+	if ((r = declare_and_bind(b, queue, false, JOBQ_EXCHANGE_JOBS, key, err)) != 0)
 		return r;
-	if (b->ndeclared < BROKER_MAX_DECLARED &&
-	    (b->declared[b->ndeclared] = strdup(name)) != NULL)
+	if (b->ndeclared < BROKER_MAX_DECLARED && (b->declared[b->ndeclared] = strdup(key)) != NULL)
 		b->ndeclared++;
 	return 0;
+}
+
+int jobq_broker_declare_queue(struct jobq_broker *b, const char *name, struct jobq_err *err)
+{
+	return declare_job_queue(b, name, err);
+}
+
+int jobq_broker_declare_express(struct jobq_broker *b, const char *name, struct jobq_err *err)
+{
+	char key[JOBQ_QUEUE_BUF + sizeof(JOBQ_EXPRESS_SUFFIX)];
+
+	/* No job queue's name ends in .express: the two never share a cache entry. */
+	snprintf(key, sizeof(key), "%s%s", name, JOBQ_EXPRESS_SUFFIX);
+	return declare_job_queue(b, key, err);
 }
 
 int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,
@@ -177,7 +193,8 @@ int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int
 	    (r = declare_and_bind(b, JOBQ_QUEUE_DEAD, true, JOBQ_EXCHANGE_DEAD, "", err)) != 0)
 		return r;
 	for (int i = 0; i < nqueues; i++)
-		if ((r = jobq_broker_declare_queue(b, queues[i], err)) != 0)
+		if ((r = jobq_broker_declare_queue(b, queues[i], err)) != 0 ||
+		    (r = jobq_broker_declare_express(b, queues[i], err)) != 0)
 			return r;
 	return 0;
 }

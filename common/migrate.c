@@ -66,12 +66,6 @@ static const char *const GRANTS[] = {
 	"   timeout, idempotency_key, status_reason, publish_after, job_metadata)"
 	"   ON jobs TO jobq_cli;"
 	"  GRANT UPDATE (idempotency_key) ON jobs TO jobq_cli;"
-	/* submit --unique-for (migration 0016): a database migrated only part of the way
-	 * lacks the column */
-	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
-	"   AND attname = 'unique_until' AND NOT attisdropped) THEN"
-	"   GRANT INSERT (unique_until) ON jobs TO jobq_cli;"
-	"  END IF;"
 	"  GRANT SELECT ON job_events, workers, dead_letters TO jobq_cli;"
 	"  GRANT SELECT, INSERT, DELETE ON job_waiters TO jobq_cli;"
 	"  IF to_regclass('public.queues') IS NOT NULL THEN"
@@ -133,6 +127,21 @@ static const char *const GRANTS[] = {
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
 	"   REVOKE ALL ON schedule_slots FROM jobq_cli;"
 	"   GRANT SELECT ON schedule_slots TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
+	/* Columns of jobs that submit sets and a later migration added: unique_until (0016,
+	 * submit --unique-for) and priority (0018, submit --priority). A database migrated
+	 * only part of the way lacks them. */
+	"DO $$ BEGIN"
+	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'unique_until' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (unique_until) ON jobs TO jobq_cli;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'priority' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (priority) ON jobs TO jobq_cli;"
 	"  END IF;"
 	" END IF;"
 	"END $$",

@@ -84,7 +84,15 @@ bool jobq_queue_name_valid(const char *text)
 		      c == '_' || c == '.' || c == '-'))
 			return false;
 	}
-	return true;
+	/* Q.express would name Q's express queue (jobq.Q.express, docs/design.md §5). */
+	return !jobq_queue_name_express(text);
+}
+
+bool jobq_queue_name_express(const char *text)
+{
+	size_t n = strlen(text), k = strlen(JOBQ_EXPRESS_SUFFIX);
+
+	return n >= k && strcmp(text + n - k, JOBQ_EXPRESS_SUFFIX) == 0;
 }
 
 /* Read exactly n digits at *p into *v and advance; 0 on success, -1 otherwise. */

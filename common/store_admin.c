@@ -11,8 +11,11 @@
 /* jobq_cli_retry requeues only a failed or cancelled job and returns the row's status as
  * it found it, with the requeued id, queue, type and new lease token: no row is an unknown
  * id, a NULL id a job in another state. */
-static const char SQL_RETRY[] = "SELECT status, id, queue, type, lease_token"
-				" FROM jobq_cli_retry($1::uuid, $2::bigint, $3)";
+/* The priority is read beside the function's row (it never changes; the subquery sees the
+ * version from before the retry): a priority job is published to its express queue. */
+static const char SQL_RETRY[] = "SELECT r.status, r.id, r.queue, r.type, r.lease_token,"
+				" (SELECT j.priority FROM jobs j WHERE j.id = r.id) AS priority"
+				" FROM jobq_cli_retry($1::uuid, $2::bigint, $3) r";
 
 int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_grace_ms,
 		     const char *reason, struct jobq_retried *out, struct jobq_err *err)
@@ -23,9 +26,11 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 		QUEUE,
 		TYPE,
 		TOKEN,
+		PRIORITY,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "status", "id", "queue", "type", "lease_token" };
+	static const char *const names[NCOLS] = { "status", "id",          "queue",
+						  "type",   "lease_token", "priority" };
 	char grace[STORE_I64_LEN];
 	const char *p[3] = { job_id, store_i64(grace, relay_grace_ms), reason };
 	PGresult *res = NULL;
@@ -48,6 +53,7 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 	store_copy(out->env.queue, sizeof(out->env.queue), PQgetvalue(res, 0, col[QUEUE]));
 	store_copy(out->env.type, sizeof(out->env.type), PQgetvalue(res, 0, col[TYPE]));
 	out->token = store_int64(res, 0, col[TOKEN]);
+	out->env.priority = store_int(res, 0, col[PRIORITY]);
 out:
 	PQclear(res);
 	return r;

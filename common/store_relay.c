@@ -16,10 +16,14 @@
 #define RELAY_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
 #define RELAY_DUE                                                                                  \
 	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
-	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS
+	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS                 \
+	" AND priority = 0" /* priority jobs: jobq_store_relay_release */
 
-int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
-			  int64_t *tokens, int max, struct jobq_err *err)
+/* The rows a take or a release returned (id, type, queue, lease_token, and priority when
+ * the statement names it) into envs and tokens; clears res. The count, or the
+ * JOBQ_EINTERNAL of a missing column. */
+static int read_taken(PGresult *res, const char *what, struct jobq_envelope *envs, int64_t *tokens,
+		      struct jobq_err *err)
 {
 	enum {
 		ID,
@@ -29,11 +33,34 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token" };
+	int col[NCOLS], prio = PQfnumber(res, "priority");
+	int r, n;
+
+	if ((r = store_columns(res, names, NCOLS, col, what, err)) != 0) {
+		PQclear(res);
+		return r;
+	}
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++) {
+		memset(&envs[i], 0, sizeof(envs[i]));
+		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
+		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
+		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
+		tokens[i] = store_int64(res, i, col[TOKEN]);
+		if (prio >= 0)
+			envs[i].priority = (int)store_int64(res, i, prio);
+	}
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
+			  int64_t *tokens, int max, struct jobq_err *err)
+{
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
 	PGresult *res;
-	int col[NCOLS];
-	int r, n;
+	int r;
 
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
 	 * for this one to publish it and mark it published. */
@@ -51,28 +78,66 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		2, p, &res, "relay", err);
 	if (r != 0)
 		return r;
-	if ((r = store_columns(res, names, NCOLS, col, "relay", err)) != 0) {
-		PQclear(res);
+	return read_taken(res, "relay", envs, tokens, err);
+}
+
+/* A priority job waiting for the release (migration 0018): unpublished, waiting, due and of a
+ * queue that is not paused (as RELAY_DUE: a paused queue's priority jobs are not released,
+ * nor reported by the probe). j is the alias of jobs in the statement. */
+#define PRIORITY_DUE(j)                                                                            \
+	" " j ".priority > 0 AND " j ".published_at IS NULL"                                       \
+	" AND " j ".status IN ('scheduled', 'queued')"                                             \
+	" AND " j ".publish_after <= now() AND " j ".run_after <= now()"                           \
+	" AND " STORE_QUEUE_RUNS(j)
+
+/* Per queue, room = the window ($2) less the priority jobs released in the last minute and
+ * not claimed yet (a row whose message was lost stops counting after that minute, so it
+ * cannot wedge the window); the room's worth of waiting ones is taken highest priority
+ * first. As in the take, pushing publish_after by the grace ($1) hides a taken row from
+ * other relays while this one publishes it. The rows come back in release order. */
+/* clang-format off */
+static const char SQL_RELEASE[] =
+	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
+	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
+	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
+	"   AND r.published_at > now() - interval '1 minute')::int AS n FROM q),"
+	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
+	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
+	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
+	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
+	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
+	"  lease_token = j.lease_token + 1,"
+	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
+	"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
+	"  FROM pick WHERE j.id = pick.id"
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
+	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
+/* clang-format on */
+
+int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
+			     struct jobq_envelope *envs, int64_t *tokens, int max,
+			     struct jobq_err *err)
+{
+	char grace[STORE_I64_LEN], win[STORE_I64_LEN], lim[STORE_I64_LEN];
+	const char *p[3] = { store_i64(grace, grace_ms), store_i64(win, window),
+			     store_i64(lim, max) };
+	PGresult *res;
+	int r;
+
+	r = jobq_store_exec(st, "jobq_relay_release", SQL_RELEASE, 3, p, &res, "relay: release",
+			    err);
+	if (r != 0)
 		return r;
-	}
-	n = PQntuples(res);
-	for (int i = 0; i < n; i++) {
-		memset(&envs[i], 0, sizeof(envs[i]));
-		store_copy(envs[i].job_id, sizeof(envs[i].job_id), PQgetvalue(res, i, col[ID]));
-		store_copy(envs[i].type, sizeof(envs[i].type), PQgetvalue(res, i, col[TYPE]));
-		store_copy(envs[i].queue, sizeof(envs[i].queue), PQgetvalue(res, i, col[QUEUE]));
-		tokens[i] = store_int64(res, i, col[TOKEN]);
-	}
-	PQclear(res);
-	return n;
+	return read_taken(res, "relay: release", envs, tokens, err);
 }
 
 int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
 {
 	PGresult *res;
 	int r = jobq_store_exec(st, "jobq_relay_due",
-				"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")", 0, NULL,
-				&res, "relay", err);
+				"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+				" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")",
+				0, NULL, &res, "relay", err);
 
 	if (r != 0)
 		return r;

@@ -14,7 +14,8 @@
 
 /* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
- * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms}; each row's result
+ * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms,
+ * priority (only when not 0)}; each row's result
  * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
  * the existing job (the key is how its ord is found); a key whose job's window is over
  * was taken from that job just before (expire_keys), so its row is new. Keys are unique
@@ -31,32 +32,34 @@ static const char SQL_SUBMIT[] =
 	"  SELECT gen_random_uuid() AS id, s.ord, s.type, s.payload::jsonb AS payload,"
 	"         s.queue, s.max_attempts, s.timeout_ms, s.key, s.unique_ms,"
 	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
+	"         coalesce(s.priority, 0) AS priority,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
 	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
-	"       metadata text, unique_ms bigint)),"
+	"       metadata text, unique_ms bigint, priority int)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after, job_metadata,"
-	"                    unique_until)"
+	"                    unique_until, priority)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
 	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
 	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
 	"         key, 'submitted',"
-	"         CASE WHEN run_after > now() THEN run_after"
+	"         CASE WHEN run_after > now() OR priority > 0 THEN run_after" /* 0018 */
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
 	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
-	"END"
+	"END,"
+	"         priority"
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
 	"  RETURNING id, type, queue, status, xmax <> 0 AS existed,"
-	"            published_at IS NOT NULL AS published, idempotency_key) "
-	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published"
+	"            published_at IS NOT NULL AS published, idempotency_key, priority) "
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published, i.priority"
 	" FROM ins i JOIN s ON s.id = i.id WHERE NOT i.existed "
 	"UNION ALL "
-	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published"
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published, i.priority"
 	" FROM ins i JOIN s ON s.key = i.idempotency_key WHERE i.existed "
 	"ORDER BY 1";
 
@@ -97,13 +100,21 @@ static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
 
 static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 {
-	return json_pack(
+	json_t *it = json_pack(
 		"{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?, s:I}", "ord", (json_int_t)ord,
 		"type", j->type, "payload", j->payload != NULL ? j->payload : "{}", "queue",
 		j->queue != NULL ? j->queue : "default", "max_attempts",
 		j->max_attempts > 0 ? j->max_attempts : 3, "delay_ms", (json_int_t)j->delay_ms,
 		"at_ms", (json_int_t)j->at_unix_ms, "timeout_ms", (json_int_t)j->timeout_ms, "key",
 		j->key, "metadata", j->metadata, "unique_ms", (json_int_t)j->unique_for_ms);
+
+	/* Only a priority job names its priority: the others' rows stay as they were. */
+	if (it != NULL && j->priority != 0 &&
+	    json_object_set_new(it, "priority", json_integer(j->priority)) != 0) {
+		json_decref(it);
+		return NULL;
+	}
+	return it;
 }
 
 /* Take the keys (a JSON array of strings) from the jobs whose unique window is over, so that
@@ -137,10 +148,11 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 		STATUS,
 		EXISTED,
 		PUBLISHED,
+		PRIORITY,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "id",     "type",    "queue",
-						  "status", "existed", "published" };
+	static const char *const names[NCOLS] = { "id",      "type",      "queue",   "status",
+						  "existed", "published", "priority" };
 	char grace[STORE_I64_LEN], *text = NULL, *arr = NULL;
 	PGresult *res = NULL;
 	int col[NCOLS];
@@ -239,6 +251,7 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 			store_status(res, k, col[STATUS], &o->status);
 			o->existed = store_bool(res, k, col[EXISTED]);
 			o->published = store_bool(res, k, col[PUBLISHED]);
+			o->env.priority = (int)store_int64(res, k, col[PRIORITY]);
 			ids[row] = o->env.job_id;
 		}
 		PQclear(res);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "jobq/clock.h"
 #include "jobq/id_index.h"
@@ -61,6 +62,7 @@ int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
 	"  ELSE COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1) END"   \
 	"  AS stop_ms,"                                                                            \
 	" max_attempts, type, queue, worker_id, status_reason, idempotency_key,"                  \
+	" priority,"                                                                               \
 	" progress::text AS progress,"                                                             \
 	" CASE WHEN $2::bool THEN payload::text END AS payload,"                                  \
 	" CASE WHEN $2::bool THEN job_metadata::text END AS job_metadata,"                        \
@@ -110,6 +112,7 @@ enum {
 	HEARTBEAT,
 	LEASE,
 	CANCEL_AT,
+	PRIORITY,
 	NCOLS
 };
 
@@ -136,6 +139,7 @@ static int fill_end(const PGresult *res, int row, const int *col, struct jobq_jo
 	out->stop_ms = store_double(res, row, col[STOP_MS]);
 	out->max_attempts = store_int(res, row, col[MAX_ATTEMPTS]);
 	out->timeout_ms = store_int64(res, row, col[TIMEOUT_MS]);
+	out->priority = store_int(res, row, col[PRIORITY]);
 	for (int i = NOW; i <= CANCEL_AT; i++)
 		*times[i - NOW] = store_int64(res, row, col[i]);
 	for (size_t i = 0; i < sizeof(str_cols) / sizeof(str_cols[0]); i++)
@@ -176,7 +180,8 @@ static int read_chunk(struct jobq_store *st, const char *const *ids, size_t n, u
 						  "published_ms",
 						  "heartbeat_ms",
 						  "lease_ms",
-						  "cancel_ms" };
+						  "cancel_ms",
+						  "priority" };
 	bool lock = (flags & JOBQ_READ_LOCK) != 0;
 	char *arr = jobq_store_uuid_array(ids, n);
 	const char *p[2] = { arr, (flags & JOBQ_READ_FULL) != 0 ? "t" : "f" };
@@ -279,13 +284,22 @@ void jobq_job_end_release(struct jobq_job_end *e)
 int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
 		       void *arg, struct jobq_err *err)
 {
+	return jobq_store_notices_or(st, timeout_ms, max, fn, arg, -1, NULL, err);
+}
+
+int jobq_store_notices_or(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
+			  void *arg, int wake_fd, bool *woken, struct jobq_err *err)
+{
 	PGconn *conn = jobq_store_conn(st);
 	int64_t deadline = jobq_monotonic_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 	int handed = 0;
 
+	if (woken != NULL)
+		*woken = false;
 	for (;;) {
 		PGnotify *n;
-		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
+		struct pollfd pfd[2] = { { .fd = PQsocket(conn), .events = POLLIN },
+					 { .fd = wake_fd, .events = POLLIN } };
 		int64_t left;
 
 		if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK)
@@ -301,9 +315,19 @@ int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_
 		left = deadline - jobq_monotonic_ms();
 		if (left <= 0)
 			return 0;
-		if (poll(&pfd, 1, left > 1000 ? 1000 : (int)left) < 0 && errno != EINTR)
+		if (poll(pfd, wake_fd >= 0 ? 2 : 1, left > 1000 ? 1000 : (int)left) < 0 &&
+		    errno != EINTR)
 			return jobq_err_set(err, JOBQ_ESYS, "notifications: poll: %s",
 					    strerror(errno));
+		if (wake_fd >= 0 && (pfd[1].revents & POLLIN) != 0) {
+			uint64_t count;
+			ssize_t got = read(wake_fd, &count, sizeof(count));
+
+			(void)got; /* an eventfd: a read drains it; EAGAIN if another did */
+			if (woken != NULL)
+				*woken = true;
+			return 0;
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ struct delivery {
 	uint64_t tag;
 	uint64_t gen;
 	bool redelivered;
+	int priority; /* 0: from a job queue; 1..9: from its express queue (runs first) */
 	struct jobq_envelope env;
 };
 
@@ -110,6 +111,10 @@ struct consumer {
 	pthread_cond_t cv;
 	struct delivery *ring;
 	size_t ring_cap, ring_head, ring_len;
+	/* express deliveries waiting, highest priority first (then in arrival order): taken
+	 * before any of the ring's */
+	struct delivery *express;
+	size_t express_cap, express_len;
 	bool closing; /* no more deliveries will be pushed */
 	int busy;     /* executors currently processing a delivery */
 
@@ -118,6 +123,9 @@ struct consumer {
 	struct settlement *settle;
 	size_t settle_cap, settle_len;
 	int settle_fd;
+	/* written when a priority job was claimed: its relay releases the next ones at once
+	 * (the window of released priority jobs has room again, relay.c) */
+	int relay_fd;
 
 	/* running executions, two slots per executor (executor.h: the job at hand, and the
 	 * next one claimed with its outcome) */
@@ -177,10 +185,16 @@ bool consumer_runs_job(struct consumer *c, const char *job_id);
  * shutdown_timeout has passed. Loops that retry through outages give up then. */
 bool consumer_hard_stop(struct consumer *c);
 
+/* Tell this consumer's relay that a priority job was claimed, so that it releases the next
+ * ones now rather than at its next pass (one write to an eventfd). */
+void consumer_poke_relay(struct consumer *c);
+
 /* Wake the I/O thread (signal-safe: one write to an eventfd). */
 void consumer_wake(struct consumer *c);
 
-/* Queue a delivery for the executors. Returns false if the consumer is closing. */
+/* Queue a delivery for the executors: an express one (priority > 0) before every ordinary
+ * one and behind those of its priority or higher. Returns false if the consumer is
+ * closing or out of memory. */
 bool consumer_push(struct consumer *c, const struct delivery *d);
 
 /* Take the next delivery; blocks. Returns false when closing and the queue is empty. */

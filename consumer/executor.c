@@ -549,6 +549,8 @@ static void claim_and_run(struct executor *x, const struct delivery *d, int64_t 
 
 	r = write_claim(x, d->env.job_id, cid, &cl, &lease_cfg, &err);
 	if (r == 0) {
+		if (d->priority > 0) /* the release window has room again */
+			consumer_poke_relay(x->c);
 		run(x, &cl, false, sent, lease_cfg);
 		jobq_claim_release(&cl);
 	} else if (r == JOBQ_ECONFLICT) {
@@ -589,6 +591,8 @@ static void process_ahead(struct executor *x)
 	x->exec = x->spare;
 	x->spare = e;
 	if (a->r == 0) {
+		if (d.priority > 0) /* the release window has room again */
+			consumer_poke_relay(x->c);
 		run(x, &cl, false, a->sent_ms, a->lease_cfg);
 		jobq_claim_release(&cl);
 	} else if (a->r == JOBQ_ECONFLICT) {

@@ -56,6 +56,15 @@ static void consumer_tag(struct consumer *c, const char *queue, char *buf, size_
 	snprintf(buf, len, "%s@%s:%d:%s", c->worker_id, c->hostname, c->pid, queue);
 }
 
+/* The name of the i-th queue consumed, i < 2 * nqueues: each job queue, then its express
+ * queue (priority jobs, docs/design.md §5). */
+#define EXPRESS_NAME_BUF (JOBQ_QUEUE_BUF + sizeof(JOBQ_EXPRESS_SUFFIX))
+static void consumed_name(const struct consumer *c, int i, char *buf)
+{
+	snprintf(buf, EXPRESS_NAME_BUF, "%s%s", c->cfg->queues[i / 2],
+		 i % 2 ? JOBQ_EXPRESS_SUFFIX : "");
+}
+
 /* Connect, declare, set QoS and consume every job queue. */
 static int open_broker(struct io *io, struct jobq_err *err)
 {
@@ -113,11 +122,14 @@ static int open_broker(struct io *io, struct jobq_err *err)
 	amqp_basic_qos(conn, JOBQ_CHANNEL, 0, (uint16_t)jobq_config_prefetch(c->cfg), 0);
 	if ((r = jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.qos", err)) != 0)
 		return r;
-	for (int i = 0; i < c->cfg->nqueues; i++) {
-		char queue[128], tag[300], what[160];
+	/* Each job queue and its express queue (priority jobs, docs/design.md §5), each with
+	 * the prefetch above. */
+	for (int i = 0; i < 2 * c->cfg->nqueues; i++) {
+		char qname[EXPRESS_NAME_BUF], queue[160], tag[400], what[200];
 
-		snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, c->cfg->queues[i]);
-		consumer_tag(c, c->cfg->queues[i], tag, sizeof(tag));
+		consumed_name(c, i, qname);
+		snprintf(queue, sizeof(queue), "%s%s", JOBQ_QUEUE_PREFIX, qname);
+		consumer_tag(c, qname, tag, sizeof(tag));
 		amqp_basic_consume(conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue),
 				   amqp_cstring_bytes(tag), 0, 0, 0, amqp_empty_table);
 		snprintf(what, sizeof(what), "consume %s", queue);
@@ -145,10 +157,11 @@ static void cancel_consumers(struct io *io)
 	amqp_connection_state_t conn = jobq_broker_conn(io->b);
 	struct jobq_err err = { 0 };
 
-	for (int i = 0; i < c->cfg->nqueues; i++) {
-		char tag[300];
+	for (int i = 0; i < 2 * c->cfg->nqueues; i++) {
+		char qname[EXPRESS_NAME_BUF], tag[400];
 
-		consumer_tag(c, c->cfg->queues[i], tag, sizeof(tag));
+		consumed_name(c, i, qname);
+		consumer_tag(c, qname, tag, sizeof(tag));
 		amqp_basic_cancel(conn, JOBQ_CHANNEL, amqp_cstring_bytes(tag));
 		if (jobq_broker_reply_error(io->b, amqp_get_rpc_reply(conn), "basic.cancel",
 					    &err) != 0) {
@@ -226,6 +239,16 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 		amqp_basic_reject(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0);
 		return;
 	}
+	/* An express delivery (its consumer tag names the express queue) runs before any
+	 * ordinary one, highest priority first (queue.c). */
+	if (e->consumer_tag.len > strlen(JOBQ_EXPRESS_SUFFIX) &&
+	    memcmp((char *)e->consumer_tag.bytes + e->consumer_tag.len -
+			   strlen(JOBQ_EXPRESS_SUFFIX),
+		   JOBQ_EXPRESS_SUFFIX, strlen(JOBQ_EXPRESS_SUFFIX)) == 0)
+		d.priority = (p->_flags & AMQP_BASIC_PRIORITY_FLAG) && p->priority >= 1 &&
+					     p->priority <= 9
+				     ? p->priority
+				     : 1;
 	if (!consumer_push(c, &d))
 		amqp_basic_nack(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0, 1);
 	else
@@ -324,7 +347,7 @@ static int64_t ack_hold(struct consumer *c)
 	size_t waiting;
 
 	pthread_mutex_lock(&c->mu);
-	waiting = c->ring_len;
+	waiting = c->ring_len + c->express_len;
 	pthread_mutex_unlock(&c->mu);
 	return waiting > 0 ? ACK_HOLD_SLACK_US : ACK_HOLD_US;
 }

@@ -136,6 +136,7 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_condattr_t ca;
 
 	memset(c, 0, sizeof(*c));
+	c->settle_fd = c->relay_fd = -1; /* none yet: free_consumer closes only what was made */
 	c->cfg = cfg;
 	c->config_path = config_path;
 	c->pid = (int)getpid();
@@ -158,6 +159,8 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	if (combiner_init(&c->writes, 2 * (size_t)cfg->concurrency) != 0)
 		return jobq_err_set(err, JOBQ_ESYS, "combiner: %s", strerror(errno));
 	if ((c->settle_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
+		return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
+	if ((c->relay_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
 		return jobq_err_set(err, JOBQ_ESYS, "eventfd: %s", strerror(errno));
 	c->nexec = 2 * cfg->concurrency;
 	if ((c->execs = calloc((size_t)c->nexec, sizeof(*c->execs))) == NULL)
@@ -189,9 +192,12 @@ static void free_consumer(struct consumer *c)
 	jobq_store_free(c->write_st);
 	free(c->execs);
 	free(c->ring);
+	free(c->express);
 	free(c->settle);
 	if (c->settle_fd >= 0)
 		close(c->settle_fd);
+	if (c->relay_fd >= 0)
+		close(c->relay_fd);
 }
 
 int main(int argc, char **argv)

@@ -24,12 +24,46 @@ void consumer_wake(struct consumer *c)
 	(void)n; /* a full counter already means "wake up" */
 }
 
+void consumer_poke_relay(struct consumer *c)
+{
+	uint64_t one = 1;
+	ssize_t n = write(c->relay_fd, &one, sizeof(one));
+
+	(void)n; /* a full counter already means "release now" */
+}
+
+/* Insert an express delivery behind those of its priority or higher. Caller holds c->mu.
+ * The list holds at most the express queues' prefetch, so a shift is cheap. */
+static bool push_express_locked(struct consumer *c, const struct delivery *d)
+{
+	size_t at = c->express_len;
+
+	if (c->express_len == c->express_cap) {
+		size_t cap = c->express_cap ? c->express_cap * 2 : 16;
+		struct delivery *ne = realloc(c->express, cap * sizeof(*ne));
+
+		if (ne == NULL)
+			return false;
+		c->express = ne;
+		c->express_cap = cap;
+	}
+	while (at > 0 && c->express[at - 1].priority < d->priority)
+		at--;
+	memmove(&c->express[at + 1], &c->express[at], (c->express_len - at) * sizeof(*d));
+	c->express[at] = *d;
+	c->express_len++;
+	return true;
+}
+
 bool consumer_push(struct consumer *c, const struct delivery *d)
 {
 	bool ok = false;
 
 	pthread_mutex_lock(&c->mu);
-	if (!c->closing) {
+	if (!c->closing && d->priority > 0) {
+		if ((ok = push_express_locked(c, d)))
+			pthread_cond_signal(&c->cv);
+	} else if (!c->closing) {
 		if (c->ring_len == c->ring_cap) {
 			size_t cap = c->ring_cap ? c->ring_cap * 2 : 64;
 			struct delivery *nr = malloc(cap * sizeof(*nr));
@@ -53,13 +87,25 @@ out:
 	return ok;
 }
 
-/* Take the ring's oldest delivery into *out, counted busy. Caller holds c->mu and has
- * seen ring_len > 0. */
+/* Deliveries waiting for an executor. Caller holds c->mu. */
+static size_t waiting_locked(const struct consumer *c)
+{
+	return c->ring_len + c->express_len;
+}
+
+/* Take the first express delivery, else the ring's oldest, into *out, counted busy.
+ * Caller holds c->mu and has seen waiting_locked > 0. */
 static void take_locked(struct consumer *c, struct delivery *out)
 {
-	*out = c->ring[c->ring_head];
-	c->ring_head = (c->ring_head + 1) % c->ring_cap;
-	c->ring_len--;
+	if (c->express_len > 0) {
+		*out = c->express[0];
+		memmove(&c->express[0], &c->express[1], (c->express_len - 1) * sizeof(*out));
+		c->express_len--;
+	} else {
+		*out = c->ring[c->ring_head];
+		c->ring_head = (c->ring_head + 1) % c->ring_cap;
+		c->ring_len--;
+	}
 	c->busy++;
 }
 
@@ -68,9 +114,9 @@ bool consumer_pop(struct consumer *c, struct delivery *out)
 	bool ok;
 
 	pthread_mutex_lock(&c->mu);
-	while (c->ring_len == 0 && !c->closing)
+	while (waiting_locked(c) == 0 && !c->closing)
 		pthread_cond_wait(&c->cv, &c->mu);
-	if ((ok = c->ring_len > 0))
+	if ((ok = waiting_locked(c) > 0))
 		take_locked(c, out);
 	pthread_mutex_unlock(&c->mu);
 	return ok;
@@ -81,7 +127,7 @@ bool consumer_try_pop(struct consumer *c, struct delivery *out)
 	bool ok;
 
 	pthread_mutex_lock(&c->mu);
-	if ((ok = c->ring_len > 0 && !c->closing))
+	if ((ok = waiting_locked(c) > 0 && !c->closing))
 		take_locked(c, out);
 	pthread_mutex_unlock(&c->mu);
 	return ok;
@@ -99,6 +145,12 @@ size_t consumer_drop_stale(struct consumer *c, uint64_t gen)
 	}
 	dropped = c->ring_len - kept;
 	c->ring_len = kept;
+	kept = 0;
+	for (size_t i = 0; i < c->express_len; i++)
+		if (c->express[i].gen >= gen)
+			c->express[kept++] = c->express[i];
+	dropped += c->express_len - kept;
+	c->express_len = kept;
 	pthread_mutex_unlock(&c->mu);
 	return dropped;
 }
@@ -226,7 +278,7 @@ int consumer_running(struct consumer *c)
 	int n = 0;
 
 	pthread_mutex_lock(&c->mu);
-	n = c->busy + (int)c->ring_len;
+	n = c->busy + (int)waiting_locked(c);
 	pthread_mutex_unlock(&c->mu);
 	return n;
 }

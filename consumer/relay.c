@@ -24,6 +24,8 @@
 #define RELAY_BATCH 500
 #define REAP_BATCH 500
 #define TICK_MS 100
+/* Releases of priority jobs after claims here, one per this many ms at most. */
+#define POKE_SPACING_MS 5
 /* A queue whose publishes keep failing is retried this much later each time, so that
  * the rest of the work goes on meanwhile. */
 #define DEFER_MS 30000
@@ -38,6 +40,11 @@
 /* After a wake-up, rounds follow one another while each takes a full batch, for this long
  * at most before the loop services the broker and its tick again. */
 #define BURST_MS 1000
+/* Per queue, at most this many priority jobs released to the express queue and not yet
+ * claimed (docs/design.md §6 "Priority release"): enough to keep 2 × 16 executors fed
+ * from the express queue, few enough that a job of a higher priority submitted meanwhile
+ * waits behind at most this many. */
+#define PRIORITY_WINDOW 64
 
 struct relay {
 	struct consumer *c;
@@ -47,6 +54,10 @@ struct relay {
 	unsigned int seed;
 	bool listening; /* the session LISTENs to the relay's channels */
 	bool woken;     /* a notification on jobq_submitted arrived */
+	/* A priority job was claimed here (consumer_poke_relay): release the next ones, at
+	 * most once every POKE_SPACING_MS (pending until then). */
+	bool poke_pending;
+	int64_t last_release_ms;
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -173,35 +184,35 @@ struct taken {
 	int64_t token;
 };
 
+/* A row the relay took, with the lease token its publish is marked for, and its place in
+ * the take (the release's rows come in the order they are to run). */
+struct taken_at {
+	struct taken t;
+	int at;
+};
+
 static int by_queue(const void *a, const void *b)
 {
-	return strcmp(((const struct taken *)a)->env.queue, ((const struct taken *)b)->env.queue);
+	const struct taken_at *x = a, *y = b;
+	int c = strcmp(x->t.env.queue, y->t.env.queue);
+
+	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
 }
 
-/* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took
- * (< 0 when the take failed). */
-static int relay_round(struct relay *r)
+/* Publish the n rows taken, queue by queue (so that one queue the broker refuses cannot
+ * hold up the others), each queue's in the order taken. Returns how many were
+ * confirmed. */
+static int publish_taken(struct relay *r, struct jobq_envelope *envs, int64_t *tokens, int n)
 {
-	struct consumer *c = r->c;
-	struct jobq_envelope envs[RELAY_BATCH];
-	struct taken taken[RELAY_BATCH];
-	int64_t tokens[RELAY_BATCH];
-	struct jobq_err err = { 0 };
-	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
-				      &err);
+	struct taken_at taken[RELAY_BATCH];
 	int published = 0;
 
-	if (n < 0) {
-		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
-		return n;
-	}
-	/* Queue by queue, so that one queue the broker refuses cannot hold up the others. */
 	for (int i = 0; i < n; i++)
-		taken[i] = (struct taken){ envs[i], tokens[i] };
+		taken[i] = (struct taken_at){ { envs[i], tokens[i] }, i };
 	qsort(taken, (size_t)n, sizeof(taken[0]), by_queue);
 	for (int i = 0; i < n; i++) {
-		envs[i] = taken[i].env;
-		tokens[i] = taken[i].token;
+		envs[i] = taken[i].t.env;
+		tokens[i] = taken[i].t.token;
 	}
 	for (int i = 0; i < n;) {
 		int j = i + 1;
@@ -211,6 +222,44 @@ static int relay_round(struct relay *r)
 		published += publish_group(r, envs + i, tokens + i, (size_t)(j - i));
 		i = j;
 	}
+	return published;
+}
+
+/* Release the priority jobs the window has room for (before the round's ordinary take, so
+ * that they are in the express queue first). Returns how many were published. */
+static int release_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_envelope envs[RELAY_BATCH];
+	int64_t tokens[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	int n = jobq_store_relay_release(r->st, c->cfg->relay_grace_ms, PRIORITY_WINDOW, envs,
+					 tokens, RELAY_BATCH, &err);
+
+	if (n < 0) {
+		jobq_warn("relay_release_failed", "worker", c->worker_id, "error", err.msg);
+		return 0;
+	}
+	return publish_taken(r, envs, tokens, n);
+}
+
+/* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took
+ * (< 0 when the take failed). */
+static int relay_round(struct relay *r)
+{
+	struct consumer *c = r->c;
+	struct jobq_envelope envs[RELAY_BATCH];
+	int64_t tokens[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	int published = release_round(r);
+	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
+				      &err);
+
+	if (n < 0) {
+		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
+		return n;
+	}
+	published += publish_taken(r, envs, tokens, n);
 	if (published > 0) {
 		char count[24];
 		jobq_info("relay_published", "worker", c->worker_id, "count",
@@ -359,6 +408,7 @@ static void check_cancels(struct relay *r)
 static bool take_notices(struct relay *r, int64_t wait_ms)
 {
 	struct jobq_err err = { 0 };
+	bool poked = false;
 
 	r->woken = false;
 	r->nhints = 0;
@@ -368,14 +418,36 @@ static bool take_notices(struct relay *r, int64_t wait_ms)
 		usleep((useconds_t)wait_ms * 1000);
 		return false;
 	}
-	if (jobq_store_notices(r->st, wait_ms, 1000, on_notice, r, &err) < 0) {
+	if (jobq_store_notices_or(r->st, wait_ms, 1000, on_notice, r, r->c->relay_fd, &poked,
+				  &err) < 0) {
 		jobq_warn("relay_db_lost", "worker", r->c->worker_id, "error", err.msg);
 		r->listening = false;
 		return false;
 	}
+	if (poked)
+		r->poke_pending = true;
 	if (r->nhints > 0)
 		check_cancels(r);
 	return r->woken;
+}
+
+/* A priority job claimed here freed room in its queue's release window: release the next
+ * ones now (the claims of a busy consumer come in bursts: one release per POKE_SPACING_MS
+ * at most, so the relay's statements stay few). Returns the ms until a pending release is
+ * due, or TICK_MS when none is pending. */
+static int64_t release_poked(struct relay *r)
+{
+	int64_t now = jobq_monotonic_ms();
+
+	if (!r->poke_pending)
+		return TICK_MS;
+	if (now - r->last_release_ms < POKE_SPACING_MS)
+		return POKE_SPACING_MS - (now - r->last_release_ms);
+	r->poke_pending = false;
+	r->last_release_ms = now;
+	if (ensure_db(r))
+		(void)release_round(r);
+	return TICK_MS;
 }
 
 /* Publish what is due now: rounds one after another while each takes a full batch (a large
@@ -407,7 +479,7 @@ void *relay_thread(void *arg)
 
 	r.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid ^ 0x5a5a;
 	while (!atomic_load(&c->draining)) {
-		int64_t now = jobq_monotonic_ms();
+		int64_t now = jobq_monotonic_ms(), wait;
 		bool woken;
 
 		if (r.b != NULL && jobq_broker_ok(r.b)) {
@@ -425,7 +497,10 @@ void *relay_thread(void *arg)
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */
-		woken = take_notices(&r, follow_up > 0 ? follow_up - jobq_monotonic_ms() : TICK_MS);
+		wait = release_poked(&r);
+		if (follow_up > 0 && follow_up - jobq_monotonic_ms() < wait)
+			wait = follow_up - jobq_monotonic_ms();
+		woken = take_notices(&r, wait);
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
 			if (ensure_db(&r))
 				relay_burst(&r);

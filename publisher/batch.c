@@ -97,6 +97,14 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 				goto out;
 			}
 			in->job.max_attempts = (int)json_integer_value(v);
+		} else if (strcmp(k, "priority") == 0) {
+			if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+			    json_integer_value(v) > 9) {
+				r = jobq_err_set(err, JOBQ_EINVAL,
+						 "\"priority\" must be a whole number from 0 to 9");
+				goto out;
+			}
+			in->job.priority = (int)json_integer_value(v);
 		} else if (strcmp(k, "delay") == 0) {
 			if ((r = duration_field(v, k, &in->job.delay_ms, err)) != 0)
 				goto out;

@@ -101,6 +101,7 @@ struct cli_job_ref {
 	const char *type;
 	bool published; /* set by cli_publish: the broker confirmed its message */
 	int64_t token;  /* the lease token the row had when it was saved (0: new) */
+	int priority;   /* > 0: published to the queue's express queue */
 };
 
 /* Publish the jobs' messages with publisher confirms (many in flight, then the confirms

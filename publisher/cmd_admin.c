@@ -58,9 +58,11 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 
 	/* The row is committed as queued and unpublished: if this publish fails, the relay
 	 * publishes it (cli_publish printed the warning; the exit status says so). */
-	ref = (struct cli_job_ref){
-		.id = rt.env.job_id, .queue = rt.env.queue, .type = rt.env.type, .token = rt.token
-	};
+	ref = (struct cli_job_ref){ .id = rt.env.job_id,
+				    .queue = rt.env.queue,
+				    .type = rt.env.type,
+				    .token = rt.token,
+				    .priority = rt.env.priority };
 	relayed = cli_publish(cli, &ref, 1) != 0;
 
 	if (cli->json) {

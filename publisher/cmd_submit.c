@@ -33,12 +33,13 @@ static const char HELP[] =
 	"  --key KEY            idempotency key: a repeated key returns the first job's id\n"
 	"  --unique-for DUR     with --key: the key is this job's for DUR from now (up to\n"
 	"                       365d); a submit of it afterwards makes a new job\n"
+	"  --priority N         0-9 (default 0); above 0 the consumers' relay releases it,\n"
+	"                       highest first, ahead of the queue's priority-0 jobs\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
-	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\", "
-	"\"unique_for\"}),\n"
-	"                       inserted in one transaction; prints the ids in order\n"
-	"                       ('-' = stdin)\n"
+	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\",\n"
+	"                       \"unique_for\", \"priority\"}), inserted in one\n"
+	"                       transaction; prints the ids in order ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
 	"  --json               print {\"id\", \"status\", \"existed\", \"published\"} objects\n"
@@ -107,6 +108,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "batch", required_argument, NULL, 'b' },
 		{ "wait", no_argument, NULL, 'w' },
 		{ "wait-timeout", required_argument, NULL, 'W' },
+		{ "priority", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
@@ -123,7 +125,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkpu", c) != NULL;
+		single_opts |= strchr("qmdatkpuP", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -179,6 +181,11 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		case 'W':
 			if (!cli_duration(cli, "--wait-timeout", optarg, &wait_timeout))
 				goto out;
+			break;
+		case 'P':
+			if (!cli_int(cli, "--priority", optarg, 0, 9, &v))
+				goto out;
+			single.job.priority = (int)v;
 			break;
 		default:
 			goto out;
@@ -278,7 +285,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .run_at_unix_ms = ins[i].job.at_unix_ms,
 				  .timeout_ms = ins[i].job.timeout_ms,
 				  .key = ins[i].key,
-				  .unique_for_ms = ins[i].job.unique_for_ms },
+				  .unique_for_ms = ins[i].job.unique_for_ms,
+				  .priority = ins[i].job.priority },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
 	 * the broker has every job (0) or the relay will publish some (6). */

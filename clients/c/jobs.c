@@ -225,6 +225,7 @@ static void info_from_end(struct jobq_job_info *out, struct jobq_job_end *e)
 				       .cancel_requested = e->cancel_requested,
 				       .cancel_reason = e->cancel_reason,
 				       .max_attempts = e->max_attempts,
+				       .priority = e->priority,
 				       .type = e->type,
 				       .queue = e->queue,
 				       .worker = e->worker,

@@ -3,6 +3,7 @@
  * jobs published when they come; a job no broker confirmed is left to the relay (contract
  * in <jobq/jobq.h>). */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,16 @@
 #include "jobq/store_submit.h"
 #include "jobq/submit_check.h"
 #include "jobq/url.h"
+
+/* The options struct keeps its size (ABI): each new option takes one reserved slot. After
+ * metadata come eight int64_t slots: unique_for_ms, priority and reserved[6]. */
+#define OPTS_SLOT(f) offsetof(struct jobq_submit_opts, f)
+_Static_assert(OPTS_SLOT(priority) == OPTS_SLOT(unique_for_ms) + sizeof(int64_t) &&
+		       OPTS_SLOT(reserved) == OPTS_SLOT(priority) + sizeof(int64_t),
+	       "unique_for_ms, priority and reserved must follow each other");
+_Static_assert(sizeof(struct jobq_submit_opts) == OPTS_SLOT(unique_for_ms) + 8 * sizeof(int64_t),
+	       "struct jobq_submit_opts changed size: take a reserved slot instead");
+#undef OPTS_SLOT
 
 /* One job's arguments, before anything is sent: the CLI's checks, and the options'
  * ranges. 0 or JOBQ_EINVAL naming the field. */
@@ -57,6 +68,10 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 		return jobq_err_set(err, JOBQ_EINVAL,
 				    "timeout_ms: %" PRId64 " is not from 0 to %lld (365 days)",
 				    o->timeout_ms, JOBQ_DURATION_MAX_MS);
+	if (o->priority < 0 || o->priority > 9)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "priority: %" PRId64 " is not a whole number from 0 to 9",
+				    o->priority);
 	return 0;
 }
 
@@ -65,7 +80,7 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
  * nothing, or one opened after the commit. */
 static bool may_queue(const struct jobq_job_spec *j, int64_t now_ms)
 {
-	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms;
+	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms && j->opts.priority == 0;
 }
 
 /* The time a submit may spend readying the broker before its insert (ready_broker): the
@@ -160,6 +175,15 @@ out:
 	c->unready_ms = r != 0 ? jobq_monotonic_ms() : 0;
 }
 
+/* Whether out (the i-th job of a submit) is this submitter's to publish: queued and not
+ * published yet, not a repeat of an earlier key of the batch (its first job is published),
+ * and not a priority job (the relay releases those, docs/design.md §6). */
+static bool submitter_publishes(const struct jobq_submitted *out, size_t i)
+{
+	return out->status == JOBQ_QUEUED && !out->published && out->same_as == i &&
+	       out->env.priority == 0;
+}
+
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish, without
  * waiting for the broker's confirms: they are collected at the end of this call
  * (client_leave) and at the start of the handle's next ones, and the jobs they confirm
@@ -180,7 +204,7 @@ static int publish(jobq_client *c, const struct jobq_submitted *out, size_t n, s
 	/* Scheduled jobs are the relay's when due; a repeated key's job that was published
 	 * needs nothing, nor does a key repeated in the batch (its first job is published). */
 	for (size_t i = 0; i < n; i++)
-		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i)
+		if (submitter_publishes(&out[i], i))
 			envs[npub++] = out[i].env;
 	if (npub == 0)
 		goto out;
@@ -230,7 +254,7 @@ static int publish_confirmed(jobq_client *c, const struct jobq_submitted *out, s
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (out[i].status == JOBQ_QUEUED && !out[i].published && out[i].same_as == i) {
+		if (submitter_publishes(&out[i], i)) {
 			envs[npub] = out[i].env;
 			map[npub++] = i;
 		}
@@ -314,7 +338,8 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .timeout_ms = j->opts.timeout_ms,
 					       .key = j->opts.key,
 					       .metadata = j->opts.metadata,
-					       .unique_for_ms = j->opts.unique_for_ms };
+					       .unique_for_ms = j->opts.unique_for_ms,
+					       .priority = (int)j->opts.priority };
 	}
 	if ((r = client_store(c, err)) != 0)
 		goto out;

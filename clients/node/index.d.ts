@@ -29,6 +29,8 @@ export interface SubmitOptions {
    * days); a submit of the key afterwards creates a new job. Absent: the key is the job's for ever.
    */
   uniqueFor?: number;
+  /** 0 to 9; default 0. A higher one runs first among the queue's due jobs (docs/scheduling.md, "Priorities"). */
+  priority?: number;
   /** The application's own connection: the job joins its open transaction and is not committed by the client. */
   conn?: Queryable;
 }

@@ -37,7 +37,8 @@ for stmt in "insert into jobs (type, status) values ('noop', 'queued')" \
             "select count(*) from dead_letters" "select count(*) from job_waiters" \
             "select * from jobq_cli_cancel(array['$first_id']::uuid[], 'x')" \
             "select jobq_mark_published(array['$first_id']::uuid[], '{}')" \
-            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null, null)" \
+            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null, null, 0)" \
+            "select jobq_priority_problem(0, 'default')" \
             "select jobq_job_problem('noop', '{}', null, null, null, null, null, null)" \
             "select * from jobq_wake for update"; do
   check_status "jobq_app is refused: ${stmt:0:60}" 1 app "$stmt"

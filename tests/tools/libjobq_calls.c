@@ -77,7 +77,7 @@ static void show(const struct jobq_job_info *i)
 	       (long long)i->finished_unix_ms, (long long)i->updated_unix_ms,
 	       (long long)i->published_unix_ms, (long long)i->heartbeat_unix_ms,
 	       (long long)i->lease_expires_unix_ms, (long long)i->cancel_requested_unix_ms,
-	       reserved_zero(i->reserved, 8));
+	       reserved_zero(i->reserved, sizeof(i->reserved) / sizeof(i->reserved[0])));
 }
 
 /* check() for a check about info's fields: a FAIL shows them. */
@@ -234,7 +234,7 @@ static void status_succeeded(jobq_client *c, const char *id)
 			   i.read_unix_ms >= i.updated_unix_ms && i.published_unix_ms > 0 &&
 			   i.published_unix_ms <= i.started_unix_ms &&
 			   i.lease_expires_unix_ms == 0 && i.cancel_requested_unix_ms == 0 &&
-			   reserved_zero(i.reserved, 8),
+			   reserved_zero(i.reserved, sizeof(i.reserved) / sizeof(i.reserved[0])),
 		   "status of the echo job: created <= run_after <= started <= finished <= "
 		   "updated <= read, published, no lease",
 		   c, &i);
@@ -272,7 +272,8 @@ static void status_scheduled(jobq_client *c, char *id)
 			   i.run_after_unix_ms - i.created_unix_ms <= 3600 * 1000 + 1 &&
 			   i.published_unix_ms == 0 && i.started_unix_ms == 0 &&
 			   i.finished_unix_ms == 0 && i.heartbeat_unix_ms == 0 &&
-			   i.lease_expires_unix_ms == 0 && reserved_zero(i.reserved, 8),
+			   i.lease_expires_unix_ms == 0 &&
+			   reserved_zero(i.reserved, sizeof(i.reserved) / sizeof(i.reserved[0])),
 		   "status of the scheduled job: run_after an hour after created, in the future of "
 		   "read; not published, started or finished",
 		   c, &i);

@@ -49,6 +49,29 @@ static void test_batch_read_error_is_refused(void **state)
 	fclose(f);
 }
 
+/* The "priority" field: a whole number from 0 to 9, anything else refused with one line. */
+static void test_batch_priority_field(void **state)
+{
+	static const char *const bad[] = { "{\"type\":\"noop\",\"priority\":10}",
+					   "{\"type\":\"noop\",\"priority\":-1}",
+					   "{\"type\":\"noop\",\"priority\":1.5}",
+					   "{\"type\":\"noop\",\"priority\":\"9\"}" };
+	static const char good[] = "{\"type\":\"noop\",\"priority\":9}";
+	struct batch_input in;
+	struct jobq_err err = { 0 };
+
+	(void)state;
+	assert_int_equal(batch_parse_line(good, strlen(good), 1 << 20, &in, &err), 0);
+	assert_int_equal(in.job.priority, 9);
+	batch_input_free(&in);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(batch_parse_line(bad[i], strlen(bad[i]), 1 << 20, &in, &err),
+				 JOBQ_EINVAL);
+		assert_string_equal(err.msg, "\"priority\" must be a whole number from 0 to 9");
+		batch_input_free(&in);
+	}
+}
+
 /* parse LINE: its return and, when it failed, whether the message contains want. */
 static int parse(const char *line, struct batch_input *in, const char *want)
 {
@@ -70,6 +93,15 @@ static void test_batch_unique_for(void **state)
 	assert_int_equal(batch_parse_line(two_hours, strlen(two_hours), 1 << 20, &in, NULL), 0);
 	assert_int_equal(in.job.unique_for_ms, 2 * 3600 * 1000);
 	batch_input_free(&in);
+	{ /* with a priority: both kept */
+		static const char both[] =
+			"{\"type\":\"t\",\"key\":\"k\",\"unique_for\":60,\"priority\":7}";
+
+		assert_int_equal(batch_parse_line(both, strlen(both), 1 << 20, &in, NULL), 0);
+		assert_int_equal(in.job.unique_for_ms, 60 * 1000);
+		assert_int_equal(in.job.priority, 7);
+		batch_input_free(&in);
+	}
 	assert_int_equal(parse("{\"type\":\"t\",\"key\":\"k\",\"unique_for\":1.5}", &in, ""), 0);
 	assert_int_equal(
 		parse("{\"type\":\"t\",\"unique_for\":\"1h\"}", &in, "unique_for needs a key"),
@@ -93,6 +125,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_reads_every_line),
 		cmocka_unit_test(test_batch_read_error_is_refused),
+		cmocka_unit_test(test_batch_priority_field),
 		cmocka_unit_test(test_batch_unique_for),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

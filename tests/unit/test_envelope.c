@@ -20,7 +20,7 @@ static int decode(const char *body, const char *message_id, struct jobq_envelope
 
 static void test_envelope_round_trip(void **state)
 {
-	struct jobq_envelope in = { ID, "thumbnail.v2", "images" }, out;
+	struct jobq_envelope in = { ID, "thumbnail.v2", "images", 0 }, out;
 	char buf[256];
 	int n;
 
@@ -54,14 +54,14 @@ static void test_envelope_decode_lowercases_ids(void **state)
 
 static void test_envelope_encode_refuses_bad_fields(void **state)
 {
-	struct jobq_envelope e = { "not-a-uuid", "noop", "default" };
+	struct jobq_envelope e = { "not-a-uuid", "noop", "default", 0 };
 	char buf[256];
 
 	(void)state;
 	assert_int_equal(jobq_envelope_encode(&e, buf, sizeof(buf), NULL), JOBQ_EINVAL);
-	e = (struct jobq_envelope){ ID, "bad type", "default" };
+	e = (struct jobq_envelope){ ID, "bad type", "default", 0 };
 	assert_int_equal(jobq_envelope_encode(&e, buf, sizeof(buf), NULL), JOBQ_EINVAL);
-	e = (struct jobq_envelope){ ID, "noop", "default" };
+	e = (struct jobq_envelope){ ID, "noop", "default", 0 };
 	assert_int_equal(jobq_envelope_encode(&e, buf, 10, NULL), JOBQ_EINVAL);
 }
 

@@ -113,8 +113,16 @@ static void test_libjobq_bad_options(void **state)
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "unique_for: ");
 	/* the room for later options must stay zero: a later version gives it meaning */
 	o = (struct jobq_submit_opts){ .queue = "default" };
-	o.reserved[6] = 1;
-	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[6] is not zero");
+	o.reserved[5] = 1;
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[5] is not zero");
+	o = (struct jobq_submit_opts){ .priority = 10 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "priority: 10 is not a whole number from 0 to 9");
+	o = (struct jobq_submit_opts){ .priority = -1 };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "priority: -1");
+	o = (struct jobq_submit_opts){ .queue = "q.express" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "ending in .express is kept for express queues");
 }
 
 /* A batch is checked whole before anything is sent, and the message names the job. */

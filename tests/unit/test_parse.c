@@ -114,6 +114,13 @@ static void test_parse_queue_name_valid(void **state)
 	assert_false(jobq_queue_name_valid("a/b"));
 	assert_false(jobq_queue_name_valid("a,b"));
 	assert_false(jobq_queue_name_valid("caf\xc3\xa9"));
+	/* kept for express queues: jobq.Q.express is Q's */
+	assert_false(jobq_queue_name_valid("q.express"));
+	assert_false(jobq_queue_name_valid(".express"));
+	assert_true(jobq_queue_name_valid("q.expressway"));
+	assert_true(jobq_queue_name_valid("express"));
+	assert_true(jobq_queue_name_express("q.express"));
+	assert_false(jobq_queue_name_express("q.expres"));
 }
 
 static int64_t time_ok(const char *text)

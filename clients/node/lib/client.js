@@ -15,7 +15,8 @@ const SUBMIT_SQL = `SELECT jobq_submit(
   run_at => COALESCE($4::timestamptz,
                      CASE WHEN $5::float8 > 0 THEN clock_timestamp() + $5::float8 * interval '1 second' END),
   max_attempts => $6::int, key => $7, timeout => $8::float8 * interval '1 second',
-  metadata => $9::jsonb, unique_for => $10::float8 * interval '1 second') AS id`;
+  metadata => $9::jsonb, unique_for => $10::float8 * interval '1 second',
+  priority => COALESCE($11::int, 0)) AS id`;
 const SUBMIT_MANY_SQL = 'SELECT jobq_submit_many($1::jsonb) AS ids';
 const CANCEL_SQL = 'SELECT status FROM jobq_cancel(ARRAY[$1]::uuid[], $2)';
 const STATUS_SQL = 'SELECT * FROM jobq_status($1)';
@@ -85,7 +86,8 @@ class Client {
   /**
    * Submits several jobs in one statement, all or nothing (any bad job: nothing is inserted).
    * @param {import('../index').JobSpec[]} jobs objects with `type` and the fields of submit's
-   *   options (payload, queue, delay, runAt, key, maxAttempts, timeout, metadata, uniqueFor)
+   *   options (payload, queue, delay, runAt, key, maxAttempts, timeout, metadata, uniqueFor,
+   *   priority)
    * @param {{conn?: object}} [opts] `conn`: as for submit
    * @returns {Promise<string[]>} the ids in input order (a repeated key gives the same id)
    * @throws {InvalidArgument} bad input; the server's message names the job ("job 3: ...")

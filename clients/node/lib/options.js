@@ -6,7 +6,7 @@ const { InvalidArgument } = require('./errors');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBMIT_OPTIONS = ['queue', 'delay', 'runAt', 'key', 'maxAttempts', 'timeout', 'metadata', 'uniqueFor',
-  'conn'];
+  'priority', 'conn'];
 /** The JS names of submitMany's job fields that differ from the SQL API's JSON names. */
 const MANY_FIELDS = { runAt: 'run_at', maxAttempts: 'max_attempts', uniqueFor: 'unique_for' };
 /** The job states after which nothing changes. */
@@ -118,6 +118,13 @@ function submitParams(type, payload, opts) {
     }
     maxAttempts = o.maxAttempts;
   }
+  let priority = null;
+  if (o.priority !== undefined && o.priority !== null) {
+    if (!Number.isInteger(o.priority)) {
+      throw new InvalidArgument(`priority ${String(o.priority)} is not a whole number from 0 to 9`);
+    }
+    priority = o.priority;
+  }
   const values = [
     type,
     json(payload, 'payload'),
@@ -129,6 +136,7 @@ function submitParams(type, payload, opts) {
     seconds(o.timeout, 'timeout', 0),
     json(o.metadata, 'metadata'),
     seconds(o.uniqueFor, 'uniqueFor', 0),
+    priority,
   ];
   return { values, conn: connection(o.conn, 'submit') };
 }

@@ -263,6 +263,35 @@ test('bad input is an InvalidArgument with the server\'s message', async () => {
   await assert.rejects(client.submit(42), /type must be a string/);
 });
 
+test('priority: submit and submitMany take it; 0 to 9 only', async () => {
+  const id = await client.submit('echo', { p: 9 }, { priority: 9 });
+  const [id3, id0] = await client.submitMany([{ type: 'echo', payload: 3, priority: 3 }, { type: 'echo', payload: 0 }]);
+  assert.deepEqual(await client.wait(id), { p: 9 });
+  assert.equal(await client.wait(id3), 3);
+  assert.equal(await client.wait(id0), 0);
+  const { rows } = await owner.query('SELECT priority FROM jobs WHERE id = ANY($1::uuid[]) ORDER BY priority DESC', [[id, id3, id0]]);
+  assert.deepEqual(rows.map((r) => r.priority), [9, 3, 0]);
+  await assert.rejects(client.submit('noop', {}, { priority: 10 }), (err) => {
+    assert.ok(err instanceof jobq.InvalidArgument, `${err.name}: ${err.message}`);
+    assert.equal(err.message, 'priority 10 is not a whole number from 0 to 9');
+    return true;
+  });
+  await assert.rejects(client.submit('noop', {}, { priority: 1.5 }), /priority 1.5 is not a whole number from 0 to 9/);
+});
+
+test('priority and uniqueFor together: both are stored', async () => {
+  const key = unique('prio-window');
+  const a = await client.submit('noop', {}, { key, uniqueFor: 3600, priority: 4, delay: 3600 });
+  assert.equal(await client.submit('noop', {}, { key, uniqueFor: 3600, priority: 4 }), a, 'within the window: the same job');
+  const [b] = await client.submitMany([{ type: 'noop', key: `${key}-m`, uniqueFor: 60, priority: 2, delay: 3600 }]);
+  const { rows } = await owner.query(
+    'SELECT priority, extract(epoch FROM unique_until - created_at) AS w FROM jobs WHERE id = ANY($1::uuid[]) ORDER BY priority DESC',
+    [[a, b]]);
+  assert.deepEqual(rows.map((r) => [r.priority, Number(r.w)]), [[4, 3600], [2, 60]]);
+  await client.cancel(a);
+  await client.cancel(b);
+});
+
 test('a job enqueued in a transaction that rolls back never exists', async () => {
   const app = new pg.Client({ connectionString: CLIENT_URL });
   await app.connect();

@@ -295,6 +295,34 @@ class ClientTest(unittest.TestCase):
             self.assertEqual(self.c.wait(jid, timeout=WAIT), {"order": 9})
             self.assertEqual(app.info.transaction_status, psycopg.pq.TransactionStatus.IDLE)
 
+    def test_priority(self) -> None:
+        jid = self.c.submit("echo", {"p": 9}, priority=9)
+        ids = self.c.submit_many([{"type": "echo", "payload": 3, "priority": 3},
+                                  {"type": "echo", "payload": 0}])
+        self.assertEqual(self.c.wait(jid, timeout=WAIT), {"p": 9})
+        self.assertEqual(self.c.wait(ids[0], timeout=WAIT), 3)
+        self.assertEqual(self.c.wait(ids[1], timeout=WAIT), 0)
+        self.assertEqual(rows("select priority from jobs where id = any(%s::uuid[]) order by priority desc",
+                              [jid] + ids), [(9,), (3,), (0,)])
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^priority 10 is not a whole number from 0 to 9$"):
+            self.c.submit("noop", priority=10)
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^priority '9' is not a whole number"):
+            self.c.submit("noop", priority="9")  # type: ignore[arg-type]
+        with self.assertRaisesRegex(jobq.InvalidArgument, '^job 1: "priority" must be a whole number'):
+            self.c.submit_many([{"type": "noop", "priority": "x"}])
+
+    def test_priority_with_unique_for(self) -> None:
+        k = f"prio-unique-{uuid.uuid4()}"
+        jid = self.c.submit("noop", key=k, unique_for=3600, priority=4, delay=3600)
+        self.assertEqual(self.c.submit("noop", key=k, unique_for=3600, priority=4), jid)
+        ids = self.c.submit_many([{"type": "noop", "key": k + "-m", "unique_for": 60,
+                                   "priority": 2, "delay": 3600}])
+        got = rows("select priority, unique_until - created_at from jobs"
+                   " where id = any(%s::uuid[]) order by priority desc", [jid] + ids)
+        self.assertEqual(got, [(4, dt.timedelta(hours=1)), (2, dt.timedelta(minutes=1))])
+        self.c.cancel(jid)
+        self.c.cancel(ids[0])
+
     def test_refusal_inside_the_application_transaction(self) -> None:
         with psycopg.connect(DSN) as app:
             with self.assertRaisesRegex(jobq.InvalidArgument, "^job type 'x y' is invalid"):

@@ -27,7 +27,7 @@ struct jobq_broker_opts;
 
 /* Declare exchanges jobq.jobs (direct), jobq.cancel (fanout), jobq.dead (fanout) and queue
  * jobq.dead, then the job queue of each name: queue "jobq.<name>" bound to jobq.jobs with
- * key <name>. The queues are of the type the connection was opened with (opts.queue_type):
+ * key <name>, and its express queue (jobq_broker_declare_express). The queues are of the type the connection was opened with (opts.queue_type):
  * a quorum job queue has the delivery limit and at-least-once dead-lettering to
  * jobq.dead, a classic one dead-letters to jobq.dead at most once and has no limit. A
  * queue that exists as jobq's queue of the other type fails with JOBQ_EINVAL and one line
@@ -49,5 +49,12 @@ int jobq_broker_declare_once(const struct jobq_broker_opts *opts, char *const *q
 /* Declare one job queue (as above) unless this connection already did. */
 int jobq_broker_declare_queue(struct jobq_broker *b, const char *name,
 			      struct jobq_err *err) JOBQ_WUR;
+
+/* Declare the express queue of job queue `name` unless this connection already did:
+ * "jobq.<name>.express", with the job queues' arguments, bound to jobq.jobs with key
+ * "<name>.express". Priority jobs (priority > 0) are published there by the relay
+ * (docs/design.md §5). Errors as jobq_broker_declare_queue. */
+int jobq_broker_declare_express(struct jobq_broker *b, const char *name,
+				struct jobq_err *err) JOBQ_WUR;
 
 #endif

@@ -15,6 +15,9 @@ struct jobq_envelope {
 	char job_id[JOBQ_ID_BUF];
 	char type[JOBQ_TYPE_NAME_MAX + 1];
 	char queue[JOBQ_QUEUE_BUF];
+	/* 0..9, not part of the JSON body: > 0 routes the message to the queue's express queue
+	 * with the AMQP priority property (docs/design.md §5); decode leaves it 0. */
+	int priority;
 };
 
 /* True if text is a valid job type: 1..64 characters of [A-Za-z0-9_.:-]. */

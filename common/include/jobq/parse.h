@@ -25,8 +25,16 @@ bool jobq_uuid_valid(const char *text);
  * untouched. */
 int jobq_parse_uuid(const char *text, char *out, struct jobq_err *err) JOBQ_WUR;
 
-/* True if text is a valid queue name: 1..64 characters of [A-Za-z0-9_.-]. */
+/* True if text is a valid queue name: 1..64 characters of [A-Za-z0-9_.-], not ending in
+ * JOBQ_EXPRESS_SUFFIX (kept for the express queues of priority jobs). */
 bool jobq_queue_name_valid(const char *text);
+
+/* The suffix of an express queue's name and routing key: jobq.Q.express, bound with key
+ * Q.express (docs/design.md §5). */
+#define JOBQ_EXPRESS_SUFFIX ".express"
+
+/* True if the NUL-terminated text ends in JOBQ_EXPRESS_SUFFIX. */
+bool jobq_queue_name_express(const char *text);
 
 /* Parse a point in time for `submit --at`: RFC 3339 / ISO 8601 with a zone
  * ("2026-11-28T12:00:00Z", "2026-11-28 12:00:00+01:00") into Unix milliseconds.

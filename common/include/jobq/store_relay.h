@@ -20,9 +20,21 @@
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err) JOBQ_WUR;
 
-/* Whether a row the relay's take would publish waits now (a read of the partial index
- * jobs_unpublished, cheap enough for every pass of the relay's loop): 1 yes, 0 no, or a
- * negative JOBQ_E* code. */
+/* The take leaves priority jobs (priority > 0) to this release (docs/design.md §6):
+ * per queue, at most `window` priority jobs released and not yet claimed (counting those
+ * published within the last minute), the room taken from the waiting ones highest
+ * priority first, then oldest first, skipping rows other relays hold; max bounds the
+ * whole take. Two relays releasing at once may exceed the window a little. Fills envs
+ * (with their priority, so that they are published to the express queue) and tokens in
+ * release order; returns the count (>= 0), or a negative JOBQ_E* as jobq_store_relay_take. */
+int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
+			     struct jobq_envelope *envs, int64_t *tokens, int max,
+			     struct jobq_err *err) JOBQ_WUR;
+
+/* Whether a row the relay's take or release would publish waits now (reads of the partial
+ * indexes jobs_unpublished and jobs_priority_waiting, cheap enough for every pass of the
+ * relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose window is full
+ * counts as waiting: the relay then tries a release each pass. */
 int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */

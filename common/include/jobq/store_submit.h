@@ -23,6 +23,7 @@ struct jobq_new_job {
 	const char *metadata;  /* JSON object text kept with the job; NULL = {} */
 	int64_t unique_for_ms; /* the key is this job's for this long from its creation, and
 				* a submit of it afterwards makes a new job; 0 = for ever */
+	int priority;          /* 0..9; > 0: released by the relay, never by the submitter */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
@@ -32,6 +33,8 @@ struct jobq_submitted {
 	bool existed;   /* the key matched an earlier job: nothing inserted */
 	bool published; /* an existing job already handed to the broker */
 	size_t same_as; /* i, or the earlier job of this batch with the same key */
+	/* env.priority > 0: a priority job, which its submitter must not publish (the relay
+	 * releases it; docs/design.md §6) */
 };
 
 /* Ready a new session for its first jobq_store_submit, sent without waiting
@@ -49,9 +52,11 @@ int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR
  * later. A key already held by a job returns that job, unless that job's unique window is
  * over: the key is then taken from it first (jobq_expire_keys, migration 0016, in a
  * statement of its own before the insert) and a new job is made. A queued job is left to
- * its submitter to publish for relay_grace_ms before the relay steps in. With `wait`, also
- * registers this session as a waiter for each job so that its terminal transition notifies
- * channel "jobq_done" (see jobq_store_listen). out[i] describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
+ * its submitter to publish for relay_grace_ms before the relay steps in; a priority job
+ * (priority > 0) is left to the relay's release at once, and its commit wakes the relays
+ * (migration 0018). With `wait`, also registers this session as a waiter for each job so
+ * that its terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
+ * describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
  * n > 1), JOBQ_EDB otherwise. */
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
 		      int64_t relay_grace_ms, struct jobq_submitted *out,

@@ -64,6 +64,7 @@ struct jobq_job_end {
 	int64_t heartbeat_ms;
 	int64_t lease_expires_ms;
 	int64_t cancel_requested_ms;
+	int priority; /* 0..9 (migration 0018) */
 };
 
 /* Flags of jobq_store_job_ends. */
@@ -95,6 +96,11 @@ typedef void (*jobq_notice_fn)(const char *channel, const char *payload, void *a
  * (0 on timeout); JOBQ_EDB if the connection is lost. */
 int jobq_store_notices(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
 		       void *arg, struct jobq_err *err) JOBQ_WUR;
+
+/* jobq_store_notices that also returns, with 0 and *woken set, as soon as wake_fd (an
+ * eventfd, or -1 for none) is readable; it drains it. *woken is false otherwise. */
+int jobq_store_notices_or(struct jobq_store *st, int64_t timeout_ms, int max, jobq_notice_fn fn,
+			  void *arg, int wake_fd, bool *woken, struct jobq_err *err) JOBQ_WUR;
 
 /* Wait up to timeout_ms for a notification on the listened channels; returns 1 if one
  * arrived (its payload copied to job_id if non-NULL), 0 on timeout. */

@@ -124,7 +124,10 @@ struct jobq_submit_opts {
 				 * creation (1 ms to 365 days, database clock); a submit of
 				 * it afterwards makes a new job. 0 = the key is the job's
 				 * for ever */
-	int64_t reserved[7];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
+	int64_t priority;       /* 0..9; 0 = published at once as ever. A higher one is
+				 * released by the consumers' relay, highest first, ahead of
+				 * the queue's priority-0 jobs (docs/scheduling.md) */
+	int64_t reserved[6];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */
@@ -171,7 +174,8 @@ struct jobq_job_info {
 	int64_t heartbeat_unix_ms; /* running: its owner's last heartbeat */
 	int64_t lease_expires_unix_ms;
 	int64_t cancel_requested_unix_ms;
-	int64_t reserved[8]; /* room for later fields; set to 0 by the library */
+	int64_t priority;    /* 0..9 (jobq_submit_opts.priority) */
+	int64_t reserved[7]; /* room for later fields; set to 0 by the library */
 };
 
 /* Open a handle on the database at database_url (a postgresql:// URL or a key=value
