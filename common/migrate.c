@@ -28,7 +28,8 @@
  * database migrated only part of the way (a test's, or one upgraded in steps) gets the
  * rights its functions allow. jobq_producer (applications, migration 0011) may only call the
  * SQL API's functions. Schedules (0015): the CLI reads them and writes through its
- * jobq_cli_schedule_* functions, the consumer only fires them. The queues table (0017) is
+ * jobq_cli_schedule_* functions, the consumer only fires them; the slots fired (0019) are
+ * written by the fire function alone and read by the CLI. The queues table (0017) is
  * read by the consumer and the CLI and written by the CLI through its two functions. See
  * docs/security.md and docs/clients.md. Several statements, in order: a C string literal
  * longer than 4,095 characters is not portable. */
@@ -113,6 +114,19 @@ static const char *const GRANTS[] = {
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
 	"   REVOKE ALL ON schedules FROM jobq_cli;"
 	"   GRANT SELECT ON schedules TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	/* fired slots (migration 0019): written only by jobq_schedule_fire, read by the CLI */
+	" IF to_regclass('public.schedule_slots') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON schedule_slots FROM jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON schedule_slots FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON schedule_slots FROM jobq_cli;"
+	"   GRANT SELECT ON schedule_slots TO jobq_cli;"
 	"  END IF;"
 	" END IF;"
 	"END $$",

@@ -1,16 +1,17 @@
-/* Cron schedules' statements (jobq/store_schedule.h): each a call of one of migration
- * 0015's functions, which hold the logic (the next slot needs the server's time zones). */
+/* Cron schedules' statements (jobq/store_schedule.h): each a call of one of the functions
+ * of migrations 0015 and 0019, which hold the logic (the next slot needs the server's time
+ * zones). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "jobq/store_schedule.h"
 #include "store_internal.h"
 
-/* A timestamptz as UTC ISO 8601, the form of the slots' keys. */
+/* A timestamptz as UTC ISO 8601, the form slots print in (jobq_slot_text). */
 #define SLOT_TEXT(x) "to_char((" x ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-int jobq_store_schedule_fire(struct jobq_store *st, int budget, char *problems, size_t len,
-			     struct jobq_err *err)
+int jobq_store_schedule_fire(struct jobq_store *st, int budget, int64_t relay_interval_ms,
+			     char *problems, size_t len, struct jobq_err *err)
 {
 	enum {
 		FIRED,
@@ -18,13 +19,14 @@ int jobq_store_schedule_fire(struct jobq_store *st, int budget, char *problems, 
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "fired", "problems" };
-	char b[STORE_I64_LEN];
-	const char *p[1] = { store_i64(b, budget) };
+	char b[STORE_I64_LEN], iv[STORE_I64_LEN];
+	const char *p[2] = { store_i64(b, budget), store_i64(iv, relay_interval_ms) };
 	PGresult *res;
 	int col[NCOLS];
 	int r = jobq_store_exec(st, "jobq_schedule_fire",
-				"SELECT fired, problems FROM jobq_schedule_fire($1::int)", 1, p,
-				&res, "fire schedules", err);
+				"SELECT fired, problems FROM jobq_schedule_fire($1::int,"
+				" $2::bigint * interval '1 millisecond')",
+				2, p, &res, "fire schedules", err);
 
 	if (r != 0)
 		return r;

@@ -12,7 +12,8 @@ bool cron_fire(struct consumer *c, struct jobq_store *st)
 {
 	struct jobq_err err = { 0 };
 	char count[24], problems[JOBQ_ERR_MSG_MAX];
-	int n = jobq_store_schedule_fire(st, FIRE_BUDGET, problems, sizeof(problems), &err);
+	int n = jobq_store_schedule_fire(st, FIRE_BUDGET, c->cfg->relay_interval_ms, problems,
+					 sizeof(problems), &err);
 
 	if (n < 0) {
 		jobq_warn("schedules_not_fired", "worker", c->worker_id, "error", err.msg);

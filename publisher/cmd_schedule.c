@@ -46,8 +46,9 @@ static const char ADD_HELP[] =
 	"                     first instant after the gap; one that occurs twice, once\n"
 	"  --max-attempts N   attempts per job, 1-1000 (default 3)\n"
 	"  --catch-up MODE    slots missed while no consumer ran: none (default: skip them;\n"
-	"                     a slot fires up to 60 s late), last (fire the latest once) or\n"
-	"                     all (fire each, oldest first)\n"
+	"                     a slot fires up to 60 s, or twice consumer.relay_interval,\n"
+	"                     late), last (fire the latest once) or all (fire each, oldest\n"
+	"                     first)\n"
 	"  --replace          replace a schedule of that name (else a name in use is an error)\n"
 	"  --json             print {\"name\", \"next_slot\"}\n";
 

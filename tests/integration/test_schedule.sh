@@ -68,18 +68,19 @@ start_consumer w1 --worker-id w1 --concurrency 4
 caught_up() { sql_is 0 "select count(*) from schedules where name like 'catch-%' and next_slot <= now()"; }
 wait_for 30 "the catch-up schedules moved past now" caught_up || true
 check_eq "catch-up none: no missed slot fired" 0 \
-  "$(sql "select count(*) from jobs where idempotency_key like 'schedule:catch-none:%'")"
+  "$(sql "select count(*) from jobs where job_metadata->>'schedule' = 'catch-none'")"
 check_eq "catch-up last: one job" 1 \
-  "$(sql "select count(*) from jobs where idempotency_key like 'schedule:catch-last:%'")"
+  "$(sql "select count(*) from jobs where job_metadata->>'schedule' = 'catch-last'")"
 check_eq "catch-up last: for the latest missed slot" 1 \
-  "$(sql "select count(*) from jobs where idempotency_key = 'schedule:catch-last:' ||
-          to_char(timestamptz '$latest' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
+  "$(sql "select count(*) from jobs where job_metadata->>'schedule' = 'catch-last'
+          and (job_metadata->>'slot')::timestamptz = timestamptz '$latest'
+          and idempotency_key is null")"
 check_eq "catch-up all: every missed slot ($missed)" "$missed" \
-  "$(sql "select count(*) from jobs where idempotency_key like 'schedule:catch-all:%'")"
+  "$(sql "select count(*) from jobs where job_metadata->>'schedule' = 'catch-all'")"
 check_eq "each next slot is the pattern's next, half an hour ahead" 0 \
   "$(sql "select count(*) from schedules where name like 'catch-%'
           and next_slot not between now() and now() + interval '61 minutes'")"
-done_all() { sql_is 0 "select count(*) from jobs where idempotency_key like 'schedule:catch-%' and status <> 'succeeded'"; }
+done_all() { sql_is 0 "select count(*) from jobs where job_metadata->>'schedule' like 'catch-%' and status <> 'succeeded'"; }
 wait_for 30 "the fired jobs were published and ran" done_all || true
 
 # ---- a schedule whose job the table refuses (a payload over the 4 MiB ceiling, written past
@@ -90,9 +91,9 @@ sql "update schedules set payload = jsonb_build_object('x', repeat('a', 5000000)
      where name = 'broken'" >/dev/null
 sql "update schedules set next_slot = date_trunc('minute', now()) - interval '2 minutes'
      where name in ('broken', 'fine')" >/dev/null
-wait_for 15 "fine fired" sql_is 3 "select count(*) from jobs where idempotency_key like 'schedule:fine:%'" || true
+wait_for 15 "fine fired" sql_is 3 "select count(*) from jobs where job_metadata->>'schedule' = 'fine'" || true
 check_eq "broken fired nothing and is still due" "0 t" "$(sql "select (select count(*) from jobs
-  where idempotency_key like 'schedule:broken:%'), next_slot <= now() from schedules where name = 'broken'" | tr '|' ' ')"
+  where job_metadata->>'schedule' = 'broken'), next_slot <= now() from schedules where name = 'broken'" | tr '|' ' ')"
 check "the relay's log names the schedule that could not fire" grep -q "event=schedules_not_fired.*schedule broken not fired" "$(log_of w1)"
 check "rm broken" jobq schedule rm broken
 check "rm fine" jobq schedule rm fine
@@ -104,7 +105,7 @@ check_status "pause --json" 0 jobq schedule pause p --json
 check_eq "pause --json says paused" true "$(json_get 'd["paused"]' <<<"$OUT")"
 sql "update schedules set next_slot = date_trunc('minute', now()) - interval '5 minutes' where name = 'p'" >/dev/null
 jq_nap 2
-check_eq "a paused schedule fires no slot" 0 "$(sql "select count(*) from jobs where idempotency_key like 'schedule:p:%'")"
+check_eq "a paused schedule fires no slot" 0 "$(sql "select count(*) from jobs where job_metadata->>'schedule' = 'p'")"
 check_status "list --json" 0 jobq --json schedule list
 check_eq "list --json shows p paused, with its payload and max_attempts" '[true, {"x": 1}, 2]' \
   "$(json_get '[[s["paused"], s["payload"], s["max_attempts"]] for s in d if s["name"] == "p"][0]' <<<"$OUT")"
@@ -112,8 +113,9 @@ check_status "list (text)" 0 jobq schedule list
 check "list shows p paused" grep -Eq '^p +\* \* \* \* \* +UTC +noop +default +none +paused' "$OUT_FILE"
 check_status "run --json" 0 jobq schedule run p --json
 run_id=$(json_get 'd["id"]' <<<"$OUT")
-check_eq "run: a job with a key of its own" 1 "$(sql "select count(*) from jobs where id = '$run_id'
-  and idempotency_key like 'schedule:p:run:%' and max_attempts = 2 and payload = '{\"x\": 1}'")"
+check_eq "run: a job without a key, its metadata naming the schedule" 1 "$(sql "select count(*) from jobs
+  where id = '$run_id' and idempotency_key is null and job_metadata = '{\"schedule\": \"p\"}'
+  and max_attempts = 2 and payload = '{\"x\": 1}'")"
 check_eq "run: the next slot did not move" 1 "$(sql "select count(*) from schedules where name = 'p'
   and next_slot = date_trunc('minute', now()) - interval '5 minutes'")"
 wait_for 15 "the run's job was published and ran" sql_is succeeded "select status from jobs where id = '$run_id'" || true
@@ -122,8 +124,8 @@ check_eq "resume: the next slot is counted from now" 1 "$(sql "select count(*) f
   and next_slot > now() and next_slot <= now() + interval '1 minute' and not paused")"
 jq_nap 1
 check_eq "resume: the paused slots are not caught up" 0 "$(sql "select count(*) from jobs
-  where idempotency_key like 'schedule:p:%' and idempotency_key not like 'schedule:p:run:%'
-  and idempotency_key < 'schedule:p:' || to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI')")"
+  where job_metadata->>'schedule' = 'p' and job_metadata ? 'slot'
+  and (job_metadata->>'slot')::timestamptz < date_trunc('minute', now())")"
 check_status "rm --json" 0 jobq schedule rm p --json
 check_eq "rm --json says removed" true "$(json_get 'd["removed"]' <<<"$OUT")"
 check_eq "rm: the schedule is gone" 0 "$(sql "select count(*) from schedules where name = 'p'")"
@@ -131,6 +133,26 @@ check_eq "rm: its jobs stay" 1 "$(sql "select count(*) from jobs where id = '$ru
 check_status "add --replace takes the place of a schedule" 0 jobq schedule add catch-all "@daily" noop --replace
 check_eq "the replaced schedule has the new expression" "@daily" "$(sql "select expression from schedules where name = 'catch-all'")"
 stop_consumer w1 TERM >/dev/null || true
+
+# ---- catch-up none's tolerance: max(60 s, twice the caller's relay interval). A schedule
+# "M * * * *" whose latest slot is 3 to 4 minutes old, fired by hand (no consumer runs):
+# skipped by a relay of 1 minute (tolerance 2 min), fired by one of 5 minutes (10 min).
+check_eq "tolerance of a 1 s relay: 60 s" "00:01:00" "$(sql "select jobq_schedule_tolerance(interval '1 second')")"
+check_eq "tolerance of a 5 min relay: 10 min" "00:10:00" "$(sql "select jobq_schedule_tolerance(interval '5 minutes')")"
+slot3=$(sql "select date_trunc('minute', now()) - interval '3 minutes'")
+m3=$(sql "select extract(minute from timestamptz '$slot3' at time zone 'UTC')::int")
+for iv in 1 5; do
+  check "add late-$iv" jobq schedule add "late-$iv" "$m3 * * * *" noop
+  sql "update schedules set next_slot = '$slot3' where name = 'late-$iv'" >/dev/null
+  sql "select fired from jobq_schedule_fire(100, interval '$iv minutes')" >/dev/null
+done
+check_eq "relay of 1 minute: the slot 3 minutes late is skipped" "0 t" "$(sql "select (select count(*) from jobs
+  where job_metadata->>'schedule' = 'late-1'), next_slot > now() from schedules where name = 'late-1'" | tr '|' ' ')"
+check_eq "relay of 5 minutes: the slot 3 minutes late fires" "1 t" "$(sql "select (select count(*) from jobs
+  where job_metadata->>'schedule' = 'late-5'), next_slot > now() from schedules where name = 'late-5'" | tr '|' ' ')"
+check_eq "the one-argument form (a consumer of the previous version) still fires" "0" \
+  "$(sql "select count(*) from (select * from jobq_schedule_fire(10)) f where f.problems <> ''")"
+for iv in 1 5; do check "rm late-$iv" jobq schedule rm "late-$iv"; done
 
 # ---- rights (docs/security.md): the CLI's role reads schedules and writes them only through
 # its functions; the consumer's only fires them; an application's role (jobq_app, a member of
@@ -190,3 +212,26 @@ for sub in add list rm pause resume run; do
 done
 check_status "schedule with no sub-command: usage, exit 2" 2 jobq schedule
 check_eq "nothing was added by the bad commands" 0 "$(sql "select count(*) from schedules where name in ('x', 'a b')")"
+
+# ---- the SQL function checks what the CLI checks (a jobq_cli session calling it directly):
+# SQLSTATE 22023, a one-line message, nothing added
+cli_add() {  # VERBOSITY TYPE PAYLOAD QUEUE MAX-ATTEMPTS CATCH-UP (SQL literals)
+  psql "$CLI_DB" -XAtq -v ON_ERROR_STOP=1 -v VERBOSITY="$1" -c "select jobq_cli_schedule_add('s5',
+    '* * * * *', '{0}', '{0}', '{1}', '{1}', '{0}', true, true, 'UTC', $2, $3::jsonb, $4, $5, $6,
+    false)"
+}
+sql_bad() {  # DESC TEXT ARGS...
+  local desc="$1" text="$2"; shift 2
+  check_status "SQL add as jobq_cli, $desc: refused" nonzero cli_add sqlstate "$@"
+  check "... with SQLSTATE 22023" grep -qx "ERROR:  22023" "$ERR_FILE"
+  check_status "... again" nonzero cli_add terse "$@"
+  check "... one line saying '$text'" one_line_with "$ERR_FILE" "$text"
+}
+sql_bad "a tab in the type" "job type 'bad?type' is invalid" "E'bad\\ttype'" "'{}'" "'default'" 3 "'none'"
+sql_bad "a queue with spaces" "queue 'bad queue/with spaces' is invalid" "'noop'" "'{}'" "'bad queue/with spaces'" 3 "'none'"
+sql_bad "max_attempts 0" "max_attempts: 0 is not a whole number from 1 to 1000" "'noop'" "'{}'" "'default'" 0 "'none'"
+sql_bad "a payload over the limit" "exceeds the limit of" "'noop'" "jsonb_build_object('x', repeat('a', 2000000))" "'default'" 3 "'none'"
+sql_bad "an unknown catch-up" "catch-up 'some' is not none, last or all" "'noop'" "'{}'" "'default'" 3 "'some'"
+check_eq "nothing was added by the SQL calls" 0 "$(sql "select count(*) from schedules where name = 's5'")"
+check_status "SQL add as jobq_cli with valid fields" 0 cli_add terse "'noop'" "'[1]'" "'q1'" 2 "'all'"
+check "rm s5" jobq schedule rm s5

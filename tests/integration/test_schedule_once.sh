@@ -6,9 +6,10 @@
 #    while each round kill -9s one consumer at a random moment of its ticks and restarts it
 #    (5 rounds);
 #  - once every schedule has caught up, each slot from the first missed one to the schedule's
-#    last fired slot has exactly one job (read from the keys schedule:NAME:SLOT): none
-#    missing, none twice, none outside the slots; and every such job was published and ran
-#    (succeeded).
+#    last fired slot has exactly one job (read from the jobs' job_metadata {"schedule",
+#    "slot"}, not from the slots table): none missing, none twice, none outside the slots;
+#    each slot's row in schedule_slots names its one job (no key: exactly once rests on that
+#    table); and every such job was published and ran (succeeded).
 # Without the row lock and with a key of the job's own (not the slot's), the same run fired
 # hundreds of slots twice: the check can fail.
 source "$(dirname "$0")/lib.sh"
@@ -48,9 +49,8 @@ sql "create table expected as
      select f.name, g.slot from first_slot f join schedules s using (name),
      generate_series(f.slot, s.last_slot, interval '1 minute') g(slot)" >/dev/null
 sql "create table fired as
-     select split_part(idempotency_key, ':', 2) as name,
-            (substring(idempotency_key from '[^:]+:[^:]+:(.*Z)'))::timestamptz as slot,
-            id, status from jobs where idempotency_key like 'schedule:%'" >/dev/null
+     select job_metadata->>'schedule' as name, (job_metadata->>'slot')::timestamptz as slot,
+            id, status, idempotency_key from jobs where job_metadata ? 'slot'" >/dev/null
 n_expected=$(sql "select count(*) from expected")
 note "slots expected: $n_expected over $ROUNDS schedules; $(sql "select count(*) from fired") jobs fired"
 check "at least 40 slots per schedule" test "$(sql "select min(n) from (select count(*) n from expected group by name) x")" -ge 40
@@ -60,11 +60,17 @@ check_eq "no slot fired twice" 0 "$(sql "select count(*) from (select name, slot
   group by name, slot having count(*) > 1) x")"
 check_eq "no job outside the slots" 0 "$(sql "select count(*) from fired f where not exists
   (select 1 from expected e where e.name = f.name and e.slot = f.slot)")"
+check_eq "the jobs have no key" 0 "$(sql "select count(*) from fired where idempotency_key is not null")"
+check_eq "each slot's row names its job" 0 "$(sql "select count(*) from fired f where not exists
+  (select 1 from schedule_slots s where s.name = f.name and s.slot = f.slot and s.job_id = f.id)")"
+check_eq "each slot row has its job" 0 "$(sql "select count(*) from schedule_slots s where not exists
+  (select 1 from fired f where f.id = s.job_id)")"
 check_eq "each schedule's next slot is the minute after its last" 0 "$(sql "select count(*) from schedules
   where next_slot <> last_slot + interval '1 minute'")"
 check_eq "each job's history says which schedule fired it" 0 "$(sql "select count(*) from fired f
   where not exists (select 1 from job_events e where e.job_id = f.id and e.from_status is null
-                    and e.reason = 'schedule ' || f.name || ' fired')")"
+                    and e.reason = format('schedule %s fired (slot %s)', f.name,
+                                          jobq_slot_text(f.slot)))")"
 
 # the jobs were published and ran; restart one consumer for what the kills left behind
 start_consumer c9 --worker-id c9 --concurrency 8

@@ -16,15 +16,17 @@
 #define JOBQ_SLOT_BUF 40
 
 /* Fire the due slots of running schedules (jobq_schedule_fire): in one transaction, lock
- * the due rows other sessions do not hold, insert each slot's job (key schedule:NAME:SLOT,
- * due and unpublished: the relay's next take publishes it) and move the schedules past the
- * slots fired, at most `budget` jobs per call. A schedule whose job the database refuses is
- * left as it was (still due) and named in problems ("schedule NAME not fired: why; ...",
+ * the due rows other sessions do not hold, record each slot in schedule_slots and insert
+ * its job (no key; job_metadata {"schedule", "slot"}; due and unpublished: the relay's next
+ * take publishes it) and move the schedules past the slots fired, at most `budget` jobs per
+ * call. relay_interval_ms is the caller's relay interval: catch-up none fires a slot at
+ * most max(60 s, twice that) late. A schedule whose job the database refuses is left as it
+ * was (still due, backing off) and named in problems ("schedule NAME not fired: why; ...",
  * "" when none; cut to len). Returns the number of jobs inserted (>= 0), or JOBQ_EDB
  * (JOBQ_EAGAIN) with nothing fired; JOBQ_EINTERNAL when the reply lacks a column (after
  * the commit). */
-int jobq_store_schedule_fire(struct jobq_store *st, int budget, char *problems, size_t len,
-			     struct jobq_err *err) JOBQ_WUR;
+int jobq_store_schedule_fire(struct jobq_store *st, int budget, int64_t relay_interval_ms,
+			     char *problems, size_t len, struct jobq_err *err) JOBQ_WUR;
 
 /* A schedule to add. payload (JSON text) and queue may be NULL (defaults {} and
  * "default"); max_attempts 0 = 3. */
