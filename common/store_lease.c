@@ -58,9 +58,18 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
  * claim starts with no progress. A claim also requires that the job's queue is not paused
  * (STORE_QUEUE_RUNS: a look-up in the small queues table; migration 0017 says why a
- * pause is exact). The history trigger fires once, with all the rows. A finished row comes
+ * pause is exact) and, when limits exist, that the admission lets it start
+ * (LIMIT_ADMITS_J). The history trigger fires once, with all the rows. A finished row comes
  * back with its id and claimed false only (no payload). */
 #define QUEUE_RUNS_J STORE_QUEUE_RUNS("j")
+/* Concurrency limits (migration 0021): only when the limits table has a row, the claim asks
+ * jobq_limit_admit which candidates may start. Both are uncorrelated sub-selects, evaluated
+ * once per statement, before the first job row is locked: the admission locks the scopes'
+ * limit rows (to the commit) and counts their running jobs with a fresh snapshot, so no
+ * limit is ever exceeded; an installation without limits pays one probe of an empty table. */
+#define LIMIT_ADMITS_J                                                                             \
+	"(NOT " STORE_LIMITS_EXIST " OR j.id = ANY ((SELECT "                                      \
+				   "jobq_limit_admit($1::uuid[]))::uuid[]))"
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
@@ -68,7 +77,7 @@ static const char SQL_WRITE[] =
 	"WITH l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
 	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now()"
-	"              AND " QUEUE_RUNS_J " AS claim,"
+	"              AND " QUEUE_RUNS_J " AND " LIMIT_ADMITS_J " AS claim,"
 	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
 	"              $4::jsonb -> j.id::text AS o"
 	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
@@ -309,12 +318,13 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		TOKEN,
 		CLAIM_ID,
 		PAUSED,
+		LIMITED,
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "status",        "worker_id",        "attempt",
 						  "max_attempts",  "cancel_requested", "due",
 						  "lease_expired", "lease_token",      "claim_id",
-						  "queue_paused" };
+						  "queue_paused",  "limited" };
 	const char *p[1] = { job_id };
 	PGresult *res;
 	int col[NCOLS];
@@ -327,7 +337,9 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 			    " run_after <= now() AS due,"
 			    " status = 'running' AND lease_expires_at < now() AS lease_expired,"
 			    " lease_token, COALESCE(claim_id, 0) AS claim_id,"
-			    " NOT " QUEUE_RUNS_JOBS " AS queue_paused "
+			    " NOT " QUEUE_RUNS_JOBS " AS queue_paused,"
+			    " " STORE_LIMITS_EXIST " AND jobq_limited(queue, type,"
+			    " concurrency_key) AS limited "
 			    "FROM jobs WHERE id = $1",
 			    1, p, &res, "read job", err);
 	if (r != 0)
@@ -345,6 +357,7 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		out->token = store_int64(res, 0, col[TOKEN]);
 		out->claim_id = store_int64(res, 0, col[CLAIM_ID]);
 		out->queue_paused = store_bool(res, 0, col[PAUSED]);
+		out->limited = store_bool(res, 0, col[LIMITED]);
 	}
 	PQclear(res);
 	return r;
