@@ -12,9 +12,11 @@ enum jobq_reconcile_action jobq_reconcile(const struct jobq_reconcile_facts *f)
 			return JOBQ_RC_CANCEL;
 		/* A scheduled job is published again by the relay when due; a queued one that
 		 * is not due yet likewise. */
-		/* A paused queue starts nothing: its job waits unpublished for the resume. */
+		/* A paused queue starts nothing: its job waits unpublished for the resume. A job
+		 * in a limited scope whose claim was refused waits unpublished likewise, for the
+		 * relay's release when its scope has room (migration 0021). */
 		if (f->status == JOBQ_QUEUED && f->due)
-			return f->queue_paused ? JOBQ_RC_HOLD : JOBQ_RC_CLAIM;
+			return f->queue_paused || f->limited ? JOBQ_RC_HOLD : JOBQ_RC_CLAIM;
 		return JOBQ_RC_ACK;
 	}
 	/* The claim id is made up for each claim: only the claim sent for this very delivery

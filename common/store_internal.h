@@ -92,6 +92,11 @@ char *store_token_map(const char *const *ids, const int64_t *values, size_t n);
 	"NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = " alias ".queue"                        \
 	" AND q.paused_at IS NOT NULL)"
 
+/* Whether any limit exists (migration 0021). Through the primary key: a worker's session
+ * plans with enable_seqscan off, and a sequential scan's penalty cost would make every
+ * statement that asks this JIT-compile (hundreds of ms) even with the table empty. */
+#define STORE_LIMITS_EXIST "EXISTS (SELECT 1 FROM limits WHERE limits.scope >= '')"
+
 struct jobq_claim;
 
 /* The STORE_CLAIM_COLUMNS of a result, resolved by store_claim_columns. */

@@ -58,21 +58,34 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * the row's; uncounted: a scheduled attempt that never ran gives its attempt back). A
  * claim starts with no progress. A claim also requires that the job's queue is not paused
  * (STORE_QUEUE_RUNS: a look-up in the small queues table; migration 0017 says why a
- * pause is exact). The history trigger fires once, with all the rows. A finished row comes
+ * pause is exact) and, when limits exist, that the admission lets it start
+ * (LIMIT_ADMITS_J). The history trigger fires once, with all the rows. A finished row comes
  * back with its id and claimed false only (no payload). */
 #define QUEUE_RUNS_J STORE_QUEUE_RUNS("j")
+/* Concurrency limits (migration 0021): only when the limits table has a row and the batch
+ * holds claims, `a` asks jobq_limit_admit which candidates may start (NULL: no limits, all
+ * may). `a` is a one-row CTE joined to every row l reads, so it is evaluated at the first
+ * row, before LockRows locks any job row (a sub-select in the claim expression would be
+ * evaluated at the first row that reaches it, possibly after earlier rows were locked, and
+ * a claim could then wait for a limit row while holding a job row another claim waits
+ * for). The admission locks the scopes' limit rows (to the commit) and counts their running
+ * jobs with a fresh snapshot, so no limit is ever exceeded; an installation without limits
+ * pays one probe of the empty table's primary key. */
+#define LIMIT_ADMITS_J "(a.admitted IS NULL OR j.id = ANY (a.admitted))"
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
-	"WITH l AS (SELECT j.id AS lid,"
+	"WITH a AS MATERIALIZED (SELECT CASE WHEN cardinality($1::uuid[]) > 0 "
+	"AND " STORE_LIMITS_EXIST " THEN jobq_limit_admit($1::uuid[]) END AS admitted),"
+	" l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
 	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now()"
-	"              AND " QUEUE_RUNS_J " AS claim,"
+	"              AND " QUEUE_RUNS_J " AND " LIMIT_ADMITS_J " AS claim,"
 	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
 	"              $4::jsonb -> j.id::text AS o"
-	"       FROM jobs j WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
-	"       ORDER BY j.id FOR UPDATE) "
+	"       FROM jobs j CROSS JOIN a WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
+	"       ORDER BY j.id FOR UPDATE OF j) "
 	"UPDATE jobs j SET"
 	" status = CASE WHEN l.claim THEN 'running' ELSE l.o ->> 'st' END,"
 	" status_reason = CASE WHEN l.claim THEN 'claimed' ELSE l.o ->> 'reason' END,"
@@ -309,12 +322,13 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		TOKEN,
 		CLAIM_ID,
 		PAUSED,
+		LIMITED,
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "status",        "worker_id",        "attempt",
 						  "max_attempts",  "cancel_requested", "due",
 						  "lease_expired", "lease_token",      "claim_id",
-						  "queue_paused" };
+						  "queue_paused",  "limited" };
 	const char *p[1] = { job_id };
 	PGresult *res;
 	int col[NCOLS];
@@ -327,7 +341,9 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 			    " run_after <= now() AS due,"
 			    " status = 'running' AND lease_expires_at < now() AS lease_expired,"
 			    " lease_token, COALESCE(claim_id, 0) AS claim_id,"
-			    " NOT " QUEUE_RUNS_JOBS " AS queue_paused "
+			    " NOT " QUEUE_RUNS_JOBS " AS queue_paused,"
+			    " " STORE_LIMITS_EXIST " AND jobq_limited(queue, type,"
+			    " concurrency_key) AS limited "
 			    "FROM jobs WHERE id = $1",
 			    1, p, &res, "read job", err);
 	if (r != 0)
@@ -345,6 +361,7 @@ int jobq_store_job_row(struct jobq_store *st, const char *job_id, struct jobq_jo
 		out->token = store_int64(res, 0, col[TOKEN]);
 		out->claim_id = store_int64(res, 0, col[CLAIM_ID]);
 		out->queue_paused = store_bool(res, 0, col[PAUSED]);
+		out->limited = store_bool(res, 0, col[LIMITED]);
 	}
 	PQclear(res);
 	return r;

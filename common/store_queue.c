@@ -13,13 +13,24 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 	PGresult *res;
 	int r;
 
-	/* The relay takes rows whose publish_after has passed: now(), so that a resume finds
-	 * the row due at once. The token is left alone: nothing was handed out. */
-	r = jobq_store_exec(st, "jobq_hold",
-			    "UPDATE jobs SET published_at = NULL, publish_after = now(),"
-			    " updated_at = now() "
-			    "WHERE id = $1 AND status = 'queued' AND NOT " HOLD_QUEUE_RUNS,
-			    1, p, &res, "hold job of a paused queue", err);
+	/* The relay takes rows whose publish_after has passed: now() for a paused queue's,
+	 * so that a resume finds the row due at once; 'infinity' for one held by a
+	 * concurrency limit (migration 0021), out of the relay's due probe until the limit
+	 * release takes it (jobq_store_relay_limit_release). A paused queue's hold leaves
+	 * the token alone (nothing was handed out; a late publish mark fails anyway, its
+	 * publish_after being past). A limit's raises it: its publish_after is in the
+	 * future, so the submitter's or relay's mark of the publish that brought this
+	 * delivery, if it lands after the hold, would otherwise mark the held row published
+	 * and hide it from the release for good. */
+	r = jobq_store_exec(
+		st, "jobq_hold",
+		"UPDATE jobs SET published_at = NULL,"
+		" publish_after = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN now()"
+		" ELSE 'infinity' END, updated_at = now(),"
+		" lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN 0 ELSE 1 END "
+		"WHERE id = $1 AND status = 'queued' AND (NOT " HOLD_QUEUE_RUNS
+		" OR (" STORE_LIMITS_EXIST " AND jobq_limited(queue, type, concurrency_key)))",
+		1, p, &res, "hold job", err);
 	if (r != 0)
 		return r;
 	r = PQcmdTuples(res)[0] == '1' ? 0 : JOBQ_ECONFLICT;

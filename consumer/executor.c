@@ -374,6 +374,7 @@ static int decide(struct executor *x, const struct delivery *d, struct jobq_job_
 			row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
 		.lease_expired = row->lease_expired,
 		.queue_paused = row->queue_paused,
+		.limited = row->limited,
 	};
 	f->own_claim = f->owner_is_me && x->sent_claim != 0 && row->claim_id == x->sent_claim;
 	*a = jobq_reconcile(f);

@@ -226,7 +226,8 @@ static int publish_taken(struct relay *r, struct jobq_envelope *envs, int64_t *t
 }
 
 /* Release the priority jobs the window has room for (before the round's ordinary take, so
- * that they are in the express queue first). Returns how many were published. */
+ * that they are in the express queue first), then the jobs held by concurrency limits
+ * whose scopes have room. Returns how many were published. */
 static int release_round(struct relay *r)
 {
 	struct consumer *c = r->c;
@@ -236,11 +237,21 @@ static int release_round(struct relay *r)
 	int n = jobq_store_relay_release(r->st, c->cfg->relay_grace_ms, PRIORITY_WINDOW, envs,
 					 tokens, RELAY_BATCH, &err);
 
+	int published;
+
 	if (n < 0) {
 		jobq_warn("relay_release_failed", "worker", c->worker_id, "error", err.msg);
 		return 0;
 	}
-	return publish_taken(r, envs, tokens, n);
+	published = publish_taken(r, envs, tokens, n);
+	/* then the jobs held by a concurrency limit whose scope has room (migration 0021) */
+	n = jobq_store_relay_limit_release(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
+					   &err);
+	if (n < 0) {
+		jobq_warn("relay_limit_release_failed", "worker", c->worker_id, "error", err.msg);
+		return published;
+	}
+	return published + publish_taken(r, envs, tokens, n);
 }
 
 /* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took

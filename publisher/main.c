@@ -28,6 +28,7 @@ static const struct {
 	{ "agent", cmd_agent, "serve submits from a local socket, connections kept warm" },
 	{ "schedule", cmd_schedule, "cron schedules: add, list, rm, pause, resume, run" },
 	{ "queue", cmd_queue, "pause or resume a queue; list queues, counts, pause state" },
+	{ "limit", cmd_limit, "concurrency limits of a queue, type or key: set, list, rm" },
 };
 
 static void usage(FILE *f)

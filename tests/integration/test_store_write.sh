@@ -62,8 +62,9 @@ check_eq "F stale token: lost" "finish $F r=ELOST;" "$(line "$F")"
 check_eq "G another worker's: lost" "finish $G r=ELOST;" "$(line "$G")"
 for x in H I J K; do check_eq "$x finished" "finish ${!x} r=0;" "$(line "${!x}")"; done
 
-# The statement's time: now() of its transaction, which its history rows carry.
-at=$(sql "SELECT max(at) FROM job_events WHERE id > $before")
+# The statement's time: now() of its transaction, which its history rows carry (but a move
+# to running, stamped with the clock at the write since migration 0021).
+at=$(sql "SELECT max(at) FROM job_events WHERE id > $before AND to_status <> 'running'")
 # Each row as one line: status, reason, worker, attempt, token, claim id, error, progress,
 # result, and each time column as it stands to the statement's time.
 row() {
@@ -131,8 +132,10 @@ $H running scheduled sw 1 reason of $H
 $I running queued sw 1 reason of $I
 $J running failed sw 3 reason of $J
 $K running cancelled sw 1 reason of $K" "$(events "$before")"
-check_eq "the events of one statement share its time" 1 \
-  "$(sql "SELECT count(DISTINCT at) FROM job_events WHERE id > $before")"
+check_eq "the events of one statement share its time (moves to running: its clock, later)" "1 0" \
+  "$(sql "SELECT count(DISTINCT at) FILTER (WHERE to_status <> 'running'),
+                 count(*) FILTER (WHERE to_status = 'running' AND at < '$at'::timestamptz)
+          FROM job_events WHERE id > $before" | tr '|' ' ')"
 
 # All or nothing: an outcome whose progress is not JSON fails the statement, and the claim
 # sent with it is not written either.

@@ -76,6 +76,29 @@ static void test_reconcile_queued_due_paused_holds(void **state)
 	assert_string_equal(jobq_reconcile_action_name(JOBQ_RC_HOLD), "hold");
 }
 
+/* A delivery refused by a concurrency limit (migration 0021) is held for the release; a
+ * cancel still wins and a running job's rows are unchanged. */
+static void test_reconcile_queued_due_limited_holds(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		decide((struct jobq_reconcile_facts){
+			.found = true, .status = JOBQ_QUEUED, .due = true, .limited = true }),
+		JOBQ_RC_HOLD);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_QUEUED,
+							       .due = true,
+							       .cancel_requested = true,
+							       .limited = true }),
+			 JOBQ_RC_CANCEL);
+	assert_int_equal(decide((struct jobq_reconcile_facts){ .found = true,
+							       .status = JOBQ_RUNNING,
+							       .owner_is_me = true,
+							       .own_claim = true,
+							       .limited = true }),
+			 JOBQ_RC_RESUME);
+}
+
 static void test_reconcile_paused_changes_no_other_row(void **state)
 {
 	(void)state;
@@ -216,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_reconcile_scheduled_not_due_acks),
 		cmocka_unit_test(test_reconcile_queued_due_claims),
 		cmocka_unit_test(test_reconcile_queued_due_paused_holds),
+		cmocka_unit_test(test_reconcile_queued_due_limited_holds),
 		cmocka_unit_test(test_reconcile_paused_changes_no_other_row),
 		cmocka_unit_test(test_reconcile_running_mine_adopts),
 		cmocka_unit_test(test_reconcile_running_my_lost_claim_resumes),

@@ -32,6 +32,7 @@ struct jobq_reconcile_facts {
 	bool owner_probed;  /* owner_dead below is known */
 	bool owner_dead;    /* the owner's liveness lock is free */
 	bool queue_paused;  /* the job's queue is paused (migration 0017) */
+	bool limited;       /* the job is in a scope with a concurrency limit (migration 0021) */
 };
 
 /* Decide. For a job running under another owner whose lease has not expired, the answer

@@ -72,6 +72,7 @@ struct jobq_job_row {
 	bool due;           /* run_after <= now() */
 	bool lease_expired; /* running and lease_expires_at < now() */
 	bool queue_paused;  /* its queue is paused (migration 0017) */
+	bool limited;       /* it is in a scope with a concurrency limit (migration 0021) */
 };
 
 /* Read the row for reconciling. found=false for an unknown id (not an error). JOBQ_EDB on

@@ -31,6 +31,17 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 			     struct jobq_envelope *envs, int64_t *tokens, int max,
 			     struct jobq_err *err) JOBQ_WUR;
 
+/* The release of jobs held by a concurrency limit (migration 0021, docs/design.md §6): per
+ * limited scope with held jobs, room = max_running less its running jobs less its jobs
+ * released in the last minute and not claimed yet; that many held jobs are taken, highest
+ * priority first, then oldest, skipping rows other relays hold; max bounds the whole take.
+ * The room is a bound, not the gate (the claim's admission is): a job released beyond it is
+ * refused and held again. Fills envs and tokens in release order; returns the count (>= 0),
+ * or a negative JOBQ_E* as jobq_store_relay_take. */
+int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
+				   struct jobq_envelope *envs, int64_t *tokens, int max,
+				   struct jobq_err *err) JOBQ_WUR;
+
 /* Whether a row the relay's take or release would publish waits now (reads of the partial
  * indexes jobs_unpublished and jobs_priority_waiting, cheap enough for every pass of the
  * relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose window is full

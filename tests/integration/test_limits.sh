@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# test_limits — concurrency limits (docs/scheduling.md "Concurrency and rate limits"):
+#  - bad input: invalid scopes and counts, a missing --max-running, an unknown sub-command
+#    exit 2 with one line naming the value; rm of a scope with no limit exits 3;
+#  - exactness: `limit set type:sleep --max-running 5`, 3 consumers × 16 and 300 short
+#    jobs; one consumer gets kill -9 mid-run (right after it was seen running a job of the
+#    scope; its jobs are short, so it may have none at the kill) and is restarted, another is
+#    stopped with SIGTERM in the second half (while it runs jobs, if it does within 10 s:
+#    they are released; the count is printed). From job_events (each job's running
+#    intervals: entering running to leaving it), at no instant are more than 5 jobs of the
+#    scope running; every job succeeded exactly once;
+#  - a limit added while jobs of its scope wait in the broker binds at once (no more than 2
+#    running), and removing it while jobs are held releases them (all succeed, and more than
+#    2 run at once afterwards).
+source "$(dirname "$0")/lib.sh"
+jq_setup limits
+
+N=300
+# The most jobs running at once, from job_events, of the jobs matching WHERE (on jobs j),
+# before the time $2 (a timestamptz; 'infinity' for all). A running interval opens at an
+# event into running (from another state) and closes at one out of it; at equal times a
+# close counts first (the close is stamped at the finish's start, before its commit).
+max_overlap() {
+  sql "with ev as (select e.id, e.at, e.from_status, e.to_status from job_events e
+         join jobs j on j.id = e.job_id where $1),
+       d as (select at, 1 as d, id from ev
+              where to_status = 'running' and from_status is distinct from 'running'
+             union all
+             select at, -1, id from ev where from_status = 'running' and to_status <> 'running')
+       select coalesce(max(s), 0) from (select at, sum(d) over (order by at, d, id) s from d) x
+       where at < '$2'::timestamptz"
+}
+
+check --fatal "migrate" jobq migrate
+
+# ---- bad input
+check_status "an invalid scope exits 2" 2 jobq limit set 'tenant:x' --max-running 3
+check_eq "... one line naming it" 1 "$(grep -c "scope 'tenant:x' is invalid" "$ERR_FILE" || true)"
+check_status "an invalid queue in a scope exits 2" 2 jobq limit set 'queue:a b' --max-running 3
+check_status "--max-running 0 exits 2" 2 jobq limit set type:sleep --max-running 0
+check_eq "... one line naming it" 1 "$(grep -c "max running '0' is not a whole number" "$ERR_FILE" || true)"
+check_status "--max-running 5x exits 2" 2 jobq limit set type:sleep --max-running 5x
+check_status "set without --max-running exits 2" 2 jobq limit set type:sleep
+check_status "set without a scope exits 2" 2 jobq limit set --max-running 3
+check_status "an unknown sub-command exits 2" 2 jobq limit frob
+check_status "--max-running on list exits 2" 2 jobq limit list --max-running 3
+check_status "rm of a scope with no limit exits 3" 3 jobq limit rm key:nobody
+check_eq "nothing was written by the bad calls" 0 "$(sql "select count(*) from limits")"
+check_status "the SQL function refuses a bad scope too" 1 sql "select jobq_cli_limit_set('x', 1, null)"
+check_status "limit --help exits 0" 0 jobq limit --help
+check "... and shows the usage" grep -q 'usage: jobq limit set SCOPE' "$OUT_FILE"
+
+# ---- exactness under load, kill -9 and a release at shutdown
+check_status "limit set type:sleep --max-running 5 exits 0" 0 jobq limit set type:sleep --max-running 5
+check "... it says so" grep -q '^limit type:sleep: at most 5 running' "$OUT_FILE"
+check_status "limit list --json exits 0" 0 jobq limit list --json
+check_eq "list shows it" "type:sleep 5" "$(jq -r '.[] | "\(.scope) \(.max_running)"' "$OUT_FILE")"
+
+for w in c1 c2 c3; do
+  start_consumer "$w" --worker-id "$w" --queues lim,late --concurrency 16
+done
+for ((i = 0; i < N; i++)); do echo '{"type":"sleep","payload":{"seconds":0.05},"queue":"lim"}'; done >"$T/lim.jsonl"
+check --fatal "submit $N jobs" jobq submit --batch "$T/lim.jsonl"
+lim_done() { sql "select count(*) from jobs where queue = 'lim' and status = 'succeeded'"; }
+wait_for 60 "a third of the jobs succeeded" sql_is t \
+  "select count(*) >= $((N / 3)) from jobs where queue = 'lim' and status = 'succeeded'"
+check "jobs are held meanwhile (unpublished, waiting for the release)" sql_is t \
+  "select count(*) > 0 from jobs where queue = 'lim' and publish_after = 'infinity' and published_at is null"
+wait_for 20 "c1 is running a job of the scope" sql_is t \
+  "select count(*) > 0 from jobs where queue = 'lim' and status = 'running' and worker_id = 'c1'"
+note "before the kill: $(lim_done) done, $(sql "select count(*) from jobs where queue = 'lim' and status = 'running'") running"
+stop_consumer c1 KILL || true
+start_consumer c1b --worker-id c1 --queues lim,late --concurrency 16
+wait_for 90 "all but 150 jobs succeeded" sql_is t \
+  "select count(*) >= $((N - 150)) from jobs where queue = 'lim' and status = 'succeeded'"
+# near the end, stop c2 while it runs a job if it does within 10 s (its job is released)
+for ((i = 0; i < 100; i++)); do
+  [[ "$(sql "select count(*) from jobs where queue = 'lim' and status = 'running' and worker_id = 'c2'")" == 0 ]] || break
+  jq_nap 0.1
+done
+note "c2 runs $(sql "select count(*) from jobs where queue = 'lim' and status = 'running' and worker_id = 'c2'") jobs at its SIGTERM"
+check_status "SIGTERM of c2 near the end exits 0" 0 stop_consumer c2 TERM
+wait_for 90 "every job succeeded" sql_is "$N" "select count(*) from jobs where queue = 'lim' and status = 'succeeded'"
+check_eq "each job succeeded exactly once (job_events)" "$N 0" "$(sql "select count(*), count(*) filter (where n <> 1)
+  from (select j.id, count(e.id) filter (where e.to_status = 'succeeded') n from jobs j
+        left join job_events e on e.job_id = j.id where j.queue = 'lim' group by j.id) x" | tr '|' ' ')"
+peak=$(max_overlap "j.queue = 'lim'" infinity)
+note "the most jobs of type sleep running at once: $peak (limit 5)"
+check "never more than 5 running at any instant (job_events)" test "$peak" -le 5
+check "... and the limit was used (5 at some instant)" test "$peak" -eq 5
+
+# ---- a limit added while jobs wait in the broker, removed while some are held
+check_status "limit rm type:sleep exits 0" 0 jobq limit rm type:sleep
+stop_consumer c3 TERM || true
+stop_consumer c1b TERM || true
+for ((i = 0; i < 40; i++)); do echo '{"type":"sleep","payload":{"seconds":0.4},"queue":"late"}'; done >"$T/late.jsonl"
+check --fatal "submit 40 jobs of queue late (no consumer: they wait in the broker)" jobq submit --batch "$T/late.jsonl"
+check_status "limit set queue:late --max-running 2 exits 0" 0 jobq limit set queue:late --max-running 2
+start_consumer c4 --worker-id c4 --queues late --concurrency 8
+wait_for 30 "some jobs of late succeeded" sql_is t \
+  "select count(*) >= 6 from jobs where queue = 'late' and status = 'succeeded'"
+check "the rest are held" sql_is t \
+  "select count(*) > 10 from jobs where queue = 'late' and publish_after = 'infinity' and published_at is null"
+removed_at=$(sql "select clock_timestamp()")
+check_status "limit rm queue:late exits 0" 0 jobq limit rm queue:late
+wait_for 30 "every job of late succeeded after the removal" sql_is 40 \
+  "select count(*) from jobs where queue = 'late' and status = 'succeeded'"
+peak=$(max_overlap "j.queue = 'late'" "$removed_at")
+note "late: at most $peak running while limited to 2; $(max_overlap "j.queue = 'late'" infinity) in all"
+check "never more than 2 running while the limit held" test "$peak" -le 2
+check "more than 2 ran at once after the removal" test "$(max_overlap "j.queue = 'late'" infinity)" -gt 2
+stop_consumer c4 TERM || true
