@@ -110,3 +110,32 @@ note "late: at most $peak running while limited to 2; $(max_overlap "j.queue = '
 check "never more than 2 running while the limit held" test "$peak" -le 2
 check "more than 2 ran at once after the removal" test "$(max_overlap "j.queue = 'late'" infinity)" -gt 2
 stop_consumer c4 TERM || true
+
+# ---- the admission: a job of a limited scope that is not queued in the admission's view is
+# not admitted (the claim could otherwise find it queued, claim it, and take no room)
+check_status "limit set queue:adm --max-running 2 exits 0" 0 jobq limit set queue:adm --max-running 2
+y=$(sql "insert into jobs (type, queue, status, run_after) values ('noop', 'adm', 'scheduled', now() + interval '1 hour') returning id")
+z=$(sql "insert into jobs (type, queue, status) values ('noop', 'adm', 'queued') returning id")
+check_eq "of a scheduled and a queued job, with room for two, only the queued one is admitted" \
+  "$z" "$(sql "select array_to_string(jobq_limit_admit(array['$y', '$z']::uuid[]), ',')")"
+check_status "limit set queue:adm1 --max-running 1 exits 0" 0 jobq limit set queue:adm1 --max-running 1
+lo=$(sql "insert into jobs (type, queue, status) values ('noop', 'adm1', 'queued') returning id")
+hi=$(sql "insert into jobs (type, queue, status, priority) values ('noop', 'adm1', 'queued', 7) returning id")
+check_eq "with room for one, the higher priority is admitted, though submitted later" \
+  "$hi" "$(sql "select array_to_string(jobq_limit_admit(array['$lo', '$hi']::uuid[]), ',')")"
+
+# ---- a hold racing `limit rm`: the hold locks the limit row it decided on, so rm (which
+# waits for it) frees the held row too, and no job is left held with no limit
+check_status "limit set queue:race --max-running 1 exits 0" 0 jobq limit set queue:race --max-running 1
+h=$(sql "insert into jobs (type, queue, status) values ('noop', 'race', 'queued') returning id")
+( rc=0
+  _jq_psql "$_JQ_DB" -qc "BEGIN" \
+    -c "UPDATE jobs SET published_at = NULL, publish_after = 'infinity' WHERE id = '$h' AND jobq_limited(queue, type, concurrency_key)" \
+    -c "SELECT pg_sleep(1.5)" -c "COMMIT" >/dev/null || rc=$?
+  echo "$rc" >"$T/hold.rc" ) &
+jq_nap 0.5
+check_status "limit rm queue:race exits 0 (it waits for the hold)" 0 jobq limit rm queue:race
+wait_for 10 "the hold committed" test -s "$T/hold.rc"
+check_eq "the hold's transaction committed" 0 "$(cat "$T/hold.rc")"
+check_eq "the held job is not left at 'infinity'" f \
+  "$(sql "select publish_after = 'infinity' from jobs where id = '$h'")"
