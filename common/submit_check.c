@@ -10,6 +10,12 @@
 
 int jobq_check_queue(const char *queue, struct jobq_err *err)
 {
+	if (queue != NULL && jobq_queue_name_express(queue))
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"queue '%.80s' is invalid (a name ending in .express is kept for "
+			"express queues)",
+			queue);
 	if (!jobq_queue_name_valid(queue))
 		return jobq_err_set(
 			err, JOBQ_EINVAL,
@@ -27,12 +33,6 @@ int jobq_check_job(const char *type, const char *queue, const char *key, struct 
 			err, JOBQ_EINVAL,
 			"job type '%.80s' is invalid (1-64 characters of A-Z a-z 0-9 _ . : -)",
 			type);
-	if (queue != NULL && jobq_queue_name_express(queue))
-		return jobq_err_set(
-			err, JOBQ_EINVAL,
-			"queue '%.80s' is invalid (a name ending in .express is kept for "
-			"express queues)",
-			queue);
 	if (queue != NULL && jobq_check_queue(queue, err) != 0)
 		return JOBQ_EINVAL;
 	if (key != NULL && (strlen(key) == 0 || strlen(key) > 255))

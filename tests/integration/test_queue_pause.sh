@@ -33,6 +33,8 @@ check --fatal "migrate" jobq migrate
 # ---- bad input
 check_status "pause with an invalid queue name exits 2" 2 jobq queue pause 'no spaces'
 check_eq "... one line on stderr naming the queue" 1 "$(grep -c "queue 'no spaces' is invalid" "$ERR_FILE" || true)"
+check_status "pause of an express queue's name exits 2" 2 jobq queue pause work.express
+check_eq "... one line on stderr saying why" 1 "$(grep -c "queue 'work.express' is invalid (a name ending in .express" "$ERR_FILE" || true)"
 check_status "pause without a queue exits 2" 2 jobq queue pause
 check_status "resume with two queues exits 2" 2 jobq queue resume a b
 check_status "an unknown sub-command exits 2" 2 jobq queue halt work

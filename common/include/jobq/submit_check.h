@@ -18,9 +18,9 @@ int jobq_check_job(const char *type, const char *queue, const char *key,
  * is unique for ever), or 1 ms to JOBQ_DURATION_MAX_MS (365 days) with a key, since the
  * window is the key's. 0, or JOBQ_EINVAL ("unique_for needs a key", or the range). */
 int jobq_check_unique_for(int64_t ms, const char *key, struct jobq_err *err) JOBQ_WUR;
-/* A valid queue name (1-64 characters of A-Z a-z 0-9 _ . -), as `submit --queue` and
- * `jobq queue` check it. 0, or JOBQ_EINVAL naming the value ("queue 'a b' is invalid
- * (...)"); NULL is invalid. */
+/* A valid queue name (1-64 characters of A-Z a-z 0-9 _ . -, not ending in .express, which
+ * names a queue's express queue), as `submit --queue` and `jobq queue` check it. 0, or
+ * JOBQ_EINVAL naming the value ("queue 'a b' is invalid (...)"); NULL is invalid. */
 int jobq_check_queue(const char *queue, struct jobq_err *err) JOBQ_WUR;
 
 /* A payload: valid JSON (any value) of at most max bytes. Re-encodes nothing (PostgreSQL
