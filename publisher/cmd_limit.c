@@ -126,26 +126,6 @@ static int list_limits(struct cli *cli)
 	return CLI_EXIT_OK;
 }
 
-/* The one SCOPE argument of set and rm, checked before anything is sent. */
-static const char *scope_arg(struct cli *cli, int argc, char **argv, const char *sub)
-{
-	struct jobq_err err = { 0 };
-
-	if (optind + 1 >= argc) {
-		cli_usage(cli, "limit %s takes a scope (queue:Q, type:T or key:K)", sub);
-		return NULL;
-	}
-	if (optind + 2 < argc) {
-		cli_usage(cli, "unexpected argument '%s'", argv[optind + 2]);
-		return NULL;
-	}
-	if (jobq_check_limit_scope(argv[optind + 1], &err) != 0) {
-		cli_fail_err(cli, &err);
-		return NULL;
-	}
-	return argv[optind + 1];
-}
-
 int cmd_limit(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "max-running", required_argument, NULL, 'm' },
@@ -171,7 +151,9 @@ int cmd_limit(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, "missing sub-command: set, list or rm");
 	sub = argv[optind];
 	if (strcmp(sub, "set") == 0) {
-		if ((scope = scope_arg(cli, argc, argv, sub)) == NULL)
+		if ((scope = cmd_sub_arg(cli, argc, argv,
+					 "limit set takes a scope (queue:Q, type:T or key:K)",
+					 jobq_check_limit_scope)) == NULL)
 			return CLI_EXIT_USAGE;
 		if (max_running == NULL)
 			return cli_usage(cli, "limit set needs --max-running N");
@@ -185,7 +167,9 @@ int cmd_limit(struct cli *cli, int argc, char **argv)
 		return list_limits(cli);
 	}
 	if (strcmp(sub, "rm") == 0) {
-		if ((scope = scope_arg(cli, argc, argv, sub)) == NULL)
+		if ((scope = cmd_sub_arg(cli, argc, argv,
+					 "limit rm takes a scope (queue:Q, type:T or key:K)",
+					 jobq_check_limit_scope)) == NULL)
 			return CLI_EXIT_USAGE;
 		return rm_limit(cli, scope);
 	}

@@ -149,26 +149,6 @@ static int list_queues(struct cli *cli)
 	return CLI_EXIT_OK;
 }
 
-/* The one QUEUE argument of pause and resume, checked as `submit --queue` checks it. */
-static const char *queue_arg(struct cli *cli, int argc, char **argv, const char *sub)
-{
-	struct jobq_err err = { 0 };
-
-	if (optind + 1 >= argc) {
-		cli_usage(cli, "queue %s takes a queue name", sub);
-		return NULL;
-	}
-	if (optind + 2 < argc) {
-		cli_usage(cli, "unexpected argument '%s'", argv[optind + 2]);
-		return NULL;
-	}
-	if (jobq_check_queue(argv[optind + 1], &err) != 0) {
-		cli_fail_err(cli, &err);
-		return NULL;
-	}
-	return argv[optind + 1];
-}
-
 int cmd_queue(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "reason", required_argument, NULL, 'r' },
@@ -201,14 +181,16 @@ int cmd_queue(struct cli *cli, int argc, char **argv)
 		return list_queues(cli);
 	}
 	if (strcmp(sub, "pause") == 0) {
-		if ((queue = queue_arg(cli, argc, argv, sub)) == NULL)
+		if ((queue = cmd_sub_arg(cli, argc, argv, "queue pause takes a queue name",
+					 jobq_check_queue)) == NULL)
 			return CLI_EXIT_USAGE;
 		return pause_queue(cli, queue, reason);
 	}
 	if (strcmp(sub, "resume") == 0) {
 		if (reason != NULL)
 			return cli_usage(cli, "--reason is for queue pause only");
-		if ((queue = queue_arg(cli, argc, argv, sub)) == NULL)
+		if ((queue = cmd_sub_arg(cli, argc, argv, "queue resume takes a queue name",
+					 jobq_check_queue)) == NULL)
 			return CLI_EXIT_USAGE;
 		return resume_queue(cli, queue);
 	}

@@ -17,6 +17,26 @@ const char *cmd_job_id_arg(struct cli *cli, int argc, char **argv)
 	return argv[optind];
 }
 
+const char *cmd_sub_arg(struct cli *cli, int argc, char **argv, const char *missing,
+			int (*check)(const char *, struct jobq_err *))
+{
+	struct jobq_err err = { 0 };
+
+	if (optind + 1 >= argc) {
+		cli_usage(cli, "%s", missing);
+		return NULL;
+	}
+	if (optind + 2 < argc) {
+		cli_usage(cli, "unexpected argument '%s'", argv[optind + 2]);
+		return NULL;
+	}
+	if (check(argv[optind + 1], &err) != 0) {
+		cli_fail_err(cli, &err);
+		return NULL;
+	}
+	return argv[optind + 1];
+}
+
 int cmd_no_args(struct cli *cli, int argc, char **argv)
 {
 	if (optind < argc)

@@ -10,6 +10,13 @@
  * caller returns CLI_EXIT_USAGE. */
 const char *cmd_job_id_arg(struct cli *cli, int argc, char **argv) JOBQ_WUR;
 
+/* After option parsing, for a sub-command at argv[optind]: exactly one more argument, which
+ * check accepts (0, or JOBQ_EINVAL with a one-line message). Returns it, or NULL after
+ * printing `missing` (when absent), the extra argument, or check's message; the caller
+ * returns the exit status cli_fail_err or cli_usage set. */
+const char *cmd_sub_arg(struct cli *cli, int argc, char **argv, const char *missing,
+			int (*check)(const char *, struct jobq_err *)) JOBQ_WUR;
+
 /* After option parsing: no positional argument. 0, or CLI_EXIT_USAGE after printing a
  * usage error naming the first extra argument. */
 int cmd_no_args(struct cli *cli, int argc, char **argv) JOBQ_WUR;
