@@ -380,8 +380,11 @@ released() {  # jobs of the 4 given back uncounted: running -> scheduled with th
 released_3() { [[ "$(released)" -ge 3 ]]; }
 wait_for 15 "while broken, at least 3 of 4 jobs are released at once (one probe at a time)" \
   released_3 || true
-check_eq "... none of them failed" 0 \
-  "$(sql "select count(*) from jobs where payload ? 'more' and status = 'failed'")"
+# A probe's death counts its attempt (a poison job is not released for ever), so on a slow
+# machine one of the 4 may be the probe 3 times and fail; a release never counts.
+check_eq "... none failed but through 3 counted probe deaths" 0 \
+  "$(sql "select count(*) from jobs where payload ? 'more' and status = 'failed'
+          and not (attempt = 3 and error ~ '^handler process [0-9]+ exited with status 5')")"
 check_eq "... a released job's error names the breakage" t \
   "$(sql "select bool_or(error like 'handler crash is broken:%') from jobs where payload ? 'more'")"
 
