@@ -83,22 +83,18 @@ int jobq_store_schedule_add(struct jobq_store *st, const struct jobq_schedule_sp
 	return 0;
 }
 
+/* clang-format off */
+static const char SQL_SCHEDULE_LIST[] =
+	"SELECT name, expression, tz, type, payload, queue, max_attempts, catch_up, paused,"
+	" " SLOT_TEXT("next_slot") " AS next_slot, " SLOT_TEXT("last_slot") " AS last_slot,"
+	" last_job_id, failures, " SLOT_TEXT("retry_at") " AS retry_at,"
+	" " SLOT_TEXT("created_at") " AS created_at"
+	" FROM schedules ORDER BY name";
+/* clang-format on */
+
 int jobq_store_schedule_list(struct jobq_store *st, PGresult **out, struct jobq_err *err)
 {
-	return jobq_store_exec(
-		st, NULL,
-		"SELECT name, expression, tz, type, payload, queue, max_attempts,"
-		" catch_up, paused, " SLOT_TEXT("next_slot") " AS next_slot, " SLOT_TEXT(
-			"last_slot") " AS last_slot, last_job_id, " SLOT_TEXT("created_at") " AS "
-											    "create"
-											    "d_at"
-											    " FROM "
-											    "schedu"
-											    "les "
-											    "ORDER "
-											    "BY "
-											    "name",
-		0, NULL, out, "schedule list", err);
+	return jobq_store_exec(st, NULL, SQL_SCHEDULE_LIST, 0, NULL, out, "schedule list", err);
 }
 
 static int not_found(const char *name, struct jobq_err *err)

@@ -56,7 +56,10 @@ static const char LIST_HELP[] =
 	"usage: jobq schedule list [--json]\n"
 	"\n"
 	"List the schedules by name: expression, time zone, type, queue, catch-up, state, next\n"
-	"and last slot (UTC). --json prints a JSON array of schedule objects.\n";
+	"and last slot (UTC). The state is active or paused, followed by \"failing (N), retry\n"
+	"TIME\" while the schedule's job cannot be inserted (N failures in a row; it is not\n"
+	"tried again before TIME). --json prints a JSON array of schedule objects (with\n"
+	"\"failures\" and \"retry_at\").\n";
 
 static const char NAME_HELP[] =
 	"usage: jobq schedule rm|pause|resume|run NAME [--json]\n"
@@ -172,6 +175,9 @@ static int list_text(struct cli *cli, const PGresult *res)
 		goto nomem;
 	for (int i = 0; i < PQntuples(res); i++) {
 		const char *paused = rows_get(res, i, "paused");
+		const char *failures = rows_get(res, i, "failures");
+		const char *retry = rows_get(res, i, "retry_at");
+		char state[96];
 		const char *cells[9] = {
 			rows_get(res, i, "name"),
 			rows_get(res, i, "expression"),
@@ -179,11 +185,20 @@ static int list_text(struct cli *cli, const PGresult *res)
 			rows_get(res, i, "type"),
 			rows_get(res, i, "queue"),
 			rows_get(res, i, "catch_up"),
-			paused != NULL && paused[0] == 't' ? "paused" : "active",
+			state,
 			rows_get(res, i, "next_slot"),
 			rows_get(res, i, "last_slot"),
 		};
 
+		/* A schedule that failed to fire is "failing (N)" until it fires again; it is
+		 * not tried again before its retry time. */
+		if (failures != NULL && strcmp(failures, "0") != 0)
+			snprintf(state, sizeof(state), "%s, failing (%s), retry %s",
+				 paused != NULL && paused[0] == 't' ? "paused" : "active", failures,
+				 retry != NULL ? retry : "-");
+		else
+			snprintf(state, sizeof(state), "%s",
+				 paused != NULL && paused[0] == 't' ? "paused" : "active");
 		if (rows_table_add(&t, cells) != 0)
 			goto nomem;
 	}

@@ -129,6 +129,13 @@ check_eq "each failing schedule failed and waits to retry, at most 5 minutes" 12
   "$(sql "select count(*) from schedules where name like 'bad%' and failures >= 1
           and retry_at > now() - interval '10 seconds' and retry_at <= now() + interval '5 minutes'
           and next_slot <= now()")"
+check_status "schedule list" 0 jobq schedule list
+check "... shows a failing schedule as failing, with its retry time" \
+  grep -Eq '^bad1 .* active, failing \([0-9]+\), retry 20[0-9-]+T[0-9:]+Z ' "$OUT_FILE"
+check "... and ok as active only" grep -Eq '^ok .* active +20' "$OUT_FILE"
+check_status "schedule list --json" 0 jobq schedule list --json
+check_eq "... has failures and retry_at" "true true" "$(jq -r '[.[] | select(.name == "bad1")][0] |
+  "\(.failures >= 1) \(.retry_at != null)"' "$OUT_FILE")"
 check "the relay's log names a failing schedule and why" \
   grep -q "event=schedules_not_fired.*schedule bad[0-9]* not fired: job type 'bad type' is invalid" "$(log_of w1)"
 check_eq "ok is healthy: no failure, no retry" "0 t" \

@@ -51,7 +51,8 @@ int jobq_store_schedule_add(struct jobq_store *st, const struct jobq_schedule_sp
 
 /* Every schedule, by name: a result the caller PQclears, with the columns name,
  * expression, tz, type, payload (jsonb), queue, max_attempts, catch_up, paused (boolean),
- * next_slot, last_slot (UTC ISO 8601, or NULL), last_job_id, created_at. JOBQ_EDB. */
+ * next_slot, last_slot (UTC ISO 8601, or NULL), last_job_id, failures (fire attempts that
+ * failed in a row), retry_at (UTC ISO 8601, or NULL when not failing), created_at. JOBQ_EDB. */
 int jobq_store_schedule_list(struct jobq_store *st, PGresult **out, struct jobq_err *err) JOBQ_WUR;
 
 /* Remove a schedule (its jobs stay). 0, JOBQ_ENOTFOUND ("no schedule 'x'"), JOBQ_EDB. */
