@@ -44,8 +44,20 @@ for ((k = 0; k < 4; k++)); do
   after=$(next_of '{0}' "{$(seq -s, 0 23)}" Europe/Berlin "$after")
   hourly+="${after:11:5} "
 done
-check_eq "Berlin hourly over the fall-back: 02:00 CEST, then 03:00 CET (02:00 CET skipped)" \
-  "00:00 02:00 03:00 04:00 " "$hourly"
+check_eq "Berlin hourly over the fall-back: 02:00 CEST, 02:00 CET, 03:00 CET (every hour of real time)" \
+  "00:00 01:00 02:00 03:00 " "$hourly"
+every15=""
+after="2026-11-01 05:00Z"
+for ((k = 0; k < 9; k++)); do
+  after=$(next_of '{0,15,30,45}' "{$(seq -s, 0 23)}" America/New_York "$after")
+  every15+="${after:11:5} "
+done
+check_eq "New York every 15 minutes over the fall-back: 01:xx EDT, then 01:xx EST, then 02:00 EST" \
+  "05:15 05:30 05:45 06:00 06:15 06:30 06:45 07:00 07:15 " "$every15"
+check_eq "New York every 15 minutes over the spring-forward: 01:45 EST, then 03:00 EDT" \
+  "2026-03-08 07:00:00+00" "$(next_of '{0,15,30,45}' "{$(seq -s, 0 23)}" America/New_York '2026-03-08 06:45Z')"
+check_eq "New York 01:xx every 15 minutes, fixed hour: not again in the repeated hour" \
+  "2026-11-02 06:00:00+00" "$(next_of '{0,15,30,45}' '{1}' America/New_York '2026-11-01 05:45Z')"
 check_eq "Berlin 02:30 on the fall-back day: its first occurrence (CEST)" \
   "2026-10-25 00:30:00+00" "$(next_of '{30}' '{2}' Europe/Berlin '2026-10-24 01:00Z')"
 check_eq "29 February, no weekday: the next leap year" \
