@@ -13,17 +13,18 @@
 /* A job to create. Strings are borrowed. */
 struct jobq_new_job {
 	const char *type;
-	const char *payload;   /* JSON text; NULL = {} */
-	const char *queue;     /* NULL = "default" */
-	int max_attempts;      /* 0 = default (3) */
-	int64_t delay_ms;      /* run no earlier than now() + delay */
-	int64_t at_unix_ms;    /* or no earlier than this instant (0 = unset) */
-	int64_t timeout_ms;    /* runtime limit; 0 = the handler's or none */
-	const char *key;       /* idempotency key or NULL */
-	const char *metadata;  /* JSON object text kept with the job; NULL = {} */
-	int64_t unique_for_ms; /* the key is this job's for this long from its creation, and
+	const char *payload;         /* JSON text; NULL = {} */
+	const char *queue;           /* NULL = "default" */
+	int max_attempts;            /* 0 = default (3) */
+	int64_t delay_ms;            /* run no earlier than now() + delay */
+	int64_t at_unix_ms;          /* or no earlier than this instant (0 = unset) */
+	int64_t timeout_ms;          /* runtime limit; 0 = the handler's or none */
+	const char *key;             /* idempotency key or NULL */
+	const char *metadata;        /* JSON object text kept with the job; NULL = {} */
+	int64_t unique_for_ms;       /* the key is this job's for this long from its creation, and
 				* a submit of it afterwards makes a new job; 0 = for ever */
-	int priority;          /* 0..9; > 0: released by the relay, never by the submitter */
+	int priority;                /* 0..9; > 0: released by the relay, never by the submitter */
+	const char *concurrency_key; /* fairness and limit key (migration 0024) or NULL */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
