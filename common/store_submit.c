@@ -46,7 +46,8 @@ static const char SQL_SUBMIT[] =
 	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
 	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
 	"         key, 'submitted',"
-	"         CASE WHEN run_after > now() OR priority > 0 THEN run_after" /* 0018 */
+	"         CASE WHEN run_after > now() OR priority > 0"             /* 0018 */
+	"                   OR concurrency_key IS NOT NULL THEN run_after" /* 0024 */
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
 	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
 	"END,"
@@ -55,11 +56,13 @@ static const char SQL_SUBMIT[] =
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
 	"  RETURNING id, type, queue, status, xmax <> 0 AS existed,"
-	"            published_at IS NOT NULL AS published, idempotency_key, priority) "
-	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published, i.priority"
-	" FROM ins i JOIN s ON s.id = i.id WHERE NOT i.existed "
+	"            published_at IS NOT NULL AS published, idempotency_key, priority,"
+	"            concurrency_key IS NOT NULL AS keyed) "
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published, i.priority,"
+	" i.keyed FROM ins i JOIN s ON s.id = i.id WHERE NOT i.existed "
 	"UNION ALL "
-	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published, i.priority"
+	"SELECT s.ord, i.id, i.type, i.queue, i.status, i.existed, i.published, i.priority,"
+	" i.keyed"
 	" FROM ins i JOIN s ON s.key = i.idempotency_key WHERE i.existed "
 	"ORDER BY 1";
 
@@ -153,10 +156,11 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 		EXISTED,
 		PUBLISHED,
 		PRIORITY,
+		KEYED,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "id",      "type",      "queue",   "status",
-						  "existed", "published", "priority" };
+	static const char *const names[NCOLS] = { "id",      "type",      "queue",    "status",
+						  "existed", "published", "priority", "keyed" };
 	char grace[STORE_I64_LEN], *text = NULL, *arr = NULL;
 	PGresult *res = NULL;
 	int col[NCOLS];
@@ -256,6 +260,7 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 			o->existed = store_bool(res, k, col[EXISTED]);
 			o->published = store_bool(res, k, col[PUBLISHED]);
 			o->env.priority = (int)store_int64(res, k, col[PRIORITY]);
+			o->env.keyed = store_bool(res, k, col[KEYED]);
 			ids[row] = o->env.job_id;
 		}
 		PQclear(res);

@@ -196,3 +196,30 @@ REVOKE EXECUTE ON FUNCTION jobq_concurrency_key_problem(text),
     jobq_submit(text, jsonb, text, timestamptz, integer, text, interval, jsonb, interval,
                 integer, text)
     FROM PUBLIC;
+
+-- Part 2: fairness by key. A job with a concurrency key, whatever its priority, is never
+-- published by its submitter (as 0018's priority jobs): it waits unpublished and the
+-- consumers' relay releases the keyed jobs of each queue to its express queue, a window of
+-- them at a time, taking the keys round-robin (jobq_store_relay_key_release,
+-- common/store_relay.c; docs/design.md §6 "Keyed release"). The take and the priority
+-- release leave keyed jobs alone.
+
+-- The release's take and its loose scan over the waiting keys: per queue and key, in the
+-- order they are released (highest priority first, then oldest). A job held by a limit
+-- (publish_after 'infinity') or scheduled for later is in it but not due.
+CREATE INDEX jobs_keyed_waiting ON jobs (queue, concurrency_key, priority DESC, created_at)
+    WHERE concurrency_key IS NOT NULL AND published_at IS NULL
+      AND status IN ('scheduled', 'queued');
+-- The release's window: keyed jobs released (published) and not claimed yet, per key.
+CREATE INDEX jobs_keyed_released ON jobs (queue, concurrency_key, published_at)
+    WHERE concurrency_key IS NOT NULL AND status = 'queued' AND published_at IS NOT NULL;
+
+-- A keyed job wakes the relay at commit however it was submitted, as a priority job does
+-- (0018); the others as before.
+DROP TRIGGER jobs_wake_relay ON jobs;
+CREATE CONSTRAINT TRIGGER jobs_wake_relay AFTER INSERT ON jobs
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NEW.status = 'queued'
+          AND (NEW.status_reason = 'submitted via SQL' OR NEW.priority > 0
+               OR NEW.concurrency_key IS NOT NULL))
+    EXECUTE FUNCTION jobq_wake_relay();

@@ -85,7 +85,8 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
  * nothing, or one opened after the commit. */
 static bool may_queue(const struct jobq_job_spec *j, int64_t now_ms)
 {
-	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms && j->opts.priority == 0;
+	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms && j->opts.priority == 0 &&
+	       j->opts.concurrency_key == NULL;
 }
 
 /* The time a submit may spend readying the broker before its insert (ready_broker): the
@@ -182,11 +183,11 @@ out:
 
 /* Whether out (the i-th job of a submit) is this submitter's to publish: queued and not
  * published yet, not a repeat of an earlier key of the batch (its first job is published),
- * and not a priority job (the relay releases those, docs/design.md §6). */
+ * and not a priority or keyed job (the relay releases those, docs/design.md §6). */
 static bool submitter_publishes(const struct jobq_submitted *out, size_t i)
 {
 	return out->status == JOBQ_QUEUED && !out->published && out->same_as == i &&
-	       out->env.priority == 0;
+	       !jobq_envelope_express(&out->env);
 }
 
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish, without

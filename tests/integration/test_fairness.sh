@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# test_fairness — issue 19's fairness by key (docs/scheduling.md "Fairness", migration 0024):
+# jobs of different concurrency keys in one queue are served round-robin by key, so one
+# tenant's backlog does not hold back another's few jobs. At 2 consumers x 16:
+#  - keyed jobs are saved unpublished (their submitter leaves them to the relay's keyed
+#    release) and nothing waits on the ordinary queue;
+#  - tenant A's 3,000 quick jobs (one batch), then, once 300 of them started, tenant B's 10
+#    (one batch): every B job starts before 200 more A jobs start (counted from the jobs'
+#    started_at in job_events between the first B submit and the last B start; the figures
+#    are printed);
+#  - a keyed job whose queue is paused is not released, and runs once the queue resumes;
+#  - every job succeeded exactly once (one queued->running and one terminal event each).
+# Published at submit (as before migration 0024's part 2), B's jobs would wait behind the
+# ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
+# the count is of jobs, not of milliseconds.
+source "$(dirname "$0")/lib.sh"
+jq_setup fairness
+
+check --fatal "migrate" jobq migrate
+python3 - "$T/a.jsonl" "$T/b.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        f.write('{"type":"sleep","payload":{"seconds":0.01,"i":%d},"concurrency_key":"tenant-a"}\n' % i)
+with open(sys.argv[2], "w") as f:
+    for i in range(10):
+        f.write('{"type":"sleep","payload":{"seconds":0.01,"i":%d},"concurrency_key":"tenant-b"}\n' % i)
+PY
+
+# ---- keyed jobs wait for the relay (no consumer runs yet)
+check_status "submit tenant A's 3,000 jobs" 0 jobq submit --batch "$T/a.jsonl"
+check_eq "3,000 keyed jobs saved queued and unpublished" 3000 \
+  "$(sql "select count(*) from jobs where concurrency_key = 'tenant-a' and status = 'queued' and published_at is null")"
+check_eq "no message on the ordinary queue" "[]" "$(queue_get jobq.default)"
+
+# ---- B's 10 submitted behind A's backlog start before 200 more of A's
+start_consumer w1 --worker-id w1 --concurrency 16
+start_consumer w2 --worker-id w2 --concurrency 16
+wait_for 120 "300 of A's jobs started" sql_is t \
+  "select count(*) >= 300 from jobs where concurrency_key = 'tenant-a' and started_at is not null"
+check_status "submit tenant B's 10 jobs" 0 jobq submit --batch "$T/b.jsonl"
+wait_for 60 "B's 10 jobs succeeded" sql_is 10 \
+  "select count(*) from jobs where concurrency_key = 'tenant-b' and status = 'succeeded'"
+wait_for 180 "A's backlog drained" sql_is 3000 \
+  "select count(*) from jobs where concurrency_key = 'tenant-a' and status = 'succeeded'"
+# From job_events (the move to running is stamped with the clock at the write, 0021).
+starts="select e.job_id, min(e.at) as at from job_events e where e.to_status = 'running' group by e.job_id"
+b_from=$(sql "select min(created_at) from jobs where concurrency_key = 'tenant-b'")
+b_last=$(sql "select max(s.at) from ($starts) s join jobs j on j.id = s.job_id where j.concurrency_key = 'tenant-b'")
+a_between=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+                 where j.concurrency_key = 'tenant-a' and s.at > '$b_from' and s.at < '$b_last'")
+a_before=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+                where j.concurrency_key = 'tenant-a' and s.at <= '$b_from'")
+a_left=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+              where j.concurrency_key = 'tenant-a' and s.at >= '$b_last'")
+b_ms=$(sql "select round(extract(epoch from '$b_last'::timestamptz - '$b_from'::timestamptz) * 1000)")
+note "fairness: A jobs started before B's submit $a_before, between B's submit and B's last start $a_between, after $a_left; B's 10 all started within ${b_ms} ms of their submit"
+check "every B job started before 200 more A jobs started ($a_between)" test "${a_between:-9999}" -lt 200
+check "B came behind a backlog: at least 1,000 A jobs started after B's last ($a_left)" \
+  test "${a_left:-0}" -ge 1000
+
+# ---- a paused queue's keyed jobs are not released
+check_status "pause queue fq" 0 jobq queue pause fq
+stop_consumer w2
+stop_consumer w1
+start_consumer w3 --worker-id w3 --concurrency 4 --queues fq
+check_status "submit a keyed job to the paused queue" 0 jobq submit noop --queue fq --concurrency-key tenant-c
+cid=$(sed -n 1p <<<"$OUT")
+jq_nap 1
+check_eq "it is not released while the queue is paused" "queued|" \
+  "$(sql "select status || '|' || coalesce(published_at::text, '') from jobs where id = '${cid:-00000000-0000-0000-0000-000000000000}'")"
+check_status "resume queue fq" 0 jobq queue resume fq
+wait_for 30 "it ran once the queue resumed" sql_is succeeded \
+  "select status from jobs where id = '${cid:-00000000-0000-0000-0000-000000000000}'"
+
+# ---- nothing lost or run twice
+check_eq "3,011 jobs, each succeeded" "3011|3011" \
+  "$(sql "select count(*), count(*) filter (where status = 'succeeded') from jobs")"
+check_eq "each has one terminal event" 0 "$(terminal_anomalies true)"
+check_eq "each started once" 0 "$(sql "select count(*) from jobs j where (select count(*) from job_events e
+  where e.job_id = j.id and e.to_status = 'running') <> 1")"
+check_status "w3 stops cleanly on TERM" 0 stop_consumer w3
