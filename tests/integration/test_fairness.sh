@@ -9,6 +9,8 @@
 #    started_at in job_events between the first B submit and the last B start; the figures
 #    are printed);
 #  - a keyed job whose queue is paused is not released, and runs once the queue resumes;
+#  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
+#    a b c a b c a b a a a at concurrency 1;
 #  - every job succeeded exactly once (one queued->running and one terminal event each).
 # Published at submit (as before migration 0024's part 2), B's jobs would wait behind the
 # ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
@@ -73,10 +75,26 @@ check_status "resume queue fq" 0 jobq queue resume fq
 wait_for 30 "it ran once the queue resumed" sql_is succeeded \
   "select status from jobs where id = '${cid:-00000000-0000-0000-0000-000000000000}'"
 
+# ---- the order of a release: the keys take turns (with no consumer running at submit, the
+# first release takes them all; one executor then starts them in release order)
+stop_consumer w3
+# (one batch per key: the jobs of a batch share their created_at, and the keys' order
+# within a turn is by their jobs' age)
+for kn in a:6 b:3 c:2; do
+  for ((i = 0; i < ${kn#*:}; i++)); do
+    printf '{"type":"noop","queue":"rr","concurrency_key":"%s"}\n' "${kn%:*}"
+  done >"$T/rr.jsonl"
+  check_status "submit ${kn#*:} jobs of key ${kn%:*}" 0 jobq submit --batch "$T/rr.jsonl"
+done
+start_consumer w4 --worker-id w4 --concurrency 1 --queues rr
+wait_for 30 "the 11 jobs succeeded" sql_is 11 "select count(*) from jobs where queue = 'rr' and status = 'succeeded'"
+check_eq "they started round-robin by key, oldest key's job first in each turn" "a b c a b c a b a a a" \
+  "$(sql "select string_agg(concurrency_key, ' ' order by started_at, id) from jobs where queue = 'rr'")"
+check_status "w4 stops cleanly on TERM" 0 stop_consumer w4
+
 # ---- nothing lost or run twice
-check_eq "3,011 jobs, each succeeded" "3011|3011" \
+check_eq "3,022 jobs, each succeeded" "3022|3022" \
   "$(sql "select count(*), count(*) filter (where status = 'succeeded') from jobs")"
 check_eq "each has one terminal event" 0 "$(terminal_anomalies true)"
 check_eq "each started once" 0 "$(sql "select count(*) from jobs j where (select count(*) from job_events e
   where e.job_id = j.id and e.to_status = 'running') <> 1")"
-check_status "w3 stops cleanly on TERM" 0 stop_consumer w3
