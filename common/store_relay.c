@@ -94,6 +94,15 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	" AND " j ".publish_after <= now() AND " j ".run_after <= now()"                           \
 	" AND " j ".concurrency_key IS NULL AND " STORE_QUEUE_RUNS(j)
 
+/* What a release does to the rows it takes (jobs aliased j), as the take does: queued (a
+ * scheduled row come due says so), a new lease token for the mark, and publish_after pushed
+ * by the grace ($1 ms), which hides the row from other relays while this one publishes it.
+ * One text for the priority and the keyed release. */
+#define RELEASE_SET                                                                                \
+	" status = 'queued', updated_at = now(), lease_token = j.lease_token + 1,"                 \
+	" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"                     \
+	" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
+
 /* Per queue, room = the window ($2) less the priority jobs released in the last minute and
  * not claimed yet (a row whose message was lost stops counting after that minute, so it
  * cannot wedge the window); the room's worth of waiting ones is taken highest priority
@@ -110,18 +119,18 @@ static const char SQL_RELEASE[] =
 	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
 	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
 	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
-	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
-	"  lease_token = j.lease_token + 1,"
-	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
-	"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
+	" u AS (UPDATE jobs j SET" RELEASE_SET
 	"  FROM pick WHERE j.id = pick.id"
 	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
 	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
 /* clang-format on */
 
-int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
-			     struct jobq_envelope *envs, int64_t *tokens, int max,
-			     struct jobq_err *err)
+/* A windowed release (sql: $1 the grace, $2 the window, $3 the most rows), prepared as
+ * `name`, its rows read into envs and tokens; `what` names it in messages. */
+static int window_release(struct jobq_store *st, const char *name, const char *sql,
+			  const char *what, int64_t grace_ms, int window,
+			  struct jobq_envelope *envs, int64_t *tokens, int max,
+			  struct jobq_err *err)
 {
 	char grace[STORE_I64_LEN], win[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[3] = { store_i64(grace, grace_ms), store_i64(win, window),
@@ -129,11 +138,17 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 	PGresult *res;
 	int r;
 
-	r = jobq_store_exec(st, "jobq_relay_release", SQL_RELEASE, 3, p, &res, "relay: release",
-			    err);
-	if (r != 0)
+	if ((r = jobq_store_exec(st, name, sql, 3, p, &res, what, err)) != 0)
 		return r;
-	return read_taken(res, "relay: release", envs, tokens, err);
+	return read_taken(res, what, envs, tokens, err);
+}
+
+int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
+			     struct jobq_envelope *envs, int64_t *tokens, int max,
+			     struct jobq_err *err)
+{
+	return window_release(st, "jobq_relay_release", SQL_RELEASE, "relay: release", grace_ms,
+			      window, envs, tokens, max, err);
 }
 
 /* A keyed job waiting for the keyed release (migration 0024): unpublished and waiting (the
@@ -160,7 +175,7 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *  ranked the queue's first room candidates by turn (round-robin: every key's 1st job,
  *        then every key's 2nd, ...), highest priority first within a turn, then oldest;
  *  pick  those, locked, skipping rows other relays hold ($3 bounds all).
- * Taken as the priority release's are (grace $1, token), and returned in release order.
+ * Taken as the priority release's are (RELEASE_SET), and returned in release order.
  * pick and the update find their rows by primary key (= ANY of an array): a join would
  * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
 /* clang-format off */
@@ -198,10 +213,7 @@ static const char SQL_KEY_RELEASE[] =
 	" pick AS (SELECT j.id FROM jobs j JOIN ranked r ON r.id = j.id"
 	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM ranked r2))"
 	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
-	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
-	"  lease_token = j.lease_token + 1,"
-	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
-	"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
+	" u AS (UPDATE jobs j SET" RELEASE_SET
 	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick))"
 	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority) "
 	"SELECT u.id, u.type, u.queue, u.lease_token, u.priority, true AS keyed"
@@ -212,17 +224,8 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err)
 {
-	char grace[STORE_I64_LEN], win[STORE_I64_LEN], lim[STORE_I64_LEN];
-	const char *p[3] = { store_i64(grace, grace_ms), store_i64(win, window),
-			     store_i64(lim, max) };
-	PGresult *res;
-	int r;
-
-	r = jobq_store_exec(st, "jobq_relay_key_release", SQL_KEY_RELEASE, 3, p, &res,
-			    "relay: keyed release", err);
-	if (r != 0)
-		return r;
-	return read_taken(res, "relay: keyed release", envs, tokens, err);
+	return window_release(st, "jobq_relay_key_release", SQL_KEY_RELEASE, "relay: keyed release",
+			      grace_ms, window, envs, tokens, max, err);
 }
 
 /* Held by a concurrency limit (migration 0021, jobq_store_hold): queued, unpublished, with
