@@ -11,7 +11,8 @@
 #  - a keyed job whose queue is paused is not released, and runs once the queue resumes;
 #  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
 #    a b c a b c a b a a a at concurrency 1;
-#  - every job succeeded exactly once (one queued->running and one terminal event each).
+#  - every job succeeded exactly once (one queued->running and one terminal event each);
+#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`.
 # Published at submit (as before migration 0024's part 2), B's jobs would wait behind the
 # ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
 # the count is of jobs, not of milliseconds.
@@ -98,3 +99,17 @@ check_eq "3,022 jobs, each succeeded" "3022|3022" \
 check_eq "each has one terminal event" 0 "$(terminal_anomalies true)"
 check_eq "each started once" 0 "$(sql "select count(*) from jobs j where (select count(*) from job_events e
   where e.job_id = j.id and e.to_status = 'running') <> 1")"
+
+# ---- a keyed job that fails, and `jobq retry` of it, go through the express queue
+start_consumer w5 --worker-id w5 --concurrency 1 --queues kq
+check_status "submit a failing keyed job (1 attempt) --wait exits 1" 1 \
+  timeout 60 "$JOBQ_BIN_DIR/jobq" submit fail '{"message":"boom"}' --queue kq --concurrency-key t --max-attempts 1 --wait
+fid=$(sed -n 1p <<<"$OUT")
+check_status "jobq retry of it" 0 jobq retry "${fid:-00000000-0000-0000-0000-000000000000}"
+wait_for 30 "it failed again" sql_is "failed|1" \
+  "select status || '|' || attempt from jobs where id = '${fid:-00000000-0000-0000-0000-000000000000}' and finished_at > (select max(at) from job_events where job_id = '${fid:-00000000-0000-0000-0000-000000000000}' and from_status = 'failed')"
+# message_stats refresh every 5 s
+wait_for 20 "jobq.kq.express delivered it twice" queue_deliveries_are jobq.kq.express "2|0|2"
+check_eq "jobq.kq never delivered it" "0" \
+  "$(mgmt_get "queues/jobq.kq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+check_status "w5 stops cleanly on TERM" 0 stop_consumer w5
