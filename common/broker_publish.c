@@ -190,7 +190,7 @@ static int send_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, si
 	 * and the one it reopens is not in confirm mode yet. */
 	for (size_t i = 0; i < n; i++)
 		if ((r = jobq_broker_declare_queue(b, envs[i].queue, err)) != 0 ||
-		    (envs[i].priority > 0 &&
+		    (jobq_envelope_express(&envs[i]) &&
 		     (r = jobq_broker_declare_express(b, envs[i].queue, err)) != 0))
 			return r;
 	if ((r = confirm_select(b, err)) != 0)
@@ -203,8 +203,9 @@ static int send_jobs(struct jobq_broker *b, const struct jobq_envelope *envs, si
 
 		if ((len = jobq_envelope_encode(&envs[i], body, sizeof(body), err)) < 0)
 			return len;
-		/* A priority job goes to its queue's express queue (docs/design.md §5). */
-		if (envs[i].priority > 0) {
+		/* A priority or keyed job goes to its queue's express queue (docs/design.md
+		 * §5). */
+		if (jobq_envelope_express(&envs[i])) {
 			snprintf(express, sizeof(express), "%s%s", envs[i].queue,
 				 JOBQ_EXPRESS_SUFFIX);
 			key = express;

@@ -34,6 +34,11 @@ static int validate(const struct jobq_envelope *env, struct jobq_err *err)
 	return 0;
 }
 
+bool jobq_envelope_express(const struct jobq_envelope *env)
+{
+	return env->priority > 0 || env->keyed;
+}
+
 int jobq_envelope_encode(const struct jobq_envelope *env, char *buf, size_t len,
 			 struct jobq_err *err)
 {

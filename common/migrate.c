@@ -141,7 +141,8 @@ static const char *const GRANTS[] = {
 	" END IF;"
 	"END $$",
 	/* Columns of jobs that submit sets and a later migration added: unique_until (0016,
-	 * submit --unique-for) and priority (0018, submit --priority). A database migrated
+	 * submit --unique-for), priority (0018, submit --priority) and concurrency_key (0021,
+	 * submit --concurrency-key since 0024). A database migrated
 	 * only part of the way lacks them. */
 	"DO $$ BEGIN"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
@@ -152,6 +153,11 @@ static const char *const GRANTS[] = {
 	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
 	"   AND attname = 'priority' AND NOT attisdropped) THEN"
 	"   GRANT INSERT (priority) ON jobs TO jobq_cli;"
+	"  END IF;"
+	/* jobs.concurrency_key: migration 0021's column, written by submit since 0024 */
+	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
+	"   AND attname = 'concurrency_key' AND NOT attisdropped) THEN"
+	"   GRANT INSERT (concurrency_key) ON jobs TO jobq_cli;"
 	"  END IF;"
 	" END IF;"
 	"END $$",

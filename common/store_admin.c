@@ -11,11 +11,14 @@
 /* jobq_cli_retry requeues only a failed or cancelled job and returns the row's status as
  * it found it, with the requeued id, queue, type and new lease token: no row is an unknown
  * id, a NULL id a job in another state. */
-/* The priority is read beside the function's row (it never changes; the subquery sees the
- * version from before the retry): a priority job is published to its express queue. */
-static const char SQL_RETRY[] = "SELECT r.status, r.id, r.queue, r.type, r.lease_token,"
-				" (SELECT j.priority FROM jobs j WHERE j.id = r.id) AS priority"
-				" FROM jobq_cli_retry($1::uuid, $2::bigint, $3) r";
+/* The priority and the concurrency key are read beside the function's row (they never
+ * change; the subquery sees the version from before the retry): a priority or keyed job is
+ * published to its express queue. */
+static const char SQL_RETRY[] =
+	"SELECT r.status, r.id, r.queue, r.type, r.lease_token, x.priority, x.keyed"
+	" FROM jobq_cli_retry($1::uuid, $2::bigint, $3) r LEFT JOIN LATERAL"
+	" (SELECT j.priority, j.concurrency_key IS NOT NULL AS keyed FROM jobs j"
+	"  WHERE j.id = r.id) x ON true";
 
 int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_grace_ms,
 		     const char *reason, struct jobq_retried *out, struct jobq_err *err)
@@ -27,10 +30,11 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 		TYPE,
 		TOKEN,
 		PRIORITY,
+		KEYED,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "status", "id",          "queue",
-						  "type",   "lease_token", "priority" };
+	static const char *const names[NCOLS] = { "status",      "id",       "queue", "type",
+						  "lease_token", "priority", "keyed" };
 	char grace[STORE_I64_LEN];
 	const char *p[3] = { job_id, store_i64(grace, relay_grace_ms), reason };
 	PGresult *res = NULL;
@@ -54,6 +58,7 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 	store_copy(out->env.type, sizeof(out->env.type), PQgetvalue(res, 0, col[TYPE]));
 	out->token = store_int64(res, 0, col[TOKEN]);
 	out->env.priority = store_int(res, 0, col[PRIORITY]);
+	out->env.keyed = store_bool(res, 0, col[KEYED]);
 out:
 	PQclear(res);
 	return r;

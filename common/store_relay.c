@@ -17,10 +17,11 @@
 #define RELAY_DUE                                                                                  \
 	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
 	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS                 \
-	" AND priority = 0" /* priority jobs: jobq_store_relay_release */
+	" AND priority = 0"            /* priority jobs: jobq_store_relay_release */               \
+	" AND concurrency_key IS NULL" /* keyed jobs: jobq_store_relay_key_release */
 
-/* The rows a take or a release returned (id, type, queue, lease_token, and priority when
- * the statement names it) into envs and tokens; clears res. The count, or the
+/* The rows a take or a release returned (id, type, queue, lease_token, and priority and
+ * keyed when the statement names them) into envs and tokens; clears res. The count, or the
  * JOBQ_EINTERNAL of a missing column. */
 static int read_taken(PGresult *res, const char *what, struct jobq_envelope *envs, int64_t *tokens,
 		      struct jobq_err *err)
@@ -33,7 +34,7 @@ static int read_taken(PGresult *res, const char *what, struct jobq_envelope *env
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "id", "type", "queue", "lease_token" };
-	int col[NCOLS], prio = PQfnumber(res, "priority");
+	int col[NCOLS], prio = PQfnumber(res, "priority"), keyed = PQfnumber(res, "keyed");
 	int r, n;
 
 	if ((r = store_columns(res, names, NCOLS, col, what, err)) != 0) {
@@ -49,6 +50,8 @@ static int read_taken(PGresult *res, const char *what, struct jobq_envelope *env
 		tokens[i] = store_int64(res, i, col[TOKEN]);
 		if (prio >= 0)
 			envs[i].priority = (int)store_int64(res, i, prio);
+		if (keyed >= 0)
+			envs[i].keyed = store_bool(res, i, keyed);
 	}
 	PQclear(res);
 	return n;
@@ -83,12 +86,22 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 
 /* A priority job waiting for the release (migration 0018): unpublished, waiting, due and of a
  * queue that is not paused (as RELAY_DUE: a paused queue's priority jobs are not released,
- * nor reported by the probe). j is the alias of jobs in the statement. */
+ * nor reported by the probe), without a concurrency key (a keyed one is the keyed release's,
+ * migration 0024). j is the alias of jobs in the statement. */
 #define PRIORITY_DUE(j)                                                                            \
 	" " j ".priority > 0 AND " j ".published_at IS NULL"                                       \
 	" AND " j ".status IN ('scheduled', 'queued')"                                             \
 	" AND " j ".publish_after <= now() AND " j ".run_after <= now()"                           \
-	" AND " STORE_QUEUE_RUNS(j)
+	" AND " j ".concurrency_key IS NULL AND " STORE_QUEUE_RUNS(j)
+
+/* What a release does to the rows it takes (jobs aliased j), as the take does: queued (a
+ * scheduled row come due says so), a new lease token for the mark, and publish_after pushed
+ * by the grace ($1 ms), which hides the row from other relays while this one publishes it.
+ * One text for the priority and the keyed release. */
+#define RELEASE_SET                                                                                \
+	" status = 'queued', updated_at = now(), lease_token = j.lease_token + 1,"                 \
+	" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"                     \
+	" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
 
 /* Per queue, room = the window ($2) less the priority jobs released in the last minute and
  * not claimed yet (a row whose message was lost stops counting after that minute, so it
@@ -100,23 +113,24 @@ static const char SQL_RELEASE[] =
 	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
 	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
 	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
-	"   AND r.published_at > now() - interval '1 minute')::int AS n FROM q),"
+	"   AND r.published_at > now() - interval '1 minute'"
+	"   AND r.concurrency_key IS NULL)::int AS n FROM q),"
 	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
 	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
 	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
 	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
-	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
-	"  lease_token = j.lease_token + 1,"
-	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
-	"  status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
+	" u AS (UPDATE jobs j SET" RELEASE_SET
 	"  FROM pick WHERE j.id = pick.id"
 	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
 	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
 /* clang-format on */
 
-int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
-			     struct jobq_envelope *envs, int64_t *tokens, int max,
-			     struct jobq_err *err)
+/* A windowed release (sql: $1 the grace, $2 the window, $3 the most rows), prepared as
+ * `name`, its rows read into envs and tokens; `what` names it in messages. */
+static int window_release(struct jobq_store *st, const char *name, const char *sql,
+			  const char *what, int64_t grace_ms, int window,
+			  struct jobq_envelope *envs, int64_t *tokens, int max,
+			  struct jobq_err *err)
 {
 	char grace[STORE_I64_LEN], win[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[3] = { store_i64(grace, grace_ms), store_i64(win, window),
@@ -124,11 +138,94 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 	PGresult *res;
 	int r;
 
-	r = jobq_store_exec(st, "jobq_relay_release", SQL_RELEASE, 3, p, &res, "relay: release",
-			    err);
-	if (r != 0)
+	if ((r = jobq_store_exec(st, name, sql, 3, p, &res, what, err)) != 0)
 		return r;
-	return read_taken(res, "relay: release", envs, tokens, err);
+	return read_taken(res, what, envs, tokens, err);
+}
+
+int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
+			     struct jobq_envelope *envs, int64_t *tokens, int max,
+			     struct jobq_err *err)
+{
+	return window_release(st, "jobq_relay_release", SQL_RELEASE, "relay: release", grace_ms,
+			      window, envs, tokens, max, err);
+}
+
+/* A keyed job waiting for the keyed release (migration 0024): unpublished and waiting (the
+ * predicate of the index jobs_keyed_waiting, which the loose scan over the keys reads). */
+#define KEYED_WAITING(j)                                                                           \
+	" " j ".concurrency_key IS NOT NULL AND " j ".published_at IS NULL"                        \
+	" AND " j ".status IN ('scheduled', 'queued')"
+/* ... and due now: not held by a limit (publish_after 'infinity'), not scheduled for later,
+ * not taken by a relay within its grace. The queue's pause is checked per queue (room). */
+#define KEYED_DUE(j)                                                                               \
+	KEYED_WAITING(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
+/* The keyed release (docs/design.md §6 "Keyed release"), in steps that each read a bounded
+ * number of index entries, never the whole backlog:
+ *  k     the (queue, key) pairs with waiting jobs: a loose index scan of jobs_keyed_waiting
+ *        (one probe per pair, however many jobs a key has);
+ *  fl    per queue and key, its jobs released in the last minute and not claimed yet
+ *        (jobs_keyed_released; a row whose message was lost stops counting after that
+ *        minute, so it cannot wedge the window);
+ *  room  per queue that is not paused: the window ($2) less its keys' released jobs;
+ *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
+ *        its even share of the room, and never more than the room), each with its turn:
+ *        its place in its key's line plus the key's jobs in flight, so a key with jobs
+ *        released already comes after the keys without;
+ *  ranked the queue's first room candidates by turn (round-robin: every key's 1st job,
+ *        then every key's 2nd, ...), highest priority first within a turn, then oldest;
+ *  pick  those, locked, skipping rows other relays hold ($3 bounds all).
+ * Taken as the priority release's are (RELEASE_SET), and returned in release order.
+ * pick and the update find their rows by primary key (= ANY of an array): a join would
+ * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
+/* clang-format off */
+static const char SQL_KEY_RELEASE[] =
+	"WITH RECURSIVE k AS ("
+	"  (SELECT j.queue, j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"   ORDER BY j.queue, j.concurrency_key LIMIT 1)"
+	"  UNION ALL"
+	"  SELECT n.queue, n.concurrency_key FROM k CROSS JOIN LATERAL ("
+	"   SELECT j.queue, j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"   AND (j.queue, j.concurrency_key) > (k.queue, k.concurrency_key)"
+	"   ORDER BY j.queue, j.concurrency_key LIMIT 1) n),"
+	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
+	"   WHERE r.concurrency_key IS NOT NULL AND r.status = 'queued'"
+	"   AND r.published_at IS NOT NULL AND r.published_at > now() - interval '1 minute'"
+	"   GROUP BY r.queue, r.concurrency_key),"
+	" room AS (SELECT kq.queue, kq.keys, $2::int - coalesce((SELECT sum(fl.n) FROM fl"
+	"   WHERE fl.queue = kq.queue), 0)::int AS n"
+	"   FROM (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue) kq"
+	"   WHERE " STORE_QUEUE_RUNS("kq") "),"
+	" cand AS (SELECT c.id, c.priority, c.created_at, k.queue, room.n AS room,"
+	"   c.rk + coalesce(fl.n, 0) AS turn"
+	"   FROM k JOIN room ON room.queue = k.queue AND room.n > 0"
+	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
+	"   CROSS JOIN LATERAL (SELECT j.id, j.priority, j.created_at,"
+	"     row_number() OVER (ORDER BY j.priority DESC, j.created_at) AS rk"
+	"     FROM jobs j WHERE" KEYED_DUE("j")
+	"     AND j.queue = k.queue AND j.concurrency_key = k.concurrency_key"
+	"     ORDER BY j.priority DESC, j.created_at"
+	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / room.keys)::int)) c),"
+	" ranked AS (SELECT x.id, x.pos FROM (SELECT cand.id, cand.room,"
+	"   row_number() OVER (PARTITION BY cand.queue"
+	"   ORDER BY cand.turn, cand.priority DESC, cand.created_at) AS pos FROM cand) x"
+	"   WHERE x.pos <= x.room),"
+	" pick AS (SELECT j.id FROM jobs j JOIN ranked r ON r.id = j.id"
+	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM ranked r2))"
+	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
+	" u AS (UPDATE jobs j SET" RELEASE_SET
+	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick))"
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority) "
+	"SELECT u.id, u.type, u.queue, u.lease_token, u.priority, true AS keyed"
+	" FROM u JOIN ranked r ON r.id = u.id ORDER BY r.pos";
+/* clang-format on */
+
+int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
+				 struct jobq_envelope *envs, int64_t *tokens, int max,
+				 struct jobq_err *err)
+{
+	return window_release(st, "jobq_relay_key_release", SQL_KEY_RELEASE, "relay: keyed release",
+			      grace_ms, window, envs, tokens, max, err);
 }
 
 /* Held by a concurrency limit (migration 0021, jobq_store_hold): queued, unpublished, with
@@ -193,9 +290,17 @@ int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
 		"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
 		" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE(
 			"jobs") ")"
-				/* held by a limit whose scope has room (migration 0021) */
-				" OR (" STORE_LIMITS_EXIST " AND EXISTS (SELECT 1 FROM"
-				" (" LIMIT_ROOM ") x WHERE x.n > 0))",
+				/* keyed (migration 0024) */
+				" OR EXISTS (SELECT 1 FROM jobs WHERE" KEYED_DUE(
+					"jobs") " AND " STORE_QUEUE_RUNS("jobs") ")"
+										 /* held by a limit whose scope has room (migration 0021) */
+										 " OR "
+										 "(" STORE_LIMITS_EXIST
+										 " AND EXISTS "
+										 "(SELECT 1 FROM"
+										 " (" LIMIT_ROOM
+										 ") x WHERE x.n > "
+										 "0))",
 		0, NULL, &res, "relay", err);
 
 	if (r != 0)

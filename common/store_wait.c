@@ -62,7 +62,7 @@ int jobq_store_drop_waiters(struct jobq_store *st, struct jobq_err *err)
 	"  ELSE COALESCE(extract(epoch FROM finished_at - cancel_requested_at) * 1000, -1) END"   \
 	"  AS stop_ms,"                                                                            \
 	" max_attempts, type, queue, worker_id, status_reason, idempotency_key,"                  \
-	" priority,"                                                                               \
+	" priority, concurrency_key,"                                                              \
 	" progress::text AS progress,"                                                             \
 	" CASE WHEN $2::bool THEN payload::text END AS payload,"                                  \
 	" CASE WHEN $2::bool THEN job_metadata::text END AS job_metadata,"                        \
@@ -113,6 +113,7 @@ enum {
 	LEASE,
 	CANCEL_AT,
 	PRIORITY,
+	CONCURRENCY_KEY,
 	NCOLS
 };
 
@@ -126,11 +127,14 @@ static int fill_end(const PGresult *res, int row, const int *col, struct jobq_jo
 			     &out->finished_ms,      &out->updated_ms,
 			     &out->published_ms,     &out->heartbeat_ms,
 			     &out->lease_expires_ms, &out->cancel_requested_ms };
-	char **strs[] = { &out->result,   &out->error,   &out->cancel_reason, &out->type,
-			  &out->queue,    &out->worker,  &out->status_reason, &out->key,
-			  &out->progress, &out->payload, &out->metadata };
-	static const int str_cols[] = { RESULT,        ERROR, REASON,   TYPE,    QUEUE,   WORKER,
-					STATUS_REASON, KEY,   PROGRESS, PAYLOAD, METADATA };
+	char **strs[] = {
+		&out->result,   &out->error,   &out->cancel_reason, &out->type,
+		&out->queue,    &out->worker,  &out->status_reason, &out->key,
+		&out->progress, &out->payload, &out->metadata,      &out->concurrency_key
+	};
+	static const int str_cols[] = { RESULT,   ERROR,   REASON,        TYPE,
+					QUEUE,    WORKER,  STATUS_REASON, KEY,
+					PROGRESS, PAYLOAD, METADATA,      CONCURRENCY_KEY };
 
 	out->found = true;
 	store_status(res, row, col[STATUS], &out->status);
@@ -181,7 +185,8 @@ static int read_chunk(struct jobq_store *st, const char *const *ids, size_t n, u
 						  "heartbeat_ms",
 						  "lease_ms",
 						  "cancel_ms",
-						  "priority" };
+						  "priority",
+						  "concurrency_key" };
 	bool lock = (flags & JOBQ_READ_LOCK) != 0;
 	char *arr = jobq_store_uuid_array(ids, n);
 	const char *p[2] = { arr, (flags & JOBQ_READ_FULL) != 0 ? "t" : "f" };
@@ -273,7 +278,7 @@ void jobq_job_end_release(struct jobq_job_end *e)
 		return;
 	char **strs[] = { &e->result,   &e->error,   &e->cancel_reason, &e->type,
 			  &e->queue,    &e->worker,  &e->status_reason, &e->key,
-			  &e->progress, &e->payload, &e->metadata };
+			  &e->progress, &e->payload, &e->metadata,      &e->concurrency_key };
 
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
 		free(*strs[i]);

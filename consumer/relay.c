@@ -45,6 +45,11 @@
  * from the express queue, few enough that a job of a higher priority submitted meanwhile
  * waits behind at most this many. */
 #define PRIORITY_WINDOW 64
+/* Per queue, at most this many keyed jobs released to the express queue and not yet claimed
+ * (docs/design.md §6 "Keyed release"): as many as PRIORITY_WINDOW, for the same reasons;
+ * a key that comes with a backlog of other keys' jobs in flight starts behind at most this
+ * many of them. */
+#define KEYED_WINDOW 64
 
 struct relay {
 	struct consumer *c;
@@ -226,8 +231,9 @@ static int publish_taken(struct relay *r, struct jobq_envelope *envs, int64_t *t
 }
 
 /* Release the priority jobs the window has room for (before the round's ordinary take, so
- * that they are in the express queue first), then the jobs held by concurrency limits
- * whose scopes have room. Returns how many were published. */
+ * that they are in the express queue first), then the keyed jobs (round-robin by key, in
+ * their own window), then the jobs held by concurrency limits whose scopes have room.
+ * Returns how many were published. */
 static int release_round(struct relay *r)
 {
 	struct consumer *c = r->c;
@@ -244,6 +250,13 @@ static int release_round(struct relay *r)
 		return 0;
 	}
 	published = publish_taken(r, envs, tokens, n);
+	/* then the keyed jobs, the queue's keys taking turns (migration 0024) */
+	n = jobq_store_relay_key_release(r->st, c->cfg->relay_grace_ms, KEYED_WINDOW, envs, tokens,
+					 RELAY_BATCH, &err);
+	if (n < 0)
+		jobq_warn("relay_key_release_failed", "worker", c->worker_id, "error", err.msg);
+	else
+		published += publish_taken(r, envs, tokens, n);
 	/* then the jobs held by a concurrency limit whose scope has room (migration 0021) */
 	n = jobq_store_relay_limit_release(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
 					   &err);

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "jobq/duration.h"
+#include "jobq/limit.h"
 #include "jobq/parse.h"
 #include "jobq/submit_check.h"
 
@@ -20,7 +21,8 @@ void batch_input_free(struct batch_input *in)
 	free(in->payload);
 	free(in->queue);
 	free(in->key);
-	in->type = in->payload = in->queue = in->key = NULL;
+	free(in->concurrency_key);
+	in->type = in->payload = in->queue = in->key = in->concurrency_key = NULL;
 }
 
 int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err)
@@ -32,7 +34,11 @@ int batch_check_input(const struct batch_input *in, struct jobq_err *err)
 {
 	int r = jobq_check_job(in->type, in->queue, in->key, err);
 
-	return r != 0 ? r : jobq_check_unique_for(in->job.unique_for_ms, in->key, err);
+	if (r == 0)
+		r = jobq_check_unique_for(in->job.unique_for_ms, in->key, err);
+	if (r == 0 && in->concurrency_key != NULL)
+		r = jobq_check_concurrency_key(in->concurrency_key, err);
+	return r;
 }
 
 /* A duration field of a batch line: a string with a unit or a number of seconds. */
@@ -74,8 +80,12 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 	}
 	json_object_foreach(o, k, v)
 	{
-		if (strcmp(k, "type") == 0 || strcmp(k, "queue") == 0 || strcmp(k, "key") == 0) {
-			char **dst = k[0] == 't' ? &in->type : k[0] == 'q' ? &in->queue : &in->key;
+		if (strcmp(k, "type") == 0 || strcmp(k, "queue") == 0 || strcmp(k, "key") == 0 ||
+		    strcmp(k, "concurrency_key") == 0) {
+			char **dst = k[0] == 't'   ? &in->type
+				     : k[0] == 'q' ? &in->queue
+				     : k[0] == 'c' ? &in->concurrency_key
+						   : &in->key;
 			if ((*dst = dup_string(v)) == NULL) {
 				r = jobq_err_set(err, JOBQ_EINVAL, "\"%s\" must be a string", k);
 				goto out;

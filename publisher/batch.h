@@ -18,9 +18,10 @@
  * them at these strings when it hands the job to the store). */
 struct batch_input {
 	char *type;
-	char *payload; /* JSON text; NULL = {} */
-	char *queue;   /* NULL = "default" */
-	char *key;     /* idempotency key or NULL */
+	char *payload;         /* JSON text; NULL = {} */
+	char *queue;           /* NULL = "default" */
+	char *key;             /* idempotency key or NULL */
+	char *concurrency_key; /* fairness and limit key or NULL */
 	struct jobq_new_job job;
 };
 
@@ -35,14 +36,15 @@ int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_e
 
 /* Check the fields every job needs, wherever it came from: a valid type, a valid queue
  * name if one is given, a key of 1 to 255 characters if one is given, a unique window only
- * with a key. Returns 0 or JOBQ_EINVAL naming the field. */
+ * with a key, a valid concurrency key (jobq_check_concurrency_key) if one is given.
+ * Returns 0 or JOBQ_EINVAL naming the field. */
 int batch_check_input(const struct batch_input *in, struct jobq_err *err) JOBQ_WUR;
 
 /* Parse one batch line (len bytes, no NUL needed) into in, which it zeroes first: a JSON
  * object with "type" (required), "payload" (any JSON, at most max_payload bytes compact),
  * "queue", "key", "max_attempts" (1..1000), "delay", "timeout" and "unique_for" (a duration
- * string like "30s", or a number of seconds; unique_for above 0 and only with a key), and no
- * other field or duplicate. Returns 0 with in
+ * string like "30s", or a number of seconds; unique_for above 0 and only with a key),
+ * "priority" (0..9), "concurrency_key" (a string), and no other field or duplicate. Returns 0 with in
  * checked as batch_check_input does, or JOBQ_EINVAL (JOBQ_ENOMEM) with a message naming
  * the field; in either case in owns what it holds and the caller frees it with
  * batch_input_free. */

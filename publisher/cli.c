@@ -187,6 +187,7 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 		snprintf(envs[i].type, sizeof(envs[i].type), "%s", jobs[i].type);
 		snprintf(envs[i].queue, sizeof(envs[i].queue), "%s", jobs[i].queue);
 		envs[i].priority = jobs[i].priority;
+		envs[i].keyed = jobs[i].keyed;
 	}
 	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli");
 	/* A node that fails (down, or not confirming) hands the rest to the next one. */

@@ -102,6 +102,7 @@ struct cli_job_ref {
 	bool published; /* set by cli_publish: the broker confirmed its message */
 	int64_t token;  /* the lease token the row had when it was saved (0: new) */
 	int priority;   /* > 0: published to the queue's express queue */
+	bool keyed;     /* a concurrency key: published to the express queue too */
 };
 
 /* Publish the jobs' messages with publisher confirms (many in flight, then the confirms

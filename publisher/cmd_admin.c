@@ -62,7 +62,8 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 				    .queue = rt.env.queue,
 				    .type = rt.env.type,
 				    .token = rt.token,
-				    .priority = rt.env.priority };
+				    .priority = rt.env.priority,
+				    .keyed = rt.env.keyed };
 	relayed = cli_publish(cli, &ref, 1) != 0;
 
 	if (cli->json) {

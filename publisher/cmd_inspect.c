@@ -112,6 +112,8 @@ static void status_text(const char *id, const struct jobq_job_info *j)
 	kv("attempt:", "%d/%d", j->attempt, j->max_attempts);
 	if (j->priority != 0)
 		kv("priority:", "%lld", (long long)j->priority);
+	if (j->concurrency_key != NULL)
+		kv("concurrency key:", "%s", j->concurrency_key);
 	if (j->worker != NULL)
 		kv(running ? "owner:" : "last worker:", "%s", j->worker);
 	if (running && finite_time(j->heartbeat_unix_ms))
@@ -195,6 +197,7 @@ static json_t *status_json(const char *id, const struct jobq_job_info *j)
 	json_object_set_new(o, "attempt", json_integer(j->attempt));
 	json_object_set_new(o, "max_attempts", json_integer(j->max_attempts));
 	json_object_set_new(o, "priority", json_integer(j->priority));
+	json_object_set_new(o, "concurrency_key", json_str_or_null(j->concurrency_key));
 	json_object_set_new(o, "worker_id", json_str_or_null(j->worker));
 	json_object_set_new(
 		o, "heartbeat_age_ms",
@@ -280,7 +283,7 @@ static const char list_help[] =
 /* clang-format off */
 static const char list_sql[] =
 	"SELECT id, status, cancel_requested_at IS NOT NULL AS cancelling, type, queue,"
-	" attempt, max_attempts, worker_id, priority,"
+	" attempt, max_attempts, worker_id, priority, concurrency_key,"
 	" " ROWS_TS("run_after", "run_after") ","
 	" " ROWS_TS("created_at", "created_at") ","
 	" " ROWS_TS("finished_at", "finished_at") ","

@@ -35,10 +35,14 @@ static const char HELP[] =
 	"                       365d); a submit of it afterwards makes a new job\n"
 	"  --priority N         0-9 (default 0); above 0 the consumers' relay releases it,\n"
 	"                       highest first, ahead of the queue's priority-0 jobs\n"
+	"  --concurrency-key K  the job's tenant (1-128 characters of A-Z a-z 0-9 _ . : -):\n"
+	"                       keys of a queue take turns, and `jobq limit set key:K`\n"
+	"                       caps K's running jobs\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
 	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\",\n"
-	"                       \"unique_for\", \"priority\"}), inserted in one\n"
+	"                       \"unique_for\", \"priority\", \"concurrency_key\"}),\n"
+	"                       inserted in one\n"
 	"                       transaction; prints the ids in order ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
@@ -109,6 +113,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "wait", no_argument, NULL, 'w' },
 		{ "wait-timeout", required_argument, NULL, 'W' },
 		{ "priority", required_argument, NULL, 'P' },
+		{ "concurrency-key", required_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
@@ -125,7 +130,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkpuP", c) != NULL;
+		single_opts |= strchr("qmdatkpuPK", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -186,6 +191,10 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 			if (!cli_int(cli, "--priority", optarg, 0, 9, &v))
 				goto out;
 			single.job.priority = (int)v;
+			break;
+		case 'K':
+			free(single.concurrency_key);
+			single.concurrency_key = strdup(optarg);
 			break;
 		default:
 			goto out;
@@ -286,7 +295,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .timeout_ms = ins[i].job.timeout_ms,
 				  .key = ins[i].key,
 				  .unique_for_ms = ins[i].job.unique_for_ms,
-				  .priority = ins[i].job.priority },
+				  .priority = ins[i].job.priority,
+				  .concurrency_key = ins[i].concurrency_key },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
 	 * the broker has every job (0) or the relay will publish some (6). */

@@ -371,9 +371,10 @@ void jobq_job_info_free(struct jobq_job_info *info)
 {
 	if (info == NULL)
 		return;
-	char **strs[] = { &info->result,   &info->error,   &info->cancel_reason, &info->type,
-			  &info->queue,    &info->worker,  &info->state_reason,  &info->key,
-			  &info->progress, &info->payload, &info->metadata };
+	char **strs[] = { &info->result,       &info->error,    &info->cancel_reason,
+			  &info->type,         &info->queue,    &info->worker,
+			  &info->state_reason, &info->key,      &info->progress,
+			  &info->payload,      &info->metadata, &info->concurrency_key };
 
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
 		free(*strs[i]);

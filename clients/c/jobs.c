@@ -226,6 +226,7 @@ static void info_from_end(struct jobq_job_info *out, struct jobq_job_end *e)
 				       .cancel_reason = e->cancel_reason,
 				       .max_attempts = e->max_attempts,
 				       .priority = e->priority,
+				       .concurrency_key = e->concurrency_key,
 				       .type = e->type,
 				       .queue = e->queue,
 				       .worker = e->worker,

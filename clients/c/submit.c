@@ -13,16 +13,19 @@
 #include "jobq/clock.h"
 #include "jobq/duration.h"
 #include "jobq/fault.h"
+#include "jobq/limit.h"
 #include "jobq/store_submit.h"
 #include "jobq/submit_check.h"
 #include "jobq/url.h"
 
 /* The options struct keeps its size (ABI): each new option takes one reserved slot. After
- * metadata come eight int64_t slots: unique_for_ms, priority and reserved[6]. */
+ * metadata come eight int64_t slots: unique_for_ms, priority, concurrency_key (a pointer in
+ * an int64_t-sized union) and reserved[5]. */
 #define OPTS_SLOT(f) offsetof(struct jobq_submit_opts, f)
 _Static_assert(OPTS_SLOT(priority) == OPTS_SLOT(unique_for_ms) + sizeof(int64_t) &&
-		       OPTS_SLOT(reserved) == OPTS_SLOT(priority) + sizeof(int64_t),
-	       "unique_for_ms, priority and reserved must follow each other");
+		       OPTS_SLOT(concurrency_key) == OPTS_SLOT(priority) + sizeof(int64_t) &&
+		       OPTS_SLOT(reserved) == OPTS_SLOT(concurrency_key) + sizeof(int64_t),
+	       "unique_for_ms, priority, concurrency_key and reserved must follow each other");
 _Static_assert(sizeof(struct jobq_submit_opts) == OPTS_SLOT(unique_for_ms) + 8 * sizeof(int64_t),
 	       "struct jobq_submit_opts changed size: take a reserved slot instead");
 #undef OPTS_SLOT
@@ -35,7 +38,9 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	int r;
 
 	if ((r = jobq_check_job(j->type, o->queue, o->key, err)) != 0 ||
-	    (r = jobq_check_unique_for(o->unique_for_ms, o->key, err)) != 0)
+	    (r = jobq_check_unique_for(o->unique_for_ms, o->key, err)) != 0 ||
+	    (o->concurrency_key != NULL &&
+	     (r = jobq_check_concurrency_key(o->concurrency_key, err)) != 0))
 		return r;
 	if (j->payload != NULL &&
 	    (r = jobq_check_payload(j->payload, strlen(j->payload), max_payload, err)) != 0)
@@ -80,7 +85,8 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
  * nothing, or one opened after the commit. */
 static bool may_queue(const struct jobq_job_spec *j, int64_t now_ms)
 {
-	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms && j->opts.priority == 0;
+	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms && j->opts.priority == 0 &&
+	       j->opts.concurrency_key == NULL;
 }
 
 /* The time a submit may spend readying the broker before its insert (ready_broker): the
@@ -177,11 +183,11 @@ out:
 
 /* Whether out (the i-th job of a submit) is this submitter's to publish: queued and not
  * published yet, not a repeat of an earlier key of the batch (its first job is published),
- * and not a priority job (the relay releases those, docs/design.md §6). */
+ * and not a priority or keyed job (the relay releases those, docs/design.md §6). */
 static bool submitter_publishes(const struct jobq_submitted *out, size_t i)
 {
 	return out->status == JOBQ_QUEUED && !out->published && out->same_as == i &&
-	       out->env.priority == 0;
+	       !jobq_envelope_express(&out->env);
 }
 
 /* Publish the committed jobs of out[0..n) that are the submitter's to publish, without
@@ -339,7 +345,8 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .key = j->opts.key,
 					       .metadata = j->opts.metadata,
 					       .unique_for_ms = j->opts.unique_for_ms,
-					       .priority = (int)j->opts.priority };
+					       .priority = (int)j->opts.priority,
+					       .concurrency_key = j->opts.concurrency_key };
 	}
 	if ((r = client_store(c, err)) != 0)
 		goto out;

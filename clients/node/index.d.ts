@@ -31,6 +31,11 @@ export interface SubmitOptions {
   uniqueFor?: number;
   /** 0 to 9; default 0. A higher one runs first among the queue's due jobs (docs/scheduling.md, "Priorities"). */
   priority?: number;
+  /**
+   * The job's tenant (1-128 characters of A-Z a-z 0-9 _ . : -): the keys of a queue take turns,
+   * and a limit on key:K caps K's running jobs (docs/scheduling.md, "Fairness"). Absent: none.
+   */
+  concurrencyKey?: string;
   /** The application's own connection: the job joins its open transaction and is not committed by the client. */
   conn?: Queryable;
 }

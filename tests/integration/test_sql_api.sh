@@ -37,8 +37,9 @@ for stmt in "insert into jobs (type, status) values ('noop', 'queued')" \
             "select count(*) from dead_letters" "select count(*) from job_waiters" \
             "select * from jobq_cli_cancel(array['$first_id']::uuid[], 'x')" \
             "select jobq_mark_published(array['$first_id']::uuid[], '{}')" \
-            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null, null, 0)" \
+            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null, null, 0, null)" \
             "select jobq_priority_problem(0, 'default')" \
+            "select jobq_concurrency_key_problem('a')" \
             "select jobq_job_problem('noop', '{}', null, null, null, null, null, null)" \
             "select * from jobq_wake for update"; do
   check_status "jobq_app is refused: ${stmt:0:60}" 1 app "$stmt"
@@ -96,6 +97,14 @@ bad_sql() {  # bad_sql DESC SQL CLI_ARGS...: both fail, and the SQL error is the
 }
 bad_sql "a bad type" "select jobq_submit('bad!type')" 'bad!type'
 bad_sql "a bad queue" "select jobq_submit('noop', queue => 'bad/q')" noop --queue bad/q
+bad_sql "a bad concurrency key" "select jobq_submit('noop', concurrency_key => 'tenant a')" \
+  noop --concurrency-key 'tenant a'
+check_status "submit_many with a bad concurrency key in its second job" 1 app \
+  "select jobq_submit_many('[{\"type\":\"noop\"},{\"type\":\"noop\",\"concurrency_key\":\"a/b\"}]')"
+check "... names the job and the key" grep -q "job 2: concurrency key 'a/b' is invalid (1-128 characters of A-Z a-z 0-9 _ . : -)" "$ERR_FILE"
+check_status "submit_many with a concurrency key that is not a string" 1 app \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"concurrency_key\":7}]')"
+check "... names the field" grep -q 'job 1: "concurrency_key" must be a string' "$ERR_FILE"
 check_status "max_attempts 0 is refused" 1 app "select jobq_submit('noop', max_attempts => 0)"
 check "... naming it" grep -q "max_attempts: 0 is not a whole number from 1 to 1000" "$ERR_FILE"
 check_status "metadata that is not an object is refused" 1 app "select jobq_submit('noop', metadata => '[1]')"
@@ -129,6 +138,16 @@ check_eq "... returns the existing job" "$m1" "$OUT"
 wait_for 15 "the batch ran" sql_is 2 "select count(*) from jobs where id in ('$m1', '$m2') and status = 'succeeded'" || true
 check_eq "... each with its own payload" '{"i": 1}|{"i": 2}' \
   "$(sql "select string_agg(result::text, '|' order by result::text) from jobs where id in ('$m1', '$m2')")"
+
+# ---- concurrency keys (migration 0024): jobq_submit's last parameter, submit_many's field
+check_status "jobq_submit with a concurrency key" 0 app "select jobq_submit('echo', '{\"k\": 1}', concurrency_key => 'tenant-a')"
+k1=$OUT
+check_status "submit_many with and without one" 0 app \
+  "select array_to_string(jobq_submit_many('[{\"type\":\"echo\",\"payload\":{\"k\":2},\"concurrency_key\":\"tenant-b\"},{\"type\":\"echo\",\"payload\":{\"k\":3}}]'), ' ')"
+read -r k2 k3 <<<"$OUT"
+check_eq "... the keys are saved (none for the job without one)" "tenant-a|tenant-b|" \
+  "$(sql "select string_agg(coalesce(concurrency_key, ''), '|' order by payload->>'k') from jobs where id in ('$k1', '$k2', '$k3')")"
+wait_for 15 "the keyed jobs ran" sql_is 3 "select count(*) from jobs where id in ('$k1', '$k2', '$k3') and status = 'succeeded'" || true
 
 # ---- status, cancel, watch
 check_status "jobq_status of a finished job" 0 app "select status, type, attempt, result::text from jobq_status('$m2')"

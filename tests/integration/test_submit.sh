@@ -10,7 +10,9 @@
 #    job, and the batch's own jobs are new, in line order;
 #  - `wait` on a job that already ended exits 0 at once;
 #  - `list --json` includes the jobs;
-#  - every job has exactly one terminal transition in job_events (the trigger's history).
+#  - every job has exactly one terminal transition in job_events (the trigger's history);
+#  - `--concurrency-key K` and a batch line's "concurrency_key" are saved and shown by
+#    `status` (text and --json); a bad key exits 2 with one line naming it (and its line).
 source "$(dirname "$0")/lib.sh"
 jq_setup submit
 
@@ -147,5 +149,28 @@ check_eq "every job has exactly one queued->running" 9 "$(sql "
   select count(*) from (select job_id from job_events where from_status='queued' and to_status='running'
                         group by job_id having count(*)=1) x")"
 check_eq "every job has a creation event" 9 "$(sql "select count(*) from job_events where from_status is null")"
+
+# ---- --concurrency-key: saved, shown by status (text and --json); a bad one named (also in
+# a batch, with its line); a batch line's "concurrency_key"
+check_status "--concurrency-key 'a b' exits 2" 2 jobq submit noop --concurrency-key 'a b'
+check_eq "  one line naming the key and the rule" \
+  "jobq submit: concurrency key 'a b' is invalid (1-128 characters of A-Z a-z 0-9 _ . : -)" "$ERR"
+printf '{"type":"noop"}\n{"type":"noop","concurrency_key":"x/y"}\n' >"$T/badkey.jsonl"
+check_status "a batch line with a bad concurrency key exits 2" 2 jobq submit --batch "$T/badkey.jsonl"
+check "  the message names the file, line 2 and the key" \
+  grep -q "badkey.jsonl:2: concurrency key 'x/y' is invalid" "$ERR_FILE"
+check_status "--batch with --concurrency-key exits 2" 2 jobq submit --batch "$T/badkey.jsonl" --concurrency-key t
+check_status "submit --concurrency-key tenant-1 --wait" 0 jobq submit echo '{"t":1}' --concurrency-key tenant-1 --wait
+kid=$(sed -n 1p <<<"$OUT")
+check_status "status shows the key" 0 jobq status "$kid"
+check "  concurrency key: tenant-1" grep -Eq '^concurrency key: +tenant-1$' "$OUT_FILE"
+check_status "status --json" 0 jobq status --json "$kid"
+check_eq "  \"concurrency_key\": \"tenant-1\"" tenant-1 "$(jsql "$OUT" "j->>'concurrency_key'")"
+printf '{"type":"noop","concurrency_key":"tenant-2"}\n{"type":"noop"}\n' >"$T/keyed.jsonl"
+check_status "a batch with a concurrency key on one line" 0 jobq submit --batch "$T/keyed.jsonl"
+check_eq "  the key is saved on that job only" "tenant-2|" "$(sql "select string_agg(coalesce(concurrency_key, ''), '|' order by concurrency_key nulls last)
+  from jobs where id in ('$(sed -n 1p <<<"$OUT")', '$(sed -n 2p <<<"$OUT")')")"
+check_status "status --json of a job without one" 0 jobq status --json "$(sed -n 2p <<<"$OUT")"
+check_eq "  \"concurrency_key\": null" null "$(jsql "$OUT" "j->'concurrency_key'")"
 
 check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

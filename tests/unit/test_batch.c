@@ -120,12 +120,42 @@ static void test_batch_unique_for(void **state)
 			 JOBQ_EINVAL);
 }
 
+/* The "concurrency_key" field: a string, checked as the CLI's --concurrency-key; a bad one
+ * refused with one line naming it (batch_read_file adds the line's number). */
+static void test_batch_concurrency_key_field(void **state)
+{
+	static const char good[] = "{\"type\":\"noop\",\"concurrency_key\":\"tenant-a:1\"}";
+	static const char num[] = "{\"type\":\"noop\",\"concurrency_key\":7}";
+	static const char lines[] = "{\"type\":\"noop\"}\n"
+				    "{\"type\":\"noop\",\"concurrency_key\":\"a b\"}\n";
+	struct batch_input in, *ins = NULL;
+	struct jobq_err err = { 0 };
+	size_t n = 0;
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(batch_parse_line(good, strlen(good), 1 << 20, &in, &err), 0);
+	assert_string_equal(in.concurrency_key, "tenant-a:1");
+	batch_input_free(&in);
+	assert_null(in.concurrency_key);
+	assert_int_equal(batch_parse_line(num, strlen(num), 1 << 20, &in, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "\"concurrency_key\" must be a string");
+	batch_input_free(&in);
+	f = fmemopen((void *)lines, strlen(lines), "r");
+	assert_non_null(f);
+	assert_int_equal(batch_read_file(f, "b.jsonl", 1 << 20, &ins, &n, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "b.jsonl:2: concurrency key 'a b' is invalid (1-128 "
+				     "characters of A-Z a-z 0-9 _ . : -)");
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_reads_every_line),
 		cmocka_unit_test(test_batch_read_error_is_refused),
 		cmocka_unit_test(test_batch_priority_field),
+		cmocka_unit_test(test_batch_concurrency_key_field),
 		cmocka_unit_test(test_batch_unique_for),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

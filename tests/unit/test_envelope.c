@@ -20,7 +20,7 @@ static int decode(const char *body, const char *message_id, struct jobq_envelope
 
 static void test_envelope_round_trip(void **state)
 {
-	struct jobq_envelope in = { ID, "thumbnail.v2", "images", 0 }, out;
+	struct jobq_envelope in = { ID, "thumbnail.v2", "images", 0, false }, out;
 	char buf[256];
 	int n;
 
@@ -54,14 +54,14 @@ static void test_envelope_decode_lowercases_ids(void **state)
 
 static void test_envelope_encode_refuses_bad_fields(void **state)
 {
-	struct jobq_envelope e = { "not-a-uuid", "noop", "default", 0 };
+	struct jobq_envelope e = { "not-a-uuid", "noop", "default", 0, false };
 	char buf[256];
 
 	(void)state;
 	assert_int_equal(jobq_envelope_encode(&e, buf, sizeof(buf), NULL), JOBQ_EINVAL);
-	e = (struct jobq_envelope){ ID, "bad type", "default", 0 };
+	e = (struct jobq_envelope){ ID, "bad type", "default", 0, false };
 	assert_int_equal(jobq_envelope_encode(&e, buf, sizeof(buf), NULL), JOBQ_EINVAL);
-	e = (struct jobq_envelope){ ID, "noop", "default", 0 };
+	e = (struct jobq_envelope){ ID, "noop", "default", 0, false };
 	assert_int_equal(jobq_envelope_encode(&e, buf, 10, NULL), JOBQ_EINVAL);
 }
 
@@ -188,10 +188,32 @@ static void test_envelope_type_names(void **state)
 		"0123456789012345678901234567890123456789012345678901234567890123X"));
 }
 
+/* Priority and keyed jobs go to the express queue; the key is not in the body. */
+static void test_envelope_express_routes_priority_and_keyed(void **state)
+{
+	struct jobq_envelope e = { ID, "noop", "default", 0, false }, out;
+	char buf[256];
+	int n;
+
+	(void)state;
+	assert_false(jobq_envelope_express(&e));
+	e.priority = 1;
+	assert_true(jobq_envelope_express(&e));
+	e.priority = 0;
+	e.keyed = true;
+	assert_true(jobq_envelope_express(&e));
+	n = jobq_envelope_encode(&e, buf, sizeof(buf), NULL);
+	assert_true(n > 0);
+	assert_int_equal(jobq_envelope_decode(buf, (size_t)n, NULL, &out, NULL), 0);
+	assert_false(out.keyed);
+	assert_false(jobq_envelope_express(&out));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_envelope_round_trip),
+		cmocka_unit_test(test_envelope_express_routes_priority_and_keyed),
 		cmocka_unit_test(test_envelope_decode_lowercases_ids),
 		cmocka_unit_test(test_envelope_encode_refuses_bad_fields),
 		cmocka_unit_test(test_envelope_rejects_malformed),

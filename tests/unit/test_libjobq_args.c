@@ -113,8 +113,14 @@ static void test_libjobq_bad_options(void **state)
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "unique_for: ");
 	/* the room for later options must stay zero: a later version gives it meaning */
 	o = (struct jobq_submit_opts){ .queue = "default" };
-	o.reserved[5] = 1;
-	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[5] is not zero");
+	o.reserved[4] = 1;
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[4] is not zero");
+	o = (struct jobq_submit_opts){ .concurrency_key = "tenant a" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "concurrency key 'tenant a' is invalid (1-128 characters of "
+		       "A-Z a-z 0-9 _ . : -)");
+	o = (struct jobq_submit_opts){ .concurrency_key = "" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "concurrency key '' is");
 	o = (struct jobq_submit_opts){ .priority = 10 };
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
 		       "priority: 10 is not a whole number from 0 to 9");

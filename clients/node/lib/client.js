@@ -16,7 +16,7 @@ const SUBMIT_SQL = `SELECT jobq_submit(
                      CASE WHEN $5::float8 > 0 THEN clock_timestamp() + $5::float8 * interval '1 second' END),
   max_attempts => $6::int, key => $7, timeout => $8::float8 * interval '1 second',
   metadata => $9::jsonb, unique_for => $10::float8 * interval '1 second',
-  priority => COALESCE($11::int, 0)) AS id`;
+  priority => COALESCE($11::int, 0), concurrency_key => $12) AS id`;
 const SUBMIT_MANY_SQL = 'SELECT jobq_submit_many($1::jsonb) AS ids';
 const CANCEL_SQL = 'SELECT status FROM jobq_cancel(ARRAY[$1]::uuid[], $2)';
 const STATUS_SQL = 'SELECT * FROM jobq_status($1)';

@@ -6,9 +6,10 @@ const { InvalidArgument } = require('./errors');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBMIT_OPTIONS = ['queue', 'delay', 'runAt', 'key', 'maxAttempts', 'timeout', 'metadata', 'uniqueFor',
-  'priority', 'conn'];
+  'priority', 'concurrencyKey', 'conn'];
 /** The JS names of submitMany's job fields that differ from the SQL API's JSON names. */
-const MANY_FIELDS = { runAt: 'run_at', maxAttempts: 'max_attempts', uniqueFor: 'unique_for' };
+const MANY_FIELDS = { runAt: 'run_at', maxAttempts: 'max_attempts', uniqueFor: 'unique_for',
+  concurrencyKey: 'concurrency_key' };
 /** The job states after which nothing changes. */
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -137,13 +138,14 @@ function submitParams(type, payload, opts) {
     json(o.metadata, 'metadata'),
     seconds(o.uniqueFor, 'uniqueFor', 0),
     priority,
+    text(o.concurrencyKey, 'concurrencyKey'),
   ];
   return { values, conn: connection(o.conn, 'submit') };
 }
 
 /**
- * One element of jobq_submit_many's JSON array from a submitMany job: runAt, maxAttempts and
- * uniqueFor take their SQL names, a Date becomes ISO text; other fields pass unchanged, so that the
+ * One element of jobq_submit_many's JSON array from a submitMany job: runAt, maxAttempts,
+ * uniqueFor and concurrencyKey take their SQL names, a Date becomes ISO text; other fields pass unchanged, so that the
  * server names an unknown one ("job 3: unknown field ...").
  * @param {unknown} job
  * @param {number} i the 0-based index

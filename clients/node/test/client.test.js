@@ -279,6 +279,25 @@ test('priority: submit and submitMany take it; 0 to 9 only', async () => {
   await assert.rejects(client.submit('noop', {}, { priority: 1.5 }), /priority 1.5 is not a whole number from 0 to 9/);
 });
 
+test('concurrencyKey: submit and submitMany take it; a bad one is named', async () => {
+  const id = await client.submit('echo', { t: 'a' }, { concurrencyKey: 'tenant-a' });
+  const [idb, idn] = await client.submitMany([{ type: 'echo', payload: 'b', concurrencyKey: 'tenant-b' },
+    { type: 'echo', payload: 'n' }]);
+  assert.deepEqual(await client.wait(id), { t: 'a' });
+  assert.equal(await client.wait(idb), 'b');
+  assert.equal(await client.wait(idn), 'n');
+  const { rows } = await owner.query(
+    'SELECT concurrency_key FROM jobs WHERE id = ANY($1::uuid[]) ORDER BY concurrency_key NULLS LAST', [[id, idb, idn]]);
+  assert.deepEqual(rows.map((r) => r.concurrency_key), ['tenant-a', 'tenant-b', null]);
+  await assert.rejects(client.submit('noop', {}, { concurrencyKey: 'a b' }), (err) => {
+    assert.ok(err instanceof jobq.InvalidArgument, `${err.name}: ${err.message}`);
+    assert.equal(err.message, "concurrency key 'a b' is invalid (1-128 characters of A-Z a-z 0-9 _ . : -)");
+    return true;
+  });
+  await assert.rejects(client.submitMany([{ type: 'noop' }, { type: 'noop', concurrencyKey: 'x/y' }]),
+    /job 2: concurrency key 'x\/y' is invalid/);
+});
+
 test('priority and uniqueFor together: both are stored', async () => {
   const key = unique('prio-window');
   const a = await client.submit('noop', {}, { key, uniqueFor: 3600, priority: 4, delay: 3600 });

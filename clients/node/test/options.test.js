@@ -10,13 +10,13 @@ test('submitParams maps options to jobq_submit parameters', () => {
   const conn = { query() {} };
   const { values, conn: c } = opt.submitParams('t', { a: 1 }, {
     queue: 'q', delay: 5, key: 'k', maxAttempts: 2, timeout: 1.5, metadata: { m: true }, uniqueFor: 60,
-    priority: 7, conn,
+    priority: 7, concurrencyKey: 'tenant-a', conn,
   });
-  assert.deepEqual(values, ['t', '{"a":1}', 'q', null, 5, 2, 'k', 1.5, '{"m":true}', 60, 7]);
+  assert.deepEqual(values, ['t', '{"a":1}', 'q', null, 5, 2, 'k', 1.5, '{"m":true}', 60, 7, 'tenant-a']);
   assert.equal(c, conn);
   const d = new Date('2030-01-02T03:04:05.000Z');
   assert.deepEqual(opt.submitParams('t', undefined, { runAt: d }).values,
-    ['t', null, null, '2030-01-02T03:04:05.000Z', null, null, null, null, null, null, null]);
+    ['t', null, null, '2030-01-02T03:04:05.000Z', null, null, null, null, null, null, null, null]);
   assert.equal(opt.submitParams('t', [1, 2]).values[1], '[1,2]', 'an array payload stays JSON');
 });
 
@@ -24,7 +24,8 @@ test('submitParams refuses bad options', () => {
   for (const o of [{ nope: 1 }, { delay: 'soon' }, { delay: -1 }, { delay: NaN }, { maxAttempts: 1.5 },
     { priority: 1.5 }, { priority: '9' },
     { runAt: new Date('x') }, { runAt: 5 }, { queue: 3 }, { conn: {} }, { delay: 1, runAt: '2030-01-01' },
-    { uniqueFor: -1 }, { uniqueFor: '1h' }, { unique_for: 5 }]) {
+    { uniqueFor: -1 }, { uniqueFor: '1h' }, { unique_for: 5 }, { concurrencyKey: 7 },
+    { concurrency_key: 'a' }]) {
     assert.throws(() => opt.submitParams('t', {}, o), InvalidArgument, JSON.stringify(o));
   }
   assert.throws(() => opt.submitParams('t', {}, 'x'), InvalidArgument);

@@ -23,13 +23,13 @@ JobId = Union[str, uuid.UUID]
 T = TypeVar("T")
 
 # Positional, in the order of the contract: jobq_submit(type, payload, queue, run_at,
-# max_attempts, key, timeout, metadata, unique_for, priority). A delay is added to the
+# max_attempts, key, timeout, metadata, unique_for, priority, concurrency_key). A delay is added to the
 # server's clock (not the client's, which may be off), at the time of the call: now() would
 # be the start of the application's transaction.
 _SUBMIT = """SELECT jobq_submit(%s, %s::jsonb, %s,
     coalesce(%s::timestamptz, clock_timestamp() + %s::float8 * interval '1 second'),
     %s::int, %s, %s::float8 * interval '1 second', %s::jsonb,
-    %s::float8 * interval '1 second', coalesce(%s::int, 0))::text"""
+    %s::float8 * interval '1 second', coalesce(%s::int, 0), %s)::text"""
 _SUBMIT_MANY = "SELECT jobq_submit_many(%s::jsonb)::text[]"
 _CANCEL = "SELECT id::text, status FROM jobq_cancel(ARRAY[%s]::uuid[], %s)"
 _STATUS = "SELECT * FROM jobq_status(%s::uuid)"
@@ -214,7 +214,7 @@ class Client:
                key: Optional[str] = None, max_attempts: Optional[int] = None,
                timeout: Optional[cv.Seconds] = None, metadata: Optional[Mapping[str, Any]] = None,
                unique_for: Optional[cv.Seconds] = None, priority: Optional[int] = None,
-               conn: Any = None) -> str:
+               concurrency_key: Optional[str] = None, conn: Any = None) -> str:
         """Submits one job and returns its id (lower-case UUID text).
 
         payload: any JSON value (None: {}). queue: None is 'default'. delay (seconds or a
@@ -226,7 +226,9 @@ class Client:
         days; needs key): the key is this job's for that long from its creation, and a
         submit of the key afterwards creates a new job (None: the key is the job's for
         ever). priority: 0 to 9 (None: 0); a higher one runs first among the queue's due
-        jobs (docs/scheduling.md, "Priorities").
+        jobs (docs/scheduling.md, "Priorities"). concurrency_key: the job's tenant (1-128
+        of A-Z a-z 0-9 _ . : -; None: none): the keys of a queue take turns, and a limit on
+        key:K caps K's running jobs (docs/scheduling.md, "Fairness").
 
         conn: the application's own psycopg (3 or 2) connection. The job is inserted in
         ITS current transaction and is not committed by the client: it exists, and runs,
@@ -245,18 +247,23 @@ class Client:
                 f"max_attempts: {max_attempts!r} is not a whole number from 1 to 1000")
         if priority is not None and (not isinstance(priority, int) or isinstance(priority, bool)):
             raise InvalidArgument(f"priority {priority!r} is not a whole number from 0 to 9")
+        if concurrency_key is not None and not isinstance(concurrency_key, str):
+            raise InvalidArgument(
+                f"concurrency_key must be a string, not {_tname(concurrency_key)}")
         params = (type, cv.json_text("payload", payload), queue, cv.run_at(run_at),
                   cv.seconds("delay", delay), max_attempts, key,
                   cv.seconds("timeout", timeout, positive=True),
                   cv.json_text("metadata", metadata),
-                  cv.seconds("unique_for", unique_for, positive=True), priority)
+                  cv.seconds("unique_for", unique_for, positive=True), priority,
+                  concurrency_key)
         return str(self._run(conn, _SUBMIT, params)[0][0])
 
     def submit_many(self, jobs: Iterable[Mapping[str, Any]], *, conn: Any = None) -> list[str]:
         """Submits several jobs at once, all or none, and returns their ids in input order.
 
         jobs: dicts with submit()'s fields ('type' required; payload, queue, delay, run_at,
-        key, max_attempts, timeout, metadata, unique_for, priority). A key repeated or already
+        key, max_attempts, timeout, metadata, unique_for, priority, concurrency_key). A key
+        repeated or already
         used gives the existing job's id. conn: as for submit(). InvalidArgument names the
         first bad job (1-based), e.g. ``job 3: unknown field "bogus"``; nothing is then
         inserted.

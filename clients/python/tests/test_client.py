@@ -311,6 +311,25 @@ class ClientTest(unittest.TestCase):
         with self.assertRaisesRegex(jobq.InvalidArgument, '^job 1: "priority" must be a whole number'):
             self.c.submit_many([{"type": "noop", "priority": "x"}])
 
+    def test_concurrency_key(self) -> None:
+        jid = self.c.submit("echo", {"t": "a"}, concurrency_key="tenant-a")
+        ids = self.c.submit_many([{"type": "echo", "payload": "b", "concurrency_key": "tenant-b"},
+                                  {"type": "echo", "payload": "n"}])
+        self.assertEqual(self.c.wait(jid, timeout=WAIT), {"t": "a"})
+        self.assertEqual(self.c.wait(ids[0], timeout=WAIT), "b")
+        self.assertEqual(self.c.wait(ids[1], timeout=WAIT), "n")
+        self.assertEqual(rows("select concurrency_key from jobs where id = any(%s::uuid[])"
+                              " order by concurrency_key nulls last", [jid] + ids),
+                         [("tenant-a",), ("tenant-b",), (None,)])
+        with self.assertRaisesRegex(jobq.InvalidArgument,
+                                    r"^concurrency key 'a b' is invalid \(1-128 characters of "
+                                    r"A-Z a-z 0-9 _ \. : -\)$"):
+            self.c.submit("noop", concurrency_key="a b")
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^concurrency_key must be a string, not int$"):
+            self.c.submit("noop", concurrency_key=7)  # type: ignore[arg-type]
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^job 2: concurrency key 'x/y' is invalid"):
+            self.c.submit_many([{"type": "noop"}, {"type": "noop", "concurrency_key": "x/y"}])
+
     def test_priority_with_unique_for(self) -> None:
         k = f"prio-unique-{uuid.uuid4()}"
         jid = self.c.submit("noop", key=k, unique_for=3600, priority=4, delay=3600)

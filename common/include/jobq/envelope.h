@@ -18,7 +18,15 @@ struct jobq_envelope {
 	/* 0..9, not part of the JSON body: > 0 routes the message to the queue's express queue
 	 * with the AMQP priority property (docs/design.md §5); decode leaves it 0. */
 	int priority;
+	/* A job with a concurrency key (migration 0024), not part of the JSON body either: the
+	 * relay releases it to the express queue whatever its priority (docs/design.md §5);
+	 * decode leaves it false. */
+	bool keyed;
 };
+
+/* Whether env's message goes to its queue's express queue: a priority or a keyed job, which
+ * the relay releases and its submitter never publishes (docs/design.md §5-§6). */
+bool jobq_envelope_express(const struct jobq_envelope *env);
 
 /* True if text is a valid job type: 1..64 characters of [A-Za-z0-9_.:-]. */
 bool jobq_job_type_valid(const char *text);

@@ -20,7 +20,8 @@
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err) JOBQ_WUR;
 
-/* The take leaves priority jobs (priority > 0) to this release (docs/design.md §6):
+/* The take leaves priority jobs (priority > 0, no concurrency key) to this release
+ * (docs/design.md §6):
  * per queue, at most `window` priority jobs released and not yet claimed (counting those
  * published within the last minute), the room taken from the waiting ones highest
  * priority first, then oldest first, skipping rows other relays hold; max bounds the
@@ -30,6 +31,21 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window,
 			     struct jobq_envelope *envs, int64_t *tokens, int max,
 			     struct jobq_err *err) JOBQ_WUR;
+
+/* The take and the priority release leave keyed jobs (a concurrency key, any priority;
+ * migration 0024) to this release (docs/design.md §6 "Keyed release"): per queue that is
+ * not paused, at most `window` keyed jobs released and not yet claimed (counting those
+ * published within the last minute); the room is taken round-robin over the queue's keys
+ * (each key's first due job, then each key's second, ..., a key with jobs in flight
+ * counting them as taken turns), highest priority first then oldest within a turn and
+ * within a key, skipping rows other relays hold; max bounds the whole take. Reads a bounded
+ * number of index entries per key, however long a key's backlog. Two relays releasing at
+ * once may exceed the window a little. Fills envs (keyed, with their priority: published to
+ * the express queue) and tokens in release order; returns the count (>= 0), or a negative
+ * JOBQ_E* as jobq_store_relay_take. */
+int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
+				 struct jobq_envelope *envs, int64_t *tokens, int max,
+				 struct jobq_err *err) JOBQ_WUR;
 
 /* The release of jobs held by a concurrency limit (migration 0021, docs/design.md §6): per
  * limited scope with held jobs, room = max_running less its running jobs less its jobs
@@ -42,9 +58,9 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 				   struct jobq_envelope *envs, int64_t *tokens, int max,
 				   struct jobq_err *err) JOBQ_WUR;
 
-/* Whether a row the relay's take or release would publish waits now (reads of the partial
- * indexes jobs_unpublished and jobs_priority_waiting, cheap enough for every pass of the
- * relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose window is full
+/* Whether a row the relay's take or releases would publish waits now (reads of the partial
+ * indexes jobs_unpublished, jobs_priority_waiting and jobs_keyed_waiting, cheap enough for
+ * every pass of the relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose window is full
  * counts as waiting: the relay then tries a release each pass. */
 int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 

@@ -13,17 +13,18 @@
 /* A job to create. Strings are borrowed. */
 struct jobq_new_job {
 	const char *type;
-	const char *payload;   /* JSON text; NULL = {} */
-	const char *queue;     /* NULL = "default" */
-	int max_attempts;      /* 0 = default (3) */
-	int64_t delay_ms;      /* run no earlier than now() + delay */
-	int64_t at_unix_ms;    /* or no earlier than this instant (0 = unset) */
-	int64_t timeout_ms;    /* runtime limit; 0 = the handler's or none */
-	const char *key;       /* idempotency key or NULL */
-	const char *metadata;  /* JSON object text kept with the job; NULL = {} */
-	int64_t unique_for_ms; /* the key is this job's for this long from its creation, and
+	const char *payload;         /* JSON text; NULL = {} */
+	const char *queue;           /* NULL = "default" */
+	int max_attempts;            /* 0 = default (3) */
+	int64_t delay_ms;            /* run no earlier than now() + delay */
+	int64_t at_unix_ms;          /* or no earlier than this instant (0 = unset) */
+	int64_t timeout_ms;          /* runtime limit; 0 = the handler's or none */
+	const char *key;             /* idempotency key or NULL */
+	const char *metadata;        /* JSON object text kept with the job; NULL = {} */
+	int64_t unique_for_ms;       /* the key is this job's for this long from its creation, and
 				* a submit of it afterwards makes a new job; 0 = for ever */
-	int priority;          /* 0..9; > 0: released by the relay, never by the submitter */
+	int priority;                /* 0..9; > 0: released by the relay, never by the submitter */
+	const char *concurrency_key; /* fairness and limit key (migration 0024) or NULL */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
@@ -33,8 +34,8 @@ struct jobq_submitted {
 	bool existed;   /* the key matched an earlier job: nothing inserted */
 	bool published; /* an existing job already handed to the broker */
 	size_t same_as; /* i, or the earlier job of this batch with the same key */
-	/* env.priority > 0: a priority job, which its submitter must not publish (the relay
-	 * releases it; docs/design.md §6) */
+	/* jobq_envelope_express(&env): a priority or keyed job, which its submitter must not
+	 * publish (the relay releases it; docs/design.md §6) */
 };
 
 /* Ready a new session for its first jobq_store_submit, sent without waiting
@@ -53,8 +54,8 @@ int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR
  * over: the key is then taken from it first (jobq_expire_keys, migration 0016, in a
  * statement of its own before the insert) and a new job is made. A queued job is left to
  * its submitter to publish for relay_grace_ms before the relay steps in; a priority job
- * (priority > 0) is left to the relay's release at once, and its commit wakes the relays
- * (migration 0018). With `wait`, also registers this session as a waiter for each job so
+ * (priority > 0) or a keyed one (a concurrency key) is left to the relay's release at once,
+ * and its commit wakes the relays (migrations 0018, 0024). With `wait`, also registers this session as a waiter for each job so
  * that its terminal transition notifies channel "jobq_done" (see jobq_store_listen). out[i]
  * describes jobs[i]. JOBQ_EINVAL for bad input (the message names the job index when
  * n > 1), JOBQ_EDB otherwise. */

@@ -64,7 +64,8 @@ struct jobq_job_end {
 	int64_t heartbeat_ms;
 	int64_t lease_expires_ms;
 	int64_t cancel_requested_ms;
-	int priority; /* 0..9 (migration 0018) */
+	int priority;          /* 0..9 (migration 0018) */
+	char *concurrency_key; /* fairness and limit key (migrations 0021, 0024) */
 };
 
 /* Flags of jobq_store_job_ends. */

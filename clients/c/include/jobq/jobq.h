@@ -127,7 +127,14 @@ struct jobq_submit_opts {
 	int64_t priority;       /* 0..9; 0 = published at once as ever. A higher one is
 				 * released by the consumers' relay, highest first, ahead of
 				 * the queue's priority-0 jobs (docs/scheduling.md) */
-	int64_t reserved[6];    /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
+	union {                 /* one slot of int64_t size wherever a pointer is smaller */
+		const char *concurrency_key; /* the job's tenant, [A-Za-z0-9_.:-]{1,128}:
+					      * the keys of a queue take turns, and a
+					      * limit on key:K caps K's running jobs
+					      * (docs/scheduling.md); NULL = none */
+		int64_t concurrency_key_slot_;
+	};
+	int64_t reserved[5]; /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */
@@ -174,8 +181,12 @@ struct jobq_job_info {
 	int64_t heartbeat_unix_ms; /* running: its owner's last heartbeat */
 	int64_t lease_expires_unix_ms;
 	int64_t cancel_requested_unix_ms;
-	int64_t priority;    /* 0..9 (jobq_submit_opts.priority) */
-	int64_t reserved[7]; /* room for later fields; set to 0 by the library */
+	int64_t priority;              /* 0..9 (jobq_submit_opts.priority) */
+	union {                        /* one slot of int64_t size wherever a pointer is smaller */
+		char *concurrency_key; /* jobq_submit_opts.concurrency_key, or NULL */
+		int64_t concurrency_key_slot_;
+	};
+	int64_t reserved[6]; /* room for later fields; set to 0 by the library */
 };
 
 /* Open a handle on the database at database_url (a postgresql:// URL or a key=value

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# test_fairness — issue 19's fairness by key (docs/scheduling.md "Fairness", migration 0024):
+# jobs of different concurrency keys in one queue are served round-robin by key, so one
+# tenant's backlog does not hold back another's few jobs. At 2 consumers x 16:
+#  - keyed jobs are saved unpublished (their submitter leaves them to the relay's keyed
+#    release) and nothing waits on the ordinary queue;
+#  - tenant A's 3,000 quick jobs (one batch), then, once 300 of them started, tenant B's 10
+#    (one batch): every B job starts before 200 more A jobs start (counted from the jobs'
+#    started_at in job_events between the first B submit and the last B start; the figures
+#    are printed);
+#  - a keyed job whose queue is paused is not released, and runs once the queue resumes;
+#  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
+#    a b c a b c a b a a a at concurrency 1;
+#  - every job succeeded exactly once (one queued->running and one terminal event each);
+#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`.
+# Published at submit (as before migration 0024's part 2), B's jobs would wait behind the
+# ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
+# the count is of jobs, not of milliseconds.
+source "$(dirname "$0")/lib.sh"
+jq_setup fairness
+
+check --fatal "migrate" jobq migrate
+python3 - "$T/a.jsonl" "$T/b.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        f.write('{"type":"sleep","payload":{"seconds":0.01,"i":%d},"concurrency_key":"tenant-a"}\n' % i)
+with open(sys.argv[2], "w") as f:
+    for i in range(10):
+        f.write('{"type":"sleep","payload":{"seconds":0.01,"i":%d},"concurrency_key":"tenant-b"}\n' % i)
+PY
+
+# ---- keyed jobs wait for the relay (no consumer runs yet)
+check_status "submit tenant A's 3,000 jobs" 0 jobq submit --batch "$T/a.jsonl"
+check_eq "3,000 keyed jobs saved queued and unpublished" 3000 \
+  "$(sql "select count(*) from jobs where concurrency_key = 'tenant-a' and status = 'queued' and published_at is null")"
+check_eq "no message on the ordinary queue" "[]" "$(queue_get jobq.default)"
+
+# ---- B's 10 submitted behind A's backlog start before 200 more of A's
+start_consumer w1 --worker-id w1 --concurrency 16
+start_consumer w2 --worker-id w2 --concurrency 16
+wait_for 120 "300 of A's jobs started" sql_is t \
+  "select count(*) >= 300 from jobs where concurrency_key = 'tenant-a' and started_at is not null"
+check_status "submit tenant B's 10 jobs" 0 jobq submit --batch "$T/b.jsonl"
+wait_for 60 "B's 10 jobs succeeded" sql_is 10 \
+  "select count(*) from jobs where concurrency_key = 'tenant-b' and status = 'succeeded'"
+wait_for 180 "A's backlog drained" sql_is 3000 \
+  "select count(*) from jobs where concurrency_key = 'tenant-a' and status = 'succeeded'"
+# From job_events (the move to running is stamped with the clock at the write, 0021).
+starts="select e.job_id, min(e.at) as at from job_events e where e.to_status = 'running' group by e.job_id"
+b_from=$(sql "select min(created_at) from jobs where concurrency_key = 'tenant-b'")
+b_last=$(sql "select max(s.at) from ($starts) s join jobs j on j.id = s.job_id where j.concurrency_key = 'tenant-b'")
+a_between=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+                 where j.concurrency_key = 'tenant-a' and s.at > '$b_from' and s.at < '$b_last'")
+a_before=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+                where j.concurrency_key = 'tenant-a' and s.at <= '$b_from'")
+a_left=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+              where j.concurrency_key = 'tenant-a' and s.at >= '$b_last'")
+b_ms=$(sql "select round(extract(epoch from '$b_last'::timestamptz - '$b_from'::timestamptz) * 1000)")
+note "fairness: A jobs started before B's submit $a_before, between B's submit and B's last start $a_between, after $a_left; B's 10 all started within ${b_ms} ms of their submit"
+check "every B job started before 200 more A jobs started ($a_between)" test "${a_between:-9999}" -lt 200
+check "B came behind a backlog: at least 1,000 A jobs started after B's last ($a_left)" \
+  test "${a_left:-0}" -ge 1000
+
+# ---- a paused queue's keyed jobs are not released
+check_status "pause queue fq" 0 jobq queue pause fq
+stop_consumer w2
+stop_consumer w1
+start_consumer w3 --worker-id w3 --concurrency 4 --queues fq
+check_status "submit a keyed job to the paused queue" 0 jobq submit noop --queue fq --concurrency-key tenant-c
+cid=$(sed -n 1p <<<"$OUT")
+jq_nap 1
+check_eq "it is not released while the queue is paused" "queued|" \
+  "$(sql "select status || '|' || coalesce(published_at::text, '') from jobs where id = '${cid:-00000000-0000-0000-0000-000000000000}'")"
+check_status "resume queue fq" 0 jobq queue resume fq
+wait_for 30 "it ran once the queue resumed" sql_is succeeded \
+  "select status from jobs where id = '${cid:-00000000-0000-0000-0000-000000000000}'"
+
+# ---- the order of a release: the keys take turns (with no consumer running at submit, the
+# first release takes them all; one executor then starts them in release order)
+stop_consumer w3
+# (one batch per key: the jobs of a batch share their created_at, and the keys' order
+# within a turn is by their jobs' age)
+for kn in a:6 b:3 c:2; do
+  for ((i = 0; i < ${kn#*:}; i++)); do
+    printf '{"type":"noop","queue":"rr","concurrency_key":"%s"}\n' "${kn%:*}"
+  done >"$T/rr.jsonl"
+  check_status "submit ${kn#*:} jobs of key ${kn%:*}" 0 jobq submit --batch "$T/rr.jsonl"
+done
+start_consumer w4 --worker-id w4 --concurrency 1 --queues rr
+wait_for 30 "the 11 jobs succeeded" sql_is 11 "select count(*) from jobs where queue = 'rr' and status = 'succeeded'"
+check_eq "they started round-robin by key, oldest key's job first in each turn" "a b c a b c a b a a a" \
+  "$(sql "select string_agg(concurrency_key, ' ' order by started_at, id) from jobs where queue = 'rr'")"
+check_status "w4 stops cleanly on TERM" 0 stop_consumer w4
+
+# ---- nothing lost or run twice
+check_eq "3,022 jobs, each succeeded" "3022|3022" \
+  "$(sql "select count(*), count(*) filter (where status = 'succeeded') from jobs")"
+check_eq "each has one terminal event" 0 "$(terminal_anomalies true)"
+check_eq "each started once" 0 "$(sql "select count(*) from jobs j where (select count(*) from job_events e
+  where e.job_id = j.id and e.to_status = 'running') <> 1")"
+
+# ---- a keyed job that fails, and `jobq retry` of it, go through the express queue
+start_consumer w5 --worker-id w5 --concurrency 1 --queues kq
+check_status "submit a failing keyed job (1 attempt) --wait exits 1" 1 \
+  timeout 60 "$JOBQ_BIN_DIR/jobq" submit fail '{"message":"boom"}' --queue kq --concurrency-key t --max-attempts 1 --wait
+fid=$(sed -n 1p <<<"$OUT")
+check_status "jobq retry of it" 0 jobq retry "${fid:-00000000-0000-0000-0000-000000000000}"
+wait_for 30 "it failed again" sql_is "failed|1" \
+  "select status || '|' || attempt from jobs where id = '${fid:-00000000-0000-0000-0000-000000000000}' and finished_at > (select max(at) from job_events where job_id = '${fid:-00000000-0000-0000-0000-000000000000}' and from_status = 'failed')"
+# message_stats refresh every 5 s
+wait_for 20 "jobq.kq.express delivered it twice" queue_deliveries_are jobq.kq.express "2|0|2"
+check_eq "jobq.kq never delivered it" "0" \
+  "$(mgmt_get "queues/jobq.kq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+check_status "w5 stops cleanly on TERM" 0 stop_consumer w5
