@@ -21,7 +21,13 @@ struct delivery {
 	uint64_t tag;
 	uint64_t gen;
 	bool redelivered;
-	int priority; /* 0: from a job queue; 1..9: from its express queue (runs first) */
+	/* From an express queue: a job of the relay's release windows (a priority or keyed
+	 * job), whose claim makes room for the next (consumer_poke_relay). */
+	bool express;
+	/* 1..9: a priority job from an express queue, run before every ordinary delivery; 0:
+	 * any other (a keyed job of priority 0 takes its turn with the ordinary ones, in
+	 * arrival order, so keyed jobs cannot starve the queue's unkeyed ones) */
+	int priority;
 	struct jobq_envelope env;
 };
 
@@ -185,7 +191,7 @@ bool consumer_runs_job(struct consumer *c, const char *job_id);
  * shutdown_timeout has passed. Loops that retry through outages give up then. */
 bool consumer_hard_stop(struct consumer *c);
 
-/* Tell this consumer's relay that a priority job was claimed, so that it releases the next
+/* Tell this consumer's relay that a priority or keyed job was claimed, so that it releases the next
  * ones now rather than at its next pass (one write to an eventfd). */
 void consumer_poke_relay(struct consumer *c);
 

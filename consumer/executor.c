@@ -550,7 +550,7 @@ static void claim_and_run(struct executor *x, const struct delivery *d, int64_t 
 
 	r = write_claim(x, d->env.job_id, cid, &cl, &lease_cfg, &err);
 	if (r == 0) {
-		if (d->priority > 0) /* the release window has room again */
+		if (d->express) /* the release window has room again */
 			consumer_poke_relay(x->c);
 		run(x, &cl, false, sent, lease_cfg);
 		jobq_claim_release(&cl);
@@ -592,7 +592,7 @@ static void process_ahead(struct executor *x)
 	x->exec = x->spare;
 	x->spare = e;
 	if (a->r == 0) {
-		if (d.priority > 0) /* the release window has room again */
+		if (d.express) /* the release window has room again */
 			consumer_poke_relay(x->c);
 		run(x, &cl, false, a->sent_ms, a->lease_cfg);
 		jobq_claim_release(&cl);

@@ -239,16 +239,19 @@ static void handle_delivery(struct io *io, amqp_envelope_t *e)
 		amqp_basic_reject(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0);
 		return;
 	}
-	/* An express delivery (its consumer tag names the express queue) runs before any
-	 * ordinary one, highest priority first (queue.c). */
+	/* An express delivery (its consumer tag names the express queue) of a priority job
+	 * runs before any ordinary one, highest priority first; a keyed job of priority 0
+	 * (no priority property) takes its turn with the ordinary ones (queue.c). */
 	if (e->consumer_tag.len > strlen(JOBQ_EXPRESS_SUFFIX) &&
 	    memcmp((char *)e->consumer_tag.bytes + e->consumer_tag.len -
 			   strlen(JOBQ_EXPRESS_SUFFIX),
-		   JOBQ_EXPRESS_SUFFIX, strlen(JOBQ_EXPRESS_SUFFIX)) == 0)
+		   JOBQ_EXPRESS_SUFFIX, strlen(JOBQ_EXPRESS_SUFFIX)) == 0) {
+		d.express = true;
 		d.priority = (p->_flags & AMQP_BASIC_PRIORITY_FLAG) && p->priority >= 1 &&
 					     p->priority <= 9
 				     ? p->priority
-				     : 1;
+				     : 0;
+	}
 	if (!consumer_push(c, &d))
 		amqp_basic_nack(jobq_broker_conn(io->b), e->channel, e->delivery_tag, 0, 1);
 	else

@@ -8,6 +8,12 @@
 #    (one batch): every B job starts before 200 more A jobs start (counted from the jobs'
 #    started_at in job_events between the first B submit and the last B start; the figures
 #    are printed);
+#  - 10 unkeyed jobs submitted with B's start before 200 more A jobs too: a keyed job of
+#    priority 0 takes its turn with the unkeyed ones at the consumer (it is not served
+#    first, as a priority job is);
+#  - in a queue mixing them at concurrency 2, 5 unkeyed jobs submitted behind 360 waiting
+#    keyed ones start before 100 more keyed ones (with keyed priority-0 deliveries served
+#    first, as priority ones are, they waited for the whole keyed backlog);
 #  - a keyed job whose queue is paused is not released, and runs once the queue resumes;
 #  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
 #    a b c a b c a b a a a at concurrency 1;
@@ -20,7 +26,7 @@ source "$(dirname "$0")/lib.sh"
 jq_setup fairness
 
 check --fatal "migrate" jobq migrate
-python3 - "$T/a.jsonl" "$T/b.jsonl" <<'PY'
+python3 - "$T/a.jsonl" "$T/b.jsonl" "$T/u.jsonl" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
     for i in range(3000):
@@ -28,6 +34,9 @@ with open(sys.argv[1], "w") as f:
 with open(sys.argv[2], "w") as f:
     for i in range(10):
         f.write('{"type":"sleep","payload":{"seconds":0.01,"i":%d},"concurrency_key":"tenant-b"}\n' % i)
+with open(sys.argv[3], "w") as f:
+    for i in range(10):
+        f.write('{"type":"sleep","payload":{"seconds":0.01,"unkeyed":%d}}\n' % i)
 PY
 
 # ---- keyed jobs wait for the relay (no consumer runs yet)
@@ -42,6 +51,7 @@ start_consumer w2 --worker-id w2 --concurrency 16
 wait_for 120 "300 of A's jobs started" sql_is t \
   "select count(*) >= 300 from jobs where concurrency_key = 'tenant-a' and started_at is not null"
 check_status "submit tenant B's 10 jobs" 0 jobq submit --batch "$T/b.jsonl"
+check_status "and 10 unkeyed jobs" 0 jobq submit --batch "$T/u.jsonl"
 wait_for 60 "B's 10 jobs succeeded" sql_is 10 \
   "select count(*) from jobs where concurrency_key = 'tenant-b' and status = 'succeeded'"
 wait_for 180 "A's backlog drained" sql_is 3000 \
@@ -59,6 +69,12 @@ a_left=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
 b_ms=$(sql "select round(extract(epoch from '$b_last'::timestamptz - '$b_from'::timestamptz) * 1000)")
 note "fairness: A jobs started before B's submit $a_before, between B's submit and B's last start $a_between, after $a_left; B's 10 all started within ${b_ms} ms of their submit"
 check "every B job started before 200 more A jobs started ($a_between)" test "${a_between:-9999}" -lt 200
+u_last=$(sql "select max(s.at) from ($starts) s join jobs j on j.id = s.job_id where j.payload ? 'unkeyed'")
+a_before_u=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+                  where j.concurrency_key = 'tenant-a' and s.at > '$b_from' and s.at < '$u_last'")
+note "unkeyed: A jobs started between B's submit and the last unkeyed start: $a_before_u"
+check "the 10 unkeyed jobs were not starved by the keyed ones: all started before 200 more A jobs ($a_before_u)" \
+  test "${a_before_u:-9999}" -lt 200
 check "B came behind a backlog: at least 1,000 A jobs started after B's last ($a_left)" \
   test "${a_left:-0}" -ge 1000
 
@@ -94,7 +110,7 @@ check_eq "they started round-robin by key, oldest key's job first in each turn" 
 check_status "w4 stops cleanly on TERM" 0 stop_consumer w4
 
 # ---- nothing lost or run twice
-check_eq "3,022 jobs, each succeeded" "3022|3022" \
+check_eq "3,032 jobs, each succeeded" "3032|3032" \
   "$(sql "select count(*), count(*) filter (where status = 'succeeded') from jobs")"
 check_eq "each has one terminal event" 0 "$(terminal_anomalies true)"
 check_eq "each started once" 0 "$(sql "select count(*) from jobs j where (select count(*) from job_events e
@@ -113,3 +129,41 @@ wait_for 20 "jobq.kq.express delivered it twice" queue_deliveries_are jobq.kq.ex
 check_eq "jobq.kq never delivered it" "0" \
   "$(mgmt_get "queues/jobq.kq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
 check_status "w5 stops cleanly on TERM" 0 stop_consumer w5
+
+# ---- keyed jobs of priority 0 do not starve unkeyed ones at the consumer: at concurrency 2
+# the express queue always has a keyed delivery waiting, so if those were served first the
+# unkeyed jobs would wait for tenant D's whole backlog; taking turns in arrival order, they
+# start after at most what was already delivered ahead of them.
+python3 - "$T/d.jsonl" "$T/u2.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(400):
+        f.write('{"type":"sleep","queue":"mq","payload":{"seconds":0.005,"i":%d},"concurrency_key":"tenant-d"}\n' % i)
+with open(sys.argv[2], "w") as f:
+    for i in range(5):
+        f.write('{"type":"sleep","queue":"mq","payload":{"seconds":0.005,"mixed":%d}}\n' % i)
+PY
+JOBQ_PREFETCH=16 start_consumer w6 --worker-id w6 --concurrency 2 --queues mq
+check_status "submit tenant D's 400 keyed jobs to queue mq" 0 jobq submit --batch "$T/d.jsonl"
+wait_for 60 "40 of D's started" sql_is t \
+  "select count(*) >= 40 from jobs where concurrency_key = 'tenant-d' and started_at is not null"
+u_from=$(sql "select now()")
+check_status "submit 5 unkeyed jobs to mq" 0 jobq submit --batch "$T/u2.jsonl"
+wait_for 60 "the 5 unkeyed jobs succeeded" sql_is 5 \
+  "select count(*) from jobs where payload ? 'mixed' and status = 'succeeded'"
+wait_for 120 "D's backlog drained" sql_is 400 \
+  "select count(*) from jobs where concurrency_key = 'tenant-d' and status = 'succeeded'"
+mu_last=$(sql "select max(s.at) from ($starts) s join jobs j on j.id = s.job_id where j.payload ? 'mixed'")
+d_between=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+                 where j.concurrency_key = 'tenant-d' and s.at > '$u_from' and s.at < '$mu_last'")
+d_after=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+               where j.concurrency_key = 'tenant-d' and s.at >= '$mu_last'")
+note "mixed queue: D jobs started between the unkeyed submit and the last unkeyed start $d_between, after $d_after"
+check "the unkeyed jobs started before 100 more keyed ones ($d_between)" test "${d_between:-9999}" -lt 100
+check "... while a keyed backlog remained (at least 100 D jobs after: $d_after)" test "${d_after:-0}" -ge 100
+check_status "w6 stops cleanly on TERM" 0 stop_consumer w6
+check_eq "the 405 jobs of mq each started once and succeeded" "405|405|0" \
+  "$(sql "select count(*), count(*) filter (where status = 'succeeded'),
+                 count(*) filter (where (select count(*) from job_events e
+                                         where e.job_id = j.id and e.to_status = 'running') <> 1)
+          from jobs j where queue = 'mq'")"
