@@ -163,7 +163,9 @@ victim=consumer_2
 vworker=$(worker_of "$victim")
 grace=$(dc config | sed -n 's/^ *stop_grace_period: *\([0-9]*\)s$/\1/p' | head -n 1)
 check "stop_grace_period read from the compose file (${grace:-none} s)" test -n "$grace"
-batch "$T/s12.jsonl" sleep '{"seconds":35}' 12
+# 45 s: longer than shutdown_timeout (30 s) by more than the few seconds the test takes to
+# see a job running and stop the replica, so the drain hands its jobs back (35 s did not)
+batch "$T/s12.jsonl" sleep '{"seconds":45}' 12
 submit_batch s12 "$T/s12.jsonl"
 until_ok 30 "$victim runs jobs" \
   sql_is t "SELECT count(*) > 0 FROM t_s12 JOIN jobs USING (id) WHERE status = 'running' AND worker_id = '$vworker'"
@@ -181,7 +183,7 @@ check_eq "each of the 12 succeeded exactly once" 0 "$(not_once s12)"
 elsewhere=$(psqlq "SELECT count(*) FROM jobs WHERE id IN ($(sed "s/.*/'&'/" "$T/s12.victim" | paste -sd,)) AND worker_id <> '$vworker'")
 check_eq "the $(wc -l <"$T/s12.victim") jobs it ran at the stop finished on another replica" \
   "$(wc -l <"$T/s12.victim")" "$elsewhere"
-note "stop of a replica running $(wc -l <"$T/s12.victim") 35 s jobs: exited 0 after $stop_ms ms (stop_grace_period ${grace:-45} s); its jobs finished elsewhere $(( t2 - t0 )) ms after the stop began"
+note "stop of a replica running $(wc -l <"$T/s12.victim") 45 s jobs: exited 0 after $stop_ms ms (stop_grace_period ${grace:-45} s); its jobs finished elsewhere $(( t2 - t0 )) ms after the stop began"
 check_status "docker-compose up brings the stopped replica back" 0 dc up -d --no-build --no-recreate
 until_ok 60 "3 workers running again" sql_is 3 "SELECT count(*) FROM workers WHERE $LIVE"
 
