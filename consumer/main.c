@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -145,9 +146,18 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	if (cfg->worker_id != NULL) {
 		snprintf(c->worker_id, sizeof(c->worker_id), "%s", cfg->worker_id);
 	} else {
-		unsigned int seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
-		snprintf(c->worker_id, sizeof(c->worker_id), "%.60s-%d-%04x", c->hostname, c->pid,
-			 (unsigned int)rand_r(&seed) & 0xffff);
+		/* The random part from the kernel: replicas in containers share a pid (often 1
+		 * or 6) and start within one second, so time ^ pid gave them one suffix, and a
+		 * replica restarted in its container could get a dead one's id back. */
+		uint32_t rnd;
+
+		if (getrandom(&rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
+			unsigned int seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid;
+
+			rnd = (uint32_t)rand_r(&seed);
+		}
+		snprintf(c->worker_id, sizeof(c->worker_id), "%.60s-%d-%08x", c->hostname, c->pid,
+			 (unsigned int)rnd);
 	}
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
