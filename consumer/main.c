@@ -204,6 +204,7 @@ static void free_consumer(struct consumer *c)
 	free(c->ring);
 	free(c->express);
 	free(c->settle);
+	free(c->health); /* the handler health table (health.c), grown when a handler broke */
 	if (c->settle_fd >= 0)
 		close(c->settle_fd);
 	if (c->relay_fd >= 0)
