@@ -70,14 +70,19 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * a claim could then wait for a limit row while holding a job row another claim waits
  * for). The admission locks the scopes' limit rows (to the commit) and counts their running
  * jobs with a fresh snapshot, so no limit is ever exceeded; an installation without limits
- * pays one probe of the empty table's primary key. */
+ * pays one probe of the empty table's primary key. When the batch holds finishes and limits
+ * exist, `a` also asks jobq_limit_wake (migration 0023) to wake the relays at the commit if
+ * a finished job's concurrency-limited scope has held jobs: the next one is released within
+ * milliseconds, not at the relay's next 100 ms probe. */
 #define LIMIT_ADMITS_J "(a.admitted IS NULL OR j.id = ANY (a.admitted))"
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
 	"WITH a AS MATERIALIZED (SELECT CASE WHEN cardinality($1::uuid[]) > 0 "
-	"AND " STORE_LIMITS_EXIST " THEN jobq_limit_admit($1::uuid[]) END AS admitted),"
+	"AND " STORE_LIMITS_EXIST " THEN jobq_limit_admit($1::uuid[]) END AS admitted,"
+	" CASE WHEN cardinality($5::uuid[]) > 0 AND " STORE_LIMITS_EXIST
+	" THEN jobq_limit_wake($5::uuid[]) END AS woke),"
 	" l AS (SELECT j.id AS lid,"
 	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
 	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now()"

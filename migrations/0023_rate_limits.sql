@@ -23,7 +23,7 @@
 --    turns, so releases never exceed the tokens (or the room) however many relays run.
 --    "Released and not claimed yet" now also counts a released job whose publish is not
 --    marked yet (publish_after in its grace), which 0021's count missed.
--- 3. A finish of a job of a limited scope that has held jobs wakes the relays
+-- 3. A finish of a job of a concurrency-limited scope that has held jobs wakes the relays
 --    (jobq_limit_wake: NOTIFY jobq_submitted at the finish's commit), so the next held job
 --    is released at once instead of at the relay's next probe.
 -- 4. jobq_cli_limit_set: a NULL part keeps what the scope had; -1 clears it (`--rate none`,
@@ -229,13 +229,14 @@ $$;
 
 -- 3. above: called by a finish (common/store_lease.c) with the ids of the jobs it ends, when
 -- limits exist. Wakes the relays (at the finish's commit) when one of those jobs is in a
--- limited scope that has held jobs; otherwise does nothing. Returns whether it woke them.
+-- scope with a concurrency limit (a finish gives a rate nothing) that has held jobs;
+-- otherwise does nothing. Returns whether it woke them.
 CREATE FUNCTION jobq_limit_wake(ids uuid[]) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     SET jit = off AS $$
 BEGIN
     PERFORM 1 FROM public.jobs j, public.limits l
-    WHERE j.id = ANY(ids)
+    WHERE j.id = ANY(ids) AND l.max_running IS NOT NULL
       AND l.scope IN ('queue:' || j.queue, 'type:' || j.type, 'key:' || j.concurrency_key)
       AND EXISTS (SELECT 1 FROM public.jobs h
                   WHERE h.published_at IS NULL AND h.status IN ('scheduled', 'queued')
