@@ -53,11 +53,6 @@ static void print_set(const PGresult *res, const char *scope)
 	printf("\n");
 }
 
-/* Per second, as numeric, a rate's text: "20/s" for 1/s and more, "30/m" below. */
-#define RATE_TEXT(r)                                                                               \
-	"CASE WHEN " r " >= 1 THEN trim_scale(round(" r ", 6)) || '/s'"                            \
-	" WHEN " r " IS NOT NULL THEN trim_scale(round(" r " * 60, 6)) || '/m' END"
-
 static int set_limit(struct cli *cli, const char *scope, const char *max_running, const char *rate)
 {
 	struct jobq_store *st = cli_store(cli);
@@ -68,12 +63,14 @@ static int set_limit(struct cli *cli, const char *scope, const char *max_running
 
 	if (st == NULL)
 		return CLI_EXIT_UNAVAILABLE;
+	/* clang-format off */
 	if (jobq_store_exec(st, NULL,
-			    "SELECT scope, max_running, rate, burst, " RATE_TEXT(
-				    "rate") " AS _rate"
-					    " FROM jobq_cli_limit_set($1, $2::int, $3::numeric)",
+			    "SELECT scope, max_running, rate, burst,"
+			    " " CMD_RATE_TEXT("rate") " AS _rate"
+			    " FROM jobq_cli_limit_set($1, $2::int, $3::numeric)",
 			    3, p, &res, "set limit", &err) != 0)
 		return cli_fail_err(cli, &err);
+	/* clang-format on */
 	if (cli->json)
 		r = cmd_print_json(cli, rows_object(res, 0));
 	else
@@ -131,7 +128,7 @@ static int list_limits(struct cli *cli)
 			    "  AND h.status IN ('scheduled', 'queued')"
 			    "  AND h.publish_after = 'infinity' AND s.scope IN"
 			    "  ('queue:' || h.queue, 'type:' || h.type, 'key:' || h.concurrency_key))"
-			    " AS held, " RATE_TEXT("s.rate") " AS _rate"
+			    " AS held, " CMD_RATE_TEXT("s.rate") " AS _rate"
 			    " FROM limits s ORDER BY s.scope",
 			    0, NULL, &res, "list limits", &err) != 0)
 		return cli_fail_err(cli, &err);

@@ -11,6 +11,7 @@
 #    each job succeeded once;
 #  - --rate 30/m: consecutive starts of the scope at least 2 s apart (1.95 s allowed for the
 #    clocks' rounding), and all of them start;
+#  - `jobq queue list` (table and --json) shows a queue's limit and its held jobs;
 #  - `limit rm` of a 1/m scope releases its held jobs at once (all succeed within 20 s,
 #    where the rate would take minutes).
 source "$(dirname "$0")/lib.sh"
@@ -110,6 +111,15 @@ check --fatal "submit 10 jobs" jobq submit --batch "$T/gone.jsonl"
 wait_for 30 "9 are held (one started with the bucket's token)" sql_is 9 \
   "select count(*) from jobs where queue = 'gone' and publish_after = 'infinity' and published_at is null"
 check_eq "one succeeded" 1 "$(sql "select count(*) from jobs where queue = 'gone' and status = 'succeeded'")"
+check_status "limit set queue:gone --max-running 7 exits 0" 0 jobq limit set queue:gone --max-running 7
+check_status "queue list exits 0" 0 jobq queue list
+check "... it shows the queue's limit and its held jobs" \
+  grep -Eq '^gone +0 +9 +0 +no +- +- +max 7, 1/m +9 *$' "$OUT_FILE"
+check_status "queue list --json exits 0" 0 jobq queue list --json
+check_eq "... the same in JSON" "7 9 1" \
+  "$(jq -r '.[] | select(.queue == "gone") | "\(.max_running) \(.held) \(.rate * 60 | round)"' "$OUT_FILE")"
+check_eq "... and a queue without a limit shows none" "null null" \
+  "$(jq -r '.[] | select(.queue == "rate") | "\(.max_running) \(.rate)"' "$OUT_FILE")"
 check_status "limit rm queue:gone exits 0" 0 jobq limit rm queue:gone
 wait_for 20 "all 10 succeeded after the removal (the rate would take 9 minutes)" sql_is 10 \
   "select count(*) from jobs where queue = 'gone' and status = 'succeeded'"
