@@ -51,7 +51,8 @@
  * many of them. */
 #define KEYED_WINDOW 64
 /* The shortest wait for a rate's next token: the probe and the release that follow take
- * about this long, and a token a little late is not lost (the bucket holds 100 ms). */
+ * about this long, and a token a little late is not lost (the bucket holds half a second of
+ * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
 
 struct relay {
@@ -543,8 +544,8 @@ void *relay_thread(void *arg)
 
 			if (left <= 0)
 				r.token_due_ms = 0;
-			else if (left < wait)
-				wait = left;
+			if (left < wait)
+				wait = left > 0 ? left : 0;
 		}
 		woken = take_notices(&r, wait);
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {

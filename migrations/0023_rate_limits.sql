@@ -87,6 +87,9 @@ BEGIN
             rated := rated || s.scope;
         END IF;
     END LOOP;
+    IF room = '{}' AND cardinality(rated) = 0 THEN
+        RETURN ids; -- no candidate is in a limited scope (the limits are elsewhere)
+    END IF;
     IF cardinality(rated) > 0 THEN
         t := clock_timestamp();
         SELECT jsonb_object_agg(l.scope,
