@@ -45,7 +45,9 @@ import work as bench_work  # noqa: E402  (bench/handlers/work.py: the handlers s
 # The jobq configuration lists (drain_configs, e2e_configs, cost_configs) hold
 # [consumers, concurrency] pairs or variants: {"consumers": 2, "concurrency": 16,
 # "label": "classic queues", "env": {"JOBQ_QUEUE_TYPE": "classic"}}, whose env goes to the
-# consumers and the CLI and whose label names them in the report (jobq_config). Add one
+# consumers and the CLI and whose label names them in the report (jobq_config); a variant of
+# drain_configs or e2e_configs may also set limits ("limits": ["queue:default --max-running
+# 100000"], each the arguments of `jobq limit set`) before its jobs are submitted. Add one
 # with `bench/run --set 'e2e_configs=[...]'` (bench/README.md, "Variants").
 FULL = dict(
     submit_runs=3, submit_single=200, submit_clients=4, submit_each=60, submit_batch=10000,
@@ -251,11 +253,13 @@ class Proc:
 class Env:
     """A fresh RabbitMQ vhost and (for jobq) PostgreSQL database, migrated; dropped on exit.
     extra_env (a variant's, jobq_config) goes to every jobq process of the env: the CLI
-    and the consumers."""
+    and the consumers; limits (a variant's, each the arguments of `jobq limit set`) are set
+    right after the migration."""
 
-    def __init__(self, bench, tag, jobq=True, db_settings=None, extra_env=None):
+    def __init__(self, bench, tag, jobq=True, db_settings=None, extra_env=None, limits=None):
         self.b = bench
         self.extra_env = dict(extra_env or {})
+        self.limits = list(limits or [])
         bench.counter += 1
         self.name = "b_%s_%d" % (tag, bench.counter)
         self.vhost = self.name
@@ -279,6 +283,8 @@ class Env:
             self.env["JOBQ_DATABASE_URL"] = "postgresql://jobq:jobq@127.0.0.1:%d/%s" % (b.pg_port, self.db)
             self.env.update(self.extra_env)
             self.cli(["migrate"], timeout=60)
+            for args in self.limits:
+                self.cli(["limit", "set"] + args, timeout=60)
             self.conn = psycopg2.connect(host="127.0.0.1", port=b.pg_port, user="jobq",
                                          password="jobq", dbname=self.db, connect_timeout=10,
                                          application_name="bench")
@@ -758,7 +764,7 @@ class Bench:
         """n noop jobs submitted first, then conf's consumers (a jobq_config) start: the rate
         from the first started_at to the last finished_at."""
         workers, conc = conf["consumers"], conf["concurrency"]
-        with Env(self, "drain", extra_env=conf["env"]) as e:
+        with Env(self, "drain", extra_env=conf["env"], limits=conf["limits"]) as e:
             sub_s = self.presubmit(e, n)
             t_start = now()
             procs = [e.consumer("d%d" % k, conc) for k in range(workers)]
@@ -969,7 +975,7 @@ class Bench:
         submitted with `submit --batch` in chunks, one after the other: n / (last finished_at
         - the wall clock before the first submit)."""
         c = self.cfg
-        with Env(self, "e2e", extra_env=conf["env"]) as e:
+        with Env(self, "e2e", extra_env=conf["env"], limits=conf["limits"]) as e:
             procs = [e.consumer("e%d" % k, conf["concurrency"]) for k in range(conf["consumers"])]
             e.ready(procs)
             e.cli(["submit", "noop", '{"warmup":true}'])
@@ -2071,9 +2077,11 @@ def figure(values, unit, target=None):
 
 def jobq_config(x, where):
     """One entry of a jobq configuration list (CONFIG_LISTS): [consumers, concurrency], or a
-    dict with "consumers", "concurrency" and optionally "label" and "env" (a variant: extra
-    environment for its consumers and CLI calls, named by its label in the report). Returns
-    {"consumers", "concurrency", "label", "env", "key", "name"}: key identifies it in the
+    dict with "consumers", "concurrency" and optionally "label", "env" and "limits" (a
+    variant: extra environment for its consumers and CLI calls, and limits set after the
+    migration (each the arguments of `jobq limit set`, kept split), named by its label in the
+    report). Returns {"consumers", "concurrency", "label", "env", "limits", "key", "name"}:
+    key identifies it in the
     results ("2 x 16", "2 x 16 classic queues"), name in the report. ValueError naming
     where (e.g. "e2e_configs[2]") and what is wrong."""
     if isinstance(x, (list, tuple)):
@@ -2082,9 +2090,10 @@ def jobq_config(x, where):
         x = {"consumers": x[0], "concurrency": x[1]}
     if not isinstance(x, dict):
         raise ValueError("%s: expected [consumers, concurrency] or an object, got %s" % (where, json.dumps(x)))
-    extra = sorted(set(x) - {"consumers", "concurrency", "label", "env"})
+    extra = sorted(set(x) - {"consumers", "concurrency", "label", "env", "limits"})
     if extra:
-        raise ValueError("%s: unknown key %s (known: consumers, concurrency, label, env)" % (where, extra[0]))
+        raise ValueError("%s: unknown key %s (known: consumers, concurrency, label, env, limits)"
+                         % (where, extra[0]))
     for k in ("consumers", "concurrency"):
         v = x.get(k)
         if isinstance(v, bool) or not isinstance(v, int) or v < 1:
@@ -2101,9 +2110,18 @@ def jobq_config(x, where):
         raise ValueError("%s: label must be a non-empty string, got %s" % (where, json.dumps(label)))
     if env and not label:
         raise ValueError("%s: a configuration with env needs a label (the report names it by its label)" % where)
+    limits = x.get("limits") or []
+    if not isinstance(limits, list) or not all(
+            isinstance(v, str) and re.match(r"^(queue|type|key):\S+( +--\S+ +\S+)+$", v.strip()) for v in limits):
+        raise ValueError("%s: limits must be a list of `jobq limit set` arguments such as"
+                         " \"queue:default --max-running 100000\", got %s" % (where, json.dumps(limits)))
+    if limits and not label:
+        raise ValueError("%s: a configuration with limits needs a label (the report names it by its label)"
+                         % where)
     w, cc = x["consumers"], x["concurrency"]
     label = label.strip() if label else None
     return {"consumers": w, "concurrency": cc, "label": label, "env": {k: str(v) for k, v in env.items()},
+            "limits": [v.split() for v in limits],
             "key": "%d x %d%s" % (w, cc, " " + label if label else ""),
             "name": "%d × %d%s" % (w, cc, ", " + label if label else "")}
 
@@ -2114,6 +2132,8 @@ def conf_fields(conf):
     out = {"consumers": conf["consumers"], "concurrency": conf["concurrency"]}
     if conf["label"]:
         out.update(key=conf["key"], label=conf["label"], env=conf["env"])
+    if conf["limits"]:
+        out["limits"] = [" ".join(v) for v in conf["limits"]]
     return out
 
 
@@ -2130,6 +2150,8 @@ def jobq_configs(cfg, name):
     if not isinstance(v, list) or not v:
         raise ValueError("%s: expected a non-empty list of configurations, got %s" % (name, json.dumps(v)))
     out = [jobq_config(x, "%s[%d]" % (name, i)) for i, x in enumerate(v)]
+    if name == "cost_configs" and any(c["limits"] for c in out):
+        raise ValueError("cost_configs: limits are for drain_configs and e2e_configs only")
     seen = set()
     for i, c in enumerate(out):
         if c["key"] in seen:

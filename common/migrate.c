@@ -30,7 +30,10 @@
  * SQL API's functions. Schedules (0015): the CLI reads them and writes through its
  * jobq_cli_schedule_* functions, the consumer only fires them; the slots fired (0019) are
  * written by the fire function alone and read by the CLI. The queues table (0017) is
- * read by the consumer and the CLI and written by the CLI through its two functions. See
+ * read by the consumer and the CLI and written by the CLI through its two functions. The
+ * limits table (0021, 0023) likewise; the consumer calls the admission, the hold's check,
+ * the release's rooms and the finish's wake, the CLI the bucket's two pure functions (for
+ * `limit list`). See
  * docs/security.md and docs/clients.md. Several statements, in order: a C string literal
  * longer than 4,095 characters is not portable. */
 static const char *const GRANTS[] = {
@@ -58,7 +61,8 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	"  FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
 	"   AND p.proname IN ('jobq_mark_published', 'jobq_lock_holder_alive',"
-	"    'jobq_schedule_fire', 'jobq_limit_admit', 'jobq_limited') LOOP"
+	"    'jobq_schedule_fire', 'jobq_limit_admit', 'jobq_limited',"
+	"    'jobq_limit_rooms', 'jobq_limit_wake') LOOP"
 	"   EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jobq_consumer', f);"
 	"  END LOOP;"
 	" END IF;"
@@ -84,7 +88,7 @@ static const char *const GRANTS[] = {
 	"     'jobq_cli_schedule_add', 'jobq_cli_schedule_rm', 'jobq_cli_schedule_pause',"
 	"     'jobq_cli_schedule_run',"
 	"     'jobq_cli_queue_pause', 'jobq_cli_queue_resume',"
-	"     'jobq_cli_limit_set', 'jobq_cli_limit_rm')"
+	"     'jobq_cli_limit_set', 'jobq_cli_limit_rm', 'jobq_limit_burst', 'jobq_limit_tokens')"
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
 	"  END LOOP;"

@@ -228,7 +228,7 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 			      grace_ms, window, envs, tokens, max, err);
 }
 
-/* Held by a concurrency limit (migration 0021, jobq_store_hold): queued, unpublished, with
+/* Held by a limit (migrations 0021, 0023, jobq_store_hold): queued, unpublished, with
  * publish_after 'infinity' (read through the unpublished index, out of RELAY_DUE). */
 #define LIMIT_HELD(j)                                                                              \
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
@@ -237,27 +237,35 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 #define LIMIT_IN(j)                                                                                \
 	" s.scope IN ('queue:' || " j ".queue, 'type:' || " j ".type,"                             \
 	" 'key:' || " j ".concurrency_key)"
-/* Per concurrency-limited scope with held jobs, room = max_running less its running jobs
- * less its jobs released in the last minute and not claimed yet (status_reason 'released';
- * a row whose message was lost stops counting after that minute, so it cannot wedge the
- * scope). Only a bound: the claim's admission is the exact gate, and a job released beyond
- * the room (one in two scopes, a race with a claim) is refused and held again. */
+/* Per limited scope with held jobs, its room (n) and, when it waits for a rate's token only,
+ * the ms until that token is due (wait_ms): jobq_limit_rooms (migration 0023). Room = the
+ * least of max_running less its running jobs and whole tokens, less its jobs released and
+ * not claimed yet (status_reason 'released', published in the last minute or still in the
+ * publish grace; a row whose message was lost stops counting after that minute, so it cannot
+ * wedge the scope). With lock (`true`), the scopes' limit rows are locked as the claim's
+ * admission locks them and counted after the lock: the releases of several relays and the
+ * claims take turns, so releases stay within the tokens. Only evaluated when a limit
+ * exists (the lateral call runs once per row of the one-row guard). The claim's admission
+ * is the exact gate; a job released beyond the room (one in two scopes) is refused and
+ * held again. */
+#define LIMIT_ROOM(lock)                                                                           \
+	"SELECT r.scope, r.n, r.wait_ms FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"            \
+	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ") r"
+/* The room's worth of held jobs of each scope, highest priority first, then oldest, leaving
+ * out a job another of whose scopes has no room (it would be refused, and it would take the
+ * place of one that can start); taken as the priority release's are (grace, token), in
+ * release order. The room comes first and whole (a materialized set-returning function),
+ * so its limit locks are taken before any job row's, in the admission's order: no deadlock
+ * with a claim. */
 /* clang-format off */
-#define LIMIT_ROOM                                                                                 \
-	"SELECT s.scope, s.max_running"                                                             \
-	" - (SELECT count(*) FROM jobs r WHERE r.status = 'running' AND" LIMIT_IN("r") ")"         \
-	" - (SELECT count(*) FROM jobs r WHERE r.status = 'queued' AND r.status_reason = 'released'" \
-	"    AND r.published_at > now() - interval '1 minute' AND" LIMIT_IN("r") ") AS n"         \
-	" FROM limits s WHERE s.scope >= '' AND s.max_running IS NOT NULL"                                           \
-	" AND EXISTS (SELECT 1 FROM jobs h WHERE" LIMIT_HELD("h") " AND" LIMIT_IN("h") ")"
-/* The room's worth of held jobs of each scope, highest priority first, then oldest; taken
- * as the priority release's are (grace, token), in release order. */
 static const char SQL_LIMIT_RELEASE[] =
-	"WITH room AS (" LIMIT_ROOM "),"
+	"WITH room AS MATERIALIZED (" LIMIT_ROOM("true") "),"
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
 	"   SELECT j.id FROM jobs j WHERE" LIMIT_HELD("j") " AND" LIMIT_IN("j")
+	"   AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND o.scope IN"
+	"    ('queue:' || j.queue, 'type:' || j.type, 'key:' || j.concurrency_key))"
 	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(s.n, 0)"
-	"   FOR UPDATE SKIP LOCKED) p LIMIT $2::int),"
+	"   FOR UPDATE SKIP LOCKED) p WHERE s.n > 0 LIMIT $2::int),"
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
 	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0)"
@@ -282,30 +290,27 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 	return read_taken(res, "relay: limit release", envs, tokens, err);
 }
 
-int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
+/* clang-format off */
+static const char SQL_DUE[] =
+	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
+	/* keyed (migration 0024) */
+	" OR EXISTS (SELECT 1 FROM jobs WHERE" KEYED_DUE("jobs") " AND " STORE_QUEUE_RUNS("jobs") ")"
+	/* held by a limit whose scope has room (migrations 0021, 0023) */
+	" OR COALESCE(x.room, false) AS due, x.wait_ms"
+	" FROM (SELECT bool_or(n > 0) AS room, ceil(min(wait_ms))::bigint AS wait_ms"
+	"       FROM (" LIMIT_ROOM("false") ") y) x";
+/* clang-format on */
+
+int jobq_store_relay_due(struct jobq_store *st, int64_t *limit_wait_ms, struct jobq_err *err)
 {
 	PGresult *res;
-	int r = jobq_store_exec(
-		st, "jobq_relay_due",
-		"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
-		" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE(
-			"jobs") ")"
-				/* keyed (migration 0024) */
-				" OR EXISTS (SELECT 1 FROM jobs WHERE" KEYED_DUE(
-					"jobs") " AND " STORE_QUEUE_RUNS("jobs") ")"
-										 /* held by a limit whose scope has room (migration 0021) */
-										 " OR "
-										 "(" STORE_LIMITS_EXIST
-										 " AND EXISTS "
-										 "(SELECT 1 FROM"
-										 " (" LIMIT_ROOM
-										 ") x WHERE x.n > "
-										 "0))",
-		0, NULL, &res, "relay", err);
+	int r = jobq_store_exec(st, "jobq_relay_due", SQL_DUE, 0, NULL, &res, "relay", err);
 
 	if (r != 0)
 		return r;
 	r = store_bool(res, 0, 0) ? 1 : 0;
+	*limit_wait_ms = PQgetisnull(res, 0, 1) ? -1 : store_int64(res, 0, 1);
 	PQclear(res);
 	return r;
 }

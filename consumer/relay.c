@@ -50,6 +50,10 @@
  * a key that comes with a backlog of other keys' jobs in flight starts behind at most this
  * many of them. */
 #define KEYED_WINDOW 64
+/* The shortest wait for a rate's next token: the probe and the release that follow take
+ * about this long, and a token a little late is not lost (the bucket holds half a second of
+ * tokens, migration 0023). */
+#define TOKEN_WAIT_MIN_MS 2
 
 struct relay {
 	struct consumer *c;
@@ -63,6 +67,10 @@ struct relay {
 	 * most once every POKE_SPACING_MS (pending until then). */
 	bool poke_pending;
 	int64_t last_release_ms;
+	/* When the next token of a rate-limited scope with held jobs is due (monotonic ms, 0:
+	 * none; jobq_store_relay_due): the loop's wait ends then, so that the release follows
+	 * the rate, not the tick. */
+	int64_t token_due_ms;
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -264,6 +272,8 @@ static int release_round(struct relay *r)
 		jobq_warn("relay_limit_release_failed", "worker", c->worker_id, "error", err.msg);
 		return published;
 	}
+	if (n > 0) /* the next token's time, read soon (due_waiting) */
+		r->token_due_ms = jobq_monotonic_ms() + TOKEN_WAIT_MIN_MS;
 	return published + publish_taken(r, envs, tokens, n);
 }
 
@@ -490,8 +500,13 @@ static void relay_burst(struct relay *r)
 static bool due_waiting(struct relay *r)
 {
 	struct jobq_err err = { 0 };
-	int n = jobq_store_relay_due(r->st, &err);
+	int64_t wait_ms = -1;
+	int n = jobq_store_relay_due(r->st, &wait_ms, &err);
 
+	r->token_due_ms = 0;
+	if (n >= 0 && wait_ms >= 0)
+		r->token_due_ms = jobq_monotonic_ms() +
+				  (wait_ms > TOKEN_WAIT_MIN_MS ? wait_ms : TOKEN_WAIT_MIN_MS);
 	return n > 0;
 }
 
@@ -524,6 +539,14 @@ void *relay_thread(void *arg)
 		wait = release_poked(&r);
 		if (follow_up > 0 && follow_up - jobq_monotonic_ms() < wait)
 			wait = follow_up - jobq_monotonic_ms();
+		if (r.token_due_ms > 0) { /* once: the probe that follows sets it again */
+			int64_t left = r.token_due_ms - jobq_monotonic_ms();
+
+			if (left <= 0)
+				r.token_due_ms = 0;
+			if (left < wait)
+				wait = left > 0 ? left : 0;
+		}
 		woken = take_notices(&r, wait);
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
 			if (ensure_db(&r))

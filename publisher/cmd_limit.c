@@ -1,5 +1,5 @@
-/* jobq limit: set, list and remove concurrency limits (migration 0021's functions do the
- * writes; docs/scheduling.md "Concurrency and rate limits"). */
+/* jobq limit: set, list and remove concurrency and rate limits (migrations 0021 and 0023's
+ * functions do the writes; docs/scheduling.md "Concurrency and rate limits"). */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,45 +9,72 @@
 #include "rows.h"
 
 static const char HELP[] =
-	"usage: jobq limit set SCOPE --max-running N [--json]\n"
+	"usage: jobq limit set SCOPE [--max-running N|none] [--rate N/s|N/m|none] [--json]\n"
 	"       jobq limit list [--json]\n"
 	"       jobq limit rm SCOPE [--json]\n"
 	"\n"
 	"A concurrency limit caps the jobs of a scope running at any instant, across all\n"
 	"consumers; it is never exceeded, not even for an instant (the database admits each\n"
-	"claim). Jobs over the limit wait unpublished in PostgreSQL, and the consumers' relays\n"
-	"release them as running ones end, highest priority first, then oldest.\n"
+	"claim). A rate limit caps the jobs of a scope started per second or minute, across all\n"
+	"consumers (a token bucket in the database, its burst a tenth of a second of the rate,\n"
+	"at least 1). Jobs over a limit wait unpublished in PostgreSQL, and the consumers'\n"
+	"relays release them as running ones end and tokens come, highest priority first, then\n"
+	"oldest.\n"
 	"\n"
 	"  SCOPE          queue:QUEUE, type:TYPE or key:K (K a job's --concurrency-key)\n"
-	"  set SCOPE      create or change the scope's limit\n"
-	"  list           every limit, with the scope's running and held jobs\n"
+	"  set SCOPE      create or change the scope's limit: what it is not given keeps\n"
+	"                 its value; 'none' removes that part (not the last one: use rm)\n"
+	"  list           every limit, with its tokens and the scope's running and held jobs\n"
 	"  rm SCOPE       remove it; its held jobs are published at once\n"
 	"\n"
 	"options:\n"
-	"  --max-running N  at most N jobs of the scope running (1 to 1000000)\n"
-	"  --json           one JSON object (list: an array)\n"
+	"  --max-running N|none  at most N jobs of the scope running (1 to 1000000)\n"
+	"  --rate N/s|N/m|none   at most N jobs of the scope started per second or minute\n"
+	"                        (N > 0, a decimal; at most 1000000/s)\n"
+	"  --json                one JSON object (list: an array)\n"
 	"\n"
 	"exit status: 0 done; 2 usage or invalid input; 3 rm: no such limit;\n"
 	"5 database unavailable.\n";
 
-static int set_limit(struct cli *cli, const char *scope, const char *max_running)
+/* A rate per second as the SQL function takes it: full precision, or -1 for none. */
+#define RATE_NONE (-1.0)
+
+/* The limit as `set` prints it: "at most 5 running", "at most 20/s (burst 2)", or both. */
+static void print_set(const PGresult *res, const char *scope)
+{
+	const char *max = rows_get(res, 0, "max_running");
+	const char *rate = rows_get(res, 0, "_rate");
+
+	printf("limit %s:", scope);
+	if (max != NULL)
+		printf(" at most %s running%s", max, rate != NULL ? "," : "");
+	if (rate != NULL)
+		printf(" at most %s (burst %s)", rate, rows_get(res, 0, "burst"));
+	printf("\n");
+}
+
+static int set_limit(struct cli *cli, const char *scope, const char *max_running, const char *rate)
 {
 	struct jobq_store *st = cli_store(cli);
 	struct jobq_err err = { 0 };
-	const char *p[2] = { scope, max_running };
+	const char *p[3] = { scope, max_running, rate };
 	PGresult *res;
 	int r = CLI_EXIT_OK;
 
 	if (st == NULL)
 		return CLI_EXIT_UNAVAILABLE;
+	/* clang-format off */
 	if (jobq_store_exec(st, NULL,
-			    "SELECT scope, max_running FROM jobq_cli_limit_set($1, $2::int, NULL)",
-			    2, p, &res, "set limit", &err) != 0)
+			    "SELECT scope, max_running, rate, burst,"
+			    " " CMD_RATE_TEXT("rate") " AS _rate"
+			    " FROM jobq_cli_limit_set($1, $2::int, $3::numeric)",
+			    3, p, &res, "set limit", &err) != 0)
 		return cli_fail_err(cli, &err);
+	/* clang-format on */
 	if (cli->json)
 		r = cmd_print_json(cli, rows_object(res, 0));
 	else
-		printf("limit %s: at most %s running\n", scope, rows_get(res, 0, "max_running"));
+		print_set(res, scope);
 	PQclear(res);
 	return r;
 }
@@ -79,7 +106,8 @@ static int rm_limit(struct cli *cli, const char *scope)
 
 static int list_limits(struct cli *cli)
 {
-	static const char *const head[] = { "SCOPE", "MAX_RUNNING", "RUNNING", "HELD" };
+	static const char *const head[] = { "SCOPE",  "MAX_RUNNING", "RATE",
+					    "TOKENS", "RUNNING",     "HELD" };
 	struct jobq_store *st = cli_store(cli);
 	struct jobq_err err = { 0 };
 	struct rows_table t;
@@ -89,7 +117,10 @@ static int list_limits(struct cli *cli)
 		return CLI_EXIT_UNAVAILABLE;
 	/* clang-format off */
 	if (jobq_store_exec(st, NULL,
-			    "SELECT s.scope, s.max_running,"
+			    "SELECT s.scope, s.max_running, s.rate, "
+			    " CASE WHEN s.rate IS NOT NULL THEN jobq_limit_burst(s.rate) END AS burst,"
+			    " round(jobq_limit_tokens(s.rate, s.tokens, s.refilled_at,"
+			    "  clock_timestamp())::numeric, 2) AS tokens,"
 			    " (SELECT count(*) FROM jobs r WHERE r.status = 'running' AND s.scope IN"
 			    "  ('queue:' || r.queue, 'type:' || r.type, 'key:' || r.concurrency_key))"
 			    " AS running,"
@@ -97,7 +128,7 @@ static int list_limits(struct cli *cli)
 			    "  AND h.status IN ('scheduled', 'queued')"
 			    "  AND h.publish_after = 'infinity' AND s.scope IN"
 			    "  ('queue:' || h.queue, 'type:' || h.type, 'key:' || h.concurrency_key))"
-			    " AS held"
+			    " AS held, " CMD_RATE_TEXT("s.rate") " AS _rate"
 			    " FROM limits s ORDER BY s.scope",
 			    0, NULL, &res, "list limits", &err) != 0)
 		return cli_fail_err(cli, &err);
@@ -108,13 +139,17 @@ static int list_limits(struct cli *cli)
 		PQclear(res);
 		return r;
 	}
-	if (rows_table_init(&t, 4, head) != 0) {
+	if (rows_table_init(&t, 6, head) != 0) {
 		rows_table_free(&t);
 		PQclear(res);
 		return cli_fail(cli, 1, "out of memory");
 	}
 	for (int i = 0; i < PQntuples(res); i++) {
-		const char *cells[4] = { rows_get(res, i, "scope"), rows_get(res, i, "max_running"),
+		const char *max = rows_get(res, i, "max_running");
+		const char *rate = rows_get(res, i, "_rate");
+		const char *tokens = rows_get(res, i, "tokens");
+		const char *cells[6] = { rows_get(res, i, "scope"),   max != NULL ? max : "-",
+					 rate != NULL ? rate : "-",   tokens != NULL ? tokens : "-",
 					 rows_get(res, i, "running"), rows_get(res, i, "held") };
 
 		if (rows_table_add(&t, cells) != 0)
@@ -126,22 +161,57 @@ static int list_limits(struct cli *cli)
 	return CLI_EXIT_OK;
 }
 
+/* --max-running N|none as the SQL function takes it (-1: none); 0 or CLI_EXIT_USAGE. */
+static int max_running_arg(struct cli *cli, const char *text, char *out, size_t len)
+{
+	struct jobq_err err = { 0 };
+	int n;
+
+	if (strcmp(text, "none") == 0) {
+		snprintf(out, len, "-1");
+		return 0;
+	}
+	if (jobq_parse_max_running(text, &n, &err) != 0)
+		return cli_fail_err(cli, &err);
+	snprintf(out, len, "%d", n);
+	return 0;
+}
+
+/* --rate N/s|N/m|none as the SQL function takes it (per second; -1: none); 0 or
+ * CLI_EXIT_USAGE. */
+static int rate_arg(struct cli *cli, const char *text, char *out, size_t len)
+{
+	struct jobq_err err = { 0 };
+	double per_s = RATE_NONE;
+
+	if (strcmp(text, "none") != 0 && jobq_parse_rate(text, &per_s, &err) != 0)
+		return cli_fail_err(cli, &err);
+	snprintf(out, len, "%.17g", per_s);
+	return 0;
+}
+
 int cmd_limit(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "max-running", required_argument, NULL, 'm' },
+					      { "rate", required_argument, NULL, 'r' },
 					      { NULL, 0, NULL, 0 } };
-	const char *max_running = NULL, *sub, *scope;
-	struct jobq_err err = { 0 };
-	int c, n;
+	char max_buf[24], rate_buf[40];
+	const char *max_running = NULL, *rate = NULL, *sub, *scope;
+	int c, r;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
 		switch (c) {
 		case 'h':
 			return CLI_EXIT_OK;
 		case 'm':
-			if (jobq_parse_max_running(optarg, &n, &err) != 0)
-				return cli_fail_err(cli, &err);
-			max_running = optarg;
+			if ((r = max_running_arg(cli, optarg, max_buf, sizeof(max_buf))) != 0)
+				return r;
+			max_running = max_buf;
+			break;
+		case 'r':
+			if ((r = rate_arg(cli, optarg, rate_buf, sizeof(rate_buf))) != 0)
+				return r;
+			rate = rate_buf;
 			break;
 		default:
 			return CLI_EXIT_USAGE;
@@ -155,12 +225,13 @@ int cmd_limit(struct cli *cli, int argc, char **argv)
 					 "limit set takes a scope (queue:Q, type:T or key:K)",
 					 jobq_check_limit_scope)) == NULL)
 			return CLI_EXIT_USAGE;
-		if (max_running == NULL)
-			return cli_usage(cli, "limit set needs --max-running N");
-		return set_limit(cli, scope, max_running);
+		if (max_running == NULL && rate == NULL)
+			return cli_usage(cli, "limit set needs --max-running N or --rate N/s|N/m");
+		return set_limit(cli, scope, max_running, rate);
 	}
-	if (max_running != NULL)
-		return cli_usage(cli, "--max-running is for limit set only");
+	if (max_running != NULL || rate != NULL)
+		return cli_usage(cli, "--%s is for limit set only",
+				 max_running != NULL ? "max-running" : "rate");
 	if (strcmp(sub, "list") == 0) {
 		if (optind + 1 < argc)
 			return cli_usage(cli, "unexpected argument '%s'", argv[optind + 1]);

@@ -1,5 +1,6 @@
 /* jobq queue: pause and resume a queue (migration 0017's functions do the writes) and list
- * the queues with their job counts and pause state (docs/scheduling.md "Pausing queues"). */
+ * the queues with their job counts, pause state and limits (docs/scheduling.md "Pausing
+ * queues", "Concurrency and rate limits"). */
 #include <stdio.h>
 #include <string.h>
 
@@ -23,8 +24,9 @@ static const char HELP[] =
 	"\n"
 	"  pause QUEUE    pause it (again: keeps the first pause's time, takes the new reason)\n"
 	"  resume QUEUE   resume it\n"
-	"  list           every queue that has jobs or was ever paused: jobs scheduled, queued\n"
-	"                 and running, whether it is paused, since when, and why\n"
+	"  list           every queue that has jobs, was ever paused or has a limit: jobs\n"
+	"                 scheduled, queued and running, whether it is paused, since when, and\n"
+	"                 why, its limit (jobq limit set queue:Q) and its jobs held by limits\n"
 	"\n"
 	"options:\n"
 	"  --reason TEXT  why (at most 1000 bytes), shown by list and stats\n"
@@ -92,8 +94,12 @@ static int resume_queue(struct cli *cli, const char *queue)
 
 static int list_queues(struct cli *cli)
 {
-	static const char *const head[] = { "QUEUE",  "SCHEDULED", "QUEUED", "RUNNING",
-					    "PAUSED", "SINCE",     "REASON" };
+	enum {
+		NCOLS = 9
+	};
+	static const char *const head[NCOLS] = { "QUEUE",   "SCHEDULED", "QUEUED",
+						 "RUNNING", "PAUSED",    "SINCE",
+						 "REASON",  "LIMIT",     "HELD" };
 	struct jobq_store *st = cli_store(cli);
 	struct jobq_err err = { 0 };
 	struct rows_table t;
@@ -101,19 +107,28 @@ static int list_queues(struct cli *cli)
 
 	if (st == NULL)
 		return CLI_EXIT_UNAVAILABLE;
+	/* held: unpublished and due at 'infinity', the mark of a limit's hold (migration 0021) */
 	/* clang-format off */
 	if (jobq_store_exec(st, NULL,
-			    "SELECT COALESCE(c.queue, q.name) AS queue,"
+			    "WITH c AS (SELECT queue,"
+			    "        count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
+			    "        count(*) FILTER (WHERE status = 'queued') AS queued,"
+			    "        count(*) FILTER (WHERE status = 'running') AS running,"
+			    "        count(*) FILTER (WHERE status IN ('scheduled', 'queued')"
+			    "         AND published_at IS NULL AND publish_after = 'infinity') AS held"
+			    "       FROM jobs GROUP BY queue),"
+			    " n AS (SELECT queue AS name FROM c UNION SELECT name FROM queues"
+			    "       UNION SELECT substr(scope, 7) FROM limits WHERE scope LIKE 'queue:%')"
+			    "SELECT n.name AS queue,"
 			    " COALESCE(c.scheduled, 0) AS scheduled, COALESCE(c.queued, 0) AS queued,"
 			    " COALESCE(c.running, 0) AS running,"
 			    " COALESCE(q.paused_at IS NOT NULL, false) AS paused,"
-			    " " ROWS_TS("q.paused_at", "paused_at") ", q.paused_reason AS reason"
-			    " FROM (SELECT queue,"
-			    "        count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
-			    "        count(*) FILTER (WHERE status = 'queued') AS queued,"
-			    "        count(*) FILTER (WHERE status = 'running') AS running"
-			    "       FROM jobs GROUP BY queue) c"
-			    " FULL JOIN queues q ON q.name = c.queue ORDER BY 1",
+			    " " ROWS_TS("q.paused_at", "paused_at") ", q.paused_reason AS reason,"
+			    " l.max_running, l.rate, COALESCE(c.held, 0) AS held,"
+			    " concat_ws(', ', 'max ' || l.max_running, " CMD_RATE_TEXT("l.rate") ")"
+			    "  AS _limit"
+			    " FROM n LEFT JOIN c ON c.queue = n.name LEFT JOIN queues q ON q.name = n.name"
+			    " LEFT JOIN limits l ON l.scope = 'queue:' || n.name ORDER BY 1",
 			    0, NULL, &res, "list queues", &err) != 0)
 		return cli_fail_err(cli, &err);
 	/* clang-format on */
@@ -123,22 +138,25 @@ static int list_queues(struct cli *cli)
 		PQclear(res);
 		return r;
 	}
-	if (rows_table_init(&t, 7, head) != 0) {
+	if (rows_table_init(&t, NCOLS, head) != 0) {
 		rows_table_free(&t);
 		PQclear(res);
 		return cli_fail(cli, 1, "out of memory");
 	}
 	for (int i = 0; i < PQntuples(res); i++) {
 		bool paused = rows_get(res, i, "paused")[0] == 't';
+		const char *limit = rows_get(res, i, "_limit");
 		char why[80];
-		const char *cells[7] = { rows_get(res, i, "queue"),
-					 rows_get(res, i, "scheduled"),
-					 rows_get(res, i, "queued"),
-					 rows_get(res, i, "running"),
-					 paused ? "yes" : "no",
-					 rows_get(res, i, "paused_at"),
-					 rows_cut(rows_get(res, i, "reason"), 60, why,
-						  sizeof(why)) };
+		const char *cells[NCOLS] = { rows_get(res, i, "queue"),
+					     rows_get(res, i, "scheduled"),
+					     rows_get(res, i, "queued"),
+					     rows_get(res, i, "running"),
+					     paused ? "yes" : "no",
+					     rows_get(res, i, "paused_at"),
+					     rows_cut(rows_get(res, i, "reason"), 60, why,
+						      sizeof(why)),
+					     limit != NULL && limit[0] != '\0' ? limit : "-",
+					     rows_get(res, i, "held") };
 
 		if (rows_table_add(&t, cells) != 0)
 			break;

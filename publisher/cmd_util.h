@@ -31,4 +31,10 @@ int cmd_print_json(struct cli *cli, json_t *v) JOBQ_WUR;
  * in another state, 3 no such job, 5 database unavailable. */
 int cli_requeue(struct cli *cli, const char *id, const char *reason);
 
+/* SQL: a rate per second (numeric r, an expression) as the CLI shows it: "20/s" from 1/s,
+ * "30/m" below; NULL for none (jobq limit, jobq queue list). */
+#define CMD_RATE_TEXT(r)                                                                           \
+	"CASE WHEN " r " >= 1 THEN trim_scale(round(" r ", 6)) || '/s'"                            \
+	" WHEN " r " IS NOT NULL THEN trim_scale(round(" r " * 60, 6)) || '/m' END"
+
 #endif

@@ -154,6 +154,17 @@ check_status "consumer role: UPDATE queues is refused" 1 cpsql "UPDATE queues SE
 check_status "consumer role: the CLI's pause function is refused" 1 cpsql "SELECT * FROM jobq_cli_queue_pause('x', NULL)"
 check_eq "the queue lp is there, not paused" "lp|f" "$(sql "select name, paused_at is not null from queues")"
 check_eq "every job is still there, in its state" "$jobs_before" "$(sql "$jobs_sql")"
+# Limits (migrations 0021, 0023): the CLI writes them only through its functions; the
+# restricted consumer admits, holds, releases (the rooms, the finish's wake) under them.
+check_status "limit set with both limits as jobq_cli" 0 cli limit set queue:default --max-running 1 --rate 20/s
+check_status "limit list as jobq_cli" 0 cli limit list
+check_status "queue list with a limit as jobq_cli" 0 cli queue list
+check_status "cli role: UPDATE limits is refused" 1 clpsql "UPDATE limits SET tokens = 100"
+for ((i = 0; i < 6; i++)); do echo '{"type":"sleep","payload":{"seconds":0.1,"lp":true}}'; done >"$T/lp.jsonl"
+check_status "6 jobs of the limited queue as jobq_cli" 0 cli submit --batch "$T/lp.jsonl"
+wait_for 30 "they all succeeded on the restricted consumer, held and released in turn" sql_is 6 \
+  "select count(*) from jobs where type = 'sleep' and status = 'succeeded' and payload ? 'lp'"
+check_status "limit rm as jobq_cli" 0 cli limit rm queue:default
 check_eq "worker w is still registered and running" running "$(sql "select state from workers where id='w'")"
 
 check_status "submit --delay as jobq_cli" 0 cli submit noop --delay 1h

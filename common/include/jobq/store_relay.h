@@ -47,22 +47,27 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err) JOBQ_WUR;
 
-/* The release of jobs held by a concurrency limit (migration 0021, docs/design.md §6): per
- * limited scope with held jobs, room = max_running less its running jobs less its jobs
- * released in the last minute and not claimed yet; that many held jobs are taken, highest
- * priority first, then oldest, skipping rows other relays hold; max bounds the whole take.
- * The room is a bound, not the gate (the claim's admission is): a job released beyond it is
- * refused and held again. Fills envs and tokens in release order; returns the count (>= 0),
- * or a negative JOBQ_E* as jobq_store_relay_take. */
+/* The release of jobs held by a limit (migrations 0021, 0023, docs/design.md §6): per
+ * limited scope with held jobs, room = the least of max_running less its running jobs and a
+ * rate's whole tokens, less its jobs released and not claimed yet; that many held jobs are
+ * taken, highest priority first, then oldest, skipping rows other relays hold; max bounds
+ * the whole take. The scopes' limit rows are locked (to the commit) before the room is
+ * counted, so that relays releasing at once take turns. The room is a bound, not the gate
+ * (the claim's admission is): a job released beyond it is refused and held again. Fills
+ * envs and tokens in release order; returns the count (>= 0), or a negative JOBQ_E* as
+ * jobq_store_relay_take. */
 int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 				   struct jobq_envelope *envs, int64_t *tokens, int max,
 				   struct jobq_err *err) JOBQ_WUR;
 
-/* Whether a row the relay's take or releases would publish waits now (reads of the partial
+/* Whether a row the relay's take or release would publish waits now (reads of the partial
  * indexes jobs_unpublished, jobs_priority_waiting and jobs_keyed_waiting, cheap enough for
- * every pass of the relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose window is full
- * counts as waiting: the relay then tries a release each pass. */
-int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+ * every pass of the relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose
+ * window is full counts as waiting: the relay then tries a release each pass. *limit_wait_ms:
+ * the ms until the next token of a rate-limited scope with held jobs and no room is due
+ * (migration 0023; the relay should come back then), or -1 when no scope waits for one. */
+int jobq_store_relay_due(struct jobq_store *st, int64_t *limit_wait_ms,
+			 struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# test_rate_limit — rate limits (docs/scheduling.md "Concurrency and rate limits"):
+#  - bad input: --rate 0/s, 1.5/x, abc, a rate on list, `none` for the last part of a limit
+#    exit 2 with one line naming the value; `set` keeps the part it is not given, `none`
+#    clears one;
+#  - the rate held: `limit set type:noop --rate 20/s`, 3 consumers × 16, 500 quick jobs
+#    submitted at once, one consumer killed (kill -9) mid-run and restarted. From job_events
+#    (a start: a move into running from another state; a takeover, running to running, is
+#    not one), every 10 s window, slid by 0.5 s from the first start to the last one's
+#    10 s before (the tail after the backlog ran out is left out), holds 180..220 starts;
+#    each job succeeded once;
+#  - --rate 30/m: consecutive starts of the scope at least 2 s apart (1.95 s allowed for the
+#    clocks' rounding), and all of them start;
+#  - `jobq queue list` (table and --json) shows a queue's limit and its held jobs;
+#  - `limit rm` of a 1/m scope releases its held jobs at once (all succeed within 20 s,
+#    where the rate would take minutes).
+source "$(dirname "$0")/lib.sh"
+jq_setup rate_limit
+
+N=500
+# starts FILTER: the times of the starts (moves into running from another state) of the
+# jobs j matching FILTER, as a subquery.
+starts() {
+  echo "select e.at from job_events e join jobs j on j.id = e.job_id where $1
+        and e.to_status = 'running' and e.from_status is distinct from 'running'"
+}
+
+check --fatal "migrate" jobq migrate
+
+# ---- bad input, and what set keeps
+check_status "--rate 0/s exits 2" 2 jobq limit set type:noop --rate 0/s
+check_eq "... one line naming it" 1 "$(grep -c "rate '0/s' is invalid" "$ERR_FILE" || true)"
+check_eq "... and nothing else" 1 "$(wc -l <"$ERR_FILE")"
+check_status "--rate 1.5/x exits 2" 2 jobq limit set type:noop --rate 1.5/x
+check_eq "... one line naming it" 1 "$(grep -c "rate '1.5/x' is invalid" "$ERR_FILE" || true)"
+check_status "--rate abc exits 2" 2 jobq limit set type:noop --rate abc
+check_eq "... one line naming it" 1 "$(grep -c "rate 'abc' is invalid" "$ERR_FILE" || true)"
+check_status "--rate 2000000/s exits 2" 2 jobq limit set type:noop --rate 2000000/s
+check_status "--rate on list exits 2" 2 jobq limit list --rate 5/s
+check_status "--rate none on a new scope exits 2 (no limit left)" 2 jobq limit set type:noop --rate none
+check_eq "... one line naming it" 1 "$(grep -c "would have no limit left" "$ERR_FILE" || true)"
+check_eq "nothing was written by the bad calls" 0 "$(sql "select count(*) from limits")"
+check_status "the SQL function refuses a rate of 0 too" 1 sql "select jobq_cli_limit_set('type:x', null, 0)"
+
+check_status "set queue:k --max-running 3 exits 0" 0 jobq limit set queue:k --max-running 3
+check_status "then --rate 5/s exits 0" 0 jobq limit set queue:k --rate 5/s
+check "... it says both, with the burst" grep -q '^limit queue:k: at most 3 running, at most 5/s (burst 2.5)' "$OUT_FILE"
+check_status "then --max-running none exits 0" 0 jobq limit set queue:k --max-running none --json
+check_eq "... the rate alone is left" "null 5 2.5" "$(jq -r '"\(.max_running) \(.rate) \(.burst)"' "$OUT_FILE")"
+check_status "--rate none now exits 2 (it is the last part)" 2 jobq limit set queue:k --rate none
+check_status "--rate 90/m exits 0" 0 jobq limit set queue:k --rate 90/m
+check_status "limit list exits 0" 0 jobq limit list
+check "... it shows the rate (per second from 1/s) and a full bucket" \
+  grep -Eq '^queue:k +- +1.5/s +1(\.00)? +0 +0 *$' "$OUT_FILE"
+check_status "limit rm queue:k exits 0" 0 jobq limit rm queue:k
+
+# ---- the rate held over every 10 s window, under kill -9
+check_status "limit set type:noop --rate 20/s exits 0" 0 jobq limit set type:noop --rate 20/s
+check "... it says so" grep -q '^limit type:noop: at most 20/s (burst 10)' "$OUT_FILE"
+for w in c1 c2 c3; do
+  start_consumer "$w" --worker-id "$w" --queues rate,slow,gone --concurrency 16
+done
+for ((i = 0; i < N; i++)); do echo '{"type":"noop","payload":{},"queue":"rate"}'; done >"$T/rate.jsonl"
+check --fatal "submit $N jobs at once" jobq submit --batch "$T/rate.jsonl"
+wait_for 30 "60 jobs started" sql_is t \
+  "select count(*) >= 60 from jobs where queue = 'rate' and status = 'succeeded'"
+check "jobs are held meanwhile (unpublished, waiting for a token)" sql_is t \
+  "select count(*) > 0 from jobs where queue = 'rate' and publish_after = 'infinity' and published_at is null"
+check_status "limit list --json exits 0" 0 jobq limit list --json
+check "... it shows the rate and held jobs" \
+  jq -e '.[] | select(.scope == "type:noop" and .rate == 20 and .burst == 10 and .held > 0)' "$OUT_FILE"
+note "before the kill: $(sql "select count(*) from jobs where queue = 'rate' and status = 'succeeded'") done"
+stop_consumer c1 KILL || true
+start_consumer c1b --worker-id c1 --queues rate,slow,gone --concurrency 16
+wait_for 90 "every job succeeded" sql_is "$N" \
+  "select count(*) from jobs where queue = 'rate' and status = 'succeeded'"
+check_eq "each job succeeded exactly once (job_events)" "$N 0" "$(sql "select count(*), count(*) filter (where n <> 1)
+  from (select j.id, count(e.id) filter (where e.to_status = 'succeeded') n from jobs j
+        left join job_events e on e.job_id = j.id where j.queue = 'rate' group by j.id) x" | tr '|' ' ')"
+read -r windows lo hi bad span < <(sql "with s as ($(starts "j.queue = 'rate'")),
+    b as (select min(at) t0, max(at) t1 from s),
+    w as (select b.t0 + make_interval(secs => k * 0.5) ws from b, generate_series(0, 2000) k
+          where b.t0 + make_interval(secs => k * 0.5 + 10) <= b.t1),
+    c as (select (select count(*) from s where s.at >= w.ws and s.at < w.ws + interval '10 s') n
+          from w)
+  select count(*), min(n), max(n), count(*) filter (where n not between 180 and 220),
+         (select round(extract(epoch from t1 - t0)::numeric, 1) from b)
+  from c" | tr '|' ' ')
+note "20/s: $windows windows of 10 s over ${span} s of starts, $lo..$hi starts each ($bad outside 180..220)"
+check "more than 20 windows were measured" test "$windows" -gt 20
+check "every 10 s window holds 180..220 starts" test "$bad" -eq 0
+note "takeovers (running to running, not counted as starts): $(sql "select count(*) from job_events e
+  join jobs j on j.id = e.job_id where j.queue = 'rate' and e.from_status = 'running' and e.to_status = 'running'")"
+check_status "limit rm type:noop exits 0" 0 jobq limit rm type:noop
+
+# ---- a rate per minute
+check_status "limit set queue:slow --rate 30/m exits 0" 0 jobq limit set queue:slow --rate 30/m
+check "... burst 1" grep -q '^limit queue:slow: at most 30/m (burst 1)' "$OUT_FILE"
+for ((i = 0; i < 4; i++)); do echo '{"type":"noop","payload":{},"queue":"slow"}'; done >"$T/slow.jsonl"
+check --fatal "submit 4 jobs" jobq submit --batch "$T/slow.jsonl"
+wait_for 40 "all 4 succeeded" sql_is 4 "select count(*) from jobs where queue = 'slow' and status = 'succeeded'"
+gap=$(sql "select round(min(d)::numeric, 3) from (select extract(epoch from at - lag(at) over (order by at)) d
+           from ($(starts "j.queue = 'slow'")) s) x")
+note "30/m: the shortest gap between two starts: $gap s"
+check "consecutive starts at least 2 s apart (1.95 allowed)" sql_is t "select $gap >= 1.95"
+
+# ---- limit rm releases rate-held jobs at once
+check_status "limit set queue:gone --rate 1/m exits 0" 0 jobq limit set queue:gone --rate 1/m
+for ((i = 0; i < 10; i++)); do echo '{"type":"noop","payload":{},"queue":"gone"}'; done >"$T/gone.jsonl"
+check --fatal "submit 10 jobs" jobq submit --batch "$T/gone.jsonl"
+wait_for 30 "9 are held (one started with the bucket's token)" sql_is 9 \
+  "select count(*) from jobs where queue = 'gone' and publish_after = 'infinity' and published_at is null"
+check_eq "one succeeded" 1 "$(sql "select count(*) from jobs where queue = 'gone' and status = 'succeeded'")"
+check_status "limit set queue:gone --max-running 7 exits 0" 0 jobq limit set queue:gone --max-running 7
+check_status "queue list exits 0" 0 jobq queue list
+check "... it shows the queue's limit and its held jobs" \
+  grep -Eq '^gone +0 +9 +0 +no +- +- +max 7, 1/m +9 *$' "$OUT_FILE"
+check_status "queue list --json exits 0" 0 jobq queue list --json
+check_eq "... the same in JSON" "7 9 1" \
+  "$(jq -r '.[] | select(.queue == "gone") | "\(.max_running) \(.held) \(.rate * 60 | round)"' "$OUT_FILE")"
+check_eq "... and a queue without a limit shows none" "null null" \
+  "$(jq -r '.[] | select(.queue == "rate") | "\(.max_running) \(.rate)"' "$OUT_FILE")"
+check_status "limit rm queue:gone exits 0" 0 jobq limit rm queue:gone
+wait_for 20 "all 10 succeeded after the removal (the rate would take 9 minutes)" sql_is 10 \
+  "select count(*) from jobs where queue = 'gone' and status = 'succeeded'"
