@@ -100,7 +100,7 @@ check_status "scripts/compose-up up exits 0" 0 bash -c "cat '$T/up.err' >&2; exi
 jq_now t1
 sed 's/^/#   /' "$ERR_FILE"
 (( STATUS == 0 )) || { tail -n 30 "$DIR"/up.log "$DIR"/build-*.log 2>/dev/null | sed 's/^/#   /'; exit 1; }
-note "compose-up up: $(( (t1 - t0) / 1000 )) s ($(grep -o 'built [^ ]* in [0-9]* s' "$ERR_FILE" || echo 'no build figure'))"
+note "compose-up up: $(( (t1 - t0) / 1000 )) s ($(grep -o 'built [^ ]* ([^)]*) in [0-9]* s' "$ERR_FILE" || echo 'no build figure'))"
 
 check_eq "migrate ran once and exited 0" "exited 0" "$(inspect migrate_1 '{{.State.Status}} {{.State.ExitCode}}')"
 check "migrate applied the schema" grep -q 'schema up to date' <(podman logs "$(ctr migrate_1)" 2>&1)
@@ -255,6 +255,8 @@ check_eq "no other port published (no AMQP, no PostgreSQL)" "" "$published"
 
 # ---------------------------------------------------------------- down
 api=$(sed -n 's/^API_PID=//p' "$DIR/compose-up.env" | tail -n 1)
+api=${api%%:*}   # PID:STARTTIME
+check "the API service's PID was recorded ($api)" test -n "$api"
 DOWN_DONE=1
 check_status "scripts/compose-up down exits 0" 0 timeout -k 5 240 "$CU" down --dir "$DIR"
 check_eq "no container, volume or network of the project is left" "0 0 0" \
