@@ -50,8 +50,10 @@ psqlq() {  # QUERY: rows (-A -t) from the stack's database, as its administrator
     psql -X -A -t -q -v ON_ERROR_STOP=1 -U "$(envv POSTGRES_USER)" -d "$(envv POSTGRES_DB)" -c "$1"
 }
 inspect() { podman inspect --format "$2" "$(ctr "$1")" 2>/dev/null; }
-mgmt() {  # PATH: GET of the management API on the published loopback port
-  curl -fsS --max-time 10 -u "$(envv RABBITMQ_USER):$(envv RABBITMQ_PASSWORD)" "http://127.0.0.1:$MGMT$1"
+mgmt() {  # PATH: GET of the management API on the published loopback port (the
+  # credentials through curl's config on stdin, not on its command line)
+  curl -fsS --max-time 10 -K - "http://127.0.0.1:$MGMT$1" \
+    <<<"user = \"$(envv RABBITMQ_USER):$(envv RABBITMQ_PASSWORD)\""
 }
 sql_is() { [[ "$(psqlq "$2")" == "$1" ]]; }
 # a live worker: registered as running and its session still holds its advisory lock (a
