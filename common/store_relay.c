@@ -160,62 +160,83 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * not taken by a relay within its grace. The queue's pause is checked per queue (room). */
 #define KEYED_DUE(j)                                                                               \
 	KEYED_WAITING(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
-/* The keyed release (docs/design.md §6 "Keyed release"), in steps that each read a bounded
- * number of index entries, never the whole backlog:
- *  k     the (queue, key) pairs with waiting jobs: a loose index scan of jobs_keyed_waiting
- *        (one probe per pair, however many jobs a key has);
- *  fl    per queue and key, its jobs released in the last minute and not claimed yet
- *        (jobs_keyed_released; a row whose message was lost stops counting after that
- *        minute, so it cannot wedge the window);
- *  room  per queue that is not paused: the window ($2) less its keys' released jobs;
+/* Per queue and key, its keyed jobs released in the last minute and not claimed yet
+ * (jobs_keyed_released; a row whose message was lost stops counting after that minute, so
+ * it cannot wedge the window). r is the alias of jobs. */
+#define KEYED_RELEASED(r)                                                                          \
+	" " r ".concurrency_key IS NOT NULL AND " r ".status = 'queued'"                           \
+	" AND " r ".published_at IS NOT NULL AND " r ".published_at > now() - interval '1 minute'"
+/* The keyed release (docs/design.md §6 "Keyed release"), in steps:
+ *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
+ *        (one probe per queue);
+ *  room  per queue that is not paused: the window ($2) less its released keyed jobs;
+ *  k     the (queue, key) pairs with waiting jobs, only in queues with room (a full window
+ *        costs one count per queue, not a walk over its keys): one probe per pair;
+ *  fl    per queue with room and key, its jobs released and not claimed yet;
  *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
  *        its even share of the room, and never more than the room), each with its turn:
- *        its place in its key's line plus the key's jobs in flight, so a key with jobs
- *        released already comes after the keys without;
- *  ranked the queue's first room candidates by turn (round-robin: every key's 1st job,
- *        then every key's 2nd, ...), highest priority first within a turn, then oldest;
- *  pick  those, locked, skipping rows other relays hold ($3 bounds all).
+ *        its place in its key's line plus the key's jobs in flight, and the key's last
+ *        release (key_turns, migration 0027);
+ *  ranked the queue's first room candidates: highest priority first; within a priority by
+ *        turn (round-robin: every key's 1st job, then every key's 2nd, ...); within a turn
+ *        the key least recently released first (a key never released before all), then
+ *        the oldest job. Remembering the last release is what rotates the keys when they
+ *        outnumber the room: the keys just served go behind the others;
+ *  pick  those, locked, skipping rows other relays hold ($3 bounds all);
+ *  kt    the released keys' last release set to now (in key order, so two relays'
+ *        upserts do not deadlock).
  * Taken as the priority release's are (RELEASE_SET), and returned in release order.
  * pick and the update find their rows by primary key (= ANY of an array): a join would
  * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
 /* clang-format off */
 static const char SQL_KEY_RELEASE[] =
-	"WITH RECURSIVE k AS ("
-	"  (SELECT j.queue, j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"   ORDER BY j.queue, j.concurrency_key LIMIT 1)"
+	"WITH RECURSIVE qs AS ("
+	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
-	"  SELECT n.queue, n.concurrency_key FROM k CROSS JOIN LATERAL ("
-	"   SELECT j.queue, j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"   AND (j.queue, j.concurrency_key) > (k.queue, k.concurrency_key)"
-	"   ORDER BY j.queue, j.concurrency_key LIMIT 1) n),"
+	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
+	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
+	"   ORDER BY j.queue LIMIT 1) n),"
+	" room AS (SELECT qs.queue, $2::int - (SELECT count(*) FROM jobs r"
+	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") ")::int AS n"
+	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
+	" k AS ("
+	"  SELECT room.queue, f.concurrency_key FROM room CROSS JOIN LATERAL ("
+	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"   AND j.queue = room.queue ORDER BY j.concurrency_key LIMIT 1) f WHERE room.n > 0"
+	"  UNION ALL"
+	"  SELECT k.queue, n.concurrency_key FROM k CROSS JOIN LATERAL ("
+	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"   AND j.queue = k.queue AND j.concurrency_key > k.concurrency_key"
+	"   ORDER BY j.concurrency_key LIMIT 1) n),"
+	" kn AS (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue),"
 	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
-	"   WHERE r.concurrency_key IS NOT NULL AND r.status = 'queued'"
-	"   AND r.published_at IS NOT NULL AND r.published_at > now() - interval '1 minute'"
+	"   WHERE r.queue IN (SELECT kn.queue FROM kn) AND" KEYED_RELEASED("r")
 	"   GROUP BY r.queue, r.concurrency_key),"
-	" room AS (SELECT kq.queue, kq.keys, $2::int - coalesce((SELECT sum(fl.n) FROM fl"
-	"   WHERE fl.queue = kq.queue), 0)::int AS n"
-	"   FROM (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue) kq"
-	"   WHERE " STORE_QUEUE_RUNS("kq") "),"
 	" cand AS (SELECT c.id, c.priority, c.created_at, k.queue, room.n AS room,"
-	"   c.rk + coalesce(fl.n, 0) AS turn"
-	"   FROM k JOIN room ON room.queue = k.queue AND room.n > 0"
+	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
+	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
 	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
+	"   LEFT JOIN key_turns t ON t.queue = k.queue AND t.concurrency_key = k.concurrency_key"
 	"   CROSS JOIN LATERAL (SELECT j.id, j.priority, j.created_at,"
 	"     row_number() OVER (ORDER BY j.priority DESC, j.created_at) AS rk"
 	"     FROM jobs j WHERE" KEYED_DUE("j")
 	"     AND j.queue = k.queue AND j.concurrency_key = k.concurrency_key"
 	"     ORDER BY j.priority DESC, j.created_at"
-	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / room.keys)::int)) c),"
+	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int)) c),"
 	" ranked AS (SELECT x.id, x.pos FROM (SELECT cand.id, cand.room,"
-	"   row_number() OVER (PARTITION BY cand.queue"
-	"   ORDER BY cand.turn, cand.priority DESC, cand.created_at) AS pos FROM cand) x"
+	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
+	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
 	"   WHERE x.pos <= x.room),"
 	" pick AS (SELECT j.id FROM jobs j JOIN ranked r ON r.id = j.id"
 	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM ranked r2))"
 	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
 	" u AS (UPDATE jobs j SET" RELEASE_SET
 	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick))"
-	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority) "
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.concurrency_key),"
+	" kt AS (INSERT INTO key_turns AS t (queue, concurrency_key, last_released_at)"
+	"  SELECT DISTINCT u.queue, u.concurrency_key, now() FROM u ORDER BY 1, 2"
+	"  ON CONFLICT (queue, concurrency_key) DO UPDATE"
+	"  SET last_released_at = excluded.last_released_at) "
 	"SELECT u.id, u.type, u.queue, u.lease_token, u.priority, true AS keyed"
 	" FROM u JOIN ranked r ON r.id = u.id ORDER BY r.pos";
 /* clang-format on */
