@@ -151,13 +151,19 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 			      window, envs, tokens, max, err);
 }
 
-/* A keyed job waiting for the keyed release (migration 0024): unpublished and waiting (the
- * predicate of the index jobs_keyed_waiting, which the loose scan over the keys reads). */
+/* A keyed job waiting for the keyed release (migrations 0024, 0027): unpublished, queued
+ * and not held by a limit (publish_after 'infinity'): the predicate of the index
+ * jobs_keyed_waiting, which the loose scans over queues and keys read. */
 #define KEYED_WAITING(j)                                                                           \
 	" " j ".concurrency_key IS NOT NULL AND " j ".published_at IS NULL"                        \
-	" AND " j ".status IN ('scheduled', 'queued')"
-/* ... and due now: not held by a limit (publish_after 'infinity'), not scheduled for later,
- * not taken by a relay within its grace. The queue's pause is checked per queue (room). */
+	" AND " j ".status = 'queued' AND " j ".publish_after < 'infinity'"
+/* A keyed job scheduled for later (a run time, a retry's backoff): the predicate of
+ * jobs_keyed_scheduled; the release moves it to queued once due. */
+#define KEYED_SCHEDULED(j)                                                                         \
+	" " j ".concurrency_key IS NOT NULL AND " j ".published_at IS NULL"                        \
+	" AND " j ".status = 'scheduled'"
+/* ... and due now: not taken by a relay within its grace (nor pushed back after a failed
+ * publish). The queue's pause is checked per queue (room). */
 #define KEYED_DUE(j)                                                                               \
 	KEYED_WAITING(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
 /* Per queue and key, its keyed jobs released in the last minute and not claimed yet
@@ -174,7 +180,9 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *        costs one count per queue, not a walk over its keys): one probe per pair;
  *  fl    per queue with room and key, its jobs released and not claimed yet;
  *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
- *        its even share of the room, and never more than the room), each with its turn:
+ *        its even share of the room, and never more than the room; numbered after the
+ *        LIMIT: a row_number ordered by (priority, created_at) read a key's whole group of
+ *        jobs sharing a creation time, as a batch's do), each with its turn:
  *        its place in its key's line plus the key's jobs in flight, and the key's last
  *        release (key_turns, migration 0027);
  *  ranked the queue's first room candidates: highest priority first; within a priority by
@@ -196,8 +204,8 @@ static const char SQL_KEY_RELEASE[] =
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n),"
-	" room AS (SELECT qs.queue, $2::int - (SELECT count(*) FROM jobs r"
-	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") ")::int AS n"
+	" room AS (SELECT qs.queue, $2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
+	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int AS n"
 	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
 	" k AS ("
 	"  SELECT room.queue, f.concurrency_key FROM room CROSS JOIN LATERAL ("
@@ -217,12 +225,11 @@ static const char SQL_KEY_RELEASE[] =
 	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
 	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
 	"   LEFT JOIN key_turns t ON t.queue = k.queue AND t.concurrency_key = k.concurrency_key"
-	"   CROSS JOIN LATERAL (SELECT j.id, j.priority, j.created_at,"
-	"     row_number() OVER (ORDER BY j.priority DESC, j.created_at) AS rk"
-	"     FROM jobs j WHERE" KEYED_DUE("j")
+	"   CROSS JOIN LATERAL (SELECT l.*, row_number() OVER () AS rk FROM ("
+	"     SELECT j.id, j.priority, j.created_at FROM jobs j WHERE" KEYED_DUE("j")
 	"     AND j.queue = k.queue AND j.concurrency_key = k.concurrency_key"
 	"     ORDER BY j.priority DESC, j.created_at"
-	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int)) c),"
+	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int)) l) c),"
 	" ranked AS (SELECT x.id, x.pos FROM (SELECT cand.id, cand.room,"
 	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
 	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
@@ -241,10 +248,29 @@ static const char SQL_KEY_RELEASE[] =
 	" FROM u JOIN ranked r ON r.id = u.id ORDER BY r.pos";
 /* clang-format on */
 
+/* Keyed jobs scheduled for later that are due now become queued (as the take does to
+ * unkeyed ones: status_reason 'due'), so that the release finds them in jobs_keyed_waiting;
+ * $1 bounds the rows, taken by run time, skipping rows others hold. */
+static const char SQL_KEY_DUE[] =
+	"UPDATE jobs j SET status = 'queued', updated_at = now(), status_reason = 'due'"
+	" WHERE j.id = ANY (ARRAY(SELECT d.id FROM jobs d WHERE" KEYED_SCHEDULED(
+		"d") " AND d.run_after <= now() AND d.publish_after <= now()"
+		     " ORDER BY d.run_after LIMIT $1::int FOR UPDATE SKIP LOCKED))"
+		     " AND" KEYED_SCHEDULED("j");
+
 int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err)
 {
+	char lim[STORE_I64_LEN];
+	const char *p[1] = { store_i64(lim, max) };
+	PGresult *res = NULL;
+	int r = jobq_store_exec(st, "jobq_relay_key_due", SQL_KEY_DUE, 1, p, &res,
+				"relay: keyed jobs come due", err);
+
+	PQclear(res);
+	if (r != 0)
+		return r;
 	return window_release(st, "jobq_relay_key_release", SQL_KEY_RELEASE, "relay: keyed release",
 			      grace_ms, window, envs, tokens, max, err);
 }
@@ -303,26 +329,37 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 	return read_taken(res, "relay: limit release", envs, tokens, err);
 }
 
-int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err)
+/* The due probe: an unkeyed priority-0 job due (jobs_plain_unpublished), a priority job
+ * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
+ * runs with waiting keyed jobs and room in its keyed window ($1; one probe per queue of
+ * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
+ * is not work), or a limit's held jobs whose scope has room. */
+/* clang-format off */
+static const char SQL_DUE[] =
+	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
+	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
+	"  AND d.run_after <= now() AND d.publish_after <= now())"
+	" OR EXISTS (WITH RECURSIVE qs AS ("
+	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
+	"  UNION ALL"
+	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
+	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
+	"   ORDER BY j.queue LIMIT 1) n)"
+	"  SELECT 1 FROM qs WHERE " STORE_QUEUE_RUNS("qs")
+	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
+	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int"
+	"  AND EXISTS (SELECT 1 FROM jobs j WHERE" KEYED_DUE("j") " AND j.queue = qs.queue))"
+	/* held by a limit whose scope has room (migration 0021) */
+	" OR (" STORE_LIMITS_EXIST " AND EXISTS (SELECT 1 FROM (" LIMIT_ROOM ") x WHERE x.n > 0))";
+/* clang-format on */
+
+int jobq_store_relay_due(struct jobq_store *st, int keyed_window, struct jobq_err *err)
 {
+	char win[STORE_I64_LEN];
+	const char *p[1] = { store_i64(win, keyed_window) };
 	PGresult *res;
-	int r = jobq_store_exec(
-		st, "jobq_relay_due",
-		"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
-		" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE(
-			"jobs") ")"
-				/* keyed (migration 0024) */
-				" OR EXISTS (SELECT 1 FROM jobs WHERE" KEYED_DUE(
-					"jobs") " AND " STORE_QUEUE_RUNS("jobs") ")"
-										 /* held by a limit whose scope has room (migration 0021) */
-										 " OR "
-										 "(" STORE_LIMITS_EXIST
-										 " AND EXISTS "
-										 "(SELECT 1 FROM"
-										 " (" LIMIT_ROOM
-										 ") x WHERE x.n > "
-										 "0))",
-		0, NULL, &res, "relay", err);
+	int r = jobq_store_exec(st, "jobq_relay_due", SQL_DUE, 1, p, &res, "relay", err);
 
 	if (r != 0)
 		return r;

@@ -490,7 +490,7 @@ static void relay_burst(struct relay *r)
 static bool due_waiting(struct relay *r)
 {
 	struct jobq_err err = { 0 };
-	int n = jobq_store_relay_due(r->st, &err);
+	int n = jobq_store_relay_due(r->st, KEYED_WINDOW, &err);
 
 	return n > 0;
 }

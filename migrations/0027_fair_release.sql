@@ -13,3 +13,25 @@ CREATE TABLE key_turns (
     last_released_at timestamptz NOT NULL,
     PRIMARY KEY (queue, concurrency_key)
 );
+
+-- Cost (0024's release and the relay's probe read rows they then threw away):
+-- The keyed release's index holds only what it can release: queued keyed jobs not held by a
+-- limit (publish_after 'infinity'; a held backlog of 50,000 was filtered row by row on
+-- every release). Scheduled ones (a later run time, a retry's backoff) wait in their own
+-- index by run time; the release moves them to queued when due (jobq_store_relay_key_release).
+DROP INDEX jobs_keyed_waiting;
+CREATE INDEX jobs_keyed_waiting ON jobs (queue, concurrency_key, priority DESC, created_at)
+    WHERE concurrency_key IS NOT NULL AND published_at IS NULL AND status = 'queued'
+      AND publish_after < 'infinity';
+CREATE INDEX jobs_keyed_scheduled ON jobs (run_after)
+    WHERE concurrency_key IS NOT NULL AND published_at IS NULL AND status = 'scheduled';
+-- The relay's ordinary take and its probe: unpublished, waiting, unkeyed jobs of priority 0
+-- (0001's jobs_unpublished holds the keyed and priority ones too, which a take read and
+-- discarded one by one: 100,000 keyed jobs waiting cost every take 100,000 rows).
+CREATE INDEX jobs_plain_unpublished ON jobs (publish_after)
+    WHERE published_at IS NULL AND status IN ('scheduled', 'queued') AND priority = 0
+      AND concurrency_key IS NULL;
+-- Jobs held by a concurrency limit (the limit release's and its probe's LIMIT_HELD).
+CREATE INDEX jobs_limit_held ON jobs (priority DESC, created_at)
+    WHERE published_at IS NULL AND status IN ('scheduled', 'queued')
+      AND publish_after = 'infinity';

@@ -33,16 +33,18 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 			     struct jobq_err *err) JOBQ_WUR;
 
 /* The take and the priority release leave keyed jobs (a concurrency key, any priority;
- * migration 0024) to this release (docs/design.md §6 "Keyed release"): per queue that is
- * not paused, at most `window` keyed jobs released and not yet claimed (counting those
+ * migration 0024) to this release (docs/design.md §6 "Keyed release"). First, keyed jobs
+ * scheduled for later that are due become queued (at most max). Then per queue that is not
+ * paused, at most `window` keyed jobs released and not yet claimed (counting those
  * published within the last minute); the room is taken round-robin over the queue's keys
  * (each key's first due job, then each key's second, ..., a key with jobs in flight
- * counting them as taken turns), highest priority first then oldest within a turn and
- * within a key, skipping rows other relays hold; max bounds the whole take. Reads a bounded
- * number of index entries per key, however long a key's backlog. Two relays releasing at
- * once may exceed the window a little. Fills envs (keyed, with their priority: published to
- * the express queue) and tokens in release order; returns the count (>= 0), or a negative
- * JOBQ_E* as jobq_store_relay_take. */
+ * counting them as taken turns), highest priority first, then by turn, within a turn the
+ * key released least recently first (key_turns, migration 0027), then oldest; skipping
+ * rows other relays hold; max bounds the whole take. A queue whose window is full costs a
+ * count, not a walk over its keys; jobs held by a limit are not read. Two relays releasing
+ * at once may exceed the window a little. Fills envs (keyed, with their priority: published
+ * to the express queue) and tokens in release order; returns the count (>= 0), or a
+ * negative JOBQ_E* as jobq_store_relay_take. */
 int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err) JOBQ_WUR;
@@ -59,10 +61,12 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 				   struct jobq_err *err) JOBQ_WUR;
 
 /* Whether a row the relay's take or releases would publish waits now (reads of the partial
- * indexes jobs_unpublished, jobs_priority_waiting and jobs_keyed_waiting, cheap enough for
- * every pass of the relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose window is full
- * counts as waiting: the relay then tries a release each pass. */
-int jobq_store_relay_due(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+ * indexes jobs_plain_unpublished, jobs_priority_waiting, jobs_keyed_scheduled,
+ * jobs_keyed_waiting and jobs_keyed_released, cheap enough for every pass of the relay's
+ * loop): 1 yes, 0 no, or a negative JOBQ_E* code. Keyed jobs count only in a queue whose
+ * keyed window (keyed_window released and not claimed) has room; a priority queue whose
+ * window is full still counts as waiting (the relay then tries a release each pass). */
+int jobq_store_relay_due(struct jobq_store *st, int keyed_window, struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
