@@ -172,15 +172,34 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 #define KEYED_RELEASED(r)                                                                          \
 	" " r ".concurrency_key IS NOT NULL AND " r ".status = 'queued'"                           \
 	" AND " r ".published_at IS NOT NULL AND " r ".published_at > now() - interval '1 minute'"
+/* Per concurrency-limited scope (migration 0021), its room for the keyed release:
+ * max_running less its running jobs less its jobs released in the last minute and not
+ * claimed yet (whatever released them). Read only when a limit exists. */
+#define KEY_LIMIT_IN(r)                                                                            \
+	" l.scope IN ('queue:' || " r ".queue, 'type:' || " r ".type,"                             \
+	" 'key:' || " r ".concurrency_key)"
+#define KEY_LIMIT_ROOM                                                                             \
+	"SELECT l.scope, l.max_running"                                                            \
+	" - (SELECT count(*) FROM jobs r WHERE r.status = 'running' AND" KEY_LIMIT_IN(             \
+		"r") ")"                                                                           \
+		     " - (SELECT count(*) FROM jobs r WHERE r.status = 'queued' AND "              \
+		     "r.published_at IS NOT NULL"                                                  \
+		     "    AND r.published_at > now() - interval '1 minute' AND" KEY_LIMIT_IN(      \
+			     "r") ") AS n"                                                         \
+				  " FROM limits l WHERE l.scope >= '' AND l.max_running IS NOT "   \
+				  "NULL"
 /* The keyed release (docs/design.md §6 "Keyed release"), in steps:
  *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
  *        (one probe per queue);
- *  room  per queue that is not paused: the window ($2) less its released keyed jobs;
+ *  lim   the room of each concurrency-limited scope (KEY_LIMIT_ROOM; none without limits);
+ *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
+ *        no more than its queue:Q limit's room;
  *  k     the (queue, key) pairs with waiting jobs, only in queues with room (a full window
  *        costs one count per queue, not a walk over its keys): one probe per pair;
  *  fl    per queue with room and key, its jobs released and not claimed yet;
  *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
- *        its even share of the room, and never more than the room; numbered after the
+ *        its even share of the room, never more than the room nor than its key:K limit's
+ *        room; none of a type whose type:T limit is full; numbered after the
  *        LIMIT: a row_number ordered by (priority, created_at) read a key's whole group of
  *        jobs sharing a creation time, as a batch's do), each with its turn:
  *        its place in its key's line plus the key's jobs in flight, and the key's last
@@ -197,15 +216,17 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * pick and the update find their rows by primary key (= ANY of an array): a join would
  * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
 /* clang-format off */
-static const char SQL_KEY_RELEASE[] =
+static const char SQL_KEY_RELEASE_1[] =
 	"WITH RECURSIVE qs AS ("
 	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n),"
-	" room AS (SELECT qs.queue, $2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
-	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int AS n"
+	" lim AS (" KEY_LIMIT_ROOM "),"
+	" room AS (SELECT qs.queue, least($2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
+	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
+	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
 	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
 	" k AS ("
 	"  SELECT room.queue, f.concurrency_key FROM room CROSS JOIN LATERAL ("
@@ -219,7 +240,9 @@ static const char SQL_KEY_RELEASE[] =
 	" kn AS (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue),"
 	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
 	"   WHERE r.queue IN (SELECT kn.queue FROM kn) AND" KEYED_RELEASED("r")
-	"   GROUP BY r.queue, r.concurrency_key),"
+	"   GROUP BY r.queue, r.concurrency_key),";
+/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_KEY_RELEASE_2[] =
 	" cand AS (SELECT c.id, c.priority, c.created_at, k.queue, room.n AS room,"
 	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
 	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
@@ -228,8 +251,11 @@ static const char SQL_KEY_RELEASE[] =
 	"   CROSS JOIN LATERAL (SELECT l.*, row_number() OVER () AS rk FROM ("
 	"     SELECT j.id, j.priority, j.created_at FROM jobs j WHERE" KEYED_DUE("j")
 	"     AND j.queue = k.queue AND j.concurrency_key = k.concurrency_key"
+	"     AND NOT EXISTS (SELECT 1 FROM lim WHERE lim.scope = 'type:' || j.type"
+	"      AND lim.n <= 0)"
 	"     ORDER BY j.priority DESC, j.created_at"
-	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int)) l) c),"
+	"     LIMIT greatest(0, least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int,"
+	"      (SELECT lim.n FROM lim WHERE lim.scope = 'key:' || k.concurrency_key)))) l) c),"
 	" ranked AS (SELECT x.id, x.pos FROM (SELECT cand.id, cand.room,"
 	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
 	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
@@ -268,11 +294,15 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	int r = jobq_store_exec(st, "jobq_relay_key_due", SQL_KEY_DUE, 1, p, &res,
 				"relay: keyed jobs come due", err);
 
+	char sql[sizeof(SQL_KEY_RELEASE_1) + sizeof(SQL_KEY_RELEASE_2)];
+
 	PQclear(res);
 	if (r != 0)
 		return r;
-	return window_release(st, "jobq_relay_key_release", SQL_KEY_RELEASE, "relay: keyed release",
-			      grace_ms, window, envs, tokens, max, err);
+	memcpy(sql, SQL_KEY_RELEASE_1, sizeof(SQL_KEY_RELEASE_1) - 1);
+	memcpy(sql + sizeof(SQL_KEY_RELEASE_1) - 1, SQL_KEY_RELEASE_2, sizeof(SQL_KEY_RELEASE_2));
+	return window_release(st, "jobq_relay_key_release", sql, "relay: keyed release", grace_ms,
+			      window, envs, tokens, max, err);
 }
 
 /* Held by a concurrency limit (migration 0021, jobq_store_hold): queued, unpublished, with
@@ -298,7 +328,9 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	" FROM limits s WHERE s.scope >= '' AND s.max_running IS NOT NULL"                                           \
 	" AND EXISTS (SELECT 1 FROM jobs h WHERE" LIMIT_HELD("h") " AND" LIMIT_IN("h") ")"
 /* The room's worth of held jobs of each scope, highest priority first, then oldest; taken
- * as the priority release's are (grace, token), in release order. */
+ * as the priority release's are (grace, token), in release order. A keyed one is only let
+ * go (publish_after now, not returned): the keyed release publishes it, round-robin by key
+ * to the express queue (migration 0027). */
 static const char SQL_LIMIT_RELEASE[] =
 	"WITH room AS (" LIMIT_ROOM "),"
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
@@ -307,10 +339,13 @@ static const char SQL_LIMIT_RELEASE[] =
 	"   FOR UPDATE SKIP LOCKED) p LIMIT $2::int),"
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
-	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0)"
+	"  publish_after = CASE WHEN j.concurrency_key IS NULL"
+	"   THEN now() + make_interval(secs => $1::bigint / 1000.0) ELSE now() END"
 	"  FROM pick WHERE j.id = pick.id"
-	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
-	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at,"
+	"  j.concurrency_key) "
+	"SELECT id, type, queue, lease_token, priority FROM u WHERE concurrency_key IS NULL"
+	" ORDER BY priority DESC, created_at";
 /* clang-format on */
 
 int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,

@@ -8,7 +8,8 @@
 #    (one batch): every B job starts before 200 more A jobs start (counted from the jobs'
 #    started_at in job_events between the first B submit and the last B start; the figures
 #    are printed);
-#  - 10 unkeyed jobs submitted with B's start before 200 more A jobs too: a keyed job of
+#  - 10 unkeyed jobs submitted with B's start before 200 more A jobs too (counted from their
+#    own submit, after B's): a keyed job of
 #    priority 0 takes its turn with the unkeyed ones at the consumer (it is not served
 #    first, as a priority job is);
 #  - in a queue mixing them at concurrency 2, 5 unkeyed jobs submitted behind 360 waiting
@@ -18,7 +19,10 @@
 #  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
 #    a b c a b c a b a a a at concurrency 1;
 #  - every job succeeded exactly once (one queued->running and one terminal event each);
-#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`.
+#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`;
+#  - 80 keys x 10 jobs (more keys than the window) at 1 x 16: a new key's job starts
+#    before 100 others do (with 0024's release, which forgot the turns, after ~430), and
+#    so does a keyed priority-9 job of a key with jobs in flight.
 # Published at submit (as before migration 0024's part 2), B's jobs would wait behind the
 # ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
 # the count is of jobs, not of milliseconds.
@@ -69,10 +73,11 @@ a_left=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
 b_ms=$(sql "select round(extract(epoch from '$b_last'::timestamptz - '$b_from'::timestamptz) * 1000)")
 note "fairness: A jobs started before B's submit $a_before, between B's submit and B's last start $a_between, after $a_left; B's 10 all started within ${b_ms} ms of their submit"
 check "every B job started before 200 more A jobs started ($a_between)" test "${a_between:-9999}" -lt 200
+u_from=$(sql "select min(created_at) from jobs where payload ? 'unkeyed'")
 u_last=$(sql "select max(s.at) from ($starts) s join jobs j on j.id = s.job_id where j.payload ? 'unkeyed'")
 a_before_u=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
-                  where j.concurrency_key = 'tenant-a' and s.at > '$b_from' and s.at < '$u_last'")
-note "unkeyed: A jobs started between B's submit and the last unkeyed start: $a_before_u"
+                  where j.concurrency_key = 'tenant-a' and s.at > '$u_from' and s.at < '$u_last'")
+note "unkeyed: A jobs started between the unkeyed submit and the last unkeyed start: $a_before_u"
 check "the 10 unkeyed jobs were not starved by the keyed ones: all started before 200 more A jobs ($a_before_u)" \
   test "${a_before_u:-9999}" -lt 200
 check "B came behind a backlog: at least 1,000 A jobs started after B's last ($a_left)" \
@@ -206,3 +211,34 @@ check "the keyed priority-9 job started before 100 others did ($n_p9)" test "${n
 check_status "w7 stops cleanly on TERM" 0 stop_consumer w7
 check_eq "the 802 jobs of many each started once" 0 "$(sql "select count(*) from jobs j where queue = 'many'
   and (select count(*) from job_events e where e.job_id = j.id and e.to_status = 'running') <> 1")"
+
+# ---- a concurrency limit on a keyed queue keeps the keys' turns (migration 0027): the keyed
+# release gives a queue no more than its queue:Q limit's room, and the limit's release lets a
+# held keyed job go back to the keyed release (express queue, round-robin) instead of
+# publishing it to the ordinary queue. Before, A's 40 were released a window at a time, most
+# refused and held, then released first-come to jobq.ql: B's 4 waited behind nearly all of A's.
+check_status "limit queue:ql to 2 running" 0 jobq limit set queue:ql --max-running 2
+for i in $(seq 40); do echo '{"type":"sleep","queue":"ql","payload":{"seconds":0.05},"concurrency_key":"A"}'; done >"$T/qa.jsonl"
+for i in $(seq 4); do echo '{"type":"sleep","queue":"ql","payload":{"seconds":0.05},"concurrency_key":"B"}'; done >"$T/qb.jsonl"
+check_status "submit A's 40 jobs to ql" 0 jobq submit --batch "$T/qa.jsonl"
+start_consumer w9 --worker-id w9 --concurrency 8 --queues ql
+wait_for 60 "6 of A's started" sql_is t \
+  "select count(*) >= 6 from jobs where queue = 'ql' and started_at is not null"
+check_status "submit B's 4 jobs to ql" 0 jobq submit --batch "$T/qb.jsonl"
+wait_for 120 "the 44 jobs of ql succeeded" sql_is 44 "select count(*) from jobs where queue = 'ql' and status = 'succeeded'"
+qb_from=$(sql "select min(created_at) from jobs where queue = 'ql' and concurrency_key = 'B'")
+qb_last=$(sql "select max(started_at) from jobs where queue = 'ql' and concurrency_key = 'B'")
+qa_between=$(sql "select count(*) from jobs where queue = 'ql' and concurrency_key = 'A'
+                  and started_at > '$qb_from' and started_at < '$qb_last'")
+qa_after=$(sql "select count(*) from jobs where queue = 'ql' and concurrency_key = 'A' and started_at > '$qb_last'")
+check_eq "never more than 2 of ql ran at once" 0 \
+  "$(sql "select count(*) from jobs a where a.queue = 'ql' and (select count(*) from jobs b where b.queue = 'ql'
+          and b.started_at <= a.started_at and b.finished_at > a.started_at) > 2")"
+wait_for 30 "jobq.ql.express acked the 44 (stats)" sql_is t "select $(queue_deliveries jobq.ql.express | cut -d'|' -f3) >= 44"
+ql_express=$(queue_deliveries jobq.ql.express)
+note "limit + keys: A jobs started between B's submit and B's last start $qa_between, after $qa_after; jobq.ql.express delivered|redelivered|acked $ql_express"
+check "B's 4 jobs started before 12 more of A's did ($qa_between)" test "${qa_between:-9999}" -lt 12
+check "... while A's backlog remained (at least 10 after: $qa_after)" test "${qa_after:-0}" -ge 10
+check_eq "the ordinary queue jobq.ql delivered nothing" 0 \
+  "$(mgmt_get "queues/jobq.ql" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+check_status "w9 stops cleanly on TERM" 0 stop_consumer w9
