@@ -103,9 +103,9 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"                     \
 	" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
 
-/* Per queue, room = the window ($2) less the priority jobs released in the last minute and
- * not claimed yet (a row whose message was lost stops counting after that minute, so it
- * cannot wedge the window); the room's worth of waiting ones is taken highest priority
+/* Per queue, room = the window ($2) less the priority jobs released and not claimed yet,
+ * whatever their age (a row whose message was lost is found and released again by
+ * jobq_store_relay_lost); the room's worth of waiting ones is taken highest priority
  * first. As in the take, pushing publish_after by the grace ($1) hides a taken row from
  * other relays while this one publishes it. The rows come back in release order. */
 /* clang-format off */
@@ -113,7 +113,7 @@ static const char SQL_RELEASE[] =
 	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
 	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
 	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
-	"   AND r.published_at > now() - interval '1 minute'"
+	"   AND r.published_at IS NOT NULL"
 	"   AND r.concurrency_key IS NULL)::int AS n FROM q),"
 	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
 	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
@@ -166,12 +166,12 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * publish). The queue's pause is checked per queue (room). */
 #define KEYED_DUE(j)                                                                               \
 	KEYED_WAITING(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
-/* Per queue and key, its keyed jobs released in the last minute and not claimed yet
- * (jobs_keyed_released; a row whose message was lost stops counting after that minute, so
- * it cannot wedge the window). r is the alias of jobs. */
+/* Keyed jobs released and not claimed yet, whatever their age (jobs_keyed_released; a row
+ * whose message was lost is found and released again by jobq_store_relay_lost, so it
+ * cannot wedge the window for ever). r is the alias of jobs. */
 #define KEYED_RELEASED(r)                                                                          \
 	" " r ".concurrency_key IS NOT NULL AND " r ".status = 'queued'"                           \
-	" AND " r ".published_at IS NOT NULL AND " r ".published_at > now() - interval '1 minute'"
+	" AND " r ".published_at IS NOT NULL"
 /* Per concurrency-limited scope (migration 0021), its room for the keyed release:
  * max_running less its running jobs less its jobs released in the last minute and not
  * claimed yet (whatever released them). Read only when a limit exists. */
@@ -399,6 +399,58 @@ int jobq_store_relay_due(struct jobq_store *st, int keyed_window, struct jobq_er
 	if (r != 0)
 		return r;
 	r = store_bool(res, 0, 0) ? 1 : 0;
+	PQclear(res);
+	return r;
+}
+
+/* Express jobs (priority or keyed) released and not claimed for longer than $1 ms. */
+#define EXPRESS_OLD(j)                                                                             \
+	" " j ".status = 'queued' AND " j ".published_at IS NOT NULL"                              \
+	" AND " j ".published_at < now() - make_interval(secs => $1::bigint / 1000.0)"             \
+	" AND (" j ".concurrency_key IS NOT NULL OR " j ".priority > 0)"
+
+int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
+				 char (*queues)[JOBQ_QUEUE_BUF], int max, struct jobq_err *err)
+{
+	char age[STORE_I64_LEN], lim[STORE_I64_LEN];
+	const char *p[2] = { store_i64(age, age_ms), store_i64(lim, max) };
+	PGresult *res;
+	int r, n;
+
+	/* through jobs_keyed_released and jobs_priority_released (queue, ..., published_at) */
+	r = jobq_store_exec(st, "jobq_relay_old_express",
+			    "SELECT DISTINCT j.queue FROM jobs j WHERE" EXPRESS_OLD(
+				    "j") " ORDER BY j.queue LIMIT $2::int",
+			    2, p, &res, "relay: old express jobs", err);
+	if (r != 0)
+		return r;
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++)
+		store_copy(queues[i], JOBQ_QUEUE_BUF, PQgetvalue(res, i, 0));
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
+			  struct jobq_err *err)
+{
+	char age[STORE_I64_LEN];
+	const char *p[2] = { store_i64(age, age_ms), queue };
+	PGresult *res;
+	int r;
+
+	/* Unpublished again, as after a failed publish: the releases take them in their turn
+	 * (a new lease token, so that a late mark of the old publish cannot hide them). */
+	r = jobq_store_exec(st, "jobq_relay_lost",
+			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
+			    " updated_at = now(), lease_token = j.lease_token + 1"
+			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
+			    "AND" EXPRESS_OLD("o") " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
+						   " AND" EXPRESS_OLD("j"),
+			    2, p, &res, "relay: lost express jobs", err);
+	if (r != 0)
+		return r;
+	r = atoi(PQcmdTuples(res));
 	PQclear(res);
 	return r;
 }

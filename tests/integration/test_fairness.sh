@@ -247,3 +247,27 @@ check "... while A's backlog remained (at least 10 after: $qa_after)" test "${qa
 check_eq "the ordinary queue jobq.ql delivered nothing" 0 \
   "$(mgmt_get "queues/jobq.ql" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
 check_status "w9 stops cleanly on TERM" 0 stop_consumer w9
+
+# ---- a released job counts in the window until it is claimed, whatever its age, and a
+# window full of jobs whose messages were lost is released again (migration 0027; before,
+# a released job stopped counting after a minute: a queue without consumers, or with jobs
+# longer than a minute, got another window's worth each minute). 64 keyed jobs of queue lw
+# marked released 2 minutes ago with no message in the broker fill lw's window.
+start_consumer w11 --worker-id w11 --concurrency 4 --queues lw
+check_status "declare lw's queues (a submit does)" 0 jobq submit noop --queue lw
+wait_for 30 "that job succeeded" sql_is 1 "select count(*) from jobs where queue = 'lw' and status = 'succeeded'"
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after, concurrency_key, published_at)
+          select 'noop', 'lw', 'queued', 'due', now() - interval '2 min', now() - interval '2 min', 'lost', now() - interval '2 min'
+          from generate_series(1, 64)" >/dev/null
+check_eq "64 released jobs whose messages were lost" 64 \
+  "$(sql "select count(*) from jobs where queue = 'lw' and concurrency_key = 'lost' and published_at is not null")"
+check_status "submit a keyed job to lw" 0 jobq submit noop --queue lw --concurrency-key fresh
+wid=$(sed -n 1p <<<"$OUT")
+jq_nap 3
+check_eq "it is not released: the window is full, 2-minute-old releases count" "queued|" \
+  "$(sql "select status || '|' || coalesce(published_at::text, '') from jobs where id = '${wid:-00000000-0000-0000-0000-000000000000}'")"
+sql "update jobs set published_at = now() - interval '10 min' where queue = 'lw' and concurrency_key = 'lost'" >/dev/null
+wait_for 60 "once they are 5 minutes old with lw's express queue empty, the 64 are released again and all 65 run" \
+  sql_is 66 "select count(*) from jobs where queue = 'lw' and status = 'succeeded'"
+check_status "w11 stops cleanly on TERM" 0 stop_consumer w11
+check "w11 logged the release again" grep -q 'express_jobs_released_again.*64' "$(log_of w11)"
