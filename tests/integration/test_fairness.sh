@@ -19,7 +19,8 @@
 #  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
 #    a b c a b c a b a a a at concurrency 1;
 #  - every job succeeded exactly once (one queued->running and one terminal event each);
-#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`;
+#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`, and
+#    its automatic retry after a backoff;
 #  - 80 keys x 10 jobs (more keys than the window) at 1 x 16: a new key's job starts
 #    before 100 others do (with 0024's release, which forgot the turns, after ~430), and
 #    so does a keyed priority-9 job of a key with jobs in flight.
@@ -27,6 +28,7 @@
 # ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
 # the count is of jobs, not of milliseconds.
 source "$(dirname "$0")/lib.sh"
+export JOBQ_RETRY_BASE=100ms JOBQ_RETRY_MAX=1s
 jq_setup fairness
 
 check --fatal "migrate" jobq migrate
@@ -133,6 +135,14 @@ wait_for 30 "it failed again" sql_is "failed|1" \
 wait_for 20 "jobq.kq.express delivered it twice" queue_deliveries_are jobq.kq.express "2|0|2"
 check_eq "jobq.kq never delivered it" "0" \
   "$(mgmt_get "queues/jobq.kq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+# and an automatic retry of a keyed job (scheduled for its backoff, migration 0027's
+# jobs_keyed_scheduled) comes due, is released again and runs from the express queue too
+check_status "submit a failing keyed job (2 attempts) --wait exits 1" 1 \
+  timeout 60 "$JOBQ_BIN_DIR/jobq" submit fail '{"message":"boom"}' --queue kq --concurrency-key t --max-attempts 2 --wait
+rid=$(sed -n 1p <<<"$OUT")
+check_eq "it ran twice and failed" "failed|2" \
+  "$(sql "select status || '|' || attempt from jobs where id = '${rid:-00000000-0000-0000-0000-000000000000}'")"
+wait_for 20 "jobq.kq.express delivered the four runs" queue_deliveries_are jobq.kq.express "4|0|4"
 check_status "w5 stops cleanly on TERM" 0 stop_consumer w5
 
 # ---- keyed jobs of priority 0 do not starve unkeyed ones at the consumer: at concurrency 2
