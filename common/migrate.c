@@ -140,19 +140,19 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	" END IF;"
 	"END $$",
-	/* The keyed release's memory of turns (migration 0027): the relay reads and writes it,
-	 * nobody else. */
+	/* The keyed release's memory of turns and its cursors (migration 0027): the relay
+	 * reads and writes them, nobody else. */
 	"DO $$ BEGIN"
 	" IF to_regclass('public.key_turns') IS NOT NULL THEN"
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
-	"   REVOKE ALL ON key_turns FROM jobq_consumer;"
-	"   GRANT SELECT, INSERT, UPDATE ON key_turns TO jobq_consumer;"
+	"   REVOKE ALL ON key_turns, key_cursors FROM jobq_consumer;"
+	"   GRANT SELECT, INSERT, UPDATE ON key_turns, key_cursors TO jobq_consumer;"
 	"  END IF;"
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
-	"   REVOKE ALL ON key_turns FROM jobq_cli;"
+	"   REVOKE ALL ON key_turns, key_cursors FROM jobq_cli;"
 	"  END IF;"
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
-	"   REVOKE ALL ON key_turns FROM jobq_producer;"
+	"   REVOKE ALL ON key_turns, key_cursors FROM jobq_producer;"
 	"  END IF;"
 	" END IF;"
 	"END $$",

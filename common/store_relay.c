@@ -194,8 +194,12 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *  lim   the room of each concurrency-limited scope (KEY_LIMIT_ROOM; none without limits);
  *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
  *        no more than its queue:Q limit's room;
- *  k     the (queue, key) pairs with waiting jobs, only in queues with room (a full window
- *        costs one count per queue, not a walk over its keys): one probe per pair;
+ *  kw    only in queues with room (a full window costs one count per queue, not a walk
+ *        over its keys), the keys with waiting jobs in key order from the queue's cursor
+ *        (key_cursors: the last key served), wrapping, at most 4 x room keys (at least
+ *        64): one probe per key, so a release's cost follows its room, not the keys;
+ *  kp, k those keys, and the keys of the queue's first room waiting jobs of priority 1-9
+ *        (jobs_keyed_priority), which the bounded walk must not delay;
  *  fl    per queue with room and key, its jobs released and not claimed yet;
  *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
  *        its even share of the room, never more than the room nor than its key:K limit's
@@ -211,7 +215,8 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *        outnumber the room: the keys just served go behind the others;
  *  pick  those, locked, skipping rows other relays hold ($3 bounds all);
  *  kt    the released keys' last release set to now (in key order, so two relays'
- *        upserts do not deadlock).
+ *        upserts do not deadlock);
+ *  kc    the queue's cursor moved to the last walked key that was served.
  * Taken as the priority release's are (RELEASE_SET), and returned in release order.
  * pick and the update find their rows by primary key (= ANY of an array): a join would
  * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
@@ -228,15 +233,34 @@ static const char SQL_KEY_RELEASE_1[] =
 	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
 	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
 	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
-	" k AS ("
-	"  SELECT room.queue, f.concurrency_key FROM room CROSS JOIN LATERAL ("
-	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"   AND j.queue = room.queue ORDER BY j.concurrency_key LIMIT 1) f WHERE room.n > 0"
+	" kw AS ("
+	"  SELECT room.queue, f.concurrency_key, 1 AS i, false AS wrapped,"
+	"   f.concurrency_key AS start, greatest(4 * room.n, 64) AS bound"
+	"  FROM room LEFT JOIN key_cursors kc ON kc.queue = room.queue CROSS JOIN LATERAL ("
+	"   (SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = room.queue AND j.concurrency_key > coalesce(kc.concurrency_key, '')"
+	"    ORDER BY j.concurrency_key LIMIT 1)"
+	"   UNION ALL"
+	"   (SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = room.queue ORDER BY j.concurrency_key LIMIT 1) LIMIT 1) f"
+	"  WHERE room.n > 0"
 	"  UNION ALL"
-	"  SELECT k.queue, n.concurrency_key FROM k CROSS JOIN LATERAL ("
-	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"   AND j.queue = k.queue AND j.concurrency_key > k.concurrency_key"
-	"   ORDER BY j.concurrency_key LIMIT 1) n),"
+	"  SELECT k.queue, n.concurrency_key, k.i + 1, k.wrapped OR n.w, k.start, k.bound"
+	"  FROM kw k CROSS JOIN LATERAL ("
+	"   (SELECT j.concurrency_key, false AS w FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = k.queue AND j.concurrency_key > k.concurrency_key"
+	"    ORDER BY j.concurrency_key LIMIT 1)"
+	"   UNION ALL"
+	"   (SELECT j.concurrency_key, true FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = k.queue AND NOT k.wrapped ORDER BY j.concurrency_key LIMIT 1)"
+	"   LIMIT 1) n"
+	"  WHERE k.i < k.bound AND NOT ((k.wrapped OR n.w) AND n.concurrency_key >= k.start)),"
+	" kp AS (SELECT room.queue, p.concurrency_key FROM room CROSS JOIN LATERAL ("
+	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_DUE("j") " AND j.priority > 0"
+	"   AND j.queue = room.queue ORDER BY j.priority DESC, j.created_at"
+	"   LIMIT greatest(room.n, 0)) p),"
+	" k AS (SELECT kw.queue, kw.concurrency_key FROM kw"
+	"  UNION SELECT kp.queue, kp.concurrency_key FROM kp),"
 	" kn AS (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue),"
 	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
 	"   WHERE r.queue IN (SELECT kn.queue FROM kn) AND" KEYED_RELEASED("r")
@@ -269,7 +293,13 @@ static const char SQL_KEY_RELEASE_2[] =
 	" kt AS (INSERT INTO key_turns AS t (queue, concurrency_key, last_released_at)"
 	"  SELECT DISTINCT u.queue, u.concurrency_key, now() FROM u ORDER BY 1, 2"
 	"  ON CONFLICT (queue, concurrency_key) DO UPDATE"
-	"  SET last_released_at = excluded.last_released_at) "
+	"  SET last_released_at = excluded.last_released_at),"
+	" kc AS (INSERT INTO key_cursors AS c (queue, concurrency_key)"
+	"  SELECT DISTINCT ON (k.queue) k.queue, k.concurrency_key FROM kw k"
+	"  WHERE EXISTS (SELECT 1 FROM u WHERE u.queue = k.queue"
+	"   AND u.concurrency_key = k.concurrency_key)"
+	"  ORDER BY k.queue, k.i DESC"
+	"  ON CONFLICT (queue) DO UPDATE SET concurrency_key = excluded.concurrency_key) "
 	"SELECT u.id, u.type, u.queue, u.lease_token, u.priority, true AS keyed"
 	" FROM u JOIN ranked r ON r.id = u.id ORDER BY r.pos";
 /* clang-format on */

@@ -13,6 +13,13 @@ CREATE TABLE key_turns (
     last_released_at timestamptz NOT NULL,
     PRIMARY KEY (queue, concurrency_key)
 );
+-- Per queue, the last key the keyed release served in its walk over the keys: the next
+-- release walks on from there (wrapping), a bounded number of keys (4 times its room, at
+-- least 64), so its cost follows the room, not the number of keys waiting.
+CREATE TABLE key_cursors (
+    queue text PRIMARY KEY,
+    concurrency_key text NOT NULL
+);
 
 -- Cost (0024's release and the relay's probe read rows they then threw away):
 -- The keyed release's index holds only what it can release: queued keyed jobs not held by a
@@ -23,6 +30,12 @@ DROP INDEX jobs_keyed_waiting;
 CREATE INDEX jobs_keyed_waiting ON jobs (queue, concurrency_key, priority DESC, created_at)
     WHERE concurrency_key IS NOT NULL AND published_at IS NULL AND status = 'queued'
       AND publish_after < 'infinity';
+-- The keyed jobs of priority 1-9, by queue: the release looks them up beside its bounded
+-- walk over the keys, so that a keyed job of a higher priority is released first whether or
+-- not the walk reaches its key.
+CREATE INDEX jobs_keyed_priority ON jobs (queue, priority DESC, created_at)
+    WHERE concurrency_key IS NOT NULL AND published_at IS NULL AND status = 'queued'
+      AND publish_after < 'infinity' AND priority > 0;
 CREATE INDEX jobs_keyed_scheduled ON jobs (run_after)
     WHERE concurrency_key IS NOT NULL AND published_at IS NULL AND status = 'scheduled';
 -- The relay's ordinary take and its probe: unpublished, waiting, unkeyed jobs of priority 0
