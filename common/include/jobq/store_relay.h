@@ -40,8 +40,11 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * (each key's first due job, then each key's second, ..., a key with jobs in flight
  * counting them as taken turns), highest priority first, then by turn, within a turn the
  * key released least recently first (key_turns, migration 0027), then oldest; skipping
- * rows other relays hold; max bounds the whole take. A queue whose window is full costs a
- * count, not a walk over its keys; jobs held by a limit are not read. Two relays releasing
+ * rows other relays hold; max bounds the whole take. The keys are walked from the queue's
+ * cursor (key_cursors), at most 4 x room of them, plus those with waiting jobs of priority
+ * 1-9. A queue whose window is full costs a count, not a walk over its keys; jobs held by
+ * a limit are not read; a queue:Q or key:K limit bounds the room, a full type:T limit skips
+ * its jobs. Two relays releasing
  * at once may exceed the window a little. Fills envs (keyed, with their priority: published
  * to the express queue) and tokens in release order; returns the count (>= 0), or a
  * negative JOBQ_E* as jobq_store_relay_take. */
