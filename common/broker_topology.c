@@ -182,6 +182,26 @@ int jobq_broker_declare_express(struct jobq_broker *b, const char *name, struct 
 	return declare_job_queue(b, key, err);
 }
 
+int jobq_broker_express_ready(struct jobq_broker *b, const char *name, uint32_t *ready,
+			      struct jobq_err *err)
+{
+	char queue[JOBQ_QUEUE_BUF + sizeof(JOBQ_QUEUE_PREFIX) + sizeof(JOBQ_EXPRESS_SUFFIX)];
+	char what[sizeof(queue) + 16];
+	amqp_queue_declare_ok_t *ok;
+	int r;
+
+	snprintf(queue, sizeof(queue), "%s%s%s", JOBQ_QUEUE_PREFIX, name, JOBQ_EXPRESS_SUFFIX);
+	snprintf(what, sizeof(what), "check queue %s", queue);
+	ok = amqp_queue_declare(b->conn, JOBQ_CHANNEL, amqp_cstring_bytes(queue), 1, 0, 0, 0,
+				amqp_empty_table);
+	if ((r = jobq_broker_reply_error(b, amqp_get_rpc_reply(b->conn), what, err)) != 0)
+		return r;
+	if (ok == NULL)
+		return jobq_err_set(err, JOBQ_EBROKER, "%s: no answer", what);
+	*ready = ok->message_count;
+	return 0;
+}
+
 int jobq_broker_declare_topology(struct jobq_broker *b, char *const *queues, int nqueues,
 				 struct jobq_err *err)
 {

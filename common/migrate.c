@@ -144,6 +144,22 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	" END IF;"
 	"END $$",
+	/* The keyed release's memory of turns and its cursors (migration 0027): the relay
+	 * reads and writes them, nobody else. */
+	"DO $$ BEGIN"
+	" IF to_regclass('public.key_turns') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON key_turns, key_cursors FROM jobq_consumer;"
+	"   GRANT SELECT, INSERT, UPDATE ON key_turns, key_cursors TO jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON key_turns, key_cursors FROM jobq_cli;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON key_turns, key_cursors FROM jobq_producer;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
 	/* Columns of jobs that submit sets and a later migration added: unique_until (0016,
 	 * submit --unique-for), priority (0018, submit --priority) and concurrency_key (0021,
 	 * submit --concurrency-key since 0024). A database migrated

@@ -173,9 +173,13 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 		  * rows scanned all of it later (claims on a fresh database slowed as the
 		  * table grew): every statement of a worker finds its rows through an index,
 		  * so it plans no other access. The CLI runs each statement once: a custom
-		  * plan, which sees how many ids the arrays hold, suits it. */
+		  * plan, which sees how many ids the arrays hold, suits it. No JIT either: a
+		  * generic plan's estimates (enable_seqscan off adds its penalty to every
+		  * scan it cannot avoid) passed jit_above_cost in the relay's due probe, which
+		  * then compiled for 1.6-2.8 s at each run (every 100 ms) on a table of 100,000
+		  * rows, for a plan that reads a few index entries. */
 		 (st->flags & JOBQ_STORE_WORKER)
-			 ? " -c plan_cache_mode=force_generic_plan -c enable_seqscan=off"
+			 ? " -c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c jit=off"
 			 : "",
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
 		  * the disk (docs/design.md §12). */

@@ -103,9 +103,9 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"                     \
 	" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
 
-/* Per queue, room = the window ($2) less the priority jobs released in the last minute and
- * not claimed yet (a row whose message was lost stops counting after that minute, so it
- * cannot wedge the window); the room's worth of waiting ones is taken highest priority
+/* Per queue, room = the window ($2) less the priority jobs released and not claimed yet,
+ * whatever their age (a row whose message was lost is found and released again by
+ * jobq_store_relay_lost); the room's worth of waiting ones is taken highest priority
  * first. As in the take, pushing publish_after by the grace ($1) hides a taken row from
  * other relays while this one publishes it. The rows come back in release order. */
 /* clang-format off */
@@ -113,7 +113,7 @@ static const char SQL_RELEASE[] =
 	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
 	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
 	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
-	"   AND r.published_at > now() - interval '1 minute'"
+	"   AND r.published_at IS NOT NULL"
 	"   AND r.concurrency_key IS NULL)::int AS n FROM q),"
 	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
 	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
@@ -151,81 +151,188 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 			      window, envs, tokens, max, err);
 }
 
-/* A keyed job waiting for the keyed release (migration 0024): unpublished and waiting (the
- * predicate of the index jobs_keyed_waiting, which the loose scan over the keys reads). */
+/* A keyed job waiting for the keyed release (migrations 0024, 0027): unpublished, queued
+ * and not held by a limit (publish_after 'infinity'): the predicate of the index
+ * jobs_keyed_waiting, which the loose scans over queues and keys read. */
 #define KEYED_WAITING(j)                                                                           \
 	" " j ".concurrency_key IS NOT NULL AND " j ".published_at IS NULL"                        \
-	" AND " j ".status IN ('scheduled', 'queued')"
-/* ... and due now: not held by a limit (publish_after 'infinity'), not scheduled for later,
- * not taken by a relay within its grace. The queue's pause is checked per queue (room). */
+	" AND " j ".status = 'queued' AND " j ".publish_after < 'infinity'"
+/* A keyed job scheduled for later (a run time, a retry's backoff): the predicate of
+ * jobs_keyed_scheduled; the release moves it to queued once due. */
+#define KEYED_SCHEDULED(j)                                                                         \
+	" " j ".concurrency_key IS NOT NULL AND " j ".published_at IS NULL"                        \
+	" AND " j ".status = 'scheduled'"
+/* ... and due now: not taken by a relay within its grace (nor pushed back after a failed
+ * publish). The queue's pause is checked per queue (room). */
 #define KEYED_DUE(j)                                                                               \
 	KEYED_WAITING(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
-/* The keyed release (docs/design.md §6 "Keyed release"), in steps that each read a bounded
- * number of index entries, never the whole backlog:
- *  k     the (queue, key) pairs with waiting jobs: a loose index scan of jobs_keyed_waiting
- *        (one probe per pair, however many jobs a key has);
- *  fl    per queue and key, its jobs released in the last minute and not claimed yet
- *        (jobs_keyed_released; a row whose message was lost stops counting after that
- *        minute, so it cannot wedge the window);
- *  room  per queue that is not paused: the window ($2) less its keys' released jobs;
+/* Keyed jobs released and not claimed yet, whatever their age (jobs_keyed_released; a row
+ * whose message was lost is found and released again by jobq_store_relay_lost, so it
+ * cannot wedge the window for ever). r is the alias of jobs. */
+#define KEYED_RELEASED(r)                                                                          \
+	" " r ".concurrency_key IS NOT NULL AND " r ".status = 'queued'"                           \
+	" AND " r ".published_at IS NOT NULL"
+/* Per concurrency-limited scope (migration 0021), its room for the keyed release:
+ * max_running less its running jobs less its jobs released in the last minute and not
+ * claimed yet (whatever released them). Read only when a limit exists. */
+#define KEY_LIMIT_IN(r)                                                                            \
+	" l.scope IN ('queue:' || " r ".queue, 'type:' || " r ".type,"                             \
+	" 'key:' || " r ".concurrency_key)"
+#define KEY_LIMIT_ROOM                                                                             \
+	"SELECT l.scope, l.max_running"                                                            \
+	" - (SELECT count(*) FROM jobs r WHERE r.status = 'running' AND" KEY_LIMIT_IN(             \
+		"r") ")"                                                                           \
+		     " - (SELECT count(*) FROM jobs r WHERE r.status = 'queued' AND "              \
+		     "r.published_at IS NOT NULL"                                                  \
+		     "    AND r.published_at > now() - interval '1 minute' AND" KEY_LIMIT_IN(      \
+			     "r") ") AS n"                                                         \
+				  " FROM limits l WHERE l.scope >= '' AND l.max_running IS NOT "   \
+				  "NULL"
+/* The keyed release (docs/design.md §6 "Keyed release"), in steps:
+ *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
+ *        (one probe per queue);
+ *  lim   the room of each concurrency-limited scope (KEY_LIMIT_ROOM; none without limits);
+ *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
+ *        no more than its queue:Q limit's room;
+ *  kw    only in queues with room (a full window costs one count per queue, not a walk
+ *        over its keys), the keys with waiting jobs in key order from the queue's cursor
+ *        (key_cursors: the last key served), wrapping, at most 4 x room keys (at least
+ *        64): one probe per key, so a release's cost follows its room, not the keys;
+ *  kp, k those keys, and the keys of the queue's first room waiting jobs of priority 1-9
+ *        (jobs_keyed_priority), which the bounded walk must not delay;
+ *  fl    per queue with room and key, its jobs released and not claimed yet;
  *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
- *        its even share of the room, and never more than the room), each with its turn:
- *        its place in its key's line plus the key's jobs in flight, so a key with jobs
- *        released already comes after the keys without;
- *  ranked the queue's first room candidates by turn (round-robin: every key's 1st job,
- *        then every key's 2nd, ...), highest priority first within a turn, then oldest;
- *  pick  those, locked, skipping rows other relays hold ($3 bounds all).
+ *        its even share of the room, never more than the room nor than its key:K limit's
+ *        room; none of a type whose type:T limit is full; numbered after the
+ *        LIMIT: a row_number ordered by (priority, created_at) read a key's whole group of
+ *        jobs sharing a creation time, as a batch's do), each with its turn:
+ *        its place in its key's line plus the key's jobs in flight, and the key's last
+ *        release (key_turns, migration 0027);
+ *  ranked the queue's first room candidates: highest priority first; within a priority by
+ *        turn (round-robin: every key's 1st job, then every key's 2nd, ...); within a turn
+ *        the key least recently released first (a key never released before all), then
+ *        the oldest job. Remembering the last release is what rotates the keys when they
+ *        outnumber the room: the keys just served go behind the others;
+ *  pick  those, locked, skipping rows other relays hold ($3 bounds all);
+ *  kt    the released keys' last release set to now (in key order, so two relays'
+ *        upserts do not deadlock);
+ *  kc    the queue's cursor moved to the last walked key that was served.
  * Taken as the priority release's are (RELEASE_SET), and returned in release order.
  * pick and the update find their rows by primary key (= ANY of an array): a join would
  * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
 /* clang-format off */
-static const char SQL_KEY_RELEASE[] =
-	"WITH RECURSIVE k AS ("
-	"  (SELECT j.queue, j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"   ORDER BY j.queue, j.concurrency_key LIMIT 1)"
+static const char SQL_KEY_RELEASE_1[] =
+	"WITH RECURSIVE qs AS ("
+	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
-	"  SELECT n.queue, n.concurrency_key FROM k CROSS JOIN LATERAL ("
-	"   SELECT j.queue, j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"   AND (j.queue, j.concurrency_key) > (k.queue, k.concurrency_key)"
-	"   ORDER BY j.queue, j.concurrency_key LIMIT 1) n),"
+	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
+	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
+	"   ORDER BY j.queue LIMIT 1) n),"
+	" lim AS (" KEY_LIMIT_ROOM "),"
+	" room AS (SELECT qs.queue, least($2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
+	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
+	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
+	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
+	" kw AS ("
+	"  SELECT room.queue, f.concurrency_key, 1 AS i, false AS wrapped,"
+	"   f.concurrency_key AS start, greatest(4 * room.n, 64) AS bound"
+	"  FROM room LEFT JOIN key_cursors kc ON kc.queue = room.queue CROSS JOIN LATERAL ("
+	"   (SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = room.queue AND j.concurrency_key > coalesce(kc.concurrency_key, '')"
+	"    ORDER BY j.concurrency_key LIMIT 1)"
+	"   UNION ALL"
+	"   (SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = room.queue ORDER BY j.concurrency_key LIMIT 1) LIMIT 1) f"
+	"  WHERE room.n > 0"
+	"  UNION ALL"
+	"  SELECT k.queue, n.concurrency_key, k.i + 1, k.wrapped OR n.w, k.start, k.bound"
+	"  FROM kw k CROSS JOIN LATERAL ("
+	"   (SELECT j.concurrency_key, false AS w FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = k.queue AND j.concurrency_key > k.concurrency_key"
+	"    ORDER BY j.concurrency_key LIMIT 1)"
+	"   UNION ALL"
+	"   (SELECT j.concurrency_key, true FROM jobs j WHERE" KEYED_WAITING("j")
+	"    AND j.queue = k.queue AND NOT k.wrapped ORDER BY j.concurrency_key LIMIT 1)"
+	"   LIMIT 1) n"
+	"  WHERE k.i < k.bound AND NOT ((k.wrapped OR n.w) AND n.concurrency_key >= k.start)),"
+	" kp AS (SELECT room.queue, p.concurrency_key FROM room CROSS JOIN LATERAL ("
+	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_DUE("j") " AND j.priority > 0"
+	"   AND j.queue = room.queue ORDER BY j.priority DESC, j.created_at"
+	"   LIMIT greatest(room.n, 0)) p),"
+	" k AS (SELECT kw.queue, kw.concurrency_key FROM kw"
+	"  UNION SELECT kp.queue, kp.concurrency_key FROM kp),"
+	" kn AS (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue),"
 	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
-	"   WHERE r.concurrency_key IS NOT NULL AND r.status = 'queued'"
-	"   AND r.published_at IS NOT NULL AND r.published_at > now() - interval '1 minute'"
-	"   GROUP BY r.queue, r.concurrency_key),"
-	" room AS (SELECT kq.queue, kq.keys, $2::int - coalesce((SELECT sum(fl.n) FROM fl"
-	"   WHERE fl.queue = kq.queue), 0)::int AS n"
-	"   FROM (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue) kq"
-	"   WHERE " STORE_QUEUE_RUNS("kq") "),"
+	"   WHERE r.queue IN (SELECT kn.queue FROM kn) AND" KEYED_RELEASED("r")
+	"   GROUP BY r.queue, r.concurrency_key),";
+/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_KEY_RELEASE_2[] =
 	" cand AS (SELECT c.id, c.priority, c.created_at, k.queue, room.n AS room,"
-	"   c.rk + coalesce(fl.n, 0) AS turn"
-	"   FROM k JOIN room ON room.queue = k.queue AND room.n > 0"
+	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
+	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
 	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
-	"   CROSS JOIN LATERAL (SELECT j.id, j.priority, j.created_at,"
-	"     row_number() OVER (ORDER BY j.priority DESC, j.created_at) AS rk"
-	"     FROM jobs j WHERE" KEYED_DUE("j")
+	"   LEFT JOIN key_turns t ON t.queue = k.queue AND t.concurrency_key = k.concurrency_key"
+	"   CROSS JOIN LATERAL (SELECT l.*, row_number() OVER () AS rk FROM ("
+	"     SELECT j.id, j.priority, j.created_at FROM jobs j WHERE" KEYED_DUE("j")
 	"     AND j.queue = k.queue AND j.concurrency_key = k.concurrency_key"
+	"     AND NOT EXISTS (SELECT 1 FROM lim WHERE lim.scope = 'type:' || j.type"
+	"      AND lim.n <= 0)"
 	"     ORDER BY j.priority DESC, j.created_at"
-	"     LIMIT least(room.n, 2 * ceil(room.n::numeric / room.keys)::int)) c),"
+	"     LIMIT greatest(0, least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int,"
+	"      (SELECT lim.n FROM lim WHERE lim.scope = 'key:' || k.concurrency_key)))) l) c),"
 	" ranked AS (SELECT x.id, x.pos FROM (SELECT cand.id, cand.room,"
-	"   row_number() OVER (PARTITION BY cand.queue"
-	"   ORDER BY cand.turn, cand.priority DESC, cand.created_at) AS pos FROM cand) x"
+	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
+	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
 	"   WHERE x.pos <= x.room),"
 	" pick AS (SELECT j.id FROM jobs j JOIN ranked r ON r.id = j.id"
 	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM ranked r2))"
 	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
 	" u AS (UPDATE jobs j SET" RELEASE_SET
 	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick))"
-	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority) "
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.concurrency_key),"
+	" kt AS (INSERT INTO key_turns AS t (queue, concurrency_key, last_released_at)"
+	"  SELECT DISTINCT u.queue, u.concurrency_key, now() FROM u ORDER BY 1, 2"
+	"  ON CONFLICT (queue, concurrency_key) DO UPDATE"
+	"  SET last_released_at = excluded.last_released_at),"
+	" kc AS (INSERT INTO key_cursors AS c (queue, concurrency_key)"
+	"  SELECT DISTINCT ON (k.queue) k.queue, k.concurrency_key FROM kw k"
+	"  WHERE EXISTS (SELECT 1 FROM u WHERE u.queue = k.queue"
+	"   AND u.concurrency_key = k.concurrency_key)"
+	"  ORDER BY k.queue, k.i DESC"
+	"  ON CONFLICT (queue) DO UPDATE SET concurrency_key = excluded.concurrency_key) "
 	"SELECT u.id, u.type, u.queue, u.lease_token, u.priority, true AS keyed"
 	" FROM u JOIN ranked r ON r.id = u.id ORDER BY r.pos";
 /* clang-format on */
+
+/* Keyed jobs scheduled for later that are due now become queued (as the take does to
+ * unkeyed ones: status_reason 'due'), so that the release finds them in jobs_keyed_waiting;
+ * $1 bounds the rows, taken by run time, skipping rows others hold. */
+static const char SQL_KEY_DUE[] =
+	"UPDATE jobs j SET status = 'queued', updated_at = now(), status_reason = 'due'"
+	" WHERE j.id = ANY (ARRAY(SELECT d.id FROM jobs d WHERE" KEYED_SCHEDULED(
+		"d") " AND d.run_after <= now() AND d.publish_after <= now()"
+		     " ORDER BY d.run_after LIMIT $1::int FOR UPDATE SKIP LOCKED))"
+		     " AND" KEYED_SCHEDULED("j");
 
 int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err)
 {
-	return window_release(st, "jobq_relay_key_release", SQL_KEY_RELEASE, "relay: keyed release",
-			      grace_ms, window, envs, tokens, max, err);
+	char lim[STORE_I64_LEN];
+	const char *p[1] = { store_i64(lim, max) };
+	PGresult *res = NULL;
+	int r = jobq_store_exec(st, "jobq_relay_key_due", SQL_KEY_DUE, 1, p, &res,
+				"relay: keyed jobs come due", err);
+
+	char sql[sizeof(SQL_KEY_RELEASE_1) + sizeof(SQL_KEY_RELEASE_2)];
+
+	PQclear(res);
+	if (r != 0)
+		return r;
+	memcpy(sql, SQL_KEY_RELEASE_1, sizeof(SQL_KEY_RELEASE_1) - 1);
+	memcpy(sql + sizeof(SQL_KEY_RELEASE_1) - 1, SQL_KEY_RELEASE_2, sizeof(SQL_KEY_RELEASE_2));
+	return window_release(st, "jobq_relay_key_release", sql, "relay: keyed release", grace_ms,
+			      window, envs, tokens, max, err);
 }
 
 /* Held by a limit (migrations 0021, 0023, jobq_store_hold): queued, unpublished, with
@@ -258,6 +365,8 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
  * so its limit locks are taken before any job row's, in the admission's order: no deadlock
  * with a claim. */
 /* clang-format off */
+/* A keyed job is only let go (publish_after now, not returned): the keyed release publishes
+ * it, round-robin by key to the express queue (migration 0027). */
 static const char SQL_LIMIT_RELEASE[] =
 	"WITH room AS MATERIALIZED (" LIMIT_ROOM("true") "),"
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
@@ -268,10 +377,13 @@ static const char SQL_LIMIT_RELEASE[] =
 	"   FOR UPDATE SKIP LOCKED) p WHERE s.n > 0 LIMIT $2::int),"
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
-	"  publish_after = now() + make_interval(secs => $1::bigint / 1000.0)"
+	"  publish_after = CASE WHEN j.concurrency_key IS NULL"
+	"   THEN now() + make_interval(secs => $1::bigint / 1000.0) ELSE now() END"
 	"  FROM pick WHERE j.id = pick.id"
-	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
-	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
+	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at,"
+	"  j.concurrency_key) "
+	"SELECT id, type, queue, lease_token, priority FROM u WHERE concurrency_key IS NULL"
+	" ORDER BY priority DESC, created_at";
 /* clang-format on */
 
 int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
@@ -290,27 +402,98 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 	return read_taken(res, "relay: limit release", envs, tokens, err);
 }
 
+/* The due probe: an unkeyed priority-0 job due (jobs_plain_unpublished), a priority job
+ * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
+ * runs with waiting keyed jobs and room in its keyed window ($1; one probe per queue of
+ * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
+ * is not work), or a limit's held jobs whose scope has room (migrations 0021, 0023; with the ms until a
+ * rate-limited scope's next token when it waits for one). */
 /* clang-format off */
 static const char SQL_DUE[] =
 	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
-	/* keyed (migration 0024) */
-	" OR EXISTS (SELECT 1 FROM jobs WHERE" KEYED_DUE("jobs") " AND " STORE_QUEUE_RUNS("jobs") ")"
+	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
+	"  AND d.run_after <= now() AND d.publish_after <= now())"
+	" OR EXISTS (WITH RECURSIVE qs AS ("
+	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
+	"  UNION ALL"
+	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
+	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
+	"   ORDER BY j.queue LIMIT 1) n)"
+	"  SELECT 1 FROM qs WHERE " STORE_QUEUE_RUNS("qs")
+	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
+	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int"
+	"  AND EXISTS (SELECT 1 FROM jobs j WHERE" KEYED_DUE("j") " AND j.queue = qs.queue))"
 	/* held by a limit whose scope has room (migrations 0021, 0023) */
 	" OR COALESCE(x.room, false) AS due, x.wait_ms"
 	" FROM (SELECT bool_or(n > 0) AS room, ceil(min(wait_ms))::bigint AS wait_ms"
 	"       FROM (" LIMIT_ROOM("false") ") y) x";
 /* clang-format on */
 
-int jobq_store_relay_due(struct jobq_store *st, int64_t *limit_wait_ms, struct jobq_err *err)
+int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit_wait_ms,
+			 struct jobq_err *err)
 {
+	char win[STORE_I64_LEN];
+	const char *p[1] = { store_i64(win, keyed_window) };
 	PGresult *res;
-	int r = jobq_store_exec(st, "jobq_relay_due", SQL_DUE, 0, NULL, &res, "relay", err);
+	int r = jobq_store_exec(st, "jobq_relay_due", SQL_DUE, 1, p, &res, "relay", err);
 
 	if (r != 0)
 		return r;
 	r = store_bool(res, 0, 0) ? 1 : 0;
 	*limit_wait_ms = PQgetisnull(res, 0, 1) ? -1 : store_int64(res, 0, 1);
+	PQclear(res);
+	return r;
+}
+
+/* Express jobs (priority or keyed) released and not claimed for longer than $1 ms. */
+#define EXPRESS_OLD(j)                                                                             \
+	" " j ".status = 'queued' AND " j ".published_at IS NOT NULL"                              \
+	" AND " j ".published_at < now() - make_interval(secs => $1::bigint / 1000.0)"             \
+	" AND (" j ".concurrency_key IS NOT NULL OR " j ".priority > 0)"
+
+int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
+				 char (*queues)[JOBQ_QUEUE_BUF], int max, struct jobq_err *err)
+{
+	char age[STORE_I64_LEN], lim[STORE_I64_LEN];
+	const char *p[2] = { store_i64(age, age_ms), store_i64(lim, max) };
+	PGresult *res;
+	int r, n;
+
+	/* through jobs_keyed_released and jobs_priority_released (queue, ..., published_at) */
+	r = jobq_store_exec(st, "jobq_relay_old_express",
+			    "SELECT DISTINCT j.queue FROM jobs j WHERE" EXPRESS_OLD(
+				    "j") " ORDER BY j.queue LIMIT $2::int",
+			    2, p, &res, "relay: old express jobs", err);
+	if (r != 0)
+		return r;
+	n = PQntuples(res);
+	for (int i = 0; i < n; i++)
+		store_copy(queues[i], JOBQ_QUEUE_BUF, PQgetvalue(res, i, 0));
+	PQclear(res);
+	return n;
+}
+
+int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
+			  struct jobq_err *err)
+{
+	char age[STORE_I64_LEN];
+	const char *p[2] = { store_i64(age, age_ms), queue };
+	PGresult *res;
+	int r;
+
+	/* Unpublished again, as after a failed publish: the releases take them in their turn
+	 * (a new lease token, so that a late mark of the old publish cannot hide them). */
+	r = jobq_store_exec(st, "jobq_relay_lost",
+			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
+			    " updated_at = now(), lease_token = j.lease_token + 1"
+			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
+			    "AND" EXPRESS_OLD("o") " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
+						   " AND" EXPRESS_OLD("j"),
+			    2, p, &res, "relay: lost express jobs", err);
+	if (r != 0)
+		return r;
+	r = atoi(PQcmdTuples(res));
 	PQclear(res);
 	return r;
 }

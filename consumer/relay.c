@@ -54,6 +54,14 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
+/* The windows count a released job until it is claimed, however long that takes. A job
+ * released this long ago and still not claimed, in a queue whose express queue holds no
+ * ready message, is taken as lost (its message was, say, purged or lost with a broker
+ * node) and released again (docs/design.md §6 "Keyed release"); checked this often. */
+#define LOST_AFTER_MS (5 * 60 * 1000)
+#define LOST_CHECK_MS 10000
+/* Queues checked at most per LOST_CHECK_MS. */
+#define LOST_QUEUES 16
 
 struct relay {
 	struct consumer *c;
@@ -71,6 +79,7 @@ struct relay {
 	 * none; jobq_store_relay_due): the loop's wait ends then, so that the release follows
 	 * the rate, not the tick. */
 	int64_t token_due_ms;
+	int64_t lost_check_ms; /* when lost_round last ran */
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -373,6 +382,46 @@ static void reap_round(struct relay *r)
 			  jobq_log_int(count, n));
 }
 
+/* Express jobs released LOST_AFTER_MS ago and still not claimed, in a queue whose express
+ * queue has no ready message: nothing in the broker can deliver them (a consumer holding
+ * one prefetched behind long jobs is the only other place, and then the new message is a
+ * duplicate the claim absorbs), so they are released again. At most every LOST_CHECK_MS. */
+static void lost_round(struct relay *r)
+{
+	char queues[LOST_QUEUES][JOBQ_QUEUE_BUF], count[24];
+	struct jobq_err err = { 0 };
+	int64_t now = jobq_monotonic_ms();
+	int n;
+
+	if (now - r->lost_check_ms < LOST_CHECK_MS)
+		return;
+	r->lost_check_ms = now;
+	n = jobq_store_relay_old_express(r->st, LOST_AFTER_MS, queues, LOST_QUEUES, &err);
+	if (n < 0) {
+		jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "error", err.msg);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		uint32_t ready = 0;
+		int k;
+
+		if (!ensure_broker(r, &err) ||
+		    jobq_broker_express_ready(r->b, queues[i], &ready, &err) != 0) {
+			jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "queue",
+				  queues[i], "error", err.msg);
+			return;
+		}
+		if (ready > 0)
+			continue;
+		if ((k = jobq_store_relay_lost(r->st, queues[i], LOST_AFTER_MS, &err)) < 0)
+			jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "queue",
+				  queues[i], "error", err.msg);
+		else if (k > 0)
+			jobq_warn("express_jobs_released_again", "worker", r->c->worker_id, "queue",
+				  queues[i], "count", jobq_log_int(count, k));
+	}
+}
+
 /* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
  * once a tick (a failed read leaves the gauge as it was). */
 static void paused_round(struct relay *r)
@@ -501,7 +550,7 @@ static bool due_waiting(struct relay *r)
 {
 	struct jobq_err err = { 0 };
 	int64_t wait_ms = -1;
-	int n = jobq_store_relay_due(r->st, &wait_ms, &err);
+	int n = jobq_store_relay_due(r->st, KEYED_WINDOW, &wait_ms, &err);
 
 	r->token_due_ms = 0;
 	if (n >= 0 && wait_ms >= 0)
@@ -533,6 +582,7 @@ void *relay_thread(void *arg)
 			relay_burst(&r);
 			dead_round(&r);
 			paused_round(&r);
+			lost_round(&r);
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */

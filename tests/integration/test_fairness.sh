@@ -8,7 +8,8 @@
 #    (one batch): every B job starts before 200 more A jobs start (counted from the jobs'
 #    started_at in job_events between the first B submit and the last B start; the figures
 #    are printed);
-#  - 10 unkeyed jobs submitted with B's start before 200 more A jobs too: a keyed job of
+#  - 10 unkeyed jobs submitted with B's start before 200 more A jobs too (counted from their
+#    own submit, after B's): a keyed job of
 #    priority 0 takes its turn with the unkeyed ones at the consumer (it is not served
 #    first, as a priority job is);
 #  - in a queue mixing them at concurrency 2, 5 unkeyed jobs submitted behind 360 waiting
@@ -18,11 +19,16 @@
 #  - one release of 6 jobs of key a, 3 of b and 2 of c (submitted in that order) starts them
 #    a b c a b c a b a a a at concurrency 1;
 #  - every job succeeded exactly once (one queued->running and one terminal event each);
-#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`.
+#  - a keyed job that fails runs from the express queue, and so does its `jobq retry`, and
+#    its automatic retry after a backoff;
+#  - 80 keys x 10 jobs (more keys than the window) at 1 x 16: a new key's job starts
+#    before 144 others do (the keys and the window; with 0024's release, which forgot the
+#    turns, after ~430), and a keyed priority-9 job before 100 (the window and executors).
 # Published at submit (as before migration 0024's part 2), B's jobs would wait behind the
 # ~2,700 A jobs already in the broker's queue, and the 200 check fails. No speed is asserted:
 # the count is of jobs, not of milliseconds.
 source "$(dirname "$0")/lib.sh"
+export JOBQ_RETRY_BASE=100ms JOBQ_RETRY_MAX=1s
 jq_setup fairness
 
 check --fatal "migrate" jobq migrate
@@ -69,10 +75,11 @@ a_left=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
 b_ms=$(sql "select round(extract(epoch from '$b_last'::timestamptz - '$b_from'::timestamptz) * 1000)")
 note "fairness: A jobs started before B's submit $a_before, between B's submit and B's last start $a_between, after $a_left; B's 10 all started within ${b_ms} ms of their submit"
 check "every B job started before 200 more A jobs started ($a_between)" test "${a_between:-9999}" -lt 200
+u_from=$(sql "select min(created_at) from jobs where payload ? 'unkeyed'")
 u_last=$(sql "select max(s.at) from ($starts) s join jobs j on j.id = s.job_id where j.payload ? 'unkeyed'")
 a_before_u=$(sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
-                  where j.concurrency_key = 'tenant-a' and s.at > '$b_from' and s.at < '$u_last'")
-note "unkeyed: A jobs started between B's submit and the last unkeyed start: $a_before_u"
+                  where j.concurrency_key = 'tenant-a' and s.at > '$u_from' and s.at < '$u_last'")
+note "unkeyed: A jobs started between the unkeyed submit and the last unkeyed start: $a_before_u"
 check "the 10 unkeyed jobs were not starved by the keyed ones: all started before 200 more A jobs ($a_before_u)" \
   test "${a_before_u:-9999}" -lt 200
 check "B came behind a backlog: at least 1,000 A jobs started after B's last ($a_left)" \
@@ -128,6 +135,14 @@ wait_for 30 "it failed again" sql_is "failed|1" \
 wait_for 20 "jobq.kq.express delivered it twice" queue_deliveries_are jobq.kq.express "2|0|2"
 check_eq "jobq.kq never delivered it" "0" \
   "$(mgmt_get "queues/jobq.kq" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+# and an automatic retry of a keyed job (scheduled for its backoff, migration 0027's
+# jobs_keyed_scheduled) comes due, is released again and runs from the express queue too
+check_status "submit a failing keyed job (2 attempts) --wait exits 1" 1 \
+  timeout 60 "$JOBQ_BIN_DIR/jobq" submit fail '{"message":"boom"}' --queue kq --concurrency-key t --max-attempts 2 --wait
+rid=$(sed -n 1p <<<"$OUT")
+check_eq "it ran twice and failed" "failed|2" \
+  "$(sql "select status || '|' || attempt from jobs where id = '${rid:-00000000-0000-0000-0000-000000000000}'")"
+wait_for 20 "jobq.kq.express delivered the four runs" queue_deliveries_are jobq.kq.express "4|0|4"
 check_status "w5 stops cleanly on TERM" 0 stop_consumer w5
 
 # ---- keyed jobs of priority 0 do not starve unkeyed ones at the consumer: at concurrency 2
@@ -167,3 +182,102 @@ check_eq "the 405 jobs of mq each started once and succeeded" "405|405|0" \
                  count(*) filter (where (select count(*) from job_events e
                                          where e.job_id = j.id and e.to_status = 'running') <> 1)
           from jobs j where queue = 'mq'")"
+
+# ---- more keys than the window (migration 0027): 80 keys x 10 quick jobs at 1 x 16. The
+# keys rotate across releases (key_turns), so a key that comes late starts within about a
+# window and a round of the keys, not behind the whole backlog (0024's release, which
+# forgot its turns, served the oldest backlogs first: the newcomer started after ~600), and
+# a keyed priority-9 job of a key with jobs in flight goes ahead of the others' priority-0
+# ones.
+python3 - "$T/many.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(10):
+        for k in range(80):
+            f.write('{"type":"sleep","queue":"many","payload":{"seconds":0.01,"i":%d},"concurrency_key":"k%02d"}\n' % (i, k))
+PY
+check_status "submit 80 keys x 10 jobs to queue many" 0 jobq submit --batch "$T/many.jsonl"
+start_consumer w7 --worker-id w7 --concurrency 16 --queues many
+wait_for 60 "200 of them started" sql_is t \
+  "select count(*) >= 200 from jobs where queue = 'many' and started_at is not null"
+check_status "submit a newcomer key's job" 0 jobq submit sleep '{"seconds":0.01}' --queue many --concurrency-key newcomer
+nid=$(sed -n 1p <<<"$OUT")
+check_status "and a priority-9 job of key k05" 0 jobq submit sleep '{"seconds":0.01}' --queue many --concurrency-key k05 --priority 9
+pid9=$(sed -n 1p <<<"$OUT")
+wait_for 120 "queue many drained" sql_is 802 "select count(*) from jobs where queue = 'many' and status = 'succeeded'"
+started_between() {  # job id: how many other jobs of queue many started after its submit and before it
+  sql "select count(*) from ($starts) s join jobs j on j.id = s.job_id
+       where j.queue = 'many' and j.id <> '$1'
+       and s.at > (select created_at from jobs where id = '$1')
+       and s.at < (select started_at from jobs where id = '$1')"
+}
+n_new=$(started_between "${nid:-00000000-0000-0000-0000-000000000000}")
+n_p9=$(started_between "${pid9:-00000000-0000-0000-0000-000000000000}")
+n_after=$(sql "select count(*) from jobs where queue = 'many' and started_at > (select started_at from jobs where id = '${nid:-00000000-0000-0000-0000-000000000000}')")
+note "80 keys: the newcomer's job started after $n_new others ($n_after after it); k05's priority-9 job after $n_p9"
+check "the newcomer key's job started before 144 others did (80 keys + the window: $n_new)" test "${n_new:-9999}" -lt 144
+check "... while a backlog remained (at least 300 after it: $n_after)" test "${n_after:-0}" -ge 300
+check "the keyed priority-9 job started before 100 others did (the window and the executors: $n_p9)" test "${n_p9:-9999}" -lt 100
+check_status "w7 stops cleanly on TERM" 0 stop_consumer w7
+check_eq "the 802 jobs of many each started once" 0 "$(sql "select count(*) from jobs j where queue = 'many'
+  and (select count(*) from job_events e where e.job_id = j.id and e.to_status = 'running') <> 1")"
+
+# ---- a concurrency limit on a keyed queue keeps the keys' turns (migration 0027): the keyed
+# release gives a queue no more than its queue:Q limit's room, and the limit's release lets a
+# held keyed job go back to the keyed release (express queue, round-robin) instead of
+# publishing it to the ordinary queue. Before, A's 40 were released a window at a time, most
+# refused and held, then released first-come to jobq.ql: B's 4 waited behind nearly all of A's.
+check_status "limit queue:ql to 2 running" 0 jobq limit set queue:ql --max-running 2
+for i in $(seq 40); do echo '{"type":"sleep","queue":"ql","payload":{"seconds":0.05},"concurrency_key":"A"}'; done >"$T/qa.jsonl"
+for i in $(seq 4); do echo '{"type":"sleep","queue":"ql","payload":{"seconds":0.05},"concurrency_key":"B"}'; done >"$T/qb.jsonl"
+check_status "submit A's 40 jobs to ql" 0 jobq submit --batch "$T/qa.jsonl"
+start_consumer w9 --worker-id w9 --concurrency 8 --queues ql
+wait_for 60 "6 of A's started" sql_is t \
+  "select count(*) >= 6 from jobs where queue = 'ql' and started_at is not null"
+check_status "submit B's 4 jobs to ql" 0 jobq submit --batch "$T/qb.jsonl"
+wait_for 120 "the 44 jobs of ql succeeded" sql_is 44 "select count(*) from jobs where queue = 'ql' and status = 'succeeded'"
+qb_from=$(sql "select min(created_at) from jobs where queue = 'ql' and concurrency_key = 'B'")
+qb_last=$(sql "select max(started_at) from jobs where queue = 'ql' and concurrency_key = 'B'")
+qa_between=$(sql "select count(*) from jobs where queue = 'ql' and concurrency_key = 'A'
+                  and started_at > '$qb_from' and started_at < '$qb_last'")
+qa_after=$(sql "select count(*) from jobs where queue = 'ql' and concurrency_key = 'A' and started_at > '$qb_last'")
+check_eq "never more than 2 of ql ran at once" 0 \
+  "$(sql "select count(*) from jobs a where a.queue = 'ql' and (select count(*) from jobs b where b.queue = 'ql'
+          and b.started_at <= a.started_at and b.finished_at > a.started_at) > 2")"
+acked_at_least() {  # QUEUE N: the broker's stats show at least N acks of QUEUE
+  local a
+  a=$(queue_deliveries "$1" | cut -d'|' -f3)
+  [[ "${a:-0}" -ge "$2" ]]
+}
+wait_for 30 "jobq.ql.express acked the 44 (stats)" acked_at_least jobq.ql.express 44
+ql_express=$(queue_deliveries jobq.ql.express)
+note "limit + keys: A jobs started between B's submit and B's last start $qa_between, after $qa_after; jobq.ql.express delivered|redelivered|acked $ql_express"
+check "B's 4 jobs started before 12 more of A's did ($qa_between)" test "${qa_between:-9999}" -lt 12
+check "... while A's backlog remained (at least 10 after: $qa_after)" test "${qa_after:-0}" -ge 10
+check_eq "the ordinary queue jobq.ql delivered nothing" 0 \
+  "$(mgmt_get "queues/jobq.ql" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
+check_status "w9 stops cleanly on TERM" 0 stop_consumer w9
+
+# ---- a released job counts in the window until it is claimed, whatever its age, and a
+# window full of jobs whose messages were lost is released again (migration 0027; before,
+# a released job stopped counting after a minute: a queue without consumers, or with jobs
+# longer than a minute, got another window's worth each minute). 64 keyed jobs of queue lw
+# marked released 2 minutes ago with no message in the broker fill lw's window.
+start_consumer w11 --worker-id w11 --concurrency 4 --queues lw
+check_status "declare lw's queues (a submit does)" 0 jobq submit noop --queue lw
+wait_for 30 "that job succeeded" sql_is 1 "select count(*) from jobs where queue = 'lw' and status = 'succeeded'"
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after, concurrency_key, published_at)
+          select 'noop', 'lw', 'queued', 'due', now() - interval '2 min', now() - interval '2 min', 'lost', now() - interval '2 min'
+          from generate_series(1, 64)" >/dev/null
+check_eq "64 released jobs whose messages were lost" 64 \
+  "$(sql "select count(*) from jobs where queue = 'lw' and concurrency_key = 'lost' and published_at is not null")"
+check_status "submit a keyed job to lw" 0 jobq submit noop --queue lw --concurrency-key fresh
+wid=$(sed -n 1p <<<"$OUT")
+jq_nap 3
+check_eq "it is not released: the window is full, 2-minute-old releases count" "queued|" \
+  "$(sql "select status || '|' || coalesce(published_at::text, '') from jobs where id = '${wid:-00000000-0000-0000-0000-000000000000}'")"
+sql "update jobs set published_at = now() - interval '10 min' where queue = 'lw' and concurrency_key = 'lost'" >/dev/null
+wait_for 60 "once they are 5 minutes old with lw's express queue empty, the 64 are released again and all 65 run" \
+  sql_is 66 "select count(*) from jobs where queue = 'lw' and status = 'succeeded'"
+check_status "w11 stops cleanly on TERM" 0 stop_consumer w11
+check "w11 logged the release again" grep -q 'express_jobs_released_again.*64' "$(log_of w11)"

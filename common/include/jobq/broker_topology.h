@@ -5,6 +5,8 @@
 #ifndef JOBQ_BROKER_TOPOLOGY_H
 #define JOBQ_BROKER_TOPOLOGY_H
 
+#include <stdint.h>
+
 #include "jobq/err.h"
 
 #define JOBQ_EXCHANGE_JOBS "jobq.jobs"
@@ -54,6 +56,13 @@ int jobq_broker_declare_queue(struct jobq_broker *b, const char *name,
  * "jobq.<name>.express", with the job queues' arguments, bound to jobq.jobs with key
  * "<name>.express". Priority jobs (priority > 0) are published there by the relay
  * (docs/design.md §5). Errors as jobq_broker_declare_queue. */
+/* How many messages wait ready in the express queue of job queue `name` (a passive declare
+ * of "jobq.<name>.express": messages delivered and not acked yet are not counted) into
+ * *ready. 0, or a negative JOBQ_E* code (a missing queue closes the channel: JOBQ_EBROKER,
+ * and the connection needs ensuring again). */
+int jobq_broker_express_ready(struct jobq_broker *b, const char *name, uint32_t *ready,
+			      struct jobq_err *err) JOBQ_WUR;
+
 int jobq_broker_declare_express(struct jobq_broker *b, const char *name,
 				struct jobq_err *err) JOBQ_WUR;
 

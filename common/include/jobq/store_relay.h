@@ -22,8 +22,8 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 
 /* The take leaves priority jobs (priority > 0, no concurrency key) to this release
  * (docs/design.md §6):
- * per queue, at most `window` priority jobs released and not yet claimed (counting those
- * published within the last minute), the room taken from the waiting ones highest
+ * per queue, at most `window` priority jobs released and not yet claimed (whatever their
+ * age: jobq_store_relay_lost frees the lost ones), the room taken from the waiting ones highest
  * priority first, then oldest first, skipping rows other relays hold; max bounds the
  * whole take. Two relays releasing at once may exceed the window a little. Fills envs
  * (with their priority, so that they are published to the express queue) and tokens in
@@ -33,16 +33,21 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 			     struct jobq_err *err) JOBQ_WUR;
 
 /* The take and the priority release leave keyed jobs (a concurrency key, any priority;
- * migration 0024) to this release (docs/design.md §6 "Keyed release"): per queue that is
- * not paused, at most `window` keyed jobs released and not yet claimed (counting those
- * published within the last minute); the room is taken round-robin over the queue's keys
+ * migration 0024) to this release (docs/design.md §6 "Keyed release"). First, keyed jobs
+ * scheduled for later that are due become queued (at most max). Then per queue that is not
+ * paused, at most `window` keyed jobs released and not yet claimed (whatever their age);
+ * the room is taken round-robin over the queue's keys
  * (each key's first due job, then each key's second, ..., a key with jobs in flight
- * counting them as taken turns), highest priority first then oldest within a turn and
- * within a key, skipping rows other relays hold; max bounds the whole take. Reads a bounded
- * number of index entries per key, however long a key's backlog. Two relays releasing at
- * once may exceed the window a little. Fills envs (keyed, with their priority: published to
- * the express queue) and tokens in release order; returns the count (>= 0), or a negative
- * JOBQ_E* as jobq_store_relay_take. */
+ * counting them as taken turns), highest priority first, then by turn, within a turn the
+ * key released least recently first (key_turns, migration 0027), then oldest; skipping
+ * rows other relays hold; max bounds the whole take. The keys are walked from the queue's
+ * cursor (key_cursors), at most 4 x room of them, plus those with waiting jobs of priority
+ * 1-9. A queue whose window is full costs a count, not a walk over its keys; jobs held by
+ * a limit are not read; a queue:Q or key:K limit bounds the room, a full type:T limit skips
+ * its jobs. Two relays releasing
+ * at once may exceed the window a little. Fills envs (keyed, with their priority: published
+ * to the express queue) and tokens in release order; returns the count (>= 0), or a
+ * negative JOBQ_E* as jobq_store_relay_take. */
 int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err) JOBQ_WUR;
@@ -60,14 +65,31 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 				   struct jobq_envelope *envs, int64_t *tokens, int max,
 				   struct jobq_err *err) JOBQ_WUR;
 
-/* Whether a row the relay's take or release would publish waits now (reads of the partial
- * indexes jobs_unpublished, jobs_priority_waiting and jobs_keyed_waiting, cheap enough for
- * every pass of the relay's loop): 1 yes, 0 no, or a negative JOBQ_E* code. A queue whose
- * window is full counts as waiting: the relay then tries a release each pass. *limit_wait_ms:
- * the ms until the next token of a rate-limited scope with held jobs and no room is due
- * (migration 0023; the relay should come back then), or -1 when no scope waits for one. */
-int jobq_store_relay_due(struct jobq_store *st, int64_t *limit_wait_ms,
+/* Whether a row the relay's take or releases would publish waits now (reads of the partial
+ * indexes jobs_plain_unpublished, jobs_priority_waiting, jobs_keyed_scheduled,
+ * jobs_keyed_waiting and jobs_keyed_released, cheap enough for every pass of the relay's
+ * loop): 1 yes, 0 no, or a negative JOBQ_E* code. Keyed jobs count only in a queue whose
+ * keyed window (keyed_window released and not claimed) has room; a priority queue whose
+ * window is full still counts as waiting (the relay then tries a release each pass).
+ * *limit_wait_ms: the ms until the next token of a rate-limited scope with held jobs and no
+ * room is due (migration 0023; the relay should come back then), or -1 when no scope waits
+ * for one. */
+int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit_wait_ms,
 			 struct jobq_err *err) JOBQ_WUR;
+
+/* The queues (at most max, into queues) with express jobs (priority or keyed) released
+ * and not claimed for longer than age_ms: their count, or a negative JOBQ_E* code. */
+int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
+				 char (*queues)[JOBQ_QUEUE_BUF], int max,
+				 struct jobq_err *err) JOBQ_WUR;
+
+/* Queue's express jobs released and not claimed for longer than age_ms, taken as lost
+ * (the caller saw its express queue hold no ready message): unpublished again, due now,
+ * so that the priority and keyed releases publish them again in their turn (a message
+ * that was only waiting in a busy consumer becomes a duplicate, which the claim absorbs).
+ * The count, or a negative JOBQ_E* code. */
+int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
+			  struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
