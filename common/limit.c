@@ -83,6 +83,12 @@ int jobq_parse_rate(const char *text, double *per_s, struct jobq_err *err)
 		v /= 60.0;
 	if (v > 1000000.0)
 		return jobq_err_set(err, JOBQ_EINVAL, "rate '%.40s' is over 1000000/s", t);
+	/* as the database's jobq_cli_limit_set (migration 0028): a slower rate's wait for its
+	 * next token would not fit the relay's millisecond count */
+	if (v < 0.0001)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "rate '%.40s' is under 0.0001/s (0.006/m), the slowest rate",
+				    t);
 	*per_s = v;
 	return 0;
 }

@@ -16,7 +16,7 @@ static const char HELP[] =
 	"A concurrency limit caps the jobs of a scope running at any instant, across all\n"
 	"consumers; it is never exceeded, not even for an instant (the database admits each\n"
 	"claim). A rate limit caps the jobs of a scope started per second or minute, across all\n"
-	"consumers (a token bucket in the database, its burst a tenth of a second of the rate,\n"
+	"consumers (a token bucket in the database, its burst half a second of the rate,\n"
 	"at least 1). Jobs over a limit wait unpublished in PostgreSQL, and the consumers'\n"
 	"relays release them as running ones end and tokens come, highest priority first, then\n"
 	"oldest.\n"

@@ -36,6 +36,13 @@ check_eq "... one line naming it" 1 "$(grep -c "rate '1.5/x' is invalid" "$ERR_F
 check_status "--rate abc exits 2" 2 jobq limit set type:noop --rate abc
 check_eq "... one line naming it" 1 "$(grep -c "rate 'abc' is invalid" "$ERR_FILE" || true)"
 check_status "--rate 2000000/s exits 2" 2 jobq limit set type:noop --rate 2000000/s
+check_status "--rate 0.000000000000000001/s exits 2 (the slowest is 0.0001/s)" 2 \
+  jobq limit set type:noop --rate 0.000000000000000001/s
+check_eq "... one line naming it" 1 "$(grep -c "is under 0.0001/s" "$ERR_FILE" || true)"
+tiny=$(sql "select jobq_cli_limit_set('type:tiny', null, 0.000000000000000001)" 2>&1 || true)
+check "the database refuses it too (jobq_cli_limit_set, migration 0028)" \
+  grep -q "is not from 0.0001 to 1000000" <<<"$tiny"
+check_eq "... and stores no limit" 0 "$(sql "select count(*) from limits where scope = 'type:tiny'")"
 check_status "--rate on list exits 2" 2 jobq limit list --rate 5/s
 check_status "--rate none on a new scope exits 2 (no limit left)" 2 jobq limit set type:noop --rate none
 check_eq "... one line naming it" 1 "$(grep -c "would have no limit left" "$ERR_FILE" || true)"

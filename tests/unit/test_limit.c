@@ -92,6 +92,10 @@ static void test_rate(void **state)
 	assert_true(r == 0.5);
 	assert_int_equal(jobq_parse_rate("0.5/s", &r, NULL), 0);
 	assert_true(r == 0.5);
+	assert_int_equal(jobq_parse_rate("0.006/m", &r, NULL), 0); /* the slowest rate */
+	assert_int_equal(jobq_parse_rate("0.00001/s", &r, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "the slowest rate"));
+	assert_int_equal(jobq_parse_rate("0.000000000000000001/s", &r, &err), JOBQ_EINVAL);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(jobq_parse_rate(bad[i], &r, &err), JOBQ_EINVAL);
 	assert_non_null(strstr(err.msg, "rate '"));

@@ -21,7 +21,7 @@ int jobq_check_limit_scope(const char *scope, struct jobq_err *err) JOBQ_WUR;
  * *out set, or JOBQ_EINVAL naming the value. */
 int jobq_parse_max_running(const char *text, int *out, struct jobq_err *err) JOBQ_WUR;
 
-/* A rate `N/s` or `N/m` (N a positive decimal number, at most 1000000/s): *per_s set to the
+/* A rate `N/s` or `N/m` (N a positive decimal number, from 0.0001/s to 1000000/s): *per_s set to the
  * jobs per second. 0, or JOBQ_EINVAL naming the value. */
 int jobq_parse_rate(const char *text, double *per_s, struct jobq_err *err) JOBQ_WUR;
 
