@@ -31,25 +31,20 @@ static const char HELP[] =
 
 static int list(struct cli *cli, int64_t limit)
 {
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	char lim[24];
 	const char *p[1] = { lim };
 	PGresult *res;
 	int r = CLI_EXIT_OK;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
 	snprintf(lim, sizeof(lim), "%lld", (long long)limit);
 	/* clang-format off */
-	if (jobq_store_exec(st, NULL,
+	if ((r = cmd_query(cli,
 			    "SELECT d.id, " ROWS_TS("d.at", "at") ", d.reason, d.queue, d.job_id,"
 			    " j.status AS job_status, d.detail, d.body_bytes, d.message_id,"
 			    " translate(encode(d.body, 'base64'), E'\\n', '') AS body_b64"
 			    " FROM dead_letters d LEFT JOIN jobs j ON j.id = d.job_id"
-			    " ORDER BY d.id DESC LIMIT $1::int",
-			    1, p, &res, "list dead letters", &err) != 0)
-		return cli_fail_err(cli, &err);
+			    " ORDER BY d.id DESC LIMIT $1::int", 1, p, "list dead letters", &res)) != CLI_EXIT_OK)
+		return r;
 	/* clang-format on */
 	if (cli->json) {
 		r = cmd_print_json(cli, rows_array(res));
@@ -82,18 +77,14 @@ static int list(struct cli *cli, int64_t limit)
 
 static int requeue(struct cli *cli, const char *id)
 {
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	const char *p[1] = { id };
 	PGresult *res;
 	bool known;
+	int r;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(st, NULL,
-			    "SELECT EXISTS (SELECT 1 FROM dead_letters WHERE job_id = $1)", 1, p,
-			    &res, "find dead letter", &err) != 0)
-		return cli_fail_err(cli, &err);
+	if ((r = cmd_query(cli, "SELECT EXISTS (SELECT 1 FROM dead_letters WHERE job_id = $1)", 1,
+			   p, "find dead letter", &res)) != CLI_EXIT_OK)
+		return r;
 	known = PQgetvalue(res, 0, 0)[0] == 't';
 	PQclear(res);
 	if (!known)

@@ -55,21 +55,16 @@ static void print_set(const PGresult *res, const char *scope)
 
 static int set_limit(struct cli *cli, const char *scope, const char *max_running, const char *rate)
 {
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	const char *p[3] = { scope, max_running, rate };
 	PGresult *res;
 	int r = CLI_EXIT_OK;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
 	/* clang-format off */
-	if (jobq_store_exec(st, NULL,
+	if ((r = cmd_query(cli,
 			    "SELECT scope, max_running, rate, burst,"
 			    " " CMD_RATE_TEXT("rate") " AS _rate"
-			    " FROM jobq_cli_limit_set($1, $2::int, $3::numeric)",
-			    3, p, &res, "set limit", &err) != 0)
-		return cli_fail_err(cli, &err);
+			    " FROM jobq_cli_limit_set($1, $2::int, $3::numeric)", 3, p, "set limit", &res)) != CLI_EXIT_OK)
+		return r;
 	/* clang-format on */
 	if (cli->json)
 		r = cmd_print_json(cli, rows_object(res, 0));
@@ -81,18 +76,14 @@ static int set_limit(struct cli *cli, const char *scope, const char *max_running
 
 static int rm_limit(struct cli *cli, const char *scope)
 {
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	const char *p[1] = { scope };
 	PGresult *res;
 	bool found;
 	int r = CLI_EXIT_OK;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(st, NULL, "SELECT $1 AS scope, jobq_cli_limit_rm($1) AS removed", 1, p,
-			    &res, "remove limit", &err) != 0)
-		return cli_fail_err(cli, &err);
+	if ((r = cmd_query(cli, "SELECT $1 AS scope, jobq_cli_limit_rm($1) AS removed", 1, p,
+			   "remove limit", &res)) != CLI_EXIT_OK)
+		return r;
 	found = rows_get(res, 0, "removed")[0] == 't';
 	if (cli->json)
 		r = cmd_print_json(cli, rows_object(res, 0));
@@ -108,15 +99,12 @@ static int list_limits(struct cli *cli)
 {
 	static const char *const head[] = { "SCOPE",  "MAX_RUNNING", "RATE",
 					    "TOKENS", "RUNNING",     "HELD" };
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	struct rows_table t;
 	PGresult *res;
+	int r;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
 	/* clang-format off */
-	if (jobq_store_exec(st, NULL,
+	if ((r = cmd_query(cli,
 			    "SELECT s.scope, s.max_running, s.rate, "
 			    " CASE WHEN s.rate IS NOT NULL THEN jobq_limit_burst(s.rate) END AS burst,"
 			    " round(jobq_limit_tokens(s.rate, s.tokens, s.refilled_at,"
@@ -129,12 +117,11 @@ static int list_limits(struct cli *cli)
 			    "  AND h.publish_after = 'infinity' AND s.scope IN"
 			    "  ('queue:' || h.queue, 'type:' || h.type, 'key:' || h.concurrency_key))"
 			    " AS held, " CMD_RATE_TEXT("s.rate") " AS _rate"
-			    " FROM limits s ORDER BY s.scope",
-			    0, NULL, &res, "list limits", &err) != 0)
-		return cli_fail_err(cli, &err);
+			    " FROM limits s ORDER BY s.scope", 0, NULL, "list limits", &res)) != CLI_EXIT_OK)
+		return r;
 	/* clang-format on */
 	if (cli->json) {
-		int r = cmd_print_json(cli, rows_array(res));
+		r = cmd_print_json(cli, rows_array(res));
 
 		PQclear(res);
 		return r;

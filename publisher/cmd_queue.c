@@ -36,21 +36,16 @@ static const char HELP[] =
 
 static int pause_queue(struct cli *cli, const char *queue, const char *reason)
 {
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	const char *p[2] = { queue, reason };
 	PGresult *res;
 	int r = CLI_EXIT_OK;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(
-		    st, NULL,
-		    "SELECT name AS queue, true AS paused, " ROWS_TS(
-			    "paused_at", "paused_at") ", paused_reason AS reason, was_paused"
-						      " FROM jobq_cli_queue_pause($1, $2)",
-		    2, p, &res, "pause queue", &err) != 0)
-		return cli_fail_err(cli, &err);
+	if ((r = cmd_query(cli,
+			   "SELECT name AS queue, true AS paused, " ROWS_TS(
+				   "paused_at", "paused_at") ", paused_reason AS reason, was_paused"
+							     " FROM jobq_cli_queue_pause($1, $2)",
+			   2, p, "pause queue", &res)) != CLI_EXIT_OK)
+		return r;
 	if (cli->json)
 		r = cmd_print_json(cli, rows_object(res, 0));
 	else if (rows_get(res, 0, "was_paused")[0] == 't')
@@ -64,22 +59,18 @@ static int pause_queue(struct cli *cli, const char *queue, const char *reason)
 
 static int resume_queue(struct cli *cli, const char *queue)
 {
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	const char *p[1] = { queue };
 	PGresult *res;
 	bool was;
 	int r = CLI_EXIT_OK;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(
-		    st, NULL,
-		    "SELECT $1 AS queue, false AS paused, COALESCE(bool_or(was_paused), false)"
-		    " AS was_paused, " ROWS_TS("max(paused_at)",
-					       "paused_since") " FROM jobq_cli_queue_resume($1)",
-		    1, p, &res, "resume queue", &err) != 0)
-		return cli_fail_err(cli, &err);
+	if ((r = cmd_query(
+		     cli,
+		     "SELECT $1 AS queue, false AS paused, COALESCE(bool_or(was_paused), false)"
+		     " AS was_paused, " ROWS_TS("max(paused_at)",
+						"paused_since") " FROM jobq_cli_queue_resume($1)",
+		     1, p, "resume queue", &res)) != CLI_EXIT_OK)
+		return r;
 	was = rows_get(res, 0, "was_paused")[0] == 't';
 	if (cli->json)
 		r = cmd_print_json(cli, rows_object(res, 0));
@@ -100,16 +91,13 @@ static int list_queues(struct cli *cli)
 	static const char *const head[NCOLS] = { "QUEUE",   "SCHEDULED", "QUEUED",
 						 "RUNNING", "PAUSED",    "SINCE",
 						 "REASON",  "LIMIT",     "HELD" };
-	struct jobq_store *st = cli_store(cli);
-	struct jobq_err err = { 0 };
 	struct rows_table t;
 	PGresult *res;
+	int r;
 
-	if (st == NULL)
-		return CLI_EXIT_UNAVAILABLE;
 	/* held: unpublished and due at 'infinity', the mark of a limit's hold (migration 0021) */
 	/* clang-format off */
-	if (jobq_store_exec(st, NULL,
+	if ((r = cmd_query(cli,
 			    "WITH c AS (SELECT queue,"
 			    "        count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
 			    "        count(*) FILTER (WHERE status = 'queued') AS queued,"
@@ -128,12 +116,11 @@ static int list_queues(struct cli *cli)
 			    " concat_ws(', ', 'max ' || l.max_running, " CMD_RATE_TEXT("l.rate") ")"
 			    "  AS _limit"
 			    " FROM n LEFT JOIN c ON c.queue = n.name LEFT JOIN queues q ON q.name = n.name"
-			    " LEFT JOIN limits l ON l.scope = 'queue:' || n.name ORDER BY 1",
-			    0, NULL, &res, "list queues", &err) != 0)
-		return cli_fail_err(cli, &err);
+			    " LEFT JOIN limits l ON l.scope = 'queue:' || n.name ORDER BY 1", 0, NULL, "list queues", &res)) != CLI_EXIT_OK)
+		return r;
 	/* clang-format on */
 	if (cli->json) {
-		int r = cmd_print_json(cli, rows_array(res));
+		r = cmd_print_json(cli, rows_array(res));
 
 		PQclear(res);
 		return r;

@@ -44,6 +44,19 @@ int cmd_no_args(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+int cmd_query(struct cli *cli, const char *sql, int n, const char *const *p, const char *what,
+	      PGresult **res)
+{
+	struct jobq_store *st = cli_store(cli);
+	struct jobq_err err = { 0 };
+
+	if (st == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	if (jobq_store_exec(st, NULL, sql, n, p, res, what, &err) != 0)
+		return cli_fail_err(cli, &err);
+	return CLI_EXIT_OK;
+}
+
 int cmd_print_json(struct cli *cli, json_t *v)
 {
 	if (v == NULL)

@@ -21,6 +21,13 @@ const char *cmd_sub_arg(struct cli *cli, int argc, char **argv, const char *miss
  * usage error naming the first extra argument. */
 int cmd_no_args(struct cli *cli, int argc, char **argv) JOBQ_WUR;
 
+/* Run sql (n parameters p) on the CLI's database session into *res (the caller PQclears it);
+ * what names the statement in an error. Returns CLI_EXIT_OK, CLI_EXIT_UNAVAILABLE when the
+ * session cannot be had (cli_store printed why), or cli_fail_err's status after printing the
+ * database's one-line error. */
+int cmd_query(struct cli *cli, const char *sql, int n, const char *const *p, const char *what,
+	      PGresult **res) JOBQ_WUR;
+
 /* Print v with cli_print_json() and return CLI_EXIT_OK; a NULL v (building it ran out of
  * memory) prints an error and returns CLI_EXIT_JOB_FAILED. */
 int cmd_print_json(struct cli *cli, json_t *v) JOBQ_WUR;

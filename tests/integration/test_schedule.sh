@@ -38,24 +38,22 @@ check_eq "New York 01:30: not again at its second occurrence" \
   "2026-11-02 06:30:00+00" "$(next_of '{30}' '{1}' America/New_York '2026-11-01 05:30Z')"
 check_eq "Berlin 02:30 on the spring-forward day: 03:00 CEST" \
   "2026-03-29 01:00:00+00" "$(next_of '{30}' '{2}' Europe/Berlin '2026-03-28 02:00Z')"
-hourly=""
-after="2026-10-24 23:30Z"
-for ((k = 0; k < 4; k++)); do
-  after=$(next_of '{0}' "{$(seq -s, 0 23)}" Europe/Berlin "$after")
-  hourly+="${after:11:5} "
-done
+every_hour="{$(seq -s, 0 23)}"
+slots_after() {  # MINUTES HOURS TZ AFTER N: the next N slots' UTC times (HH:MM), one after another
+  local after=$4 out="" k
+  for ((k = 0; k < $5; k++)); do
+    after=$(next_of "$1" "$2" "$3" "$after")
+    out+="${after:11:5} "
+  done
+  echo "$out"
+}
 check_eq "Berlin hourly over the fall-back: 02:00 CEST, 02:00 CET, 03:00 CET (every hour of real time)" \
-  "00:00 01:00 02:00 03:00 " "$hourly"
-every15=""
-after="2026-11-01 05:00Z"
-for ((k = 0; k < 9; k++)); do
-  after=$(next_of '{0,15,30,45}' "{$(seq -s, 0 23)}" America/New_York "$after")
-  every15+="${after:11:5} "
-done
+  "00:00 01:00 02:00 03:00 " "$(slots_after '{0}' "$every_hour" Europe/Berlin '2026-10-24 23:30Z' 4)"
 check_eq "New York every 15 minutes over the fall-back: 01:xx EDT, then 01:xx EST, then 02:00 EST" \
-  "05:15 05:30 05:45 06:00 06:15 06:30 06:45 07:00 07:15 " "$every15"
+  "05:15 05:30 05:45 06:00 06:15 06:30 06:45 07:00 07:15 " \
+  "$(slots_after '{0,15,30,45}' "$every_hour" America/New_York '2026-11-01 05:00Z' 9)"
 check_eq "New York every 15 minutes over the spring-forward: 01:45 EST, then 03:00 EDT" \
-  "2026-03-08 07:00:00+00" "$(next_of '{0,15,30,45}' "{$(seq -s, 0 23)}" America/New_York '2026-03-08 06:45Z')"
+  "2026-03-08 07:00:00+00" "$(next_of '{0,15,30,45}' "$every_hour" America/New_York '2026-03-08 06:45Z')"
 check_eq "New York 01:xx every 15 minutes, fixed hour: not again in the repeated hour" \
   "2026-11-02 06:00:00+00" "$(next_of '{0,15,30,45}' '{1}' America/New_York '2026-11-01 05:45Z')"
 check_eq "Berlin 02:30 on the fall-back day: its first occurrence (CEST)" \
