@@ -52,7 +52,12 @@ static void print_one(struct cli *cli, const char *id, const char *outcome, cons
 			json_object_set_new(o, "stop_ms", json_real(stop_ms));
 		cli_print_json(o);
 	} else if (stop_ms >= 0) {
-		printf("%s %s (%s) in %.1f ms\n", id, outcome, state, stop_ms);
+		/* Half-up to 0.1 ms as the database rounds: stop_ms has microsecond resolution,
+		 * and 22.45 held as 22.4499… must print 22.5, not 22.4. */
+		long long tenths = (long long)(stop_ms * 10 + 0.5 + 1e-6);
+
+		printf("%s %s (%s) in %lld.%lld ms\n", id, outcome, state, tenths / 10,
+		       tenths % 10);
 	} else {
 		printf("%s %s%s%s%s\n", id, outcome, state ? " (" : "", state ? state : "",
 		       state ? ")" : "");
