@@ -1,0 +1,42 @@
+-- Search by filter (`jobq list`, and the commands that act on a set of jobs: docs/cli.md;
+-- docs/design.md, "Finding jobs"). A page is the newest jobs first, keyed on
+-- (created_at, id) and continued from the last one shown, never with OFFSET: each filter
+-- column gets an index that ends in (created_at, id), so that a page, however deep, reads
+-- about as many index entries as it shows (a batch shares one created_at: the id orders
+-- its jobs, and a page inside a batch of 100,000 must not read the ones before it).
+--
+-- - jobs_created: no filter, or --since/--until alone; also a common status (succeeded,
+--   not in jobs_status_created) found by walking newest first.
+-- - jobs_status_created gains id (same predicate as 0014's: no running or succeeded rows,
+--   so that a claim or the common finish still writes no entry to it).
+-- - jobs_type_created, jobs_queue_created: --type, --queue.
+-- - jobs_worker_created: --worker (the owner or the last worker), only rows that had one.
+-- - jobs_metadata: --meta, containment (@>) in a GIN index with jsonb_path_ops (a hash per
+--   path to a value: smaller than jsonb_ops and what @> needs), only of jobs that have
+--   metadata, so that jobs without any cost it nothing.
+--
+-- Cost: every version of a row that is not a HOT update (submit, the publish mark, a claim,
+-- a finish) writes an entry to each index whose predicate it matches: four more btree
+-- entries per version (five with a worker), and the GIN entries of its metadata when it has
+-- some. Measured in docs/benchmarks.md ("Search").
+--
+-- Building them reads the whole table and blocks writes to jobs (submits, claims,
+-- finishes, heartbeats) until the migration commits, as 0018, 0024 and 0027 do (docs/cli.md,
+-- "migrate"): on a large table, run it in a quiet moment or `jobq prune` first.
+-- lock_timeout: a migrate that cannot get its lock within 10 s fails and can be run again,
+-- rather than queueing every statement on jobs behind it.
+SET LOCAL lock_timeout = '10s';
+
+CREATE INDEX jobs_created ON jobs (created_at, id);
+CREATE INDEX jobs_type_created ON jobs (type, created_at, id);
+CREATE INDEX jobs_queue_created ON jobs (queue, created_at, id);
+CREATE INDEX jobs_worker_created ON jobs (worker_id, created_at, id)
+    WHERE worker_id IS NOT NULL;
+CREATE INDEX jobs_metadata ON jobs USING gin (job_metadata jsonb_path_ops)
+    WHERE job_metadata <> '{}'::jsonb;
+
+-- Built under another name first, then swapped (as 0014 did).
+CREATE INDEX jobs_status_created_0032 ON jobs (status, created_at, id)
+    WHERE status NOT IN ('running', 'succeeded');
+DROP INDEX jobs_status_created;
+ALTER INDEX jobs_status_created_0032 RENAME TO jobs_status_created;
