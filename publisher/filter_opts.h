@@ -12,7 +12,7 @@
 /* The values getopt_long returns for the filter options: above any character a command
  * uses for its own. */
 enum {
-	FILTER_OPT_STATUS = 0x100,
+	FILTER_OPT_STATUS = 0x200, /* 0x100 is cli_getopt's --json */
 	FILTER_OPT_TYPE,
 	FILTER_OPT_QUEUE,
 	FILTER_OPT_WORKER,
