@@ -39,10 +39,13 @@ int jobq_meta_pair_add(json_t **obj, const char *flag, const char *text, struct 
 	if (o != NULL && json_object_size(o) >= JOBQ_META_PAIRS_MAX)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s: more than %d pairs", flag,
 				    JOBQ_META_PAIRS_MAX);
-	if ((v = json_stringn(eq + 1, vlen)) == NULL || json_stringn(key, klen) == NULL) {
-		json_decref(v);
+	/* jansson takes only UTF-8: a key that is not would fail json_object_set_new too,
+	 * without saying why. */
+	if ((v = json_stringn(key, klen)) == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.80s' is not valid UTF-8", flag, text);
-	}
+	json_decref(v);
+	if ((v = json_stringn(eq + 1, vlen)) == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.80s' is not valid UTF-8", flag, text);
 	if (o == NULL && (o = json_object()) == NULL) {
 		json_decref(v);
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");

@@ -1,0 +1,182 @@
+/* Unit tests for the job filters: metadata pairs, time bounds, cursors
+ * (common/job_filter.c) and their SQL (common/store_filter.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "jobq/job_filter.h"
+#include "jobq/store_filter.h"
+
+static void test_job_filter_meta_pairs(void **state)
+{
+	struct jobq_err err;
+	json_t *o = NULL;
+	char *text;
+
+	(void)state;
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "tenant=42", &err), 0);
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "note=a=b", &err), 0);
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "empty=", &err), 0);
+	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	assert_string_equal(text, "{\"empty\":\"\",\"note\":\"a=b\",\"tenant\":\"42\"}");
+	free(text);
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "tenant=43", &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--meta: key 'tenant' is given twice");
+	assert_int_equal(json_object_size(o), 3);
+	json_decref(o);
+}
+
+static void test_job_filter_meta_rejects(void **state)
+{
+	char big[JOBQ_META_VALUE_MAX + 8], key[JOBQ_META_KEY_MAX + 4];
+	struct jobq_err err;
+	json_t *o = NULL;
+
+	(void)state;
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "novalue", &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--meta: 'novalue' is not KEY=VALUE");
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "=v", &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--meta: '=v' has an empty key");
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "k=a\nb", &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "control character"));
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "k=\xff", &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "not valid UTF-8"));
+	memset(big, 'v', sizeof(big));
+	memcpy(big, "k=", 2);
+	big[2 + JOBQ_META_VALUE_MAX + 1] = '\0';
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", big, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--meta: the value of 'k' is over 1024 bytes");
+	big[2 + JOBQ_META_VALUE_MAX] = '\0'; /* exactly the limit */
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", big, &err), 0);
+	memset(key, 'k', sizeof(key));
+	key[JOBQ_META_KEY_MAX + 1] = '=';
+	key[JOBQ_META_KEY_MAX + 2] = '\0';
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", key, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "is over 128 bytes"));
+	for (int i = 1; i < JOBQ_META_PAIRS_MAX; i++) {
+		char pair[32];
+
+		snprintf(pair, sizeof(pair), "k%d=v", i);
+		assert_int_equal(jobq_meta_pair_add(&o, "--meta", pair, &err), 0);
+	}
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", "one=more", &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--meta: more than 32 pairs");
+	json_decref(o);
+}
+
+static void test_job_filter_time_bounds(void **state)
+{
+	struct jobq_time_bound b;
+	struct jobq_err err;
+
+	(void)state;
+	assert_int_equal(jobq_time_bound_parse("--since", "2h", &b, &err), 0);
+	assert_true(b.set && b.ago && b.ms == 7200000);
+	assert_int_equal(jobq_time_bound_parse("--since", "2026-12-06T09:00:00Z", &b, &err), 0);
+	assert_true(b.set && !b.ago && b.ms == 1796547600000LL);
+	assert_int_equal(jobq_time_bound_parse("--until", "yesterday", &b, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "--until: 'yesterday' is neither a duration"));
+	assert_int_equal(jobq_time_bound_parse("--until", "2026-12-06T09:00:00", &b, &err),
+			 JOBQ_EINVAL);
+}
+
+static void test_job_filter_cursor_round_trip(void **state)
+{
+	char buf[JOBQ_CURSOR_LEN], ts[48];
+	struct jobq_cursor c;
+	struct jobq_err err;
+
+	(void)state;
+	jobq_cursor_format(1796547600123456LL, "1F9EC2B6-a2a8-443a-83f1-91745cbcb9e5", buf);
+	assert_string_equal(buf, "c000661f3558706401f9ec2b6a2a8443a83f191745cbcb9e5");
+	assert_int_equal(jobq_cursor_parse(buf, &c, &err), 0);
+	assert_true(c.set);
+	assert_int_equal(c.created_us, 1796547600123456LL);
+	assert_string_equal(c.id, "1f9ec2b6-a2a8-443a-83f1-91745cbcb9e5");
+	assert_string_equal(jobq_cursor_timestamp(c.created_us, ts, sizeof(ts)),
+			    "2026-12-06 09:00:00.123456+00");
+	assert_string_equal(jobq_cursor_timestamp(-1, ts, sizeof(ts)),
+			    "1969-12-31 23:59:59.999999+00");
+	assert_string_equal(jobq_cursor_format(1, "not-a-uuid", buf), "");
+}
+
+static void test_job_filter_cursor_rejects(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"abc",
+		"c000661f3558706401f9ec2b6a2a8443a83f191745cbcb9e",   /* one short */
+		"c000661f3558706401f9ec2b6a2a8443a83f191745cbcb9e55", /* one long */
+		"C000661f3558706401f9ec2b6a2a8443a83f191745cbcb9e5",  /* version */
+		"c000661f3558706401F9ec2b6a2a8443a83f191745cbcb9e5",  /* upper case */
+		"c000661f3558706401f9ec2b6a2a8443a83f191745cbcb9eg",  /* not hex */
+	};
+	struct jobq_cursor c = { 0 };
+	struct jobq_err err;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(jobq_cursor_parse(bad[i], &c, &err), JOBQ_EINVAL);
+		assert_non_null(strstr(err.msg, "is not a cursor printed by jobq list"));
+		assert_false(c.set);
+	}
+}
+
+static void test_job_filter_sql(void **state)
+{
+	struct jobq_job_filter f = { 0 };
+	struct jobq_filter_sql s;
+	struct jobq_err err;
+
+	(void)state;
+	assert_false(jobq_job_filter_any(&f));
+	assert_int_equal(jobq_filter_sql_build(&f, 1, &s, &err), 0);
+	assert_string_equal(s.where, "TRUE");
+	assert_int_equal(s.nparams, 0);
+	jobq_filter_sql_free(&s);
+
+	f.status = "failed";
+	f.worker = "w1";
+	assert_int_equal(jobq_meta_pair_add(&f.meta, "--meta", "t=1", &err), 0);
+	assert_int_equal(jobq_time_bound_parse("--since", "2h", &f.since, &err), 0);
+	assert_int_equal(jobq_time_bound_parse("--until", "2026-12-06T09:00:00Z", &f.until, &err),
+			 0);
+	assert_int_equal(jobq_cursor_parse("c000661f3558706401f9ec2b6a2a8443a83f191745cbcb9e5",
+					   &f.after, &err),
+			 0);
+	assert_true(jobq_job_filter_any(&f));
+	assert_int_equal(jobq_filter_sql_build(&f, 3, &s, &err), 0);
+	assert_string_equal(s.where,
+			    "status = $3::text AND worker_id = $4::text AND job_metadata <> "
+			    "'{}'::jsonb AND job_metadata @> $5::jsonb AND created_at >= now() - "
+			    "$6::bigint * interval '1 millisecond' AND created_at < $7::timestamptz "
+			    "AND (created_at, id) < ($8::timestamptz, $9::uuid)");
+	assert_int_equal(s.nparams, 7);
+	assert_string_equal(s.params[0], "failed");
+	assert_string_equal(s.params[1], "w1");
+	assert_string_equal(s.params[2], "{\"t\":\"1\"}");
+	assert_string_equal(s.params[3], "7200000");
+	assert_string_equal(s.params[4], "2026-12-06 09:00:00.000000+00");
+	assert_string_equal(s.params[5], "2026-12-06 09:00:00.123456+00");
+	assert_string_equal(s.params[6], "1f9ec2b6-a2a8-443a-83f1-91745cbcb9e5");
+	jobq_filter_sql_free(&s);
+	jobq_job_filter_free(&f);
+	assert_null(f.meta);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_job_filter_meta_pairs),
+		cmocka_unit_test(test_job_filter_meta_rejects),
+		cmocka_unit_test(test_job_filter_time_bounds),
+		cmocka_unit_test(test_job_filter_cursor_round_trip),
+		cmocka_unit_test(test_job_filter_cursor_rejects),
+		cmocka_unit_test(test_job_filter_sql),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
