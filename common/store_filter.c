@@ -78,8 +78,13 @@ int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct job
 		id = param(out, first, f->after.id);
 		add(out, "(created_at, id) < ($%d::timestamptz, $%d::uuid)", ts, id);
 	}
-	if (out->where[0] == '\0')
-		snprintf(out->where, sizeof(out->where), "TRUE");
+	/* Always true (CHECK 1..1000), and the predicate of jobs_created (migration 0032): a
+	 * filter without an index of its own walks that index newest first; one with (status,
+	 * type, queue, worker) must use its own, which the planner would otherwise pass over
+	 * for jobs_created and a row-by-row filter, reading every newer job that does not
+	 * match. */
+	if (f->status == NULL && f->type == NULL && f->queue == NULL && f->worker == NULL)
+		add(out, "max_attempts >= 1");
 	return 0;
 }
 

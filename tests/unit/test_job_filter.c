@@ -135,7 +135,7 @@ static void test_job_filter_sql(void **state)
 	(void)state;
 	assert_false(jobq_job_filter_any(&f));
 	assert_int_equal(jobq_filter_sql_build(&f, 1, &s, &err), 0);
-	assert_string_equal(s.where, "TRUE");
+	assert_string_equal(s.where, "max_attempts >= 1");
 	assert_int_equal(s.nparams, 0);
 	jobq_filter_sql_free(&s);
 

@@ -22,8 +22,10 @@ struct jobq_filter_sql {
 };
 
 /* Build f's condition with its first placeholder numbered first (so that a caller's own
- * parameters may come before it). A filter with nothing set is "TRUE". The metadata
- * condition also names `job_metadata <> '{}'`, the predicate of the partial GIN index. 0,
+ * parameters may come before it). A filter without status, type, queue or worker holds
+ * "max_attempts >= 1" (always true: the predicate of jobs_created, migration 0032), so a
+ * filter with nothing set is just that. The metadata condition also names
+ * `job_metadata <> '{}'`, the predicate of the partial GIN index. 0,
  * or JOBQ_ENOMEM. Free with jobq_filter_sql_free. */
 int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
 			  struct jobq_err *err) JOBQ_WUR;
