@@ -150,11 +150,11 @@ static void test_job_filter_sql(void **state)
 			 0);
 	assert_true(jobq_job_filter_any(&f));
 	assert_int_equal(jobq_filter_sql_build(&f, 3, &s, &err), 0);
-	assert_string_equal(s.where,
-			    "status = $3::text AND worker_id = $4::text AND job_metadata <> "
-			    "'{}'::jsonb AND job_metadata @> $5::jsonb AND created_at >= now() - "
-			    "$6::bigint * interval '1 millisecond' AND created_at < $7::timestamptz "
-			    "AND (created_at, id) < ($8::timestamptz, $9::uuid)");
+	assert_string_equal(
+		s.where, "status = $3::text AND worker_id = $4::text AND job_metadata <> "
+			 "'{}'::jsonb AND job_metadata @> $5::jsonb AND created_at >= now() - "
+			 "$6::bigint * interval '1 millisecond' AND created_at < $7::timestamptz "
+			 "AND (created_at, id) < ($8::timestamptz, $9::uuid)");
 	assert_int_equal(s.nparams, 7);
 	assert_string_equal(s.params[0], "failed");
 	assert_string_equal(s.params[1], "w1");

@@ -1,0 +1,317 @@
+/* Bulk cancel and retry by filter (contract in cmd_bulk.h). The jobs are read a page at a
+ * time, newest first and continued after the last one (as `jobq list` pages: no OFFSET,
+ * no lock held while reading), and each page is acted on through the single-job paths:
+ * the cancel statement and its broadcast, or the retry statement and the publish. */
+#include "cmd_bulk.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_util.h"
+#include "jobq/ids.h"
+#include "jobq/store_admin.h"
+#include "jobq/store_filter.h"
+#include "rows.h"
+
+/* The states each action applies to. A running job with a cancel request already recorded
+ * is not selected again (its owner is stopping it). */
+static const char CANCEL_STATES[] = "(status IN ('scheduled', 'queued') OR"
+				    " (status = 'running' AND cancel_requested_at IS NULL))";
+static const char RETRY_STATES[] = "status IN ('failed', 'cancelled')";
+
+bool bulk_wanted(const struct jobq_job_filter *f, const struct bulk_opts *o)
+{
+	return jobq_job_filter_any(f) || o->all || o->dry_run;
+}
+
+/* Run "SELECT <cols> FROM jobs WHERE <f> AND <states> <tail>" into *res. */
+static int select_jobs(struct cli *cli, const struct jobq_job_filter *f, const char *states,
+		       const char *cols, const char *tail, PGresult **res)
+{
+	struct jobq_filter_sql fs;
+	struct jobq_err err;
+	char *sql = NULL;
+	int r;
+
+	if (jobq_filter_sql_build(f, 1, &fs, &err) != 0 ||
+	    asprintf(&sql, "SELECT %s FROM jobs WHERE %s AND %s %s", cols, fs.where, states, tail) <
+		    0) {
+		jobq_filter_sql_free(&fs);
+		return cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
+	}
+	r = cmd_query(cli, sql, fs.nparams, fs.params, "selecting jobs", res);
+	free(sql);
+	jobq_filter_sql_free(&fs);
+	return r;
+}
+
+/* A --since/--until given as a span ago becomes an instant, read once from the database
+ * clock: every batch then selects within the same window. */
+static int pin_bounds(struct cli *cli, struct jobq_job_filter *f)
+{
+	struct jobq_time_bound *b[] = { &f->since, &f->until };
+	PGresult *res = NULL;
+	int64_t now;
+	int r;
+
+	if (!(f->since.set && f->since.ago) && !(f->until.set && f->until.ago))
+		return 0;
+	if ((r = cmd_query(cli, "SELECT (extract(epoch FROM now()) * 1000)::bigint AS now", 0, NULL,
+			   "reading the database clock", &res)) != 0)
+		return r;
+	now = rows_int(res, 0, "now", 0);
+	PQclear(res);
+	for (size_t i = 0; i < 2; i++)
+		if (b[i]->set && b[i]->ago)
+			*b[i] = (struct jobq_time_bound){ .set = true, .ms = now - b[i]->ms };
+	return 0;
+}
+
+/* The next page of at most BULK_BATCH ids after f->after, into ids[]; *n = how many (0:
+ * done); f->after moves to its last job. */
+static int next_page(struct cli *cli, struct jobq_job_filter *f, const char *states,
+		     char (*ids)[JOBQ_ID_BUF], size_t *n)
+{
+	char tail[96];
+	PGresult *res = NULL;
+	int r;
+
+	snprintf(tail, sizeof(tail), "ORDER BY created_at DESC, id DESC LIMIT %d", BULK_BATCH);
+	if ((r = select_jobs(cli, f, states,
+			     "id, (extract(epoch FROM created_at) * 1000000)::bigint AS us", tail,
+			     &res)) != 0)
+		return r;
+	*n = (size_t)PQntuples(res);
+	for (size_t i = 0; i < *n; i++)
+		snprintf(ids[i], JOBQ_ID_BUF, "%s", rows_get(res, (int)i, "id"));
+	if (*n > 0) {
+		f->after.set = true;
+		f->after.created_us = rows_int(res, (int)*n - 1, "us", 0);
+		snprintf(f->after.id, sizeof(f->after.id), "%s", ids[*n - 1]);
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* --dry-run: the count and the newest ten. */
+static int dry_run(struct cli *cli, const struct jobq_job_filter *f, const char *states,
+		   const char *verb)
+{
+	static const char *const headers[] = { "ID", "STATUS", "TYPE", "QUEUE", "CREATED" };
+	PGresult *count = NULL, *sample = NULL;
+	struct rows_table t;
+	int64_t n;
+	int r;
+
+	if ((r = select_jobs(cli, f, states, "count(*) AS n", "", &count)) != 0)
+		return r;
+	n = rows_int(count, 0, "n", 0);
+	PQclear(count);
+	if ((r = select_jobs(cli, f, states,
+			     "id, status, type, queue, " ROWS_TS("created_at", "created_at"),
+			     "ORDER BY created_at DESC, id DESC LIMIT 10", &sample)) != 0)
+		return r;
+	if (cli->json) {
+		r = cmd_print_json(cli, json_pack("{s:b, s:I, s:o}", "dry_run", 1, "matched",
+						  (json_int_t)n, "sample", rows_array(sample)));
+		PQclear(sample);
+		return r;
+	}
+	printf("would %s %" PRId64 " job%s (dry run: nothing changed)%s\n", verb, n,
+	       n == 1 ? "" : "s", n > 0 ? "; the newest:" : "");
+	if (n > 0 && rows_table_init(&t, 5, headers) == 0) {
+		for (int i = 0; i < PQntuples(sample); i++) {
+			const char *cells[5];
+
+			for (int k = 0; k < 5; k++)
+				cells[k] = PQgetvalue(sample, i, k);
+			if (rows_table_add(&t, cells) != 0)
+				break;
+		}
+		rows_table_print(&t, stdout);
+		rows_table_free(&t);
+	}
+	PQclear(sample);
+	return CLI_EXIT_OK;
+}
+
+/* The checks and set-up both actions share; 0 to go on, else the exit status. */
+static int prepare(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+{
+	if (!jobq_job_filter_any(f) && !o->all)
+		return cli_usage(cli, "give a filter (--status, --type, --queue, --worker, --meta, "
+				      "--since, --until) or --all to act on every job");
+	if (f->after.set)
+		return cli_usage(cli, "--after is for jobq list");
+	return pin_bounds(cli, f);
+}
+
+/* A batch's buffers (malloc'd: a few tens of KiB). */
+struct batch {
+	char (*ids)[JOBQ_ID_BUF];
+	const char **ptrs;
+	struct jobq_cancel_result *cancel;
+	struct jobq_retried *retry;
+	struct cli_job_ref *refs;
+};
+
+static void batch_free(struct batch *b)
+{
+	free(b->ids);
+	free(b->ptrs);
+	free(b->cancel);
+	free(b->retry);
+	free(b->refs);
+}
+
+static bool batch_alloc(struct batch *b)
+{
+	b->ids = calloc(BULK_BATCH, sizeof(*b->ids));
+	b->ptrs = calloc(BULK_BATCH, sizeof(*b->ptrs));
+	b->cancel = calloc(BULK_BATCH, sizeof(*b->cancel));
+	b->retry = calloc(BULK_BATCH, sizeof(*b->retry));
+	b->refs = calloc(BULK_BATCH, sizeof(*b->refs));
+	return b->ids != NULL && b->ptrs != NULL && b->cancel != NULL && b->retry != NULL &&
+	       b->refs != NULL;
+}
+
+static int cancel_batches(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
+			  struct batch *b)
+{
+	int64_t cancelled = 0, requested = 0, finished = 0, missing = 0, batches = 0;
+	struct jobq_cancel_result *res = b->cancel;
+	const char **ptrs = b->ptrs;
+	char(*ids)[JOBQ_ID_BUF] = b->ids;
+	jobq_client *client;
+	size_t n;
+	int r;
+
+	if ((client = cli_client(cli, &r)) == NULL)
+		return r;
+	for (;;) {
+		if ((r = next_page(cli, f, CANCEL_STATES, ids, &n)) != 0)
+			return r;
+		if (n == 0)
+			break;
+		for (size_t i = 0; i < n; i++)
+			ptrs[i] = ids[i];
+		/* One statement records the batch's cancels (its own transaction: the rows are
+		 * locked only while it runs), then the running ones' stops are broadcast. */
+		if ((r = jobq_client_cancel_many(client, ptrs, n, o->reason, res)) !=
+		    JOBQ_CLIENT_OK)
+			return cli_fail(cli, jobq_err_exit_status(r),
+					"%s (after %" PRId64 " batches)",
+					jobq_client_errmsg(client), batches);
+		if (jobq_client_errmsg(client)[0] != '\0') /* a broadcast failed */
+			cli_fail(cli, 0, "warning: %s", jobq_client_errmsg(client));
+		batches++;
+		for (size_t i = 0; i < n; i++) {
+			if (!res[i].found)
+				missing++; /* deleted meanwhile */
+			else if (res[i].requested)
+				requested++;
+			else if (res[i].was == JOBQ_JOB_SCHEDULED || res[i].was == JOBQ_JOB_QUEUED)
+				cancelled++;
+			else
+				finished++;
+		}
+	}
+	if (cli->json)
+		return cmd_print_json(cli, json_pack("{s:I, s:I, s:I, s:I, s:I}", "cancelled",
+						     (json_int_t)cancelled, "stop_requested",
+						     (json_int_t)requested, "already_finished",
+						     (json_int_t)finished, "not_found",
+						     (json_int_t)missing, "batches",
+						     (json_int_t)batches));
+	printf("cancelled %" PRId64 " (scheduled or queued); stop requested for %" PRId64
+	       " running; %" PRId64 " had finished meanwhile\n",
+	       cancelled, requested, finished + missing);
+	return CLI_EXIT_OK;
+}
+
+int bulk_cancel(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+{
+	struct batch b = { 0 };
+	int r;
+
+	if ((r = prepare(cli, f, o)) != 0)
+		return r;
+	if (o->dry_run)
+		return dry_run(cli, f, CANCEL_STATES, "cancel");
+	r = batch_alloc(&b) ? cancel_batches(cli, f, o, &b)
+			    : cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
+	batch_free(&b);
+	return r;
+}
+
+static int retry_batches(struct cli *cli, struct jobq_job_filter *f, struct batch *b)
+{
+	int64_t requeued = 0, skipped = 0, relayed = 0, batches = 0;
+	char(*ids)[JOBQ_ID_BUF] = b->ids;
+	struct jobq_retried *rt = b->retry;
+	struct cli_job_ref *refs = b->refs;
+	struct jobq_store *st;
+	struct jobq_err err;
+	size_t n, k;
+	int r = CLI_EXIT_OK;
+
+	if ((st = cli_store(cli)) == NULL)
+		return CLI_EXIT_UNAVAILABLE;
+	for (;;) {
+		if ((r = next_page(cli, f, RETRY_STATES, ids, &n)) != 0)
+			return r;
+		if (n == 0)
+			break;
+		/* Each retry is its own statement and transaction, as `jobq retry ID`'s; the
+		 * batch's messages are then published together. A job whose state changed since
+		 * the page was read is left as it is. */
+		for (size_t i = k = 0; i < n; i++) {
+			if (jobq_store_retry(st, ids[i], cli->cfg.relay_grace_ms, "retry requested",
+					     &rt[k], &err) != 0)
+				return cli_fail_err(cli, &err);
+			if (!rt[k].requeued) {
+				skipped++;
+				continue;
+			}
+			refs[k] = (struct cli_job_ref){ .id = rt[k].env.job_id,
+							.queue = rt[k].env.queue,
+							.type = rt[k].env.type,
+							.token = rt[k].token,
+							.priority = rt[k].env.priority,
+							.keyed = rt[k].env.keyed };
+			k++;
+		}
+		batches++;
+		requeued += (int64_t)k;
+		if (k > 0 && cli_publish(cli, refs, k) != 0)
+			for (size_t i = 0; i < k; i++)
+				relayed += !refs[i].published;
+	}
+	if (cli->json)
+		r = cmd_print_json(
+			cli, json_pack("{s:I, s:I, s:I, s:I}", "requeued", (json_int_t)requeued,
+				       "left_to_relay", (json_int_t)relayed, "skipped",
+				       (json_int_t)skipped, "batches", (json_int_t)batches));
+	else
+		printf("requeued %" PRId64 "; %" PRId64 " left to the relay to publish; %" PRId64
+		       " changed state meanwhile (left as they are)\n",
+		       requeued, relayed, skipped);
+	return r == CLI_EXIT_OK && relayed > 0 ? CLI_EXIT_RELAYED : r;
+}
+
+int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+{
+	struct batch b = { 0 };
+	int r;
+
+	if ((r = prepare(cli, f, o)) != 0)
+		return r;
+	if (o->dry_run)
+		return dry_run(cli, f, RETRY_STATES, "retry");
+	r = batch_alloc(&b) ? retry_batches(cli, f, &b)
+			    : cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
+	batch_free(&b);
+	return r;
+}
