@@ -112,6 +112,20 @@ test('cancel of a running job: wait rejects with JobCancelled', async () => {
   assert.equal(await client.cancel(id), 'cancelled');
 });
 
+test('metadata is found by containment, as jobq list --meta finds it', async () => {
+  const tenant = unique('node-tenant');
+  const mine = await client.submit('noop', {}, { delay: 3600, metadata: { tenant, order: 'o-1', n: 2 } });
+  const other = await client.submit('noop', {}, { delay: 3600, metadata: { tenant: unique('other') } });
+  // common/store_filter.c's condition: the GIN index's predicate, then @>
+  const { rows } = await owner.query(
+    "SELECT id FROM jobs WHERE job_metadata <> '{}'::jsonb AND job_metadata @> $1::jsonb",
+    [JSON.stringify({ tenant, order: 'o-1' })]);
+  assert.deepEqual(rows.map((r) => r.id), [mine]);
+  assert.deepEqual((await client.status(mine)).metadata, { tenant, order: 'o-1', n: 2 });
+  await client.cancel(mine);
+  await client.cancel(other);
+});
+
 test('status returns every field; unknown ids give JobNotFound', async () => {
   const key = unique('status');
   const before0 = Date.now();

@@ -116,6 +116,21 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(self.c.status(jid)["status"], "scheduled")  # untouched
         self.c.cancel(jid)
 
+    # ------------------------------------------------------------------ metadata
+    def test_metadata_is_found_by_containment(self) -> None:
+        """Metadata is stored as a JSON object that `jobq list --meta K=V` finds: the
+        condition is common/store_filter.c's (the GIN index's predicate, then @>)."""
+        tenant = f"py-{RUN}"
+        mine = self.c.submit("noop", metadata={"tenant": tenant, "order": "o-1", "n": 2},
+                             delay=3600)
+        other = self.c.submit("noop", metadata={"tenant": f"other-{RUN}"}, delay=3600)
+        self.addCleanup(self.c.cancel, mine)
+        self.addCleanup(self.c.cancel, other)
+        found = rows("SELECT id::text FROM jobs WHERE job_metadata <> '{}'::jsonb"
+                     " AND job_metadata @> %s::jsonb", f'{{"tenant": "{tenant}", "order": "o-1"}}')
+        self.assertEqual(found, [(mine,)])
+        self.assertEqual(self.c.status(mine)["metadata"], {"tenant": tenant, "order": "o-1", "n": 2})
+
     # ------------------------------------------------------------------ status
     def test_status_fields(self) -> None:
         k = key("status")
