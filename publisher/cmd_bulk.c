@@ -231,22 +231,8 @@ static int cancel_batches(struct cli *cli, struct jobq_job_filter *f, const stru
 	return CLI_EXIT_OK;
 }
 
-int bulk_cancel(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
-{
-	struct batch b = { 0 };
-	int r;
-
-	if ((r = prepare(cli, f, o)) != 0)
-		return r;
-	if (o->dry_run)
-		return dry_run(cli, f, CANCEL_STATES, "cancel");
-	r = batch_alloc(&b) ? cancel_batches(cli, f, o, &b)
-			    : cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
-	batch_free(&b);
-	return r;
-}
-
-static int retry_batches(struct cli *cli, struct jobq_job_filter *f, struct batch *b)
+static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
+			 struct batch *b)
 {
 	int64_t requeued = 0, skipped = 0, relayed = 0, batches = 0;
 	char(*ids)[JOBQ_ID_BUF] = b->ids;
@@ -257,6 +243,7 @@ static int retry_batches(struct cli *cli, struct jobq_job_filter *f, struct batc
 	size_t n, k;
 	int r = CLI_EXIT_OK;
 
+	(void)o;
 	if ((st = cli_store(cli)) == NULL)
 		return CLI_EXIT_UNAVAILABLE;
 	for (;;) {
@@ -301,7 +288,13 @@ static int retry_batches(struct cli *cli, struct jobq_job_filter *f, struct batc
 	return r == CLI_EXIT_OK && relayed > 0 ? CLI_EXIT_RELAYED : r;
 }
 
-int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+/* The batches' loop of an action. */
+typedef int (*batches_fn)(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
+			  struct batch *b);
+
+/* The checks, then a dry run or the action's batches. */
+static int bulk_run(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
+		    const char *states, const char *verb, batches_fn act)
 {
 	struct batch b = { 0 };
 	int r;
@@ -309,9 +302,19 @@ int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opt
 	if ((r = prepare(cli, f, o)) != 0)
 		return r;
 	if (o->dry_run)
-		return dry_run(cli, f, RETRY_STATES, "retry");
-	r = batch_alloc(&b) ? retry_batches(cli, f, &b)
+		return dry_run(cli, f, states, verb);
+	r = batch_alloc(&b) ? act(cli, f, o, &b)
 			    : cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
 	batch_free(&b);
 	return r;
+}
+
+int bulk_cancel(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+{
+	return bulk_run(cli, f, o, CANCEL_STATES, "cancel", cancel_batches);
+}
+
+int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+{
+	return bulk_run(cli, f, o, RETRY_STATES, "retry", retry_batches);
 }
