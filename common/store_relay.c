@@ -348,12 +348,24 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 #define LIMIT_HELD(j)                                                                              \
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".publish_after = 'infinity'"
-/* Whether job j is in scope s.scope, one branch per kind of scope so that each can read its
- * kind's index of held jobs (migration 0029). */
-#define LIMIT_IN(j)                                                                                \
-	" ((s.scope LIKE 'queue:%' AND " j ".queue = substr(s.scope, 7))"                           \
-	" OR (s.scope LIKE 'type:%' AND " j ".type = substr(s.scope, 6))"                          \
-	" OR (s.scope LIKE 'key:%' AND " j ".concurrency_key = substr(s.scope, 5)))"
+/* The held jobs (as j) of scope s.scope that pass cond, highest priority first, then oldest,
+ * at most lim, locked: one branch per kind of scope, of which only the scope's runs (a
+ * one-time filter), so that each reads its kind's index of held jobs (migration 0029) in
+ * order instead of every held job of every scope. */
+#define HELD_BRANCH(kind, col, cond, lim)                                                          \
+	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
+	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
+	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim                         \
+	"  FOR UPDATE OF j SKIP LOCKED) x"
+#define HELD_OF(cond, lim)                                                                         \
+	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
+	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
+	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
+/* A held job that may go: its queue runs, and none of its limited scopes is without room
+ * (it would be refused, and take the place of one that can start). */
+#define HELD_MAY_GO                                                                                \
+	STORE_QUEUE_RUNS("j") " AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND"           \
+			      LIMIT_OF("o", "j") ")"
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's
@@ -365,20 +377,16 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
  * them in their keys' turns (migrations 0027, 0029). The claim's admission is the exact
  * gate; a job released beyond the room (one in two scopes) is refused and held again. */
 /* clang-format off */
-static const char SQL_LIMIT_RELEASE[] =
+static const char SQL_LIMIT_RELEASE_1[] =
 	"WITH room AS MATERIALIZED (" LIMIT_ROOM("true", "false") "),"
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
-	"   SELECT j.id FROM jobs j WHERE" LIMIT_HELD("j") " AND" LIMIT_IN("j")
-	"   AND j.concurrency_key IS NULL AND " STORE_QUEUE_RUNS("j")
-	"   AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
-	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(s.n, 0)"
-	"   FOR UPDATE SKIP LOCKED) p WHERE s.n > 0 LIMIT $2::int),"
+	HELD_OF("j.concurrency_key IS NULL AND " HELD_MAY_GO, "greatest(s.n, 0)")
+	" ) p WHERE s.n > 0 LIMIT $2::int),";
+/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_LIMIT_RELEASE_2[] =
 	" free AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
-	"   SELECT j.id FROM jobs j WHERE" LIMIT_HELD("j") " AND" LIMIT_IN("j")
-	"   AND j.concurrency_key IS NOT NULL AND " STORE_QUEUE_RUNS("j")
-	"   AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
-	"   ORDER BY j.priority DESC, j.created_at LIMIT $2::int"
-	"   FOR UPDATE SKIP LOCKED) p WHERE s.n > 0 LIMIT $2::int),"
+	HELD_OF("j.concurrency_key IS NOT NULL AND " HELD_MAY_GO, "$2::int")
+	" ) p WHERE s.n > 0 LIMIT $2::int),"
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
 	"  publish_after = CASE WHEN j.concurrency_key IS NULL"
@@ -396,10 +404,14 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 {
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
+	char sql[sizeof(SQL_LIMIT_RELEASE_1) + sizeof(SQL_LIMIT_RELEASE_2)];
 	PGresult *res;
 	int r;
 
-	r = jobq_store_exec(st, "jobq_relay_limit_release", SQL_LIMIT_RELEASE, 2, p, &res,
+	memcpy(sql, SQL_LIMIT_RELEASE_1, sizeof(SQL_LIMIT_RELEASE_1) - 1);
+	memcpy(sql + sizeof(SQL_LIMIT_RELEASE_1) - 1, SQL_LIMIT_RELEASE_2,
+	       sizeof(SQL_LIMIT_RELEASE_2));
+	r = jobq_store_exec(st, "jobq_relay_limit_release", sql, 2, p, &res,
 			    "relay: limit release", err);
 	if (r != 0)
 		return r;
