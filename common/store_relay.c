@@ -361,11 +361,12 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
 	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
 	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
-/* A held job that may go: its queue runs, and none of its limited scopes is without room
- * (it would be refused, and take the place of one that can start). */
+/* A held job that may go: its queue runs (the paused queues read once, an init plan, so that
+ * the branch keeps its index order), and none of its limited scopes is without room (it
+ * would be refused, and take the place of one that can start). */
 #define HELD_MAY_GO                                                                                \
-	STORE_QUEUE_RUNS("j") " AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND"           \
-			      LIMIT_OF("o", "j") ")"
+	" j.queue <> ALL (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"       \
+	" AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's

@@ -51,31 +51,33 @@ CREATE INDEX jobs_released_key ON jobs (concurrency_key)
     WHERE status = 'queued' AND status_reason = 'released' AND concurrency_key IS NOT NULL;
 
 -- Whether scope sc (queue:Q, type:T or key:K) has a job held by a limit in a queue that is
--- not paused (3. and 4. above), through its kind's index.
+-- not paused (3. and 4. above), through its kind's index: a first row in that index's order
+-- (not an EXISTS, whose ORDER BY the planner drops), so that a generic plan (a worker's
+-- session) reads that index and no other whatever the estimates: an EXISTS on a type most
+-- jobs have walked every held job of the other scopes. The paused queues are read once.
 CREATE FUNCTION jobq_limit_held(sc text) RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     SET jit = off AS $$
 DECLARE
     v text := substr(sc, strpos(sc, ':') + 1);
+    paused text[] := ARRAY(SELECT q.name FROM public.queues q WHERE q.paused_at IS NOT NULL);
 BEGIN
     IF sc LIKE 'queue:%' THEN
-        RETURN NOT EXISTS (SELECT 1 FROM public.queues q WHERE q.name = v
-                           AND q.paused_at IS NOT NULL)
-           AND EXISTS (SELECT 1 FROM public.jobs h WHERE h.queue = v
-                       AND h.published_at IS NULL AND h.status IN ('scheduled', 'queued')
-                       AND h.publish_after = 'infinity');
-    ELSIF sc LIKE 'type:%' THEN
-        RETURN EXISTS (SELECT 1 FROM public.jobs h WHERE h.type = v
+        RETURN v <> ALL (paused)
+           AND (SELECT true FROM public.jobs h WHERE h.queue = v
                        AND h.published_at IS NULL AND h.status IN ('scheduled', 'queued')
                        AND h.publish_after = 'infinity'
-                       AND NOT EXISTS (SELECT 1 FROM public.queues q WHERE q.name = h.queue
-                                       AND q.paused_at IS NOT NULL));
+                       ORDER BY h.queue, h.priority DESC, h.created_at LIMIT 1) IS NOT NULL;
+    ELSIF sc LIKE 'type:%' THEN
+        RETURN (SELECT true FROM public.jobs h WHERE h.type = v
+                       AND h.published_at IS NULL AND h.status IN ('scheduled', 'queued')
+                       AND h.publish_after = 'infinity' AND h.queue <> ALL (paused)
+                       ORDER BY h.type, h.priority DESC, h.created_at LIMIT 1) IS NOT NULL;
     END IF;
-    RETURN EXISTS (SELECT 1 FROM public.jobs h WHERE h.concurrency_key = v
+    RETURN (SELECT true FROM public.jobs h WHERE h.concurrency_key = v
                    AND h.published_at IS NULL AND h.status IN ('scheduled', 'queued')
-                   AND h.publish_after = 'infinity'
-                   AND NOT EXISTS (SELECT 1 FROM public.queues q WHERE q.name = h.queue
-                                   AND q.paused_at IS NOT NULL));
+                   AND h.publish_after = 'infinity' AND h.queue <> ALL (paused)
+                   ORDER BY h.concurrency_key, h.priority DESC, h.created_at LIMIT 1) IS NOT NULL;
 END
 $$;
 
@@ -87,6 +89,7 @@ CREATE FUNCTION jobq_limit_busy(sc text, count_running boolean, OUT running bigi
     SET jit = off AS $$
 DECLARE
     v text := substr(sc, strpos(sc, ':') + 1);
+    paused text[] := ARRAY(SELECT q.name FROM public.queues q WHERE q.paused_at IS NOT NULL);
 BEGIN
     running := 0;
     IF sc LIKE 'queue:%' THEN
@@ -99,9 +102,7 @@ BEGIN
           AND (r.published_at > now() - interval '1 minute'
                OR (r.published_at IS NULL AND r.publish_after < 'infinity'
                    AND (r.publish_after > now()
-                        OR (r.concurrency_key IS NULL AND NOT EXISTS (
-                            SELECT 1 FROM public.queues q WHERE q.name = r.queue
-                            AND q.paused_at IS NOT NULL)))));
+                        OR (r.concurrency_key IS NULL AND r.queue <> ALL (paused)))));
     ELSIF sc LIKE 'type:%' THEN
         IF count_running THEN
             SELECT count(*) INTO running FROM public.jobs r
@@ -112,9 +113,7 @@ BEGIN
           AND (r.published_at > now() - interval '1 minute'
                OR (r.published_at IS NULL AND r.publish_after < 'infinity'
                    AND (r.publish_after > now()
-                        OR (r.concurrency_key IS NULL AND NOT EXISTS (
-                            SELECT 1 FROM public.queues q WHERE q.name = r.queue
-                            AND q.paused_at IS NOT NULL)))));
+                        OR (r.concurrency_key IS NULL AND r.queue <> ALL (paused)))));
     ELSE
         IF count_running THEN
             SELECT count(*) INTO running FROM public.jobs r
