@@ -27,18 +27,18 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 	 * concurrent update of the row (the publish mark) has re-evaluated with the job row
 	 * locked: waiting there for a limit row that a claim of another delivery of the job
 	 * holds while that claim waits for the job row was a deadlock. */
-	r = jobq_store_exec(
-		st, "jobq_hold",
-		"WITH lim AS MATERIALIZED (SELECT j.id, " STORE_LIMITS_EXIST
-		" AND jobq_limited(j.queue, j.type, j.concurrency_key) AS limited"
-		" FROM jobs j WHERE j.id = $1) "
-		"UPDATE jobs SET published_at = NULL,"
-		" publish_after = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN now()"
-		" ELSE 'infinity' END, updated_at = now(),"
-		" lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN 0 ELSE 1 END "
-		"FROM lim WHERE jobs.id = lim.id AND jobs.status = 'queued'"
-		" AND (NOT " HOLD_QUEUE_RUNS " OR lim.limited)",
-		1, p, &res, "hold job", err);
+	r = jobq_store_exec(st, "jobq_hold",
+			    "WITH lim AS MATERIALIZED (SELECT j.id, " STORE_LIMITS_EXIST
+			    " AND jobq_limited(j.queue, j.type, j.concurrency_key) AS limited"
+			    " FROM jobs j WHERE j.id = $1) "
+			    "UPDATE jobs SET published_at = NULL,"
+			    " publish_after = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN now()"
+			    " ELSE 'infinity' END, updated_at = now(),"
+			    " lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS
+			    " THEN 0 ELSE 1 END "
+			    "FROM lim WHERE jobs.id = lim.id AND jobs.status = 'queued'"
+			    " AND (NOT " HOLD_QUEUE_RUNS " OR lim.limited)",
+			    1, p, &res, "hold job", err);
 	if (r != 0)
 		return r;
 	r = PQcmdTuples(res)[0] == '1' ? 0 : JOBQ_ECONFLICT;

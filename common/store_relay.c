@@ -354,13 +354,14 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
  * order instead of every held job of every scope. */
 #define HELD_BRANCH(kind, col, cond, lim)                                                          \
 	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
-	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
-	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim                         \
-	"  FOR UPDATE OF j SKIP LOCKED) x"
+	"  AND j." col " = substr(s.scope, length('" kind                                          \
+	":') + 1) AND" LIMIT_HELD("j") "  AND " cond                                               \
+				       " ORDER BY j.priority DESC, j.created_at LIMIT " lim        \
+				       "  FOR UPDATE OF j SKIP LOCKED) x"
 #define HELD_OF(cond, lim)                                                                         \
 	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
-	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
-	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
+	" UNION ALL" HELD_BRANCH("type", "type", cond, lim) " UNION ALL" HELD_BRANCH(              \
+		"key", "concurrency_key", cond, lim)
 /* A held job that may go: its queue runs (the paused queues read once, an init plan, so that
  * the branch keeps its index order), and none of its limited scopes is without room (it
  * would be refused, and take the place of one that can start). */
@@ -412,8 +413,8 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 	memcpy(sql, SQL_LIMIT_RELEASE_1, sizeof(SQL_LIMIT_RELEASE_1) - 1);
 	memcpy(sql + sizeof(SQL_LIMIT_RELEASE_1) - 1, SQL_LIMIT_RELEASE_2,
 	       sizeof(SQL_LIMIT_RELEASE_2));
-	r = jobq_store_exec(st, "jobq_relay_limit_release", sql, 2, p, &res,
-			    "relay: limit release", err);
+	r = jobq_store_exec(st, "jobq_relay_limit_release", sql, 2, p, &res, "relay: limit release",
+			    err);
 	if (r != 0)
 		return r;
 	return read_taken(res, "relay: limit release", envs, tokens, err);

@@ -81,8 +81,18 @@ BEGIN
 END
 $$;
 
--- Scope sc's running jobs (when counted) and jobs in flight (2. above), through its kind's
--- indexes.
+-- Whether a queued, released job (status_reason 'released') is in flight (2. above), given
+-- its publish times, whether it is keyed, its queue and the paused queues. Inlined into the
+-- caller's statement (so no SET clause: pg_catalog's operators are found first anyway).
+CREATE FUNCTION jobq_limit_flying(published_at timestamptz, publish_after timestamptz,
+                                  keyed boolean, queue text, paused text[]) RETURNS boolean
+    LANGUAGE sql STABLE AS $$
+SELECT $1 > now() - interval '1 minute'
+    OR ($1 IS NULL AND $2 < 'infinity'
+        AND ($2 > now() OR (NOT $3 AND $4 <> ALL ($5))))
+$$;
+
+-- Scope sc's running jobs (when counted) and jobs in flight, through its kind's indexes.
 CREATE FUNCTION jobq_limit_busy(sc text, count_running boolean, OUT running bigint,
                                 OUT flight bigint)
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -93,37 +103,25 @@ DECLARE
 BEGIN
     running := 0;
     IF sc LIKE 'queue:%' THEN
-        IF count_running THEN
-            SELECT count(*) INTO running FROM public.jobs r
-            WHERE r.status = 'running' AND r.queue = v;
-        END IF;
+        SELECT count(*) INTO running FROM public.jobs r
+        WHERE count_running AND r.status = 'running' AND r.queue = v;
         SELECT count(*) INTO flight FROM public.jobs r
         WHERE r.status = 'queued' AND r.status_reason = 'released' AND r.queue = v
-          AND (r.published_at > now() - interval '1 minute'
-               OR (r.published_at IS NULL AND r.publish_after < 'infinity'
-                   AND (r.publish_after > now()
-                        OR (r.concurrency_key IS NULL AND r.queue <> ALL (paused)))));
+          AND public.jobq_limit_flying(r.published_at, r.publish_after,
+                                       r.concurrency_key IS NOT NULL, r.queue, paused);
     ELSIF sc LIKE 'type:%' THEN
-        IF count_running THEN
-            SELECT count(*) INTO running FROM public.jobs r
-            WHERE r.status = 'running' AND r.type = v;
-        END IF;
+        SELECT count(*) INTO running FROM public.jobs r
+        WHERE count_running AND r.status = 'running' AND r.type = v;
         SELECT count(*) INTO flight FROM public.jobs r
         WHERE r.status = 'queued' AND r.status_reason = 'released' AND r.type = v
-          AND (r.published_at > now() - interval '1 minute'
-               OR (r.published_at IS NULL AND r.publish_after < 'infinity'
-                   AND (r.publish_after > now()
-                        OR (r.concurrency_key IS NULL AND r.queue <> ALL (paused)))));
+          AND public.jobq_limit_flying(r.published_at, r.publish_after,
+                                       r.concurrency_key IS NOT NULL, r.queue, paused);
     ELSE
-        IF count_running THEN
-            SELECT count(*) INTO running FROM public.jobs r
-            WHERE r.status = 'running' AND r.concurrency_key = v;
-        END IF;
+        SELECT count(*) INTO running FROM public.jobs r
+        WHERE count_running AND r.status = 'running' AND r.concurrency_key = v;
         SELECT count(*) INTO flight FROM public.jobs r
         WHERE r.status = 'queued' AND r.status_reason = 'released' AND r.concurrency_key = v
-          AND (r.published_at > now() - interval '1 minute'
-               OR (r.published_at IS NULL AND r.publish_after < 'infinity'
-                   AND r.publish_after > now()));
+          AND public.jobq_limit_flying(r.published_at, r.publish_after, true, r.queue, paused);
     END IF;
 END
 $$;
@@ -239,5 +237,6 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION jobq_limit_held(text), jobq_limit_busy(text, boolean),
+    jobq_limit_flying(timestamptz, timestamptz, boolean, text, text[]),
     jobq_limit_rooms(boolean, boolean), jobq_limit_rooms(boolean),
     jobq_cli_limit_set(text, integer, numeric) FROM PUBLIC;

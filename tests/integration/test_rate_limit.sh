@@ -13,7 +13,15 @@
 #    clocks' rounding), and all of them start;
 #  - `jobq queue list` (table and --json) shows a queue's limit and its held jobs;
 #  - `limit rm` of a 1/m scope releases its held jobs at once (all succeed within 20 s,
-#    where the rate would take minutes).
+#    where the rate would take minutes);
+#  - from the rate/limit review (migration 0029), 3 consumers: keyed jobs under
+#    `queue:kr --rate 10/s` (B's 5 jobs behind A's 80 start within 15 of A's, the express
+#    queue delivers at most 95 messages for the 85 jobs, at most 26 starts in any 2 s); a
+#    pause while jobs are rate-held (their lease tokens do not move, none starts, all run
+#    after the resume); a job in two limited scopes (`queue:dq --rate 5/s` and
+#    `type:sleep --max-running 2`: never more than 2 running in a 20 ms sampling, at most 13
+#    starts in any 2 s); a rate raised while jobs are held (1/s to 50/s: all 30 run within
+#    8 s).
 source "$(dirname "$0")/lib.sh"
 jq_setup rate_limit
 
