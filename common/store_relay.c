@@ -352,16 +352,17 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
  * at most lim, locked: one branch per kind of scope, of which only the scope's runs (a
  * one-time filter), so that each reads its kind's index of held jobs (migration 0029) in
  * order instead of every held job of every scope. */
+/* clang-format off */
 #define HELD_BRANCH(kind, col, cond, lim)                                                          \
 	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
-	"  AND j." col " = substr(s.scope, length('" kind                                          \
-	":') + 1) AND" LIMIT_HELD("j") "  AND " cond                                               \
-				       " ORDER BY j.priority DESC, j.created_at LIMIT " lim        \
-				       "  FOR UPDATE OF j SKIP LOCKED) x"
+	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
+	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim                         \
+	"  FOR UPDATE OF j SKIP LOCKED) x"
 #define HELD_OF(cond, lim)                                                                         \
 	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
-	" UNION ALL" HELD_BRANCH("type", "type", cond, lim) " UNION ALL" HELD_BRANCH(              \
-		"key", "concurrency_key", cond, lim)
+	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
+	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
+/* clang-format on */
 /* A held job that may go: its queue runs (the paused queues read once, an init plan, so that
  * the branch keeps its index order), and none of its limited scopes is without room (it
  * would be refused, and take the place of one that can start). */
