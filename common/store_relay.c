@@ -425,7 +425,9 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
  * runs with waiting keyed jobs, room in its keyed window ($1; one probe per queue of
  * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
- * is not work) and a due keyed job none of whose limited scopes is full, or a limit's held
+ * is not work) and, among its first 256 due keyed jobs (a bound: a key:K limit that is full
+ * does not make every probe walk that key's backlog; a job further on waits for the relay's
+ * tick), one none of whose limited scopes is full, or a limit's held
  * jobs whose scope has room (migrations 0021, 0023, 0029). wait_ms: the ms until the next
  * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
  * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists. */
@@ -446,8 +448,9 @@ static const char SQL_DUE[] =
 	"  AND NOT EXISTS (SELECT 1 FROM lr WHERE lr.scope = 'queue:' || qs.queue AND lr.n <= 0)"
 	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
 	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int"
-	"  AND EXISTS (SELECT 1 FROM jobs j WHERE" KEYED_DUE("j") " AND j.queue = qs.queue"
-	"   AND NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
+	"  AND EXISTS (SELECT 1 FROM (SELECT j.type, j.concurrency_key FROM jobs j"
+	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
+	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
 	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
 	" OR COALESCE((SELECT bool_or(lr.n > 0 AND lr.held) FROM lr), false) AS due,"
 	" (SELECT ceil(min(lr.wait_ms))::bigint FROM lr WHERE lr.held"
