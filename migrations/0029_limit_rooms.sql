@@ -3,11 +3,12 @@
 -- §6 "Limit release"). From the rate-limit review (R5, findings 1, 2, 5, 9, 11, 12):
 --
 -- 1. jobq_limit_rooms(lock, every) counts each scope through its kind's own partial index
---    (queue:Q by queue, type:T by type, key:K by concurrency key): held jobs, running jobs
---    and jobs in flight. 0023's scope match (`l.scope IN ('queue:' || h.queue, ...)`) could
---    use no index, so every relay's due probe walked every held job of every scope, every
---    running job and every queued job (the ordinary backlog of queues without a limit
---    included): 53 ms with 50,000 held elsewhere, 111 ms with 100,000 more queued.
+--    (queue:Q by queue, type:T by type, key:K by concurrency key): held jobs and jobs in
+--    flight; running jobs through the index of running rows. 0023's scope match
+--    (`l.scope IN ('queue:' || h.queue, ...)`) could use no index, so every relay's due
+--    probe walked every held job of every scope, every running job and every queued job
+--    (the ordinary backlog of queues without a limit included): 53 ms with 50,000 held
+--    elsewhere, 111 ms with 100,000 more queued.
 -- 2. In flight (released and not claimed yet) is status_reason 'released' and queued, and:
 --    published within the last minute; or unpublished with publish_after in the publish
 --    grace (taken by a relay, not marked yet); or, unkeyed and of a queue that runs,
@@ -28,8 +29,10 @@
 -- 6. jobq_cli_limit_set keeps the part it is not given from the row it updates (ON CONFLICT
 --    DO UPDATE), not from a read before it: two sets racing on a new scope lost a part.
 
--- Per kind of scope, held jobs (limit release), running jobs and jobs in flight (by the
--- scope's name, the predicates of the functions below).
+-- Per kind of scope, held jobs (limit release) and jobs in flight (by the scope's name, the
+-- predicates of the functions below). Running jobs are counted through the running rows'
+-- own partial index (jobs_running_lease): as many as the executors, whatever the backlog; an
+-- index per kind would cost every claim and finish of every job three more index writes.
 CREATE INDEX jobs_held_queue ON jobs (queue, priority DESC, created_at)
     WHERE published_at IS NULL AND status IN ('scheduled', 'queued')
       AND publish_after = 'infinity';
@@ -39,10 +42,6 @@ CREATE INDEX jobs_held_type ON jobs (type, priority DESC, created_at)
 CREATE INDEX jobs_held_key ON jobs (concurrency_key, priority DESC, created_at)
     WHERE published_at IS NULL AND status IN ('scheduled', 'queued')
       AND publish_after = 'infinity' AND concurrency_key IS NOT NULL;
-CREATE INDEX jobs_running_queue ON jobs (queue) WHERE status = 'running';
-CREATE INDEX jobs_running_type ON jobs (type) WHERE status = 'running';
-CREATE INDEX jobs_running_key ON jobs (concurrency_key)
-    WHERE status = 'running' AND concurrency_key IS NOT NULL;
 CREATE INDEX jobs_released_queue ON jobs (queue)
     WHERE status = 'queued' AND status_reason = 'released';
 CREATE INDEX jobs_released_type ON jobs (type)
