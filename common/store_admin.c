@@ -132,8 +132,8 @@ static JOBQ_WUR int prune_turns_slots(struct jobq_store *st, const char *cutoff,
 	const char *p[2] = { cutoff, dry_run ? "true" : "false" };
 	int r;
 
-	if ((r = exec_count(st, NULL, SQL_PRUNE_TURNS, 2, p, &out->turns,
-			    "deleting idle key turns", err)) != 0)
+	if ((r = exec_count(st, NULL, SQL_PRUNE_TURNS, 2, p, &out->turns, "deleting idle key turns",
+			    err)) != 0)
 		return r;
 	return exec_count(st, NULL, SQL_PRUNE_SLOTS, 2, p, &out->slots,
 			  "deleting old schedule slots", err);

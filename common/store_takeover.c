@@ -70,8 +70,7 @@ static const char SQL_TAKEOVER[] =
 	"                 WHEN " TAKE_HELD " THEN 'infinity' ELSE publish_after END,"
 	" started_at = CASE WHEN " TAKE_HELD " THEN started_at ELSE now() END, updated_at = now() "
 	"FROM p, a "
-	"WHERE id = $1 AND " TAKE_QUALIFIES
-	" RETURNING" STORE_CLAIM_COLUMNS;
+	"WHERE id = $1 AND " TAKE_QUALIFIES " RETURNING" STORE_CLAIM_COLUMNS;
 
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
 			int64_t prev_token, bool owner_dead, const char *worker_id,
