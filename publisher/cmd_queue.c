@@ -103,9 +103,9 @@ static int list_queues(struct cli *cli, bool all)
 	 * it (scheduled and queued: jobs_status_created; running: jobs_running_lease, whose
 	 * predicate is status = 'running', hence the two branches): a GROUP BY over every
 	 * job read the whole history, 1,000,000 finished jobs for a handful of live ones
-	 * (docs/cli.md "jobq queue list"). A queue whose jobs have all
-	 * finished is listed with --all only, which reads the whole table to find it. held:
-	 * unpublished and due at 'infinity', the mark of a limit's hold (migration 0021). */
+	 * (docs/cli.md "queue"). A queue whose jobs have all finished is listed with --all
+	 * only, which reads the whole table to find it. held: unpublished and due at
+	 * 'infinity', the mark of a limit's hold (migration 0021). */
 	/* clang-format off */
 	if ((r = cmd_query(cli,
 			    "WITH c AS (SELECT queue,"
