@@ -502,6 +502,21 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 	return n;
 }
 
+/* Whether no live worker that serves queue $2 has all its executors busy (as many running
+ * jobs as its concurrency). A passive declare counts only ready messages, and a consumer
+ * whose executors all run long jobs holds up to its prefetch of express messages unacked:
+ * those are not lost, only waiting. A consumer hands a delivery to a free executor at
+ * once, so a delivery waits unstarted in a consumer only while that consumer is full; when
+ * no live consumer of the queue is full, an express job released long ago and not claimed
+ * is in no prefetch, and its message is lost. A dead worker's prefetch went back to the
+ * broker with its connection (ready again, which the caller sees). The running count uses
+ * jobs_running_worker; workers are few. */
+#define LOST_NOBODY_FULL                                                                           \
+	"NOT EXISTS (SELECT 1 FROM workers w WHERE w.state IN ('running', 'draining')"             \
+	" AND $2 = ANY (w.queues) AND jobq_lock_holder_alive(w.lock_key, w.backend_pid)"           \
+	" AND (SELECT count(*) FROM jobs r WHERE r.worker_id = w.id AND r.status = 'running')"     \
+	" >= w.concurrency)"
+
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
 			  struct jobq_err *err)
 {
@@ -511,12 +526,14 @@ int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_
 	int r;
 
 	/* Unpublished again, as after a failed publish: the releases take them in their turn
-	 * (a new lease token, so that a late mark of the old publish cannot hide them). */
+	 * (a new lease token, so that a late mark of the old publish cannot hide them). Only
+	 * while no live worker of the queue is full (LOST_NOBODY_FULL). */
 	r = jobq_store_exec(st, "jobq_relay_lost",
 			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
 			    " updated_at = now(), lease_token = j.lease_token + 1"
 			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
-			    "AND" EXPRESS_OLD("o") " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
+			    "AND" EXPRESS_OLD("o") " AND " LOST_NOBODY_FULL
+						   " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
 						   " AND" EXPRESS_OLD("j"),
 			    2, p, &res, "relay: lost express jobs", err);
 	if (r != 0)

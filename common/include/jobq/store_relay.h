@@ -91,10 +91,11 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 				 struct jobq_err *err) JOBQ_WUR;
 
 /* Queue's express jobs released and not claimed for longer than age_ms, taken as lost
- * (the caller saw its express queue hold no ready message): unpublished again, due now,
- * so that the priority and keyed releases publish them again in their turn (a message
- * that was only waiting in a busy consumer becomes a duplicate, which the claim absorbs).
- * The count, or a negative JOBQ_E* code. */
+ * (the caller saw its express queue hold no ready message) when no live worker serving the
+ * queue has all its executors busy (only such a worker can hold an express message
+ * prefetched and unstarted): unpublished again, due now, so that the priority and keyed
+ * releases publish them again in their turn. 0 while a worker of the queue is full. The
+ * count, or a negative JOBQ_E* code. */
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
 			  struct jobq_err *err) JOBQ_WUR;
 
