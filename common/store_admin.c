@@ -89,6 +89,13 @@ static const char SQL_PRUNE_WAITERS[] =
 	"DELETE FROM job_waiters WHERE created_at < now() - interval '1 day'"
 	" AND backend NOT IN (SELECT pid FROM pg_stat_activity)";
 
+/* Key turns of idle keys and fired slots that guard nothing (migration 0030): $2 true counts
+ * what would go. */
+static const char SQL_PRUNE_TURNS[] =
+	"SELECT jobq_cli_prune_turns($1::timestamptz, $2::bool) AS deleted";
+static const char SQL_PRUNE_SLOTS[] =
+	"SELECT jobq_cli_prune_slots($1::timestamptz, $2::bool) AS deleted";
+
 static const char SQL_PRUNE_COUNT[] =
 	"SELECT (SELECT count(*) FROM jobs WHERE finished_at < $1::timestamptz"
 	"   AND status IN ('succeeded', 'failed', 'cancelled')) AS deleted,"
@@ -117,6 +124,19 @@ static JOBQ_WUR int exec_count(struct jobq_store *st, const char *name, const ch
 	}
 	PQclear(res);
 	return r;
+}
+
+static JOBQ_WUR int prune_turns_slots(struct jobq_store *st, const char *cutoff, bool dry_run,
+				      struct jobq_pruned *out, struct jobq_err *err)
+{
+	const char *p[2] = { cutoff, dry_run ? "true" : "false" };
+	int r;
+
+	if ((r = exec_count(st, NULL, SQL_PRUNE_TURNS, 2, p, &out->turns, "deleting idle key turns",
+			    err)) != 0)
+		return r;
+	return exec_count(st, NULL, SQL_PRUNE_SLOTS, 2, p, &out->slots,
+			  "deleting old schedule slots", err);
 }
 
 static JOBQ_WUR int prune_delete(struct jobq_store *st, const char *cutoff, struct jobq_pruned *out,
@@ -191,6 +211,8 @@ int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run, stru
 	store_copy(out->cutoff, sizeof(out->cutoff), PQgetvalue(res, 0, col[TEXT]));
 	r = dry_run ? prune_count(st, PQgetvalue(res, 0, col[CUTOFF]), out, err)
 		    : prune_delete(st, PQgetvalue(res, 0, col[CUTOFF]), out, err);
+	if (r == 0)
+		r = prune_turns_slots(st, PQgetvalue(res, 0, col[CUTOFF]), dry_run, out, err);
 out:
 	PQclear(res);
 	return r;

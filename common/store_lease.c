@@ -72,25 +72,21 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * jobs with a fresh snapshot, so no limit is ever exceeded; an installation without limits
  * pays one probe of the empty table's primary key, and a batch of jobs in no limited scope
  * the look-ups of LIMITED_CLAIM and LIMITED_FINISH. When a finished job's concurrency-limited
- * scope has held jobs, `a` also calls jobq_limit_wake (migration 0023), which wakes the
- * relays at the commit: the next held job is released within milliseconds, not at the
+ * scope has held jobs, `a` also calls jobq_limit_wake (migrations 0023, 0033), which wakes
+ * the relays at the commit: the next held job is released within milliseconds, not at the
  * relay's next 100 ms probe. */
 #define LIMIT_ADMITS_J "(a.admitted IS NULL OR j.id = ANY (a.admitted))"
 /* Whether one of the claims ($1) is in a limited scope, or one of the finishes ($5) in a
- * concurrency-limited scope with held jobs (jobq_limit_wake's test): read here, in the
- * statement (a look-up of each job and of its three scopes by primary key), so that a claim
- * or finish of jobs in no limited scope calls no PL/pgSQL function (each call sets its
- * search_path and jit, and runs its own queries). */
+ * concurrency-limited scope: read here, in the statement (a look-up of each job and of its
+ * three scopes by primary key), so that a claim or finish of jobs in no limited scope calls
+ * no PL/pgSQL function (each call sets its search_path and jit, and runs its own queries).
+ * Whether such a scope has held jobs is jobq_limit_wake's question: it reads only that
+ * scope's index of held jobs (jobq_limit_held, migration 0029). */
 #define LIMITED_IN(ids)                                                                            \
 	"EXISTS (SELECT 1 FROM jobs lj JOIN limits ll ON ll.scope IN ('queue:' || lj.queue,"       \
 	" 'type:' || lj.type, 'key:' || lj.concurrency_key) WHERE lj.id = ANY(" ids "::uuid[])"
 #define LIMITED_CLAIM LIMITED_IN("$1") ")"
-#define LIMITED_FINISH                                                                             \
-	LIMITED_IN("$5")                                                                           \
-	" AND ll.max_running IS NOT NULL AND EXISTS (SELECT 1 FROM jobs h"                         \
-	" WHERE h.published_at IS NULL AND h.status IN ('scheduled', 'queued')"                    \
-	" AND h.publish_after = 'infinity' AND ll.scope IN ('queue:' || h.queue,"                  \
-	" 'type:' || h.type, 'key:' || h.concurrency_key)))"
+#define LIMITED_FINISH LIMITED_IN("$5") " AND ll.max_running IS NOT NULL)"
 static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while

@@ -22,15 +22,23 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 	 * future, so the submitter's or relay's mark of the publish that brought this
 	 * delivery, if it lands after the hold, would otherwise mark the held row published
 	 * and hide it from the release for good. */
-	r = jobq_store_exec(
-		st, "jobq_hold",
-		"UPDATE jobs SET published_at = NULL,"
-		" publish_after = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN now()"
-		" ELSE 'infinity' END, updated_at = now(),"
-		" lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN 0 ELSE 1 END "
-		"WHERE id = $1 AND status = 'queued' AND (NOT " HOLD_QUEUE_RUNS
-		" OR (" STORE_LIMITS_EXIST " AND jobq_limited(queue, type, concurrency_key)))",
-		1, p, &res, "hold job", err);
+	/* jobq_limited locks the job's limit rows (KEY SHARE): evaluated first and once (a
+	 * materialized CTE, before the row lock), never in the UPDATE's WHERE, which a
+	 * concurrent update of the row (the publish mark) has re-evaluated with the job row
+	 * locked: waiting there for a limit row that a claim of another delivery of the job
+	 * holds while that claim waits for the job row was a deadlock. */
+	r = jobq_store_exec(st, "jobq_hold",
+			    "WITH lim AS MATERIALIZED (SELECT j.id, " STORE_LIMITS_EXIST
+			    " AND jobq_limited(j.queue, j.type, j.concurrency_key) AS limited"
+			    " FROM jobs j WHERE j.id = $1) "
+			    "UPDATE jobs SET published_at = NULL,"
+			    " publish_after = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN now()"
+			    " ELSE 'infinity' END, updated_at = now(),"
+			    " lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS
+			    " THEN 0 ELSE 1 END "
+			    "FROM lim WHERE jobs.id = lim.id AND jobs.status = 'queued'"
+			    " AND (NOT " HOLD_QUEUE_RUNS " OR lim.limited)",
+			    1, p, &res, "hold job", err);
 	if (r != 0)
 		return r;
 	r = PQcmdTuples(res)[0] == '1' ? 0 : JOBQ_ECONFLICT;

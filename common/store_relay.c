@@ -98,9 +98,11 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
  * scheduled row come due says so), a new lease token for the mark, and publish_after pushed
  * by the grace ($1 ms), which hides the row from other relays while this one publishes it.
  * One text for the priority and the keyed release. */
-#define RELEASE_SET                                                                                \
+#define RELEASE_TAKE                                                                               \
 	" status = 'queued', updated_at = now(), lease_token = j.lease_token + 1,"                 \
-	" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"                     \
+	" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
+#define RELEASE_SET                                                                                \
+	RELEASE_TAKE                                                                               \
 	" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason END"
 
 /* Per queue, room = the window ($2) less the priority jobs released and not claimed yet,
@@ -172,26 +174,24 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 #define KEYED_RELEASED(r)                                                                          \
 	" " r ".concurrency_key IS NOT NULL AND " r ".status = 'queued'"                           \
 	" AND " r ".published_at IS NOT NULL"
-/* Per concurrency-limited scope (migration 0021), its room for the keyed release:
- * max_running less its running jobs less its jobs released in the last minute and not
- * claimed yet (whatever released them). Read only when a limit exists. */
-#define KEY_LIMIT_IN(r)                                                                            \
-	" l.scope IN ('queue:' || " r ".queue, 'type:' || " r ".type,"                             \
-	" 'key:' || " r ".concurrency_key)"
-#define KEY_LIMIT_ROOM                                                                             \
-	"SELECT l.scope, l.max_running"                                                            \
-	" - (SELECT count(*) FROM jobs r WHERE r.status = 'running' AND" KEY_LIMIT_IN(             \
-		"r") ")"                                                                           \
-		     " - (SELECT count(*) FROM jobs r WHERE r.status = 'queued' AND "              \
-		     "r.published_at IS NOT NULL"                                                  \
-		     "    AND r.published_at > now() - interval '1 minute' AND" KEY_LIMIT_IN(      \
-			     "r") ") AS n"                                                         \
-				  " FROM limits l WHERE l.scope >= '' AND l.max_running IS NOT "   \
-				  "NULL"
+/* The rooms of the limited scopes (jobq_limit_rooms, migration 0029), read only when a
+ * limit exists: with lock, the scopes' limit rows are locked in scope order first, as the
+ * claims' admission locks them; with every, all limited scopes, not only those with held
+ * jobs. Room = the least of max_running less running jobs and whole tokens, less the jobs
+ * released and not claimed yet. One computation for the limit release, the keyed release
+ * and the due probe. */
+#define LIMIT_ROOM(lock, every)                                                                    \
+	"SELECT r.scope, r.n, r.wait_ms, r.held FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"    \
+	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ", " every ") r"
+/* Whether job j is in a scope of room set o (an alias of a LIMIT_ROOM). */
+#define LIMIT_OF(o, j)                                                                             \
+	" " o ".scope IN ('queue:' || " j ".queue, 'type:' || " j ".type,"                         \
+	" 'key:' || " j ".concurrency_key)"
 /* The keyed release (docs/design.md §6 "Keyed release"), in steps:
  *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
  *        (one probe per queue);
- *  lim   the room of each concurrency-limited scope (KEY_LIMIT_ROOM; none without limits);
+ *  lim   the room of every limited scope (LIMIT_ROOM: concurrency and rate, its rows
+ *        locked first, as the limit release's; none without limits);
  *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
  *        no more than its queue:Q limit's room;
  *  kw    only in queues with room (a full window costs one count per queue, not a walk
@@ -213,11 +213,13 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *        the key least recently released first (a key never released before all), then
  *        the oldest job. Remembering the last release is what rotates the keys when they
  *        outnumber the room: the keys just served go behind the others;
+ *  capped those, at most a type:T limit's room of a type (across queues);
  *  pick  those, locked, skipping rows other relays hold ($3 bounds all);
  *  kt    the released keys' last release set to now (in key order, so two relays'
  *        upserts do not deadlock);
  *  kc    the queue's cursor moved to the last walked key that was served.
- * Taken as the priority release's are (RELEASE_SET), and returned in release order.
+ * Taken as the priority release's are (RELEASE_TAKE), marked 'released' when in a limited
+ * scope (so that they count in flight in its room until claimed), returned in release order.
  * pick and the update find their rows by primary key (= ANY of an array): a join would
  * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
 /* clang-format off */
@@ -228,7 +230,7 @@ static const char SQL_KEY_RELEASE_1[] =
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n),"
-	" lim AS (" KEY_LIMIT_ROOM "),"
+	" lim AS MATERIALIZED (" LIMIT_ROOM("true", "true") "),"
 	" room AS (SELECT qs.queue, least($2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
 	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
 	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
@@ -267,27 +269,33 @@ static const char SQL_KEY_RELEASE_1[] =
 	"   GROUP BY r.queue, r.concurrency_key),";
 /* (in two parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_KEY_RELEASE_2[] =
-	" cand AS (SELECT c.id, c.priority, c.created_at, k.queue, room.n AS room,"
+	" cand AS (SELECT c.id, c.type, c.priority, c.created_at, k.queue, room.n AS room,"
 	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
 	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
 	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
 	"   LEFT JOIN key_turns t ON t.queue = k.queue AND t.concurrency_key = k.concurrency_key"
 	"   CROSS JOIN LATERAL (SELECT l.*, row_number() OVER () AS rk FROM ("
-	"     SELECT j.id, j.priority, j.created_at FROM jobs j WHERE" KEYED_DUE("j")
+	"     SELECT j.id, j.type, j.priority, j.created_at FROM jobs j WHERE" KEYED_DUE("j")
 	"     AND j.queue = k.queue AND j.concurrency_key = k.concurrency_key"
 	"     AND NOT EXISTS (SELECT 1 FROM lim WHERE lim.scope = 'type:' || j.type"
 	"      AND lim.n <= 0)"
 	"     ORDER BY j.priority DESC, j.created_at"
 	"     LIMIT greatest(0, least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int,"
 	"      (SELECT lim.n FROM lim WHERE lim.scope = 'key:' || k.concurrency_key)))) l) c),"
-	" ranked AS (SELECT x.id, x.pos FROM (SELECT cand.id, cand.room,"
+	" ranked AS (SELECT x.id, x.type, x.pos FROM (SELECT cand.id, cand.type, cand.room,"
 	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
 	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
 	"   WHERE x.pos <= x.room),"
-	" pick AS (SELECT j.id FROM jobs j JOIN ranked r ON r.id = j.id"
-	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM ranked r2))"
+	" capped AS (SELECT y.id, y.pos FROM (SELECT ranked.*, row_number() OVER ("
+	"   PARTITION BY ranked.type ORDER BY ranked.pos, ranked.id) AS tp FROM ranked) y"
+	"   WHERE y.tp <= coalesce((SELECT lim.n FROM lim WHERE lim.scope = 'type:' || y.type),"
+	"    y.tp)),"
+	" pick AS (SELECT j.id FROM jobs j JOIN capped r ON r.id = j.id"
+	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM capped r2))"
 	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
-	" u AS (UPDATE jobs j SET" RELEASE_SET
+	" u AS (UPDATE jobs j SET" RELEASE_TAKE
+	"  status_reason = CASE WHEN EXISTS (SELECT 1 FROM lim WHERE" LIMIT_OF("lim", "j") ")"
+	"   THEN 'released' ELSE j.status_reason END"
 	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick))"
 	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.concurrency_key),"
 	" kt AS (INSERT INTO key_turns AS t (queue, concurrency_key, last_released_at)"
@@ -301,7 +309,7 @@ static const char SQL_KEY_RELEASE_2[] =
 	"  ORDER BY k.queue, k.i DESC"
 	"  ON CONFLICT (queue) DO UPDATE SET concurrency_key = excluded.concurrency_key) "
 	"SELECT u.id, u.type, u.queue, u.lease_token, u.priority, true AS keyed"
-	" FROM u JOIN ranked r ON r.id = u.id ORDER BY r.pos";
+	" FROM u JOIN capped r ON r.id = u.id ORDER BY r.pos";
 /* clang-format on */
 
 /* Keyed jobs scheduled for later that are due now become queued (as the take does to
@@ -340,46 +348,53 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 #define LIMIT_HELD(j)                                                                              \
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".publish_after = 'infinity'"
-/* Whether job j is in scope s.scope. */
-#define LIMIT_IN(j)                                                                                \
-	" s.scope IN ('queue:' || " j ".queue, 'type:' || " j ".type,"                             \
-	" 'key:' || " j ".concurrency_key)"
-/* Per limited scope with held jobs, its room (n) and, when it waits for a rate's token only,
- * the ms until that token is due (wait_ms): jobq_limit_rooms (migration 0023). Room = the
- * least of max_running less its running jobs and whole tokens, less its jobs released and
- * not claimed yet (status_reason 'released', published in the last minute or still in the
- * publish grace; a row whose message was lost stops counting after that minute, so it cannot
- * wedge the scope). With lock (`true`), the scopes' limit rows are locked as the claim's
- * admission locks them and counted after the lock: the releases of several relays and the
- * claims take turns, so releases stay within the tokens. Only evaluated when a limit
- * exists (the lateral call runs once per row of the one-row guard). The claim's admission
- * is the exact gate; a job released beyond the room (one in two scopes) is refused and
- * held again. */
-#define LIMIT_ROOM(lock)                                                                           \
-	"SELECT r.scope, r.n, r.wait_ms FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"            \
-	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ") r"
-/* The room's worth of held jobs of each scope, highest priority first, then oldest, leaving
- * out a job another of whose scopes has no room (it would be refused, and it would take the
- * place of one that can start); taken as the priority release's are (grace, token), in
- * release order. The room comes first and whole (a materialized set-returning function),
- * so its limit locks are taken before any job row's, in the admission's order: no deadlock
- * with a claim. */
+/* The held jobs (as j) of scope s.scope that pass cond, highest priority first, then oldest,
+ * at most lim, locked: one branch per kind of scope, of which only the scope's runs (a
+ * one-time filter), so that each reads its kind's index of held jobs (migration 0029) in
+ * order instead of every held job of every scope. */
 /* clang-format off */
-/* A keyed job is only let go (publish_after now, not returned): the keyed release publishes
- * it, round-robin by key to the express queue (migration 0027). */
-static const char SQL_LIMIT_RELEASE[] =
-	"WITH room AS MATERIALIZED (" LIMIT_ROOM("true") "),"
+#define HELD_BRANCH(kind, col, cond, lim)                                                          \
+	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
+	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
+	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim                         \
+	"  FOR UPDATE OF j SKIP LOCKED) x"
+#define HELD_OF(cond, lim)                                                                         \
+	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
+	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
+	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
+/* clang-format on */
+/* A held job that may go: its queue runs (the paused queues read once, an init plan, so that
+ * the branch keeps its index order), and none of its limited scopes is without room (it
+ * would be refused, and take the place of one that can start). */
+#define HELD_MAY_GO                                                                                \
+	" j.queue <> ALL (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"       \
+	" AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+/* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
+ * first and whole: a materialized set-returning function, so its limit locks are taken
+ * before any job row's, in the admission's order, and no deadlock with a claim), the room's
+ * worth of its held unkeyed jobs, highest priority first, then oldest, leaving out a job
+ * another of whose scopes has no room (it would be refused, and take the place of one that
+ * can start); taken as the priority release's are (grace, token) and returned in release
+ * order. Held keyed jobs of scopes with room are only let go (publish_after now, not
+ * returned, $2 at most): the keyed release, whose room is the same LIMIT_ROOM, publishes
+ * them in their keys' turns (migrations 0027, 0029). The claim's admission is the exact
+ * gate; a job released beyond the room (one in two scopes) is refused and held again. */
+/* clang-format off */
+static const char SQL_LIMIT_RELEASE_1[] =
+	"WITH room AS MATERIALIZED (" LIMIT_ROOM("true", "false") "),"
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
-	"   SELECT j.id FROM jobs j WHERE" LIMIT_HELD("j") " AND" LIMIT_IN("j")
-	"   AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND o.scope IN"
-	"    ('queue:' || j.queue, 'type:' || j.type, 'key:' || j.concurrency_key))"
-	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(s.n, 0)"
-	"   FOR UPDATE SKIP LOCKED) p WHERE s.n > 0 LIMIT $2::int),"
+	HELD_OF("j.concurrency_key IS NULL AND " HELD_MAY_GO, "greatest(s.n, 0)")
+	" ) p WHERE s.n > 0 LIMIT $2::int),";
+/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_LIMIT_RELEASE_2[] =
+	" free AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
+	HELD_OF("j.concurrency_key IS NOT NULL AND " HELD_MAY_GO, "$2::int")
+	" ) p WHERE s.n > 0 LIMIT $2::int),"
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
 	"  publish_after = CASE WHEN j.concurrency_key IS NULL"
 	"   THEN now() + make_interval(secs => $1::bigint / 1000.0) ELSE now() END"
-	"  FROM pick WHERE j.id = pick.id"
+	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick UNION SELECT free.id FROM free))"
 	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at,"
 	"  j.concurrency_key) "
 	"SELECT id, type, queue, lease_token, priority FROM u WHERE concurrency_key IS NULL"
@@ -392,11 +407,15 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 {
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
+	char sql[sizeof(SQL_LIMIT_RELEASE_1) + sizeof(SQL_LIMIT_RELEASE_2)];
 	PGresult *res;
 	int r;
 
-	r = jobq_store_exec(st, "jobq_relay_limit_release", SQL_LIMIT_RELEASE, 2, p, &res,
-			    "relay: limit release", err);
+	memcpy(sql, SQL_LIMIT_RELEASE_1, sizeof(SQL_LIMIT_RELEASE_1) - 1);
+	memcpy(sql + sizeof(SQL_LIMIT_RELEASE_1) - 1, SQL_LIMIT_RELEASE_2,
+	       sizeof(SQL_LIMIT_RELEASE_2));
+	r = jobq_store_exec(st, "jobq_relay_limit_release", sql, 2, p, &res, "relay: limit release",
+			    err);
 	if (r != 0)
 		return r;
 	return read_taken(res, "relay: limit release", envs, tokens, err);
@@ -404,30 +423,39 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 
 /* The due probe: an unkeyed priority-0 job due (jobs_plain_unpublished), a priority job
  * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
- * runs with waiting keyed jobs and room in its keyed window ($1; one probe per queue of
+ * runs with waiting keyed jobs, room in its keyed window ($1; one probe per queue of
  * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
- * is not work), or a limit's held jobs whose scope has room (migrations 0021, 0023; with the ms until a
- * rate-limited scope's next token when it waits for one). */
+ * is not work) and, among its first 256 due keyed jobs (a bound: a key:K limit that is full
+ * does not make every probe walk that key's backlog; a job further on waits for the relay's
+ * tick), one none of whose limited scopes is full, or a limit's held
+ * jobs whose scope has room (migrations 0021, 0023, 0029). wait_ms: the ms until the next
+ * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
+ * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists. */
 /* clang-format off */
 static const char SQL_DUE[] =
-	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
-	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
-	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
-	"  AND d.run_after <= now() AND d.publish_after <= now())"
-	" OR EXISTS (WITH RECURSIVE qs AS ("
+	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM("false", "true") "),"
+	" qs AS ("
 	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n)"
-	"  SELECT 1 FROM qs WHERE " STORE_QUEUE_RUNS("qs")
+	"   ORDER BY j.queue LIMIT 1) n) "
+	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
+	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
+	"  AND d.run_after <= now() AND d.publish_after <= now())"
+	" OR EXISTS (SELECT 1 FROM qs WHERE " STORE_QUEUE_RUNS("qs")
+	"  AND NOT EXISTS (SELECT 1 FROM lr WHERE lr.scope = 'queue:' || qs.queue AND lr.n <= 0)"
 	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
 	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int"
-	"  AND EXISTS (SELECT 1 FROM jobs j WHERE" KEYED_DUE("j") " AND j.queue = qs.queue))"
-	/* held by a limit whose scope has room (migrations 0021, 0023) */
-	" OR COALESCE(x.room, false) AS due, x.wait_ms"
-	" FROM (SELECT bool_or(n > 0) AS room, ceil(min(wait_ms))::bigint AS wait_ms"
-	"       FROM (" LIMIT_ROOM("false") ") y) x";
+	"  AND EXISTS (SELECT 1 FROM (SELECT j.type, j.concurrency_key FROM jobs j"
+	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
+	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
+	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
+	" OR COALESCE((SELECT bool_or(lr.n > 0 AND lr.held) FROM lr), false) AS due,"
+	" (SELECT ceil(min(lr.wait_ms))::bigint FROM lr WHERE lr.held"
+	"  OR (lr.scope NOT LIKE 'queue:%' AND EXISTS (SELECT 1 FROM qs))"
+	"  OR lr.scope IN (SELECT 'queue:' || qs.queue FROM qs)) AS wait_ms";
 /* clang-format on */
 
 int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit_wait_ms,
@@ -474,6 +502,21 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 	return n;
 }
 
+/* Whether no live worker that serves queue $2 has all its executors busy (as many running
+ * jobs as its concurrency). A passive declare counts only ready messages, and a consumer
+ * whose executors all run long jobs holds up to its prefetch of express messages unacked:
+ * those are not lost, only waiting. A consumer hands a delivery to a free executor at
+ * once, so a delivery waits unstarted in a consumer only while that consumer is full; when
+ * no live consumer of the queue is full, an express job released long ago and not claimed
+ * is in no prefetch, and its message is lost. A dead worker's prefetch went back to the
+ * broker with its connection (ready again, which the caller sees). The running count uses
+ * jobs_running_worker; workers are few. */
+#define LOST_NOBODY_FULL                                                                           \
+	"NOT EXISTS (SELECT 1 FROM workers w WHERE w.state IN ('running', 'draining')"             \
+	" AND $2 = ANY (w.queues) AND jobq_lock_holder_alive(w.lock_key, w.backend_pid)"           \
+	" AND (SELECT count(*) FROM jobs r WHERE r.worker_id = w.id AND r.status = 'running')"     \
+	" >= w.concurrency)"
+
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
 			  struct jobq_err *err)
 {
@@ -483,12 +526,14 @@ int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_
 	int r;
 
 	/* Unpublished again, as after a failed publish: the releases take them in their turn
-	 * (a new lease token, so that a late mark of the old publish cannot hide them). */
+	 * (a new lease token, so that a late mark of the old publish cannot hide them). Only
+	 * while no live worker of the queue is full (LOST_NOBODY_FULL). */
 	r = jobq_store_exec(st, "jobq_relay_lost",
 			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
 			    " updated_at = now(), lease_token = j.lease_token + 1"
 			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
-			    "AND" EXPRESS_OLD("o") " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
+			    "AND" EXPRESS_OLD("o") " AND " LOST_NOBODY_FULL
+						   " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
 						   " AND" EXPRESS_OLD("j"),
 			    2, p, &res, "relay: lost express jobs", err);
 	if (r != 0)

@@ -16,40 +16,61 @@
  * fails with "worker lost"; one whose queue is paused is held, since a paused queue starts
  * no job: given back to queued, unpublished (the relay publishes it once the queue is
  * resumed), its lost attempt counted and its started_at kept, as the reaper gives a job
- * back. A new attempt starts with no progress; an end or a hold keeps the last. */
+ * back. A new attempt starts with no progress; an end or a hold keeps the last.
+ *
+ * A new attempt is a start, so a job in a rate-limited scope needs a token, as a claim
+ * does (migration 0030): `a` calls jobq_limit_takeover, which locks the job's limit rows
+ * in scope order and takes the tokens, before the UPDATE locks the job's row (the
+ * admission's lock order; `a` is a one-row CTE joined to the row, evaluated before
+ * ModifyTable locks it). It is asked only when the row still qualifies and one of the
+ * job's scopes is rated, so a takeover outside rated scopes calls no function. Without a
+ * token the job is held as a refused claim's is: queued, unpublished, publish_after
+ * 'infinity', which the limit release takes when a token is due. */
 #define TAKE_ENDS "(cancel_requested_at IS NOT NULL OR attempt >= max_attempts)"
-#define TAKE_HELD "(p.paused AND NOT " TAKE_ENDS ")"
+#define TAKE_WAITS "(p.paused OR a.starved)"
+#define TAKE_HELD "(" TAKE_WAITS " AND NOT " TAKE_ENDS ")"
 #define TAKE_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
+#define TAKE_QUALIFIES                                                                             \
+	"status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"                       \
+	" AND ($5::bool OR lease_expires_at < now())"
+#define TAKE_RATED                                                                                 \
+	"EXISTS (SELECT 1 FROM jobs lj JOIN limits ll ON ll.scope IN ('queue:' || lj.queue,"       \
+	" 'type:' || lj.type, 'key:' || lj.concurrency_key) WHERE lj.id = $1"                      \
+	" AND ll.rate IS NOT NULL)"
 static const char SQL_TAKEOVER[] =
-	"WITH p AS (SELECT NOT " TAKE_QUEUE_RUNS " AS paused FROM jobs WHERE id = $1) "
+	"WITH p AS (SELECT NOT " TAKE_QUEUE_RUNS " AS paused FROM jobs WHERE id = $1),"
+	" a AS MATERIALIZED (SELECT CASE WHEN " STORE_LIMITS_EXIST " AND " TAKE_RATED
+	"  AND EXISTS (SELECT 1 FROM jobs WHERE id = $1 AND " TAKE_QUALIFIES ")"
+	"  THEN NOT jobq_limit_takeover($1) ELSE false END AS starved) "
 	"UPDATE jobs SET"
 	" status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled'"
 	"               WHEN attempt >= max_attempts THEN 'failed'"
-	"               WHEN p.paused THEN 'queued' ELSE 'running' END,"
+	"               WHEN " TAKE_WAITS " THEN 'queued' ELSE 'running' END,"
 	" status_reason = CASE WHEN cancel_requested_at IS NOT NULL"
 	"                      THEN 'cancelled: owner lost before it stopped'"
 	"                      WHEN attempt >= max_attempts THEN 'worker lost; attempts used up'"
 	"                      WHEN p.paused THEN 'held: owner lost while its queue is paused'"
+	"                      WHEN a.starved THEN 'held: owner lost; no rate token to restart'"
 	"                      WHEN $5::bool THEN 'taken over: owner''s session gone'"
 	"                      ELSE 'taken over: owner''s lease expired' END,"
 	" error = CASE WHEN cancel_requested_at IS NOT NULL THEN error"
 	"              ELSE 'worker lost: ' || CASE WHEN $5::bool THEN 'worker ' || worker_id ||"
 	"                   ' died' ELSE 'lease of worker ' || worker_id || ' expired' END END,"
 	" finished_at = CASE WHEN " TAKE_ENDS " THEN now() END,"
-	" worker_id = CASE WHEN " TAKE_ENDS " THEN worker_id WHEN p.paused THEN NULL ELSE $4 END,"
-	" attempt = CASE WHEN " TAKE_ENDS " OR p.paused THEN attempt ELSE attempt + 1 END,"
+	" worker_id = CASE WHEN " TAKE_ENDS " THEN worker_id WHEN " TAKE_WAITS " THEN NULL"
+	"             ELSE $4 END,"
+	" attempt = CASE WHEN " TAKE_ENDS " OR " TAKE_WAITS " THEN attempt ELSE attempt + 1 END,"
 	" lease_token = lease_token + 1, claim_id = $7::bigint,"
 	" heartbeat_at = now(),"
-	" lease_expires_at = CASE WHEN " TAKE_ENDS " OR p.paused"
+	" lease_expires_at = CASE WHEN " TAKE_ENDS " OR " TAKE_WAITS
 	"                    THEN NULL ELSE now() + make_interval(secs => $6::bigint / 1000.0) END,"
-	" progress = CASE WHEN " TAKE_ENDS " OR p.paused THEN progress END,"
+	" progress = CASE WHEN " TAKE_ENDS " OR " TAKE_WAITS " THEN progress END,"
 	" published_at = CASE WHEN " TAKE_HELD " THEN NULL ELSE published_at END,"
-	" publish_after = CASE WHEN " TAKE_HELD " THEN now() ELSE publish_after END,"
+	" publish_after = CASE WHEN " TAKE_HELD " AND p.paused THEN now()"
+	"                 WHEN " TAKE_HELD " THEN 'infinity' ELSE publish_after END,"
 	" started_at = CASE WHEN " TAKE_HELD " THEN started_at ELSE now() END, updated_at = now() "
-	"FROM p "
-	"WHERE id = $1 AND status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"
-	" AND ($5::bool OR lease_expires_at < now())"
-	" RETURNING" STORE_CLAIM_COLUMNS;
+	"FROM p, a "
+	"WHERE id = $1 AND " TAKE_QUALIFIES " RETURNING" STORE_CLAIM_COLUMNS;
 
 int jobq_store_takeover(struct jobq_store *st, const char *job_id, const char *prev_worker,
 			int64_t prev_token, bool owner_dead, const char *worker_id,

@@ -383,9 +383,10 @@ static void reap_round(struct relay *r)
 }
 
 /* Express jobs released LOST_AFTER_MS ago and still not claimed, in a queue whose express
- * queue has no ready message: nothing in the broker can deliver them (a consumer holding
- * one prefetched behind long jobs is the only other place, and then the new message is a
- * duplicate the claim absorbs), so they are released again. At most every LOST_CHECK_MS. */
+ * queue has no ready message and none of whose live workers is full: nothing in the broker
+ * can deliver them, and no consumer holds one prefetched behind long jobs (a full consumer
+ * is the only place where a delivery waits unstarted: jobq_store_relay_lost), so they are
+ * released again. At most every LOST_CHECK_MS. */
 static void lost_round(struct relay *r)
 {
 	char queues[LOST_QUEUES][JOBQ_QUEUE_BUF], count[24];

@@ -127,12 +127,16 @@ static const char prune_help[] =
 	"Delete finished jobs (succeeded, failed, cancelled) that finished more than DUR ago,\n"
 	"with their history, in batches of 1000 so no transaction stays open long. Also\n"
 	"deletes workers that stopped before the same cutoff, and wait registrations older\n"
-	"than a day whose session is gone. Jobs that are not finished are never touched.\n"
+	"than a day whose session is gone, the turns of concurrency keys idle for a day (no\n"
+	"job scheduled or queued, none released within the day and the retention), and\n"
+	"fired schedule slots older than a day and the retention that guard no future fire\n"
+	"(each schedule keeps its latest). Jobs that are not finished are never touched.\n"
 	"\n"
 	"options:\n"
 	"  --older-than DUR  retention, required: 30d, 12h, 90m, ... (more than 0)\n"
 	"  --dry-run         count what would be deleted, delete nothing\n"
-	"  --json            print {\"deleted\": N, \"workers\": N, \"waiters\": N}\n"
+	"  --json            print {\"deleted\": N, \"workers\": N, \"waiters\": N,\n"
+	"                    \"key_turns\": N, \"schedule_slots\": N}\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"exit status: 0 done; 2 missing or invalid option; 5 database unavailable.\n";
@@ -183,10 +187,14 @@ int cmd_prune(struct cli *cli, int argc, char **argv)
 	}
 	if (cli->json)
 		return cmd_print_json(
-			cli, json_pack("{s:I, s:I, s:I}", "deleted", (json_int_t)n.jobs, "workers",
-				       (json_int_t)n.workers, "waiters", (json_int_t)n.waiters));
+			cli, json_pack("{s:I, s:I, s:I, s:I, s:I}", "deleted", (json_int_t)n.jobs,
+				       "workers", (json_int_t)n.workers, "waiters",
+				       (json_int_t)n.waiters, "key_turns", (json_int_t)n.turns,
+				       "schedule_slots", (json_int_t)n.slots));
 	printf("%s %" PRId64 " jobs finished before %s, %" PRId64 " stopped workers, "
-	       "%" PRId64 " stale wait registrations\n",
-	       dry_run ? "would delete" : "deleted", n.jobs, n.cutoff, n.workers, n.waiters);
+	       "%" PRId64 " stale wait registrations, %" PRId64 " idle key turns, %" PRId64
+	       " old schedule slots\n",
+	       dry_run ? "would delete" : "deleted", n.jobs, n.cutoff, n.workers, n.waiters,
+	       n.turns, n.slots);
 	return CLI_EXIT_OK;
 }

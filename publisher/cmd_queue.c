@@ -14,7 +14,7 @@
 static const char HELP[] =
 	"usage: jobq queue pause QUEUE [--reason TEXT] [--json]\n"
 	"       jobq queue resume QUEUE [--json]\n"
-	"       jobq queue list [--json]\n"
+	"       jobq queue list [--all] [--json]\n"
 	"\n"
 	"A paused queue starts no job: from the moment `pause` returns, no job of the queue\n"
 	"starts on any worker (the database refuses the claim), its messages are held\n"
@@ -24,12 +24,15 @@ static const char HELP[] =
 	"\n"
 	"  pause QUEUE    pause it (again: keeps the first pause's time, takes the new reason)\n"
 	"  resume QUEUE   resume it\n"
-	"  list           every queue that has jobs, was ever paused or has a limit: jobs\n"
-	"                 scheduled, queued and running, whether it is paused, since when, and\n"
-	"                 why, its limit (jobq limit set queue:Q) and its jobs held by limits\n"
+	"  list           every queue that has jobs scheduled, queued or running, was ever\n"
+	"                 paused or has a limit: those counts, whether it is paused, since\n"
+	"                 when, and why, its limit (jobq limit set queue:Q) and its jobs held\n"
+	"                 by limits. It reads the live jobs only, not the finished history.\n"
 	"\n"
 	"options:\n"
 	"  --reason TEXT  why (at most 1000 bytes), shown by list and stats\n"
+	"  --all          list: also the queues whose jobs have all finished (reads every\n"
+	"                 job, history included: seconds on millions of rows)\n"
 	"  --json         one JSON object (list: an array)\n"
 	"\n"
 	"exit status: 0 done; 2 usage or an invalid queue name; 5 database unavailable.\n";
@@ -83,7 +86,7 @@ static int resume_queue(struct cli *cli, const char *queue)
 	return r;
 }
 
-static int list_queues(struct cli *cli)
+static int list_queues(struct cli *cli, bool all)
 {
 	enum {
 		NCOLS = 9
@@ -91,11 +94,18 @@ static int list_queues(struct cli *cli)
 	static const char *const head[NCOLS] = { "QUEUE",   "SCHEDULED", "QUEUED",
 						 "RUNNING", "PAUSED",    "SINCE",
 						 "REASON",  "LIMIT",     "HELD" };
+	const char *p[1] = { all ? "true" : "false" };
 	struct rows_table t;
 	PGresult *res;
 	int r;
 
-	/* held: unpublished and due at 'infinity', the mark of a limit's hold (migration 0021) */
+	/* Counted from the rows of live jobs only, each state through an index that holds
+	 * it (scheduled and queued: jobs_status_created; running: jobs_running_lease, whose
+	 * predicate is status = 'running', hence the two branches): a GROUP BY over every
+	 * job read the whole history, 1,000,000 finished jobs for a handful of live ones
+	 * (docs/cli.md "queue"). A queue whose jobs have all finished is listed with --all
+	 * only, which reads the whole table to find it. held: unpublished and due at
+	 * 'infinity', the mark of a limit's hold (migration 0021). */
 	/* clang-format off */
 	if ((r = cmd_query(cli,
 			    "WITH c AS (SELECT queue,"
@@ -104,9 +114,14 @@ static int list_queues(struct cli *cli)
 			    "        count(*) FILTER (WHERE status = 'running') AS running,"
 			    "        count(*) FILTER (WHERE status IN ('scheduled', 'queued')"
 			    "         AND published_at IS NULL AND publish_after = 'infinity') AS held"
-			    "       FROM jobs GROUP BY queue),"
+			    "       FROM (SELECT queue, status, published_at, publish_after FROM jobs"
+			    "             WHERE status IN ('scheduled', 'queued')"
+			    "             UNION ALL SELECT queue, status, published_at, publish_after"
+			    "             FROM jobs WHERE status = 'running') x"
+			    "       GROUP BY queue),"
 			    " n AS (SELECT queue AS name FROM c UNION SELECT name FROM queues"
-			    "       UNION SELECT substr(scope, 7) FROM limits WHERE scope LIKE 'queue:%')"
+			    "       UNION SELECT substr(scope, 7) FROM limits WHERE scope LIKE 'queue:%'"
+			    "       UNION SELECT DISTINCT queue FROM jobs WHERE $1::bool)"
 			    "SELECT n.name AS queue,"
 			    " COALESCE(c.scheduled, 0) AS scheduled, COALESCE(c.queued, 0) AS queued,"
 			    " COALESCE(c.running, 0) AS running,"
@@ -116,7 +131,7 @@ static int list_queues(struct cli *cli)
 			    " concat_ws(', ', 'max ' || l.max_running, " CMD_RATE_TEXT("l.rate") ")"
 			    "  AS _limit"
 			    " FROM n LEFT JOIN c ON c.queue = n.name LEFT JOIN queues q ON q.name = n.name"
-			    " LEFT JOIN limits l ON l.scope = 'queue:' || n.name ORDER BY 1", 0, NULL, "list queues", &res)) != CLI_EXIT_OK)
+			    " LEFT JOIN limits l ON l.scope = 'queue:' || n.name ORDER BY 1", 1, p, "list queues", &res)) != CLI_EXIT_OK)
 		return r;
 	/* clang-format on */
 	if (cli->json) {
@@ -157,14 +172,19 @@ static int list_queues(struct cli *cli)
 int cmd_queue(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { "reason", required_argument, NULL, 'r' },
+					      { "all", no_argument, NULL, 'a' },
 					      { NULL, 0, NULL, 0 } };
 	const char *reason = NULL, *sub, *queue;
+	bool all = false;
 	int c;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
 		switch (c) {
 		case 'h':
 			return CLI_EXIT_OK;
+		case 'a':
+			all = true;
+			break;
 		case 'r':
 			reason = optarg;
 			if (strlen(reason) > REASON_MAX)
@@ -183,8 +203,10 @@ int cmd_queue(struct cli *cli, int argc, char **argv)
 			return cli_usage(cli, "--reason is for queue pause only");
 		if (optind + 1 < argc)
 			return cli_usage(cli, "unexpected argument '%s'", argv[optind + 1]);
-		return list_queues(cli);
+		return list_queues(cli, all);
 	}
+	if (all)
+		return cli_usage(cli, "--all is for queue list only");
 	if (strcmp(sub, "pause") == 0) {
 		if ((queue = cmd_sub_arg(cli, argc, argv, "queue pause takes a queue name",
 					 jobq_check_queue)) == NULL)

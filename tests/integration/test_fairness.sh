@@ -222,7 +222,8 @@ check_status "w7 stops cleanly on TERM" 0 stop_consumer w7
 check_eq "the 802 jobs of many each started once" 0 "$(sql "select count(*) from jobs j where queue = 'many'
   and (select count(*) from job_events e where e.job_id = j.id and e.to_status = 'running') <> 1")"
 
-# ---- a concurrency limit on a keyed queue keeps the keys' turns (migration 0027): the keyed
+# ---- a concurrency limit on a keyed queue keeps the keys' turns (migrations 0027, 0029), with
+# three consumers: the keyed
 # release gives a queue no more than its queue:Q limit's room, and the limit's release lets a
 # held keyed job go back to the keyed release (express queue, round-robin) instead of
 # publishing it to the ordinary queue. Before, A's 40 were released a window at a time, most
@@ -231,7 +232,9 @@ check_status "limit queue:ql to 2 running" 0 jobq limit set queue:ql --max-runni
 for i in $(seq 40); do echo '{"type":"sleep","queue":"ql","payload":{"seconds":0.05},"concurrency_key":"A"}'; done >"$T/qa.jsonl"
 for i in $(seq 4); do echo '{"type":"sleep","queue":"ql","payload":{"seconds":0.05},"concurrency_key":"B"}'; done >"$T/qb.jsonl"
 check_status "submit A's 40 jobs to ql" 0 jobq submit --batch "$T/qa.jsonl"
-start_consumer w9 --worker-id w9 --concurrency 8 --queues ql
+for w in w9 w9b w9c; do  # three relays and three claimers (review R5: one hid the races)
+  start_consumer "$w" --worker-id "$w" --concurrency 8 --queues ql
+done
 wait_for 60 "6 of A's started" sql_is t \
   "select count(*) >= 6 from jobs where queue = 'ql' and started_at is not null"
 check_status "submit B's 4 jobs to ql" 0 jobq submit --batch "$T/qb.jsonl"
@@ -256,7 +259,11 @@ check "B's 4 jobs started before 12 more of A's did ($qa_between)" test "${qa_be
 check "... while A's backlog remained (at least 10 after: $qa_after)" test "${qa_after:-0}" -ge 10
 check_eq "the ordinary queue jobq.ql delivered nothing" 0 \
   "$(mgmt_get "queues/jobq.ql" | json_get "(d.get('message_stats') or {}).get('deliver_get', 0)")"
-check_status "w9 stops cleanly on TERM" 0 stop_consumer w9
+check "jobq.ql.express delivered at most 50 messages for the 44 jobs ($ql_express)" \
+  test "$(cut -d'|' -f1 <<<"$ql_express")" -le 50
+for w in w9 w9b w9c; do
+  check_status "$w stops cleanly on TERM" 0 stop_consumer "$w"
+done
 
 # ---- a released job counts in the window until it is claimed, whatever its age, and a
 # window full of jobs whose messages were lost is released again (migration 0027; before,

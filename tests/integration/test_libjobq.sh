@@ -178,17 +178,21 @@ check_eq "lockwait: the first submit" "ok submit" "$line"
 read -r _ _ locked <&"${CALLS[0]}" || true
 read -r line <&"${CALLS[0]}" || true
 check_eq "lockwait: ready" "ready" "$line"
-# Another session holds the job's row for 4 s, as a worker's claim would.
+# Another session holds the job's row, as a worker's claim would, until the calls are done
+# (not for a fixed time: a loaded machine may take seconds to run them).
 _jq_psql "$_JQ_DB" >/dev/null 2>&1 <<SQL &
 BEGIN;
 SELECT id FROM jobs WHERE id = '$locked' FOR UPDATE;
-SELECT pg_sleep(4);
+SELECT pg_sleep(60);
 COMMIT;
 SQL
 locker=$!
 wait_for 20 "the job's row is locked" sql_is 1 \
-  "select count(*) from pg_stat_activity where query like 'SELECT pg_sleep(4)%' and state = 'active'"
+  "select count(*) from pg_stat_activity where query like 'SELECT pg_sleep(60)%' and state = 'active'"
 calls_finish "lockwait: no submit waited for the lock"
+check_eq "the row was still locked when the calls ended" 1 \
+  "$(sql "select count(pg_cancel_backend(pid)) from pg_stat_activity
+          where query like 'SELECT pg_sleep(60)%' and state = 'active'")"
 wait "$locker" || true
 check_eq "the mark that found the row locked left the job unmarked, to the relay" "queued true" \
   "$(sql "select status || ' ' || (published_at is null) from jobs where id = '$locked'")"

@@ -13,7 +13,9 @@
 #    running), and removing it while jobs are held releases them (all succeed, and more than
 #    2 run at once afterwards);
 #  - a saturated limit of 1 (2 consumers × 4, 40 jobs of 20 ms): never 2 running; the gap
-#    from a finish to the next start (the finish wakes the relays) is noted, not asserted.
+#    from a finish to the next start (the finish wakes the relays) is noted, not asserted;
+#  - two `limit set`s racing on a new scope (migration 0029): one session's set of
+#    --max-running 3 is held open while another sets --rate 5/s; both parts are kept.
 source "$(dirname "$0")/lib.sh"
 jq_setup limits
 
@@ -162,3 +164,20 @@ note "sat (max 1): from a finish to the next start, ms: $(sql "with ev as (selec
       || ', n ' || count(*) from g where ms is not null")"
 stop_consumer s1 TERM || true
 stop_consumer s2 TERM || true
+
+# ---- two sets racing on a new scope keep both parts (migration 0029): the first inserts the
+# row and holds its transaction open; the second, which read no row, waits on the insert and
+# then updates it. Before, the second wrote the part it was not given from its own read
+# (none), and the limit lost its max_running.
+( rc=0; _jq_psql "$_JQ_DB" -q -c "begin; select jobq_cli_limit_set('queue:race', 3, null);
+    select pg_sleep(2); commit;" >/dev/null || rc=$?; echo "$rc" >"$T/race.rc" ) &
+race=$!
+wait_for 10 "the first set's row is locked" sql_is t \
+  "select exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation
+                  where c.relname = 'limits' and l.mode = 'RowExclusiveLock' and l.granted
+                  and l.database = (select oid from pg_database where datname = current_database())
+                  and l.pid <> pg_backend_pid())"
+check_status "the second set (--rate 5/s) exits 0" 0 jobq limit set queue:race --rate 5/s
+wait "$race" || true
+check_eq "the first set exited 0" 0 "$(cat "$T/race.rc")"
+check_eq "both parts were kept" "3|5" "$(sql "select max_running || '|' || rate from limits where scope = 'queue:race'")"

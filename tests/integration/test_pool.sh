@@ -277,6 +277,9 @@ note "$waited of 12 jobs were claimed over 0.3 s before the child began them"
 check "... the later ones claimed while they waited for the slot ($waited >= 3)" test "${waited:-0}" -ge 3
 hold=$("$J" submit one '{"op": "sleep", "seconds": 60}')
 wait_for 15 "a 60 s job holds the one child's slot" sql_is running "select status from jobs where id='$hold'"
+# running in the database comes at the claim, before the child has the job: wait for the
+# child's line, or the next job may reach the free child first
+wait_for 15 "... the child has it" in_log "event=handler_output" "job-line $hold"
 one=$(kids one)
 wid=$("$J" submit one '{"n": "waits"}')
 wait_for 15 "a second job is claimed and waits for the slot (running)" sql_is running "select status from jobs where id='$wid'"
@@ -401,6 +404,9 @@ JOBQ_SHUTDOWN_TIMEOUT=1s start_consumer w2 --worker-id w2 --concurrency 2
 wait_for 20 "a new worker's py pool is warm" bash -c "[[ \$(pgrep -f -- 'child.py py .*--mark=$U' | wc -l) -ge 2 ]]"
 hold=$("$J" submit one '{"op": "sleep", "seconds": 60}')
 wait_for 15 "a 60 s job holds the one child's slot" sql_is running "select status from jobs where id='$hold'"
+# running in the database comes at the claim, before the child has the job: wait for the
+# child's line, or the next job may reach the free child first
+wait_for 15 "... the child has it" grep -q "job-line $hold" "$(log_of w2)"
 wid=$("$J" submit one '{"n": "waits at shutdown"}')
 wait_for 15 "a second job waits for the slot (running)" sql_is running "select status from jobs where id='$wid'"
 all=$(kids | tr '\n' ' ')

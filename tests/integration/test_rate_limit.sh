@@ -13,7 +13,15 @@
 #    clocks' rounding), and all of them start;
 #  - `jobq queue list` (table and --json) shows a queue's limit and its held jobs;
 #  - `limit rm` of a 1/m scope releases its held jobs at once (all succeed within 20 s,
-#    where the rate would take minutes).
+#    where the rate would take minutes);
+#  - from the rate/limit review (migration 0029), 3 consumers: keyed jobs under
+#    `queue:kr --rate 10/s` (B's 5 jobs behind A's 80 start within 15 of A's, the express
+#    queue delivers at most 95 messages for the 85 jobs, at most 26 starts in any 2 s); a
+#    pause while jobs are rate-held (their lease tokens do not move, none starts, all run
+#    after the resume); a job in two limited scopes (`queue:dq --rate 5/s` and
+#    `type:sleep --max-running 2`: never more than 2 running in a 20 ms sampling, at most 13
+#    starts in any 2 s); a rate raised while jobs are held (1/s to 50/s: all 30 run within
+#    8 s).
 source "$(dirname "$0")/lib.sh"
 jq_setup rate_limit
 
@@ -122,7 +130,7 @@ check_status "limit set queue:gone --max-running 7 exits 0" 0 jobq limit set que
 check_status "queue list exits 0" 0 jobq queue list
 check "... it shows the queue's limit and its held jobs" \
   grep -Eq '^gone +0 +9 +0 +no +- +- +max 7, 1/m +9 *$' "$OUT_FILE"
-check_status "queue list --json exits 0" 0 jobq queue list --json
+check_status "queue list --all --json exits 0 (queue rate has only finished jobs)" 0 jobq queue list --all --json
 check_eq "... the same in JSON" "7 9 1" \
   "$(jq -r '.[] | select(.queue == "gone") | "\(.max_running) \(.held) \(.rate * 60 | round)"' "$OUT_FILE")"
 check_eq "... and a queue without a limit shows none" "null null" \
@@ -130,3 +138,100 @@ check_eq "... and a queue without a limit shows none" "null null" \
 check_status "limit rm queue:gone exits 0" 0 jobq limit rm queue:gone
 wait_for 20 "all 10 succeeded after the removal (the rate would take 9 minutes)" sql_is 10 \
   "select count(*) from jobs where queue = 'gone' and status = 'succeeded'"
+
+# ---- the rate/limit review's cases (migration 0029), 3 consumers on queues kr, pz, dq, rc
+for w in d1 d2 d3; do
+  start_consumer "$w" --worker-id "$w" --queues kr,pz,dq,rc --concurrency 8
+done
+acked_at_least() {  # QUEUE N: the broker's stats show at least N acks of QUEUE
+  local a
+  a=$(queue_deliveries "$1" | cut -d'|' -f3)
+  [[ "${a:-0}" -ge "$2" ]]
+}
+
+# keyed jobs under a queue rate: the keyed release gives a key no more than the tokens
+# (before: it ignored rates, the claims refused all but the tokens' worth, and the limit
+# release handed the held jobs back oldest first, so B's jobs waited behind all of A's held
+# ones, and most jobs were delivered two or three times).
+check_status "limit set queue:kr --rate 10/s exits 0" 0 jobq limit set queue:kr --rate 10/s
+for ((i = 0; i < 80; i++)); do echo '{"type":"noop","payload":{},"queue":"kr","concurrency_key":"A"}'; done >"$T/kra.jsonl"
+for ((i = 0; i < 5; i++)); do echo '{"type":"noop","payload":{},"queue":"kr","concurrency_key":"B"}'; done >"$T/krb.jsonl"
+check --fatal "submit A's 80 keyed jobs to kr" jobq submit --batch "$T/kra.jsonl"
+wait_for 30 "10 of A's started" sql_is t \
+  "select count(*) >= 10 from jobs where queue = 'kr' and started_at is not null"
+check --fatal "submit B's 5 keyed jobs to kr" jobq submit --batch "$T/krb.jsonl"
+wait_for 60 "the 85 jobs of kr succeeded" sql_is 85 "select count(*) from jobs where queue = 'kr' and status = 'succeeded'"
+read -r kr_between kr_after < <(sql "with b as (select min(created_at) b0, max(started_at) b1 from jobs
+    where queue = 'kr' and concurrency_key = 'B')
+  select count(*) filter (where j.started_at > b.b0 and j.started_at < b.b1),
+         count(*) filter (where j.started_at > b.b1)
+  from jobs j, b where j.queue = 'kr' and j.concurrency_key = 'A'" | tr '|' ' ')
+wait_for 30 "jobq.kr.express acked the 85 (stats)" acked_at_least jobq.kr.express 85
+kr_express=$(queue_deliveries jobq.kr.express)
+note "keys + rate: A jobs started between B's submit and B's last start $kr_between, after $kr_after; jobq.kr.express delivered|redelivered|acked $kr_express"
+check "B's 5 jobs started before 15 more of A's did ($kr_between)" test "${kr_between:-9999}" -lt 15
+check "... while A's backlog remained (at least 20 after: $kr_after)" test "${kr_after:-0}" -ge 20
+check "jobq.kr.express delivered at most 95 messages for the 85 jobs ($kr_express)" \
+  test "$(cut -d'|' -f1 <<<"$kr_express")" -le 95
+kr_max=$(sql "select max(n) from (select (select count(*) from ($(starts "j.queue = 'kr'")) s
+    where s.at >= w.at and s.at < w.at + interval '2 s') n from ($(starts "j.queue = 'kr'")) w) x")
+check "the rate held: at most 26 starts in any 2 s ($kr_max; 20 + the burst of 5 + 1)" test "${kr_max:-9999}" -le 26
+
+# a pause while jobs are rate-held: the held jobs are left alone (before: the limit release
+# kept releasing them to a paused queue, each delivery refused), and all run after the resume.
+check_status "limit set queue:pz --rate 2/s exits 0" 0 jobq limit set queue:pz --rate 2/s
+for ((i = 0; i < 12; i++)); do echo '{"type":"noop","payload":{},"queue":"pz"}'; done >"$T/pz.jsonl"
+check --fatal "submit 12 jobs to pz" jobq submit --batch "$T/pz.jsonl"
+wait_for 20 "some of pz are held" sql_is t \
+  "select count(*) >= 5 from jobs where queue = 'pz' and publish_after = 'infinity' and published_at is null"
+check_status "pause queue pz" 0 jobq queue pause pz --reason test
+jq_nap 1
+pz_tokens=$(sql "select sum(lease_token) from jobs where queue = 'pz'")
+pz_started=$(sql "select count(*) from jobs where queue = 'pz' and started_at is not null")
+jq_nap 3
+check_eq "while paused, no held job of pz is released (lease tokens unchanged)" "$pz_tokens" \
+  "$(sql "select sum(lease_token) from jobs where queue = 'pz'")"
+check_eq "... and none started" "$pz_started" "$(sql "select count(*) from jobs where queue = 'pz' and started_at is not null")"
+check_status "resume queue pz" 0 jobq queue resume pz
+wait_for 30 "all 12 of pz succeeded after the resume" sql_is 12 \
+  "select count(*) from jobs where queue = 'pz' and status = 'succeeded'"
+
+# a job in two limited scopes: queue:dq --rate 5/s and type:sleep --max-running 2
+check_status "limit set queue:dq --rate 5/s exits 0" 0 jobq limit set queue:dq --rate 5/s
+check_status "limit set type:sleep --max-running 2 exits 0" 0 jobq limit set type:sleep --max-running 2
+for ((i = 0; i < 20; i++)); do echo '{"type":"sleep","payload":{"seconds":0.3},"queue":"dq"}'; done >"$T/dq.jsonl"
+# the running jobs of type sleep, sampled every 20 ms (a statement each, so each sees what
+# committed; timestamps would not do: a claim's started_at is its start, before it waited
+# for the limit's lock) until the 20 succeed, 15 s at most
+sql "create table dq_peak (n bigint)" >/dev/null
+( rc=0; sql "do \$\$ declare m bigint := 0; c bigint; begin
+      for i in 1..750 loop
+        select count(*) into c from jobs where type = 'sleep' and status = 'running';
+        m := greatest(m, c);
+        exit when (select count(*) from jobs where queue = 'dq' and status = 'succeeded') = 20;
+        perform pg_sleep(0.02);
+      end loop;
+      insert into dq_peak values (m); end \$\$" >/dev/null || rc=$?; echo "$rc" >"$T/dq.rc" ) &
+dq_sampler=$!
+check --fatal "submit 20 sleep jobs to dq" jobq submit --batch "$T/dq.jsonl"
+wait_for 40 "the 20 of dq succeeded" sql_is 20 "select count(*) from jobs where queue = 'dq' and status = 'succeeded'"
+wait "$dq_sampler" || true
+check_eq "the sampler ran" 0 "$(cat "$T/dq.rc")"
+dq_peak=$(sql "select n from dq_peak")
+note "dq: at most $dq_peak of type sleep running at once (sampled)"
+check "never more than 2 of type sleep ran at once (${dq_peak:-?})" test "${dq_peak:-9}" -le 2
+check "... and 2 did (0.3 s jobs, one start per 0.2 s)" test "${dq_peak:-0}" -eq 2
+dq_max=$(sql "select max(n) from (select (select count(*) from ($(starts "j.queue = 'dq'")) s
+    where s.at >= w.at and s.at < w.at + interval '2 s') n from ($(starts "j.queue = 'dq'")) w) x")
+check "at most 13 starts in any 2 s ($dq_max; 10 + the burst of 2.5)" test "${dq_max:-9999}" -le 13
+check_status "limit rm type:sleep exits 0" 0 jobq limit rm type:sleep
+
+# a rate change while jobs are held: the new rate applies to them at once
+check_status "limit set queue:rc --rate 1/s exits 0" 0 jobq limit set queue:rc --rate 1/s
+for ((i = 0; i < 30; i++)); do echo '{"type":"noop","payload":{},"queue":"rc"}'; done >"$T/rc.jsonl"
+check --fatal "submit 30 jobs to rc" jobq submit --batch "$T/rc.jsonl"
+wait_for 20 "at least 20 of rc are held" sql_is t \
+  "select count(*) >= 20 from jobs where queue = 'rc' and publish_after = 'infinity' and published_at is null"
+check_status "limit set queue:rc --rate 50/s exits 0" 0 jobq limit set queue:rc --rate 50/s
+wait_for 8 "all 30 of rc succeeded within 8 s (1/s would take over 20 s)" sql_is 30 \
+  "select count(*) from jobs where queue = 'rc' and status = 'succeeded'"

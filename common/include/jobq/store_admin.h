@@ -39,13 +39,16 @@ struct jobq_pruned {
 	int64_t jobs;    /* finished jobs, with their history */
 	int64_t workers; /* stopped workers */
 	int64_t waiters; /* wait registrations older than a day whose session is gone */
+	int64_t turns;   /* key turns of keys idle for a day (migration 0030) */
+	int64_t slots;   /* fired schedule slots that guard no fire any more (migration 0030) */
 	char cutoff[32]; /* now() - older_ms as ISO 8601 UTC text with milliseconds */
 };
 
 /* Delete the jobs that finished (succeeded, failed, cancelled) more than older_ms ago, in
  * batches of JOBQ_PRUNE_BATCH, with their history; then the workers that stopped before
  * the same cutoff, and the stale wait registrations. The cutoff is fixed once, so the
- * batches agree on it however long the run takes. Jobs that are not finished, and a job
+ * batches agree on it however long the run takes. Also the key turns and fired schedule
+ * slots that no longer matter (jobq_cli_prune_turns, jobq_cli_prune_slots: migration 0030). Jobs that are not finished, and a job
  * requeued meanwhile, are never deleted. With dry_run, count what would be deleted and
  * delete nothing. On failure (JOBQ_EDB) *out still says what was deleted before it: the
  * batches already deleted stay deleted. */

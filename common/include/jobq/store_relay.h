@@ -43,20 +43,25 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * rows other relays hold; max bounds the whole take. The keys are walked from the queue's
  * cursor (key_cursors), at most 4 x room of them, plus those with waiting jobs of priority
  * 1-9. A queue whose window is full costs a count, not a walk over its keys; jobs held by
- * a limit are not read; a queue:Q or key:K limit bounds the room, a full type:T limit skips
- * its jobs. Two relays releasing
- * at once may exceed the window a little. Fills envs (keyed, with their priority: published
+ * a limit are not read. Limits (migration 0029): the rooms are the limit release's
+ * (jobq_limit_rooms: concurrency and rate, less the jobs released and not claimed yet),
+ * with the limit rows locked first (to the commit), so that relays take turns; a queue:Q,
+ * key:K or type:T limit bounds the queue's, the key's or the type's releases, a full
+ * type:T limit skips its jobs, and a job released in a limited scope is marked 'released'
+ * (in flight until claimed). Two relays releasing at once may exceed the window a little. Fills envs (keyed, with their priority: published
  * to the express queue) and tokens in release order; returns the count (>= 0), or a
  * negative JOBQ_E* as jobq_store_relay_take. */
 int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
 				 struct jobq_err *err) JOBQ_WUR;
 
-/* The release of jobs held by a limit (migrations 0021, 0023, docs/design.md §6): per
- * limited scope with held jobs, room = the least of max_running less its running jobs and a
- * rate's whole tokens, less its jobs released and not claimed yet; that many held jobs are
- * taken, highest priority first, then oldest, skipping rows other relays hold; max bounds
- * the whole take. The scopes' limit rows are locked (to the commit) before the room is
+/* The release of jobs held by a limit (migrations 0021, 0023, 0029, docs/design.md §6): per
+ * limited scope with held jobs in queues that are not paused, room = the least of
+ * max_running less its running jobs and a rate's whole tokens, less its jobs released and
+ * not claimed yet; that many held unkeyed jobs are taken, highest priority first, then
+ * oldest, skipping rows other relays hold; held keyed jobs of scopes with room are let go to
+ * jobq_store_relay_key_release (not returned), which publishes them in their keys' turns
+ * within the same room; max bounds the whole take. The scopes' limit rows are locked (to the commit) before the room is
  * counted, so that relays releasing at once take turns. The room is a bound, not the gate
  * (the claim's admission is): a job released beyond it is refused and held again. Fills
  * envs and tokens in release order; returns the count (>= 0), or a negative JOBQ_E* as
@@ -70,10 +75,12 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * jobs_keyed_waiting and jobs_keyed_released, cheap enough for every pass of the relay's
  * loop): 1 yes, 0 no, or a negative JOBQ_E* code. Keyed jobs count only in a queue whose
  * keyed window (keyed_window released and not claimed) has room; a priority queue whose
- * window is full still counts as waiting (the relay then tries a release each pass).
- * *limit_wait_ms: the ms until the next token of a rate-limited scope with held jobs and no
- * room is due (migration 0023; the relay should come back then), or -1 when no scope waits
- * for one. */
+ * window is full still counts as waiting (the relay then tries a release each pass); keyed
+ * jobs whose limited scopes have no room do not count (migration 0029).
+ * *limit_wait_ms: the ms until the next token of a rate-limited scope with no room that
+ * holds jobs or may hold up keyed jobs is due (at least 100 ms when a claim in flight must
+ * take a token first; migrations 0023, 0029; the relay should come back then), or -1 when
+ * no scope waits for one. */
 int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit_wait_ms,
 			 struct jobq_err *err) JOBQ_WUR;
 
@@ -84,10 +91,11 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 				 struct jobq_err *err) JOBQ_WUR;
 
 /* Queue's express jobs released and not claimed for longer than age_ms, taken as lost
- * (the caller saw its express queue hold no ready message): unpublished again, due now,
- * so that the priority and keyed releases publish them again in their turn (a message
- * that was only waiting in a busy consumer becomes a duplicate, which the claim absorbs).
- * The count, or a negative JOBQ_E* code. */
+ * (the caller saw its express queue hold no ready message) when no live worker serving the
+ * queue has all its executors busy (only such a worker can hold an express message
+ * prefetched and unstarted): unpublished again, due now, so that the priority and keyed
+ * releases publish them again in their turn. 0 while a worker of the queue is full. The
+ * count, or a negative JOBQ_E* code. */
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
 			  struct jobq_err *err) JOBQ_WUR;
 
