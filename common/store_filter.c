@@ -1,12 +1,17 @@
-/* A job filter as a WHERE clause with parameters (contract in jobq/store_filter.h). Each
- * condition is a plain comparison on one column, so that the planner can match it to
- * migration 0032's composite indexes (column, created_at, id) and walk them newest first. */
+/* A job filter as a WHERE clause with parameters, and the page query built on it (contract
+ * in jobq/store_filter.h). Each condition is a plain comparison on one column, so that the
+ * planner can match it to migration 0032's composite indexes (column, created_at, id) and
+ * walk them newest first. Those indexes hold finished jobs only (a claim writes none of
+ * them), so a page is one branch per job state, each ordered and limited on its own, merged
+ * in (created_at, id) order: the finished states through 0032's indexes, the live ones
+ * through jobs_status_created and jobs_running_lease. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobq/job.h"
 #include "jobq/store_filter.h"
 
 /* Append ' AND ' and the formatted condition. */
@@ -46,11 +51,12 @@ static void time_cond(struct jobq_filter_sql *o, int first, const char *op,
 	}
 }
 
-int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
-			  struct jobq_err *err)
+/* f's conditions into out; the status condition only when with_status. */
+static int build(const struct jobq_job_filter *f, bool with_status, int first,
+		 struct jobq_filter_sql *out, struct jobq_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	if (f->status != NULL)
+	if (with_status && f->status != NULL)
 		add(out, "status = $%d::text", param(out, first, f->status));
 	if (f->type != NULL)
 		add(out, "type = $%d::text", param(out, first, f->type));
@@ -78,14 +84,68 @@ int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct job
 		id = param(out, first, f->after.id);
 		add(out, "(created_at, id) < ($%d::timestamptz, $%d::uuid)", ts, id);
 	}
-	/* Always true (CHECK 1..1000), and the predicate of jobs_created (migration 0032): a
-	 * filter without an index of its own walks that index newest first; one with (status,
-	 * type, queue, worker) must use its own, which the planner would otherwise pass over
-	 * for jobs_created and a row-by-row filter, reading every newer job that does not
-	 * match. */
-	if (f->status == NULL && f->type == NULL && f->queue == NULL && f->worker == NULL)
-		add(out, "max_attempts >= 1");
+	if (out->where[0] == '\0')
+		add(out, "true");
 	return 0;
+}
+
+int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
+			  struct jobq_err *err)
+{
+	return build(f, true, first, out, err);
+}
+
+int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const char *cols,
+			 const char *cond, int first, struct jobq_filter_sql *out, char **sql,
+			 struct jobq_err *err)
+{
+	enum jobq_status only;
+	struct jobq_err ignored;
+	char *s = NULL, *next;
+	int r, limit;
+
+	*sql = NULL;
+	if ((r = build(f, false, first, out, err)) != 0)
+		return r;
+	if (f->status != NULL)
+		states &= jobq_status_parse(f->status, &only, &ignored) == 0 ? 1u << only : 0;
+	limit = first + out->nparams;
+	for (int k = 0; k < JOBQ_STATUS_COUNT; k++) {
+		if ((states & (1u << k)) == 0)
+			continue;
+		/* The state as a constant, not a parameter: the planner then sees which
+		 * partial indexes hold the branch's rows. */
+		if (asprintf(&next,
+			     "%s%s(SELECT * FROM jobs WHERE status = '%s' AND %s%s%s"
+			     " ORDER BY created_at DESC, id DESC LIMIT $%d::integer)",
+			     s != NULL ? s : "", s != NULL ? " UNION ALL " : "",
+			     jobq_status_name((enum jobq_status)k), out->where,
+			     cond != NULL ? " AND " : "", cond != NULL ? cond : "", limit) < 0)
+			goto nomem;
+		free(s);
+		s = next;
+	}
+	/* No state can match: one empty branch keeps the statement's shape and parameters. */
+	if (s == NULL && asprintf(&s,
+				  "(SELECT * FROM jobs WHERE false AND %s"
+				  " ORDER BY created_at DESC, id DESC LIMIT $%d::integer)",
+				  out->where, limit) < 0) {
+		s = NULL;
+		goto nomem;
+	}
+	if (asprintf(sql,
+		     "SELECT %s FROM (%s) AS jobs"
+		     " ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $%d::integer",
+		     cols, s, limit) < 0) {
+		*sql = NULL;
+		goto nomem;
+	}
+	free(s);
+	return 0;
+nomem:
+	free(s);
+	jobq_filter_sql_free(out);
+	return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 }
 
 void jobq_filter_sql_free(struct jobq_filter_sql *out)

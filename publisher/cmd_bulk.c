@@ -11,24 +11,38 @@
 
 #include "cmd_util.h"
 #include "jobq/ids.h"
+#include "jobq/job.h"
 #include "jobq/store_admin.h"
 #include "jobq/store_filter.h"
 #include "rows.h"
 
-/* The states each action applies to. A running job with a cancel request already recorded
- * is not selected again (its owner is stopping it). */
-static const char CANCEL_STATES[] = "(status IN ('scheduled', 'queued') OR"
-				    " (status = 'running' AND cancel_requested_at IS NULL))";
-static const char RETRY_STATES[] = "status IN ('failed', 'cancelled')";
+/* The states an action applies to: as a condition, and as the states a page reads
+ * (jobq_filter_page_sql: a branch each). */
+struct bulk_states {
+	const char *cond;
+	unsigned mask;
+};
+
+/* A running job with a cancel request already recorded is not selected again (its owner is
+ * stopping it). */
+static const struct bulk_states CANCEL_STATES = {
+	"(status IN ('scheduled', 'queued') OR"
+	" (status = 'running' AND cancel_requested_at IS NULL))",
+	1u << JOBQ_SCHEDULED | 1u << JOBQ_QUEUED | 1u << JOBQ_RUNNING,
+};
+static const struct bulk_states RETRY_STATES = {
+	"status IN ('failed', 'cancelled')",
+	1u << JOBQ_FAILED | 1u << JOBQ_CANCELLED,
+};
 
 bool bulk_wanted(const struct jobq_job_filter *f, const struct bulk_opts *o)
 {
 	return jobq_job_filter_any(f) || o->all || o->dry_run;
 }
 
-/* Run "SELECT <cols> FROM jobs WHERE <f> AND <states> <tail>" into *res. */
-static int select_jobs(struct cli *cli, const struct jobq_job_filter *f, const char *states,
-		       const char *cols, const char *tail, PGresult **res)
+/* Run "SELECT count(*) AS n FROM jobs WHERE <f> AND <states>" into *res. */
+static int count_jobs(struct cli *cli, const struct jobq_job_filter *f, const char *states,
+		      PGresult **res)
 {
 	struct jobq_filter_sql fs;
 	struct jobq_err err;
@@ -36,12 +50,12 @@ static int select_jobs(struct cli *cli, const struct jobq_job_filter *f, const c
 	int r;
 
 	if (jobq_filter_sql_build(f, 1, &fs, &err) != 0 ||
-	    asprintf(&sql, "SELECT %s FROM jobs WHERE %s AND %s %s", cols, fs.where, states, tail) <
+	    asprintf(&sql, "SELECT count(*) AS n FROM jobs WHERE %s AND %s", fs.where, states) <
 		    0) {
 		jobq_filter_sql_free(&fs);
 		return cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
 	}
-	r = cmd_query(cli, sql, fs.nparams, fs.params, "selecting jobs", res);
+	r = cmd_query(cli, sql, fs.nparams, fs.params, "counting jobs", res);
 	free(sql);
 	jobq_filter_sql_free(&fs);
 	return r;
@@ -69,19 +83,38 @@ static int pin_bounds(struct cli *cli, struct jobq_job_filter *f)
 	return 0;
 }
 
+/* The newest `limit` jobs of f in states (after f->after) as "id, us" rows into *res. */
+static int page_jobs(struct cli *cli, const struct jobq_job_filter *f,
+		     const struct bulk_states *states, int limit, const char *cols, PGresult **res)
+{
+	const char *params[JOBQ_FILTER_MAX_PARAMS + 1];
+	struct jobq_filter_sql fs;
+	struct jobq_err err;
+	char limit_text[24], *sql = NULL;
+	int r;
+
+	if (jobq_filter_page_sql(f, states->mask, cols, states->cond, 1, &fs, &sql, &err) != 0)
+		return cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
+	memcpy(params, fs.params, sizeof(fs.params[0]) * (size_t)fs.nparams);
+	snprintf(limit_text, sizeof(limit_text), "%d", limit);
+	params[fs.nparams] = limit_text;
+	r = cmd_query(cli, sql, fs.nparams + 1, params, "selecting jobs", res);
+	free(sql);
+	jobq_filter_sql_free(&fs);
+	return r;
+}
+
 /* The next page of at most BULK_BATCH ids after f->after, into ids[]; *n = how many (0:
  * done); f->after moves to its last job. */
-static int next_page(struct cli *cli, struct jobq_job_filter *f, const char *states,
+static int next_page(struct cli *cli, struct jobq_job_filter *f, const struct bulk_states *states,
 		     char (*ids)[JOBQ_ID_BUF], size_t *n)
 {
-	char tail[96];
 	PGresult *res = NULL;
 	int r;
 
-	snprintf(tail, sizeof(tail), "ORDER BY created_at DESC, id DESC LIMIT %d", BULK_BATCH);
-	if ((r = select_jobs(cli, f, states,
-			     "id, (extract(epoch FROM created_at) * 1000000)::bigint AS us", tail,
-			     &res)) != 0)
+	if ((r = page_jobs(cli, f, states, BULK_BATCH,
+			   "id, (extract(epoch FROM created_at) * 1000000)::bigint AS us", &res)) !=
+	    0)
 		return r;
 	*n = (size_t)PQntuples(res);
 	for (size_t i = 0; i < *n; i++)
@@ -96,8 +129,8 @@ static int next_page(struct cli *cli, struct jobq_job_filter *f, const char *sta
 }
 
 /* --dry-run: the count and the newest ten. */
-static int dry_run(struct cli *cli, const struct jobq_job_filter *f, const char *states,
-		   const char *verb)
+static int dry_run(struct cli *cli, const struct jobq_job_filter *f,
+		   const struct bulk_states *states, const char *verb)
 {
 	static const char *const headers[] = { "ID", "STATUS", "TYPE", "QUEUE", "CREATED" };
 	PGresult *count = NULL, *sample = NULL;
@@ -105,13 +138,13 @@ static int dry_run(struct cli *cli, const struct jobq_job_filter *f, const char 
 	int64_t n;
 	int r;
 
-	if ((r = select_jobs(cli, f, states, "count(*) AS n", "", &count)) != 0)
+	if ((r = count_jobs(cli, f, states->cond, &count)) != 0)
 		return r;
 	n = rows_int(count, 0, "n", 0);
 	PQclear(count);
-	if ((r = select_jobs(cli, f, states,
-			     "id, status, type, queue, " ROWS_TS("created_at", "created_at"),
-			     "ORDER BY created_at DESC, id DESC LIMIT 10", &sample)) != 0)
+	if ((r = page_jobs(cli, f, states, 10,
+			   "id, status, type, queue, " ROWS_TS("created_at", "created_at"),
+			   &sample)) != 0)
 		return r;
 	if (cli->json) {
 		r = cmd_print_json(cli, json_pack("{s:b, s:I, s:o}", "dry_run", 1, "matched",
@@ -191,7 +224,7 @@ static int cancel_batches(struct cli *cli, struct jobq_job_filter *f, const stru
 	if ((client = cli_client(cli, &r)) == NULL)
 		return r;
 	for (;;) {
-		if ((r = next_page(cli, f, CANCEL_STATES, ids, &n)) != 0)
+		if ((r = next_page(cli, f, &CANCEL_STATES, ids, &n)) != 0)
 			return r;
 		if (n == 0)
 			break;
@@ -247,7 +280,7 @@ static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struc
 	if ((st = cli_store(cli)) == NULL)
 		return CLI_EXIT_UNAVAILABLE;
 	for (;;) {
-		if ((r = next_page(cli, f, RETRY_STATES, ids, &n)) != 0)
+		if ((r = next_page(cli, f, &RETRY_STATES, ids, &n)) != 0)
 			return r;
 		if (n == 0)
 			break;
@@ -294,7 +327,7 @@ typedef int (*batches_fn)(struct cli *cli, struct jobq_job_filter *f, const stru
 
 /* The checks, then a dry run or the action's batches. */
 static int bulk_run(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
-		    const char *states, const char *verb, batches_fn act)
+		    const struct bulk_states *states, const char *verb, batches_fn act)
 {
 	struct batch b = { 0 };
 	int r;
@@ -311,10 +344,10 @@ static int bulk_run(struct cli *cli, struct jobq_job_filter *f, const struct bul
 
 int bulk_cancel(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
 {
-	return bulk_run(cli, f, o, CANCEL_STATES, "cancel", cancel_batches);
+	return bulk_run(cli, f, o, &CANCEL_STATES, "cancel", cancel_batches);
 }
 
 int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
 {
-	return bulk_run(cli, f, o, RETRY_STATES, "retry", retry_batches);
+	return bulk_run(cli, f, o, &RETRY_STATES, "retry", retry_batches);
 }

@@ -287,23 +287,19 @@ static const char list_help[] =
 	"exit status: 0 listed (even if nothing matched); 2 invalid option; 5 database\n"
 	"unavailable.\n";
 
-/* The page: the filter's condition ($1..), then the LIMIT: one row more than shown, to
- * tell whether there is a next page. _cursor_us is created_at in microseconds (extract
- * gives a numeric: exact), for the cursor. */
+/* The page's columns (jobq_filter_page_sql: the filter's parameters $1.., then the LIMIT:
+ * one row more than shown, to tell whether there is a next page). _cursor_us is created_at
+ * in microseconds (extract gives a numeric: exact), for the cursor. */
 /* clang-format off */
-static const char list_sql[] =
-	"SELECT id, status, cancel_requested_at IS NOT NULL AS cancelling, type, queue,"
+static const char list_cols[] =
+	"id, status, cancel_requested_at IS NOT NULL AS cancelling, type, queue,"
 	" attempt, max_attempts, worker_id, priority, concurrency_key,"
 	" " ROWS_TS("run_after", "run_after") ","
 	" " ROWS_TS("created_at", "created_at") ","
 	" " ROWS_TS("finished_at", "finished_at") ","
 	" progress, job_metadata,"
 	" (extract(epoch FROM created_at) * 1000000)::bigint AS _cursor_us,"
-	" " ROWS_AGE_MS("jobs.created_at", "_age_ms")
-	" FROM jobs"
-	" WHERE %s"
-	" ORDER BY jobs.created_at DESC, jobs.id DESC"
-	" LIMIT $%d::integer";
+	" " ROWS_AGE_MS("jobs.created_at", "_age_ms");
 /* clang-format on */
 
 /* The cursor after row i, in buf (JOBQ_CURSOR_LEN bytes). */
@@ -419,9 +415,8 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	}
 	if ((r = cmd_no_args(cli, argc, argv)) != 0)
 		goto out;
-	if (jobq_filter_sql_build(&f, 1, &fs, &err) != 0 ||
-	    asprintf(&sql, list_sql, fs.where, fs.nparams + 1) < 0) {
-		sql = NULL;
+	if (jobq_filter_page_sql(&f, JOBQ_FILTER_STATES_ALL, list_cols, NULL, 1, &fs, &sql, &err) !=
+	    0) {
 		r = cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
 		goto out;
 	}

@@ -6,8 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "jobq/job.h"
 #include "jobq/job_filter.h"
 #include "jobq/store_filter.h"
 
@@ -135,7 +137,7 @@ static void test_job_filter_sql(void **state)
 	(void)state;
 	assert_false(jobq_job_filter_any(&f));
 	assert_int_equal(jobq_filter_sql_build(&f, 1, &s, &err), 0);
-	assert_string_equal(s.where, "max_attempts >= 1");
+	assert_string_equal(s.where, "true");
 	assert_int_equal(s.nparams, 0);
 	jobq_filter_sql_free(&s);
 
@@ -168,10 +170,56 @@ static void test_job_filter_sql(void **state)
 	assert_null(f.meta);
 }
 
+static void test_job_filter_page_sql(void **state)
+{
+	struct jobq_job_filter f = { 0 };
+	struct jobq_filter_sql s;
+	struct jobq_err err;
+	char *sql;
+
+	(void)state;
+	/* A branch per state asked for, in the enum's order; the status is a constant. */
+	f.type = "t";
+	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_QUEUED | 1u << JOBQ_FAILED, "id",
+					      "x = 1", 1, &s, &sql, &err),
+			 0);
+	assert_string_equal(
+		sql, "SELECT id FROM ((SELECT * FROM jobs WHERE status = 'queued' AND type = "
+		     "$1::text AND x = 1 ORDER BY created_at DESC, id DESC LIMIT $2::integer) "
+		     "UNION ALL (SELECT * FROM jobs WHERE status = 'failed' AND type = $1::text "
+		     "AND x = 1 ORDER BY created_at DESC, id DESC LIMIT $2::integer)) AS jobs "
+		     "ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $2::integer");
+	assert_int_equal(s.nparams, 1);
+	free(sql);
+	jobq_filter_sql_free(&s);
+
+	/* --status narrows the states to its own, with no parameter of its own. */
+	f.type = NULL;
+	f.status = "running";
+	assert_int_equal(
+		jobq_filter_page_sql(&f, JOBQ_FILTER_STATES_ALL, "id", NULL, 1, &s, &sql, &err), 0);
+	assert_string_equal(sql, "SELECT id FROM ((SELECT * FROM jobs WHERE status = 'running' "
+				 "AND true ORDER BY created_at DESC, id DESC LIMIT $1::integer)) "
+				 "AS jobs ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT "
+				 "$1::integer");
+	assert_int_equal(s.nparams, 0);
+	free(sql);
+	jobq_filter_sql_free(&s);
+
+	/* A status outside the states asked for: an empty branch, same parameters. */
+	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_FAILED, "id", NULL, 1, &s, &sql, &err),
+			 0);
+	assert_non_null(strstr(sql, "WHERE false AND true"));
+	assert_null(strstr(sql, "status ="));
+	free(sql);
+	jobq_filter_sql_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_job_filter_meta_pairs),
+		cmocka_unit_test(test_job_filter_page_sql),
 		cmocka_unit_test(test_job_filter_meta_rejects),
 		cmocka_unit_test(test_job_filter_time_bounds),
 		cmocka_unit_test(test_job_filter_cursor_round_trip),

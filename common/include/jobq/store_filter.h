@@ -22,13 +22,28 @@ struct jobq_filter_sql {
 };
 
 /* Build f's condition with its first placeholder numbered first (so that a caller's own
- * parameters may come before it). A filter without status, type, queue or worker holds
- * "max_attempts >= 1" (always true: the predicate of jobs_created, migration 0032), so a
- * filter with nothing set is just that. The metadata condition also names
- * `job_metadata <> '{}'`, the predicate of the partial GIN index. 0,
- * or JOBQ_ENOMEM. Free with jobq_filter_sql_free. */
+ * parameters may come before it). A filter with nothing set is "true". The metadata
+ * condition also names `job_metadata <> '{}'`, the predicate of the partial GIN index. 0,
+ * or JOBQ_ENOMEM. Free with jobq_filter_sql_free. For a count; a page is
+ * jobq_filter_page_sql's. */
 int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
 			  struct jobq_err *err) JOBQ_WUR;
+
+/* The job states a page reads: bits 1 << enum jobq_status (jobq/job.h). */
+#define JOBQ_FILTER_STATES_ALL 0x3fu
+
+/* Build into *sql (malloc'd) the page of f: "SELECT cols FROM (...) AS jobs", the newest
+ * jobs first ((created_at, id) descending, after f->after), at most $L rows, where $L is
+ * placeholder number first + out->nparams, the caller's last parameter (an integer). Only
+ * the states in `states` (and f->status's) are read, each in a branch of its own (status =
+ * the state, f's other conditions, and cond when not NULL: a condition on the columns of
+ * jobs), ordered and limited on its own and merged: migration 0032's indexes hold finished
+ * jobs only. cols may name the columns as jobs.col. out holds the parameters (as
+ * jobq_filter_sql_build's, without f->status's). 0, or JOBQ_ENOMEM; free *sql, and out with
+ * jobq_filter_sql_free. */
+int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const char *cols,
+			 const char *cond, int first, struct jobq_filter_sql *out, char **sql,
+			 struct jobq_err *err) JOBQ_WUR;
 
 /* Release what out owns. Accepts NULL. */
 void jobq_filter_sql_free(struct jobq_filter_sql *out);
