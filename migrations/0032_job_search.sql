@@ -40,8 +40,9 @@
 --
 -- Building them reads the whole table and blocks writes to jobs (submits, claims,
 -- finishes, heartbeats) until the migration commits, as 0018, 0024 and 0027 do (docs/cli.md,
--- "migrate"): on 1,000,000 jobs the five builds took about 9 s. On a large table, run it in
--- a quiet moment or `jobq prune` first.
+-- "migrate"): on 1,000,000 jobs the five builds took 27 to 44 s on a loaded machine (load
+-- average 13 to 28; the first layout's six took 9 s at about 6). On a large table, run it
+-- in a quiet moment or `jobq prune` first.
 -- lock_timeout: a migrate that cannot get its lock within 10 s fails and can be run again,
 -- rather than queueing every statement on jobs behind it.
 SET LOCAL lock_timeout = '10s';
