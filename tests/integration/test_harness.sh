@@ -56,7 +56,8 @@ check "start_proc tracks a running process" is_running sleeper
 stop_consumer sleeper STOP
 # the stop takes effect when the process is next scheduled: on a loaded machine, not at once
 sleeper_state() { awk '{print $3}' "/proc/$(pid_of sleeper)/stat"; }
-wait_for 5 "SIGSTOP stops it" eval '[[ "$(sleeper_state)" == T ]]' || true
+sleeper_stopped() { [[ "$(sleeper_state)" == T ]]; }
+wait_for 5 "SIGSTOP stops it" sleeper_stopped || true
 check_eq "SIGSTOP leaves it stopped" T "$(sleeper_state)"
 check_status "stop_consumer (TERM) ends it, status 143" 143 stop_consumer sleeper
 check "it is gone" bash -c "! kill -0 $(pid_of sleeper) 2>/dev/null"
