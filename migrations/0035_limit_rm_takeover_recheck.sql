@@ -1,5 +1,6 @@
--- limit rm's bounded table lock, and the takeover's token re-check (docs/scheduling.md
--- "Concurrency and rate limits", docs/cli.md "limit").
+-- limit rm's bounded table lock, the takeover's token re-check, and the mark by which the
+-- lost-message round tells a lost express message from a prefetched one (docs/scheduling.md
+-- "Concurrency and rate limits", docs/cli.md "limit", docs/design.md §6).
 --
 -- 1. jobq_cli_limit_rm (0028) took LOCK TABLE limits IN EXCLUSIVE MODE and waited for it
 --    without bound. While it waited, every claim, release and takeover that locks a limit
@@ -20,6 +21,15 @@
 --    worker and lease token (and, unless the owner is known dead, its lease expired).
 --    common/store_takeover.c calls it; the one-argument function of 0030 stays for a
 --    consumer of the previous version during an upgrade.
+-- 3. workers.express_idle_at: when the worker last had no express delivery waiting for an
+--    executor (its relay records it each lost-message round, one second early). The
+--    lost-message round (common/store_relay.c jobq_store_relay_lost) released nothing
+--    while any live worker of the queue was full, even one busy with other queues' jobs,
+--    so under steady load a lost express job could wait for ever. It now takes a job as
+--    lost when each live worker of its queue recorded, after the round's earlier check
+--    found no ready message, that no express delivery waited in it: a message in a busy
+--    consumer's prefetch keeps that consumer from recording, so it is never released
+--    twice. NULL (a worker of an earlier version) holds the queue's lost jobs back.
 
 CREATE OR REPLACE FUNCTION jobq_cli_limit_rm(sc text) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -107,3 +117,5 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION jobq_limit_takeover(uuid, text, bigint, boolean) FROM PUBLIC;
+
+ALTER TABLE workers ADD COLUMN express_idle_at timestamptz;

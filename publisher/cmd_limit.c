@@ -35,7 +35,7 @@ static const char HELP[] =
 	"  --json                one JSON object (list: an array)\n"
 	"\n"
 	"exit status: 0 done; 2 usage or invalid input; 3 rm: no such limit;\n"
-	"5 database unavailable.\n";
+	"5 database unavailable, or rm gave up waiting (about 10 s) for the limits table.\n";
 
 /* A rate per second as the SQL function takes it: full precision, or -1 for none. */
 #define RATE_NONE (-1.0)
