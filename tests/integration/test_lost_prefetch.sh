@@ -63,12 +63,14 @@ check_status "submit a 120 s job to lb" 0 jobq submit sleep '{"seconds":120}' --
 lb=$(sed -n 1p <<<"$OUT")
 wait_for 30 "w2 runs it (w2 is full)" sql_is 1 \
   "select count(*) from jobs where queue = 'lb' and status = 'running' and worker_id = 'w2'"
+t0=$(date +%s)
 sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after, concurrency_key, published_at)
      select 'noop', 'lk', 'queued', 'due', now() - interval '10 min', now() - interval '10 min', 'lost',
             now() - interval '10 min' from generate_series(1, 3)" >/dev/null
 wait_for 60 "the 3 lost keyed jobs were released again while w2 is full" sql_is 3 \
   "select count(*) from jobs where concurrency_key = 'lost'
      and (published_at is null or published_at > now() - interval '5 min')"
+note "released again $(( $(date +%s) - t0 )) s after the loss was staged"
 wait_for 30 "at least one of them ran on w3 while w2 is full" sql_is t \
   "select count(*) >= 1 from jobs where concurrency_key = 'lost' and status = 'succeeded'"
 check_eq "w2's long job still runs" running "$(sql "select status from jobs where id = '${lb:-00000000-0000-0000-0000-000000000000}'")"
