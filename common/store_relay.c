@@ -502,40 +502,57 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 	return n;
 }
 
-/* Whether no live worker that serves queue $2 has all its executors busy (as many running
- * jobs as its concurrency). A passive declare counts only ready messages, and a consumer
+/* Whether no live worker that serves queue $2 may hold one of its express messages
+ * prefetched and unstarted. A passive declare counts only ready messages, and a consumer
  * whose executors all run long jobs holds up to its prefetch of express messages unacked:
  * those are not lost, only waiting. A consumer hands a delivery to a free executor at
- * once, so a delivery waits unstarted in a consumer only while that consumer is full; when
- * no live consumer of the queue is full, an express job released long ago and not claimed
- * is in no prefetch, and its message is lost. A dead worker's prefetch went back to the
- * broker with its connection (ready again, which the caller sees). The running count uses
- * jobs_running_worker; workers are few. */
-#define LOST_NOBODY_FULL                                                                           \
+ * once, else keeps it in its express list; its relay records each round when that list is
+ * empty (workers.express_idle_at, one second early). A message that was no ready message
+ * at each of the caller's checks over the last $3 ms was delivered before them; a worker
+ * whose list was empty after they began does not hold it. Whether a worker is full does
+ * not matter: one busy with another queue's long jobs held the queue's lost jobs back for
+ * as long as it stayed busy (the R6 review). A worker that recorded nothing (of a version
+ * before 0035) holds them back. A dead worker's prefetch went back to the broker with its
+ * connection (ready again, which the caller sees). */
+#define LOST_NOBODY_HOLDS                                                                          \
 	"NOT EXISTS (SELECT 1 FROM workers w WHERE w.state IN ('running', 'draining')"             \
 	" AND $2 = ANY (w.queues) AND jobq_lock_holder_alive(w.lock_key, w.backend_pid)"           \
-	" AND (SELECT count(*) FROM jobs r WHERE r.worker_id = w.id AND r.status = 'running')"     \
-	" >= w.concurrency)"
+	" AND (w.express_idle_at IS NULL"                                                          \
+	"      OR w.express_idle_at <= now() - make_interval(secs => $3::bigint / 1000.0)))"
+
+int jobq_store_relay_express_idle(struct jobq_store *st, const char *worker_id,
+				  struct jobq_err *err)
+{
+	const char *p[1] = { worker_id };
+	PGresult *res;
+	int r = jobq_store_exec(st, "jobq_relay_express_idle",
+				"UPDATE workers SET express_idle_at = now() - interval '1 second'"
+				" WHERE id = $1",
+				1, p, &res, "relay: express idle mark", err);
+
+	PQclear(res);
+	return r;
+}
 
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
-			  struct jobq_err *err)
+			  int64_t quiet_ms, struct jobq_err *err)
 {
-	char age[STORE_I64_LEN];
-	const char *p[2] = { store_i64(age, age_ms), queue };
+	char age[STORE_I64_LEN], quiet[STORE_I64_LEN];
+	const char *p[3] = { store_i64(age, age_ms), queue, store_i64(quiet, quiet_ms) };
 	PGresult *res;
 	int r;
 
 	/* Unpublished again, as after a failed publish: the releases take them in their turn
 	 * (a new lease token, so that a late mark of the old publish cannot hide them). Only
-	 * while no live worker of the queue is full (LOST_NOBODY_FULL). */
+	 * while no live worker of the queue may hold them (LOST_NOBODY_HOLDS). */
 	r = jobq_store_exec(st, "jobq_relay_lost",
 			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
 			    " updated_at = now(), lease_token = j.lease_token + 1"
 			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
-			    "AND" EXPRESS_OLD("o") " AND " LOST_NOBODY_FULL
+			    "AND" EXPRESS_OLD("o") " AND " LOST_NOBODY_HOLDS
 						   " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
 						   " AND" EXPRESS_OLD("j"),
-			    2, p, &res, "relay: lost express jobs", err);
+			    3, p, &res, "relay: lost express jobs", err);
 	if (r != 0)
 		return r;
 	r = atoi(PQcmdTuples(res));

@@ -90,14 +90,24 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 				 char (*queues)[JOBQ_QUEUE_BUF], int max,
 				 struct jobq_err *err) JOBQ_WUR;
 
-/* Queue's express jobs released and not claimed for longer than age_ms, taken as lost
- * (the caller saw its express queue hold no ready message) when no live worker serving the
- * queue has all its executors busy (only such a worker can hold an express message
- * prefetched and unstarted): unpublished again, due now, so that the priority and keyed
- * releases publish them again in their turn. 0 while a worker of the queue is full. The
- * count, or a negative JOBQ_E* code. */
+/* Records that this worker holds no express delivery waiting for an executor, as of one
+ * second before now (workers.express_idle_at, migration 0035): the relay calls it when its
+ * consumer's express list is empty, so that jobq_store_relay_lost knows no message waits
+ * in this worker's prefetch. 0 or a negative JOBQ_E* code. */
+int jobq_store_relay_express_idle(struct jobq_store *st, const char *worker_id,
+				  struct jobq_err *err) JOBQ_WUR;
+
+/* Queue's express jobs released and not claimed for longer than age_ms, taken as lost: the
+ * caller saw the queue's express queue hold no ready message at each of its checks over
+ * the last quiet_ms, so no such message was delivered since; each live worker serving the
+ * queue recorded within those quiet_ms that no express delivery waited in it
+ * (jobq_store_relay_express_idle), so none of them holds one prefetched and unstarted.
+ * Such jobs are unpublished again, due now, so that the priority and keyed releases
+ * publish them again in their turn. A worker whose executors are all busy with other
+ * queues' jobs does not hold them back. 0 while a worker of the queue holds an express
+ * delivery unstarted (or recorded nothing lately). The count, or a negative JOBQ_E* code. */
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
-			  struct jobq_err *err) JOBQ_WUR;
+			  int64_t quiet_ms, struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
