@@ -349,26 +349,35 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".publish_after = 'infinity'"
 /* The held jobs (as j) of scope s.scope that pass cond, highest priority first, then oldest,
- * at most lim, locked: one branch per kind of scope, of which only the scope's runs (a
- * one-time filter), so that each reads its kind's index of held jobs (migration 0029) in
- * order instead of every held job of every scope. */
+ * at most lim, then lock (a locking clause or nothing): one branch per kind of scope, of
+ * which only the scope's runs (a one-time filter), so that each reads its kind's index of
+ * held jobs (migration 0029) in order instead of every held job of every scope. */
 /* clang-format off */
-#define HELD_BRANCH(kind, col, cond, lim)                                                          \
+#define HELD_BRANCH(kind, col, cond, lim, lock)                                                    \
 	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
 	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
-	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim                         \
-	"  FOR UPDATE OF j SKIP LOCKED) x"
-#define HELD_OF(cond, lim)                                                                         \
-	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
-	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
-	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
+	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"
+#define HELD_OF_L(cond, lim, lock)                                                                 \
+	HELD_BRANCH("queue", "queue", cond, lim, lock)                                             \
+	" UNION ALL" HELD_BRANCH("type", "type", cond, lim, lock)                                 \
+	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim, lock)
 /* clang-format on */
-/* A held job that may go: its queue runs (the paused queues read once, an init plan, so that
- * the branch keeps its index order), and none of its limited scopes is without room (it
- * would be refused, and take the place of one that can start). */
-#define HELD_MAY_GO                                                                                \
+/* The release's held jobs (locked, skipping rows other relays hold). */
+#define HELD_OF(cond, lim) HELD_OF_L(cond, lim, " FOR UPDATE OF j SKIP LOCKED")
+/* A held job that may go, with room set o (an alias of a LIMIT_ROOM): its queue runs (the
+ * paused queues read once, an init plan, so that the branch keeps its index order), and none
+ * of its limited scopes is without room (it would be refused, and take the place of one
+ * that can start). The limit release lets go only such jobs, and the due probe asks for one
+ * (HELD_GOES), so that held jobs all blocked by another full scope make no relay spin. */
+#define HELD_MAY_GO_IN(o)                                                                          \
 	" j.queue <> ALL (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"       \
-	" AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+	" AND NOT EXISTS (SELECT 1 FROM " o " o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+#define HELD_MAY_GO HELD_MAY_GO_IN("room")
+/* Whether room set o has a scope with room and a held job that may go (the limit release's
+ * question, its first row, unlocked). */
+#define HELD_GOES(o)                                                                               \
+	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL ("                                      \
+	HELD_OF_L(HELD_MAY_GO_IN(o), "1", "") ") p WHERE s.n > 0 AND s.held)"
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's
@@ -427,8 +436,9 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
  * is not work) and, among its first 256 due keyed jobs (a bound: a key:K limit that is full
  * does not make every probe walk that key's backlog; a job further on waits for the relay's
- * tick), one none of whose limited scopes is full, or a limit's held
- * jobs whose scope has room (migrations 0021, 0023, 0029). wait_ms: the ms until the next
+ * tick), one none of whose limited scopes is full, or a held job the limit release would
+ * let go (HELD_GOES: its scope has room and none of its other scopes is full; migrations
+ * 0021, 0023, 0029, 0034). wait_ms: the ms until the next
  * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
  * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists. */
 /* clang-format off */
@@ -452,7 +462,7 @@ static const char SQL_DUE[] =
 	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
 	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
 	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
-	" OR COALESCE((SELECT bool_or(lr.n > 0 AND lr.held) FROM lr), false) AS due,"
+	" OR" HELD_GOES("lr") " AS due,"
 	" (SELECT ceil(min(lr.wait_ms))::bigint FROM lr WHERE lr.held"
 	"  OR (lr.scope NOT LIKE 'queue:%' AND EXISTS (SELECT 1 FROM qs))"
 	"  OR lr.scope IN (SELECT 'queue:' || qs.queue FROM qs)) AS wait_ms";
