@@ -213,7 +213,8 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *        the key least recently released first (a key never released before all), then
  *        the oldest job. Remembering the last release is what rotates the keys when they
  *        outnumber the room: the keys just served go behind the others;
- *  capped those, at most a type:T limit's room of a type (across queues);
+ *  capped those, at most a type:T limit's room of a type and a key:K limit's room of a
+ *        key (across queues: cand's bound on a key is per queue);
  *  pick  those, locked, skipping rows other relays hold ($3 bounds all);
  *  kt    the released keys' last release set to now (in key order, so two relays'
  *        upserts do not deadlock);
@@ -269,7 +270,8 @@ static const char SQL_KEY_RELEASE_1[] =
 	"   GROUP BY r.queue, r.concurrency_key),";
 /* (in two parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_KEY_RELEASE_2[] =
-	" cand AS (SELECT c.id, c.type, c.priority, c.created_at, k.queue, room.n AS room,"
+	" cand AS (SELECT c.id, c.type, k.concurrency_key, c.priority, c.created_at, k.queue,"
+	"   room.n AS room,"
 	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
 	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
 	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
@@ -282,14 +284,19 @@ static const char SQL_KEY_RELEASE_2[] =
 	"     ORDER BY j.priority DESC, j.created_at"
 	"     LIMIT greatest(0, least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int,"
 	"      (SELECT lim.n FROM lim WHERE lim.scope = 'key:' || k.concurrency_key)))) l) c),"
-	" ranked AS (SELECT x.id, x.type, x.pos FROM (SELECT cand.id, cand.type, cand.room,"
+	" ranked AS (SELECT x.id, x.type, x.concurrency_key, x.pos FROM (SELECT cand.id,"
+	"   cand.type, cand.concurrency_key, cand.room,"
 	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
 	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
 	"   WHERE x.pos <= x.room),"
 	" capped AS (SELECT y.id, y.pos FROM (SELECT ranked.*, row_number() OVER ("
-	"   PARTITION BY ranked.type ORDER BY ranked.pos, ranked.id) AS tp FROM ranked) y"
+	"   PARTITION BY ranked.type ORDER BY ranked.pos, ranked.id) AS tp, row_number() OVER ("
+	"   PARTITION BY ranked.concurrency_key ORDER BY ranked.pos, ranked.id) AS kp"
+	"   FROM ranked) y"
 	"   WHERE y.tp <= coalesce((SELECT lim.n FROM lim WHERE lim.scope = 'type:' || y.type),"
-	"    y.tp)),"
+	"    y.tp)"
+	"   AND y.kp <= coalesce((SELECT lim.n FROM lim"
+	"    WHERE lim.scope = 'key:' || y.concurrency_key), y.kp)),"
 	" pick AS (SELECT j.id FROM jobs j JOIN capped r ON r.id = j.id"
 	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM capped r2))"
 	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"

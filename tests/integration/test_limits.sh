@@ -185,11 +185,11 @@ check_eq "both parts were kept" "3|5" "$(sql "select max_running || '|' || rate 
 # ---- held jobs all blocked by another full scope make no relay spin (review R6, finding 4):
 # type:sleep has room and held jobs, but every one of them is in queue:bq, full with one long
 # job. The due probe asks the limit release's own question (a held job that may go), so the
-# relays wait for their tick instead of running an empty release every loop. Measured in
-# the database's commits over two windows of equal length: blocked, then with type:sleep
-# removed (queue:bq still full and holding them: nothing due). Before, the blocked window had
-# about 3.5 times the other's commits (a release round per loop and relay); it is bounded
-# here at twice plus 60, not timed.
+# relays wait for their tick instead of running an empty release (its limit-row locks)
+# every loop. The database's commits over two windows of equal length, blocked, then with
+# type:sleep removed (queue:bq still full and holding them: nothing due), are noted, not
+# asserted: with two consumers they did not tell the old probe from the new one apart
+# (569 and 446 with the old, 174 and 227 with the new, in one run each).
 check_status "limit set type:sleep --max-running 100 exits 0" 0 jobq limit set type:sleep --max-running 100
 check_status "limit set queue:bq --max-running 1 exits 0" 0 jobq limit set queue:bq --max-running 1
 start_consumer b1 --worker-id b1 --queues bq --concurrency 2
@@ -207,8 +207,6 @@ check_status "limit rm type:sleep exits 0" 0 jobq limit rm type:sleep
 jq_nap 1
 c2=$(commits); jq_nap 6; c3=$(commits)
 note "commits over 6 s: blocked $((c1 - c0)), after limit rm type:sleep $((c3 - c2))"
-check "blocked held jobs: commits at most twice the idle window's plus 60" \
-  test "$((c1 - c0))" -le "$((2 * (c3 - c2) + 60))"
 check_eq "none of the blocked held jobs ran" 0 \
   "$(sql "select count(*) from jobs where queue = 'bq' and status = 'succeeded'")"
 stop_consumer b1 KILL || true
