@@ -383,8 +383,8 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 /* Whether room set o has a scope with room and a held job that may go (the limit release's
  * question, its first row, unlocked). */
 #define HELD_GOES(o)                                                                               \
-	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL ("                                      \
-	HELD_OF_L(HELD_MAY_GO_IN(o), "1", "") ") p WHERE s.n > 0 AND s.held)"
+	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL (" HELD_OF_L(                           \
+		HELD_MAY_GO_IN(o), "1", "") ") p WHERE s.n > 0 AND s.held)"
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's
