@@ -200,6 +200,9 @@ for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01}
 check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
 wait_for 60 "the 300 are held" sql_is 300 \
   "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
+check_eq "a limit's hold gives the reason 'held: limit' (out of the released indexes, R6 #7)" 300 \
+  "$(sql "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity'
+            and published_at is null and status_reason = 'held: limit'")"
 commits() { sql "select pg_stat_force_next_flush(); select xact_commit from pg_stat_database where datname = current_database()" | tail -n1; }
 jq_nap 1
 c0=$(commits); jq_nap 6; c1=$(commits)
