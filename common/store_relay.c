@@ -447,10 +447,15 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * let go (HELD_GOES: its scope has room and none of its other scopes is full; migrations
  * 0021, 0023, 0029, 0034). wait_ms: the ms until the next
  * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
- * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists. */
+ * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists: of every
+ * limited scope when keyed jobs wait (their queue:Q, type:T and key:K rooms), otherwise only
+ * of the scopes with held jobs (every scope of a held job has it held: all HELD_GOES reads),
+ * which skips the flight and running counts of the others (1,000 key:K limits and no jobs:
+ * 65 → 12 ms a probe, review R6 finding 3). */
 /* clang-format off */
 static const char SQL_DUE[] =
-	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM("false", "true") "),"
+	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM(
+		"false", "EXISTS (SELECT 1 FROM jobs k WHERE" KEYED_WAITING("k") ")") "),"
 	" qs AS ("
 	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
