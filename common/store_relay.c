@@ -453,7 +453,7 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * which skips the flight and running counts of the others (1,000 key:K limits and no jobs:
  * 65 → 12 ms a probe, review R6 finding 3). */
 /* clang-format off */
-static const char SQL_DUE[] =
+static const char SQL_DUE_1[] =
 	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM(
 		"false", "EXISTS (SELECT 1 FROM jobs k WHERE" KEYED_WAITING("k") ")") "),"
 	" qs AS ("
@@ -461,7 +461,9 @@ static const char SQL_DUE[] =
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n) "
+	"   ORDER BY j.queue LIMIT 1) n) ";
+/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_DUE_2[] =
 	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
@@ -485,9 +487,13 @@ int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit
 {
 	char win[STORE_I64_LEN];
 	const char *p[1] = { store_i64(win, keyed_window) };
+	char sql[sizeof(SQL_DUE_1) + sizeof(SQL_DUE_2)];
 	PGresult *res;
-	int r = jobq_store_exec(st, "jobq_relay_due", SQL_DUE, 1, p, &res, "relay", err);
+	int r;
 
+	memcpy(sql, SQL_DUE_1, sizeof(SQL_DUE_1) - 1);
+	memcpy(sql + sizeof(SQL_DUE_1) - 1, SQL_DUE_2, sizeof(SQL_DUE_2));
+	r = jobq_store_exec(st, "jobq_relay_due", sql, 1, p, &res, "relay", err);
 	if (r != 0)
 		return r;
 	r = store_bool(res, 0, 0) ? 1 : 0;
