@@ -213,3 +213,36 @@ check_status "the second set (--rate 5/s) exits 0" 0 jobq limit set queue:race -
 wait "$race" || true
 check_eq "the first set exited 0" 0 "$(cat "$T/race.rc")"
 check_eq "both parts were kept" "3|5" "$(sql "select max_running || '|' || rate from limits where scope = 'queue:race'")"
+
+# ---- held jobs all blocked by another full scope make no relay spin (review R6, finding 4):
+# type:sleep has room and held jobs, but every one of them is in queue:bq, full with one long
+# job. The due probe asks the limit release's own question (a held job that may go), so the
+# relays wait for their tick instead of running an empty release (its limit-row locks)
+# every loop. The database's commits over two windows of equal length, blocked, then with
+# type:sleep removed (queue:bq still full and holding them: nothing due), are noted, not
+# asserted: with two consumers they did not tell the old probe from the new one apart
+# (569 and 446 with the old, 174 and 227 with the new, in one run each).
+check_status "limit set type:sleep --max-running 100 exits 0" 0 jobq limit set type:sleep --max-running 100
+check_status "limit set queue:bq --max-running 1 exits 0" 0 jobq limit set queue:bq --max-running 1
+start_consumer b1 --worker-id b1 --queues bq --concurrency 2
+start_consumer b2 --worker-id b2 --queues bq --concurrency 2
+check_status "one long sleep job" 0 jobq submit sleep '{"seconds":300}' --queue bq
+wait_for 30 "the long job runs" sql_is 1 "select count(*) from jobs where queue = 'bq' and status = 'running'"
+for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01},"queue":"bq"}'; done >"$T/bq.jsonl"
+check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
+wait_for 60 "the 300 are held" sql_is 300 \
+  "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
+check_eq "a limit's hold gives the reason 'held: limit' (out of the released indexes, R6 #7)" 300 \
+  "$(sql "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity'
+            and published_at is null and status_reason = 'held: limit'")"
+commits() { sql "select pg_stat_force_next_flush(); select xact_commit from pg_stat_database where datname = current_database()" | tail -n1; }
+jq_nap 1
+c0=$(commits); jq_nap 6; c1=$(commits)
+check_status "limit rm type:sleep exits 0" 0 jobq limit rm type:sleep
+jq_nap 1
+c2=$(commits); jq_nap 6; c3=$(commits)
+note "commits over 6 s: blocked $((c1 - c0)), after limit rm type:sleep $((c3 - c2))"
+check_eq "none of the blocked held jobs ran" 0 \
+  "$(sql "select count(*) from jobs where queue = 'bq' and status = 'succeeded'")"
+stop_consumer b1 KILL || true
+stop_consumer b2 KILL || true

@@ -46,7 +46,8 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * a limit are not read. Limits (migration 0029): the rooms are the limit release's
  * (jobq_limit_rooms: concurrency and rate, less the jobs released and not claimed yet),
  * with the limit rows locked first (to the commit), so that relays take turns; a queue:Q,
- * key:K or type:T limit bounds the queue's, the key's or the type's releases, a full
+ * key:K or type:T limit bounds the queue's, the key's or the type's releases (a key's and a
+ * type's across queues), a full
  * type:T limit skips its jobs, and a job released in a limited scope is marked 'released'
  * (in flight until claimed). Two relays releasing at once may exceed the window a little. Fills envs (keyed, with their priority: published
  * to the express queue) and tokens in release order; returns the count (>= 0), or a
@@ -76,7 +77,9 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * loop): 1 yes, 0 no, or a negative JOBQ_E* code. Keyed jobs count only in a queue whose
  * keyed window (keyed_window released and not claimed) has room; a priority queue whose
  * window is full still counts as waiting (the relay then tries a release each pass); keyed
- * jobs whose limited scopes have no room do not count (migration 0029).
+ * jobs whose limited scopes have no room do not count (migration 0029); held jobs count
+ * only when the limit release would let one go (its scope has room, its queue runs and none
+ * of its other limited scopes is full: migration 0034).
  * *limit_wait_ms: the ms until the next token of a rate-limited scope with no room that
  * holds jobs or may hold up keyed jobs is due (at least 100 ms when a claim in flight must
  * take a token first; migrations 0023, 0029; the relay should come back then), or -1 when
