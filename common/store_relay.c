@@ -25,6 +25,18 @@
 #define RELAY_DUE_ROW(j)                                                                           \
 	RELAY_PLAIN(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
 #define RELAY_DUE RELAY_DUE_ROW("jobs") " AND " RELAY_QUEUE_RUNS
+/* A recursive CTE pq: the queues with unpublished unkeyed priority-0 jobs, a loose scan of
+ * jobs_plain_unpublished_queue (one index descent per queue: a paused queue's backlog is
+ * skipped, not walked; migration 0036). The statement must be WITH RECURSIVE. */
+/* clang-format off */
+#define RELAY_PLAIN_QUEUES                                                                         \
+	" pq AS ("                                                                                 \
+	"  (SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " ORDER BY j.queue LIMIT 1)"        \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM pq CROSS JOIN LATERAL ("                                            \
+	"   SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " AND j.queue > pq.queue"           \
+	"   ORDER BY j.queue LIMIT 1) n)"
+/* clang-format on */
 
 /* The rows a take or a release returned (id, type, queue, lease_token, and priority and
  * keyed when the statement names them) into envs and tokens; clears res. The count, or the
@@ -72,12 +84,19 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	int r;
 
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
-	 * for this one to publish it and mark it published. */
+	 * for this one to publish it and mark it published. The candidates are the oldest due
+	 * rows of the queues that run (per queue, in publish_after order: a paused queue's
+	 * backlog is not read); those another relay has locked are skipped (it takes them). */
+	/* clang-format off */
 	r = jobq_store_exec(
 		st, "jobq_relay_take",
-		"WITH due AS ("
-		"  SELECT id FROM jobs WHERE" RELAY_DUE
-		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
+		"WITH RECURSIVE" RELAY_PLAIN_QUEUES ","
+		" due AS ("
+		"  SELECT id FROM jobs WHERE id IN (SELECT c.id FROM pq CROSS JOIN LATERAL ("
+		"   SELECT j.id, j.publish_after FROM jobs j WHERE j.queue = pq.queue AND"
+		RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT $2::int) c"
+		"   WHERE " STORE_QUEUE_RUNS("pq") " ORDER BY c.publish_after LIMIT $2::int)"
+		"  AND" RELAY_DUE " FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
@@ -85,6 +104,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"END "
 		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
 		2, p, &res, "relay", err);
+	/* clang-format on */
 	if (r != 0)
 		return r;
 	return read_taken(res, "relay", envs, tokens, err);
@@ -470,13 +490,7 @@ static const char SQL_DUE_1[] =
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n),"
-	" pq AS ("
-	"  (SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " ORDER BY j.queue LIMIT 1)"
-	"  UNION ALL"
-	"  SELECT n.queue FROM pq CROSS JOIN LATERAL ("
-	"   SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " AND j.queue > pq.queue"
-	"   ORDER BY j.queue LIMIT 1) n) ";
+	"   ORDER BY j.queue LIMIT 1) n)," RELAY_PLAIN_QUEUES " ";
 /* (in two parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
 	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")

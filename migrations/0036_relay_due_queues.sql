@@ -6,9 +6,10 @@
 -- A LIMIT-1 EXISTS that no row passes reads the whole index: 20,000 due jobs in a paused
 -- queue made three idle relays read 4.6 M index tuples per 10 s.
 --
--- The probe now walks the distinct queues of those jobs (a loose scan of the index below,
--- one descent per queue), skips the paused ones, and asks each queue that runs for a due
--- row in publish_after order. A paused queue's backlog costs one index descent a probe.
+-- The probe and the relay's take (which read the same rows on each tick) now walk the
+-- distinct queues of those jobs (a loose scan of the index below, one descent per queue),
+-- skip the paused ones, and read each queue that runs for due rows in publish_after order.
+-- A paused queue's backlog costs one index descent a statement.
 CREATE INDEX jobs_plain_unpublished_queue ON jobs (queue, publish_after)
     WHERE published_at IS NULL AND status IN ('scheduled', 'queued') AND priority = 0
       AND concurrency_key IS NULL;
