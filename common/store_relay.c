@@ -11,14 +11,32 @@
 /* A job the relay must publish now: unpublished, waiting, due, past its submitter's grace
  * and of a queue that is not paused (a paused queue's jobs are held until it is resumed, and
  * the probe does not report them, so they do not make the relay spin). One text for the
- * take and the probe, so that the probe never says "nothing" while the take would find rows
- * (both use the partial index on unpublished jobs). */
+ * take and the probe (RELAY_DUE_ROW and STORE_QUEUE_RUNS; the probe asks the queue per
+ * queue), so that the probe never says "nothing" while the take would find rows (both use
+ * the partial indexes on unpublished jobs). */
 #define RELAY_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
-#define RELAY_DUE                                                                                  \
-	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
-	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS                 \
-	" AND priority = 0"            /* priority jobs: jobq_store_relay_release */               \
-	" AND concurrency_key IS NULL" /* keyed jobs: jobq_store_relay_key_release */
+/* An unpublished, waiting, unkeyed priority-0 job row j (the predicate of the partial
+ * indexes jobs_plain_unpublished and jobs_plain_unpublished_queue). */
+#define RELAY_PLAIN(j)                                                                             \
+	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
+	" AND " j ".priority = 0"            /* priority jobs: jobq_store_relay_release */         \
+	" AND " j ".concurrency_key IS NULL" /* keyed jobs: jobq_store_relay_key_release */
+/* ... that is due (its queue is checked apart). */
+#define RELAY_DUE_ROW(j)                                                                           \
+	RELAY_PLAIN(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
+#define RELAY_DUE RELAY_DUE_ROW("jobs") " AND " RELAY_QUEUE_RUNS
+/* A recursive CTE pq: the queues with unpublished unkeyed priority-0 jobs, a loose scan of
+ * jobs_plain_unpublished_queue (one index descent per queue: a paused queue's backlog is
+ * skipped, not walked; migration 0036). The statement must be WITH RECURSIVE. */
+/* clang-format off */
+#define RELAY_PLAIN_QUEUES                                                                         \
+	" pq AS ("                                                                                 \
+	"  (SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " ORDER BY j.queue LIMIT 1)"        \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM pq CROSS JOIN LATERAL ("                                            \
+	"   SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " AND j.queue > pq.queue"           \
+	"   ORDER BY j.queue LIMIT 1) n)"
+/* clang-format on */
 
 /* The rows a take or a release returned (id, type, queue, lease_token, and priority and
  * keyed when the statement names them) into envs and tokens; clears res. The count, or the
@@ -66,12 +84,19 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	int r;
 
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
-	 * for this one to publish it and mark it published. */
+	 * for this one to publish it and mark it published. The candidates are the oldest due
+	 * rows of the queues that run (per queue, in publish_after order: a paused queue's
+	 * backlog is not read); those another relay has locked are skipped (it takes them). */
+	/* clang-format off */
 	r = jobq_store_exec(
 		st, "jobq_relay_take",
-		"WITH due AS ("
-		"  SELECT id FROM jobs WHERE" RELAY_DUE
-		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
+		"WITH RECURSIVE" RELAY_PLAIN_QUEUES ","
+		" due AS ("
+		"  SELECT id FROM jobs WHERE id IN (SELECT c.id FROM pq CROSS JOIN LATERAL ("
+		"   SELECT j.id, j.publish_after FROM jobs j WHERE j.queue = pq.queue AND"
+		RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT $2::int) c"
+		"   WHERE " STORE_QUEUE_RUNS("pq") " ORDER BY c.publish_after LIMIT $2::int)"
+		"  AND" RELAY_DUE " FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
@@ -79,6 +104,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"END "
 		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
 		2, p, &res, "relay", err);
+	/* clang-format on */
 	if (r != 0)
 		return r;
 	return read_taken(res, "relay", envs, tokens, err);
@@ -437,7 +463,10 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 	return read_taken(res, "relay: limit release", envs, tokens, err);
 }
 
-/* The due probe: an unkeyed priority-0 job due (jobs_plain_unpublished), a priority job
+/* The due probe: an unkeyed priority-0 job due in a queue that runs (RELAY_DUE, asked per
+ * queue: pq is a loose scan of jobs_plain_unpublished_queue over the queues with such jobs,
+ * so a paused queue's backlog costs one index descent, not a walk of its rows; migration
+ * 0036, review R7 finding 4), a priority job
  * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
  * runs with waiting keyed jobs, room in its keyed window ($1; one probe per queue of
  * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
@@ -461,10 +490,11 @@ static const char SQL_DUE_1[] =
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n) ";
+	"   ORDER BY j.queue LIMIT 1) n)," RELAY_PLAIN_QUEUES " ";
 /* (in two parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
-	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")
+	"  AND EXISTS (SELECT 1 FROM jobs j WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") "))"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now())"
