@@ -13,6 +13,7 @@
 
 #include "consumer.h"
 #include "cron_fire.h"
+#include "relay_lost.h"
 #include "jobq/broker.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
@@ -54,14 +55,6 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
-/* The windows count a released job until it is claimed, however long that takes. A job
- * released this long ago and still not claimed, in a queue whose express queue holds no
- * ready message, is taken as lost (its message was, say, purged or lost with a broker
- * node) and released again (docs/design.md §6 "Keyed release"); checked this often. */
-#define LOST_AFTER_MS (5 * 60 * 1000)
-#define LOST_CHECK_MS 10000
-/* Queues checked at most per LOST_CHECK_MS. */
-#define LOST_QUEUES 16
 
 struct relay {
 	struct consumer *c;
@@ -79,13 +72,7 @@ struct relay {
 	 * none; jobq_store_relay_due): the loop's wait ends then, so that the release follows
 	 * the rate, not the tick. */
 	int64_t token_due_ms;
-	int64_t lost_check_ms; /* when lost_round last ran */
-	/* The queues lost_round last found with old express jobs and no ready message, and
-	 * since when (monotonic ms, taken after the first such check) each has had none at
-	 * every check: jobq_store_relay_lost's quiet_ms. */
-	char quiet[LOST_QUEUES][JOBQ_QUEUE_BUF];
-	int64_t quiet_since_ms[LOST_QUEUES];
-	int nquiet;
+	struct relay_lost lost; /* the lost-message round's state (relay_lost.c) */
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -388,94 +375,13 @@ static void reap_round(struct relay *r)
 			  jobq_log_int(count, n));
 }
 
-/* Whether an express delivery waits in this consumer for an executor: a priority one in
- * the express list, or a keyed one of priority 0, which waits in the ring with the
- * ordinary deliveries (consumer/queue.c). */
-static bool express_waiting(struct consumer *c)
+/* The relay's broker connection for the lost-message round (relay_lost_round), opened
+ * again if it was lost; NULL (err set) if it cannot be. */
+static struct jobq_broker *lost_broker(void *arg, struct jobq_err *err)
 {
-	bool any;
+	struct relay *r = arg;
 
-	pthread_mutex_lock(&c->mu);
-	any = c->express_len > 0;
-	for (size_t i = 0; !any && i < c->ring_len; i++)
-		any = c->ring[(c->ring_head + i) % c->ring_cap].express;
-	pthread_mutex_unlock(&c->mu);
-	return any;
-}
-
-/* Since when (monotonic ms) the queue has had no ready express message at each of the
- * previous round's checks, or 0 when it was not found quiet then. */
-static int64_t quiet_since(const struct relay *r, const char *queue)
-{
-	for (int i = 0; i < r->nquiet; i++)
-		if (strcmp(r->quiet[i], queue) == 0)
-			return r->quiet_since_ms[i];
-	return 0;
-}
-
-/* Express jobs released LOST_AFTER_MS ago and still not claimed, in a queue whose express
- * queue had no ready message at this round's check and the previous one's, and whose live
- * workers each recorded since the previous check that no express delivery (of any queue)
- * waited in them (this relay records its own worker's first, express_waiting and
- * jobq_store_relay_express_idle): nothing in
- * the broker can deliver them, and no consumer holds one prefetched behind long jobs (the
- * only place where a delivery waits unstarted: jobq_store_relay_lost), so they are
- * released again. A queue found quiet for the first time waits for the next round, so a
- * lost job is released again within LOST_AFTER_MS and about three rounds. At most every
- * LOST_CHECK_MS. */
-static void lost_round(struct relay *r)
-{
-	char queues[LOST_QUEUES][JOBQ_QUEUE_BUF], count[24];
-	char quiet[LOST_QUEUES][JOBQ_QUEUE_BUF];
-	int64_t since[LOST_QUEUES];
-	struct jobq_err err = { 0 };
-	int64_t now = jobq_monotonic_ms();
-	bool idle;
-	int n, nq = 0;
-
-	if (now - r->lost_check_ms < LOST_CHECK_MS)
-		return;
-	r->lost_check_ms = now;
-	idle = !express_waiting(r->c);
-	if (idle && jobq_store_relay_express_idle(r->st, r->c->worker_id, &err) != 0) {
-		jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "error", err.msg);
-		return;
-	}
-	n = jobq_store_relay_old_express(r->st, LOST_AFTER_MS, queues, LOST_QUEUES, &err);
-	if (n < 0) {
-		jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "error", err.msg);
-		return;
-	}
-	for (int i = 0; i < n; i++) {
-		uint32_t ready = 0;
-		int64_t first;
-		int k;
-
-		if (!ensure_broker(r, &err) ||
-		    jobq_broker_express_ready(r->b, queues[i], &ready, &err) != 0) {
-			jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "queue",
-				  queues[i], "error", err.msg);
-			nq = 0; /* every queue starts again: a check was missed */
-			break;
-		}
-		if (ready > 0)
-			continue;
-		first = quiet_since(r, queues[i]);
-		memcpy(quiet[nq], queues[i], sizeof(quiet[nq]));
-		since[nq++] = first > 0 ? first : jobq_monotonic_ms();
-		if (first == 0)
-			continue;
-		if ((k = jobq_store_relay_lost(r->st, queues[i], LOST_AFTER_MS,
-					       jobq_monotonic_ms() - first, &err)) < 0)
-			jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "queue",
-				  queues[i], "error", err.msg);
-		else if (k > 0)
-			jobq_warn("express_jobs_released_again", "worker", r->c->worker_id, "queue",
-				  queues[i], "count", jobq_log_int(count, k));
-	}
-	memcpy(r->quiet, quiet, sizeof(quiet[0]) * (size_t)nq);
-	memcpy(r->quiet_since_ms, since, sizeof(since[0]) * (size_t)nq);
-	r->nquiet = nq;
+	return ensure_broker(r, err) ? r->b : NULL;
 }
 
 /* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
@@ -638,7 +544,7 @@ void *relay_thread(void *arg)
 			relay_burst(&r);
 			dead_round(&r);
 			paused_round(&r);
-			lost_round(&r);
+			relay_lost_round(&r.lost, r.c, r.st, lost_broker, &r);
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_lost_prefetch — the lost-message round (consumer/relay.c lost_round,
+# test_lost_prefetch — the lost-message round (consumer/relay_lost.c relay_lost_round,
 # jobq_store_relay_lost) does not release again an express message that is only waiting in
 # a consumer's prefetch behind long jobs:
 #  - w1 (--concurrency 2, queue lp) runs two 90 s jobs; a keyed job of lp is then released
