@@ -65,6 +65,34 @@ int jobq_parse_max_running(const char *text, int *out, struct jobq_err *err)
 	return 0;
 }
 
+/* Whether [t, stop) is a plain decimal: digits with at most one dot (a digit on either side
+ * of it at least), then optionally e or E, a sign and digits. strtod alone also takes hex
+ * (0x10), inf, nan and leading blanks. */
+static bool decimal_valid(const char *t, const char *stop)
+{
+	size_t digits = 0;
+
+	while (t < stop && isdigit((unsigned char)*t)) {
+		t++;
+		digits++;
+	}
+	if (t < stop && *t == '.')
+		for (t++; t < stop && isdigit((unsigned char)*t); t++)
+			digits++;
+	if (digits == 0)
+		return false;
+	if (t < stop && (*t == 'e' || *t == 'E')) {
+		t++;
+		if (t < stop && (*t == '+' || *t == '-'))
+			t++;
+		if (t == stop || !isdigit((unsigned char)*t))
+			return false;
+		while (t < stop && isdigit((unsigned char)*t))
+			t++;
+	}
+	return t == stop;
+}
+
 int jobq_parse_rate(const char *text, double *per_s, struct jobq_err *err)
 {
 	const char *t = text != NULL ? text : "";
@@ -73,12 +101,13 @@ int jobq_parse_rate(const char *text, double *per_s, struct jobq_err *err)
 	double v = -1;
 
 	errno = 0;
-	if (slash != NULL && (isdigit((unsigned char)t[0]) || t[0] == '.'))
+	if (slash != NULL && decimal_valid(t, slash))
 		v = strtod(t, &end);
 	if (slash == NULL || errno != 0 || end != slash || !(v > 0) ||
 	    (strcmp(slash, "/s") != 0 && strcmp(slash, "/m") != 0))
-		return jobq_err_set(err, JOBQ_EINVAL,
-				    "rate '%.40s' is invalid (N/s or N/m, N a positive number)", t);
+		return jobq_err_set(
+			err, JOBQ_EINVAL,
+			"rate '%.40s' is invalid (N/s or N/m, N a positive decimal number)", t);
 	if (slash[1] == 'm')
 		v /= 60.0;
 	if (v > 1000000.0)

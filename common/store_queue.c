@@ -21,7 +21,9 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 	 * publish_after being past). A limit's raises it: its publish_after is in the
 	 * future, so the submitter's or relay's mark of the publish that brought this
 	 * delivery, if it lands after the hold, would otherwise mark the held row published
-	 * and hide it from the release for good. */
+	 * and hide it from the release for good. A limit's hold also sets the reason 'held:
+	 * limit' (a refused released job kept 'released', and every flight count of its
+	 * scopes walked it: migration 0034). */
 	/* jobq_limited locks the job's limit rows (KEY SHARE): evaluated first and once (a
 	 * materialized CTE, before the row lock), never in the UPDATE's WHERE, which a
 	 * concurrent update of the row (the publish mark) has re-evaluated with the job row
@@ -34,6 +36,8 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 			    "UPDATE jobs SET published_at = NULL,"
 			    " publish_after = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN now()"
 			    " ELSE 'infinity' END, updated_at = now(),"
+			    " status_reason = CASE WHEN NOT " HOLD_QUEUE_RUNS " THEN status_reason"
+			    " ELSE 'held: limit' END,"
 			    " lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS
 			    " THEN 0 ELSE 1 END "
 			    "FROM lim WHERE jobs.id = lim.id AND jobs.status = 'queued'"

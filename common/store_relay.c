@@ -1,6 +1,7 @@
 /* The relay's statements (jobq/store_relay.h): taking due, unpublished jobs to publish
- * (scheduled → queued when due), pushing back those whose publish failed, and recording
- * the messages the broker dead-lettered (a job still waiting → failed). */
+ * (scheduled → queued when due), and releasing priority, keyed and limit-held jobs; the
+ * recovery after a publish (lost express messages, failed publishes, dead letters) is in
+ * store_recover.c. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,14 +12,32 @@
 /* A job the relay must publish now: unpublished, waiting, due, past its submitter's grace
  * and of a queue that is not paused (a paused queue's jobs are held until it is resumed, and
  * the probe does not report them, so they do not make the relay spin). One text for the
- * take and the probe, so that the probe never says "nothing" while the take would find rows
- * (both use the partial index on unpublished jobs). */
+ * take and the probe (RELAY_DUE_ROW and STORE_QUEUE_RUNS; the probe asks the queue per
+ * queue), so that the probe never says "nothing" while the take would find rows (both use
+ * the partial indexes on unpublished jobs). */
 #define RELAY_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
-#define RELAY_DUE                                                                                  \
-	" published_at IS NULL AND status IN ('scheduled', 'queued')"                              \
-	" AND publish_after <= now() AND run_after <= now() AND " RELAY_QUEUE_RUNS                 \
-	" AND priority = 0"            /* priority jobs: jobq_store_relay_release */               \
-	" AND concurrency_key IS NULL" /* keyed jobs: jobq_store_relay_key_release */
+/* An unpublished, waiting, unkeyed priority-0 job row j (the predicate of the partial
+ * indexes jobs_plain_unpublished and jobs_plain_unpublished_queue). */
+#define RELAY_PLAIN(j)                                                                             \
+	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
+	" AND " j ".priority = 0"            /* priority jobs: jobq_store_relay_release */         \
+	" AND " j ".concurrency_key IS NULL" /* keyed jobs: jobq_store_relay_key_release */
+/* ... that is due (its queue is checked apart). */
+#define RELAY_DUE_ROW(j)                                                                           \
+	RELAY_PLAIN(j) " AND " j ".publish_after <= now() AND " j ".run_after <= now()"
+#define RELAY_DUE RELAY_DUE_ROW("jobs") " AND " RELAY_QUEUE_RUNS
+/* A recursive CTE pq: the queues with unpublished unkeyed priority-0 jobs, a loose scan of
+ * jobs_plain_unpublished_queue (one index descent per queue: a paused queue's backlog is
+ * skipped, not walked; migration 0036). The statement must be WITH RECURSIVE. */
+/* clang-format off */
+#define RELAY_PLAIN_QUEUES                                                                         \
+	" pq AS ("                                                                                 \
+	"  (SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " ORDER BY j.queue LIMIT 1)"        \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM pq CROSS JOIN LATERAL ("                                            \
+	"   SELECT j.queue FROM jobs j WHERE" RELAY_PLAIN("j") " AND j.queue > pq.queue"           \
+	"   ORDER BY j.queue LIMIT 1) n)"
+/* clang-format on */
 
 /* The rows a take or a release returned (id, type, queue, lease_token, and priority and
  * keyed when the statement names them) into envs and tokens; clears res. The count, or the
@@ -66,12 +85,19 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	int r;
 
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
-	 * for this one to publish it and mark it published. */
+	 * for this one to publish it and mark it published. The candidates are the oldest due
+	 * rows of the queues that run (per queue, in publish_after order: a paused queue's
+	 * backlog is not read); those another relay has locked are skipped (it takes them). */
+	/* clang-format off */
 	r = jobq_store_exec(
 		st, "jobq_relay_take",
-		"WITH due AS ("
-		"  SELECT id FROM jobs WHERE" RELAY_DUE
-		"  ORDER BY publish_after LIMIT $2::int FOR UPDATE SKIP LOCKED) "
+		"WITH RECURSIVE" RELAY_PLAIN_QUEUES ","
+		" due AS ("
+		"  SELECT id FROM jobs WHERE id IN (SELECT c.id FROM pq CROSS JOIN LATERAL ("
+		"   SELECT j.id, j.publish_after FROM jobs j WHERE j.queue = pq.queue AND"
+		RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT $2::int) c"
+		"   WHERE " STORE_QUEUE_RUNS("pq") " ORDER BY c.publish_after LIMIT $2::int)"
+		"  AND" RELAY_DUE " FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
@@ -79,6 +105,7 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"END "
 		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
 		2, p, &res, "relay", err);
+	/* clang-format on */
 	if (r != 0)
 		return r;
 	return read_taken(res, "relay", envs, tokens, err);
@@ -213,7 +240,8 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  *        the key least recently released first (a key never released before all), then
  *        the oldest job. Remembering the last release is what rotates the keys when they
  *        outnumber the room: the keys just served go behind the others;
- *  capped those, at most a type:T limit's room of a type (across queues);
+ *  capped those, at most a type:T limit's room of a type and a key:K limit's room of a
+ *        key (across queues: cand's bound on a key is per queue);
  *  pick  those, locked, skipping rows other relays hold ($3 bounds all);
  *  kt    the released keys' last release set to now (in key order, so two relays'
  *        upserts do not deadlock);
@@ -269,7 +297,8 @@ static const char SQL_KEY_RELEASE_1[] =
 	"   GROUP BY r.queue, r.concurrency_key),";
 /* (in two parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_KEY_RELEASE_2[] =
-	" cand AS (SELECT c.id, c.type, c.priority, c.created_at, k.queue, room.n AS room,"
+	" cand AS (SELECT c.id, c.type, k.concurrency_key, c.priority, c.created_at, k.queue,"
+	"   room.n AS room,"
 	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
 	"   FROM k JOIN room ON room.queue = k.queue JOIN kn ON kn.queue = k.queue"
 	"   LEFT JOIN fl ON fl.queue = k.queue AND fl.concurrency_key = k.concurrency_key"
@@ -282,14 +311,19 @@ static const char SQL_KEY_RELEASE_2[] =
 	"     ORDER BY j.priority DESC, j.created_at"
 	"     LIMIT greatest(0, least(room.n, 2 * ceil(room.n::numeric / kn.keys)::int,"
 	"      (SELECT lim.n FROM lim WHERE lim.scope = 'key:' || k.concurrency_key)))) l) c),"
-	" ranked AS (SELECT x.id, x.type, x.pos FROM (SELECT cand.id, cand.type, cand.room,"
+	" ranked AS (SELECT x.id, x.type, x.concurrency_key, x.pos FROM (SELECT cand.id,"
+	"   cand.type, cand.concurrency_key, cand.room,"
 	"   row_number() OVER (PARTITION BY cand.queue ORDER BY cand.priority DESC, cand.turn,"
 	"   cand.last_released_at NULLS FIRST, cand.created_at) AS pos FROM cand) x"
 	"   WHERE x.pos <= x.room),"
 	" capped AS (SELECT y.id, y.pos FROM (SELECT ranked.*, row_number() OVER ("
-	"   PARTITION BY ranked.type ORDER BY ranked.pos, ranked.id) AS tp FROM ranked) y"
+	"   PARTITION BY ranked.type ORDER BY ranked.pos, ranked.id) AS tp, row_number() OVER ("
+	"   PARTITION BY ranked.concurrency_key ORDER BY ranked.pos, ranked.id) AS kp"
+	"   FROM ranked) y"
 	"   WHERE y.tp <= coalesce((SELECT lim.n FROM lim WHERE lim.scope = 'type:' || y.type),"
-	"    y.tp)),"
+	"    y.tp)"
+	"   AND y.kp <= coalesce((SELECT lim.n FROM lim"
+	"    WHERE lim.scope = 'key:' || y.concurrency_key), y.kp)),"
 	" pick AS (SELECT j.id FROM jobs j JOIN capped r ON r.id = j.id"
 	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM capped r2))"
 	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
@@ -349,26 +383,35 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".publish_after = 'infinity'"
 /* The held jobs (as j) of scope s.scope that pass cond, highest priority first, then oldest,
- * at most lim, locked: one branch per kind of scope, of which only the scope's runs (a
- * one-time filter), so that each reads its kind's index of held jobs (migration 0029) in
- * order instead of every held job of every scope. */
+ * at most lim, then lock (a locking clause or nothing): one branch per kind of scope, of
+ * which only the scope's runs (a one-time filter), so that each reads its kind's index of
+ * held jobs (migration 0029) in order instead of every held job of every scope. */
 /* clang-format off */
-#define HELD_BRANCH(kind, col, cond, lim)                                                          \
+#define HELD_BRANCH(kind, col, cond, lim, lock)                                                    \
 	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
 	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
-	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim                         \
-	"  FOR UPDATE OF j SKIP LOCKED) x"
-#define HELD_OF(cond, lim)                                                                         \
-	HELD_BRANCH("queue", "queue", cond, lim)                                                   \
-	" UNION ALL" HELD_BRANCH("type", "type", cond, lim)                                       \
-	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim)
+	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"
+#define HELD_OF_L(cond, lim, lock)                                                                 \
+	HELD_BRANCH("queue", "queue", cond, lim, lock)                                             \
+	" UNION ALL" HELD_BRANCH("type", "type", cond, lim, lock)                                 \
+	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim, lock)
 /* clang-format on */
-/* A held job that may go: its queue runs (the paused queues read once, an init plan, so that
- * the branch keeps its index order), and none of its limited scopes is without room (it
- * would be refused, and take the place of one that can start). */
-#define HELD_MAY_GO                                                                                \
+/* The release's held jobs (locked, skipping rows other relays hold). */
+#define HELD_OF(cond, lim) HELD_OF_L(cond, lim, " FOR UPDATE OF j SKIP LOCKED")
+/* A held job that may go, with room set o (an alias of a LIMIT_ROOM): its queue runs (the
+ * paused queues read once, an init plan, so that the branch keeps its index order), and none
+ * of its limited scopes is without room (it would be refused, and take the place of one
+ * that can start). The limit release lets go only such jobs, and the due probe asks for one
+ * (HELD_GOES), so that held jobs all blocked by another full scope make no relay spin. */
+#define HELD_MAY_GO_IN(o)                                                                          \
 	" j.queue <> ALL (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"       \
-	" AND NOT EXISTS (SELECT 1 FROM room o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+	" AND NOT EXISTS (SELECT 1 FROM " o " o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+#define HELD_MAY_GO HELD_MAY_GO_IN("room")
+/* Whether room set o has a scope with room and a held job that may go (the limit release's
+ * question, its first row, unlocked). */
+#define HELD_GOES(o)                                                                               \
+	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL (" HELD_OF_L(                           \
+		HELD_MAY_GO_IN(o), "1", "") ") p WHERE s.n > 0 AND s.held)"
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's
@@ -421,26 +464,38 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 	return read_taken(res, "relay: limit release", envs, tokens, err);
 }
 
-/* The due probe: an unkeyed priority-0 job due (jobs_plain_unpublished), a priority job
+/* The due probe: an unkeyed priority-0 job due in a queue that runs (RELAY_DUE, asked per
+ * queue: pq is a loose scan of jobs_plain_unpublished_queue over the queues with such jobs,
+ * so a paused queue's backlog costs one index descent, not a walk of its rows; migration
+ * 0036, review R7 finding 4), a priority job
  * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
  * runs with waiting keyed jobs, room in its keyed window ($1; one probe per queue of
  * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
  * is not work) and, among its first 256 due keyed jobs (a bound: a key:K limit that is full
  * does not make every probe walk that key's backlog; a job further on waits for the relay's
- * tick), one none of whose limited scopes is full, or a limit's held
- * jobs whose scope has room (migrations 0021, 0023, 0029). wait_ms: the ms until the next
+ * tick), one none of whose limited scopes is full, or a held job the limit release would
+ * let go (HELD_GOES: its scope has room and none of its other scopes is full; migrations
+ * 0021, 0023, 0029, 0034). wait_ms: the ms until the next
  * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
- * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists. */
+ * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists: of every
+ * limited scope when keyed jobs wait (their queue:Q, type:T and key:K rooms), otherwise only
+ * of the scopes with held jobs (every scope of a held job has it held: all HELD_GOES reads),
+ * which skips the flight and running counts of the others (1,000 key:K limits and no jobs:
+ * 65 → 12 ms a probe, review R6 finding 3). */
 /* clang-format off */
-static const char SQL_DUE[] =
-	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM("false", "true") "),"
+static const char SQL_DUE_1[] =
+	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM(
+		"false", "EXISTS (SELECT 1 FROM jobs k WHERE" KEYED_WAITING("k") ")") "),"
 	" qs AS ("
 	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n) "
-	"SELECT EXISTS (SELECT 1 FROM jobs WHERE" RELAY_DUE ")"
+	"   ORDER BY j.queue LIMIT 1) n)," RELAY_PLAIN_QUEUES " ";
+/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_DUE_2[] =
+	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")
+	"  AND EXISTS (SELECT 1 FROM jobs j WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") "))"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now())"
@@ -452,7 +507,7 @@ static const char SQL_DUE[] =
 	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
 	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
 	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
-	" OR COALESCE((SELECT bool_or(lr.n > 0 AND lr.held) FROM lr), false) AS due,"
+	" OR" HELD_GOES("lr") " AS due,"
 	" (SELECT ceil(min(lr.wait_ms))::bigint FROM lr WHERE lr.held"
 	"  OR (lr.scope NOT LIKE 'queue:%' AND EXISTS (SELECT 1 FROM qs))"
 	"  OR lr.scope IN (SELECT 'queue:' || qs.queue FROM qs)) AS wait_ms";
@@ -463,160 +518,17 @@ int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit
 {
 	char win[STORE_I64_LEN];
 	const char *p[1] = { store_i64(win, keyed_window) };
+	char sql[sizeof(SQL_DUE_1) + sizeof(SQL_DUE_2)];
 	PGresult *res;
-	int r = jobq_store_exec(st, "jobq_relay_due", SQL_DUE, 1, p, &res, "relay", err);
+	int r;
 
+	memcpy(sql, SQL_DUE_1, sizeof(SQL_DUE_1) - 1);
+	memcpy(sql + sizeof(SQL_DUE_1) - 1, SQL_DUE_2, sizeof(SQL_DUE_2));
+	r = jobq_store_exec(st, "jobq_relay_due", sql, 1, p, &res, "relay", err);
 	if (r != 0)
 		return r;
 	r = store_bool(res, 0, 0) ? 1 : 0;
 	*limit_wait_ms = PQgetisnull(res, 0, 1) ? -1 : store_int64(res, 0, 1);
-	PQclear(res);
-	return r;
-}
-
-/* Express jobs (priority or keyed) released and not claimed for longer than $1 ms. */
-#define EXPRESS_OLD(j)                                                                             \
-	" " j ".status = 'queued' AND " j ".published_at IS NOT NULL"                              \
-	" AND " j ".published_at < now() - make_interval(secs => $1::bigint / 1000.0)"             \
-	" AND (" j ".concurrency_key IS NOT NULL OR " j ".priority > 0)"
-
-int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
-				 char (*queues)[JOBQ_QUEUE_BUF], int max, struct jobq_err *err)
-{
-	char age[STORE_I64_LEN], lim[STORE_I64_LEN];
-	const char *p[2] = { store_i64(age, age_ms), store_i64(lim, max) };
-	PGresult *res;
-	int r, n;
-
-	/* through jobs_keyed_released and jobs_priority_released (queue, ..., published_at) */
-	r = jobq_store_exec(st, "jobq_relay_old_express",
-			    "SELECT DISTINCT j.queue FROM jobs j WHERE" EXPRESS_OLD(
-				    "j") " ORDER BY j.queue LIMIT $2::int",
-			    2, p, &res, "relay: old express jobs", err);
-	if (r != 0)
-		return r;
-	n = PQntuples(res);
-	for (int i = 0; i < n; i++)
-		store_copy(queues[i], JOBQ_QUEUE_BUF, PQgetvalue(res, i, 0));
-	PQclear(res);
-	return n;
-}
-
-/* Whether no live worker that serves queue $2 has all its executors busy (as many running
- * jobs as its concurrency). A passive declare counts only ready messages, and a consumer
- * whose executors all run long jobs holds up to its prefetch of express messages unacked:
- * those are not lost, only waiting. A consumer hands a delivery to a free executor at
- * once, so a delivery waits unstarted in a consumer only while that consumer is full; when
- * no live consumer of the queue is full, an express job released long ago and not claimed
- * is in no prefetch, and its message is lost. A dead worker's prefetch went back to the
- * broker with its connection (ready again, which the caller sees). The running count uses
- * jobs_running_worker; workers are few. */
-#define LOST_NOBODY_FULL                                                                           \
-	"NOT EXISTS (SELECT 1 FROM workers w WHERE w.state IN ('running', 'draining')"             \
-	" AND $2 = ANY (w.queues) AND jobq_lock_holder_alive(w.lock_key, w.backend_pid)"           \
-	" AND (SELECT count(*) FROM jobs r WHERE r.worker_id = w.id AND r.status = 'running')"     \
-	" >= w.concurrency)"
-
-int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
-			  struct jobq_err *err)
-{
-	char age[STORE_I64_LEN];
-	const char *p[2] = { store_i64(age, age_ms), queue };
-	PGresult *res;
-	int r;
-
-	/* Unpublished again, as after a failed publish: the releases take them in their turn
-	 * (a new lease token, so that a late mark of the old publish cannot hide them). Only
-	 * while no live worker of the queue is full (LOST_NOBODY_FULL). */
-	r = jobq_store_exec(st, "jobq_relay_lost",
-			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
-			    " updated_at = now(), lease_token = j.lease_token + 1"
-			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
-			    "AND" EXPRESS_OLD("o") " AND " LOST_NOBODY_FULL
-						   " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
-						   " AND" EXPRESS_OLD("j"),
-			    2, p, &res, "relay: lost express jobs", err);
-	if (r != 0)
-		return r;
-	r = atoi(PQcmdTuples(res));
-	PQclear(res);
-	return r;
-}
-
-int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
-			   int64_t delay_ms, struct jobq_err *err)
-{
-	char delay[STORE_I64_LEN], *arr;
-	PGresult *res = NULL;
-	int r;
-
-	if (n == 0)
-		return 0;
-	if ((arr = jobq_store_uuid_array(ids, n)) == NULL)
-		return jobq_err_set(err, JOBQ_ENOMEM, "relay: out of memory");
-	{
-		const char *p[2] = { arr, store_i64(delay, delay_ms) };
-
-		r = jobq_store_exec(
-			st, "jobq_relay_defer",
-			"WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
-			"           AND published_at IS NULL ORDER BY id FOR UPDATE) "
-			"UPDATE jobs SET publish_after = now() +"
-			" make_interval(secs => $2::bigint / 1000.0) "
-			"FROM l WHERE jobs.id = l.lid",
-			2, p, &res, "relay: defer", err);
-	}
-	PQclear(res);
-	free(arr);
-	return r;
-}
-
-#define DEAD_BODY_KEPT 65536
-
-int jobq_store_dead_letter(struct jobq_store *st, const struct jobq_dead_letter *d, bool *failed,
-			   struct jobq_err *err)
-{
-	size_t kept = d->body_len < DEAD_BODY_KEPT ? d->body_len : DEAD_BODY_KEPT;
-	static const char *const names[1] = { "failed" };
-	char total[STORE_I64_LEN];
-	const char *p[6] = {
-		d->job_id,    d->queue, d->reason, NULL, store_i64(total, (int64_t)d->body_len),
-		d->message_id
-	};
-	int lengths[6] = { 0, 0, 0, (int)kept, 0, 0 };
-	int formats[6] = { 0, 0, 0, 1, 0, 0 };
-	PGresult *res;
-	int col, r;
-
-	*failed = false;
-	p[3] = kept > 0 ? d->body : "";
-	/* The body is arbitrary bytes: sent as binary bytea, never as text. */
-	res = PQexecParams(
-		jobq_store_conn(st),
-		"WITH f AS ("
-		"  UPDATE jobs SET status = 'failed', finished_at = now(), updated_at = now(),"
-		"   status_reason = 'dead-lettered: ' || $3,"
-		"   error = 'message dead-lettered by the broker (' || $3 ||"
-		"           COALESCE(' from ' || $2, '') || ')'"
-		"  WHERE id = $1::uuid AND status IN ('scheduled', 'queued') RETURNING id),"
-		" d AS (INSERT INTO dead_letters (job_id, queue, reason, detail, body, body_bytes,"
-		"       message_id)"
-		"  SELECT $1::uuid, $2, $3,"
-		"   CASE WHEN $1 IS NULL THEN 'names no job'"
-		"        WHEN EXISTS (SELECT 1 FROM f) THEN 'job marked failed'"
-		"        WHEN NOT EXISTS (SELECT 1 FROM jobs WHERE id = $1::uuid) THEN 'no such "
-		"job'"
-		"        ELSE 'job left as it was' END,"
-		"   $4::bytea, $5::bigint, $6 RETURNING id) "
-		"SELECT EXISTS (SELECT 1 FROM f) AS failed, (SELECT id FROM d) AS dead_letter_id",
-		6, NULL, p, lengths, formats, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		r = jobq_store_result_error(st, res, "record dead letter", err);
-		PQclear(res);
-		return r;
-	}
-	if ((r = store_columns(res, names, 1, &col, "record dead letter", err)) == 0)
-		*failed = store_bool(res, 0, col);
 	PQclear(res);
 	return r;
 }

@@ -20,7 +20,9 @@
  *
  * A new attempt is a start, so a job in a rate-limited scope needs a token, as a claim
  * does (migration 0030): `a` calls jobq_limit_takeover, which locks the job's limit rows
- * in scope order and takes the tokens, before the UPDATE locks the job's row (the
+ * in scope order, re-reads the row after those locks (migration 0035: a racing takeover of
+ * the same job, or its end, leaves it no token to take) and takes the tokens, before the
+ * UPDATE locks the job's row (the
  * admission's lock order; `a` is a one-row CTE joined to the row, evaluated before
  * ModifyTable locks it). It is asked only when the row still qualifies and one of the
  * job's scopes is rated, so a takeover outside rated scopes calls no function. Without a
@@ -41,7 +43,7 @@ static const char SQL_TAKEOVER[] =
 	"WITH p AS (SELECT NOT " TAKE_QUEUE_RUNS " AS paused FROM jobs WHERE id = $1),"
 	" a AS MATERIALIZED (SELECT CASE WHEN " STORE_LIMITS_EXIST " AND " TAKE_RATED
 	"  AND EXISTS (SELECT 1 FROM jobs WHERE id = $1 AND " TAKE_QUALIFIES ")"
-	"  THEN NOT jobq_limit_takeover($1) ELSE false END AS starved) "
+	"  THEN NOT jobq_limit_takeover($1, $2, $3::bigint, $5::bool) ELSE false END AS starved) "
 	"UPDATE jobs SET"
 	" status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled'"
 	"               WHEN attempt >= max_attempts THEN 'failed'"

@@ -13,6 +13,7 @@
 
 #include "consumer.h"
 #include "cron_fire.h"
+#include "relay_lost.h"
 #include "jobq/broker.h"
 #include "jobq/clock.h"
 #include "jobq/log.h"
@@ -54,14 +55,6 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
-/* The windows count a released job until it is claimed, however long that takes. A job
- * released this long ago and still not claimed, in a queue whose express queue holds no
- * ready message, is taken as lost (its message was, say, purged or lost with a broker
- * node) and released again (docs/design.md §6 "Keyed release"); checked this often. */
-#define LOST_AFTER_MS (5 * 60 * 1000)
-#define LOST_CHECK_MS 10000
-/* Queues checked at most per LOST_CHECK_MS. */
-#define LOST_QUEUES 16
 
 struct relay {
 	struct consumer *c;
@@ -79,7 +72,7 @@ struct relay {
 	 * none; jobq_store_relay_due): the loop's wait ends then, so that the release follows
 	 * the rate, not the tick. */
 	int64_t token_due_ms;
-	int64_t lost_check_ms; /* when lost_round last ran */
+	struct relay_lost lost; /* the lost-message round's state (relay_lost.c) */
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -382,45 +375,13 @@ static void reap_round(struct relay *r)
 			  jobq_log_int(count, n));
 }
 
-/* Express jobs released LOST_AFTER_MS ago and still not claimed, in a queue whose express
- * queue has no ready message and none of whose live workers is full: nothing in the broker
- * can deliver them, and no consumer holds one prefetched behind long jobs (a full consumer
- * is the only place where a delivery waits unstarted: jobq_store_relay_lost), so they are
- * released again. At most every LOST_CHECK_MS. */
-static void lost_round(struct relay *r)
+/* The relay's broker connection for the lost-message round (relay_lost_round), opened
+ * again if it was lost; NULL (err set) if it cannot be. */
+static struct jobq_broker *lost_broker(void *arg, struct jobq_err *err)
 {
-	char queues[LOST_QUEUES][JOBQ_QUEUE_BUF], count[24];
-	struct jobq_err err = { 0 };
-	int64_t now = jobq_monotonic_ms();
-	int n;
+	struct relay *r = arg;
 
-	if (now - r->lost_check_ms < LOST_CHECK_MS)
-		return;
-	r->lost_check_ms = now;
-	n = jobq_store_relay_old_express(r->st, LOST_AFTER_MS, queues, LOST_QUEUES, &err);
-	if (n < 0) {
-		jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "error", err.msg);
-		return;
-	}
-	for (int i = 0; i < n; i++) {
-		uint32_t ready = 0;
-		int k;
-
-		if (!ensure_broker(r, &err) ||
-		    jobq_broker_express_ready(r->b, queues[i], &ready, &err) != 0) {
-			jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "queue",
-				  queues[i], "error", err.msg);
-			return;
-		}
-		if (ready > 0)
-			continue;
-		if ((k = jobq_store_relay_lost(r->st, queues[i], LOST_AFTER_MS, &err)) < 0)
-			jobq_warn("relay_lost_check_failed", "worker", r->c->worker_id, "queue",
-				  queues[i], "error", err.msg);
-		else if (k > 0)
-			jobq_warn("express_jobs_released_again", "worker", r->c->worker_id, "queue",
-				  queues[i], "count", jobq_log_int(count, k));
-	}
+	return ensure_broker(r, err) ? r->b : NULL;
 }
 
 /* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
@@ -583,7 +544,7 @@ void *relay_thread(void *arg)
 			relay_burst(&r);
 			dead_round(&r);
 			paused_round(&r);
-			lost_round(&r);
+			relay_lost_round(&r.lost, r.c, r.st, lost_broker, &r);
 			next = now + c->cfg->relay_interval_ms;
 		}
 		/* Notifications that arrived during the rounds are handed at once. */

@@ -56,7 +56,15 @@ rid=$(sed -n 1p <<<"$OUT")
 wait_for 15 "the failure is scheduled" sql_is scheduled "select status from jobs where id='$rid'" || true
 check_eq "run_after is 3 s after the failure (not the 100 ms backoff)" t \
   "$(sql "select run_after - updated_at between interval '2.9 s' and interval '3.1 s' from jobs where id='$rid'")"
-check_eq "still scheduled 1.5 s later" scheduled "$(sleep 1.5; sql "select status from jobs where id='$rid'")"
+# 1.5 s after the failure, not after the poll that saw it: a loaded machine may see it late
+# (and past run_after nothing is left to check: the note says so)
+late=$(sql "select extract(epoch from updated_at + interval '1.5 s' - clock_timestamp()) from jobs where id='$rid'")
+python3 -c 'import sys, time; time.sleep(max(0.0, float(sys.argv[1])))' "$late"
+if [[ "$(sql "select clock_timestamp() < run_after - interval '0.2 s' from jobs where id='$rid'")" == t ]]; then
+  check_eq "still scheduled 1.5 s after the failure" scheduled "$(sql "select status from jobs where id='$rid'")"
+else
+  note "1.5 s after the failure came past run_after: nothing left to check"
+fi
 wait_for 15 "attempt 2 ran and failed for good" sql_is "failed|2" "select status, attempt from jobs where id='$rid'" || true
 
 check_status "fail permanent with retry_in --wait exits 1" 1 \

@@ -10,6 +10,10 @@
 # tokens, the killed consumer's jobs restarted at once on top of the rate (about 63 in the
 # window of the kill). Each job succeeded exactly once; some jobs ran a second attempt (the
 # kill hit running jobs).
+# Then, in SQL, jobq_limit_takeover(id, worker, token, owner_dead) (migration 0035): a call
+# for a job that no longer qualifies (finished, or taken over by another worker, or with
+# another lease token) returns true and leaves the bucket as it was; one that qualifies
+# takes the token, and the next finds none.
 source "$(dirname "$0")/lib.sh"
 jq_setup rate_takeover
 
@@ -56,3 +60,29 @@ read -r windows lo hi bad span < <(sql "with s as (
 note "5/s with takeovers counted: $windows windows of 10 s over ${span} s, $lo..$hi starts each"
 check "more than 20 windows were measured" test "$windows" -gt 20
 check "every 10 s window holds at most $MAX starts, takeovers included ($bad over)" test "$bad" -eq 0
+
+# ---- the takeover's token function re-checks the job after its locks (migration 0035);
+# the consumers are stopped first, so that no reaper touches the rows staged here
+stop_consumer c2 TERM || true
+stop_consumer c3 TERM || true
+check_status "limit set queue:tk --rate 0.006/m exits 0" 0 jobq limit set queue:tk --rate 0.006/m
+sql "update limits set tokens = 1, refilled_at = clock_timestamp() where scope = 'queue:tk'" >/dev/null
+tk_tokens() { sql "select round(jobq_limit_tokens(rate, tokens, refilled_at, clock_timestamp())::numeric, 2)
+                   from limits where scope = 'queue:tk'"; }
+check_eq "the bucket holds 1 token" 1.00 "$(tk_tokens)"
+done_id=$(sql "insert into jobs (type, queue, status, worker_id, lease_token, attempt, started_at, finished_at)
+               values ('noop', 'tk', 'succeeded', 'tw1', 3, 1, now(), now()) returning id")
+run_id=$(sql "insert into jobs (type, queue, status, worker_id, lease_token, attempt, started_at, lease_expires_at)
+              values ('noop', 'tk', 'running', 'tw2', 3, 1, now(), now() + interval '1 hour') returning id")
+check_eq "a finished job: true, no token" "t 1.00" \
+  "$(sql "select jobq_limit_takeover('$done_id', 'tw1', 3, true)") $(tk_tokens)"
+check_eq "a job running under another worker: true, no token" "t 1.00" \
+  "$(sql "select jobq_limit_takeover('$run_id', 'tw1', 3, true)") $(tk_tokens)"
+check_eq "a job with another lease token: true, no token" "t 1.00" \
+  "$(sql "select jobq_limit_takeover('$run_id', 'tw2', 2, true)") $(tk_tokens)"
+check_eq "a lease not expired, owner not known dead: true, no token" "t 1.00" \
+  "$(sql "select jobq_limit_takeover('$run_id', 'tw2', 3, false)") $(tk_tokens)"
+check_eq "the job that qualifies takes the token" "t 0.00" \
+  "$(sql "select jobq_limit_takeover('$run_id', 'tw2', 3, true)") $(tk_tokens)"
+check_eq "the next call finds no token: false" "f 0.00" \
+  "$(sql "select jobq_limit_takeover('$run_id', 'tw2', 3, true)") $(tk_tokens)"

@@ -64,7 +64,8 @@ static void test_max_running(void **state)
 {
 	static const char *const bad[] = { "",        "0",   "-1",
 					   "1000001", "5x",  " 5",
-					   "+5",      "1.5", "99999999999999999999" };
+					   "+5",      "1.5", "99999999999999999999",
+					   "0x10",    "1e3" };
 	struct jobq_err err = { 0 };
 	int n = 0;
 
@@ -80,8 +81,11 @@ static void test_max_running(void **state)
 
 static void test_rate(void **state)
 {
-	static const char *const bad[] = { "",    "20",    "20/h",   "/s",    "0/s",   "-1/s",
-					   "x/s", "20/ s", "20/sec", "2e7/s", "nan/s", "20/s/s" };
+	static const char *const bad[] = { "",       "20",      "20/h",   "/s",      "0/s",
+					   "-1/s",   "x/s",     "20/ s",  "20/sec",  "2e7/s",
+					   "nan/s",  "20/s/s",  "0x10/s", "0X1p4/s", "inf/s",
+					   "1..5/s", "1.2.3/s", "./s",    " 5/s",    "+5/s",
+					   "5 /s",   "1e/s",    "1e+/s",  "e5/s",    "5e1.5/s" };
 	struct jobq_err err = { 0 };
 	double r = 0;
 
@@ -93,6 +97,18 @@ static void test_rate(void **state)
 	assert_int_equal(jobq_parse_rate("0.5/s", &r, NULL), 0);
 	assert_true(r == 0.5);
 	assert_int_equal(jobq_parse_rate("0.006/m", &r, NULL), 0); /* the slowest rate */
+	assert_int_equal(jobq_parse_rate(".5/s", &r, NULL), 0);
+	assert_true(r == 0.5);
+	assert_int_equal(jobq_parse_rate("5./s", &r, NULL), 0);
+	assert_true(r == 5.0);
+	assert_int_equal(jobq_parse_rate("1.5e2/m", &r, NULL), 0);
+	assert_true(r == 2.5);
+	assert_int_equal(jobq_parse_rate("2E-1/s", &r, NULL), 0);
+	assert_true(r == 0.2);
+	assert_int_equal(jobq_parse_rate("010/s", &r, NULL), 0); /* decimal, not octal */
+	assert_true(r == 10.0);
+	assert_int_equal(jobq_parse_rate("0x10/s", &r, &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "rate '0x10/s' is invalid"));
 	assert_int_equal(jobq_parse_rate("0.00001/s", &r, &err), JOBQ_EINVAL);
 	assert_non_null(strstr(err.msg, "the slowest rate"));
 	assert_int_equal(jobq_parse_rate("0.000000000000000001/s", &r, &err), JOBQ_EINVAL);

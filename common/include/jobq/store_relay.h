@@ -46,7 +46,8 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * a limit are not read. Limits (migration 0029): the rooms are the limit release's
  * (jobq_limit_rooms: concurrency and rate, less the jobs released and not claimed yet),
  * with the limit rows locked first (to the commit), so that relays take turns; a queue:Q,
- * key:K or type:T limit bounds the queue's, the key's or the type's releases, a full
+ * key:K or type:T limit bounds the queue's, the key's or the type's releases (a key's and a
+ * type's across queues), a full
  * type:T limit skips its jobs, and a job released in a limited scope is marked 'released'
  * (in flight until claimed). Two relays releasing at once may exceed the window a little. Fills envs (keyed, with their priority: published
  * to the express queue) and tokens in release order; returns the count (>= 0), or a
@@ -76,7 +77,9 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * loop): 1 yes, 0 no, or a negative JOBQ_E* code. Keyed jobs count only in a queue whose
  * keyed window (keyed_window released and not claimed) has room; a priority queue whose
  * window is full still counts as waiting (the relay then tries a release each pass); keyed
- * jobs whose limited scopes have no room do not count (migration 0029).
+ * jobs whose limited scopes have no room do not count (migration 0029); held jobs count
+ * only when the limit release would let one go (its scope has room, its queue runs and none
+ * of its other limited scopes is full: migration 0034).
  * *limit_wait_ms: the ms until the next token of a rate-limited scope with no room that
  * holds jobs or may hold up keyed jobs is due (at least 100 ms when a claim in flight must
  * take a token first; migrations 0023, 0029; the relay should come back then), or -1 when
@@ -90,14 +93,24 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 				 char (*queues)[JOBQ_QUEUE_BUF], int max,
 				 struct jobq_err *err) JOBQ_WUR;
 
-/* Queue's express jobs released and not claimed for longer than age_ms, taken as lost
- * (the caller saw its express queue hold no ready message) when no live worker serving the
- * queue has all its executors busy (only such a worker can hold an express message
- * prefetched and unstarted): unpublished again, due now, so that the priority and keyed
- * releases publish them again in their turn. 0 while a worker of the queue is full. The
- * count, or a negative JOBQ_E* code. */
+/* Records that this worker holds no express delivery waiting for an executor, as of one
+ * second before now (workers.express_idle_at, migration 0035): the relay calls it when its
+ * consumer's express list is empty, so that jobq_store_relay_lost knows no message waits
+ * in this worker's prefetch. 0 or a negative JOBQ_E* code. */
+int jobq_store_relay_express_idle(struct jobq_store *st, const char *worker_id,
+				  struct jobq_err *err) JOBQ_WUR;
+
+/* Queue's express jobs released and not claimed for longer than age_ms, taken as lost: the
+ * caller saw the queue's express queue hold no ready message at each of its checks over
+ * the last quiet_ms, so no such message was delivered since; each live worker serving the
+ * queue recorded within those quiet_ms that no express delivery waited in it
+ * (jobq_store_relay_express_idle), so none of them holds one prefetched and unstarted.
+ * Such jobs are unpublished again, due now, so that the priority and keyed releases
+ * publish them again in their turn. A worker whose executors are all busy with other
+ * queues' jobs does not hold them back. 0 while a worker of the queue holds an express
+ * delivery unstarted (or recorded nothing lately). The count, or a negative JOBQ_E* code. */
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
-			  struct jobq_err *err) JOBQ_WUR;
+			  int64_t quiet_ms, struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,
