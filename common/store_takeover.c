@@ -35,10 +35,7 @@
 #define TAKE_QUALIFIES                                                                             \
 	"status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"                       \
 	" AND ($5::bool OR lease_expires_at < now())"
-#define TAKE_RATED                                                                                 \
-	"EXISTS (SELECT 1 FROM jobs lj JOIN limits ll ON ll.scope IN ('queue:' || lj.queue,"       \
-	" 'type:' || lj.type, 'key:' || lj.concurrency_key) WHERE lj.id = $1"                      \
-	" AND ll.rate IS NOT NULL)"
+#define TAKE_RATED LIMITED_IN("ARRAY[$1::uuid]", " AND ll.rate IS NOT NULL")
 static const char SQL_TAKEOVER[] =
 	"WITH p AS (SELECT NOT " TAKE_QUEUE_RUNS " AS paused FROM jobs WHERE id = $1),"
 	" a AS MATERIALIZED (SELECT CASE WHEN " STORE_LIMITS_EXIST " AND " TAKE_RATED
