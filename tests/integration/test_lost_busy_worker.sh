@@ -14,8 +14,9 @@
 #    (a record naming a job, as of an hour from now, is gone once it registered).
 #  - a draining worker gives its waiting deliveries back at once: w3 (--concurrency 1, ld,
 #    shutdown_timeout 90 s) runs a 90 s job and holds a priority delivery of ld; on TERM it
-#    records that it holds nothing more ('infinity') and w4 runs the priority job while w3
-#    still drains. Before, the delivery waited in w3 until its drain ended.
+#    gives it back (w4 runs it while w3 still drains) and goes on recording what it holds
+#    (its long job). Before, the delivery waited in w3 until its drain ended, and w3's
+#    relay stopped recording.
 source "$(dirname "$0")/lib.sh"
 jq_setup lost_busy_worker
 
@@ -93,8 +94,9 @@ kill -TERM "$(pid_of w3)"
 wait_for 20 "w4 ran the priority job while w3 drains" sql_is "succeeded|w4" \
   "select status || '|' || worker_id from jobs where id = '${dheld:-$none}'"
 check "w3 still drains" is_running w3
-check_eq "w3 recorded that it holds no waiting delivery from now on" "infinity|t" \
-  "$(sql "select express_waiting_at, '${dlong:-$none}' = any (express_waiting) from workers where id = 'w3'")"
+check_eq "w3's record, fresh while it drains, names its long job, not the one it gave back" "t|t|f" \
+  "$(sql "select express_waiting_at > now() - interval '15 s', '${dlong:-$none}' = any (express_waiting),
+                 '${dheld:-$none}' = any (express_waiting) from workers where id = 'w3'")"
 check "w3 logged the deliveries it gave back" grep -q 'drain_deliveries_given_back.*count=1' "$(log_of w3)"
 check_status "cancel w3's long job" 0 jobq cancel "$dlong"
 check_status "w3 then stops cleanly" 0 stop_consumer w3
