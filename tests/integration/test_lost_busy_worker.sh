@@ -34,8 +34,6 @@ wait_for 30 "w1 runs it (w1 is full)" sql_is 1 \
 check_status "a priority job to lb, which waits in w1" 0 jobq submit noop --queue lb --priority 5
 held=$(sed -n 1p <<<"$OUT")
 wait_for 20 "w1 holds lb's express message unacknowledged, none ready" queue_counts_are jobq.lb.express "0|1"
-wait_for 20 "w1's record names the lb job it holds" sql_is t \
-  "select '${held:-$none}' = any (express_waiting) from workers where id = 'w1'"
 sql "update jobs set published_at = now() - interval '10 min' where id = '${held:-$none}'" >/dev/null
 held_before=$(sql "select lease_token || '|' || published_at from jobs where id = '${held:-$none}'")
 t0=$(date +%s)
@@ -46,6 +44,8 @@ wait_for 60 "the 3 lost lk jobs were released again while w1 holds an lb express
   "select count(*) from jobs where concurrency_key = 'lost'
      and (published_at is null or published_at > now() - interval '5 min')"
 note "released again $(( $(date +%s) - t0 )) s after the loss was staged"
+wait_for 20 "w1's record names the lb job it holds" sql_is t \
+  "select '${held:-$none}' = any (express_waiting) from workers where id = 'w1'"
 wait_for 30 "at least one of them ran on w2" sql_is t \
   "select count(*) >= 1 from jobs where concurrency_key = 'lost' and status = 'succeeded' and worker_id = 'w2'"
 jq_nap 25
