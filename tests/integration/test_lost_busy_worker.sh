@@ -11,7 +11,9 @@
 #    job is released again once (those that then wait in w1's prefetch are in its list);
 #    after the long job is cancelled, each ran once.
 #  - a worker registered again with the id of a stopped one does not inherit its record
-#    (a record naming a job, as of an hour from now, is gone once it registered).
+#    (a record naming a job, as of an hour from now, is gone once it registered); once its
+#    broker connection is closed and it reconnects, it records the requeue
+#    (express_requeued_at, at least 60 s ahead).
 #  - a draining worker gives its waiting deliveries back at once: w3 (--concurrency 1, ld,
 #    shutdown_timeout 90 s) runs a 90 s job and holds a priority delivery of ld; on TERM it
 #    gives it back (w4 runs it while w3 still drains) and goes on recording what it holds
@@ -76,6 +78,11 @@ wait_for 20 "w2 registered again" sql_is running "select state from workers wher
 check_eq "its record is its own (no list from an hour ahead)" "t|f" \
   "$(sql "select coalesce(express_waiting_at <= now(), true),
                  coalesce('${held:-$none}' = any (express_waiting), false) from workers where id = 'w2'")"
+check_eq "no requeue recorded for it" t \
+  "$(sql "select coalesce(express_requeued_at < now(), true) from workers where id = 'w2'")"
+check_status "close w2's broker connection (its prefetch goes back)" 0 close_connections "jobq-consumer worker=w2 "
+wait_for 30 "w2 recorded the requeue once it reconnected (its queues wait a while)" sql_is t \
+  "select express_requeued_at > now() + interval '30 s' from workers where id = 'w2'"
 check_status "w2 stops cleanly on TERM" 0 stop_consumer w2b
 
 # ---- a draining worker gives its waiting deliveries back at once
