@@ -80,7 +80,7 @@ check_eq "its record is its own (no list from an hour ahead)" "t|f" \
                  coalesce('${held:-$none}' = any (express_waiting), false) from workers where id = 'w2'")"
 check_eq "no requeue recorded for it" t \
   "$(sql "select coalesce(express_requeued_at < now(), true) from workers where id = 'w2'")"
-check_status "close w2's broker connection (its prefetch goes back)" 0 close_connections "jobq-consumer worker=w2 "
+wait_for 15 "close w2's broker connection (its prefetch goes back)" close_connections "jobq-consumer worker=w2 "
 wait_for 30 "w2 recorded the requeue once it reconnected (its queues wait a while)" sql_is t \
   "select express_requeued_at > now() + interval '30 s' from workers where id = 'w2'"
 check_status "w2 stops cleanly on TERM" 0 stop_consumer w2b
