@@ -52,6 +52,7 @@ static bool held_ptrs(struct held *h)
 	return true;
 }
 
+/* Free h's arrays (h itself is the caller's). */
 static void held_free(struct held *h)
 {
 	free(h->id);
