@@ -44,13 +44,13 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
  * deliveries waiting in it and of the jobs its executors hold (workers.express_waiting, as
  * of express_waiting_at: migration 0037). The caller found the queue with no ready message
  * at each of its checks over the last $3 ms, so a message of the queue that is not lost
- * was delivered before the first: a live running worker that recorded after it without o
+ * was delivered before the first: a live worker that recorded after it without o
  * does not hold o's message, whatever else it holds (another queue's express deliveries
  * held a busy worker's every queue back: review R7). Held back by:
  * - a worker that requeued since the first check (express_requeued_at: its broker
- *   connection was replaced, its drain gave its deliveries back): a
- *   message ready for a moment between two checks may sit in a worker that recorded
- *   before it arrived, and must not be released twice;
+ *   connection was replaced, its drain gave its deliveries back, it took the id of a
+ *   worker that died): a message ready for a moment between two checks may sit in a
+ *   worker that recorded before it arrived, and must not be released twice;
  * - a live worker (running or draining: its relay records through the drain) that
  *   recorded nothing since the first check (NULL: of a version before 0037, or just
  *   registered), or whose list names o;
@@ -64,8 +64,8 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 	"  THEN w.express_waiting_at IS NULL"                                                      \
 	"   OR w.express_waiting_at <= now() - make_interval(secs => $3::bigint / 1000.0)"         \
 	"   OR " o ".id = ANY (w.express_waiting)"                                                 \
-	"  ELSE w.heartbeat_at > now() - make_interval(secs => ($3::bigint + $4::bigint) / "       \
-	"1000.0)"                                                                                  \
+	"  ELSE w.heartbeat_at >"                                                                  \
+	"   now() - make_interval(secs => ($3::bigint + $4::bigint) / 1000.0)"                     \
 	"  END)))"
 
 int jobq_store_relay_express_record(struct jobq_store *st, const char *worker_id,

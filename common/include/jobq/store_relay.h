@@ -107,7 +107,7 @@ int jobq_store_relay_express_record(struct jobq_store *st, const char *worker_id
 /* Queue's express jobs released and not claimed for longer than age_ms, taken as lost: the
  * caller saw the queue's express queue hold no ready message at each of its checks over
  * the last quiet_ms, so such a message, unless lost, was delivered before them. Each live
- * running worker serving the queue must have recorded within those quiet_ms
+ * worker serving the queue (running or draining) must have recorded within those quiet_ms
  * (jobq_store_relay_express_record) a list that does not name the job; no worker serving
  * it may have requeued messages since (express_requeued_at), nor died within dead_ms
  * before them (its last heartbeat; its prefetch goes back to the broker once the broker
