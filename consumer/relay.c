@@ -55,6 +55,9 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
+/* While the consumer drains, the relay gives back the deliveries waiting for an executor
+ * this often (relay_lost_drain). */
+#define DRAIN_PASS_MS 100
 
 struct relay {
 	struct consumer *c;
@@ -384,6 +387,15 @@ static struct jobq_broker *lost_broker(void *arg, struct jobq_err *err)
 	return ensure_broker(r, err) ? r->b : NULL;
 }
 
+/* The relay's database session for the drain's part of the lost-message round
+ * (relay_lost_drain), opened again if it was lost; NULL if it cannot be. */
+static struct jobq_store *lost_store(void *arg)
+{
+	struct relay *r = arg;
+
+	return ensure_db(r) ? r->st : NULL;
+}
+
 /* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
  * once a tick (a failed read leaves the gauge as it was). */
 static void paused_round(struct relay *r)
@@ -569,7 +581,13 @@ void *relay_thread(void *arg)
 			relay_burst(&r);
 		}
 	}
-	jobq_broker_free(r.b);
+	/* Draining: the deliveries waiting here go back now, and the lost-message record
+	 * goes on until the I/O thread is done (relay_lost_drain). */
+	jobq_broker_free(r.b); /* nothing more to publish */
+	while (!atomic_load(&c->io_done)) {
+		relay_lost_drain(&r.lost, c, lost_store, &r);
+		usleep(DRAIN_PASS_MS * 1000);
+	}
 	jobq_store_free(r.st);
 	return NULL;
 }
