@@ -3,6 +3,7 @@
  * recovery after a publish (lost express messages, failed publishes, dead letters) is in
  * store_recover.c. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -382,36 +383,92 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 #define LIMIT_HELD(j)                                                                              \
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".publish_after = 'infinity'"
-/* The held jobs (as j) of scope s.scope that pass cond, highest priority first, then oldest,
- * at most lim, then lock (a locking clause or nothing): one branch per kind of scope, of
- * which only the scope's runs (a one-time filter), so that each reads its kind's index of
- * held jobs (migration 0029) in order instead of every held job of every scope. */
-/* clang-format off */
-#define HELD_BRANCH(kind, col, cond, lim, lock)                                                    \
-	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
-	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
-	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"
-#define HELD_OF_L(cond, lim, lock)                                                                 \
-	HELD_BRANCH("queue", "queue", cond, lim, lock)                                             \
-	" UNION ALL" HELD_BRANCH("type", "type", cond, lim, lock)                                 \
-	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim, lock)
-/* clang-format on */
-/* The release's held jobs (locked, skipping rows other relays hold). */
-#define HELD_OF(cond, lim) HELD_OF_L(cond, lim, " FOR UPDATE OF j SKIP LOCKED")
-/* A held job that may go, with room set o (an alias of a LIMIT_ROOM): its queue runs (the
- * paused queues read once, an init plan, so that the branch keeps its index order), and none
- * of its limited scopes is without room (it would be refused, and take the place of one
+/* The paused queues' names (an init plan: read once a statement). */
+#define HELD_PAUSED " (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"
+/* The name of scope s.scope, of kind "queue", "type" or "key". */
+#define HELD_NAME(kind) " substr(s.scope, length('" kind ":') + 1)"
+/* A held job j that may go, with room set o (an alias of a LIMIT_ROOM): its queue runs, and
+ * none of its limited scopes is without room (it would be refused, and take the place of one
  * that can start). The limit release lets go only such jobs, and the due probe asks for one
  * (HELD_GOES), so that held jobs all blocked by another full scope make no relay spin. */
 #define HELD_MAY_GO_IN(o)                                                                          \
-	" j.queue <> ALL (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"       \
-	" AND NOT EXISTS (SELECT 1 FROM " o " o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+	" j.queue <> ALL" HELD_PAUSED " AND NOT EXISTS (SELECT 1 FROM " o                          \
+	" o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
 #define HELD_MAY_GO HELD_MAY_GO_IN("room")
+/* Most rows of a scope and queue the due probe reads for one that may go (HELD_PEEK): a job
+ * further on, behind held jobs of a full type:T or key:K, waits for the relay's tick, whose
+ * limit release reads on. */
+#define HELD_SCAN "256"
+/* The held jobs (as j; id, priority, created_at) of scope s.scope's column col = val in
+ * queue q that pass cond, highest priority first, then oldest, at most lim, then lock (a
+ * locking clause or nothing): the limit release's read. */
+/* clang-format off */
+#define HELD_READ(col, val, q, cond, lim, lock)                                                    \
+	" SELECT j.id, j.priority, j.created_at FROM jobs j WHERE j." col " =" val                 \
+	"  AND j.queue = " q " AND" LIMIT_HELD("j") " AND " cond                                  \
+	"  ORDER BY j.priority DESC, j.created_at LIMIT " lim lock
+/* ... the due probe's: one of the first HELD_SCAN (a bound), unlocked. */
+#define HELD_PEEK(col, val, q, cond)                                                               \
+	" SELECT j.id, j.priority, j.created_at FROM (SELECT j.id, j.queue, j.type,"               \
+	"  j.concurrency_key, j.priority, j.created_at FROM jobs j WHERE j." col " =" val          \
+	"  AND j.queue = " q " AND" LIMIT_HELD("j") " ORDER BY j.priority DESC, j.created_at"      \
+	"  LIMIT " HELD_SCAN ") j WHERE " cond " LIMIT 1"
+/* clang-format on */
+/* The held jobs of type:T or key:K scope s.scope (kind, its column col, extra: the rest of
+ * its index's predicate) read per queue (read: HELD_READ or HELD_PEEK of queue hq.queue),
+ * then tail (an order and a limit). The queues are the scope's queues with held jobs, a
+ * loose scan of jobs_held_type_queue or jobs_held_key_queue (migrations 0034, 0038; one index
+ * descent per queue), less the paused ones and those whose queue:Q limit in room set o has
+ * no room: a scope whose held jobs are all in paused or full queues costs a descent per
+ * queue, not a walk of its held rows on every relay loop (review R7 finding 2). Only the
+ * branch of the scope's kind runs (a one-time filter). */
+/* clang-format off */
+#define HELD_WALK(kind, col, extra, o, read, tail)                                                 \
+	" SELECT w.id FROM (WITH RECURSIVE hq AS ("                                                \
+	"  (SELECT j.queue FROM jobs j WHERE s.scope LIKE '" kind ":%'"                            \
+	"   AND j." col " =" HELD_NAME(kind) " AND" LIMIT_HELD("j") extra                          \
+	"   ORDER BY j." col ", j.queue LIMIT 1)"                                                  \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM hq CROSS JOIN LATERAL (SELECT j.queue FROM jobs j"                  \
+	"   WHERE j." col " =" HELD_NAME(kind) " AND j.queue > hq.queue AND" LIMIT_HELD("j") extra \
+	"   ORDER BY j." col ", j.queue LIMIT 1) n)"                                               \
+	" SELECT r.id, r.priority, r.created_at FROM hq CROSS JOIN LATERAL (" read ") r"           \
+	"  WHERE hq.queue <> ALL" HELD_PAUSED                                                      \
+	"  AND NOT EXISTS (SELECT 1 FROM " o " f WHERE f.scope = 'queue:' || hq.queue"             \
+	"   AND f.n <= 0)" tail ") w"
+/* The held jobs of scope s.scope (a row of room set o) that pass cond, highest priority
+ * first, then oldest, at most lim, then lock: queue:Q's in order (jobs_held_queue), a
+ * type:T's or key:K's per queue (HELD_WALK). */
+#define HELD_OF_L(cond, lim, lock, o)                                                              \
+	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE 'queue:%'"                  \
+	"  AND j.queue =" HELD_NAME("queue") " AND" LIMIT_HELD("j") " AND " cond                   \
+	"  ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"                           \
+	" UNION ALL" HELD_WALK("type", "type", "", o,                                              \
+		HELD_READ("type", HELD_NAME("type"), "hq.queue", cond, lim, lock),                 \
+		" ORDER BY r.priority DESC, r.created_at LIMIT " lim)                              \
+	" UNION ALL" HELD_WALK("key", "concurrency_key", " AND j.concurrency_key IS NOT NULL", o,  \
+		HELD_READ("concurrency_key", HELD_NAME("key"), "hq.queue", cond, lim, lock),       \
+		" ORDER BY r.priority DESC, r.created_at LIMIT " lim)
+/* clang-format on */
+/* The release's held jobs (locked, skipping rows other relays hold). */
+#define HELD_OF(cond, lim) HELD_OF_L(cond, lim, " FOR UPDATE OF j SKIP LOCKED", "room")
 /* Whether room set o has a scope with room and a held job that may go (the limit release's
- * question, its first row, unlocked). */
+ * question, unlocked), each scope and queue read at most HELD_SCAN rows deep. */
+/* clang-format off */
 #define HELD_GOES(o)                                                                               \
-	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL (" HELD_OF_L(                           \
-		HELD_MAY_GO_IN(o), "1", "") ") p WHERE s.n > 0 AND s.held)"
+	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL ("                                      \
+	"  SELECT x.id FROM (SELECT j.id FROM (SELECT j.id, j.queue, j.type, j.concurrency_key"    \
+	"   FROM jobs j WHERE s.scope LIKE 'queue:%' AND j.queue =" HELD_NAME("queue")             \
+	"   AND" LIMIT_HELD("j")                                                                   \
+	"   ORDER BY j.priority DESC, j.created_at LIMIT " HELD_SCAN ") j"                         \
+	"   WHERE" HELD_MAY_GO_IN(o) ") x"                                                         \
+	"  UNION ALL" HELD_WALK("type", "type", "", o,                                             \
+		HELD_PEEK("type", HELD_NAME("type"), "hq.queue", HELD_MAY_GO_IN(o)), " LIMIT 1")   \
+	"  UNION ALL" HELD_WALK("key", "concurrency_key", " AND j.concurrency_key IS NOT NULL", o, \
+		HELD_PEEK("concurrency_key", HELD_NAME("key"), "hq.queue", HELD_MAY_GO_IN(o)),     \
+		" LIMIT 1")                                                                        \
+	" ) p WHERE s.n > 0 AND s.held)"
+/* clang-format on */
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's
@@ -428,11 +485,12 @@ static const char SQL_LIMIT_RELEASE_1[] =
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
 	HELD_OF("j.concurrency_key IS NULL AND " HELD_MAY_GO, "greatest(s.n, 0)")
 	" ) p WHERE s.n > 0 LIMIT $2::int),";
-/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+/* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_LIMIT_RELEASE_2[] =
 	" free AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
 	HELD_OF("j.concurrency_key IS NOT NULL AND " HELD_MAY_GO, "$2::int")
-	" ) p WHERE s.n > 0 LIMIT $2::int),"
+	" ) p WHERE s.n > 0 LIMIT $2::int),";
+static const char SQL_LIMIT_RELEASE_3[] =
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
 	"  publish_after = CASE WHEN j.concurrency_key IS NULL"
@@ -450,13 +508,13 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 {
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
-	char sql[sizeof(SQL_LIMIT_RELEASE_1) + sizeof(SQL_LIMIT_RELEASE_2)];
+	char sql[sizeof(SQL_LIMIT_RELEASE_1) + sizeof(SQL_LIMIT_RELEASE_2) +
+		 sizeof(SQL_LIMIT_RELEASE_3)];
 	PGresult *res;
 	int r;
 
-	memcpy(sql, SQL_LIMIT_RELEASE_1, sizeof(SQL_LIMIT_RELEASE_1) - 1);
-	memcpy(sql + sizeof(SQL_LIMIT_RELEASE_1) - 1, SQL_LIMIT_RELEASE_2,
-	       sizeof(SQL_LIMIT_RELEASE_2));
+	snprintf(sql, sizeof(sql), "%s%s%s", SQL_LIMIT_RELEASE_1, SQL_LIMIT_RELEASE_2,
+		 SQL_LIMIT_RELEASE_3);
 	r = jobq_store_exec(st, "jobq_relay_limit_release", sql, 2, p, &res, "relay: limit release",
 			    err);
 	if (r != 0)
@@ -492,7 +550,7 @@ static const char SQL_DUE_1[] =
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n)," RELAY_PLAIN_QUEUES " ";
-/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+/* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
 	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")
 	"  AND EXISTS (SELECT 1 FROM jobs j WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") "))"
@@ -507,7 +565,9 @@ static const char SQL_DUE_2[] =
 	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
 	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
 	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
-	" OR" HELD_GOES("lr") " AS due,"
+	" OR";
+static const char SQL_DUE_3[] =
+	HELD_GOES("lr") " AS due,"
 	" (SELECT ceil(min(lr.wait_ms))::bigint FROM lr WHERE lr.held"
 	"  OR (lr.scope NOT LIKE 'queue:%' AND EXISTS (SELECT 1 FROM qs))"
 	"  OR lr.scope IN (SELECT 'queue:' || qs.queue FROM qs)) AS wait_ms";
@@ -518,12 +578,11 @@ int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit
 {
 	char win[STORE_I64_LEN];
 	const char *p[1] = { store_i64(win, keyed_window) };
-	char sql[sizeof(SQL_DUE_1) + sizeof(SQL_DUE_2)];
+	char sql[sizeof(SQL_DUE_1) + sizeof(SQL_DUE_2) + sizeof(SQL_DUE_3)];
 	PGresult *res;
 	int r;
 
-	memcpy(sql, SQL_DUE_1, sizeof(SQL_DUE_1) - 1);
-	memcpy(sql + sizeof(SQL_DUE_1) - 1, SQL_DUE_2, sizeof(SQL_DUE_2));
+	snprintf(sql, sizeof(sql), "%s%s%s", SQL_DUE_1, SQL_DUE_2, SQL_DUE_3);
 	r = jobq_store_exec(st, "jobq_relay_due", sql, 1, p, &res, "relay", err);
 	if (r != 0)
 		return r;
