@@ -415,11 +415,12 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	"  LIMIT " HELD_SCAN ") j WHERE " cond " LIMIT 1"
 /* clang-format on */
 /* The held jobs of type:T or key:K scope s.scope (kind, its column col, extra: the rest of
- * its index's predicate) read per queue (read: HELD_READ or HELD_PEEK of queue hq.queue),
+ * its index's predicate) read per queue (read: HELD_READ or HELD_PEEK of queue hv.queue),
  * then tail (an order and a limit). The queues are the scope's queues with held jobs, a
- * loose scan of jobs_held_type_queue or jobs_held_key_queue (migrations 0034, 0038; one index
+ * loose scan of jobs_held_type_queue or jobs_held_key_queue (migration 0034; one index
  * descent per queue), less the paused ones and those whose queue:Q limit in room set o has
- * no room: a scope whose held jobs are all in paused or full queues costs a descent per
+ * no room (hv, materialized: left out before any of their rows is read, whatever the
+ * plan): a scope whose held jobs are all in paused or full queues costs a descent per
  * queue, not a walk of its held rows on every relay loop (review R7 finding 2). Only the
  * branch of the scope's kind runs (a one-time filter). */
 /* clang-format off */
@@ -431,11 +432,12 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	"  UNION ALL"                                                                              \
 	"  SELECT n.queue FROM hq CROSS JOIN LATERAL (SELECT j.queue FROM jobs j"                  \
 	"   WHERE j." col " =" HELD_NAME(kind) " AND j.queue > hq.queue AND" LIMIT_HELD("j") extra \
-	"   ORDER BY j." col ", j.queue LIMIT 1) n)"                                               \
-	" SELECT r.id, r.priority, r.created_at FROM hq CROSS JOIN LATERAL (" read ") r"           \
-	"  WHERE hq.queue <> ALL" HELD_PAUSED                                                      \
-	"  AND NOT EXISTS (SELECT 1 FROM " o " f WHERE f.scope = 'queue:' || hq.queue"             \
-	"   AND f.n <= 0)" tail ") w"
+	"   ORDER BY j." col ", j.queue LIMIT 1) n),"                                              \
+	"  hv AS MATERIALIZED (SELECT hq.queue FROM hq WHERE hq.queue <> ALL" HELD_PAUSED          \
+	"   AND NOT EXISTS (SELECT 1 FROM " o " f WHERE f.scope = 'queue:' || hq.queue"            \
+	"    AND f.n <= 0))"                                                                       \
+	" SELECT r.id, r.priority, r.created_at FROM hv CROSS JOIN LATERAL (" read ") r"           \
+	tail ") w"
 /* The held jobs of scope s.scope (a row of room set o) that pass cond, highest priority
  * first, then oldest, at most lim, then lock: queue:Q's in order (jobs_held_queue), a
  * type:T's or key:K's per queue (HELD_WALK). */
@@ -444,10 +446,10 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	"  AND j.queue =" HELD_NAME("queue") " AND" LIMIT_HELD("j") " AND " cond                   \
 	"  ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"                           \
 	" UNION ALL" HELD_WALK("type", "type", "", o,                                              \
-		HELD_READ("type", HELD_NAME("type"), "hq.queue", cond, lim, lock),                 \
+		HELD_READ("type", HELD_NAME("type"), "hv.queue", cond, lim, lock),                 \
 		" ORDER BY r.priority DESC, r.created_at LIMIT " lim)                              \
 	" UNION ALL" HELD_WALK("key", "concurrency_key", " AND j.concurrency_key IS NOT NULL", o,  \
-		HELD_READ("concurrency_key", HELD_NAME("key"), "hq.queue", cond, lim, lock),       \
+		HELD_READ("concurrency_key", HELD_NAME("key"), "hv.queue", cond, lim, lock),       \
 		" ORDER BY r.priority DESC, r.created_at LIMIT " lim)
 /* clang-format on */
 /* The release's held jobs (locked, skipping rows other relays hold). */
@@ -463,9 +465,9 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	"   ORDER BY j.priority DESC, j.created_at LIMIT " HELD_SCAN ") j"                         \
 	"   WHERE" HELD_MAY_GO_IN(o) ") x"                                                         \
 	"  UNION ALL" HELD_WALK("type", "type", "", o,                                             \
-		HELD_PEEK("type", HELD_NAME("type"), "hq.queue", HELD_MAY_GO_IN(o)), " LIMIT 1")   \
+		HELD_PEEK("type", HELD_NAME("type"), "hv.queue", HELD_MAY_GO_IN(o)), " LIMIT 1")   \
 	"  UNION ALL" HELD_WALK("key", "concurrency_key", " AND j.concurrency_key IS NOT NULL", o, \
-		HELD_PEEK("concurrency_key", HELD_NAME("key"), "hq.queue", HELD_MAY_GO_IN(o)),     \
+		HELD_PEEK("concurrency_key", HELD_NAME("key"), "hv.queue", HELD_MAY_GO_IN(o)),     \
 		" LIMIT 1")                                                                        \
 	" ) p WHERE s.n > 0 AND s.held)"
 /* clang-format on */
