@@ -211,6 +211,20 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 #define LIMIT_ROOM(lock, every)                                                                    \
 	"SELECT r.scope, r.n, r.wait_ms, r.held FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"    \
 	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ", " every ") r"
+/* ... of the limited scopes named in scopes (a text[] expression) only (migration 0038:
+ * with many key:K limits, the rooms of the keys with no job to release are not counted nor
+ * locked; review R7 finding 3), with every: all of those, otherwise those with held jobs. */
+#define LIMIT_ROOM_IN(lock, every, scopes)                                                         \
+	"SELECT r.scope, r.n, r.wait_ms, r.held FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"    \
+	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ", " every ", " scopes ") r"
+/* A loose index scan (a recursive CTE name(v): one index descent per value) of the distinct
+ * values of column col of the jobs that pass pred (j: jobs), in col order. */
+/* clang-format off */
+#define LOOSE_SCAN(name, col, pred)                                                                \
+	" " name " AS ((SELECT j." col " AS v FROM jobs j WHERE" pred " ORDER BY j." col " LIMIT 1)"\
+	"  UNION ALL SELECT n.v FROM " name " CROSS JOIN LATERAL (SELECT j." col " AS v FROM jobs j" \
+	"   WHERE" pred " AND j." col " > " name ".v ORDER BY j." col " LIMIT 1) n)"
+/* clang-format on */
 /* Whether job j is in a scope of room set o (an alias of a LIMIT_ROOM). */
 #define LIMIT_OF(o, j)                                                                             \
 	" " o ".scope IN ('queue:' || " j ".queue, 'type:' || " j ".type,"                         \
@@ -218,8 +232,11 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 /* The keyed release (docs/design.md §6 "Keyed release"), in steps:
  *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
  *        (one probe per queue);
- *  lim   the room of every limited scope (LIMIT_ROOM: concurrency and rate, its rows
- *        locked first, as the limit release's; none without limits);
+ *  wk    per queue of qs that runs, its keys with waiting jobs (a loose scan of
+ *        jobs_keyed_waiting);
+ *  lim   the room of the limited scopes that can matter: the queue:Q of qs, every type:T
+ *        and the key:K of wk (LIMIT_ROOM_IN, migration 0038: concurrency and rate, their
+ *        rows locked first in scope order, as the limit release's; none without limits);
  *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
  *        no more than its queue:Q limit's room;
  *  kw    only in queues with room (a full window costs one count per queue, not a walk
@@ -259,11 +276,22 @@ static const char SQL_KEY_RELEASE_1[] =
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n),"
-	" lim AS MATERIALIZED (" LIMIT_ROOM("true", "true") "),"
+	" wk AS (SELECT qs.queue, f.k FROM qs CROSS JOIN LATERAL (SELECT j.concurrency_key AS k"
+	"   FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue = qs.queue"
+	"   ORDER BY j.concurrency_key LIMIT 1) f WHERE " STORE_QUEUE_RUNS("qs")
+	"  UNION ALL SELECT wk.queue, n.k FROM wk CROSS JOIN LATERAL ("
+	"   SELECT j.concurrency_key AS k FROM jobs j WHERE" KEYED_WAITING("j")
+	"   AND j.queue = wk.queue AND j.concurrency_key > wk.k"
+	"   ORDER BY j.concurrency_key LIMIT 1) n),"
+	" lim AS MATERIALIZED (" LIMIT_ROOM_IN("true", "true",
+		"ARRAY(SELECT 'queue:' || qs.queue FROM qs UNION SELECT l.scope FROM limits l"
+		" WHERE l.scope LIKE 'type:%' UNION SELECT 'key:' || wk.k FROM wk)") "),"
 	" room AS (SELECT qs.queue, least($2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
 	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
 	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
-	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
+	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),";
+/* (in three parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_KEY_RELEASE_2[] =
 	" kw AS ("
 	"  SELECT room.queue, f.concurrency_key, 1 AS i, false AS wrapped,"
 	"   f.concurrency_key AS start, greatest(4 * room.n, 64) AS bound"
@@ -296,8 +324,7 @@ static const char SQL_KEY_RELEASE_1[] =
 	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
 	"   WHERE r.queue IN (SELECT kn.queue FROM kn) AND" KEYED_RELEASED("r")
 	"   GROUP BY r.queue, r.concurrency_key),";
-/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
-static const char SQL_KEY_RELEASE_2[] =
+static const char SQL_KEY_RELEASE_3[] =
 	" cand AS (SELECT c.id, c.type, k.concurrency_key, c.priority, c.created_at, k.queue,"
 	"   room.n AS room,"
 	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
@@ -367,13 +394,13 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	int r = jobq_store_exec(st, "jobq_relay_key_due", SQL_KEY_DUE, 1, p, &res,
 				"relay: keyed jobs come due", err);
 
-	char sql[sizeof(SQL_KEY_RELEASE_1) + sizeof(SQL_KEY_RELEASE_2)];
+	char sql[sizeof(SQL_KEY_RELEASE_1) + sizeof(SQL_KEY_RELEASE_2) + sizeof(SQL_KEY_RELEASE_3)];
 
 	PQclear(res);
 	if (r != 0)
 		return r;
-	memcpy(sql, SQL_KEY_RELEASE_1, sizeof(SQL_KEY_RELEASE_1) - 1);
-	memcpy(sql + sizeof(SQL_KEY_RELEASE_1) - 1, SQL_KEY_RELEASE_2, sizeof(SQL_KEY_RELEASE_2));
+	snprintf(sql, sizeof(sql), "%s%s%s", SQL_KEY_RELEASE_1, SQL_KEY_RELEASE_2,
+		 SQL_KEY_RELEASE_3);
 	return window_release(st, "jobq_relay_key_release", sql, "relay: keyed release", grace_ms,
 			      window, envs, tokens, max, err);
 }
@@ -537,21 +564,40 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * let go (HELD_GOES: its scope has room and none of its other scopes is full; migrations
  * 0021, 0023, 0029, 0034). wait_ms: the ms until the next
  * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
- * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists: of every
- * limited scope when keyed jobs wait (their queue:Q, type:T and key:K rooms), otherwise only
- * of the scopes with held jobs (every scope of a held job has it held: all HELD_GOES reads),
- * which skips the flight and running counts of the others (1,000 key:K limits and no jobs:
- * 65 → 12 ms a probe, review R6 finding 3). */
+ * The rooms (LIMIT_ROOM_IN, unlocked) are computed only when a limit exists, and only of the
+ * scopes that can matter (migration 0038, review R7 finding 3): lq, the queue:Q of the
+ * queues with waiting keyed jobs; kd, per such queue that runs with room in its window and
+ * its queue:Q, its first 256 due keyed jobs; lr, the scopes with held jobs (loose scans of
+ * the held indexes: every scope of a held job has it held, all HELD_GOES reads) and the
+ * queue:Q of those queues and type:T and key:K of kd's jobs. A key:K limit whose key has no
+ * job there is not counted (1,000 key:K limits, keyed jobs of 5 keys waiting: Costs in
+ * docs/scheduling.md). */
 /* clang-format off */
 static const char SQL_DUE_1[] =
-	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM(
-		"false", "EXISTS (SELECT 1 FROM jobs k WHERE" KEYED_WAITING("k") ")") "),"
-	" qs AS ("
+	"WITH RECURSIVE qs AS ("
 	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n)," RELAY_PLAIN_QUEUES " ";
+	"   ORDER BY j.queue LIMIT 1) n),"
+	" lq AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
+		"ARRAY(SELECT 'queue:' || qs.queue FROM qs)") "),"
+	" kd AS MATERIALIZED (SELECT qs.queue, j.type, j.concurrency_key FROM qs"
+	"  CROSS JOIN LATERAL (SELECT j.type, j.concurrency_key FROM jobs j"
+	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
+	"  WHERE " STORE_QUEUE_RUNS("qs")
+	"  AND NOT EXISTS (SELECT 1 FROM lq WHERE lq.scope = 'queue:' || qs.queue AND lq.n <= 0)"
+	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
+	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int),"
+	LOOSE_SCAN("hq", "queue", LIMIT_HELD("j")) ","
+	LOOSE_SCAN("ht", "type", LIMIT_HELD("j")) ","
+	LOOSE_SCAN("hk", "concurrency_key", LIMIT_HELD("j") " AND j.concurrency_key IS NOT NULL") ","
+	" lr AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
+		"ARRAY(SELECT 'queue:' || hq.v FROM hq UNION SELECT 'type:' || ht.v FROM ht"
+		" UNION SELECT 'key:' || hk.v FROM hk UNION SELECT 'queue:' || qs.queue FROM qs"
+		" UNION SELECT 'type:' || kd.type FROM kd"
+		" UNION SELECT 'key:' || kd.concurrency_key FROM kd)") "),"
+	RELAY_PLAIN_QUEUES " ";
 /* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
 	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")
@@ -559,14 +605,8 @@ static const char SQL_DUE_2[] =
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now())"
-	" OR EXISTS (SELECT 1 FROM qs WHERE " STORE_QUEUE_RUNS("qs")
-	"  AND NOT EXISTS (SELECT 1 FROM lr WHERE lr.scope = 'queue:' || qs.queue AND lr.n <= 0)"
-	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
-	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int"
-	"  AND EXISTS (SELECT 1 FROM (SELECT j.type, j.concurrency_key FROM jobs j"
-	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
-	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
-	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
+	" OR EXISTS (SELECT 1 FROM kd WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
+	"  AND lr.scope IN ('type:' || kd.type, 'key:' || kd.concurrency_key)))"
 	" OR";
 static const char SQL_DUE_3[] =
 	HELD_GOES("lr") " AS due,"
