@@ -3,6 +3,7 @@
  * recovery after a publish (lost express messages, failed publishes, dead letters) is in
  * store_recover.c. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +211,20 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 #define LIMIT_ROOM(lock, every)                                                                    \
 	"SELECT r.scope, r.n, r.wait_ms, r.held FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"    \
 	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ", " every ") r"
+/* ... of the limited scopes named in scopes (a text[] expression) only (migration 0038:
+ * with many key:K limits, the rooms of the keys with no job to release are not counted nor
+ * locked; review R7 finding 3), with every: all of those, otherwise those with held jobs. */
+#define LIMIT_ROOM_IN(lock, every, scopes)                                                         \
+	"SELECT r.scope, r.n, r.wait_ms, r.held FROM (SELECT 1 WHERE " STORE_LIMITS_EXIST ") g"    \
+	" CROSS JOIN LATERAL jobq_limit_rooms(" lock ", " every ", " scopes ") r"
+/* A loose index scan (a recursive CTE name(v): one index descent per value) of the distinct
+ * values of column col of the jobs that pass pred (j: jobs), in col order. */
+/* clang-format off */
+#define LOOSE_SCAN(name, col, pred)                                                                \
+	" " name " AS ((SELECT j." col " AS v FROM jobs j WHERE" pred " ORDER BY j." col " LIMIT 1)"\
+	"  UNION ALL SELECT n.v FROM " name " CROSS JOIN LATERAL (SELECT j." col " AS v FROM jobs j" \
+	"   WHERE" pred " AND j." col " > " name ".v ORDER BY j." col " LIMIT 1) n)"
+/* clang-format on */
 /* Whether job j is in a scope of room set o (an alias of a LIMIT_ROOM). */
 #define LIMIT_OF(o, j)                                                                             \
 	" " o ".scope IN ('queue:' || " j ".queue, 'type:' || " j ".type,"                         \
@@ -217,8 +232,11 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 /* The keyed release (docs/design.md §6 "Keyed release"), in steps:
  *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
  *        (one probe per queue);
- *  lim   the room of every limited scope (LIMIT_ROOM: concurrency and rate, its rows
- *        locked first, as the limit release's; none without limits);
+ *  wk    per queue of qs that runs, its keys with waiting jobs (a loose scan of
+ *        jobs_keyed_waiting);
+ *  lim   the room of the limited scopes that can matter: the queue:Q of qs, every type:T
+ *        and the key:K of wk (LIMIT_ROOM_IN, migration 0038: concurrency and rate, their
+ *        rows locked first in scope order, as the limit release's; none without limits);
  *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
  *        no more than its queue:Q limit's room;
  *  kw    only in queues with room (a full window costs one count per queue, not a walk
@@ -258,11 +276,22 @@ static const char SQL_KEY_RELEASE_1[] =
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n),"
-	" lim AS MATERIALIZED (" LIMIT_ROOM("true", "true") "),"
+	" wk AS (SELECT qs.queue, f.k FROM qs CROSS JOIN LATERAL (SELECT j.concurrency_key AS k"
+	"   FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue = qs.queue"
+	"   ORDER BY j.concurrency_key LIMIT 1) f WHERE " STORE_QUEUE_RUNS("qs")
+	"  UNION ALL SELECT wk.queue, n.k FROM wk CROSS JOIN LATERAL ("
+	"   SELECT j.concurrency_key AS k FROM jobs j WHERE" KEYED_WAITING("j")
+	"   AND j.queue = wk.queue AND j.concurrency_key > wk.k"
+	"   ORDER BY j.concurrency_key LIMIT 1) n),"
+	" lim AS MATERIALIZED (" LIMIT_ROOM_IN("true", "true",
+		"ARRAY(SELECT 'queue:' || qs.queue FROM qs UNION SELECT l.scope FROM limits l"
+		" WHERE l.scope LIKE 'type:%' UNION SELECT 'key:' || wk.k FROM wk)") "),"
 	" room AS (SELECT qs.queue, least($2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
 	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
 	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
-	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),"
+	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),";
+/* (in three parts: a C string literal longer than 4,095 characters is not portable) */
+static const char SQL_KEY_RELEASE_2[] =
 	" kw AS ("
 	"  SELECT room.queue, f.concurrency_key, 1 AS i, false AS wrapped,"
 	"   f.concurrency_key AS start, greatest(4 * room.n, 64) AS bound"
@@ -295,8 +324,7 @@ static const char SQL_KEY_RELEASE_1[] =
 	" fl AS (SELECT r.queue, r.concurrency_key, count(*)::int AS n FROM jobs r"
 	"   WHERE r.queue IN (SELECT kn.queue FROM kn) AND" KEYED_RELEASED("r")
 	"   GROUP BY r.queue, r.concurrency_key),";
-/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
-static const char SQL_KEY_RELEASE_2[] =
+static const char SQL_KEY_RELEASE_3[] =
 	" cand AS (SELECT c.id, c.type, k.concurrency_key, c.priority, c.created_at, k.queue,"
 	"   room.n AS room,"
 	"   c.rk + coalesce(fl.n, 0) AS turn, t.last_released_at"
@@ -366,13 +394,13 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 	int r = jobq_store_exec(st, "jobq_relay_key_due", SQL_KEY_DUE, 1, p, &res,
 				"relay: keyed jobs come due", err);
 
-	char sql[sizeof(SQL_KEY_RELEASE_1) + sizeof(SQL_KEY_RELEASE_2)];
+	char sql[sizeof(SQL_KEY_RELEASE_1) + sizeof(SQL_KEY_RELEASE_2) + sizeof(SQL_KEY_RELEASE_3)];
 
 	PQclear(res);
 	if (r != 0)
 		return r;
-	memcpy(sql, SQL_KEY_RELEASE_1, sizeof(SQL_KEY_RELEASE_1) - 1);
-	memcpy(sql + sizeof(SQL_KEY_RELEASE_1) - 1, SQL_KEY_RELEASE_2, sizeof(SQL_KEY_RELEASE_2));
+	snprintf(sql, sizeof(sql), "%s%s%s", SQL_KEY_RELEASE_1, SQL_KEY_RELEASE_2,
+		 SQL_KEY_RELEASE_3);
 	return window_release(st, "jobq_relay_key_release", sql, "relay: keyed release", grace_ms,
 			      window, envs, tokens, max, err);
 }
@@ -382,36 +410,94 @@ int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int wi
 #define LIMIT_HELD(j)                                                                              \
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".publish_after = 'infinity'"
-/* The held jobs (as j) of scope s.scope that pass cond, highest priority first, then oldest,
- * at most lim, then lock (a locking clause or nothing): one branch per kind of scope, of
- * which only the scope's runs (a one-time filter), so that each reads its kind's index of
- * held jobs (migration 0029) in order instead of every held job of every scope. */
-/* clang-format off */
-#define HELD_BRANCH(kind, col, cond, lim, lock)                                                    \
-	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE '" kind ":%'"               \
-	"  AND j." col " = substr(s.scope, length('" kind ":') + 1) AND" LIMIT_HELD("j")           \
-	"  AND " cond " ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"
-#define HELD_OF_L(cond, lim, lock)                                                                 \
-	HELD_BRANCH("queue", "queue", cond, lim, lock)                                             \
-	" UNION ALL" HELD_BRANCH("type", "type", cond, lim, lock)                                 \
-	" UNION ALL" HELD_BRANCH("key", "concurrency_key", cond, lim, lock)
-/* clang-format on */
-/* The release's held jobs (locked, skipping rows other relays hold). */
-#define HELD_OF(cond, lim) HELD_OF_L(cond, lim, " FOR UPDATE OF j SKIP LOCKED")
-/* A held job that may go, with room set o (an alias of a LIMIT_ROOM): its queue runs (the
- * paused queues read once, an init plan, so that the branch keeps its index order), and none
- * of its limited scopes is without room (it would be refused, and take the place of one
+/* The paused queues' names (an init plan: read once a statement). */
+#define HELD_PAUSED " (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"
+/* The name of scope s.scope, of kind "queue", "type" or "key". */
+#define HELD_NAME(kind) " substr(s.scope, length('" kind ":') + 1)"
+/* A held job j that may go, with room set o (an alias of a LIMIT_ROOM): its queue runs, and
+ * none of its limited scopes is without room (it would be refused, and take the place of one
  * that can start). The limit release lets go only such jobs, and the due probe asks for one
  * (HELD_GOES), so that held jobs all blocked by another full scope make no relay spin. */
 #define HELD_MAY_GO_IN(o)                                                                          \
-	" j.queue <> ALL (ARRAY(SELECT q.name FROM queues q WHERE q.paused_at IS NOT NULL))"       \
-	" AND NOT EXISTS (SELECT 1 FROM " o " o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
+	" j.queue <> ALL" HELD_PAUSED " AND NOT EXISTS (SELECT 1 FROM " o                          \
+	" o WHERE o.n <= 0 AND" LIMIT_OF("o", "j") ")"
 #define HELD_MAY_GO HELD_MAY_GO_IN("room")
+/* Most rows of a scope and queue the due probe reads for one that may go (HELD_PEEK): a job
+ * further on, behind held jobs of a full type:T or key:K, waits for the relay's tick, whose
+ * limit release reads on. */
+#define HELD_SCAN "256"
+/* The held jobs (as j; id, priority, created_at) of scope s.scope's column col = val in
+ * queue q that pass cond, highest priority first, then oldest, at most lim, then lock (a
+ * locking clause or nothing): the limit release's read. */
+/* clang-format off */
+#define HELD_READ(col, val, q, cond, lim, lock)                                                    \
+	" SELECT j.id, j.priority, j.created_at FROM jobs j WHERE j." col " =" val                 \
+	"  AND j.queue = " q " AND" LIMIT_HELD("j") " AND " cond                                  \
+	"  ORDER BY j.priority DESC, j.created_at LIMIT " lim lock
+/* ... the due probe's: one of the first HELD_SCAN (a bound), unlocked. */
+#define HELD_PEEK(col, val, q, cond)                                                               \
+	" SELECT j.id, j.priority, j.created_at FROM (SELECT j.id, j.queue, j.type,"               \
+	"  j.concurrency_key, j.priority, j.created_at FROM jobs j WHERE j." col " =" val          \
+	"  AND j.queue = " q " AND" LIMIT_HELD("j") " ORDER BY j.priority DESC, j.created_at"      \
+	"  LIMIT " HELD_SCAN ") j WHERE " cond " LIMIT 1"
+/* clang-format on */
+/* The held jobs of type:T or key:K scope s.scope (kind, its column col, extra: the rest of
+ * its index's predicate) read per queue (read: HELD_READ or HELD_PEEK of queue hv.queue),
+ * then tail (an order and a limit). The queues are the scope's queues with held jobs, a
+ * loose scan of jobs_held_type_queue or jobs_held_key_queue (migration 0034; one index
+ * descent per queue), less the paused ones and those whose queue:Q limit in room set o has
+ * no room (hv, materialized: left out before any of their rows is read, whatever the
+ * plan): a scope whose held jobs are all in paused or full queues costs a descent per
+ * queue, not a walk of its held rows on every relay loop (review R7 finding 2). Only the
+ * branch of the scope's kind runs (a one-time filter). */
+/* clang-format off */
+#define HELD_WALK(kind, col, extra, o, read, tail)                                                 \
+	" SELECT w.id FROM (WITH RECURSIVE hq AS ("                                                \
+	"  (SELECT j.queue FROM jobs j WHERE s.scope LIKE '" kind ":%'"                            \
+	"   AND j." col " =" HELD_NAME(kind) " AND" LIMIT_HELD("j") extra                          \
+	"   ORDER BY j." col ", j.queue LIMIT 1)"                                                  \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM hq CROSS JOIN LATERAL (SELECT j.queue FROM jobs j"                  \
+	"   WHERE j." col " =" HELD_NAME(kind) " AND j.queue > hq.queue AND" LIMIT_HELD("j") extra \
+	"   ORDER BY j." col ", j.queue LIMIT 1) n),"                                              \
+	"  hv AS MATERIALIZED (SELECT hq.queue FROM hq WHERE hq.queue <> ALL" HELD_PAUSED          \
+	"   AND NOT EXISTS (SELECT 1 FROM " o " f WHERE f.scope = 'queue:' || hq.queue"            \
+	"    AND f.n <= 0))"                                                                       \
+	" SELECT r.id, r.priority, r.created_at FROM hv CROSS JOIN LATERAL (" read ") r"           \
+	tail ") w"
+/* The held jobs of scope s.scope (a row of room set o) that pass cond, highest priority
+ * first, then oldest, at most lim, then lock: queue:Q's in order (jobs_held_queue), a
+ * type:T's or key:K's per queue (HELD_WALK). */
+#define HELD_OF_L(cond, lim, lock, o)                                                              \
+	" SELECT x.id FROM (SELECT j.id FROM jobs j WHERE s.scope LIKE 'queue:%'"                  \
+	"  AND j.queue =" HELD_NAME("queue") " AND" LIMIT_HELD("j") " AND " cond                   \
+	"  ORDER BY j.priority DESC, j.created_at LIMIT " lim lock ") x"                           \
+	" UNION ALL" HELD_WALK("type", "type", "", o,                                              \
+		HELD_READ("type", HELD_NAME("type"), "hv.queue", cond, lim, lock),                 \
+		" ORDER BY r.priority DESC, r.created_at LIMIT " lim)                              \
+	" UNION ALL" HELD_WALK("key", "concurrency_key", " AND j.concurrency_key IS NOT NULL", o,  \
+		HELD_READ("concurrency_key", HELD_NAME("key"), "hv.queue", cond, lim, lock),       \
+		" ORDER BY r.priority DESC, r.created_at LIMIT " lim)
+/* clang-format on */
+/* The release's held jobs (locked, skipping rows other relays hold). */
+#define HELD_OF(cond, lim) HELD_OF_L(cond, lim, " FOR UPDATE OF j SKIP LOCKED", "room")
 /* Whether room set o has a scope with room and a held job that may go (the limit release's
- * question, its first row, unlocked). */
+ * question, unlocked), each scope and queue read at most HELD_SCAN rows deep. */
+/* clang-format off */
 #define HELD_GOES(o)                                                                               \
-	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL (" HELD_OF_L(                           \
-		HELD_MAY_GO_IN(o), "1", "") ") p WHERE s.n > 0 AND s.held)"
+	" EXISTS (SELECT 1 FROM " o " s CROSS JOIN LATERAL ("                                      \
+	"  SELECT x.id FROM (SELECT j.id FROM (SELECT j.id, j.queue, j.type, j.concurrency_key"    \
+	"   FROM jobs j WHERE s.scope LIKE 'queue:%' AND j.queue =" HELD_NAME("queue")             \
+	"   AND" LIMIT_HELD("j")                                                                   \
+	"   ORDER BY j.priority DESC, j.created_at LIMIT " HELD_SCAN ") j"                         \
+	"   WHERE" HELD_MAY_GO_IN(o) ") x"                                                         \
+	"  UNION ALL" HELD_WALK("type", "type", "", o,                                             \
+		HELD_PEEK("type", HELD_NAME("type"), "hv.queue", HELD_MAY_GO_IN(o)), " LIMIT 1")   \
+	"  UNION ALL" HELD_WALK("key", "concurrency_key", " AND j.concurrency_key IS NOT NULL", o, \
+		HELD_PEEK("concurrency_key", HELD_NAME("key"), "hv.queue", HELD_MAY_GO_IN(o)),     \
+		" LIMIT 1")                                                                        \
+	" ) p WHERE s.n > 0 AND s.held)"
+/* clang-format on */
 /* The limit release: per limited scope with held jobs in queues that run (LIMIT_ROOM, locked,
  * first and whole: a materialized set-returning function, so its limit locks are taken
  * before any job row's, in the admission's order, and no deadlock with a claim), the room's
@@ -428,11 +514,12 @@ static const char SQL_LIMIT_RELEASE_1[] =
 	" pick AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
 	HELD_OF("j.concurrency_key IS NULL AND " HELD_MAY_GO, "greatest(s.n, 0)")
 	" ) p WHERE s.n > 0 LIMIT $2::int),";
-/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+/* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_LIMIT_RELEASE_2[] =
 	" free AS (SELECT DISTINCT p.id FROM room s CROSS JOIN LATERAL ("
 	HELD_OF("j.concurrency_key IS NOT NULL AND " HELD_MAY_GO, "$2::int")
-	" ) p WHERE s.n > 0 LIMIT $2::int),"
+	" ) p WHERE s.n > 0 LIMIT $2::int),";
+static const char SQL_LIMIT_RELEASE_3[] =
 	" u AS (UPDATE jobs j SET status = 'queued', updated_at = now(),"
 	"  lease_token = j.lease_token + 1, status_reason = 'released',"
 	"  publish_after = CASE WHEN j.concurrency_key IS NULL"
@@ -450,13 +537,13 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 {
 	char grace[STORE_I64_LEN], lim[STORE_I64_LEN];
 	const char *p[2] = { store_i64(grace, grace_ms), store_i64(lim, max) };
-	char sql[sizeof(SQL_LIMIT_RELEASE_1) + sizeof(SQL_LIMIT_RELEASE_2)];
+	char sql[sizeof(SQL_LIMIT_RELEASE_1) + sizeof(SQL_LIMIT_RELEASE_2) +
+		 sizeof(SQL_LIMIT_RELEASE_3)];
 	PGresult *res;
 	int r;
 
-	memcpy(sql, SQL_LIMIT_RELEASE_1, sizeof(SQL_LIMIT_RELEASE_1) - 1);
-	memcpy(sql + sizeof(SQL_LIMIT_RELEASE_1) - 1, SQL_LIMIT_RELEASE_2,
-	       sizeof(SQL_LIMIT_RELEASE_2));
+	snprintf(sql, sizeof(sql), "%s%s%s", SQL_LIMIT_RELEASE_1, SQL_LIMIT_RELEASE_2,
+		 SQL_LIMIT_RELEASE_3);
 	r = jobq_store_exec(st, "jobq_relay_limit_release", sql, 2, p, &res, "relay: limit release",
 			    err);
 	if (r != 0)
@@ -477,37 +564,52 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * let go (HELD_GOES: its scope has room and none of its other scopes is full; migrations
  * 0021, 0023, 0029, 0034). wait_ms: the ms until the next
  * token of a rated scope that holds jobs or may hold up keyed jobs, when it waits for one.
- * The rooms (LIMIT_ROOM, unlocked) are computed once, and only when a limit exists: of every
- * limited scope when keyed jobs wait (their queue:Q, type:T and key:K rooms), otherwise only
- * of the scopes with held jobs (every scope of a held job has it held: all HELD_GOES reads),
- * which skips the flight and running counts of the others (1,000 key:K limits and no jobs:
- * 65 → 12 ms a probe, review R6 finding 3). */
+ * The rooms (LIMIT_ROOM_IN, unlocked) are computed only when a limit exists, and only of the
+ * scopes that can matter (migration 0038, review R7 finding 3): lq, the queue:Q of the
+ * queues with waiting keyed jobs; kd, per such queue that runs with room in its window and
+ * its queue:Q, its first 256 due keyed jobs; lr, the scopes with held jobs (loose scans of
+ * the held indexes: every scope of a held job has it held, all HELD_GOES reads) and the
+ * queue:Q of those queues and type:T and key:K of kd's jobs. A key:K limit whose key has no
+ * job there is not counted (1,000 key:K limits, keyed jobs of 5 keys waiting: Costs in
+ * docs/scheduling.md). */
 /* clang-format off */
 static const char SQL_DUE_1[] =
-	"WITH RECURSIVE lr AS MATERIALIZED (" LIMIT_ROOM(
-		"false", "EXISTS (SELECT 1 FROM jobs k WHERE" KEYED_WAITING("k") ")") "),"
-	" qs AS ("
+	"WITH RECURSIVE qs AS ("
 	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
 	"  UNION ALL"
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n)," RELAY_PLAIN_QUEUES " ";
-/* (in two parts: a C string literal longer than 4,095 characters is not portable) */
+	"   ORDER BY j.queue LIMIT 1) n),"
+	" lq AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
+		"ARRAY(SELECT 'queue:' || qs.queue FROM qs)") "),"
+	" kd AS MATERIALIZED (SELECT qs.queue, j.type, j.concurrency_key FROM qs"
+	"  CROSS JOIN LATERAL (SELECT j.type, j.concurrency_key FROM jobs j"
+	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
+	"  WHERE " STORE_QUEUE_RUNS("qs")
+	"  AND NOT EXISTS (SELECT 1 FROM lq WHERE lq.scope = 'queue:' || qs.queue AND lq.n <= 0)"
+	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
+	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int),"
+	LOOSE_SCAN("hq", "queue", LIMIT_HELD("j")) ","
+	LOOSE_SCAN("ht", "type", LIMIT_HELD("j")) ","
+	LOOSE_SCAN("hk", "concurrency_key", LIMIT_HELD("j") " AND j.concurrency_key IS NOT NULL") ","
+	" lr AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
+		"ARRAY(SELECT 'queue:' || hq.v FROM hq UNION SELECT 'type:' || ht.v FROM ht"
+		" UNION SELECT 'key:' || hk.v FROM hk UNION SELECT 'queue:' || qs.queue FROM qs"
+		" UNION SELECT 'type:' || kd.type FROM kd"
+		" UNION SELECT 'key:' || kd.concurrency_key FROM kd)") "),"
+	RELAY_PLAIN_QUEUES " ";
+/* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
 	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")
 	"  AND EXISTS (SELECT 1 FROM jobs j WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") "))"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now())"
-	" OR EXISTS (SELECT 1 FROM qs WHERE " STORE_QUEUE_RUNS("qs")
-	"  AND NOT EXISTS (SELECT 1 FROM lr WHERE lr.scope = 'queue:' || qs.queue AND lr.n <= 0)"
-	"  AND (SELECT count(*) FROM (SELECT 1 FROM jobs r WHERE r.queue = qs.queue"
-	"   AND" KEYED_RELEASED("r") " LIMIT $1::int) w) < $1::int"
-	"  AND EXISTS (SELECT 1 FROM (SELECT j.type, j.concurrency_key FROM jobs j"
-	"   WHERE" KEYED_DUE("j") " AND j.queue = qs.queue LIMIT 256) j"
-	"   WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
-	"    AND lr.scope IN ('type:' || j.type, 'key:' || j.concurrency_key))))"
-	" OR" HELD_GOES("lr") " AS due,"
+	" OR EXISTS (SELECT 1 FROM kd WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
+	"  AND lr.scope IN ('type:' || kd.type, 'key:' || kd.concurrency_key)))"
+	" OR";
+static const char SQL_DUE_3[] =
+	HELD_GOES("lr") " AS due,"
 	" (SELECT ceil(min(lr.wait_ms))::bigint FROM lr WHERE lr.held"
 	"  OR (lr.scope NOT LIKE 'queue:%' AND EXISTS (SELECT 1 FROM qs))"
 	"  OR lr.scope IN (SELECT 'queue:' || qs.queue FROM qs)) AS wait_ms";
@@ -518,12 +620,11 @@ int jobq_store_relay_due(struct jobq_store *st, int keyed_window, int64_t *limit
 {
 	char win[STORE_I64_LEN];
 	const char *p[1] = { store_i64(win, keyed_window) };
-	char sql[sizeof(SQL_DUE_1) + sizeof(SQL_DUE_2)];
+	char sql[sizeof(SQL_DUE_1) + sizeof(SQL_DUE_2) + sizeof(SQL_DUE_3)];
 	PGresult *res;
 	int r;
 
-	memcpy(sql, SQL_DUE_1, sizeof(SQL_DUE_1) - 1);
-	memcpy(sql + sizeof(SQL_DUE_1) - 1, SQL_DUE_2, sizeof(SQL_DUE_2));
+	snprintf(sql, sizeof(sql), "%s%s%s", SQL_DUE_1, SQL_DUE_2, SQL_DUE_3);
 	r = jobq_store_exec(st, "jobq_relay_due", sql, 1, p, &res, "relay", err);
 	if (r != 0)
 		return r;

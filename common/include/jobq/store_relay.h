@@ -79,7 +79,8 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * window is full still counts as waiting (the relay then tries a release each pass); keyed
  * jobs whose limited scopes have no room do not count (migration 0029); held jobs count
  * only when the limit release would let one go (its scope has room, its queue runs and none
- * of its other limited scopes is full: migration 0034).
+ * of its other limited scopes is full: migration 0034), read per queue of the scope after
+ * leaving out the paused and full queues, at most 256 rows deep (review R7 finding 2).
  * *limit_wait_ms: the ms until the next token of a rate-limited scope with no room that
  * holds jobs or may hold up keyed jobs is due (at least 100 ms when a claim in flight must
  * take a token first; migrations 0023, 0029; the relay should come back then), or -1 when
