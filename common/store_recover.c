@@ -108,14 +108,15 @@ int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_
 
 	/* Unpublished again, as after a failed publish: the releases take them in their turn
 	 * (a new lease token, so that a late mark of the old publish cannot hide them). Only
-	 * while no worker of the queue may hold them (LOST_NOBODY_HOLDS). */
+	 * while no worker of the queue may hold them (LOST_NOBODY_HOLDS). Updated by primary
+	 * key only: the rows were locked as EXPRESS_OLD (a status condition there let a
+	 * generic plan walk every queued job through jobs_status_created). */
 	r = jobq_store_exec(st, "jobq_relay_lost",
 			    "UPDATE jobs j SET published_at = NULL, publish_after = now(),"
 			    " updated_at = now(), lease_token = j.lease_token + 1"
 			    " WHERE j.id = ANY (ARRAY(SELECT o.id FROM jobs o WHERE o.queue = $2 "
 			    "AND" EXPRESS_OLD("o") " AND " LOST_NOBODY_HOLDS(
-				    "o") " ORDER BY o.id FOR UPDATE SKIP LOCKED))"
-					 " AND" EXPRESS_OLD("j"),
+				    "o") " ORDER BY o.id FOR UPDATE SKIP LOCKED))",
 			    4, p, &res, "relay: lost express jobs", err);
 	if (r != 0)
 		return r;

@@ -88,23 +88,29 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
 	 * for this one to publish it and mark it published. The candidates are the oldest due
 	 * rows of the queues that run (per queue, in publish_after order: a paused queue's
-	 * backlog is not read); those another relay has locked are skipped (it takes them). */
+	 * backlog is not read); those another relay has locked are skipped (it takes them).
+	 * Locked and updated by primary key only (= ANY of an array), and checked again on the
+	 * version locked in the select list: a join to the candidates, or RELAY_DUE's status
+	 * in the WHERE, let a generic plan made on statistics that saw none of these rows read
+	 * the whole table through jobs_pkey, or every waiting row, on every take. */
 	/* clang-format off */
 	r = jobq_store_exec(
 		st, "jobq_relay_take",
 		"WITH RECURSIVE" RELAY_PLAIN_QUEUES ","
 		" due AS ("
-		"  SELECT id FROM jobs WHERE id IN (SELECT c.id FROM pq CROSS JOIN LATERAL ("
+		"  SELECT id, (" RELAY_DUE ") AS ok FROM jobs WHERE id = ANY (ARRAY("
+		"   SELECT c.id FROM pq CROSS JOIN LATERAL ("
 		"   SELECT j.id, j.publish_after FROM jobs j WHERE j.queue = pq.queue AND"
 		RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT $2::int) c"
-		"   WHERE " STORE_QUEUE_RUNS("pq") " ORDER BY c.publish_after LIMIT $2::int)"
-		"  AND" RELAY_DUE " FOR UPDATE SKIP LOCKED) "
+		"   WHERE " STORE_QUEUE_RUNS("pq") " ORDER BY c.publish_after LIMIT $2::int))"
+		"  FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
 		" publish_after = now() + make_interval(secs => $1::bigint / 1000.0),"
 		" status_reason = CASE WHEN j.status = 'scheduled' THEN 'due' ELSE j.status_reason "
 		"END "
-		"FROM due WHERE j.id = due.id RETURNING j.id, j.type, j.queue, j.lease_token",
+		"WHERE j.id = ANY (ARRAY(SELECT due.id FROM due WHERE due.ok))"
+		" RETURNING j.id, j.type, j.queue, j.lease_token",
 		2, p, &res, "relay", err);
 	/* clang-format on */
 	if (r != 0)
@@ -137,7 +143,8 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
  * whatever their age (a row whose message was lost is found and released again by
  * jobq_store_relay_lost); the room's worth of waiting ones is taken highest priority
  * first. As in the take, pushing publish_after by the grace ($1) hides a taken row from
- * other relays while this one publishes it. The rows come back in release order. */
+ * other relays while this one publishes it. The rows come back in release order. The
+ * update finds them by primary key (a join to pick: see the take). */
 /* clang-format off */
 static const char SQL_RELEASE[] =
 	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
@@ -150,7 +157,7 @@ static const char SQL_RELEASE[] =
 	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
 	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
 	" u AS (UPDATE jobs j SET" RELEASE_SET
-	"  FROM pick WHERE j.id = pick.id"
+	"  WHERE j.id = ANY (ARRAY(SELECT pick.id FROM pick))"
 	"  RETURNING j.id, j.type, j.queue, j.lease_token, j.priority, j.created_at) "
 	"SELECT id, type, queue, lease_token, priority FROM u ORDER BY priority DESC, created_at";
 /* clang-format on */
@@ -267,7 +274,10 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * Taken as the priority release's are (RELEASE_TAKE), marked 'released' when in a limited
  * scope (so that they count in flight in its room until claimed), returned in release order.
  * pick and the update find their rows by primary key (= ANY of an array): a join would
- * let the planner, which cannot know how few rows ranked holds, hash the whole table. */
+ * let the planner, which cannot know how few rows ranked holds, hash the whole table. pick
+ * checks KEYED_DUE on the version it locked, in its select list, not in its WHERE: there,
+ * status = 'queued' let a generic plan made on statistics that saw no queued job walk every
+ * queued row through jobs_status_created instead (300 held jobs read each release). */
 /* clang-format off */
 static const char SQL_KEY_RELEASE_1[] =
 	"WITH RECURSIVE qs AS ("
@@ -352,9 +362,10 @@ static const char SQL_KEY_RELEASE_3[] =
 	"    y.tp)"
 	"   AND y.kp <= coalesce((SELECT lim.n FROM lim"
 	"    WHERE lim.scope = 'key:' || y.concurrency_key), y.kp)),"
-	" pick AS (SELECT j.id FROM jobs j JOIN capped r ON r.id = j.id"
+	" pick AS (SELECT x.id FROM (SELECT j.id, (" KEYED_DUE("j") ") AS due"
+	"   FROM jobs j JOIN capped r ON r.id = j.id"
 	"   WHERE j.id = ANY (ARRAY(SELECT r2.id FROM capped r2))"
-	"   AND" KEYED_DUE("j") " ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED),"
+	"   ORDER BY r.pos LIMIT $3::int FOR UPDATE OF j SKIP LOCKED) x WHERE x.due),"
 	" u AS (UPDATE jobs j SET" RELEASE_TAKE
 	"  status_reason = CASE WHEN EXISTS (SELECT 1 FROM lim WHERE" LIMIT_OF("lim", "j") ")"
 	"   THEN 'released' ELSE j.status_reason END"
@@ -376,13 +387,14 @@ static const char SQL_KEY_RELEASE_3[] =
 
 /* Keyed jobs scheduled for later that are due now become queued (as the take does to
  * unkeyed ones: status_reason 'due'), so that the release finds them in jobs_keyed_waiting;
- * $1 bounds the rows, taken by run time, skipping rows others hold. */
+ * $1 bounds the rows, taken by run time, skipping rows others hold. The update finds them
+ * by primary key only: they were locked as scheduled, and a status condition there let a
+ * generic plan walk every scheduled job through jobs_status_created. */
 static const char SQL_KEY_DUE[] =
 	"UPDATE jobs j SET status = 'queued', updated_at = now(), status_reason = 'due'"
 	" WHERE j.id = ANY (ARRAY(SELECT d.id FROM jobs d WHERE" KEYED_SCHEDULED(
 		"d") " AND d.run_after <= now() AND d.publish_after <= now()"
-		     " ORDER BY d.run_after LIMIT $1::int FOR UPDATE SKIP LOCKED))"
-		     " AND" KEYED_SCHEDULED("j");
+		     " ORDER BY d.run_after LIMIT $1::int FOR UPDATE SKIP LOCKED))";
 
 int jobq_store_relay_key_release(struct jobq_store *st, int64_t grace_ms, int window,
 				 struct jobq_envelope *envs, int64_t *tokens, int max,
@@ -555,7 +567,9 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * queue: pq is a loose scan of jobs_plain_unpublished_queue over the queues with such jobs,
  * so a paused queue's backlog costs one index descent, not a walk of its rows; migration
  * 0036, review R7 finding 4), a priority job
- * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled), a queue that
+ * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled, in its order: a
+ * generic plan made on statistics that saw no scheduled job read every scheduled job
+ * through jobs_status_created instead), a queue that
  * runs with waiting keyed jobs, room in its keyed window ($1; one probe per queue of
  * jobs_keyed_waiting and at most a window's entries of jobs_keyed_released: a full window
  * is not work) and, among its first 256 due keyed jobs (a bound: a key:K limit that is full
@@ -604,7 +618,7 @@ static const char SQL_DUE_2[] =
 	"  AND EXISTS (SELECT 1 FROM jobs j WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") "))"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
-	"  AND d.run_after <= now() AND d.publish_after <= now())"
+	"  AND d.run_after <= now() AND d.publish_after <= now() ORDER BY d.run_after LIMIT 1)"
 	" OR EXISTS (SELECT 1 FROM kd WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"
 	"  AND lr.scope IN ('type:' || kd.type, 'key:' || kd.concurrency_key)))"
 	" OR";

@@ -108,7 +108,7 @@ static bool ensure_db(struct relay *r)
 	r->listening = false;
 	if ((r->st == NULL
 		     ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
-						  JOBQ_STORE_WORKER,
+						  JOBQ_STORE_WORKER | JOBQ_STORE_ORDERED,
 						  fence_session_bound_ms(r->c->cfg), &r->st, &err)
 		     : jobq_store_reconnect(r->st, &err)) == 0 &&
 	    listen_relay(r, &err))
