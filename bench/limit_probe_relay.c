@@ -25,7 +25,7 @@
  * due and waiting again, not in flight */
 #define SQL_UNDO                                                                                   \
 	"UPDATE jobs SET publish_after = now() - interval '1 s', status_reason = 'submitted'"      \
-	" WHERE concurrency_key IS NOT NULL AND status = 'queued' AND published_at IS NULL"       \
+	" WHERE concurrency_key IS NOT NULL AND status = 'queued' AND published_at IS NULL"        \
 	" AND publish_after > now() AND publish_after < 'infinity'"
 
 static double now_ms(void)
