@@ -4,11 +4,12 @@
  *   limit_probe_relay URL WHAT N
  *
  * WHAT: due (jobq_store_relay_due, the due probe), limit-release
- * (jobq_store_relay_limit_release) or key-release (jobq_store_relay_key_release). Runs the
- * statement N times and prints the median ms per call and the last call's result. A release
- * publishes nothing here: the stages that time one leave it nothing to take, or undo it
- * (bench/limit-probe resets the rows it took between calls where it says so). It measures,
- * never asserts. */
+ * (jobq_store_relay_limit_release), key-release (jobq_store_relay_key_release) or
+ * key-release-undo (the same, and after each call, untimed, the jobs it took are made due
+ * and waiting again: status_reason 'submitted', publish_after in the past, so that every
+ * call has a full window to fill). Runs the statement N times and prints the median ms per
+ * call and the last call's result. A release publishes nothing here: the stages that time
+ * one leave it nothing to take, or undo it. It measures, never asserts. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,12 @@
 
 #define BATCH 500
 #define KEYED_WINDOW 64
+/* key-release-undo's reset: the rows a keyed release took (publish_after = now() + grace)
+ * due and waiting again, not in flight */
+#define SQL_UNDO                                                                                   \
+	"UPDATE jobs SET publish_after = now() - interval '1 s', status_reason = 'submitted'"      \
+	" WHERE concurrency_key IS NOT NULL AND status = 'queued' AND published_at IS NULL"        \
+	" AND publish_after > now() AND publish_after < 'infinity'"
 
 static double now_ms(void)
 {
@@ -45,10 +52,11 @@ int main(int argc, char **argv)
 	double *ms;
 	char *end;
 	long n;
-	int r = 0;
+	int r = 0, undo;
 
 	if (argc != 4) {
-		fprintf(stderr, "usage: limit_probe_relay URL due|limit-release|key-release N\n");
+		fprintf(stderr, "usage: limit_probe_relay URL"
+				" due|limit-release|key-release|key-release-undo N\n");
 		return 2;
 	}
 	n = strtol(argv[3], &end, 10);
@@ -56,10 +64,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "limit_probe_relay: N '%s' is not 1-99999\n", argv[3]);
 		return 2;
 	}
+	undo = strcmp(argv[2], "key-release-undo") == 0;
 	if (strcmp(argv[2], "due") != 0 && strcmp(argv[2], "limit-release") != 0 &&
-	    strcmp(argv[2], "key-release") != 0) {
+	    strcmp(argv[2], "key-release") != 0 && !undo) {
 		fprintf(stderr,
-			"limit_probe_relay: WHAT '%s' is not due, limit-release or key-release\n",
+			"limit_probe_relay: WHAT '%s' is not due, limit-release, key-release or"
+			" key-release-undo\n",
 			argv[2]);
 		return 2;
 	}
@@ -84,6 +94,14 @@ int main(int argc, char **argv)
 			r = jobq_store_relay_key_release(st, 30000, KEYED_WINDOW, envs, tokens,
 							 BATCH, &err);
 		ms[i] = now_ms() - t0;
+		if (r >= 0 && undo) {
+			PGresult *res = NULL;
+
+			if (jobq_store_exec(st, "limit_probe_undo", SQL_UNDO, 0, NULL, &res,
+					    "limit-probe: undo", &err) != 0)
+				r = -1;
+			PQclear(res);
+		}
 	}
 	if (r < 0) {
 		fprintf(stderr, "limit_probe_relay: %s: %s\n", argv[2], err.msg);

@@ -239,19 +239,25 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 /* The keyed release (docs/design.md §6 "Keyed release"), in steps:
  *  qs    the queues with waiting keyed jobs: a loose index scan of jobs_keyed_waiting
  *        (one probe per queue);
- *  wk    per queue of qs that runs, its keys with waiting jobs (a loose scan of
- *        jobs_keyed_waiting);
+ *  wr    per queue of qs that is not paused: the window ($2) less its released keyed jobs;
+ *  kw0   only in queues with room in the window (a full window costs one count per queue,
+ *        not a walk over its keys), the keys with waiting jobs in key order from the
+ *        queue's cursor (key_cursors: the last key served), wrapping, at most 4 x that room
+ *        keys (at least 64): one probe per key, so a release's cost follows its room, not
+ *        the keys; read unlocked, before any limit row is locked;
+ *  kp0   the keys of the queue's first (window room) waiting jobs of priority 1-9
+ *        (jobs_keyed_priority), numbered, which the bounded walk must not delay;
  *  lim   the room of the limited scopes that can matter: the queue:Q of qs, every type:T
- *        and the key:K of wk (LIMIT_ROOM_IN, migration 0038: concurrency and rate, their
- *        rows locked first in scope order, as the limit release's; none without limits);
- *  room  per queue that is not paused: the window ($2) less its released keyed jobs, and
- *        no more than its queue:Q limit's room;
- *  kw    only in queues with room (a full window costs one count per queue, not a walk
- *        over its keys), the keys with waiting jobs in key order from the queue's cursor
- *        (key_cursors: the last key served), wrapping, at most 4 x room keys (at least
- *        64): one probe per key, so a release's cost follows its room, not the keys;
- *  kp, k those keys, and the keys of the queue's first room waiting jobs of priority 1-9
- *        (jobs_keyed_priority), which the bounded walk must not delay;
+ *        and the key:K of kw0 and kp0 only, the keys this release can reach (LIMIT_ROOM_IN,
+ *        migrations 0038, 0042: concurrency and rate, their rows locked first in scope
+ *        order, as the limit release's; none without limits; review R8 finding 5: not the
+ *        key:K of every waiting key);
+ *  room  wr's room, no more than the queue's queue:Q limit's room;
+ *  kw    kw0's keys within 4 x room (at least 64), in queues with room: kw0 walked the same
+ *        keys from the same cursor with a bound at least as large, so these are the keys
+ *        a walk bounded by room reaches (a queue:Q limit smaller than the window walks up to
+ *        4 x its window room keys, a full queue:Q limit too: the price of one pass);
+ *  kp, k kp0's first room keys, and kw's keys;
  *  fl    per queue with room and key, its jobs released and not claimed yet;
  *  cand  per key, its first due jobs (highest priority first, then oldest; at most twice
  *        its even share of the room, never more than the room nor than its key:K limit's
@@ -286,36 +292,25 @@ static const char SQL_KEY_RELEASE_1[] =
 	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
 	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
 	"   ORDER BY j.queue LIMIT 1) n),"
-	" wk AS (SELECT qs.queue, f.k FROM qs CROSS JOIN LATERAL (SELECT j.concurrency_key AS k"
-	"   FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue = qs.queue"
-	"   ORDER BY j.concurrency_key LIMIT 1) f WHERE " STORE_QUEUE_RUNS("qs")
-	"  UNION ALL SELECT wk.queue, n.k FROM wk CROSS JOIN LATERAL ("
-	"   SELECT j.concurrency_key AS k FROM jobs j WHERE" KEYED_WAITING("j")
-	"   AND j.queue = wk.queue AND j.concurrency_key > wk.k"
-	"   ORDER BY j.concurrency_key LIMIT 1) n),"
-	" lim AS MATERIALIZED (" LIMIT_ROOM_IN("true", "true",
-		"ARRAY(SELECT 'queue:' || qs.queue FROM qs UNION SELECT l.scope FROM limits l"
-		" WHERE l.scope LIKE 'type:%' UNION SELECT 'key:' || wk.k FROM wk)") "),"
-	" room AS (SELECT qs.queue, least($2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
-	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int,"
-	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || qs.queue)) AS n"
+	" wr AS (SELECT qs.queue, $2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
+	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int AS n"
 	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),";
 /* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_KEY_RELEASE_2[] =
-	" kw AS ("
-	"  SELECT room.queue, f.concurrency_key, 1 AS i, false AS wrapped,"
-	"   f.concurrency_key AS start, greatest(4 * room.n, 64) AS bound"
-	"  FROM room LEFT JOIN key_cursors kc ON kc.queue = room.queue CROSS JOIN LATERAL ("
+	" kw0 AS ("
+	"  SELECT wr.queue, f.concurrency_key, 1 AS i, false AS wrapped,"
+	"   f.concurrency_key AS start, greatest(4 * wr.n, 64) AS bound"
+	"  FROM wr LEFT JOIN key_cursors kc ON kc.queue = wr.queue CROSS JOIN LATERAL ("
 	"   (SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"    AND j.queue = room.queue AND j.concurrency_key > coalesce(kc.concurrency_key, '')"
+	"    AND j.queue = wr.queue AND j.concurrency_key > coalesce(kc.concurrency_key, '')"
 	"    ORDER BY j.concurrency_key LIMIT 1)"
 	"   UNION ALL"
 	"   (SELECT j.concurrency_key FROM jobs j WHERE" KEYED_WAITING("j")
-	"    AND j.queue = room.queue ORDER BY j.concurrency_key LIMIT 1) LIMIT 1) f"
-	"  WHERE room.n > 0"
+	"    AND j.queue = wr.queue ORDER BY j.concurrency_key LIMIT 1) LIMIT 1) f"
+	"  WHERE wr.n > 0"
 	"  UNION ALL"
 	"  SELECT k.queue, n.concurrency_key, k.i + 1, k.wrapped OR n.w, k.start, k.bound"
-	"  FROM kw k CROSS JOIN LATERAL ("
+	"  FROM kw0 k CROSS JOIN LATERAL ("
 	"   (SELECT j.concurrency_key, false AS w FROM jobs j WHERE" KEYED_WAITING("j")
 	"    AND j.queue = k.queue AND j.concurrency_key > k.concurrency_key"
 	"    ORDER BY j.concurrency_key LIMIT 1)"
@@ -324,10 +319,22 @@ static const char SQL_KEY_RELEASE_2[] =
 	"    AND j.queue = k.queue AND NOT k.wrapped ORDER BY j.concurrency_key LIMIT 1)"
 	"   LIMIT 1) n"
 	"  WHERE k.i < k.bound AND NOT ((k.wrapped OR n.w) AND n.concurrency_key >= k.start)),"
-	" kp AS (SELECT room.queue, p.concurrency_key FROM room CROSS JOIN LATERAL ("
-	"   SELECT j.concurrency_key FROM jobs j WHERE" KEYED_DUE("j") " AND j.priority > 0"
-	"   AND j.queue = room.queue ORDER BY j.priority DESC, j.created_at"
-	"   LIMIT greatest(room.n, 0)) p),"
+	" kp0 AS (SELECT wr.queue, p.concurrency_key, p.r FROM wr CROSS JOIN LATERAL ("
+	"   SELECT x.concurrency_key, row_number() OVER () AS r FROM ("
+	"    SELECT j.concurrency_key FROM jobs j WHERE" KEYED_DUE("j") " AND j.priority > 0"
+	"    AND j.queue = wr.queue ORDER BY j.priority DESC, j.created_at"
+	"    LIMIT greatest(wr.n, 0)) x) p),"
+	" lim AS MATERIALIZED (" LIMIT_ROOM_IN("true", "true",
+		"ARRAY(SELECT 'queue:' || qs.queue FROM qs UNION SELECT l.scope FROM limits l"
+		" WHERE l.scope LIKE 'type:%' UNION SELECT 'key:' || kw0.concurrency_key FROM kw0"
+		" UNION SELECT 'key:' || kp0.concurrency_key FROM kp0)") "),"
+	" room AS (SELECT wr.queue, least(wr.n,"
+	"   (SELECT lim.n FROM lim WHERE lim.scope = 'queue:' || wr.queue)) AS n FROM wr),"
+	" kw AS (SELECT kw0.queue, kw0.concurrency_key, kw0.i FROM kw0"
+	"  JOIN room ON room.queue = kw0.queue"
+	"  WHERE room.n > 0 AND kw0.i <= greatest(4 * room.n, 64)),"
+	" kp AS (SELECT kp0.queue, kp0.concurrency_key FROM kp0"
+	"  JOIN room ON room.queue = kp0.queue WHERE kp0.r <= room.n),"
 	" k AS (SELECT kw.queue, kw.concurrency_key FROM kw"
 	"  UNION SELECT kp.queue, kp.concurrency_key FROM kp),"
 	" kn AS (SELECT k.queue, count(*)::int AS keys FROM k GROUP BY k.queue),"
@@ -581,11 +588,11 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * The rooms (LIMIT_ROOM_IN, unlocked) are computed only when a limit exists, and only of the
  * scopes that can matter (migration 0038, review R7 finding 3): lq, the queue:Q of the
  * queues with waiting keyed jobs; kd, per such queue that runs with room in its window and
- * its queue:Q, its first 256 due keyed jobs; lr, the scopes with held jobs (loose scans of
+ * its queue:Q, its first 256 due keyed jobs; lo, the scopes with held jobs (loose scans of
  * the held indexes: every scope of a held job has it held, all HELD_GOES reads) and the
- * queue:Q of those queues and type:T and key:K of kd's jobs. A key:K limit whose key has no
- * job there is not counted (1,000 key:K limits, keyed jobs of 5 keys waiting: Costs in
- * docs/scheduling.md). */
+ * type:T and key:K of kd's jobs, less lq's scopes (each room is computed once: review R8
+ * finding 5); lr, lq's rows and lo's. A key:K limit whose key has no job there is not
+ * counted (1,000 key:K limits, keyed jobs of 5 keys waiting: Costs in docs/scheduling.md). */
 /* clang-format off */
 static const char SQL_DUE_1[] =
 	"WITH RECURSIVE qs AS ("
@@ -606,11 +613,12 @@ static const char SQL_DUE_1[] =
 	LOOSE_SCAN("hq", "queue", LIMIT_HELD("j")) ","
 	LOOSE_SCAN("ht", "type", LIMIT_HELD("j")) ","
 	LOOSE_SCAN("hk", "concurrency_key", LIMIT_HELD("j") " AND j.concurrency_key IS NOT NULL") ","
-	" lr AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
+	" lo AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
 		"ARRAY(SELECT 'queue:' || hq.v FROM hq UNION SELECT 'type:' || ht.v FROM ht"
-		" UNION SELECT 'key:' || hk.v FROM hk UNION SELECT 'queue:' || qs.queue FROM qs"
-		" UNION SELECT 'type:' || kd.type FROM kd"
-		" UNION SELECT 'key:' || kd.concurrency_key FROM kd)") "),"
+		" UNION SELECT 'key:' || hk.v FROM hk UNION SELECT 'type:' || kd.type FROM kd"
+		" UNION SELECT 'key:' || kd.concurrency_key FROM kd"
+		" EXCEPT SELECT 'queue:' || qs.queue FROM qs)") "),"
+	" lr AS (SELECT * FROM lq UNION ALL SELECT * FROM lo),"
 	RELAY_PLAIN_QUEUES " ";
 /* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =

@@ -14,7 +14,9 @@
 #  - leaves queue:rmb's held rows as they were, neither updated nor row-locked (xmin/xmax;
 #    rm locks only the rows it frees, before 0039 too).
 # Then `limit rm type:rmt` frees the rmt job, and `limit rm key:k1` frees k1's held job
-# only, again leaving every other held row unlocked.
+# only, again leaving every other held row unlocked. Last (migration 0042): limit rm runs
+# with search_path pg_catalog, pg_temp; the rooms of 2 limits named among 2,002 scopes
+# (1,003 limits) on a generic plan read at most 100 tuples of limits in 5 calls.
 source "$(dirname "$0")/lib.sh"
 jq_setup limit_rm
 
@@ -90,3 +92,38 @@ check_eq "k1's held job is freed, reason 'limit removed'" t \
 check_eq "k2's held job: held, not locked (xmin/xmax unchanged)" "$k2_before infinity" \
   "$(marks "id = '$k2'") $(sql "select publish_after from jobs where id = '$k2'")"
 check_eq "queue:rmb's held rows untouched by rm key:k1" "$rmb_before" "$(marks "queue = 'rmb'")"
+
+# ---- migration 0042 (review R8 findings 4, 8)
+check_eq "limit rm runs with search_path pg_catalog, pg_temp (no public)" \
+  '{"search_path=pg_catalog, pg_temp"}' \
+  "$(sql "select proconfig from pg_proc where proname = 'jobq_cli_limit_rm'")"
+# The rooms of 2 limits named among 2,002 scopes, with 1,000 more key:K limits, on a
+# worker's session (generic plans, no sequential scan): the named limit rows are found by
+# index (one descent a name), not by reading every limit row against the array (before
+# 0042: 5,025 tuples in 5 calls; after: 20). Tuples of limits read (index and sequential),
+# flushed at the session's end.
+sql "select count(*) from generate_series(1, 1000) i,
+       jobq_cli_limit_set('key:r' || i, 2, null) s" >/dev/null
+limit_reads() {  # "SCANS TUPLES" of limits (index and sequential), flushed
+  sql "select pg_stat_force_next_flush(); select seq_scan + coalesce(idx_scan, 0) || ' '
+       || (select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes
+           where relname = 'limits') + seq_tup_read
+       from pg_stat_user_tables where relname = 'limits'" | tail -n1
+}
+r0=$(limit_reads)
+rooms="select count(*) from jobq_limit_rooms(false, true, array['queue:rmb', 'key:k2']
+       || array(select 'key:x' || i from generate_series(1, 2000) i))"
+check_eq "the rooms of 2 named limits, 5 calls on a generic plan: 2 rooms each" "2 2 2 2 2" \
+  "$(PGOPTIONS="-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c jit=off" \
+       _jq_psql "$_JQ_DB" -c "$rooms" -c "$rooms" -c "$rooms" -c "$rooms" -c "$rooms" \
+       | tr '\n' ' ' | sed 's/ $//')"
+r1=$r0
+for _ in $(seq 1 50); do  # the session's stats reach the server at its exit: at most 5 s
+  r1=$(limit_reads)
+  (( ${r1% *} - ${r0% *} >= 5 )) && break
+  sleep 0.1
+done
+check "  ... the calls' scans of limits are counted (${r0% *} -> ${r1% *})" \
+  test "$(( ${r1% *} - ${r0% *} ))" -ge 5
+check "  ... read at most 100 tuples of limits in all ($(( ${r1#* } - ${r0#* } )); not every row)" \
+  test "$(( ${r1#* } - ${r0#* } ))" -le 100
