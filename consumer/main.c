@@ -16,6 +16,7 @@
 #include "jobq/broker.h"
 #include "jobq/duration.h"
 #include "pool.h"
+#include "retention.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store.h"
@@ -229,7 +230,7 @@ int main(int argc, char **argv)
 	struct consumer c;
 	struct keeper *keeper = NULL;
 	struct executor_arg *eargs = NULL;
-	pthread_t io, kt, rt, ft, *ex = NULL;
+	pthread_t io, kt, rt, ft, ret, *ex = NULL;
 	const char *config_path = NULL, *queues = NULL, *worker_id = NULL, *metrics_addr = NULL;
 	char shim[sizeof(c.shim)] = "";
 	int64_t concurrency = 0;
@@ -410,9 +411,11 @@ int main(int argc, char **argv)
 	pthread_create(&kt, NULL, keeper_thread, keeper);
 	pthread_create(&ft, NULL, fence_thread, &c);
 	pthread_create(&rt, NULL, relay_thread, &c);
+	pthread_create(&ret, NULL, retention_thread, &c);
 	pthread_create(&io, NULL, io_thread, &c);
 	pthread_join(io, NULL);
 	pthread_join(rt, NULL);
+	pthread_join(ret, NULL);
 	for (int i = 0; i < cfg.concurrency; i++)
 		pthread_join(ex[i], NULL);
 	pools_stop(&c); /* no job runs now: every child is told to go */

@@ -1,0 +1,195 @@
+/* The retention thread: rounds that delete finished jobs and dead letters past their
+ * windows (retention.* settings), on a session of their own, off the executors', the
+ * keeper's and the relay's paths. The deletes are the prune's functions (migration 0041);
+ * this file decides when and how fast. */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "consumer.h"
+#include "jobq/clock.h"
+#include "jobq/log.h"
+#include "jobq/store_admin.h"
+#include "retention.h"
+
+/* How often the thread looks at the draining flag (and a reload's windows) while it waits. */
+#define TICK_MS 100
+/* Pause between reconnects of the session during an outage. */
+#define RETRY_MS 5000
+
+_Static_assert(JOBQ_RETAIN_N == sizeof(((struct metrics *)0)->retention_deleted) /
+				   sizeof(((struct metrics *)0)->retention_deleted[0]),
+	       "metrics.retention_deleted has one counter per kind");
+
+struct retention {
+	struct consumer *c;
+	struct jobq_store *st;
+	int64_t retry_at; /* monotonic ms: no reconnect before */
+};
+
+static int64_t window_ms(const struct jobq_config *cfg, enum jobq_retention_kind kind)
+{
+	switch (kind) {
+	case JOBQ_RETAIN_SUCCEEDED:
+		return cfg->retention_succeeded_ms;
+	case JOBQ_RETAIN_FAILED:
+		return cfg->retention_failed_ms;
+	case JOBQ_RETAIN_CANCELLED:
+		return cfg->retention_cancelled_ms;
+	case JOBQ_RETAIN_DEAD_LETTERS:
+		return cfg->retention_dead_letters_ms;
+	default:
+		return 0;
+	}
+}
+
+bool retention_on(const struct jobq_config *cfg)
+{
+	for (int k = 0; k < JOBQ_RETAIN_N; k++)
+		if (window_ms(cfg, (enum jobq_retention_kind)k) > 0)
+			return true;
+	return false;
+}
+
+int64_t retention_wait_ms(int64_t deleted, int rate, int64_t elapsed_ms)
+{
+	int64_t due;
+
+	if (rate <= 0 || deleted <= 0)
+		return 0;
+	due = (deleted * 1000 + rate - 1) / rate; /* the earliest ms the pace allows */
+	return due > elapsed_ms ? due - elapsed_ms : 0;
+}
+
+/* Sleep ms in ticks; false when the consumer began draining meanwhile. */
+static bool nap(struct consumer *c, int64_t ms)
+{
+	while (ms > 0 && !atomic_load(&c->draining)) {
+		int64_t step = ms < TICK_MS ? ms : TICK_MS;
+		struct timespec ts = { (time_t)(step / 1000), (long)(step % 1000) * 1000000L };
+
+		nanosleep(&ts, NULL);
+		ms -= step;
+	}
+	return !atomic_load(&c->draining);
+}
+
+static bool ensure_db(struct retention *r)
+{
+	struct jobq_err err = { 0 };
+	const struct jobq_config *cfg = r->c->cfg;
+
+	if (r->st != NULL && jobq_store_ok(r->st) &&
+	    jobq_store_set_bound(r->st, fence_session_bound_ms(cfg), &err) == 0)
+		return true;
+	if (jobq_monotonic_ms() < r->retry_at)
+		return false;
+	if ((r->st == NULL ? jobq_store_connect_bounded(cfg->database_url, "jobq-consumer retention",
+							 JOBQ_STORE_WORKER,
+							 fence_session_bound_ms(cfg), &r->st, &err)
+			   : jobq_store_reconnect(r->st, &err)) == 0)
+		return true;
+	r->retry_at = jobq_monotonic_ms() + RETRY_MS;
+	jobq_warn("retention_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
+	return false;
+}
+
+/* Delete what is due, kind by kind, batch by batch, at most cfg->retention_rate rows a
+ * second counted from t0: the round waits before each batch until the rows already deleted
+ * are within the pace. n[] gets the rows deleted per kind. 0, or the error that ended it. */
+static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_t t0,
+		      int64_t n[JOBQ_RETAIN_N], struct jobq_err *err)
+{
+	int64_t total = 0;
+
+	for (int k = 0; k < JOBQ_RETAIN_N; k++) {
+		enum jobq_retention_kind kind = (enum jobq_retention_kind)k;
+		int64_t older = window_ms(cfg, kind), got;
+		int rc;
+
+		if (older <= 0)
+			continue;
+		do {
+			if (!nap(r->c, retention_wait_ms(total, cfg->retention_rate,
+							 jobq_monotonic_ms() - t0)))
+				return 0;
+			if ((rc = jobq_store_retention_batch(r->st, kind, older, cfg->retention_batch,
+							     &got, err)) != 0)
+				return rc;
+			n[k] += got;
+			total += got;
+		} while (got == cfg->retention_batch);
+	}
+	/* The lock is kept until the pace allows the next batch, so the next round, of this
+	 * consumer or another, cannot go faster than the rate either. */
+	nap(r->c, retention_wait_ms(total, cfg->retention_rate, jobq_monotonic_ms() - t0));
+	return 0;
+}
+
+static void report(struct retention *r, const int64_t n[JOBQ_RETAIN_N], int64_t ms)
+{
+	struct metrics *m = &r->c->metrics;
+	char b[JOBQ_RETAIN_N][24], t[24], jobs[24];
+	int64_t j = n[JOBQ_RETAIN_SUCCEEDED] + n[JOBQ_RETAIN_FAILED] + n[JOBQ_RETAIN_CANCELLED];
+
+	atomic_fetch_add(&m->retention_rounds, 1);
+	for (int k = 0; k < JOBQ_RETAIN_N; k++) {
+		atomic_fetch_add(&m->retention_deleted[k], (uint_fast64_t)n[k]);
+		jobq_log_int(b[k], n[k]);
+	}
+	atomic_store(&m->retention_last_ms, ms);
+	jobq_info("retention_round", "worker", r->c->worker_id, "jobs", jobq_log_int(jobs, j),
+		  "succeeded", b[JOBQ_RETAIN_SUCCEEDED], "failed", b[JOBQ_RETAIN_FAILED],
+		  "cancelled", b[JOBQ_RETAIN_CANCELLED], "dead_letters",
+		  b[JOBQ_RETAIN_DEAD_LETTERS], "ms", jobq_log_int(t, ms));
+}
+
+/* One round, if this consumer gets the lock. */
+static void round_once(struct retention *r, const struct jobq_config *cfg)
+{
+	struct jobq_err err = { 0 }, ignored = { 0 };
+	int64_t n[JOBQ_RETAIN_N] = { 0 }, t0;
+	char started[64];
+	bool locked = false;
+	int rc;
+
+	if (jobq_store_retention_lock(r->st, &locked, started, sizeof(started), &err) != 0) {
+		jobq_warn("retention_failed", "worker", r->c->worker_id, "error", err.msg);
+		return;
+	}
+	if (!locked)
+		return;
+	t0 = jobq_monotonic_ms();
+	rc = delete_due(r, cfg, t0, n, &err);
+	if (rc == 0)
+		rc = jobq_store_retention_record(r->st, r->c->worker_id, started,
+						 n[JOBQ_RETAIN_SUCCEEDED] + n[JOBQ_RETAIN_FAILED] +
+							 n[JOBQ_RETAIN_CANCELLED],
+						 n[JOBQ_RETAIN_DEAD_LETTERS], &err);
+	if (jobq_store_ok(r->st) && jobq_store_retention_unlock(r->st, &ignored) != 0)
+		jobq_warn("retention_failed", "worker", r->c->worker_id, "error", ignored.msg);
+	report(r, n, jobq_monotonic_ms() - t0);
+	if (rc != 0)
+		jobq_warn("retention_failed", "worker", r->c->worker_id, "error", err.msg);
+}
+
+void *retention_thread(void *arg)
+{
+	struct retention r = { .c = arg };
+	struct consumer *c = r.c;
+	int64_t next = 0;
+
+	while (!atomic_load(&c->draining)) {
+		const struct jobq_config *cfg = c->cfg; /* a reload may change the windows */
+		int64_t now = jobq_monotonic_ms();
+
+		if (retention_on(cfg) && now >= next) {
+			next = now + cfg->retention_interval_ms;
+			if (ensure_db(&r))
+				round_once(&r, cfg);
+		}
+		nap(c, TICK_MS);
+	}
+	jobq_store_free(r.st);
+	return NULL;
+}
