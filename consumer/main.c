@@ -80,6 +80,12 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* A retention window as --check-config shows it: the duration, or "for ever" when unset. */
+static const char *keep_text(int64_t ms, char *buf, size_t len)
+{
+	return ms > 0 ? jobq_duration_format(ms, buf, len) : "for ever";
+}
+
 static void print_config(const struct jobq_config *cfg, const char *shim)
 {
 	char masked[512], d[32];
@@ -104,6 +110,12 @@ static void print_config(const struct jobq_config *cfg, const char *shim)
 	       jobq_duration_format(cfg->shutdown_timeout_ms, d, sizeof(d)));
 	printf("consumer.cancel_grace: %s\n",
 	       jobq_duration_format(cfg->cancel_grace_ms, d, sizeof(d)));
+	printf("retention: succeeded %s", keep_text(cfg->retention_succeeded_ms, d, sizeof(d)));
+	printf(", failed %s", keep_text(cfg->retention_failed_ms, d, sizeof(d)));
+	printf(", cancelled %s", keep_text(cfg->retention_cancelled_ms, d, sizeof(d)));
+	printf(", dead_letters %s", keep_text(cfg->retention_dead_letters_ms, d, sizeof(d)));
+	printf("; batch %d, rate %d/s, interval %s\n", cfg->retention_batch, cfg->retention_rate,
+	       jobq_duration_format(cfg->retention_interval_ms, d, sizeof(d)));
 	printf("handlers: %d command handler(s)", cfg->nhandlers);
 	for (int i = 0; i < cfg->nhandlers; i++)
 		printf("%s%s%s", i ? ", " : ": ", cfg->handlers[i].type,
