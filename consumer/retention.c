@@ -95,12 +95,14 @@ static bool ensure_db(struct retention *r)
 }
 
 /* Delete what is due, kind by kind, batch by batch, at most cfg->retention_rate rows a
- * second counted from t0: the round waits before each batch until the rows already deleted
- * are within the pace. n[] gets the rows deleted per kind. 0, or the error that ended it. */
-static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_t t0,
-		      int64_t n[JOBQ_RETAIN_N], struct jobq_err *err)
+ * second: each batch starts no sooner than the rows of the one before allow (n rows wait
+ * n / rate seconds from that batch's start), so any stretch of time sees at most the rate
+ * times its length plus one batch, even after a slow statement. n[] gets the rows deleted
+ * per kind. 0, or the error that ended it. */
+static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_t n[JOBQ_RETAIN_N],
+		      struct jobq_err *err)
 {
-	int64_t total = 0;
+	int64_t prev_start = 0, prev_n = 0;
 
 	for (int k = 0; k < JOBQ_RETAIN_N; k++) {
 		enum jobq_retention_kind kind = (enum jobq_retention_kind)k;
@@ -110,19 +112,20 @@ static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_
 		if (older <= 0)
 			continue;
 		do {
-			if (!nap(r->c, retention_wait_ms(total, cfg->retention_rate,
-							 jobq_monotonic_ms() - t0)))
+			if (!nap(r->c, retention_wait_ms(prev_n, cfg->retention_rate,
+							 jobq_monotonic_ms() - prev_start)))
 				return 0;
+			prev_start = jobq_monotonic_ms();
 			if ((rc = jobq_store_retention_batch(r->st, kind, older, cfg->retention_batch,
 							     &got, err)) != 0)
 				return rc;
 			n[k] += got;
-			total += got;
+			prev_n = got;
 		} while (got == cfg->retention_batch);
 	}
 	/* The lock is kept until the pace allows the next batch, so the next round, of this
 	 * consumer or another, cannot go faster than the rate either. */
-	nap(r->c, retention_wait_ms(total, cfg->retention_rate, jobq_monotonic_ms() - t0));
+	nap(r->c, retention_wait_ms(prev_n, cfg->retention_rate, jobq_monotonic_ms() - prev_start));
 	return 0;
 }
 
@@ -160,7 +163,7 @@ static void round_once(struct retention *r, const struct jobq_config *cfg)
 	if (!locked)
 		return;
 	t0 = jobq_monotonic_ms();
-	rc = delete_due(r, cfg, t0, n, &err);
+	rc = delete_due(r, cfg, n, &err);
 	if (rc == 0)
 		rc = jobq_store_retention_record(r->st, r->c->worker_id, started,
 						 n[JOBQ_RETAIN_SUCCEEDED] + n[JOBQ_RETAIN_FAILED] +

@@ -12,9 +12,9 @@
 /* True when cfg keeps some kind of row for a limited time (a round has work to do). */
 bool retention_on(const struct jobq_config *cfg);
 
-/* The pace: how many ms a round that started `elapsed_ms` ago and has deleted `deleted` rows
- * must still wait before its next batch, so that it never deletes more than `rate` rows a
- * second (0: go now). Pure. */
+/* The pace: how many ms to wait still before the next batch when the last one, which
+ * started `elapsed_ms` ago, deleted `deleted` rows, so that no more than `rate` rows a
+ * second go (0: go now). Pure. */
 int64_t retention_wait_ms(int64_t deleted, int rate, int64_t elapsed_ms);
 
 /* Thread body (arg: the consumer). Every retention.interval, while some window is set, it

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# test_retention — the retention config group applied by the consumers (docs/configuration.md
+# "Retention", migration 0041), with three consumers running as the jobq_consumer role:
+#  - a backlog of 1,000 succeeded jobs past the window goes at no more than retention.rate
+#    rows a second (the jobs table's count sampled with the database clock: any two samples
+#    at least 1 s apart differ by at most rate x seconds + one batch, plus rate x 0.1 s for
+#    the time a batch's statement takes between its start and its commit);
+#  - only one consumer prunes at a time: the recorded rounds (retention_rounds) never
+#    overlap, and each round's rows fit its own duration at the rate;
+#  - finished jobs of each state, and dead letters, go after their own window and not before
+#    (no deletion is seen while the window is still open); jobs that ran on the consumers go
+#    too;
+#  - live jobs (queued, scheduled, a retried one) and their history never go;
+#  - the consumer's role can call the retention functions but not prune live states, delete
+#    dead letters or rounds itself;
+#  - bad retention values stop the consumer with one line naming the key and the file:line
+#    or the variable.
+source "$(dirname "$0")/lib.sh"
+jq_setup retention
+
+RATE=200
+BATCH=50
+vh=$(_jq_urlencode "$TEST_VHOST")
+check --fatal "RabbitMQ user jobq_consumer exists (scripts/stack creates it)" \
+  _jq_mgmt GET "/api/users/jobq_consumer"
+check --fatal "grant jobq_consumer its rights on the test vhost" _jq_mgmt PUT \
+  "/api/permissions/$vh/jobq_consumer" \
+  '{"configure":"^amq\\.gen-.*$","write":"^(jobq\\.jobs|amq\\.gen-.*)$","read":"^(jobq\\..*|amq\\.gen-.*)$"}'
+check --fatal "migrate" jobq migrate
+CONSUMER_AMQP="amqp://jobq_consumer:jobq_consumer@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$vh"
+CONSUMER_DB="postgresql://jobq_consumer:jobq_consumer@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+cpsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$CONSUMER_DB" -c "$1"; }
+
+# ---- bad values: one line naming the key and where it was set
+bad_conf() {  # DESC TEXT EXPECTED-LINE
+  printf '%s\n' "$2" >"$T/bad.conf"
+  check_status "$1: the consumer refuses to start (exit 2)" 2 \
+    timeout 20 "$JOBQ_BIN_DIR/jobq-consumer" --config "$T/bad.conf" --check-config
+  check_eq "$1: one line" 1 "$(wc -l <"$ERR_FILE")"
+  check_eq "$1: naming the key and file:line" "$3" "$ERR"
+}
+bad_conf "a zero window" 'retention = { succeeded = "0s"; };' \
+  "jobq-consumer: $T/bad.conf:1: retention.succeeded: 0s is not a retention (1ms to 365d); leave it unset to keep the rows for ever"
+bad_conf "a window that is no duration" 'retention = { failed = "soon"; };' \
+  "jobq-consumer: $T/bad.conf:1: retention.failed: 'soon' is not a duration (use e.g. 250ms, 30s, 5m, 1h, 2d or plain seconds)"
+bad_conf "a rate of 0" $'retention = {\n  rate = 0; };' \
+  "jobq-consumer: $T/bad.conf:2: retention.rate: 0 is out of range (1 to 1000000)"
+bad_conf "a batch over the cap" 'retention = { batch = 20000; };' \
+  "jobq-consumer: $T/bad.conf:1: retention.batch: 20000 is out of range (1 to 10000)"
+bad_conf "a batch above the rate" $'retention = { rate = 100;\n batch = 500; };' \
+  "jobq-consumer: $T/bad.conf:2: retention.batch (500) must not exceed retention.rate (100)"
+bad_conf "an unknown key" 'retention = { events = "1d"; };' \
+  "jobq-consumer: $T/bad.conf:1: retention.events: unknown setting (expected one of: succeeded, failed, cancelled, dead_letters, batch, rate, interval)"
+printf 'retention = { };\n' >"$T/empty.conf"
+check_status "a bad variable: the consumer refuses to start (exit 2)" 2 \
+  env JOBQ_RETENTION_CANCELLED=xyz timeout 20 "$JOBQ_BIN_DIR/jobq-consumer" --config "$T/empty.conf" --check-config
+check_eq "... one line naming the variable" \
+  "jobq-consumer: \$JOBQ_RETENTION_CANCELLED: 'xyz' is not a duration (use e.g. 250ms, 30s, 5m, 1h, 2d or plain seconds)" "$ERR"
+
+# ---- the consumer's role: the retention functions, and no more
+check_status "consumer role: jobq_prune_jobs refuses a live state" 1 \
+  cpsql "select jobq_prune_jobs(array['queued'], now(), 10)"
+check "... saying which states it takes" grep -q "only finished states" "$ERR_FILE"
+check_status "consumer role: DELETE FROM dead_letters is refused" 1 cpsql "delete from dead_letters"
+check_status "consumer role: DELETE FROM retention_rounds is refused" 1 cpsql "delete from retention_rounds"
+check_status "consumer role: the prune's CLI function is refused" 1 cpsql "select jobq_cli_prune_jobs(now(), 10)"
+check_status "consumer role: jobq_prune_dead_letters refuses NULL" 1 cpsql "select jobq_prune_dead_letters(NULL, 10)"
+
+# ---- rows: a backlog past the window, fresh finished jobs of each state, live jobs
+ins_jobs() {  # N STATUS QUEUE FINISHED-AGO
+  sql "insert into jobs (id, type, queue, payload, status, status_reason, created_at, updated_at,
+         finished_at, published_at, attempt)
+       select gen_random_uuid(), 'noop', '$3', '{}', '$2', 'test', now() - interval '$4',
+              now() - interval '$4', now() - interval '$4', now() - interval '$4', 1
+       from generate_series(1, $1)" >/dev/null
+}
+ins_jobs 1000 succeeded backlog '1 hour'
+live_q=$(jobq submit noop '{}' --queue live)
+live_s=$(jobq submit noop '{}' --queue live --delay 1h)
+retried=$(sql "insert into jobs (id, type, queue, payload, status, status_reason, created_at,
+                 updated_at, finished_at, published_at, attempt)
+               values (gen_random_uuid(), 'noop', 'live', '{}', 'failed', 'test',
+                 now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour',
+                 now() - interval '1 hour', 1) returning id" | head -n1)
+check_status "jobq retry of an old failed job exits 0" 0 jobq retry "$retried"
+live_ids="'$live_q', '$live_s', '$retried'"
+live_events=$(sql "select count(*) from job_events where job_id in ($live_ids)")
+check "the live jobs have history" test "$live_events" -ge 4
+
+cat >"$T/ret.conf" <<CONF
+retention = {
+  succeeded = "4s"; failed = "6s"; cancelled = "8s"; dead_letters = "5s";
+  batch = $BATCH; rate = $RATE; interval = "300ms";
+};
+CONF
+declare -A PORT=()
+for w in w1 w2 w3; do
+  PORT[$w]=$(free_port)
+  JOBQ_AMQP_URL="$CONSUMER_AMQP" JOBQ_DATABASE_URL="$CONSUMER_DB" \
+    start_consumer "$w" --config "$T/ret.conf" --worker-id "$w" --concurrency 2 \
+    --metrics "127.0.0.1:${PORT[$w]}"
+done
+wait_for 20 "three retention sessions" sql_is 3 \
+  "select count(*) from pg_stat_activity where application_name = 'jobq-consumer retention'" || true
+
+# ---- the rate: sample the backlog's count with the database clock until it is gone
+: >"$T/samples"
+for _ in $(seq 1 150); do   # 0.1 s apart: 1,000 rows at 200/s take about 5 s
+  sql "select extract(epoch from clock_timestamp()) * 1000, count(*) from jobs where queue = 'backlog'" \
+    | tr '|' ' ' >>"$T/samples"
+  [[ "$(tail -n1 "$T/samples" | cut -d' ' -f2)" == 0 ]] && break
+  jq_nap 0.1
+done
+check_eq "the backlog of 1,000 succeeded jobs is gone" 0 "$(tail -n1 "$T/samples" | cut -d' ' -f2)"
+worst=$(awk -v rate="$RATE" -v batch="$BATCH" '
+  { t[NR] = $1; n[NR] = $2 }
+  END { w = -1e9
+        for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) {
+          dt = (t[j] - t[i]) / 1000; if (dt < 1) continue
+          over = (n[i] - n[j]) - (rate * (dt + 0.1) + batch); if (over > w) w = over }
+        printf "%d\n", w }' "$T/samples")
+check "no window of 1 s or more deleted more than rate x (seconds + 0.1) + one batch (worst excess $worst rows)" \
+  test "$worst" -le 0
+span=$(awk '$2 < 1000 && !s { s = $1 } $2 == 0 { e = $1; exit } END { printf "%d\n", e - s }' "$T/samples")
+note "1,000 rows deleted in about $span ms at retention.rate $RATE (at least $(( (1000 - BATCH) * 1000 / RATE )) ms)"
+check "... it took at least (1000 - batch) / rate seconds" test "$span" -ge $(( (1000 - 2 * BATCH) * 1000 / RATE ))
+
+# ---- finished jobs of each state and dead letters: after their window, not before
+ins_jobs 20 succeeded fresh '0 s'
+ins_jobs 20 failed fresh '0 s'
+ins_jobs 20 cancelled fresh '0 s'
+sql "insert into dead_letters (queue, reason, body, body_bytes)
+     select 'default', 'rejected', 'x', 1 from generate_series(1, 20)" >/dev/null
+t_ins=$(sql "select extract(epoch from now()) * 1000")
+ran=$(jobq submit noop '{}')
+wait_for 20 "a job ran on the consumers" sql_is succeeded "select status from jobs where id = '$ran'" || true
+early=0
+for _ in $(seq 1 120); do   # 0.15 s apart, 18 s at most: the last window is 8 s
+  row=$(sql "select extract(epoch from now()) * 1000 - $t_ins,
+                    count(*) filter (where status = 'succeeded' and queue = 'fresh'),
+                    count(*) filter (where status = 'failed' and queue = 'fresh'),
+                    count(*) filter (where status = 'cancelled' and queue = 'fresh'),
+                    (select count(*) from dead_letters)
+             from jobs" | tr '|' ' ')
+  read -r age s f c d <<<"$row"
+  age=${age%.*}
+  if { (( s < 20 && age < 4000 )) || (( f < 20 && age < 6000 )) || (( c < 20 && age < 8000 )) ||
+       (( d < 20 && age < 5000 )); }; then
+    early=1; note "deleted before the window: age ${age} ms, left $s $f $c $d"
+  fi
+  [[ "$s $f $c $d" == "0 0 0 0" ]] && break
+  jq_nap 0.15
+done
+check_eq "nothing went before its window" 0 "$early"
+check_eq "succeeded, failed, cancelled jobs and dead letters went after their windows" \
+  "0 0 0 0" "$s $f $c $d"
+wait_for 15 "the job that ran on the consumers went too" \
+  sql_is 0 "select count(*) from jobs where id = '$ran'" || true
+check_eq "no history is left of deleted jobs" 0 \
+  "$(sql "select count(*) from job_events e where not exists (select 1 from jobs j where j.id = e.job_id)")"
+
+# ---- live jobs and their history stay
+check_eq "the live jobs stay" 3 "$(sql "select count(*) from jobs where id in ($live_ids)")"
+check_eq "... with their whole history" "$live_events" \
+  "$(sql "select count(*) from job_events where job_id in ($live_ids)")"
+
+# ---- one consumer at a time: the rounds never overlap, and keep to the rate
+check "rounds were recorded" test "$(sql "select count(*) from retention_rounds where jobs > 0")" -ge 2
+check_eq "no two rounds overlap" 0 "$(sql "select count(*) from retention_rounds a
+  join retention_rounds b on a.id < b.id
+  and a.started_at < b.finished_at and b.started_at < a.finished_at")"
+check_eq "every round's rows fit its duration at the rate (plus one batch)" 0 \
+  "$(sql "select count(*) from retention_rounds
+          where jobs + dead_letters > $RATE * extract(epoch from finished_at - started_at) + $BATCH")"
+note "rounds by worker: $(sql "select string_agg(worker_id || '=' || n, ' ' order by worker_id)
+  from (select worker_id, count(*) n from retention_rounds group by worker_id) r")"
+deleted_metric() {  # the three consumers' jobq_retention_deleted_total, summed
+  local w sum=0 v
+  for w in w1 w2 w3; do
+    v=$(curl -s --max-time 5 "http://127.0.0.1:${PORT[$w]}/metrics" |
+      awk '$1 ~ /^jobq_retention_deleted_total/ { s += $2 } END { printf "%d\n", s }')
+    sum=$(( sum + v ))
+  done
+  echo "$sum"
+}
+check_eq "the consumers' metrics count the rows the rounds recorded" \
+  "$(sql "select sum(jobs + dead_letters) from retention_rounds")" "$(deleted_metric)"
+
+for w in w1 w2 w3; do
+  check_status "$w stops cleanly" 0 stop_consumer "$w"
+done
+check_eq "the retention sessions are gone" 0 \
+  "$(sql "select count(*) from pg_stat_activity where application_name = 'jobq-consumer retention'")"
