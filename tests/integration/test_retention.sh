@@ -11,6 +11,7 @@
 #    (no deletion is seen while the window is still open); jobs that ran on the consumers go
 #    too;
 #  - live jobs (queued, scheduled, a retried one) and their history never go;
+#  - `jobq stats` shows the latest round;
 #  - the consumer's role can call the retention functions but not prune live states, delete
 #    dead letters or rounds itself;
 #  - bad retention values stop the consumer with one line naming the key and the file:line
@@ -181,6 +182,12 @@ check_eq "every round's rows fit its duration at the rate (plus one batch)" 0 \
           where jobs + dead_letters > $RATE * extract(epoch from finished_at - started_at) + $BATCH")"
 note "rounds by worker: $(sql "select string_agg(worker_id || '=' || n, ' ' order by worker_id)
   from (select worker_id, count(*) n from retention_rounds group by worker_id) r")"
+check_status "stats --json exits 0" 0 jobq stats --json
+check_eq "stats shows the latest round" \
+  "$(sql "select worker_id || ' ' || jobs from retention_rounds order by id desc limit 1")" \
+  "$(jq -r '.retention_last | "\(.worker) \(.jobs)"' "$OUT_FILE")"
+check_status "stats exits 0" 0 jobq stats
+check "... with a last retention line" grep -Eq '^last retention +[0-9]+ jobs, [0-9]+ dead letters deleted in [0-9]+ ms by w[123], [0-9]+ s ago$' "$OUT_FILE"
 deleted_metric() {  # the three consumers' jobq_retention_deleted_total, summed
   local w sum=0 v
   for w in w1 w2 w3; do
