@@ -186,8 +186,7 @@ static const char *prefix2(const struct cfg_origin *o, const struct cfg_key *a,
 static int check_retention(const struct jobq_config *cfg, const struct cfg_origin *o,
 			   struct jobq_err *err)
 {
-	static const char *const windows[] = { "succeeded", "failed", "cancelled",
-					       "dead_letters" };
+	static const char *const windows[] = { "succeeded", "failed", "cancelled", "dead_letters" };
 	const struct cfg_key *batch = jobq_cfg_key_find("retention", "batch");
 	const struct cfg_key *rate = jobq_cfg_key_find("retention", "rate");
 	const struct cfg_key *k;

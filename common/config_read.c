@@ -17,7 +17,7 @@
 #include "config_read.h"
 #include "jobq/duration.h"
 
-static const char *const groups[] = { "amqp",     "database", "consumer", "retry",
+static const char *const groups[] = { "amqp",      "database", "consumer", "retry",
 				      "retention", "handlers", "metrics",  "log" };
 static const char *const handler_keys[] = {
 	"type",  "command", "timeout",   "cancel_grace",     "env",      "user",

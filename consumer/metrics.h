@@ -67,7 +67,7 @@ struct metrics {
 	atomic_uint_fast64_t retention_rounds;
 	atomic_uint_fast64_t retention_deleted[4];
 	atomic_int_fast64_t retention_last_ms;
-	void *daemon;                              /* struct MHD_Daemon */
+	void *daemon; /* struct MHD_Daemon */
 };
 
 struct consumer;

@@ -18,7 +18,7 @@
 #define RETRY_MS 5000
 
 _Static_assert(JOBQ_RETAIN_N == sizeof(((struct metrics *)0)->retention_deleted) /
-				   sizeof(((struct metrics *)0)->retention_deleted[0]),
+					sizeof(((struct metrics *)0)->retention_deleted[0]),
 	       "metrics.retention_deleted has one counter per kind");
 
 struct retention {
@@ -84,9 +84,9 @@ static bool ensure_db(struct retention *r)
 		return true;
 	if (jobq_monotonic_ms() < r->retry_at)
 		return false;
-	if ((r->st == NULL ? jobq_store_connect_bounded(cfg->database_url, "jobq-consumer retention",
-							 JOBQ_STORE_WORKER,
-							 fence_session_bound_ms(cfg), &r->st, &err)
+	if ((r->st == NULL ? jobq_store_connect_bounded(
+				     cfg->database_url, "jobq-consumer retention",
+				     JOBQ_STORE_WORKER, fence_session_bound_ms(cfg), &r->st, &err)
 			   : jobq_store_reconnect(r->st, &err)) == 0)
 		return true;
 	r->retry_at = jobq_monotonic_ms() + RETRY_MS;
@@ -116,8 +116,8 @@ static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_
 							 jobq_monotonic_ms() - prev_start)))
 				return 0;
 			prev_start = jobq_monotonic_ms();
-			if ((rc = jobq_store_retention_batch(r->st, kind, older, cfg->retention_batch,
-							     &got, err)) != 0)
+			if ((rc = jobq_store_retention_batch(r->st, kind, older,
+							     cfg->retention_batch, &got, err)) != 0)
 				return rc;
 			n[k] += got;
 			prev_n = got;
