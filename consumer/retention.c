@@ -94,15 +94,26 @@ static bool ensure_db(struct retention *r)
 	return false;
 }
 
+/* Rows one kind may lose in one round: what the rate allows in an interval, at least one
+ * batch. A kind whose rows finish faster than the rate deletes thus ends its turn, so the
+ * other kinds still get theirs and the round still ends (and is recorded). */
+static int64_t kind_budget(const struct jobq_config *cfg)
+{
+	int64_t b = (int64_t)cfg->retention_rate * cfg->retention_interval_ms / 1000;
+
+	return b > cfg->retention_batch ? b : cfg->retention_batch;
+}
+
 /* Delete what is due, kind by kind, batch by batch, at most cfg->retention_rate rows a
  * second: each batch starts no sooner than the rows of the one before allow (n rows wait
  * n / rate seconds from that batch's start), so any stretch of time sees at most the rate
- * times its length plus one batch, even after a slow statement. n[] gets the rows deleted
- * per kind. 0, or the error that ended it. */
+ * times its length plus one batch, even after a slow statement. A kind's turn ends at a
+ * short batch or at its budget (kind_budget). n[] gets the rows deleted per kind. 0, or
+ * the error that ended it. */
 static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_t n[JOBQ_RETAIN_N],
 		      struct jobq_err *err)
 {
-	int64_t prev_start = 0, prev_n = 0;
+	int64_t prev_start = 0, prev_n = 0, budget = kind_budget(cfg);
 
 	for (int k = 0; k < JOBQ_RETAIN_N; k++) {
 		enum jobq_retention_kind kind = (enum jobq_retention_kind)k;
@@ -121,7 +132,7 @@ static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_
 				return rc;
 			n[k] += got;
 			prev_n = got;
-		} while (got == cfg->retention_batch);
+		} while (got == cfg->retention_batch && n[k] < budget);
 	}
 	/* The lock is kept until the pace allows the next batch, so the next round, of this
 	 * consumer or another, cannot go faster than the rate either. */
