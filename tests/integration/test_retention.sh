@@ -6,7 +6,8 @@
 #    at least 1 s apart differ by at most rate x seconds + one batch, plus rate x 0.1 s for
 #    the time a batch's statement takes between its start and its commit);
 #  - only one consumer prunes at a time: the recorded rounds (retention_rounds) never
-#    overlap, and each round's rows fit its own duration at the rate;
+#    overlap, and each round's rows fit its own duration at the rate; a round ends at its
+#    budget (rate x interval rows a kind), so a backlog takes several rounds;
 #  - finished jobs of each state, and dead letters, go after their own window and not before
 #    (no deletion is seen while the window is still open); jobs that ran on the consumers go
 #    too;
@@ -180,6 +181,10 @@ check_eq "no two rounds overlap" 0 "$(sql "select count(*) from retention_rounds
 check_eq "every round's rows fit its duration at the rate (plus one batch)" 0 \
   "$(sql "select count(*) from retention_rounds
           where jobs + dead_letters > $RATE * extract(epoch from finished_at - started_at) + $BATCH")"
+# a kind's turn ends at rate x interval rows (60), in whole batches: 100 rows of each kind
+check_eq "no round deleted more than its budget (100 jobs of each of 3 states)" 0 \
+  "$(sql "select count(*) from retention_rounds where jobs > 300")"
+check "the backlog took several rounds" test "$(sql "select count(*) from retention_rounds where jobs >= 100")" -ge 8
 note "rounds by worker: $(sql "select string_agg(worker_id || '=' || n, ' ' order by worker_id)
   from (select worker_id, count(*) n from retention_rounds group by worker_id) r")"
 check_status "stats --json exits 0" 0 jobq stats --json
