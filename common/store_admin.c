@@ -74,7 +74,8 @@ static const char SQL_PRUNE_CUTOFF[] =
 	" 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS cutoff_text";
 
 /* The deletes of jobs and workers are migration 0008's functions, each returning how many
- * rows it deleted: jobq_cli_prune_jobs skips rows another session is changing (a
+ * rows it deleted: jobq_cli_prune_jobs (since migration 0041 a call of jobq_prune_jobs,
+ * the consumers' retention's delete too) skips rows another session is changing (a
  * concurrent retry) and rechecks the status of those it locked, so a job requeued
  * meanwhile is not deleted; job_events rows go with their job (the trigger
  * jobs_history_delete, migration 0005). jobq_cli_prune_workers deletes stopped workers

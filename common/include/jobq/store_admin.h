@@ -1,6 +1,7 @@
-/* The operator's writes on finished jobs: retry (a failed or cancelled job → queued, as if
- * new) and prune (finished jobs, stopped workers and stale wait registrations deleted past
- * a retention). */
+/* The writes on finished jobs: retry (a failed or cancelled job → queued, as if new), prune
+ * (finished jobs, stopped workers and stale wait registrations deleted past a retention),
+ * and the consumers' retention rounds (finished jobs and dead letters past the windows of
+ * the retention settings, a batch at a time, under the installation's retention lock). */
 #ifndef JOBQ_STORE_ADMIN_H
 #define JOBQ_STORE_ADMIN_H
 
