@@ -3,8 +3,9 @@
 # "Retention", migration 0041), with three consumers running as the jobq_consumer role:
 #  - a backlog of 1,000 succeeded jobs past the window goes at no more than retention.rate
 #    rows a second (the jobs table's count sampled with the database clock: any two samples
-#    at least 1 s apart differ by at most rate x seconds + one batch, plus rate x 0.1 s for
-#    the time a batch's statement takes between its start and its commit);
+#    at least 1 s apart differ by at most rate x seconds + one batch, plus rate x 0.5 s for
+#    the time a batch's statement may take between its start and its commit on a loaded
+#    machine; unpaced, the 1,000 rows would go in well under a second);
 #  - only one consumer prunes at a time: the recorded rounds (retention_rounds) never
 #    overlap, and each round's rows fit its own duration at the rate; a round ends at its
 #    budget (rate x interval rows a kind), so a backlog takes several rounds;
@@ -119,9 +120,9 @@ worst=$(awk -v rate="$RATE" -v batch="$BATCH" '
   END { w = -1e9
         for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) {
           dt = (t[j] - t[i]) / 1000; if (dt < 1) continue
-          over = (n[i] - n[j]) - (rate * (dt + 0.1) + batch); if (over > w) w = over }
+          over = (n[i] - n[j]) - (rate * (dt + 0.5) + batch); if (over > w) w = over }
         printf "%d\n", w }' "$T/samples")
-check "no window of 1 s or more deleted more than rate x (seconds + 0.1) + one batch (worst excess $worst rows)" \
+check "no window of 1 s or more deleted more than rate x (seconds + 0.5) + one batch (worst excess $worst rows)" \
   test "$worst" -le 0
 span=$(awk '$2 < 1000 && !s { s = $1 } $2 == 0 { e = $1; exit } END { printf "%d\n", e - s }' "$T/samples")
 note "1,000 rows deleted in about $span ms at retention.rate $RATE"
@@ -187,10 +188,14 @@ check_eq "no round deleted more than its budget (100 jobs of each of 3 states)" 
 check "the backlog took several rounds" test "$(sql "select count(*) from retention_rounds where jobs >= 100")" -ge 8
 note "rounds by worker: $(sql "select string_agg(worker_id || '=' || n, ' ' order by worker_id)
   from (select worker_id, count(*) n from retention_rounds group by worker_id) r")"
+# rounds go on (every 300 ms): the one stats shows is the latest before it or a later one
+before=$(sql "select max(id) from retention_rounds")
 check_status "stats --json exits 0" 0 jobq stats --json
-check_eq "stats shows the latest round" \
-  "$(sql "select worker_id || ' ' || jobs from retention_rounds order by id desc limit 1")" \
-  "$(jq -r '.retention_last | "\(.worker) \(.jobs)"' "$OUT_FILE")"
+shown_w=$(jq -r '.retention_last.worker' "$OUT_FILE")
+shown_at=$(jq -r '.retention_last.finished_at' "$OUT_FILE")
+check_eq "stats shows the latest round" 1 "$(sql "select count(*) from retention_rounds
+  where id >= $before and worker_id = '$shown_w' and to_char(finished_at at time zone 'UTC',
+  'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') = '$shown_at'")"
 check_status "stats exits 0" 0 jobq stats
 check "... with a last retention line" grep -Eq '^last retention +[0-9]+ jobs, [0-9]+ dead letters deleted in [0-9]+ ms by w[123], [0-9]+ s ago$' "$OUT_FILE"
 deleted_metric() {  # the three consumers' jobq_retention_deleted_total, summed
