@@ -4,6 +4,7 @@
  * from ("FILE:LINE: group.key: ..." or "$VAR: ..."). The top of the chain: nothing in the
  * files below calls back into this one. */
 #include <grp.h>
+#include <inttypes.h>
 #include <libconfig.h>
 #include <limits.h>
 #include <pwd.h>
@@ -181,7 +182,8 @@ static const char *prefix2(const struct cfg_origin *o, const struct cfg_key *a,
 }
 
 /* The retention windows: unset (0, the default) keeps rows for ever, so a value given as
- * 0s is refused rather than read as either "for ever" or "at once". A batch larger than the
+ * 0s is refused rather than read as either "for ever" or "at once"; a set one is at least
+ * JOBQ_RETENTION_MIN_MS. A batch larger than the
  * rate could not keep to the rate within a second. */
 static int check_retention(const struct jobq_config *cfg, const struct cfg_origin *o,
 			   struct jobq_err *err)
@@ -194,11 +196,18 @@ static int check_retention(const struct jobq_config *cfg, const struct cfg_origi
 
 	for (size_t i = 0; i < sizeof(windows) / sizeof(windows[0]); i++) {
 		k = jobq_cfg_key_find("retention", windows[i]);
-		if (*CFG_CFIELD(cfg, k, int64_t) == 0 && prefix(o, k, pfx, sizeof(pfx))[0] != '\0')
+		int64_t ms = *CFG_CFIELD(cfg, k, int64_t);
+
+		if (ms == 0 && prefix(o, k, pfx, sizeof(pfx))[0] != '\0')
 			return jobq_err_set(err, JOBQ_EINVAL,
-					    "%sretention.%s: 0s is not a retention (1ms to 365d);"
+					    "%sretention.%s: 0s is not a retention (1m to 365d);"
 					    " leave it unset to keep the rows for ever",
 					    pfx, windows[i]);
+		if (ms > 0 && ms < JOBQ_RETENTION_MIN_MS)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%sretention.%s: %" PRId64 "ms is under the shortest"
+					    " retention (1m to 365d)",
+					    prefix(o, k, pfx, sizeof(pfx)), windows[i], ms);
 	}
 	if (cfg->retention_batch > cfg->retention_rate)
 		return jobq_err_set(err, JOBQ_EINVAL,

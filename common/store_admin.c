@@ -74,8 +74,9 @@ static const char SQL_PRUNE_CUTOFF[] =
 	" 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS cutoff_text";
 
 /* The deletes of jobs and workers are migration 0008's functions, each returning how many
- * rows it deleted: jobq_cli_prune_jobs (since migration 0041 a call of jobq_prune_jobs,
- * the consumers' retention's delete too) skips rows another session is changing (a
+ * rows it deleted: jobq_cli_prune_jobs (since migration 0041 a call of
+ * jobq_prune_jobs_before, the consumers' retention's delete too, which dates a job by its
+ * finished_at and by its history, written by the server) skips rows another session is changing (a
  * concurrent retry) and rechecks the status of those it locked, so a job requeued
  * meanwhile is not deleted; job_events rows go with their job (the trigger
  * jobs_history_delete, migration 0005). jobq_cli_prune_workers deletes stopped workers
@@ -98,9 +99,15 @@ static const char SQL_PRUNE_TURNS[] =
 static const char SQL_PRUNE_SLOTS[] =
 	"SELECT jobq_cli_prune_slots($1::timestamptz, $2::bool) AS deleted";
 
+/* --dry-run: "deleted" is jobq_prune_jobs_before's predicate (migration 0041), so that the
+ * count is what the prune then deletes. */
 static const char SQL_PRUNE_COUNT[] =
-	"SELECT (SELECT count(*) FROM jobs WHERE finished_at < $1::timestamptz"
-	"   AND status IN ('succeeded', 'failed', 'cancelled')) AS deleted,"
+	"SELECT (SELECT count(*) FROM jobs j WHERE j.finished_at < $1::timestamptz"
+	"   AND j.status IN ('succeeded', 'failed', 'cancelled')"
+	"   AND EXISTS (SELECT 1 FROM job_events e WHERE e.job_id = j.id"
+	"     AND e.to_status = j.status AND e.at < $1::timestamptz)"
+	"   AND NOT EXISTS (SELECT 1 FROM job_events e WHERE e.job_id = j.id"
+	"     AND e.at >= $1::timestamptz)) AS deleted,"
 	" (SELECT count(*) FROM workers WHERE state = 'stopped'"
 	"   AND coalesce(stopped_at, heartbeat_at) < $1::timestamptz) AS workers,"
 	" (SELECT count(*) FROM job_waiters WHERE created_at < now() - interval '1 day'"

@@ -1,10 +1,12 @@
 -- Retention applied by the consumers (docs/configuration.md#retention, docs/cli.md "prune").
 --
--- 1. jobq_prune_jobs: one batch of the finished jobs of the given states that finished
---    before a cutoff, with their history (the jobs_history_delete trigger, migration 0005).
---    It is the body jobq_cli_prune_jobs (migration 0008) had, with the states as an
---    argument: `jobq prune` passes the three terminal states and one cutoff, a consumer's
---    retention round one state and that state's own cutoff. One piece of code serves both.
+-- 1. jobq_prune_jobs_before: one batch of the finished jobs of the given states that
+--    finished before a cutoff, by their finished_at and by their history, with that history
+--    (the jobs_history_delete trigger, migration 0005). It is the body jobq_cli_prune_jobs
+--    (migration 0008) had, with the states as an argument: `jobq prune` passes the three
+--    terminal states and one cutoff through jobq_cli_prune_jobs, a consumer's retention
+--    round one state and that state's own cutoff through jobq_prune_jobs, which holds the
+--    cutoff to a minute ago at the latest. One piece of code serves both.
 -- 2. jobq_prune_dead_letters: one batch of dead letters recorded before a cutoff (by their
 --    own age: a dead letter may name no job, or a job kept longer).
 -- 3. retention_rounds and jobq_retention_record: what each retention round did, for `jobq
@@ -13,12 +15,28 @@
 -- jobq migrate grants EXECUTE on 1 to 3 to jobq_consumer, and SELECT on retention_rounds to
 -- jobq_cli (common/migrate.c).
 
+-- The index the prune reads (docs/configuration.md#retention): one state's finished jobs in
+-- finish order, so that a batch is a range scan that stops at its LIMIT, or at once when
+-- nothing of that state is due. jobs_finished (0001, finished_at alone) made the planner
+-- read every finished job of the other states too (a seq scan on a large table).
+CREATE INDEX jobs_status_finished ON jobs (status, finished_at) WHERE finished_at IS NOT NULL;
+
+-- jobq_prune_jobs_before: one batch of jobs of the given finished states that finished
+-- before a cutoff (at most now()), with their history; granted to no role, called by the two
+-- entry points below. A job's age is read twice: from jobs.finished_at, which the index
+-- orders, and from its history, which only the SECURITY DEFINER triggers write with the
+-- server's clock (jobq_record_updates, 0021: a finish is stamped now() of its statement's
+-- transaction). A job is due only if it has an event into its present state before the
+-- cutoff and no event at or after it, so a job whose status and finished_at were written
+-- by hand (the consumer role has UPDATE on jobs) is as old as the forged transition itself.
 -- SKIP LOCKED leaves rows another session is changing (a concurrent retry) alone; the WHERE
 -- clause is rechecked on the rows it locked, so a job requeued meanwhile is not deleted.
 -- States other than the three terminal ones are refused, as NULL arguments are.
-CREATE FUNCTION jobq_prune_jobs(states text[], cutoff timestamptz, batch integer) RETURNS bigint
+CREATE FUNCTION jobq_prune_jobs_before(states text[], cutoff timestamptz, batch integer)
+    RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE n bigint;
+    c timestamptz;
 BEGIN
     IF states IS NULL OR cutoff IS NULL OR batch IS NULL THEN
         RAISE EXCEPTION 'jobq_prune_jobs: states, cutoff and batch must not be NULL';
@@ -26,14 +44,31 @@ BEGIN
     IF NOT states <@ ARRAY['succeeded'::text, 'failed'::text, 'cancelled'::text] THEN
         RAISE EXCEPTION 'jobq_prune_jobs: only finished states (succeeded, failed, cancelled) may be pruned, not %', states;
     END IF;
+    c := LEAST(cutoff, pg_catalog.now());
     WITH doomed AS (SELECT j.id FROM public.jobs j
-                     WHERE j.finished_at < LEAST(cutoff, pg_catalog.now())
-                     AND j.status = ANY (states)
+                     WHERE j.status = ANY (states) AND j.finished_at < c
+                       AND EXISTS (SELECT 1 FROM public.job_events e
+                                    WHERE e.job_id = j.id AND e.to_status = j.status
+                                      AND e.at < c)
+                       AND NOT EXISTS (SELECT 1 FROM public.job_events e
+                                        WHERE e.job_id = j.id AND e.at >= c)
                     ORDER BY j.finished_at LIMIT GREATEST(LEAST(batch, 10000), 1)
                     FOR UPDATE SKIP LOCKED),
      d AS (DELETE FROM public.jobs j USING doomed WHERE j.id = doomed.id RETURNING 1)
     SELECT count(*) INTO n FROM d;
     RETURN n;
+END
+$$;
+
+-- The consumers' entry point (jobq_consumer has EXECUTE): the cutoff is at most one minute
+-- before now(), the shortest retention window (docs/configuration.md#retention). A session
+-- with the consumer's password can still mark a live job finished, but that transition is
+-- in the job's history with the server's time, and the job is not due until a minute later.
+CREATE FUNCTION jobq_prune_jobs(states text[], cutoff timestamptz, batch integer) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    RETURN public.jobq_prune_jobs_before(
+        states, LEAST(cutoff, pg_catalog.now() - interval '1 minute'), batch);
 END
 $$;
 
@@ -43,8 +78,8 @@ BEGIN
     IF cutoff IS NULL OR batch IS NULL THEN
         RAISE EXCEPTION 'jobq_cli_prune_jobs: cutoff and batch must not be NULL';
     END IF;
-    RETURN public.jobq_prune_jobs(ARRAY['succeeded'::text, 'failed'::text, 'cancelled'::text],
-                                  cutoff, batch);
+    RETURN public.jobq_prune_jobs_before(
+        ARRAY['succeeded'::text, 'failed'::text, 'cancelled'::text], cutoff, batch);
 END
 $$;
 
@@ -78,7 +113,8 @@ CREATE TABLE retention_rounds (
 );
 
 -- Record a round that started at `started` (the clock time the round's lock was taken) and
--- ends now; drop the rounds before the latest 1000.
+-- ends now; drop the rounds before the latest 1000. The consumer role calls it, so a session
+-- with that password can add rows within these checks: the table reports, it proves nothing.
 CREATE FUNCTION jobq_retention_record(worker text, started timestamptz, jobs bigint, dead bigint)
     RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -88,6 +124,9 @@ BEGIN
     IF worker IS NULL OR started IS NULL OR jobs IS NULL OR dead IS NULL THEN
         RAISE EXCEPTION 'jobq_retention_record: arguments must not be NULL';
     END IF;
+    IF worker = '' OR jobs < 0 OR dead < 0 OR started > t THEN
+        RAISE EXCEPTION 'jobq_retention_record: a round needs a worker, counts of 0 or more and a start not after now';
+    END IF;
     INSERT INTO public.retention_rounds (worker_id, started_at, finished_at, jobs, dead_letters)
     VALUES (worker, started, t, jobs, dead)
     RETURNING id INTO newest;
@@ -95,7 +134,8 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION jobq_prune_jobs(text[], timestamptz, integer),
+REVOKE EXECUTE ON FUNCTION jobq_prune_jobs_before(text[], timestamptz, integer),
+    jobq_prune_jobs(text[], timestamptz, integer),
     jobq_prune_dead_letters(timestamptz, integer),
     jobq_retention_record(text, timestamptz, bigint, bigint) FROM PUBLIC;
 REVOKE ALL ON retention_rounds FROM PUBLIC;

@@ -43,7 +43,9 @@ bad_conf() {  # DESC TEXT EXPECTED-LINE
   check_eq "$1: naming the key and file:line" "$3" "$ERR"
 }
 bad_conf "a zero window" 'retention = { succeeded = "0s"; };' \
-  "jobq-consumer: $T/bad.conf:1: retention.succeeded: 0s is not a retention (1ms to 365d); leave it unset to keep the rows for ever"
+  "jobq-consumer: $T/bad.conf:1: retention.succeeded: 0s is not a retention (1m to 365d); leave it unset to keep the rows for ever"
+bad_conf "a window under a minute" 'retention = { failed = "10s"; };' \
+  "jobq-consumer: $T/bad.conf:1: retention.failed: 10000ms is under the shortest retention (1m to 365d)"
 bad_conf "a window that is no duration" 'retention = { failed = "soon"; };' \
   "jobq-consumer: $T/bad.conf:1: retention.failed: 'soon' is not a duration (use e.g. 250ms, 30s, 5m, 1h, 2d or plain seconds)"
 bad_conf "a rate of 0" $'retention = {\n  rate = 0; };' \
@@ -68,14 +70,39 @@ check_status "consumer role: DELETE FROM dead_letters is refused" 1 cpsql "delet
 check_status "consumer role: DELETE FROM retention_rounds is refused" 1 cpsql "delete from retention_rounds"
 check_status "consumer role: the prune's CLI function is refused" 1 cpsql "select jobq_cli_prune_jobs(now(), 10)"
 check_status "consumer role: jobq_prune_dead_letters refuses NULL" 1 cpsql "select jobq_prune_dead_letters(NULL, 10)"
+check "... saying so" grep -q "must not be NULL" "$ERR_FILE"
+check_status "consumer role: jobq_prune_jobs_before is refused" 1 \
+  cpsql "select jobq_prune_jobs_before(array['succeeded'], now(), 10)"
+# The role has UPDATE on jobs: it marks a scheduled job finished a day ago, then prunes with
+# a cutoff of now. The job's history dates the finish now, so the job and its history stay.
+forged=$(jobq submit noop '{}' --queue forged --delay 1h)
+forged_events=$(sql "select count(*) from job_events where job_id = '$forged'")
+check_status "consumer role: it can mark a scheduled job succeeded a day ago" 0 \
+  cpsql "update jobs set status = 'succeeded', finished_at = now() - interval '1 day'
+         where id = '$forged'"
+check_status "consumer role: a prune with a cutoff of now runs" 0 \
+  cpsql "select jobq_prune_jobs(array['succeeded'], now(), 10000)"
+check_eq "... and deletes nothing" 0 "$OUT"
+check_eq "... the job stays, with its history and the forged transition in it" \
+  "1 $(( forged_events + 1 ))" \
+  "$(sql "select (select count(*) from jobs where id = '$forged'),
+               (select count(*) from job_events where job_id = '$forged')" | tr '|' ' ')"
+check_status "cli role's path (jobq prune --older-than 1d) keeps it too" 0 jobq prune --older-than 1d --json
+check "... deleting no job" grep -q '"deleted":0,' "$OUT_FILE"
+sql "delete from jobs where id = '$forged'" >/dev/null  # not to be pruned a minute on
+check_status "consumer role: jobq_retention_record refuses a negative count" 1 \
+  cpsql "select jobq_retention_record('x', now(), -1, 0)"
+check "... saying so" grep -q "counts of 0 or more" "$ERR_FILE"
 
 # ---- rows: a backlog past the window, fresh finished jobs of each state, live jobs
-ins_jobs() {  # N STATUS QUEUE FINISHED-AGO
+ins_jobs() {  # N STATUS QUEUE FINISHED-AGO (and their history dated so, as a finish is)
   sql "insert into jobs (id, type, queue, payload, status, status_reason, created_at, updated_at,
          finished_at, published_at, attempt)
        select gen_random_uuid(), 'noop', '$3', '{}', '$2', 'test', now() - interval '$4',
               now() - interval '$4', now() - interval '$4', now() - interval '$4', 1
        from generate_series(1, $1)" >/dev/null
+  sql "update job_events e set at = j.finished_at from jobs j
+       where j.id = e.job_id and j.queue = '$3' and j.status = '$2'" >/dev/null
 }
 ins_jobs 1000 succeeded backlog '1 hour'
 live_q=$(jobq submit noop '{}' --queue live)
@@ -92,7 +119,7 @@ check "the live jobs have history" test "$live_events" -ge 4
 
 cat >"$T/ret.conf" <<CONF
 retention = {
-  succeeded = "4s"; failed = "6s"; cancelled = "8s"; dead_letters = "5s";
+  succeeded = "60s"; failed = "62s"; cancelled = "64s"; dead_letters = "61s";
   batch = $BATCH; rate = $RATE; interval = "300ms";
 };
 CONF
@@ -130,11 +157,12 @@ note "1,000 rows deleted in about $span ms at retention.rate $RATE"
 check "... it took at least (1000 - 2 x batch) / rate seconds" test "$span" -ge $(( (1000 - 2 * BATCH) * 1000 / RATE ))
 
 # ---- finished jobs of each state and dead letters: after their window, not before
-ins_jobs 20 succeeded fresh '0 s'
-ins_jobs 20 failed fresh '0 s'
-ins_jobs 20 cancelled fresh '0 s'
-sql "insert into dead_letters (queue, reason, body, body_bytes)
-     select 'default', 'rejected', 'x', 1 from generate_series(1, 20)" >/dev/null
+# (the shortest window is a minute: the rows are made 57 s old, so they fall due 3 to 7 s on)
+ins_jobs 20 succeeded fresh '57 s'
+ins_jobs 20 failed fresh '57 s'
+ins_jobs 20 cancelled fresh '57 s'
+sql "insert into dead_letters (queue, reason, body, body_bytes, at)
+     select 'default', 'rejected', 'x', 1, now() - interval '57 s' from generate_series(1, 20)" >/dev/null
 # when each kind's rows were finished (recorded): one statement each, so one time each
 born() { sql "select floor(extract(epoch from max($1)) * 1000) from $2"; }
 t_s=$(born finished_at "jobs where queue = 'fresh' and status = 'succeeded'")
@@ -143,8 +171,11 @@ t_c=$(born finished_at "jobs where queue = 'fresh' and status = 'cancelled'")
 t_d=$(born at dead_letters)
 ran=$(jobq submit noop '{}')
 wait_for 20 "a job ran on the consumers" sql_is succeeded "select status from jobs where id = '$ran'" || true
+# a minute older, its history too, so that it falls due within the test
+sql "update jobs set finished_at = finished_at - interval '1 minute' where id = '$ran';
+     update job_events set at = at - interval '1 minute' where job_id = '$ran'" >/dev/null
 early=0
-for _ in $(seq 1 120); do   # 0.15 s apart, 18 s at most: the last window is 8 s
+for _ in $(seq 1 120); do   # 0.15 s apart, 18 s at most: the last rows fall due 7 s on
   # now() of the sample's own statement: a row it no longer sees was deleted before it
   row=$(sql "select floor(extract(epoch from now()) * 1000),
                     count(*) filter (where status = 'succeeded' and queue = 'fresh'),
@@ -153,8 +184,8 @@ for _ in $(seq 1 120); do   # 0.15 s apart, 18 s at most: the last window is 8 s
                     (select count(*) from dead_letters)
              from jobs" | tr '|' ' ')
   read -r now s f c d <<<"$row"
-  if { (( s < 20 && now - t_s < 4000 )) || (( f < 20 && now - t_f < 6000 )) ||
-       (( c < 20 && now - t_c < 8000 )) || (( d < 20 && now - t_d < 5000 )); }; then
+  if { (( s < 20 && now - t_s < 60000 )) || (( f < 20 && now - t_f < 62000 )) ||
+       (( c < 20 && now - t_c < 64000 )) || (( d < 20 && now - t_d < 61000 )); }; then
     early=1
     note "deleted before the window: ages $(( now - t_s )) $(( now - t_f )) $(( now - t_c )) $(( now - t_d )) ms, left $s $f $c $d"
   fi

@@ -529,7 +529,8 @@ static void test_config_queue_type(void **state)
 }
 
 /* The retention group: unset windows keep rows for ever, set ones are read as durations;
- * 0s, a batch above the rate and bad values are refused with the key and the line. */
+ * 0s, a window under 1m, a batch above the rate and bad values are refused with the key
+ * and the line. */
 static void test_config_retention(void **state)
 {
 	struct jobq_config cfg;
@@ -561,7 +562,12 @@ static void test_config_retention(void **state)
 	unsetenv("JOBQ_RETENTION_FAILED");
 
 	load_fails_at("retention = {\n succeeded = \"0s\"; };\n", 2,
-		      "retention.succeeded: 0s is not a retention (1ms to 365d); leave it unset");
+		      "retention.succeeded: 0s is not a retention (1m to 365d); leave it unset");
+	load_fails_at("retention = { failed = \"59s\"; };\n", 1,
+		      "retention.failed: 59000ms is under the shortest retention (1m to 365d)");
+	load_ok(&cfg, "retention = { cancelled = \"1m\"; };\n");
+	assert_int_equal(cfg.retention_cancelled_ms, 60000);
+	jobq_config_free(&cfg);
 	load_fails_at("retention = { cancelled = \"-1s\"; };\n", 1, "retention.cancelled: ");
 	load_fails_at("retention = { dead_letters = 5; batch = 0; };\n", 1,
 		      "retention.batch: 0 is out of range (1 to 10000)");

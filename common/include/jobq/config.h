@@ -19,6 +19,10 @@
 
 /* Most rows one retention statement deletes (retention.batch; the SQL functions cap it too). */
 #define JOBQ_RETENTION_BATCH_MAX 10000
+/* The shortest retention window: a waiter (`jobq submit --wait`, `jobq wait`) can read a
+ * finished job's outcome for at least this long, and jobq_prune_jobs (migration 0041) holds
+ * the consumers' cutoff to now() minus this at the latest. */
+#define JOBQ_RETENTION_MIN_MS 60000
 
 /* A command handler from the `handlers` list (docs/design.md §8). */
 struct jobq_handler_config {
