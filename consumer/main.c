@@ -177,6 +177,7 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
 	pthread_mutex_init(&c->health_mu, NULL);
+	pthread_mutex_init(&c->retention_mu, NULL);
 	/* A batch never needs more than two items per executor (an outcome and the next
 	 * claim). */
 	if (combiner_init(&c->writes, 2 * (size_t)cfg->concurrency) != 0)
@@ -426,6 +427,7 @@ int main(int argc, char **argv)
 	pthread_create(&ret, NULL, retention_thread, &c);
 	pthread_create(&io, NULL, io_thread, &c);
 	pthread_join(io, NULL);
+	retention_cancel(&c); /* a statement still waiting (on a lock) does not hold the exit */
 	pthread_join(rt, NULL);
 	pthread_join(ret, NULL);
 	for (int i = 0; i < cfg.concurrency; i++)

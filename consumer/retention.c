@@ -2,6 +2,8 @@
  * windows (retention.* settings), on a session of their own, off the executors', the
  * keeper's and the relay's paths. The deletes are the prune's functions (migration 0041);
  * this file decides when and how fast. */
+#include <libpq-fe.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
@@ -16,6 +18,14 @@
 #define TICK_MS 100
 /* Pause between reconnects of the session during an outage. */
 #define RETRY_MS 5000
+/* The retention session's lock_timeout: a batch that waits this long for a lock (a LOCK
+ * TABLE, a VACUUM FULL, a migration) fails (SQLSTATE 55P03) and the round ends; the next
+ * interval tries again. */
+#define LOCK_TIMEOUT_MS 5000
+/* Its statement_timeout: this plus STMT_MS_PER_ROW per row of a batch (a batch of 10,000
+ * rows and their history gets 30 s), at most the workers' session bound (lease_duration). */
+#define STMT_BASE_MS 10000
+#define STMT_MS_PER_ROW 2
 
 _Static_assert(JOBQ_RETAIN_N == sizeof(((struct metrics *)0)->retention_deleted) /
 					sizeof(((struct metrics *)0)->retention_deleted[0]),
@@ -74,21 +84,65 @@ static bool nap(struct consumer *c, int64_t ms)
 	return !atomic_load(&c->draining);
 }
 
+/* The bound of every wait of the retention session (statement_timeout and the rest,
+ * jobq_store_connect_bounded): enough for one batch, never more than a worker session's. */
+static int64_t statement_bound_ms(const struct jobq_config *cfg)
+{
+	int64_t b = STMT_BASE_MS + STMT_MS_PER_ROW * (int64_t)cfg->retention_batch;
+	int64_t lease = fence_session_bound_ms(cfg);
+
+	return lease < b ? lease : b;
+}
+
+/* Publish the session's cancel handle for retention_cancel (open), or withdraw it. */
+static void share_cancel(struct retention *r, bool open)
+{
+	struct consumer *c = r->c;
+
+	pthread_mutex_lock(&c->retention_mu);
+	if (c->retention_cancel != NULL)
+		PQfreeCancel(c->retention_cancel);
+	c->retention_cancel =
+		open && jobq_store_ok(r->st) ? PQgetCancel(jobq_store_conn(r->st)) : NULL;
+	pthread_mutex_unlock(&c->retention_mu);
+}
+
+void retention_cancel(struct consumer *c)
+{
+	char why[256];
+
+	pthread_mutex_lock(&c->retention_mu);
+	if (c->retention_cancel != NULL && PQcancel(c->retention_cancel, why, sizeof(why)) == 0)
+		jobq_warn("retention_cancel_failed", "worker", c->worker_id, "error", why);
+	pthread_mutex_unlock(&c->retention_mu);
+}
+
+/* A session that can take a round now: the open one if it answers (jobq_store_fresh: a
+ * session the server ended while idle, by a restart, pg_terminate_backend or
+ * idle_session_timeout, is seen now, not by the round's first statement), else a new one
+ * with the bound and lock_timeout set. No reconnect before r->retry_at. */
 static bool ensure_db(struct retention *r)
 {
 	struct jobq_err err = { 0 };
 	const struct jobq_config *cfg = r->c->cfg;
+	char sql[64];
 
-	if (r->st != NULL && jobq_store_ok(r->st) &&
-	    jobq_store_set_bound(r->st, fence_session_bound_ms(cfg), &err) == 0)
+	if (r->st != NULL && jobq_store_fresh(r->st, JOBQ_STORE_IDLE_CHECK_MS) &&
+	    jobq_store_set_bound(r->st, statement_bound_ms(cfg), &err) == 0)
 		return true;
 	if (jobq_monotonic_ms() < r->retry_at)
 		return false;
+	share_cancel(r, false);
+	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", LOCK_TIMEOUT_MS);
 	if ((r->st == NULL ? jobq_store_connect_bounded(
 				     cfg->database_url, "jobq-consumer retention",
-				     JOBQ_STORE_WORKER, fence_session_bound_ms(cfg), &r->st, &err)
-			   : jobq_store_reconnect(r->st, &err)) == 0)
+				     JOBQ_STORE_WORKER, statement_bound_ms(cfg), &r->st, &err)
+			   : jobq_store_reconnect(r->st, &err)) == 0 &&
+	    jobq_store_set_bound(r->st, statement_bound_ms(cfg), &err) == 0 &&
+	    jobq_store_command(r->st, sql, &err) == 0) {
+		share_cancel(r, true);
 		return true;
+	}
 	r->retry_at = jobq_monotonic_ms() + RETRY_MS;
 	jobq_warn("retention_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
 	return false;
@@ -204,6 +258,7 @@ void *retention_thread(void *arg)
 		}
 		nap(c, TICK_MS);
 	}
+	share_cancel(&r, false);
 	jobq_store_free(r.st);
 	return NULL;
 }

@@ -24,4 +24,12 @@ int64_t retention_wait_ms(int64_t deleted, int rate, int64_t elapsed_ms);
  * Returns when the consumer drains. */
 void *retention_thread(void *arg);
 
+struct consumer;
+
+/* Cancel the statement the retention session runs now, if any (PQcancel; nothing when the
+ * session is idle or closed): main calls it when the drain is over, so that a batch waiting
+ * on a lock (an operator's LOCK TABLE, a VACUUM FULL) does not hold up the exit. The thread
+ * sees the draining flag after it and ends. Thread-safe. */
+void retention_cancel(struct consumer *c);
+
 #endif

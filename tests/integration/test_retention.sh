@@ -246,3 +246,36 @@ for w in w1 w2 w3; do
 done
 check_eq "the retention sessions are gone" 0 \
   "$(sql "select count(*) from pg_stat_activity where application_name = 'jobq-consumer retention'")"
+
+# ---- shutdown does not wait on a retention statement: another session holds a lock on
+# the job_events rows of a due job (as an operator's transaction, a VACUUM FULL or a LOCK
+# TABLE would; a row lock, so that only the retention's delete waits on it, not the
+# relay's writes); the round's batch waits on it until the consumer's drain is over, when
+# the consumer cancels it (and lock_timeout ends each wait after 5 s anyway). Before, the
+# exit waited for the lock, up to lease_duration.
+ins_jobs 1 succeeded locked '2 minutes'
+( rc=0; PGAPPNAME=retention-test-lock _jq_psql "$_JQ_DB" -q -c "begin;
+    select 1 from job_events where job_id in (select id from jobs where queue = 'locked')
+      for update;
+    select pg_sleep(45); commit;" >/dev/null 2>&1 || rc=$?; echo "$rc" >"$T/lock.rc" ) &
+locker=$!
+wait_for 10 "the due job's history is locked" sql_is active \
+  "select state from pg_stat_activity where application_name = 'retention-test-lock'" || true
+cat >"$T/lock.conf" <<CONF
+consumer = { shutdown_timeout = "5s"; };
+retention = { succeeded = "1m"; interval = "200ms"; };
+CONF
+JOBQ_AMQP_URL="$CONSUMER_AMQP" JOBQ_DATABASE_URL="$CONSUMER_DB" \
+  start_consumer w4 --config "$T/lock.conf" --worker-id w4 --concurrency 1
+wait_for 20 "w4's retention batch waits on the lock" sql_is t \
+  "select exists (select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                  where not l.granted and a.application_name = 'jobq-consumer retention')" || true
+JQ_STOP_TIMEOUT=30 check_status "w4 stops cleanly while the due job's history is locked" 0 \
+  stop_consumer w4
+check "... before the lock is released" test ! -e "$T/lock.rc"
+check "... having logged worker_stopped" grep -q worker_stopped "$(log_of w4)"
+sql "select pg_terminate_backend(pid) from pg_stat_activity
+     where application_name = 'retention-test-lock'" >/dev/null
+wait "$locker" || true
+check_eq "the cancelled batch deleted nothing: the due job stays" 1 \
+  "$(sql "select count(*) from jobs where queue = 'locked'")"
