@@ -26,17 +26,24 @@ CREATE INDEX jobs_status_finished ON jobs (status, finished_at) WHERE finished_a
 -- entry points below. A job's age is read twice: from jobs.finished_at, which the index
 -- orders, and from its history, which only the SECURITY DEFINER triggers write with the
 -- server's clock (jobq_record_updates, 0021: a finish is stamped now() of its statement's
--- transaction). A job is due only if it has an event into its present state before the
--- cutoff and no event at or after it, so a job whose status and finished_at were written
--- by hand (the consumer role has UPDATE on jobs) is as old as the forged transition itself.
+-- transaction). A job is due only if its latest event (by id) is into its present state
+-- and every event of it is before the cutoff, so a job whose status and finished_at were
+-- written by hand (the consumer role has UPDATE on jobs) is as old as the forged transition
+-- itself. The two checks are subqueries run per row along job_events' key (job_id, id), so
+-- the plan stays an ordered range scan that stops at the LIMIT (written as EXISTS, a
+-- custom plan hash-joined all of job_events and sorted every due job: 1.5 s for 500 of
+-- 100,000).
 -- SKIP LOCKED leaves rows another session is changing (a concurrent retry) alone; the WHERE
 -- clause is rechecked on the rows it locked, so a job requeued meanwhile is not deleted.
 -- States other than the three terminal ones are refused, as NULL arguments are.
 CREATE FUNCTION jobq_prune_jobs_before(states text[], cutoff timestamptz, batch integer)
     RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE n bigint;
+DECLARE n bigint := 0;
+    k bigint;
+    lim integer;
     c timestamptz;
+    s text;
 BEGIN
     IF states IS NULL OR cutoff IS NULL OR batch IS NULL THEN
         RAISE EXCEPTION 'jobq_prune_jobs: states, cutoff and batch must not be NULL';
@@ -45,17 +52,24 @@ BEGIN
         RAISE EXCEPTION 'jobq_prune_jobs: only finished states (succeeded, failed, cancelled) may be pruned, not %', states;
     END IF;
     c := LEAST(cutoff, pg_catalog.now());
-    WITH doomed AS (SELECT j.id FROM public.jobs j
-                     WHERE j.status = ANY (states) AND j.finished_at < c
-                       AND EXISTS (SELECT 1 FROM public.job_events e
-                                    WHERE e.job_id = j.id AND e.to_status = j.status
-                                      AND e.at < c)
-                       AND NOT EXISTS (SELECT 1 FROM public.job_events e
-                                        WHERE e.job_id = j.id AND e.at >= c)
-                    ORDER BY j.finished_at LIMIT GREATEST(LEAST(batch, 10000), 1)
-                    FOR UPDATE SKIP LOCKED),
-     d AS (DELETE FROM public.jobs j USING doomed WHERE j.id = doomed.id RETURNING 1)
-    SELECT count(*) INTO n FROM d;
+    lim := GREATEST(LEAST(batch, 10000), 1);
+    -- One state at a time: `status = s` is a range of jobs_status_finished in finish order
+    -- that stops at the LIMIT; `status = ANY (states)` made the planner walk jobs_finished
+    -- through every finished job of the other states instead.
+    FOREACH s IN ARRAY states LOOP
+        EXIT WHEN n >= lim;
+        WITH doomed AS (SELECT j.id FROM public.jobs j
+                         WHERE j.status = s AND j.finished_at < c
+                           AND (SELECT e.to_status = j.status FROM public.job_events e
+                                 WHERE e.job_id = j.id ORDER BY e.id DESC LIMIT 1)
+                           AND (SELECT pg_catalog.max(e.at) FROM public.job_events e
+                                 WHERE e.job_id = j.id) < c
+                        ORDER BY j.finished_at LIMIT lim - n
+                        FOR UPDATE SKIP LOCKED),
+         d AS (DELETE FROM public.jobs j USING doomed WHERE j.id = doomed.id RETURNING 1)
+        SELECT count(*) INTO k FROM d;
+        n := n + k;
+    END LOOP;
     RETURN n;
 END
 $$;
