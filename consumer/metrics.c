@@ -159,9 +159,14 @@ char *metrics_render(struct consumer *c)
 	put(&o, "jobq_dead_letters_total %llu\n",
 	    (unsigned long long)atomic_load(&m->dead_letters));
 	head(&o, "jobq_retention_rounds_total", "counter",
-	     "Retention rounds this worker ran (it held the installation's retention lock).");
+	     "Retention rounds this worker ran to their end (it held the installation's retention "
+	     "lock).");
 	put(&o, "jobq_retention_rounds_total %llu\n",
 	    (unsigned long long)atomic_load(&m->retention_rounds));
+	head(&o, "jobq_retention_failures_total", "counter",
+	     "Retention rounds of this worker that failed (logged as retention_failed).");
+	put(&o, "jobq_retention_failures_total %llu\n",
+	    (unsigned long long)atomic_load(&m->retention_failures));
 	head(&o, "jobq_retention_deleted_total", "counter",
 	     "Rows its retention rounds deleted: finished jobs by state, and dead letters.");
 	for (int i = 0; i < JOBQ_RETAIN_N; i++)

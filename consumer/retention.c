@@ -194,17 +194,24 @@ static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_
 	return 0;
 }
 
-static void report(struct retention *r, const int64_t n[JOBQ_RETAIN_N], int64_t ms)
+/* Count a round that ran (rc 0) or failed: the rows deleted count either way (their batches
+ * committed); a failed round is counted among the failures, not the rounds, and logged by
+ * the caller as retention_failed rather than retention_round. */
+static void report(struct retention *r, int rc, const int64_t n[JOBQ_RETAIN_N], int64_t ms)
 {
 	struct metrics *m = &r->c->metrics;
 	char b[JOBQ_RETAIN_N][24], t[24], jobs[24];
 	int64_t j = n[JOBQ_RETAIN_SUCCEEDED] + n[JOBQ_RETAIN_FAILED] + n[JOBQ_RETAIN_CANCELLED];
 
-	atomic_fetch_add(&m->retention_rounds, 1);
 	for (int k = 0; k < JOBQ_RETAIN_N; k++) {
 		atomic_fetch_add(&m->retention_deleted[k], (uint_fast64_t)n[k]);
 		jobq_log_int(b[k], n[k]);
 	}
+	if (rc != 0) {
+		atomic_fetch_add(&m->retention_failures, 1);
+		return;
+	}
+	atomic_fetch_add(&m->retention_rounds, 1);
 	atomic_store(&m->retention_last_ms, ms);
 	jobq_info("retention_round", "worker", r->c->worker_id, "jobs", jobq_log_int(jobs, j),
 		  "succeeded", b[JOBQ_RETAIN_SUCCEEDED], "failed", b[JOBQ_RETAIN_FAILED],
@@ -236,7 +243,7 @@ static void round_once(struct retention *r, const struct jobq_config *cfg)
 						 n[JOBQ_RETAIN_DEAD_LETTERS], &err);
 	if (jobq_store_ok(r->st) && jobq_store_retention_unlock(r->st, &ignored) != 0)
 		jobq_warn("retention_failed", "worker", r->c->worker_id, "error", ignored.msg);
-	report(r, n, jobq_monotonic_ms() - t0);
+	report(r, rc, n, jobq_monotonic_ms() - t0);
 	if (rc != 0)
 		jobq_warn("retention_failed", "worker", r->c->worker_id, "error", err.msg);
 }
@@ -245,14 +252,18 @@ void *retention_thread(void *arg)
 {
 	struct retention r = { .c = arg };
 	struct consumer *c = r.c;
-	int64_t next = 0;
+	int64_t last = 0; /* monotonic ms the latest round was due to start */
+	bool ran = false;
 
 	while (!atomic_load(&c->draining)) {
-		const struct jobq_config *cfg = c->cfg; /* a reload may change the windows */
+		/* a reload may change the windows and the interval: both are read at every tick,
+		 * so a shorter interval applies from the next one, not after the old interval */
+		const struct jobq_config *cfg = c->cfg;
 		int64_t now = jobq_monotonic_ms();
 
-		if (retention_on(cfg) && now >= next) {
-			next = now + cfg->retention_interval_ms;
+		if (retention_on(cfg) && (!ran || now - last >= cfg->retention_interval_ms)) {
+			last = now;
+			ran = true;
 			if (ensure_db(&r))
 				round_once(&r, cfg);
 		}

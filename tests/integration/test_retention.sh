@@ -176,8 +176,10 @@ sql "update jobs set finished_at = finished_at - interval '1 minute' where id = 
      update job_events set at = at - interval '1 minute' where job_id = '$ran'" >/dev/null
 early=0
 for _ in $(seq 1 120); do   # 0.15 s apart, 18 s at most: the last rows fall due 7 s on
-  # now() of the sample's own statement: a row it no longer sees was deleted before it
-  row=$(sql "select floor(extract(epoch from now()) * 1000),
+  # the clock read while the statement runs, after its snapshot: a row it no longer sees
+  # was deleted before that (now(), read before the snapshot, could come before a delete
+  # the snapshot sees, by a millisecond)
+  row=$(sql "select floor(extract(epoch from clock_timestamp()) * 1000),
                     count(*) filter (where status = 'succeeded' and queue = 'fresh'),
                     count(*) filter (where status = 'failed' and queue = 'fresh'),
                     count(*) filter (where status = 'cancelled' and queue = 'fresh'),
@@ -246,6 +248,39 @@ for w in w1 w2 w3; do
 done
 check_eq "the retention sessions are gone" 0 \
   "$(sql "select count(*) from pg_stat_activity where application_name = 'jobq-consumer retention'")"
+
+# ---- the session is checked before a round: one the server ended while idle is opened
+# again then, and the round runs (before, the round failed: retention_failed, one interval
+# lost); a reload that shortens the interval applies at the next tick, not after the old
+# interval
+printf 'retention = { succeeded = "1m"; interval = "300ms"; };\n' >"$T/w5.conf"
+JOBQ_AMQP_URL="$CONSUMER_AMQP" JOBQ_DATABASE_URL="$CONSUMER_DB" \
+  start_consumer w5 --config "$T/w5.conf" --worker-id w5 --concurrency 1
+rounds_of_w5() { grep -c 'event=retention_round ' "$(log_of w5)" || true; }
+w5_ran() { (( $(rounds_of_w5) >= $1 )); }  # N: w5 logged N rounds at least
+wait_for 20 "w5 ran a round" w5_ran 1 || true
+old_pid=$(sql "select pid from pg_stat_activity where application_name = 'jobq-consumer retention'")
+check_eq "the server ends w5's idle retention session" t \
+  "$(sql "select pg_terminate_backend($old_pid)")"
+n0=$(rounds_of_w5)
+wait_for 20 "w5 ran two rounds more" w5_ran $(( n0 + 2 )) || true
+check_eq "... on a new session" 1 "$(sql "select count(*) from pg_stat_activity
+  where application_name = 'jobq-consumer retention' and pid <> $old_pid")"
+check_eq "... and no round failed" 0 "$(grep -c 'event=retention_failed' "$(log_of w5)" || true)"
+w5_reloaded() { (( $(grep -c 'event=config_reloaded' "$(log_of w5)" || true) >= $1 )); }
+printf 'retention = { succeeded = "1m"; interval = "10m"; };\n' >"$T/w5.conf"
+check_status "reload w5 with an interval of 10m" 0 stop_consumer w5 HUP
+wait_for 10 "w5 reloaded" w5_reloaded 1 || true
+jq_nap 0.5   # a round due under the old interval may still start
+ins_jobs 5 succeeded reload '2 minutes'
+jq_nap 1
+check_eq "under the 10m interval, due jobs wait" 5 "$(sql "select count(*) from jobs where queue = 'reload'")"
+printf 'retention = { succeeded = "1m"; interval = "300ms"; };\n' >"$T/w5.conf"
+check_status "reload w5 with an interval of 300ms" 0 stop_consumer w5 HUP
+wait_for 10 "w5 reloaded again" w5_reloaded 2 || true
+wait_for 10 "after the reload to 300ms, the next tick's round deletes them" \
+  sql_is 0 "select count(*) from jobs where queue = 'reload'" || true
+check_status "w5 stops cleanly" 0 stop_consumer w5
 
 # ---- shutdown does not wait on a retention statement: another session holds a lock on
 # the job_events rows of a due job (as an operator's transaction, a VACUUM FULL or a LOCK
