@@ -280,6 +280,26 @@ check_status "reload w5 with an interval of 300ms" 0 stop_consumer w5 HUP
 wait_for 10 "w5 reloaded again" w5_reloaded 2 || true
 wait_for 10 "after the reload to 300ms, the next tick's round deletes them" \
   sql_is 0 "select count(*) from jobs where queue = 'reload'" || true
+# a job retried while a round runs: another session holds its row (the retry's UPDATE, not
+# yet committed) across rounds; the rounds skip it (SKIP LOCKED, then the recheck), and
+# once the retry commits it is live, so it stays, with its history
+ins_jobs 1 succeeded retrying '2 minutes'
+retrying=$(sql "select id from jobs where queue = 'retrying'")
+retrying_events=$(sql "select count(*) from job_events where job_id = '$retrying'")
+n0=$(rounds_of_w5)
+( rc=0; _jq_psql "$_JQ_DB" -q -c "begin;
+    update jobs set status = 'queued', finished_at = null where id = '$retrying';
+    select pg_sleep(2); commit;" >/dev/null 2>&1 || rc=$?; echo "$rc" >"$T/retry.rc" ) &
+retrier=$!
+wait_for 10 "w5 ran two rounds while the retry held the job" w5_ran $(( n0 + 2 )) || true
+check "... while it still held it" test ! -e "$T/retry.rc"
+wait "$retrier" || true
+check_eq "the retry committed" 0 "$(cat "$T/retry.rc" 2>/dev/null)"
+wait_for 10 "w5 ran two rounds after it" w5_ran $(( $(rounds_of_w5) + 2 )) || true
+check_eq "the retried job stays, queued, with its history and the retry's event" \
+  "queued $(( retrying_events + 1 ))" \
+  "$(sql "select status || ' ' || (select count(*) from job_events where job_id = '$retrying')
+          from jobs where id = '$retrying'")"
 check_status "w5 stops cleanly" 0 stop_consumer w5
 
 # ---- shutdown does not wait on a retention statement: another session holds a lock on

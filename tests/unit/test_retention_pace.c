@@ -21,7 +21,10 @@ static void test_retention_pace_wait(void **state)
 	assert_int_equal(retention_wait_ms(50, 100, 9000), 0);
 	/* rounded up: 1 row at 3/s waits 334 ms, never less than a third of a second */
 	assert_int_equal(retention_wait_ms(1, 3, 0), 334);
-	/* a full batch of the largest size at the slowest rate */
+	/* the longest wait the validator allows: a batch as large as the rate, one second */
+	assert_int_equal(retention_wait_ms(1000, 1000, 0), 1000);
+	assert_int_equal(retention_wait_ms(10000, 10000, 1), 999);
+	/* no overflow even past what the validator allows (batch above the rate) */
 	assert_int_equal(retention_wait_ms(10000, 1, 0), 10000000);
 }
 
