@@ -73,6 +73,7 @@ check_status "consumer role: jobq_prune_dead_letters refuses NULL" 1 cpsql "sele
 check "... saying so" grep -q "must not be NULL" "$ERR_FILE"
 check_status "consumer role: jobq_prune_jobs_before is refused" 1 \
   cpsql "select jobq_prune_jobs_before(array['succeeded'], now(), 10)"
+check "... for want of the right" grep -q "permission denied for function jobq_prune_jobs_before" "$ERR_FILE"
 # The role has UPDATE on jobs: it marks a scheduled job finished a day ago, then prunes with
 # a cutoff of now. The job's history dates the finish now, so the job and its history stay.
 forged=$(jobq submit noop '{}' --queue forged --delay 1h)
