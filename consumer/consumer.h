@@ -150,6 +150,10 @@ struct consumer {
 	atomic_int_fast64_t
 		release_at;  /* monotonic ms when running jobs are released; 0 = not draining */
 	atomic_bool io_done; /* the I/O thread has settled everything and closed */
+	/* The retention session's cancel handle (retention.c), NULL while it has none; main
+	 * sends it when the drain is over (retention_cancel). Guarded by retention_mu. */
+	pthread_mutex_t retention_mu;
+	struct pg_cancel *retention_cancel;
 	atomic_uint_fast64_t gen; /* current broker connection generation */
 	struct metrics metrics;
 	/* A progress report waits in some execution: the keeper heartbeats early (at most
