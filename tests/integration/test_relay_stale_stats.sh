@@ -23,27 +23,18 @@ start_consumer s1 --worker-id s1 --queues bq --concurrency 2
 start_consumer s2 --worker-id s2 --queues bq --concurrency 2
 check_status "one long sleep job" 0 jobq submit sleep '{"seconds":300}' --queue bq
 wait_for 30 "the long job runs" sql_is 1 "select count(*) from jobs where queue = 'bq' and status = 'running'"
-# held-index tuples, every index's tuples on jobs, and the database's commits
-reads() {
-  sql "select pg_stat_force_next_flush(); select (select coalesce(sum(idx_tup_read), 0)
-         from pg_stat_user_indexes where relname = 'jobs'
-         and (indexrelname like 'jobs\\_held\\_%' or indexrelname = 'jobs_limit_held'))
-       || ' ' || (select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes
-         where relname = 'jobs')
-       || ' ' || (select xact_commit from pg_stat_database where datname = current_database())" | tail -n1
-}
 per_index() {
   sql "select string_agg(indexrelname || '=' || idx_tup_read, ' ' order by indexrelname)
        from pg_stat_user_indexes where relname = 'jobs' and idx_tup_read > 0" | tail -n1
 }
-read -r h0 a0 c0 <<<"$(reads)"
+read -r h0 a0 c0 <<<"$(jobs_index_reads)"
 for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01},"queue":"bq"}'; done >"$T/bq.jsonl"
 check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
 wait_for 60 "the 300 are held" sql_is 300 \
   "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
 check_eq "the statistics still say the table is empty" 0 \
   "$(sql "select coalesce(reltuples, 0)::bigint from pg_class where relname = 'jobs'" | tr -d ' ')"
-jq_nap 6; read -r h1 a1 c1 <<<"$(reads)"
+jq_nap 6; read -r h1 a1 c1 <<<"$(jobs_index_reads)"
 note "from the submit to 6 s after the hold: held-index tuples $((h1 - h0)), index tuples on jobs $((a1 - a0)), commits $((c1 - c0))"
 note "totals by index: $(per_index)"
 check "held rows are not walked (held-index tuples read <= 20 a commit)" \
