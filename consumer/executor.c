@@ -150,9 +150,10 @@ static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen);
  * server refused a statement, so that a lasting error cannot spin). An express delivery
  * given back is flagged first (consumer.express_requeued), while the slot still names its
  * job: its message may reach another worker that recorded before it arrived, while no
- * record of this one names it (review R8 #3). The slot's delivery is the one settled: a duplicate from a newer connection may have been adopted into the slot
- * meanwhile (adopt()), replacing d, whose connection is gone (settling d as well is then
- * harmless: the I/O thread drops a settlement of an older connection). */
+ * record of this one names it (review R8 #3). The slot's delivery is the one settled: a
+ * duplicate from a newer connection may have been adopted into the slot meanwhile
+ * (adopt()), replacing d, whose connection is gone (settling d as well is then harmless:
+ * the I/O thread drops a settlement of an older connection). */
 static void release_slot(struct executor *x, const struct delivery *d, enum settle_kind kind,
 			 bool pause)
 {
