@@ -76,6 +76,7 @@ struct relay {
 	 * the rate, not the tick. */
 	int64_t token_due_ms;
 	struct relay_lost lost; /* the lost-message round's state (relay_lost.c) */
+	bool draining;          /* the drain began: the session no longer listens (unlisten) */
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -101,7 +102,7 @@ static bool ensure_db(struct relay *r)
 	/* A reload may have changed the lease: the session's bound follows it. */
 	if (r->st != NULL && jobq_store_ok(r->st) &&
 	    jobq_store_set_bound(r->st, fence_session_bound_ms(r->c->cfg), &err) == 0 &&
-	    (r->listening || listen_relay(r, &err)))
+	    (r->listening || r->draining || listen_relay(r, &err)))
 		return true;
 	if (now < r->db_retry_at)
 		return false;
@@ -111,7 +112,7 @@ static bool ensure_db(struct relay *r)
 						  JOBQ_STORE_WORKER | JOBQ_STORE_ORDERED,
 						  fence_session_bound_ms(r->c->cfg), &r->st, &err)
 		     : jobq_store_reconnect(r->st, &err)) == 0 &&
-	    listen_relay(r, &err))
+	    (r->draining || listen_relay(r, &err)))
 		return true;
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
 	jobq_warn("relay_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
@@ -387,13 +388,34 @@ static struct jobq_broker *lost_broker(void *arg, struct jobq_err *err)
 	return ensure_broker(r, err) ? r->b : NULL;
 }
 
+/* Stop listening on the relay's session (the drain: r->draining), and drop the
+ * notifications libpq read meanwhile. A failed UNLISTEN is tried again at the next call;
+ * a session opened again during the drain does not listen (ensure_db). */
+static void unlisten(struct relay *r)
+{
+	struct jobq_err err = { 0 };
+	PGnotify *n;
+
+	if (r->st == NULL || !jobq_store_ok(r->st))
+		return;
+	if (r->listening && jobq_store_command(r->st, "UNLISTEN *", &err) == 0)
+		r->listening = false;
+	else if (r->listening)
+		jobq_warn("relay_unlisten_failed", "worker", r->c->worker_id, "error", err.msg);
+	while ((n = PQnotifies(jobq_store_conn(r->st))) != NULL)
+		PQfreemem(n);
+}
+
 /* The relay's database session for the drain's part of the lost-message round
- * (relay_lost_drain), opened again if it was lost; NULL if it cannot be. */
+ * (relay_lost_drain), opened again if it was lost, not listening; NULL if it cannot be. */
 static struct jobq_store *lost_store(void *arg)
 {
 	struct relay *r = arg;
 
-	return ensure_db(r) ? r->st : NULL;
+	if (!ensure_db(r))
+		return NULL;
+	unlisten(r);
+	return r->st;
 }
 
 /* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
@@ -582,8 +604,12 @@ void *relay_thread(void *arg)
 		}
 	}
 	/* Draining: the deliveries waiting here go back now, and the lost-message record
-	 * goes on until the I/O thread is done (relay_lost_drain). */
+	 * goes on until the I/O thread is done (relay_lost_drain). The session stops
+	 * listening: nothing reads the notifications any more, and libpq would keep every
+	 * one that arrived for the length of the drain (review R8 #7). */
 	jobq_broker_free(r.b); /* nothing more to publish */
+	r.draining = true;
+	unlisten(&r);
 	while (!atomic_load(&c->io_done)) {
 		relay_lost_drain(&r.lost, c, lost_store, &r);
 		usleep(DRAIN_PASS_MS * 1000);

@@ -64,12 +64,16 @@ static void held_free(struct held *h)
  * with the ordinary deliveries: consumer/queue.c), then of the jobs its executions hold
  * (claimed, or taken for a claim). The lists are read first: an executor takes a delivery
  * from them before it reserves an execution, so a delivery is missed only if taken in
- * between the two reads and reserved after the second. false when out of memory. */
-static bool held_ids(struct consumer *c, struct held *h)
+ * between the two reads and reserved after the second. gen: the broker connection
+ * generation, read with the lists: the I/O thread drops the deliveries of a replaced
+ * connection under the same lock after it moved the generation, so a list read without
+ * them comes with the new generation (a requeue). false when out of memory. */
+static bool held_ids(struct consumer *c, struct held *h, uint64_t *gen)
 {
 	bool ok = true;
 
 	pthread_mutex_lock(&c->mu);
+	*gen = atomic_load(&c->gen);
 	for (size_t i = 0; ok && i < c->express_len; i++)
 		ok = held_add(h, c->express[i].env.job_id);
 	for (size_t i = 0; ok && i < c->ring_len; i++) {
@@ -96,25 +100,38 @@ static int64_t requeue_ms(const struct consumer *c)
 }
 
 /* Write this worker's record: the ids it holds, and whether messages it held went back to
- * the broker since the last record written: requeued (its drain gave them back), or its
- * broker connection was replaced (consumer.gen moved; before the first record, past the
+ * the broker since the last record written: requeued (its drain gave them back), an
+ * executor gave an express delivery back (consumer.express_requeued), or its broker
+ * connection was replaced (consumer.gen moved; before the first record, past the
  * first connection). 0, or -1 when it could not (logged). */
 static int record(struct relay_lost *l, struct consumer *c, struct jobq_store *st, bool requeued)
 {
 	struct held h = { 0 };
 	struct jobq_err err = { 0 };
-	uint64_t gen = atomic_load(&c->gen);
+	uint64_t gen = 0;
+	bool executor_requeued = false;
 	int r = -1;
 
-	if (!held_ids(c, &h))
+	if (!held_ids(c, &h, &gen)) {
 		jobq_warn("relay_lost_check_failed", "worker", c->worker_id, "error",
 			  "express record: out of memory");
-	else if (jobq_store_relay_express_record(
-			 st, c->worker_id, h.ptr, h.n,
-			 requeued || (l->gen == 0 ? gen > 1 : gen != l->gen) ? requeue_ms(c) : -1,
-			 &err) != 0)
+		held_free(&h);
+		return -1;
+	}
+	/* Taken after the lists: a delivery flagged before then is covered by this record's
+	 * requeue; one flagged later was still in its slot when the lists were read (listed
+	 * here), and the next record carries its requeue. */
+	executor_requeued = atomic_exchange(&c->express_requeued, false);
+	if (jobq_store_relay_express_record(st, c->worker_id, h.ptr, h.n,
+					    requeued || executor_requeued ||
+							    (l->gen == 0 ? gen > 1 : gen != l->gen)
+						    ? requeue_ms(c)
+						    : -1,
+					    &err) != 0) {
 		jobq_warn("relay_lost_check_failed", "worker", c->worker_id, "error", err.msg);
-	else {
+		if (executor_requeued) /* for the next record */
+			atomic_store(&c->express_requeued, true);
+	} else {
 		l->gen = gen;
 		r = 0;
 	}

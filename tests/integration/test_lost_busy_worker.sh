@@ -19,8 +19,14 @@
 #    gives it back (w4 runs it while w3 still drains) and goes on recording what it holds
 #    (its long job). Before, the delivery waited in w3 until its drain ended, and w3's
 #    relay stopped recording.
+#  - an executor's requeue (a claim that fails) is recorded as a requeue, so the job is not
+#    released again while its message moves between two idle workers (review R8 #3).
 source "$(dirname "$0")/lib.sh"
 jq_setup lost_busy_worker
+# Classic queues (no delivery limit) for every program: in the last section the broker
+# would dead-letter J's message after 20 deliveries of a quorum queue, about 20 s, and J
+# failed would end the window. Nothing else here depends on the queue type.
+export JOBQ_QUEUE_TYPE=classic
 
 none=00000000-0000-0000-0000-000000000000
 check --fatal "migrate" jobq migrate
@@ -108,3 +114,53 @@ check "w3 logged the deliveries it gave back" grep -q 'drain_deliveries_given_ba
 check_status "cancel w3's long job" 0 jobq cancel "$dlong"
 check_status "w3 then stops cleanly" 0 stop_consumer w3
 check_status "w4 stops cleanly on TERM" 0 stop_consumer w4
+
+# ---- an executor's requeue is recorded: its message is not released again meanwhile
+# (review R8 #3). J, a priority job of le released 10 minutes ago, waits in one of two
+# busy workers; a trigger fails J's claim (a stand-in for a statement that fails there).
+# Once both long jobs are cancelled, both executors are free: J's message goes back and
+# forth between them, each requeue after a 1 s pause during which no list names J. Before,
+# a lost round then found le quiet and nobody holding J, and released it again (a second
+# message of J, its lease token moved) within about 15 s; now each requeue is recorded
+# (express_requeued_at), which holds le's lost jobs back.
+start_consumer wx --worker-id wx --concurrency 1 --queues le
+start_consumer wy --worker-id wy --concurrency 1 --queues le
+check_status "a priority job to le (its express queue declared)" 0 jobq submit noop --queue le --priority 5
+wait_for 30 "it ran" sql_is 1 "select count(*) from jobs where queue = 'le' and status = 'succeeded'"
+check_status "a 300 s job to le" 0 jobq submit sleep '{"seconds":300}' --queue le
+check_status "another 300 s job to le" 0 jobq submit sleep '{"seconds":300}' --queue le
+wait_for 30 "both workers run one" sql_is 2 \
+  "select count(distinct worker_id) from jobs where queue = 'le' and status = 'running'"
+check_status "priority job J to le, which waits in one of them" 0 jobq submit noop --queue le --priority 5
+ej=$(sed -n 1p <<<"$OUT")
+wait_for 20 "J's express message is held unacknowledged" queue_counts_are jobq.le.express "0|1"
+sql "update jobs set published_at = now() - interval '10 min' where id = '${ej:-$none}'" >/dev/null
+sql "create function lbw_claim_fails() returns trigger language plpgsql as \$\$ begin
+       if old.id = '${ej:-$none}' and new.status = 'running' then
+         raise exception 'test_lost_busy_worker: the claim of J fails';
+       end if;
+       return new; end \$\$;
+     create trigger lbw_claim_fails before update on jobs for each row
+       execute function lbw_claim_fails()" >/dev/null
+ej_before=$(sql "select lease_token || '|' || published_at from jobs where id = '${ej:-$none}'")
+wait_for 30 "a record names J" sql_is 1 "select count(*) from workers where '${ej:-$none}' = any (express_waiting)"
+check_status "cancel both long jobs (the executors take J in turn; each claim fails)" 0 \
+  jobq cancel $(sql "select id from jobs where queue = 'le' and status = 'running'")
+wait_for 20 "J's claim failed and J was requeued" \
+  bash -c "cat '$(log_of wx)' '$(log_of wy)' | grep -q 'claim_failed.*job=${ej:-$none}'"
+wait_for 20 "a record carries the executor's requeue" sql_is t \
+  "select bool_or(express_requeued_at > now()) from workers where id in ('wx', 'wy')"
+jq_nap 40
+check_eq "J, still queued, was not released again while its message moved between the workers (same token and publish mark)" \
+  "$ej_before|queued" \
+  "$(sql "select lease_token || '|' || published_at || '|' || status from jobs where id = '${ej:-$none}'")"
+check "its claim kept failing meanwhile (the message moved)" \
+  bash -c "[ \"\$(cat '$(log_of wx)' '$(log_of wy)' | grep -c 'claim_failed.*job=${ej:-$none}')\" -ge 20 ]"
+check "no relay released le's jobs again" \
+  bash -c "! cat '$(log_of wx)' '$(log_of wy)' | grep -q 'express_jobs_released_again.*queue=le'"
+sql "drop trigger lbw_claim_fails on jobs; drop function lbw_claim_fails()" >/dev/null
+wait_for 30 "then J ran" sql_is succeeded "select status from jobs where id = '${ej:-$none}'"
+check_eq "J started once (job_events)" 1 \
+  "$(sql "select count(*) from job_events where job_id = '${ej:-$none}' and to_status = 'running'")"
+check_status "wx stops cleanly on TERM" 0 stop_consumer wx
+check_status "wy stops cleanly on TERM" 0 stop_consumer wy
