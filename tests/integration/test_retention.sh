@@ -284,14 +284,21 @@ wait_for 10 "after the reload to 300ms, the next tick's round deletes them" \
 # a job retried while a round runs: another session holds its row (the retry's UPDATE, not
 # yet committed) across rounds; the rounds skip it (SKIP LOCKED, then the recheck), and
 # once the retry commits it is live, so it stays, with its history
+# The job is due only once the retry holds its row: inserted with its history dated now
+# (not due: a job's age is read from its history too), then its history dated back while the
+# retry holds the row (a round in between would otherwise delete it before the retry).
 ins_jobs 1 succeeded retrying '2 minutes'
 retrying=$(sql "select id from jobs where queue = 'retrying'")
+sql "update job_events set at = now() where job_id = '$retrying'" >/dev/null
 retrying_events=$(sql "select count(*) from job_events where job_id = '$retrying'")
-n0=$(rounds_of_w5)
-( rc=0; _jq_psql "$_JQ_DB" -q -c "begin;
+( rc=0; PGAPPNAME=retention-test-retry _jq_psql "$_JQ_DB" -q -c "begin;
     update jobs set status = 'queued', finished_at = null where id = '$retrying';
-    select pg_sleep(2); commit;" >/dev/null 2>&1 || rc=$?; echo "$rc" >"$T/retry.rc" ) &
+    select pg_sleep(3); commit;" >/dev/null 2>&1 || rc=$?; echo "$rc" >"$T/retry.rc" ) &
 retrier=$!
+wait_for 10 "the retry holds the job's row" sql_is active \
+  "select state from pg_stat_activity where application_name = 'retention-test-retry'" || true
+sql "update job_events set at = now() - interval '2 minutes' where job_id = '$retrying'" >/dev/null
+n0=$(rounds_of_w5)
 wait_for 10 "w5 ran two rounds while the retry held the job" w5_ran $(( n0 + 2 )) || true
 check "... while it still held it" test ! -e "$T/retry.rc"
 wait "$retrier" || true
