@@ -179,13 +179,16 @@ int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t
 	{
 		const char *p[2] = { arr, store_i64(delay, delay_ms) };
 
+		/* By primary key only, still unpublished checked on the version locked: a
+		 * join to l, or published_at in l's WHERE, let a generic plan made on stale
+		 * statistics walk the whole table or every unpublished job (review R9 #5). */
 		r = jobq_store_exec(
 			st, "jobq_relay_defer",
-			"WITH l AS (SELECT id AS lid FROM jobs WHERE id = ANY($1::uuid[])"
-			"           AND published_at IS NULL ORDER BY id FOR UPDATE) "
+			"WITH l AS MATERIALIZED (SELECT id AS lid, published_at IS NULL AS ok"
+			" FROM jobs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) "
 			"UPDATE jobs SET publish_after = now() +"
 			" make_interval(secs => $2::bigint / 1000.0) "
-			"FROM l WHERE jobs.id = l.lid",
+			"WHERE jobs.id = ANY (ARRAY(SELECT l.lid FROM l WHERE l.ok))",
 			2, p, &res, "relay: defer", err);
 	}
 	PQclear(res);

@@ -135,7 +135,9 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
 /* The due probe: an unkeyed priority-0 job due in a queue that runs (RELAY_DUE, asked per
  * queue: pq is a loose scan of jobs_plain_unpublished_queue over the queues with such jobs,
  * so a paused queue's backlog costs one index descent, not a walk of its rows; migration
- * 0036, review R7 finding 4), a priority job
+ * 0036, review R7 finding 4; each queue asked in index order with LIMIT 1, a lateral the
+ * planner cannot flatten: an EXISTS there became a semi-join that hashed every due row of
+ * every queue on a plan made on stale statistics, review R9 finding 4), a priority job
  * waiting, a keyed job scheduled for later come due (jobs_keyed_scheduled, in its order: a
  * generic plan made on statistics that saw no scheduled job read every scheduled job
  * through jobs_status_created instead), a queue that
@@ -184,8 +186,9 @@ static const char SQL_DUE_1[] =
 	RELAY_PLAIN_QUEUES " ";
 /* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
-	"SELECT EXISTS (SELECT 1 FROM pq WHERE " STORE_QUEUE_RUNS("pq")
-	"  AND EXISTS (SELECT 1 FROM jobs j WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") "))"
+	"SELECT EXISTS (SELECT 1 FROM pq CROSS JOIN LATERAL (SELECT 1 FROM jobs j"
+	"  WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT 1) d"
+	"  WHERE " STORE_QUEUE_RUNS("pq") ")"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now() ORDER BY d.run_after LIMIT 1)"

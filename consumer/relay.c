@@ -611,9 +611,10 @@ void *relay_thread(void *arg)
 	r.draining = true;
 	unlisten(&r);
 	while (!atomic_load(&c->io_done)) {
-		relay_lost_drain(&r.lost, c, lost_store, &r);
+		relay_lost_drain(&r.lost, c, lost_store, &r, false);
 		usleep(DRAIN_PASS_MS * 1000);
 	}
+	relay_lost_drain(&r.lost, c, lost_store, &r, true); /* the requeues of the drain's end */
 	jobq_store_free(r.st);
 	return NULL;
 }

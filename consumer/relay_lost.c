@@ -242,7 +242,8 @@ static size_t give_back(struct consumer *c)
 	return n;
 }
 
-void relay_lost_drain(struct relay_lost *l, struct consumer *c, relay_store_fn store, void *arg)
+void relay_lost_drain(struct relay_lost *l, struct consumer *c, relay_store_fn store, void *arg,
+		      bool last)
 {
 	size_t n = give_back(c);
 	int64_t now = jobq_monotonic_ms();
@@ -254,7 +255,8 @@ void relay_lost_drain(struct relay_lost *l, struct consumer *c, relay_store_fn s
 			  jobq_log_int(count, (long long)n));
 		l->given_back = true;
 	}
-	if (!l->given_back && now - l->check_ms < LOST_CHECK_MS / 2)
+	if (!last && !l->given_back && !atomic_load(&c->express_requeued) &&
+	    now - l->check_ms < LOST_CHECK_MS / 2)
 		return;
 	l->check_ms = now;
 	if ((st = store(arg)) != NULL && record(l, c, st, l->given_back) == 0)

@@ -49,11 +49,16 @@ void relay_lost_round(struct relay_lost *l, struct consumer *c, struct jobq_stor
 		      relay_broker_fn broker, void *arg);
 
 /* One pass of the drain's part, run by the relay once its consumer drains, until the I/O
- * thread is done: every delivery waiting for an executor is given back to the broker now
- * (requeued), not when an executor frees up (all of them may run long jobs), and the worker
- * goes on recording what it holds (at once after a give-back, which it records as a
- * requeue; else every LOST_CHECK_MS / 2), so that a long drain does not hold its queues'
- * lost jobs back. store is called only when a record is due. Failures are logged. */
-void relay_lost_drain(struct relay_lost *l, struct consumer *c, relay_store_fn store, void *arg);
+ * thread is done, and once more after it (last): every delivery waiting for an executor is
+ * given back to the broker now (requeued), not when an executor frees up (all of them may
+ * run long jobs), and the worker goes on recording what it holds (at once after a
+ * give-back or an executor's requeue, else every LOST_CHECK_MS / 2, and at the last pass),
+ * so that a long drain does not hold its queues' lost jobs back. A give-back is recorded
+ * as a requeue, and so is an executor's (a claim made ahead that failed: the record takes
+ * consumer.express_requeued); the last pass, once every executor is done, records the
+ * requeues of the drain's end, which the lost-message check reads once the worker is
+ * stopped (review R9 #1). store is called only when a record is due. Failures are logged. */
+void relay_lost_drain(struct relay_lost *l, struct consumer *c, relay_store_fn store, void *arg,
+		      bool last);
 
 #endif

@@ -5,7 +5,8 @@
 # A worker's session keeps its generic plans for hours (common/store.c), so a plan made then
 # is the plan. Set-up as test_limits' blocked case, on a database analyzed empty with
 # autovacuum off for jobs: type:sleep has room and 300 held jobs, all in queue bq, which
-# is full with one long job; 2 consumers x 2 serve bq. From the submit of the 300 (each is
+# is full with one long job; 2 consumers x 2 serve bq; a paused queue pz holds 2,000 due jobs
+# (inserted after the analyze, as the held ones). From the submit of the 300 (each is
 # delivered, refused and held) to 6 s after the last is held, the index tuples read on jobs
 # stay within 40 a commit, and those of the held-job indexes within 20 (every relay
 # statement and every hold commits on its own, so the commits bound the statements).
@@ -17,6 +18,11 @@ jq_setup relay_stale_stats
 
 check --fatal "jobq migrate exits 0" jobq migrate
 sql "alter table jobs set (autovacuum_enabled = false); analyze jobs" >/dev/null
+# and a paused queue's due backlog, which the due probe must not read row by row (review R9
+# finding 4: an EXISTS per queue flattened into a semi-join hashed every due row)
+check_status "pause pz" 0 jobq queue pause pz
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after)
+     select 'noop', 'pz', 'queued', 'submitted', now(), now() from generate_series(1, 2000)" >/dev/null
 check_status "limit set type:sleep --max-running 100 exits 0" 0 jobq limit set type:sleep --max-running 100
 check_status "limit set queue:bq --max-running 1 exits 0" 0 jobq limit set queue:bq --max-running 1
 start_consumer s1 --worker-id s1 --queues bq --concurrency 2
