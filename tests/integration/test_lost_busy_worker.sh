@@ -144,8 +144,9 @@ sql "create function lbw_claim_fails() returns trigger language plpgsql as \$\$ 
        execute function lbw_claim_fails()" >/dev/null
 ej_before=$(sql "select lease_token || '|' || published_at from jobs where id = '${ej:-$none}'")
 wait_for 30 "a record names J" sql_is 1 "select count(*) from workers where '${ej:-$none}' = any (express_waiting)"
+mapfile -t le_running < <(sql "select id from jobs where queue = 'le' and status = 'running'" | grep .)
 check_status "cancel both long jobs (the executors take J in turn; each claim fails)" 0 \
-  jobq cancel $(sql "select id from jobs where queue = 'le' and status = 'running'")
+  jobq cancel "${le_running[@]}"
 wait_for 20 "J's claim failed and J was requeued" \
   bash -c "cat '$(log_of wx)' '$(log_of wy)' | grep -q 'claim_failed.*job=${ej:-$none}'"
 wait_for 20 "a record carries the executor's requeue" sql_is t \
