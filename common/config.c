@@ -4,6 +4,7 @@
  * from ("FILE:LINE: group.key: ..." or "$VAR: ..."). The top of the chain: nothing in the
  * files below calls back into this one. */
 #include <grp.h>
+#include <inttypes.h>
 #include <libconfig.h>
 #include <limits.h>
 #include <pwd.h>
@@ -180,6 +181,42 @@ static const char *prefix2(const struct cfg_origin *o, const struct cfg_key *a,
 	return buf;
 }
 
+/* The retention windows: unset (0, the default) keeps rows for ever, so a value given as
+ * 0s is refused rather than read as either "for ever" or "at once"; a set one is at least
+ * JOBQ_RETENTION_MIN_MS. A batch larger than the
+ * rate could not keep to the rate within a second. */
+static int check_retention(const struct jobq_config *cfg, const struct cfg_origin *o,
+			   struct jobq_err *err)
+{
+	static const char *const windows[] = { "succeeded", "failed", "cancelled", "dead_letters" };
+	const struct cfg_key *batch = jobq_cfg_key_find("retention", "batch");
+	const struct cfg_key *rate = jobq_cfg_key_find("retention", "rate");
+	const struct cfg_key *k;
+	char pfx[CFG_PFX_MAX];
+
+	for (size_t i = 0; i < sizeof(windows) / sizeof(windows[0]); i++) {
+		k = jobq_cfg_key_find("retention", windows[i]);
+		int64_t ms = *CFG_CFIELD(cfg, k, int64_t);
+
+		if (ms == 0 && prefix(o, k, pfx, sizeof(pfx))[0] != '\0')
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%sretention.%s: 0s is not a retention (1m to 365d);"
+					    " leave it unset to keep the rows for ever",
+					    pfx, windows[i]);
+		if (ms > 0 && ms < JOBQ_RETENTION_MIN_MS)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%sretention.%s: %" PRId64 "ms is under the shortest"
+					    " retention (1m to 365d)",
+					    prefix(o, k, pfx, sizeof(pfx)), windows[i], ms);
+	}
+	if (cfg->retention_batch > cfg->retention_rate)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "%sretention.batch (%d) must not exceed retention.rate (%d)",
+				    prefix2(o, batch, rate, pfx, sizeof(pfx)), cfg->retention_batch,
+				    cfg->retention_rate);
+	return 0;
+}
+
 static int validate_at(const struct jobq_config *cfg, const struct cfg_origin *o,
 		       struct jobq_err *err)
 {
@@ -220,6 +257,8 @@ static int validate_at(const struct jobq_config *cfg, const struct cfg_origin *o
 				    prefix2(o, base, max, pfx, sizeof(pfx)),
 				    jobq_duration_format(cfg->retry_base_ms, a, sizeof(a)),
 				    jobq_duration_format(cfg->retry_max_ms, b, sizeof(b)));
+	if ((r = check_retention(cfg, o, err)) != 0)
+		return r;
 	if (cfg->nhandlers > 0 && cfg->handlers == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL, "handlers: missing");
 	for (i = 0; i < (size_t)cfg->nhandlers; i++) {
@@ -255,6 +294,9 @@ int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err)
 	cfg->max_payload_bytes = MIB;
 	cfg->retry_base_ms = 2000;
 	cfg->retry_max_ms = 600000;
+	cfg->retention_batch = 500;
+	cfg->retention_rate = 1000;
+	cfg->retention_interval_ms = 60000;
 	cfg->log_level = JOBQ_LOG_INFO;
 	cfg->log_format = JOBQ_LOG_TEXT;
 out:

@@ -117,6 +117,28 @@ static const char *const GRANTS[] = {
 	"  END LOOP;"
 	" END IF;"
 	"END $$",
+	/* Retention (migration 0041): the consumer deletes and records rounds only through
+	 * jobq_prune_jobs, jobq_prune_dead_letters and jobq_retention_record; the CLI reads
+	 * the rounds (jobq stats). */
+	"DO $$ DECLARE f regprocedure; BEGIN"
+	" IF to_regclass('public.retention_rounds') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON retention_rounds FROM jobq_consumer;"
+	"   FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
+	"    AND p.proname IN ('jobq_prune_jobs', 'jobq_prune_dead_letters',"
+	"     'jobq_retention_record') LOOP"
+	"    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jobq_consumer', f);"
+	"   END LOOP;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON retention_rounds FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON retention_rounds FROM jobq_cli;"
+	"   GRANT SELECT ON retention_rounds TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
 	/* Schedules (migration 0015): the CLI reads them and writes through its functions;
 	 * the consumer and applications only fire them (jobq_schedule_fire) or not at all. */
 	"DO $$ BEGIN"

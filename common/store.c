@@ -164,7 +164,7 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 	snprintf(user_to, sizeof(user_to), "%lld", w);
 	snprintf(options, sizeof(options),
 		 "-c timezone=UTC -c statement_timeout=%lld -c "
-		 "idle_in_transaction_session_timeout=%lld%s%s%s",
+		 "idle_in_transaction_session_timeout=%lld%s%s%s%s",
 		 w, w, server_ka,
 		 /* A worker's statements are prepared once per session and take arrays of
 		  * ids: a custom plan per execution only costs planning time (it was the
@@ -183,7 +183,8 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 			 : "",
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
 		  * the disk (docs/design.md §12). */
-		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "");
+		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "",
+		 (st->flags & JOBQ_STORE_ORDERED) ? " -c enable_bitmapscan=off" : "");
 	if (st->url[0] == '\0') {
 		keys[8] = vals[8] = NULL;
 	} else {

@@ -1,7 +1,8 @@
-/* The operator's writes on finished jobs (jobq/store_admin.h): the retry that requeues a
- * failed or cancelled job, and the prune that deletes finished jobs past a retention. Both
- * writes are functions of migration 0008 (jobq_cli_retry as migration 0010 left it), the
- * only rights the CLI's role has on them. */
+/* The writes on finished jobs (jobq/store_admin.h): the retry that requeues a failed or
+ * cancelled job, the prune that deletes finished jobs past a retention, and the consumers'
+ * retention rounds, which delete through the prune's own function (migration 0041). The
+ * writes are functions of migrations 0008 (jobq_cli_retry as migration 0010 left it) and
+ * 0041, the only rights the CLI's and the consumer's roles have on them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +74,9 @@ static const char SQL_PRUNE_CUTOFF[] =
 	" 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS cutoff_text";
 
 /* The deletes of jobs and workers are migration 0008's functions, each returning how many
- * rows it deleted: jobq_cli_prune_jobs skips rows another session is changing (a
+ * rows it deleted: jobq_cli_prune_jobs (since migration 0041 a call of
+ * jobq_prune_jobs_before, the consumers' retention's delete too, which dates a job by its
+ * finished_at and by its history, written by the server) skips rows another session is changing (a
  * concurrent retry) and rechecks the status of those it locked, so a job requeued
  * meanwhile is not deleted; job_events rows go with their job (the trigger
  * jobs_history_delete, migration 0005). jobq_cli_prune_workers deletes stopped workers
@@ -96,9 +99,15 @@ static const char SQL_PRUNE_TURNS[] =
 static const char SQL_PRUNE_SLOTS[] =
 	"SELECT jobq_cli_prune_slots($1::timestamptz, $2::bool) AS deleted";
 
+/* --dry-run: "deleted" is jobq_prune_jobs_before's predicate (migration 0041), so that the
+ * count is what the prune then deletes. */
 static const char SQL_PRUNE_COUNT[] =
-	"SELECT (SELECT count(*) FROM jobs WHERE finished_at < $1::timestamptz"
-	"   AND status IN ('succeeded', 'failed', 'cancelled')) AS deleted,"
+	"SELECT (SELECT count(*) FROM jobs j WHERE j.finished_at < $1::timestamptz"
+	"   AND j.status IN ('succeeded', 'failed', 'cancelled')"
+	"   AND (SELECT e.to_status = j.status FROM job_events e WHERE e.job_id = j.id"
+	"     ORDER BY e.id DESC LIMIT 1)"
+	"   AND (SELECT max(e.at) FROM job_events e WHERE e.job_id = j.id) < $1::timestamptz)"
+	" AS deleted,"
 	" (SELECT count(*) FROM workers WHERE state = 'stopped'"
 	"   AND coalesce(stopped_at, heartbeat_at) < $1::timestamptz) AS workers,"
 	" (SELECT count(*) FROM job_waiters WHERE created_at < now() - interval '1 day'"
@@ -214,6 +223,103 @@ int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run, stru
 	if (r == 0)
 		r = prune_turns_slots(st, PQgetvalue(res, 0, col[CUTOFF]), dry_run, out, err);
 out:
+	PQclear(res);
+	return r;
+}
+
+/* ---- retention (migration 0041) ---------------------------------------------------- */
+
+/* The advisory lock one consumer of the installation holds for a retention round. A
+ * session-level lock: a consumer that dies mid-round loses it with its session. */
+#define RETENTION_LOCK_KEY "7071655201"
+
+static const char SQL_RETENTION_LOCK[] =
+	"SELECT pg_try_advisory_lock(" RETENTION_LOCK_KEY ") AS locked,"
+	" clock_timestamp()::text AS started";
+static const char SQL_RETENTION_UNLOCK[] = "SELECT pg_advisory_unlock(" RETENTION_LOCK_KEY ")";
+
+/* One batch: jobq_prune_jobs is the function behind jobq_cli_prune_jobs (`jobq prune`),
+ * here with one state and that state's cutoff. */
+static const char SQL_RETENTION_JOBS[] =
+	"SELECT jobq_prune_jobs(ARRAY[$1::text], now() - $2::bigint * interval '1 millisecond',"
+	" $3::int) AS deleted";
+static const char SQL_RETENTION_DEAD[] =
+	"SELECT jobq_prune_dead_letters(now() - $1::bigint * interval '1 millisecond', $2::int)"
+	" AS deleted";
+static const char SQL_RETENTION_RECORD[] =
+	"SELECT jobq_retention_record($1, $2::timestamptz, $3::bigint, $4::bigint)";
+
+static const char *const retention_states[JOBQ_RETAIN_N] = {
+	[JOBQ_RETAIN_SUCCEEDED] = "succeeded",
+	[JOBQ_RETAIN_FAILED] = "failed",
+	[JOBQ_RETAIN_CANCELLED] = "cancelled",
+	[JOBQ_RETAIN_DEAD_LETTERS] = "dead_letters",
+};
+
+const char *jobq_retention_kind_name(enum jobq_retention_kind kind)
+{
+	return (unsigned)kind < JOBQ_RETAIN_N ? retention_states[kind] : "?";
+}
+
+int jobq_store_retention_lock(struct jobq_store *st, bool *locked, char *started, size_t len,
+			      struct jobq_err *err)
+{
+	enum {
+		LOCKED,
+		STARTED,
+		NCOLS
+	};
+	static const char *const names[NCOLS] = { "locked", "started" };
+	PGresult *res = NULL;
+	int col[NCOLS];
+	int r;
+
+	*locked = false;
+	if ((r = jobq_store_exec(st, NULL, SQL_RETENTION_LOCK, 0, NULL, &res,
+				 "taking the retention lock", err)) != 0)
+		return r;
+	if ((r = store_columns(res, names, NCOLS, col, "taking the retention lock", err)) == 0) {
+		*locked = store_bool(res, 0, col[LOCKED]);
+		store_copy(started, len, PQgetvalue(res, 0, col[STARTED]));
+	}
+	PQclear(res);
+	return r;
+}
+
+int jobq_store_retention_unlock(struct jobq_store *st, struct jobq_err *err)
+{
+	return jobq_store_command(st, SQL_RETENTION_UNLOCK, err);
+}
+
+int jobq_store_retention_batch(struct jobq_store *st, enum jobq_retention_kind kind,
+			       int64_t older_ms, int batch, int64_t *deleted, struct jobq_err *err)
+{
+	char ms[STORE_I64_LEN], lim[STORE_I64_LEN];
+	const char *p[3];
+
+	*deleted = 0;
+	if ((unsigned)kind >= JOBQ_RETAIN_N || older_ms <= 0 || batch <= 0)
+		return jobq_err_set(err, JOBQ_EINVAL, "retention batch: bad kind, age or size");
+	p[0] = retention_states[kind];
+	p[1] = store_i64(ms, older_ms);
+	p[2] = store_i64(lim, batch);
+	if (kind == JOBQ_RETAIN_DEAD_LETTERS)
+		return exec_count(st, "jobq_retention_dead", SQL_RETENTION_DEAD, 2, p + 1, deleted,
+				  "deleting old dead letters", err);
+	return exec_count(st, "jobq_retention_jobs", SQL_RETENTION_JOBS, 3, p, deleted,
+			  "deleting finished jobs", err);
+}
+
+int jobq_store_retention_record(struct jobq_store *st, const char *worker_id, const char *started,
+				int64_t jobs, int64_t dead_letters, struct jobq_err *err)
+{
+	char j[STORE_I64_LEN], d[STORE_I64_LEN];
+	const char *p[4] = { worker_id, started, store_i64(j, jobs), store_i64(d, dead_letters) };
+	PGresult *res = NULL;
+	int r;
+
+	r = jobq_store_exec(st, NULL, SQL_RETENTION_RECORD, 4, p, &res,
+			    "recording the retention round", err);
 	PQclear(res);
 	return r;
 }

@@ -76,20 +76,8 @@ int jobq_store_claim(struct jobq_store *st, const char *job_id, const char *work
  * the relays at the commit: the next held job is released within milliseconds, not at the
  * relay's next 100 ms probe. */
 #define LIMIT_ADMITS_J "(a.admitted IS NULL OR j.id = ANY (a.admitted))"
-/* Whether one of the claims ($1) is in a limited scope, or one of the finishes ($5) in a
- * concurrency-limited scope: read here, in the statement (the limits' scopes read once into
- * an array, through the primary key, and each job looked up by its id and matched against
- * it), so that a claim or finish of jobs in no limited scope calls no PL/pgSQL function
- * (each call sets its search_path and jit, and runs its own queries). Three primary-key
- * probes of `limits` per job instead cost a statement of 16 claims and 16 finishes 7 %
- * more backend CPU once any limit existed; the array, 5 % (bench/sql-cost).
- * Whether such a scope has held jobs is jobq_limit_wake's question: it reads only that
- * scope's index of held jobs (jobq_limit_held, migration 0029). */
-#define LIMITED_IN(ids, which)                                                                     \
-	"EXISTS (SELECT 1 FROM jobs lj, (SELECT array_agg(ll.scope) AS s FROM limits ll"           \
-	" WHERE ll.scope >= ''" which ") ls WHERE lj.id = ANY(" ids "::uuid[])"                    \
-	" AND ('queue:' || lj.queue = ANY(ls.s) OR 'type:' || lj.type = ANY(ls.s)"                 \
-	" OR 'key:' || lj.concurrency_key = ANY(ls.s)))"
+/* LIMITED_IN (store_internal.h): whether one of the claims ($1) is in a limited scope,
+ * or one of the finishes ($5) in a concurrency-limited scope. */
 #define LIMITED_CLAIM LIMITED_IN("$1", "")
 #define LIMITED_FINISH LIMITED_IN("$5", " AND ll.max_running IS NOT NULL")
 static const char SQL_WRITE[] =

@@ -28,7 +28,11 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 	 * materialized CTE, before the row lock), never in the UPDATE's WHERE, which a
 	 * concurrent update of the row (the publish mark) has re-evaluated with the job row
 	 * locked: waiting there for a limit row that a claim of another delivery of the job
-	 * holds while that claim waits for the job row was a deadlock. */
+	 * holds while that claim waits for the job row was a deadlock. The row is found by
+	 * its primary key only: status IS NOT DISTINCT FROM 'queued' is `=` for a column that
+	 * is never NULL, but no index condition, and `status = 'queued'` let a generic plan
+	 * made on statistics that saw no queued job read every queued job through
+	 * jobs_status_created (every held job, at each hold). */
 	r = jobq_store_exec(st, "jobq_hold",
 			    "WITH lim AS MATERIALIZED (SELECT j.id, " STORE_LIMITS_EXIST
 			    " AND jobq_limited(j.queue, j.type, j.concurrency_key) AS limited"
@@ -40,7 +44,8 @@ int jobq_store_hold(struct jobq_store *st, const char *job_id, struct jobq_err *
 			    " ELSE 'held: limit' END,"
 			    " lease_token = lease_token + CASE WHEN NOT " HOLD_QUEUE_RUNS
 			    " THEN 0 ELSE 1 END "
-			    "FROM lim WHERE jobs.id = lim.id AND jobs.status = 'queued'"
+			    "FROM lim WHERE jobs.id = $1 AND jobs.id = lim.id"
+			    " AND jobs.status IS NOT DISTINCT FROM 'queued'"
 			    " AND (NOT " HOLD_QUEUE_RUNS " OR lim.limited)",
 			    1, p, &res, "hold job", err);
 	if (r != 0)

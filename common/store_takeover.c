@@ -20,11 +20,12 @@
  *
  * A new attempt is a start, so a job in a rate-limited scope needs a token, as a claim
  * does (migration 0030): `a` calls jobq_limit_takeover, which locks the job's limit rows
- * in scope order, re-reads the row after those locks (migration 0035: a racing takeover of
- * the same job, or its end, leaves it no token to take) and takes the tokens, before the
- * UPDATE locks the job's row (the
- * admission's lock order; `a` is a one-row CTE joined to the row, evaluated before
- * ModifyTable locks it). It is asked only when the row still qualifies and one of the
+ * in scope order, re-reads the row after those locks and locks it (migrations 0035, 0039: a
+ * racing takeover of the same job, or its end, leaves it no token to take; a finish or
+ * heartbeat of the old owner waits for this statement's commit) and takes the tokens, before
+ * the UPDATE writes the job's row (the admission's lock order: limit rows, then the job's
+ * row; `a` is a one-row CTE joined to the row, evaluated before ModifyTable writes it). It
+ * is asked only when the row still qualifies and one of the
  * job's scopes is rated, so a takeover outside rated scopes calls no function. Without a
  * token the job is held as a refused claim's is: queued, unpublished, publish_after
  * 'infinity', which the limit release takes when a token is due. */
@@ -35,10 +36,7 @@
 #define TAKE_QUALIFIES                                                                             \
 	"status = 'running' AND worker_id = $2 AND lease_token = $3::bigint"                       \
 	" AND ($5::bool OR lease_expires_at < now())"
-#define TAKE_RATED                                                                                 \
-	"EXISTS (SELECT 1 FROM jobs lj JOIN limits ll ON ll.scope IN ('queue:' || lj.queue,"       \
-	" 'type:' || lj.type, 'key:' || lj.concurrency_key) WHERE lj.id = $1"                      \
-	" AND ll.rate IS NOT NULL)"
+#define TAKE_RATED LIMITED_IN("ARRAY[$1::uuid]", " AND ll.rate IS NOT NULL")
 static const char SQL_TAKEOVER[] =
 	"WITH p AS (SELECT NOT " TAKE_QUEUE_RUNS " AS paused FROM jobs WHERE id = $1),"
 	" a AS MATERIALIZED (SELECT CASE WHEN " STORE_LIMITS_EXIST " AND " TAKE_RATED
@@ -114,7 +112,10 @@ out:
 
 /* Giving a running job back after its owner was lost: cancelled if a cancel was asked
  * for, failed when its attempts are used up (the lost attempt counts), else queued for the
- * relay to publish at once. $2 says how the owner was lost. */
+ * relay to publish at once. $2 says how the owner was lost. which (a sub-select of ids)
+ * locks the rows; the update finds them by primary key (= ANY of an array): a join to it
+ * let a generic plan made on statistics that saw no running job walk the whole primary key
+ * and run which once per row (review R9 #2). */
 #define SQL_LEASE_BACK(which)                                                                      \
 	"UPDATE jobs j SET"                                                                        \
 	" status = CASE WHEN j.cancel_requested_at IS NOT NULL THEN 'cancelled'"                   \
@@ -130,7 +131,7 @@ out:
 	" worker_id = NULL, lease_expires_at = NULL, published_at = NULL,"                         \
 	" lease_token = j.lease_token + 1,"                                                        \
 	" publish_after = now(), updated_at = now() "                                              \
-	"FROM " which " sel WHERE j.id = sel.id"
+	"WHERE j.id = ANY (ARRAY" which ")"
 
 static int lease_back(struct jobq_store *st, const char *name, const char *sql, const char *arg,
 		      const char *why, const char *what, struct jobq_err *err)

@@ -74,7 +74,13 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 		 * (or is this one): a live process with the same worker id keeps it. The
 		 * conflict's WHERE is evaluated on the row version locked for the update, so of
 		 * two processes starting with one id at once, the later sees the earlier's
-		 * committed row and key, and is refused. */
+		 * committed row and key, and is refused. The lost-message record starts empty
+		 * (migration 0037): a worker with a predecessor's id does not inherit the list
+		 * its predecessor's relay wrote, and holds its queues' lost jobs back until its
+		 * own relay records. A predecessor that did not stop cleanly died with its
+		 * prefetch, which the broker gives back once it notices the lost connection
+		 * (within two AMQP heartbeats, 30 s each by default): its queues' lost jobs wait
+		 * 2 minutes (express_requeued_at), as the dead row would have made them. */
 		const char *p[6] = { w->id,
 				     w->hostname,
 				     store_i64(pid, w->pid),
@@ -93,7 +99,12 @@ int jobq_store_worker_register(struct jobq_store *st, const struct jobq_worker_i
 			" pid = EXCLUDED.pid, queues = EXCLUDED.queues,"
 			" concurrency = EXCLUDED.concurrency, state = 'running',"
 			" lock_key = EXCLUDED.lock_key, backend_pid = EXCLUDED.backend_pid,"
-			" started_at = now(), heartbeat_at = now(), stopped_at = NULL "
+			" started_at = now(), heartbeat_at = now(), stopped_at = NULL,"
+			" express_idle_at = NULL, express_waiting = NULL,"
+			" express_waiting_at = NULL, express_requeued_at ="
+			"  CASE WHEN workers.state = 'stopped' THEN workers.express_requeued_at"
+			"  ELSE greatest(workers.express_requeued_at,"
+			"                now() + interval '2 minutes') END "
 			"WHERE workers.backend_pid IS NOT DISTINCT FROM pg_backend_pid()"
 			" OR NOT jobq_lock_holder_alive(workers.lock_key, workers.backend_pid) "
 			"RETURNING 1",

@@ -150,7 +150,15 @@ struct consumer {
 	atomic_int_fast64_t
 		release_at;  /* monotonic ms when running jobs are released; 0 = not draining */
 	atomic_bool io_done; /* the I/O thread has settled everything and closed */
+	/* The retention session's cancel handle (retention.c), NULL while it has none; main
+	 * sends it when the drain is over (retention_cancel). Guarded by retention_mu. */
+	pthread_mutex_t retention_mu;
+	struct pg_cancel *retention_cancel;
 	atomic_uint_fast64_t gen; /* current broker connection generation */
+	/* An executor gave an express delivery back to the broker (a claim that failed, a
+	 * drain): set before its slot is freed, taken by the relay's next record of what this
+	 * worker holds (relay_lost.c), which then records a requeue. */
+	atomic_bool express_requeued;
 	struct metrics metrics;
 	/* A progress report waits in some execution: the keeper heartbeats early (at most
 	 * once per PROGRESS_MIN_MS) instead of a period later. */

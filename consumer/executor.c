@@ -147,15 +147,20 @@ static bool adopt(struct executor *x, const struct delivery *d)
 static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen);
 
 /* Free the slot of delivery d and settle it with kind (after a pause first, when the
- * server refused a statement, so that a lasting error cannot spin). The slot's delivery is
- * the one settled: a duplicate from a newer connection may have been adopted into the slot
- * meanwhile (adopt()), replacing d, whose connection is gone (settling d as well is then
- * harmless: the I/O thread drops a settlement of an older connection). */
+ * server refused a statement, so that a lasting error cannot spin). An express delivery
+ * given back is flagged first (consumer.express_requeued), while the slot still names its
+ * job: its message may reach another worker that recorded before it arrived, while no
+ * record of this one names it (review R8 #3). The slot's delivery is the one settled: a
+ * duplicate from a newer connection may have been adopted into the slot meanwhile
+ * (adopt()), replacing d, whose connection is gone (settling d as well is then harmless:
+ * the I/O thread drops a settlement of an older connection). */
 static void release_slot(struct executor *x, const struct delivery *d, enum settle_kind kind,
 			 bool pause)
 {
 	uint64_t tag, gen;
 
+	if (kind == SETTLE_REQUEUE && d->express) /* while the slot still names the job */
+		atomic_store(&x->c->express_requeued, true);
 	unreserve(x, &tag, &gen);
 	if (pause)
 		usleep(REQUEUE_PAUSE_MS * 1000);
@@ -567,7 +572,9 @@ static void claim_and_run(struct executor *x, const struct delivery *d, int64_t 
 static void process(struct executor *x, const struct delivery *d)
 {
 	if (atomic_load(&x->c->draining)) {
-		/* Shutting down: give it back untouched. */
+		/* Shutting down: give it back untouched (flagged: see release_slot). */
+		if (d->express)
+			atomic_store(&x->c->express_requeued, true);
 		consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
 		return;
 	}

@@ -16,6 +16,7 @@
 #include "jobq/broker.h"
 #include "jobq/duration.h"
 #include "pool.h"
+#include "retention.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store.h"
@@ -79,6 +80,12 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* A retention window as --check-config shows it: the duration, or "for ever" when unset. */
+static const char *keep_text(int64_t ms, char *buf, size_t len)
+{
+	return ms > 0 ? jobq_duration_format(ms, buf, len) : "for ever";
+}
+
 static void print_config(const struct jobq_config *cfg, const char *shim)
 {
 	char masked[512], d[32];
@@ -103,6 +110,12 @@ static void print_config(const struct jobq_config *cfg, const char *shim)
 	       jobq_duration_format(cfg->shutdown_timeout_ms, d, sizeof(d)));
 	printf("consumer.cancel_grace: %s\n",
 	       jobq_duration_format(cfg->cancel_grace_ms, d, sizeof(d)));
+	printf("retention: succeeded %s", keep_text(cfg->retention_succeeded_ms, d, sizeof(d)));
+	printf(", failed %s", keep_text(cfg->retention_failed_ms, d, sizeof(d)));
+	printf(", cancelled %s", keep_text(cfg->retention_cancelled_ms, d, sizeof(d)));
+	printf(", dead_letters %s", keep_text(cfg->retention_dead_letters_ms, d, sizeof(d)));
+	printf("; batch %d, rate %d/s, interval %s\n", cfg->retention_batch, cfg->retention_rate,
+	       jobq_duration_format(cfg->retention_interval_ms, d, sizeof(d)));
 	printf("handlers: %d command handler(s)", cfg->nhandlers);
 	for (int i = 0; i < cfg->nhandlers; i++)
 		printf("%s%s%s", i ? ", " : ": ", cfg->handlers[i].type,
@@ -164,6 +177,7 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
 	pthread_mutex_init(&c->health_mu, NULL);
+	pthread_mutex_init(&c->retention_mu, NULL);
 	/* A batch never needs more than two items per executor (an outcome and the next
 	 * claim). */
 	if (combiner_init(&c->writes, 2 * (size_t)cfg->concurrency) != 0)
@@ -229,7 +243,7 @@ int main(int argc, char **argv)
 	struct consumer c;
 	struct keeper *keeper = NULL;
 	struct executor_arg *eargs = NULL;
-	pthread_t io, kt, rt, ft, *ex = NULL;
+	pthread_t io, kt, rt, ft, ret, *ex = NULL;
 	const char *config_path = NULL, *queues = NULL, *worker_id = NULL, *metrics_addr = NULL;
 	char shim[sizeof(c.shim)] = "";
 	int64_t concurrency = 0;
@@ -410,9 +424,12 @@ int main(int argc, char **argv)
 	pthread_create(&kt, NULL, keeper_thread, keeper);
 	pthread_create(&ft, NULL, fence_thread, &c);
 	pthread_create(&rt, NULL, relay_thread, &c);
+	pthread_create(&ret, NULL, retention_thread, &c);
 	pthread_create(&io, NULL, io_thread, &c);
 	pthread_join(io, NULL);
+	retention_cancel(&c); /* a statement still waiting (on a lock) does not hold the exit */
 	pthread_join(rt, NULL);
+	pthread_join(ret, NULL);
 	for (int i = 0; i < cfg.concurrency; i++)
 		pthread_join(ex[i], NULL);
 	pools_stop(&c); /* no job runs now: every child is told to go */

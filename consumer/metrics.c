@@ -10,6 +10,7 @@
 
 #include "consumer.h"
 #include "jobq/clock.h"
+#include "jobq/store_admin.h"
 #include "metrics.h"
 
 /* Connections served at once from one client address: half of METRICS_MAX_CONN, so one
@@ -157,6 +158,25 @@ char *metrics_render(struct consumer *c)
 	     "Dead-lettered messages this worker recorded.");
 	put(&o, "jobq_dead_letters_total %llu\n",
 	    (unsigned long long)atomic_load(&m->dead_letters));
+	head(&o, "jobq_retention_rounds_total", "counter",
+	     "Retention rounds this worker ran to their end (it held the installation's retention "
+	     "lock).");
+	put(&o, "jobq_retention_rounds_total %llu\n",
+	    (unsigned long long)atomic_load(&m->retention_rounds));
+	head(&o, "jobq_retention_failures_total", "counter",
+	     "Retention rounds of this worker that failed (logged as retention_failed).");
+	put(&o, "jobq_retention_failures_total %llu\n",
+	    (unsigned long long)atomic_load(&m->retention_failures));
+	head(&o, "jobq_retention_deleted_total", "counter",
+	     "Rows its retention rounds deleted: finished jobs by state, and dead letters.");
+	for (int i = 0; i < JOBQ_RETAIN_N; i++)
+		put(&o, "jobq_retention_deleted_total{kind=\"%s\"} %llu\n",
+		    jobq_retention_kind_name((enum jobq_retention_kind)i),
+		    (unsigned long long)atomic_load(&m->retention_deleted[i]));
+	head(&o, "jobq_retention_last_round_seconds", "gauge",
+	     "Duration of this worker's last retention round (0: none yet).");
+	put(&o, "jobq_retention_last_round_seconds %.3f\n",
+	    (double)atomic_load(&m->retention_last_ms) / 1000.0);
 	histogram(&o, "jobq_job_duration_seconds", "Run time of an attempt.", &m->duration);
 	histogram(&o, "jobq_queue_wait_seconds",
 		  "Time from when a job was due (submitted, or its retry came due) to its start.",

@@ -62,7 +62,14 @@ struct metrics {
 	struct histogram queue_wait;           /* from due (submit or retry time) to start */
 	atomic_int_fast64_t last_heartbeat_ms; /* monotonic ms of the last heartbeat that landed */
 	atomic_bool queue_paused[JOBQ_MAX_QUEUES]; /* cfg->queues[i] is paused (the relay's tick) */
-	void *daemon;                              /* struct MHD_Daemon */
+	/* retention rounds this worker ran to their end (it held the lock), those that failed
+	 * (a statement's error, a timeout, a lost session), rows either deleted by kind (enum
+	 * jobq_retention_kind), and the last round's duration in ms */
+	atomic_uint_fast64_t retention_rounds;
+	atomic_uint_fast64_t retention_failures;
+	atomic_uint_fast64_t retention_deleted[4];
+	atomic_int_fast64_t retention_last_ms;
+	void *daemon; /* struct MHD_Daemon */
 };
 
 struct consumer;

@@ -55,6 +55,9 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
+/* While the consumer drains, the relay gives back the deliveries waiting for an executor
+ * this often (relay_lost_drain). */
+#define DRAIN_PASS_MS 100
 
 struct relay {
 	struct consumer *c;
@@ -73,6 +76,7 @@ struct relay {
 	 * the rate, not the tick. */
 	int64_t token_due_ms;
 	struct relay_lost lost; /* the lost-message round's state (relay_lost.c) */
+	bool draining;          /* the drain began: the session no longer listens (unlisten) */
 	/* Jobs running here that a jobq_cancel notification named: checked in the database
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
@@ -98,17 +102,17 @@ static bool ensure_db(struct relay *r)
 	/* A reload may have changed the lease: the session's bound follows it. */
 	if (r->st != NULL && jobq_store_ok(r->st) &&
 	    jobq_store_set_bound(r->st, fence_session_bound_ms(r->c->cfg), &err) == 0 &&
-	    (r->listening || listen_relay(r, &err)))
+	    (r->listening || r->draining || listen_relay(r, &err)))
 		return true;
 	if (now < r->db_retry_at)
 		return false;
 	r->listening = false;
 	if ((r->st == NULL
 		     ? jobq_store_connect_bounded(r->c->cfg->database_url, "jobq-consumer relay",
-						  JOBQ_STORE_WORKER,
+						  JOBQ_STORE_WORKER | JOBQ_STORE_ORDERED,
 						  fence_session_bound_ms(r->c->cfg), &r->st, &err)
 		     : jobq_store_reconnect(r->st, &err)) == 0 &&
-	    listen_relay(r, &err))
+	    (r->draining || listen_relay(r, &err)))
 		return true;
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
 	jobq_warn("relay_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
@@ -384,6 +388,36 @@ static struct jobq_broker *lost_broker(void *arg, struct jobq_err *err)
 	return ensure_broker(r, err) ? r->b : NULL;
 }
 
+/* Stop listening on the relay's session (the drain: r->draining), and drop the
+ * notifications libpq read meanwhile. A failed UNLISTEN is tried again at the next call;
+ * a session opened again during the drain does not listen (ensure_db). */
+static void unlisten(struct relay *r)
+{
+	struct jobq_err err = { 0 };
+	PGnotify *n;
+
+	if (r->st == NULL || !jobq_store_ok(r->st))
+		return;
+	if (r->listening && jobq_store_command(r->st, "UNLISTEN *", &err) == 0)
+		r->listening = false;
+	else if (r->listening)
+		jobq_warn("relay_unlisten_failed", "worker", r->c->worker_id, "error", err.msg);
+	while ((n = PQnotifies(jobq_store_conn(r->st))) != NULL)
+		PQfreemem(n);
+}
+
+/* The relay's database session for the drain's part of the lost-message round
+ * (relay_lost_drain), opened again if it was lost, not listening; NULL if it cannot be. */
+static struct jobq_store *lost_store(void *arg)
+{
+	struct relay *r = arg;
+
+	if (!ensure_db(r))
+		return NULL;
+	unlisten(r);
+	return r->st;
+}
+
 /* Which of this worker's queues are paused, for the metrics' jobq_queue_paused gauge: read
  * once a tick (a failed read leaves the gauge as it was). */
 static void paused_round(struct relay *r)
@@ -569,7 +603,18 @@ void *relay_thread(void *arg)
 			relay_burst(&r);
 		}
 	}
-	jobq_broker_free(r.b);
+	/* Draining: the deliveries waiting here go back now, and the lost-message record
+	 * goes on until the I/O thread is done (relay_lost_drain). The session stops
+	 * listening: nothing reads the notifications any more, and libpq would keep every
+	 * one that arrived for the length of the drain (review R8 #7). */
+	jobq_broker_free(r.b); /* nothing more to publish */
+	r.draining = true;
+	unlisten(&r);
+	while (!atomic_load(&c->io_done)) {
+		relay_lost_drain(&r.lost, c, lost_store, &r, false);
+		usleep(DRAIN_PASS_MS * 1000);
+	}
+	relay_lost_drain(&r.lost, c, lost_store, &r, true); /* the requeues of the drain's end */
 	jobq_store_free(r.st);
 	return NULL;
 }

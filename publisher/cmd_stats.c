@@ -26,7 +26,8 @@ static const char stats_help[] =
 	"of the oldest queued job (seconds since it became due), the workers alive (state\n"
 	"running or draining and a heartbeat within the last 2 minutes) and the unpublished\n"
 	"jobs (scheduled or queued, not yet handed to the broker: the relay's backlog), and\n"
-	"the paused queues (jobq queue pause; `jobq queue list` shows them in full).\n"
+	"the paused queues (jobq queue pause; `jobq queue list` shows them in full), and the\n"
+	"consumers' latest retention round.\n"
 	"\n"
 	"options:\n"
 	"  --watch         redraw every interval until interrupted (Ctrl-C or SIGTERM)\n"
@@ -60,6 +61,17 @@ static const char stats_sql[] =
 	"  WHERE q.paused_at IS NOT NULL) AS paused_queues,"
 	" (SELECT string_agg(q.name, ', ' ORDER BY q.name) FROM queues q"
 	"  WHERE q.paused_at IS NOT NULL) AS _paused,"
+	/* the latest retention round (migration 0041; its primary key's last entry) */
+	" (SELECT json_build_object('worker', r.worker_id,"
+	"   'finished_at', to_char(r.finished_at AT TIME ZONE 'UTC',"
+	"    'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),"
+	"   'ms', (extract(epoch FROM r.finished_at - r.started_at) * 1000)::bigint,"
+	"   'jobs', r.jobs, 'dead_letters', r.dead_letters)"
+	"  FROM retention_rounds r ORDER BY r.id DESC LIMIT 1) AS retention_last,"
+	" (SELECT format('%s jobs, %s dead letters deleted in %s ms by %s, %s s ago', r.jobs,"
+	"   r.dead_letters, (extract(epoch FROM r.finished_at - r.started_at) * 1000)::bigint,"
+	"   r.worker_id, greatest(0, floor(extract(epoch FROM now() - r.finished_at))))"
+	"  FROM retention_rounds r ORDER BY r.id DESC LIMIT 1) AS _retention,"
 	" " ROWS_TS("now()", "_at")
 	" FROM jobs";
 /* clang-format on */
@@ -90,6 +102,8 @@ static void stats_text(const PGresult *res, bool watch, int64_t interval_ms)
 	printf("%-20s %s jobs/s (last 10 s)\n", "throughput", rows_get(res, 0, "finished_per_s"));
 	printf("%-20s %s\n", "paused queues",
 	       rows_get(res, 0, "_paused") != NULL ? rows_get(res, 0, "_paused") : "-");
+	printf("%-20s %s\n", "last retention",
+	       rows_get(res, 0, "_retention") != NULL ? rows_get(res, 0, "_retention") : "-");
 }
 
 /* --watch, text: the longest-running jobs with their owner and heartbeat age. */

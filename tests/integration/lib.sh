@@ -620,6 +620,18 @@ sql() {
   if (( rc <= 1 )); then _jq_cat "$T/.sql.out"; fi
   return "$rc"
 }
+# jobs_index_reads — "HELD ALL COMMITS": index tuples read so far from the indexes of held
+# jobs (jobs_held_*, jobs_limit_held), from every index of jobs, and the database's commits
+# (statistics flushed first). Two readings bound what the relays read a statement: each of
+# their statements commits on its own.
+jobs_index_reads() {
+  sql "select pg_stat_force_next_flush(); select (select coalesce(sum(idx_tup_read), 0)
+         from pg_stat_user_indexes where relname = 'jobs'
+         and (indexrelname like 'jobs\\_held\\_%' or indexrelname = 'jobs_limit_held'))
+       || ' ' || (select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes
+         where relname = 'jobs')
+       || ' ' || (select xact_commit from pg_stat_database where datname = current_database())" | tail -n1
+}
 sql_is() {
   local rc=0 out=""
   _jq_sql_ask "$2" 2>/dev/null || rc=$?

@@ -14,6 +14,11 @@
 # for a job that no longer qualifies (finished, or taken over by another worker, or with
 # another lease token) returns true and leaves the bucket as it was; one that qualifies
 # takes the token, and the next finds none.
+# Then two races (migration 0039): two takeovers of one job, both waiting for the limit row
+# another session holds: exactly one takes the job, and only one token is spent; and the old
+# owner's finish landing between the function and the takeover's UPDATE: it waits for the
+# job's row, which the function locked after the limit rows (before 0039 it committed, the
+# UPDATE changed no row, and the token was spent for nothing).
 source "$(dirname "$0")/lib.sh"
 jq_setup rate_takeover
 
@@ -86,3 +91,76 @@ check_eq "the job that qualifies takes the token" "t 0.00" \
   "$(sql "select jobq_limit_takeover('$run_id', 'tw2', 3, true)") $(tk_tokens)"
 check_eq "the next call finds no token: false" "f 0.00" \
   "$(sql "select jobq_limit_takeover('$run_id', 'tw2', 3, true)") $(tk_tokens)"
+
+# ---- two takeovers of one job race (migrations 0035, 0039): both wait for the limit row
+# another session holds; the one that gets it first takes the job and the token, the other
+# re-reads the job after the lock, finds it taken, takes no token and changes no row. Each
+# runs the shape of common/store_takeover.c's statement: the function in a materialized CTE,
+# then the UPDATE that re-checks owner and lease token.
+sql "update limits set tokens = 1, refilled_at = clock_timestamp() where scope = 'queue:tk'" >/dev/null
+race_id=$(sql "insert into jobs (type, queue, status, worker_id, lease_token, attempt, started_at, lease_expires_at)
+               values ('noop', 'tk', 'running', 'tw3', 5, 1, now(), now() - interval '1 minute') returning id")
+take_sql() {  # NEW_WORKER: one takeover of race_id from tw3, token 5; prints its row if it took
+  echo "with a as materialized (select jobq_limit_takeover('$race_id', 'tw3', 5, false) as ok)
+        update jobs set worker_id = '$1', lease_token = lease_token + 1 from a
+        where id = '$race_id' and status = 'running' and worker_id = 'tw3' and lease_token = 5
+          and lease_expires_at < now()
+        returning '$1', a.ok"
+}
+waits_sql() {  # APPNAME: the query of its session's wait_event_type:wait_event
+  echo "select coalesce(wait_event_type, '') || ':' || coalesce(wait_event, '')
+        from pg_stat_activity where application_name = '$1' and datname = current_database()"
+}
+( rc=0; PGAPPNAME=tk_hold _jq_psql "$_JQ_DB" -qc "BEGIN" \
+    -c "SELECT 1 FROM limits WHERE scope = 'queue:tk' FOR UPDATE" \
+    -c "SELECT pg_sleep(8)" -c "COMMIT" >/dev/null || rc=$?
+  echo "$rc" >"$T/tk_hold.rc" ) &
+wait_for 10 "a session holds the limit row" sql_is "Timeout:PgSleep" "$(waits_sql tk_hold)"
+for s in tr1 tr2; do
+  ( rc=0; PGAPPNAME=$s _jq_psql "$_JQ_DB" -c "$(take_sql "$s")" >"$T/$s.out" || rc=$?
+    echo "$rc" >"$T/$s.rc" ) &
+done
+wait_for 10 "both takeovers wait for the limit row" sql_is 2 \
+  "select count(*) from pg_stat_activity where application_name in ('tr1', 'tr2')
+   and datname = current_database() and wait_event_type = 'Lock'"
+wait_for 30 "the holder and both takeovers ended" \
+  test -s "$T/tk_hold.rc" -a -s "$T/tr1.rc" -a -s "$T/tr2.rc"
+check_eq "holder and takeovers exit 0" "0 0 0" \
+  "$(cat "$T/tk_hold.rc") $(cat "$T/tr1.rc") $(cat "$T/tr2.rc")"
+took=$(cat "$T/tr1.out" "$T/tr2.out" | grep -c . || true)
+winner=$(cat "$T/tr1.out" "$T/tr2.out" | grep . | cut -d'|' -f1 || true)
+check_eq "exactly one takeover changed the row, with a token" "1 t" \
+  "$took $(cat "$T/tr1.out" "$T/tr2.out" | grep . | cut -d'|' -f2 || true)"
+check_eq "the job runs under the winner with lease token 6" "$winner 6" \
+  "$(sql "select worker_id, lease_token from jobs where id = '$race_id'" | tr '|' ' ')"
+check_eq "one token spent" 0.00 "$(tk_tokens)"
+
+# ---- the old owner's finish races the takeover (migration 0039): the takeover's re-check
+# locks the job's row after the limit locks, so a finish that lands between the function
+# and the takeover's UPDATE waits for the takeover's commit and then finds its lease token
+# gone. Before 0039 the finish committed in that window: the UPDATE changed no row and the
+# token was spent. Here the window is widened by a pause between the two statements.
+sql "update limits set tokens = 1, refilled_at = clock_timestamp() where scope = 'queue:tk'" >/dev/null
+fin_id=$(sql "insert into jobs (type, queue, status, worker_id, lease_token, attempt, started_at, lease_expires_at)
+              values ('noop', 'tk', 'running', 'tw4', 7, 1, now(), now() + interval '1 hour') returning id")
+( rc=0; PGAPPNAME=tk_take _jq_psql "$_JQ_DB" -c "BEGIN" \
+    -c "SELECT jobq_limit_takeover('$fin_id', 'tw4', 7, true)" -c "SELECT pg_sleep(5)" \
+    -c "UPDATE jobs SET worker_id = 'tw5', lease_token = lease_token + 1
+        WHERE id = '$fin_id' AND status = 'running' AND worker_id = 'tw4' AND lease_token = 7
+        RETURNING 'took'" -c "COMMIT" >"$T/tk_take.out" || rc=$?
+  echo "$rc" >"$T/tk_take.rc" ) &
+wait_for 10 "the takeover's function returned (its session pauses)" sql_is "Timeout:PgSleep" \
+  "$(waits_sql tk_take)"
+( rc=0; PGAPPNAME=tk_fin _jq_psql "$_JQ_DB" -c "UPDATE jobs SET status = 'succeeded', finished_at = now()
+    WHERE id = '$fin_id' AND status = 'running' AND worker_id = 'tw4' AND lease_token = 7
+    RETURNING 'finished'" >"$T/tk_fin.out" || rc=$?
+  echo "$rc" >"$T/tk_fin.rc" ) &
+wait_for 10 "the old owner's finish waits for the takeover's row lock" \
+  sql_is "Lock:transactionid" "$(waits_sql tk_fin)"
+wait_for 30 "the takeover and the finish ended" test -s "$T/tk_take.rc" -a -s "$T/tk_fin.rc"
+check_eq "takeover and finish exit 0" "0 0" "$(cat "$T/tk_take.rc") $(cat "$T/tk_fin.rc")"
+check "the takeover's UPDATE took the job" grep -qx took "$T/tk_take.out"
+check "the finish changed no row (its lease token was gone)" test "$(grep -c finished "$T/tk_fin.out" || true)" -eq 0
+check_eq "the job runs under tw5, lease token 8" "running tw5 8" \
+  "$(sql "select status, worker_id, lease_token from jobs where id = '$fin_id'" | tr '|' ' ')"
+check_eq "the token went to the takeover that happened" 0.00 "$(tk_tokens)"

@@ -61,6 +61,7 @@ static void test_config_unknown_group(void **state)
 	(void)state;
 	load_fails_at("log = { level = \"info\"; };\n\nbroker = { url = \"x\"; };\n", 3,
 		      "broker: unknown setting (expected one of: amqp, database, consumer, retry, "
+		      "retention, "
 		      "handlers, metrics, log)");
 	load_fails_at("concurrency = 4;\n", 1, "concurrency: unknown setting");
 }
@@ -527,6 +528,57 @@ static void test_config_queue_type(void **state)
 	jobq_config_free(&cfg);
 }
 
+/* The retention group: unset windows keep rows for ever, set ones are read as durations;
+ * 0s, a window under 1m, a batch above the rate and bad values are refused with the key
+ * and the line. */
+static void test_config_retention(void **state)
+{
+	struct jobq_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "");
+	assert_int_equal(cfg.retention_succeeded_ms, 0);
+	assert_int_equal(cfg.retention_dead_letters_ms, 0);
+	assert_int_equal(cfg.retention_batch, 500);
+	assert_int_equal(cfg.retention_rate, 1000);
+	assert_int_equal(cfg.retention_interval_ms, 60000);
+	jobq_config_free(&cfg);
+	load_ok(&cfg, "retention = { succeeded = \"7d\"; failed = \"30d\"; cancelled = \"1h\";\n"
+		      " dead_letters = \"2d\"; batch = 100; rate = 100; interval = \"5s\"; };\n");
+	assert_int_equal(cfg.retention_succeeded_ms, 7LL * 86400000);
+	assert_int_equal(cfg.retention_failed_ms, 30LL * 86400000);
+	assert_int_equal(cfg.retention_cancelled_ms, 3600000);
+	assert_int_equal(cfg.retention_dead_letters_ms, 2LL * 86400000);
+	assert_int_equal(cfg.retention_batch, 100);
+	assert_int_equal(cfg.retention_rate, 100);
+	assert_int_equal(cfg.retention_interval_ms, 5000);
+	jobq_config_free(&cfg);
+	setenv("JOBQ_RETENTION_FAILED", "2h", 1);
+	load_ok(&cfg, "retention = { failed = \"30d\"; };\n");
+	assert_int_equal(cfg.retention_failed_ms, 7200000);
+	jobq_config_free(&cfg);
+	setenv("JOBQ_RETENTION_FAILED", "0", 1);
+	load_fails_env("", "$JOBQ_RETENTION_FAILED: retention.failed: 0s is not a retention");
+	unsetenv("JOBQ_RETENTION_FAILED");
+
+	load_fails_at("retention = {\n succeeded = \"0s\"; };\n", 2,
+		      "retention.succeeded: 0s is not a retention (1m to 365d); leave it unset");
+	load_fails_at("retention = { failed = \"59s\"; };\n", 1,
+		      "retention.failed: 59000ms is under the shortest retention (1m to 365d)");
+	load_ok(&cfg, "retention = { cancelled = \"1m\"; };\n");
+	assert_int_equal(cfg.retention_cancelled_ms, 60000);
+	jobq_config_free(&cfg);
+	load_fails_at("retention = { cancelled = \"-1s\"; };\n", 1, "retention.cancelled: ");
+	load_fails_at("retention = { dead_letters = 5; batch = 0; };\n", 1,
+		      "retention.batch: 0 is out of range (1 to 10000)");
+	load_fails_at("retention = { rate = 10;\n batch = 11; };\n", 2,
+		      "retention.batch (11) must not exceed retention.rate (10)");
+	load_fails_at("retention = { rate = \"fast\"; };\n", 1,
+		      "retention.rate: expected an integer, got a string");
+	load_fails_at("retention = { events = \"1d\"; };\n", 1,
+		      "retention.events: unknown setting");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -550,6 +602,7 @@ int main(void)
 		T(test_config_amqp_urls_list),
 		T(test_config_amqp_urls_errors),
 		T(test_config_queue_type),
+		T(test_config_retention),
 	};
 #undef T
 

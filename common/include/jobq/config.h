@@ -17,6 +17,13 @@
 #define JOBQ_POOL_MAX_JOBS 1000000000LL
 #define JOBQ_POOL_STARTUP_TIMEOUT_MS 10000
 
+/* Most rows one retention statement deletes (retention.batch; the SQL functions cap it too). */
+#define JOBQ_RETENTION_BATCH_MAX 10000
+/* The shortest retention window: a waiter (`jobq submit --wait`, `jobq wait`) can read a
+ * finished job's outcome for at least this long, and jobq_prune_jobs (migration 0041) holds
+ * the consumers' cutoff to now() minus this at the latest. */
+#define JOBQ_RETENTION_MIN_MS 60000
+
 /* A command handler from the `handlers` list (docs/design.md §8). */
 struct jobq_handler_config {
 	char *type;
@@ -77,6 +84,17 @@ struct jobq_config {
 	/* retry */
 	int64_t retry_base_ms;
 	int64_t retry_max_ms;
+
+	/* retention (docs/configuration.md#retention): how long finished jobs of each state
+	 * (with their history) and dead letters are kept; 0 = for ever. The consumers apply
+	 * it (consumer/retention.c). */
+	int64_t retention_succeeded_ms;
+	int64_t retention_failed_ms;
+	int64_t retention_cancelled_ms;
+	int64_t retention_dead_letters_ms;
+	int retention_batch;           /* rows per statement */
+	int retention_rate;            /* rows deleted per second, at most */
+	int64_t retention_interval_ms; /* from the start of one round to the next */
 
 	/* handlers */
 	struct jobq_handler_config *handlers;

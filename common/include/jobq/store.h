@@ -28,6 +28,13 @@ int jobq_store_connect(const char *url, const char *app_name, struct jobq_store 
  * a crash may lose without harm, such as the keeper's heartbeats. */
 #define JOBQ_STORE_ASYNC_COMMIT 2u
 
+/* A session whose statements read a few rows of an index in its order (a loose scan, an
+ * ORDER BY ... LIMIT): enable_bitmapscan is off for it. A bitmap scan reads every matching
+ * row before it sorts them; a generic plan made on statistics that saw none of those rows
+ * (a table analyzed before jobs were held, on a quiet installation) chose one, and the
+ * relay then read every held job of a scope on every loop. The relay's session. */
+#define JOBQ_STORE_ORDERED 4u
+
 /* jobq_store_connect with JOBQ_STORE_* flags. */
 int jobq_store_connect_as(const char *url, const char *app_name, unsigned flags,
 			  struct jobq_store **out, struct jobq_err *err) JOBQ_WUR;

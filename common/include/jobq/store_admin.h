@@ -1,6 +1,7 @@
-/* The operator's writes on finished jobs: retry (a failed or cancelled job → queued, as if
- * new) and prune (finished jobs, stopped workers and stale wait registrations deleted past
- * a retention). */
+/* The writes on finished jobs: retry (a failed or cancelled job → queued, as if new), prune
+ * (finished jobs, stopped workers and stale wait registrations deleted past a retention),
+ * and the consumers' retention rounds (finished jobs and dead letters past the windows of
+ * the retention settings, a batch at a time, under the installation's retention lock). */
 #ifndef JOBQ_STORE_ADMIN_H
 #define JOBQ_STORE_ADMIN_H
 
@@ -54,5 +55,43 @@ struct jobq_pruned {
  * batches already deleted stay deleted. */
 int jobq_store_prune(struct jobq_store *st, int64_t older_ms, bool dry_run, struct jobq_pruned *out,
 		     struct jobq_err *err) JOBQ_WUR;
+
+/* What one retention statement deletes: the finished jobs of one state (with their history),
+ * or dead letters (by their own age). */
+enum jobq_retention_kind {
+	JOBQ_RETAIN_SUCCEEDED,
+	JOBQ_RETAIN_FAILED,
+	JOBQ_RETAIN_CANCELLED,
+	JOBQ_RETAIN_DEAD_LETTERS,
+	JOBQ_RETAIN_N
+};
+
+/* "succeeded", "failed", "cancelled", "dead_letters"; "?" for any other value. */
+const char *jobq_retention_kind_name(enum jobq_retention_kind kind);
+
+/* Try the installation's retention lock (a session-level advisory lock, so only one
+ * consumer runs a round at a time and a session that ends lets go of it). 0 with *locked
+ * telling whether this session holds it now, and started[0..len) the server's clock time
+ * as text (the round's start, for jobq_store_retention_record); JOBQ_EDB on failure. */
+int jobq_store_retention_lock(struct jobq_store *st, bool *locked, char *started, size_t len,
+			      struct jobq_err *err) JOBQ_WUR;
+
+/* Let go of the retention lock this session holds. 0 or JOBQ_EDB. */
+int jobq_store_retention_unlock(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
+
+/* Delete one batch of at most `batch` rows of `kind` older than older_ms (> 0): finished
+ * jobs of that state by finished_at (jobq_prune_jobs, the function `jobq prune` uses), or
+ * dead letters by their `at` (jobq_prune_dead_letters). Rows another session is changing
+ * are skipped (SKIP LOCKED), and a job requeued meanwhile is not deleted. One statement,
+ * its own transaction. 0 with *deleted set (fewer than batch: nothing more is due now);
+ * JOBQ_EINVAL for a bad kind, age or size; JOBQ_EDB. */
+int jobq_store_retention_batch(struct jobq_store *st, enum jobq_retention_kind kind,
+			       int64_t older_ms, int batch, int64_t *deleted,
+			       struct jobq_err *err) JOBQ_WUR;
+
+/* Record a round (retention_rounds: worker, started as jobq_store_retention_lock gave it,
+ * its end now, what it deleted); the table keeps the latest 1000. 0 or JOBQ_EDB. */
+int jobq_store_retention_record(struct jobq_store *st, const char *worker_id, const char *started,
+				int64_t jobs, int64_t dead_letters, struct jobq_err *err) JOBQ_WUR;
 
 #endif

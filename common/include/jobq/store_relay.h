@@ -79,7 +79,8 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
  * window is full still counts as waiting (the relay then tries a release each pass); keyed
  * jobs whose limited scopes have no room do not count (migration 0029); held jobs count
  * only when the limit release would let one go (its scope has room, its queue runs and none
- * of its other limited scopes is full: migration 0034).
+ * of its other limited scopes is full: migration 0034), read per queue of the scope after
+ * leaving out the paused and full queues, at most 256 rows deep (review R7 finding 2).
  * *limit_wait_ms: the ms until the next token of a rate-limited scope with no room that
  * holds jobs or may hold up keyed jobs is due (at least 100 ms when a claim in flight must
  * take a token first; migrations 0023, 0029; the relay should come back then), or -1 when
@@ -93,24 +94,30 @@ int jobq_store_relay_old_express(struct jobq_store *st, int64_t age_ms,
 				 char (*queues)[JOBQ_QUEUE_BUF], int max,
 				 struct jobq_err *err) JOBQ_WUR;
 
-/* Records that this worker holds no express delivery waiting for an executor, as of one
- * second before now (workers.express_idle_at, migration 0035): the relay calls it when its
- * consumer's express list is empty, so that jobq_store_relay_lost knows no message waits
- * in this worker's prefetch. 0 or a negative JOBQ_E* code. */
-int jobq_store_relay_express_idle(struct jobq_store *st, const char *worker_id,
-				  struct jobq_err *err) JOBQ_WUR;
+/* Records the job ids (n of ids, each a UUID) of the express deliveries waiting in this
+ * worker for an executor and of the jobs its executors hold, as of one second before now
+ * (workers.express_waiting, express_waiting_at: migration 0037), so that
+ * jobq_store_relay_lost knows which messages wait in this worker's prefetch. requeued_ms
+ * >= 0: messages this worker held may come back to the broker until that many ms from now
+ * (its broker connection was replaced, or it gave its deliveries back; express_requeued_at
+ * is never moved earlier); < 0: none did. 0 or a negative JOBQ_E* code. */
+int jobq_store_relay_express_record(struct jobq_store *st, const char *worker_id,
+				    const char *const *ids, size_t n, int64_t requeued_ms,
+				    struct jobq_err *err) JOBQ_WUR;
 
 /* Queue's express jobs released and not claimed for longer than age_ms, taken as lost: the
  * caller saw the queue's express queue hold no ready message at each of its checks over
- * the last quiet_ms, so no such message was delivered since; each live worker serving the
- * queue recorded within those quiet_ms that no express delivery waited in it
- * (jobq_store_relay_express_idle), so none of them holds one prefetched and unstarted.
- * Such jobs are unpublished again, due now, so that the priority and keyed releases
- * publish them again in their turn. A worker whose executors are all busy with other
- * queues' jobs does not hold them back. 0 while a worker of the queue holds an express
- * delivery unstarted (or recorded nothing lately). The count, or a negative JOBQ_E* code. */
+ * the last quiet_ms, so such a message, unless lost, was delivered before them. Each live
+ * worker serving the queue (running or draining) must have recorded within those quiet_ms
+ * (jobq_store_relay_express_record) a list that does not name the job; no worker serving
+ * it may have requeued messages since (express_requeued_at), nor died within dead_ms
+ * before them (its last heartbeat; its prefetch goes back to the broker once the broker
+ * notices). A worker busy with other queues' jobs, or holding another queue's express
+ * deliveries, does not hold the job back. Such jobs are unpublished again, due now (a new
+ * lease token), so that the priority and keyed releases publish them again in their turn.
+ * The count, or a negative JOBQ_E* code. */
 int jobq_store_relay_lost(struct jobq_store *st, const char *queue, int64_t age_ms,
-			  int64_t quiet_ms, struct jobq_err *err) JOBQ_WUR;
+			  int64_t quiet_ms, int64_t dead_ms, struct jobq_err *err) JOBQ_WUR;
 
 /* Relay: push back rows whose publish failed, so the rest of the work goes on. */
 int jobq_store_relay_defer(struct jobq_store *st, const char *const *ids, size_t n,

@@ -1,0 +1,35 @@
+-- The lost-message round's record, per message instead of per worker (docs/scheduling.md
+-- "Lost express messages", docs/design.md §6). From review R7 (finding 1):
+--
+-- 0035 took an express job as lost only when each live worker of its queue had recorded
+-- (workers.express_idle_at) that no express delivery, of any queue, waited in it. A worker
+-- serving queues lb and lk that held one lb priority delivery behind a long job never
+-- recorded, so lk's lost jobs waited as long as that job ran. A worker that restarted with
+-- the same id inherited its predecessor's mark, a draining worker's mark went stale and
+-- held every one of its queues back for the whole drain, and a message requeued between
+-- two checks (its worker died or reconnected) could land in a worker whose mark predated
+-- it and be released twice.
+--
+-- workers.express_waiting: the job ids of the express deliveries waiting in the worker for
+--   an executor, and of the jobs its executors hold (claimed or being claimed), as of
+--   express_waiting_at (each lost-message round of its relay writes both, and a draining
+--   worker's relay goes on writing them). NULL express_waiting_at: nothing recorded (a
+--   worker of an earlier version, or one that just registered): it holds its queues' lost
+--   jobs back.
+-- workers.express_requeued_at: until when messages this worker held may come back to the
+--   broker (its broker connection was replaced, its drain gave its waiting deliveries
+--   back, or it registered with the id of a worker that did not stop cleanly). While it
+--   lies after a round's first check, the queues it serves release nothing as lost: a
+--   message ready for a moment between two checks may sit in a worker that recorded before
+--   it arrived.
+-- A job is lost when it is old enough, its express queue had no ready message at the
+-- round's two checks, each live running or draining worker of its queue recorded after the
+-- first check and none listed it, no worker of the queue died lately (its prefetch may
+-- still come back) and none requeued since the first check (common/store_recover.c).
+-- Registration empties the record (common/store_worker.c).
+-- express_idle_at stays for consumers of the previous version during an upgrade; the new
+-- ones leave it NULL, so an old relay releases nothing as lost while a new worker serves
+-- the queue, and a new relay nothing while an old one does.
+ALTER TABLE workers ADD COLUMN express_waiting uuid[];
+ALTER TABLE workers ADD COLUMN express_waiting_at timestamptz;
+ALTER TABLE workers ADD COLUMN express_requeued_at timestamptz;
