@@ -1,10 +1,10 @@
 /* A job filter as a WHERE clause with parameters, and the page query built on it (contract
  * in jobq/store_filter.h). Each condition is a plain comparison on one column, so that the
- * planner can match it to migration 0032's composite indexes (column, created_at, id) and
+ * planner can match it to migration 0045's composite indexes (column, created_at, id) and
  * walk them newest first. Those indexes leave running jobs out (a claim writes none of
  * them) and start with status, so a page is one branch per job state, each ordered and
  * limited on its own, merged in (created_at, id) order: the running jobs through
- * jobs_running_lease, the others through 0032's indexes. */
+ * jobs_running_lease, the others through 0045's indexes. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* A job filter (jobq/job_filter.h) as SQL: the WHERE clause and its parameters that
  * `jobq list` pages with, and that commands acting on a set of jobs select with. The
- * indexes that make each filter fast are migration 0032's (docs/design.md). */
+ * indexes that make each filter fast are migration 0045's (docs/design.md). */
 #ifndef JOBQ_STORE_FILTER_H
 #define JOBQ_STORE_FILTER_H
 
@@ -37,7 +37,7 @@ int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct job
  * placeholder number first + out->nparams, the caller's last parameter (an integer). Only
  * the states in `states` (and f->status's) are read, each in a branch of its own (status =
  * the state, f's other conditions, and cond when not NULL: a condition on the columns of
- * jobs), ordered and limited on its own and merged: migration 0032's indexes start with status
+ * jobs), ordered and limited on its own and merged: migration 0045's indexes start with status
  * and leave running jobs out. cols may name the columns as jobs.col. out holds the parameters (as
  * jobq_filter_sql_build's, without f->status's). 0, or JOBQ_ENOMEM; free *sql, and out with
  * jobq_filter_sql_free. */

@@ -57,7 +57,7 @@ CREATE INDEX jobs_metadata ON jobs USING gin (job_metadata jsonb_path_ops)
     WHERE status <> 'running' AND job_metadata <> '{}'::jsonb;
 
 -- Built under another name first, then swapped (as 0014 did).
-CREATE INDEX jobs_status_created_0032 ON jobs (status, created_at, id)
+CREATE INDEX jobs_status_created_0045 ON jobs (status, created_at, id)
     WHERE status <> 'running';
 DROP INDEX jobs_status_created;
-ALTER INDEX jobs_status_created_0032 RENAME TO jobs_status_created;
+ALTER INDEX jobs_status_created_0045 RENAME TO jobs_status_created;
