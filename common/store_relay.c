@@ -55,7 +55,9 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	/* Pushing publish_after hides a taken row from other relays for grace_ms, long enough
 	 * for this one to publish it and mark it published. The candidates are the oldest due
 	 * rows of the queues that run (per queue, in publish_after order: a paused queue's
-	 * backlog is not read); those another relay has locked are skipped (it takes them).
+	 * backlog is not read: the queues that run are picked first, OFFSET 0 keeping the planner
+	 * from reading a paused queue's rows before its check); those another relay has locked
+	 * are skipped (it takes them).
 	 * Locked and updated by primary key only (= ANY of an array), and checked again on the
 	 * version locked in the select list: a join to the candidates, or RELAY_DUE's status
 	 * in the WHERE, let a generic plan made on statistics that saw none of these rows read
@@ -66,10 +68,11 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 		"WITH RECURSIVE" RELAY_PLAIN_QUEUES ","
 		" due AS ("
 		"  SELECT id, (" RELAY_DUE ") AS ok FROM jobs WHERE id = ANY (ARRAY("
-		"   SELECT c.id FROM pq CROSS JOIN LATERAL ("
-		"   SELECT j.id, j.publish_after FROM jobs j WHERE j.queue = pq.queue AND"
+		"   SELECT c.id FROM (SELECT pq.queue FROM pq WHERE " STORE_QUEUE_RUNS("pq")
+		"   OFFSET 0) r CROSS JOIN LATERAL ("
+		"   SELECT j.id, j.publish_after FROM jobs j WHERE j.queue = r.queue AND"
 		RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT $2::int) c"
-		"   WHERE " STORE_QUEUE_RUNS("pq") " ORDER BY c.publish_after LIMIT $2::int))"
+		"   ORDER BY c.publish_after LIMIT $2::int))"
 		"  FOR UPDATE SKIP LOCKED) "
 		"UPDATE jobs j SET status = 'queued', updated_at = now(),"
 		" lease_token = j.lease_token + 1,"
@@ -186,9 +189,9 @@ static const char SQL_DUE_1[] =
 	RELAY_PLAIN_QUEUES " ";
 /* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
-	"SELECT EXISTS (SELECT 1 FROM pq CROSS JOIN LATERAL (SELECT 1 FROM jobs j"
-	"  WHERE j.queue = pq.queue AND" RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT 1) d"
-	"  WHERE " STORE_QUEUE_RUNS("pq") ")"
+	"SELECT EXISTS (SELECT 1 FROM (SELECT pq.queue FROM pq WHERE " STORE_QUEUE_RUNS("pq")
+	"  OFFSET 0) r CROSS JOIN LATERAL (SELECT 1 FROM jobs j WHERE j.queue = r.queue AND"
+	RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT 1) d)"
 	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now() ORDER BY d.run_after LIMIT 1)"

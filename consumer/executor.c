@@ -1,8 +1,8 @@
-/* Executor threads: each owns a PostgreSQL connection, claims the jobs it is handed,
- * reconciles the deliveries it cannot claim, runs handlers and writes their outcome,
- * fenced, before asking the I/O thread to settle the delivery. The outcome is decided in
- * outcome.c, claims and outcomes are written combined by write.c, and every other
- * statement runs through outages by exec_db.c. */
+/* Executor threads: each owns a PostgreSQL connection, claims the jobs it is handed, runs
+ * handlers and writes their outcome, fenced, before asking the I/O thread to settle the
+ * delivery. A delivery it cannot claim is reconciled in reconcile_run.c, the outcome is
+ * decided in outcome.c, claims and outcomes are written combined by write.c, and every
+ * other statement runs through outages by exec_db.c. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -12,6 +12,7 @@
 #include "command.h"
 #include "exec_db.h"
 #include "executor.h"
+#include "executor_internal.h"
 #include "handler.h"
 #include "jobq/clock.h"
 #include "jobq/job.h"
@@ -26,9 +27,6 @@
  * (not an outage) goes back to the queue after this pause, so a persistent error cannot
  * spin. */
 #define REQUEUE_PAUSE_MS 1000
-/* Pauses before each second look at a redelivered job's owner that seemed alive (775 ms in
- * all): the time PostgreSQL may take to end a killed worker's session. */
-static const int REPROBE_MS[] = { 25, 50, 100, 200, 400 };
 
 /* Reserve slot e of this executor for job_id before claiming it, so that a duplicate
  * delivery of the same job reconciled by another executor of this process meanwhile
@@ -87,7 +85,7 @@ static void started(struct executor *x, const struct jobq_claim *cl, int64_t lim
 }
 
 /* Free the slot; returns the delivery to settle (it may have been adopted meanwhile). */
-static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
+void executor_unreserve(struct executor *x, uint64_t *tag, uint64_t *gen)
 {
 	pthread_mutex_lock(&x->c->exec_mu);
 	*tag = x->exec->tag;
@@ -119,7 +117,7 @@ static char *take_progress(struct executor *x)
  * older one (whose connection is gone, so it can never be acked); a duplicate on the same
  * connection is acked at once. Returns false if no execution here runs it: a previous
  * process with this worker id died. */
-static bool adopt(struct executor *x, const struct delivery *d)
+bool executor_adopt(struct executor *x, const struct delivery *d)
 {
 	struct consumer *c = x->c;
 	bool found = false, ack_now = false;
@@ -144,8 +142,6 @@ static bool adopt(struct executor *x, const struct delivery *d)
 	return found;
 }
 
-static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen);
-
 /* Free the slot of delivery d and settle it with kind (after a pause first, when the
  * server refused a statement, so that a lasting error cannot spin). An express delivery
  * given back is flagged first (consumer.express_requeued), while the slot still names its
@@ -154,14 +150,22 @@ static void unreserve(struct executor *x, uint64_t *tag, uint64_t *gen);
  * duplicate from a newer connection may have been adopted into the slot meanwhile
  * (adopt()), replacing d, whose connection is gone (settling d as well is then harmless:
  * the I/O thread drops a settlement of an older connection). */
-static void release_slot(struct executor *x, const struct delivery *d, enum settle_kind kind,
-			 bool pause)
+/* An express delivery about to go back to the broker, flagged for the worker's next
+ * lost-message record (consumer.express_requeued; review R8 #3). */
+static void flag_requeue(struct consumer *c, const struct delivery *d)
+{
+	if (d->express)
+		atomic_store(&c->express_requeued, true);
+}
+
+void executor_release_slot(struct executor *x, const struct delivery *d, enum settle_kind kind,
+			   bool pause)
 {
 	uint64_t tag, gen;
 
-	if (kind == SETTLE_REQUEUE && d->express) /* while the slot still names the job */
-		atomic_store(&x->c->express_requeued, true);
-	unreserve(x, &tag, &gen);
+	if (kind == SETTLE_REQUEUE) /* while the slot still names the job */
+		flag_requeue(x->c, d);
+	executor_unreserve(x, &tag, &gen);
 	if (pause)
 		usleep(REQUEUE_PAUSE_MS * 1000);
 	consumer_settle(x->c, tag, gen, kind);
@@ -264,8 +268,8 @@ static int finish(struct executor *x, const struct jobq_claim *cl, const struct 
 
 /* Run a claimed job and write its outcome. The slot is reserved by the caller and freed
  * here. The claim was sent at sent_ms under lease_cfg (started()). */
-static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_t sent_ms,
-		const struct jobq_config *lease_cfg)
+void executor_run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_t sent_ms,
+		  const struct jobq_config *lease_cfg)
 {
 	struct consumer *c = x->c;
 	const struct jobq_config *cfg = c->cfg;
@@ -313,7 +317,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 		jobq_warn("job_abandoned", "worker", c->worker_id, "job", cl->id, "attempt", att,
 			  "reason", "lease lost");
 		atomic_fetch_add(&c->metrics.leases_lost, 1);
-		unreserve(x, &tag, &gen);
+		executor_unreserve(x, &tag, &gen);
 		consumer_settle(c, tag, gen, p.settle);
 		goto out;
 	}
@@ -326,7 +330,7 @@ static void run(struct executor *x, struct jobq_claim *cl, bool takeover, int64_
 	}
 	if (r != 0 && r != JOBQ_ELOST && atomic_load(&x->exec->lost))
 		r = JOBQ_ELOST; /* someone else owns it now: whatever we wrote is void */
-	unreserve(x, &tag, &gen);
+	executor_unreserve(x, &tag, &gen);
 	if (r == 0) {
 		char delay[24];
 
@@ -360,189 +364,6 @@ out:
 	free(progress);
 }
 
-/* Gather the facts and decide; probes the owner's liveness when the table asks. */
-static int decide(struct executor *x, const struct delivery *d, struct jobq_job_row *row,
-		  struct jobq_reconcile_facts *f, enum jobq_reconcile_action *a,
-		  struct jobq_err *err)
-{
-	struct consumer *c = x->c;
-	int r;
-
-	if ((r = exec_db_job_row(x, d->env.job_id, row, err)) != 0)
-		return r;
-	*f = (struct jobq_reconcile_facts){
-		.found = row->found,
-		.status = row->status,
-		.cancel_requested = row->cancel_requested,
-		.due = row->due,
-		.owner_is_me =
-			row->status == JOBQ_RUNNING && strcmp(row->worker_id, c->worker_id) == 0,
-		.lease_expired = row->lease_expired,
-		.queue_paused = row->queue_paused,
-		.limited = row->limited,
-	};
-	f->own_claim = f->owner_is_me && x->sent_claim != 0 && row->claim_id == x->sent_claim;
-	*a = jobq_reconcile(f);
-	if (*a == JOBQ_RC_PROBE_OWNER) {
-		if ((r = exec_db_worker_dead(x, row->worker_id, &f->owner_dead, err)) != 0)
-			return r;
-		f->owner_probed = true;
-		*a = jobq_reconcile(f);
-	}
-	return 0;
-}
-
-/* Reconcile a delivery that could not be claimed (docs/design.md §6). The slot is reserved. */
-static void reconcile(struct executor *x, const struct delivery *d)
-{
-	struct consumer *c = x->c;
-	struct jobq_reconcile_facts f;
-	struct jobq_job_row row;
-	struct jobq_claim cl;
-	struct jobq_err err = { 0 };
-	enum jobq_reconcile_action a;
-	const struct jobq_config *lease_cfg;
-	int64_t sent = 0, left = 0;
-	uint64_t tag, gen;
-	int64_t cid;
-	int r;
-
-	for (int round = 0, reprobe = 0; round < 3; round++) {
-		if (decide(x, d, &row, &f, &a, &err) != 0)
-			goto failed;
-		/* A redelivery whose owner still looks alive: the broker took the message back
-		 * because the owner's connection went, and PostgreSQL may not have ended the
-		 * dead owner's session yet (a few ms after a kill -9, longer under load). Look
-		 * again a few times before settling for "owner alive", which would leave a
-		 * crashed worker's job to the lease expiry. An owner that only lost its broker
-		 * connection keeps its job either way. */
-		if (a == JOBQ_RC_ACK && f.owner_probed && !f.owner_dead && d->redelivered &&
-		    reprobe < (int)(sizeof(REPROBE_MS) / sizeof(REPROBE_MS[0])) &&
-		    !consumer_hard_stop(c)) {
-			usleep((useconds_t)REPROBE_MS[reprobe++] * 1000);
-			round--; /* a second look, not a changed row */
-			continue;
-		}
-		if (a == JOBQ_RC_ADOPT) {
-			if (adopt(x, d)) {
-				jobq_info("delivery_adopted", "worker", c->worker_id, "job",
-					  d->env.job_id);
-				goto done;
-			}
-			/* Our id but no execution here and not our claim: a previous process with
-			 * this id died, or this one could not write an outcome (nothing committed,
-			 * the delivery was given back): run it again as a takeover. */
-			f.owner_is_me = false;
-			f.owner_probed = f.owner_dead = true;
-			a = JOBQ_RC_TAKEOVER;
-		}
-		jobq_debug("reconcile", "worker", c->worker_id, "job", d->env.job_id, "action",
-			   jobq_reconcile_action_name(a), "status",
-			   row.found ? jobq_status_name(row.status) : "missing");
-		switch (a) {
-		case JOBQ_RC_DEAD_LETTER:
-			jobq_warn("message_dead_lettered", "worker", c->worker_id, "job",
-				  d->env.job_id, "reason", "no such job");
-			release_slot(x, d, SETTLE_REJECT, false);
-			return;
-		case JOBQ_RC_ACK:
-		case JOBQ_RC_ADOPT:
-			release_slot(x, d, SETTLE_ACK, false);
-			return;
-		case JOBQ_RC_CANCEL:
-			r = exec_db_cancel_unstarted(x, d->env.job_id,
-						     "cancelled before it started", &err);
-			if (r == JOBQ_ECONFLICT)
-				continue; /* it moved on: look again */
-			if (r != 0)
-				goto failed;
-			jobq_info("job_cancelled", "worker", c->worker_id, "job", d->env.job_id,
-				  "when", "before start");
-			release_slot(x, d, SETTLE_ACK, false);
-			return;
-		case JOBQ_RC_HOLD:
-			/* Its queue is paused: the row waits unpublished for the resume (the relay
-			 * publishes it then), and this message goes. */
-			r = exec_db_hold(x, d->env.job_id, &err);
-			if (r == JOBQ_ECONFLICT)
-				continue; /* resumed, or it moved on: look again */
-			if (r != 0)
-				goto failed;
-			jobq_debug("job_held", "worker", c->worker_id, "job", d->env.job_id,
-				   "reason", "queue paused");
-			release_slot(x, d, SETTLE_ACK, false);
-			return;
-		case JOBQ_RC_RESUME:
-			/* Our own claim (or takeover) for this delivery committed but its reply
-			 * was lost, and sending it again found the row taken: run it. Its lease
-			 * runs from no later than when that claim was sent. */
-			/* The lease is the one that claim asked for (under the configuration of
-			 * its day, perhaps reloaded since): read what is left of it, and fence
-			 * from before the read, the server's now() being later. */
-			lease_cfg = c->cfg;
-			sent = jobq_monotonic_ms();
-			r = exec_db_claimed(x, d->env.job_id, x->sent_claim, &cl, &left, &err);
-			if (r == 0) {
-				/* started() fences at sent + lease_duration - period: shift sent so
-				 * that the fence falls at (before the read) + left - period. */
-				sent += left - lease_cfg->lease_duration_ms;
-				jobq_info("claim_recovered", "worker", c->worker_id, "job",
-					  d->env.job_id);
-			}
-			break;
-		case JOBQ_RC_CLAIM:
-			lease_cfg = c->cfg;
-			sent = jobq_monotonic_ms();
-			/* One claim id for every try: a try whose reply is lost is known by it. */
-			cid = write_next_claim_id(x);
-			r = exec_db_claim(x, d->env.job_id, lease_cfg->lease_duration_ms, cid, &cl,
-					  &err);
-			break;
-		case JOBQ_RC_TAKEOVER:
-		case JOBQ_RC_PROBE_OWNER:
-			lease_cfg = c->cfg;
-			sent = jobq_monotonic_ms();
-			cid = write_next_claim_id(x);
-			r = exec_db_takeover(x, d->env.job_id, row.worker_id, row.token,
-					     f.owner_dead, lease_cfg->lease_duration_ms, cid, &cl,
-					     &err);
-			if (r == 0) {
-				jobq_warn("job_taken_over", "worker", c->worker_id, "job",
-					  d->env.job_id, "from", row.worker_id, "reason",
-					  f.owner_dead ? "owner's session gone" : "lease expired");
-				atomic_fetch_add(
-					&c->metrics.takeovers[f.owner_dead ? TAKE_OWNER_DEAD
-									   : TAKE_LEASE_EXPIRED],
-					1);
-			}
-			break;
-		}
-		if (r == 0) {
-			run(x, &cl, a == JOBQ_RC_TAKEOVER || a == JOBQ_RC_PROBE_OWNER, sent,
-			    lease_cfg);
-			jobq_claim_release(&cl);
-			return;
-		}
-		if (r != JOBQ_ECONFLICT)
-			goto failed;
-		/* The row changed under us (or a takeover ended the job): read it again. */
-	}
-	/* Still moving after three looks: let the broker bring it back later. */
-	release_slot(x, d, SETTLE_REQUEUE, true);
-	return;
-failed:
-	jobq_error("reconcile_failed", "worker", c->worker_id, "job", d->env.job_id, "error",
-		   err.msg);
-	release_slot(x, d, SETTLE_REQUEUE, true);
-	return;
-done:
-	/* d went to the execution that runs its job: settle only a delivery adopted into this
-	 * slot meanwhile. */
-	unreserve(x, &tag, &gen);
-	if (tag != d->tag || gen != d->gen)
-		consumer_settle(c, tag, gen, SETTLE_ACK);
-}
-
 /* Claim the delivery at hand (its slot reserved) under claim id cid, or reconcile it; a
  * claim that failed for another reason gives the delivery back after a pause. */
 static void claim_and_run(struct executor *x, const struct delivery *d, int64_t cid)
@@ -557,14 +378,14 @@ static void claim_and_run(struct executor *x, const struct delivery *d, int64_t 
 	if (r == 0) {
 		if (d->express) /* the release window has room again */
 			consumer_poke_relay(x->c);
-		run(x, &cl, false, sent, lease_cfg);
+		executor_run(x, &cl, false, sent, lease_cfg);
 		jobq_claim_release(&cl);
 	} else if (r == JOBQ_ECONFLICT) {
-		reconcile(x, d);
+		executor_reconcile(x, d);
 	} else {
 		jobq_error("claim_failed", "worker", x->c->worker_id, "job", d->env.job_id, "error",
 			   err.msg);
-		release_slot(x, d, SETTLE_REQUEUE, true);
+		executor_release_slot(x, d, SETTLE_REQUEUE, true);
 	}
 }
 
@@ -573,8 +394,7 @@ static void process(struct executor *x, const struct delivery *d)
 {
 	if (atomic_load(&x->c->draining)) {
 		/* Shutting down: give it back untouched (flagged: see release_slot). */
-		if (d->express)
-			atomic_store(&x->c->express_requeued, true);
+		flag_requeue(x->c, d);
 		consumer_settle(x->c, d->tag, d->gen, SETTLE_REQUEUE);
 		return;
 	}
@@ -601,16 +421,17 @@ static void process_ahead(struct executor *x)
 	if (a->r == 0) {
 		if (d.express) /* the release window has room again */
 			consumer_poke_relay(x->c);
-		run(x, &cl, false, a->sent_ms, a->lease_cfg);
+		executor_run(x, &cl, false, a->sent_ms, a->lease_cfg);
 		jobq_claim_release(&cl);
 	} else if (a->r == JOBQ_ECONFLICT) {
-		reconcile(x, &d);
+		executor_reconcile(x, &d);
 	} else {
 		jobq_warn("claim_failed", "worker", x->c->worker_id, "job", d.env.job_id, "error",
 			  a->err.msg, "then",
 			  atomic_load(&x->c->draining) ? "given back" : "sent again");
 		if (atomic_load(&x->c->draining))
-			release_slot(x, &d, SETTLE_REQUEUE, false); /* as process() would */
+			executor_release_slot(x, &d, SETTLE_REQUEUE,
+					      false); /* as process() would */
 		else
 			claim_and_run(x, &d, x->sent_claim);
 	}

@@ -620,17 +620,23 @@ sql() {
   if (( rc <= 1 )); then _jq_cat "$T/.sql.out"; fi
   return "$rc"
 }
-# jobs_index_reads — "HELD ALL COMMITS": index tuples read so far from the indexes of held
-# jobs (jobs_held_*, jobs_limit_held), from every index of jobs, and the database's commits
-# (statistics flushed first). Two readings bound what the relays read a statement: each of
-# their statements commits on its own.
+# jobs_index_reads — "HELD ALL COMMITS LIVE": index tuples read so far from the indexes of
+# held jobs (jobs_held_*, jobs_limit_held), from every index of jobs, the database's commits,
+# and the live rows of jobs fetched through any index (idx_tup_fetch: plain, index-only
+# and bitmap scans; statistics flushed first). Two readings bound what the relays read a
+# statement: each of their statements commits on its own. Index tuples read include the
+# entries of dead row versions until a scan can mark them dead (vacuum removes them): a
+# snapshot held elsewhere in the database, or a leaf page changed under a scan, leaves
+# every scan of a queue's range reading its dead versions again. LIVE counts the live rows
+# a plan visits, not dead versions.
 jobs_index_reads() {
   sql "select pg_stat_force_next_flush(); select (select coalesce(sum(idx_tup_read), 0)
          from pg_stat_user_indexes where relname = 'jobs'
          and (indexrelname like 'jobs\\_held\\_%' or indexrelname = 'jobs_limit_held'))
        || ' ' || (select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes
          where relname = 'jobs')
-       || ' ' || (select xact_commit from pg_stat_database where datname = current_database())" | tail -n1
+       || ' ' || (select xact_commit from pg_stat_database where datname = current_database())
+       || ' ' || (select coalesce(idx_tup_fetch, 0) from pg_stat_user_tables where relname = 'jobs')" | tail -n1
 }
 sql_is() {
   local rc=0 out=""

@@ -237,7 +237,7 @@ check_eq "a limit's hold gives the reason 'held: limit' (out of the released ind
             and published_at is null and status_reason = 'held: limit'")"
 commits() { sql "select pg_stat_force_next_flush(); select xact_commit from pg_stat_database where datname = current_database()" | tail -n1; }
 jq_nap 1
-read -r h0 a0 c0 <<<"$(jobs_index_reads)"; jq_nap 6; read -r h1 a1 c1 <<<"$(jobs_index_reads)"
+read -r h0 a0 c0 _ <<<"$(jobs_index_reads)"; jq_nap 6; read -r h1 a1 c1 _ <<<"$(jobs_index_reads)"
 # Review R7 finding 2: the due probe and the limit release read the scope's queues first (a
 # loose scan), leave out queue:bq (no room), and so read a few held-index tuples a relay
 # statement, not the 300 held rows of bq (in one run each: the old walk read 39,840 against

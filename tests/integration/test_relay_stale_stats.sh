@@ -7,9 +7,15 @@
 # autovacuum off for jobs: type:sleep has room and 300 held jobs, all in queue bq, which
 # is full with one long job; 2 consumers x 2 serve bq; a paused queue pz holds 2,000 due jobs
 # (inserted after the analyze, as the held ones). From the submit of the 300 (each is
-# delivered, refused and held) to 6 s after the last is held, the index tuples read on jobs
-# stay within 40 a commit, and those of the held-job indexes within 20 (every relay
-# statement and every hold commits on its own, so the commits bound the statements).
+# delivered, refused and held) to 6 s after the last is held, the live rows of jobs fetched
+# through an index stay within 40 a commit, and the index tuples read from the held-job
+# indexes within 20 (every relay statement and every hold commits on its own, so the
+# commits bound the statements). Live rows, not index tuples, for the first bound: with
+# autovacuum off, the dead versions the takes leave in a queue's range of
+# jobs_plain_unpublished_queue are read again by every scan for as long as a snapshot held
+# elsewhere in the database (or a leaf page changed under the scan) keeps them from being
+# marked dead: 46,764 index tuples in 6 s with one REPEATABLE READ transaction open, on
+# plans that fetch a few live rows a statement. The test holds such a snapshot open.
 # With such statistics the old statements read every held job through bitmap scans of the
 # held indexes, and every queued one through jobs_status_created (the keyed release's pick,
 # the take's join, the hold): 187,914 tuples of jobs_status_created in one run.
@@ -33,21 +39,29 @@ per_index() {
   sql "select string_agg(indexrelname || '=' || idx_tup_read, ' ' order by indexrelname)
        from pg_stat_user_indexes where relname = 'jobs' and idx_tup_read > 0" | tail -n1
 }
-read -r h0 a0 c0 <<<"$(jobs_index_reads)"
+# A snapshot held open over the measure, as a long report would hold one: the takes' dead
+# versions stay in the index ranges the relays read (see above); the live rows must not.
+start_proc snapshot env PGAPPNAME=jq_snapshot psql -X -q \
+  "postgresql://jobq:jobq@127.0.0.1:$JOBQ_TEST_PG_PORT/$_JQ_DB" \
+  -c "begin isolation level repeatable read; select 1; select pg_sleep(150); commit"
+wait_for 30 "a snapshot is held open" sql_is 1 \
+  "select count(*) from pg_stat_activity where application_name = 'jq_snapshot' and backend_xmin is not null"
+read -r h0 a0 c0 f0 <<<"$(jobs_index_reads)"
 for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01},"queue":"bq"}'; done >"$T/bq.jsonl"
 check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
 wait_for 60 "the 300 are held" sql_is 300 \
   "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
 check_eq "the statistics still say the table is empty" 0 \
   "$(sql "select coalesce(reltuples, 0)::bigint from pg_class where relname = 'jobs'" | tr -d ' ')"
-jq_nap 6; read -r h1 a1 c1 <<<"$(jobs_index_reads)"
-note "from the submit to 6 s after the hold: held-index tuples $((h1 - h0)), index tuples on jobs $((a1 - a0)), commits $((c1 - c0))"
+jq_nap 6; read -r h1 a1 c1 f1 <<<"$(jobs_index_reads)"
+note "from the submit to 6 s after the hold: held-index tuples $((h1 - h0)), index tuples on jobs $((a1 - a0)) (dead versions included), live rows fetched through an index $((f1 - f0)), commits $((c1 - c0))"
 note "totals by index: $(per_index)"
 check "held rows are not walked (held-index tuples read <= 20 a commit)" \
   test "$((h1 - h0))" -le "$((20 * (c1 - c0)))"
-check "nor read through another index (index tuples on jobs <= 40 a commit)" \
-  test "$((a1 - a0))" -le "$((40 * (c1 - c0)))"
+check "nor walked through another index (live rows fetched through an index <= 40 a commit)" \
+  test "$((f1 - f0))" -le "$((40 * (c1 - c0)))"
 check_eq "none of the held jobs ran" 0 \
   "$(sql "select count(*) from jobs where queue = 'bq' and status = 'succeeded'")"
+stop_proc snapshot || true
 stop_consumer s1 KILL || true
 stop_consumer s2 KILL || true
