@@ -4,7 +4,9 @@
  * walk them newest first. Those indexes leave running jobs out (a claim writes none of
  * them) and start with status, so a page is one branch per job state, each ordered and
  * limited on its own, merged in (created_at, id) order: the running jobs through
- * jobs_running_lease, the others through 0045's indexes. */
+ * jobs_running_lease, the others through 0045's indexes. A --meta page instead walks one
+ * pair's rows of job_meta_pairs newest first (0045: key, value, created_at, job_id), each
+ * job then read by primary key and checked against the rest of the filter. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,19 +16,37 @@
 #include "jobq/job.h"
 #include "jobq/store_filter.h"
 
-/* Append ' AND ' and the formatted condition. */
+/* Append ' AND ' and the formatted condition to the condition in w (of size len). */
+static void vadd_to(char *w, size_t len, const char *fmt, va_list ap)
+{
+	size_t n = strlen(w);
+
+	if (n > 0 && n < len)
+		n += (size_t)snprintf(w + n, len - n, " AND ");
+	if (n >= len)
+		return; /* cannot happen: the conditions are few and short */
+	vsnprintf(w + n, len - n, fmt, ap);
+}
+
+/* ... to the filter's condition on jobs. */
 static void add(struct jobq_filter_sql *o, const char *fmt, ...) JOBQ_PRINTF(2, 3);
 static void add(struct jobq_filter_sql *o, const char *fmt, ...)
 {
-	size_t n = strlen(o->where);
 	va_list ap;
 
-	if (n > 0 && n < sizeof(o->where))
-		n += (size_t)snprintf(o->where + n, sizeof(o->where) - n, " AND ");
-	if (n >= sizeof(o->where))
-		return; /* cannot happen: the conditions are few and short */
 	va_start(ap, fmt);
-	vsnprintf(o->where + n, sizeof(o->where) - n, fmt, ap);
+	vadd_to(o->where, sizeof(o->where), fmt, ap);
+	va_end(ap);
+}
+
+/* ... to its condition on the metadata pairs p (the same bounds on p.created_at). */
+static void add_pair(struct jobq_filter_sql *o, const char *fmt, ...) JOBQ_PRINTF(2, 3);
+static void add_pair(struct jobq_filter_sql *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd_to(o->pair_where, sizeof(o->pair_where), fmt, ap);
 	va_end(ap);
 }
 
@@ -41,18 +61,27 @@ static int param(struct jobq_filter_sql *o, int first, const char *p)
 static void time_cond(struct jobq_filter_sql *o, int first, const char *op,
 		      const struct jobq_time_bound *b, char *buf, size_t len)
 {
+	int n;
+
 	if (b->ago) {
 		snprintf(buf, len, "%" PRId64, b->ms);
-		add(o, "created_at %s now() - $%d::bigint * interval '1 millisecond'", op,
-		    param(o, first, buf));
+		n = param(o, first, buf);
+		add(o, "created_at %s now() - $%d::bigint * interval '1 millisecond'", op, n);
+		add_pair(o, "p.created_at %s now() - $%d::bigint * interval '1 millisecond'", op,
+			 n);
 	} else {
 		jobq_cursor_timestamp(b->ms * 1000, buf, len);
-		add(o, "created_at %s $%d::timestamptz", op, param(o, first, buf));
+		n = param(o, first, buf);
+		add(o, "created_at %s $%d::timestamptz", op, n);
+		add_pair(o, "p.created_at %s $%d::timestamptz", op, n);
 	}
 }
 
-/* f's conditions into out; the status condition only when with_status. */
-static int build(const struct jobq_job_filter *f, bool with_status, int first,
+/* f's conditions into out; the status condition only when with_status. With f->meta, the
+ * first pair's key and value become parameters (out->pair_key, pair_value) and, when
+ * pairs, the condition names the pair's jobs in job_meta_pairs (a count's way to them; a
+ * page walks the pairs itself). */
+static int build(const struct jobq_job_filter *f, bool with_status, bool pairs, int first,
 		 struct jobq_filter_sql *out, struct jobq_err *err)
 {
 	memset(out, 0, sizeof(*out));
@@ -67,10 +96,23 @@ static int build(const struct jobq_job_filter *f, bool with_status, int first,
 	if (f->meta != NULL) {
 		if ((out->meta_text = json_dumps(f->meta, JSON_COMPACT)) == NULL)
 			return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
-		/* The first condition is the GIN index's predicate (jobs without metadata are
-		 * not in it); a containment of a non-empty object implies it anyway. */
-		add(out, "job_metadata <> '{}'::jsonb AND job_metadata @> $%d::jsonb",
-		    param(out, first, out->meta_text));
+		void *it = json_object_iter(f->meta);
+		const char *v = it != NULL ? json_string_value(json_object_iter_value(it)) : NULL;
+
+		/* Every pair by containment; the first also through its rows of the pairs
+		 * (job_meta_pairs holds string values only, as --meta gives). */
+		add(out, "job_metadata @> $%d::jsonb", param(out, first, out->meta_text));
+		if (v != NULL) {
+			out->pair_key = param(out, first, json_object_iter_key(it));
+			out->pair_value = param(out, first, v);
+			add_pair(out, "p.meta_key = $%d::text AND p.meta_value = $%d::text",
+				 out->pair_key, out->pair_value);
+			if (pairs)
+				add(out,
+				    "id IN (SELECT p.job_id FROM job_meta_pairs p"
+				    " WHERE p.meta_key = $%d::text AND p.meta_value = $%d::text)",
+				    out->pair_key, out->pair_value);
+		}
 	}
 	if (f->since.set)
 		time_cond(out, first, ">=", &f->since, out->bufs[0], sizeof(out->bufs[0]));
@@ -83,6 +125,7 @@ static int build(const struct jobq_job_filter *f, bool with_status, int first,
 		ts = param(out, first, out->bufs[2]);
 		id = param(out, first, f->after.id);
 		add(out, "(created_at, id) < ($%d::timestamptz, $%d::uuid)", ts, id);
+		add_pair(out, "(p.created_at, p.job_id) < ($%d::timestamptz, $%d::uuid)", ts, id);
 	}
 	if (out->where[0] == '\0')
 		add(out, "true");
@@ -92,7 +135,25 @@ static int build(const struct jobq_job_filter *f, bool with_status, int first,
 int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
 			  struct jobq_err *err)
 {
-	return build(f, true, first, out, err);
+	return build(f, true, true, first, out, err);
+}
+
+/* The states in mask as "status IN ('a', 'b')" into buf (a state of jobs j, or "false"). */
+static void states_in(unsigned mask, char *buf, size_t len)
+{
+	size_t n = (size_t)snprintf(buf, len, "status IN (");
+	bool any = false;
+
+	for (int k = 0; k < JOBQ_STATUS_COUNT && n < len; k++)
+		if (mask & (1u << k)) {
+			n += (size_t)snprintf(buf + n, len - n, "%s'%s'", any ? ", " : "",
+					      jobq_status_name((enum jobq_status)k));
+			any = true;
+		}
+	if (!any)
+		snprintf(buf, len, "false");
+	else if (n < len)
+		snprintf(buf + n, len - n, ")");
 }
 
 int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const char *cols,
@@ -105,11 +166,31 @@ int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const
 	int r, limit;
 
 	*sql = NULL;
-	if ((r = build(f, false, first, out, err)) != 0)
+	if ((r = build(f, false, false, first, out, err)) != 0)
 		return r;
 	if (f->status != NULL)
 		states &= jobq_status_parse(f->status, &only, &ignored) == 0 ? 1u << only : 0;
 	limit = first + out->nparams;
+	if (out->pair_key > 0) {
+		char in[256];
+
+		/* One walk of the first pair's jobs, newest first: each read by primary key
+		 * and checked against the rest (the states, the filter, cond) in a lateral,
+		 * so that the walk stops at the page's last row. */
+		states_in(states, in, sizeof(in));
+		if (asprintf(sql,
+			     "SELECT %s FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL"
+			     " (SELECT * FROM jobs WHERE jobs.id = p.job_id AND %s AND %s%s%s) j"
+			     " WHERE %s ORDER BY p.created_at DESC, p.job_id DESC"
+			     " LIMIT $%d::integer) AS jobs"
+			     " ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $%d::integer",
+			     cols, in, out->where, cond != NULL ? " AND " : "",
+			     cond != NULL ? cond : "", out->pair_where, limit, limit) < 0) {
+			*sql = NULL;
+			goto nomem;
+		}
+		return 0;
+	}
 	for (int k = 0; k < JOBQ_STATUS_COUNT; k++) {
 		if ((states & (1u << k)) == 0)
 			continue;

@@ -10,9 +10,9 @@
 -- an entry in every index whose predicate it matches. Over every job, these indexes cost a
 -- claim four or five entries and a finish as many again (41 us more database CPU per
 -- claimed or finished row, docs/scaling.md). Without the running jobs, a claim writes none
--- of them, a finish one in each, and a submit one in jobs_type_created and
--- jobs_queue_created (and the GIN entries of its metadata). Over finished jobs only, a
--- submit would write none either, but then a filtered page of the scheduled and queued
+-- of them, a finish one in each, and a submit, the relay's take and the publish mark one in
+-- jobs_type_created and jobs_queue_created. Over finished jobs only, those three would
+-- write none either, but then a filtered page of the scheduled and queued
 -- jobs must read all of them: 35,000 queued jobs took 20 to 150 ms (a shared machine). The
 -- running jobs (as many as run at once) are read through jobs_running_lease. A page is one
 -- branch per state, each ordered and limited on its own, merged in (created_at, id) order
@@ -28,15 +28,27 @@
 --   the column's jobs are in that state (a worker with no cancelled job made the cancelled
 --   branch of an index without status read every finished job of that worker: 15,000
 --   rows, 180 ms).
--- - jobs_metadata: --meta, containment (@>) in a GIN index with jsonb_path_ops (a hash per
---   path to a value: smaller than jsonb_ops and what @> needs), only of jobs that have
---   metadata, so that jobs without any cost it nothing.
+-- - job_meta_pairs: --meta. A job's string-valued metadata pairs, one row each, written
+--   once by a trigger when the job is inserted (metadata never changes afterwards) and
+--   deleted with the job (ON DELETE CASCADE), keyed (key, value, created_at, job_id): a
+--   --meta page walks one pair's jobs newest first and reads about as many as it shows,
+--   whatever the value's age or spread, where a GIN index (the first layout) can only
+--   return every job with the pair, unordered, and the planner walked the newest jobs of
+--   every state instead, filtering on @> (review R-meta F1: 0.2 to 2.7 s a page on
+--   1,000,000 jobs). Only the pairs --meta can name are kept (a string value; a key of at
+--   most 128 bytes, a value of at most 1,024: the CLI's limits). Nothing is written for a
+--   job without metadata, and nothing after its insert: the relay's take, the publish
+--   mark, the claim and the finish change no row of it (a GIN index got the job's entries
+--   again at every one of those updates, none of them HOT).
 --
--- Cost: a finish writes an entry to jobs_type_created, jobs_queue_created and
--- jobs_worker_created, and to jobs_status_created when it succeeds (0014's index had
--- failed and cancelled rows already), plus the GIN entries of its metadata when it has
--- some; a submit to jobs_type_created and jobs_queue_created (and the GIN); a claim to
--- none. Measured in docs/scaling.md ("Search indexes").
+-- Cost: an update that is not HOT writes an entry in every index whose predicate its new
+-- row version matches, and no update of a job's life is HOT (each changes an indexed
+-- column or one an index predicate names). So a submit writes one entry in
+-- jobs_type_created and jobs_queue_created; the relay's take and the publish mark (queued
+-- rows) one in each again; a claim none (running); a finish one in jobs_type_created,
+-- jobs_queue_created and jobs_worker_created, and in jobs_status_created when it succeeds
+-- (0014's index had failed and cancelled rows already). A job with metadata adds a row and
+-- two entries per pair at its insert. Measured in docs/scaling.md ("Search indexes").
 --
 -- Building them reads the whole table and blocks writes to jobs (submits, claims,
 -- finishes, heartbeats) until the migration commits, as 0018, 0024 and 0027 do (docs/cli.md,
@@ -53,8 +65,53 @@ CREATE INDEX jobs_queue_created ON jobs (status, queue, created_at, id)
     WHERE status <> 'running';
 CREATE INDEX jobs_worker_created ON jobs (status, worker_id, created_at, id)
     WHERE status <> 'running' AND worker_id IS NOT NULL;
-CREATE INDEX jobs_metadata ON jobs USING gin (job_metadata jsonb_path_ops)
-    WHERE status <> 'running' AND job_metadata <> '{}'::jsonb;
+CREATE TABLE job_meta_pairs (
+    meta_key   text NOT NULL,
+    meta_value text NOT NULL,
+    created_at timestamptz NOT NULL,  -- the job's, which never changes
+    job_id     uuid NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    PRIMARY KEY (meta_key, meta_value, created_at, job_id)
+);
+-- the cascade's lookup when a job is deleted (jobq prune, retention)
+CREATE INDEX job_meta_pairs_job ON job_meta_pairs (job_id);
+
+-- Written by the owner (SECURITY DEFINER): the roles that insert jobs get no privilege on
+-- the table (common/migrate.c grants the CLI SELECT for `list`).
+CREATE FUNCTION jobq_keep_meta_pairs() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    INSERT INTO public.job_meta_pairs (meta_key, meta_value, created_at, job_id)
+    SELECT e.key, e.value #>> '{}', NEW.created_at, NEW.id
+      FROM pg_catalog.jsonb_each(NEW.job_metadata) e
+     WHERE pg_catalog.jsonb_typeof(e.value) = 'string'
+       AND pg_catalog.octet_length(e.key) <= 128
+       AND pg_catalog.octet_length(e.value #>> '{}') <= 1024;
+    RETURN NULL;
+END
+$$;
+-- Row by row, only for jobs with metadata: a job without any costs the WHEN's test.
+CREATE TRIGGER jobs_meta_pairs AFTER INSERT ON jobs FOR EACH ROW
+    WHEN (NEW.job_metadata <> '{}'::jsonb)
+    EXECUTE FUNCTION jobq_keep_meta_pairs();
+-- created_at never changes in jobq; a session that sets it anyway (a backfill through SQL)
+-- moves the pairs with it, so a page's walk keeps the jobs' order.
+CREATE FUNCTION jobq_move_meta_pairs() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    UPDATE public.job_meta_pairs SET created_at = NEW.created_at WHERE job_id = NEW.id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER jobs_meta_pairs_moved AFTER UPDATE OF created_at ON jobs FOR EACH ROW
+    WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at
+          AND NEW.job_metadata <> '{}'::jsonb)
+    EXECUTE FUNCTION jobq_move_meta_pairs();
+-- Jobs submitted before this migration: their pairs, so --meta finds them too.
+INSERT INTO job_meta_pairs (meta_key, meta_value, created_at, job_id)
+SELECT e.key, e.value #>> '{}', j.created_at, j.id
+  FROM jobs j CROSS JOIN LATERAL jsonb_each(j.job_metadata) e
+ WHERE j.job_metadata <> '{}'::jsonb AND jsonb_typeof(e.value) = 'string'
+   AND octet_length(e.key) <= 128 AND octet_length(e.value #>> '{}') <= 1024;
 
 -- Built under another name first, then swapped (as 0014 did).
 CREATE INDEX jobs_status_created_0045 ON jobs (status, created_at, id)

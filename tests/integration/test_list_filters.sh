@@ -91,6 +91,16 @@ check_list "--meta with = in the value" "job_metadata->>'note'='a b=c'" --meta '
 check_list "--meta batch=b1" "job_metadata->>'batch'='b1'" --meta batch=b1
 check_list "--meta of a number is a string: matches nothing" "false" --meta n=7
 check_list "--meta no such key" "false" --meta nokey=1
+# the jobs whose created_at was moved above: their pairs moved too (migration 0045's trigger)
+check_list "--meta with --until 2h (jobs moved back)" \
+  "job_metadata @> '{\"tenant\":\"t0\"}' and created_at < now() - interval '2 hours'" \
+  --meta tenant=t0 --until 2h
+check_eq "job_meta_pairs: one row per string pair, at the job's created_at" 0 \
+  "$(sql "with a as (select j.id, e.key, e.value #>> '{}' v, j.created_at from jobs j,
+            jsonb_each(j.job_metadata) e where jsonb_typeof(e.value) = 'string'),
+          b as (select job_id, meta_key, meta_value, created_at from job_meta_pairs)
+          select count(*) from ((select * from a except select * from b)
+                                union all (select * from b except select * from a)) d")"
 check_list "--since 2h" "created_at >= now() - interval '2 hours'" --since 2h
 check_list "--until 2h" "created_at < now() - interval '2 hours'" --until 2h
 check_list "--since RFC 3339" "created_at >= '2026-01-02T00:00:00Z'" --since 2026-01-02T00:00:00Z

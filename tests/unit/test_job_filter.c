@@ -153,18 +153,27 @@ static void test_job_filter_sql(void **state)
 	assert_true(jobq_job_filter_any(&f));
 	assert_int_equal(jobq_filter_sql_build(&f, 3, &s, &err), 0);
 	assert_string_equal(
-		s.where, "status = $3::text AND worker_id = $4::text AND job_metadata <> "
-			 "'{}'::jsonb AND job_metadata @> $5::jsonb AND created_at >= now() - "
-			 "$6::bigint * interval '1 millisecond' AND created_at < $7::timestamptz "
-			 "AND (created_at, id) < ($8::timestamptz, $9::uuid)");
-	assert_int_equal(s.nparams, 7);
+		s.where, "status = $3::text AND worker_id = $4::text AND job_metadata @> $5::jsonb "
+			 "AND id IN (SELECT p.job_id FROM job_meta_pairs p WHERE p.meta_key = "
+			 "$6::text AND p.meta_value = $7::text) AND created_at >= now() - "
+			 "$8::bigint * interval '1 millisecond' AND created_at < $9::timestamptz "
+			 "AND (created_at, id) < ($10::timestamptz, $11::uuid)");
+	assert_int_equal(s.nparams, 9);
 	assert_string_equal(s.params[0], "failed");
 	assert_string_equal(s.params[1], "w1");
 	assert_string_equal(s.params[2], "{\"t\":\"1\"}");
-	assert_string_equal(s.params[3], "7200000");
-	assert_string_equal(s.params[4], "2026-12-06 09:00:00.000000+00");
-	assert_string_equal(s.params[5], "2026-12-06 09:00:00.123456+00");
-	assert_string_equal(s.params[6], "1f9ec2b6-a2a8-443a-83f1-91745cbcb9e5");
+	assert_string_equal(s.params[3], "t");
+	assert_string_equal(s.params[4], "1");
+	assert_string_equal(s.params[5], "7200000");
+	assert_string_equal(s.params[6], "2026-12-06 09:00:00.000000+00");
+	assert_string_equal(s.params[7], "2026-12-06 09:00:00.123456+00");
+	assert_string_equal(s.params[8], "1f9ec2b6-a2a8-443a-83f1-91745cbcb9e5");
+	/* the same bounds on the pairs' rows, for a page's walk */
+	assert_string_equal(s.pair_where,
+			    "p.meta_key = $6::text AND p.meta_value = $7::text AND p.created_at >= "
+			    "now() - $8::bigint * interval '1 millisecond' AND p.created_at < "
+			    "$9::timestamptz AND (p.created_at, p.job_id) < ($10::timestamptz, "
+			    "$11::uuid)");
 	jobq_filter_sql_free(&s);
 	jobq_job_filter_free(&f);
 	assert_null(f.meta);
@@ -205,6 +214,24 @@ static void test_job_filter_page_sql(void **state)
 	assert_int_equal(s.nparams, 0);
 	free(sql);
 	jobq_filter_sql_free(&s);
+
+	/* --meta: one walk of the first pair's rows, the states and the rest checked per job. */
+	f.status = NULL;
+	assert_int_equal(jobq_meta_pair_add(&f.meta, "--meta", "tenant=42", &err), 0);
+	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_QUEUED | 1u << JOBQ_FAILED, "id",
+					      NULL, 1, &s, &sql, &err),
+			 0);
+	assert_string_equal(
+		sql, "SELECT id FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL (SELECT "
+		     "* FROM jobs WHERE jobs.id = p.job_id AND status IN ('queued', 'failed') AND "
+		     "job_metadata @> $1::jsonb) j WHERE p.meta_key = $2::text AND p.meta_value = "
+		     "$3::text ORDER BY p.created_at DESC, p.job_id DESC LIMIT $4::integer) AS jobs "
+		     "ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $4::integer");
+	assert_int_equal(s.nparams, 3);
+	free(sql);
+	jobq_filter_sql_free(&s);
+	jobq_job_filter_free(&f);
+	f.status = "running";
 
 	/* A status outside the states asked for: an empty branch, same parameters. */
 	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_FAILED, "id", NULL, 1, &s, &sql, &err),
