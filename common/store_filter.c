@@ -77,12 +77,16 @@ static void time_cond(struct jobq_filter_sql *o, int first, const char *op,
 	}
 }
 
-/* f's conditions into out; the status condition only when with_status. With f->meta, the
- * first pair's key and value become parameters (out->pair_key, pair_value) and, when
- * pairs, the condition names the pair's jobs in job_meta_pairs (a count's way to them; a
- * page walks the pairs itself). */
-static int build(const struct jobq_job_filter *f, bool with_status, bool pairs, int first,
-		 struct jobq_filter_sql *out, struct jobq_err *err)
+/* How a filter's first --meta pair reaches job_meta_pairs: not at all (containment only),
+ * as a condition on jobs' id (a count), or as the rows a page walks. */
+enum pairs_use { PAIRS_NONE, PAIRS_IN, PAIRS_WALK };
+
+/* f's conditions into out; the status condition only when with_status. With f->meta and
+ * use other than PAIRS_NONE, the first pair's key and value become parameters
+ * (out->pair_key, pair_value): with PAIRS_IN, the condition names the pair's jobs in
+ * job_meta_pairs; with PAIRS_WALK, out->pair_where holds the walk's conditions. */
+static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_use use,
+		 int first, struct jobq_filter_sql *out, struct jobq_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (with_status && f->status != NULL)
@@ -102,12 +106,12 @@ static int build(const struct jobq_job_filter *f, bool with_status, bool pairs, 
 		/* Every pair by containment; the first also through its rows of the pairs
 		 * (job_meta_pairs holds string values only, as --meta gives). */
 		add(out, "job_metadata @> $%d::jsonb", param(out, first, out->meta_text));
-		if (v != NULL) {
+		if (v != NULL && use != PAIRS_NONE) {
 			out->pair_key = param(out, first, json_object_iter_key(it));
 			out->pair_value = param(out, first, v);
 			add_pair(out, "p.meta_key = $%d::text AND p.meta_value = $%d::text",
 				 out->pair_key, out->pair_value);
-			if (pairs)
+			if (use == PAIRS_IN)
 				add(out,
 				    "id IN (SELECT p.job_id FROM job_meta_pairs p"
 				    " WHERE p.meta_key = $%d::text AND p.meta_value = $%d::text)",
@@ -135,7 +139,7 @@ static int build(const struct jobq_job_filter *f, bool with_status, bool pairs, 
 int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
 			  struct jobq_err *err)
 {
-	return build(f, true, true, first, out, err);
+	return build(f, true, PAIRS_IN, first, out, err);
 }
 
 /* The states in mask as "status IN ('a', 'b')" into buf (a state of jobs j, or "false"). */
@@ -165,8 +169,11 @@ int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const
 	char *s = NULL, *next;
 	int r, limit;
 
+	/* The walk of the pairs when no column index serves (see below). */
+	bool walk = f->meta != NULL && f->type == NULL && f->queue == NULL && f->worker == NULL;
+
 	*sql = NULL;
-	if ((r = build(f, false, false, first, out, err)) != 0)
+	if ((r = build(f, false, walk ? PAIRS_WALK : PAIRS_NONE, first, out, err)) != 0)
 		return r;
 	if (f->status != NULL)
 		states &= jobq_status_parse(f->status, &only, &ignored) == 0 ? 1u << only : 0;
@@ -175,12 +182,17 @@ int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const
 		char in[256];
 
 		/* One walk of the first pair's jobs, newest first: each read by primary key
-		 * and checked against the rest (the states, the filter, cond) in a lateral,
-		 * so that the walk stops at the page's last row. */
+		 * and checked against the rest (the states, the filter, cond) in a lateral
+		 * kept apart (OFFSET 0: flattened into a join, the planner hashed every job
+		 * of a rare state and sorted them), so that the walk stops at the page's last
+		 * row. With a type, queue or worker too, the branches per state below walk
+		 * that column's index instead and test the pairs by containment: a rare type
+		 * in a big tenant reads the type's few jobs, not the tenant's. */
 		states_in(states, in, sizeof(in));
 		if (asprintf(sql,
 			     "SELECT %s FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL"
-			     " (SELECT * FROM jobs WHERE jobs.id = p.job_id AND %s AND %s%s%s) j"
+			     " (SELECT * FROM jobs WHERE jobs.id = p.job_id AND %s AND %s%s%s"
+			     " OFFSET 0) j"
 			     " WHERE %s ORDER BY p.created_at DESC, p.job_id DESC"
 			     " LIMIT $%d::integer) AS jobs"
 			     " ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $%d::integer",

@@ -91,6 +91,11 @@ check_list "--meta with = in the value" "job_metadata->>'note'='a b=c'" --meta '
 check_list "--meta batch=b1" "job_metadata->>'batch'='b1'" --meta batch=b1
 check_list "--meta of a number is a string: matches nothing" "false" --meta n=7
 check_list "--meta no such key" "false" --meta nokey=1
+check_list "--meta with --type (the type's index walked)" \
+  "type='type1' and job_metadata @> '{\"tenant\":\"t1\"}'" --type type1 --meta tenant=t1
+check_list "--meta with --queue and --status" \
+  "queue='qc' and status='queued' and job_metadata @> '{\"tenant\":\"t0\"}'" \
+  --queue qc --status queued --meta tenant=t0
 # the jobs whose created_at was moved above: their pairs moved too (migration 0045's trigger)
 check_list "--meta with --until 2h (jobs moved back)" \
   "job_metadata @> '{\"tenant\":\"t0\"}' and created_at < now() - interval '2 hours'" \

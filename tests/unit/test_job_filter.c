@@ -224,12 +224,25 @@ static void test_job_filter_page_sql(void **state)
 	assert_string_equal(
 		sql, "SELECT id FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL (SELECT "
 		     "* FROM jobs WHERE jobs.id = p.job_id AND status IN ('queued', 'failed') AND "
-		     "job_metadata @> $1::jsonb) j WHERE p.meta_key = $2::text AND p.meta_value = "
+		     "job_metadata @> $1::jsonb OFFSET 0) j WHERE p.meta_key = $2::text AND p.meta_value = "
 		     "$3::text ORDER BY p.created_at DESC, p.job_id DESC LIMIT $4::integer) AS jobs "
 		     "ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $4::integer");
 	assert_int_equal(s.nparams, 3);
 	free(sql);
 	jobq_filter_sql_free(&s);
+	/* ... with a type too: the branches per state walk the type, the pairs by containment,
+	 * and no parameter is left unused (PostgreSQL could not type it) */
+	f.type = "t";
+	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_FAILED, "id", NULL, 1, &s, &sql, &err),
+			 0);
+	assert_string_equal(sql, "SELECT id FROM ((SELECT * FROM jobs WHERE status = 'failed' AND "
+				 "type = $1::text AND job_metadata @> $2::jsonb ORDER BY created_at "
+				 "DESC, id DESC LIMIT $3::integer)) AS jobs ORDER BY jobs.created_at "
+				 "DESC, jobs.id DESC LIMIT $3::integer");
+	assert_int_equal(s.nparams, 2);
+	free(sql);
+	jobq_filter_sql_free(&s);
+	f.type = NULL;
 	jobq_job_filter_free(&f);
 	f.status = "running";
 

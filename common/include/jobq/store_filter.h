@@ -40,8 +40,9 @@ int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct job
  * the states in `states` (and f->status's) are read, each in a branch of its own (status =
  * the state, f's other conditions, and cond when not NULL: a condition on the columns of
  * jobs), ordered and limited on its own and merged: migration 0045's indexes start with status
- * and leave running jobs out. With f->meta, one walk of the first pair's rows of
- * job_meta_pairs instead, newest first, each job checked against the states and the rest.
+ * and leave running jobs out. With f->meta and no type, queue or worker, one walk of the
+ * first pair's rows of job_meta_pairs instead, newest first, each job checked against the
+ * states and the rest.
  * cols may name the columns as jobs.col. out holds the parameters (as
  * jobq_filter_sql_build's, without f->status's). 0, or JOBQ_ENOMEM; free *sql, and out with
  * jobq_filter_sql_free. */
