@@ -79,12 +79,14 @@ static void time_cond(struct jobq_filter_sql *o, int first, const char *op,
 
 /* How a filter's first --meta pair reaches job_meta_pairs: not at all (containment only),
  * as a condition on jobs' id (a count), or as the rows a page walks. */
-enum pairs_use { PAIRS_NONE, PAIRS_IN, PAIRS_WALK };
+enum pairs_use { PAIRS_IN, PAIRS_EXISTS, PAIRS_WALK };
 
-/* f's conditions into out; the status condition only when with_status. With f->meta and
- * use other than PAIRS_NONE, the first pair's key and value become parameters
- * (out->pair_key, pair_value): with PAIRS_IN, the condition names the pair's jobs in
- * job_meta_pairs; with PAIRS_WALK, out->pair_where holds the walk's conditions. */
+/* f's conditions into out; the status condition only when with_status. With f->meta, the
+ * first pair's key and value become parameters (out->pair_key, pair_value): with PAIRS_IN,
+ * the condition names the pair's jobs in job_meta_pairs (a count); with PAIRS_EXISTS, it
+ * asks for the job's own row there by its whole key (a branch walking another column's
+ * index probes it once a row, or the planner starts from a rare pair's rows); with
+ * PAIRS_WALK, out->pair_where holds the conditions of a walk of the pair's rows. */
 static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_use use,
 		 int first, struct jobq_filter_sql *out, struct jobq_err *err)
 {
@@ -106,7 +108,7 @@ static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_u
 		/* Every pair by containment; the first also through its rows of the pairs
 		 * (job_meta_pairs holds string values only, as --meta gives). */
 		add(out, "job_metadata @> $%d::jsonb", param(out, first, out->meta_text));
-		if (v != NULL && use != PAIRS_NONE) {
+		if (v != NULL) {
 			out->pair_key = param(out, first, json_object_iter_key(it));
 			out->pair_value = param(out, first, v);
 			add_pair(out, "p.meta_key = $%d::text AND p.meta_value = $%d::text",
@@ -115,6 +117,12 @@ static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_u
 				add(out,
 				    "id IN (SELECT p.job_id FROM job_meta_pairs p"
 				    " WHERE p.meta_key = $%d::text AND p.meta_value = $%d::text)",
+				    out->pair_key, out->pair_value);
+			else if (use == PAIRS_EXISTS)
+				add(out,
+				    "EXISTS (SELECT 1 FROM job_meta_pairs p WHERE p.meta_key = $%d::text"
+				    " AND p.meta_value = $%d::text AND p.created_at = jobs.created_at"
+				    " AND p.job_id = jobs.id)",
 				    out->pair_key, out->pair_value);
 		}
 	}
@@ -173,21 +181,23 @@ int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const
 	bool walk = f->meta != NULL && f->type == NULL && f->queue == NULL && f->worker == NULL;
 
 	*sql = NULL;
-	if ((r = build(f, false, walk ? PAIRS_WALK : PAIRS_NONE, first, out, err)) != 0)
+	if ((r = build(f, false, walk ? PAIRS_WALK : PAIRS_EXISTS, first, out, err)) != 0)
 		return r;
 	if (f->status != NULL)
 		states &= jobq_status_parse(f->status, &only, &ignored) == 0 ? 1u << only : 0;
 	limit = first + out->nparams;
-	if (out->pair_key > 0) {
+	if (walk && out->pair_key > 0) {
 		char in[256];
 
 		/* One walk of the first pair's jobs, newest first: each read by primary key
 		 * and checked against the rest (the states, the filter, cond) in a lateral
 		 * kept apart (OFFSET 0: flattened into a join, the planner hashed every job
 		 * of a rare state and sorted them), so that the walk stops at the page's last
-		 * row. With a type, queue or worker too, the branches per state below walk
-		 * that column's index instead and test the pairs by containment: a rare type
-		 * in a big tenant reads the type's few jobs, not the tenant's. */
+		 * row. With a type, queue or worker too, the branches per state below ask
+		 * for the job's pair row by its key (PAIRS_EXISTS), so the planner may walk
+		 * that column's index (a rare type in a big tenant: the type's few jobs, not
+		 * the tenant's) or start from the pair's rows (a rare tenant of a common
+		 * type), by the statistics. */
 		states_in(states, in, sizeof(in));
 		if (asprintf(sql,
 			     "SELECT %s FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL"

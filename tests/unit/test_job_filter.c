@@ -230,16 +230,18 @@ static void test_job_filter_page_sql(void **state)
 	assert_int_equal(s.nparams, 3);
 	free(sql);
 	jobq_filter_sql_free(&s);
-	/* ... with a type too: the branches per state walk the type, the pairs by containment,
-	 * and no parameter is left unused (PostgreSQL could not type it) */
+	/* ... with a type too: branches per state, each asking for the job's pair row */
 	f.type = "t";
 	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_FAILED, "id", NULL, 1, &s, &sql, &err),
 			 0);
-	assert_string_equal(sql, "SELECT id FROM ((SELECT * FROM jobs WHERE status = 'failed' AND "
-				 "type = $1::text AND job_metadata @> $2::jsonb ORDER BY created_at "
-				 "DESC, id DESC LIMIT $3::integer)) AS jobs ORDER BY jobs.created_at "
-				 "DESC, jobs.id DESC LIMIT $3::integer");
-	assert_int_equal(s.nparams, 2);
+	assert_string_equal(
+		sql, "SELECT id FROM ((SELECT * FROM jobs WHERE status = 'failed' AND type = "
+		     "$1::text AND job_metadata @> $2::jsonb AND EXISTS (SELECT 1 FROM "
+		     "job_meta_pairs p WHERE p.meta_key = $3::text AND p.meta_value = $4::text AND "
+		     "p.created_at = jobs.created_at AND p.job_id = jobs.id) ORDER BY created_at "
+		     "DESC, id DESC LIMIT $5::integer)) AS jobs ORDER BY jobs.created_at DESC, "
+		     "jobs.id DESC LIMIT $5::integer");
+	assert_int_equal(s.nparams, 4);
 	free(sql);
 	jobq_filter_sql_free(&s);
 	f.type = NULL;
