@@ -83,7 +83,8 @@ struct jobq_job_filter {
 	const char *status; /* a status name (jobq_status_parse) or NULL */
 	const char *type;
 	const char *queue;
-	const char *worker; /* the owning or last worker (worker_id) */
+	const char *worker; /* worker_id: the owner of a running job, or the worker of a
+			     * finished job's final attempt (NULL once back in scheduled/queued) */
 	json_t *meta;       /* a JSON object the job's metadata must contain (@>), or NULL */
 	struct jobq_time_bound since, until; /* created_at >= since, created_at < until */
 	struct jobq_cursor after;            /* only jobs after this position */
