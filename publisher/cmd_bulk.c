@@ -44,14 +44,15 @@ static void state_lists(unsigned mask, unsigned except, char *in, size_t inlen, 
 		if ((mask >> k & 1u) == 0)
 			continue;
 		seen++;
-		nn += (size_t)snprintf(names + nn, nn < nlen ? nlen - nn : 0, "%s%s",
-				       seen == 1       ? ""
-				       : seen == count ? " or "
-						       : ", ",
-				       name);
-		if ((except >> k & 1u) == 0)
-			ni += (size_t)snprintf(in + ni, ni < inlen ? inlen - ni : 0, "%s'%s'",
-					       ni == 0 ? "" : ", ", name);
+		if (nn < nlen) /* the buffers are sized for every state: a cut is not expected */
+			nn += (size_t)snprintf(names + nn, nlen - nn, "%s%s",
+					       seen == 1       ? ""
+					       : seen == count ? " or "
+							       : ", ",
+					       name);
+		if ((except >> k & 1u) == 0 && ni < inlen)
+			ni += (size_t)snprintf(in + ni, inlen - ni, "%s'%s'", ni == 0 ? "" : ", ",
+					       name);
 	}
 }
 
@@ -344,8 +345,8 @@ static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struc
 {
 	int64_t requeued = 0, skipped = 0, relayed = 0, batches = 0, since = 0;
 	/* Each retried row waits relay_grace for this command's publish before a relay takes
-	 * it: publish well within it (and at least every BULK_PUBLISH jobs), so that a slow
-	 * database does not make the relay publish the same jobs too. */
+	 * it: publish well within it (every BULK_PUBLISH jobs at least, and before the next
+	 * page is read), so that a slow database does not make the relay publish them too. */
 	int64_t due_ms = cli->cfg.relay_grace_ms / 2;
 	char(*ids)[JOBQ_ID_BUF] = b->ids;
 	struct jobq_retried *rt = b->retry;
@@ -392,6 +393,9 @@ static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struc
 		batches++;
 		if (r != CLI_EXIT_OK)
 			break;
+		/* Before the next page's read, which may take a while. */
+		publish_retried(cli, refs, k, &relayed);
+		k = 0;
 	}
 	/* Also after a failure: what was committed is published (or left to the relay). */
 	publish_retried(cli, refs, k, &relayed);

@@ -11,8 +11,8 @@
 /* Jobs per page read: one cancel statement (and its broadcast), or this many retries. */
 #define BULK_BATCH 500
 
-/* A bulk retry publishes the jobs it requeued at least every BULK_PUBLISH of them, and
- * within half the relay grace of the first one's commit. */
+/* A bulk retry publishes the jobs it requeued at least every BULK_PUBLISH of them, within
+ * half the relay grace of the first one's commit, and before it reads the next page. */
 #define BULK_PUBLISH 100
 
 /* The options of a bulk action besides the filter. */
