@@ -9,6 +9,31 @@
 #include "jobq/duration.h"
 #include "jobq/job_filter.h"
 #include "jobq/parse.h"
+#include "jobq/utf8.h"
+
+/* How many bytes of text an error message quotes: at most max, not splitting a character
+ * (the CLI escapes what is not printable when it prints the message). */
+static int quoted(const char *text, size_t max)
+{
+	size_t n = strnlen(text, max + 1);
+
+	return (int)(n > max ? jobq_utf8_cut_end(text, max) : n);
+}
+
+static bool has_control(const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return true;
+	return false;
+}
+
+bool jobq_filter_text_valid(const char *text, size_t max)
+{
+	size_t n = strnlen(text, max + 1);
+
+	return n > 0 && n <= max && jobq_utf8_valid(text, n) && !has_control(text);
+}
 
 int jobq_meta_pair_add(json_t **obj, const char *flag, const char *text, struct jobq_err *err)
 {
@@ -18,34 +43,34 @@ int jobq_meta_pair_add(json_t **obj, const char *flag, const char *text, struct 
 	json_t *o = *obj, *v;
 
 	if (eq == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.80s' is not KEY=VALUE", flag, text);
+		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.*s' is not KEY=VALUE", flag,
+				    quoted(text, 80), text);
 	vlen = strlen(eq + 1);
 	if (klen == 0)
-		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.80s' has an empty key", flag, text);
+		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.*s' has an empty key", flag,
+				    quoted(text, 80), text);
 	if (klen > JOBQ_META_KEY_MAX)
-		return jobq_err_set(err, JOBQ_EINVAL, "%s: key '%.40s...' is over %d bytes", flag,
-				    text, JOBQ_META_KEY_MAX);
+		return jobq_err_set(err, JOBQ_EINVAL, "%s: key '%.*s...' is over %d bytes", flag,
+				    quoted(text, 40), text, JOBQ_META_KEY_MAX);
 	if (vlen > JOBQ_META_VALUE_MAX)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s: the value of '%.*s' is over %d bytes",
-				    flag, (int)klen, text, JOBQ_META_VALUE_MAX);
-	for (const char *p = text; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return jobq_err_set(err, JOBQ_EINVAL,
-					    "%s: '%.80s' holds a control character", flag, text);
+				    flag, quoted(text, klen < 80 ? klen : 80), text,
+				    JOBQ_META_VALUE_MAX);
+	if (has_control(text))
+		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.*s' holds a control character", flag,
+				    quoted(text, 80), text);
 	memcpy(key, text, klen);
 	key[klen] = '\0';
+	if (!jobq_utf8_valid(text, klen + 1 + vlen))
+		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.*s' is not valid UTF-8", flag,
+				    quoted(text, 80), text);
 	if (o != NULL && json_object_get(o, key) != NULL)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s: key '%s' is given twice", flag, key);
 	if (o != NULL && json_object_size(o) >= JOBQ_META_PAIRS_MAX)
 		return jobq_err_set(err, JOBQ_EINVAL, "%s: more than %d pairs", flag,
 				    JOBQ_META_PAIRS_MAX);
-	/* jansson takes only UTF-8: a key that is not would fail json_object_set_new too,
-	 * without saying why. */
-	if ((v = json_stringn(key, klen)) == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.80s' is not valid UTF-8", flag, text);
-	json_decref(v);
 	if ((v = json_stringn(eq + 1, vlen)) == NULL)
-		return jobq_err_set(err, JOBQ_EINVAL, "%s: '%.80s' is not valid UTF-8", flag, text);
+		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
 	if (o == NULL && (o = json_object()) == NULL) {
 		json_decref(v);
 		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
@@ -69,14 +94,24 @@ int jobq_time_bound_parse(const char *flag, const char *text, struct jobq_time_b
 		*out = (struct jobq_time_bound){ .set = true, .ago = true, .ms = ms };
 		return 0;
 	}
+	/* Well formed, but over the maximum: say so rather than "neither". */
+	if (jobq_duration_parse_clamped(text, &ms, &ignored) == 0)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "%s: '%.*s' is over the longest duration, 365d; give a time "
+				    "instead (2026-12-06T09:00:00Z)",
+				    flag, quoted(text, 80), text);
 	if (jobq_parse_time(text, &ms, &ignored) == 0) {
+		if (ms < JOBQ_TIME_MIN_MS || ms >= JOBQ_TIME_MAX_MS)
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%s: '%.*s' is out of range (years 0001 to 9999 UTC)",
+					    flag, quoted(text, 80), text);
 		*out = (struct jobq_time_bound){ .set = true, .ago = false, .ms = ms };
 		return 0;
 	}
 	return jobq_err_set(err, JOBQ_EINVAL,
-			    "%s: '%.80s' is neither a duration (30m, 2h, 7d: that long ago) nor "
+			    "%s: '%.*s' is neither a duration (30m, 2h, 7d: that long ago) nor "
 			    "an RFC 3339 time with a zone (2026-12-06T09:00:00Z)",
-			    flag, text);
+			    flag, quoted(text, 80), text);
 }
 
 char *jobq_cursor_format(int64_t created_us, const char *id, char *buf)
@@ -129,12 +164,16 @@ int jobq_cursor_parse(const char *text, struct jobq_cursor *out, struct jobq_err
 		id[n++] = text[17 + i];
 	}
 	id[n] = '\0';
+	/* A time jobq could not have printed (and PostgreSQL would misread). */
+	if ((int64_t)us < JOBQ_TIME_MIN_MS * 1000 || (int64_t)us >= JOBQ_TIME_MAX_MS * 1000)
+		goto bad;
 	*out = (struct jobq_cursor){ .set = true, .created_us = (int64_t)us };
 	memcpy(out->id, id, sizeof(id));
 	return 0;
 bad:
 	return jobq_err_set(err, JOBQ_EINVAL,
-			    "--after: '%.64s' is not a cursor printed by jobq list", text);
+			    "--after: '%.*s' is not a cursor printed by jobq list",
+			    quoted(text, 64), text);
 }
 
 char *jobq_cursor_timestamp(int64_t created_us, char *buf, size_t len)
@@ -142,16 +181,18 @@ char *jobq_cursor_timestamp(int64_t created_us, char *buf, size_t len)
 	int64_t secs = created_us / 1000000, frac = created_us % 1000000;
 	time_t t;
 	struct tm tm;
-	char day[32];
 
 	if (frac < 0) {
 		frac += 1000000;
 		secs--;
 	}
 	t = (time_t)secs;
-	if (gmtime_r(&t, &tm) == NULL || strftime(day, sizeof(day), "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		snprintf(day, sizeof(day), "1970-01-01 00:00:00");
-	snprintf(buf, len, "%s.%06" PRId64 "+00", day, frac);
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm)); /* cannot happen in the documented range */
+	/* The year by hand: strftime's %Y writes year 1 as "1", which PostgreSQL reads as
+	 * 2001. */
+	snprintf(buf, len, "%04d-%02d-%02d %02d:%02d:%02d.%06" PRId64 "+00", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
 	return buf;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd_util.h"
 #include "jobq/ids.h"
@@ -16,24 +17,72 @@
 #include "jobq/store_filter.h"
 #include "rows.h"
 
-/* The states an action applies to: as a condition, and as the states a page reads
- * (jobq_filter_page_sql: a branch each). */
+/* The states an action applies to: as bits 1 << enum jobq_status (the states a page reads,
+ * a branch each: jobq_filter_page_sql), as a condition on the columns of jobs, and as
+ * words for an error ("scheduled, queued or running"). */
 struct bulk_states {
-	const char *cond;
+	const char *verb; /* "cancel", "retry" */
 	unsigned mask;
+	char cond[256];
+	char names[128];
 };
 
-/* A running job with a cancel request already recorded is not selected again (its owner is
- * stopping it). */
-static const struct bulk_states CANCEL_STATES = {
-	"(status IN ('scheduled', 'queued') OR"
-	" (status = 'running' AND cancel_requested_at IS NULL))",
-	1u << JOBQ_SCHEDULED | 1u << JOBQ_QUEUED | 1u << JOBQ_RUNNING,
-};
-static const struct bulk_states RETRY_STATES = {
-	"status IN ('failed', 'cancelled')",
-	1u << JOBQ_FAILED | 1u << JOBQ_CANCELLED,
-};
+/* The states of mask (except `except`) as SQL literals "'a', 'b'" into in, and as words
+ * "a, b or c" into names. */
+static void state_lists(unsigned mask, unsigned except, char *in, size_t inlen, char *names,
+			size_t nlen)
+{
+	size_t ni = 0, nn = 0;
+	int count = 0, seen = 0;
+
+	in[0] = names[0] = '\0';
+	for (int k = 0; k < JOBQ_STATUS_COUNT; k++)
+		count += (mask >> k & 1u) != 0;
+	for (int k = 0; k < JOBQ_STATUS_COUNT; k++) {
+		const char *name = jobq_status_name((enum jobq_status)k);
+
+		if ((mask >> k & 1u) == 0)
+			continue;
+		seen++;
+		if (nn < nlen) /* the buffers are sized for every state: a cut is not expected */
+			nn += (size_t)snprintf(names + nn, nlen - nn, "%s%s",
+					       seen == 1       ? ""
+					       : seen == count ? " or "
+							       : ", ",
+					       name);
+		if ((except >> k & 1u) == 0 && ni < inlen)
+			ni += (size_t)snprintf(in + ni, inlen - ni, "%s'%s'", ni == 0 ? "" : ", ",
+					       name);
+	}
+}
+
+/* cancel: every state that is not final (a state added to enum jobq_status joins by
+ * itself); a running job with a cancel request already recorded is not selected again (its
+ * owner is stopping it). */
+static void cancel_states(struct bulk_states *s)
+{
+	char in[160];
+
+	s->verb = "cancel";
+	s->mask = 0;
+	for (int k = 0; k < JOBQ_STATUS_COUNT; k++)
+		if (!jobq_status_terminal((enum jobq_status)k))
+			s->mask |= 1u << k;
+	state_lists(s->mask, 1u << JOBQ_RUNNING, in, sizeof(in), s->names, sizeof(s->names));
+	snprintf(s->cond, sizeof(s->cond),
+		 "(status IN (%s) OR (status = 'running' AND cancel_requested_at IS NULL))", in);
+}
+
+/* retry: the states jobq_store_retry requeues (migration 0010's jobq_cli_retry). */
+static void retry_states(struct bulk_states *s)
+{
+	char in[160];
+
+	s->verb = "retry";
+	s->mask = 1u << JOBQ_FAILED | 1u << JOBQ_CANCELLED;
+	state_lists(s->mask, 0, in, sizeof(in), s->names, sizeof(s->names));
+	snprintf(s->cond, sizeof(s->cond), "status IN (%s)", in);
+}
 
 bool bulk_wanted(const struct jobq_job_filter *f, const struct bulk_opts *o)
 {
@@ -171,13 +220,22 @@ static int dry_run(struct cli *cli, const struct jobq_job_filter *f,
 }
 
 /* The checks and set-up both actions share; 0 to go on, else the exit status. */
-static int prepare(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
+static int prepare(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
+		   const struct bulk_states *states)
 {
+	enum jobq_status st;
+	struct jobq_err err;
+
 	if (!jobq_job_filter_any(f) && !o->all)
 		return cli_usage(cli, "give a filter (--status, --type, --queue, --worker, --meta, "
 				      "--since, --until) or --all to act on every job");
 	if (f->after.set)
 		return cli_usage(cli, "--after is for jobq list");
+	/* A state the action never applies to would select nothing: say so, not "0 done". */
+	if (f->status != NULL && jobq_status_parse(f->status, &st, &err) == 0 &&
+	    (states->mask >> st & 1u) == 0)
+		return cli_usage(cli, "--status: jobq %s acts on %s jobs, not %s", states->verb,
+				 states->names, f->status);
 	return pin_bounds(cli, f);
 }
 
@@ -211,7 +269,7 @@ static bool batch_alloc(struct batch *b)
 }
 
 static int cancel_batches(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
-			  struct batch *b)
+			  const struct bulk_states *states, struct batch *b)
 {
 	int64_t cancelled = 0, requested = 0, finished = 0, missing = 0, batches = 0;
 	struct jobq_cancel_result *res = b->cancel;
@@ -224,7 +282,7 @@ static int cancel_batches(struct cli *cli, struct jobq_job_filter *f, const stru
 	if ((client = cli_client(cli, &r)) == NULL)
 		return r;
 	for (;;) {
-		if ((r = next_page(cli, f, &CANCEL_STATES, ids, &n)) != 0)
+		if ((r = next_page(cli, f, states, ids, &n)) != 0)
 			return r;
 		if (n == 0)
 			break;
@@ -264,51 +322,85 @@ static int cancel_batches(struct cli *cli, struct jobq_job_filter *f, const stru
 	return CLI_EXIT_OK;
 }
 
-static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
-			 struct batch *b)
+/* Milliseconds on a clock that only moves forward. */
+static int64_t mono_ms(void)
 {
-	int64_t requeued = 0, skipped = 0, relayed = 0, batches = 0;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Publish the k jobs retried since the last publish; *relayed counts those no broker node
+ * confirmed (the relay publishes them). */
+static void publish_retried(struct cli *cli, struct cli_job_ref *refs, size_t k, int64_t *relayed)
+{
+	if (k > 0 && cli_publish(cli, refs, k) != 0)
+		for (size_t i = 0; i < k; i++)
+			*relayed += !refs[i].published;
+}
+
+static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
+			 const struct bulk_states *states, struct batch *b)
+{
+	int64_t requeued = 0, skipped = 0, relayed = 0, batches = 0, since = 0;
+	/* Each retried row waits relay_grace for this command's publish before a relay takes
+	 * it: publish well within it (every BULK_PUBLISH jobs at least, and before the next
+	 * page is read), so that a slow database does not make the relay publish them too. */
+	int64_t due_ms = cli->cfg.relay_grace_ms / 2;
 	char(*ids)[JOBQ_ID_BUF] = b->ids;
 	struct jobq_retried *rt = b->retry;
 	struct cli_job_ref *refs = b->refs;
 	struct jobq_store *st;
 	struct jobq_err err;
-	size_t n, k;
+	size_t n, k = 0;
 	int r = CLI_EXIT_OK;
 
 	(void)o;
 	if ((st = cli_store(cli)) == NULL)
 		return CLI_EXIT_UNAVAILABLE;
 	for (;;) {
-		if ((r = next_page(cli, f, &RETRY_STATES, ids, &n)) != 0)
-			return r;
+		if ((r = next_page(cli, f, states, ids, &n)) != 0)
+			break;
 		if (n == 0)
 			break;
-		/* Each retry is its own statement and transaction, as `jobq retry ID`'s; the
-		 * batch's messages are then published together. A job whose state changed since
-		 * the page was read is left as it is. */
-		for (size_t i = k = 0; i < n; i++) {
+		/* Each retry is its own statement and transaction, as `jobq retry ID`'s. A job
+		 * whose state changed since the page was read is left as it is. */
+		for (size_t i = 0; i < n; i++) {
 			if (jobq_store_retry(st, ids[i], cli->cfg.relay_grace_ms, "retry requested",
-					     &rt[k], &err) != 0)
-				return cli_fail_err(cli, &err);
+					     &rt[k], &err) != 0) {
+				r = cli_fail_err(cli, &err);
+				break;
+			}
 			if (!rt[k].requeued) {
 				skipped++;
 				continue;
 			}
+			if (k == 0)
+				since = mono_ms();
 			refs[k] = (struct cli_job_ref){ .id = rt[k].env.job_id,
 							.queue = rt[k].env.queue,
 							.type = rt[k].env.type,
 							.token = rt[k].token,
 							.priority = rt[k].env.priority,
 							.keyed = rt[k].env.keyed };
-			k++;
+			requeued++;
+			if (++k == BULK_PUBLISH || mono_ms() - since >= due_ms) {
+				publish_retried(cli, refs, k, &relayed);
+				k = 0;
+			}
 		}
 		batches++;
-		requeued += (int64_t)k;
-		if (k > 0 && cli_publish(cli, refs, k) != 0)
-			for (size_t i = 0; i < k; i++)
-				relayed += !refs[i].published;
+		if (r != CLI_EXIT_OK)
+			break;
+		/* Before the next page's read, which may take a while. */
+		publish_retried(cli, refs, k, &relayed);
+		k = 0;
 	}
+	/* Also after a failure: what was committed is published (or left to the relay). */
+	publish_retried(cli, refs, k, &relayed);
+	if (r != CLI_EXIT_OK)
+		return r;
 	if (cli->json)
 		r = cmd_print_json(
 			cli, json_pack("{s:I, s:I, s:I, s:I}", "requeued", (json_int_t)requeued,
@@ -323,20 +415,20 @@ static int retry_batches(struct cli *cli, struct jobq_job_filter *f, const struc
 
 /* The batches' loop of an action. */
 typedef int (*batches_fn)(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
-			  struct batch *b);
+			  const struct bulk_states *states, struct batch *b);
 
 /* The checks, then a dry run or the action's batches. */
 static int bulk_run(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o,
-		    const struct bulk_states *states, const char *verb, batches_fn act)
+		    const struct bulk_states *states, batches_fn act)
 {
 	struct batch b = { 0 };
 	int r;
 
-	if ((r = prepare(cli, f, o)) != 0)
+	if ((r = prepare(cli, f, o, states)) != 0)
 		return r;
 	if (o->dry_run)
-		return dry_run(cli, f, states, verb);
-	r = batch_alloc(&b) ? act(cli, f, o, &b)
+		return dry_run(cli, f, states, states->verb);
+	r = batch_alloc(&b) ? act(cli, f, o, states, &b)
 			    : cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
 	batch_free(&b);
 	return r;
@@ -344,10 +436,16 @@ static int bulk_run(struct cli *cli, struct jobq_job_filter *f, const struct bul
 
 int bulk_cancel(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
 {
-	return bulk_run(cli, f, o, &CANCEL_STATES, "cancel", cancel_batches);
+	struct bulk_states states;
+
+	cancel_states(&states);
+	return bulk_run(cli, f, o, &states, cancel_batches);
 }
 
 int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o)
 {
-	return bulk_run(cli, f, o, &RETRY_STATES, "retry", retry_batches);
+	struct bulk_states states;
+
+	retry_states(&states);
+	return bulk_run(cli, f, o, &states, retry_batches);
 }

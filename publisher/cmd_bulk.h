@@ -8,9 +8,12 @@
 #include "cli.h"
 #include "jobq/job_filter.h"
 
-/* Jobs per batch: one cancel statement (and its broadcast), or this many retries and one
- * publish of their messages. */
+/* Jobs per page read: one cancel statement (and its broadcast), or this many retries. */
 #define BULK_BATCH 500
+
+/* A bulk retry publishes the jobs it requeued at least every BULK_PUBLISH of them, within
+ * half the relay grace of the first one's commit, and before it reads the next page. */
+#define BULK_PUBLISH 100
 
 /* The options of a bulk action besides the filter. */
 struct bulk_opts {
@@ -41,17 +44,20 @@ enum {
 /* Whether the command was given a bulk selection (a filter, --all or --dry-run). */
 bool bulk_wanted(const struct jobq_job_filter *f, const struct bulk_opts *o);
 
-/* Cancel every scheduled, queued or running job f selects (running ones without a cancel
- * request yet), newest first, BULK_BATCH at a time through jobq_client_cancel_many (the
- * single cancel's statement and broadcast). Refuses a filter-less run without o->all. A
- * relative --since/--until is fixed at the start (the database's now()). Prints the counts
- * at the end (text, or one JSON object). Returns the exit status: 0 done (also when nothing
- * matched); 2 usage; 5 database unavailable. */
+/* Cancel every job f selects that has not finished (scheduled, queued or running: every
+ * state that is not final), running ones only without a cancel request yet, newest first,
+ * BULK_BATCH at a time through jobq_client_cancel_many (the single cancel's statement and
+ * broadcast). Refuses a filter-less run without o->all, and a --status the action never
+ * applies to (for cancel a finished one; for retry one that is not failed or cancelled).
+ * A relative --since/--until is fixed at the start (the database's now()). Prints the
+ * counts at the end (text, or one JSON object). Returns the exit status: 0 done (also when
+ * nothing matched); 2 usage; 5 database unavailable. */
 int bulk_cancel(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o);
 
 /* Requeue every failed or cancelled job f selects, as `jobq retry ID` does each (one short
- * transaction per job), and publish each batch's messages together. Same selection rules,
- * counts and exit statuses as bulk_cancel, and 6 when a batch was left to the relay. */
+ * transaction per job), and publish their messages in groups (BULK_PUBLISH) on one broker
+ * connection. Same selection rules, counts and exit statuses as bulk_cancel, and 6 when
+ * some were left to the relay. */
 int bulk_retry(struct cli *cli, struct jobq_job_filter *f, const struct bulk_opts *o);
 
 #endif

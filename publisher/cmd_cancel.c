@@ -145,6 +145,9 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			status = cli_usage(cli, "give job ids or filters, not both");
 		else if (wait)
 			status = cli_usage(cli, "--wait takes job ids, not filters");
+		else if (timeout_ms > 0)
+			status = cli_usage(cli, "--timeout goes with --wait, which takes job ids, "
+						"not filters");
 		else
 			status = bulk_cancel(cli, &filter,
 					     &(struct bulk_opts){ .all = bulk.all,

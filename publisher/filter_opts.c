@@ -40,11 +40,16 @@ bool filter_opt(struct cli *cli, int c, const char *value, struct jobq_job_filte
 					 value);
 		break;
 	case FILTER_OPT_WORKER:
-		if (value[0] != '\0' && strlen(value) <= 255)
+		if (jobq_filter_text_valid(value, 255))
 			f->worker = value;
+		else if (value[0] == '\0' || strlen(value) > 255)
+			r = jobq_err_set(&err, JOBQ_EINVAL,
+					 "--worker: a worker id is 1 to 255 bytes");
 		else
 			r = jobq_err_set(&err, JOBQ_EINVAL,
-					 "--worker: a worker id is 1 to 255 characters");
+					 "--worker: '%s' is not a worker id (valid UTF-8 without "
+					 "control characters)",
+					 value);
 		break;
 	case FILTER_OPT_META:
 		r = jobq_meta_pair_add(&f->meta, "--meta", value, &err);

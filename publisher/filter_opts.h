@@ -39,11 +39,13 @@ enum {
 	"                  failed, cancelled)\n"                                                   \
 	"  --type T        only jobs of type T\n"                                                  \
 	"  --queue Q       only jobs on queue Q\n"                                                 \
-	"  --worker W      only jobs whose owner (running) or last worker is W\n"                  \
+	"  --worker W      only jobs W is running, or whose final attempt W ran (a job\n"          \
+	"                  back in scheduled or queued names no worker)\n"                         \
 	"  --meta K=V      only jobs whose metadata has K with the string value V\n"               \
 	"                  (repeatable: all must hold)\n"                                          \
 	"  --since T       only jobs created at or after T: RFC 3339 with a zone\n"                \
-	"                  (2026-12-06T09:00:00Z) or a duration ago (30m, 2h, 7d)\n"               \
+	"                  (2026-12-06T09:00:00Z, years 0001 to 9999) or a duration ago\n"         \
+	"                  (30m, 2h, 7d; at most 365d)\n"                                          \
 	"  --until T       only jobs created before T (same forms)\n"
 
 /* If c is a filter option, parse its value into f and return true with *status 0, or with

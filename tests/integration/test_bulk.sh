@@ -9,7 +9,9 @@
 #  - `retry --meta batch=r1 --status failed` requeues exactly those failed jobs (a retry
 #    transition in their history, and they run again), leaving batch r2 failed;
 #  - a bulk action without a filter is refused unless --all is given; ids and filters do
-#    not mix.
+#    not mix; a --status the action never applies to, and cancel's --timeout with filters,
+#    are refused (exit 2, nothing changed);
+#  - a retry of 250 jobs (more than one publish group of 100) publishes every one itself.
 source "$(dirname "$0")/lib.sh"
 jq_setup bulk
 
@@ -39,6 +41,14 @@ check_status "retry --dry-run without a filter: exit 2" 2 jobq retry --dry-run
 check_status "ids and filters together: exit 2" 2 jobq cancel --meta tenant=42 "$(sql "select id from jobs limit 1")"
 check_status "--wait with filters: exit 2" 2 jobq cancel --wait --meta tenant=42
 check_status "--after is not a bulk filter: exit 2" 2 jobq cancel --meta tenant=42 --after c000661fb90afdf7a1f9ec2b6a2a8443a83f191745cbcb9e5
+check_status "cancel --status succeeded (cancel never applies): exit 2" 2 jobq cancel --status succeeded
+check "... names --status and the states cancel acts on" \
+  grep -q -- "--status: jobq cancel acts on scheduled, queued or running jobs, not succeeded" "$ERR_FILE"
+check_status "retry --status queued (retry never applies): exit 2" 2 jobq retry --status queued --json
+check "... names --status and the states retry acts on" \
+  grep -q -- "--status: jobq retry acts on failed or cancelled jobs, not queued" "$ERR_FILE"
+check_status "cancel --timeout with filters: exit 2" 2 jobq cancel --timeout 5s --meta tenant=42
+check "... --timeout goes with --wait" grep -q -- "--timeout goes with --wait" "$ERR_FILE"
 check_eq "nothing changed by the refusals" "$before" "$(states)"
 
 # ---- dry run
@@ -104,5 +114,17 @@ check_eq "r2 ran once" 5 "$(sql "select count(*) from jobs j where job_metadata-
    and (select count(*) from job_events e where e.job_id=j.id and e.to_status='running') = 1")"
 check_status "retry (text) of cancelled tenant 7? none cancelled: 0 requeued" 0 jobq retry --meta tenant=7
 check "text counts line" grep -q '^requeued 0; 0 left to the relay to publish; 0 changed state meanwhile' "$OUT_FILE"
+
+# ---- a retry of more jobs than one publish group (100): each published by the command
+for ((i = 0; i < 250; i++)); do echo '{"type":"sleep","payload":{"seconds":0},"delay":"1h","metadata":{"load":"r3"}}'; done >"$T/r3.jsonl"
+check_status "submit 250 scheduled jobs" 0 jobq submit --batch "$T/r3.jsonl"
+check_status "cancel them" 0 jobq cancel --meta load=r3
+check_status "retry --meta load=r3 --json" 0 jobq retry --meta load=r3 --json
+check_eq "counts: 250 requeued, 0 left to the relay, 0 skipped, 1 page" "250 0 0 1" \
+  "$(json_get '" ".join(str(d[k]) for k in ("requeued", "left_to_relay", "skipped", "batches"))' <"$OUT_FILE")"
+check_eq "every one marked published when the command ended (not left to the relay)" 0 \
+  "$(sql "select count(*) from jobs where job_metadata->>'load'='r3' and published_at is null")"
+wait_for 60 "the 250 retried jobs ran" sql_is 250 \
+  "select count(*) from jobs where job_metadata->>'load'='r3' and status='succeeded'" || true
 
 check_status "consumer stops cleanly on TERM" 0 stop_consumer w1

@@ -8,7 +8,9 @@
 #  - paging with --after through every job, in pages of 7, while another process submits
 #    jobs, shows each job that existed before once (no duplicate, none missing); the text
 #    form's "next page" line pages through a 250-job batch that shares one created_at;
-#  - bad input gets a one-line error naming the option, exit 2.
+#  - bad input gets a one-line error naming the option, exit 2 (times out of years 0001 to
+#    9999, a duration over 365d, a --worker that is not UTF-8), bytes escaped; times of
+#    years under 1000 are read as written.
 source "$(dirname "$0")/lib.sh"
 jq_setup list_filters
 
@@ -199,6 +201,17 @@ bad "list --until without a zone" "--until: '2026-01-01T00:00:00'" jobq list --u
 bad "list --after junk" "--after: 'abc' is not a cursor" jobq list --after abc
 bad "list --after upper case" "is not a cursor" jobq list --after "C$(printf '0%.0s' {1..48})"
 bad "list --limit 0" "--limit" jobq list --limit 0
+# Times PostgreSQL would misread or refuse, refused in the CLI naming the flag
+bad "list --after far before year 1" "--after: 'c8000" jobq list --after "c8$(printf '0%.0s' {1..47})"
+bad "list --since year 0" "--since: '0000-06-01T00:00:00Z' is out of range" jobq list --since 0000-06-01T00:00:00Z
+bad "list --since 400d" "--since: '400d' is over the longest duration, 365d" jobq list --since 400d
+bad "list --worker not UTF-8" "is not a worker id" jobq list --worker $'\xff'
+check "... the byte is shown escaped, not sent raw" grep -qF -- "--worker: '\xff'" "$ERR_FILE"
+check_eq "... no raw byte 0xff in the message" 0 "$(LC_ALL=C grep -c $'\xff' "$ERR_FILE" || true)"
+bad "cancel --worker with a control character" "is not a worker id" jobq cancel --worker $'w\x01'
+bad "list --meta not UTF-8" "--meta: 'k=\xff' is not valid UTF-8" jobq list --meta $'k=\xff'
+check_list "--until 0050-01-01T00:00:00Z: no job (year 50, not 2050)" "false" --until 0050-01-01T00:00:00Z
+check_list "--since 0001-01-01T00:00:00Z: every job" "true" --since 0001-01-01T00:00:00Z
 bad "list with an argument" "unexpected" jobq list extra
 bad "submit --meta without =" "--meta: 'x' is not KEY=VALUE" jobq submit --meta x t
 bad "submit --meta key twice" "--meta: key 'a' is given twice" jobq submit --meta a=1 --meta a=2 t

@@ -86,6 +86,112 @@ static void test_job_filter_time_bounds(void **state)
 			 JOBQ_EINVAL);
 }
 
+/* Years 0001 to 9999 (PostgreSQL reads "1-01-01" as 2001, and refuses or misreads what
+ * strftime wrote for times far out), a duration over the maximum said as such. */
+static void test_job_filter_time_range(void **state)
+{
+	struct jobq_time_bound b;
+	struct jobq_err err;
+	char ts[48];
+
+	(void)state;
+	assert_int_equal(jobq_time_bound_parse("--since", "0001-01-01T00:00:00Z", &b, &err), 0);
+	assert_true(b.set && !b.ago && b.ms == JOBQ_TIME_MIN_MS);
+	assert_string_equal(jobq_cursor_timestamp(b.ms * 1000, ts, sizeof(ts)),
+			    "0001-01-01 00:00:00.000000+00");
+	assert_int_equal(jobq_time_bound_parse("--until", "0050-01-01T00:00:00Z", &b, &err), 0);
+	assert_string_equal(jobq_cursor_timestamp(b.ms * 1000, ts, sizeof(ts)),
+			    "0050-01-01 00:00:00.000000+00");
+	assert_int_equal(jobq_time_bound_parse("--until", "9999-12-31T23:59:59.999Z", &b, &err), 0);
+	assert_true(b.ms == JOBQ_TIME_MAX_MS - 1);
+	assert_string_equal(jobq_cursor_timestamp(b.ms * 1000, ts, sizeof(ts)),
+			    "9999-12-31 23:59:59.999000+00");
+	/* Year 0, also when an offset moves year 1 into it. */
+	assert_int_equal(jobq_time_bound_parse("--since", "0000-06-01T00:00:00Z", &b, &err),
+			 JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--since: '0000-06-01T00:00:00Z' is out of range (years "
+				     "0001 to 9999 UTC)");
+	assert_int_equal(jobq_time_bound_parse("--since", "0001-01-01T00:00:00+01:00", &b, &err),
+			 JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "out of range"));
+	assert_int_equal(jobq_time_bound_parse("--until", "9999-12-31T23:00:00-01:00", &b, &err),
+			 JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "out of range"));
+
+	assert_int_equal(jobq_time_bound_parse("--since", "365d", &b, &err), 0);
+	assert_int_equal(jobq_time_bound_parse("--since", "400d", &b, &err), JOBQ_EINVAL);
+	assert_string_equal(err.msg, "--since: '400d' is over the longest duration, 365d; give a "
+				     "time instead (2026-12-06T09:00:00Z)");
+}
+
+static void test_job_filter_cursor_range(void **state)
+{
+	static const char *const bad[] = {
+		/* the reviewer's: -290308 years */
+		"c800000000000000000000000000000000000000000000000",
+		"cff23400100d43fff00000000000000000000000000000000", /* 1 us before year 1 */
+		"c0384440ccc73600000000000000000000000000000000000", /* year 10000 */
+		"c7fffffffffffffff00000000000000000000000000000000",
+	};
+	struct jobq_cursor c = { 0 };
+	struct jobq_err err;
+	char ts[48];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(jobq_cursor_parse(bad[i], &c, &err), JOBQ_EINVAL);
+		assert_non_null(strstr(err.msg, "is not a cursor printed by jobq list"));
+		assert_false(c.set);
+	}
+	assert_int_equal(
+		jobq_cursor_parse("cff23400100d4400000000000000000000000000000000001", &c, &err),
+		0);
+	assert_int_equal(c.created_us, JOBQ_TIME_MIN_MS * 1000);
+	assert_string_equal(jobq_cursor_timestamp(c.created_us, ts, sizeof(ts)),
+			    "0001-01-01 00:00:00.000000+00");
+	assert_int_equal(
+		jobq_cursor_parse("c0384440ccc735fff00000000000000000000000000000001", &c, &err),
+		0);
+	assert_string_equal(jobq_cursor_timestamp(c.created_us, ts, sizeof(ts)),
+			    "9999-12-31 23:59:59.999999+00");
+}
+
+/* The free text of --worker: 1 to max bytes of UTF-8 without control characters. */
+static void test_job_filter_text_valid(void **state)
+{
+	(void)state;
+	assert_true(jobq_filter_text_valid("w1", 255));
+	assert_true(jobq_filter_text_valid("h\xC3\xB4te:42:w", 255));
+	assert_false(jobq_filter_text_valid("", 255));
+	assert_false(jobq_filter_text_valid("\xff", 255));
+	assert_false(jobq_filter_text_valid("w\xC3", 255)); /* cut short */
+	assert_false(jobq_filter_text_valid("a\tb", 255));
+	assert_false(jobq_filter_text_valid("a\x7f", 255));
+	assert_true(jobq_filter_text_valid("abc", 3));
+	assert_false(jobq_filter_text_valid("abcd", 3));
+}
+
+/* An error quotes at most 80 bytes of the text, not splitting a character. */
+static void test_job_filter_error_quote_whole_characters(void **state)
+{
+	char text[128], want[160];
+	struct jobq_err err;
+	json_t *o = NULL;
+	size_t n = 0;
+
+	(void)state;
+	text[n++] = 'a';
+	for (int i = 0; i < 50; i++) { /* "a" then 50 two-byte characters: byte 80 splits one */
+		text[n++] = '\xC3';
+		text[n++] = '\xA9';
+	}
+	text[n] = '\0';
+	assert_int_equal(jobq_meta_pair_add(&o, "--meta", text, &err), JOBQ_EINVAL);
+	snprintf(want, sizeof(want), "--meta: '%.79s' is not KEY=VALUE", text);
+	assert_string_equal(err.msg, want);
+	assert_null(o);
+}
+
 static void test_job_filter_cursor_round_trip(void **state)
 {
 	char buf[JOBQ_CURSOR_LEN], ts[48];
@@ -257,6 +363,32 @@ static void test_job_filter_page_sql(void **state)
 	jobq_filter_sql_free(&s);
 }
 
+/* A page of no filter reads every state there is: one branch per state of enum
+ * jobq_status, so that a state added to it (and to jobq_status_name) is listed by itself. */
+static void test_job_filter_page_sql_every_state(void **state)
+{
+	struct jobq_job_filter f = { 0 };
+	struct jobq_filter_sql s;
+	struct jobq_err err;
+	const char *p;
+	char *sql, want[64];
+	int branches = 0;
+
+	(void)state;
+	assert_int_equal(
+		jobq_filter_page_sql(&f, JOBQ_FILTER_STATES_ALL, "id", NULL, 1, &s, &sql, &err), 0);
+	for (p = sql; (p = strstr(p, "(SELECT * FROM jobs WHERE status = '")) != NULL; p++)
+		branches++;
+	assert_int_equal(branches, JOBQ_STATUS_COUNT);
+	for (int k = 0; k < JOBQ_STATUS_COUNT; k++) {
+		snprintf(want, sizeof(want), "WHERE status = '%s' AND",
+			 jobq_status_name((enum jobq_status)k));
+		assert_non_null(strstr(sql, want));
+	}
+	free(sql);
+	jobq_filter_sql_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +399,11 @@ int main(void)
 		cmocka_unit_test(test_job_filter_cursor_round_trip),
 		cmocka_unit_test(test_job_filter_cursor_rejects),
 		cmocka_unit_test(test_job_filter_sql),
+		cmocka_unit_test(test_job_filter_time_range),
+		cmocka_unit_test(test_job_filter_cursor_range),
+		cmocka_unit_test(test_job_filter_text_valid),
+		cmocka_unit_test(test_job_filter_error_quote_whole_characters),
+		cmocka_unit_test(test_job_filter_page_sql_every_state),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,6 +26,17 @@
 int jobq_meta_pair_add(json_t **obj, const char *flag, const char *text,
 		       struct jobq_err *err) JOBQ_WUR;
 
+/* The instants a filter takes (--since, --until, a cursor's position): years 0001 to 9999
+ * UTC, as unix ms from JOBQ_TIME_MIN_MS (0001-01-01T00:00:00Z) up to, not including,
+ * JOBQ_TIME_MAX_MS (10000-01-01T00:00:00Z). PostgreSQL's timestamptz holds more, but its
+ * text input reads a year of fewer than 4 digits otherwise, and jobq writes 4. */
+#define JOBQ_TIME_MIN_MS (-62135596800000LL)
+#define JOBQ_TIME_MAX_MS 253402300800000LL
+
+/* Whether text is 1 to max bytes of valid UTF-8 without control characters (C0 and DEL):
+ * the form of the free-text filter values (--worker). */
+bool jobq_filter_text_valid(const char *text, size_t max);
+
 /* A bound of --since/--until: an instant, or a span before the database's now. */
 struct jobq_time_bound {
 	bool set;
@@ -34,8 +45,9 @@ struct jobq_time_bound {
 };
 
 /* Parse a --since/--until value: a duration ("90s", "2h", "7d": that long ago, on the
- * database clock) or an RFC 3339 time with a zone ("2026-12-06T09:00:00Z"). flag starts
- * the message. 0, or JOBQ_EINVAL. */
+ * database clock; at most 365d) or an RFC 3339 time with a zone ("2026-12-06T09:00:00Z")
+ * in years 0001 to 9999 UTC. flag starts the message. 0, or JOBQ_EINVAL saying which: a
+ * duration over 365d, a time out of range, or neither form. */
 int jobq_time_bound_parse(const char *flag, const char *text, struct jobq_time_bound *out,
 			  struct jobq_err *err) JOBQ_WUR;
 
@@ -54,12 +66,15 @@ struct jobq_cursor {
  * id is a uuid's text (with or without dashes). Returns buf; "" when id is not a uuid. */
 char *jobq_cursor_format(int64_t created_us, const char *id, char *buf);
 
-/* Parse a cursor's text as jobq_cursor_format writes it. 0 with *out set, or JOBQ_EINVAL
- * "--after: 'TEXT' is not a cursor printed by jobq list". */
+/* Parse a cursor's text as jobq_cursor_format writes it, for a time in years 0001 to
+ * 9999. 0 with *out set, or JOBQ_EINVAL "--after: 'TEXT' is not a cursor printed by jobq
+ * list". */
 int jobq_cursor_parse(const char *text, struct jobq_cursor *out, struct jobq_err *err) JOBQ_WUR;
 
 /* "2026-12-06 18:40:11.123456+00": created_us as PostgreSQL timestamptz input, in buf of
- * at least 40 bytes. Returns buf. */
+ * at least 40 bytes, the year always in 4 digits (PostgreSQL misreads or refuses a
+ * shorter one: "1-01-01" is 2001). created_us must be in the range of JOBQ_TIME_MIN_MS to JOBQ_TIME_MAX_MS, as
+ * jobq_time_bound_parse and jobq_cursor_parse ensure. Returns buf. */
 char *jobq_cursor_timestamp(int64_t created_us, char *buf, size_t len);
 
 /* What selects jobs: every field set must hold (AND). Strings are borrowed; meta is owned
@@ -68,7 +83,8 @@ struct jobq_job_filter {
 	const char *status; /* a status name (jobq_status_parse) or NULL */
 	const char *type;
 	const char *queue;
-	const char *worker; /* the owning or last worker (worker_id) */
+	const char *worker; /* worker_id: the owner of a running job, or the worker of a
+			     * finished job's final attempt (NULL once back in scheduled/queued) */
 	json_t *meta;       /* a JSON object the job's metadata must contain (@>), or NULL */
 	struct jobq_time_bound since, until; /* created_at >= since, created_at < until */
 	struct jobq_cursor after;            /* only jobs after this position */

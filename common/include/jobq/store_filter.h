@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "jobq/err.h"
+#include "jobq/job.h"
 #include "jobq/job_filter.h"
 
 #define JOBQ_FILTER_MAX_PARAMS 14
@@ -31,8 +32,9 @@ struct jobq_filter_sql {
 int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct jobq_filter_sql *out,
 			  struct jobq_err *err) JOBQ_WUR;
 
-/* The job states a page reads: bits 1 << enum jobq_status (jobq/job.h). */
-#define JOBQ_FILTER_STATES_ALL 0x3fu
+/* The job states a page reads: bits 1 << enum jobq_status (jobq/job.h). Every state, from
+ * the enum's count, so that a state added to it is listed without a change here. */
+#define JOBQ_FILTER_STATES_ALL ((1u << JOBQ_STATUS_COUNT) - 1u)
 
 /* Build into *sql (malloc'd) the page of f: "SELECT cols FROM (...) AS jobs", the newest
  * jobs first ((created_at, id) descending, after f->after), at most $L rows, where $L is
