@@ -2,6 +2,7 @@
  * windows (retention.* settings), on a session of their own, off the executors', the
  * keeper's and the relay's paths. The deletes are the prune's functions (migration 0041);
  * this file decides when and how fast. */
+#include <errno.h>
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -84,6 +85,20 @@ static bool nap(struct consumer *c, int64_t ms)
 	return !atomic_load(&c->draining);
 }
 
+/* Sleep ms whether or not the consumer drains: the last pace of a round (at most
+ * batch / rate, which the config holds to 1 s). */
+static void hold_pace(int64_t ms)
+{
+	if (ms > 1000)
+		ms = 1000;
+	if (ms > 0) {
+		struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+	}
+}
+
 /* The bound of every wait of the retention session (statement_timeout and the rest,
  * jobq_store_connect_bounded): enough for one batch, never more than a worker session's. */
 static int64_t statement_bound_ms(const struct jobq_config *cfg)
@@ -162,8 +177,9 @@ static int64_t kind_budget(const struct jobq_config *cfg)
  * second: each batch starts no sooner than the rows of the one before allow (n rows wait
  * n / rate seconds from that batch's start), so any stretch of time sees at most the rate
  * times its length plus one batch, even after a slow statement. A kind's turn ends at a
- * short batch or at its budget (kind_budget). n[] gets the rows deleted per kind. 0, or
- * the error that ended it. */
+ * short batch or at its budget (kind_budget); a drain ends the round after the batch at
+ * hand, the pace still kept. n[] gets the rows deleted per kind. 0, or the error that
+ * ended it. */
 static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_t n[JOBQ_RETAIN_N],
 		      struct jobq_err *err)
 {
@@ -179,7 +195,7 @@ static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_
 		do {
 			if (!nap(r->c, retention_wait_ms(prev_n, cfg->retention_rate,
 							 jobq_monotonic_ms() - prev_start)))
-				return 0;
+				break; /* draining: no more batches, but the pace is kept */
 			prev_start = jobq_monotonic_ms();
 			if ((rc = jobq_store_retention_batch(r->st, kind, older,
 							     cfg->retention_batch, &got, err)) != 0)
@@ -187,10 +203,15 @@ static int delete_due(struct retention *r, const struct jobq_config *cfg, int64_
 			n[k] += got;
 			prev_n = got;
 		} while (got == cfg->retention_batch && n[k] < budget);
+		if (atomic_load(&r->c->draining))
+			break;
 	}
 	/* The lock is kept until the pace allows the next batch, so the next round, of this
-	 * consumer or another, cannot go faster than the rate either. */
-	nap(r->c, retention_wait_ms(prev_n, cfg->retention_rate, jobq_monotonic_ms() - prev_start));
+	 * consumer or another, cannot go faster than the rate either; a draining consumer
+	 * waits too (at most batch / rate <= 1 s, beside its drain): releasing the lock at
+	 * once would let another consumer's round delete a batch within the pace (review
+	 * F7: once per consumer in a rolling restart). */
+	hold_pace(retention_wait_ms(prev_n, cfg->retention_rate, jobq_monotonic_ms() - prev_start));
 	return 0;
 }
 
