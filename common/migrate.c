@@ -205,6 +205,22 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	" END IF;"
 	"END $$",
+	/* The metadata pairs (migration 0045): written by the insert trigger alone, read by
+	 * the CLI's --meta. */
+	"DO $$ BEGIN"
+	" IF to_regclass('public.job_meta_pairs') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON job_meta_pairs FROM jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON job_meta_pairs FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON job_meta_pairs FROM jobq_cli;"
+	"   GRANT SELECT ON job_meta_pairs TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
 };
 
 static bool is_dir(const char *path)

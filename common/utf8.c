@@ -69,6 +69,16 @@ size_t jobq_utf8_cut_end(const char *p, size_t n)
 	return n - (i - 1) < len ? i - 1 : n;
 }
 
+bool jobq_utf8_valid(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	for (size_t i = 0, len; i < n; i += len)
+		if ((len = sequence(u + i, n - i)) == 0)
+			return false;
+	return true;
+}
+
 char *jobq_utf8_clean(const char *p, size_t n, size_t *out_len)
 {
 	const unsigned char *u = (const unsigned char *)p;

@@ -22,7 +22,8 @@ void batch_input_free(struct batch_input *in)
 	free(in->queue);
 	free(in->key);
 	free(in->concurrency_key);
-	in->type = in->payload = in->queue = in->key = in->concurrency_key = NULL;
+	free(in->metadata);
+	in->type = in->payload = in->queue = in->key = in->concurrency_key = in->metadata = NULL;
 }
 
 int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err)
@@ -97,6 +98,20 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 			}
 			if ((r = batch_check_payload(in->payload, strlen(in->payload), max_payload,
 						     err)) != 0)
+				goto out;
+		} else if (strcmp(k, "metadata") == 0) {
+			/* Any JSON object, as libjobq and the SQL API take it; `--meta` and
+			 * `list --meta` deal in string values, which @> matches exactly. */
+			if (!json_is_object(v)) {
+				r = jobq_err_set(err, JOBQ_EINVAL,
+						 "\"metadata\" must be a JSON object");
+				goto out;
+			}
+			if ((in->metadata = json_dumps(v, JSON_COMPACT)) == NULL) {
+				r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+				goto out;
+			}
+			if ((r = jobq_check_metadata(in->metadata, strlen(in->metadata), err)) != 0)
 				goto out;
 		} else if (strcmp(k, "max_attempts") == 0) {
 			if (!json_is_integer(v) || json_integer_value(v) < 1 ||

@@ -22,6 +22,7 @@ struct batch_input {
 	char *queue;           /* NULL = "default" */
 	char *key;             /* idempotency key or NULL */
 	char *concurrency_key; /* fairness and limit key or NULL */
+	char *metadata;        /* JSON object text kept with the job, or NULL ({}) */
 	struct jobq_new_job job;
 };
 
@@ -44,7 +45,8 @@ int batch_check_input(const struct batch_input *in, struct jobq_err *err) JOBQ_W
  * object with "type" (required), "payload" (any JSON, at most max_payload bytes compact),
  * "queue", "key", "max_attempts" (1..1000), "delay", "timeout" and "unique_for" (a duration
  * string like "30s", or a number of seconds; unique_for above 0 and only with a key),
- * "priority" (0..9), "concurrency_key" (a string), and no other field or duplicate. Returns 0 with in
+ * "priority" (0..9), "concurrency_key" (a string), "metadata" (a JSON object, at most
+ * JOBQ_METADATA_MAX bytes compact), and no other field or duplicate. Returns 0 with in
  * checked as batch_check_input does, or JOBQ_EINVAL (JOBQ_ENOMEM) with a message naming
  * the field; in either case in owns what it holds and the caller frees it with
  * batch_input_free. */

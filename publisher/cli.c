@@ -11,6 +11,7 @@
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
+#include "rows.h"
 
 struct jobq_store *cli_store(struct cli *cli)
 {
@@ -43,14 +44,18 @@ jobq_client *cli_client(struct cli *cli, int *status)
 
 static void vfail(struct cli *cli, const char *fmt, va_list ap)
 {
-	char line[1024];
+	char line[1024], *safe;
 
 	vsnprintf(line, sizeof(line), fmt, ap);
 	for (char *p = line; *p; p++) /* errors are one line */
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
+	/* A message may quote what the user gave (a flag's value): its control characters and
+	 * bytes that are not UTF-8 are shown escaped, not sent to the terminal. */
+	safe = rows_escape(line, false);
 	fprintf(stderr, "jobq%s%s: %s\n", cli->command ? " " : "", cli->command ? cli->command : "",
-		line);
+		safe != NULL ? safe : line);
+	free(safe);
 }
 
 int cli_fail(struct cli *cli, int status, const char *fmt, ...)
@@ -167,7 +172,6 @@ bool cli_int(struct cli *cli, const char *flag, const char *text, int64_t min, i
 int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 {
 	struct jobq_broker_opts opts;
-	struct jobq_broker *b = NULL;
 	struct jobq_envelope *envs = calloc(n ? n : 1, sizeof(*envs));
 	bool *ok = calloc(n ? n : 1, sizeof(*ok));
 	const char **ids = calloc(n ? n : 1, sizeof(*ids));
@@ -191,13 +195,15 @@ int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n)
 	}
 	jobq_broker_opts_from_config(&opts, &cli->cfg, "jobq-cli");
 	/* A node that fails (down, or not confirming) hands the rest to the next one. */
-	r = jobq_broker_publish_jobs_failover(&b, &opts, envs, n, ok, 10000, &err);
-	if (b != NULL) {
-		if (jobq_broker_skipped(b)[0] != '\0')
-			jobq_warn("broker_failover", "node", jobq_broker_node(b), "skipped",
-				  jobq_broker_skipped(b));
+	r = jobq_broker_publish_jobs_failover(&cli->broker, &opts, envs, n, ok, 10000, &err);
+	if (cli->broker != NULL) {
+		if (jobq_broker_skipped(cli->broker)[0] != '\0')
+			jobq_warn("broker_failover", "node", jobq_broker_node(cli->broker),
+				  "skipped", jobq_broker_skipped(cli->broker));
 		else
-			jobq_debug("broker_node", "node", jobq_broker_node(b));
+			jobq_debug("broker_node", "node", jobq_broker_node(cli->broker));
+		if (r < 0) /* the next call connects again (to the first node that answers) */
+			jobq_broker_set_broken(cli->broker);
 	}
 	for (size_t i = 0; i < n; i++)
 		if (ok[i]) {
@@ -221,7 +227,6 @@ out:
 			 "warning: %s; %zu job(s) are saved and will be published by the relay of "
 			 "a running jobq-consumer",
 			 err.msg, n - nok);
-	jobq_broker_free(b);
 	free(envs);
 	free(ok);
 	free(ids);

@@ -29,11 +29,12 @@ enum {
 
 struct cli {
 	struct jobq_config cfg;
-	bool json;                /* --json: machine-readable output */
-	const char *command;      /* the sub-command being run, for messages */
-	struct jobq_store *store; /* opened by cli_store() */
-	jobq_client *client;      /* libjobq's handle, opened by cli_client() */
-	const char *config_path;  /* --config, or NULL */
+	bool json;                  /* --json: machine-readable output */
+	const char *command;        /* the sub-command being run, for messages */
+	struct jobq_store *store;   /* opened by cli_store() */
+	jobq_client *client;        /* libjobq's handle, opened by cli_client() */
+	struct jobq_broker *broker; /* cli_publish's connection, kept for the next call */
+	const char *config_path;    /* --config, or NULL */
 	bool agent; /* the command runs inside `jobq agent`, for a front end (cmd_agent.c) */
 };
 
@@ -111,7 +112,8 @@ struct cli_job_ref {
  * once (a warning line names the node used and the ones skipped). Returns 0 when all were
  * confirmed. Otherwise it prints one warning line saying the jobs are saved and the relay
  * of any running consumer will publish them, and returns a negative JOBQ_E*; the jobs are
- * never lost, and callers exit CLI_EXIT_RELAYED. */
+ * never lost, and callers exit CLI_EXIT_RELAYED. The connection stays open in cli->broker
+ * for the next call (a bulk retry publishes many times on one), until cli_free. */
 int cli_publish(struct cli *cli, struct cli_job_ref *jobs, size_t n);
 
 /* Commands. */

@@ -5,13 +5,16 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cmd_bulk.h"
 #include "cmd_util.h"
+#include "filter_opts.h"
 #include "jobq/store_admin.h"
 
 /* ---- retry ---- */
 
 static const char retry_help[] =
 	"usage: jobq retry [--json] ID\n"
+	"       jobq retry [--json] [--dry-run] (FILTERS... | --all)\n"
 	"\n"
 	"Requeue a failed or cancelled job as if new: attempt back to 0, its error, result,\n"
 	"progress, owner and cancel request cleared, due at once. The job keeps its id, type,\n"
@@ -20,9 +23,14 @@ static const char retry_help[] =
 	"broker node confirms it the job stays saved and a running consumer's relay\n"
 	"publishes it later (exit 6).\n"
 	"\n"
+	"With filters (those of jobq list) instead of an id, every failed or cancelled job\n"
+	"they select is requeued so, one short transaction each, their messages published\n"
+	"500 at a time; the counts are printed at the end.\n"
+	"\n"
 	"options:\n"
 	"  --json     print {\"id\": ID, \"status\": \"queued\", \"published\": BOOL}\n"
-	"  -h, --help show this help\n"
+	"             (with filters: {\"requeued\", \"left_to_relay\", \"skipped\", "
+	"\"batches\"})\n" FILTER_HELP BULK_HELP "  -h, --help show this help\n"
 	"\n"
 	"exit status: 0 requeued and published; 2 invalid id, or the job is not failed or\n"
 	"cancelled; 3 no such job; 5 database unavailable; 6 requeued, but no broker node\n"
@@ -78,18 +86,37 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 
 int cmd_retry(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = { FILTER_OPTIONS, BULK_OPTIONS, { NULL, 0, NULL, 0 } };
+	struct jobq_job_filter f = { 0 };
+	struct bulk_opts bulk = { 0 };
 	const char *id;
-	int c;
+	int c, r = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, retry_help)) != -1) {
-		if (c == 'h')
-			return CLI_EXIT_OK;
-		return CLI_EXIT_USAGE;
+		if (filter_opt(cli, c, optarg, &f, &r)) {
+			if (r != 0)
+				goto out;
+			continue;
+		}
+		if (c == BULK_OPT_ALL || c == BULK_OPT_DRY_RUN) {
+			*(c == BULK_OPT_ALL ? &bulk.all : &bulk.dry_run) = true;
+			continue;
+		}
+		r = c == 'h' ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+		goto out;
 	}
+	if (bulk_wanted(&f, &bulk)) {
+		r = optind < argc ? cli_usage(cli, "give a job id or filters, not both")
+				  : bulk_retry(cli, &f, &bulk);
+		goto out;
+	}
+	jobq_job_filter_free(&f);
 	if ((id = cmd_job_id_arg(cli, argc, argv)) == NULL)
 		return CLI_EXIT_USAGE;
 	return cli_requeue(cli, id, "retry requested");
+out:
+	jobq_job_filter_free(&f);
+	return r;
 }
 
 /* ---- prune ---- */

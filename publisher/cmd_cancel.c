@@ -7,6 +7,8 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cmd_bulk.h"
+#include "filter_opts.h"
 #include "cmd_wait.h"
 #include "jobq/id_index.h"
 #include "jobq/job.h"
@@ -15,6 +17,7 @@
 
 static const char HELP[] =
 	"usage: jobq cancel [--reason TEXT] [--wait [--timeout DUR]] ID...\n"
+	"       jobq cancel [--reason TEXT] [--dry-run] (FILTERS... | --all)\n"
 	"\n"
 	"Cancel jobs. A scheduled or queued job is cancelled at once and never starts. For a\n"
 	"running job the request is recorded in the database, then broadcast to the workers;\n"
@@ -22,13 +25,17 @@ static const char HELP[] =
 	"after cancel_grace). If the broadcast is lost, the owner sees the request at its next\n"
 	"heartbeat. Several ids are cancelled in one statement.\n"
 	"\n"
+	"With filters (those of jobq list) instead of ids, every scheduled, queued or running\n"
+	"job they select is cancelled, 500 per statement (each its own short transaction),\n"
+	"running ones through the broadcast as above; the counts are printed at the end.\n"
+	"\n"
 	"options:\n"
 	"  --reason TEXT   recorded with the cancel (default: \"cancelled by user\")\n"
 	"  --wait          wait until each running job has stopped; print its final state and\n"
 	"                  how long the stop took (from the request to the final state)\n"
 	"  --timeout DUR   with --wait, give up after DUR (exit 4)\n"
-	"  --json          one JSON object per job\n"
-	"\n"
+	"  --json          one JSON object per job (with filters: one object of "
+	"counts)\n" FILTER_HELP BULK_HELP "\n"
 	"exit status: 0 cancelled (or, without --wait, cancel requested); 1 a job had already\n"
 	"finished, or finished before the cancel took effect (\"too late\"); 2 usage; 3 no such\n"
 	"job; 4 timed out waiting; 5 database unavailable.\n";
@@ -83,8 +90,12 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 		{ "reason", required_argument, NULL, 'r' },
 		{ "wait", no_argument, NULL, 'w' },
 		{ "timeout", required_argument, NULL, 't' },
+		FILTER_OPTIONS,
+		BULK_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
+	struct jobq_job_filter filter = { 0 };
+	struct bulk_opts bulk = { 0 };
 	const char *reason = "cancelled by user";
 	const char **ids = NULL, **running = NULL;
 	struct jobq_cancel_result *res = NULL;
@@ -96,31 +107,66 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
+		if (filter_opt(cli, c, optarg, &filter, &r)) {
+			if (r != 0)
+				goto out;
+			continue;
+		}
 		switch (c) {
 		case 'h':
-			return CLI_EXIT_OK;
+			status = CLI_EXIT_OK;
+			goto out;
+		case BULK_OPT_ALL:
+			bulk.all = true;
+			break;
+		case BULK_OPT_DRY_RUN:
+			bulk.dry_run = true;
+			break;
 		case 'r':
 			reason = optarg;
-			if (strlen(reason) == 0 || strlen(reason) > 1000)
-				return cli_usage(cli, "--reason must be 1 to 1000 characters");
+			if (strlen(reason) == 0 || strlen(reason) > 1000) {
+				status = cli_usage(cli, "--reason must be 1 to 1000 characters");
+				goto out;
+			}
 			break;
 		case 'w':
 			wait = true;
 			break;
 		case 't':
 			if (!cli_duration(cli, "--timeout", optarg, &timeout_ms))
-				return CLI_EXIT_USAGE;
+				goto out;
 			break;
 		default:
-			return CLI_EXIT_USAGE;
+			goto out;
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(cli, "missing job id");
-	if (argc - optind > MAX_IDS)
-		return cli_usage(cli, "more than %d ids in one call", MAX_IDS);
-	if (timeout_ms > 0 && !wait)
-		return cli_usage(cli, "--timeout goes with --wait");
+	if (bulk_wanted(&filter, &bulk)) {
+		if (optind < argc)
+			status = cli_usage(cli, "give job ids or filters, not both");
+		else if (wait)
+			status = cli_usage(cli, "--wait takes job ids, not filters");
+		else if (timeout_ms > 0)
+			status = cli_usage(cli, "--timeout goes with --wait, which takes job ids, "
+						"not filters");
+		else
+			status = bulk_cancel(cli, &filter,
+					     &(struct bulk_opts){ .all = bulk.all,
+								  .dry_run = bulk.dry_run,
+								  .reason = reason });
+		goto out;
+	}
+	if (optind >= argc) {
+		status = cli_usage(cli, "missing job id (or filters: see --help)");
+		goto out;
+	}
+	if (argc - optind > MAX_IDS) {
+		status = cli_usage(cli, "more than %d ids in one call", MAX_IDS);
+		goto out;
+	}
+	if (timeout_ms > 0 && !wait) {
+		status = cli_usage(cli, "--timeout goes with --wait");
+		goto out;
+	}
 	ids = calloc((size_t)(argc - optind), sizeof(*ids));
 	running = calloc((size_t)(argc - optind), sizeof(*running));
 	res = calloc((size_t)(argc - optind), sizeof(*res));
@@ -193,6 +239,7 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			status = s;
 	}
 out:
+	jobq_job_filter_free(&filter);
 	free(ids);
 	free(running);
 	free(res);

@@ -10,6 +10,8 @@
 #include "jobq/job.h"
 #include "jobq/parse.h"
 #include "cmd_util.h"
+#include "filter_opts.h"
+#include "jobq/store_filter.h"
 #include "rows.h"
 
 /* ---- helpers ---- */
@@ -90,7 +92,8 @@ static const char status_help[] =
 	"\n"
 	"Show one job: its state (\"running (cancelling)\" once a cancel was requested),\n"
 	"type, queue, attempt, owning worker, heartbeat age and lease left, schedule,\n"
-	"times, progress, and its result or error. Ages come from the database clock.\n"
+	"times, metadata, progress, and its result or error. Ages come from the database\n"
+	"clock.\n"
 	"\n"
 	"options:\n"
 	"  --json     print one JSON object with every field (result and progress as JSON)\n"
@@ -148,6 +151,8 @@ static void status_text(const char *id, const struct jobq_job_info *j)
 		kv("cancel reason:", "%s", j->cancel_reason);
 	if (j->key != NULL)
 		kv("key:", "%s", j->key);
+	if (j->metadata != NULL && strcmp(j->metadata, "{}") != 0)
+		kv_long("metadata:", j->metadata);
 	if (j->progress != NULL)
 		kv_long("progress:", j->progress);
 	if (j->result != NULL)
@@ -263,54 +268,61 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 /* ---- list ---- */
 
 static const char list_help[] =
-	"usage: jobq list [--status S] [--type T] [--queue Q] [--limit N] [--json]\n"
+	"usage: jobq list [FILTERS] [--after CURSOR] [--limit N] [--json]\n"
 	"\n"
 	"List jobs, newest first: id, status, type, queue, attempt, age and the progress\n"
-	"its handler last reported (cut to 40 characters; --json has it whole).\n"
+	"its handler last reported (cut to 40 characters; --json has it whole). Filters\n"
+	"combine (all must hold). When more jobs match, the last line is \"next page:\n"
+	"--after CURSOR\": the same command with --after CURSOR shows the jobs after the\n"
+	"page, never one twice, whatever was submitted in between.\n"
 	"\n"
-	"options:\n"
-	"  --status S  only jobs in state S (scheduled, queued, running, succeeded,\n"
-	"              failed, cancelled)\n"
-	"  --type T    only jobs of type T\n"
-	"  --queue Q   only jobs on queue Q\n"
-	"  --limit N   at most N jobs, 1..10000 (default 50)\n"
-	"  --json      print a JSON array of job objects\n"
-	"  -h, --help  show this help\n"
+	"options:\n" FILTER_HELP
+	"  --after CURSOR  the page after CURSOR (printed by an earlier page; with\n"
+	"                  --json, the \"cursor\" of the last job shown)\n"
+	"  --limit N       at most N jobs, 1..10000 (default 50)\n"
+	"  --json          print a JSON array of job objects, each with the \"cursor\" to\n"
+	"                  pass to --after for the jobs after it\n"
+	"  -h, --help      show this help\n"
 	"\n"
 	"exit status: 0 listed (even if nothing matched); 2 invalid option; 5 database\n"
 	"unavailable.\n";
 
+/* The page's columns (jobq_filter_page_sql: the filter's parameters $1.., then the LIMIT:
+ * one row more than shown, to tell whether there is a next page). _cursor_us is created_at
+ * in microseconds (extract gives a numeric: exact), for the cursor. */
 /* clang-format off */
-static const char list_sql[] =
-	"SELECT id, status, cancel_requested_at IS NOT NULL AS cancelling, type, queue,"
+static const char list_cols[] =
+	"id, status, cancel_requested_at IS NOT NULL AS cancelling, type, queue,"
 	" attempt, max_attempts, worker_id, priority, concurrency_key,"
 	" " ROWS_TS("run_after", "run_after") ","
 	" " ROWS_TS("created_at", "created_at") ","
 	" " ROWS_TS("finished_at", "finished_at") ","
-	" progress,"
-	" " ROWS_AGE_MS("jobs.created_at", "_age_ms")
-	" FROM jobs"
-	" WHERE ($1::text IS NULL OR status = $1::text)"
-	"   AND ($2::text IS NULL OR type = $2::text)"
-	"   AND ($3::text IS NULL OR queue = $3::text)"
-	" ORDER BY jobs.created_at DESC, jobs.id DESC"
-	" LIMIT $4::integer";
+	" progress, job_metadata,"
+	" (extract(epoch FROM created_at) * 1000000)::bigint AS _cursor_us,"
+	" " ROWS_AGE_MS("jobs.created_at", "_age_ms");
 /* clang-format on */
 
-static int list_text(struct cli *cli, const PGresult *res)
+/* The cursor after row i, in buf (JOBQ_CURSOR_LEN bytes). */
+static const char *row_cursor(const PGresult *res, int i, char *buf)
+{
+	return jobq_cursor_format(rows_int(res, i, "_cursor_us", 0), rows_get(res, i, "id"), buf);
+}
+
+static int list_text(struct cli *cli, const PGresult *res, int shown)
 {
 	static const char *const headers[] = { "ID",      "STATUS", "TYPE",    "QUEUE",
 					       "ATTEMPT", "AGE",    "PROGRESS" };
+	char cursor[JOBQ_CURSOR_LEN];
 	struct rows_table t;
 	int r = CLI_EXIT_OK;
 
-	if (PQntuples(res) == 0) {
+	if (shown == 0) {
 		printf("no jobs\n");
 		return CLI_EXIT_OK;
 	}
 	if (rows_table_init(&t, 7, headers) != 0)
 		goto nomem;
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < shown; i++) {
 		char attempt[48], age[32], progress[48];
 		const char *cells[7];
 
@@ -329,6 +341,8 @@ static int list_text(struct cli *cli, const PGresult *res)
 			goto nomem;
 	}
 	rows_table_print(&t, stdout);
+	if (PQntuples(res) > shown)
+		printf("next page: --after %s\n", row_cursor(res, shown - 1, cursor));
 	goto out;
 nomem:
 	r = cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
@@ -337,62 +351,87 @@ out:
 	return r;
 }
 
+/* The --json array: each row's object with its "cursor"; NULL when out of memory. */
+static json_t *list_json(const PGresult *res, int shown)
+{
+	char cursor[JOBQ_CURSOR_LEN];
+	json_t *arr = json_array();
+
+	for (int i = 0; arr != NULL && i < shown; i++) {
+		json_t *o = rows_object(res, i);
+
+		if (o == NULL ||
+		    json_object_set_new(o, "cursor", json_string(row_cursor(res, i, cursor))) !=
+			    0 ||
+		    json_array_append_new(arr, o) != 0) {
+			json_decref(arr);
+			arr = NULL;
+		}
+	}
+	return arr;
+}
+
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "status", required_argument, NULL, 's' },
-		{ "type", required_argument, NULL, 't' },
-		{ "queue", required_argument, NULL, 'q' },
+		FILTER_OPTIONS,
+		{ "after", required_argument, NULL, 'a' },
 		{ "limit", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *params[4] = { NULL, NULL, NULL, "50" };
-	char limit_text[24];
+	struct jobq_job_filter f = { 0 };
+	struct jobq_filter_sql fs = { 0 };
+	const char *params[JOBQ_FILTER_MAX_PARAMS + 1];
+	char limit_text[24], *sql = NULL;
 	int64_t limit = 50;
-	struct jobq_store *st;
 	struct jobq_err err;
-	enum jobq_status status;
 	PGresult *res = NULL;
-	int c, r;
+	int c, r = CLI_EXIT_USAGE, shown;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, list_help)) != -1) {
+		if (filter_opt(cli, c, optarg, &f, &r)) {
+			if (r != 0)
+				goto out;
+			continue;
+		}
 		switch (c) {
-		case 's':
-			if (jobq_status_parse(optarg, &status, &err) != 0)
-				return cli_usage(cli, "--status: %s", err.msg);
-			params[0] = optarg;
-			break;
-		case 't':
-			params[1] = optarg;
-			break;
-		case 'q':
-			if (!jobq_queue_name_valid(optarg))
-				return cli_usage(cli,
-						 "--queue: '%s' is not a queue name "
-						 "(1 to 64 of A-Z a-z 0-9 _ . -)",
-						 optarg);
-			params[2] = optarg;
+		case 'a':
+			if (jobq_cursor_parse(optarg, &f.after, &err) != 0) {
+				r = cli_usage(cli, "%s", err.msg);
+				goto out;
+			}
 			break;
 		case 'l':
 			if (!cli_int(cli, "--limit", optarg, 1, 10000, &limit))
-				return CLI_EXIT_USAGE;
+				goto out;
 			break;
 		case 'h':
-			return CLI_EXIT_OK;
+			r = CLI_EXIT_OK;
+			goto out;
 		default:
-			return CLI_EXIT_USAGE;
+			r = CLI_EXIT_USAGE;
+			goto out;
 		}
 	}
 	if ((r = cmd_no_args(cli, argc, argv)) != 0)
-		return r;
-	snprintf(limit_text, sizeof(limit_text), "%" PRId64, limit);
-	params[3] = limit_text;
-	if ((st = cli_store(cli)) == NULL)
-		return CLI_EXIT_UNAVAILABLE;
-	if (jobq_store_exec(st, NULL, list_sql, 4, params, &res, "listing jobs", &err) != 0)
-		return cli_fail_err(cli, &err);
-	r = cli->json ? cmd_print_json(cli, rows_array(res)) : list_text(cli, res);
+		goto out;
+	if (jobq_filter_page_sql(&f, JOBQ_FILTER_STATES_ALL, list_cols, NULL, 1, &fs, &sql, &err) !=
+	    0) {
+		r = cli_fail(cli, CLI_EXIT_JOB_FAILED, "out of memory");
+		goto out;
+	}
+	memcpy(params, fs.params, sizeof(fs.params[0]) * (size_t)fs.nparams);
+	snprintf(limit_text, sizeof(limit_text), "%" PRId64, limit + 1);
+	params[fs.nparams] = limit_text;
+	if ((r = cmd_query(cli, sql, fs.nparams + 1, params, "listing jobs", &res)) != 0)
+		goto out;
+	shown = PQntuples(res) > limit ? (int)limit : PQntuples(res);
+	r = cli->json ? cmd_print_json(cli, list_json(res, shown)) : list_text(cli, res, shown);
+out:
 	PQclear(res);
+	free(sql);
+	jobq_filter_sql_free(&fs);
+	jobq_job_filter_free(&f);
 	return r;
 }
 

@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "cmd_wait.h"
+#include "jobq/job_filter.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
@@ -38,11 +39,14 @@ static const char HELP[] =
 	"  --concurrency-key K  the job's tenant (1-128 characters of A-Z a-z 0-9 _ . : -):\n"
 	"                       keys of a queue take turns, and `jobq limit set key:K`\n"
 	"                       caps K's running jobs\n"
+	"  --meta K=V           metadata kept with the job (repeatable): K 1-128 bytes, V\n"
+	"                       up to 1024 bytes, at most 32 pairs; `jobq list --meta K=V`\n"
+	"                       finds the job by it\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
 	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\",\n"
-	"                       \"unique_for\", \"priority\", \"concurrency_key\"}),\n"
-	"                       inserted in one\n"
+	"                       \"unique_for\", \"priority\", \"concurrency_key\",\n"
+	"                       \"metadata\"}), inserted in one\n"
 	"                       transaction; prints the ids in order ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
@@ -114,6 +118,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "wait-timeout", required_argument, NULL, 'W' },
 		{ "priority", required_argument, NULL, 'P' },
 		{ "concurrency-key", required_argument, NULL, 'K' },
+		{ "meta", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
@@ -125,12 +130,13 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	bool wait = false, single_opts = false;
 	int64_t wait_timeout = 0, v;
 	struct jobq_err err = { 0 };
+	json_t *meta = NULL;
 	jobq_client *client;
 	size_t n = 0;
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkpuPK", c) != NULL;
+		single_opts |= strchr("qmdatkpuPKM", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -196,6 +202,12 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 			free(single.concurrency_key);
 			single.concurrency_key = strdup(optarg);
 			break;
+		case 'M':
+			if (jobq_meta_pair_add(&meta, "--meta", optarg, &err) != 0) {
+				status = cli_fail_err(cli, &err);
+				goto out;
+			}
+			break;
 		default:
 			goto out;
 		}
@@ -235,6 +247,10 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		}
 		if (single.job.unique_for_ms > 0 && single.key == NULL) {
 			cli_usage(cli, "--unique-for needs --key");
+			goto out;
+		}
+		if (meta != NULL && (single.metadata = json_dumps(meta, JSON_COMPACT)) == NULL) {
+			status = cli_fail(cli, 1, "out of memory");
 			goto out;
 		}
 		single.type = strdup(argv[optind]);
@@ -296,7 +312,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .key = ins[i].key,
 				  .unique_for_ms = ins[i].job.unique_for_ms,
 				  .priority = ins[i].job.priority,
-				  .concurrency_key = ins[i].concurrency_key },
+				  .concurrency_key = ins[i].concurrency_key,
+				  .metadata = ins[i].metadata },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
 	 * the broker has every job (0) or the relay will publish some (6). */
@@ -341,6 +358,7 @@ out:
 		free(ins);
 	}
 	batch_input_free(&single);
+	json_decref(meta);
 	free(specs);
 	free(res);
 	free(ids);

@@ -132,6 +132,7 @@ void cli_free(struct cli *cli)
 {
 	jobq_store_free(cli->store);
 	jobq_client_close(cli->client);
+	jobq_broker_free(cli->broker);
 	jobq_config_free(&cli->cfg);
 	memset(cli, 0, sizeof(*cli));
 }

@@ -3,7 +3,8 @@
 # docs/security.md (PostgreSQL roles jobq_consumer / jobq_cli, RabbitMQ users of the same
 # names, created by scripts/stack; `jobq migrate` grants the table rights):
 #  - the job path works end to end: submit --wait, cancel, retry, status, history, stats,
-#    the relay, dead letters;
+#    the relay, dead letters; submit --meta, list --meta/--since/--worker, cancel --meta and
+#    retry --meta;
 #  - the consumer's credentials cannot drop or alter the jobs table, write the history, insert
 #    or delete jobs, delete workers, or delete or declare a jobq queue; the CLI's cannot
 #    declare a queue;
@@ -65,6 +66,22 @@ wait_for 20 "relayed job succeeded" sql_is succeeded "select status from jobs wh
 printf 'garbage' >"$T/garbage"
 check "publish a malformed message (as the admin)" "$TRY" "$JOBQ_AMQP_URL" publish jobq.jobs default "$T/garbage"
 wait_for 20 "the consumer recorded the dead letter" sql_is 1 "select count(*) from dead_letters"
+
+# ---- metadata, search and bulk actions as jobq_cli (no grant of their own: a column-level
+# grant on jobs must not break them)
+check_status "submit --meta as jobq_cli" 0 cli submit --delay 1h --meta lp=1 sleep '{"seconds":1}'
+mid=$(sed -n 1p "$OUT_FILE")
+check_eq "... its metadata is stored" 1 "$(sql "select job_metadata->>'lp' from jobs where id='$mid'")"
+check_status "list --meta --since as jobq_cli" 0 cli list --json --meta lp=1 --since 1h
+check_eq "... finds it" "$mid" "$(json_get '" ".join(j["id"] for j in d)' <"$OUT_FILE")"
+check_status "list --worker as jobq_cli" 0 cli list --json --worker w --status succeeded
+check_eq "... finds the job worker w ran" True "$(json_get "str('$id' in [j['id'] for j in d])" <"$OUT_FILE")"
+check_status "cancel --meta as jobq_cli" 0 cli cancel --meta lp=1 --json
+check_eq "... 1 cancelled" 1 "$(json_get 'd["cancelled"]' <"$OUT_FILE")"
+check_eq "... the row says so" cancelled "$(sql "select status from jobs where id='$mid'")"
+check_status "retry --meta as jobq_cli" 0 cli retry --meta lp=1 --json
+check_eq "... 1 requeued and published" "1 0" "$(json_get 'str(d["requeued"]) + " " + str(d["left_to_relay"])' <"$OUT_FILE")"
+wait_for 20 "... and it ran" sql_is succeeded "select status from jobs where id='$mid'"
 
 # ---- what the consumer's credentials may not do
 cpsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$CONSUMER_DB" -c "$1"; }

@@ -127,6 +127,9 @@ check_eq "the scheduled job's row: cancelled by cancel_many, with its options" \
   'cancelled batch cancel 4 00:01:30 libjobq-scheduled {"tenant": "t-2"} [1, 2, 3]' \
   "$(sql "select concat_ws(' ', status, cancel_reason, max_attempts, timeout, idempotency_key,
                  job_metadata, payload) from jobs where id = '$(idof scheduled)'")"
+check_eq "its metadata, from jobq_submit_opts.metadata, is what jobq list --meta finds" \
+  "$(idof scheduled)" \
+  "$(jobq list --json --meta tenant=t-2 | json_get '" ".join(j["id"] for j in d)')"
 check_eq "the running job's row: stopped by cancel_many, cancelled while it ran" \
   "cancelled batch cancel true" \
   "$(sql "select concat_ws(' ', status, cancel_reason, (started_at < finished_at)::text) from jobs where id = '$(idof runner)'")"

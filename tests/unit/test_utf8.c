@@ -51,6 +51,18 @@ static void test_utf8_clean_replaces_each_bad_byte(void **state)
 	cleans_to("\xE2\x82x", FFFD FFFD "x"); /* cut short inside */
 }
 
+static void test_utf8_valid_says_what_clean_would_change(void **state)
+{
+	(void)state;
+	assert_true(jobq_utf8_valid("", 0));
+	assert_true(jobq_utf8_valid("caf\xC3\xA9 \xF4\x8F\xBF\xBF", 10));
+	assert_false(jobq_utf8_valid("\xFF", 1));
+	assert_false(jobq_utf8_valid("a\0b", 3));         /* NUL */
+	assert_false(jobq_utf8_valid("\xED\xA0\x80", 3)); /* surrogate */
+	assert_false(jobq_utf8_valid("x\xC3", 2));        /* cut short */
+	assert_true(jobq_utf8_valid("x\xC3", 1));         /* only the x */
+}
+
 static void test_utf8_cut_start_skips_a_split_character(void **state)
 {
 	(void)state;
@@ -83,6 +95,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_clean_keeps_valid_text),
 		cmocka_unit_test(test_utf8_clean_replaces_each_bad_byte),
+		cmocka_unit_test(test_utf8_valid_says_what_clean_would_change),
 		cmocka_unit_test(test_utf8_cut_start_skips_a_split_character),
 		cmocka_unit_test(test_utf8_cut_end_drops_a_split_character),
 	};

@@ -8,6 +8,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
 const pg = require('pg');
 const jobq = require('..');
 
@@ -110,6 +111,25 @@ test('cancel of a running job: wait rejects with JobCancelled', async () => {
   assert.equal(st.cancelReason, 'stopped by the node test');
   // a finished job is left alone
   assert.equal(await client.cancel(id), 'cancelled');
+});
+
+test('metadata submitted by the client is found by jobq list --meta', async () => {
+  const tenant = unique('node-tenant');
+  const mine = await client.submit('noop', {}, { delay: 3600, metadata: { tenant, order: 'o-1', n: 2 } });
+  const other = await client.submit('noop', {}, { delay: 3600, metadata: { tenant: unique('other') } });
+  // The CLI itself (JOBQ_BIN_DIR: the build; JOBQ_DATABASE_URL and the rest from the test's
+  // environment), so that this follows whatever condition jobq list uses.
+  const bin = process.env.JOBQ_BIN_DIR;
+  if (!bin) assert.fail('JOBQ_BIN_DIR is not set: run through tests/integration/test_client_node.sh');
+  const list = (...meta) => JSON.parse(execFileSync(`${bin}/jobq`,
+    ['list', '--json', ...meta.flatMap((m) => ['--meta', m])], { encoding: 'utf8', timeout: 30000 }));
+  assert.deepEqual(list(`tenant=${tenant}`, 'order=o-1').map((j) => j.id), [mine]);
+  assert.deepEqual(list(`tenant=${tenant}`, 'order=o-2'), []);
+  // A number is not matched by K=V (docs/cli.md): n=2 finds nothing.
+  assert.deepEqual(list(`tenant=${tenant}`, 'n=2'), []);
+  assert.deepEqual((await client.status(mine)).metadata, { tenant, order: 'o-1', n: 2 });
+  await client.cancel(mine);
+  await client.cancel(other);
 });
 
 test('status returns every field; unknown ids give JobNotFound', async () => {

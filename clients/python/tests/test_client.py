@@ -11,7 +11,9 @@ worker id). tests/integration/test_client_python.sh provides them and runs:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import subprocess
 import threading
 import time
 import unittest
@@ -115,6 +117,33 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(cm.exception.last_status, "scheduled")
         self.assertEqual(self.c.status(jid)["status"], "scheduled")  # untouched
         self.c.cancel(jid)
+
+    # ------------------------------------------------------------------ metadata
+    def test_metadata_is_found_by_jobq_list(self) -> None:
+        """Metadata submitted by the client is found by `jobq list --meta K=V` itself (the
+        build's CLI in JOBQ_BIN_DIR, configured by the test's environment), so this follows
+        whatever condition the CLI uses."""
+        bindir = os.environ.get("JOBQ_BIN_DIR")
+        if not bindir:
+            self.fail("JOBQ_BIN_DIR is not set: run through tests/integration/test_client_python.sh")
+
+        def listed(*meta: str) -> list[str]:
+            args = [f"{bindir}/jobq", "list", "--json"]
+            for m in meta:
+                args += ["--meta", m]
+            out = subprocess.run(args, check=True, capture_output=True, text=True, timeout=30)
+            return [j["id"] for j in json.loads(out.stdout)]
+
+        tenant = f"py-{RUN}"
+        mine = self.c.submit("noop", metadata={"tenant": tenant, "order": "o-1", "n": 2},
+                             delay=3600)
+        other = self.c.submit("noop", metadata={"tenant": f"other-{RUN}"}, delay=3600)
+        self.addCleanup(self.c.cancel, mine)
+        self.addCleanup(self.c.cancel, other)
+        self.assertEqual(listed(f"tenant={tenant}", "order=o-1"), [mine])
+        self.assertEqual(listed(f"tenant={tenant}", "order=o-2"), [])
+        self.assertEqual(listed(f"tenant={tenant}", "n=2"), [])  # a number is not K=V
+        self.assertEqual(self.c.status(mine)["metadata"], {"tenant": tenant, "order": "o-1", "n": 2})
 
     # ------------------------------------------------------------------ status
     def test_status_fields(self) -> None:

@@ -3,6 +3,7 @@
 #ifndef JOBQ_UTF8_H
 #define JOBQ_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The number of bytes (0 to 3) at the start of p[0..n) that continue a character begun
@@ -13,6 +14,10 @@ size_t jobq_utf8_cut_start(const char *p, size_t n);
 /* The length of p[0..n) without a character cut short at its end (0 to 3 bytes fewer):
  * where text cut to fit a buffer should end, so that the cut does not split a character. */
 size_t jobq_utf8_cut_end(const char *p, size_t n);
+
+/* True when p[0..n) is well-formed UTF-8 without NUL (as jobq_utf8_clean would leave it
+ * unchanged). */
+bool jobq_utf8_valid(const char *p, size_t n);
 
 /* A new NUL-terminated copy of p[0..n) that is valid UTF-8 and holds no NUL: each NUL, and
  * each byte that does not begin a complete, well-formed sequence (a stray continuation
