@@ -79,7 +79,11 @@ static void time_cond(struct jobq_filter_sql *o, int first, const char *op,
 
 /* How a filter's first --meta pair reaches job_meta_pairs: not at all (containment only),
  * as a condition on jobs' id (a count), or as the rows a page walks. */
-enum pairs_use { PAIRS_IN, PAIRS_EXISTS, PAIRS_WALK };
+enum pairs_use {
+	PAIRS_IN,
+	PAIRS_EXISTS,
+	PAIRS_WALK
+};
 
 /* f's conditions into out; the status condition only when with_status. With f->meta, the
  * first pair's key and value become parameters (out->pair_key, pair_value): with PAIRS_IN,
@@ -87,8 +91,8 @@ enum pairs_use { PAIRS_IN, PAIRS_EXISTS, PAIRS_WALK };
  * asks for the job's own row there by its whole key (a branch walking another column's
  * index probes it once a row, or the planner starts from a rare pair's rows); with
  * PAIRS_WALK, out->pair_where holds the conditions of a walk of the pair's rows. */
-static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_use use,
-		 int first, struct jobq_filter_sql *out, struct jobq_err *err)
+static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_use use, int first,
+		 struct jobq_filter_sql *out, struct jobq_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (with_status && f->status != NULL)
@@ -120,8 +124,10 @@ static int build(const struct jobq_job_filter *f, bool with_status, enum pairs_u
 				    out->pair_key, out->pair_value);
 			else if (use == PAIRS_EXISTS)
 				add(out,
-				    "EXISTS (SELECT 1 FROM job_meta_pairs p WHERE p.meta_key = $%d::text"
-				    " AND p.meta_value = $%d::text AND p.created_at = jobs.created_at"
+				    "EXISTS (SELECT 1 FROM job_meta_pairs p WHERE p.meta_key = "
+				    "$%d::text"
+				    " AND p.meta_value = $%d::text AND p.created_at = "
+				    "jobs.created_at"
 				    " AND p.job_id = jobs.id)",
 				    out->pair_key, out->pair_value);
 		}

@@ -324,15 +324,17 @@ static void test_job_filter_page_sql(void **state)
 	/* --meta: one walk of the first pair's rows, the states and the rest checked per job. */
 	f.status = NULL;
 	assert_int_equal(jobq_meta_pair_add(&f.meta, "--meta", "tenant=42", &err), 0);
-	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_QUEUED | 1u << JOBQ_FAILED, "id",
-					      NULL, 1, &s, &sql, &err),
+	assert_int_equal(jobq_filter_page_sql(&f, 1u << JOBQ_QUEUED | 1u << JOBQ_FAILED, "id", NULL,
+					      1, &s, &sql, &err),
 			 0);
 	assert_string_equal(
-		sql, "SELECT id FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL (SELECT "
-		     "* FROM jobs WHERE jobs.id = p.job_id AND status IN ('queued', 'failed') AND "
-		     "job_metadata @> $1::jsonb OFFSET 0) j WHERE p.meta_key = $2::text AND p.meta_value = "
-		     "$3::text ORDER BY p.created_at DESC, p.job_id DESC LIMIT $4::integer) AS jobs "
-		     "ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $4::integer");
+		sql,
+		"SELECT id FROM (SELECT j.* FROM job_meta_pairs p CROSS JOIN LATERAL (SELECT "
+		"* FROM jobs WHERE jobs.id = p.job_id AND status IN ('queued', 'failed') AND "
+		"job_metadata @> $1::jsonb OFFSET 0) j WHERE p.meta_key = $2::text AND "
+		"p.meta_value = "
+		"$3::text ORDER BY p.created_at DESC, p.job_id DESC LIMIT $4::integer) AS jobs "
+		"ORDER BY jobs.created_at DESC, jobs.id DESC LIMIT $4::integer");
 	assert_int_equal(s.nparams, 3);
 	free(sql);
 	jobq_filter_sql_free(&s);

@@ -16,12 +16,13 @@
  * and into this struct (keep both alive while the statement runs). */
 struct jobq_filter_sql {
 	char where[1536];
-	char pair_where[512]; /* --meta: the conditions on job_meta_pairs p (jobq_filter_page_sql) */
+	char pair_where
+		[512]; /* --meta: the conditions on job_meta_pairs p (jobq_filter_page_sql) */
 	const char *params[JOBQ_FILTER_MAX_PARAMS];
 	int nparams;
 	int pair_key, pair_value; /* --meta: the first pair's placeholders, else 0 */
-	char *meta_text;  /* the metadata object as JSON text (owned) */
-	char bufs[4][48]; /* numbers and timestamps the params point at */
+	char *meta_text;          /* the metadata object as JSON text (owned) */
+	char bufs[4][48];         /* numbers and timestamps the params point at */
 };
 
 /* Build f's condition with its first placeholder numbered first (so that a caller's own
