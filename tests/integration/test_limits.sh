@@ -237,15 +237,21 @@ check_eq "a limit's hold gives the reason 'held: limit' (out of the released ind
             and published_at is null and status_reason = 'held: limit'")"
 commits() { sql "select pg_stat_force_next_flush(); select xact_commit from pg_stat_database where datname = current_database()" | tail -n1; }
 jq_nap 1
-read -r h0 a0 c0 _ <<<"$(jobs_index_reads)"; jq_nap 6; read -r h1 a1 c1 _ <<<"$(jobs_index_reads)"
+read -r h0 a0 c0 _ l0 <<<"$(jobs_index_reads)"; jq_nap 6; read -r h1 a1 c1 _ l1 <<<"$(jobs_index_reads)"
 # Review R7 finding 2: the due probe and the limit release read the scope's queues first (a
 # loose scan), leave out queue:bq (no room), and so read a few held-index tuples a relay
 # statement, not the 300 held rows of bq (in one run each: the old walk read 39,840 against
 # 220 commits, the new one 351 against 213).
-# Every relay statement commits on its own, so the commits bound the statements.
-note "held-index tuples read over 6 s, blocked: $((h1 - h0)) against $((c1 - c0)) commits"
-check "the blocked scope's held rows are not walked (held-index tuples read <= 20 a commit)" \
-  test "$((h1 - h0))" -le "$((20 * (c1 - c0)))"
+# Every relay statement commits on its own, so the commits bound the statements. The bound
+# is on the live rows fetched through the held indexes: the index tuples read also count the
+# dead versions the earlier sections' releases left in type sleep's held ranges, read again
+# by every scan while anything keeps them from being marked dead (see jobs_index_reads in
+# lib.sh; the likely cause of 32,683 against 205 commits once in a loaded CI run, not
+# reproduced here), and every held-job statement reads a row's id, which no held index
+# holds, so a walk of live rows fetches each one.
+note "held-index tuples read over 6 s, blocked: $((h1 - h0)) (dead versions included); live rows fetched through them $((l1 - l0)); $((c1 - c0)) commits"
+check "the blocked scope's held rows are not walked (live rows fetched through the held indexes <= 20 a commit)" \
+  test "$((l1 - l0))" -le "$((20 * (c1 - c0)))"
 # (test_relay_stale_stats bounds every index's reads, on plans made on stale statistics)
 note "index tuples read on jobs over the same 6 s: $((a1 - a0))"
 check_status "limit rm type:sleep exits 0" 0 jobq limit rm type:sleep

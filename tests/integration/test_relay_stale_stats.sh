@@ -46,14 +46,14 @@ start_proc snapshot env PGAPPNAME=jq_snapshot psql -X -q \
   -c "begin isolation level repeatable read; select 1; select pg_sleep(150); commit"
 wait_for 30 "a snapshot is held open" sql_is 1 \
   "select count(*) from pg_stat_activity where application_name = 'jq_snapshot' and backend_xmin is not null"
-read -r h0 a0 c0 f0 <<<"$(jobs_index_reads)"
+read -r h0 a0 c0 f0 _ <<<"$(jobs_index_reads)"
 for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01},"queue":"bq"}'; done >"$T/bq.jsonl"
 check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
 wait_for 60 "the 300 are held" sql_is 300 \
   "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
 check_eq "the statistics still say the table is empty" 0 \
   "$(sql "select coalesce(reltuples, 0)::bigint from pg_class where relname = 'jobs'" | tr -d ' ')"
-jq_nap 6; read -r h1 a1 c1 f1 <<<"$(jobs_index_reads)"
+jq_nap 6; read -r h1 a1 c1 f1 _ <<<"$(jobs_index_reads)"
 note "from the submit to 6 s after the hold: held-index tuples $((h1 - h0)), index tuples on jobs $((a1 - a0)) (dead versions included), live rows fetched through an index $((f1 - f0)), commits $((c1 - c0))"
 note "totals by index: $(per_index)"
 check "held rows are not walked (held-index tuples read <= 20 a commit)" \
