@@ -1,6 +1,7 @@
 /* The job model: state names, the transition table of docs/design.md §3 (the one list of
  * every status change the SQL makes, from which tests/tools/transitions generates
  * docs/states.md), and retry backoff. */
+#include <stdio.h>
 #include <string.h>
 
 #include "jobq/job.h"
@@ -34,6 +35,19 @@ int jobq_status_parse(const char *name, enum jobq_status *out, struct jobq_err *
 bool jobq_status_terminal(enum jobq_status s)
 {
 	return s == JOBQ_SUCCEEDED || s == JOBQ_FAILED || s == JOBQ_CANCELLED;
+}
+
+void jobq_status_sql_list(unsigned mask, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	for (int k = 0; k < JOBQ_STATUS_COUNT && n < len; k++)
+		if (mask & (1u << k))
+			n += (size_t)snprintf(buf + n, len - n, "%s'%s'", n == 0 ? "" : ", ",
+					      jobq_status_name((enum jobq_status)k));
 }
 
 static const char *const cause_names[JOBQ_CAUSE_COUNT] = {

@@ -159,19 +159,13 @@ int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct job
 /* The states in mask as "status IN ('a', 'b')" into buf (a state of jobs j, or "false"). */
 static void states_in(unsigned mask, char *buf, size_t len)
 {
-	size_t n = (size_t)snprintf(buf, len, "status IN (");
-	bool any = false;
+	char list[200];
 
-	for (int k = 0; k < JOBQ_STATUS_COUNT && n < len; k++)
-		if (mask & (1u << k)) {
-			n += (size_t)snprintf(buf + n, len - n, "%s'%s'", any ? ", " : "",
-					      jobq_status_name((enum jobq_status)k));
-			any = true;
-		}
-	if (!any)
+	jobq_status_sql_list(mask, list, sizeof(list));
+	if (list[0] == '\0')
 		snprintf(buf, len, "false");
-	else if (n < len)
-		snprintf(buf + n, len - n, ")");
+	else
+		snprintf(buf, len, "status IN (%s)", list);
 }
 
 int jobq_filter_page_sql(const struct jobq_job_filter *f, unsigned states, const char *cols,

@@ -55,12 +55,7 @@
  * queued row through jobs_status_created instead (300 held jobs read each release). */
 /* clang-format off */
 static const char SQL_KEY_RELEASE_1[] =
-	"WITH RECURSIVE qs AS ("
-	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
-	"  UNION ALL"
-	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
-	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n),"
+	"WITH RECURSIVE" KEYED_QUEUES ","
 	" wr AS (SELECT qs.queue, $2::int - (SELECT count(*) FROM (SELECT 1 FROM jobs r"
 	"   WHERE r.queue = qs.queue AND" KEYED_RELEASED("r") " LIMIT $2::int) w)::int AS n"
 	"   FROM qs WHERE " STORE_QUEUE_RUNS("qs") "),";

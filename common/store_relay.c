@@ -162,12 +162,7 @@ int jobq_store_relay_release(struct jobq_store *st, int64_t grace_ms, int window
  * counted (1,000 key:K limits, keyed jobs of 5 keys waiting: Costs in docs/scheduling.md). */
 /* clang-format off */
 static const char SQL_DUE_1[] =
-	"WITH RECURSIVE qs AS ("
-	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"
-	"  UNION ALL"
-	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("
-	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"
-	"   ORDER BY j.queue LIMIT 1) n),"
+	"WITH RECURSIVE" KEYED_QUEUES ","
 	" lq AS MATERIALIZED (" LIMIT_ROOM_IN("false", "true",
 		"ARRAY(SELECT 'queue:' || qs.queue FROM qs)") "),"
 	" kd AS MATERIALIZED (SELECT qs.queue, j.type, j.concurrency_key FROM qs"

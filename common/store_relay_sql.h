@@ -69,6 +69,18 @@
 #define KEYED_WAITING(j)                                                                           \
 	" " j ".concurrency_key IS NOT NULL AND " j ".published_at IS NULL"                        \
 	" AND " j ".status = 'queued' AND " j ".publish_after < 'infinity'"
+/* A recursive CTE qs(queue): the queues with keyed jobs waiting for the keyed release, a
+ * loose scan of jobs_keyed_waiting (one index descent per queue). One text for the keyed
+ * release and the due probe. The statement must be WITH RECURSIVE. */
+/* clang-format off */
+#define KEYED_QUEUES                                                                               \
+	" qs AS ("                                                                                 \
+	"  (SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " ORDER BY j.queue LIMIT 1)"      \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM qs CROSS JOIN LATERAL ("                                            \
+	"   SELECT j.queue FROM jobs j WHERE" KEYED_WAITING("j") " AND j.queue > qs.queue"         \
+	"   ORDER BY j.queue LIMIT 1) n)"
+/* clang-format on */
 /* A keyed job scheduled for later (a run time, a retry's backoff): the predicate of
  * jobs_keyed_scheduled; the release moves it to queued once due. */
 #define KEYED_SCHEDULED(j)                                                                         \

@@ -27,15 +27,16 @@ struct bulk_states {
 	char names[128];
 };
 
-/* The states of mask (except `except`) as SQL literals "'a', 'b'" into in, and as words
- * "a, b or c" into names. */
+/* The states of mask (except `except`) as SQL literals "'a', 'b'" into in
+ * (jobq_status_sql_list), and as words "a, b or c" into names. */
 static void state_lists(unsigned mask, unsigned except, char *in, size_t inlen, char *names,
 			size_t nlen)
 {
-	size_t ni = 0, nn = 0;
+	size_t nn = 0;
 	int count = 0, seen = 0;
 
-	in[0] = names[0] = '\0';
+	jobq_status_sql_list(mask & ~except, in, inlen);
+	names[0] = '\0';
 	for (int k = 0; k < JOBQ_STATUS_COUNT; k++)
 		count += (mask >> k & 1u) != 0;
 	for (int k = 0; k < JOBQ_STATUS_COUNT; k++) {
@@ -49,9 +50,6 @@ static void state_lists(unsigned mask, unsigned except, char *in, size_t inlen, 
 					       seen == 1       ? ""
 					       : seen == count ? " or "
 							       : ", ",
-					       name);
-		if ((except >> k & 1u) == 0 && ni < inlen)
-			ni += (size_t)snprintf(in + ni, inlen - ni, "%s'%s'", ni == 0 ? "" : ", ",
 					       name);
 	}
 }

@@ -20,6 +20,19 @@ static void test_job_status_names_round_trip(void **state)
 	assert_null(jobq_status_name(JOBQ_STATUS_COUNT));
 }
 
+static void test_job_status_sql_list(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	jobq_status_sql_list(1u << JOBQ_FAILED | 1u << JOBQ_QUEUED, buf, sizeof(buf));
+	assert_string_equal(buf, "'queued', 'failed'"); /* the enum's order */
+	jobq_status_sql_list(0, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	jobq_status_sql_list(1u << JOBQ_CANCELLED, buf, sizeof(buf));
+	assert_string_equal(buf, "'cancelled'");
+}
+
 static void test_job_status_parse_rejects_junk(void **state)
 {
 	struct jobq_err err;
@@ -203,6 +216,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_job_status_names_round_trip),
 		cmocka_unit_test(test_job_status_parse_rejects_junk),
+		cmocka_unit_test(test_job_status_sql_list),
 		cmocka_unit_test(test_job_terminal_states),
 		cmocka_unit_test(test_job_transitions_follow_design_table),
 		cmocka_unit_test(test_job_transitions_cover_every_statement),

@@ -55,6 +55,11 @@ int jobq_status_parse(const char *name, enum jobq_status *out, struct jobq_err *
 /* True for succeeded, failed and cancelled. */
 bool jobq_status_terminal(enum jobq_status s);
 
+/* The states of mask (bits 1 << enum jobq_status), in the enum's order, as SQL literals
+ * "'a', 'b'" into buf (of size len; "" when mask has none). The state names are fixed
+ * words, never input. */
+void jobq_status_sql_list(unsigned mask, char *buf, size_t len);
+
 /* "submit", "due", "lease_back", ...; NULL for an out-of-range value. */
 const char *jobq_cause_name(enum jobq_cause c);
 
