@@ -643,6 +643,25 @@ jobs_index_reads() {
          where relname = 'jobs'
          and (indexrelname like 'jobs\\_held\\_%' or indexrelname = 'jobs_limit_held'))" | tail -n1
 }
+# blocked_queue_start P — the blocked case of test_limits and test_relay_stale_stats: type:sleep
+# has room (100), queue:bq is full (max 1) with one long sleep job running, and consumers P1
+# and P2 (2 executors each) serve bq. blocked_queue_hold then submits 300 short sleep jobs
+# to bq in one batch and waits until every one is held (delivered, refused, held).
+blocked_queue_start() {
+  check_status "limit set type:sleep --max-running 100 exits 0" 0 jobq limit set type:sleep --max-running 100
+  check_status "limit set queue:bq --max-running 1 exits 0" 0 jobq limit set queue:bq --max-running 1
+  start_consumer "${1}1" --worker-id "${1}1" --queues bq --concurrency 2
+  start_consumer "${1}2" --worker-id "${1}2" --queues bq --concurrency 2
+  check_status "one long sleep job" 0 jobq submit sleep '{"seconds":300}' --queue bq
+  wait_for 30 "the long job runs" sql_is 1 "select count(*) from jobs where queue = 'bq' and status = 'running'"
+}
+blocked_queue_hold() {
+  local i
+  for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01},"queue":"bq"}'; done >"$T/bq.jsonl"
+  check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
+  wait_for 60 "the 300 are held" sql_is 300 \
+    "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
+}
 sql_is() {
   local rc=0 out=""
   _jq_sql_ask "$2" 2>/dev/null || rc=$?

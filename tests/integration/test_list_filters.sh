@@ -225,3 +225,16 @@ bad "submit --meta with --batch" "--batch takes no" jobq submit --meta a=b --bat
 printf '{"type":"x","metadata":[1]}\n' >"$T/bad.jsonl"
 bad "batch metadata not an object" 'bad.jsonl:1: "metadata" must be a JSON object' jobq submit --batch "$T/bad.jsonl"
 check_eq "nothing saved by the bad submits" 0 "$(sql "select count(*) from jobs where type in ('t','x')")"
+
+# ---- a pruned job's metadata pairs go with it (job_meta_pairs' ON DELETE CASCADE, through
+# jobq prune's definer functions): one finished job with metadata made a day old
+gone=$(sql "select id from jobs where status in ('succeeded', 'failed', 'cancelled')
+            and job_metadata <> '{}' order by id limit 1")
+pairs_before=$(sql "select count(*) from job_meta_pairs")
+mine=$(sql "select count(*) from job_meta_pairs where job_id = '$gone'")
+sql "update jobs set finished_at = now() - interval '1 day' where id = '$gone';
+     update job_events set at = at - interval '1 day' where job_id = '$gone'" >/dev/null
+check_status "prune --older-than 1h exits 0" 0 jobq prune --older-than 1h
+check_eq "the old job is gone" 0 "$(sql "select count(*) from jobs where id = '$gone'")"
+check_eq "... and its $mine pairs with it, no other" "$((pairs_before - mine))|0" \
+  "$(sql "select count(*) || '|' || count(*) filter (where job_id = '$gone') from job_meta_pairs")"

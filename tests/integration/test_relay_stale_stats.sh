@@ -29,12 +29,7 @@ sql "alter table jobs set (autovacuum_enabled = false); analyze jobs" >/dev/null
 check_status "pause pz" 0 jobq queue pause pz
 sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after)
      select 'noop', 'pz', 'queued', 'submitted', now(), now() from generate_series(1, 2000)" >/dev/null
-check_status "limit set type:sleep --max-running 100 exits 0" 0 jobq limit set type:sleep --max-running 100
-check_status "limit set queue:bq --max-running 1 exits 0" 0 jobq limit set queue:bq --max-running 1
-start_consumer s1 --worker-id s1 --queues bq --concurrency 2
-start_consumer s2 --worker-id s2 --queues bq --concurrency 2
-check_status "one long sleep job" 0 jobq submit sleep '{"seconds":300}' --queue bq
-wait_for 30 "the long job runs" sql_is 1 "select count(*) from jobs where queue = 'bq' and status = 'running'"
+blocked_queue_start s
 per_index() {
   sql "select string_agg(indexrelname || '=' || idx_tup_read, ' ' order by indexrelname)
        from pg_stat_user_indexes where relname = 'jobs' and idx_tup_read > 0" | tail -n1
@@ -47,10 +42,7 @@ start_proc snapshot env PGAPPNAME=jq_snapshot psql -X -q \
 wait_for 30 "a snapshot is held open" sql_is 1 \
   "select count(*) from pg_stat_activity where application_name = 'jq_snapshot' and backend_xmin is not null"
 read -r h0 a0 c0 f0 _ <<<"$(jobs_index_reads)"
-for ((i = 0; i < 300; i++)); do echo '{"type":"sleep","payload":{"seconds":0.01},"queue":"bq"}'; done >"$T/bq.jsonl"
-check --fatal "submit 300 jobs of type sleep in queue bq" jobq submit --batch "$T/bq.jsonl"
-wait_for 60 "the 300 are held" sql_is 300 \
-  "select count(*) from jobs where queue = 'bq' and publish_after = 'infinity' and published_at is null"
+blocked_queue_hold
 check_eq "the statistics still say the table is empty" 0 \
   "$(sql "select coalesce(reltuples, 0)::bigint from pg_class where relname = 'jobs'" | tr -d ' ')"
 jq_nap 6; read -r h1 a1 c1 f1 _ <<<"$(jobs_index_reads)"
