@@ -184,7 +184,8 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
 		  * the disk (docs/design.md §12). */
 		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "",
-		 (st->flags & JOBQ_STORE_ORDERED) ? " -c enable_bitmapscan=off" : "");
+		 (st->flags & JOBQ_STORE_ORDERED) ? " -c enable_bitmapscan=off -c enable_sort=off"
+						  : "");
 	if (st->url[0] == '\0') {
 		keys[8] = vals[8] = NULL;
 	} else {

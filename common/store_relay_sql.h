@@ -20,7 +20,7 @@
  * the partial indexes on unpublished jobs). */
 #define RELAY_QUEUE_RUNS STORE_QUEUE_RUNS("jobs")
 /* An unpublished, waiting, unkeyed priority-0 job row j (the predicate of the partial
- * indexes jobs_plain_unpublished and jobs_plain_unpublished_queue). */
+ * index jobs_plain_unpublished_queue; migration 0049 dropped jobs_plain_unpublished). */
 #define RELAY_PLAIN(j)                                                                             \
 	" " j ".published_at IS NULL AND " j ".status IN ('scheduled', 'queued')"                  \
 	" AND " j ".priority = 0"            /* priority jobs: jobq_store_relay_release */         \

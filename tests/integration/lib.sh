@@ -643,6 +643,22 @@ jobs_index_reads() {
          where relname = 'jobs'
          and (indexrelname like 'jobs\\_held\\_%' or indexrelname = 'jobs_limit_held'))" | tail -n1
 }
+# jobs_index_mark FILE / jobs_index_by FILE — the index reads on jobs per index since the
+# mark: "index tuples-read/live-rows-fetched ..." for every index of jobs that read more than
+# 1,000 tuples, largest first ("none over 1,000" otherwise). For the notes of a window whose
+# reads are out of bounds, so a run that fails names the index (and so the plan) at fault.
+jobs_index_mark() {
+  sql "select pg_stat_force_next_flush()" >/dev/null
+  sql "select indexrelname || ' ' || idx_tup_read || ' ' || idx_tup_fetch
+       from pg_stat_user_indexes where relname = 'jobs'" >"$1"
+}
+jobs_index_by() {
+  local now
+  now=$(jobs_index_mark /dev/stdout)
+  awk 'NR == FNR { r[$1] = $2; f[$1] = $3; next }
+       { d = $2 - r[$1]; if (d > 1000) printf "%d %s %d/%d\n", d, $1, d, $3 - f[$1] }' "$1" - <<<"$now" |
+    sort -rn | awk '{ printf "%s%s %s", (NR > 1 ? " " : ""), $2, $3 } END { if (NR == 0) printf "none over 1,000" }'
+}
 # blocked_queue_start P — the blocked case of test_limits and test_relay_stale_stats: type:sleep
 # has room (100), queue:bq is full (max 1) with one long sleep job running, and consumers P1
 # and P2 (2 executors each) serve bq. blocked_queue_hold then submits 300 short sleep jobs

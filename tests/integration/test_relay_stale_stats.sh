@@ -19,10 +19,27 @@
 # With such statistics the old statements read every held job through bitmap scans of the
 # held indexes, and every queued one through jobs_status_created (the keyed release's pick,
 # the take's join, the hold): 187,914 tuples of jobs_status_created in one run.
+# JQ_STALE_FINISHED=N (test_relay_rare_stats runs it with 800): N finished jobs are in the
+# table when it is analyzed, so the statistics see a table of rows none of which waits, as
+# a busy installation's whose unpublished jobs are too few to show: every predicate on
+# unpublished jobs estimated at one row. The relay's probes then cost the same through any
+# index whose predicate fits, and read through 0001's jobs_unpublished and 0027's
+# jobs_plain_unpublished (publish_after alone, the queue as a filter), and through a held
+# index with a sort rather than the one in the scan's order: 2,139,773 live rows in 6 s,
+# every due job of the paused queue and every held one read on every pass. Migration 0049
+# drops the two indexes, and the relay's session sorts only where a statement cannot
+# avoid it (common/store.c): 4,159.
 source "$(dirname "$0")/lib.sh"
-jq_setup relay_stale_stats
+FINISHED=${JQ_STALE_FINISHED:-0}
+jq_setup "${JQ_STALE_NAME:-relay_stale_stats}"
 
 check --fatal "jobq migrate exits 0" jobq migrate
+if (( FINISHED > 0 )); then
+  sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after,
+                         published_at, finished_at)
+       select 'sleep', 'old', 'succeeded', 'done', now(), now(), now(), now()
+       from generate_series(1, $FINISHED)" >/dev/null
+fi
 sql "alter table jobs set (autovacuum_enabled = false); analyze jobs" >/dev/null
 # and a paused queue's due backlog, which the due probe must not read row by row (review R9
 # finding 4: an EXISTS per queue flattened into a semi-join hashed every due row)
@@ -30,10 +47,6 @@ check_status "pause pz" 0 jobq queue pause pz
 sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after)
      select 'noop', 'pz', 'queued', 'submitted', now(), now() from generate_series(1, 2000)" >/dev/null
 blocked_queue_start s
-per_index() {
-  sql "select string_agg(indexrelname || '=' || idx_tup_read, ' ' order by indexrelname)
-       from pg_stat_user_indexes where relname = 'jobs' and idx_tup_read > 0" | tail -n1
-}
 # A snapshot held open over the measure, as a long report would hold one: the takes' dead
 # versions stay in the index ranges the relays read (see above); the live rows must not.
 start_proc snapshot env PGAPPNAME=jq_snapshot psql -X -q \
@@ -41,13 +54,14 @@ start_proc snapshot env PGAPPNAME=jq_snapshot psql -X -q \
   -c "begin isolation level repeatable read; select 1; select pg_sleep(150); commit"
 wait_for 30 "a snapshot is held open" sql_is 1 \
   "select count(*) from pg_stat_activity where application_name = 'jq_snapshot' and backend_xmin is not null"
+jobs_index_mark "$T/idx0"
 read -r h0 a0 c0 f0 _ <<<"$(jobs_index_reads)"
 blocked_queue_hold
-check_eq "the statistics still say the table is empty" 0 \
+check_eq "the statistics still say the table holds $FINISHED rows" "$FINISHED" \
   "$(sql "select coalesce(reltuples, 0)::bigint from pg_class where relname = 'jobs'" | tr -d ' ')"
 jq_nap 6; read -r h1 a1 c1 f1 _ <<<"$(jobs_index_reads)"
 note "from the submit to 6 s after the hold: held-index tuples $((h1 - h0)), index tuples on jobs $((a1 - a0)) (dead versions included), live rows fetched through an index $((f1 - f0)), commits $((c1 - c0))"
-note "totals by index: $(per_index)"
+note "by index (tuples read/live rows fetched): $(jobs_index_by "$T/idx0")"
 check "held rows are not walked (held-index tuples read <= 20 a commit)" \
   test "$((h1 - h0))" -le "$((20 * (c1 - c0)))"
 check "nor walked through another index (live rows fetched through an index <= 40 a commit)" \

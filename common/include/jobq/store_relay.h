@@ -72,7 +72,7 @@ int jobq_store_relay_limit_release(struct jobq_store *st, int64_t grace_ms,
 				   struct jobq_err *err) JOBQ_WUR;
 
 /* Whether a row the relay's take or releases would publish waits now (reads of the partial
- * indexes jobs_plain_unpublished, jobs_priority_waiting, jobs_keyed_scheduled,
+ * indexes jobs_plain_unpublished_queue, jobs_priority_waiting, jobs_keyed_scheduled,
  * jobs_keyed_waiting and jobs_keyed_released, cheap enough for every pass of the relay's
  * loop): 1 yes, 0 no, or a negative JOBQ_E* code. Keyed jobs count only in a queue whose
  * keyed window (keyed_window released and not claimed) has room; a priority queue whose
