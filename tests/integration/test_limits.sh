@@ -246,10 +246,14 @@ by_index=$(jobs_index_by "$T/idx0")
 note "held-index tuples read over 6 s, blocked: $((h1 - h0)) (dead versions included); live rows fetched through them $((l1 - l0)); $((c1 - c0)) commits"
 check "the blocked scope's held rows are not walked (live rows fetched through the held indexes <= 20 a commit)" \
   test "$((l1 - l0))" -le "$((20 * (c1 - c0)))"
-# The live rows fetched through any index, bitmap scans included, are noted, not bounded:
-# 1,188 against 206 commits here, but 433,069 against 201 once in a loaded CI run (none
-# through the held indexes), by a statement not found yet.
+# Nor any other way: the live rows fetched through any index, bitmap scans included (1,100
+# to 1,200 against about 200 commits in a run). 433,069 against 201 once in a loaded CI run,
+# and 150,935 against 197 once here (jobs_plain_unpublished 104,075, jobs_held_type_queue
+# 60,830, jobs_limit_held 16,915): plans made while the statistics saw no waiting job (see
+# test_relay_rare_stats; fixed by migration 0049 and the relay session's enable_sort off).
 note "live rows of jobs fetched through any index over the same 6 s: $((f1 - f0)); by index (tuples read/live rows fetched): $by_index"
+check "nor any other way (live rows fetched through any index <= 40 a commit)" \
+  test "$((f1 - f0))" -le "$((40 * (c1 - c0)))"
 # (test_relay_stale_stats bounds every index's reads, on plans made on stale statistics)
 note "index tuples read on jobs over the same 6 s: $((a1 - a0))"
 check_status "limit rm type:sleep exits 0" 0 jobq limit rm type:sleep
