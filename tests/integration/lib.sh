@@ -453,6 +453,12 @@ stop_consumer() {
   [[ "$sig" == KILL || "$sig" == 9 ]] || kill -CONT "$pid" 2>/dev/null || true
   if ! wait_exit "$name" "${JQ_STOP_TIMEOUT:-40}"; then
     echo "lib.sh: $name (pid $pid) still running ${JQ_STOP_TIMEOUT:-40}s after SIG$sig: KILL" >&2
+    # Where it hangs, for the log (a consumer once logged worker_stopped and then did not
+    # exit for 40 s, in a loaded CI run): every thread's stack, when gdb is installed.
+    if command -v gdb >/dev/null 2>&1; then
+      timeout -k 5 30 gdb -p "$pid" -batch -nx -ex "thread apply all bt 16" 2>&1 |
+        grep -E '^(Thread |#[0-9])' | head -n 200 | sed 's/^/lib.sh: stack: /' >&2 || true
+    fi
     kill -KILL "$pid" 2>/dev/null
     STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
   fi
