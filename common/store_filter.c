@@ -159,7 +159,7 @@ int jobq_filter_sql_build(const struct jobq_job_filter *f, int first, struct job
 /* The states in mask as "status IN ('a', 'b')" into buf (a state of jobs j, or "false"). */
 static void states_in(unsigned mask, char *buf, size_t len)
 {
-	char list[200];
+	char list[JOBQ_STATUS_SQL_LIST_LEN];
 
 	jobq_status_sql_list(mask, list, sizeof(list));
 	if (list[0] == '\0')

@@ -59,7 +59,7 @@ static void state_lists(unsigned mask, unsigned except, char *in, size_t inlen, 
  * owner is stopping it). */
 static void cancel_states(struct bulk_states *s)
 {
-	char in[160];
+	char in[JOBQ_STATUS_SQL_LIST_LEN];
 
 	s->verb = "cancel";
 	s->mask = 0;
@@ -74,7 +74,7 @@ static void cancel_states(struct bulk_states *s)
 /* retry: the states jobq_store_retry requeues (migration 0010's jobq_cli_retry). */
 static void retry_states(struct bulk_states *s)
 {
-	char in[160];
+	char in[JOBQ_STATUS_SQL_LIST_LEN];
 
 	s->verb = "retry";
 	s->mask = 1u << JOBQ_FAILED | 1u << JOBQ_CANCELLED;

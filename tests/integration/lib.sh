@@ -342,6 +342,12 @@ _jq_exit() {
       tail -n "${JQ_LOG_TAIL:-40}" "${_JQ_LOG[$name]}"
       echo "----"
     done
+    for name in "${_JQ_NAMES[@]}"; do
+      [[ -s "$T/$name.stacks" ]] || continue
+      echo "---- $name's thread stacks before its KILL (stop_consumer)"
+      cat "$T/$name.stacks"
+      echo "----"
+    done
   fi
 
   # 3. sql's session, the vhost, the database and $T
@@ -453,11 +459,13 @@ stop_consumer() {
   [[ "$sig" == KILL || "$sig" == 9 ]] || kill -CONT "$pid" 2>/dev/null || true
   if ! wait_exit "$name" "${JQ_STOP_TIMEOUT:-40}"; then
     echo "lib.sh: $name (pid $pid) still running ${JQ_STOP_TIMEOUT:-40}s after SIG$sig: KILL" >&2
-    # Where it hangs, for the log (a consumer once logged worker_stopped and then did not
-    # exit for 40 s, in a loaded CI run): every thread's stack, when gdb is installed.
+    # Where it hangs (a consumer once logged worker_stopped and then did not exit for 40 s,
+    # in a loaded CI run): every thread's stack, when gdb is installed, into $T/NAME.stacks,
+    # which the failure report prints whole (check_status keeps 10 lines of stderr).
     if command -v gdb >/dev/null 2>&1; then
       timeout -k 5 30 gdb -p "$pid" -batch -nx -ex "thread apply all bt 16" 2>&1 |
-        grep -E '^(Thread |#[0-9])' | head -n 200 | sed 's/^/lib.sh: stack: /' >&2 || true
+        grep -E '^(Thread |#[0-9])' | head -n 200 >"$T/$name.stacks" || true
+      echo "lib.sh: $name's thread stacks: $T/$name.stacks (printed with the logs)" >&2
     fi
     kill -KILL "$pid" 2>/dev/null
     STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "jobq/job.h"
@@ -31,6 +32,22 @@ static void test_job_status_sql_list(void **state)
 	assert_string_equal(buf, "");
 	jobq_status_sql_list(1u << JOBQ_CANCELLED, buf, sizeof(buf));
 	assert_string_equal(buf, "'cancelled'");
+	/* every state fits the callers' JOBQ_STATUS_SQL_LIST_LEN, with room to spare */
+	{
+		char full[JOBQ_STATUS_SQL_LIST_LEN];
+		unsigned all = (1u << JOBQ_STATUS_COUNT) - 1u;
+		size_t n;
+
+		jobq_status_sql_list(all, full, sizeof(full));
+		n = strlen(full);
+		assert_true(n + 1 < sizeof(full));
+		for (int k = 0; k < JOBQ_STATUS_COUNT; k++) {
+			char lit[40];
+
+			snprintf(lit, sizeof(lit), "'%s'", jobq_status_name((enum jobq_status)k));
+			assert_non_null(strstr(full, lit));
+		}
+	}
 }
 
 static void test_job_status_parse_rejects_junk(void **state)

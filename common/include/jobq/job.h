@@ -57,7 +57,9 @@ bool jobq_status_terminal(enum jobq_status s);
 
 /* The states of mask (bits 1 << enum jobq_status), in the enum's order, as SQL literals
  * "'a', 'b'" into buf (of size len; "" when mask has none). The state names are fixed
- * words, never input. */
+ * words, never input. A buffer of JOBQ_STATUS_SQL_LIST_LEN holds every state (test_job
+ * checks it); a shorter one may cut a literal in two. */
+#define JOBQ_STATUS_SQL_LIST_LEN 160
 void jobq_status_sql_list(unsigned mask, char *buf, size_t len);
 
 /* "submit", "due", "lease_back", ...; NULL for an out-of-range value. */
