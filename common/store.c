@@ -184,8 +184,12 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 		 /* Commits that a crash may lose without harm (heartbeats) need not wait for
 		  * the disk (docs/design.md §12). */
 		 (st->flags & JOBQ_STORE_ASYNC_COMMIT) ? " -c synchronous_commit=off" : "",
-		 (st->flags & JOBQ_STORE_ORDERED) ? " -c enable_bitmapscan=off -c enable_sort=off"
-						  : "");
+		 /* No JIT here either, whatever the other flags: with sorts off, a plan that
+		  * cannot avoid one carries sort's disable cost (1e10) and would compile at
+		  * every run. */
+		 (st->flags & JOBQ_STORE_ORDERED)
+			 ? " -c enable_bitmapscan=off -c enable_sort=off -c jit=off"
+			 : "");
 	if (st->url[0] == '\0') {
 		keys[8] = vals[8] = NULL;
 	} else {

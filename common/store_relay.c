@@ -96,13 +96,13 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
  * update finds them by primary key (a join to pick: see the take). */
 /* clang-format off */
 static const char SQL_RELEASE[] =
-	"WITH q AS (SELECT DISTINCT queue FROM jobs WHERE" PRIORITY_DUE("jobs") "),"
-	" room AS (SELECT q.queue, $2::int - (SELECT count(*) FROM jobs r"
-	"   WHERE r.queue = q.queue AND r.priority > 0 AND r.status = 'queued'"
+	"WITH RECURSIVE" PRIORITY_QUEUES ","
+	" room AS (SELECT ps.queue, $2::int - (SELECT count(*) FROM jobs r"
+	"   WHERE r.queue = ps.queue AND r.priority > 0 AND r.status = 'queued'"
 	"   AND r.published_at IS NOT NULL"
-	"   AND r.concurrency_key IS NULL)::int AS n FROM q),"
+	"   AND r.concurrency_key IS NULL)::int AS n FROM ps),"
 	" pick AS (SELECT p.id FROM room CROSS JOIN LATERAL ("
-	"   SELECT j.id FROM jobs j WHERE" PRIORITY_DUE("j") " AND j.queue = room.queue"
+	"   SELECT j.id FROM jobs j WHERE j.queue = room.queue AND" PRIORITY_DUE_ROW("j")
 	"   ORDER BY j.priority DESC, j.created_at LIMIT greatest(room.n, 0)"
 	"   FOR UPDATE SKIP LOCKED) p LIMIT $3::int),"
 	" u AS (UPDATE jobs j SET" RELEASE_SET
@@ -181,13 +181,16 @@ static const char SQL_DUE_1[] =
 		" UNION SELECT 'key:' || kd.concurrency_key FROM kd"
 		" EXCEPT SELECT 'queue:' || qs.queue FROM qs)") "),"
 	" lr AS (SELECT * FROM lq UNION ALL SELECT * FROM lo),"
-	RELAY_PLAIN_QUEUES " ";
+	RELAY_PLAIN_QUEUES ",";
 /* (in three parts: a C string literal longer than 4,095 characters is not portable) */
 static const char SQL_DUE_2[] =
-	"SELECT EXISTS (SELECT 1 FROM (SELECT pq.queue FROM pq WHERE " STORE_QUEUE_RUNS("pq")
+	PRIORITY_QUEUES
+	" SELECT EXISTS (SELECT 1 FROM (SELECT pq.queue FROM pq WHERE " STORE_QUEUE_RUNS("pq")
 	"  OFFSET 0) r CROSS JOIN LATERAL (SELECT 1 FROM jobs j WHERE j.queue = r.queue AND"
 	RELAY_DUE_ROW("j") " ORDER BY j.publish_after LIMIT 1) d)"
-	" OR EXISTS (SELECT 1 FROM jobs WHERE" PRIORITY_DUE("jobs") ")"
+	" OR EXISTS (SELECT 1 FROM ps CROSS JOIN LATERAL (SELECT 1 FROM jobs j"
+	"  WHERE j.queue = ps.queue AND" PRIORITY_DUE_ROW("j")
+	"  ORDER BY j.priority DESC, j.created_at LIMIT 1) d)"
 	" OR EXISTS (SELECT 1 FROM jobs d WHERE" KEYED_SCHEDULED("d")
 	"  AND d.run_after <= now() AND d.publish_after <= now() ORDER BY d.run_after LIMIT 1)"
 	" OR EXISTS (SELECT 1 FROM kd WHERE NOT EXISTS (SELECT 1 FROM lr WHERE lr.n <= 0"

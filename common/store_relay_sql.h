@@ -42,15 +42,33 @@
 	"   ORDER BY j.queue LIMIT 1) n)"
 /* clang-format on */
 
-/* A priority job waiting for the release (migration 0018): unpublished, waiting, due and of a
- * queue that is not paused (as RELAY_DUE: a paused queue's priority jobs are not released,
- * nor reported by the probe), without a concurrency key (a keyed one is the keyed release's,
- * migration 0024). j is the alias of jobs in the statement. */
-#define PRIORITY_DUE(j)                                                                            \
+/* A priority job waiting for the release (migration 0018): unpublished and waiting (the
+ * predicate of jobs_priority_waiting). j is the alias of jobs in the statement. */
+#define PRIORITY_WAITING(j)                                                                        \
 	" " j ".priority > 0 AND " j ".published_at IS NULL"                                       \
-	" AND " j ".status IN ('scheduled', 'queued')"                                             \
+	" AND " j ".status IN ('scheduled', 'queued')"
+/* ... due and without a concurrency key (a keyed one is the keyed release's, migration
+ * 0024). Its queue must run (a paused queue's priority jobs are not released, nor reported
+ * by the probe): that is asked apart, per queue (PRIORITY_QUEUES). */
+#define PRIORITY_DUE_ROW(j)                                                                        \
+	PRIORITY_WAITING(j)                                                                        \
 	" AND " j ".publish_after <= now() AND " j ".run_after <= now()"                           \
-	" AND " j ".concurrency_key IS NULL AND " STORE_QUEUE_RUNS(j)
+	" AND " j ".concurrency_key IS NULL"
+/* A recursive CTE ps(queue): the queues that run with waiting priority jobs, a loose scan
+ * of jobs_priority_waiting (one index descent per queue), the paused ones left out by name
+ * before any of their rows is read: the release and the due probe then ask each queue in
+ * the index's order, so a paused queue's priority backlog is skipped, not walked on every
+ * pass (as RELAY_PLAIN_QUEUES for priority-0 jobs). The statement must be WITH RECURSIVE. */
+/* clang-format off */
+#define PRIORITY_QUEUES                                                                            \
+	" pw AS ("                                                                                 \
+	"  (SELECT j.queue FROM jobs j WHERE" PRIORITY_WAITING("j") " ORDER BY j.queue LIMIT 1)"   \
+	"  UNION ALL"                                                                              \
+	"  SELECT n.queue FROM pw CROSS JOIN LATERAL ("                                            \
+	"   SELECT j.queue FROM jobs j WHERE" PRIORITY_WAITING("j") " AND j.queue > pw.queue"      \
+	"   ORDER BY j.queue LIMIT 1) n),"                                                         \
+	" ps AS MATERIALIZED (SELECT pw.queue FROM pw WHERE " STORE_QUEUE_RUNS("pw") ")"
+/* clang-format on */
 
 /* What a release does to the rows it takes (jobs aliased j), as the take does: queued (a
  * scheduled row come due says so), a new lease token for the mark, and publish_after pushed

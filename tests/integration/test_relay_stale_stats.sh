@@ -5,8 +5,9 @@
 # A worker's session keeps its generic plans for hours (common/store.c), so a plan made then
 # is the plan. Set-up as test_limits' blocked case, on a database analyzed empty with
 # autovacuum off for jobs: type:sleep has room and 300 held jobs, all in queue bq, which
-# is full with one long job; 2 consumers x 2 serve bq; a paused queue pz holds 2,000 due jobs
-# (inserted after the analyze, as the held ones). From the submit of the 300 (each is
+# is full with one long job; 2 consumers x 2 serve bq; a paused queue pz holds 2,000 due jobs,
+# 2,000 due priority jobs and 2,000 held sleep jobs, and queue rq 5 held keyed sleep jobs
+# whose key has no room (all inserted after the analyze, as the held ones). From the submit of the 300 (each is
 # delivered, refused and held) to 6 s after the last is held, the live rows of jobs fetched
 # through an index stay within 40 a commit, and the index tuples read from the held-job
 # indexes within 20 (every relay statement and every hold commits on its own, so the
@@ -29,6 +30,13 @@
 # every due job of the paused queue and every held one read on every pass. Migration 0049
 # drops the two indexes, and the relay's session sorts only where a statement cannot
 # avoid it (common/store.c): 4,159 and 4,227 in two runs.
+# The paused queue's due priority jobs and held sleep jobs, and rq's blocked keyed ones,
+# came later: on the code and indexes before migration 0053 they made 926,729 live rows
+# fetched in 6 s here (jobs_priority_waiting 964,000 tuples: the priority probe and release
+# asked for any due priority job, the paused queues as a filter) and 1,397,466 with 800
+# finished jobs (jobs_limit_held 584,466 more: jobq_limit_held('key:kz') found key kz's
+# first held job through the index of every held job, pz's first); after: 14,709 and
+# 15,306 (one run each, bounds about 67,000 and 70,000).
 source "$(dirname "$0")/lib.sh"
 FINISHED=${JQ_STALE_FINISHED:-0}
 jq_setup "${JQ_STALE_NAME:-relay_stale_stats}"
@@ -46,6 +54,25 @@ sql "alter table jobs set (autovacuum_enabled = false); analyze jobs" >/dev/null
 check_status "pause pz" 0 jobq queue pause pz
 sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after)
      select 'noop', 'pz', 'queued', 'submitted', now(), now() from generate_series(1, 2000)" >/dev/null
+# ... its due priority jobs, which the priority part of the probe and the priority release
+# must skip by queue as well (they asked for any due priority job of a running queue through
+# jobs_priority_waiting, the queue as a filter: every one read on every pass) ...
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after, priority)
+     select 'noop', 'pz', 'queued', 'submitted', now(), now(), 5
+     from generate_series(1, 2000)" >/dev/null
+# ... and jobs of type sleep held there by the limit, higher in priority than any other held
+# job of the type, while queue rq runs with held keyed sleep jobs that cannot go (key:kz's
+# rate has no token left): the limit release reads type:sleep's held jobs of rq on every
+# pass, and with sorts off the index in (priority, created_at) order of the whole type
+# (jobs_held_type) walked pz's first; migration 0053's index is by type, queue, then order.
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after, priority)
+     select 'sleep', 'pz', 'queued', 'held: limit', 'infinity', now(), 5
+     from generate_series(1, 2000)" >/dev/null
+check_status "limit set key:kz --rate 1/m" 0 jobq limit set key:kz --rate 1/m
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after,
+                       concurrency_key)
+     select 'sleep', 'rq', 'queued', 'held: limit', 'infinity', now(), 'kz'
+     from generate_series(1, 5)" >/dev/null
 blocked_queue_start s
 # A snapshot held open over the measure, as a long report would hold one: the takes' dead
 # versions stay in the index ranges the relays read (see above); the live rows must not.

@@ -36,7 +36,8 @@ int jobq_store_connect(const char *url, const char *app_name, struct jobq_store 
  * estimated at one row, the sort looks free) chose one, and the relay then read every
  * held or unpublished job on every loop (2,139,773 live rows in 6 s in test_relay_stale_stats
  * with 800 finished jobs analyzed first). A sort the statement cannot avoid still runs.
- * The relay's session. */
+ * No JIT either (a plan carrying a sort's disable cost would pass jit_above_cost). The
+ * relay's session. */
 #define JOBQ_STORE_ORDERED 4u
 
 /* jobq_store_connect with JOBQ_STORE_* flags. */
