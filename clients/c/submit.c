@@ -11,6 +11,7 @@
 
 #include "client_internal.h"
 #include "jobq/clock.h"
+#include "jobq/deps.h"
 #include "jobq/duration.h"
 #include "jobq/fault.h"
 #include "jobq/limit.h"
@@ -333,12 +334,19 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_job_spec *j = &jobs[i];
+		struct jobq_deps deps = { 0 };
 
-		if ((r = check_spec(j, c->cfg.max_payload_bytes, err)) != 0) {
+		/* The dependency lists are read again by the insert; here they are checked
+		 * before anything is sent. */
+		if ((r = check_spec(j, c->cfg.max_payload_bytes, err)) != 0 ||
+		    (r = jobq_deps_add(&deps, "after", j->opts.after, i, false, err)) != 0 ||
+		    (r = jobq_deps_add(&deps, "after_any", j->opts.after_any, i, true, err)) != 0) {
+			jobq_deps_free(&deps);
 			if (n > 1)
 				jobq_err_prefix(err, "job %zu", i + 1);
 			goto out;
 		}
+		jobq_deps_free(&deps);
 		nj[i] = (struct jobq_new_job){ .type = j->type,
 					       .payload = j->payload,
 					       .queue = j->opts.queue,
