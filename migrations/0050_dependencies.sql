@@ -140,13 +140,17 @@ DECLARE
     nq integer;
 BEGIN
     PERFORM 1 FROM public.jobs j WHERE j.id = ANY (ids) ORDER BY j.id FOR UPDATE;
-    WITH q AS (
+    -- By primary key, one id at a time (t is materialized): with the status in the WHERE
+    -- clause the planner may otherwise read every waiting job through jobs_status_created.
+    WITH t AS MATERIALIZED (SELECT DISTINCT unnest(ids) AS id),
+     q AS (
         UPDATE public.jobs j SET
             status = CASE WHEN j.run_after > now() THEN 'scheduled' ELSE 'queued' END,
             status_reason = 'dependencies done',
             publish_after = CASE WHEN j.run_after > now() THEN j.run_after ELSE now() END,
             updated_at = now()
-        WHERE j.id = ANY (ids) AND j.status = 'waiting'
+        FROM t
+        WHERE j.id = t.id AND j.status = 'waiting'
           AND NOT EXISTS (SELECT 1 FROM public.job_deps_left s WHERE s.job_id = j.id)
         RETURNING j.status)
     SELECT count(*) INTO nq FROM q;
@@ -213,6 +217,8 @@ CREATE FUNCTION jobq_deps_ended(ended uuid[]) RETURNS void
 DECLARE
     ed uuid[];
     ej uuid[];
+    bad uuid[];
+    bad_status text[];
     cids uuid[];
     reasons text[];
 BEGIN
@@ -235,18 +241,26 @@ BEGIN
         PERFORM public.jobq_deps_count(ed, ej);
     END IF;
 
+    -- Only a failure or a cancel cascades: most ends are successes, which stop here.
+    SELECT array_agg(p.id), array_agg(p.status) INTO bad, bad_status
+    FROM public.jobs p WHERE p.id = ANY (ended) AND p.status IN ('failed', 'cancelled');
+    IF bad IS NULL THEN
+        RETURN;
+    END IF;
+    -- Walked from the ended jobs along job_deps' primary key (dep_id first); each
+    -- dependent's state is read by its own primary key (a join on the state could read
+    -- every waiting job through jobs_status_created).
     WITH RECURSIVE c(id, cause) AS (
-        SELECT d.job_id, format('dependency %s %s', p.id, p.status)
-        FROM public.job_deps d
-        JOIN public.jobs p ON p.id = d.dep_id
-        JOIN public.jobs w ON w.id = d.job_id
-        WHERE d.dep_id = ANY (ended) AND NOT d.any_end
-          AND p.status IN ('failed', 'cancelled') AND w.status = 'waiting'
+        SELECT d.job_id, format('dependency %s %s', b.id, b.st)
+        FROM unnest(bad, bad_status) AS b(id, st)
+        JOIN public.job_deps d ON d.dep_id = b.id
+        WHERE NOT d.any_end
+          AND (SELECT w.status FROM public.jobs w WHERE w.id = d.job_id) = 'waiting'
       UNION
         SELECT d.job_id, format('dependency %s cancelled', c.id)
         FROM c JOIN public.job_deps d ON d.dep_id = c.id
-        JOIN public.jobs w ON w.id = d.job_id
-        WHERE NOT d.any_end AND w.status = 'waiting')
+        WHERE NOT d.any_end
+          AND (SELECT w.status FROM public.jobs w WHERE w.id = d.job_id) = 'waiting')
     SELECT array_agg(x.id ORDER BY x.id), array_agg(x.cause ORDER BY x.id)
     INTO cids, reasons
     FROM (SELECT DISTINCT ON (c.id) c.id, c.cause FROM c ORDER BY c.id, c.cause) x;
