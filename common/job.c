@@ -9,6 +9,7 @@
 static const char *const names[JOBQ_STATUS_COUNT] = {
 	[JOBQ_SCHEDULED] = "scheduled", [JOBQ_QUEUED] = "queued", [JOBQ_RUNNING] = "running",
 	[JOBQ_SUCCEEDED] = "succeeded", [JOBQ_FAILED] = "failed", [JOBQ_CANCELLED] = "cancelled",
+	[JOBQ_WAITING] = "waiting",
 };
 
 const char *jobq_status_name(enum jobq_status s)
@@ -27,8 +28,8 @@ int jobq_status_parse(const char *name, enum jobq_status *out, struct jobq_err *
 		}
 	}
 	return jobq_err_set(err, JOBQ_EINVAL,
-			    "'%s' is not a job state (scheduled, queued, running, succeeded, "
-			    "failed, cancelled)",
+			    "'%s' is not a job state (waiting, scheduled, queued, running, "
+			    "succeeded, failed, cancelled)",
 			    name != NULL ? name : "");
 }
 
@@ -62,6 +63,7 @@ static const char *const cause_names[JOBQ_CAUSE_COUNT] = {
 	[JOBQ_CAUSE_TAKEOVER] = "takeover",
 	[JOBQ_CAUSE_DEAD_LETTER] = "dead_letter",
 	[JOBQ_CAUSE_PAYLOAD_CEILING] = "payload_ceiling",
+	[JOBQ_CAUSE_DEPENDENCY] = "dependency",
 };
 
 const char *jobq_cause_name(enum jobq_cause c)
@@ -88,8 +90,9 @@ const char *jobq_cause_name(enum jobq_cause c)
  * its history. tests/integration/test_transitions.sh checks the history of real runs
  * against this table. */
 static const struct jobq_transition table[] = {
-	NEW(JOBQ_QUEUED, JOBQ_CAUSE_SUBMIT),              /* jobq_store_submit */
-	NEW(JOBQ_SCHEDULED, JOBQ_CAUSE_SUBMIT),           /* jobq_store_submit: run time ahead */
+	NEW(JOBQ_QUEUED, JOBQ_CAUSE_SUBMIT),    /* jobq_store_submit */
+	NEW(JOBQ_SCHEDULED, JOBQ_CAUSE_SUBMIT), /* jobq_store_submit: run time ahead */
+	NEW(JOBQ_WAITING, JOBQ_CAUSE_SUBMIT),   /* jobq_store_submit: --after (migration 0050) */
 	ROW(JOBQ_SCHEDULED, JOBQ_QUEUED, JOBQ_CAUSE_DUE), /* jobq_store_relay_take */
 	/* jobq_cli_cancel (jobq_store_cancel), jobq_store_cancel_unstarted */
 	ROW(JOBQ_SCHEDULED, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL),
@@ -116,6 +119,13 @@ static const struct jobq_transition table[] = {
 	/* jobq_cli_retry: `jobq retry`, `jobq dead requeue` */
 	ROW(JOBQ_FAILED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY),
 	ROW(JOBQ_CANCELLED, JOBQ_QUEUED, JOBQ_CAUSE_RETRY),
+	/* jobq_deps_queue (migration 0050): the last dependency ended; scheduled when the run
+	 * time is ahead */
+	ROW(JOBQ_WAITING, JOBQ_QUEUED, JOBQ_CAUSE_DEPENDENCY),
+	ROW(JOBQ_WAITING, JOBQ_SCHEDULED, JOBQ_CAUSE_DEPENDENCY),
+	/* jobq_deps_ended (migration 0050): a dependency failed or was cancelled */
+	ROW(JOBQ_WAITING, JOBQ_CANCELLED, JOBQ_CAUSE_DEPENDENCY),
+	ROW(JOBQ_WAITING, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL), /* jobq_cli_cancel */
 };
 
 #undef NEW

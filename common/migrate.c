@@ -90,7 +90,7 @@ static const char *const GRANTS[] = {
 	"     'jobq_cli_schedule_run',"
 	"     'jobq_cli_queue_pause', 'jobq_cli_queue_resume',"
 	"     'jobq_cli_limit_set', 'jobq_cli_limit_rm', 'jobq_limit_burst', 'jobq_limit_tokens',"
-	"     'jobq_cli_prune_turns', 'jobq_cli_prune_slots')"
+	"     'jobq_cli_prune_turns', 'jobq_cli_prune_slots', 'jobq_link_deps')"
 	"    THEN 'GRANT EXECUTE ON FUNCTION %s TO jobq_cli'"
 	"    ELSE 'REVOKE EXECUTE ON FUNCTION %s FROM jobq_cli' END, f);"
 	"  END LOOP;"
@@ -202,6 +202,24 @@ static const char *const GRANTS[] = {
 	"  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'jobs'::regclass"
 	"   AND attname = 'concurrency_key' AND NOT attisdropped) THEN"
 	"   GRANT INSERT (concurrency_key) ON jobs TO jobq_cli;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
+	/* Dependencies (migration 0050): the CLI inserts a waiting job (has_dependencies)
+	 * and links it through jobq_link_deps, and reads the edges for `jobq status`; the
+	 * counters are written by the definer functions alone. */
+	"DO $$ BEGIN"
+	" IF to_regclass('public.job_deps') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON job_deps, job_deps_left FROM jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON job_deps, job_deps_left FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON job_deps, job_deps_left FROM jobq_cli;"
+	"   GRANT SELECT ON job_deps TO jobq_cli;"
+	"   GRANT INSERT (has_dependencies) ON jobs TO jobq_cli;"
 	"  END IF;"
 	" END IF;"
 	"END $$",

@@ -164,7 +164,11 @@ static int open_session(struct jobq_store *st, struct jobq_err *err)
 	snprintf(user_to, sizeof(user_to), "%lld", w);
 	snprintf(options, sizeof(options),
 		 "-c timezone=UTC -c statement_timeout=%lld -c "
-		 "idle_in_transaction_session_timeout=%lld%s%s%s%s",
+		 "idle_in_transaction_session_timeout=%lld"
+		 /* The release of dependents counts on each statement seeing what committed
+		  * before it (migration 0050): jobq's sessions run read committed whatever the
+		  * server's default, and the release refuses any other level. */
+		 " -c default_transaction_isolation=read\\ committed%s%s%s%s",
 		 w, w, server_ka,
 		 /* A worker's statements are prepared once per session and take arrays of
 		  * ids: a custom plan per execution only costs planning time (it was the

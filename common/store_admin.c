@@ -15,11 +15,17 @@
 /* The priority and the concurrency key are read beside the function's row (they never
  * change; the subquery sees the version from before the retry): a priority or keyed job is
  * published to its express queue. */
+/* blocked: a job with dependencies that are not done, which jobq_cli_retry leaves as it is
+ * (migration 0050); read after the function, so it sees the state the retry saw or later. */
 static const char SQL_RETRY[] =
-	"SELECT r.status, r.id, r.queue, r.type, r.lease_token, x.priority, x.keyed"
+	"SELECT r.status, r.id, r.queue, r.type, r.lease_token, x.priority, x.keyed,"
+	" x.has_dependencies AND r.id IS NULL AND EXISTS (SELECT 1 FROM job_deps d"
+	"  JOIN jobs p ON p.id = d.dep_id WHERE d.job_id = $1::uuid AND CASE WHEN d.any_end"
+	"  THEN p.status NOT IN ('succeeded', 'failed', 'cancelled')"
+	"  ELSE p.status <> 'succeeded' END) AS blocked"
 	" FROM jobq_cli_retry($1::uuid, $2::bigint, $3) r LEFT JOIN LATERAL"
-	" (SELECT j.priority, j.concurrency_key IS NOT NULL AS keyed FROM jobs j"
-	"  WHERE j.id = r.id) x ON true";
+	" (SELECT j.priority, j.concurrency_key IS NOT NULL AS keyed, j.has_dependencies"
+	"  FROM jobs j WHERE j.id = $1::uuid) x ON true";
 
 int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_grace_ms,
 		     const char *reason, struct jobq_retried *out, struct jobq_err *err)
@@ -32,10 +38,11 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 		TOKEN,
 		PRIORITY,
 		KEYED,
+		BLOCKED,
 		NCOLS
 	};
 	static const char *const names[NCOLS] = { "status",      "id",       "queue", "type",
-						  "lease_token", "priority", "keyed" };
+						  "lease_token", "priority", "keyed", "blocked" };
 	char grace[STORE_I64_LEN];
 	const char *p[3] = { job_id, store_i64(grace, relay_grace_ms), reason };
 	PGresult *res = NULL;
@@ -51,8 +58,11 @@ int jobq_store_retry(struct jobq_store *st, const char *job_id, int64_t relay_gr
 		goto out;
 	out->found = true;
 	store_status(res, 0, col[STATUS], &out->before);
-	if (PQgetisnull(res, 0, col[ID]))
+	if (PQgetisnull(res, 0, col[ID])) {
+		out->blocked =
+			!PQgetisnull(res, 0, col[BLOCKED]) && store_bool(res, 0, col[BLOCKED]);
 		goto out;
+	}
 	out->requeued = true;
 	store_copy(out->env.job_id, sizeof(out->env.job_id), PQgetvalue(res, 0, col[ID]));
 	store_copy(out->env.queue, sizeof(out->env.queue), PQgetvalue(res, 0, col[QUEUE]));

@@ -9,13 +9,15 @@
 
 #include <jansson.h>
 
+#include "jobq/deps.h"
 #include "jobq/store_submit.h"
 #include "store_internal.h"
 
 /* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
  * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms,
- * priority (only when not 0), concurrency_key (only when set)}; each row's result
+ * priority (only when not 0), concurrency_key (only when set), waiting (only for a job with
+ * dependencies: inserted as waiting, migration 0050)}; each row's result
  * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
  * the existing job (the key is how its ord is found); a key whose job's window is over
  * was taken from that job just before (expire_keys), so its row is new. Keys are unique
@@ -33,17 +35,20 @@ static const char SQL_SUBMIT[] =
 	"         s.queue, s.max_attempts, s.timeout_ms, s.key, s.unique_ms,"
 	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
 	"         coalesce(s.priority, 0) AS priority, s.concurrency_key,"
+	"         coalesce(s.waiting, false) AS waiting,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
 	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
-	"       metadata text, unique_ms bigint, priority int, concurrency_key text)),"
+	"       metadata text, unique_ms bigint, priority int, concurrency_key text,"
+	"       waiting boolean)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after, job_metadata,"
-	"                    unique_until, priority, concurrency_key)"
+	"                    unique_until, priority, concurrency_key, has_dependencies)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
-	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
+	"         CASE WHEN waiting THEN 'waiting'"
+	"              WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
 	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
 	"         key, 'submitted',"
 	"         CASE WHEN run_after > now() OR priority > 0"             /* 0018 */
@@ -51,7 +56,7 @@ static const char SQL_SUBMIT[] =
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
 	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
 	"END,"
-	"         priority, concurrency_key"
+	"         priority, concurrency_key, waiting"
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
@@ -101,6 +106,12 @@ static int fold_keys(const struct jobq_new_job *jobs, size_t n, size_t *first)
 	return 0;
 }
 
+static bool has_deps(const struct jobq_new_job *j)
+{
+	return (j->after != NULL && j->after[0] != '\0') ||
+	       (j->after_any != NULL && j->after_any[0] != '\0');
+}
+
 static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 {
 	json_t *it = json_pack(
@@ -117,7 +128,8 @@ static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 	    ((j->priority != 0 &&
 	      json_object_set_new(it, "priority", json_integer(j->priority)) != 0) ||
 	     (j->concurrency_key != NULL &&
-	      json_object_set_new(it, "concurrency_key", json_string(j->concurrency_key)) != 0))) {
+	      json_object_set_new(it, "concurrency_key", json_string(j->concurrency_key)) != 0) ||
+	     (has_deps(j) && json_object_set_new(it, "waiting", json_true()) != 0))) {
 		json_decref(it);
 		return NULL;
 	}
@@ -294,26 +306,106 @@ out:
 	return r;
 }
 
-int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
-		      int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+/* The edges of jobs[0..n) (their after / after_any lists) into d. JOBQ_EINVAL naming the
+ * job (when n > 1) and the list. */
+static int read_deps(const struct jobq_new_job *jobs, size_t n, struct jobq_deps *d,
+		     struct jobq_err *err)
 {
-	size_t *first = calloc(n ? n : 1, sizeof(*first)), rows = 0;
+	for (size_t i = 0; i < n; i++) {
+		int r;
+
+		if ((r = jobq_deps_add(d, "after", jobs[i].after, i, false, err)) != 0 ||
+		    (r = jobq_deps_add(d, "after_any", jobs[i].after_any, i, true, err)) != 0) {
+			if (n > 1)
+				jobq_err_prefix(err, "job %zu", i + 1);
+			return r;
+		}
+	}
+	return 0;
+}
+
+/* Link the new waiting jobs to their dependencies (jobq_link_deps, migration 0050) inside
+ * the caller's transaction, once out[] holds every job's id. A job that existed already (a
+ * repeated key) gets no edge. */
+static int link_deps(struct jobq_store *st, const struct jobq_deps *d,
+		     const struct jobq_submitted *out, struct jobq_err *err)
+{
+	const char **job_ids = calloc(d->n ? d->n : 1, sizeof(*job_ids));
+	const char **dep_ids = calloc(d->n ? d->n : 1, sizeof(*dep_ids));
+	char *ja = NULL, *da = NULL, *aa = malloc(d->n * 2 + 3);
+	PGresult *res = NULL;
+	size_t m = 0, at = 0;
+	int r;
+
+	if (job_ids == NULL || dep_ids == NULL || aa == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "link dependencies: out of memory");
+		goto out;
+	}
+	aa[at++] = '{';
+	for (size_t k = 0; k < d->n; k++) {
+		const struct jobq_dep_edge *e = &d->e[k];
+
+		if (out[e->job].existed)
+			continue;
+		job_ids[m] = out[e->job].env.job_id;
+		dep_ids[m] = e->is_ref ? out[e->ref].env.job_id : e->id;
+		if (m > 0)
+			aa[at++] = ',';
+		aa[at++] = e->any_end ? 't' : 'f';
+		m++;
+	}
+	aa[at++] = '}';
+	aa[at] = '\0';
+	if (m == 0) {
+		r = 0;
+		goto out;
+	}
+	if ((ja = jobq_store_uuid_array(job_ids, m)) == NULL ||
+	    (da = jobq_store_uuid_array(dep_ids, m)) == NULL) {
+		r = jobq_err_set(err, JOBQ_ENOMEM, "link dependencies: out of memory");
+		goto out;
+	}
+	{
+		const char *p[3] = { ja, da, aa };
+
+		r = jobq_store_exec(st, NULL,
+				    "SELECT jobq_link_deps($1::uuid[], $2::uuid[], $3::boolean[])",
+				    3, p, &res, "link dependencies", err);
+	}
+out:
+	PQclear(res);
+	free(ja);
+	free(da);
+	free(aa);
+	free(job_ids);
+	free(dep_ids);
+	return r;
+}
+
+/* True for the failures a transaction may meet and not meet again: a deadlock, a
+ * serialization failure. */
+static bool deadlocked(int r, const struct jobq_err *err)
+{
+	return r == JOBQ_EAGAIN && err != NULL &&
+	       (strstr(err->msg, "(SQLSTATE 40P01)") != NULL ||
+		strstr(err->msg, "(SQLSTATE 40001)") != NULL);
+}
+
+static int submit_once(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		       const size_t *first, size_t rows, const struct jobq_deps *deps, bool wait,
+		       int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+{
 	bool alone;
 	int r;
 
-	if (first == NULL || fold_keys(jobs, n, first) != 0) {
-		free(first);
-		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
-	}
-	for (size_t i = 0; i < n; i++)
-		rows += first[i] == i;
 	/* Jobs that fit one statement, with no waiter to register, need no transaction
 	 * block: the statement is its own transaction (two round trips fewer). Keys add the
 	 * statement of expire_keys before it, which then commits on its own: a key it takes
-	 * from a job whose window is over is free either way. */
-	alone = !wait && rows <= SUBMIT_CHUNK;
+	 * from a job whose window is over is free either way. Dependencies are linked by a
+	 * statement of their own, in the insert's transaction. */
+	alone = !wait && rows <= SUBMIT_CHUNK && deps->n == 0;
 	if (!alone && (r = jobq_store_command(st, "BEGIN", err)) != 0)
-		goto out;
+		return r;
 	r = submit_chunks(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
 	if (r == JOBQ_EINVAL && n > 1) {
 		/* The server refused something in the batch: insert again one job per statement,
@@ -322,23 +414,52 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 			store_rollback(st);
 		alone = false;
 		if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
-			goto out;
+			return r;
 		r = submit_chunks(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
+	}
+	if (r == 0) {
+		/* A key repeated within the batch is the job its first line made. */
+		for (size_t i = 0; i < n; i++)
+			if (first[i] != i) {
+				out[i] = out[first[i]];
+				out[i].existed = true;
+			}
+		if (deps->n > 0)
+			r = link_deps(st, deps, out, err);
 	}
 	if (r != 0) {
 		if (!alone)
 			store_rollback(st);
-		goto out;
+		return r;
 	}
-	/* A key repeated within the batch is the job its first line made. */
-	for (size_t i = 0; i < n; i++)
-		if (first[i] != i) {
-			out[i] = out[first[i]];
-			out[i].existed = true;
-		}
 	if (!alone)
 		r = jobq_store_command(st, "COMMIT", err);
+	return r;
+}
+
+int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
+		      int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+{
+	size_t *first = calloc(n ? n : 1, sizeof(*first)), rows = 0;
+	struct jobq_deps deps = { 0 };
+	int r;
+
+	if (first == NULL || fold_keys(jobs, n, first) != 0) {
+		free(first);
+		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
+	}
+	if ((r = read_deps(jobs, n, &deps, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		rows += first[i] == i;
+	r = submit_once(st, jobs, n, first, rows, &deps, wait, relay_grace_ms, out, err);
+	/* Linking locks the dependencies' rows, which the ends of jobs lock too: a deadlock
+	 * or a serialization failure rolled everything back, and a second run usually
+	 * passes. */
+	if (deps.n > 0 && deadlocked(r, err))
+		r = submit_once(st, jobs, n, first, rows, &deps, wait, relay_grace_ms, out, err);
 out:
+	jobq_deps_free(&deps);
 	free(first);
 	return r;
 }

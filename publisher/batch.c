@@ -2,13 +2,17 @@
  * one job each, read into checked inputs before anything is saved (contract in batch.h). */
 #include "batch.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 
 #include "jobq/duration.h"
+#include "jobq/ids.h"
 #include "jobq/limit.h"
 #include "jobq/parse.h"
 #include "jobq/submit_check.h"
@@ -23,7 +27,94 @@ void batch_input_free(struct batch_input *in)
 	free(in->key);
 	free(in->concurrency_key);
 	free(in->metadata);
+	free(in->ref);
+	free(in->after);
+	free(in->after_any);
 	in->type = in->payload = in->queue = in->key = in->concurrency_key = in->metadata = NULL;
+	in->ref = in->after = in->after_any = NULL;
+}
+
+/* A batch line's ref: 1-64 characters of A-Z a-z 0-9 _ . : - (no comma, no '#'). */
+static bool ref_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && strchr("_.:-", s[i]) == NULL)
+			return false;
+	return true;
+}
+
+/* Append item to the comma-separated *list. 0 or JOBQ_ENOMEM. */
+static int list_append(char **list, const char *item, size_t len, struct jobq_err *err)
+{
+	size_t had = *list != NULL ? strlen(*list) : 0;
+	char *nl = realloc(*list, had + len + 2);
+
+	if (nl == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+	if (had > 0)
+		nl[had++] = ',';
+	memcpy(nl + had, item, len);
+	nl[had + len] = '\0';
+	*list = nl;
+	return 0;
+}
+
+int batch_add_after(char **list, const char *option, const char *value, struct jobq_err *err)
+{
+	const char *p = value;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		char id[JOBQ_ID_BUF], item[72];
+		int r;
+
+		if (len == 0 || len >= sizeof(item))
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "%s: '%.*s' is not a job id (ids are separated by "
+					    "single commas)",
+					    option, (int)(len < 40 ? len : 40), p);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		if (jobq_parse_uuid(item, id, err) != 0)
+			return jobq_err_prefix(err, "%s", option);
+		if ((r = list_append(list, id, strlen(id), err)) != 0)
+			return r;
+		if (comma == NULL)
+			return 0;
+		p = comma + 1;
+	}
+}
+
+/* "after" / "after_any" of a batch line: a string or an array of strings, each a job id or
+ * a ref (resolved by resolve_refs), kept comma-separated in *list. */
+static int after_field(json_t *v, const char *field, char **list, struct jobq_err *err)
+{
+	size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
+
+	if (!json_is_string(v) && (!json_is_array(v) || n == 0))
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "\"%s\" must be a job id or ref, or a non-empty array of them",
+				    field);
+	for (i = 0; i < n; i++) {
+		json_t *it = json_is_array(v) ? json_array_get(v, i) : v;
+		const char *t = json_string_value(it);
+		int r;
+
+		if (t == NULL || (!jobq_uuid_valid(t) && !ref_valid(t)))
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "\"%s\": %s%.64s%s is neither a job id nor a ref (1-64 "
+					    "characters of A-Z a-z 0-9 _ . : -)",
+					    field, t != NULL ? "'" : "", t != NULL ? t : "an item",
+					    t != NULL ? "'" : "");
+		if ((r = list_append(list, t, strlen(t), err)) != 0)
+			return r;
+	}
+	return 0;
 }
 
 int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_err *err)
@@ -113,6 +204,22 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 			}
 			if ((r = jobq_check_metadata(in->metadata, strlen(in->metadata), err)) != 0)
 				goto out;
+		} else if (strcmp(k, "ref") == 0) {
+			if (!json_is_string(v) || !ref_valid(json_string_value(v)) ||
+			    jobq_uuid_valid(json_string_value(v))) {
+				r = jobq_err_set(err, JOBQ_EINVAL,
+						 "\"ref\" must be 1-64 characters of A-Z a-z 0-9 _ "
+						 ". : - (and not a job id)");
+				goto out;
+			}
+			if ((in->ref = strdup(json_string_value(v))) == NULL) {
+				r = jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+				goto out;
+			}
+		} else if (strcmp(k, "after") == 0 || strcmp(k, "after_any") == 0) {
+			if ((r = after_field(v, k, k[5] == '\0' ? &in->after : &in->after_any,
+					     err)) != 0)
+				goto out;
 		} else if (strcmp(k, "max_attempts") == 0) {
 			if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 			    json_integer_value(v) > 1000) {
@@ -159,6 +266,89 @@ out:
 	return r;
 }
 
+struct named {
+	const char *ref;
+	size_t i;
+};
+
+static int by_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->ref, ((const struct named *)b)->ref);
+}
+
+/* *list of input i with its refs replaced by "#N" (N = the named line's job, from 1). */
+static int resolve_list(struct batch_input *ins, size_t i, const struct named *ix, size_t m,
+			const char *field, char **list, const char *name, struct jobq_err *err)
+{
+	char *out = NULL, *p = *list;
+	int r = 0;
+
+	if (p == NULL)
+		return 0;
+	for (;;) {
+		char *comma = strchr(p, ',');
+		size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		char item[72], num[32];
+		struct named key = { item, 0 }, *hit;
+
+		memcpy(item, p, len); /* checked by after_field: under 65 characters */
+		item[len] = '\0';
+		if (jobq_uuid_valid(item)) {
+			r = list_append(&out, item, len, err);
+		} else if ((hit = bsearch(&key, ix, m, sizeof(*ix), by_ref)) == NULL) {
+			r = jobq_err_set(
+				err, JOBQ_EINVAL,
+				"%s:%zu: \"%s\": '%s' is neither a job id nor the ref of an "
+				"earlier line",
+				name, ins[i].line, field, item);
+		} else if (hit->i >= i) {
+			r = jobq_err_set(err, JOBQ_EINVAL,
+					 "%s:%zu: \"%s\": '%s' is the ref of line %zu, not of an "
+					 "earlier line",
+					 name, ins[i].line, field, item, ins[hit->i].line);
+		} else {
+			snprintf(num, sizeof(num), "#%zu", hit->i + 1);
+			r = list_append(&out, num, strlen(num), err);
+		}
+		if (r != 0 || comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	if (r != 0) {
+		free(out);
+		return r;
+	}
+	free(*list);
+	*list = out;
+	return 0;
+}
+
+/* The refs of ins[0..n) in "after" / "after_any" as "#N"; a ref given twice is refused. */
+static int resolve_refs(struct batch_input *ins, size_t n, const char *name, struct jobq_err *err)
+{
+	struct named *ix = calloc(n ? n : 1, sizeof(*ix));
+	size_t m = 0;
+	int r = 0;
+
+	if (ix == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		if (ins[i].ref != NULL)
+			ix[m++] = (struct named){ ins[i].ref, i };
+	qsort(ix, m, sizeof(*ix), by_ref);
+	for (size_t k = 1; k < m && r == 0; k++)
+		if (strcmp(ix[k].ref, ix[k - 1].ref) == 0)
+			r = jobq_err_set(
+				err, JOBQ_EINVAL, "%s:%zu: \"ref\": '%s' is line %zu's too", name,
+				ins[ix[k].i > ix[k - 1].i ? ix[k].i : ix[k - 1].i].line, ix[k].ref,
+				ins[ix[k].i > ix[k - 1].i ? ix[k - 1].i : ix[k].i].line);
+	for (size_t i = 0; i < n && r == 0; i++)
+		if ((r = resolve_list(ins, i, ix, m, "after", &ins[i].after, name, err)) == 0)
+			r = resolve_list(ins, i, ix, m, "after_any", &ins[i].after_any, name, err);
+	free(ix);
+	return r;
+}
+
 int batch_read_file(FILE *f, const char *name, int64_t max_payload, struct batch_input **out,
 		    size_t *nout, struct jobq_err *err)
 {
@@ -194,13 +384,15 @@ int batch_read_file(FILE *f, const char *name, int64_t max_payload, struct batch
 			jobq_err_prefix(err, "%s:%zu", name, lineno);
 			goto out;
 		}
-		n++;
+		ins[n++].line = lineno;
 	}
 	if (ferror(f)) /* getline() stops at a read error as at the end: not a whole batch */
 		r = jobq_err_set(err, JOBQ_EINVAL, "%s:%zu: read error: %s", name, lineno + 1,
 				 strerror(errno));
 	else if (n == 0)
 		r = jobq_err_set(err, JOBQ_EINVAL, "%s: no jobs in the batch", name);
+	else
+		r = resolve_refs(ins, n, name, err);
 out:
 	free(line);
 	if (r != 0) {

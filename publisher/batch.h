@@ -23,6 +23,10 @@ struct batch_input {
 	char *key;             /* idempotency key or NULL */
 	char *concurrency_key; /* fairness and limit key or NULL */
 	char *metadata;        /* JSON object text kept with the job, or NULL ({}) */
+	char *ref;             /* a batch line's name for its job, for later lines' "after" */
+	char *after;           /* comma-separated job ids or "#N" (jobq/deps.h), or NULL */
+	char *after_any;       /* the same for --after-any */
+	size_t line;           /* a batch line's number in its file (0 for --after) */
 	struct jobq_new_job job;
 };
 
@@ -41,12 +45,21 @@ int batch_check_payload(const char *text, size_t len, int64_t max, struct jobq_e
  * Returns 0 or JOBQ_EINVAL naming the field. */
 int batch_check_input(const struct batch_input *in, struct jobq_err *err) JOBQ_WUR;
 
+/* Append to *list (a malloc'd comma-separated list, or NULL) the dependencies given by
+ * `--after` / `--after-any` (one option's value: comma-separated job ids). 0, or JOBQ_EINVAL
+ * naming the option and the item that is not a job id, or JOBQ_ENOMEM. */
+int batch_add_after(char **list, const char *option, const char *value,
+		    struct jobq_err *err) JOBQ_WUR;
+
 /* Parse one batch line (len bytes, no NUL needed) into in, which it zeroes first: a JSON
  * object with "type" (required), "payload" (any JSON, at most max_payload bytes compact),
  * "queue", "key", "max_attempts" (1..1000), "delay", "timeout" and "unique_for" (a duration
  * string like "30s", or a number of seconds; unique_for above 0 and only with a key),
  * "priority" (0..9), "concurrency_key" (a string), "metadata" (a JSON object, at most
- * JOBQ_METADATA_MAX bytes compact), and no other field or duplicate. Returns 0 with in
+ * JOBQ_METADATA_MAX bytes compact), "ref" (1-64 characters of A-Z a-z 0-9 _ . : -, the
+ * line's name), "after" and "after_any" (a string or an array of strings, each a job id or
+ * an earlier line's ref: kept as given here, resolved by batch_read_file), and no other
+ * field or duplicate. Returns 0 with in
  * checked as batch_check_input does, or JOBQ_EINVAL (JOBQ_ENOMEM) with a message naming
  * the field; in either case in owns what it holds and the caller frees it with
  * batch_input_free. */
@@ -55,7 +68,9 @@ int batch_parse_line(const char *line, size_t len, int64_t max_payload, struct b
 
 /* Read a batch from f, named name in messages: each line is stripped of trailing blanks
  * (space, tab, CR, LF), empty lines are skipped, and every other line is parsed by
- * batch_parse_line. On success *out (malloc'd, the caller frees each entry with
+ * batch_parse_line. The refs in "after" / "after_any" become "#N" (the N-th job of the
+ * batch): a ref must name an earlier line ("NAME:LINE: \"after\": ..." otherwise, and for
+ * a ref given twice). On success *out (malloc'd, the caller frees each entry with
  * batch_input_free and then the array) holds *nout >= 1 inputs in file order. Fails with
  * JOBQ_EINVAL "NAME:LINE: <what batch_parse_line said>", "NAME:LINE: more than
  * BATCH_MAX_JOBS jobs in one batch" or "NAME: no jobs in the batch", or JOBQ_ENOMEM;

@@ -27,14 +27,17 @@ static const char retry_help[] =
 	"they select is requeued so, one short transaction each, their messages published\n"
 	"500 at a time; the counts are printed at the end.\n"
 	"\n"
+	"A job submitted with --after is requeued only when its dependencies succeeded\n"
+	"(--after-any: ended); with filters such a job is skipped.\n"
+	"\n"
 	"options:\n"
 	"  --json     print {\"id\": ID, \"status\": \"queued\", \"published\": BOOL}\n"
 	"             (with filters: {\"requeued\", \"left_to_relay\", \"skipped\", "
 	"\"batches\"})\n" FILTER_HELP BULK_HELP "  -h, --help show this help\n"
 	"\n"
 	"exit status: 0 requeued and published; 2 invalid id, or the job is not failed or\n"
-	"cancelled; 3 no such job; 5 database unavailable; 6 requeued, but no broker node\n"
-	"confirmed it: the relay publishes it.\n";
+	"cancelled, or it runs after jobs that have not succeeded; 3 no such job; 5 database\n"
+	"unavailable; 6 requeued, but no broker node confirmed it: the relay publishes it.\n";
 
 int cli_requeue(struct cli *cli, const char *id, const char *reason)
 {
@@ -53,6 +56,12 @@ int cli_requeue(struct cli *cli, const char *id, const char *reason)
 	if (!rt.found)
 		return cli_fail(cli, CLI_EXIT_NOTFOUND, "no job %s", id);
 	if (!rt.requeued) {
+		if (rt.blocked)
+			return cli_fail(
+				cli, CLI_EXIT_USAGE,
+				"job %s runs after jobs that have not succeeded (or, for "
+				"--after-any, not ended): retry them first (jobq status %s)",
+				id, id);
 		if (rt.before == JOBQ_FAILED || rt.before == JOBQ_CANCELLED)
 			/* Another session changed the row while the retry waited on it. */
 			return cli_fail(cli, CLI_EXIT_USAGE,

@@ -10,6 +10,7 @@
 #include "jobq/job.h"
 #include "jobq/parse.h"
 #include "cmd_util.h"
+#include "deps_view.h"
 #include "filter_opts.h"
 #include "jobq/store_filter.h"
 #include "rows.h"
@@ -92,11 +93,13 @@ static const char status_help[] =
 	"\n"
 	"Show one job: its state (\"running (cancelling)\" once a cancel was requested),\n"
 	"type, queue, attempt, owning worker, heartbeat age and lease left, schedule,\n"
-	"times, metadata, progress, and its result or error. Ages come from the database\n"
-	"clock.\n"
+	"times, metadata, progress, and its result or error, and its dependencies: the\n"
+	"jobs it runs after (after:) and those that run after it (dependents:), each with\n"
+	"its state. Ages come from the database clock.\n"
 	"\n"
 	"options:\n"
-	"  --json     print one JSON object with every field (result and progress as JSON)\n"
+	"  --json     print one JSON object with every field (result and progress as JSON;\n"
+	"             \"after\" and \"dependents\": arrays of {\"id\", \"status\", \"any_end\"})\n"
 	"  -h, --help show this help\n"
 	"\n"
 	"exit status: 0 shown; 2 invalid id or usage; 3 no such job; 5 database unavailable.\n";
@@ -239,6 +242,7 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct jobq_job_info info = { 0 };
+	PGresult *deps = NULL;
 	jobq_client *client;
 	const char *id;
 	int c, r;
@@ -255,12 +259,25 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 		return r;
 	if ((r = jobq_client_status(client, id, &info)) != JOBQ_CLIENT_OK)
 		return cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
+	/* The dependencies, read after the job: their states are as new as the job's or
+	 * newer. */
+	if ((r = deps_view_read(cli, id, &deps)) != 0)
+		goto out;
 	if (cli->json) {
-		r = cmd_print_json(cli, status_json(id, &info));
+		json_t *o = status_json(id, &info);
+
+		if (o != NULL && deps_view_json(deps, o) != 0) {
+			json_decref(o);
+			o = NULL;
+		}
+		r = cmd_print_json(cli, o);
 	} else {
 		status_text(id, &info);
+		deps_view_text(deps);
 		r = CLI_EXIT_OK;
 	}
+out:
+	PQclear(deps);
 	jobq_job_info_free(&info);
 	return r;
 }

@@ -24,10 +24,11 @@ static const char HELP[] =
 	"\n"
 	"  pause QUEUE    pause it (again: keeps the first pause's time, takes the new reason)\n"
 	"  resume QUEUE   resume it\n"
-	"  list           every queue that has jobs scheduled, queued or running, was ever\n"
-	"                 paused or has a limit: those counts, whether it is paused, since\n"
-	"                 when, and why, its limit (jobq limit set queue:Q) and its jobs held\n"
-	"                 by limits. It reads the live jobs only, not the finished history.\n"
+	"  list           every queue that has jobs waiting, scheduled, queued or running, was\n"
+	"                 ever paused or has a limit: those counts, whether it is paused,\n"
+	"                 since when, and why, its limit (jobq limit set queue:Q) and its jobs\n"
+	"                 held by limits. It reads the live jobs only, not the finished\n"
+	"                 history.\n"
 	"\n"
 	"options:\n"
 	"  --reason TEXT  why (at most 1000 bytes), shown by list and stats\n"
@@ -89,18 +90,18 @@ static int resume_queue(struct cli *cli, const char *queue)
 static int list_queues(struct cli *cli, bool all)
 {
 	enum {
-		NCOLS = 9
+		NCOLS = 10
 	};
-	static const char *const head[NCOLS] = { "QUEUE",   "SCHEDULED", "QUEUED",
-						 "RUNNING", "PAUSED",    "SINCE",
-						 "REASON",  "LIMIT",     "HELD" };
+	static const char *const head[NCOLS] = { "QUEUE",   "WAITING", "SCHEDULED", "QUEUED",
+						 "RUNNING", "PAUSED",  "SINCE",     "REASON",
+						 "LIMIT",   "HELD" };
 	const char *p[1] = { all ? "true" : "false" };
 	struct rows_table t;
 	PGresult *res;
 	int r;
 
 	/* Counted from the rows of live jobs only, each state through an index that holds
-	 * it (scheduled and queued: jobs_status_created; running: jobs_running_lease, whose
+	 * it (waiting, scheduled and queued: jobs_status_created; running: jobs_running_lease, whose
 	 * predicate is status = 'running', hence the two branches): a GROUP BY over every
 	 * job read the whole history, 1,000,000 finished jobs for a handful of live ones
 	 * (docs/cli.md "queue"). A queue whose jobs have all finished is listed with --all
@@ -109,20 +110,21 @@ static int list_queues(struct cli *cli, bool all)
 	/* clang-format off */
 	if ((r = cmd_query(cli,
 			    "WITH c AS (SELECT queue,"
+			    "        count(*) FILTER (WHERE status = 'waiting') AS waiting,"
 			    "        count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
 			    "        count(*) FILTER (WHERE status = 'queued') AS queued,"
 			    "        count(*) FILTER (WHERE status = 'running') AS running,"
 			    "        count(*) FILTER (WHERE status IN ('scheduled', 'queued')"
 			    "         AND published_at IS NULL AND publish_after = 'infinity') AS held"
 			    "       FROM (SELECT queue, status, published_at, publish_after FROM jobs"
-			    "             WHERE status IN ('scheduled', 'queued')"
+			    "             WHERE status IN ('waiting', 'scheduled', 'queued')"
 			    "             UNION ALL SELECT queue, status, published_at, publish_after"
 			    "             FROM jobs WHERE status = 'running') x"
 			    "       GROUP BY queue),"
 			    " n AS (SELECT queue AS name FROM c UNION SELECT name FROM queues"
 			    "       UNION SELECT substr(scope, 7) FROM limits WHERE scope LIKE 'queue:%'"
 			    "       UNION SELECT DISTINCT queue FROM jobs WHERE $1::bool)"
-			    "SELECT n.name AS queue,"
+			    "SELECT n.name AS queue, COALESCE(c.waiting, 0) AS waiting,"
 			    " COALESCE(c.scheduled, 0) AS scheduled, COALESCE(c.queued, 0) AS queued,"
 			    " COALESCE(c.running, 0) AS running,"
 			    " COALESCE(q.paused_at IS NOT NULL, false) AS paused,"
@@ -150,6 +152,7 @@ static int list_queues(struct cli *cli, bool all)
 		const char *limit = rows_get(res, i, "_limit");
 		char why[80];
 		const char *cells[NCOLS] = { rows_get(res, i, "queue"),
+					     rows_get(res, i, "waiting"),
 					     rows_get(res, i, "scheduled"),
 					     rows_get(res, i, "queued"),
 					     rows_get(res, i, "running"),

@@ -41,7 +41,8 @@ static const char stats_help[] =
 
 /* clang-format off */
 static const char stats_sql[] =
-	"SELECT count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
+	"SELECT count(*) FILTER (WHERE status = 'waiting') AS waiting,"
+	" count(*) FILTER (WHERE status = 'scheduled') AS scheduled,"
 	" count(*) FILTER (WHERE status = 'queued') AS queued,"
 	" count(*) FILTER (WHERE status = 'running') AS running,"
 	" count(*) FILTER (WHERE status = 'succeeded') AS succeeded,"
@@ -78,8 +79,8 @@ static const char stats_sql[] =
 
 static void stats_text(const PGresult *res, bool watch, int64_t interval_ms)
 {
-	static const char *const counts[] = { "scheduled", "queued",    "running", "succeeded",
-					      "failed",    "cancelled", "total" };
+	static const char *const counts[] = { "waiting",   "scheduled", "queued",    "running",
+					      "succeeded", "failed",    "cancelled", "total" };
 	char buf[32];
 
 	if (watch)

@@ -42,12 +42,18 @@ static const char HELP[] =
 	"  --meta K=V           metadata kept with the job (repeatable): K 1-128 bytes, V\n"
 	"                       up to 1024 bytes, at most 32 pairs; `jobq list --meta K=V`\n"
 	"                       finds the job by it\n"
+	"  --after ID[,ID...]   run after these jobs succeed (repeatable): the job waits\n"
+	"                       (state waiting), and is cancelled if one of them fails\n"
+	"                       for good or is cancelled (docs/workflows.md)\n"
+	"  --after-any ID[,ID...]  run after these jobs end, however they end (repeatable)\n"
 	"  --payload-file F     read the payload from file F\n"
 	"  --batch FILE         JSON lines, one job each ({\"type\", \"payload\", \"queue\",\n"
 	"                       \"max_attempts\", \"delay\", \"timeout\", \"key\",\n"
 	"                       \"unique_for\", \"priority\", \"concurrency_key\",\n"
-	"                       \"metadata\"}), inserted in one\n"
-	"                       transaction; prints the ids in order ('-' = stdin)\n"
+	"                       \"metadata\", \"ref\", \"after\", \"after_any\"}), inserted\n"
+	"                       in one transaction; \"after\" and \"after_any\" name job ids\n"
+	"                       or the refs of earlier lines; prints the ids in order\n"
+	"                       ('-' = stdin)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
 	"  --json               print {\"id\", \"status\", \"existed\", \"published\"} objects\n"
@@ -119,6 +125,8 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "priority", required_argument, NULL, 'P' },
 		{ "concurrency-key", required_argument, NULL, 'K' },
 		{ "meta", required_argument, NULL, 'M' },
+		{ "after", required_argument, NULL, 'F' },
+		{ "after-any", required_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
@@ -136,7 +144,7 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	int c, r, status = CLI_EXIT_USAGE;
 
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
-		single_opts |= strchr("qmdatkpuPKM", c) != NULL;
+		single_opts |= strchr("qmdatkpuPKMFN", c) != NULL;
 		switch (c) {
 		case 'h': /* after --queue or --key, which allocate */
 			status = CLI_EXIT_OK;
@@ -204,6 +212,15 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 			break;
 		case 'M':
 			if (jobq_meta_pair_add(&meta, "--meta", optarg, &err) != 0) {
+				status = cli_fail_err(cli, &err);
+				goto out;
+			}
+			break;
+		case 'F':
+		case 'N':
+			if (batch_add_after(c == 'F' ? &single.after : &single.after_any,
+					    c == 'F' ? "--after" : "--after-any", optarg,
+					    &err) != 0) {
 				status = cli_fail_err(cli, &err);
 				goto out;
 			}
@@ -313,7 +330,9 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				  .unique_for_ms = ins[i].job.unique_for_ms,
 				  .priority = ins[i].job.priority,
 				  .concurrency_key = ins[i].concurrency_key,
-				  .metadata = ins[i].metadata },
+				  .metadata = ins[i].metadata,
+				  .after = ins[i].after,
+				  .after_any = ins[i].after_any },
 		};
 	/* Through libjobq, waiting for the broker's confirms: the exit status says whether
 	 * the broker has every job (0) or the relay will publish some (6). */

@@ -35,8 +35,8 @@ enum {
 
 /* The help lines of the filter options. */
 #define FILTER_HELP                                                                                \
-	"  --status S      only jobs in state S (scheduled, queued, running, succeeded,\n"         \
-	"                  failed, cancelled)\n"                                                   \
+	"  --status S      only jobs in state S (waiting, scheduled, queued, running,\n"           \
+	"                  succeeded, failed, cancelled)\n"                                        \
 	"  --type T        only jobs of type T\n"                                                  \
 	"  --queue Q       only jobs on queue Q\n"                                                 \
 	"  --worker W      only jobs W is running, or whose final attempt W ran (a job\n"          \

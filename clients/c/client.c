@@ -26,7 +26,8 @@ _Static_assert((int)JOBQ_JOB_SCHEDULED == (int)JOBQ_SCHEDULED &&
 		       (int)JOBQ_JOB_RUNNING == (int)JOBQ_RUNNING &&
 		       (int)JOBQ_JOB_SUCCEEDED == (int)JOBQ_SUCCEEDED &&
 		       (int)JOBQ_JOB_FAILED == (int)JOBQ_FAILED &&
-		       (int)JOBQ_JOB_CANCELLED == (int)JOBQ_CANCELLED,
+		       (int)JOBQ_JOB_CANCELLED == (int)JOBQ_CANCELLED &&
+		       (int)JOBQ_JOB_WAITING == (int)JOBQ_WAITING,
 	       "public and internal job states differ");
 
 /* The message of the calling thread's last call with a NULL handle (there is no handle to

@@ -11,6 +11,7 @@
 
 #include "client_internal.h"
 #include "jobq/clock.h"
+#include "jobq/deps.h"
 #include "jobq/duration.h"
 #include "jobq/fault.h"
 #include "jobq/limit.h"
@@ -19,13 +20,16 @@
 #include "jobq/url.h"
 
 /* The options struct keeps its size (ABI): each new option takes one reserved slot. After
- * metadata come eight int64_t slots: unique_for_ms, priority, concurrency_key (a pointer in
- * an int64_t-sized union) and reserved[5]. */
+ * metadata come eight int64_t slots: unique_for_ms, priority, concurrency_key, after and
+ * after_any (pointers in int64_t-sized unions) and reserved[3]. */
 #define OPTS_SLOT(f) offsetof(struct jobq_submit_opts, f)
 _Static_assert(OPTS_SLOT(priority) == OPTS_SLOT(unique_for_ms) + sizeof(int64_t) &&
 		       OPTS_SLOT(concurrency_key) == OPTS_SLOT(priority) + sizeof(int64_t) &&
-		       OPTS_SLOT(reserved) == OPTS_SLOT(concurrency_key) + sizeof(int64_t),
-	       "unique_for_ms, priority, concurrency_key and reserved must follow each other");
+		       OPTS_SLOT(after) == OPTS_SLOT(concurrency_key) + sizeof(int64_t) &&
+		       OPTS_SLOT(after_any) == OPTS_SLOT(after) + sizeof(int64_t) &&
+		       OPTS_SLOT(reserved) == OPTS_SLOT(after_any) + sizeof(int64_t),
+	       "unique_for_ms, priority, concurrency_key, after, after_any and reserved must "
+	       "follow each other");
 _Static_assert(sizeof(struct jobq_submit_opts) == OPTS_SLOT(unique_for_ms) + 8 * sizeof(int64_t),
 	       "struct jobq_submit_opts changed size: take a reserved slot instead");
 #undef OPTS_SLOT
@@ -80,13 +84,14 @@ static int check_spec(const struct jobq_job_spec *j, int64_t max_payload, struct
 	return 0;
 }
 
-/* Whether job j may be queued at once, and so published by this call: no delay, and no run
- * time after now. The database decides; a wrong guess costs a connection opened for
+/* Whether job j may be queued at once, and so published by this call: no delay, no run
+ * time after now, no dependency (a job with some waits, and the relay publishes it). The database decides; a wrong guess costs a connection opened for
  * nothing, or one opened after the commit. */
 static bool may_queue(const struct jobq_job_spec *j, int64_t now_ms)
 {
 	return j->opts.delay_ms == 0 && j->opts.run_at_unix_ms <= now_ms && j->opts.priority == 0 &&
-	       j->opts.concurrency_key == NULL;
+	       j->opts.concurrency_key == NULL && (j->opts.after == NULL || !j->opts.after[0]) &&
+	       (j->opts.after_any == NULL || !j->opts.after_any[0]);
 }
 
 /* The time a submit may spend readying the broker before its insert (ready_broker): the
@@ -329,12 +334,19 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct jobq_job_spec *j = &jobs[i];
+		struct jobq_deps deps = { 0 };
 
-		if ((r = check_spec(j, c->cfg.max_payload_bytes, err)) != 0) {
+		/* The dependency lists are read again by the insert; here they are checked
+		 * before anything is sent. */
+		if ((r = check_spec(j, c->cfg.max_payload_bytes, err)) != 0 ||
+		    (r = jobq_deps_add(&deps, "after", j->opts.after, i, false, err)) != 0 ||
+		    (r = jobq_deps_add(&deps, "after_any", j->opts.after_any, i, true, err)) != 0) {
+			jobq_deps_free(&deps);
 			if (n > 1)
 				jobq_err_prefix(err, "job %zu", i + 1);
 			goto out;
 		}
+		jobq_deps_free(&deps);
 		nj[i] = (struct jobq_new_job){ .type = j->type,
 					       .payload = j->payload,
 					       .queue = j->opts.queue,
@@ -346,7 +358,9 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .metadata = j->opts.metadata,
 					       .unique_for_ms = j->opts.unique_for_ms,
 					       .priority = (int)j->opts.priority,
-					       .concurrency_key = j->opts.concurrency_key };
+					       .concurrency_key = j->opts.concurrency_key,
+					       .after = j->opts.after,
+					       .after_any = j->opts.after_any };
 	}
 	if ((r = client_store(c, err)) != 0)
 		goto out;

@@ -43,7 +43,7 @@ check_status "--wait with filters: exit 2" 2 jobq cancel --wait --meta tenant=42
 check_status "--after is not a bulk filter: exit 2" 2 jobq cancel --meta tenant=42 --after c000661fb90afdf7a1f9ec2b6a2a8443a83f191745cbcb9e5
 check_status "cancel --status succeeded (cancel never applies): exit 2" 2 jobq cancel --status succeeded
 check "... names --status and the states cancel acts on" \
-  grep -q -- "--status: jobq cancel acts on scheduled, queued or running jobs, not succeeded" "$ERR_FILE"
+  grep -q -- "--status: jobq cancel acts on scheduled, queued, running or waiting jobs, not succeeded" "$ERR_FILE"
 check_status "retry --status queued (retry never applies): exit 2" 2 jobq retry --status queued --json
 check "... names --status and the states retry acts on" \
   grep -q -- "--status: jobq retry acts on failed or cancelled jobs, not queued" "$ERR_FILE"

@@ -4,9 +4,11 @@
 #  - one batch on worker w1: a --delay 1s job (scheduled→queued→running→succeeded); a
 #    failing job with 2 attempts (running→scheduled, then failed), requeued by `jobq retry`
 #    (failed→queued), that fails again; a job over its timeout; sleep jobs; a job for a queue
-#    nobody serves; two scheduled jobs;
-#  - one `jobq cancel --wait` of a queued, a scheduled and a running job; `jobq retry` of the
-#    cancelled queued job (cancelled→queued);
+#    nobody serves; two scheduled jobs; jobs after others (→waiting): after a job that
+#    succeeds (waiting→queued), the same with a run time ahead (waiting→scheduled), after a
+#    job that fails (waiting→cancelled), after a scheduled job (cancelled below);
+#  - one `jobq cancel --wait` of a queued, a scheduled, a running and a waiting job; `jobq
+#    retry` of the cancelled queued job (cancelled→queued);
 #  - dead letters naming that queued job and a scheduled one (an envelope whose message_id
 #    disagrees with its body: w1 rejects it, the broker dead-letters it, the relay fails the
 #    job: queued→failed, scheduled→failed);
@@ -48,21 +50,28 @@ start_consumer w1 --worker-id w1 --concurrency 8
   echo '{"type": "fail", "payload": {"message": "boom"}, "max_attempts": 2}'
   echo '{"type": "sleep", "payload": {"seconds": 30}, "timeout": "500ms", "max_attempts": 1}'
   echo '{"type": "noop", "queue": "nobody"}'
-  echo '{"type": "noop", "delay": "10m"}'
+  echo '{"type": "noop", "delay": "10m", "ref": "far"}'
   echo '{"type": "noop", "delay": "1m"}'
   echo '{"type": "sleep", "payload": {"seconds": 30}}'
   echo '{"type": "sleep", "payload": {"seconds": 30}}'
   echo '{"type": "sleep", "payload": {"seconds": 30}, "max_attempts": 1}'
+  echo '{"type": "noop", "ref": "dep"}'
+  echo '{"type": "noop", "after": "dep"}'
+  echo '{"type": "noop", "after": "dep", "delay": "1h"}'
+  echo '{"type": "fail", "payload": {"message": "gone"}, "max_attempts": 1, "ref": "lost"}'
+  echo '{"type": "noop", "after": "lost"}'
+  echo '{"type": "noop", "after": "far"}'
 } >"$T/batch.jsonl"
-check_status "submit --batch of 9 jobs exits 0" 0 "$J" submit --batch "$T/batch.jsonl"
+check_status "submit --batch of 15 jobs exits 0" 0 "$J" submit --batch "$T/batch.jsonl"
 mapfile -t ids <"$OUT_FILE"
-check_eq "9 ids" 9 "${#ids[@]}"
+check_eq "15 ids" 15 "${#ids[@]}"
 delayed=${ids[0]} failing=${ids[1]} timed=${ids[2]} lonely=${ids[3]} far=${ids[4]}
 sched=${ids[5]} slow=${ids[6]} again=${ids[7]} last=${ids[8]}
+after_dep=${ids[10]} after_dep_later=${ids[11]} after_lost=${ids[13]} after_far=${ids[14]}
 three_on_w1() { running_on "$slow" w1 && running_on "$again" w1 && running_on "$last" w1; }
 wait_for 20 "the three sleep jobs run on w1" three_on_w1 || true
-check_status "cancel --wait of a queued, a scheduled and a running job exits 0" 0 \
-  timeout 30 "$J" cancel --wait --timeout 20s "$lonely" "$sched" "$slow"
+check_status "cancel --wait of a queued, a scheduled, a running and a waiting job exits 0" 0 \
+  timeout 30 "$J" cancel --wait --timeout 20s "$lonely" "$sched" "$slow" "$after_far"
 check_status "retry of the cancelled queued job exits 0 or 6 (saved, left to the relay)" 0 \
   retry_saved "$lonely"
 dead_letter "$lonely"
@@ -74,6 +83,11 @@ wait_for 15 "the dead-lettered queued job failed" status_is "$lonely" failed || 
 wait_for 15 "the dead-lettered scheduled job failed" status_is "$far" failed || true
 wait_for 15 "the delayed job succeeded" status_is "$delayed" succeeded || true
 wait_for 15 "the job over its timeout failed" status_is "$timed" failed || true
+wait_for 15 "the job after a succeeded one was queued and succeeded" \
+  status_is "$after_dep" succeeded || true
+wait_for 15 "the job after a succeeded one with a run time ahead was scheduled" \
+  status_is "$after_dep_later" scheduled || true
+wait_for 15 "the job after a failed one was cancelled" status_is "$after_lost" cancelled || true
 wait_for 15 "the retried job failed again, after 2 attempts" \
   sql_is "failed|2" "select status, attempt from jobs where id='$failing'" || true
 

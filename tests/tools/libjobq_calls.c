@@ -684,6 +684,42 @@ int main(int argc, char **argv)
 		      "a bad job 2 refuses the batch, naming it", c);
 	}
 
+	/* dependencies: job 2 after job 1 ("#1"), job 3 after any end of job 2 and of the echo
+	 * job; both wait, unpublished, and run once the jobs before them ended */
+	{
+		char after_any[2 * JOBQ_CLIENT_ID_SIZE + 8];
+		struct jobq_job_spec jobs[3] = {
+			{ .type = "sleep", .payload = "{\"seconds\": 0.3}" },
+			{ .type = "echo", .payload = "{\"step\": 2}", .opts = { .after = "#1" } },
+			{ .type = "noop", .opts = { .after_any = after_any } },
+		};
+		struct jobq_submit_result res[3];
+
+		snprintf(after_any, sizeof(after_any), "#2,%s", echo);
+		r = jobq_client_submit_results(c, jobs, 3, JOBQ_SUBMIT_CONFIRM, res);
+		check(r == JOBQ_CLIENT_OK && res[1].state == JOBQ_JOB_WAITING &&
+			      res[2].state == JOBQ_JOB_WAITING && !res[1].published,
+		      "submit_results with after and after_any: the dependents wait, unpublished",
+		      c);
+		r = jobq_client_wait(c, res[2].id, 30000, &info);
+		check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_SUCCEEDED,
+		      "the job after the chain succeeded", c);
+		jobq_job_info_free(&info);
+		r = jobq_client_status(c, res[1].id, &info);
+		check(r == JOBQ_CLIENT_OK && info.state == JOBQ_JOB_SUCCEEDED &&
+			      streq(info.result, "{\"step\": 2}"),
+		      "the job in the middle succeeded", c);
+		jobq_job_info_free(&info);
+		printf("id after0 %s\nid after1 %s\nid after2 %s\n", res[0].id, res[1].id,
+		       res[2].id);
+		jobs[1].opts.after = "#2";
+		r = jobq_client_submit_many(c, jobs, 3, ids);
+		check(r == JOBQ_CLIENT_EINVAL &&
+			      strstr(jobq_client_errmsg(c),
+				     "job 2: after: '#2' is not an earlier") != NULL,
+		      "a job after itself refuses the batch, naming it", c);
+	}
+
 	/* results with confirms (the CLI's submit): published when it returns; a key repeated
 	 * in the batch and one used before say so; a scheduled job is not published */
 	{

@@ -149,6 +149,85 @@ static void test_batch_concurrency_key_field(void **state)
 	fclose(f);
 }
 
+/* "ref", "after" and "after_any": refs of earlier lines become "#N", ids stay as given,
+ * and a ref that is unknown, names a later line or is given twice is refused with the
+ * line's number. */
+static void test_batch_refs(void **state)
+{
+	static const char ok[] =
+		"{\"type\": \"a\", \"ref\": \"root\"}\n"
+		"{\"type\": \"b\", \"ref\": \"mid\", \"after\": \"root\"}\n"
+		"{\"type\": \"c\", \"after\": [\"mid\", "
+		"\"00000000-0000-4000-8000-000000000001\"], \"after_any\": \"root\"}\n";
+	static const struct {
+		const char *text, *msg;
+	} bad[] = {
+		{ "{\"type\": \"a\", \"after\": \"nope\"}\n",
+		  "b.jsonl:1: \"after\": 'nope' is neither a job id nor the ref of an earlier "
+		  "line" },
+		{ "{\"type\": \"a\", \"after\": \"x\"}\n{\"type\": \"b\", \"ref\": \"x\"}\n",
+		  "b.jsonl:1: \"after\": 'x' is the ref of line 2, not of an earlier line" },
+		{ "{\"type\": \"a\", \"ref\": \"x\", \"after_any\": \"x\"}\n",
+		  "b.jsonl:1: \"after_any\": 'x' is the ref of line 1" },
+		{ "{\"type\": \"a\", \"ref\": \"x\"}\n\n{\"type\": \"b\", \"ref\": \"x\"}\n",
+		  "b.jsonl:3: \"ref\": 'x' is line 1's too" },
+		{ "{\"type\": \"a\", \"after\": []}\n", "b.jsonl:1: \"after\" must be" },
+		{ "{\"type\": \"a\", \"after\": \"a,b\"}\n", "is neither a job id nor a ref" },
+		{ "{\"type\": \"a\", \"ref\": \"#1\"}\n", "\"ref\" must be 1-64 characters" },
+	};
+	struct batch_input *ins = NULL;
+	struct jobq_err err = { 0 };
+	size_t n = 0;
+	FILE *f = fmemopen((void *)ok, strlen(ok), "r");
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(batch_read_file(f, "b.jsonl", 1 << 20, &ins, &n, &err), 0);
+	fclose(f);
+	assert_int_equal(n, 3);
+	assert_null(ins[0].after);
+	assert_string_equal(ins[1].after, "#1");
+	assert_string_equal(ins[2].after, "#2,00000000-0000-4000-8000-000000000001");
+	assert_string_equal(ins[2].after_any, "#1");
+	assert_int_equal(ins[2].line, 3);
+	for (size_t i = 0; i < n; i++)
+		batch_input_free(&ins[i]);
+	free(ins);
+	for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+		f = fmemopen((void *)bad[k].text, strlen(bad[k].text), "r");
+		assert_non_null(f);
+		assert_int_equal(batch_read_file(f, "b.jsonl", 1 << 20, &ins, &n, &err),
+				 JOBQ_EINVAL);
+		fclose(f);
+		if (strstr(err.msg, bad[k].msg) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", k, err.msg, bad[k].msg);
+	}
+}
+
+/* --after: comma-separated ids, each checked and lower-cased, appended per option. */
+static void test_batch_add_after(void **state)
+{
+	struct jobq_err err = { 0 };
+	char *list = NULL;
+
+	(void)state;
+	assert_int_equal(
+		batch_add_after(&list, "--after", "00000000-0000-4000-8000-00000000000A", &err), 0);
+	assert_int_equal(batch_add_after(&list, "--after",
+					 "00000000-0000-4000-8000-000000000002,"
+					 "00000000-0000-4000-8000-000000000003",
+					 &err),
+			 0);
+	assert_string_equal(list, "00000000-0000-4000-8000-00000000000a,"
+				  "00000000-0000-4000-8000-000000000002,"
+				  "00000000-0000-4000-8000-000000000003");
+	assert_int_equal(batch_add_after(&list, "--after", "x", &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "--after"));
+	assert_int_equal(batch_add_after(&list, "--after-any", "", &err), JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "--after-any: '' is not a job id"));
+	free(list);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +236,8 @@ int main(void)
 		cmocka_unit_test(test_batch_priority_field),
 		cmocka_unit_test(test_batch_concurrency_key_field),
 		cmocka_unit_test(test_batch_unique_for),
+		cmocka_unit_test(test_batch_refs),
+		cmocka_unit_test(test_batch_add_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

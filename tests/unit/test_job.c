@@ -107,6 +107,22 @@ static void test_job_transitions_cover_every_statement(void **state)
 	assert_true(jobq_transition_ok(JOBQ_RUNNING, JOBQ_FAILED, JOBQ_CAUSE_PAYLOAD_CEILING));
 }
 
+/* Dependencies (migration 0050): a job submitted after others waits, and leaves waiting only
+ * when they end (queued or scheduled), when one fails (cancelled), or by a cancel. */
+static void test_job_transitions_of_waiting(void **state)
+{
+	(void)state;
+	assert_true(jobq_transition_initial_ok(JOBQ_WAITING));
+	assert_true(jobq_transition_ok(JOBQ_WAITING, JOBQ_QUEUED, JOBQ_CAUSE_DEPENDENCY));
+	assert_true(jobq_transition_ok(JOBQ_WAITING, JOBQ_SCHEDULED, JOBQ_CAUSE_DEPENDENCY));
+	assert_true(jobq_transition_ok(JOBQ_WAITING, JOBQ_CANCELLED, JOBQ_CAUSE_DEPENDENCY));
+	assert_true(jobq_transition_ok(JOBQ_WAITING, JOBQ_CANCELLED, JOBQ_CAUSE_CANCEL));
+	assert_false(jobq_transition_ok(JOBQ_WAITING, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM));
+	assert_false(jobq_transition_ok(JOBQ_WAITING, JOBQ_FAILED, JOBQ_CAUSE_DEAD_LETTER));
+	assert_false(jobq_transition_ok(JOBQ_FAILED, JOBQ_WAITING, JOBQ_CAUSE_RETRY));
+	assert_false(jobq_status_terminal(JOBQ_WAITING));
+}
+
 static void test_job_transitions_reject_the_rest(void **state)
 {
 	int allowed = 0;
@@ -138,17 +154,17 @@ static void test_job_transitions_reject_the_rest(void **state)
 	assert_false(jobq_transition_ok(JOBQ_RUNNING, JOBQ_SUCCEEDED, JOBQ_CAUSE_CANCEL));
 	assert_false(jobq_transition_ok(JOBQ_RUNNING, JOBQ_RUNNING, JOBQ_CAUSE_CLAIM));
 	assert_false(jobq_transition_ok(JOBQ_QUEUED, JOBQ_FAILED, JOBQ_CAUSE_FAILURE));
-	/* Exactly the 18 non-initial rows of the table, counted over every combination. */
+	/* Exactly the 22 non-initial rows of the table, counted over every combination. */
 	for (int f = 0; f < JOBQ_STATUS_COUNT; f++)
 		for (int t = 0; t < JOBQ_STATUS_COUNT; t++)
 			for (int c = 0; c < JOBQ_CAUSE_COUNT; c++)
 				allowed +=
 					jobq_transition_ok((enum jobq_status)f, (enum jobq_status)t,
 							   (enum jobq_cause)c);
-	assert_int_equal(allowed, 18);
+	assert_int_equal(allowed, 22);
 }
 
-/* The table as the generator reads it: two initial rows, every row named, no row twice, and
+/* The table as the generator reads it: three initial rows, every row named, no row twice, and
  * each row agrees with jobq_transition_ok / jobq_transition_initial_ok. */
 static void test_job_transition_table_is_consistent(void **state)
 {
@@ -156,7 +172,7 @@ static void test_job_transition_table_is_consistent(void **state)
 	const struct jobq_transition *t = jobq_transition_table(&n);
 
 	(void)state;
-	assert_int_equal(n, 20);
+	assert_int_equal(n, 25);
 	for (size_t i = 0; i < n; i++) {
 		assert_non_null(jobq_status_name(t[i].to));
 		assert_non_null(jobq_cause_name(t[i].cause));
@@ -173,7 +189,7 @@ static void test_job_transition_table_is_consistent(void **state)
 				     t[j].cause == t[i].cause &&
 				     (t[i].initial || t[j].from == t[i].from));
 	}
-	assert_int_equal(initial, 2);
+	assert_int_equal(initial, 3);
 	/* Initial rows come first: the generated docs list them first. */
 	assert_true(t[0].initial && t[1].initial);
 }
@@ -237,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_job_terminal_states),
 		cmocka_unit_test(test_job_transitions_follow_design_table),
 		cmocka_unit_test(test_job_transitions_cover_every_statement),
+		cmocka_unit_test(test_job_transitions_of_waiting),
 		cmocka_unit_test(test_job_transitions_reject_the_rest),
 		cmocka_unit_test(test_job_transition_table_is_consistent),
 		cmocka_unit_test(test_job_cause_names),

@@ -113,8 +113,17 @@ static void test_libjobq_bad_options(void **state)
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "unique_for: ");
 	/* the room for later options must stay zero: a later version gives it meaning */
 	o = (struct jobq_submit_opts){ .queue = "default" };
-	o.reserved[4] = 1;
-	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[4] is not zero");
+	o.reserved[2] = 1;
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "reserved[2] is not zero");
+	/* dependencies: job ids, or "#N" for an earlier job of the same call */
+	o = (struct jobq_submit_opts){ .after = "not-a-uuid" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "'not-a-uuid' is not a UUID");
+	o = (struct jobq_submit_opts){ .after_any = "#1" };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
+		       "after_any: '#1' is not an earlier job of this submit");
+	o = (struct jobq_submit_opts){ .after = "00000000-0000-4000-8000-000000000001,," };
+	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL), "after: an empty item");
 	o = (struct jobq_submit_opts){ .concurrency_key = "tenant a" };
 	assert_refused(c, jobq_client_submit(c, "noop", NULL, &o, NULL),
 		       "concurrency key 'tenant a' is invalid (1-128 characters of "

@@ -58,6 +58,16 @@ static void test_reconcile_scheduled_not_due_acks(void **state)
 			 JOBQ_RC_ACK);
 }
 
+/* A waiting job is never published (migration 0050): a message naming one (forged, or
+ * stale) starts nothing; the job's last dependency queues it and the relay publishes it. */
+static void test_reconcile_waiting_acks(void **state)
+{
+	(void)state;
+	assert_int_equal(decide((struct jobq_reconcile_facts){
+				 .found = true, .status = JOBQ_WAITING, .due = true }),
+			 JOBQ_RC_ACK);
+}
+
 static void test_reconcile_queued_due_claims(void **state)
 {
 	(void)state;
@@ -237,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_reconcile_terminal_is_duplicate),
 		cmocka_unit_test(test_reconcile_cancel_requested_not_running_cancels),
 		cmocka_unit_test(test_reconcile_scheduled_not_due_acks),
+		cmocka_unit_test(test_reconcile_waiting_acks),
 		cmocka_unit_test(test_reconcile_queued_due_claims),
 		cmocka_unit_test(test_reconcile_queued_due_paused_holds),
 		cmocka_unit_test(test_reconcile_queued_due_limited_holds),

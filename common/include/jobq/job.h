@@ -16,6 +16,8 @@ enum jobq_status {
 	JOBQ_SUCCEEDED,
 	JOBQ_FAILED,
 	JOBQ_CANCELLED,
+	JOBQ_WAITING, /* after dependencies that have not ended (migration 0050); last, so
+		       * that the older states keep their numbers (and mask bits) */
 	JOBQ_STATUS_COUNT
 };
 
@@ -35,6 +37,8 @@ enum jobq_cause {
 	JOBQ_CAUSE_DEAD_LETTER, /* scheduled/queued → failed: the broker dead-lettered its message */
 	JOBQ_CAUSE_PAYLOAD_CEILING, /* → failed/cancelled: migration 0009 ended an unfinished job
 				     * whose payload is over the database's ceiling */
+	JOBQ_CAUSE_DEPENDENCY,      /* waiting → queued/scheduled: its dependencies are done;
+				* waiting → cancelled: a dependency failed or was cancelled */
 	JOBQ_CAUSE_COUNT
 };
 
@@ -69,7 +73,7 @@ const char *jobq_cause_name(enum jobq_cause c);
  * `from`: use jobq_transition_initial_ok() for it. */
 bool jobq_transition_ok(enum jobq_status from, enum jobq_status to, enum jobq_cause cause);
 
-/* True if a job may be created in state s (queued or scheduled). */
+/* True if a job may be created in state s (queued, scheduled, or waiting). */
 bool jobq_transition_initial_ok(enum jobq_status s);
 
 /* The whole table, initial rows first, then by from state: *n rows in static storage that

@@ -18,6 +18,8 @@ struct jobq_retried {
 	bool requeued;            /* the job is now queued and unpublished: env, token set */
 	struct jobq_envelope env; /* id, type, queue for publishing */
 	int64_t token;            /* the new lease token, for the publish mark */
+	bool blocked; /* not requeued: a dependency has not succeeded (an --after-any one has
+		       * not ended; migration 0050) */
 };
 
 /* Requeue a failed or cancelled job as if new, through jobq_cli_retry (migrations 0008,

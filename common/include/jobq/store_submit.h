@@ -25,6 +25,9 @@ struct jobq_new_job {
 				* a submit of it afterwards makes a new job; 0 = for ever */
 	int priority;                /* 0..9; > 0: released by the relay, never by the submitter */
 	const char *concurrency_key; /* fairness and limit key (migration 0024) or NULL */
+	const char *after;     /* run after these succeed: comma-separated job ids or "#N" (job
+				* N, from 1, of this submit, earlier than this one); NULL = none */
+	const char *after_any; /* as after, any end counting as done (jobq/deps.h) */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
@@ -49,8 +52,12 @@ struct jobq_submitted {
 int jobq_store_submit_warm(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
 /* Insert n jobs in one transaction (all or none; one statement when they fit in one and no
- * waiter is registered, else a transaction block), as queued, or scheduled when they run
- * later. A key already held by a job returns that job, unless that job's unique window is
+ * waiter is registered and no job has dependencies, else a transaction block), as queued,
+ * or scheduled when they run later, or waiting when they have dependencies (after,
+ * after_any: linked by jobq_link_deps, migration 0050, in the same transaction; a job
+ * whose dependencies all ended already is queued at once, and published by the relay). A
+ * repeated key's job gets no new dependency. A transaction with dependencies that meets a
+ * deadlock or a serialization failure runs once more. A key already held by a job returns that job, unless that job's unique window is
  * over: the key is then taken from it first (jobq_expire_keys, migration 0016, in a
  * statement of its own before the insert) and a new job is made. A queued job is left to
  * its submitter to publish for relay_grace_ms before the relay steps in; a priority job

@@ -85,14 +85,15 @@ enum jobq_client_code {
 	JOBQ_CLIENT_EINTERNAL = -11 /* jobq disagrees with itself: a defect */
 };
 
-/* The states of a job. The last three are terminal. */
+/* The states of a job. SUCCEEDED, FAILED and CANCELLED are terminal. */
 enum jobq_job_state {
 	JOBQ_JOB_SCHEDULED, /* waiting for its run time (or a retry) */
 	JOBQ_JOB_QUEUED,    /* waiting for a worker */
 	JOBQ_JOB_RUNNING,
 	JOBQ_JOB_SUCCEEDED,
 	JOBQ_JOB_FAILED,
-	JOBQ_JOB_CANCELLED
+	JOBQ_JOB_CANCELLED,
+	JOBQ_JOB_WAITING /* waiting for its dependencies (opts.after) to end */
 };
 
 /* The handle: opaque; open with jobq_client_open*, free with jobq_client_close. */
@@ -134,7 +135,21 @@ struct jobq_submit_opts {
 					      * (docs/scheduling.md); NULL = none */
 		int64_t concurrency_key_slot_;
 	};
-	int64_t reserved[5]; /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
+	union { /* run after these jobs succeed: a comma-separated list of job ids, or of
+		 * "#N" for the N-th job (from 1) of this call, which must come earlier in
+		 * it. The job waits (JOBQ_JOB_WAITING), never published, until they end;
+		 * if one fails for good or is cancelled, it is cancelled too. Each must
+		 * exist and not have failed or been cancelled already. NULL = none */
+		const char *after;
+		int64_t after_slot_;
+	};
+	union { /* as after, but any end of these jobs (failed and cancelled too) counts
+		 * as done. A repeated idempotency key's job is returned as it is: these
+		 * options then add nothing to it. NULL = none */
+		const char *after_any;
+		int64_t after_any_slot_;
+	};
+	int64_t reserved[3]; /* must be zero (JOBQ_CLIENT_EINVAL otherwise) */
 };
 
 /* One job of jobq_client_submit_many. */

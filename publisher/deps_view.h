@@ -1,0 +1,28 @@
+/* `jobq status`'s view of a job's dependencies (migration 0050): the jobs it runs after and
+ * the jobs that run after it, each with its state. */
+#ifndef JOBQ_DEPS_VIEW_H
+#define JOBQ_DEPS_VIEW_H
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "cli.h"
+
+/* The most dependents read (and shown) for one job; the view says when there are more. */
+#define DEPS_VIEW_MAX 1000
+
+/* Read job id's edges into *out (PQclear it; rows: dir "after" or "dependent", id, status,
+ * any_end; the jobs it runs after first, then at most DEPS_VIEW_MAX + 1 dependents).
+ * 0, or the exit status after printing the failure. */
+int deps_view_read(struct cli *cli, const char *id, PGresult **out);
+
+/* Print the view as `status` lines: "after:" and "dependents:" (at most 20 of them, then
+ * how many more). Nothing for a job with no edge. */
+void deps_view_text(const PGresult *res);
+
+/* Add "after" and "dependents" arrays of {"id", "status", "any_end"} to o, and
+ * "dependents_truncated" (true when more than DEPS_VIEW_MAX were found). 0 or -1 (out of
+ * memory). */
+int deps_view_json(const PGresult *res, json_t *o);
+
+#endif

@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# test_dependencies — `submit --after/--after-any` and batch refs (migration 0050,
+# docs/workflows.md), on real consumers:
+#  - a chain A→B→C ran in order (each claim after its dependency's finish, by job_events),
+#    each dependent waiting first and queued with reason "dependencies done";
+#  - fan-out then fan-in: a root, 6 jobs after it, a sink after the 6;
+#  - a failure cascades: G after a failing F is cancelled ("dependency F failed"), H after G
+#    too ("dependency G cancelled"); K --after-any F runs;
+#  - a waiting job can be cancelled; `status` shows after:/dependents: (also --json);
+#    `list --status waiting` finds waiting jobs; `retry` refuses G (exit 2) and a retry by
+#    filter leaves G and H out;
+#  - bad input (an unknown id, a malformed id, an empty item, an unknown ref, a ref to a later
+#    line, a ref given twice, --after a failed job) exits 2 and saves nothing;
+#  - a race: 300 jobs, then 300 dependents each after 2 of them in 3 concurrent batches while
+#    2 consumers × 8 run the first ones: each dependent is released and runs exactly once;
+#  - kill -9 of a consumer mid-graph: every job ends once (succeeded), none claimed before
+#    its dependencies finished;
+#  - a chain of 2,000 waiting jobs cancelled from its head ends all cancelled;
+#  - privileges: the CLI and consumer roles cannot change has_dependents, has_dependencies,
+#    or move a job into or out of waiting, nor call the release functions; the CLI cannot
+#    commit an unlinked waiting job; temp tables named like the tables the functions use are
+#    never touched by them;
+#  - a release in a REPEATABLE READ transaction is refused, and nothing changes.
+source "$(dirname "$0")/lib.sh"
+jq_setup dependencies
+
+J="$JOBQ_BIN_DIR/jobq"
+st() { sql "select status from jobs where id='$1'"; }
+status_is() { sql_is "$2" "select status from jobs where id='$1'"; }
+jobs_count() { sql "select count(*) from jobs"; }
+# claimed_before_deps IDS_SQL — jobs among IDS_SQL claimed before one of their dependencies
+# finished (a claim is an event into running)
+claimed_before_deps() {
+  sql "select count(*) from job_deps d join jobs p on p.id = d.dep_id
+       join job_events e on e.job_id = d.job_id and e.to_status = 'running'
+       where d.job_id in ($1) and (p.finished_at is null or e.at < p.finished_at)"
+}
+
+check --fatal "migrate" jobq migrate
+start_consumer w1 --worker-id w1 --concurrency 8
+
+# ---------------------------------------------------------------- chain, fan-out/in, cascade
+{
+  echo '{"type": "sleep", "payload": {"seconds": 0.3}, "ref": "a"}'
+  echo '{"type": "sleep", "payload": {"seconds": 0.2}, "ref": "b", "after": "a"}'
+  echo '{"type": "noop", "ref": "c", "after": ["b"]}'
+  echo '{"type": "noop", "ref": "root"}'
+  for i in 1 2 3 4 5 6; do
+    echo "{\"type\": \"sleep\", \"payload\": {\"seconds\": 0.$i}, \"ref\": \"m$i\", \"after\": \"root\"}"
+  done
+  echo '{"type": "noop", "ref": "sink", "after": ["m1", "m2", "m3", "m4", "m5", "m6"]}'
+  echo '{"type": "fail", "payload": {"message": "boom"}, "max_attempts": 1, "ref": "f", "metadata": {"grp": "cascade"}}'
+  echo '{"type": "noop", "ref": "g", "after": "f", "metadata": {"grp": "cascade"}}'
+  echo '{"type": "noop", "ref": "h", "after": "g", "metadata": {"grp": "cascade"}}'
+  echo '{"type": "noop", "ref": "k", "after_any": "f"}'
+} >"$T/graph.jsonl"
+check_status "submit --batch of a graph exits 0" 0 "$J" submit --batch "$T/graph.jsonl"
+mapfile -t g <"$OUT_FILE"
+check_eq "15 ids" 15 "${#g[@]}"
+A=${g[0]} B=${g[1]} C=${g[2]} ROOT=${g[3]} SINK=${g[10]} F=${g[11]} G=${g[12]} H=${g[13]} K=${g[14]}
+mids="'${g[4]}','${g[5]}','${g[6]}','${g[7]}','${g[8]}','${g[9]}'"
+check_eq "the dependents were created waiting" "waiting waiting waiting" \
+  "$(sql "select string_agg(to_status, ' ' order by job_id) from job_events
+          where from_status is null and job_id in ('$B', '$C', '$SINK')")"
+wait_for 30 "the chain's last job succeeded" status_is "$C" succeeded || true
+wait_for 30 "the sink succeeded" status_is "$SINK" succeeded || true
+wait_for 30 "the after-any job succeeded" status_is "$K" succeeded || true
+check_eq "chain, fan-out and fan-in: every job succeeded once" "11" \
+  "$(sql "select count(*) from job_events where to_status = 'succeeded'
+          and job_id in ('$A','$B','$C','$ROOT','$SINK',$mids)")"
+check_eq "no job of the graph was claimed before its dependencies finished" 0 \
+  "$(claimed_before_deps "'$B','$C','$SINK','$K',$mids")"
+check_eq "B and C were queued by their dependency's end" "dependencies done|dependencies done" \
+  "$(sql "select string_agg(reason, '|') from job_events where from_status = 'waiting'
+          and to_status = 'queued' and job_id in ('$B', '$C')")"
+check_eq "the sink was queued by the last of the 6 to finish, in its transaction" "t" \
+  "$(sql "select (select at from job_events where job_id = '$SINK' and from_status = 'waiting')
+                 = (select max(finished_at) from jobs where id in ($mids))")"
+check_eq "the failure cascaded: G cancelled, naming F" "cancelled|dependency $F failed" \
+  "$(sql "select status || '|' || status_reason from jobs where id = '$G'")"
+check_eq "  ... and H, naming G" "cancelled|dependency $G cancelled" \
+  "$(sql "select status || '|' || status_reason from jobs where id = '$H'")"
+check_eq "the after-any job ran after F failed" 0 "$(claimed_before_deps "'$K'")"
+
+# ---------------------------------------------------------------- status, list, cancel, retry
+check_status "status of B exits 0" 0 "$J" status "$B"
+check "status shows after: A succeeded" grep -Eq "^after: +$A succeeded$" "$OUT_FILE"
+check "status shows dependents: C succeeded" grep -Eq "^dependents: +$C succeeded$" "$OUT_FILE"
+check_status "status --json of F exits 0" 0 "$J" status --json "$F"
+check_eq "status --json: F's dependents, with their states and any_end" \
+  "$(sort <<<"$G cancelled False
+$K succeeded True" | paste -sd,)" \
+  "$(json_get '",".join(sorted("%s %s %s" % (e["id"], e["status"], e["any_end"]) for e in d["dependents"]))' <<<"$OUT")"
+check_status "submit a job an hour ahead" 0 "$J" submit --delay 1h noop
+LATER=$OUT
+check_status "submit --after it exits 0" 0 "$J" submit noop --after "$LATER"
+W=$OUT
+check_eq "the job after it is waiting" waiting "$(st "$W")"
+check_status "list --status waiting exits 0" 0 "$J" list --status waiting --json
+check "list --status waiting shows it" grep -q "$W" "$OUT_FILE"
+check_status "stats --json exits 0" 0 "$J" stats --json
+check_eq "stats counts the waiting job" 1 "$(json_get 'd["waiting"]' <<<"$OUT")"
+check_status "cancel of the waiting job exits 0" 0 "$J" cancel "$W"
+check_eq "the waiting job is cancelled; its dependency untouched" "cancelled scheduled" \
+  "$(st "$W") $(st "$LATER")"
+check_status "retry of G (after a failed job) exits 2" 2 "$J" retry "$G"
+check "the refusal says why" grep -q "have not succeeded" "$ERR_FILE"
+check_eq "G is still cancelled" cancelled "$(st "$G")"
+retry_cascade() { "$J" retry --meta grp=cascade --json || [[ $? == 6 ]]; }
+check_status "retry by filter of the cascade exits 0 or 6 (left to the relay)" 0 retry_cascade
+check_eq "the retry by filter requeued F only and skipped G and H" "1 2" \
+  "$(json_get '"%s %s" % (d["requeued"], d["skipped"])' <<<"$OUT")"
+wait_for 20 "F failed again" sql_is "failed|2" \
+  "select status, (select count(*) from job_events where job_id = '$F' and to_status = 'failed')
+   from jobs where id = '$F'" || true
+check_eq "G and H stayed cancelled" "cancelled cancelled" "$(st "$G") $(st "$H")"
+
+# ---------------------------------------------------------------- bad input, nothing saved
+before=$(jobs_count)
+check_status "--after an unknown id exits 2" 2 "$J" submit noop --after 00000000-0000-4000-8000-000000000001
+check "  ... naming it" grep -q "00000000-0000-4000-8000-000000000001 does not exist" "$ERR_FILE"
+check_status "--after a malformed id exits 2" 2 "$J" submit noop --after not-a-uuid
+check_status "--after with an empty item exits 2" 2 "$J" submit noop --after "$A,,$B"
+check_status "--after a failed job exits 2" 2 "$J" submit noop --after "$F"
+check "  ... saying it could never run" grep -q "could never run" "$ERR_FILE"
+printf '%s\n' '{"type": "noop", "ref": "x"}' '{"type": "noop", "after": "nope"}' >"$T/bad1.jsonl"
+check_status "a batch naming an unknown ref exits 2" 2 "$J" submit --batch "$T/bad1.jsonl"
+check "  ... naming the line and the ref" grep -q "bad1.jsonl:2: \"after\": 'nope' is neither" "$ERR_FILE"
+printf '%s\n' '{"type": "noop", "after": "y"}' '{"type": "noop", "ref": "y"}' >"$T/bad2.jsonl"
+check_status "a batch naming a later line's ref exits 2" 2 "$J" submit --batch "$T/bad2.jsonl"
+check "  ... saying so" grep -q "is the ref of line 2, not of an earlier line" "$ERR_FILE"
+printf '%s\n' '{"type": "noop", "ref": "z"}' '{"type": "noop", "ref": "z"}' >"$T/bad3.jsonl"
+check_status "a batch giving a ref twice exits 2" 2 "$J" submit --batch "$T/bad3.jsonl"
+printf '%s\n' '{"type": "noop", "ref": "s", "after": "s"}' >"$T/bad4.jsonl"
+check_status "a batch line after itself exits 2" 2 "$J" submit --batch "$T/bad4.jsonl"
+printf '%s\n' '{"type": "noop", "ref": "p"}' "{\"type\": \"noop\", \"after\": [\"p\", \"$F\"]}" >"$T/bad5.jsonl"
+check_status "a batch with a line after a failed job exits 2" 2 "$J" submit --batch "$T/bad5.jsonl"
+check_eq "nothing was saved by the refused submits" "$before" "$(jobs_count)"
+
+# ---------------------------------------------------------------- race: 300 + 300 dependents
+start_consumer w2 --worker-id w2 --concurrency 8
+for i in $(seq 1 300); do echo '{"type": "noop"}'; done >"$T/roots.jsonl"
+check_status "submit 300 jobs" 0 "$J" submit --batch "$T/roots.jsonl"
+mapfile -t roots <"$OUT_FILE"
+for part in 0 1 2; do
+  for i in $(seq 0 99); do
+    k=$(( part * 100 + i ))
+    echo "{\"type\": \"noop\", \"after\": [\"${roots[k]}\", \"${roots[(k * 7 + 3) % 300]}\"], \"metadata\": {\"race\": \"1\"}}"
+  done >"$T/deps$part.jsonl"
+done
+pids=()
+for part in 0 1 2; do
+  "$J" submit --batch "$T/deps$part.jsonl" >"$T/deps$part.out" 2>"$T/deps$part.err" &
+  pids+=($!)
+done
+rcs=""
+for p in "${pids[@]}"; do rc=0; wait "$p" || rc=$?; rcs+="$rc "; done
+check_eq "the 3 concurrent batches exited 0" "0 0 0 " "$rcs"
+check_eq "the 3 concurrent batches saved 300 dependents" 300 \
+  "$(cat "$T/deps0.out" "$T/deps1.out" "$T/deps2.out" | sort -u | wc -l)"
+wait_for 60 "the 300 dependents succeeded" sql_is 300 \
+  "select count(*) from jobs where job_metadata @> '{\"race\": \"1\"}' and status = 'succeeded'" || true
+check_eq "each dependent was released once and ran once" "300|300|300" \
+  "$(sql "select count(*) filter (where q = 1), count(*) filter (where r = 1), count(*)
+          from (select j.id,
+                  (select count(*) from job_events e where e.job_id = j.id and e.from_status = 'waiting') q,
+                  (select count(*) from job_events e where e.job_id = j.id and e.to_status = 'running') r
+                from jobs j where j.job_metadata @> '{\"race\": \"1\"}' and j.has_dependencies) x")"
+check_eq "no dependent of the race was claimed before both its dependencies finished" 0 \
+  "$(claimed_before_deps "select id from jobs where job_metadata @> '{\"race\": \"1\"}'")"
+check_eq "no counter row is left but those of waiting or cancelled jobs" 0 \
+  "$(sql "select count(*) from job_deps_left s join jobs j on j.id = s.job_id
+          where j.status not in ('waiting', 'cancelled')")"
+
+# ---------------------------------------------------------------- kill -9 mid-graph
+{
+  for r in 0 1 2 3 4 5; do
+    echo "{\"type\": \"sleep\", \"payload\": {\"seconds\": 0.6}, \"ref\": \"r$r\", \"metadata\": {\"kill\": \"1\"}}"
+    for c in 0 1 2; do
+      echo "{\"type\": \"sleep\", \"payload\": {\"seconds\": 0.4}, \"ref\": \"c$r$c\", \"after\": \"r$r\", \"metadata\": {\"kill\": \"1\"}}"
+    done
+  done
+  echo '{"type": "noop", "after": ["c00", "c11", "c22", "c30", "c41", "c52"], "metadata": {"kill": "1"}}'
+} >"$T/kill.jsonl"
+check_status "submit a graph of 25 jobs" 0 "$J" submit --batch "$T/kill.jsonl"
+wait_for 20 "some children run" sql_is t \
+  "select count(*) > 0 from jobs where job_metadata @> '{\"kill\": \"1\"}' and status = 'running' and has_dependencies" || true
+kill -KILL "$(pid_of w1)"
+wait_exit w1 5 || true
+start_consumer w3 --worker-id w3 --concurrency 8
+wait_for 90 "the 25 jobs succeeded" sql_is 25 \
+  "select count(*) from jobs where job_metadata @> '{\"kill\": \"1\"}' and status = 'succeeded'" || true
+check_eq "each of the 25 jobs ended once" "25|25" \
+  "$(sql "select count(*), sum(n) from (select (select count(*) from job_events e where e.job_id = j.id
+          and e.to_status in ('succeeded', 'failed', 'cancelled')) n
+          from jobs j where j.job_metadata @> '{\"kill\": \"1\"}') x where n = 1")"
+check_eq "none was claimed before its dependencies finished" 0 \
+  "$(claimed_before_deps "select id from jobs where job_metadata @> '{\"kill\": \"1\"}'")"
+
+# ---------------------------------------------------------------- a chain of 2,000 cancelled
+{
+  echo '{"type": "noop", "delay": "1h", "ref": "n0"}'
+  for i in $(seq 1 1999); do echo "{\"type\": \"noop\", \"ref\": \"n$i\", \"after\": \"n$(( i - 1 ))\"}"; done
+} >"$T/chain.jsonl"
+check_status "submit a chain of 2,000 jobs" 0 "$J" submit --batch "$T/chain.jsonl"
+mapfile -t chain <"$OUT_FILE"
+check_status "cancel of the chain's head exits 0" 0 "$J" cancel "${chain[0]}"
+check_eq "the 2,000 jobs are cancelled" 2000 \
+  "$(sql "select count(*) from jobs where status = 'cancelled' and id in ($(printf "'%s'," "${chain[@]}" | sed 's/,$//'))")"
+check_eq "the last one names its dependency" "dependency ${chain[1998]} cancelled" \
+  "$(sql "select status_reason from jobs where id = '${chain[1999]}'")"
+
+# ---------------------------------------------------------------- privileges
+CLI_DB="postgresql://jobq_cli:jobq_cli@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+CONSUMER_DB="postgresql://jobq_consumer:jobq_consumer@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+clpsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$CLI_DB" -c "$1"; }
+cpsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$CONSUMER_DB" -c "$1"; }
+check_status "submit a job an hour ahead" 0 "$J" submit --delay 1h noop
+D=$OUT
+check_status "and one after it" 0 "$J" submit noop --after "$D"
+WD=$OUT
+for who in cli consumer; do
+  run=clpsql; [[ $who == consumer ]] && run=cpsql
+  check_status "$who role: setting has_dependents is refused" 1 $run \
+    "UPDATE jobs SET has_dependents = false WHERE id = '$D'"
+  check_status "$who role: setting has_dependencies is refused" 1 $run \
+    "UPDATE jobs SET has_dependencies = false WHERE id = '$WD'"
+  check_status "$who role: moving a waiting job to queued is refused" 1 $run \
+    "UPDATE jobs SET status = 'queued' WHERE id = '$WD'"
+  check_status "$who role: moving a job into waiting is refused" 1 $run \
+    "UPDATE jobs SET status = 'waiting' WHERE id = '$D'"
+  for fn in "jobq_deps_ended(ARRAY['$D']::uuid[])" "jobq_deps_queue(ARRAY['$WD']::uuid[])" \
+            "jobq_deps_count(ARRAY['$D']::uuid[], ARRAY['$WD']::uuid[])"; do
+    check_status "$who role: ${fn%%(*} is refused" 1 $run "SELECT $fn"
+  done
+done
+check_eq "the waiting job and its dependency are as they were" "waiting t scheduled t" \
+  "$(sql "select status, has_dependencies from jobs where id = '$WD'" | tr '|' ' ') $(sql "select status, has_dependents from jobs where id = '$D'" | tr '|' ' ')"
+check_status "cli role: a waiting job committed without its edges is refused" 1 clpsql \
+  "INSERT INTO jobs (type, status, has_dependencies) VALUES ('noop', 'waiting', true)"
+check_status "cli role: a waiting job without has_dependencies is refused" 1 clpsql \
+  "INSERT INTO jobs (type, status) VALUES ('noop', 'waiting')"
+# Temp tables named like every table the functions use, each refusing any write: the link
+# and the release write only the real ones.
+trap_tables=""
+for t in jobs job_deps job_deps_left job_events jobq_wake; do
+  trap_tables+="CREATE TEMP TABLE $t (x int);
+    CREATE FUNCTION pg_temp.trap_$t() RETURNS trigger LANGUAGE plpgsql AS
+      \$f\$ BEGIN RAISE EXCEPTION 'temp table $t used'; END \$f\$;
+    CREATE TRIGGER trap BEFORE INSERT OR UPDATE OR DELETE ON pg_temp.$t
+      FOR EACH ROW EXECUTE FUNCTION pg_temp.trap_$t();"
+done
+check_status "cli role: link with temp tables named like the functions' tables" 0 clpsql "
+  $trap_tables
+  BEGIN;
+  INSERT INTO public.jobs (type, status, has_dependencies) VALUES ('noop', 'waiting', true);
+  SELECT jobq_link_deps(ARRAY(SELECT id FROM public.jobs WHERE type = 'noop' AND status = 'waiting'
+                              AND has_dependencies AND NOT EXISTS (SELECT 1 FROM public.job_deps d
+                              WHERE d.job_id = public.jobs.id)), ARRAY['$D']::uuid[], ARRAY[false]);
+  COMMIT;"
+check_eq "  ... the edge is in the real table" 2 "$(sql "select count(*) from job_deps where dep_id = '$D'")"
+
+# ---------------------------------------------------------------- REPEATABLE READ
+apsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$JOBQ_DATABASE_URL" -c "$1"; }
+check_status "a cancel releasing dependents under REPEATABLE READ is refused" 1 apsql "
+  BEGIN ISOLATION LEVEL REPEATABLE READ;
+  SELECT * FROM jobq_cli_cancel(ARRAY['$D']::uuid[], 'rr');
+  COMMIT;"
+check "  ... naming the job and the level" grep -q "job $D ended with dependents in a repeatable read transaction" "$ERR_FILE"
+check_eq "  ... nothing changed" "scheduled waiting" "$(st "$D") $(st "$WD")"
+check_status "the same cancel under READ COMMITTED exits 0" 0 "$J" cancel "$D"
+check_eq "  ... and cancels its dependents" "cancelled" \
+  "$(sql "select string_agg(distinct status, ',') from jobs where id in (select job_id from job_deps where dep_id = '$D')")"
+
+note "states: $(state_counts)"
