@@ -131,4 +131,22 @@ int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, cons
 int store_claim_read(const PGresult *res, int row, const struct store_claim_cols *cols,
 		     struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
 
+struct jobq_new_job;
+struct jobq_submitted;
+
+/* Jobs per INSERT statement of a submit (common/store_submit.c). */
+#define STORE_SUBMIT_CHUNK 1000
+
+/* The keys of jobq_store_submit's jobs folded: first[i] = the earliest job with jobs[i]'s
+ * idempotency key (i itself when it is the first or has no key). malloc'd (the caller
+ * frees it), NULL when out of memory. */
+size_t *store_submit_fold(const struct jobq_new_job *jobs, size_t n);
+
+/* jobq_store_submit's inserts inside the caller's transaction block, `chunk` jobs per
+ * statement (1: an error names its job), with first from store_submit_fold; fills out[]
+ * as jobq_store_submit does. The caller commits or rolls back. */
+int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		    const size_t *first, size_t chunk, bool wait, int64_t relay_grace_ms,
+		    struct jobq_submitted *out, struct jobq_err *err) JOBQ_WUR;
+
 #endif

@@ -15,7 +15,7 @@
 /* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
  * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms,
- * priority (only when not 0), concurrency_key (only when set)}; each row's result
+ * priority (only when not 0), concurrency_key and batch_id (only when set)}; each row's result
  * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
  * the existing job (the key is how its ord is found); a key whose job's window is over
  * was taken from that job just before (expire_keys), so its row is new. Keys are unique
@@ -24,7 +24,7 @@
  * keys wait for each other rather than deadlock. A repeated key's DO UPDATE (a no-op write
  * of the key) rather than DO NOTHING waits for a concurrent insert of that key to commit
  * and then returns its row, where a separate SELECT would not see it. */
-#define SUBMIT_CHUNK 1000
+#define SUBMIT_CHUNK STORE_SUBMIT_CHUNK
 #define SUBMIT_NAME "jobq_submit"
 
 static const char SQL_SUBMIT[] =
@@ -32,16 +32,17 @@ static const char SQL_SUBMIT[] =
 	"  SELECT gen_random_uuid() AS id, s.ord, s.type, s.payload::jsonb AS payload,"
 	"         s.queue, s.max_attempts, s.timeout_ms, s.key, s.unique_ms,"
 	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
-	"         coalesce(s.priority, 0) AS priority, s.concurrency_key,"
+	"         coalesce(s.priority, 0) AS priority, s.concurrency_key, s.batch_id,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
 	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
-	"       metadata text, unique_ms bigint, priority int, concurrency_key text)),"
+	"       metadata text, unique_ms bigint, priority int, concurrency_key text,"
+	"       batch_id uuid)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after, job_metadata,"
-	"                    unique_until, priority, concurrency_key)"
+	"                    unique_until, priority, concurrency_key, batch_id)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
 	"         CASE WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
 	"         CASE WHEN timeout_ms > 0 THEN make_interval(secs => timeout_ms / 1000.0) END,"
@@ -51,7 +52,7 @@ static const char SQL_SUBMIT[] =
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
 	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
 	"END,"
-	"         priority, concurrency_key"
+	"         priority, concurrency_key, batch_id" /* 0051 */
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
@@ -111,13 +112,15 @@ static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 		"at_ms", (json_int_t)j->at_unix_ms, "timeout_ms", (json_int_t)j->timeout_ms, "key",
 		j->key, "metadata", j->metadata, "unique_ms", (json_int_t)j->unique_for_ms);
 
-	/* Only a priority job names its priority, only a keyed one its key: the others' rows
-	 * stay as they were. */
+	/* Only a priority job names its priority, only a keyed one its key, only a batch's job
+	 * its batch: the others' rows stay as they were. */
 	if (it != NULL &&
 	    ((j->priority != 0 &&
 	      json_object_set_new(it, "priority", json_integer(j->priority)) != 0) ||
 	     (j->concurrency_key != NULL &&
-	      json_object_set_new(it, "concurrency_key", json_string(j->concurrency_key)) != 0))) {
+	      json_object_set_new(it, "concurrency_key", json_string(j->concurrency_key)) != 0) ||
+	     (j->batch_id != NULL &&
+	      json_object_set_new(it, "batch_id", json_string(j->batch_id)) != 0))) {
 		json_decref(it);
 		return NULL;
 	}
@@ -294,17 +297,43 @@ out:
 	return r;
 }
 
+int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		    const size_t *first, size_t chunk, bool wait, int64_t relay_grace_ms,
+		    struct jobq_submitted *out, struct jobq_err *err)
+{
+	int r = submit_chunks(st, jobs, n, first, chunk, wait, relay_grace_ms, out, err);
+
+	if (r != 0)
+		return r;
+	/* A key repeated within the batch is the job its first line made. */
+	for (size_t i = 0; i < n; i++)
+		if (first[i] != i) {
+			out[i] = out[first[i]];
+			out[i].existed = true;
+		}
+	return 0;
+}
+
+size_t *store_submit_fold(const struct jobq_new_job *jobs, size_t n)
+{
+	size_t *first = calloc(n ? n : 1, sizeof(*first));
+
+	if (first != NULL && fold_keys(jobs, n, first) != 0) {
+		free(first);
+		first = NULL;
+	}
+	return first;
+}
+
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
 		      int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
-	size_t *first = calloc(n ? n : 1, sizeof(*first)), rows = 0;
+	size_t *first = store_submit_fold(jobs, n), rows = 0;
 	bool alone;
 	int r;
 
-	if (first == NULL || fold_keys(jobs, n, first) != 0) {
-		free(first);
+	if (first == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
-	}
 	for (size_t i = 0; i < n; i++)
 		rows += first[i] == i;
 	/* Jobs that fit one statement, with no waiter to register, need no transaction
@@ -314,7 +343,7 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 	alone = !wait && rows <= SUBMIT_CHUNK;
 	if (!alone && (r = jobq_store_command(st, "BEGIN", err)) != 0)
 		goto out;
-	r = submit_chunks(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
+	r = store_submit_in(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
 	if (r == JOBQ_EINVAL && n > 1) {
 		/* The server refused something in the batch: insert again one job per statement,
 		 * so that the message names the job. */
@@ -323,19 +352,13 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 		alone = false;
 		if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
 			goto out;
-		r = submit_chunks(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
+		r = store_submit_in(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
 	}
 	if (r != 0) {
 		if (!alone)
 			store_rollback(st);
 		goto out;
 	}
-	/* A key repeated within the batch is the job its first line made. */
-	for (size_t i = 0; i < n; i++)
-		if (first[i] != i) {
-			out[i] = out[first[i]];
-			out[i].existed = true;
-		}
 	if (!alone)
 		r = jobq_store_command(st, "COMMIT", err);
 out:

@@ -194,7 +194,7 @@ int batch_read_file(FILE *f, const char *name, int64_t max_payload, struct batch
 			jobq_err_prefix(err, "%s:%zu", name, lineno);
 			goto out;
 		}
-		n++;
+		ins[n++].line = lineno;
 	}
 	if (ferror(f)) /* getline() stops at a read error as at the end: not a whole batch */
 		r = jobq_err_set(err, JOBQ_EINVAL, "%s:%zu: read error: %s", name, lineno + 1,

@@ -23,6 +23,7 @@ struct batch_input {
 	char *key;             /* idempotency key or NULL */
 	char *concurrency_key; /* fairness and limit key or NULL */
 	char *metadata;        /* JSON object text kept with the job, or NULL ({}) */
+	size_t line;           /* its line in the batch file (batch_read_file), else 0 */
 	struct jobq_new_job job;
 };
 

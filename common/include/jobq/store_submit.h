@@ -25,6 +25,8 @@ struct jobq_new_job {
 				* a submit of it afterwards makes a new job; 0 = for ever */
 	int priority;                /* 0..9; > 0: released by the relay, never by the submitter */
 	const char *concurrency_key; /* fairness and limit key (migration 0024) or NULL */
+	const char *batch_id;        /* the batch the caller's transaction opened (migration
+				      * 0051, jobq_store_batch_submit) or NULL */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */
