@@ -176,6 +176,21 @@ check_status "the keys and a new one: exit 2" 2 cli submit --batch "$T/ok2.jsonl
 check "... naming the new key's line" grep -q "ok2.jsonl:6: key 'ok-new' is new" "$ERR_FILE"
 check_eq "nothing saved by the refused ones" 5 "$(sql "select count(*) from jobs where idempotency_key like 'ok-%'")"
 
+# ---- two submits of one keyed file at once: one batch; --json names it first
+for i in 1 2 3; do printf '{"type":"noop","delay":"1h","key":"race-%d"}\n' "$i"; done >"$T/race.jsonl"
+s1=0; s2=0
+cli submit --batch "$T/race.jsonl" --on-complete echo >"$T/race1.out" 2>"$T/race1.err" & r1=$!
+cli submit --batch "$T/race.jsonl" --on-complete echo >"$T/race2.out" 2>"$T/race2.err" & r2=$!
+wait "$r1" || s1=$?
+wait "$r2" || s2=$?
+check_eq "two submits of one keyed file at once: both exit 0" "0 0" "$s1 $s2"
+check "... with the same batch and ids" cmp -s "$T/race1.out" "$T/race2.out"
+check_eq "... one batch of 3 jobs" "1 3" \
+  "$(sql "select count(distinct batch_id) || ' ' || count(*) from jobs where idempotency_key like 'race-%'")"
+check_status "submit --json" 0 cli submit --json --batch "$T/race.jsonl" --on-complete echo
+check_eq "--json: the batch first, then one object per job" "$(head -n1 "$T/race1.out" | cut -d' ' -f2) 4" \
+  "$(head -n1 "$OUT_FILE" | json_get 'd["batch"]') $(wc -l <"$OUT_FILE")"
+
 # ---- a retry before completion raises the count again
 printf '{"type":"fail","max_attempts":1}\n{"type":"sleep","payload":{"seconds":120}}\n' >"$T/retry.jsonl"
 check_status "submit the retry batch" 0 cli submit --batch "$T/retry.jsonl" --on-complete echo
