@@ -234,6 +234,9 @@ submitter() {  # FROM STEP: submit batches FROM, FROM+STEP, ...
 MANY="b.on_complete_payload = '{\"many\": 1}'::jsonb"
 t0=$(_jq_now_ms)
 spids=()
+for ((i = 0; i < 2000; i++)); do printf '{"type":"noop"}\n'; done >"$T/big.jsonl"
+cli submit --batch "$T/big.jsonl" --on-complete echo '{"big":1}' --on-success noop >"$T/big.out" &
+spids+=($!)
 for s in 0 1 2 3; do submitter "$s" 4 & spids+=($!); done
 wait_for 60 "half the batches submitted" sql_is t "select count(*) >= $NB / 2 from batches b where $MANY" || true
 vpid=$(pid_of w2)
@@ -243,6 +246,7 @@ consumer w5 --concurrency 16
 for ((round = 0; round < 60; round++)); do  # cancel about one job in ten, while submits go on
   sql "select count(*) from (select jobq_cli_cancel(array_agg(id), 'random cancel')
        from jobs where batch_id is not null and status in ('scheduled','queued','running')
+        and batch_id not in (select id from batches where on_complete_payload = '{\"big\": 1}')
         and random() < 0.1) x" >/dev/null
   alive=0
   for p in "${spids[@]}"; do if kill -0 "$p" 2>/dev/null; then alive=1; fi; done
@@ -267,7 +271,13 @@ check_eq "every callback's counts match its batch's jobs" 0 "$(sql "
    where $MANY and format('%s %s %s', c.payload->'counts'->>'succeeded', c.payload->'counts'->>'failed', c.payload->'counts'->>'cancelled')
       <> (select format('%s %s %s', count(*) filter (where status = 'succeeded'), count(*) filter (where status = 'failed'),
                         count(*) filter (where status = 'cancelled')) from jobs j where j.batch_id = b.id)")"
-check_eq "no stripe left above 0" 0 "$(sql "select count(*) from batch_left where jobs_left <> 0")"
+check_eq "no stripe of theirs left above 0" 0 \
+  "$(sql "select count(*) from batch_left l join batches b on b.id = l.batch_id where $MANY and l.jobs_left <> 0")"
+check_eq "the batch of 2000 was submitted" 2001 "$(wc -l <"$T/big.out")"
+read -r _ bigb <"$T/big.out"
+check_eq "the batch of 2000 ends by many workers at once: each callback once, 64 stripes at 0" "1 1 64 0" \
+  "$(cb_jobs "$bigb" on_complete) $(cb_jobs "$bigb" on_success) $(sql "select count(*) || ' ' || sum(jobs_left) from batch_left where batch_id = '$bigb'")"
+note "the batch of 2000: submitted to completed in $(sql "select round(extract(epoch from completed_at - created_at) * 1000) from batches where id = '$bigb'") ms"
 note "batches: $(sql "select format('%s all succeeded, %s not', count(*) filter (where on_success_job is not null), count(*) filter (where on_success_job is null)) from batches b where $MANY")"
 
 for w in w1 w3 w4 w5; do stop_consumer "$w" || true; done
