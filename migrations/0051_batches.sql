@@ -18,11 +18,12 @@
 --   with jobs left (the first free one from a place given by the job id's hash, SKIP
 --   LOCKED; when every such stripe is locked it waits for one); a job leaving a finished
 --   state (jobq retry) raises one. An end never locks another job nor the batch row. Only
---   the end that brings a stripe to 0 takes the batch row's lock and then, in a new
---   statement (a new snapshot under READ COMMITTED: it sees every end committed while it
---   waited), checks that no stripe has jobs left and that no job of the batch is
---   unfinished. The last of two concurrent such ends always sees the other's stripe:
---   whichever takes the batch lock second waits for the first's commit. Hence the
+--   the transaction whose end brings a stripe to 0 takes the batch row's lock, at its
+--   commit (a deferred trigger, batch_left_zero), and then, in a new statement (a new
+--   snapshot under READ COMMITTED: it sees every end committed while it waited), checks
+--   that no stripe has jobs left and that no job of the batch is unfinished. The last of
+--   two concurrent such ends always sees the other's stripe: whichever takes the batch
+--   lock second waits for the first's commit. Hence the
 --   refusal of any other isolation level: under REPEATABLE READ the check would read the
 --   transaction's first snapshot and could miss the other end for good.
 
@@ -54,6 +55,7 @@ CREATE TABLE batch_left (
     batch_id  uuid NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
     stripe    smallint NOT NULL CHECK (stripe BETWEEN 0 AND 63),
     jobs_left integer NOT NULL CHECK (jobs_left >= 0),
+    zeroed_by xid8,   -- the transaction that last brought it to 0 (batch_left_zero)
     PRIMARY KEY (batch_id, stripe)
 );
 
@@ -188,6 +190,13 @@ BEGIN
     END IF;
     UPDATE public.batches SET completed_at = now(), on_complete_job = cj, on_success_job = sj
      WHERE id = batch;
+    -- a completed batch counts no more (a retry of its jobs changes nothing): batch_left
+    -- keeps the unfinished batches only, which batch_left_zero's search reads. A stripe
+    -- that a retry racing this completion holds is left to it (waiting for it here could
+    -- close a cycle with that transaction's own completion check).
+    DELETE FROM public.batch_left l
+     WHERE (l.batch_id, l.stripe) IN (SELECT x.batch_id, x.stripe FROM public.batch_left x
+                                        WHERE x.batch_id = batch FOR UPDATE SKIP LOCKED);
 END
 $$;
 
@@ -199,7 +208,6 @@ DECLARE
     ended boolean := NEW.status IN ('succeeded', 'failed', 'cancelled');
     h integer := hashtext(NEW.id::text) & 63;
     st smallint;
-    n integer;
 BEGIN
     IF TG_RELID <> 'public.jobs'::regclass::oid THEN
         RAISE EXCEPTION 'jobq_batch_count fires only on jobs, not on %', TG_RELID::regclass;
@@ -218,14 +226,15 @@ BEGIN
          WHERE l.batch_id = NEW.batch_id AND (l.jobs_left > 0 OR NOT ended)
          ORDER BY (l.stripe - h + 64) % 64 LIMIT 1 FOR UPDATE;
         IF NOT FOUND THEN
-            RETURN NULL; -- a batch not sealed (no stripes): nothing counted yet
+            RETURN NULL; -- a completed batch (no stripes): nothing to count
         END IF;
     END IF;
-    UPDATE public.batch_left SET jobs_left = jobs_left + CASE WHEN ended THEN -1 ELSE 1 END
-     WHERE batch_id = NEW.batch_id AND stripe = st RETURNING jobs_left INTO n;
-    IF ended AND n = 0 THEN
-        PERFORM public.jobq_batch_complete(NEW.batch_id);
-    END IF;
+    -- a stripe brought to 0 queues batch_left_zero's check for the commit
+    UPDATE public.batch_left
+       SET jobs_left = jobs_left + CASE WHEN ended THEN -1 ELSE 1 END,
+           zeroed_by = CASE WHEN ended AND jobs_left = 1 THEN pg_current_xact_id()
+                            ELSE zeroed_by END
+     WHERE batch_id = NEW.batch_id AND stripe = st;
     RETURN NULL;
 END
 $$;
@@ -235,6 +244,38 @@ CREATE TRIGGER jobs_batch_count AFTER UPDATE OF status ON jobs FOR EACH ROW
               IS DISTINCT FROM (NEW.status IN ('succeeded', 'failed', 'cancelled')))
     EXECUTE FUNCTION jobq_batch_count();
 
+-- batch_left_zero: the completion check of the stripes brought to 0, deferred to the commit
+-- of the transaction that did it, when every end of that transaction has taken its stripe.
+-- Checked at once, an end held the batch row's lock while a later end of the same
+-- transaction (a consumer finishes several jobs in one statement, a cancel many) waited
+-- for a stripe that another end held, which waited for the batch row: a deadlock. The
+-- first firing in a transaction locks the rows of every batch whose stripe the transaction
+-- brought to 0 (zeroed_by), in id order, so that two transactions ending the last jobs of
+-- the same batches lock them in the same order; the later firings find them completed or
+-- locked by their own transaction already.
+CREATE FUNCTION jobq_batch_zero() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    bid uuid;
+BEGIN
+    IF TG_RELID <> 'public.batch_left'::regclass::oid THEN
+        RAISE EXCEPTION 'jobq_batch_zero fires only on batch_left, not on %', TG_RELID::regclass;
+    END IF;
+    FOR bid IN SELECT b.id FROM public.batches b
+                WHERE b.id IN (SELECT l.batch_id FROM public.batch_left l
+                                WHERE l.zeroed_by = pg_current_xact_id() AND l.jobs_left = 0)
+                  AND b.completed_at IS NULL
+                ORDER BY b.id FOR UPDATE OF b LOOP
+        PERFORM public.jobq_batch_complete(bid);
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER batch_left_zero AFTER UPDATE OF jobs_left ON batch_left
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NEW.jobs_left = 0 AND OLD.jobs_left > 0)
+    EXECUTE FUNCTION jobq_batch_zero();
+
 REVOKE EXECUTE ON FUNCTION jobq_batch_open(text, jsonb, text, jsonb, text),
-    jobq_batch_seal(uuid), jobq_batch_guard(), jobq_batch_complete(uuid), jobq_batch_count()
-    FROM PUBLIC;
+    jobq_batch_seal(uuid), jobq_batch_guard(), jobq_batch_complete(uuid), jobq_batch_count(),
+    jobq_batch_zero() FROM PUBLIC;
