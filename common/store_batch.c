@@ -262,8 +262,8 @@ int jobq_store_batch_submit(struct jobq_store *st, const struct jobq_batch_callb
 	}
 	if (r == 0 || *bad == SIZE_MAX || strncmp(err->msg, "job ", 4) == 0)
 		goto out;
-	if (n > 1)
-		jobq_err_prefix(err, "job %zu", *bad + 1);
+	/* Always "job N": a batch's caller maps it to its input (the CLI to FILE:LINE). */
+	jobq_err_prefix(err, "job %zu", *bad + 1);
 out:
 	free(first);
 	free(copy);

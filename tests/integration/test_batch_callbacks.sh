@@ -15,6 +15,7 @@
 #    not open; an end under REPEATABLE READ is refused (one line, the job unchanged);
 #  - 200 batches drained by 4 consumers x 16 with random cancels and a kill -9 of one
 #    consumer mid-way: every batch's callbacks exactly once, with counts that match.
+: "${JQ_TEST_TIMEOUT:=570}"   # ctest gives this test 600 s (tests/CMakeLists.txt): 200 CLI submits
 source "$(dirname "$0")/lib.sh"
 jq_setup batchcb
 

@@ -36,9 +36,9 @@ struct jobq_batch_callbacks {
  * Idempotency keys: when every job of the input has a key and the keys are exactly the
  * jobs of one batch with the same callbacks, that batch is the answer (its ids in out[],
  * existed set; nothing is inserted). Any other use of a key that belongs to a job already
- * is JOBQ_EINVAL "job N: key K is job J ..." (N counted from 1) naming the batch, if any;
- * *bad (may be NULL) then receives N - 1 (else SIZE_MAX). A submit of the same keys racing
- * this one is waited for and then resolved as above. JOBQ_EINVAL for bad input, JOBQ_EDB
+ * is JOBQ_EINVAL "job N: key K is job J ..." (N counted from 1, even for one job) naming
+ * the batch, if any; *bad (may be NULL) then receives N - 1 (else SIZE_MAX). A submit of
+ * the same keys racing this one is waited for and then resolved as above. JOBQ_EINVAL for bad input, JOBQ_EDB
  * otherwise; nothing is saved on error. */
 int jobq_store_batch_submit(struct jobq_store *st, const struct jobq_batch_callbacks *cb,
 			    const struct jobq_new_job *jobs, size_t n, int64_t relay_grace_ms,
