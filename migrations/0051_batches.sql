@@ -51,8 +51,13 @@ CREATE TABLE batches (
     CHECK (octet_length(on_success_payload::text) <= 4194304 - 256)
 );
 
+-- No foreign key to batches: PostgreSQL checks one again when a row that the same
+-- transaction updated before is updated once more (a second end on a stripe in one
+-- statement), and that check's KEY SHARE lock on the batch row, taken in the middle of an
+-- end, closed deadlock cycles with the completion's lock at commit. Only jobq_batch_seal
+-- inserts rows, for the batch it holds.
 CREATE TABLE batch_left (
-    batch_id  uuid NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    batch_id  uuid NOT NULL,
     stripe    smallint NOT NULL CHECK (stripe BETWEEN 0 AND 63),
     jobs_left integer NOT NULL CHECK (jobs_left >= 0),
     zeroed_by xid8,   -- the transaction that last brought it to 0 (batch_left_zero)
