@@ -1,6 +1,6 @@
 -- Batches with callbacks (docs/workflows.md, "Batches with callbacks"): `jobq submit --batch
 -- FILE --on-complete TYPE [PAYLOAD] --on-success TYPE [PAYLOAD]`. A callback job is queued
--- exactly once, in the transaction of the end that leaves no job of the batch unfinished
+-- exactly once, at the commit of the end that leaves no job of the batch unfinished
 -- (succeeded, failed for good, cancelled); --on-success's only if every job succeeded.
 --
 -- - batches: one row per batch, written by jobq_batch_open (the submit's transaction opens
@@ -23,9 +23,9 @@
 --   snapshot under READ COMMITTED: it sees every end committed while it waited), checks
 --   that no stripe has jobs left and that no job of the batch is unfinished. The last of
 --   two concurrent such ends always sees the other's stripe: whichever takes the batch
---   lock second waits for the first's commit. Hence the
---   refusal of any other isolation level: under REPEATABLE READ the check would read the
---   transaction's first snapshot and could miss the other end for good.
+--   lock second waits for the first's commit. Hence the refusal of any other isolation
+--   level: under REPEATABLE READ the check would read the transaction's first snapshot
+--   and could miss the other end for good.
 
 CREATE TABLE batches (
     id                  uuid PRIMARY KEY,
