@@ -223,6 +223,29 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	" END IF;"
 	"END $$",
+	/* Batches with callbacks (migration 0051): the CLI opens and seals its batch through
+	 * jobq_batch_open and jobq_batch_seal, names it in submit's insert (jobs.batch_id,
+	 * guarded by a trigger) and reads the batches' progress; the consumer's ends count
+	 * through a SECURITY DEFINER trigger and need no right on them. */
+	"DO $$ DECLARE f regprocedure; BEGIN"
+	" IF to_regclass('public.batches') IS NOT NULL THEN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
+	"   REVOKE ALL ON batches, batch_left FROM jobq_consumer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') THEN"
+	"   REVOKE ALL ON batches, batch_left FROM jobq_producer;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
+	"   REVOKE ALL ON batches, batch_left FROM jobq_cli;"
+	"   GRANT SELECT ON batches, batch_left TO jobq_cli;"
+	"   GRANT INSERT (batch_id) ON jobs TO jobq_cli;"
+	"   FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
+	"    AND p.proname IN ('jobq_batch_open', 'jobq_batch_seal') LOOP"
+	"    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jobq_cli', f);"
+	"   END LOOP;"
+	"  END IF;"
+	" END IF;"
+	"END $$",
 	/* The metadata pairs (migration 0045): written by the insert trigger alone, read by
 	 * the CLI's --meta. */
 	"DO $$ BEGIN"

@@ -131,4 +131,36 @@ int store_claim_columns(const PGresult *res, struct store_claim_cols *cols, cons
 int store_claim_read(const PGresult *res, int row, const struct store_claim_cols *cols,
 		     struct jobq_claim *out, struct jobq_err *err) JOBQ_WUR;
 
+struct jobq_new_job;
+struct jobq_submitted;
+
+/* Jobs per INSERT statement of a submit (common/store_submit.c). */
+#define STORE_SUBMIT_CHUNK 1000
+
+/* The keys of jobq_store_submit's jobs folded: first[i] = the earliest job with jobs[i]'s
+ * idempotency key (i itself when it is the first or has no key). malloc'd (the caller
+ * frees it), NULL when out of memory. */
+size_t *store_submit_fold(const struct jobq_new_job *jobs, size_t n);
+
+struct jobq_deps;
+
+/* The dependency edges of jobs[0..n) (their after / after_any lists) into d (jobq/deps.h;
+ * the caller frees it with jobq_deps_free). JOBQ_EINVAL naming the job (when n > 1) and
+ * the list. */
+int store_submit_deps(const struct jobq_new_job *jobs, size_t n, struct jobq_deps *d,
+		      struct jobq_err *err) JOBQ_WUR;
+
+/* jobq_store_submit's inserts inside the caller's transaction block, `chunk` jobs per
+ * statement (1: an error names its job), with first from store_submit_fold, then the links
+ * of deps (from store_submit_deps; NULL or none: no link) to the new jobs; fills out[] as
+ * jobq_store_submit does. The caller commits or rolls back. */
+int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		    const size_t *first, size_t chunk, const struct jobq_deps *deps, bool wait,
+		    int64_t relay_grace_ms, struct jobq_submitted *out,
+		    struct jobq_err *err) JOBQ_WUR;
+
+/* Whether r and err are a deadlock or a serialization failure (SQLSTATE 40P01, 40001): the
+ * transaction rolled back, and running it once more usually passes. */
+bool store_deadlocked(int r, const struct jobq_err *err);
+
 #endif

@@ -16,8 +16,8 @@
 /* Up to SUBMIT_CHUNK jobs per statement: one INSERT, one plan and one firing of the history
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
  * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms,
- * priority (only when not 0), concurrency_key (only when set), waiting (only for a job with
- * dependencies: inserted as waiting, migration 0050)}; each row's result
+ * priority (only when not 0), concurrency_key and batch_id (only when set), waiting (only
+ * for a job with dependencies: inserted as waiting, migration 0050)}; each row's result
  * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
  * the existing job (the key is how its ord is found); a key whose job's window is over
  * was taken from that job just before (expire_keys), so its row is new. Keys are unique
@@ -26,7 +26,7 @@
  * keys wait for each other rather than deadlock. A repeated key's DO UPDATE (a no-op write
  * of the key) rather than DO NOTHING waits for a concurrent insert of that key to commit
  * and then returns its row, where a separate SELECT would not see it. */
-#define SUBMIT_CHUNK 1000
+#define SUBMIT_CHUNK STORE_SUBMIT_CHUNK
 #define SUBMIT_NAME "jobq_submit"
 
 static const char SQL_SUBMIT[] =
@@ -35,17 +35,18 @@ static const char SQL_SUBMIT[] =
 	"         s.queue, s.max_attempts, s.timeout_ms, s.key, s.unique_ms,"
 	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
 	"         coalesce(s.priority, 0) AS priority, s.concurrency_key,"
-	"         coalesce(s.waiting, false) AS waiting,"
+	"         coalesce(s.waiting, false) AS waiting, s.batch_id,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
 	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
 	"       metadata text, unique_ms bigint, priority int, concurrency_key text,"
-	"       waiting boolean)),"
+	"       waiting boolean, batch_id uuid)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after, job_metadata,"
-	"                    unique_until, priority, concurrency_key, has_dependencies)"
+	"                    unique_until, priority, concurrency_key, has_dependencies,"
+	"                    batch_id)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
 	"         CASE WHEN waiting THEN 'waiting'"
 	"              WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
@@ -56,7 +57,7 @@ static const char SQL_SUBMIT[] =
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
 	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
 	"END,"
-	"         priority, concurrency_key, waiting"
+	"         priority, concurrency_key, waiting, batch_id" /* 0050, 0051 */
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
@@ -129,7 +130,9 @@ static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 	      json_object_set_new(it, "priority", json_integer(j->priority)) != 0) ||
 	     (j->concurrency_key != NULL &&
 	      json_object_set_new(it, "concurrency_key", json_string(j->concurrency_key)) != 0) ||
-	     (has_deps(j) && json_object_set_new(it, "waiting", json_true()) != 0))) {
+	     (has_deps(j) && json_object_set_new(it, "waiting", json_true()) != 0) ||
+	     (j->batch_id != NULL &&
+	      json_object_set_new(it, "batch_id", json_string(j->batch_id)) != 0))) {
 		json_decref(it);
 		return NULL;
 	}
@@ -306,10 +309,8 @@ out:
 	return r;
 }
 
-/* The edges of jobs[0..n) (their after / after_any lists) into d. JOBQ_EINVAL naming the
- * job (when n > 1) and the list. */
-static int read_deps(const struct jobq_new_job *jobs, size_t n, struct jobq_deps *d,
-		     struct jobq_err *err)
+int store_submit_deps(const struct jobq_new_job *jobs, size_t n, struct jobq_deps *d,
+		      struct jobq_err *err)
 {
 	for (size_t i = 0; i < n; i++) {
 		int r;
@@ -382,13 +383,39 @@ out:
 	return r;
 }
 
-/* True for the failures a transaction may meet and not meet again: a deadlock, a
- * serialization failure. */
-static bool deadlocked(int r, const struct jobq_err *err)
+bool store_deadlocked(int r, const struct jobq_err *err)
 {
 	return r == JOBQ_EAGAIN && err != NULL &&
 	       (strstr(err->msg, "(SQLSTATE 40P01)") != NULL ||
 		strstr(err->msg, "(SQLSTATE 40001)") != NULL);
+}
+
+int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
+		    const size_t *first, size_t chunk, const struct jobq_deps *deps, bool wait,
+		    int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
+{
+	int r = submit_chunks(st, jobs, n, first, chunk, wait, relay_grace_ms, out, err);
+
+	if (r != 0)
+		return r;
+	/* A key repeated within the batch is the job its first line made. */
+	for (size_t i = 0; i < n; i++)
+		if (first[i] != i) {
+			out[i] = out[first[i]];
+			out[i].existed = true;
+		}
+	return deps != NULL && deps->n > 0 ? link_deps(st, deps, out, err) : 0;
+}
+
+size_t *store_submit_fold(const struct jobq_new_job *jobs, size_t n)
+{
+	size_t *first = calloc(n ? n : 1, sizeof(*first));
+
+	if (first != NULL && fold_keys(jobs, n, first) != 0) {
+		free(first);
+		first = NULL;
+	}
+	return first;
 }
 
 static int submit_once(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
@@ -406,7 +433,7 @@ static int submit_once(struct jobq_store *st, const struct jobq_new_job *jobs, s
 	alone = !wait && rows <= SUBMIT_CHUNK && deps->n == 0;
 	if (!alone && (r = jobq_store_command(st, "BEGIN", err)) != 0)
 		return r;
-	r = submit_chunks(st, jobs, n, first, SUBMIT_CHUNK, wait, relay_grace_ms, out, err);
+	r = store_submit_in(st, jobs, n, first, SUBMIT_CHUNK, deps, wait, relay_grace_ms, out, err);
 	if (r == JOBQ_EINVAL && n > 1) {
 		/* The server refused something in the batch: insert again one job per statement,
 		 * so that the message names the job. */
@@ -415,17 +442,7 @@ static int submit_once(struct jobq_store *st, const struct jobq_new_job *jobs, s
 		alone = false;
 		if ((r = jobq_store_command(st, "BEGIN", err)) != 0)
 			return r;
-		r = submit_chunks(st, jobs, n, first, 1, wait, relay_grace_ms, out, err);
-	}
-	if (r == 0) {
-		/* A key repeated within the batch is the job its first line made. */
-		for (size_t i = 0; i < n; i++)
-			if (first[i] != i) {
-				out[i] = out[first[i]];
-				out[i].existed = true;
-			}
-		if (deps->n > 0)
-			r = link_deps(st, deps, out, err);
+		r = store_submit_in(st, jobs, n, first, 1, deps, wait, relay_grace_ms, out, err);
 	}
 	if (r != 0) {
 		if (!alone)
@@ -440,15 +457,13 @@ static int submit_once(struct jobq_store *st, const struct jobq_new_job *jobs, s
 int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n, bool wait,
 		      int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
-	size_t *first = calloc(n ? n : 1, sizeof(*first)), rows = 0;
+	size_t *first = store_submit_fold(jobs, n), rows = 0;
 	struct jobq_deps deps = { 0 };
 	int r;
 
-	if (first == NULL || fold_keys(jobs, n, first) != 0) {
-		free(first);
+	if (first == NULL)
 		return jobq_err_set(err, JOBQ_ENOMEM, "insert jobs: out of memory");
-	}
-	if ((r = read_deps(jobs, n, &deps, err)) != 0)
+	if ((r = store_submit_deps(jobs, n, &deps, err)) != 0)
 		goto out;
 	for (size_t i = 0; i < n; i++)
 		rows += first[i] == i;
@@ -456,7 +471,7 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 	/* Linking locks the dependencies' rows, which the ends of jobs lock too: a deadlock
 	 * or a serialization failure rolled everything back, and a second run usually
 	 * passes. */
-	if (deps.n > 0 && deadlocked(r, err))
+	if (deps.n > 0 && store_deadlocked(r, err))
 		r = submit_once(st, jobs, n, first, rows, &deps, wait, relay_grace_ms, out, err);
 out:
 	jobq_deps_free(&deps);

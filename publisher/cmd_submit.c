@@ -17,6 +17,8 @@
 static const char HELP[] =
 	"usage: jobq submit [OPTIONS] TYPE [PAYLOAD | -]\n"
 	"       jobq submit --batch FILE [--wait]\n"
+	"       jobq submit --batch FILE [--on-complete TYPE [PAYLOAD]]\n"
+	"                   [--on-success TYPE [PAYLOAD]] [--callback-queue Q]\n"
 	"\n"
 	"Submit a job and print its id. PAYLOAD is JSON (default {}); '-' reads it from\n"
 	"stdin. The job is saved in PostgreSQL first, then published to RabbitMQ with a\n"
@@ -54,6 +56,15 @@ static const char HELP[] =
 	"                       in one transaction; \"after\" and \"after_any\" name job ids\n"
 	"                       or the refs of earlier lines; prints the ids in order\n"
 	"                       ('-' = stdin)\n"
+	"  --on-complete TYPE [PAYLOAD]\n"
+	"                       with --batch: once every job of the batch has ended\n"
+	"                       (succeeded, failed for good, cancelled), queue one job TYPE\n"
+	"                       with payload {\"batch\", \"total\", \"counts\", \"payload\":\n"
+	"                       PAYLOAD} (PAYLOAD: JSON, default {}); prints \"batch ID\"\n"
+	"                       first (see `jobq batch status`, docs/workflows.md)\n"
+	"  --on-success TYPE [PAYLOAD]\n"
+	"                       the same, queued only if every job succeeded\n"
+	"  --callback-queue Q   the callbacks' queue (default: default)\n"
 	"  --wait               wait for the job(s) to end; print the result or the error\n"
 	"  --wait-timeout DUR   with --wait, give up after DUR (exit 4)\n"
 	"  --json               print {\"id\", \"status\", \"existed\", \"published\"} objects\n"
@@ -108,6 +119,82 @@ static char *read_stream(FILE *f, int64_t limit, size_t *len, struct jobq_err *e
 	return buf;
 }
 
+/* A batch's callbacks as given: the flags' values, and the payloads that followed them. */
+struct callbacks {
+	struct jobq_batch_opts opts;
+};
+
+static bool callbacks_given(const struct callbacks *cb)
+{
+	return cb->opts.on_complete_type != NULL || cb->opts.on_success_type != NULL ||
+	       cb->opts.callback_queue != NULL;
+}
+
+/* Copy argv into out (argc + 1 entries) without the PAYLOAD that may follow the TYPE of
+ * --on-complete or --on-success (an argument of its own, not an option: it does not start
+ * with '-'), which goes to cb; getopt then sees the flags with their TYPE only. Returns the
+ * new argc. Stops looking at "--". */
+static int take_callback_payloads(int argc, char **argv, char **out, struct callbacks *cb)
+{
+	int m = 0;
+
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], **payload = NULL;
+
+		out[m++] = argv[i];
+		if (i == 0)
+			continue;
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				out[m++] = argv[i];
+			break;
+		}
+		if (strcmp(a, "--on-complete") == 0 || strncmp(a, "--on-complete=", 14) == 0)
+			payload = &cb->opts.on_complete_payload;
+		else if (strcmp(a, "--on-success") == 0 || strncmp(a, "--on-success=", 13) == 0)
+			payload = &cb->opts.on_success_payload;
+		if (payload == NULL)
+			continue;
+		if (strchr(a, '=') == NULL) { /* the TYPE is the next argument */
+			if (i + 1 >= argc)
+				continue;
+			out[m++] = argv[++i];
+		}
+		if (i + 1 < argc && argv[i + 1][0] != '-')
+			*payload = argv[++i];
+	}
+	out[m] = NULL;
+	return m;
+}
+
+/* The callbacks' checks, each naming its flag: a valid type and queue, a payload of valid
+ * JSON that fits the max payload with the wrapper the callback job gets. CLI_EXIT_OK, or
+ * the one-line error's status. */
+static int check_callbacks(struct cli *cli, const struct callbacks *cb)
+{
+	const char *flag[2] = { "--on-complete", "--on-success" };
+	const char *type[2] = { cb->opts.on_complete_type, cb->opts.on_success_type };
+	const char *payload[2] = { cb->opts.on_complete_payload, cb->opts.on_success_payload };
+	struct jobq_err err = { 0 };
+
+	if (type[0] == NULL && type[1] == NULL)
+		return cli_usage(cli, "--callback-queue needs --on-complete or --on-success");
+	for (int i = 0; i < 2; i++) {
+		struct batch_input in = { .type = (char *)type[i],
+					  .queue = (char *)cb->opts.callback_queue };
+
+		if (type[i] == NULL)
+			continue;
+		if (batch_check_input(&in, &err) != 0 ||
+		    (payload[i] != NULL &&
+		     batch_check_payload(payload[i], strlen(payload[i]),
+					 cli->cfg.max_payload_bytes - JOBQ_BATCH_WRAP_BYTES,
+					 &err) != 0))
+			return cli_fail(cli, CLI_EXIT_USAGE, "%s: %s", flag[i], err.msg);
+	}
+	return CLI_EXIT_OK;
+}
+
 int cmd_submit(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -127,13 +214,16 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		{ "meta", required_argument, NULL, 'M' },
 		{ "after", required_argument, NULL, 'F' },
 		{ "after-any", required_argument, NULL, 'N' },
+		{ "on-complete", required_argument, NULL, 'C' },
+		{ "on-success", required_argument, NULL, 'S' },
+		{ "callback-queue", required_argument, NULL, 'Q' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch_input single = { 0 }, *ins = NULL;
 	struct jobq_job_spec *specs = NULL;
 	struct jobq_submit_result *res = NULL;
 	const char **ids = NULL;
-	char node[300], skipped[1024];
+	char node[300], skipped[1024], batch_id[JOBQ_CLIENT_ID_SIZE] = "";
 	const char *payload_file = NULL, *batch = NULL;
 	bool wait = false, single_opts = false;
 	int64_t wait_timeout = 0, v;
@@ -142,7 +232,13 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	jobq_client *client;
 	size_t n = 0;
 	int c, r, status = CLI_EXIT_USAGE;
+	struct callbacks cbs = { 0 };
+	char **args = calloc((size_t)argc + 1, sizeof(*args));
 
+	if (args == NULL)
+		return cli_fail(cli, 1, "out of memory");
+	argc = take_callback_payloads(argc, argv, args, &cbs);
+	argv = args;
 	while ((c = cli_getopt(cli, argc, argv, "", opts, HELP)) != -1) {
 		single_opts |= strchr("qmdatkpuPKMFN", c) != NULL;
 		switch (c) {
@@ -225,6 +321,20 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 				goto out;
 			}
 			break;
+		case 'C':
+		case 'S':
+		case 'Q': {
+			const char **to = c == 'C'   ? &cbs.opts.on_complete_type
+					  : c == 'S' ? &cbs.opts.on_success_type
+						     : &cbs.opts.callback_queue;
+
+			if (*to != NULL) {
+				cli_usage(cli, "%s given twice", argv[optind - 1]);
+				goto out;
+			}
+			*to = optarg;
+			break;
+		}
 		default:
 			goto out;
 		}
@@ -236,6 +346,14 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 		status = CLI_AGENT_DECLINE;
 		goto out;
 	}
+	if (callbacks_given(&cbs) && batch == NULL) {
+		cli_usage(cli, "--on-complete, --on-success and --callback-queue need --batch");
+		goto out;
+	}
+	if (batch != NULL && callbacks_given(&cbs) &&
+	    (status = check_callbacks(cli, &cbs)) != CLI_EXIT_OK)
+		goto out;
+	status = CLI_EXIT_USAGE;
 	if (batch != NULL) {
 		if (single_opts || optind < argc) {
 			cli_usage(cli, "--batch takes no TYPE, PAYLOAD or per-job options "
@@ -338,10 +456,34 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 	 * the broker has every job (0) or the relay will publish some (6). */
 	if ((client = cli_client(cli, &status)) == NULL)
 		goto out;
-	r = jobq_client_submit_results(client, specs, n, JOBQ_SUBMIT_CONFIRM, res);
+	if (callbacks_given(&cbs))
+		r = jobq_client_submit_batch(client, specs, n, &cbs.opts, JOBQ_SUBMIT_CONFIRM, res,
+					     batch_id);
+	else
+		r = jobq_client_submit_results(client, specs, n, JOBQ_SUBMIT_CONFIRM, res);
 	if (r < 0) {
-		status = cli_fail(cli, jobq_err_exit_status(r), "%s", jobq_client_errmsg(client));
+		const char *m = jobq_client_errmsg(client);
+		size_t job = 0;
+		int at = 0;
+
+		/* A batch's error names its job by number: name its line of the file. */
+		if (callbacks_given(&cbs) && sscanf(m, "job %zu: %n", &job, &at) == 1 && at > 0 &&
+		    job >= 1 && job <= n && ins[job - 1].line > 0)
+			status = cli_fail(cli, jobq_err_exit_status(r), "%s:%zu: %s", batch,
+					  ins[job - 1].line, m + at);
+		else
+			status = cli_fail(cli, jobq_err_exit_status(r), "%s", m);
 		goto out;
+	}
+	if (callbacks_given(&cbs)) {
+		if (cli->json) {
+			json_t *o = json_object();
+
+			json_object_set_new(o, "batch", json_string(batch_id));
+			cli_print_json(o);
+		} else {
+			printf("batch %s\n", batch_id);
+		}
 	}
 	if (r == JOBQ_CLIENT_RELAYED)
 		cli_fail(cli, 0, "warning: %s", jobq_client_errmsg(client));
@@ -378,6 +520,7 @@ out:
 	}
 	batch_input_free(&single);
 	json_decref(meta);
+	free(args);
 	free(specs);
 	free(res);
 	free(ids);

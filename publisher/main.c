@@ -29,6 +29,7 @@ static const struct {
 	{ "schedule", cmd_schedule, "cron schedules: add, list, rm, pause, resume, run" },
 	{ "queue", cmd_queue, "pause or resume a queue; list queues, counts, pause state" },
 	{ "limit", cmd_limit, "concurrency limits of a queue, type or key: set, list, rm" },
+	{ "batch", cmd_batch, "a batch's progress and callbacks: status ID" },
 };
 
 static void usage(FILE *f)

@@ -15,6 +15,7 @@
 #include "jobq/duration.h"
 #include "jobq/fault.h"
 #include "jobq/limit.h"
+#include "jobq/store_batch.h"
 #include "jobq/store_submit.h"
 #include "jobq/submit_check.h"
 #include "jobq/url.h"
@@ -315,11 +316,42 @@ out:
 	return r;
 }
 
+_Static_assert(JOBQ_BATCH_WRAP_BYTES == JOBQ_BATCH_WRAP_MAX, "one wrapper size");
+
+/* A batch's callbacks, checked as jobs (type, queue, payload within the max payload less
+ * the wrapper). 0 or JOBQ_EINVAL naming the callback. */
+static int check_batch(const struct jobq_batch_opts *b, int64_t max_payload, struct jobq_err *err)
+{
+	const char *what[2] = { "on_complete", "on_success" };
+	const char *types[2] = { b->on_complete_type, b->on_success_type };
+	const char *payloads[2] = { b->on_complete_payload, b->on_success_payload };
+	int r;
+
+	if (b->on_complete_type == NULL && b->on_success_type == NULL)
+		return jobq_err_set(err, JOBQ_EINVAL,
+				    "batch: no callback (on_complete_type or on_success_type)");
+	for (size_t i = 0; i < sizeof(b->reserved) / sizeof(b->reserved[0]); i++)
+		if (b->reserved[i] != 0)
+			return jobq_err_set(err, JOBQ_EINVAL, "batch: reserved[%zu] is not zero",
+					    i);
+	for (int i = 0; i < 2; i++) {
+		struct jobq_job_spec j = { .type = types[i], .payload = payloads[i] };
+
+		if (types[i] == NULL && payloads[i] == NULL)
+			continue;
+		j.opts.queue = b->callback_queue;
+		if ((r = check_spec(&j, max_payload - JOBQ_BATCH_WRAP_MAX, err)) != 0)
+			return jobq_err_prefix(err, "%s callback", what[i]);
+	}
+	return 0;
+}
+
 /* Check, insert and publish jobs[0..n) (flags: JOBQ_SUBMIT_CONFIRM); ids_out as
- * jobq_client_submit_many, results (may be NULL) as jobq_client_submit_results. */
+ * jobq_client_submit_many, results (may be NULL) as jobq_client_submit_results; with
+ * batch, as one batch with those callbacks (its id into batch_id_out, may be NULL). */
 static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, unsigned flags,
 		  char (*ids_out)[JOBQ_CLIENT_ID_SIZE], struct jobq_submit_result *results,
-		  struct jobq_err *err)
+		  const struct jobq_batch_opts *batch, char *batch_id_out, struct jobq_err *err)
 {
 	struct jobq_new_job one, *nj = n == 1 ? &one : calloc(n, sizeof(*nj));
 	struct jobq_submitted one_out, *out = n == 1 ? &one_out : calloc(n, sizeof(*out));
@@ -362,6 +394,8 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 					       .after = j->opts.after,
 					       .after_any = j->opts.after_any };
 	}
+	if (batch != NULL && (r = check_batch(batch, c->cfg.max_payload_bytes, err)) != 0)
+		goto out;
 	if ((r = client_store(c, err)) != 0)
 		goto out;
 	/* The mark of the jobs confirmed since the last call goes ahead of the insert, in
@@ -373,8 +407,25 @@ static int submit(jobq_client *c, const struct jobq_job_spec *jobs, size_t n, un
 	 * it is opened again now rather than failing the insert. */
 	if (jobq_monotonic_ms() - t0 > JOBQ_STORE_IDLE_CHECK_MS && (r = client_store(c, err)) != 0)
 		goto out;
-	if ((r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out, err)) != 0)
+	if (batch != NULL) {
+		const struct jobq_batch_callbacks cb = {
+			.on_complete_type = batch->on_complete_type,
+			.on_complete_payload = batch->on_complete_payload,
+			.on_success_type = batch->on_success_type,
+			.on_success_payload = batch->on_success_payload,
+			.queue = batch->callback_queue,
+		};
+		char bid[JOBQ_ID_BUF];
+
+		if ((r = jobq_store_batch_submit(c->store, &cb, nj, n, c->cfg.relay_grace_ms, out,
+						 bid, NULL, err)) != 0)
+			goto out;
+		if (batch_id_out != NULL)
+			memcpy(batch_id_out, bid, JOBQ_CLIENT_ID_SIZE);
+	} else if ((r = jobq_store_submit(c->store, nj, n, false, c->cfg.relay_grace_ms, out,
+					  err)) != 0) {
 		goto out;
+	}
 	/* Committed, not yet published: a submitter dying here leaves the jobs to the relay. */
 	jobq_fault("submit_after_insert");
 	for (size_t i = 0; ids_out != NULL && i < n; i++)
@@ -425,13 +476,16 @@ int jobq_client_submit(jobq_client *c, const char *type, const char *payload,
 	if (opts != NULL)
 		j.opts = *opts;
 	return client_leave(
-		c, submit(c, &j, 1, 0, (char(*)[JOBQ_CLIENT_ID_SIZE])id_out, NULL, &err), &err);
+		c,
+		submit(c, &j, 1, 0, (char(*)[JOBQ_CLIENT_ID_SIZE])id_out, NULL, NULL, NULL, &err),
+		&err);
 }
 
-/* submit_many and submit_results: the batch's bounds, then submit. */
+/* submit_many, submit_results and submit_batch: the batch's bounds, then submit. */
 static int submit_checked(jobq_client *c, const char *what, const struct jobq_job_spec *jobs,
 			  size_t n, unsigned flags, char (*ids_out)[JOBQ_CLIENT_ID_SIZE],
-			  bool want_results, struct jobq_submit_result *results)
+			  bool want_results, struct jobq_submit_result *results,
+			  const struct jobq_batch_opts *batch, char *batch_id_out)
 {
 	struct jobq_err err = { 0 };
 	int r;
@@ -447,18 +501,29 @@ static int submit_checked(jobq_client *c, const char *what, const struct jobq_jo
 		r = jobq_err_set(&err, JOBQ_EINVAL, "%s: unknown flags 0x%x", what,
 				 flags & ~(unsigned)JOBQ_SUBMIT_CONFIRM);
 	else
-		r = submit(c, jobs, n, flags, ids_out, results, &err);
+		r = submit(c, jobs, n, flags, ids_out, results, batch, batch_id_out, &err);
 	return client_leave(c, r, &err);
 }
 
 int jobq_client_submit_many(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 			    char (*ids_out)[JOBQ_CLIENT_ID_SIZE])
 {
-	return submit_checked(c, "submit_many", jobs, n, 0, ids_out, false, NULL);
+	return submit_checked(c, "submit_many", jobs, n, 0, ids_out, false, NULL, NULL, NULL);
 }
 
 int jobq_client_submit_results(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 			       unsigned flags, struct jobq_submit_result *results)
 {
-	return submit_checked(c, "submit_results", jobs, n, flags, NULL, true, results);
+	return submit_checked(c, "submit_results", jobs, n, flags, NULL, true, results, NULL, NULL);
+}
+
+int jobq_client_submit_batch(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			     const struct jobq_batch_opts *batch, unsigned flags,
+			     struct jobq_submit_result *results, char *batch_id_out)
+{
+	static const struct jobq_batch_opts none = { 0 };
+
+	/* NULL batch: refused by check_batch as a batch without callbacks */
+	return submit_checked(c, "submit_batch", jobs, n, flags, NULL, true, results,
+			      batch != NULL ? batch : &none, batch_id_out);
 }

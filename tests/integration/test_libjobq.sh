@@ -121,6 +121,9 @@ check_eq "the sleeper's row: cancelled while it ran" "cancelled true" \
 check_eq "the confirmed submit's job was marked published before the call returned" \
   "queued true" \
   "$(sql "select status || ' ' || (published_at is not null) from jobs where id = '$(idof confirmed)'")"
+check_eq "submit_batch's batch: its 2 jobs, its on_complete callback and payload" \
+  '2 echo {"x": 1}' \
+  "$(sql "select concat_ws(' ', b.total, b.on_complete_type, b.on_complete_payload) from batches b where b.id = '$(idof batch)'")"
 check_eq "cancel_many left the finished echo job alone" "succeeded true" \
   "$(sql "select status || ' ' || (cancel_requested_at is null) from jobs where id = '$(idof echo)'")"
 check_eq "the scheduled job's row: cancelled by cancel_many, with its options" \

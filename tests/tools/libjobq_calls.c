@@ -752,6 +752,35 @@ int main(int argc, char **argv)
 		check(jobq_client_submit_results(c, jobs, 1, 0, NULL) == JOBQ_CLIENT_EINVAL,
 		      "results are required", c);
 	}
+	/* a batch with callbacks: its id; no callback, a bad one or reserved set: refused */
+	{
+		struct jobq_job_spec jobs[2] = {
+			{ .type = "noop", .opts = { .delay_ms = 3600 * 1000 } },
+			{ .type = "noop", .opts = { .delay_ms = 3600 * 1000 } },
+		};
+		struct jobq_batch_opts b = { .on_complete_type = "echo",
+					     .on_complete_payload = "{\"x\": 1}" };
+		struct jobq_submit_result res[2];
+		char bid[JOBQ_CLIENT_ID_SIZE] = "";
+
+		r = jobq_client_submit_batch(c, jobs, 2, &b, JOBQ_SUBMIT_CONFIRM, res, bid);
+		check(r == JOBQ_CLIENT_OK && strlen(bid) == 36 && strcmp(res[0].id, res[1].id) != 0,
+		      "submit_batch: a batch id and its jobs", c);
+		printf("id batch %s\n", bid);
+		check(jobq_client_submit_batch(c, jobs, 2, NULL, 0, res, NULL) ==
+				      JOBQ_CLIENT_EINVAL &&
+			      strstr(jobq_client_errmsg(c), "no callback") != NULL,
+		      "submit_batch without a callback is refused", c);
+		b.on_complete_payload = "{";
+		check(jobq_client_submit_batch(c, jobs, 2, &b, 0, res, NULL) ==
+				      JOBQ_CLIENT_EINVAL &&
+			      strstr(jobq_client_errmsg(c), "on_complete callback") != NULL,
+		      "submit_batch with a bad callback payload is refused, naming it", c);
+		b.on_complete_payload = NULL;
+		b.reserved[0] = 1;
+		check(jobq_client_submit_batch(c, jobs, 2, &b, 0, res, NULL) == JOBQ_CLIENT_EINVAL,
+		      "submit_batch with reserved set is refused", c);
+	}
 	jobq_client_close(c);
 	r = jobq_client_open_config("/nonexistent/jobq.conf", &bad, &oerr);
 	check(r == JOBQ_CLIENT_EINVAL && bad == NULL &&

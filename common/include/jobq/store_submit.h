@@ -28,6 +28,8 @@ struct jobq_new_job {
 	const char *after;     /* run after these succeed: comma-separated job ids or "#N" (job
 				* N, from 1, of this submit, earlier than this one); NULL = none */
 	const char *after_any; /* as after, any end counting as done (jobq/deps.h) */
+	const char *batch_id;  /* the batch the caller's transaction opened (migration
+				      * 0051, jobq_store_batch_submit) or NULL */
 };
 
 /* What submit made (or found, for a repeated idempotency key). */

@@ -296,6 +296,37 @@ enum {
 int jobq_client_submit_results(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
 			       unsigned flags, struct jobq_submit_result *results);
 
+/* A batch's callbacks (jobq_client_submit_batch; docs/workflows.md, "Batches with
+ * callbacks"). Strings are borrowed; zero-initialise it, then set what you need. */
+struct jobq_batch_opts {
+	const char *on_complete_type;    /* job queued once every job of the batch ended (NULL:
+					  * none) */
+	const char *on_complete_payload; /* its payload, JSON text (NULL = {}) */
+	const char *on_success_type;     /* job queued once every job succeeded (NULL: none) */
+	const char *on_success_payload;  /* its payload, JSON text (NULL = {}) */
+	const char *callback_queue;      /* the callbacks' queue (NULL = "default") */
+	int64_t reserved[4];             /* zero */
+};
+
+/* jobq_client_submit_results for a batch with callbacks: jobs[0..n) are inserted in one
+ * transaction as one batch, and once every one of them has ended (succeeded, failed with
+ * no attempt left, cancelled) the database queues batch->on_complete_type's job, and
+ * batch->on_success_type's if every job succeeded, exactly once, in the transaction of the
+ * last end. A callback's payload is {"batch": ID, "total": N, "counts": {"succeeded": N,
+ * "failed": N, "cancelled": N}, "payload": <its payload>}; so it must fit the max payload
+ * less JOBQ_BATCH_WRAP_BYTES. At least one callback is required. batch_id_out
+ * (JOBQ_CLIENT_ID_SIZE bytes, may be NULL) receives the batch's id. When every job has an
+ * idempotency key and the keys are exactly the jobs of an earlier batch with the same
+ * callbacks, that batch is returned (nothing is inserted); any other key held by a job
+ * already is JOBQ_CLIENT_EINVAL "job N: key K is job J ...". Otherwise returns as
+ * jobq_client_submit_results. */
+int jobq_client_submit_batch(jobq_client *c, const struct jobq_job_spec *jobs, size_t n,
+			     const struct jobq_batch_opts *batch, unsigned flags,
+			     struct jobq_submit_result *results, char *batch_id_out);
+
+/* Bytes a callback's payload gets around it (the batch id and its counts, compact JSON). */
+#define JOBQ_BATCH_WRAP_BYTES 192
+
 /* Copy into node (node_size bytes, may be NULL) the broker node c's connection is on
  * ("host:port"; "" with no connection), and into skipped (skipped_size bytes, may be NULL)
  * the nodes the last submit on c passed over before it, each with why, as the CLI's
