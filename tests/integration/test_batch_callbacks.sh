@@ -14,7 +14,9 @@
 #    call the completion; the CLI's cannot insert a job into a batch its transaction did
 #    not open; an end under REPEATABLE READ is refused (one line, the job unchanged);
 #  - 200 batches drained by 4 consumers x 16 with random cancels and a kill -9 of one
-#    consumer mid-way: every batch's callbacks exactly once, with counts that match.
+#    consumer mid-way: every batch's callbacks exactly once, with counts that match;
+#  - a graph in a batch (refs, after, after_any, a failure): run in order, the callback
+#    once, the failure's dependent counted as cancelled.
 : "${JQ_TEST_TIMEOUT:=570}"   # ctest gives this test 600 s (tests/CMakeLists.txt): 200 CLI submits
 source "$(dirname "$0")/lib.sh"
 jq_setup batchcb
@@ -283,5 +285,26 @@ check_eq "the batch of 2000 ends by many workers at once: each callback once, it
   "$(cb_jobs "$bigb" on_complete) $(cb_jobs "$bigb" on_success) $(sql "select count(*) from batch_left where batch_id = '$bigb'")"
 note "the batch of 2000: submitted to completed in $(sql "select round(extract(epoch from completed_at - created_at) * 1000) from batches where id = '$bigb'") ms"
 note "batches: $(sql "select format('%s all succeeded, %s not', count(*) filter (where on_success_job is not null), count(*) filter (where on_success_job is null)) from batches b where $MANY")"
+
+# ---------------------------------------------------------------- a graph in a batch
+# Dependencies (refs and after) and a callback in one file, one transaction: the chain runs
+# in order, a failure's cascade counts as cancelled, and the callback fires once at the end.
+{
+  printf '{"type":"noop","ref":"a"}\n{"type":"noop","ref":"b","after":"a"}\n'
+  printf '{"type":"noop","after":"b"}\n{"type":"fail","ref":"f","max_attempts":1}\n'
+  printf '{"type":"noop","after":"f"}\n{"type":"noop","after_any":"f"}\n'
+} >"$T/graph.jsonl"
+check_status "submit a graph of 6 as a batch with a callback" 0 \
+  cli submit --batch "$T/graph.jsonl" --on-complete echo '{"tag":"graph"}'
+read -r _ gr <"$OUT_FILE"
+wait_for 60 "the graph's batch completed" completed "$gr"
+check_eq "the graph: its on_complete job once" 1 "$(cb_jobs "$gr" on_complete)"
+check_eq "its counts: 4 succeeded, 1 failed, 1 cancelled (the dependent of the failure)" \
+  "4 1 1" "$(sql "select format('%s %s %s', payload->'counts'->>'succeeded',
+    payload->'counts'->>'failed', payload->'counts'->>'cancelled') from jobs
+    where job_metadata->>'batch' = '$gr' and job_metadata->>'callback' = 'on_complete'")"
+check_eq "no job of the chain started before its dependency ended" 0 "$(sql "
+  select count(*) from job_deps d join jobs j on j.id = d.job_id join jobs p on p.id = d.dep_id
+   where j.batch_id = '$gr' and j.started_at < p.finished_at")"
 
 for w in w1 w3 w4 w5; do stop_consumer "$w" || true; done
