@@ -37,9 +37,9 @@ WEB_DB="postgresql://jobq_web:jobq_web@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
 WEB_AMQP="amqp://jobq_cli:jobq_cli@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$vh"
 
 PASSWORD='correct horse 42'
-TOKEN=tok-5f2c1e9a7b3d4c60
+TOKEN='tok-5f2c1e9a7b3d4c60'
 hash=$(printf '%s\n' "$PASSWORD" | "$WEB" --hash-password)
-check_eq "--hash-password prints a yescrypt hash" '$y$' "${hash:0:3}"
+check_eq "--hash-password prints a yescrypt hash" "\$y\$" "${hash:0:3}"
 cat >"$T/web.conf" <<EOF
 web = {
   password_hash = "$hash";
