@@ -270,6 +270,28 @@ static void folded(struct req *r, const char *id, const PGresult *res, const cha
 			 n, bytes, id, name);
 }
 
+/* The fields of a job's page, in order: label, column of job_sql, unit. */
+static const struct {
+	const char *label, *col, *unit;
+} job_fields[] = {
+	{ "reason", "status_reason", "" },
+	{ "cancel reason", "cancel_reason", "" },
+	{ "type", "type", "" },
+	{ "queue", "queue", "" },
+	{ "priority", "priority", "" },
+	{ "worker", "worker_id", "" },
+	{ "heartbeat age", "heartbeat_age_s", " s" },
+	{ "lease left", "lease_left_s", " s" },
+	{ "progress", "progress", "" },
+	{ "concurrency key", "concurrency_key", "" },
+	{ "key", "idempotency_key", "" },
+	{ "created", "created", " UTC" },
+	{ "run after", "run_after", " UTC" },
+	{ "started", "started", " UTC" },
+	{ "finished", "finished", " UTC" },
+	{ "metadata", "metadata", "" },
+};
+
 /* A definition list entry: label and the escaped value of column col (nothing if NULL). */
 static void field(struct req *r, const PGresult *res, const char *label, const char *col,
 		  const char *unit)
@@ -381,24 +403,12 @@ int page_job(struct req *r, const char *rest)
 		 "%s%s</span></dd>\n",
 		 id, st, id, st,
 		 PQgetvalue(res, 0, 2)[0] == 't' && !terminal ? " (cancelling)" : "");
-	field(r, res, "reason", "status_reason", "");
-	field(r, res, "cancel reason", "cancel_reason", "");
-	field(r, res, "type", "type", "");
-	field(r, res, "queue", "queue", "");
-	html_put(&r->h, "<dt>attempt</dt><dd id=\"f-attempt\">%s of %s</dd>\n",
-		 PQgetvalue(res, 0, 7), PQgetvalue(res, 0, 8));
-	field(r, res, "priority", "priority", "");
-	field(r, res, "worker", "worker_id", "");
-	field(r, res, "heartbeat age", "heartbeat_age_s", " s");
-	field(r, res, "lease left", "lease_left_s", " s");
-	field(r, res, "progress", "progress", "");
-	field(r, res, "concurrency key", "concurrency_key", "");
-	field(r, res, "key", "idempotency_key", "");
-	field(r, res, "created", "created", " UTC");
-	field(r, res, "run after", "run_after", " UTC");
-	field(r, res, "started", "started", " UTC");
-	field(r, res, "finished", "finished", " UTC");
-	field(r, res, "metadata", "metadata", "");
+	for (size_t k = 0; k < sizeof(job_fields) / sizeof(job_fields[0]); k++) {
+		if (strcmp(job_fields[k].col, "priority") == 0) /* after type and queue */
+			html_put(&r->h, "<dt>attempt</dt><dd id=\"f-attempt\">%s of %s</dd>\n",
+				 PQgetvalue(res, 0, 7), PQgetvalue(res, 0, 8));
+		field(r, res, job_fields[k].label, job_fields[k].col, job_fields[k].unit);
+	}
 	html_put(&r->h, "</dl>\n");
 	if (!r->w->read_only && r->logged_in) {
 		html_put(&r->h, "<div class=\"actions\">");
