@@ -142,7 +142,8 @@ static int query(struct req *r, const char *sql, int n, const char *const *p, PG
 
 /* The queues: every queue with a job in any state (a loose scan of migration 0045's
  * (status, queue, created_at, id) index per state: one index probe per queue, not a read
- * of the jobs), and those paused or served by a live worker; for each, its counts by state
+ * of the jobs; that index leaves running jobs out, and the status is a parameter of the
+ * scan, so the statement says status <> 'running' for the planner to see it may use it), and those paused or served by a live worker; for each, its counts by state
  * (each stopped at WEB_COUNT_CAP + 1 rows), the age of its oldest queued job, its jobs not
  * yet handed to the broker, and the jobs it finished in each of the last 60 minutes
  * (migration 0041's (status, finished_at) index: the rows of the last hour only). */
@@ -151,10 +152,12 @@ static const char overview_sql[] =
 	"WITH RECURSIVE st(s) AS (SELECT unnest(ARRAY['scheduled', 'queued', 'succeeded',"
 	"  'failed', 'cancelled'])),"
 	" loose(s, q) AS ("
-	"  SELECT s, (SELECT j.queue FROM jobs j WHERE j.status = st.s ORDER BY j.queue LIMIT 1)"
+	"  SELECT s, (SELECT j.queue FROM jobs j WHERE j.status = st.s AND j.status <> 'running'"
+	"   ORDER BY j.queue LIMIT 1)"
 	"   FROM st"
 	"  UNION ALL"
-	"  SELECT l.s, (SELECT j.queue FROM jobs j WHERE j.status = l.s AND j.queue > l.q"
+	"  SELECT l.s, (SELECT j.queue FROM jobs j WHERE j.status = l.s AND j.status <> 'running'"
+	"   AND j.queue > l.q"
 	"   ORDER BY j.queue LIMIT 1) FROM loose l WHERE l.q IS NOT NULL),"
 	" names(q) AS ("
 	"  SELECT q FROM loose WHERE q IS NOT NULL"
