@@ -143,10 +143,16 @@ static int query(struct req *r, const char *sql, int n, const char *const *p, PG
 /* The queues: every queue with a job in any state (a loose scan of migration 0045's
  * (status, queue, created_at, id) index per state: one index probe per queue, not a read
  * of the jobs; that index leaves running jobs out, and the status is a parameter of the
- * scan, so the statement says status <> 'running' for the planner to see it may use it), and those paused or served by a live worker; for each, its counts by state
- * (each stopped at WEB_COUNT_CAP + 1 rows), the age of its oldest queued job, its jobs not
- * yet handed to the broker, and the jobs it finished in each of the last 60 minutes
- * (migration 0041's (status, finished_at) index: the rows of the last hour only). */
+ * scan, so the statement says status <> 'running' for the planner to see it may use it),
+ * and those paused or served by a live worker. For each: its scheduled and queued jobs
+ * (each count stopped at WEB_COUNT_CAP + 1 rows of that index) and its running ones (0001's
+ * partial index of running jobs); the age of its oldest queued job (one probe); its jobs
+ * the relay has not handed to the broker yet, through the relay's own indexes, with their
+ * predicates spelled out so that the planner takes them (0036's plain ones, due; 0018's of
+ * priorities; 0024's queued keyed ones, not held; each count bounded); and the jobs it finished in
+ * each of the last 60 minutes, by outcome (migration 0041's (status, finished_at) index: the
+ * last hour's rows, read once for every queue). No count reads the finished jobs of all
+ * time: the job list has them, a page at a time. */
 /* clang-format off */
 static const char overview_sql[] =
 	"WITH RECURSIVE st(s) AS (SELECT unnest(ARRAY['scheduled', 'queued', 'succeeded',"
@@ -165,27 +171,37 @@ static const char overview_sql[] =
 	"  UNION SELECT name FROM queues"
 	"  UNION SELECT unnest(w.queues) FROM workers w WHERE w.state IN ('running', 'draining')"
 	"   AND w.heartbeat_at > now() - interval '2 minutes'),"
-	" tp AS (SELECT queue, least(59, floor(extract(epoch FROM now() - finished_at) / 60))::int"
-	"   AS m, count(*) AS n FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled')"
-	"   AND finished_at > now() - interval '1 hour' GROUP BY 1, 2)"
+	" tp AS MATERIALIZED (SELECT queue, status,"
+	"   least(59, floor(extract(epoch FROM now() - finished_at) / 60))::int AS m,"
+	"   count(*) AS n FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled')"
+	"   AND finished_at > now() - interval '1 hour' GROUP BY 1, 2, 3)"
 	" SELECT n.q AS queue, qq.paused_at IS NOT NULL AS paused, qq.paused_reason,"
 	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'scheduled' AND queue = n.q"
 	"   LIMIT 10001) x) AS scheduled,"
 	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'queued' AND queue = n.q"
 	"   LIMIT 10001) x) AS queued,"
 	"  (SELECT count(*) FROM jobs WHERE status = 'running' AND queue = n.q) AS running,"
-	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'succeeded' AND queue = n.q"
-	"   LIMIT 10001) x) AS succeeded,"
-	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'failed' AND queue = n.q"
-	"   LIMIT 10001) x) AS failed,"
-	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'cancelled' AND queue = n.q"
-	"   LIMIT 10001) x) AS cancelled,"
+	"  (SELECT COALESCE(sum(t.n), 0) FROM tp t WHERE t.queue = n.q AND t.status = 'succeeded')"
+	"   AS succeeded,"
+	"  (SELECT COALESCE(sum(t.n), 0) FROM tp t WHERE t.queue = n.q AND t.status = 'failed')"
+	"   AS failed,"
+	"  (SELECT COALESCE(sum(t.n), 0) FROM tp t WHERE t.queue = n.q AND t.status = 'cancelled')"
+	"   AS cancelled,"
 	"  (SELECT " AGE("j.created_at", "a") " FROM jobs j WHERE j.status = 'queued'"
 	"   AND j.queue = n.q ORDER BY j.created_at LIMIT 1) AS oldest_s,"
-	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'queued' AND queue = n.q"
-	"   AND published_at IS NULL LIMIT 10001) x) AS unpublished,"
+	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE queue = n.q AND publish_after <= now()"
+	"    AND published_at IS NULL AND status IN ('scheduled', 'queued') AND priority = 0"
+	"    AND concurrency_key IS NULL LIMIT 10001) x)"
+	"  + (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE queue = n.q AND priority > 0"
+	"    AND published_at IS NULL AND status IN ('scheduled', 'queued')"
+	"    AND publish_after <= now() LIMIT 10001) x)"
+	"  + (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE queue = n.q"
+	"    AND concurrency_key IS NOT NULL AND published_at IS NULL AND status = 'queued'"
+	"    AND publish_after < 'infinity' AND priority = 0 LIMIT 10001) x)"
+	"   AS unpublished,"
 	"  (SELECT string_agg(COALESCE(t.n, 0)::text, ',' ORDER BY g) FROM generate_series(0, 59) g"
-	"   LEFT JOIN tp t ON t.queue = n.q AND t.m = g) AS last_hour"
+	"   LEFT JOIN (SELECT m, sum(n) AS n FROM tp WHERE queue = n.q GROUP BY m) t ON t.m = g)"
+	"   AS last_hour"
 	" FROM names n LEFT JOIN queues qq ON qq.name = n.q ORDER BY n.q LIMIT 200";
 
 static const char totals_sql[] =
@@ -228,14 +244,15 @@ static void sparkline(struct req *r, const char *counts)
 	html_put(&r->h, "</svg>");
 }
 
-/* A count cell that links to the jobs of queue q in state s. */
-static void count_cell(struct req *r, const PGresult *res, int i, const char *col)
+/* A count cell that links to the jobs of queue q in state s (of the last hour when
+ * last_hour). */
+static void count_cell(struct req *r, const PGresult *res, int i, const char *col, bool last_hour)
 {
 	const char *q = PQgetvalue(res, i, PQfnumber(res, "queue"));
 
 	html_put(&r->h, "<td class=\"num\"><a href=\"/jobs?queue=");
 	html_url(&r->h, q);
-	html_put(&r->h, "&amp;status=%s\">", col);
+	html_put(&r->h, "&amp;status=%s%s\">", col, last_hour ? "&amp;since=1h" : "");
 	page_count(r, atoll(PQgetvalue(res, i, PQfnumber(res, col))));
 	html_put(&r->h, "</a></td>");
 }
@@ -244,6 +261,8 @@ int page_overview(struct req *r)
 {
 	static const char *const states[] = { "scheduled", "queued", "running",
 					      "succeeded", "failed", "cancelled" };
+	static const char *const heads[] = { "scheduled",       "queued",       "running",
+					     "succeeded (1 h)", "failed (1 h)", "cancelled (1 h)" };
 	PGresult *res = NULL, *tot = NULL;
 	int s;
 
@@ -265,7 +284,7 @@ int page_overview(struct req *r)
 	} else {
 		html_put(&r->h, "<table class=\"queues\">\n<thead><tr><th>queue</th>");
 		for (size_t k = 0; k < 6; k++)
-			html_put(&r->h, "<th>%s</th>", states[k]);
+			html_put(&r->h, "<th>%s</th>", heads[k]);
 		html_put(&r->h,
 			 "<th>oldest queued</th><th>unpublished</th><th>last hour</th>"
 			 "%s</tr></thead>\n<tbody>\n",
@@ -284,7 +303,7 @@ int page_overview(struct req *r)
 		}
 		html_put(&r->h, "</td>");
 		for (size_t k = 0; k < 6; k++)
-			count_cell(r, res, i, states[k]);
+			count_cell(r, res, i, states[k], k >= 3);
 		html_put(&r->h, "<td class=\"num\">");
 		if (!PQgetisnull(res, i, PQfnumber(res, "oldest_s")))
 			html_put(&r->h, "%s s", PQgetvalue(res, i, PQfnumber(res, "oldest_s")));
@@ -305,9 +324,11 @@ int page_overview(struct req *r)
 		html_put(&r->h, "</tr>\n");
 	}
 	if (PQntuples(res) > 0)
-		html_put(&r->h, "</tbody></table>\n<p class=\"note\">Counts stop at 10,000. "
-				"Unpublished: queued jobs the broker does not have yet (the relay "
-				"publishes them).</p>\n");
+		html_put(&r->h,
+			 "</tbody></table>\n<p class=\"note\">Counts stop at 10,000. "
+			 "Finished jobs: those of the last hour (all of them: the job list). "
+			 "Unpublished: due jobs the broker does not have yet (the relay "
+			 "publishes them).</p>\n");
 	PQclear(res);
 	PQclear(tot);
 	page_end(r, false);

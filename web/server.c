@@ -79,9 +79,18 @@ struct jobq_store *web_db(struct req *r, struct jobq_err *err)
 		jobq_store_free(st);
 		st = w->db[r->slot] = NULL;
 	}
-	if (st == NULL && jobq_store_connect_bounded(w->cfg->database_url, "jobq-web", 0,
-						     WEB_STATEMENT_MS, &w->db[r->slot], err) != 0)
-		return NULL;
+	if (st == NULL) {
+		if (jobq_store_connect_bounded(w->cfg->database_url, "jobq-web", 0,
+					       WEB_STATEMENT_MS, &w->db[r->slot], err) != 0)
+			return NULL;
+		/* No JIT: the pages' statements are short, and the overview's many bounded
+		 * subqueries make an estimate that JIT compilation would cost seconds of. */
+		if (jobq_store_command(w->db[r->slot], "SET jit = off", err) != 0) {
+			jobq_store_free(w->db[r->slot]);
+			w->db[r->slot] = NULL;
+			return NULL;
+		}
+	}
 	return w->db[r->slot];
 }
 
