@@ -267,3 +267,17 @@ int jobq_job_filter_set(struct jobq_job_filter *f, enum jobq_filter_field field,
 	}
 	return r;
 }
+
+bool jobq_job_filter_relative(const struct jobq_job_filter *f)
+{
+	return (f->since.set && f->since.ago) || (f->until.set && f->until.ago);
+}
+
+void jobq_job_filter_pin(struct jobq_job_filter *f, int64_t now_ms)
+{
+	struct jobq_time_bound *b[] = { &f->since, &f->until };
+
+	for (size_t i = 0; i < 2; i++)
+		if (b[i]->set && b[i]->ago)
+			*b[i] = (struct jobq_time_bound){ .set = true, .ms = now_ms - b[i]->ms };
+}

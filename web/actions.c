@@ -175,20 +175,15 @@ static int do_queue(struct req *r, bool pause)
  * batch selects within the same window. */
 static int pin_bounds(struct req *r, struct jobq_job_filter *f, struct jobq_err *err)
 {
-	struct jobq_time_bound *b[] = { &f->since, &f->until };
 	PGresult *res = NULL;
-	int64_t now;
 
-	if (!(f->since.set && f->since.ago) && !(f->until.set && f->until.ago))
+	if (!jobq_job_filter_relative(f))
 		return 0;
 	if (web_sql(r, "SELECT (extract(epoch FROM now()) * 1000)::bigint", 0, NULL, &res, err) !=
 	    0)
 		return err->code;
-	now = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	jobq_job_filter_pin(f, strtoll(PQgetvalue(res, 0, 0), NULL, 10));
 	PQclear(res);
-	for (size_t i = 0; i < 2; i++)
-		if (b[i]->set && b[i]->ago)
-			*b[i] = (struct jobq_time_bound){ .set = true, .ms = now - b[i]->ms };
 	return 0;
 }
 

@@ -108,6 +108,13 @@ enum jobq_filter_field {
 int jobq_job_filter_set(struct jobq_job_filter *f, enum jobq_filter_field field, const char *name,
 			const char *value, struct jobq_err *err) JOBQ_WUR;
 
+/* Whether f's --since or --until is a span before now (it moves with the clock). */
+bool jobq_job_filter_relative(const struct jobq_job_filter *f);
+
+/* Fix f's relative --since/--until at now_ms (unix ms, the database's now()): an action
+ * that selects batch after batch then selects within one window. */
+void jobq_job_filter_pin(struct jobq_job_filter *f, int64_t now_ms);
+
 /* Whether the filter selects anything narrower than every job (the cursor does not count):
  * a bulk action without one must be asked for explicitly. */
 bool jobq_job_filter_any(const struct jobq_job_filter *f);
