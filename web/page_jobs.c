@@ -305,6 +305,17 @@ static void field(struct req *r, const PGresult *res, const char *label, const c
 	html_put(&r->h, "%s</dd>\n", unit);
 }
 
+/* A form that posts action (cancel, retry) for job id: a button with id = action. */
+static void action_button(struct req *r, const char *action, const char *id, const char *label)
+{
+	html_put(&r->h, "<form method=\"post\" action=\"/actions/%s\">", action);
+	page_csrf(r);
+	html_put(&r->h,
+		 "<input type=\"hidden\" name=\"id\" value=\"%s\">"
+		 "<button type=\"submit\" id=\"%s\">%s</button></form>",
+		 id, action, label);
+}
+
 static int job_raw(struct req *r, const char *id, const char *name)
 {
 	const char *p[2] = { id, name };
@@ -412,22 +423,10 @@ int page_job(struct req *r, const char *rest)
 	html_put(&r->h, "</dl>\n");
 	if (!r->w->read_only && r->logged_in) {
 		html_put(&r->h, "<div class=\"actions\">");
-		if (!terminal) {
-			html_put(&r->h, "<form method=\"post\" action=\"/actions/cancel\">");
-			page_csrf(r);
-			html_put(&r->h,
-				 "<input type=\"hidden\" name=\"id\" value=\"%s\">"
-				 "<button type=\"submit\" id=\"cancel\">Cancel</button></form>",
-				 id);
-		}
-		if (strcmp(st, "failed") == 0 || strcmp(st, "cancelled") == 0) {
-			html_put(&r->h, "<form method=\"post\" action=\"/actions/retry\">");
-			page_csrf(r);
-			html_put(&r->h,
-				 "<input type=\"hidden\" name=\"id\" value=\"%s\">"
-				 "<button type=\"submit\" id=\"retry\">Retry</button></form>",
-				 id);
-		}
+		if (!terminal)
+			action_button(r, "cancel", id, "Cancel");
+		if (strcmp(st, "failed") == 0 || strcmp(st, "cancelled") == 0)
+			action_button(r, "retry", id, "Retry");
 		html_put(&r->h, "</div>\n");
 	}
 	folded(r, id, res, "payload");
