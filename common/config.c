@@ -297,6 +297,8 @@ int jobq_config_defaults(struct jobq_config *cfg, struct jobq_err *err)
 	cfg->retention_batch = 500;
 	cfg->retention_rate = 1000;
 	cfg->retention_interval_ms = 60000;
+	cfg->web_port = 8080;
+	cfg->web_session_ms = 12LL * 3600 * 1000;
 	cfg->log_level = JOBQ_LOG_INFO;
 	cfg->log_format = JOBQ_LOG_TEXT;
 out:
@@ -392,6 +394,10 @@ void jobq_config_free(struct jobq_config *cfg)
 	free(cfg->source);
 	free(cfg->amqp_url);
 	free(cfg->metrics_listen);
+	free(cfg->web_listen);
+	free(cfg->web_password_hash);
+	free(cfg->web_token);
+	free(cfg->web_hosts);
 	free(cfg->amqp_tls_ca);
 	free(cfg->amqp_tls_cert);
 	free(cfg->amqp_tls_key);

@@ -14,7 +14,7 @@
 #include "jobq/ids.h" /* JOBQ_WORKER_ID_MAX */
 
 #define CFG_PFX_MAX 512 /* "FILE:LINE: " or "$VAR: " */
-#define CFG_NKEYS 32    /* entries in jobq_cfg_keys (checked in config_keys.c) */
+#define CFG_NKEYS 40    /* entries in jobq_cfg_keys (checked in config_keys.c) */
 
 enum cfg_kind {
 	K_AMQP_URL,  /* string: one amqp:// or amqps:// URL, or several joined by commas */

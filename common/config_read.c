@@ -17,8 +17,8 @@
 #include "config_read.h"
 #include "jobq/duration.h"
 
-static const char *const groups[] = { "amqp",      "database", "consumer", "retry",
-				      "retention", "handlers", "metrics",  "log" };
+static const char *const groups[] = { "amqp",     "database", "consumer", "retry", "retention",
+				      "handlers", "metrics",  "web",      "log" };
 static const char *const handler_keys[] = {
 	"type",  "command", "timeout",   "cancel_grace",     "env",      "user",
 	"group", "mode",    "processes", "jobs_per_process", "max_jobs", "startup_timeout"

@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "jobq/duration.h"
+#include "jobq/envelope.h"
+#include "jobq/job.h"
 #include "jobq/job_filter.h"
 #include "jobq/parse.h"
 #include "jobq/utf8.h"
@@ -208,4 +210,74 @@ void jobq_job_filter_free(struct jobq_job_filter *f)
 		return;
 	json_decref(f->meta);
 	memset(f, 0, sizeof(*f));
+}
+
+int jobq_job_filter_set(struct jobq_job_filter *f, enum jobq_filter_field field, const char *name,
+			const char *value, struct jobq_err *err)
+{
+	enum jobq_status st;
+	int r = 0;
+
+	switch (field) {
+	case JOBQ_FILTER_STATUS:
+		if ((r = jobq_status_parse(value, &st, err)) == 0)
+			f->status = value;
+		else
+			(void)jobq_err_prefix(err, "%s", name);
+		break;
+	case JOBQ_FILTER_TYPE:
+		if (jobq_job_type_valid(value))
+			f->type = value;
+		else
+			r = jobq_err_set(err, JOBQ_EINVAL,
+					 "%s: '%.80s' is not a job type (1-64 characters of "
+					 "A-Z a-z 0-9 _ . : -)",
+					 name, value);
+		break;
+	case JOBQ_FILTER_QUEUE:
+		if (jobq_queue_name_valid(value))
+			f->queue = value;
+		else
+			r = jobq_err_set(err, JOBQ_EINVAL,
+					 "%s: '%.80s' is not a queue name (1 to 64 of A-Z "
+					 "a-z 0-9 _ . -)",
+					 name, value);
+		break;
+	case JOBQ_FILTER_WORKER:
+		if (jobq_filter_text_valid(value, 255))
+			f->worker = value;
+		else if (value[0] == '\0' || strlen(value) > 255)
+			r = jobq_err_set(err, JOBQ_EINVAL, "%s: a worker id is 1 to 255 bytes",
+					 name);
+		else
+			r = jobq_err_set(err, JOBQ_EINVAL,
+					 "%s: '%s' is not a worker id (valid UTF-8 without "
+					 "control characters)",
+					 name, value);
+		break;
+	case JOBQ_FILTER_META:
+		r = jobq_meta_pair_add(&f->meta, name, value, err);
+		break;
+	case JOBQ_FILTER_SINCE:
+		r = jobq_time_bound_parse(name, value, &f->since, err);
+		break;
+	case JOBQ_FILTER_UNTIL:
+		r = jobq_time_bound_parse(name, value, &f->until, err);
+		break;
+	}
+	return r;
+}
+
+bool jobq_job_filter_relative(const struct jobq_job_filter *f)
+{
+	return (f->since.set && f->since.ago) || (f->until.set && f->until.ago);
+}
+
+void jobq_job_filter_pin(struct jobq_job_filter *f, int64_t now_ms)
+{
+	struct jobq_time_bound *b[] = { &f->since, &f->until };
+
+	for (size_t i = 0; i < 2; i++)
+		if (b[i]->set && b[i]->ago)
+			*b[i] = (struct jobq_time_bound){ .set = true, .ms = now_ms - b[i]->ms };
 }

@@ -262,6 +262,12 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	" END IF;"
 	"END $$",
+	/* The web console's role (migration 0052): its rights are the function's to set. */
+	"DO $$ BEGIN"
+	" IF to_regprocedure('public.jobq_grant_web()') IS NOT NULL THEN"
+	"  PERFORM public.jobq_grant_web();"
+	" END IF;"
+	"END $$",
 };
 
 static bool is_dir(const char *path)
@@ -481,8 +487,8 @@ int jobq_migrate_run(struct jobq_store *st, const char *dir, jobq_migrate_cb cb,
 	r = 0;
 	for (size_t g = 0; r == 0 && g < sizeof(GRANTS) / sizeof(GRANTS[0]); g++)
 		if ((r = jobq_store_command(st, GRANTS[g], err)) != 0)
-			jobq_err_prefix(
-				err, "grant rights to jobq_consumer, jobq_cli and jobq_producer");
+			jobq_err_prefix(err, "grant rights to jobq_consumer, jobq_cli, "
+					     "jobq_producer and jobq_web");
 out:
 	PQclear(res);
 	if (locked && jobq_store_ok(st)) {

@@ -112,21 +112,16 @@ static int count_jobs(struct cli *cli, const struct jobq_job_filter *f, const ch
  * clock: every batch then selects within the same window. */
 static int pin_bounds(struct cli *cli, struct jobq_job_filter *f)
 {
-	struct jobq_time_bound *b[] = { &f->since, &f->until };
 	PGresult *res = NULL;
-	int64_t now;
 	int r;
 
-	if (!(f->since.set && f->since.ago) && !(f->until.set && f->until.ago))
+	if (!jobq_job_filter_relative(f))
 		return 0;
 	if ((r = cmd_query(cli, "SELECT (extract(epoch FROM now()) * 1000)::bigint AS now", 0, NULL,
 			   "reading the database clock", &res)) != 0)
 		return r;
-	now = rows_int(res, 0, "now", 0);
+	jobq_job_filter_pin(f, rows_int(res, 0, "now", 0));
 	PQclear(res);
-	for (size_t i = 0; i < 2; i++)
-		if (b[i]->set && b[i]->ago)
-			*b[i] = (struct jobq_time_bound){ .set = true, .ms = now - b[i]->ms };
 	return 0;
 }
 

@@ -45,6 +45,9 @@ SELECT 'CREATE ROLE jobq_consumer LOGIN PASSWORD ''jobq_consumer'''
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') \gexec
 SELECT 'CREATE ROLE jobq_cli LOGIN PASSWORD ''jobq_cli'''
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') \gexec
+-- the web console (jobq-web): reads, and cancels/retries/pauses through the CLI's functions
+SELECT 'CREATE ROLE jobq_web LOGIN PASSWORD ''jobq_web'''
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_web') \gexec
 -- applications: jobq_producer may call the SQL API only; jobq_app logs in as a member of it
 SELECT 'CREATE ROLE jobq_producer NOLOGIN'
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_producer') \gexec

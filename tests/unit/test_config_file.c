@@ -62,7 +62,7 @@ static void test_config_unknown_group(void **state)
 	load_fails_at("log = { level = \"info\"; };\n\nbroker = { url = \"x\"; };\n", 3,
 		      "broker: unknown setting (expected one of: amqp, database, consumer, retry, "
 		      "retention, "
-		      "handlers, metrics, log)");
+		      "handlers, metrics, web, log)");
 	load_fails_at("concurrency = 4;\n", 1, "concurrency: unknown setting");
 }
 

@@ -391,6 +391,44 @@ static void test_job_filter_page_sql_every_state(void **state)
 	jobq_filter_sql_free(&s);
 }
 
+/* jobq_job_filter_set names the field in its messages and keeps what it accepted;
+ * jobq_job_filter_pin fixes the relative bounds and leaves the absolute ones. */
+static void test_job_filter_set_and_pin(void **state)
+{
+	struct jobq_job_filter f = { 0 };
+	struct jobq_err err;
+
+	(void)state;
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_STATUS, "status", "failed", &err), 0);
+	assert_string_equal(f.status, "failed");
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_STATUS, "status", "nope", &err),
+			 JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "status"));
+	assert_string_equal(f.status, "failed");
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_TYPE, "--type", "a b", &err),
+			 JOBQ_EINVAL);
+	assert_non_null(strstr(err.msg, "--type: 'a b'"));
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_QUEUE, "queue", "q/1", &err),
+			 JOBQ_EINVAL);
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_WORKER, "worker", "", &err),
+			 JOBQ_EINVAL);
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_META, "meta", "k=v", &err), 0);
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_META, "meta", "k=w", &err),
+			 JOBQ_EINVAL);
+	assert_false(jobq_job_filter_relative(&f));
+	assert_int_equal(jobq_job_filter_set(&f, JOBQ_FILTER_SINCE, "since", "2h", &err), 0);
+	assert_int_equal(
+		jobq_job_filter_set(&f, JOBQ_FILTER_UNTIL, "until", "2026-12-06T09:00:00Z", &err),
+		0);
+	assert_true(jobq_job_filter_relative(&f));
+	jobq_job_filter_pin(&f, 10000000);
+	assert_false(jobq_job_filter_relative(&f));
+	assert_true(f.since.set);
+	assert_int_equal(f.since.ms, 10000000 - 7200000);
+	assert_int_equal(f.until.ms, 1796547600000LL);
+	jobq_job_filter_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_job_filter_text_valid),
 		cmocka_unit_test(test_job_filter_error_quote_whole_characters),
 		cmocka_unit_test(test_job_filter_page_sql_every_state),
+		cmocka_unit_test(test_job_filter_set_and_pin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

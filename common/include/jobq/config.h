@@ -103,6 +103,19 @@ struct jobq_config {
 	/* metrics: "host:port" to serve Prometheus metrics on, or NULL (off) */
 	char *metrics_listen;
 
+	/* web (jobq-web, docs/web.md): the console's address and port, whether it is
+	 * read-only, its credentials (a crypt(3) hash, a token; NULL = none), how long a login
+	 * lasts, whether its cookie is Secure, and the Host names it answers besides its
+	 * address and localhost (comma-separated, or NULL) */
+	char *web_listen;
+	int web_port;
+	bool web_read_only;
+	char *web_password_hash;
+	char *web_token;
+	int64_t web_session_ms;
+	bool web_secure_cookie;
+	char *web_hosts;
+
 	/* log */
 	enum jobq_log_level log_level;
 	enum jobq_log_format log_format;

@@ -90,6 +90,31 @@ struct jobq_job_filter {
 	struct jobq_cursor after;            /* only jobs after this position */
 };
 
+/* The fields of a filter that a text value sets (jobq_job_filter_set). */
+enum jobq_filter_field {
+	JOBQ_FILTER_STATUS,
+	JOBQ_FILTER_TYPE,
+	JOBQ_FILTER_QUEUE,
+	JOBQ_FILTER_WORKER,
+	JOBQ_FILTER_META, /* one K=V pair, added to those already set */
+	JOBQ_FILTER_SINCE,
+	JOBQ_FILTER_UNTIL,
+};
+
+/* Set one field of f from its text, as `jobq list --status/--type/...` and the web
+ * console's job list read them: value is borrowed (it must outlive f) except for a
+ * metadata pair, which f copies. name ("--status", "status") starts every message. 0, or
+ * JOBQ_EINVAL with a one-line message naming the field and the value; JOBQ_ENOMEM. */
+int jobq_job_filter_set(struct jobq_job_filter *f, enum jobq_filter_field field, const char *name,
+			const char *value, struct jobq_err *err) JOBQ_WUR;
+
+/* Whether f's --since or --until is a span before now (it moves with the clock). */
+bool jobq_job_filter_relative(const struct jobq_job_filter *f);
+
+/* Fix f's relative --since/--until at now_ms (unix ms, the database's now()): an action
+ * that selects batch after batch then selects within one window. */
+void jobq_job_filter_pin(struct jobq_job_filter *f, int64_t now_ms);
+
 /* Whether the filter selects anything narrower than every job (the cursor does not count):
  * a bulk action without one must be asked for explicitly. */
 bool jobq_job_filter_any(const struct jobq_job_filter *f);

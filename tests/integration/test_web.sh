@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# test_web — the web console (jobq-web, docs/web.md) against a real stack, as the restricted
+# database role jobq_web (migration 0052) with the CLI's broker identity, driven with curl:
+#  - every page answers 200 (overview, jobs, a job, workers, dead letters, schedules, login)
+#    and an unknown page 404;
+#  - the job list's filters and cursor pages hold the same jobs, in the same order, as
+#    `jobq list` with the same filters (type, status, meta, since) and --limit;
+#  - logins: a wrong password is refused; the password and the token both give a session
+#    whose cookie is HttpOnly and SameSite=Strict; a POST without the CSRF token, or with
+#    another session's, is refused (403) and changes nothing; a POST without a login too;
+#  - actions: a running job cancelled from its page ends cancelled (through the broadcast:
+#    within a few seconds, well before its heartbeat); a failed job retried runs again; a
+#    bulk cancel by filter previews the count and then cancels exactly those jobs; a bulk
+#    retry requeues them; a queue paused and resumed;
+#  - hostile values (a payload with <script>, quotes and control characters, an error,
+#    metadata and worker id with markup, a 1 MiB payload) come back as escaped text, the
+#    large one folded to 16 KiB with a link that serves it whole;
+#  - the read-only mode shows no form that posts and refuses every POST;
+#  - 200 idle connections and a request with 100 KiB of headers do not stop a normal
+#    request; the Host check answers 421 to a name it does not know;
+#  - failed logins are limited per address without locking out another address.
+source "$(dirname "$0")/lib.sh"
+jq_setup web
+
+WEB="$JOBQ_BIN_DIR/jobq-web"
+PY=/usr/bin/python3
+[[ -x $PY ]] || PY=$(command -v python3)
+free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+check --fatal "migrate (as the admin) applies the grants" jobq migrate
+check --fatal "PostgreSQL role jobq_web exists (scripts/stack creates it)" \
+  sql_is 1 "select count(*) from pg_roles where rolname = 'jobq_web'"
+vh=$(_jq_urlencode "$TEST_VHOST")
+check --fatal "grant the broker user jobq_cli its rights on the test vhost" _jq_mgmt PUT \
+  "/api/permissions/$vh/jobq_cli" '{"configure":"^$","write":"^(jobq\\.jobs|jobq\\.cancel)$","read":"^$"}'
+WEB_DB="postgresql://jobq_web:jobq_web@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
+WEB_AMQP="amqp://jobq_cli:jobq_cli@127.0.0.1:$JOBQ_TEST_AMQP_PORT/$vh"
+
+PASSWORD='correct horse 42'
+TOKEN='tok-5f2c1e9a7b3d4c60'
+hash=$(printf '%s\n' "$PASSWORD" | "$WEB" --hash-password)
+check_eq "--hash-password prints a yescrypt hash" "\$y\$" "${hash:0:3}"
+cat >"$T/web.conf" <<EOF
+web = {
+  password_hash = "$hash";
+  token = "$TOKEN";
+  hosts = "console.example";
+};
+EOF
+check_status "--check-config masks the secrets" 0 "$WEB" --config "$T/web.conf" --check-config
+check "... no secret printed" bash -c "! grep -qF -e '$TOKEN' -e '$hash' '$OUT_FILE'"
+check_status "a console with actions but no credentials refuses to start" 2 \
+  env JOBQ_DATABASE_URL="$WEB_DB" "$WEB" --port 1
+check_status "a bad --port is a usage error" 2 "$WEB" --port 0
+
+port=$(free_port)
+B="http://127.0.0.1:$port"
+start_proc web env JOBQ_DATABASE_URL="$WEB_DB" JOBQ_AMQP_URL="$WEB_AMQP" \
+  "$WEB" --config "$T/web.conf" --port "$port"
+wait_for 20 "the console answers" curl -sf --max-time 2 -o /dev/null "$B/"
+start_consumer w --worker-id w --concurrency 4 --queues default,other
+
+# http PATH [CURL ARGS...] — the status code; the body lands in $T/body.
+http() {
+  local path="$1"; shift
+  curl -s --max-time 10 -o "$T/body" -w '%{http_code}' "$@" "$B$path"
+}
+body_has() { grep -qF -- "$1" "$T/body"; }
+body_lacks() { ! grep -qF -- "$1" "$T/body"; }
+
+# ---- pages
+fid=$(jobq submit fail '{}' --max-attempts 1 --meta web=fail)
+sid=$(jobq submit echo '{"x":1}')
+wait_for 20 "the first jobs finished" sql_is 2 \
+  "select count(*) from jobs where status in ('failed','succeeded')"
+for page in / /jobs "/jobs/$sid" /workers /dead /schedules /login "/jobs/$sid/events" \
+  "/jobs/$sid/raw/payload" /static/app.css /static/app.js; do
+  check_eq "GET $page answers 200" 200 "$(http "$page")"
+done
+check_eq "an unknown page answers 404" 404 "$(http /nope)"
+check_eq "an unknown job answers 404" 404 "$(http /jobs/00000000-0000-4000-8000-000000000000)"
+check_eq "a bad filter answers 400" 400 "$(http '/jobs?status=bogus')"
+check "... naming the field" body_has "status"
+http / >/dev/null
+check "the overview lists queue default with its worker" body_has '<td class="queue">default'
+check "... and an SVG of the last hour" body_has '<svg class="spark"'
+http /workers >/dev/null
+check "the workers page lists worker w" body_has '<td>w</td>'
+check "every page carries a strict CSP" bash -c \
+  "curl -sI '$B/' | grep -qi \"^content-security-policy: default-src 'none'; script-src 'self'\""
+check "no page loads anything from elsewhere" bash -c "! grep -qiE '(src|href)=\"(https?:)?//' '$T/body'"
+
+# ---- the list: filters and pages as `jobq list`
+for i in $(seq 1 12); do
+  jobq submit --delay 1h --meta "grp=g$((i % 2))" "t$((i % 3))" "{\"i\":$i}" >/dev/null
+done
+# ids_of_pages QUERY LIMIT — every page of /jobs?QUERY, following "Next page", one id a line
+ids_of_pages() {
+  local next="/jobs?$1&limit=$2" n=0
+  while [[ -n "$next" && $n -lt 50 ]]; do
+    http "$next" >/dev/null
+    grep -o '<a class="id" href="/jobs/[0-9a-f-]\{36\}"' "$T/body" | grep -o '[0-9a-f-]\{36\}'
+    next=$(grep -o 'rel="next" href="[^"]*"' "$T/body" | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')
+    n=$((n + 1))
+  done
+}
+# list_ids ARGS — every page of jobq list ARGS --json, one id a line
+list_ids() {
+  local after=() n=0 out
+  while (( n < 50 )); do
+    out=$(jobq list --json "$@" "${after[@]}") || return 1
+    [[ $(json_get 'len(d)' <<<"$out") == 0 ]] && break
+    json_get '"\n".join(j["id"] for j in d)' <<<"$out"
+    after=(--after "$(json_get 'd[-1]["cursor"]' <<<"$out")")
+    n=$((n + 1))
+  done
+}
+for q in "type=t1|--type t1" "status=scheduled|--status scheduled" "meta=grp%3Dg1|--meta grp=g1" \
+  "since=1h&status=scheduled|--since 1h --status scheduled" "type=t0&meta=grp%3Dg0|--type t0 --meta grp=g0" \
+  "queue=default|--queue default" "worker=w|--worker w"; do
+  web_q=${q%%|*}
+  read -ra cli_q <<<"${q#*|}"
+  want=$(list_ids "${cli_q[@]}" --limit 3)
+  got=$(ids_of_pages "$web_q" 3)
+  check_eq "/jobs?$web_q in pages of 3 holds what jobq list ${cli_q[*]} holds ($(wc -l <<<"$want") jobs)" \
+    "$want" "$got"
+done
+check "... the lists were not empty" test "$(list_ids --status scheduled | wc -l)" -ge 12
+
+# ---- logins
+check_eq "a POST without a login is refused" 403 "$(http /actions/cancel -d "id=$sid")"
+form_token() { grep -o 'name="csrf" value="[0-9a-f]*"' "$T/body" | head -1 | grep -o '[0-9a-f]\{64\}'; }
+# login JAR SECRET [CURL ARGS] — the status of a login with SECRET, the session in JAR
+login() {
+  local jar="$1" secret="$2" tok; shift 2
+  http /login -c "$jar" "$@" >/dev/null
+  tok=$(form_token)
+  http /login -b "$jar" -c "$jar" --data-urlencode "csrf=$tok" --data-urlencode "password=$secret" "$@"
+}
+check_eq "a wrong password is refused" 403 "$(login "$T/bad.jar" 'wrong')"
+check_eq "a login form post without its CSRF cookie is refused" 403 \
+  "$(http /login --data-urlencode "password=$PASSWORD")"
+check_eq "the password logs in (303 to /)" 303 "$(login "$T/pw.jar" "$PASSWORD")"
+check "... the session cookie is HttpOnly" grep -q '^#HttpOnly_127.0.0.1.*jobq_session' "$T/pw.jar"
+check "... and SameSite=Strict" bash -c "curl -s -D - -o /dev/null -b '$T/pw.jar' -c '$T/pw2.jar' '$B/login' | grep -qi 'set-cookie: jobq_login=.*SameSite=Strict'"
+check_eq "the token logs in" 303 "$(login "$T/tok.jar" "$TOKEN")"
+http / -b "$T/pw.jar" >/dev/null
+CSRF=$(form_token)
+check "a logged-in page carries the session's CSRF token" test ${#CSRF} -eq 64
+http / -b "$T/tok.jar" >/dev/null
+OTHER=$(form_token)
+
+# ---- cancel a running job
+long=$(jobq submit sleep '{"seconds":60}')
+wait_for 20 "the sleep job is running" sql_is running "select status from jobs where id='$long'"
+check_eq "cancel without the CSRF token is refused" 403 "$(http /actions/cancel -b "$T/pw.jar" -d "id=$long")"
+check_eq "cancel with another session's CSRF token is refused" 403 \
+  "$(http /actions/cancel -b "$T/pw.jar" -d "id=$long&csrf=$OTHER")"
+check_eq "... the job still runs" running "$(sql "select status from jobs where id='$long'")"
+http "/jobs/$long" -b "$T/pw.jar" >/dev/null
+check "the running job's page offers Cancel" body_has 'id="cancel"'
+check_eq "cancel with the token (303 back to the job)" 303 \
+  "$(http /actions/cancel -b "$T/pw.jar" -d "id=$long&csrf=$CSRF")"
+wait_for 10 "the running job ended cancelled (the broadcast, not its heartbeat)" \
+  sql_is cancelled "select status from jobs where id='$long'"
+check_eq "... the reason names the console" "cancelled by the web console" \
+  "$(sql "select cancel_reason from jobs where id='$long'")"
+
+# ---- retry a failed job
+check_eq "retry the failed job" 303 "$(http /actions/retry -b "$T/pw.jar" -d "id=$fid&csrf=$CSRF")"
+wait_for 20 "the retried job ran again (2 failures in its history)" sql_is 2 \
+  "select count(*) from job_events where job_id='$fid' and to_status='failed'"
+check_eq "retrying a job that is not failed or cancelled answers 409" 409 \
+  "$(http /actions/retry -b "$T/pw.jar" -d "id=$sid&csrf=$CSRF")"
+
+# ---- bulk by filter
+for i in 1 2 3 4 5; do jobq submit --delay 1h --meta bulk=yes noop >/dev/null; done
+jobq submit --delay 1h --meta bulk=no noop >/dev/null
+check_eq "the bulk preview answers" 200 "$(http '/bulk?action=cancel&meta=bulk%3Dyes' -b "$T/pw.jar")"
+check "... it counts the 5 jobs" body_has '<strong id="matched">5</strong>'
+check_eq "a bulk action without a filter is refused" 400 \
+  "$(http /actions/bulk-cancel -b "$T/pw.jar" -d "csrf=$CSRF")"
+check_eq "bulk cancel by filter" 200 \
+  "$(http /actions/bulk-cancel -b "$T/pw.jar" --data-urlencode "meta=bulk=yes" -d "csrf=$CSRF")"
+check "... says 5 cancelled" body_has 'cancelled 5 (scheduled or queued)'
+check_eq "... exactly those are cancelled" "cancelled|5 scheduled|1" \
+  "$(sql "select status, count(*) from jobs where job_metadata ? 'bulk' group by 1 order by 1" | tr '\n' ' ' | sed 's/ $//')"
+check_eq "bulk retry by filter" 200 \
+  "$(http /actions/bulk-retry -b "$T/pw.jar" --data-urlencode "meta=bulk=yes" -d "csrf=$CSRF")"
+check "... says 5 requeued" body_has 'requeued 5'
+wait_for 20 "... the 5 ran (noop succeeded)" sql_is 5 \
+  "select count(*) from jobs where job_metadata->>'bulk' = 'yes' and status = 'succeeded'"
+
+# ---- pause and resume
+check_eq "pause queue other" 303 "$(http /actions/pause -b "$T/pw.jar" -d "queue=other&csrf=$CSRF")"
+check_eq "... it is paused" t "$(sql "select paused_at is not null from queues where name='other'")"
+http / -b "$T/pw.jar" >/dev/null
+check "... the overview shows it paused with a Resume button" body_has '>Resume</button>'
+check_eq "resume queue other" 303 "$(http /actions/resume -b "$T/pw.jar" -d "queue=other&csrf=$CSRF")"
+check_eq "... it is not paused" t "$(sql "select paused_at is null from queues where name='other'")"
+check_eq "a bad queue name is refused" 400 \
+  "$(http /actions/pause -b "$T/pw.jar" -d "queue=a%20b&csrf=$CSRF")"
+check_eq "logout" 303 "$(http /logout -b "$T/pw.jar" -d "csrf=$CSRF")"
+check_eq "... the session no longer acts" 403 \
+  "$(http /actions/pause -b "$T/pw.jar" -d "queue=other&csrf=$CSRF")"
+
+# ---- hostile values (written as the admin: the CLI refuses most of them)
+hid=$(sql "insert into jobs (type, queue, status, payload, error, worker_id, job_metadata,
+  finished_at, attempt) values ('evil', 'default', 'failed',
+  jsonb_build_object('s', '<script>alert(1)</script> \"q\" ''a'' ' || chr(27) || '[31m' || chr(7)),
+  '<script>alert(2)</script>' || chr(27) || ']0;title' || chr(7) || '\"quoted\"',
+  '<img src=x onerror=alert(3)>', '{\"k\":\"<b>bold</b>\"}', now(), 1) returning id" | head -1)
+big=$(sql "insert into jobs (type, queue, status, payload) values ('big', 'default', 'scheduled',
+  jsonb_build_object('s', repeat('<', 1048576))) returning id" | head -1)
+sql "update jobs set run_after = now() + interval '1 day' where id = '$big'" >/dev/null
+check_eq "the hostile job's page answers" 200 "$(http "/jobs/$hid")"
+check "... no <script> tag from the values" body_lacks '<script>alert'
+check "... no <img> tag from the worker id" body_lacks '<img src=x'
+check "... no <b> tag from the metadata" body_lacks '<b>bold'
+check "... the payload is shown escaped" body_has '&lt;script&gt;alert(1)&lt;/script&gt;'
+check "... quotes escaped" body_has '&quot;q'
+check "... the error shown escaped" body_has '&lt;script&gt;alert(2)&lt;/script&gt;'
+check "... the worker id shown escaped" body_has '&lt;img src=x onerror=alert(3)&gt;'
+check "... control characters shown as \\u00XX" body_has '\u001b]0;title\u0007'
+check "... no raw ESC byte on the page" bash -c "! grep -q $'\x1b' '$T/body'"
+http "/jobs?worker=%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E" >/dev/null
+check "the list filtered by the hostile worker id finds it, escaped" body_has "/jobs/$hid"
+check "... the filter's value is echoed escaped" body_lacks '<img src=x'
+check_eq "the 1 MiB job's page answers" 200 "$(http "/jobs/$big")"
+size=$(stat -c %s "$T/body")
+check "... folded: the page is under 100 KiB ($size bytes)" test "$size" -lt 102400
+check "... says so, with a link to the whole value" body_has "href=\"/jobs/$big/raw/payload\""
+check_eq "the whole value" 200 "$(http "/jobs/$big/raw/payload")"
+check "... is all of it ($(stat -c %s "$T/body") bytes)" test "$(stat -c %s "$T/body")" -gt 1048576
+check "... served as text/plain with nosniff" bash -c \
+  "curl -sI '$B/jobs/$big/raw/payload' | grep -qi '^content-type: text/plain' && curl -sI '$B/jobs/$big/raw/payload' | grep -qi '^x-content-type-options: nosniff'"
+
+# ---- the Host check
+check_eq "an unknown Host answers 421" 421 "$(http / -H 'Host: evil.example')"
+check_eq "a rebinding name with a port answers 421" 421 "$(http / -H "Host: evil.example:$port")"
+check_eq "localhost answers" 200 "$(http / -H "Host: localhost:$port")"
+check_eq "a name of web.hosts answers" 200 "$(http / -H "Host: console.example:$port")"
+check_eq "[::1] answers" 200 "$(http / -H "Host: [::1]:$port")"
+
+# ---- many idle connections and huge headers
+"$PY" -c 'import socket, sys, time
+socks = []
+for _ in range(200):
+    try:
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=2)
+        socks.append(s)
+    except OSError:
+        pass
+open(sys.argv[2], "w").write("%d\n" % len(socks))
+time.sleep(20)' "$port" "$T/idle.n" &
+idle_pid=$!
+wait_for 10 "200 idle connections are open" test -s "$T/idle.n"
+code=$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' -H "X-Big: $(head -c 102400 /dev/zero | tr '\0' a)" "$B/" || true)
+check "a request with 100 KiB of headers is refused or dropped (got $code)" \
+  test "$code" = 431 -o "$code" = 413 -o "$code" = 000 -o "$code" = 400
+t0=$(_jq_now_ms)
+code=$(curl -s --max-time 5 --interface 127.0.0.2 -o /dev/null -w '%{http_code}' "$B/jobs" || true)
+check_eq "meanwhile a normal request from another address answers" 200 "$code"
+check "... within 3 s ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 3000
+kill "$idle_pid" 2>/dev/null || true
+wait "$idle_pid" 2>/dev/null || true
+
+# ---- failed logins are limited per address
+for i in 1 2 3 4 5; do login "$T/x.jar" "wrong$i" --interface 127.0.0.3 >/dev/null; done
+check_eq "the 6th failed login from one address is refused (429)" 429 \
+  "$(login "$T/x.jar" "$PASSWORD" --interface 127.0.0.3)"
+check_eq "... the operator logs in from another address" 303 \
+  "$(login "$T/y.jar" "$PASSWORD" --interface 127.0.0.4)"
+
+# ---- read-only
+rport=$(free_port)
+R="http://127.0.0.1:$rport"
+start_proc webro env JOBQ_DATABASE_URL="$WEB_DB" "$WEB" --read-only --port "$rport"
+wait_for 20 "the read-only console answers" curl -sf --max-time 2 -o /dev/null "$R/"
+for page in / /jobs "/jobs/$hid" "/jobs/$long" /workers /dead /schedules; do
+  code=$(curl -s --max-time 10 -o "$T/body" -w '%{http_code}' "$R$page")
+  check_eq "read-only: GET $page answers 200" 200 "$code"
+  check "read-only: $page has no form that posts" body_lacks 'method="post"'
+done
+check_eq "read-only: a POST is refused" 403 \
+  "$(curl -s -o /dev/null -w '%{http_code}' -d "id=$long" "$R/actions/cancel")"
+check_eq "read-only: there is no login" 404 "$(curl -s -o /dev/null -w '%{http_code}' "$R/login")"
+
+stop_consumer web
+stop_consumer webro
