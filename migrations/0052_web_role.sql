@@ -24,7 +24,8 @@ BEGIN
         EXECUTE format('REVOKE ALL ON %s FROM jobq_web', t);
     END LOOP;
     FOREACH t IN ARRAY ARRAY['jobs', 'job_events', 'workers', 'dead_letters', 'queues',
-                             'limits', 'schedules', 'job_meta_pairs']
+                             'limits', 'schedules', 'job_meta_pairs', 'job_deps',
+                             'batches', 'batch_left']
     LOOP
         IF to_regclass('public.' || t) IS NOT NULL THEN
             EXECUTE format('GRANT SELECT ON public.%I TO jobq_web', t);

@@ -230,11 +230,95 @@ static const char raw_sql[] =
 	" WHEN 'error' THEN error WHEN 'metadata' THEN job_metadata::text"
 	" WHEN 'progress' THEN progress::text END FROM jobs WHERE id = $1::uuid";
 
+/* The job's dependencies and dependents (migration 0050), at most WEB_DEPS_SHOWN + 1 of
+ * each (one more than shown: the page says there are more), by primary key and job_deps_job. */
+#define WEB_DEPS_SHOWN 100
+static const char deps_sql[] =
+	"(SELECT 'after' AS side, d.dep_id::text AS id, j.status, d.any_end, j.type"
+	"  FROM job_deps d JOIN jobs j ON j.id = d.dep_id WHERE d.job_id = $1::uuid"
+	"  ORDER BY d.dep_id LIMIT 101)"
+	" UNION ALL"
+	" (SELECT 'dependent', d.job_id::text, j.status, d.any_end, j.type"
+	"  FROM job_deps d JOIN jobs j ON j.id = d.job_id WHERE d.dep_id = $1::uuid"
+	"  ORDER BY d.job_id LIMIT 101)";
+
+/* The job's batch (migration 0051): its size, the jobs left (its stripes, at most 64 rows),
+ * whether it completed, and its callback jobs. */
+static const char batch_sql[] =
+	"SELECT b.id, b.total, (SELECT COALESCE(sum(l.jobs_left), 0) FROM batch_left l"
+	"  WHERE l.batch_id = b.id) AS left_n, " TS("b.completed_at", "completed") ","
+	" b.on_complete_job, b.on_success_job"
+	" FROM jobs j JOIN batches b ON b.id = j.batch_id WHERE j.id = $1::uuid";
+
 static const char state_sql[] =
 	"SELECT json_build_object('status', status, 'cancelling', cancel_requested_at IS NOT NULL,"
 	" 'attempt', attempt, 'worker', worker_id, 'progress', progress)::text"
 	" FROM jobs WHERE id = $1::uuid";
 /* clang-format on */
+
+/* A link to job id (a uuid as the database prints it) with its state and type. */
+static void job_link(struct req *r, const char *id, const char *status, const char *type)
+{
+	html_put(&r->h, "<a href=\"/jobs/%s\">%s</a> <span class=\"badge %s\">%s</span> ", id, id,
+		 status, status);
+	html_esc(&r->h, type);
+}
+
+/* One side of the dependencies ("after" or "dependent") as a list under heading head. */
+static void deps_list(struct req *r, const PGresult *res, const char *side, const char *head)
+{
+	int n = 0;
+
+	for (int i = 0; i < PQntuples(res); i++) {
+		if (strcmp(PQgetvalue(res, i, 0), side) != 0)
+			continue;
+		if (n == 0)
+			html_put(&r->h, "<h3>%s</h3>\n<ul class=\"deps\">\n", head);
+		if (++n > WEB_DEPS_SHOWN) {
+			html_put(&r->h, "<li>and more (the first %d are shown)</li>\n",
+				 WEB_DEPS_SHOWN);
+			break;
+		}
+		html_put(&r->h, "<li>");
+		job_link(r, PQgetvalue(res, i, 1), PQgetvalue(res, i, 2), PQgetvalue(res, i, 4));
+		if (PQgetvalue(res, i, 3)[0] == 't')
+			html_put(&r->h, " (any end)");
+		html_put(&r->h, "</li>\n");
+	}
+	if (n > 0)
+		html_put(&r->h, "</ul>\n");
+}
+
+/* The job's dependencies, dependents and batch, when it has any (docs/workflows.md). A
+ * failed read leaves the section out: the rest of the page stands. */
+static void links(struct req *r, const char *id)
+{
+	const char *p[1] = { id };
+	struct jobq_err err = { 0 };
+	PGresult *res = NULL;
+
+	if (web_sql(r, deps_sql, 1, p, &res, &err) == 0 && PQntuples(res) > 0) {
+		html_put(&r->h, "<h2>Dependencies</h2>\n");
+		deps_list(r, res, "after", "Runs after");
+		deps_list(r, res, "dependent", "Dependents");
+	}
+	PQclear(res);
+	res = NULL;
+	if (web_sql(r, batch_sql, 1, p, &res, &err) == 0 && PQntuples(res) == 1) {
+		html_put(&r->h,
+			 "<h2>Batch</h2>\n<dl class=\"job\"><dt>batch</dt><dd>%s</dd>"
+			 "<dt>jobs</dt><dd>%s, %s not ended</dd><dt>completed</dt><dd>%s</dd>",
+			 PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
+			 PQgetisnull(res, 0, 3) ? "not yet" : PQgetvalue(res, 0, 3));
+		for (int k = 4; k <= 5; k++)
+			if (!PQgetisnull(res, 0, k))
+				html_put(&r->h, "<dt>%s</dt><dd><a href=\"/jobs/%s\">%s</a></dd>",
+					 k == 4 ? "on complete" : "on success",
+					 PQgetvalue(res, 0, k), PQgetvalue(res, 0, k));
+		html_put(&r->h, "</dl>\n");
+	}
+	PQclear(res);
+}
 
 /* One value of the job: its first WEB_FOLD_BYTES bytes (cut at a character's start) and,
  * when longer, a link to all of it. */
@@ -429,6 +513,7 @@ int page_job(struct req *r, const char *rest)
 			action_button(r, "retry", id, "Retry");
 		html_put(&r->h, "</div>\n");
 	}
+	links(r, id);
 	folded(r, id, res, "payload");
 	folded(r, id, res, "result");
 	folded(r, id, res, "error");

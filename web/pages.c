@@ -144,7 +144,8 @@ static int query(struct req *r, const char *sql, int n, const char *const *p, PG
  * (status, queue, created_at, id) index per state: one index probe per queue, not a read
  * of the jobs; that index leaves running jobs out, and the status is a parameter of the
  * scan, so the statement says status <> 'running' for the planner to see it may use it),
- * and those paused or served by a live worker. For each: its scheduled and queued jobs
+ * and those paused or served by a live worker. For each: its waiting (for dependencies,
+ * migration 0050), scheduled and queued jobs
  * (each count stopped at WEB_COUNT_CAP + 1 rows of that index) and its running ones (0001's
  * partial index of running jobs); the age of its oldest queued job (one probe); its jobs
  * the relay has not handed to the broker yet, through the relay's own indexes, with their
@@ -155,8 +156,8 @@ static int query(struct req *r, const char *sql, int n, const char *const *p, PG
  * time: the job list has them, a page at a time. */
 /* clang-format off */
 static const char overview_sql[] =
-	"WITH RECURSIVE st(s) AS (SELECT unnest(ARRAY['scheduled', 'queued', 'succeeded',"
-	"  'failed', 'cancelled'])),"
+	"WITH RECURSIVE st(s) AS (SELECT unnest(ARRAY['waiting', 'scheduled', 'queued',"
+	"  'succeeded', 'failed', 'cancelled'])),"
 	" loose(s, q) AS ("
 	"  SELECT s, (SELECT j.queue FROM jobs j WHERE j.status = st.s AND j.status <> 'running'"
 	"   ORDER BY j.queue LIMIT 1)"
@@ -176,6 +177,8 @@ static const char overview_sql[] =
 	"   count(*) AS n FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled')"
 	"   AND finished_at > now() - interval '1 hour' GROUP BY 1, 2, 3)"
 	" SELECT n.q AS queue, qq.paused_at IS NOT NULL AS paused, qq.paused_reason,"
+	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'waiting' AND queue = n.q"
+	"   LIMIT 10001) x) AS waiting,"
 	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'scheduled' AND queue = n.q"
 	"   LIMIT 10001) x) AS scheduled,"
 	"  (SELECT count(*) FROM (SELECT 1 FROM jobs WHERE status = 'queued' AND queue = n.q"
@@ -259,10 +262,11 @@ static void count_cell(struct req *r, const PGresult *res, int i, const char *co
 
 int page_overview(struct req *r)
 {
-	static const char *const states[] = { "scheduled", "queued", "running",
-					      "succeeded", "failed", "cancelled" };
-	static const char *const heads[] = { "scheduled",       "queued",       "running",
-					     "succeeded (1 h)", "failed (1 h)", "cancelled (1 h)" };
+	static const char *const states[] = { "waiting",   "scheduled", "queued",   "running",
+					      "succeeded", "failed",    "cancelled" };
+	static const char *const heads[] = { "waiting",        "scheduled",       "queued",
+					     "running",        "succeeded (1 h)", "failed (1 h)",
+					     "cancelled (1 h)" };
 	PGresult *res = NULL, *tot = NULL;
 	int s;
 
@@ -283,7 +287,7 @@ int page_overview(struct req *r)
 		html_put(&r->h, "<p class=\"empty\">No queue has jobs or workers yet.</p>\n");
 	} else {
 		html_put(&r->h, "<table class=\"queues\">\n<thead><tr><th>queue</th>");
-		for (size_t k = 0; k < 6; k++)
+		for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++)
 			html_put(&r->h, "<th>%s</th>", heads[k]);
 		html_put(&r->h,
 			 "<th>oldest queued</th><th>unpublished</th><th>last hour</th>"
@@ -302,8 +306,8 @@ int page_overview(struct req *r)
 			html_put(&r->h, "\">paused</span>");
 		}
 		html_put(&r->h, "</td>");
-		for (size_t k = 0; k < 6; k++)
-			count_cell(r, res, i, states[k], k >= 3);
+		for (size_t k = 0; k < sizeof(states) / sizeof(states[0]); k++)
+			count_cell(r, res, i, states[k], k >= 4);
 		html_put(&r->h, "<td class=\"num\">");
 		if (!PQgetisnull(res, i, PQfnumber(res, "oldest_s")))
 			html_put(&r->h, "%s s", PQgetvalue(res, i, PQfnumber(res, "oldest_s")));

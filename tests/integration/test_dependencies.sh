@@ -177,7 +177,7 @@ check_eq "no counter row is left but those of waiting or cancelled jobs" 0 \
   for r in 0 1 2 3 4 5; do
     echo "{\"type\": \"sleep\", \"payload\": {\"seconds\": 0.6}, \"ref\": \"r$r\", \"metadata\": {\"kill\": \"1\"}}"
     for c in 0 1 2; do
-      echo "{\"type\": \"sleep\", \"payload\": {\"seconds\": 0.4}, \"ref\": \"c$r$c\", \"after\": \"r$r\", \"metadata\": {\"kill\": \"1\"}}"
+      echo "{\"type\": \"sleep\", \"payload\": {\"seconds\": 2}, \"ref\": \"c$r$c\", \"after\": \"r$r\", \"metadata\": {\"kill\": \"1\"}}"
     done
   done
   echo '{"type": "noop", "after": ["c00", "c11", "c22", "c30", "c41", "c52"], "metadata": {"kill": "1"}}'
