@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_bulk — `jobq cancel` and `jobq retry` by filter (docs/cli.md "cancel", "retry"):
-#  - with a consumer running 4 sleep jobs of tenant 42, and more of them queued and
+#  - with a consumer running 4 sleep jobs of tenant 42 (an hour each: they outlast the
+#    test however slow the machine), and more of them queued and
 #    scheduled, `cancel --meta tenant=42 --dry-run` prints the count and changes nothing;
 #    the cancel then cancels the waiting ones at once and stops the running ones through
 #    the broadcast (well before the next heartbeat, which is set to 60 s), counts printed;
@@ -20,12 +21,12 @@ check --fatal "migrate" jobq migrate
 JOBQ_HEARTBEAT_INTERVAL=60s JOBQ_SHUTDOWN_TIMEOUT=2s start_consumer w1 --worker-id w1 --concurrency 4
 
 for ((i = 0; i < 4; i++)); do
-  check_status "submit running-to-be sleep $i" 0 jobq submit --meta tenant=42 sleep '{"seconds":60}'
+  check_status "submit running-to-be sleep $i" 0 jobq submit --meta tenant=42 sleep '{"seconds":3600}'
 done
 wait_for 30 "4 jobs running" sql_is 4 "select count(*) from jobs where status='running'" || true
-for ((i = 0; i < 10; i++)); do echo '{"type":"sleep","payload":{"seconds":60},"metadata":{"tenant":"42"}}'; done >"$T/q.jsonl"
+for ((i = 0; i < 10; i++)); do echo '{"type":"sleep","payload":{"seconds":3600},"metadata":{"tenant":"42"}}'; done >"$T/q.jsonl"
 check_status "10 more of tenant 42 (queued: the worker is full)" 0 jobq submit --batch "$T/q.jsonl"
-check_status "one scheduled of tenant 42" 0 jobq submit --delay 1h --meta tenant=42 sleep '{"seconds":60}'
+check_status "one scheduled of tenant 42" 0 jobq submit --delay 1h --meta tenant=42 sleep '{"seconds":3600}'
 for ((i = 0; i < 3; i++)); do
   check_status "tenant 7's scheduled job $i" 0 jobq submit --delay 1h --meta tenant=7 sleep '{"seconds":1}'
 done
