@@ -21,7 +21,8 @@
 --   counting runs once per statement, from the history trigger (jobq_record_updates, over
 --   its transition tables): the statement's changes are summed per stripe and the stripes
 --   locked in (batch, stripe) order, so that ends of many jobs of many batches in one
---   statement (a consumer's combined finish, a cancel) never wait in a cycle. The tallies
+--   statement (a consumer's combined finish, a cancel) never wait in a cycle (two ends of
+--   jobs of one stripe in different transactions wait for the first's commit). The tallies
 --   live here, not in jobs: pruning finished jobs (retention, jobq prune) while the batch
 --   runs cannot change its counts. An end never locks another job nor the batch row. Only
 --   the transaction whose end brings a stripe to 0 takes the batch row's lock, at its
