@@ -1,6 +1,7 @@
 /* jobq submit: validate, then submit through libjobq (insert in one transaction, publish,
  * wait for the confirms, mark published); optionally wait for the jobs to end. The input
  * checks and the batch file parser are in batch.c. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,7 +161,9 @@ static int take_callback_payloads(int argc, char **argv, char **out, struct call
 				continue;
 			out[m++] = argv[++i];
 		}
-		if (i + 1 < argc && argv[i + 1][0] != '-')
+		/* a PAYLOAD may be a negative number (-1): a dash then a digit is no flag */
+		if (i + 1 < argc &&
+		    (argv[i + 1][0] != '-' || isdigit((unsigned char)argv[i + 1][1])))
 			*payload = argv[++i];
 	}
 	out[m] = NULL;
@@ -329,7 +332,10 @@ int cmd_submit(struct cli *cli, int argc, char **argv)
 						     : &cbs.opts.callback_queue;
 
 			if (*to != NULL) {
-				cli_usage(cli, "%s given twice", argv[optind - 1]);
+				cli_usage(cli, "%s given twice",
+					  c == 'C'   ? "--on-complete"
+					  : c == 'S' ? "--on-success"
+						     : "--callback-queue");
 				goto out;
 			}
 			*to = optarg;

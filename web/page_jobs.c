@@ -245,8 +245,9 @@ static const char deps_sql[] =
 /* The job's batch (migration 0051): its size, the jobs left (its stripes, at most 64 rows),
  * whether it completed, and its callback jobs. */
 static const char batch_sql[] =
-	"SELECT b.id, b.total, (SELECT COALESCE(sum(l.jobs_left), 0) FROM batch_left l"
-	"  WHERE l.batch_id = b.id) AS left_n, " TS("b.completed_at", "completed") ","
+	"SELECT b.id, b.total, CASE WHEN b.completed_at IS NOT NULL THEN 0 ELSE"
+	"  (SELECT COALESCE(sum(l.jobs_left), 0) FROM batch_left l"
+	"  WHERE l.batch_id = b.id) END AS left_n, " TS("b.completed_at", "completed") ","
 	" b.on_complete_job, b.on_success_job"
 	" FROM jobs j JOIN batches b ON b.id = j.batch_id WHERE j.id = $1::uuid";
 

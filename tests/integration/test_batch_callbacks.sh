@@ -69,6 +69,7 @@ one_line_2 "bad callback type" submit --batch "$T/two.jsonl" --on-success 'no sp
 one_line_2 "bad callback queue" submit --batch "$T/two.jsonl" --on-complete echo --callback-queue 'a/b'
 one_line_2 "--callback-queue alone" submit --batch "$T/two.jsonl" --callback-queue q
 one_line_2 "--on-complete twice" submit --batch "$T/two.jsonl" --on-complete echo --on-complete noop
+check "... naming the flag" grep -q -- '--on-complete given twice' "$ERR_FILE"
 big=$(printf '{"s":"%01900d"}' 0)
 check_status "payload too big once wrapped: exit 2" 2 env JOBQ_MAX_PAYLOAD=2000 \
   JOBQ_AMQP_URL="$CLI_AMQP" JOBQ_DATABASE_URL="$CLI_DB" "$JOBQ_BIN_DIR/jobq" submit \
@@ -85,8 +86,8 @@ check_eq "its first line is the batch id" batch "$word"
 check_eq "then one id per job" 3 "$(wc -l <"$OUT_FILE")"
 gj=$(sed -n 2p "$OUT_FILE")
 check_eq "the jobs name the batch" 2 "$(sql "select count(*) from jobs where batch_id = '$gb'")"
-check_eq "total 2, two stripes of 1" "2 2 2" \
-  "$(sql "select b.total, count(*), sum(l.jobs_left) from batches b join batch_left l on l.batch_id = b.id where b.id = '$gb' group by b.total" | tr '|' ' ')"
+check_eq "total 2, 2 left in its stripes" "2 2" \
+  "$(sql "select b.total, sum(l.jobs_left) from batches b join batch_left l on l.batch_id = b.id where b.id = '$gb' group by b.total" | tr '|' ' ')"
 out=$(as_role "$CONSUMER_DB" "update jobs set batch_id = null where id = '$gj'" || true)
 check "the consumer's role cannot take a job out of its batch" grep -q 'cannot change' <<<"$out"
 out=$(as_role "$CONSUMER_DB" "update batch_left set jobs_left = 0 where batch_id = '$gb'" || true)
@@ -113,6 +114,60 @@ check_eq "not completed" 0 "$(cb_jobs "$gb" on_complete)"
 check_status "cancel both jobs" 0 cli cancel $(sed -n '2,3p' "$T/guard.out")
 wait_for 10 "the guarded batch completed" completed "$gb"
 check_eq "its on_complete job: once, counts cancelled 2" "1 2" "$(cb_jobs "$gb" on_complete) $(cb_payload "$gb" on_complete "->'counts'->>'cancelled'")"
+
+# ---- pruning a failed job of a batch that has not completed changes nothing of its counts
+printf '{"type":"noop","delay":"1h"}\n{"type":"noop","delay":"1h"}\n{"type":"noop","delay":"1h"}\n' >"$T/prune.jsonl"
+check_status "submit a batch of 3 delayed jobs (a negative number as PAYLOAD)" 0 cli submit --batch "$T/prune.jsonl" --on-complete echo -1 --on-success noop
+read -r _ pb <"$OUT_FILE"
+check_eq "the payload -1 was taken as the PAYLOAD" -1 "$(sql "select on_complete_payload from batches where id = '$pb'")"
+pa=$(sed -n 2p "$OUT_FILE")
+sql "update jobs set status = 'failed', finished_at = now() where id = '$pa'" >/dev/null
+sql "update jobs set finished_at = now() - interval '30 days' where id = '$pa';
+     update job_events set at = now() - interval '30 days' where job_id = '$pa'" >/dev/null
+check_status "prune the jobs finished 7 days ago" 0 jobq prune --older-than 7d
+check_eq "the failed job was pruned" 0 "$(sql "select count(*) from jobs where id = '$pa'")"
+check_status "batch status --json after the prune" 0 cli batch status "$pb" --json
+check_eq "status still counts the pruned failure: 2 left, failed 1" "2 1" \
+  "$(json_get '" ".join(str(x) for x in [d["left"], d["counts"]["failed"]])' <"$OUT_FILE")"
+sql "update jobs set status = 'succeeded', finished_at = now() where batch_id = '$pb' and status = 'scheduled'" >/dev/null
+check "the pruned batch completed" completed "$pb"
+check_eq "after a pruned failure: on_complete once, on_success never" "1 0" \
+  "$(cb_jobs "$pb" on_complete) $(cb_jobs "$pb" on_success)"
+check_eq "its counts add up to the total: 2 succeeded, 1 failed, 0 cancelled, total 3" "2 1 0 3" \
+  "$(cb_payload "$pb" on_complete "->'counts'->>'succeeded'") $(cb_payload "$pb" on_complete "->'counts'->>'failed'") $(cb_payload "$pb" on_complete "->'counts'->>'cancelled'") $(cb_payload "$pb" on_complete "->>'total'")"
+
+# ---- ends of many jobs of two batches, in combined statements, from 6 sessions at once:
+# the stripes are taken in one order, so no end waits in a cycle (no deadlock, SQLSTATE
+# 40P01), and each batch completes once with counts that add up
+for ((i = 0; i < 300; i++)); do printf '{"type":"noop","delay":"1h"}\n'; done >"$T/dl.jsonl"
+check_status "submit deadlock batch X (300 delayed jobs)" 0 cli submit --batch "$T/dl.jsonl" --on-complete echo
+read -r _ dx <"$OUT_FILE"
+check_status "submit deadlock batch Y (300 delayed jobs)" 0 cli submit --batch "$T/dl.jsonl" --on-complete echo
+read -r _ dy <"$OUT_FILE"
+deadlocks() { sql "select deadlocks from pg_stat_database where datname = current_database()"; }
+dl0=$(deadlocks)
+ender() {  # K: session K of 6 ends its share of both batches, 10 jobs a statement, random order
+  local k="$1" r
+  for ((r = 0; r < 12; r++)); do
+    _jq_psql "$TEST_DB" -v ON_ERROR_STOP=1 -c "begin;
+      update jobs set status = case when random() < 0.2 then 'failed' else 'succeeded' end,
+             finished_at = now()
+       where id in (select id from jobs where batch_id in ('$dx', '$dy') and status = 'scheduled'
+                      and abs(hashtext(id::text || 'p')) % 6 = $k order by random() limit 10);
+      select pg_sleep(0.05); commit" >>"$T/ender-$k.log" 2>&1 || echo "session $k round $r: exit $?" >>"$T/enders.failed"
+  done
+}
+epids=()
+for k in 0 1 2 3 4 5; do ender "$k" & epids+=($!); done
+for p in "${epids[@]}"; do wait "$p" || true; done
+check_eq "no ending session failed" "" "$(cat "$T/enders.failed" 2>/dev/null)"
+check_eq "no deadlock in the sessions' logs" 0 "$(cat "$T"/ender-*.log | grep -c 'deadlock detected')"
+check_eq "no deadlock counted by PostgreSQL (pg_stat_database.deadlocks)" "$dl0" "$(deadlocks)"
+sql "update jobs set status = 'succeeded', finished_at = now() where batch_id in ('$dx', '$dy') and status = 'scheduled'" >/dev/null
+check_eq "both batches completed, each callback once, counts adding up to 300" "1 300 1 300" \
+  "$(cb_jobs "$dx" on_complete) $(sql "select (payload->'counts'->>'succeeded')::int + (payload->'counts'->>'failed')::int + (payload->'counts'->>'cancelled')::int from jobs where job_metadata->>'batch' = '$dx'") $(cb_jobs "$dy" on_complete) $(sql "select (payload->'counts'->>'succeeded')::int + (payload->'counts'->>'failed')::int + (payload->'counts'->>'cancelled')::int from jobs where job_metadata->>'batch' = '$dy'")"
+check_eq "and their counts match their jobs" "$(sql "select count(*) filter (where status = 'failed') from jobs where batch_id = '$dx'")" \
+  "$(cb_payload "$dx" on_complete "->'counts'->>'failed'")"
 
 # ---- consumers (jobq_consumer)
 consumer w1 --concurrency 8
