@@ -80,7 +80,7 @@ wait_for 20 "queue other ran its jobs while work is paused" sql_is "$M" \
 
 # paused state shows in list, stats and the metrics
 check_status "list exits 0" 0 jobq queue list
-check "list shows work paused, with its reason" grep -Eq '^work +0 +[0-9]+ +0 +yes +[0-9T:.Z-]+ +test pause +- +0$' "$OUT_FILE"
+check "list shows work paused, with its reason" grep -Eq '^work +0 +0 +[0-9]+ +0 +yes +[0-9T:.Z-]+ +test pause +- +0$' "$OUT_FILE"
 check_status "stats --json exits 0" 0 jobq stats --json
 check_eq "stats lists the paused queue" '["work"]' "$(jq -c .paused_queues "$OUT_FILE")"
 wait_for 5 "w1's gauge shows work paused" gauge_is "$port1" work 1

@@ -129,7 +129,7 @@ check_eq "one succeeded" 1 "$(sql "select count(*) from jobs where queue = 'gone
 check_status "limit set queue:gone --max-running 7 exits 0" 0 jobq limit set queue:gone --max-running 7
 check_status "queue list exits 0" 0 jobq queue list
 check "... it shows the queue's limit and its held jobs" \
-  grep -Eq '^gone +0 +9 +0 +no +- +- +max 7, 1/m +9 *$' "$OUT_FILE"
+  grep -Eq '^gone +0 +0 +9 +0 +no +- +- +max 7, 1/m +9 *$' "$OUT_FILE"
 check_status "queue list --all --json exits 0 (queue rate has only finished jobs)" 0 jobq queue list --all --json
 check_eq "... the same in JSON" "7 9 1" \
   "$(jq -r '.[] | select(.queue == "gone") | "\(.max_running) \(.held) \(.rate * 60 | round)"' "$OUT_FILE")"
