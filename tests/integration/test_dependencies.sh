@@ -320,6 +320,12 @@ check_eq "  ... A's finish committed" 0 "$frc"
 check_eq "  ... J1 is cancelled, A succeeded" "cancelled succeeded" "$(st "$DJ") $(st "$DA")"
 wait_for 30 "  ... K is released (after A, and any end of J1) and runs" status_is "$DK" succeeded || true
 
+check_status "delete the diamond's jobs" 0 sql "DELETE FROM jobs WHERE id IN ('$DA', '$DJ', '$DK')"
+check_eq "  ... their edges and counters go with them" "0 0" \
+  "$(sql "select (select count(*) from job_deps where '$DA' in (dep_id, job_id) or '$DJ' in (dep_id, job_id)
+                  or '$DK' in (dep_id, job_id)),
+                 (select count(*) from job_deps_left where job_id in ('$DJ', '$DK'))" | tr '|' ' ')"
+
 # Link against finish: D1 waits after D2 with D1 < D2, and a new job is linked after both
 # while D2 ends (the finish reaches D1's stripe, held by the third session).
 for _ in $(seq 1 20); do
