@@ -20,7 +20,15 @@
 #    or move a job into or out of waiting, nor call the release functions; the CLI cannot
 #    commit an unlinked waiting job; temp tables named like the tables the functions use are
 #    never touched by them;
-#  - a release in a REPEATABLE READ transaction is refused, and nothing changes.
+#  - a release in a REPEATABLE READ transaction is refused, and nothing changes;
+#  - the CLI role cannot build a cycle of two waiting jobs in two jobq_link_deps calls;
+#  - lock order, with a third session holding a row lock to widen the window: in a diamond
+#    (A→J1, A→K, J1 -any→ K) a cancel of J1 racing A's finish succeeds and J1 stays
+#    cancelled; a submit after D1 and D2 (D1 waiting after D2, D1 < D2) racing D2's finish:
+#    no deadlock; deleting jobs takes their edges along;
+#  - a sink with 12 stripes whose 96 dependencies 8 sessions end at once is released and
+#    run exactly once;
+#  - `status` of a sink after 1,001 jobs shows 1,000 (JSON) or 20 (text) and how many more.
 source "$(dirname "$0")/lib.sh"
 jq_setup dependencies
 
@@ -387,5 +395,18 @@ check_eq "  ... released exactly once, and ran once" "1 1" \
   "$(sql "select count(*) filter (where from_status = 'waiting' and to_status = 'queued'),
               count(*) filter (where to_status = 'running') from job_events where job_id = '$MS'" | tr '|' ' ')"
 check_eq "  ... no stripe left" 0 "$(sql "select count(*) from job_deps_left where job_id = '$MS'")"
+
+# ---------------------------------------------------------------- status of a large fan-in
+{
+  for i in $(seq 0 1000); do echo "{\"type\": \"noop\", \"delay\": \"1h\", \"ref\": \"b$i\"}"; done
+  printf '{"type": "noop", "ref": "big", "after": [%s]}\n' "$(seq 0 1000 | sed 's/^/"b/; s/$/"/' | paste -sd,)"
+} >"$T/big.jsonl"
+check_status "submit a sink after 1,001 jobs" 0 "$J" submit --batch "$T/big.jsonl"
+BIG=$(tail -n 1 "$OUT_FILE")
+check_status "status --json of it exits 0" 0 "$J" status --json "$BIG"
+check_eq "  ... 1,000 dependencies shown, and how many more" "1000 1 0 False" \
+  "$(json_get '"%d %d %d %s" % (len(d["after"]), d["after_more"], d["dependents_more"], d["dependents_truncated"])' <<<"$OUT")"
+check_status "status of it exits 0" 0 "$J" status "$BIG"
+check "  ... shows 20 and says 981 more" grep -Eq "^ +\.\.\. and 981 more$" "$OUT_FILE"
 
 note "states: $(state_counts)"

@@ -43,7 +43,7 @@ check_eq "--all lists it, with zero counts" "history 0 0 0 0" \
 check_eq "--all still counts the live queue" "live 1" \
   "$(jq -r '.[] | select(.queue == "live") | "\(.queue) \(.queued)"' "$OUT_FILE")"
 check_status "queue list --all (table) exits 0" 0 jobq queue list --all
-check "... a row for history" grep -Eq '^history +0 +0 +0 +no ' "$OUT_FILE"
+check "... a row for history" grep -Eq '^history +0 +0 +0 +0 +no ' "$OUT_FILE"
 check_status "queue pause --all exits 2" 2 jobq queue pause live --all
 check_eq "... one line naming it" 1 "$(grep -c -- "--all is for queue list only" "$ERR_FILE" || true)"
 check_eq "... and nothing else" 1 "$(wc -l <"$ERR_FILE")"
