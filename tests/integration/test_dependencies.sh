@@ -328,6 +328,21 @@ check_eq "  ... A's finish committed" 0 "$frc"
 check_eq "  ... J1 is cancelled, A succeeded" "cancelled succeeded" "$(st "$DJ") $(st "$DA")"
 wait_for 30 "  ... K is released (after A, and any end of J1) and runs" status_is "$DK" succeeded || true
 
+# A deadlock the cancel loses: a third session holds K's counter, the cancel of J1 waits for
+# it holding J1's row, then the session asks for J1's row. The cancel, chosen as the victim,
+# runs its write once more and succeeds.
+check_status "submit a second diamond" 0 "$J" submit --batch "$T/diamond.jsonl"
+mapfile -t dia2 <"$OUT_FILE"
+bgsql -c "BEGIN" -c "SELECT 1 FROM job_deps_left WHERE job_id = '${dia2[2]}' FOR UPDATE" \
+  -c "SELECT pg_sleep(1)" -c "SELECT 1 FROM jobs WHERE id = '${dia2[1]}' FOR UPDATE" -c "COMMIT" \
+  >/dev/null 2>"$T/dl_z.err" &
+zpid=$!
+sleep 0.5
+crc=0; "$J" cancel "${dia2[1]}" >"$T/dl_c.out" 2>"$T/dl_c.err" || crc=$?
+zrc=0; wait "$zpid" || zrc=$?
+check_eq "a cancel chosen as a deadlock victim runs again and exits 0" "0 0" "$crc $zrc"
+check_eq "  ... J1 is cancelled" cancelled "$(st "${dia2[1]}")"
+
 check_status "delete the diamond's jobs" 0 sql "DELETE FROM jobs WHERE id IN ('$DA', '$DJ', '$DK')"
 check_eq "  ... their edges and counters go with them" "0 0" \
   "$(sql "select (select count(*) from job_deps where '$DA' in (dep_id, job_id) or '$DJ' in (dep_id, job_id)
