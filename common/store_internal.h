@@ -159,7 +159,8 @@ int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size
 		    int64_t relay_grace_ms, struct jobq_submitted *out,
 		    struct jobq_err *err) JOBQ_WUR;
 
-/* Whether r and err are a deadlock or a serialization failure (SQLSTATE 40P01, 40001): the
+/* Whether r and err are a deadlock, a serialization failure or a lock timeout (SQLSTATE
+ * 40P01, 40001, 55P03: the link's lock timeout, a dependency held by a long cancel): the
  * transaction rolled back, and running it once more usually passes. */
 bool store_deadlocked(int r, const struct jobq_err *err);
 

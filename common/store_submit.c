@@ -387,7 +387,8 @@ bool store_deadlocked(int r, const struct jobq_err *err)
 {
 	return r == JOBQ_EAGAIN && err != NULL &&
 	       (strstr(err->msg, "(SQLSTATE 40P01)") != NULL ||
-		strstr(err->msg, "(SQLSTATE 40001)") != NULL);
+		strstr(err->msg, "(SQLSTATE 40001)") != NULL ||
+		strstr(err->msg, "(SQLSTATE 55P03)") != NULL);
 }
 
 int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
@@ -468,9 +469,9 @@ int jobq_store_submit(struct jobq_store *st, const struct jobq_new_job *jobs, si
 	for (size_t i = 0; i < n; i++)
 		rows += first[i] == i;
 	r = submit_once(st, jobs, n, first, rows, &deps, wait, relay_grace_ms, out, err);
-	/* Linking locks the dependencies' rows, which the ends of jobs lock too: a deadlock
-	 * or a serialization failure rolled everything back, and a second run usually
-	 * passes. */
+	/* Linking locks the dependencies' rows, which the ends of jobs lock too: a deadlock,
+	 * a serialization failure or the lock timeout rolled everything back, and a second
+	 * run usually passes. */
 	if (deps.n > 0 && store_deadlocked(r, err))
 		r = submit_once(st, jobs, n, first, rows, &deps, wait, relay_grace_ms, out, err);
 out:

@@ -46,8 +46,8 @@ ALTER TABLE jobs ADD CONSTRAINT jobs_status_check
 ALTER TABLE jobs VALIDATE CONSTRAINT jobs_status_check;
 
 CREATE TABLE job_deps (
-    dep_id   uuid NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
-    job_id   uuid NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    dep_id   uuid NOT NULL,
+    job_id   uuid NOT NULL,
     any_end  boolean NOT NULL,
     counted  boolean NOT NULL DEFAULT false,
     stripe   smallint NOT NULL CHECK (stripe BETWEEN 0 AND 255),
@@ -56,12 +56,35 @@ CREATE TABLE job_deps (
 CREATE INDEX job_deps_job ON job_deps (job_id);
 
 CREATE TABLE job_deps_left (
-    job_id    uuid NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    job_id    uuid NOT NULL,
     stripe    smallint NOT NULL CHECK (stripe BETWEEN 0 AND 255),
     remaining integer NOT NULL CHECK (remaining >= 0),
     PRIMARY KEY (job_id, stripe)
 );
 REVOKE ALL ON job_deps, job_deps_left FROM PUBLIC;
+
+-- No foreign key to jobs: each would fire a per-row trigger and a DELETE on every deleted
+-- job (prune, retention), with or without dependencies, tripling the cost of a delete. The
+-- link reads each dependency's row (it must exist) and locks the unended ones; the edges
+-- and counters of deleted jobs go with one statement-level trigger, which reads the deleted
+-- rows once and touches job_deps only for those that had dependents or dependencies.
+CREATE FUNCTION jobq_deps_deleted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM jobq_gone g WHERE g.has_dependents OR g.has_dependencies) THEN
+        RETURN NULL;
+    END IF;
+    DELETE FROM public.job_deps d USING jobq_gone g
+    WHERE g.has_dependents AND d.dep_id = g.id;
+    DELETE FROM public.job_deps d USING jobq_gone g
+    WHERE g.has_dependencies AND d.job_id = g.id;
+    DELETE FROM public.job_deps_left s USING jobq_gone g
+    WHERE g.has_dependencies AND s.job_id = g.id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER jobs_deps_deleted AFTER DELETE ON jobs REFERENCING OLD TABLE AS jobq_gone
+    FOR EACH STATEMENT EXECUTE FUNCTION jobq_deps_deleted();
 
 -- ---------------------------------------------------------------- who may change what
 -- The owner check of jobq_check_new_job (0008): the definer functions run as the owner of
@@ -165,19 +188,46 @@ END
 $$;
 
 -- Lower the counters of the edges in (deps[k], jobs[k]) that were not counted yet, and queue
--- the jobs whose last stripe that empties. Stripes are locked in (job, stripe) order.
+-- the jobs whose last stripe that empties.
+-- Lock order: a dependent's jobs row before its stripes. The rows of the dependents whose
+-- stripe this count may bring to 0 (remaining, read without a lock, at most what this
+-- count takes off) are locked first, in id order, and only then the stripes, in (job,
+-- stripe) order; a stripe that stays above 0 needs no row lock, so the many ends of one
+-- fan-in do not queue on their dependent's row. A cancel or a finish thus never holds a
+-- stripe while it waits for a row that a cancel of that dependent holds. What one order
+-- cannot rule out in a graph whose ids are random: a job that both ends (its row locked by
+-- the statement that ends it) and is a dependent of another end (in a diamond), and a
+-- stripe that a concurrent end lowered between the read and the lock. The deadlock that
+-- such overlapping graphs can meet is resolved by running again: the cancel
+-- (jobq_cli_cancel), the submit's link (the CLI and libjobq) and the consumer's finish do.
 CREATE FUNCTION jobq_deps_count(p_deps uuid[], p_jobs uuid[]) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     zj uuid[];
     zs smallint[];
+    pj uuid[];
+    ps smallint[];
+    pn integer[];
 BEGIN
     WITH mk AS (
         UPDATE public.job_deps d SET counted = true
         FROM unnest(p_deps, p_jobs) AS e(dep, job)
         WHERE d.dep_id = e.dep AND d.job_id = e.job AND NOT d.counted
-        RETURNING d.job_id, d.stripe),
-     per AS (SELECT mk.job_id, mk.stripe, count(*)::integer AS n FROM mk GROUP BY 1, 2),
+        RETURNING d.job_id, d.stripe)
+    SELECT array_agg(g.job_id ORDER BY g.job_id, g.stripe),
+           array_agg(g.stripe ORDER BY g.job_id, g.stripe),
+           array_agg(g.n ORDER BY g.job_id, g.stripe)
+    INTO pj, ps, pn
+    FROM (SELECT mk.job_id, mk.stripe, count(*)::integer AS n FROM mk GROUP BY 1, 2) g;
+    IF pj IS NULL THEN
+        RETURN 0;
+    END IF;
+    PERFORM 1 FROM public.jobs j
+    WHERE j.id IN (SELECT p.job FROM unnest(pj, ps, pn) AS p(job, stripe, n)
+                   JOIN public.job_deps_left s ON s.job_id = p.job AND s.stripe = p.stripe
+                   WHERE s.remaining <= p.n)
+    ORDER BY j.id FOR UPDATE;
+    WITH per AS (SELECT p.job AS job_id, p.stripe, p.n FROM unnest(pj, ps, pn) AS p(job, stripe, n)),
      lk AS (SELECT s.job_id, s.stripe, per.n FROM public.job_deps_left s
             JOIN per ON per.job_id = s.job_id AND per.stripe = s.stripe
             ORDER BY s.job_id, s.stripe FOR UPDATE OF s),
@@ -391,6 +441,16 @@ BEGIN
         RAISE EXCEPTION 'dependency % does not exist', bad.d
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- A waiting dependency outside this call already has its edges (linked in its own
+    -- submit's transaction): one with none yet is a job of an earlier call of this
+    -- transaction still to be linked, and two such calls could build a cycle.
+    SELECT s.d INTO bad FROM unnest(dids, dstat) AS s(d, st)
+    WHERE s.st = 'waiting' AND NOT (s.d = ANY (linked))
+      AND NOT EXISTS (SELECT 1 FROM public.job_deps d WHERE d.job_id = s.d) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'dependency % is waiting and not linked yet: the jobs of one graph are linked in one call, each after earlier ones',
+            bad.d USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     SELECT e.j, e.d, s.st INTO bad
     FROM unnest(p_jobs, p_deps, p_any) AS e(j, d, a) JOIN unnest(dids, dstat) AS s(d, st)
       ON s.d = e.d
@@ -455,27 +515,47 @@ $$;
 
 -- ---------------------------------------------------------------- cancel and retry
 -- jobq cancel: as 0008's, and a waiting job is cancelled at once as a queued one is. Its
--- own dependents then follow through jobq_deps_ended.
+-- own dependents then follow through jobq_deps_ended. The write runs once more, in a
+-- subtransaction of the caller's, when it is chosen as the victim of a deadlock (or of a
+-- serialization failure): a cancel racing the end of another job of an overlapping graph
+-- can meet one (see jobq_deps_count), and the rolled-back attempt left nothing behind.
+-- This covers every caller: jobq cancel, bulk cancel, the SQL API's jobq_cancel.
 CREATE OR REPLACE FUNCTION jobq_cli_cancel(ids uuid[], reason text)
     RETURNS TABLE (id uuid, status text)
-    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-WITH cur AS (SELECT j.id, j.status FROM public.jobs j WHERE j.id = ANY($1)
-             ORDER BY j.id FOR UPDATE),
- upd AS (
-  UPDATE public.jobs j SET
-   status = CASE WHEN cur.status IN ('waiting'::text, 'scheduled'::text, 'queued'::text)
-            THEN 'cancelled'::text ELSE j.status END,
-   status_reason = CASE WHEN cur.status IN ('waiting'::text, 'scheduled'::text, 'queued'::text)
-                   THEN 'cancelled before it started'::text ELSE j.status_reason END,
-   finished_at = CASE WHEN cur.status IN ('waiting'::text, 'scheduled'::text, 'queued'::text)
-                 THEN pg_catalog.now() ELSE j.finished_at END,
-   cancel_requested_at = COALESCE(j.cancel_requested_at, pg_catalog.now()),
-   cancel_reason = COALESCE(j.cancel_reason, pg_catalog.left($2, 1000)),
-   updated_at = pg_catalog.now()
-  FROM cur WHERE j.id = cur.id
-   AND cur.status IN ('waiting'::text, 'scheduled'::text, 'queued'::text, 'running'::text)
-  RETURNING j.id)
-SELECT cur.id, cur.status FROM cur
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    rid uuid[];
+    rst text[];
+BEGIN
+    FOR attempt IN 1 .. 2 LOOP
+        BEGIN
+            WITH cur AS (SELECT j.id, j.status FROM public.jobs j WHERE j.id = ANY (ids)
+                         ORDER BY j.id FOR UPDATE),
+             upd AS (
+              UPDATE public.jobs j SET
+               status = CASE WHEN cur.status IN ('waiting', 'scheduled', 'queued')
+                        THEN 'cancelled' ELSE j.status END,
+               status_reason = CASE WHEN cur.status IN ('waiting', 'scheduled', 'queued')
+                               THEN 'cancelled before it started' ELSE j.status_reason END,
+               finished_at = CASE WHEN cur.status IN ('waiting', 'scheduled', 'queued')
+                             THEN now() ELSE j.finished_at END,
+               cancel_requested_at = COALESCE(j.cancel_requested_at, now()),
+               cancel_reason = COALESCE(j.cancel_reason, left(reason, 1000)),
+               updated_at = now()
+              FROM cur WHERE j.id = cur.id
+               AND cur.status IN ('waiting', 'scheduled', 'queued', 'running')
+              RETURNING j.id)
+            SELECT array_agg(cur.id), array_agg(cur.status) INTO rid, rst FROM cur;
+            EXIT;
+        EXCEPTION WHEN deadlock_detected OR serialization_failure THEN
+            IF attempt = 2 THEN
+                RAISE;
+            END IF;
+        END;
+    END LOOP;
+    RETURN QUERY SELECT u.i, u.s FROM unnest(rid, rst) AS u(i, s);
+END
 $$;
 
 -- True when job has a dependency that is not done: a plain --after one that has not

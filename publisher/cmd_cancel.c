@@ -225,9 +225,10 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 			if (status < CLI_EXIT_JOB_FAILED)
 				status = CLI_EXIT_JOB_FAILED;
 		} else {
-			print_one(cli, ids[i], "cancelled",
-				  res[i].was == JOBQ_JOB_SCHEDULED ? "was scheduled" : "was queued",
-				  -1);
+			char was[32];
+
+			snprintf(was, sizeof(was), "was %s", jobq_job_state_name(res[i].was));
+			print_one(cli, ids[i], "cancelled", was, -1);
 		}
 	}
 	if (warning[0] != '\0') /* a broadcast failed */

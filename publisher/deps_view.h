@@ -8,11 +8,11 @@
 
 #include "cli.h"
 
-/* The most dependents read (and shown) for one job; the view says when there are more. */
+/* The most edges read (and shown) per direction for one job; the view says how many more. */
 #define DEPS_VIEW_MAX 1000
 
 /* Read job id's edges into *out (PQclear it; rows: dir "after" or "dependent", id, status,
- * any_end; the jobs it runs after first, then at most DEPS_VIEW_MAX + 1 dependents).
+ * any_end; at most DEPS_VIEW_MAX of each direction, then a row "count" with both totals).
  * 0, or the exit status after printing the failure. */
 int deps_view_read(struct cli *cli, const char *id, PGresult **out);
 
@@ -20,9 +20,9 @@ int deps_view_read(struct cli *cli, const char *id, PGresult **out);
  * how many more). Nothing for a job with no edge. */
 void deps_view_text(const PGresult *res);
 
-/* Add "after" and "dependents" arrays of {"id", "status", "any_end"} to o, and
- * "dependents_truncated" (true when more than DEPS_VIEW_MAX were found). 0 or -1 (out of
- * memory). */
+/* Add "after" and "dependents" arrays of {"id", "status", "any_end"} (at most
+ * DEPS_VIEW_MAX each) to o, "after_more" and "dependents_more" (how many were left out), and
+ * "dependents_truncated" (dependents_more > 0). 0 or -1 (out of memory). */
 int deps_view_json(const PGresult *res, json_t *o);
 
 #endif

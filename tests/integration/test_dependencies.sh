@@ -20,7 +20,15 @@
 #    or move a job into or out of waiting, nor call the release functions; the CLI cannot
 #    commit an unlinked waiting job; temp tables named like the tables the functions use are
 #    never touched by them;
-#  - a release in a REPEATABLE READ transaction is refused, and nothing changes.
+#  - a release in a REPEATABLE READ transaction is refused, and nothing changes;
+#  - the CLI role cannot build a cycle of two waiting jobs in two jobq_link_deps calls;
+#  - lock order, with a third session holding a row lock to widen the window: in a diamond
+#    (A→J1, A→K, J1 -any→ K) a cancel of J1 racing A's finish succeeds and J1 stays
+#    cancelled; a submit after D1 and D2 (D1 waiting after D2, D1 < D2) racing D2's finish:
+#    no deadlock; deleting jobs takes their edges along;
+#  - a sink with 12 stripes whose 96 dependencies 8 sessions end at once is released and
+#    run exactly once;
+#  - `status` of a sink after 1,001 jobs shows 1,000 (JSON) or 20 (text) and how many more.
 source "$(dirname "$0")/lib.sh"
 jq_setup dependencies
 
@@ -101,6 +109,11 @@ check "list --status waiting shows it" grep -q "$W" "$OUT_FILE"
 check_status "stats --json exits 0" 0 "$J" stats --json
 check_eq "stats counts the waiting job" 1 "$(json_get 'd["waiting"]' <<<"$OUT")"
 check_status "cancel of the waiting job exits 0" 0 "$J" cancel "$W"
+check "  ... and says it was waiting" grep -Eq "^$W cancelled \(was waiting\)$" "$OUT_FILE"
+check_status "submit another job after it" 0 "$J" submit noop --after "$LATER"
+W2=$OUT
+check_status "cancel --json of a waiting job exits 0" 0 "$J" cancel --json "$W2"
+check_eq "  ... was: waiting" "cancelled waiting" "$(json_get '"%s %s" % (d["status"], d["was"])' <<<"$OUT")"
 check_eq "the waiting job is cancelled; its dependency untouched" "cancelled scheduled" \
   "$(st "$W") $(st "$LATER")"
 check_status "retry of G (after a failed job) exits 2" 2 "$J" retry "$G"
@@ -271,5 +284,144 @@ check_eq "  ... nothing changed" "scheduled waiting" "$(st "$D") $(st "$WD")"
 check_status "the same cancel under READ COMMITTED exits 0" 0 "$J" cancel "$D"
 check_eq "  ... and cancels its dependents" "cancelled" \
   "$(sql "select string_agg(distinct status, ',') from jobs where id in (select job_id from job_deps where dep_id = '$D')")"
+
+# ---------------------------------------------------------------- SQL-level cycle
+check_status "cli role: two waiting jobs linked to each other in two calls is refused" 1 clpsql "
+  BEGIN;
+  INSERT INTO jobs (type, status, has_dependencies) VALUES ('cyc_a', 'waiting', true), ('cyc_b', 'waiting', true);
+  SELECT jobq_link_deps(ARRAY(SELECT id FROM jobs WHERE type = 'cyc_a'),
+                        ARRAY(SELECT id FROM jobs WHERE type = 'cyc_b'), ARRAY[false]);
+  SELECT jobq_link_deps(ARRAY(SELECT id FROM jobs WHERE type = 'cyc_b'),
+                        ARRAY(SELECT id FROM jobs WHERE type = 'cyc_a'), ARRAY[false]);
+  COMMIT;"
+check "  ... naming the unlinked dependency" grep -q "is waiting and not linked yet" "$ERR_FILE"
+check_eq "  ... nothing saved" 0 "$(sql "select count(*) from jobs where type in ('cyc_a', 'cyc_b')")"
+
+# ---------------------------------------------------------------- lock order
+# A third session holds a row lock for 3 s to widen the window between the locks of a
+# cancel and of a finish (the finish is an UPDATE as the owner, as a consumer's would be).
+bgsql() { PGCONNECT_TIMEOUT=10 psql -X -A -t -q -v ON_ERROR_STOP=1 "$JOBQ_DATABASE_URL" "$@"; }
+# Diamond: A -> J1, A -> K, J1 -any-> K. The cancel of J1 holds J1's row and counts J1 -> K;
+# A's finish counts A -> J1 and A -> K and queues J1 only through J1's row.
+printf '%s\n' '{"type": "noop", "delay": "1h", "ref": "a"}' \
+  '{"type": "noop", "ref": "j1", "after": "a"}' \
+  '{"type": "noop", "ref": "k", "after": "a", "after_any": "j1"}' >"$T/diamond.jsonl"
+check_status "submit a diamond" 0 "$J" submit --batch "$T/diamond.jsonl"
+mapfile -t dia <"$OUT_FILE"
+DA=${dia[0]} DJ=${dia[1]} DK=${dia[2]}
+bgsql -c "BEGIN" -c "SELECT 1 FROM job_deps WHERE dep_id = '$DJ' AND job_id = '$DK' FOR UPDATE" \
+  -c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>"$T/dia_z.err" &
+zpid=$!
+sleep 0.5
+"$J" cancel "$DJ" >"$T/dia_c.out" 2>"$T/dia_c.err" &
+cpid=$!
+sleep 0.5
+bgsql -c "UPDATE jobs SET status = 'succeeded', finished_at = now() WHERE id = '$DA'" \
+  >/dev/null 2>"$T/dia_f.err" &
+fpid=$!
+crc=0; wait "$cpid" || crc=$?
+frc=0; wait "$fpid" || frc=$?
+wait "$zpid" || true
+check_eq "diamond: the cancel of J1 racing A's finish exits 0" 0 "$crc"
+check_eq "  ... and says so" "$DJ cancelled (was waiting)" "$(cat "$T/dia_c.out")"
+check_eq "  ... A's finish committed" 0 "$frc"
+check_eq "  ... J1 is cancelled, A succeeded" "cancelled succeeded" "$(st "$DJ") $(st "$DA")"
+wait_for 30 "  ... K is released (after A, and any end of J1) and runs" status_is "$DK" succeeded || true
+
+# A deadlock the cancel loses: a third session holds K's counter, the cancel of J1 waits for
+# it holding J1's row, then the session asks for J1's row. The cancel, chosen as the victim,
+# runs its write once more and succeeds.
+check_status "submit a second diamond" 0 "$J" submit --batch "$T/diamond.jsonl"
+mapfile -t dia2 <"$OUT_FILE"
+bgsql -c "BEGIN" -c "SELECT 1 FROM job_deps_left WHERE job_id = '${dia2[2]}' FOR UPDATE" \
+  -c "SELECT pg_sleep(1)" -c "SELECT 1 FROM jobs WHERE id = '${dia2[1]}' FOR UPDATE" -c "COMMIT" \
+  >/dev/null 2>"$T/dl_z.err" &
+zpid=$!
+sleep 0.5
+crc=0; "$J" cancel "${dia2[1]}" >"$T/dl_c.out" 2>"$T/dl_c.err" || crc=$?
+zrc=0; wait "$zpid" || zrc=$?
+check_eq "a cancel chosen as a deadlock victim runs again and exits 0" "0 0" "$crc $zrc"
+check_eq "  ... J1 is cancelled" cancelled "$(st "${dia2[1]}")"
+
+check_status "delete the diamond's jobs" 0 sql "DELETE FROM jobs WHERE id IN ('$DA', '$DJ', '$DK')"
+check_eq "  ... their edges and counters go with them" "0 0" \
+  "$(sql "select (select count(*) from job_deps where '$DA' in (dep_id, job_id) or '$DJ' in (dep_id, job_id)
+                  or '$DK' in (dep_id, job_id)),
+                 (select count(*) from job_deps_left where job_id in ('$DJ', '$DK'))" | tr '|' ' ')"
+
+# Link against finish: D1 waits after D2 with D1 < D2, and a new job is linked after both
+# while D2 ends (the finish reaches D1's stripe, held by the third session).
+for _ in $(seq 1 20); do
+  printf '%s\n' '{"type": "noop", "delay": "1h", "ref": "d2"}' \
+    '{"type": "noop", "ref": "d1", "after": "d2"}' >"$T/pair.jsonl"
+  check_status "submit D2 an hour ahead, D1 after it" 0 "$J" submit --batch "$T/pair.jsonl"
+  mapfile -t lf <"$OUT_FILE"
+  [[ ${lf[1]} < ${lf[0]} ]] && break
+done
+LD2=${lf[0]} LD1=${lf[1]}
+bgsql -c "BEGIN" -c "SELECT 1 FROM job_deps_left WHERE job_id = '$LD1' FOR UPDATE" \
+  -c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>"$T/lf_z.err" &
+zpid=$!
+sleep 0.5
+bgsql -c "UPDATE jobs SET status = 'succeeded', finished_at = now() WHERE id = '$LD2'" \
+  >/dev/null 2>"$T/lf_f.err" &
+fpid=$!
+sleep 0.5
+"$J" submit noop --after "$LD1,$LD2" >"$T/lf_l.out" 2>"$T/lf_l.err" &
+lpid=$!
+frc=0; wait "$fpid" || frc=$?
+lrc=0; wait "$lpid" || lrc=$?
+wait "$zpid" || true
+check_eq "link vs finish: the finish of D2 commits" 0 "$frc"
+check_eq "  ... the submit after D1 and D2 exits 0" 0 "$lrc"
+check "  ... no deadlock" bash -c "! grep -q deadlock '$T/lf_f.err' '$T/lf_l.err'"
+wait_for 30 "  ... and the new job runs once D1 has" status_is "$(cat "$T/lf_l.out")" succeeded || true
+
+# ---------------------------------------------------------------- multi-stripe release
+# A sink after 96 jobs has 12 stripes; its dependencies are ended at once by 8 sessions
+# (one end per transaction, all let go by one advisory lock): it is released exactly once.
+{
+  for i in $(seq 0 95); do echo "{\"type\": \"noop\", \"delay\": \"1h\", \"ref\": \"s$i\"}"; done
+  printf '{"type": "noop", "ref": "sink", "after": [%s]}\n' "$(seq 0 95 | sed 's/^/"s/; s/$/"/' | paste -sd,)"
+} >"$T/stripes.jsonl"
+check_status "submit a sink after 96 jobs" 0 "$J" submit --batch "$T/stripes.jsonl"
+mapfile -t sj <"$OUT_FILE"
+MS=${sj[96]}
+check_eq "  ... it has 12 stripes" 12 "$(sql "select count(*) from job_deps_left where job_id = '$MS'")"
+bgsql -c "BEGIN" -c "SELECT pg_advisory_xact_lock(5050)" -c "SELECT pg_sleep(2)" -c "COMMIT" \
+  >/dev/null 2>&1 &
+bpid=$!
+sleep 0.5
+spids=()
+for w in $(seq 0 7); do
+  args=(-c "SELECT pg_advisory_lock_shared(5050)")
+  for i in $(seq "$w" 8 95); do
+    args+=(-c "UPDATE jobs SET status = 'succeeded', finished_at = now() WHERE id = '${sj[$i]}'")
+  done
+  bgsql "${args[@]}" >/dev/null 2>"$T/stripe_$w.err" &
+  spids+=($!)
+done
+src=0
+for p in "${spids[@]}"; do wait "$p" || src=$?; done
+wait "$bpid" || true
+check_eq "multi-stripe: the 8 sessions' ends all committed" 0 "$src"
+wait_for 30 "  ... the sink runs" status_is "$MS" succeeded || true
+check_eq "  ... released exactly once, and ran once" "1 1" \
+  "$(sql "select count(*) filter (where from_status = 'waiting' and to_status = 'queued'),
+              count(*) filter (where to_status = 'running') from job_events where job_id = '$MS'" | tr '|' ' ')"
+check_eq "  ... no stripe left" 0 "$(sql "select count(*) from job_deps_left where job_id = '$MS'")"
+
+# ---------------------------------------------------------------- status of a large fan-in
+{
+  for i in $(seq 0 1000); do echo "{\"type\": \"noop\", \"delay\": \"1h\", \"ref\": \"b$i\"}"; done
+  printf '{"type": "noop", "ref": "big", "after": [%s]}\n' "$(seq 0 1000 | sed 's/^/"b/; s/$/"/' | paste -sd,)"
+} >"$T/big.jsonl"
+check_status "submit a sink after 1,001 jobs" 0 "$J" submit --batch "$T/big.jsonl"
+BIG=$(tail -n 1 "$OUT_FILE")
+check_status "status --json of it exits 0" 0 "$J" status --json "$BIG"
+check_eq "  ... 1,000 dependencies shown, and how many more" "1000 1 0 False" \
+  "$(json_get '"%d %d %d %s" % (len(d["after"]), d["after_more"], d["dependents_more"], d["dependents_truncated"])' <<<"$OUT")"
+check_status "status of it exits 0" 0 "$J" status "$BIG"
+check "  ... shows 20 and says 981 more" grep -Eq "^ +\.\.\. and 981 more$" "$OUT_FILE"
 
 note "states: $(state_counts)"
