@@ -333,11 +333,16 @@ int page_login(struct req *r, const char *msg)
 	struct jobq_err err;
 
 	/* The form's CSRF token is a cookie of its own (the double-submit pattern): there is
-	 * no session yet to hold it. */
-	if (auth_random(token, &err) != 0)
-		return page_error(r, 500, err.msg);
-	snprintf(r->cookie, sizeof(r->cookie), "jobq_login=%s; Path=/login%s", token,
-		 cookie_attrs(r));
+	 * no session yet to hold it. A browser that has one keeps it: a request of its own
+	 * sent to /login meanwhile (a favicon, any page asked without a session) must not
+	 * change the token under a form already shown. */
+	if (!cookie(r, "jobq_login", token, sizeof(token)) || strlen(token) != AUTH_TOKEN_LEN - 1 ||
+	    strspn(token, "0123456789abcdef") != AUTH_TOKEN_LEN - 1) {
+		if (auth_random(token, &err) != 0)
+			return page_error(r, 500, err.msg);
+		snprintf(r->cookie, sizeof(r->cookie), "jobq_login=%s; Path=/login%s", token,
+			 cookie_attrs(r));
+	}
 	page_begin(r, "Log in", "login");
 	if (msg != NULL) {
 		html_put(&r->h, "<p class=\"error\">");
