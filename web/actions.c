@@ -282,10 +282,14 @@ int page_bulk(struct req *r)
 	page_begin(r, cancel ? "Cancel jobs" : "Retry jobs", "jobs");
 	html_put(&r->h, "<p class=\"preview\">This would %s <strong id=\"matched\">", action);
 	page_count(r, atoll(PQgetvalue(count, 0, 0)));
-	html_put(&r->h, "</strong> jobs%s</p>\n", PQntuples(sample) > 0 ? "; the newest:" : ".");
+	html_put(&r->h, "</strong> jobs (an action handles at most ");
+	page_count(r, WEB_BULK_MAX);
+	html_put(&r->h, ", newest first: repeat it for more)%s</p>\n",
+		 PQntuples(sample) > 0 ? "; the newest:" : ".");
 	for (int i = 0; i < PQntuples(sample); i++) {
-		html_put(&r->h, "%s<a class=\"id\" href=\"/jobs/%s\">%s</a> ", i == 0 ? "<p>" : "",
-			 PQgetvalue(sample, i, 0), PQgetvalue(sample, i, 0));
+		html_put(&r->h, "%s", i == 0 ? "<p>" : "");
+		page_id_link(r, PQgetvalue(sample, i, 0));
+		html_put(&r->h, " ");
 		html_esc(&r->h, PQgetvalue(sample, i, 1));
 		html_put(&r->h, " ");
 		html_esc(&r->h, PQgetvalue(sample, i, 2));
@@ -311,8 +315,43 @@ out:
 	return status;
 }
 
-/* POST /actions/bulk-cancel|bulk-retry: every job the filter selects, BULK_BATCH at a time
- * (each batch its own statement or statements: no long transaction), newest first. */
+/* Requeue ids[0..n) (failed or cancelled jobs) in one statement: jobq_cli_retry on each,
+ * as retry_one does, in one transaction (one commit for the batch). The requeued into
+ * *done, the others (another state, or gone) into *skipped. 0, or the error's code. */
+static int retry_batch(struct req *r, const char *const *ids, int n, long long *done,
+		       long long *skipped, struct jobq_err *err)
+{
+	static const char sql[] = "SELECT count(*) FILTER (WHERE r.id IS NOT NULL)"
+				  " FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL"
+				  " jobq_cli_retry(u.id, 0::bigint, $2) r";
+	struct html arr = { 0 };
+	const char *p[2];
+	PGresult *res = NULL;
+	long long requeued;
+	size_t len;
+	int rc;
+
+	html_put(&arr, "{");
+	for (int i = 0; i < n; i++)
+		html_put(&arr, "%s%s", i > 0 ? "," : "", ids[i]);
+	html_put(&arr, "}");
+	if ((p[0] = html_take(&arr, &len)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "out of memory");
+	p[1] = "retried " REASON;
+	rc = web_sql(r, sql, 2, p, &res, err);
+	free((char *)p[0]);
+	if (rc != 0)
+		return rc;
+	requeued = atoll(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	*done += requeued;
+	*skipped += n - requeued;
+	return 0;
+}
+
+/* POST /actions/bulk-cancel|bulk-retry: the jobs the filter selects, newest first, at most
+ * WEB_BULK_MAX, BULK_BATCH at a time (each batch its own statement: no long transaction).
+ * It ends between batches when the console is stopping. */
 static int do_bulk(struct req *r, bool cancel)
 {
 	struct jobq_cancel_result *cres = NULL;
@@ -323,6 +362,7 @@ static int do_bulk(struct req *r, bool cancel)
 	struct states s;
 	PGresult *res = NULL;
 	long long done = 0, requested = 0, skipped = 0;
+	bool capped = false, stopped = false;
 	int status;
 
 	if ((status = bulk_filter(r, r->form, r->nform, cancel, &f, &s)) != 0)
@@ -339,9 +379,18 @@ static int do_bulk(struct req *r, bool cancel)
 		goto out;
 	}
 	for (;;) {
+		long long left = WEB_BULK_MAX - (done + requested + skipped);
 		int n;
 
-		if (page_of(r, &f, &s, BULK_BATCH,
+		if (left <= 0) {
+			capped = true;
+			break;
+		}
+		if (atomic_load(&r->w->stopping)) {
+			stopped = true;
+			break;
+		}
+		if (page_of(r, &f, &s, left < BULK_BATCH ? (int)left : BULK_BATCH,
 			    "id, (extract(epoch FROM created_at) * 1000000)::bigint AS us", &res,
 			    &err) != 0) {
 			status = page_error(r, 503, err.msg);
@@ -372,16 +421,9 @@ static int do_bulk(struct req *r, bool cancel)
 			}
 			continue;
 		}
-		for (int i = 0; i < n; i++) {
-			enum jobq_status before;
-			bool ok;
-
-			if (retry_one(r, ids[i], &ok, &before, &err) != 0 &&
-			    err.code != JOBQ_ENOTFOUND) {
-				status = page_error(r, 503, err.msg);
-				goto out;
-			}
-			ok ? done++ : skipped++;
+		if (retry_batch(r, ids, n, &done, &skipped, &err) != 0) {
+			status = page_error(r, 503, err.msg);
+			goto out;
 		}
 	}
 	page_begin(r, cancel ? "Jobs cancelled" : "Jobs retried", "jobs");
@@ -400,6 +442,17 @@ static int do_bulk(struct req *r, bool cancel)
 		html_esc(&r->h, warn);
 		html_put(&r->h, "</p>\n");
 	}
+	if (capped) {
+		html_put(&r->h, "<p class=\"error\" id=\"capped\">Stopped at the cap of ");
+		page_count(r, WEB_BULK_MAX);
+		html_put(&r->h,
+			 " jobs an action: do it again for the next ones, or use "
+			 "<code>jobq %s</code> with the same filters.</p>\n",
+			 cancel ? "cancel" : "retry");
+	}
+	if (stopped)
+		html_put(&r->h, "<p class=\"error\" id=\"stopped\">Stopped: the console is "
+				"stopping; the jobs not counted above are as they were.</p>\n");
 	html_put(&r->h, "<p><a href=\"/jobs\">Jobs</a></p>\n");
 	page_end(r, false);
 	status = 200;

@@ -11,12 +11,16 @@ void auth_init(struct auth *a, int64_t lifetime_ms)
 	memset(a->sessions, 0, sizeof(a->sessions));
 	memset(a->fails, 0, sizeof(a->fails));
 	a->lifetime_ms = lifetime_ms;
+	a->global_milli = 0;
+	a->global_at_ms = 0;
 	pthread_mutex_init(&a->mu, NULL);
+	pthread_mutex_init(&a->slow_mu, NULL);
 }
 
 void auth_destroy(struct auth *a)
 {
 	pthread_mutex_destroy(&a->mu);
+	pthread_mutex_destroy(&a->slow_mu);
 }
 
 int auth_random(char *out, struct jobq_err *err)
@@ -137,6 +141,17 @@ static struct auth_fail *fail_entry(struct auth *a, const char *addr, bool make)
 	return free_slot;
 }
 
+/* The failures of all addresses at now_ms, in thousandths, after the leak (a->mu held). */
+static int64_t global_level(const struct auth *a, int64_t now_ms)
+{
+	int64_t gone = now_ms > a->global_at_ms
+			       ? (now_ms - a->global_at_ms) * AUTH_GLOBAL_FAIL_MAX * 1000 /
+					 AUTH_FAIL_WINDOW_MS
+			       : 0;
+
+	return a->global_milli > gone ? a->global_milli - gone : 0;
+}
+
 bool auth_login_allowed(struct auth *a, const char *addr, int64_t now_ms)
 {
 	struct auth_fail *f;
@@ -168,8 +183,20 @@ void auth_login_result(struct auth *a, const char *addr, int64_t now_ms, bool ok
 			f->since_ms = now_ms;
 		}
 		f->count++;
+		a->global_milli = global_level(a, now_ms) + 1000;
+		a->global_at_ms = now_ms;
 	}
 	pthread_mutex_unlock(&a->mu);
+}
+
+bool auth_login_strained(struct auth *a, int64_t now_ms)
+{
+	bool strained;
+
+	pthread_mutex_lock(&a->mu);
+	strained = global_level(a, now_ms) >= (int64_t)AUTH_GLOBAL_FAIL_MAX * 1000;
+	pthread_mutex_unlock(&a->mu);
+	return strained;
 }
 
 bool auth_password_ok(const char *hash, const char *password)

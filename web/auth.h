@@ -18,6 +18,11 @@
 #define AUTH_FAIL_MAX 5
 #define AUTH_FAIL_WINDOW_MS 60000
 #define AUTH_FAIL_ADDRS 1024
+/* Failed logins from all addresses together per AUTH_FAIL_WINDOW_MS past which every check
+ * (login form or Bearer token) goes one at a time, each after AUTH_SLOW_MS: a guesser
+ * spread over many addresses is slowed to one try a second, and nobody is locked out. */
+#define AUTH_GLOBAL_FAIL_MAX 100
+#define AUTH_SLOW_MS 1000
 
 struct auth_session {
 	char id[AUTH_TOKEN_LEN];   /* the cookie's value; "" = free slot */
@@ -36,6 +41,11 @@ struct auth {
 	int64_t lifetime_ms;
 	struct auth_session sessions[AUTH_MAX_SESSIONS];
 	struct auth_fail fails[AUTH_FAIL_ADDRS];
+	/* failures from all addresses, in thousandths, leaking AUTH_GLOBAL_FAIL_MAX per
+	 * AUTH_FAIL_WINDOW_MS since global_at_ms (a rate over the last minute, no window edge) */
+	int64_t global_milli;
+	int64_t global_at_ms;
+	pthread_mutex_t slow_mu; /* held by the one check running while slowed */
 };
 
 /* Set up a (zeroed or reused) table whose sessions last lifetime_ms. */
@@ -71,6 +81,10 @@ bool auth_login_allowed(struct auth *a, const char *addr, int64_t now_ms);
 
 /* Record a login of addr at now_ms: a failure counts; a success clears its count. */
 void auth_login_result(struct auth *a, const char *addr, int64_t now_ms, bool ok);
+
+/* Whether failures from all addresses reached the rate of AUTH_GLOBAL_FAIL_MAX a minute at now_ms:
+ * the caller then runs its check alone (slow_mu) after AUTH_SLOW_MS. */
+bool auth_login_strained(struct auth *a, int64_t now_ms);
 
 /* Whether password matches hash (a crypt(3) hash, yescrypt "$y$..." or any method libcrypt
  * knows). False for a NULL or malformed hash. */

@@ -31,7 +31,8 @@ static void usage(FILE *f)
 	      "  --listen ADDR      the address to listen on: an IPv4 or IPv6 address or\n"
 	      "                     localhost (default: web.listen, else 127.0.0.1)\n"
 	      "  --port N           the port, 1-65535 (default: web.port, else 8080)\n"
-	      "  --read-only        show everything, offer no action, take no login\n"
+	      "  --read-only        show everything to anyone who reaches the port, offer no\n"
+	      "                     action, take no login\n"
 	      "                     (default: web.read_only)\n"
 	      "  --hash-password    read a password from standard input (one line), print its\n"
 	      "                     yescrypt hash for web.password_hash, exit\n"
@@ -40,7 +41,8 @@ static void usage(FILE *f)
 	      "  --version          print the version\n"
 	      "  -h, --help         this help\n"
 	      "\n"
-	      "A console that is not read-only needs web.password_hash or web.token.\n"
+	      "A console that is not read-only needs web.password_hash or web.token (32\n"
+	      "characters or more), and a login for every page but /login and /static/.\n"
 	      "signals: SIGTERM or SIGINT stops serving and exits.\n"
 	      "\n"
 	      "exit status: 0 clean stop; 2 invalid configuration or flags; 1 other failures\n"
@@ -192,8 +194,8 @@ int main(int argc, char **argv)
 				"jobq-web --hash-password)\n");
 		goto out;
 	}
-	if (cfg.web_token != NULL && strlen(cfg.web_token) < 16) {
-		fprintf(stderr, "jobq-web: web.token: at least 16 characters\n");
+	if (cfg.web_token != NULL && strlen(cfg.web_token) < 32) {
+		fprintf(stderr, "jobq-web: web.token: at least 32 characters\n");
 		goto out;
 	}
 	if (!w.read_only && cfg.web_password_hash == NULL && cfg.web_token == NULL) {

@@ -154,10 +154,11 @@ int page_jobs(struct req *r)
 		for (int i = 0; i < shown; i++) {
 			const char *st = PQgetvalue(res, i, 1);
 
-			html_put(&r->h,
-				 "<tr><td><a class=\"id\" href=\"/jobs/%s\">%s</a></td>"
-				 "<td><span class=\"badge %s\">%s</span>%s</td>",
-				 PQgetvalue(res, i, 0), PQgetvalue(res, i, 0), st, st,
+			html_put(&r->h, "<tr><td>");
+			page_id_link(r, PQgetvalue(res, i, 0));
+			html_put(&r->h, "</td><td>");
+			page_badge(r, st);
+			html_put(&r->h, "%s</td>",
 				 PQgetvalue(res, i, 2)[0] == 't' ? " <span class=\"badge\">"
 								   "cancelling</span>"
 								 : "");
@@ -260,8 +261,10 @@ static const char state_sql[] =
 /* A link to job id (a uuid as the database prints it) with its state and type. */
 static void job_link(struct req *r, const char *id, const char *status, const char *type)
 {
-	html_put(&r->h, "<a href=\"/jobs/%s\">%s</a> <span class=\"badge %s\">%s</span> ", id, id,
-		 status, status);
+	page_id_link(r, id);
+	html_put(&r->h, " ");
+	page_badge(r, status);
+	html_put(&r->h, " ");
 	html_esc(&r->h, type);
 }
 
@@ -306,16 +309,22 @@ static void links(struct req *r, const char *id)
 	PQclear(res);
 	res = NULL;
 	if (web_sql(r, batch_sql, 1, p, &res, &err) == 0 && PQntuples(res) == 1) {
-		html_put(&r->h,
-			 "<h2>Batch</h2>\n<dl class=\"job\"><dt>batch</dt><dd>%s</dd>"
-			 "<dt>jobs</dt><dd>%s, %s not ended</dd><dt>completed</dt><dd>%s</dd>",
-			 PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
-			 PQgetisnull(res, 0, 3) ? "not yet" : PQgetvalue(res, 0, 3));
+		html_put(&r->h, "<h2>Batch</h2>\n<dl class=\"job\"><dt>batch</dt><dd>");
+		html_esc(&r->h, PQgetvalue(res, 0, 0));
+		html_put(&r->h, "</dd><dt>jobs</dt><dd>");
+		html_esc(&r->h, PQgetvalue(res, 0, 1));
+		html_put(&r->h, ", ");
+		html_esc(&r->h, PQgetvalue(res, 0, 2));
+		html_put(&r->h, " not ended</dd><dt>completed</dt><dd>");
+		html_esc(&r->h, PQgetisnull(res, 0, 3) ? "not yet" : PQgetvalue(res, 0, 3));
+		html_put(&r->h, "</dd>");
 		for (int k = 4; k <= 5; k++)
-			if (!PQgetisnull(res, 0, k))
-				html_put(&r->h, "<dt>%s</dt><dd><a href=\"/jobs/%s\">%s</a></dd>",
-					 k == 4 ? "on complete" : "on success",
-					 PQgetvalue(res, 0, k), PQgetvalue(res, 0, k));
+			if (!PQgetisnull(res, 0, k)) {
+				html_put(&r->h, "<dt>%s</dt><dd>",
+					 k == 4 ? "on complete" : "on success");
+				page_id_link(r, PQgetvalue(res, 0, k));
+				html_put(&r->h, "</dd>");
+			}
 		html_put(&r->h, "</dl>\n");
 	}
 	PQclear(res);
@@ -493,11 +502,15 @@ int page_job(struct req *r, const char *rest)
 	terminal = strcmp(st, "succeeded") == 0 || strcmp(st, "failed") == 0 ||
 		   strcmp(st, "cancelled") == 0;
 	page_begin(r, "Job", "jobs");
+	/* id is a valid uuid (checked above); st is escaped all the same */
 	html_put(&r->h,
 		 "<p class=\"id\">%s</p>\n<dl class=\"job\">\n<dt>status</dt>"
-		 "<dd><span id=\"state\" class=\"badge %s\" data-events=\"/jobs/%s/events\">"
-		 "%s%s</span></dd>\n",
-		 id, st, id, st,
+		 "<dd><span id=\"state\" class=\"badge ",
+		 id);
+	html_esc(&r->h, st);
+	html_put(&r->h, "\" data-events=\"/jobs/%s/events\">", id);
+	html_esc(&r->h, st);
+	html_put(&r->h, "%s</span></dd>\n",
 		 PQgetvalue(res, 0, 2)[0] == 't' && !terminal ? " (cancelling)" : "");
 	for (size_t k = 0; k < sizeof(job_fields) / sizeof(job_fields[0]); k++) {
 		if (strcmp(job_fields[k].col, "priority") == 0) /* after type and queue */
@@ -520,10 +533,14 @@ int page_job(struct req *r, const char *rest)
 	folded(r, id, res, "error");
 	html_put(&r->h, "<h2>History</h2>\n<ol class=\"timeline\">\n");
 	for (int i = 0; i < PQntuples(ev); i++) {
-		html_put(&r->h, "<li><time>%s</time> ", PQgetvalue(ev, i, 0));
+		html_put(&r->h, "<li><time>");
+		html_esc(&r->h, PQgetvalue(ev, i, 0));
+		html_put(&r->h, "</time> ");
 		html_esc(&r->h, PQgetisnull(ev, i, 1) ? "created" : PQgetvalue(ev, i, 1));
-		html_put(&r->h, " → <span class=\"badge %s\">%s</span> attempt %s",
-			 PQgetvalue(ev, i, 2), PQgetvalue(ev, i, 2), PQgetvalue(ev, i, 4));
+		html_put(&r->h, " → ");
+		page_badge(r, PQgetvalue(ev, i, 2));
+		html_put(&r->h, " attempt ");
+		html_esc(&r->h, PQgetvalue(ev, i, 4));
 		if (!PQgetisnull(ev, i, 3)) {
 			html_put(&r->h, " on ");
 			html_esc(&r->h, PQgetvalue(ev, i, 3));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobq/parse.h"
 #include "web.h"
 
 /* TS(expr, name): an instant as the CLI shows it, in UTC to the second. */
@@ -92,6 +93,28 @@ void page_count(struct req *r, long long n)
 
 /* A table of every column of res but those whose name starts with '_'. A column named id
  * or job_id links to the job. */
+void page_id_link(struct req *r, const char *id)
+{
+	if (!jobq_uuid_valid(id)) {
+		html_esc(&r->h, id);
+		return;
+	}
+	html_put(&r->h, "<a class=\"id\" href=\"/jobs/");
+	html_url(&r->h, id);
+	html_put(&r->h, "\">");
+	html_esc(&r->h, id);
+	html_put(&r->h, "</a>");
+}
+
+void page_badge(struct req *r, const char *status)
+{
+	html_put(&r->h, "<span class=\"badge ");
+	html_esc(&r->h, status);
+	html_put(&r->h, "\">");
+	html_esc(&r->h, status);
+	html_put(&r->h, "</span>");
+}
+
 static void table(struct req *r, const PGresult *res, const char *empty)
 {
 	int nf = PQnfields(res);
@@ -113,15 +136,16 @@ static void table(struct req *r, const PGresult *res, const char *empty)
 		for (int k = 0; k < nf; k++) {
 			const char *name = PQfname(res, k), *v = PQgetvalue(res, i, k);
 			bool link = (strcmp(name, "id") == 0 || strcmp(name, "job_id") == 0) &&
-				    !PQgetisnull(res, i, k) && strlen(v) == 36;
+				    !PQgetisnull(res, i, k);
 
 			if (name[0] == '_')
 				continue;
 			html_put(&r->h, "<td>");
 			if (link)
-				html_put(&r->h, "<a href=\"/jobs/%s\" class=\"id\">", v);
-			html_esc(&r->h, PQgetisnull(res, i, k) ? "" : v);
-			html_put(&r->h, "%s</td>", link ? "</a>" : "");
+				page_id_link(r, v);
+			else
+				html_esc(&r->h, PQgetisnull(res, i, k) ? "" : v);
+			html_put(&r->h, "</td>");
 		}
 		html_put(&r->h, "</tr>\n");
 	}
@@ -309,8 +333,10 @@ int page_overview(struct req *r)
 		for (size_t k = 0; k < sizeof(states) / sizeof(states[0]); k++)
 			count_cell(r, res, i, states[k], k >= 4);
 		html_put(&r->h, "<td class=\"num\">");
-		if (!PQgetisnull(res, i, PQfnumber(res, "oldest_s")))
-			html_put(&r->h, "%s s", PQgetvalue(res, i, PQfnumber(res, "oldest_s")));
+		if (!PQgetisnull(res, i, PQfnumber(res, "oldest_s"))) {
+			html_esc(&r->h, PQgetvalue(res, i, PQfnumber(res, "oldest_s")));
+			html_put(&r->h, " s");
+		}
 		html_put(&r->h, "</td><td class=\"num\">");
 		page_count(r, atoll(PQgetvalue(res, i, PQfnumber(res, "unpublished"))));
 		html_put(&r->h, "</td><td>");

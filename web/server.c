@@ -3,6 +3,7 @@
  * and actions. Every response carries a strict Content-Security-Policy. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdarg.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "jobq/log.h"
 #include "server.h"
 #include "web.h"
 
@@ -21,11 +23,22 @@
 	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "                \
 	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-/* What a connection holds between libmicrohttpd's calls: its POST body so far. */
+/* What a request holds between libmicrohttpd's calls: its POST body so far, and the bytes
+ * of its answer counted in web.inflight until it is sent. */
 struct upload {
 	char *body;
 	size_t len;
 	bool too_large;
+	size_t inflight;
+};
+
+/* An open connection: its socket, its client's address, and when it is closed unless it
+ * moves on (WEB_HEADERS_MS, WEB_ANSWER_MS; on the monotonic clock). */
+struct web_conn {
+	int fd;
+	int64_t deadline_ms;
+	char addr[48];
+	struct web_conn *prev, *next;
 };
 
 int64_t web_now_ms(void)
@@ -249,17 +262,55 @@ bool web_host_allowed(const char *host, const char *listen, char *const *hosts, 
 	return false;
 }
 
-/* Whether r comes with a live session or the configured token (a Bearer header). */
-static void login_state(struct req *r)
+/* Check a secret (a login form's password or token, or a Bearer token; token_only: not the
+ * password) of r's address under the failed-login limits: 429 when the address is over
+ * its limit, 503 when the checks are slowed and another waits longer than 2 s; else 0,
+ * with *ok set and the result counted. */
+static int secret_check(struct req *r, const char *secret, bool token_only, bool *ok)
 {
 	const struct jobq_config *cfg = r->w->cfg;
+	struct auth *a = &r->w->auth;
+	int64_t now = web_now_ms();
+	bool slow;
+
+	*ok = false;
+	if (!auth_login_allowed(a, r->addr, now))
+		return 429;
+	slow = auth_login_strained(a, now);
+	if (slow) {
+		int64_t until_ms = now + 2000;
+		struct timespec until = { .tv_sec = (time_t)(until_ms / 1000),
+					  .tv_nsec = (long)(until_ms % 1000) * 1000000 };
+		struct timespec pause = { .tv_sec = AUTH_SLOW_MS / 1000,
+					  .tv_nsec = (long)(AUTH_SLOW_MS % 1000) * 1000000 };
+
+		if (pthread_mutex_timedlock(&a->slow_mu, &until) != 0)
+			return 503;
+		nanosleep(&pause, NULL);
+	}
+	*ok = secret != NULL && ((cfg->web_token != NULL && auth_equal(secret, cfg->web_token)) ||
+				 (!token_only && auth_password_ok(cfg->web_password_hash, secret)));
+	auth_login_result(a, r->addr, web_now_ms(), *ok);
+	if (slow)
+		pthread_mutex_unlock(&a->slow_mu);
+	return 0;
+}
+
+/* Whether r comes with a live session or the configured token (a Bearer header); a wrong
+ * Bearer token counts as a failed login (r->auth_status 429/503 when refused unchecked). */
+static void login_state(struct req *r)
+{
 	const char *authz = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
 	char sid[AUTH_TOKEN_LEN];
+	bool ok;
 
-	if (cfg->web_token != NULL && authz != NULL && strncmp(authz, "Bearer ", 7) == 0 &&
-	    auth_equal(authz + 7, cfg->web_token)) {
-		r->logged_in = true;
-		r->csrf[0] = '\0'; /* no form: a browser never sends this header by itself */
+	if (authz != NULL && strncmp(authz, "Bearer ", 7) == 0) {
+		r->auth_status = secret_check(r, authz + 7, true, &ok);
+		if (ok) {
+			r->logged_in = true;
+			r->csrf[0] =
+				'\0'; /* no form: a browser never sends this header by itself */
+		}
 		return;
 	}
 	if (cookie(r, "jobq_session", sid, sizeof(sid)) &&
@@ -282,11 +333,16 @@ int page_login(struct req *r, const char *msg)
 	struct jobq_err err;
 
 	/* The form's CSRF token is a cookie of its own (the double-submit pattern): there is
-	 * no session yet to hold it. */
-	if (auth_random(token, &err) != 0)
-		return page_error(r, 500, err.msg);
-	snprintf(r->cookie, sizeof(r->cookie), "jobq_login=%s; Path=/login%s", token,
-		 cookie_attrs(r));
+	 * no session yet to hold it. A browser that has one keeps it: a request of its own
+	 * sent to /login meanwhile (a favicon, any page asked without a session) must not
+	 * change the token under a form already shown. */
+	if (!cookie(r, "jobq_login", token, sizeof(token)) || strlen(token) != AUTH_TOKEN_LEN - 1 ||
+	    strspn(token, "0123456789abcdef") != AUTH_TOKEN_LEN - 1) {
+		if (auth_random(token, &err) != 0)
+			return page_error(r, 500, err.msg);
+		snprintf(r->cookie, sizeof(r->cookie), "jobq_login=%s; Path=/login%s", token,
+			 cookie_attrs(r));
+	}
 	page_begin(r, "Log in", "login");
 	if (msg != NULL) {
 		html_put(&r->h, "<p class=\"error\">");
@@ -304,26 +360,31 @@ int page_login(struct req *r, const char *msg)
 	return msg != NULL ? 403 : 200;
 }
 
+/* The answer to a login check refused before it ran (secret_check's 429 or 503). */
+static int refused(struct req *r, int status)
+{
+	return page_error(r, status,
+			  status == 429
+				  ? "too many failed logins from this address: wait a minute"
+				  : "too many failed logins overall: try again in a few seconds");
+}
+
 /* POST /login: the password (checked against web.password_hash) or the token. */
 static int do_login(struct req *r)
 {
-	const struct jobq_config *cfg = r->w->cfg;
 	const char *pw = web_form(r, "password"), *csrf = web_form(r, "csrf");
 	char want[AUTH_TOKEN_LEN], sid[AUTH_TOKEN_LEN], scsrf[AUTH_TOKEN_LEN];
 	struct jobq_err err;
 	int64_t now = web_now_ms();
+	int status;
 	bool ok;
 
 	if (!cookie(r, "jobq_login", want, sizeof(want)) || !auth_equal(csrf, want))
 		return page_error(r, 403,
 				  "the login form's CSRF token is missing or wrong: "
 				  "reload the login page");
-	if (!auth_login_allowed(&r->w->auth, r->addr, now))
-		return page_error(r, 429,
-				  "too many failed logins from this address: wait a minute");
-	ok = pw != NULL && ((cfg->web_token != NULL && auth_equal(pw, cfg->web_token)) ||
-			    auth_password_ok(cfg->web_password_hash, pw));
-	auth_login_result(&r->w->auth, r->addr, now, ok);
+	if ((status = secret_check(r, pw, false, &ok)) != 0)
+		return refused(r, status);
 	if (!ok)
 		return page_login(r, "wrong password or token");
 	if (auth_session_new(&r->w->auth, now, sid, scsrf, &err) != 0)
@@ -334,6 +395,26 @@ static int do_login(struct req *r)
 }
 
 /* ---- routing ---- */
+
+/* Whether the GET of r needs a login: on a console with actions, every page but the login
+ * form and the static files (the data of the jobs is no less secret than the actions). */
+static bool needs_login(const struct req *r)
+{
+	return !r->w->read_only && !r->logged_in && strcmp(r->url, "/login") != 0 &&
+	       strncmp(r->url, "/static/", 8) != 0;
+}
+
+/* The answer to a GET that needs a login: 401 to a client that sent credentials (a wrong
+ * token), else 303 to the login form. No byte of the page. */
+static int login_first(struct req *r)
+{
+	if (MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization") != NULL)
+		return page_error(r, 401, "wrong token: log in first");
+	snprintf(r->location, sizeof(r->location), "/login");
+	html_put(&r->h, "log in first: /login\n");
+	r->content_type = "text/plain; charset=utf-8";
+	return 303;
+}
 
 static int route_get(struct req *r)
 {
@@ -401,6 +482,21 @@ static int route_post(struct req *r, struct upload *up)
 	return page_error(r, 404, "no such action");
 }
 
+/* Set the deadline of conn (see struct web_conn). */
+static void conn_deadline(struct web *w, struct MHD_Connection *conn, int64_t deadline_ms)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct web_conn *c = ci != NULL ? ci->socket_context : NULL;
+
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&w->conn_mu);
+	if (c->deadline_ms != INT64_MAX) /* not one already closed */
+		c->deadline_ms = deadline_ms;
+	pthread_mutex_unlock(&w->conn_mu);
+}
+
 static void client_addr(struct MHD_Connection *conn, char *out, size_t len)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -411,19 +507,43 @@ static void client_addr(struct MHD_Connection *conn, char *out, size_t len)
 	if (sa != NULL && sa->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
 			  (socklen_t)len);
-	else if (sa != NULL && sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
-			  out, (socklen_t)len);
+	else if (sa != NULL && sa->sa_family == AF_INET6) {
+		struct in6_addr a = ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+
+		/* One client holds a /64 (2^64 addresses): count it as one. An IPv4-mapped
+		 * address stays whole. */
+		if (!IN6_IS_ADDR_V4MAPPED(&a)) {
+			memset(a.s6_addr + 8, 0, 8);
+			inet_ntop(AF_INET6, &a, out, (socklen_t)len);
+			if (strlen(out) + 4 < len)
+				strcat(out, "/64");
+		} else {
+			inet_ntop(AF_INET6, &a, out, (socklen_t)len);
+		}
+	}
 }
 
-static enum MHD_Result respond(struct req *r, int status)
+static enum MHD_Result respond(struct req *r, int status, struct upload *up)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
 	size_t len = 0;
 	char *body = html_take(&r->h, &len);
 
-	if (body == NULL) {
+	/* Clients that do not read their answers hold them in memory: past WEB_INFLIGHT_MAX
+	 * bytes of answers not yet sent, a short 503 instead. */
+	if (body != NULL &&
+	    atomic_fetch_add(&r->w->inflight, (long long)len) + (long long)len > WEB_INFLIGHT_MAX) {
+		static const char busy[] = "busy: too many answers not yet read; try again\n";
+
+		atomic_fetch_sub(&r->w->inflight, (long long)len);
+		free(body);
+		status = 503;
+		r->cookie[0] = '\0';
+		r->content_type = "text/plain; charset=utf-8";
+		resp = MHD_create_response_from_buffer(sizeof(busy) - 1, (void *)busy,
+						       MHD_RESPMEM_PERSISTENT);
+	} else if (body == NULL) {
 		static const char oom[] = "out of memory\n";
 
 		status = 500;
@@ -431,6 +551,10 @@ static enum MHD_Result respond(struct req *r, int status)
 						       MHD_RESPMEM_PERSISTENT);
 	} else {
 		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		if (resp != NULL)
+			up->inflight = len;
+		else
+			atomic_fetch_sub(&r->w->inflight, (long long)len);
 	}
 	if (resp == NULL) {
 		free(body);
@@ -447,6 +571,8 @@ static enum MHD_Result respond(struct req *r, int status)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (status == 303)
 		MHD_add_response_header(resp, "Location", r->location);
+	if (status == 401)
+		MHD_add_response_header(resp, "WWW-Authenticate", "Bearer");
 	ret = MHD_queue_response(r->conn, (unsigned int)status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -464,6 +590,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 
 	(void)version;
 	if (up == NULL) { /* the headers are in: the body (if any) comes next */
+		conn_deadline(w, conn, web_mono_ms() + WEB_ANSWER_MS);
 		if ((up = calloc(1, sizeof(*up))) == NULL)
 			return MHD_NO;
 		*con_cls = up;
@@ -497,15 +624,17 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 				    "(add it to web.hosts)");
 	} else {
 		login_state(r);
-		if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
-			status = route_get(r);
+		if (r->auth_status != 0)
+			status = refused(r, r->auth_status);
+		else if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+			status = needs_login(r) ? login_first(r) : route_get(r);
 		else if (strcmp(method, "POST") == 0)
 			status = route_post(r, up);
 		else
 			status = page_error(r, 405, "only GET and POST");
 	}
 	db_release(r);
-	ret = respond(r, status);
+	ret = respond(r, status, up);
 	html_free(&r->h);
 	free(r);
 	return ret;
@@ -514,16 +643,123 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		      enum MHD_RequestTerminationCode toe)
 {
+	struct web *w = cls;
 	struct upload *up = *con_cls;
 
-	(void)cls;
-	(void)conn;
-	(void)toe;
+	/* A request that ended badly (a timeout, a client that does not read, a deadline):
+	 * the close resets the connection, so that no FIN waits behind bytes the client never
+	 * takes and the client sees the end at once. */
+	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		const struct web_conn *c = ci != NULL ? ci->socket_context : NULL;
+		struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+
+		if (c != NULL)
+			setsockopt(c->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	}
 	if (up != NULL) {
+		atomic_fetch_sub(&w->inflight, (long long)up->inflight);
 		free(up->body);
 		free(up);
 	}
 	*con_cls = NULL;
+	/* the next request of a kept-alive connection: a silent one is closed by libmicrohttpd
+	 * after WEB_IDLE_S; one that starts a request has WEB_HEADERS_MS more for it */
+	conn_deadline(w, conn, web_mono_ms() + WEB_IDLE_S * 1000 + WEB_HEADERS_MS);
+}
+
+/* End connection c (conn_mu held): a reset, not a FIN that would wait behind the bytes a
+ * client does not read; shutdown() wakes the thread serving it, which closes it. */
+static void conn_cut(struct web_conn *c)
+{
+	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+
+	setsockopt(c->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	shutdown(c->fd, SHUT_RDWR);
+	c->deadline_ms = INT64_MAX;
+}
+
+/* Track connections (MHD_OPTION_NOTIFY_CONNECTION): a new one gets WEB_HEADERS_MS for its
+ * request's headers, and is closed at once when the slots left are the reserved ones and
+ * its address already holds 2 connections. */
+static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+			enum MHD_ConnectionNotificationCode code)
+{
+	struct web *w = cls;
+	struct web_conn *c = *socket_context;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		int same = 0;
+
+		if (ci == NULL || (c = calloc(1, sizeof(*c))) == NULL)
+			return;
+		c->fd = ci->connect_fd;
+		c->deadline_ms = web_mono_ms() + WEB_HEADERS_MS;
+		client_addr(conn, c->addr, sizeof(c->addr));
+		pthread_mutex_lock(&w->conn_mu);
+		if (w->nconns >= WEB_MAX_CONN - WEB_RESERVED_CONN)
+			for (struct web_conn *o = w->conns; o != NULL && same < 2; o = o->next)
+				same += strcmp(o->addr, c->addr) == 0;
+		if (same >= 2)
+			conn_cut(c);
+		c->next = w->conns;
+		if (w->conns != NULL)
+			w->conns->prev = c;
+		w->conns = c;
+		w->nconns++;
+		pthread_mutex_unlock(&w->conn_mu);
+		*socket_context = c;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && c != NULL) {
+		pthread_mutex_lock(&w->conn_mu);
+		if (c->prev != NULL)
+			c->prev->next = c->next;
+		else
+			w->conns = c->next;
+		if (c->next != NULL)
+			c->next->prev = c->prev;
+		w->nconns--;
+		pthread_mutex_unlock(&w->conn_mu);
+		free(c);
+		*socket_context = NULL;
+	}
+}
+
+/* End, every 250 ms, the connections past their deadline (conn_cut). */
+static void *reaper(void *arg)
+{
+	struct web *w = arg;
+	struct timespec tick = { .tv_sec = 0, .tv_nsec = 250 * 1000000L };
+
+	while (!atomic_load(&w->stopping)) {
+		int64_t now = web_mono_ms();
+
+		nanosleep(&tick, NULL);
+		pthread_mutex_lock(&w->conn_mu);
+		for (struct web_conn *c = w->conns; c != NULL; c = c->next)
+			if (c->deadline_ms <= now)
+				conn_cut(c);
+		pthread_mutex_unlock(&w->conn_mu);
+	}
+	return NULL;
+}
+
+/* libmicrohttpd's own error lines (a client that went away, a request too large): one
+ * logged event each, through jobq_log, which quotes and escapes control characters, so a
+ * percent-decoded URL in the text cannot forge a line or reach a terminal raw. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[1024];
+	size_t n;
+
+	(void)cls;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	n = strlen(line);
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	jobq_warn("web_http_error", "msg", line);
 }
 
 int web_start(struct web *w, struct jobq_err *err)
@@ -532,6 +768,7 @@ int web_start(struct web *w, struct jobq_err *err)
 	bool v6 = strchr(w->listen, ':') != NULL;
 	char host[128];
 
+	pthread_mutex_init(&w->conn_mu, NULL);
 	memset(&ss, 0, sizeof(ss));
 	snprintf(host, sizeof(host), "%s", w->listen);
 	if (host[0] == '[') { /* "[::1]" */
@@ -564,16 +801,20 @@ int web_start(struct web *w, struct jobq_err *err)
 			(MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES ? MHD_USE_EPOLL
 										: MHD_USE_POLL) |
 			MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
-		0, NULL, NULL, answer, w, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)WEB_THREADS, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned int)WEB_MAX_CONN, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-		(unsigned int)WEB_MAX_PER_ADDR, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned int)WEB_IDLE_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)WEB_HEADER_BYTES, MHD_OPTION_NOTIFY_COMPLETED, completed, w,
-		MHD_OPTION_END);
+		0, NULL, NULL, answer, w, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE,
+		(unsigned int)WEB_THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned int)WEB_MAX_CONN,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)WEB_MAX_PER_ADDR,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)WEB_IDLE_S,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_HEADER_BYTES,
+		MHD_OPTION_NOTIFY_COMPLETED, completed, w, MHD_OPTION_NOTIFY_CONNECTION,
+		conn_notify, w, MHD_OPTION_END);
 	if (w->daemon == NULL)
 		return jobq_err_set(err, JOBQ_ESYS, "web: cannot listen on %s port %d", w->listen,
 				    w->port);
+	if (pthread_create(&w->reaper, NULL, reaper, w) != 0)
+		return jobq_err_set(err, JOBQ_ESYS, "web: cannot start a thread");
+	w->reaper_started = true;
 	return 0;
 bad:
 	return jobq_err_set(err, JOBQ_EINVAL,
@@ -583,9 +824,14 @@ bad:
 
 void web_stop(struct web *w)
 {
+	atomic_store(&w->stopping, true);
+	if (w->reaper_started)
+		pthread_join(w->reaper, NULL);
+	w->reaper_started = false;
 	if (w->daemon != NULL)
 		MHD_stop_daemon(w->daemon);
 	w->daemon = NULL;
+	pthread_mutex_destroy(&w->conn_mu);
 	for (int i = 0; i < WEB_DB_SESSIONS; i++) {
 		jobq_store_free(w->db[i]);
 		w->db[i] = NULL;

@@ -4,6 +4,7 @@
 #define JOBQ_WEB_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <libpq-fe.h>
@@ -25,12 +26,24 @@
 /* Connections at once, from one address, seconds before an idle one is dropped, bytes a
  * request's headers may take, and bytes of a form. */
 #define WEB_MAX_CONN 1024
-#define WEB_MAX_PER_ADDR 64
+#define WEB_MAX_PER_ADDR 16
 #define WEB_IDLE_S 15
+/* Every connection must send a request's line and headers within WEB_HEADERS_MS of its
+ * start (a kept-alive one: WEB_IDLE_S + WEB_HEADERS_MS after its previous answer), and
+ * take its answer within
+ * WEB_ANSWER_MS of the headers, whatever trickles in or out meanwhile: else it is closed.
+ * The last WEB_RESERVED_CONN slots go only to addresses holding fewer than 2 connections. */
+#define WEB_HEADERS_MS 10000
+#define WEB_ANSWER_MS 30000
+#define WEB_RESERVED_CONN 128
+/* Bytes of answers built and not yet sent, all connections together: past it, 503. */
+#define WEB_INFLIGHT_MAX (64 * 1024 * 1024)
 #define WEB_HEADER_BYTES (32 * 1024)
 #define WEB_BODY_MAX (64 * 1024)
 /* A value longer than this is shown folded: its first bytes and a link to the whole. */
 #define WEB_FOLD_BYTES (16 * 1024)
+/* Jobs one bulk action handles at most (the page says so: repeat it for more). */
+#define WEB_BULK_MAX 10000
 /* Counts stop at this many rows ("≥ 10,000"): no count reads the whole table. */
 #define WEB_COUNT_CAP 10000
 /* Host names the console answers besides its address, localhost and loopback. */
@@ -45,7 +58,16 @@ struct web {
 	char *hosts[WEB_MAX_HOSTS]; /* web.hosts, split */
 	int nhosts;
 	struct auth auth;
-	void *daemon; /* struct MHD_Daemon */
+	void *daemon;          /* struct MHD_Daemon */
+	atomic_bool stopping;  /* set by web_stop first: long handlers end between batches */
+	atomic_llong inflight; /* bytes of answers queued and not yet sent (WEB_INFLIGHT_MAX) */
+
+	/* open connections and their deadlines (server.c), and the thread that enforces them */
+	pthread_mutex_t conn_mu;
+	struct web_conn *conns;
+	int nconns;
+	pthread_t reaper;
+	bool reaper_started;
 
 	/* database sessions: taken by one request at a time */
 	pthread_mutex_t db_mu;
@@ -69,7 +91,8 @@ struct req {
 	struct web *w;
 	void *conn; /* struct MHD_Connection */
 	const char *method, *url;
-	char addr[48];                     /* the client's address */
+	char addr[48];                     /* the client's address (IPv6: its /64) */
+	int auth_status;                   /* 429 or 503 when a Bearer check was refused */
 	bool logged_in;                    /* a live session cookie (or the token) came with it */
 	char csrf[AUTH_TOKEN_LEN];         /* the session's CSRF token when logged in */
 	int slot;                          /* the database session taken (db_take), or -1 */
@@ -120,6 +143,11 @@ void page_end(struct req *r, bool script);
 int page_error(struct req *r, int status, const char *msg);
 /* The hidden CSRF field of a form. */
 void page_csrf(struct req *r);
+/* A job id as a link to its page (class "id"), escaped; a value that is not a valid uuid
+ * is shown as escaped text with no link. */
+void page_id_link(struct req *r, const char *id);
+/* A state as a badge (its class and its text), escaped. */
+void page_badge(struct req *r, const char *status);
 /* A count as shown: "1,234", or "≥ 10,000" at the cap. */
 void page_count(struct req *r, long long n);
 

@@ -192,6 +192,31 @@ static void test_auth_login_limit(void **state)
 	auth_destroy(&a);
 }
 
+/* Failures from all addresses together past AUTH_GLOBAL_FAIL_MAX a minute slow every check;
+ * the level leaks at that rate, so it passes without locking anyone out. */
+static void test_auth_login_strained(void **state)
+{
+	static struct auth a;
+
+	(void)state;
+	auth_init(&a, 1000);
+	for (int i = 0; i < AUTH_GLOBAL_FAIL_MAX - 1; i++) {
+		char addr[32];
+
+		snprintf(addr, sizeof(addr), "10.2.%d.%d", i / 256, i % 256);
+		auth_login_result(&a, addr, 1000, false);
+	}
+	assert_false(auth_login_strained(&a, 1000));
+	auth_login_result(&a, "10.3.0.1", 1000, false);
+	assert_true(auth_login_strained(&a, 1000));
+	/* a success does not lower it; the leak does (one failure's worth in 600 ms) */
+	auth_login_result(&a, "10.3.0.2", 1000, true);
+	assert_true(auth_login_strained(&a, 1000));
+	assert_false(auth_login_strained(&a, 1000 + AUTH_FAIL_WINDOW_MS / AUTH_GLOBAL_FAIL_MAX));
+	assert_false(auth_login_strained(&a, 1000 + AUTH_FAIL_WINDOW_MS));
+	auth_destroy(&a);
+}
+
 static void test_auth_password(void **state)
 {
 	char hash[256];
@@ -240,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_auth_session),
 		cmocka_unit_test(test_auth_sessions_full),
 		cmocka_unit_test(test_auth_login_limit),
+		cmocka_unit_test(test_auth_login_strained),
 		cmocka_unit_test(test_auth_password),
 		cmocka_unit_test(test_host_allowed),
 	};
