@@ -340,7 +340,12 @@ zpid=$!
 sleep 0.5
 crc=0; "$J" cancel "${dia2[1]}" >"$T/dl_c.out" 2>"$T/dl_c.err" || crc=$?
 zrc=0; wait "$zpid" || zrc=$?
-check_eq "a cancel chosen as a deadlock victim runs again and exits 0" "0 0" "$crc $zrc"
+# Which of the two PostgreSQL picks is a matter of which waited its deadlock_timeout first:
+# the cancel normally (it waits from 0.5 s, the session from 1 s), the session when the CLI
+# started late on a loaded machine. Either way the cancel must exit 0.
+check_eq "a cancel in a deadlock exits 0 (a victim runs again)" 0 "$crc"
+if (( zrc == 0 )); then note "  ... the cancel was the victim, and ran again"
+else note "  ... the other session was the victim (the cancel started late)"; fi
 check_eq "  ... J1 is cancelled" cancelled "$(st "${dia2[1]}")"
 
 check_status "delete the diamond's jobs" 0 sql "DELETE FROM jobs WHERE id IN ('$DA', '$DJ', '$DK')"
