@@ -5,7 +5,7 @@
 # replicas named in the management UI, jobs through the tools service, kill -9 of a replica's
 # consumer under load, a graceful stop with running jobs, a RabbitMQ restart, and the
 # management UI on 127.0.0.1 only. Needs none of scripts/check's servers; publishes nothing
-# but the management UI, on a free loopback port. The EXIT trap takes the project down (its
+# but the management UI, on a free loopback port, and the web console on 127.0.0.1:8080. The EXIT trap takes the project down (its
 # containers, network and volumes, the API service by PID) whatever happened.
 source "$(dirname "$0")/lib.sh"
 
@@ -254,7 +254,11 @@ else
 fi
 published=$(podman ps -a --filter "label=com.docker.compose.project=$PROJECT" --format '{{.Names}} {{.Ports}}' |
   awk 'NF > 1' | grep -v "^$(ctr rabbitmq_1) " || true)
-check_eq "no other port published (no AMQP, no PostgreSQL)" "" "$published"
+# the web console's port, on 127.0.0.1 only, is the one other port published (docs/web.md)
+check_eq "the web console is published on 127.0.0.1 only" 1 \
+  "$(grep -cE "^$(ctr web_1) 127\.0\.0\.1:[0-9]+->8080/tcp\$" <<<"$published" || true)"
+check_eq "no other port published (no AMQP, no PostgreSQL)" "" \
+  "$(grep -v "^$(ctr web_1) " <<<"$published" || true)"
 
 # ---------------------------------------------------------------- down
 api=$(sed -n 's/^API_PID=//p' "$DIR/compose-up.env" | tail -n 1)
