@@ -191,8 +191,8 @@ static int pin_bounds(struct req *r, struct jobq_job_filter *f, struct jobq_err 
 static int page_of(struct req *r, const struct jobq_job_filter *f, const struct states *s,
 		   int limit, const char *cols, PGresult **res, struct jobq_err *err)
 {
-	const char *params[JOBQ_FILTER_MAX_PARAMS + 1];
-	struct jobq_filter_sql fs;
+	const char *params[JOBQ_FILTER_MAX_PARAMS + 1] = { 0 };
+	struct jobq_filter_sql fs = { 0 };
 	char lim[16], *sql = NULL;
 	int rc;
 
@@ -253,7 +253,7 @@ int page_bulk(struct req *r)
 	struct jobq_job_filter f = { 0 };
 	struct jobq_filter_sql fs = { 0 };
 	struct jobq_err err = { 0 };
-	struct states s;
+	struct states s = { 0 };
 	PGresult *count = NULL, *sample = NULL;
 	char *sql = NULL;
 	bool cancel;
@@ -359,7 +359,7 @@ static int do_bulk(struct req *r, bool cancel)
 	char(*buf)[37] = NULL, warn[512] = "";
 	struct jobq_job_filter f = { 0 };
 	struct jobq_err err = { 0 };
-	struct states s;
+	struct states s = { 0 };
 	PGresult *res = NULL;
 	long long done = 0, requested = 0, skipped = 0;
 	bool capped = false, stopped = false;

@@ -34,7 +34,7 @@ int web_filter(const struct web_arg *args, int n, bool with_cursor, struct jobq_
 		if (args[i].value[0] == '\0')
 			continue;
 		if (with_cursor && strcmp(args[i].name, "after") == 0) {
-			if ((r = jobq_cursor_parse(args[i].value, &f->after, err)) != 0)
+			if (jobq_cursor_parse(args[i].value, &f->after, err) != 0)
 				return jobq_err_prefix(err, "after");
 			continue;
 		}

@@ -538,6 +538,7 @@ static enum MHD_Result respond(struct req *r, int status, struct upload *up)
 
 		atomic_fetch_sub(&r->w->inflight, (long long)len);
 		free(body);
+		body = NULL; /* not freed again below */
 		status = 503;
 		r->cookie[0] = '\0';
 		r->content_type = "text/plain; charset=utf-8";

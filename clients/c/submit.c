@@ -325,7 +325,6 @@ static int check_batch(const struct jobq_batch_opts *b, int64_t max_payload, str
 	const char *what[2] = { "on_complete", "on_success" };
 	const char *types[2] = { b->on_complete_type, b->on_success_type };
 	const char *payloads[2] = { b->on_complete_payload, b->on_success_payload };
-	int r;
 
 	if (b->on_complete_type == NULL && b->on_success_type == NULL)
 		return jobq_err_set(err, JOBQ_EINVAL,
@@ -340,7 +339,7 @@ static int check_batch(const struct jobq_batch_opts *b, int64_t max_payload, str
 		if (types[i] == NULL && payloads[i] == NULL)
 			continue;
 		j.opts.queue = b->callback_queue;
-		if ((r = check_spec(&j, max_payload - JOBQ_BATCH_WRAP_MAX, err)) != 0)
+		if (check_spec(&j, max_payload - JOBQ_BATCH_WRAP_MAX, err) != 0)
 			return jobq_err_prefix(err, "%s callback", what[i]);
 	}
 	return 0;
