@@ -114,10 +114,10 @@ BEGIN
                                 x.d, j.status) END INTO problem
         FROM (SELECT 'after' AS f, u.d, u.n FROM unnest($12) WITH ORDINALITY AS u(d, n)
               UNION ALL
-              SELECT 'after_any', u.d, u.n + 1000000 FROM unnest($13) WITH ORDINALITY AS u(d, n)) x
+              SELECT 'after_any', u.d, u.n FROM unnest($13) WITH ORDINALITY AS u(d, n)) x
         LEFT JOIN public.jobs j ON j.id = x.d
         WHERE j.id IS NULL OR (x.f = 'after' AND j.status IN ('failed', 'cancelled'))
-        ORDER BY x.n LIMIT 1;
+        ORDER BY x.f = 'after_any', x.n LIMIT 1;
     END IF;
     IF problem IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = problem;
@@ -314,11 +314,13 @@ BEGIN
                                     unique_for, priority, e ->> 'concurrency_key',
                                     cardinality(dl) > 0);
         ids := ids || r.id;
-        IF cardinality(dl) > 0 AND r.created THEN
-            ej := ej || array_fill(r.id, ARRAY[cardinality(dl)]);
-            ed := ed || dl;
-            ea := ea || da;
-            eo := eo || array_fill(i, ARRAY[cardinality(dl)]);
+        IF r.created THEN   -- one element at a time: appended in place, not copied
+            FOR n IN 1 .. cardinality(dl) LOOP
+                ej := ej || r.id;
+                ed := ed || dl[n];
+                ea := ea || da[n];
+                eo := eo || i;
+            END LOOP;
         END IF;
     END LOOP;
     IF cardinality(ej) > 0 THEN
