@@ -99,9 +99,13 @@ DECLARE
                              public.jobq_unique_problem($6, $9),
                              public.jobq_priority_problem($10, $3),
                              public.jobq_concurrency_key_problem($11),
-                             CASE WHEN array_position($12, NULL) IS NOT NULL
+                             CASE WHEN array_ndims($12) > 1
+                                  THEN 'after must be a one-dimensional array of job ids'
+                                  WHEN array_position($12, NULL) IS NOT NULL
                                   THEN 'after: a NULL job id' END,
-                             CASE WHEN array_position($13, NULL) IS NOT NULL
+                             CASE WHEN array_ndims($13) > 1
+                                  THEN 'after_any must be a one-dimensional array of job ids'
+                                  WHEN array_position($13, NULL) IS NOT NULL
                                   THEN 'after_any: a NULL job id' END);
     deps boolean := coalesce(cardinality($12), 0) + coalesce(cardinality($13), 0) > 0;
     r record;

@@ -253,6 +253,9 @@ bad_deps "jobq_submit after a job that does not exist" \
   "select jobq_submit('noop', after => array['$nobody']::uuid[])" "after: job $nobody does not exist"
 bad_deps "jobq_submit after_any a NULL id" \
   "select jobq_submit('noop', after_any => array['$DA', null]::uuid[])" "after_any: a NULL job id"
+bad_deps "jobq_submit after a two-dimensional array" \
+  "select jobq_submit('noop', after => array[array['$DA']]::uuid[])" \
+  "after must be a one-dimensional array of job ids"
 bad_deps "jobq_submit after a failed job" "select jobq_submit('noop', after => array['$CF']::uuid[])" \
   "after: job $CF is failed, so this one could never run (use after_any to run after any end)"
 bad_deps "submit_many after an unknown ref" \
