@@ -36,6 +36,14 @@ export interface SubmitOptions {
    * and a limit on key:K caps K's running jobs (docs/scheduling.md, "Fairness"). Absent: none.
    */
   concurrencyKey?: string;
+  /**
+   * Dependencies (docs/workflows.md): ids of existing jobs that must succeed before this one
+   * runs. The job is saved 'waiting'; a failed or cancelled dependency cancels it. A key that
+   * returns an existing job links nothing. Needs a READ COMMITTED transaction (the default).
+   */
+  after?: string | string[];
+  /** As after, but any end of these jobs (succeeded, failed or cancelled) counts as done. */
+  afterAny?: string | string[];
   /** The application's own connection: the job joins its open transaction and is not committed by the client. */
   conn?: Queryable;
 }
@@ -46,10 +54,16 @@ export interface JobSpec extends Omit<SubmitOptions, 'conn'> {
   type: string;
   /** Any JSON value; default {}. */
   payload?: unknown;
+  /** A name for this job in the call (1-64 characters of A-Z a-z 0-9 _ . : -, not a job id, unique in the call). */
+  ref?: string;
+  /** Job ids, or refs of EARLIER jobs of the same call, that must succeed before this one runs. */
+  after?: string | string[];
+  /** As after, but any end of these jobs counts as done. */
+  afterAny?: string | string[];
 }
 
-/** The states of a job; succeeded, failed and cancelled are terminal. */
-export type JobState = 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** The states of a job (waiting: for its dependencies); succeeded, failed and cancelled are terminal. */
+export type JobState = 'waiting' | 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** A job's state as Client#status returns it (jobq_status's columns, in camelCase). */
 export interface JobStatus {

@@ -6,7 +6,10 @@
 # (JobFailed), cancel of a running job (JobCancelled), status, submitMany order and keys,
 # idempotency keys, bad input (InvalidArgument with the server's message), a job enqueued in
 # an application transaction that rolls back (no row, never runs) and one that commits
-# (runs), a wait ended by the notification alone, the loss of the waiting connection, close.
+# (runs), dependencies (submit's after/afterAny in an application transaction, a submitMany
+# graph of refs: waiting first, each run after its dependencies ended, a failed one
+# cancelling its dependent), a wait ended by the notification alone, the loss of the
+# waiting connection, close.
 # TypeScript (a devDependency) checks index.d.ts and worker.d.ts against typed uses of the
 # client and of the worker SDK (whose suite, test/worker.test.js, test_worker_sdk.sh runs), and an
 # application installs the package as the README says and submits and waits through it.

@@ -7,7 +7,10 @@
 #    JobFailed, a cancel of a running job raises JobCancelled in wait, status fields,
 #    submit_many's order and keys, the idempotency key, bad input → InvalidArgument with the
 #    server's message, a submit in an application transaction that rolls back (no job) and
-#    one that commits (it runs), psycopg2 application connections, threads, reconnects;
+#    one that commits (it runs), psycopg2 application connections, threads, reconnects,
+#    dependencies (submit's after/after_any in an application transaction, a submit_many
+#    graph of refs: waiting first, each run after its dependencies ended, a failed one
+#    cancelling its dependent);
 #  - afterwards nothing is left running and no session is left watching a job.
 source "$(dirname "$0")/lib.sh"
 jq_setup client_python

@@ -14,6 +14,13 @@
 #  - an open application transaction that submits a running job's key does not hold that
 #    job's row (its heartbeats go on); a bare NOTIFY jobq_cancel (any session may send one)
 #    stops nothing; a payload limit set for the database holds whatever the session SETs;
+#  - dependencies (migration 0054): a chain and a fan-in submitted with jobq_submit's after
+#    and jobq_submit_many's refs in one transaction are created waiting, each runs only after
+#    its dependencies finished; a failing dependency cancels its dependents (the reason names
+#    it), transitively, but not an after_any one, which runs; a key that returns an existing
+#    job links nothing; every bad dependency input fails with its one-line message and saves
+#    nothing; a REPEATABLE READ transaction is refused in one line; jobq_app cannot call
+#    jobq_link_deps (nor the SQL API's own link function) itself;
 #  - jobq_cancel stops a running job through the consumer's NOTIFY path, cancels a queued
 #    one at once and leaves a finished one alone; jobq_status reads a job; a session that
 #    LISTENs to jobq_done and calls jobq_watch is notified when the job ends.
@@ -23,6 +30,8 @@ jq_setup sql_api
 APP_DB="postgresql://jobq_app:jobq_app@127.0.0.1:$JOBQ_TEST_PG_PORT/$TEST_DB"
 # app SQL — run SQL as jobq_app (psql -c; on error the server's message is on stderr)
 app() { psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
+# app_file FILE — run a file of SQL (psql variables and \gset allowed) as jobq_app
+app_file() { psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -f "$1"; }
 
 check --fatal "migrate" jobq migrate
 check --fatal "the role jobq_app is a member of jobq_producer" sql_is t \
@@ -37,7 +46,9 @@ for stmt in "insert into jobs (type, status) values ('noop', 'queued')" \
             "select count(*) from dead_letters" "select count(*) from job_waiters" \
             "select * from jobq_cli_cancel(array['$first_id']::uuid[], 'x')" \
             "select jobq_mark_published(array['$first_id']::uuid[], '{}')" \
-            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null, null, 0, null)" \
+            "select jobq_insert_job('noop', '{}', null, null, null, null, null, null, null, 0, null, false)" \
+            "select jobq_link_deps(array['$first_id']::uuid[], array['$first_id']::uuid[], array[false])" \
+            "select jobq_sql_link_deps(array['$first_id']::uuid[], array['$first_id']::uuid[], array[false])" \
             "select jobq_priority_problem(0, 'default')" \
             "select jobq_concurrency_key_problem('a')" \
             "select jobq_job_problem('noop', '{}', null, null, null, null, null, null)" \
@@ -150,6 +161,139 @@ read -r k2 k3 <<<"$OUT"
 check_eq "... the keys are saved (none for the job without one)" "tenant-a|tenant-b|" \
   "$(sql "select string_agg(coalesce(concurrency_key, ''), '|' order by payload->>'k') from jobs where id in ('$k1', '$k2', '$k3')")"
 wait_for 15 "the keyed jobs ran" sql_is 3 "select count(*) from jobs where id in ('$k1', '$k2', '$k3') and status = 'succeeded'" || true
+
+# ---- dependencies (migration 0054): jobq_submit's after/after_any, jobq_submit_many's refs
+# claimed_before_deps IDS_SQL — jobs among IDS_SQL claimed before one of their dependencies
+# finished (a claim is an event into running)
+claimed_before_deps() {
+  sql "select count(*) from job_deps d join jobs p on p.id = d.dep_id
+       join job_events e on e.job_id = d.job_id and e.to_status = 'running'
+       where d.job_id in ($1) and (p.finished_at is null or e.at < p.finished_at)"
+}
+cat >"$T/graph.sql" <<'SQL'
+begin;
+select jobq_submit('sleep', '{"seconds": 0.5}') as a \gset
+select jobq_submit('echo', '{"chain": 2}', after => array[:'a']::uuid[]) as b \gset
+select array_to_string(jobq_submit_many(format(
+  '[{"type": "echo", "payload": {"fan": 1}, "ref": "f1", "after": "%s"},
+    {"type": "sleep", "payload": {"seconds": 0.3}, "ref": "f2", "after": ["%s"]},
+    {"type": "echo", "payload": {"sink": 1}, "after": ["f1", "f2", "%s"]}]',
+  :'a', :'b', :'a')::jsonb), ' ') as many \gset
+select :'a' || ' ' || :'b' || ' ' || :'many';
+commit;
+SQL
+check_status "a chain and a fan-in in one transaction (jobq_submit after, submit_many refs)" 0 \
+  app_file "$T/graph.sql"
+read -r DA DB DF1 DF2 DSINK <<<"$OUT"
+deps_in="'$DB','$DF1','$DF2','$DSINK'"
+check_eq "... the dependents were created waiting" "waiting waiting waiting waiting" \
+  "$(sql "select string_agg(to_status, ' ') from job_events
+          where from_status is null and job_id in ($deps_in)")"
+check_eq "... with their edges (1 + 1 + 1 + 3)" 6 \
+  "$(sql "select count(*) from job_deps where job_id in ($deps_in)")"
+wait_for 30 "the fan-in's sink succeeded" sql_is succeeded "select status from jobs where id = '$DSINK'" || true
+check_eq "every job of the graph succeeded" 5 \
+  "$(sql "select count(*) from jobs where status = 'succeeded' and id in ('$DA',$deps_in)")"
+check_eq "none was claimed before its dependencies finished" 0 "$(claimed_before_deps "$deps_in")"
+check_eq "each was queued by its dependencies' end" "4 dependencies done" \
+  "$(sql "select count(*) || ' ' || min(reason) from job_events where from_status = 'waiting'
+          and to_status = 'queued' and job_id in ($deps_in)")"
+check_eq "the sink ran with its payload" '{"sink": 1}' "$(sql "select result::text from jobs where id = '$DSINK'")"
+
+cat >"$T/cascade.sql" <<'SQL'
+begin;
+select jobq_submit('sleep', '{"seconds": 0.3}') as s \gset
+select jobq_submit('fail', '{"message": "boom"}', max_attempts => 1,
+                   after => array[:'s']::uuid[]) as f \gset
+select jobq_submit('noop', after => array[:'f']::uuid[]) as g \gset
+select array_to_string(jobq_submit_many(format(
+  '[{"type": "noop", "ref": "h", "after": "%s"},
+    {"type": "echo", "payload": {"any": 1}, "after_any": ["%s"]},
+    {"type": "noop", "after": "h", "after_any": "%s"}]', :'g', :'f', :'f')::jsonb), ' ') as m \gset
+select :'f' || ' ' || :'g' || ' ' || :'m';
+commit;
+SQL
+check_status "a failing dependency with dependents after it, and one after_any" 0 app_file "$T/cascade.sql"
+read -r CF CG CH CK CL <<<"$OUT"
+wait_for 30 "the after_any job ran after the failure" sql_is succeeded "select status from jobs where id = '$CK'" || true
+check_eq "the dependency failed" failed "$(sql "select status from jobs where id = '$CF'")"
+check_eq "the job after it is cancelled, the reason naming it" "cancelled|dependency $CF failed" \
+  "$(sql "select status || '|' || status_reason from jobs where id = '$CG'")"
+check_eq "... and the job after that one, naming it" "cancelled|dependency $CG cancelled" \
+  "$(sql "select status || '|' || status_reason from jobs where id = '$CH'")"
+check_eq "... and a job after it and after_any the failure" "cancelled|dependency $CH cancelled" \
+  "$(sql "select status || '|' || status_reason from jobs where id = '$CL'")"
+check_eq "the after_any job was not claimed before the failure" 0 "$(claimed_before_deps "'$CK'")"
+
+check_status "a job scheduled an hour ahead with a key" 0 app \
+  "select jobq_submit('noop', key => 'dep-key', run_at => now() + interval '1 hour')"
+keyed=$OUT
+check_status "jobq_submit of that key with after" 0 app \
+  "select jobq_submit('noop', key => 'dep-key', after => array['$DA']::uuid[])"
+check_eq "... returns the existing job" "$keyed" "$OUT"
+check_eq "... which stays scheduled, with no edge" "scheduled 0" \
+  "$(sql "select status || ' ' || (select count(*) from job_deps where job_id = '$keyed') from jobs where id = '$keyed'")"
+check_status "submit_many of that key with after" 0 app \
+  "select array_to_string(jobq_submit_many('[{\"type\":\"noop\",\"key\":\"dep-key\",\"after\":\"$DA\"}]'), ' ')"
+check_eq "... returns it too, with no edge" "$keyed 0" \
+  "$OUT $(sql "select count(*) from job_deps where job_id = '$keyed'")"
+app "select count(*) from jobq_cancel(array['$keyed']::uuid[])" >/dev/null
+
+# bad_deps DESC SQL MESSAGE — the call fails with MESSAGE as its one line and saves nothing
+bad_deps() {
+  local before
+  before=$(sql "select count(*) from jobs")
+  check_status "$1 is refused" 1 app "$2"
+  check_eq "... with its message" "$3" "$(sed -n 's/^ERROR:  //p' "$ERR_FILE" | head -n 1)"
+  check_eq "... on one line" 1 "$(grep -c '^ERROR:' "$ERR_FILE")"
+  check_eq "... and saves nothing" "$before" "$(sql "select count(*) from jobs")"
+}
+nobody=00000000-0000-4000-8000-000000000001
+bad_deps "jobq_submit after a job that does not exist" \
+  "select jobq_submit('noop', after => array['$nobody']::uuid[])" "after: job $nobody does not exist"
+bad_deps "jobq_submit after_any a NULL id" \
+  "select jobq_submit('noop', after_any => array['$DA', null]::uuid[])" "after_any: a NULL job id"
+bad_deps "jobq_submit after a two-dimensional array" \
+  "select jobq_submit('noop', after => array[array['$DA']]::uuid[])" \
+  "after must be a one-dimensional array of job ids"
+bad_deps "jobq_submit after a failed job" "select jobq_submit('noop', after => array['$CF']::uuid[])" \
+  "after: job $CF is failed, so this one could never run (use after_any to run after any end)"
+bad_deps "submit_many after an unknown ref" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"ref\":\"a\"},{\"type\":\"noop\"},{\"type\":\"noop\",\"after\":[\"a\",\"x\"]}]')" \
+  'job 3: "after": unknown ref "x"'
+bad_deps "submit_many after a later ref" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"after_any\":\"b\"},{\"type\":\"noop\",\"ref\":\"b\"}]')" \
+  'job 1: "after_any": "b" is the ref of job 2, not of an earlier job'
+bad_deps "submit_many after its own ref" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"ref\":\"c\",\"after\":\"c\"}]')" \
+  'job 1: "after": "c" is the ref of job 1, not of an earlier job'
+bad_deps "submit_many with a ref given twice" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"ref\":\"d\"},{\"type\":\"noop\",\"ref\":\"d\"}]')" \
+  'job 2: "ref": "d" is job 1'"'"'s too'
+bad_deps "submit_many with a ref that is not a string" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"ref\":1}]')" \
+  'job 1: "ref" must be 1-64 characters of A-Z a-z 0-9 _ . : - (and not a job id)'
+bad_deps "submit_many with a ref that is a job id" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"ref\":\"$DA\"}]')" \
+  'job 1: "ref" must be 1-64 characters of A-Z a-z 0-9 _ . : - (and not a job id)'
+bad_deps "submit_many with an after that is an object" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"after\":{\"id\":1}}]')" \
+  'job 1: "after" must be a job id or ref, or an array of them'
+bad_deps "submit_many with an after item that is not a string" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"ref\":\"e\"},{\"type\":\"noop\",\"after\":[\"e\",2]}]')" \
+  'job 2: "after": 2 is not a string (a job id or a ref)'
+bad_deps "submit_many after a job that does not exist" \
+  "select jobq_submit_many('[{\"type\":\"noop\"},{\"type\":\"noop\",\"after_any\":\"$nobody\"}]')" \
+  "job 2: \"after_any\": job $nobody does not exist"
+bad_deps "submit_many after a failed job" \
+  "select jobq_submit_many('[{\"type\":\"noop\",\"after\":\"$CF\"}]')" \
+  "job 1: \"after\": job $CF is failed, so this one could never run (use \"after_any\" to run after any end)"
+for call in "select jobq_submit('noop', after => array['$DA']::uuid[])" \
+            "select jobq_submit_many('[{\"type\":\"noop\",\"after\":\"$DA\"}]')"; do
+  bad_deps "in a REPEATABLE READ transaction: ${call:0:40}" \
+    "begin isolation level repeatable read; $call; commit" \
+    "linking job dependencies needs a read committed transaction, not repeatable read"
+done
 
 # ---- status, cancel, watch
 check_status "jobq_status of a finished job" 0 app "select status, type, attempt, result::text from jobq_status('$m2')"

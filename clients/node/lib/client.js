@@ -16,7 +16,8 @@ const SUBMIT_SQL = `SELECT jobq_submit(
                      CASE WHEN $5::float8 > 0 THEN clock_timestamp() + $5::float8 * interval '1 second' END),
   max_attempts => $6::int, key => $7, timeout => $8::float8 * interval '1 second',
   metadata => $9::jsonb, unique_for => $10::float8 * interval '1 second',
-  priority => COALESCE($11::int, 0), concurrency_key => $12) AS id`;
+  priority => COALESCE($11::int, 0), concurrency_key => $12,
+  after => $13::uuid[], after_any => $14::uuid[]) AS id`;
 const SUBMIT_MANY_SQL = 'SELECT jobq_submit_many($1::jsonb) AS ids';
 const CANCEL_SQL = 'SELECT status FROM jobq_cancel(ARRAY[$1]::uuid[], $2)';
 const STATUS_SQL = 'SELECT * FROM jobq_status($1)';
@@ -75,6 +76,7 @@ class Client {
    * @param {any} [payload] any JSON value (JSON.stringify'd); default {}
    * @param {import('../index').SubmitOptions} [opts]
    * @returns {Promise<string>} the job id; with a key already used, the existing job's id
+   *   (and `after` / `afterAny` link nothing)
    * @throws {InvalidArgument} bad input, with the server's one-line message
    */
   async submit(type, payload, opts) {
@@ -87,7 +89,9 @@ class Client {
    * Submits several jobs in one statement, all or nothing (any bad job: nothing is inserted).
    * @param {import('../index').JobSpec[]} jobs objects with `type` and the fields of submit's
    *   options (payload, queue, delay, runAt, key, maxAttempts, timeout, metadata, uniqueFor,
-   *   priority)
+   *   priority, concurrencyKey), and for a graph of dependencies `ref` (a name for the job,
+   *   unique in the call) and `after` / `afterAny` (a job id or the ref of an EARLIER job of
+   *   the array, or an array of them); the whole graph is linked in the one statement
    * @param {{conn?: object}} [opts] `conn`: as for submit
    * @returns {Promise<string[]>} the ids in input order (a repeated key gives the same id)
    * @throws {InvalidArgument} bad input; the server's message names the job ("job 3: ...")

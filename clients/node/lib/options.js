@@ -6,10 +6,10 @@ const { InvalidArgument } = require('./errors');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBMIT_OPTIONS = ['queue', 'delay', 'runAt', 'key', 'maxAttempts', 'timeout', 'metadata', 'uniqueFor',
-  'priority', 'concurrencyKey', 'conn'];
+  'priority', 'concurrencyKey', 'after', 'afterAny', 'conn'];
 /** The JS names of submitMany's job fields that differ from the SQL API's JSON names. */
 const MANY_FIELDS = { runAt: 'run_at', maxAttempts: 'max_attempts', uniqueFor: 'unique_for',
-  concurrencyKey: 'concurrency_key' };
+  concurrencyKey: 'concurrency_key', afterAny: 'after_any' };
 /** The job states after which nothing changes. */
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -91,6 +91,32 @@ function text(v, name) {
 }
 
 /**
+ * submit's `after` / `afterAny`: a job id or an array of them, as lower-case ids; null when
+ * absent or empty (no dependency).
+ * @param {unknown} v
+ * @param {string} name the option, for the message
+ * @returns {string[]|null}
+ */
+function jobIds(v, name) {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string' && !Array.isArray(v)) {
+    throw new InvalidArgument(`${name} must be a job id or an array of job ids`);
+  }
+  const ids = (Array.isArray(v) ? v : [v]).map((id) => jobId(id, name));
+  return ids.length > 0 ? ids : null;
+}
+
+/**
+ * A submitMany job's `after` / `afterAny`: a string (a job id or the ref of an earlier job)
+ * or an array of them; the server tells ids from refs and checks both.
+ */
+function manyDeps(v, where) {
+  const ok = typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (!ok) throw new InvalidArgument(`${where} must be a job id or ref, or an array of them`);
+  return v;
+}
+
+/**
  * Checks a pg client given as `conn` (anything with a query method, e.g. a pg.Client or a
  * client checked out of a pg.Pool), or returns null when absent.
  */
@@ -139,13 +165,16 @@ function submitParams(type, payload, opts) {
     seconds(o.uniqueFor, 'uniqueFor', 0),
     priority,
     text(o.concurrencyKey, 'concurrencyKey'),
+    jobIds(o.after, 'after'),
+    jobIds(o.afterAny, 'afterAny'),
   ];
   return { values, conn: connection(o.conn, 'submit') };
 }
 
 /**
  * One element of jobq_submit_many's JSON array from a submitMany job: runAt, maxAttempts,
- * uniqueFor and concurrencyKey take their SQL names, a Date becomes ISO text; other fields pass unchanged, so that the
+ * uniqueFor, concurrencyKey and afterAny take their SQL names, a Date becomes ISO text, after
+ * and afterAny must be strings or arrays of strings; other fields pass unchanged, so that the
  * server names an unknown one ("job 3: unknown field ...").
  * @param {unknown} job
  * @param {number} i the 0-based index
@@ -157,7 +186,9 @@ function manyJob(job, i) {
   const out = {};
   for (const [k, v] of Object.entries(job)) {
     if (v === undefined) continue;
-    out[MANY_FIELDS[k] ?? k] = k === 'runAt' ? timestamp(v, `job ${i + 1}: runAt`) : v;
+    const where = `submitMany: job ${i + 1}: ${k}`;
+    out[MANY_FIELDS[k] ?? k] = k === 'runAt' ? timestamp(v, where)
+      : (k === 'after' || k === 'afterAny') && v !== null ? manyDeps(v, where) : v;
   }
   return out;
 }

@@ -372,6 +372,69 @@ test('a job enqueued in a transaction that commits runs', async () => {
   }
 });
 
+/** True when job `id` started after every job of `deps` finished (read as the owner). */
+async function startedAfter(id, deps) {
+  const { rows } = await owner.query(`SELECT j.started_at >= (SELECT max(d.finished_at) FROM jobs d
+    WHERE d.id = ANY($2::uuid[])) AS ok FROM jobs j WHERE j.id = $1`, [id, deps]);
+  return rows[0].ok === true;
+}
+
+test('submit with after and afterAny waits for its dependencies', async () => {
+  const first = await client.submit('sleep', { seconds: 2 });
+  const app = new pg.Client({ connectionString: CLIENT_URL });
+  await app.connect();
+  let failing;
+  let after;
+  let both;
+  let doomed;
+  try {
+    await app.query('BEGIN');
+    failing = await client.submit('fail', { message: 'dep fails', permanent: true }, { after: first, conn: app });
+    after = await client.submit('echo', { after: 1 }, { after: [first.toUpperCase()], conn: app });
+    both = await client.submit('echo', { both: 1 }, { after: first, afterAny: [failing], conn: app });
+    doomed = await client.submit('noop', {}, { after: [failing, first], conn: app });
+    await app.query('COMMIT');
+  } finally {
+    await app.end();
+  }
+  for (const id of [failing, after, both, doomed]) assert.equal((await client.status(id)).status, 'waiting');
+  assert.deepEqual(await client.wait(after, { timeout: 30 }), { after: 1 });
+  assert.ok(await startedAfter(after, [first]), 'after ran once its dependency had finished');
+  assert.deepEqual(await client.wait(both, { timeout: 30 }), { both: 1 });
+  assert.ok(await startedAfter(both, [first, failing]), 'afterAny ran once the failed job had ended');
+  await assert.rejects(client.wait(doomed, { timeout: 30 }), jobq.JobCancelled);
+  assert.equal((await client.status(doomed)).statusReason, `dependency ${failing} failed`);
+  await assert.rejects(client.submit('noop', {}, { after: failing }), (err) => {
+    assert.ok(err instanceof jobq.InvalidArgument);
+    assert.equal(err.message, `after: job ${failing} is failed, so this one could never run (use after_any to run after any end)`);
+    return true;
+  });
+  await assert.rejects(client.submit('noop', {}, { after: 'nope' }), /after: job id "nope" is not a UUID/);
+});
+
+test('submitMany links a graph of refs in one call', async () => {
+  const root = await client.submit('sleep', { seconds: 1 });
+  const ids = await client.submitMany([
+    { type: 'sleep', payload: { seconds: 1 }, ref: 'a', after: root },
+    { type: 'echo', payload: 'b', ref: 'b', after: 'a' },
+    { type: 'echo', payload: 'c', ref: 'c', after: ['a'] },
+    { type: 'echo', payload: 'sink', after: ['b', 'c'], afterAny: [root] },
+  ]);
+  assert.equal(new Set(ids).size, 4);
+  for (const id of ids.slice(1)) assert.equal((await client.status(id)).status, 'waiting');
+  assert.equal(await client.wait(ids[3], { timeout: 30 }), 'sink');
+  assert.ok(await startedAfter(ids[0], [root]));
+  assert.ok(await startedAfter(ids[1], [ids[0]]));
+  assert.ok(await startedAfter(ids[2], [ids[0]]));
+  assert.ok(await startedAfter(ids[3], [ids[1], ids[2], root]));
+  const edges = await owner.query('SELECT count(*) AS n FROM job_deps WHERE job_id = ANY($1::uuid[])', [ids]);
+  assert.equal(Number(edges.rows[0].n), 6);
+  await assert.rejects(client.submitMany([{ type: 'noop', ref: 'a' }, { type: 'noop', afterAny: 'zz' }]),
+    /^InvalidArgument: job 2: "after_any": unknown ref "zz"$/);
+  await assert.rejects(client.submitMany([{ type: 'noop', ref: 'a' }, { type: 'noop', ref: 'a' }]),
+    /^InvalidArgument: job 2: "ref": "a" is job 1's too$/);
+});
+
 /** The backends of `client`'s listening connection and the ids each watches. */
 async function listeners() {
   const { rows } = await owner.query(`SELECT a.pid, array_remove(array_agg(w.job_id::text ORDER BY w.job_id), NULL) AS ids

@@ -64,6 +64,35 @@ def job_id(value: Union[str, uuid.UUID]) -> str:
     raise InvalidArgument(f"job id {value!r} is not a UUID")
 
 
+def job_ids(name: str, value: Any) -> list[str]:
+    """Dependencies as canonical UUID texts: None is [], a str or uuid.UUID one id, else an
+    iterable of them; InvalidArgument names the first that is not a job id."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, (str, uuid.UUID)) else value
+    try:
+        items = list(items)
+    except TypeError:
+        raise InvalidArgument(f"{name} must be a job id or an iterable of job ids, "
+                              f"not {type(value).__name__}") from None
+    try:
+        return [job_id(i) for i in items]
+    except InvalidArgument as e:
+        raise InvalidArgument(f"{name}: {e}") from None
+
+
+def _deps_field(name: str, value: Any) -> list[str]:
+    """A submit_many job's "after" / "after_any": a job id or ref, or an iterable of them,
+    as strings (uuid.UUID as its text); the server tells ids from refs and checks them."""
+    items = [value] if isinstance(value, (str, uuid.UUID)) else value
+    try:
+        items = list(items)
+    except TypeError:
+        raise InvalidArgument(f'"{name}" must be a job id or ref, or a list of them, '
+                              f"not {type(value).__name__}") from None
+    return [str(i) if isinstance(i, uuid.UUID) else i for i in items]
+
+
 def json_text(name: str, value: Any) -> Optional[str]:
     """value as JSON text (None stays None, for the SQL API's defaults); InvalidArgument if
     it cannot be serialised."""
@@ -77,7 +106,8 @@ def json_text(name: str, value: Any) -> Optional[str]:
 
 def submit_many_json(jobs: Iterable[Mapping[str, Any]]) -> str:
     """The jobs of submit_many as the JSON array text of jobq_submit_many: each a dict with
-    submit()'s fields; timedelta durations become seconds and datetimes ISO 8601 text.
+    submit()'s fields; timedelta durations become seconds, datetimes ISO 8601 text and the
+    uuid.UUIDs of "after" / "after_any" UUID text.
     Unknown fields are passed on for the server to name; None fields are left out.
     InvalidArgument names the 1-based job, as the server does."""
     out = []
@@ -102,5 +132,7 @@ def _one_job(job: Any) -> dict[str, Any]:
             v = seconds(k, v, positive=(k != "delay"))
         elif k == "run_at":
             v = run_at(v).isoformat()  # type: ignore[union-attr]
+        elif k in ("after", "after_any"):
+            v = _deps_field(k, v)
         obj[k] = v
     return obj

@@ -23,13 +23,15 @@ JobId = Union[str, uuid.UUID]
 T = TypeVar("T")
 
 # Positional, in the order of the contract: jobq_submit(type, payload, queue, run_at,
-# max_attempts, key, timeout, metadata, unique_for, priority, concurrency_key). A delay is added to the
+# max_attempts, key, timeout, metadata, unique_for, priority, concurrency_key, after,
+# after_any; migration 0054 for the last two). A delay is added to the
 # server's clock (not the client's, which may be off), at the time of the call: now() would
 # be the start of the application's transaction.
 _SUBMIT = """SELECT jobq_submit(%s, %s::jsonb, %s,
     coalesce(%s::timestamptz, clock_timestamp() + %s::float8 * interval '1 second'),
     %s::int, %s, %s::float8 * interval '1 second', %s::jsonb,
-    %s::float8 * interval '1 second', coalesce(%s::int, 0), %s)::text"""
+    %s::float8 * interval '1 second', coalesce(%s::int, 0), %s,
+    %s::text[]::uuid[], %s::text[]::uuid[])::text"""
 _SUBMIT_MANY = "SELECT jobq_submit_many(%s::jsonb)::text[]"
 _CANCEL = "SELECT id::text, status FROM jobq_cancel(ARRAY[%s]::uuid[], %s)"
 _STATUS = "SELECT * FROM jobq_status(%s::uuid)"
@@ -214,7 +216,10 @@ class Client:
                key: Optional[str] = None, max_attempts: Optional[int] = None,
                timeout: Optional[cv.Seconds] = None, metadata: Optional[Mapping[str, Any]] = None,
                unique_for: Optional[cv.Seconds] = None, priority: Optional[int] = None,
-               concurrency_key: Optional[str] = None, conn: Any = None) -> str:
+               concurrency_key: Optional[str] = None,
+               after: Union[JobId, Iterable[JobId], None] = None,
+               after_any: Union[JobId, Iterable[JobId], None] = None,
+               conn: Any = None) -> str:
         """Submits one job and returns its id (lower-case UUID text).
 
         payload: any JSON value (None: {}). queue: None is 'default'. delay (seconds or a
@@ -229,6 +234,13 @@ class Client:
         jobs (docs/scheduling.md, "Priorities"). concurrency_key: the job's tenant (1-128
         of A-Z a-z 0-9 _ . : -; None: none): the keys of a queue take turns, and a limit on
         key:K caps K's running jobs (docs/scheduling.md, "Fairness").
+
+        after, after_any: dependencies (docs/workflows.md): a job id or an iterable of job
+        ids of existing jobs. The job is saved 'waiting' and runs only once every `after`
+        job has succeeded and every `after_any` job has ended in any way; a failed or
+        cancelled `after` job cancels it. A key that returns an existing job links nothing.
+        Needs a READ COMMITTED transaction (PostgreSQL's default): in REPEATABLE READ or
+        SERIALIZABLE the server refuses it (SQLSTATE 25000, psycopg's own exception).
 
         conn: the application's own psycopg (3 or 2) connection. The job is inserted in
         ITS current transaction and is not committed by the client: it exists, and runs,
@@ -255,18 +267,22 @@ class Client:
                   cv.seconds("timeout", timeout, positive=True),
                   cv.json_text("metadata", metadata),
                   cv.seconds("unique_for", unique_for, positive=True), priority,
-                  concurrency_key)
+                  concurrency_key, cv.job_ids("after", after) or None,
+                  cv.job_ids("after_any", after_any) or None)
         return str(self._run(conn, _SUBMIT, params)[0][0])
 
     def submit_many(self, jobs: Iterable[Mapping[str, Any]], *, conn: Any = None) -> list[str]:
         """Submits several jobs at once, all or none, and returns their ids in input order.
 
         jobs: dicts with submit()'s fields ('type' required; payload, queue, delay, run_at,
-        key, max_attempts, timeout, metadata, unique_for, priority, concurrency_key). A key
-        repeated or already
-        used gives the existing job's id. conn: as for submit(). InvalidArgument names the
-        first bad job (1-based), e.g. ``job 3: unknown field "bogus"``; nothing is then
-        inserted.
+        key, max_attempts, timeout, metadata, unique_for, priority, concurrency_key), and for
+        a graph of dependencies (docs/workflows.md): 'ref', a name for the job within this
+        call (1-64 of A-Z a-z 0-9 _ . : -, unique in the call), and 'after' / 'after_any',
+        each a job id or the ref of an EARLIER job of the list, or a list of them (submit()'s
+        after and after_any). The whole graph is linked in the call. A key repeated or
+        already used gives the existing job's id (and links nothing for it). conn: as for
+        submit(). InvalidArgument names the first bad job (1-based), e.g. ``job 3: unknown
+        field "bogus"`` or ``job 2: "after": unknown ref "x"``; nothing is then inserted.
         """
         rows = self._run(conn, _SUBMIT_MANY, (cv.submit_many_json(jobs),))
         return [str(i) for i in rows[0][0]]

@@ -236,6 +236,62 @@ class ClientTest(unittest.TestCase):
         self.c.cancel(first)
         self.c.cancel(new)
 
+    # ------------------------------------------------------------------ dependencies
+    def started_after_finish(self, jid: str, deps: list[str]) -> bool:
+        """jid started after every job of deps finished (read as the table owner)."""
+        return rows("SELECT j.started_at >= (SELECT max(d.finished_at) FROM jobs d"
+                    " WHERE d.id = any(%s::uuid[])) FROM jobs j WHERE j.id = %s",
+                    deps, jid) == [(True,)]
+
+    def test_submit_after_waits_for_its_dependency(self) -> None:
+        first = self.c.submit("sleep", {"seconds": 2})
+        with psycopg.connect(DSN) as app:
+            with app.transaction():
+                failing = self.c.submit("fail", {"message": "dep fails", "permanent": True},
+                                        after=first, conn=app)
+                after = self.c.submit("echo", {"after": 1}, after=first, conn=app)
+                both = self.c.submit("echo", {"both": 1}, after=[uuid.UUID(first)],
+                                     after_any=[failing], conn=app)
+                doomed = self.c.submit("noop", after=[failing, first], conn=app)
+        self.assertEqual(self.c.status(after)["status"], "waiting")
+        self.assertEqual(self.c.status(both)["status"], "waiting")
+        self.assertEqual(self.c.wait(after, timeout=WAIT), {"after": 1})
+        self.assertTrue(self.started_after_finish(after, [first]))
+        self.assertEqual(self.c.wait(both, timeout=WAIT), {"both": 1})
+        self.assertTrue(self.started_after_finish(both, [first, failing]))
+        with self.assertRaises(jobq.JobCancelled):
+            self.c.wait(doomed, timeout=WAIT)
+        self.assertEqual(self.c.status(doomed)["status_reason"], f"dependency {failing} failed")
+        self.assertEqual(rows("SELECT status FROM jobs WHERE id = %s", failing), [("failed",)])
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^after: job id 'nope' is not a UUID$"):
+            self.c.submit("noop", after=["nope"])
+        with self.assertRaisesRegex(jobq.InvalidArgument, "^after_any: job .* does not exist$"):
+            self.c.submit("noop", after_any=str(uuid.uuid4()))
+        with self.assertRaisesRegex(jobq.InvalidArgument,
+                                    f"^after: job {failing} is failed, so this one could never run"):
+            self.c.submit("noop", after=failing)
+
+    def test_submit_many_graph_with_refs(self) -> None:
+        root = self.c.submit("sleep", {"seconds": 1})
+        ids = self.c.submit_many([
+            {"type": "sleep", "payload": {"seconds": 1}, "ref": "a", "after": uuid.UUID(root)},
+            {"type": "echo", "payload": "b", "ref": "b", "after": "a"},
+            {"type": "echo", "payload": "c", "ref": "c", "after": ["a"]},
+            {"type": "echo", "payload": "sink", "after": ["b", "c"], "after_any": [root]},
+        ])
+        self.assertEqual(len(set(ids)), 4)
+        self.assertEqual([self.c.status(i)["status"] for i in ids[1:]], ["waiting"] * 3)
+        self.assertEqual(self.c.wait(ids[3], timeout=WAIT), "sink")
+        self.assertTrue(self.started_after_finish(ids[0], [root]))
+        self.assertTrue(self.started_after_finish(ids[1], [ids[0]]))
+        self.assertTrue(self.started_after_finish(ids[2], [ids[0]]))
+        self.assertTrue(self.started_after_finish(ids[3], [ids[1], ids[2], root]))
+        with self.assertRaisesRegex(jobq.InvalidArgument, '^job 2: "after": unknown ref "zz"$'):
+            self.c.submit_many([{"type": "noop", "ref": "a"}, {"type": "noop", "after": "zz"}])
+        with self.assertRaisesRegex(jobq.InvalidArgument,
+                                    '^job 1: "after": "b" is the ref of job 2, not of an earlier job$'):
+            self.c.submit_many([{"type": "noop", "after": "b"}, {"type": "noop", "ref": "b"}])
+
     # ------------------------------------------------------------------ refusals
     def test_bad_input_raises_invalid_argument_with_the_message(self) -> None:
         cases = [
