@@ -19,14 +19,20 @@
 --   a scan of every stripe for each released job: 3.2 to 3.9 s in the submit's link of a
 --   10,000-job graph. Its state test is now `(status = 'waiting') IS TRUE`, which no index
 --   on the state serves: the rows come by primary key from the ids.
--- - These four functions run with enable_seqscan and enable_bitmapscan off: every table they
---   read (jobs, job_deps, job_deps_left) is read by an index on the key they look up, so a
---   sequential or bitmap scan is only ever the planner's guess from missing or stale
---   statistics. Like 0049's settings for the relay's statements.
+-- - jobq_deps_ended, jobq_deps_count and jobq_deps_queue run with sequential, bitmap, hash
+--   and merge plans off: each of their statements joins ids (arrays, or the rows of a
+--   table it just read by key) to jobs, job_deps or job_deps_left by the key of an index,
+--   so a nested loop of index lookups is always the plan, and any other is the planner's
+--   guess from missing or stale statistics. With only sequential scans off, the release's
+--   update hashed a full scan of jobs_pkey instead (38,057 rows of jobs fetched to queue
+--   2,000 jobs: tests/integration/test_deps_stale_stats.sh). Like 0049's settings for the
+--   relay's statements. jobq_link_deps keeps the planner's choice: it joins arrays to
+--   arrays, which a hash join serves, and it runs once per submit, not per end.
 
 CREATE OR REPLACE FUNCTION jobq_deps_queue(ids uuid[]) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
-    SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+    SET enable_seqscan = off SET enable_bitmapscan = off SET enable_hashjoin = off
+    SET enable_mergejoin = off AS $$
 DECLARE
     nq integer;
 BEGIN
@@ -58,13 +64,14 @@ $$;
 
 ALTER FUNCTION jobq_deps_count(uuid[], uuid[]) SET enable_seqscan = off;
 ALTER FUNCTION jobq_deps_count(uuid[], uuid[]) SET enable_bitmapscan = off;
-ALTER FUNCTION jobq_link_deps(uuid[], uuid[], boolean[]) SET enable_seqscan = off;
-ALTER FUNCTION jobq_link_deps(uuid[], uuid[], boolean[]) SET enable_bitmapscan = off;
+ALTER FUNCTION jobq_deps_count(uuid[], uuid[]) SET enable_hashjoin = off;
+ALTER FUNCTION jobq_deps_count(uuid[], uuid[]) SET enable_mergejoin = off;
 
 -- As 0050's, its two reads of the ended jobs by primary key (see the top).
 CREATE OR REPLACE FUNCTION jobq_deps_ended(ended uuid[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
-    SET enable_nestloop = on SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+    SET enable_nestloop = on SET enable_seqscan = off SET enable_bitmapscan = off
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     ed uuid[];
     ej uuid[];

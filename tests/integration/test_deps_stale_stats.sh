@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# test_deps_stale_stats — the end of a job with dependents, and the release of its
+# dependents, read their rows by key whatever the statistics say (migration 0055). The jobs
+# table is analyzed while it holds 50 finished jobs and 1 waiting one, with autovacuum off
+# for jobs and job_deps_left, then 30,000 succeeded jobs come, as on an installation that
+# keeps its finished jobs a while. In one transaction each (pg_stat_xact_user_tables counts
+# that transaction's reads):
+#  - the success of a job with one dependent: at most 50 rows of jobs fetched, none read by
+#    a sequential scan, nor of job_deps_left (on 0050's statements: 6 rows fetched, and
+#    2,003 stripes read sequentially; in bench/graph, on statistics as stale, 0050's read
+#    of the ended job's edges hashed every succeeded job of the table through a BitmapOr of
+#    jobs_status_created, 54,909 rows for one end);
+#  - the success of a root with 2,000 dependents, which queues them: at most 4 rows of jobs
+#    fetched per dependent, and no sequential scan of jobs or job_deps_left (on 0050's:
+#    32,053 rows of jobs read sequentially, and 2,007,000 of job_deps_left: an anti-join
+#    that scanned every stripe for each released job; with sequential scans off alone, a
+#    hash of a full scan of jobs_pkey, 38,057 rows fetched).
+# Both releases happen (the dependents are queued), and the graph's other checks are
+# test_dependencies'.
+source "$(dirname "$0")/lib.sh"
+jq_setup deps_stale_stats
+
+check --fatal "jobq migrate exits 0" jobq migrate
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after,
+                       published_at, finished_at)
+     select 'noop', 'old', 'succeeded', 'done', now(), now(), now(), now()
+     from generate_series(1, 50)" >/dev/null
+check_status "submit a dependency" 0 jobq submit noop --queue dq
+dep=$(sed -n 1p <<<"$OUT")
+check_status "and a job after it" 0 jobq submit noop --queue dq --after "${dep:-x}"
+one=$(sed -n 1p <<<"$OUT")
+sql "alter table jobs set (autovacuum_enabled = false);
+     alter table job_deps_left set (autovacuum_enabled = false);
+     analyze jobs; analyze job_deps_left" >/dev/null
+sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after,
+                       published_at, finished_at)
+     select 'noop', 'old', 'succeeded', 'done', now(), now(), now(), now()
+     from generate_series(1, 30000)" >/dev/null
+python3 - "$T/fan.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('{"type":"noop","queue":"dq","ref":"root"}\n')
+    for i in range(2000):
+        f.write('{"type":"noop","queue":"dq","after":"root","payload":{"i":%d}}\n' % i)
+PY
+check_status "submit a root and 2,000 jobs after it (one batch)" 0 jobq submit --batch "$T/fan.jsonl"
+root=$(sed -n 1p <<<"$OUT")
+check_eq "2,000 jobs wait" 2001 "$(sql "select count(*) from jobs where status = 'waiting'")"
+
+# end JOB — succeed JOB in a transaction of its own; prints "FETCHED SEQ_JOBS SEQ_STRIPES":
+# that transaction's rows of jobs fetched through indexes, rows of jobs read by sequential
+# scans, and rows of job_deps_left read by sequential scans
+end() {
+  sql "begin;
+       update jobs set status = 'succeeded', status_reason = 'done', finished_at = now()
+        where id = '$1';
+       select coalesce(sum(idx_tup_fetch) filter (where relname = 'jobs'), 0) || ' ' ||
+              coalesce(sum(seq_tup_read) filter (where relname = 'jobs'), 0) || ' ' ||
+              coalesce(sum(seq_tup_read) filter (where relname = 'job_deps_left'), 0)
+         from pg_stat_xact_user_tables where relname in ('jobs', 'job_deps_left');
+       commit" | grep -E '^[0-9]+ [0-9]+ [0-9]+$'
+}
+read -r fetched seq_jobs seq_stripes <<<"$(end "${dep:-00000000-0000-0000-0000-000000000000}")"
+note "one end with one dependent: jobs rows fetched $fetched, read sequentially $seq_jobs; stripes read sequentially $seq_stripes"
+check "the end of a job with one dependent fetched at most 50 rows of jobs ($fetched)" \
+  test "${fetched:-999999}" -le 50
+check_eq "... and read none sequentially" 0 "${seq_jobs:-x}"
+check_eq "... nor of job_deps_left" 0 "${seq_stripes:-x}"
+check_eq "... and its dependent was queued" queued "$(sql "select status from jobs where id = '${one:-00000000-0000-0000-0000-000000000000}'")"
+
+read -r fetched seq_jobs seq_stripes <<<"$(end "${root:-00000000-0000-0000-0000-000000000000}")"
+note "one end with 2,000 dependents: jobs rows fetched $fetched, read sequentially $seq_jobs; stripes read sequentially $seq_stripes"
+check "the end of a root with 2,000 dependents fetched at most 8,000 rows of jobs (4 a dependent: $fetched)" \
+  test "${fetched:-999999}" -le 8000
+check_eq "... read none of jobs sequentially" 0 "${seq_jobs:-x}"
+check_eq "... nor of job_deps_left" 0 "${seq_stripes:-x}"
+check_eq "... and queued its 2,000 dependents" 2000 \
+  "$(sql "select count(*) from jobs where queue = 'dq' and status = 'queued' and status_reason = 'dependencies done' and payload ? 'i'")"
+check_eq "no stripe is left" 0 "$(sql "select count(*) from job_deps_left")"
