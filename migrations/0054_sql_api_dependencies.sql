@@ -8,9 +8,13 @@
 -- waiting (has_dependencies) and its edges are linked by jobq_link_deps in the same call:
 -- one jobq_link_deps call for the whole array, so a whole graph goes in at once, and a
 -- dependency must exist already or come earlier in the array, so no cycle can be built.
--- A key that returns an existing job links nothing (that job keeps the dependencies of the
--- submit that made it). Linking needs READ COMMITTED (0050: jobq_link_deps refuses
--- REPEATABLE READ and SERIALIZABLE with SQLSTATE 25000).
+-- A key that returns an existing job links nothing and checks nothing of the dependencies
+-- (that job keeps those of the submit that made it; a retry of a submit that committed
+-- returns its job whatever became of them). Linking needs READ COMMITTED (0050:
+-- jobq_link_deps refuses REPEATABLE READ and SERIALIZABLE with SQLSTATE 25000). A waiting
+-- job's check for edges at the commit (jobs_waiting_linked) is deferred again by the
+-- insert, so that an application's `SET CONSTRAINTS ALL IMMEDIATE` does not fire it before
+-- the link.
 --
 -- jobq_link_deps is not for PUBLIC nor for jobq_producer (0050, common/migrate.c): the SQL
 -- API's SECURITY DEFINER functions call it as their owner. The old signatures are dropped,
@@ -35,6 +39,9 @@ DECLARE
 BEGIN
     IF $6 IS NOT NULL THEN
         PERFORM public.jobq_expire_keys(ARRAY[$6]);
+    END IF;
+    IF $12 THEN   -- linked after this insert, in this transaction: checked at its commit
+        SET CONSTRAINTS public.jobs_waiting_linked DEFERRED;
     END IF;
     INSERT INTO public.jobs AS j (type, payload, queue, max_attempts, run_after, status,
                                   timeout, idempotency_key, status_reason, publish_after,
@@ -110,7 +117,15 @@ DECLARE
     deps boolean := coalesce(cardinality($12), 0) + coalesce(cardinality($13), 0) > 0;
     r record;
 BEGIN
-    IF problem IS NULL AND deps THEN
+    IF problem IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = problem;
+    END IF;
+    SELECT * INTO r FROM public.jobq_insert_job($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                                                deps);
+    -- A key that returns an existing job links nothing, and so checks nothing of the
+    -- dependencies: a retry of a submit that committed returns its job whatever became of
+    -- them since. A refusal below undoes the insert with the whole call.
+    IF deps AND r.created THEN
         -- As jobq_submit_many's check, in the parameters' words; jobq_link_deps checks
         -- again under its locks.
         SELECT CASE WHEN j.id IS NULL THEN format('%s: job %s does not exist', x.f, x.d)
@@ -122,13 +137,9 @@ BEGIN
         LEFT JOIN public.jobs j ON j.id = x.d
         WHERE j.id IS NULL OR (x.f = 'after' AND j.status IN ('failed', 'cancelled'))
         ORDER BY x.f = 'after_any', x.n LIMIT 1;
-    END IF;
-    IF problem IS NOT NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = problem;
-    END IF;
-    SELECT * INTO r FROM public.jobq_insert_job($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                                                deps);
-    IF deps AND r.created THEN
+        IF problem IS NOT NULL THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = problem;
+        END IF;
         PERFORM public.jobq_sql_link_deps(
             array_fill(r.id, ARRAY[coalesce(cardinality($12), 0) + coalesce(cardinality($13), 0)]),
             coalesce($12, '{}') || coalesce($13, '{}'),
@@ -258,7 +269,7 @@ BEGIN
                     ELSIF kref >= i THEN
                         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
                             MESSAGE = format('job %s: "%s": "%s" is the ref of job %s, not of an earlier job',
-                                             i, f, t, kref);
+                                             i, f, public.jobq_clean(t, 80), kref);
                     END IF;
                     dl := dl || ids[kref];
                 END IF;

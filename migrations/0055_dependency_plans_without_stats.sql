@@ -27,7 +27,12 @@
 --   update hashed a full scan of jobs_pkey instead (38,057 rows of jobs fetched to queue
 --   2,000 jobs: tests/integration/test_deps_stale_stats.sh). Like 0049's settings for the
 --   relay's statements. jobq_link_deps keeps the planner's choice: it joins arrays to
---   arrays, which a hash join serves, and it runs once per submit, not per end.
+--   arrays, which a hash join serves, and it runs once per submit, not per end. A
+--   function's settings hold for what its statements fire too: the history trigger on the
+--   release's update (jobq_record_updates, its own nested loops off: with every join
+--   method off it plans as usual, each costed alike) and the batches' counting it calls
+--   (jobq_batch_count, reads by key of batch_left); test_batch_callbacks runs graphs in
+--   batches.
 
 CREATE OR REPLACE FUNCTION jobq_deps_queue(ids uuid[]) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp

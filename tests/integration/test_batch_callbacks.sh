@@ -10,6 +10,9 @@
 #    same batch and ids (nothing queued twice); with other callbacks, or with a new key, it
 #    is refused with one line naming file, line, key, job and batch;
 #  - a retry of a failed job before completion raises the count again;
+#  - pruning: a failed job pruned before the completion still counts; a completed batch is
+#    kept while one of its jobs is, and goes (row and counters) with its last one, its
+#    callback job kept (migration 0056); a batch not completed is kept without jobs;
 #  - the guards: the consumer's role cannot change a job's batch, nor write the counts or
 #    call the completion; the CLI's cannot insert a job into a batch its transaction did
 #    not open; an end under REPEATABLE READ is refused (one line, the job unchanged);
@@ -135,6 +138,32 @@ check_eq "after a pruned failure: on_complete once, on_success never" "1 0" \
   "$(cb_jobs "$pb" on_complete) $(cb_jobs "$pb" on_success)"
 check_eq "its counts add up to the total: 2 succeeded, 1 failed, 0 cancelled, total 3" "2 1 0 3" \
   "$(cb_payload "$pb" on_complete "->'counts'->>'succeeded'") $(cb_payload "$pb" on_complete "->'counts'->>'failed'") $(cb_payload "$pb" on_complete "->'counts'->>'cancelled'") $(cb_payload "$pb" on_complete "->>'total'")"
+
+# ---- a completed batch goes with the last of its jobs (migration 0056), not before; its
+# callback job stays (a job of its own)
+pcb=$(sql "select on_complete_job from batches where id = '$pb'")
+pkeep=$(sql "select id from jobs where batch_id = '$pb' order by id limit 1")
+age() {  # WHERE: the jobs of pb that match finished 30 days ago, by their history too
+  sql "update jobs set finished_at = now() - interval '30 days' where batch_id = '$pb' and $1;
+       update job_events set at = now() - interval '30 days'
+        where job_id in (select id from jobs where batch_id = '$pb' and $1)" >/dev/null
+}
+age "id <> '${pkeep:-00000000-0000-0000-0000-000000000000}'"
+check_status "prune with one of the batch's jobs not due" 0 jobq prune --older-than 7d
+check_eq "the batch is kept while one of its jobs is" "1 1" \
+  "$(sql "select (select count(*) from jobs where batch_id = '$pb') || ' ' || (select count(*) from batches where id = '$pb')")"
+age true
+check_status "prune its last job" 0 jobq prune --older-than 7d
+check_eq "the completed batch went with it, row and counters" "0 0 0" \
+  "$(sql "select (select count(*) from jobs where batch_id = '$pb') || ' ' || (select count(*) from batches where id = '$pb') || ' ' || (select count(*) from batch_left where batch_id = '$pb')")"
+check_eq "its on_complete callback job is kept" 1 "$(sql "select count(*) from jobs where id = '${pcb:-00000000-0000-0000-0000-000000000000}'")"
+check_status "batch status of the pruned batch: no such batch (exit 3)" 3 cli batch status "$pb"
+printf '{"type":"noop","delay":"1h"}\n' >"$T/keep.jsonl"
+check_status "submit a batch of 1 delayed job" 0 cli submit --batch "$T/keep.jsonl" --on-complete echo
+read -r _ kb <"$OUT_FILE"
+sql "delete from jobs where batch_id = '$kb'" >/dev/null
+check_eq "a batch that has not completed is kept when its jobs are deleted" 1 \
+  "$(sql "select count(*) from batches where id = '$kb'")"
 
 # ---- ends of many jobs of two batches, in combined statements, from 6 sessions at once:
 # the stripes are taken in one order, so no end waits in a cycle (no deadlock, SQLSTATE

@@ -344,6 +344,7 @@ zrc=0; wait "$zpid" || zrc=$?
 # the cancel normally (it waits from 0.5 s, the session from 1 s), the session when the CLI
 # started late on a loaded machine. Either way the cancel must exit 0.
 check_eq "a cancel in a deadlock exits 0 (a victim runs again)" 0 "$crc"
+(( crc == 0 )) || note "  ... its stderr: $(head -c 400 "$T/dl_c.err" | tr '\n' ' '); the session's: $(head -c 400 "$T/dl_z.err" | tr '\n' ' ')"
 if (( zrc == 0 )); then note "  ... the cancel was the victim, and ran again"
 else note "  ... the other session was the victim (the cancel started late)"; fi
 check_eq "  ... J1 is cancelled" cancelled "$(st "${dia2[1]}")"

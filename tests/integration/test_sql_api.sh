@@ -239,6 +239,49 @@ check_eq "... returns it too, with no edge" "$keyed 0" \
   "$OUT $(sql "select count(*) from job_deps where job_id = '$keyed'")"
 app "select count(*) from jobq_cancel(array['$keyed']::uuid[])" >/dev/null
 
+# ---- a key's retry returns its job whatever became of its dependencies
+check_status "a dependency an hour ahead" 0 app "select jobq_submit('noop', run_at => now() + interval '1 hour')"
+KX=$OUT
+check_status "a job after it, with a key" 0 app "select jobq_submit('noop', key => 'dep-key2', after => array['$KX']::uuid[])"
+kdep=$OUT
+app "select count(*) from jobq_cancel(array['$KX']::uuid[])" >/dev/null
+check_eq "the dependency cancelled, the job after it too" cancelled "$(sql "select status from jobs where id = '$kdep'")"
+check_status "jobq_submit of that key after the cancelled dependency again" 0 app \
+  "select jobq_submit('noop', key => 'dep-key2', after => array['$KX']::uuid[])"
+check_eq "... returns the job (a retry of a submit that committed)" "$kdep" "$OUT"
+check_status "... and after a job that does not exist" 0 app \
+  "select jobq_submit('noop', key => 'dep-key2', after => array['00000000-0000-4000-8000-000000000002']::uuid[])"
+check_eq "... returns it too" "$kdep" "$OUT"
+
+# ---- SET CONSTRAINTS ALL IMMEDIATE does not break a submit with dependencies
+check_status "a second dependency an hour ahead" 0 app "select jobq_submit('noop', run_at => now() + interval '1 hour')"
+KY=$OUT
+check_status "jobq_submit after it under SET CONSTRAINTS ALL IMMEDIATE" 0 app \
+  "begin; set constraints all immediate; select jobq_submit('noop', after => array['$KY']::uuid[]); commit"
+check_status "jobq_submit_many after it under SET CONSTRAINTS ALL IMMEDIATE" 0 app \
+  "begin; set constraints all immediate; select jobq_submit_many('[{\"type\":\"noop\",\"after\":\"$KY\"}]'); commit"
+check_eq "both wait for it, linked" "2 2" \
+  "$(sql "select count(*) filter (where j.status = 'waiting') || ' ' || count(*) from job_deps d join jobs j on j.id = d.job_id where d.dep_id = '$KY'")"
+
+# ---- an open application transaction that submits after a job does not hold the other
+# applications' submits after it (a share lock once the job has dependents: 0057); the
+# dependency's end waits for it (docs/workflows.md)
+app "begin; select jobq_submit('noop', after => array['$KY']::uuid[]); select pg_sleep(8); commit" \
+  >/dev/null 2>&1 &
+holder=$!
+sleep 1.5
+t0=$(_jq_now_ms)
+check_status "meanwhile another application submits after the same job" 0 app \
+  "select jobq_submit('noop', after => array['$KY']::uuid[])"
+waited=$(($(_jq_now_ms) - t0))
+check "... without waiting for the first one's commit ($waited ms; it holds 8 s)" test "$waited" -lt 5000
+wait "$holder"
+check_eq "all 4 jobs after it wait, linked" "4 4" \
+  "$(sql "select count(*) filter (where j.status = 'waiting') || ' ' || count(*) from job_deps d join jobs j on j.id = d.job_id where d.dep_id = '$KY'")"
+app "select count(*) from jobq_cancel(array['$KY']::uuid[])" >/dev/null
+check_eq "cancelling it cancels the 4" 4 \
+  "$(sql "select count(*) from job_deps d join jobs j on j.id = d.job_id where d.dep_id = '$KY' and j.status = 'cancelled'")"
+
 # bad_deps DESC SQL MESSAGE — the call fails with MESSAGE as its one line and saves nothing
 bad_deps() {
   local before

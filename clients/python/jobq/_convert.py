@@ -69,6 +69,9 @@ def job_ids(name: str, value: Any) -> list[str]:
     iterable of them; InvalidArgument names the first that is not a job id."""
     if value is None:
         return []
+    if isinstance(value, (Mapping, bytes, bytearray)):
+        raise InvalidArgument(f"{name} must be a job id or an iterable of job ids, "
+                              f"not {type(value).__name__}")
     items = [value] if isinstance(value, (str, uuid.UUID)) else value
     try:
         items = list(items)
@@ -84,13 +87,32 @@ def job_ids(name: str, value: Any) -> list[str]:
 def _deps_field(name: str, value: Any) -> list[str]:
     """A submit_many job's "after" / "after_any": a job id or ref, or an iterable of them,
     as strings (uuid.UUID as its text); the server tells ids from refs and checks them."""
+    if value is None:
+        return []
+    if isinstance(value, (Mapping, bytes, bytearray)):
+        raise InvalidArgument(f'"{name}" must be a job id or ref, or a list of them, '
+                              f"not {type(value).__name__}")
     items = [value] if isinstance(value, (str, uuid.UUID)) else value
     try:
         items = list(items)
     except TypeError:
         raise InvalidArgument(f'"{name}" must be a job id or ref, or a list of them, '
                               f"not {type(value).__name__}") from None
-    return [str(i) if isinstance(i, uuid.UUID) else i for i in items]
+    return [_id_or_ref(i) for i in items]
+
+
+def _id_or_ref(item: Any) -> Any:
+    """A uuid.UUID, or a string that is a UUID in any form uuid.UUID reads (braces, urn:,
+    32 hex digits), as the canonical text the server takes for a job id, as submit's
+    job_ids does; any other value as it is (a ref, or what the server refuses by name)."""
+    if isinstance(item, uuid.UUID):
+        return str(item)
+    if isinstance(item, str):
+        try:
+            return str(uuid.UUID(item))
+        except ValueError:
+            return item
+    return item
 
 
 def json_text(name: str, value: Any) -> Optional[str]:

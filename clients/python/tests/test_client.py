@@ -291,6 +291,16 @@ class ClientTest(unittest.TestCase):
         with self.assertRaisesRegex(jobq.InvalidArgument,
                                     '^job 1: "after": "b" is the ref of job 2, not of an earlier job$'):
             self.c.submit_many([{"type": "noop", "after": "b"}, {"type": "noop", "ref": "b"}])
+        with self.assertRaisesRegex(jobq.InvalidArgument,
+                                    '^job 1: "after" must be a job id or ref, or a list of them, not dict$'):
+            self.c.submit_many([{"type": "noop", "after": {"id": 1}}])
+        with self.assertRaisesRegex(jobq.InvalidArgument,
+                                    "^after must be a job id or an iterable of job ids, not dict$"):
+            self.c.submit("noop", after={root: 1})
+        # a UUID in another form than the canonical one is a job id in both calls
+        braced = self.c.submit_many([{"type": "noop", "after_any": "{%s}" % root.upper()}])
+        self.assertEqual(rows("SELECT dep_id::text FROM job_deps WHERE job_id = %s", braced[0]),
+                         [(root,)])
 
     # ------------------------------------------------------------------ refusals
     def test_bad_input_raises_invalid_argument_with_the_message(self) -> None:
