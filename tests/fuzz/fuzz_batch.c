@@ -143,9 +143,18 @@ static void check_file(const uint8_t *data, size_t size)
 		m = strlen(err.msg + plen);
 		FUZZ_CHECK(memcmp(err.msg + plen, lerr.msg, m) == 0);
 		FUZZ_CHECK(m == strlen(lerr.msg) || plen + m == sizeof(err.msg) - 1);
-	} else {
-		FUZZ_CHECK(k == 0);
+	} else if (k == 0) {
 		FUZZ_CHECK(strcmp(err.msg, "in.jsonl: no jobs in the batch") == 0);
+	} else {
+		/* every line parsed alone: a reference across lines is wrong (resolve_refs: an
+		 * after naming no earlier line's ref, a ref given twice), named by its line */
+		unsigned long ln = 0;
+		int off = 0;
+
+		FUZZ_CHECK(r == JOBQ_EINVAL);
+		FUZZ_CHECK(sscanf(err.msg, "in.jsonl:%lu: %n", &ln, &off) == 1 && off > 0);
+		FUZZ_CHECK(ln >= 1 && ln <= lineno);
+		FUZZ_CHECK(strstr(err.msg + off, "ref") != NULL);
 	}
 	if (r == 0) {
 		for (i = 0; i < n; i++)

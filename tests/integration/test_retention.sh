@@ -293,13 +293,14 @@ wait_for 10 "after the reload to 300ms, the next tick's round deletes them" \
 # (not due: a job's age is read from its history too), then its history dated back while the
 # retry holds the row (a round in between would otherwise delete it before the retry).
 # (Its history dated now in ins_jobs itself: dated back first, then now, a round in between
-# deleted it once in a loaded CI run.)
+# deleted it once in a loaded CI run.) The retry holds the row 12 s, longer than the 10 s
+# the test gives w5 for its two rounds: held 3 s, a loaded CI run saw the retry commit first.
 ins_jobs 1 succeeded retrying '2 minutes' '0 seconds'
 retrying=$(sql "select id from jobs where queue = 'retrying'")
 retrying_events=$(sql "select count(*) from job_events where job_id = '$retrying'")
 ( rc=0; PGAPPNAME=retention-test-retry _jq_psql "$_JQ_DB" -q -c "begin;
     update jobs set status = 'queued', finished_at = null where id = '$retrying';
-    select pg_sleep(3); commit;" >/dev/null 2>&1 || rc=$?; echo "$rc" >"$T/retry.rc" ) &
+    select pg_sleep(12); commit;" >/dev/null 2>&1 || rc=$?; echo "$rc" >"$T/retry.rc" ) &
 retrier=$!
 wait_for 10 "the retry holds the job's row" sql_is active \
   "select state from pg_stat_activity where application_name = 'retention-test-retry'" || true
