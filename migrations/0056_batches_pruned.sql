@@ -13,9 +13,11 @@
 --
 -- One statement-level trigger, as 0050's jobs_deps_deleted: a delete of jobs without a batch
 -- pays a read of the deleted rows' batch_id. The batches are locked in id order (two
--- statements deleting the last jobs of the same batches wait, never in a cycle), each is
--- deleted only if completed and with no job left (jobs_batch, 0051; a job of it retried
--- meanwhile is not deleted by this statement, so it is still there and keeps its batch).
+-- statements deleting the last jobs of the same batches wait, never in a cycle), then each
+-- is deleted only if completed and with no job left, read in a new statement (jobs_batch,
+-- 0051; a job of it retried meanwhile is not deleted by this statement, so it is still
+-- there and keeps its batch). The deleting transaction must be READ COMMITTED, as jobq's
+-- sessions are: under REPEATABLE READ two such deletes could each see the other's job.
 
 CREATE FUNCTION jobq_batches_deleted() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -27,10 +29,20 @@ BEGIN
     IF gone IS NULL THEN
         RETURN NULL;
     END IF;
+    -- The locks first, then the check in a statement of its own: its snapshot (READ
+    -- COMMITTED) sees the deletes committed while this one waited for a lock. Two
+    -- statements deleting a batch's last two jobs at once (two consumers' retention
+    -- rounds) each see the other's job until it commits; the one that locks the batch
+    -- second sees it gone and deletes the batch.
     SELECT array_agg(b.id ORDER BY b.id) INTO gone
       FROM (SELECT b.id FROM public.batches b
              WHERE b.id = ANY (gone) AND b.completed_at IS NOT NULL
-             ORDER BY b.id FOR UPDATE) b
+             ORDER BY b.id FOR UPDATE) b;
+    IF gone IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT array_agg(b.id ORDER BY b.id) INTO gone
+      FROM unnest(gone) AS b(id)
      WHERE NOT EXISTS (SELECT 1 FROM public.jobs j WHERE j.batch_id = b.id);
     IF gone IS NULL THEN
         RETURN NULL;

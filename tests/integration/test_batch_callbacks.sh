@@ -158,6 +158,22 @@ check_eq "the completed batch went with it, row and counters" "0 0 0" \
   "$(sql "select (select count(*) from jobs where batch_id = '$pb') || ' ' || (select count(*) from batches where id = '$pb') || ' ' || (select count(*) from batch_left where batch_id = '$pb')")"
 check_eq "its on_complete callback job is kept" 1 "$(sql "select count(*) from jobs where id = '${pcb:-00000000-0000-0000-0000-000000000000}'")"
 check_status "batch status of the pruned batch: no such batch (exit 3)" 3 cli batch status "$pb"
+# two statements deleting a completed batch's last two jobs at once (two retention rounds):
+# the one that locks the batch second sees the other's delete, and deletes the batch
+printf '{"type":"noop","delay":"1h"}\n{"type":"noop","delay":"1h"}\n' >"$T/two.jsonl"
+check_status "submit a batch of 2 delayed jobs" 0 cli submit --batch "$T/two.jsonl" --on-complete echo
+read -r _ tb <"$OUT_FILE"
+sql "update jobs set status = 'succeeded', finished_at = now() where batch_id = '$tb'" >/dev/null
+check "the batch of 2 completed" completed "$tb"
+mapfile -t two < <(sql "select id from jobs where batch_id = '$tb' order by id")
+( _jq_psql "$TEST_DB" -q -c "begin; delete from jobs where id = '${two[0]:-}'; select pg_sleep(2); commit" \
+    >/dev/null 2>&1 ) &
+deleter=$!
+sleep 1
+sql "delete from jobs where id = '${two[1]:-}'" >/dev/null
+wait "$deleter" || true
+check_eq "both deleted at once: the batch went with the second to lock it" "0 0" \
+  "$(sql "select (select count(*) from jobs where batch_id = '$tb') || ' ' || (select count(*) from batches where id = '$tb')")"
 printf '{"type":"noop","delay":"1h"}\n' >"$T/keep.jsonl"
 check_status "submit a batch of 1 delayed job" 0 cli submit --batch "$T/keep.jsonl" --on-complete echo
 read -r _ kb <"$OUT_FILE"

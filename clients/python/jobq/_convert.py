@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import uuid
 from typing import Any, Iterable, Mapping, Optional, Union
 
@@ -101,17 +102,19 @@ def _deps_field(name: str, value: Any) -> list[str]:
     return [_id_or_ref(i) for i in items]
 
 
+_DASHED_UUID = re.compile(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                          r"[0-9a-fA-F]{12}\}?")
+
+
 def _id_or_ref(item: Any) -> Any:
-    """A uuid.UUID, or a string that is a UUID in any form uuid.UUID reads (braces, urn:,
-    32 hex digits), as the canonical text the server takes for a job id, as submit's
-    job_ids does; any other value as it is (a ref, or what the server refuses by name)."""
+    """A uuid.UUID, or a string in the dashed UUID form (any case, in braces or not), as the
+    canonical text the server takes for a job id; any other value as it is (a ref, which
+    may be 32 hex digits or start with urn:, or what the server refuses by name)."""
     if isinstance(item, uuid.UUID):
         return str(item)
-    if isinstance(item, str):
-        try:
-            return str(uuid.UUID(item))
-        except ValueError:
-            return item
+    if isinstance(item, str) and _DASHED_UUID.fullmatch(item) and (
+            item.startswith("{") == item.endswith("}")):
+        return str(uuid.UUID(item))
     return item
 
 
