@@ -2,8 +2,9 @@
 # test_fence_token — a stale execution cannot write over a newer execution of the same job by
 # the same worker id at the same attempt number (docs/design.md §1.2: every write is fenced by the
 # lease token, which only grows; `jobq retry` resets the attempt, not the token):
-#  - process A (worker id fw, a command handler that sleeps 2 s and prints {"by":"A"}) runs a
-#    job with --max-attempts 1;
+#  - process A (worker id fw, a command handler that sleeps 5 s and prints {"by":"A"}) runs a
+#    job with --max-attempts 1 (with 2 s, a loaded CI run stopped A only after the job had
+#    finished);
 #  - SIGSTOP A and end its database sessions (as a database restart or a network cut would):
 #    its liveness lock is free, so a new process A2 with the same id fw starts and gives back
 #    what fw left running: the job fails (its one attempt used up);
@@ -18,7 +19,7 @@ jq_setup fence_token
 # A long lease: nothing here waits for one, and A's own lease clock must not fence it.
 export HEARTBEAT_INTERVAL=1s LEASE_DURATION=60s
 cat >"$T/a.conf" <<'CONF'
-handlers = ( { type = "stamp"; command = [ "/bin/sh", "-c", "sleep 2; echo '{\"by\":\"A\"}'" ]; } );
+handlers = ( { type = "stamp"; command = [ "/bin/sh", "-c", "sleep 5; echo '{\"by\":\"A\"}'" ]; } );
 CONF
 cat >"$T/a2.conf" <<'CONF'
 handlers = ( { type = "stamp"; command = [ "/bin/sh", "-c", "sleep 6; echo '{\"by\":\"A2\"}'" ]; } );
@@ -53,7 +54,7 @@ wait_for 15 "A2 runs the job: fw, attempt 1 again" sql_is "running|fw|1" \
 token_a2=$(sql "select lease_token from jobs where id='$id'" 2>/dev/null || echo none)
 note "lease token: A claimed at $token_a, A2 at $token_a2"
 
-# A's handler (2 s) finished while A was stopped: on SIGCONT it writes its outcome.
+# A's handler (5 s) finished while A was stopped: on SIGCONT it writes its outcome.
 stop_consumer A CONT
 sleep 3
 check_eq "A's outcome was refused: the job still runs under A2" "running|fw|1|" \

@@ -413,8 +413,13 @@ while open_ and time.time() - start < 40:
     for s in list(open_):
         if s.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 1)[0] != 1:
             open_.discard(s)
-other = sorted(c for c in codes if c not in ("200", "503"))
-open(sys.argv[4], "w").write("%d %d %d %s\n" % (codes.count("200"), codes.count("503"), len(open_), ",".join(other) or "-"))' \
+# "???": closed with no status line. On a loaded machine a connection whose thread was busy
+# (another client answer of 3 MiB read from the database) can pass its 10 s for the request
+# headers before they are read, and is cut: these clients never read, so that is one of
+# the outcomes allowed to them
+cut = sum(1 for c in codes if c == "???")
+other = sorted(c for c in codes if c not in ("200", "503", "???"))
+open(sys.argv[4], "w").write("%d %d %d %d %s\n" % (codes.count("200"), codes.count("503"), len(open_), cut, ",".join(other) or "-"))' \
   "$port" "/jobs/$huge/raw/payload" "$(awk '$6 == "jobq_session" {print "jobq_session=" $7}' "$T/read.jar")" "$T/unread.n" &
 unread_pid=$!
 sleep 4
@@ -423,9 +428,9 @@ code=$(curl -s --max-time 10 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null
 check_eq "while 48 clients do not read 3 MiB answers a normal request answers" 200 "$code"
 check "... within 3 s ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 3000
 wait "$unread_pid" 2>/dev/null || true
-read -r ok200 busy503 left other <"$T/unread.n"
-check "... some got their answer ($ok200), the others 503 ($busy503) past 64 MiB in flight (other: $other)" \
-  test "$ok200" -ge 1 -a "$busy503" -ge 1 -a $((ok200 + busy503)) -eq 48
+read -r ok200 busy503 left cut other <"$T/unread.n"
+check "... some got their answer ($ok200), the others 503 ($busy503) past 64 MiB in flight, or were cut before their headers were read ($cut; other: $other)" \
+  test "$ok200" -ge 1 -a "$busy503" -ge 1 -a "$cut" -le 16 -a $((ok200 + busy503 + cut)) -eq 48
 check_eq "... and every one that did not read was dropped within 40 s" 0 "$left"
 
 # ---- failed logins are limited per address
