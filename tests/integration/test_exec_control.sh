@@ -28,7 +28,7 @@ progress)
   [ "$JOBQ_CONTROL_FD" = 3 ] || exit 9
   echo '{"op":"progress","progress":{"step":1,"of":2}}' >&3
   echo '{"op":"log","level":"warn","msg":"hello from the command"}' >&3
-  sleep 2.5
+  sleep 6   # step 1 stays while the test reads it (with 2.5 s a loaded CI run missed it)
   printf '{"op":"progress","progress":{"step":2,"of":2}}' >&3   # no newline: the end counts
   exec 3>&-
   echo '{"done":true}' ;;
