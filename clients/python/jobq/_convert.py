@@ -65,20 +65,26 @@ def job_id(value: Union[str, uuid.UUID]) -> str:
     raise InvalidArgument(f"job id {value!r} is not a UUID")
 
 
+def _one_or_many(value: Any, refusal: str) -> list:
+    """None as [], one str or uuid.UUID as a list of it, any other iterable as a list, but
+    not a mapping or bytes (their keys or ints would pass for ids); InvalidArgument with
+    the refusal and the type's name otherwise. Serves job_ids and _deps_field."""
+    if value is None:
+        return []
+    if isinstance(value, (str, uuid.UUID)):
+        return [value]
+    if not isinstance(value, (Mapping, bytes, bytearray)):
+        try:
+            return list(value)
+        except TypeError:
+            pass
+    raise InvalidArgument(f"{refusal}, not {type(value).__name__}")
+
+
 def job_ids(name: str, value: Any) -> list[str]:
     """Dependencies as canonical UUID texts: None is [], a str or uuid.UUID one id, else an
     iterable of them; InvalidArgument names the first that is not a job id."""
-    if value is None:
-        return []
-    if isinstance(value, (Mapping, bytes, bytearray)):
-        raise InvalidArgument(f"{name} must be a job id or an iterable of job ids, "
-                              f"not {type(value).__name__}")
-    items = [value] if isinstance(value, (str, uuid.UUID)) else value
-    try:
-        items = list(items)
-    except TypeError:
-        raise InvalidArgument(f"{name} must be a job id or an iterable of job ids, "
-                              f"not {type(value).__name__}") from None
+    items = _one_or_many(value, f"{name} must be a job id or an iterable of job ids")
     try:
         return [job_id(i) for i in items]
     except InvalidArgument as e:
@@ -88,17 +94,7 @@ def job_ids(name: str, value: Any) -> list[str]:
 def _deps_field(name: str, value: Any) -> list[str]:
     """A submit_many job's "after" / "after_any": a job id or ref, or an iterable of them,
     as strings (uuid.UUID as its text); the server tells ids from refs and checks them."""
-    if value is None:
-        return []
-    if isinstance(value, (Mapping, bytes, bytearray)):
-        raise InvalidArgument(f'"{name}" must be a job id or ref, or a list of them, '
-                              f"not {type(value).__name__}")
-    items = [value] if isinstance(value, (str, uuid.UUID)) else value
-    try:
-        items = list(items)
-    except TypeError:
-        raise InvalidArgument(f'"{name}" must be a job id or ref, or a list of them, '
-                              f"not {type(value).__name__}") from None
+    items = _one_or_many(value, f'"{name}" must be a job id or ref, or a list of them')
     return [_id_or_ref(i) for i in items]
 
 
