@@ -331,14 +331,16 @@ check_status "the waiting job succeeds (not sent to the child SIGKILL awaits)" 0
 check_eq "... on its first attempt" 1 "$(sql "select attempt from jobs where id='$b'")"
 
 # ---------------------------------------------------------------- jobs_per_process = 2 and stops
-a=$("$J" submit duo '{"op": "sleep", "seconds": 2}')
+# b first, a for 10 s: both must be seen running at once by a poll on a loaded machine, and
+# a must still run when b is cancelled
 b=$("$J" submit duo '{"op": "sleep", "seconds": 60}')
+a=$("$J" submit duo '{"op": "sleep", "seconds": 10}')
 wait_for 15 "two jobs run on the duo child" sql_is "running|running" "select string_agg(status, '|') from jobs where id in ('$a','$b')"
 check_status "one of them is cancelled" 0 timeout 30 "$J" cancel --wait --timeout 20s "$b"
 check_status "... the other succeeds" 0 timeout 30 "$J" wait --timeout 20s "$a"
 check_eq "... cancelled / succeeded" "cancelled succeeded" "$(st "$b") $(st "$a")"
 x=$("$J" submit pair '{"op": "stubborn", "seconds": 60}')
-y=$("$J" submit --max-attempts 1 pair '{"op": "sleep", "seconds": 4}')
+y=$("$J" submit --max-attempts 1 pair '{"op": "sleep", "seconds": 10}')  # outlives x's stop
 wait_for 15 "a job ignoring its cancel and another share a child" sql_is "running|running" "select string_agg(status, '|') from jobs where id in ('$x','$y')"
 check_status "the first is cancelled (its child killed after both graces)" 0 timeout 30 "$J" cancel --wait --timeout 20s "$x"
 check_status "the other (max-attempts 1), killed with the child, is released and succeeds" 0 timeout 40 "$J" wait --timeout 30s "$y"

@@ -19,8 +19,9 @@ check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id w1 --concurrency 2
 
 # ---- progress while running
-# 8 s: the list checks below need it still running, and a loaded machine can spend seconds
-# between the first report and them
+# 8 s: the status check below wants it still running, and a loaded machine can spend
+# seconds between the first report and it (the list checks read by type: a progress is kept
+# after the end)
 check_status "submit sleep 8 s" 0 jobq submit sleep '{"seconds": 8, "progress": true}'
 id=$(sed -n 1p <<<"$OUT")
 wait_for 15 "progress {slept: >=1} in jobs.progress while running" sql_is "running|t" \
@@ -29,10 +30,10 @@ check_status "jobq status ID exits 0" 0 jobq status "$id"
 check "jobq status shows the progress line" grep -Eq '^progress: +\{"of": 8, "slept": [0-9]+\}' "$OUT_FILE"
 check_status "jobq status --json exits 0" 0 jobq status --json "$id"
 check_eq "status --json: progress.of is 8" 8 "$(json_get 'd["progress"]["of"]' <<<"$OUT" 2>/dev/null)"
-check_status "jobq list --status running exits 0" 0 jobq list --status running
+check_status "jobq list --type sleep exits 0" 0 jobq list --type sleep
 check "jobq list has a PROGRESS column" grep -q 'PROGRESS' "$OUT_FILE"
 check "jobq list shows the job's progress" grep -Eq "${id}.*\{\"of\": 8, \"slept\": [0-9]+\}" "$OUT_FILE"
-check_status "jobq list --json exits 0" 0 jobq list --json --status running
+check_status "jobq list --json exits 0" 0 jobq list --json --type sleep
 check_eq "list --json: progress as JSON" 8 \
   "$(json_get "[j['progress']['of'] for j in d if j['id'] == '$id'][0]" <<<"$OUT" 2>/dev/null)"
 wait_for 20 "the sleep job succeeded" sql_is succeeded "select status from jobs where id='$id'" || true

@@ -186,8 +186,11 @@ check_eq "... the job is saved" 1 "$(sql "select count(*) from jobs where id='$s
 created_ms=$(sql "select (extract(epoch from created_at) * 1000)::bigint from jobs where id='$silent_id'")
 took=none
 if [[ "$created_ms" =~ ^[0-9]+$ ]]; then took=$(( created_ms - call_ms )); fi
-check "... committed within 1 s of the call (created_at - call = $took ms; 4x the 250 ms budget)" \
-  test "$took" != none -a "${took/none/1000}" -lt 1000
+# the insert's broker try is bounded at 250 ms; an insert after the handshake's 5 s wait
+# would start 5 s or more after the call (a loaded machine took 1,962 ms to start the
+# sanitized binary and connect)
+check "... committed well before the 5 s handshake wait (created_at - call = $took ms < 3,500)" \
+  test "$took" != none -a "${took/none/3500}" -lt 3500
 stop_proc silent KILL 2>/dev/null || true
 
 # ---------------------------------------------------------------- a queue it refuses to declare
