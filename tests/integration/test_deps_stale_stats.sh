@@ -17,6 +17,9 @@
 #    hash of a full scan of jobs_pkey, 38,057 rows fetched).
 # Both releases happen (the dependents are queued), and the graph's other checks are
 # test_dependencies'.
+# Then job_deps_left, empty again, is analyzed (0 rows on its pages: estimated at 1 row
+# whatever it holds), and a root with 1,000 dependents and a sink after those ends: every
+# stripe is looked up by key (migration 0057), at most 8 rows fetched per dependent.
 source "$(dirname "$0")/lib.sh"
 jq_setup deps_stale_stats
 
@@ -77,3 +80,47 @@ check_eq "... nor of job_deps_left" 0 "${seq_stripes:-x}"
 check_eq "... and queued its 2,000 dependents" 2000 \
   "$(sql "select count(*) from jobs where queue = 'dq' and status = 'queued' and status_reason = 'dependencies done' and payload ? 'i'")"
 check_eq "no stripe is left" 0 "$(sql "select count(*) from job_deps_left")"
+
+# ---- job_deps_left analyzed while empty (migration 0057)
+# Every graph above is released: job_deps_left is empty and keeps its pages (autovacuum is off
+# for it), so ANALYZE records 0 rows on N pages and the planner then estimates 1 row however
+# many it holds. On 0056's statements a graph released after that walked the whole of
+# job_deps_left_pkey for every released job (the anti join of the release), or rescanned the
+# array of edges for every entry of it (the count's read and lock of the stripes): bench/graph
+# saw 12 to 88 s for one release of 9,998 jobs.
+sql "analyze job_deps_left" >/dev/null
+check_eq "job_deps_left is analyzed empty, with pages" "0|true" \
+  "$(sql "select reltuples::bigint || '|' || (relpages > 0) from pg_class where relname = 'job_deps_left'")"
+python3 - "$T/graph.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('{"type":"noop","queue":"dq","ref":"r2"}\n')
+    for i in range(1000):
+        f.write('{"type":"noop","queue":"dq","ref":"m%d","after":"r2","payload":{"m":%d}}\n' % (i, i))
+    f.write('{"type":"noop","queue":"dq","payload":{"sink":1},"after":[%s]}\n'
+            % ",".join('"m%d"' % i for i in range(1000)))
+PY
+check_status "submit a root, 1,000 jobs after it and a sink after those (one batch)" 0 \
+  jobq submit --batch "$T/graph.jsonl"
+r2=$(sed -n 1p <<<"$OUT")
+stripes=$(sql "select count(*) from job_deps_left")
+note "the graph's stripes: $stripes (1,000 middle jobs' and the sink's)"
+# the root's end in a transaction of its own: "SCANS FETCHED SEQ" of job_deps_left (index
+# scans started, rows fetched through them, rows read sequentially)
+read -r scans fetched seq <<<"$(sql "begin;
+     update jobs set status = 'succeeded', status_reason = 'done', finished_at = now()
+      where id = '${r2:-00000000-0000-0000-0000-000000000000}';
+     select idx_scan || ' ' || idx_tup_fetch || ' ' || seq_tup_read
+       from pg_stat_xact_user_tables where relname = 'job_deps_left';
+     commit" | grep -E '^[0-9]+ [0-9]+ [0-9]+$')"
+note "the root's end: job_deps_left index scans $scans, rows fetched $fetched, read sequentially $seq"
+check "... looked up each of its 1,000 dependents' stripes by key, once per step (>= 3,000 index scans: $scans)" \
+  test "${scans:-0}" -ge 3000
+check "... fetching at most 8 rows of job_deps_left per dependent ($fetched)" \
+  test "${fetched:-999999}" -le 8000
+check_eq "... and reading none sequentially" 0 "${seq:-x}"
+check_eq "... queued the 1,000 jobs after it" 1000 \
+  "$(sql "select count(*) from jobs where queue = 'dq' and status = 'queued' and payload ? 'm'")"
+check_eq "... whose stripes are gone, the sink's are all left" "$((stripes - 1000))" \
+  "$(sql "select count(*) from job_deps_left")"
+check_eq "... and the sink still waits" waiting "$(sql "select status from jobs where payload ? 'sink'")"
