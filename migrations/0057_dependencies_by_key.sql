@@ -2,7 +2,7 @@
 -- say, and the history trigger joins a statement's old and new rows by hash whatever its
 -- caller set. Found with bench/graph (a root, 9,998 jobs after it, a sink after those) run
 -- again and again on one database: in 4 of 6 runs the root's release (its finish's
--- transaction) took 12 to 88 s instead of 0.6 s, and the submit's link 9 to 10 s instead of
+-- transaction) took 12 to 88 s instead of about 1 s, and the submit's link 9 to 10 s instead of
 -- 1 s. 0055 turned sequential scans off in these functions; the planner then walked a whole
 -- index instead, with the key as a join filter:
 -- - jobq_deps_queue's `NOT EXISTS (SELECT 1 FROM job_deps_left s WHERE s.job_id = j.id)`:
@@ -30,7 +30,13 @@
 -- - jobq_deps_ended reads an ended job's edges, and the cascade a failed job's, through
 --   LATERAL subqueries with OFFSET 0, which the planner keeps apart: a lookup of
 --   job_deps_pkey by dep_id per job.
--- jobs itself is still read by `id = ANY (ids)`; it is not emptied the way these two are.
+-- The updates of jobs in the release and in the cascade find their rows by `id = ANY (ids)`
+-- with no join either (from review: joined to the ids, jobs analyzed small or with no
+-- waiting job had the planner walk all of jobs_pkey, or every waiting job, once per id: 3.6
+-- s for a release of 6,000, 12 s for a cascade of 10,000). jobq_link_deps, once per
+-- submit, keeps joins whose stale plans read a whole table once (linear, not per id).
+-- In the cascade, jobq_record_updates now runs jobq_batch_count with hash and merge joins
+-- on, as an ordinary finish does.
 -- tests/integration/test_deps_stale_stats.sh analyzes job_deps_left empty and releases a
 -- graph after it.
 
@@ -42,19 +48,18 @@ DECLARE
     nq integer;
 BEGIN
     PERFORM 1 FROM public.jobs j WHERE j.id = ANY (ids) ORDER BY j.id FOR UPDATE;
-    -- By primary key, one id at a time (t is materialized, and the state's test is one no
-    -- index on the state can serve: with `status = 'waiting'` the planner, its statistics
-    -- stale, read every waiting job through jobs_status_created); its stripes by key, one
-    -- lookup per job (see the top).
-    WITH t AS MATERIALIZED (SELECT DISTINCT unnest(ids) AS id),
-     q AS (
+    -- By primary key (`id = ANY (ids)`, no join: joined to the ids, jobs analyzed small and
+    -- with no waiting job had the planner walk all of jobs_pkey for each id; the state's
+    -- test is one no index on the state can serve: with `status = 'waiting'` the planner,
+    -- its statistics stale, read every waiting job through jobs_status_created); its
+    -- stripes by key, one lookup per job (see the top).
+    WITH q AS (
         UPDATE public.jobs j SET
             status = CASE WHEN j.run_after > now() THEN 'scheduled' ELSE 'queued' END,
             status_reason = 'dependencies done',
             publish_after = CASE WHEN j.run_after > now() THEN j.run_after ELSE now() END,
             updated_at = now()
-        FROM t
-        WHERE j.id = t.id AND (j.status = 'waiting') IS TRUE
+        WHERE j.id = ANY (ids) AND (j.status = 'waiting') IS TRUE
           AND (SELECT s.job_id FROM public.job_deps_left s WHERE s.job_id = j.id LIMIT 1) IS NULL
         RETURNING j.status)
     SELECT count(*) INTO nq FROM q;
@@ -143,6 +148,7 @@ DECLARE
     bad_status text[];
     cids uuid[];
     reasons text[];
+    rmap jsonb;
 BEGIN
     IF ended IS NULL OR cardinality(ended) = 0 THEN
         RETURN;
@@ -201,69 +207,20 @@ BEGIN
         RETURN;
     END IF;
     PERFORM 1 FROM public.jobs j WHERE j.id = ANY (cids) ORDER BY j.id FOR UPDATE;
+    -- By primary key, no join (joined to the ids with the state's plain test, jobs analyzed
+    -- with no waiting job had the planner walk every waiting job for each id: 12 s for a
+    -- cascade of 10,000); each job's reason from a map of id to reason.
+    rmap := jsonb_object(cids::text[], reasons);
     UPDATE public.jobs j SET status = 'cancelled',
-        status_reason = x.cause, finished_at = now(), updated_at = now(),
+        status_reason = rmap ->> j.id::text, finished_at = now(), updated_at = now(),
         cancel_requested_at = COALESCE(j.cancel_requested_at, now()),
-        cancel_reason = COALESCE(j.cancel_reason, x.cause)
-    FROM unnest(cids, reasons) AS x(id, cause)
-    WHERE j.id = x.id AND j.status = 'waiting';
+        cancel_reason = COALESCE(j.cancel_reason, rmap ->> j.id::text)
+    WHERE j.id = ANY (cids) AND (j.status = 'waiting') IS TRUE;
 END
 $$;
 
--- As 0051's, with hash and merge joins on for its own statements (see the top): its join of
--- the transition tables is by hash, whatever the statement that fired it had set.
-CREATE OR REPLACE FUNCTION jobq_record_updates() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
-    SET enable_nestloop = off SET enable_hashjoin = on SET enable_mergejoin = on AS $$
-DECLARE
-    notified bigint;
-    cb uuid[];
-    cj uuid[];
-    co text[];
-    cn text[];
-BEGIN
-    IF TG_RELID OPERATOR(pg_catalog.<>) 'public.jobs'::pg_catalog.regclass::pg_catalog.oid THEN
-        RAISE EXCEPTION 'jobq_record_updates fires only on jobs, not on %', TG_RELID::regclass;
-    END IF;
-    -- A terminal event is always a status change (terminal is not running), so the rows
-    -- the INSERT returns with a terminal state are exactly the jobs that just ended.
-    WITH ev AS (
-        INSERT INTO job_events (job_id, from_status, to_status, at, worker_id, attempt, reason)
-        SELECT n.id, o.status, n.status,
-               CASE WHEN n.status = 'running'::text THEN pg_catalog.clock_timestamp()
-                    ELSE pg_catalog.now() END, COALESCE(n.worker_id, o.worker_id),
-               n.attempt, n.status_reason
-        FROM jobq_new n JOIN jobq_old o ON o.id = n.id
-        WHERE n.status IS DISTINCT FROM o.status
-           OR (n.status = 'running'::text AND n.attempt IS DISTINCT FROM o.attempt)
-        ORDER BY n.id
-        RETURNING job_id, to_status)
-    SELECT pg_catalog.count(pg_catalog.pg_notify('jobq_done'::text, ev.job_id::text))
-    INTO notified
-    FROM ev
-    WHERE ev.to_status IN ('succeeded'::text, 'failed'::text, 'cancelled'::text)
-      AND EXISTS (SELECT 1 FROM job_waiters)
-      AND EXISTS (SELECT 1 FROM job_waiters w WHERE w.job_id = ev.job_id);
-    IF EXISTS (SELECT 1 FROM jobq_new n WHERE n.batch_id IS NOT NULL) THEN
-        SELECT array_agg(n.batch_id), array_agg(n.id), array_agg(o.status), array_agg(n.status)
-          INTO cb, cj, co, cn
-          FROM jobq_new n JOIN jobq_old o ON o.id = n.id
-         WHERE n.batch_id IS NOT NULL AND n.status IS DISTINCT FROM o.status
-           AND (n.status IN ('succeeded'::text, 'failed'::text, 'cancelled'::text)
-                OR o.status IN ('succeeded'::text, 'failed'::text, 'cancelled'::text));
-        IF cb IS NOT NULL THEN
-            PERFORM public.jobq_batch_count(cb, cj, co, cn);
-        END IF;
-    END IF;
-    IF EXISTS (SELECT 1 FROM jobq_new n WHERE n.has_dependents) THEN
-        PERFORM public.jobq_deps_ended(ARRAY(
-            SELECT n.id FROM jobq_new n JOIN jobq_old o ON o.id = n.id
-            WHERE n.has_dependents
-              AND n.status IN ('succeeded'::text, 'failed'::text, 'cancelled'::text)
-              AND o.status IS DISTINCT FROM n.status
-            ORDER BY n.id));
-    END IF;
-    RETURN NULL;
-END
-$$;
-
+-- The history trigger, 0051's, with hash and merge joins on for its own statements (see the
+-- top): its join of the transition tables is by hash, whatever the statement that fired it
+-- had set.
+ALTER FUNCTION jobq_record_updates() SET enable_hashjoin = on;
+ALTER FUNCTION jobq_record_updates() SET enable_mergejoin = on;
