@@ -37,6 +37,8 @@
 -- submit, keeps joins whose stale plans read a whole table once (linear, not per id).
 -- In the cascade, jobq_record_updates now runs jobq_batch_count with hash and merge joins
 -- on, as an ordinary finish does.
+-- The check at commit that a waiting job has its edges (jobq_check_waiting_linked, once per
+-- waiting job) reads the job's state by primary key, not through jobs_status_created.
 -- tests/integration/test_deps_stale_stats.sh analyzes job_deps_left empty and releases a
 -- graph after it.
 
@@ -216,6 +218,25 @@ BEGIN
         cancel_requested_at = COALESCE(j.cancel_requested_at, now()),
         cancel_reason = COALESCE(j.cancel_reason, rmap ->> j.id::text)
     WHERE j.id = ANY (cids) AND (j.status = 'waiting') IS TRUE;
+END
+$$;
+
+-- As 0050's, with the job's state read by primary key. Its `j.id = NEW.id AND j.status =
+-- 'waiting'` was served by jobs_status_created, whose index condition (status, then id)
+-- walks every waiting entry, live or dead, to find the one id: at the commit of a submit of
+-- 9,998 waiting jobs, once for each of them (about 1 ms each on a database that had run a
+-- few such graphs: bench/graph's submits grew from 2 to 19 s over 8 runs).
+CREATE OR REPLACE FUNCTION jobq_check_waiting_linked() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF (SELECT j.status FROM public.jobs j WHERE j.id OPERATOR(pg_catalog.=) NEW.id)
+            OPERATOR(pg_catalog.=) 'waiting'::text
+       AND NOT EXISTS (SELECT 1 FROM public.job_deps d
+                        WHERE d.job_id OPERATOR(pg_catalog.=) NEW.id) THEN
+        RAISE EXCEPTION 'job % is waiting with no dependency: submit it with --after (jobq_link_deps)',
+            NEW.id USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
 END
 $$;
 
