@@ -22,6 +22,7 @@
 # stripe is looked up by key (migration 0057), at most 3.5 rows fetched per dependent.
 # Last, a cascade among 2,100 waiting jobs: the failure of a root with 100 dependents
 # cancels them by primary key, fetching at most 1,000 rows of jobs (not every waiting job).
+# And the commit's check that a waiting job has its edges refuses one inserted without.
 source "$(dirname "$0")/lib.sh"
 jq_setup deps_stale_stats
 
@@ -162,3 +163,12 @@ check "... fetching at most 1,000 rows of jobs, not every waiting job ($fetched)
 check_eq "... reading none sequentially" 0 "${seq_jobs:-x}"
 check_eq "... and the 2,000 others still wait" 2000 \
   "$(sql "select count(*) from jobs where status = 'waiting' and payload ? 'w'")"
+
+# ---- the commit's check that a waiting job has its edges (jobq_check_waiting_linked, 0057)
+out=$(sql "insert into jobs (type, queue, status, status_reason, publish_after, run_after,
+                             has_dependencies)
+           values ('noop', 'dq', 'waiting', 'dependencies', now(), now(), true)" 2>&1 || true)
+check "a waiting job inserted with no edge is refused at its commit" \
+  grep -q 'is waiting with no dependency: submit it with --after' <<<"$out"
+check_eq "... and not kept" 0 \
+  "$(sql "select count(*) from jobs where status = 'waiting' and queue = 'dq' and not exists (select 1 from job_deps d where d.job_id = jobs.id)")"
