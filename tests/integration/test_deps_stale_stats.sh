@@ -18,11 +18,15 @@
 # Both releases happen (the dependents are queued), and the graph's other checks are
 # test_dependencies'.
 # Then job_deps_left, empty again, is analyzed (0 rows on its pages: estimated at 1 row
-# whatever it holds), and a root with 1,000 dependents and a sink after those ends: every
-# stripe is looked up by key (migration 0057), at most 3.5 rows fetched per dependent.
-# Last, a cascade among 2,100 waiting jobs: the failure of a root with 100 dependents
-# cancels them by primary key, fetching at most 1,000 rows of jobs (not every waiting job).
-# And the commit's check that a waiting job has its edges refuses one inserted without.
+# whatever it holds) and jobs with none waiting, and a root with 1,000 dependents and a
+# sink after those ends: no scan of jobs_status_created, and every stripe is looked up by
+# key (migration 0057), at most 3.5 rows fetched per dependent (0056: 1,004 index scans,
+# 129,500 rows fetched). Then jobs is vacuumed and analyzed with 1 job waiting, and a
+# cascade among 2,100 waiting jobs (the failure of a root with 100 dependents) cancels them
+# by primary key: at most 1,000 rows of jobs fetched and no scan of jobs_status_created
+# (0056: 2,304 rows, through it). Last, the commit's check that a waiting job has its edges
+# refuses one inserted without, and reads a waiting job's state by primary key (0057's first
+# version scanned jobs_status_created, all visible after the vacuum).
 source "$(dirname "$0")/lib.sh"
 jq_setup deps_stale_stats
 
@@ -91,7 +95,7 @@ check_eq "no stripe is left" 0 "$(sql "select count(*) from job_deps_left")"
 # job_deps_left_pkey for every released job (the anti join of the release), or rescanned the
 # array of edges for every entry of it (the count's read and lock of the stripes): bench/graph
 # saw 12 to 88 s for one release of 9,998 jobs.
-sql "analyze job_deps_left" >/dev/null
+sql "analyze job_deps_left; analyze jobs" >/dev/null  # jobs: about 32,000, none waiting
 check_eq "job_deps_left is analyzed empty, with pages" "0|true" \
   "$(sql "select reltuples::bigint || '|' || (relpages > 0) from pg_class where relname = 'job_deps_left'")"
 python3 - "$T/graph.jsonl" <<'PY'
@@ -108,28 +112,31 @@ check_status "submit a root, 1,000 jobs after it and a sink after those (one bat
 r2=$(sed -n 1p <<<"$OUT")
 stripes=$(sql "select count(*) from job_deps_left")
 note "the graph's stripes: $stripes (1,000 middle jobs' and the sink's)"
-# the root's end in a transaction of its own: "SCANS FETCHED SEQ" of job_deps_left (index
-# scans started, rows fetched through them, rows read sequentially)
-read -r scans fetched seq <<<"$(sql "begin;
+# the root's end in a transaction of its own: "SCANS FETCHED SEQ BYSTATE" (job_deps_left's
+# index scans started, rows fetched through them, rows read sequentially; scans of
+# jobs_status_created, which walks every waiting entry to find one id)
+read -r scans fetched seq bystate <<<"$(sql "begin;
      update jobs set status = 'succeeded', status_reason = 'done', finished_at = now()
       where id = '${r2:-00000000-0000-0000-0000-000000000000}';
-     select idx_scan || ' ' || idx_tup_fetch || ' ' || seq_tup_read
+     select idx_scan || ' ' || idx_tup_fetch || ' ' || seq_tup_read || ' ' ||
+            pg_stat_get_xact_numscans('jobs_status_created'::regclass)
        from pg_stat_xact_user_tables where relname = 'job_deps_left';
-     commit" | grep -E '^[0-9]+ [0-9]+ [0-9]+$')"
-note "the root's end: job_deps_left index scans $scans, rows fetched $fetched, read sequentially $seq"
+     commit" | grep -E '^[0-9]+ [0-9]+ [0-9]+ [0-9]+$')"
+note "the root's end: job_deps_left index scans $scans, rows fetched $fetched, read sequentially $seq; jobs_status_created scans $bystate"
 # the plan's shape: 0056's walks of the whole index were 5 index scans in all
 check "... looked up its 1,000 dependents' stripes by key, one index scan each per step (>= 3,000: $scans)" \
   test "${scans:-0}" -ge 3000
 check "... fetching at most 3.5 rows of job_deps_left per dependent ($fetched; 0056: 4,625)" \
   test "${fetched:-999999}" -le 3500
 check_eq "... and reading none sequentially" 0 "${seq:-x}"
+check_eq "... nor any job through jobs_status_created" 0 "${bystate:-x}"
 check_eq "... queued the 1,000 jobs after it" 1000 \
   "$(sql "select count(*) from jobs where queue = 'dq' and status = 'queued' and payload ? 'm'")"
 check_eq "... whose stripes are gone, the sink's are all left" "$((stripes - 1000))" \
   "$(sql "select count(*) from job_deps_left")"
 check_eq "... and the sink still waits" waiting "$(sql "select status from jobs where payload ? 'sink'")"
 
-# ---- a cascade among many waiting jobs (jobs analyzed with 1 waiting job of 36,000)
+# ---- a cascade among many waiting jobs (jobs analyzed with 1 waiting job of 33,000)
 # A root with 2,000 jobs waiting after it (left waiting), and another with 100 after it that
 # fails: the cascade cancels the 100 by primary key. Joined to their ids with the state's
 # plain test, the update walked every waiting job once per cancelled one (from review: 12 s
@@ -145,19 +152,21 @@ with open(sys.argv[2], "w") as f:
     for i in range(100):
         f.write('{"type":"noop","queue":"dq","after":"r4","payload":{"c":%d}}\n' % i)
 PY
-sql "analyze jobs" >/dev/null  # about 36,000 jobs, 1 waiting (the sink)
+sql "vacuum analyze jobs" >/dev/null  # about 33,000 jobs, 1 waiting (the sink); all visible
 check_status "submit 2,000 jobs waiting after one root" 0 jobq submit --batch "$T/wait.jsonl"
 check_status "and 100 after another" 0 jobq submit --batch "$T/fail.jsonl"
 r4=$(sed -n 1p <<<"$OUT")
-read -r fetched seq_jobs <<<"$(sql "begin;
+read -r fetched seq_jobs bystate <<<"$(sql "begin;
      update jobs set status = 'failed', status_reason = 'failed', finished_at = now(),
             error = 'test' where id = '${r4:-00000000-0000-0000-0000-000000000000}';
-     select idx_tup_fetch || ' ' || seq_tup_read from pg_stat_xact_user_tables
-      where relname = 'jobs';
-     commit" | grep -E '^[0-9]+ [0-9]+$')"
-note "the failure of a root with 100 dependents among 2,100 waiting jobs: jobs rows fetched $fetched, read sequentially $seq_jobs"
-check_eq "the failure cancelled its 100 dependents" 100 \
-  "$(sql "select count(*) from jobs where status = 'cancelled' and payload ? 'c' and status_reason = 'dependency $r4 failed'")"
+     select idx_tup_fetch || ' ' || seq_tup_read || ' ' ||
+            pg_stat_get_xact_numscans('jobs_status_created'::regclass)
+       from pg_stat_xact_user_tables where relname = 'jobs';
+     commit" | grep -E '^[0-9]+ [0-9]+ [0-9]+$')"
+note "the failure of a root with 100 dependents among 2,100 waiting jobs: jobs rows fetched $fetched, read sequentially $seq_jobs; jobs_status_created scans $bystate"
+check_eq "the failure cancelled its 100 dependents, each with its reason" 100 \
+  "$(sql "select count(*) from jobs where status = 'cancelled' and payload ? 'c' and status_reason = 'dependency $r4 failed' and cancel_reason = status_reason")"
+check_eq "... through no scan of jobs_status_created" 0 "${bystate:-x}"
 check "... fetching at most 1,000 rows of jobs, not every waiting job ($fetched)" \
   test "${fetched:-999999}" -le 1000
 check_eq "... reading none sequentially" 0 "${seq_jobs:-x}"
@@ -172,3 +181,14 @@ check "a waiting job inserted with no edge is refused at its commit" \
   grep -q 'is waiting with no dependency: submit it with --after' <<<"$out"
 check_eq "... and not kept" 0 \
   "$(sql "select count(*) from jobs where status = 'waiting' and queue = 'dq' and not exists (select 1 from job_deps d where d.job_id = jobs.id)")"
+sink=$(sql "select id from jobs where payload ? 'sink'")
+# a job after the sink (it waits), its check run at once: the scans of jobs_status_created
+# that the check itself made
+bystate=$(sql "begin;
+     select jobq_submit('noop', '{\"late\": 1}'::jsonb, after => ARRAY['${sink:-00000000-0000-0000-0000-000000000000}']::uuid[]) is not null;
+     create temporary table n0 as select pg_stat_get_xact_numscans('jobs_status_created'::regclass) as n;
+     set constraints jobs_waiting_linked immediate;
+     select 'scans ' || (pg_stat_get_xact_numscans('jobs_status_created'::regclass) - n) from n0;
+     commit" | sed -n 's/^scans //p')
+check_eq "the commit's check of a waiting job's edges scans no jobs_status_created" 0 "${bystate:-x}"
+check_eq "... and the job waits" waiting "$(sql "select status from jobs where payload ? 'late'")"
