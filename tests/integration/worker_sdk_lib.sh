@@ -99,7 +99,9 @@ EOF
   check "... its result counted 2" grep -q '"counted": *2' "$OUT_FILE"
 
   # ---- SIGKILL of the child mid-job: a retryable failure, then success in a new child
-  id=$(jobq submit count '{"to": 16, "step": 0.25}' --max-attempts 3)
+  # 10 s a run: the kill must come while it runs, after a poll that a loaded machine may
+  # answer seconds late (a 4 s count had ended, and the kill hit an idle child)
+  id=$(jobq submit count '{"to": 40, "step": 0.25}' --max-attempts 3)
   wait_for 30 "the count job to kill reports progress >= 1" _sdk_progress_at_least "$id" 1 || true
   pid=$(_sdk_children count | head -n1)
   check_eq "one child in the count pool (processes = 1) runs it" 1 "$(_sdk_child_count count)"
@@ -107,7 +109,7 @@ EOF
   note "$lang: killed count child $pid with SIGKILL while job $id ran"
   wait_for 90 "the killed job ends" _sdk_done "$id" || true
   out=$(sql "select status, attempt >= 2, (result->>'counted')::int from jobs where id='$id'")
-  check_eq "... it succeeded on a later attempt with the full count" "succeeded|t|16" "$out"
+  check_eq "... it succeeded on a later attempt with the full count" "succeeded|t|40" "$out"
   pid2=$(sql "select result->>'pid' from jobs where id='$id'")
   check "... in another child (pid ${pid2:-?}, killed $pid)" test -n "$pid2" -a "$pid2" != "$pid"
   check "... attempt 1 failed retryably: running→scheduled" \
