@@ -103,6 +103,7 @@ EOF
   # answer seconds late (a 4 s count had ended, and the kill hit an idle child)
   id=$(jobq submit count '{"to": 40, "step": 0.25}' --max-attempts 3)
   wait_for 30 "the count job to kill reports progress >= 1" _sdk_progress_at_least "$id" 1 || true
+  check_eq "... still running at the kill" running "$(_sdk_status "$id")"
   pid=$(_sdk_children count | head -n1)
   check_eq "one child in the count pool (processes = 1) runs it" 1 "$(_sdk_child_count count)"
   if [[ -n "$pid" ]]; then kill -KILL "$pid"; fi
