@@ -32,7 +32,7 @@
 #   jobq ARGS | jobq_consumer ARGS | start_consumer NAME ARGS |
 #   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
 #   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
-#   wait_for TIMEOUT_S DESC CMD... | jq_nap SECONDS | jq_now VAR |
+#   wait_for TIMEOUT_S DESC CMD... | jq_nap SECONDS | jq_now VAR | cli_cost_ms ID |
 #   check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
 #   check_tap_counts NAME MIN (after check_status of node --test's TAP) |
@@ -76,6 +76,15 @@ note() {
 _jq_now_ms() { time_now_ms; }
 # jq_now VAR — VAR = time_now_ms, without the subshell of $(_jq_now_ms) (for polling loops).
 jq_now() { time_now_ms_into "$1"; }
+# cli_cost_ms ID — the ms `jobq status ID` takes now: a CLI start, its connections and one
+# read. A bound on a command's own time adds it, as a loaded machine stalls both alike (a
+# sanitized start took 3.9 s there).
+cli_cost_ms() {
+  local t
+  t=$(_jq_now_ms)
+  jobq status "$1" >/dev/null 2>&1 || true
+  echo $(( $(_jq_now_ms) - t ))
+}
 _jq_urlencode() { url_encode "$1"; }
 _jq_alive() { proc_alive "$1"; }  # PID: running and not a zombie
 

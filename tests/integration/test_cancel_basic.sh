@@ -81,7 +81,7 @@ check_status "cancel --wait --reason of the running job exits 0" 0 \
 dt=$(elapsed_ms "$t0")
 check "... prints 'ID stopped (cancelled) in N ms' ($OUT)" \
   grep -Eq "^$r_id stopped \(cancelled\) in [0-9]+\.[0-9] ms$" "$OUT_FILE"
-check "... returned well before the 30 s sleep ended (${dt} ms)" test "$dt" -lt 5000
+check "... returned well before the 30 s sleep ended (${dt} ms < 15000)" test "$dt" -lt 15000
 check_eq "... status cancelled, reason stored" "cancelled|operator said so" \
   "$(sql "select status, cancel_reason from jobs where id='$r_id'")"
 check_eq "... history: running→cancelled" 1 "$(events "$r_id" running cancelled)"

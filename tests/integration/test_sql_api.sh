@@ -348,16 +348,22 @@ check_status "submit a 60 s sleep with a key" 0 app \
 sleeper=$OUT
 wait_for 15 "it runs" sql_is running "select status from jobs where id = '$sleeper'" || true
 # an application transaction that submits the same key and stays open must not hold the
-# running job's row: its worker keeps writing heartbeats (every second here; the
-# holder stays open 3 s, so a heartbeat within 2 s of hb0 came while it held the key)
+# running job's row: its worker keeps writing heartbeats (every second here) while the
+# holder, past its submit, sleeps in the open transaction
 psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" \
-  -c "select jobq_submit('sleep', key => 'the-sleeper')" -c "select pg_sleep(3)" -c "commit" \
+  -c "select jobq_submit('sleep', key => 'the-sleeper')" -c "select pg_sleep(30)" -c "commit" \
   >"$T/holder.out" 2>&1 &
 holder=$!
-sleep 0.5
+# (pg_stat_activity shows a session's query to its own role: these read it as jobq_app)
+holding() { [[ "$(app "select count(*) from pg_stat_activity where datname = current_database()
+                       and query = 'select pg_sleep(30)' and state = 'active'")" == 1 ]]; }
+wait_for 20 "the holder sleeps in its open transaction" holding || true
 hb0=$(sql "select heartbeat_at from jobs where id = '$sleeper'")
-wait_for 2 "a transaction holding the sleeper's key does not stop its heartbeats" \
+wait_for 10 "a transaction holding the sleeper's key does not stop its heartbeats" \
   sql_is t "select heartbeat_at > '$hb0'::timestamptz from jobs where id = '$sleeper'" || true
+check "... a heartbeat written while the holder still held the key" holding
+app "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()
+     and query = 'select pg_sleep(30)'" >/dev/null
 wait "$holder" || true
 check_eq "... and its submit returned the sleeper" "$sleeper" "$(sed -n 1p "$T/holder.out")"
 # anyone may NOTIFY jobq_cancel: a notification without jobq_cancel's write stops nothing
@@ -368,11 +374,16 @@ check_status "submit a scheduled job (run_at in an hour)" 0 app \
   "select jobq_submit('noop', run_at => now() + interval '1 hour')"
 later=$OUT
 # a session that waits for the sleeper: LISTEN, watch, then sleep while the cancel lands
+# (psql prints a notification after the command it came during: 10 naps of 1 s)
+naps=()
+for _ in 1 2 3 4 5 6 7 8 9 10; do naps+=(-c "select pg_sleep(1)"); done
 psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "listen jobq_done" \
-  -c "select jobq_watch(array['$sleeper']::uuid[])" -c "select pg_sleep(4)" -c "select 1" \
+  -c "select jobq_watch(array['$sleeper']::uuid[])" "${naps[@]}" \
   >"$T/waiter.out" 2>&1 &
 waiter=$!
-sleep 0.5
+napping() { [[ "$(app "select count(*) from pg_stat_activity where datname = current_database()
+                       and query = 'select pg_sleep(1)' and state = 'active'")" == 1 ]]; }
+wait_for 20 "the waiting session listens and watches (its first nap)" napping || true
 check_status "jobq_cancel of the running, the scheduled and a finished job" 0 app \
   "select id || ' ' || status from jobq_cancel(array['$sleeper', '$later', '$m2']::uuid[], 'test over')"
 check_eq "... reports the state each was in" "$(printf '%s\n' "$sleeper running" "$later scheduled" "$m2 succeeded" | sort)" "$(sort <<<"$OUT")"

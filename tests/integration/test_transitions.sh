@@ -45,6 +45,8 @@ check --fatal "migrate" jobq migrate
 start_consumer w1 --worker-id w1 --concurrency 8
 
 # ---------------------------------------------------------------- one worker
+# The sleep jobs run 600 s: two of them must still run at the kill below, which a loaded
+# machine reached 42 s after their start (the waits before it add up).
 {
   echo '{"type": "noop", "delay": "1s"}'
   echo '{"type": "fail", "payload": {"message": "boom"}, "max_attempts": 2}'
@@ -52,9 +54,9 @@ start_consumer w1 --worker-id w1 --concurrency 8
   echo '{"type": "noop", "queue": "nobody"}'
   echo '{"type": "noop", "delay": "10m", "ref": "far"}'
   echo '{"type": "noop", "delay": "1m"}'
-  echo '{"type": "sleep", "payload": {"seconds": 30}}'
-  echo '{"type": "sleep", "payload": {"seconds": 30}}'
-  echo '{"type": "sleep", "payload": {"seconds": 30}, "max_attempts": 1}'
+  echo '{"type": "sleep", "payload": {"seconds": 600}}'
+  echo '{"type": "sleep", "payload": {"seconds": 600}}'
+  echo '{"type": "sleep", "payload": {"seconds": 600}, "max_attempts": 1}'
   echo '{"type": "noop", "ref": "dep"}'
   echo '{"type": "noop", "after": "dep"}'
   echo '{"type": "noop", "after": "dep", "delay": "1h"}'

@@ -19,6 +19,7 @@
 #  - 200 idle connections and a request with 100 KiB of headers do not stop a normal
 #    request; the Host check answers 421 to a name it does not know;
 #  - failed logins are limited per address without locking out another address.
+: "${JQ_TEST_TIMEOUT:=870}"   # ctest gives this test 900 s (tests/CMakeLists.txt)
 source "$(dirname "$0")/lib.sh"
 jq_setup web
 
