@@ -9,9 +9,9 @@
 #    running→cancelled) and, as soon as the cancel has returned, no live process of its
 #    group is left (group id recorded while it ran; `ps` by pgid, zombies not counted: this
 #    machine's init reaps orphans late), nor any of its sleeps anywhere;
-#  - the same script with cancel_grace 3s, cancelled without --wait: well inside the grace
+#  - the same script with cancel_grace 8s, cancelled without --wait: well inside the grace
 #    the whole group is still there (SIGTERM was ignored), and it is gone once the job has
-#    ended (stop_ms >= 3000 ms);
+#    ended (stop_ms >= 8000 ms; a grace that outlasts a loaded machine's CLI start);
 #  - "polite": the same without the trap (default SIGTERM), cancel_grace 5s: it stops well
 #    before the grace (SIGTERM is enough), ends cancelled, and no process of its group is left.
 # Asserts on the database and the process table only.
@@ -29,7 +29,7 @@ handlers = (
     cancel_grace = "500ms"; timeout = "60s"; env = [ "A=1" ]; },
   { type = "stubborn_slow";
     command = [ "/bin/sh", "-c", "trap '' TERM; sleep 3147.$U & sleep 3148.$U; wait" ];
-    cancel_grace = "3s"; },
+    cancel_grace = "8s"; },
   { type = "polite";
     command = [ "/bin/sh", "-c", "sleep 3157.$U & sleep 3158.$U; wait" ];
     cancel_grace = "5s"; }
@@ -103,14 +103,14 @@ n_mid=$(group_count "$pgid")
 row_mid=$(sql "select status, cancel_requested_at is not null from jobs where id='$id'")
 mid_ms=$(( $(_jq_now_ms) - t0 ))
 note "stubborn_slow: looked $mid_ms ms after the cancel started"
-check_eq "well inside its 3 s grace the whole group is still there (SIGTERM ignored)" 4 "$n_mid"
+check_eq "well inside its 8 s grace the whole group is still there (SIGTERM ignored)" 4 "$n_mid"
 check_eq "... and the job is still running, with a cancel request" "running|t" "$row_mid"
-check "... (that look came within 2.5 s of the cancel: $mid_ms ms)" test "$mid_ms" -lt 2500
-check_status "wait on it exits 1 (cancelled)" 1 timeout 20 "$J" wait --timeout 15s "$id"
+check "... (that look came within 6 s of the cancel's start: $mid_ms ms)" test "$mid_ms" -lt 6000
+check_status "wait on it exits 1 (cancelled)" 1 timeout 30 "$J" wait --timeout 25s "$id"
 live=$(group_count "$pgid")
 ms=$(stop_ms "$id")
-note "stubborn_slow job (cancel_grace 3s): stop_ms $ms"
-check "... stop_ms ($ms) between 3000 and 6000" test "${ms:-0}" -ge 2980 -a "${ms:-99999}" -lt 6000
+note "stubborn_slow job (cancel_grace 8s): stop_ms $ms"
+check "... stop_ms ($ms) between 8000 and 11000" test "${ms:-0}" -ge 7980 -a "${ms:-99999}" -lt 11000
 check_eq "... status cancelled, one terminal transition" "cancelled|1" "$(st "$id")|$(terminal_events "$id")"
 check_eq "no live process of the group is left once the job has ended (pgid $pgid)" 0 "$live"
 (( live == 0 )) || show_group "$pgid" | sed 's/^/#   /'

@@ -114,7 +114,7 @@ EOF
 # start_proxy NAME MODE LOG: the proxy in the background; PPORT = the port it listens on
 start_proxy() {
   start_proc "$1" python3 "$T/proxy.py" "$T/$1.port" "$JOBQ_TEST_AMQP_PORT" "$3" "$JOBQ_DATABASE_URL" "$2"
-  wait_for 10 "$1 listens" test -s "$T/$1.port" || return 1
+  wait_for 30 "$1 listens" test -s "$T/$1.port" || return 1
   read -r PPORT <"$T/$1.port"
 }
 nlines() { local nl="${1//[!$'\n']/}"; if [[ -z "$1" ]]; then echo 0; else echo $(( ${#nl} + 1 )); fi; }
