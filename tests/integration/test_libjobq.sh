@@ -13,7 +13,7 @@
 #    wait, status (every field, for a succeeded, a scheduled and a running job), cancel and
 #    cancel_many (scheduled, running, finished, unknown and repeated ids; a bad id cancels
 #    nothing), wait_many (on_end in the order the jobs end, a timeout, an unknown id, calls
-#    from inside on_end refused), keys (with a unique window of 2 s too) and submit_many
+#    from inside on_end refused), keys (with a unique window of 3 s too) and submit_many
 #    against the real servers; the database agrees with what it saw;
 #  - a warm handle whose database session was terminated and whose AMQP connection the
 #    broker closed opens both again at its next submit, which is published, not relayed;
@@ -109,8 +109,8 @@ check_eq "the idle queue's job was marked published by the submitter, inside the
   "$(sql "select status || ' ' || coalesce(published_at < publish_after, false) from jobs where id = '$(idof marked)'")"
 check_eq "one row for the key used twice, with its metadata" '1|{"tenant": "t-1"}' \
   "$(sql "select count(*), min(job_metadata::text) from jobs where idempotency_key = 'libjobq-key-1'")"
-check_eq "the windowed key: the old job keeps it aside, the new one holds it for 2 s" \
-  "libjobq-window-1 libjobq-window-1 00:00:02" \
+check_eq "the windowed key: the old job keeps it aside, the new one holds it for 3 s" \
+  "libjobq-window-1 libjobq-window-1 00:00:03" \
   "$(sql "select concat_ws(' ', o.expired_key, n.idempotency_key, n.unique_until - n.created_at)
           from jobs o, jobs n where o.id = '$(idof window-old)' and n.id = '$(idof window-new)'")"
 check_eq "the delayed job's row: cancelled, its reason, max_attempts 5, timeout 60 s" \

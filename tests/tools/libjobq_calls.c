@@ -10,8 +10,8 @@
  *   libjobq_calls lockwait: submit a job to a queue no consumer reads, print "id locked
  *   UUID" and "ready" once its confirm is in, read a line (meanwhile the test holds the
  *   job's row lock), then make three more submits: the first sends its publish mark, which
- *   must not make any of them wait for the lock (each under a second).
- *   libjobq_calls idle: submit a job to a queue no consumer reads and wait 400 ms for it
+ *   must not make any of them wait for the lock (each under 5 s; the lock is held 60 s).
+ *   libjobq_calls idle: submit a job to a queue no consumer reads and wait 3 s for it
  *   (its confirm comes during the wait), print "id idle UUID" and "ready", then read a
  *   line before closing: the job must be marked published while the handle sits idle. */
 #define _POSIX_C_SOURCE 200809L /* nanosleep, clock_gettime, in a strict -std=c11 build */
@@ -174,7 +174,7 @@ static int lockwait(void)
 
 		t = now_ms() - t;
 		snprintf(what, sizeof(what), "submit %d while the row is locked: %.1f ms", i, t);
-		check(r == JOBQ_CLIENT_OK && t < 1000, what, c);
+		check(r == JOBQ_CLIENT_OK && t < 5000, what, c);
 	}
 	jobq_client_close(c);
 	return failures;
@@ -190,8 +190,8 @@ static int idle(void)
 	if (c == NULL)
 		return 1;
 	check(jobq_client_submit(c, "noop", NULL, &opts, id) == JOBQ_CLIENT_OK, "submit", c);
-	check(jobq_client_wait(c, id, 400, &info) == JOBQ_CLIENT_ETIMEDOUT,
-	      "a wait of 400 ms on it times out", c);
+	check(jobq_client_wait(c, id, 3000, &info) == JOBQ_CLIENT_ETIMEDOUT,
+	      "a wait of 3 s on it times out", c);
 	jobq_job_info_free(&info);
 	printf("id idle %s\n", id);
 	pause_for_test(c);
@@ -438,11 +438,12 @@ static void wait_many(jobq_client *c, const char *finished)
 	bool ok;
 	int r;
 
-	/* three jobs that end at different times: the echo first, then 0.4 s, then 1.2 s */
-	ok = jobq_client_submit(c, "sleep", "{\"seconds\": 0.4}", NULL, a) == JOBQ_CLIENT_OK &&
-	     jobq_client_submit(c, "sleep", "{\"seconds\": 1.2}", NULL, b) == JOBQ_CLIENT_OK &&
+	/* three jobs that end at different times: the echo first, then 3 s, then 8 s (seconds
+	 * apart: a loaded machine may start one of them a second or two late) */
+	ok = jobq_client_submit(c, "sleep", "{\"seconds\": 3}", NULL, a) == JOBQ_CLIENT_OK &&
+	     jobq_client_submit(c, "sleep", "{\"seconds\": 8}", NULL, b) == JOBQ_CLIENT_OK &&
 	     jobq_client_submit(c, "echo", "{\"w\": 3}", NULL, e3) == JOBQ_CLIENT_OK;
-	check(ok, "submit sleep 0.4 s, sleep 1.2 s, echo", c);
+	check(ok, "submit sleep 3 s, sleep 8 s, echo", c);
 	{
 		const char *ids[3] = { a, b, e3 };
 
@@ -452,7 +453,7 @@ static void wait_many(jobq_client *c, const char *finished)
 			      e.calls[2] == 1 && e.all_terminal,
 		      "wait_many of 3: on_end once each, terminal, no payload or metadata", c);
 		check(e.n == 3 && e.order[0] == 2 && e.order[1] == 0 && e.order[2] == 1,
-		      "wait_many of 3: on_end in the order they ended (echo, 0.4 s, 1.2 s)", c);
+		      "wait_many of 3: on_end in the order they ended (echo, 3 s, 8 s)", c);
 		if (e.n == 3 && !(e.order[0] == 2 && e.order[1] == 0 && e.order[2] == 1))
 			printf("# on_end order: %zu %zu %zu\n", e.order[0], e.order[1], e.order[2]);
 		check(r == JOBQ_CLIENT_OK && infos[0].state == JOBQ_JOB_SUCCEEDED &&
@@ -462,7 +463,7 @@ static void wait_many(jobq_client *c, const char *finished)
 			      infos[2].metadata == NULL && infos[2].stop_ms < 0 &&
 			      infos[2].finished_unix_ms <= infos[0].finished_unix_ms &&
 			      infos[0].finished_unix_ms <= infos[1].finished_unix_ms &&
-			      infos[1].finished_unix_ms - infos[0].finished_unix_ms >= 600,
+			      infos[1].finished_unix_ms - infos[0].finished_unix_ms >= 3000,
 		      "wait_many of 3: infos filled, finished in that order", c);
 		free_infos(infos, 3);
 	}
@@ -476,7 +477,7 @@ static void wait_many(jobq_client *c, const char *finished)
 		const char *ids[3] = { finished, a, b };
 
 		e = (struct ends){ .c = c, .all_terminal = true };
-		r = jobq_client_wait_many(c, ids, 3, 4000, on_end, &e, infos);
+		r = jobq_client_wait_many(c, ids, 3, 10000, on_end, &e, infos);
 		check(r == JOBQ_CLIENT_ETIMEDOUT &&
 			      strstr(jobq_client_errmsg(c), "1 of 3 jobs still unfinished") != NULL,
 		      "wait_many with one that never runs: ETIMEDOUT, 1 of 3 unfinished", c);
@@ -605,16 +606,16 @@ int main(int argc, char **argv)
 	check(r == JOBQ_CLIENT_OK && strcmp(id, again) == 0, "the same key gives the same id", c);
 	printf("id keyed %s\n", id);
 
-	/* a key with a window of 2 s (scheduled an hour ahead, so that it stays as it is): the
+	/* a key with a window of 3 s (scheduled an hour ahead, so that it stays as it is): the
 	 * same job within it, a new one after it */
 	opts = (struct jobq_submit_opts){ .key = "libjobq-window-1",
-					  .unique_for_ms = 2000,
+					  .unique_for_ms = 3000,
 					  .delay_ms = 3600 * 1000 };
 	r = jobq_client_submit(c, "noop", NULL, &opts, id);
-	check(r == JOBQ_CLIENT_OK, "submit with a key and a window of 2 s", c);
+	check(r == JOBQ_CLIENT_OK, "submit with a key and a window of 3 s", c);
 	r = jobq_client_submit(c, "noop", NULL, &opts, again);
 	check(r == JOBQ_CLIENT_OK && strcmp(id, again) == 0, "within the window: the same id", c);
-	nap_ms(2300);
+	nap_ms(3300);
 	r = jobq_client_submit(c, "noop", NULL, &opts, again);
 	check(r == JOBQ_CLIENT_OK && strcmp(id, again) != 0, "after the window: a new id", c);
 	printf("id window-old %s\nid window-new %s\n", id, again);
