@@ -332,9 +332,9 @@ check "libmicrohttpd's own lines go through the console's logger" \
 check "... every line of the log is an event (none raw)" \
   bash -c "! grep -avE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' '$T/web.log'"
 t0=$(_jq_now_ms)
-code=$(curl -s --max-time 5 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null -w '%{http_code}' "$B/jobs" || true)
+code=$(curl -s --max-time 9 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null -w '%{http_code}' "$B/jobs" || true)
 check_eq "meanwhile a normal request from another address answers" 200 "$code"
-check "... within 3 s ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 3000
+check "... within 8 s, before the 10 s header timeout ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 8000
 kill "$idle_pid" 2>/dev/null || true
 wait "$idle_pid" 2>/dev/null || true
 
@@ -351,7 +351,7 @@ for a in range(1, 21):
         except OSError:
             pass
 start = time.time(); open_ = set(socks)
-while open_ and time.time() - start < 14:
+while open_ and time.time() - start < 25:
     time.sleep(2)
     for s in list(open_):
         try:
@@ -369,13 +369,13 @@ open(sys.argv[2], "w").write("%d %d\n" % (len(socks), len(open_)))' "$port" "$T/
 loris_pid=$!
 sleep 3
 t0=$(_jq_now_ms)
-code=$(curl -s --max-time 5 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null -w '%{http_code}' "$B/jobs" || true)
+code=$(curl -s --max-time 9 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null -w '%{http_code}' "$B/jobs" || true)
 check_eq "during a slowloris from 20 addresses a normal request answers" 200 "$code"
-check "... within 3 s ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 3000
+check "... within 8 s, before the 10 s header timeout ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 8000
 wait "$loris_pid" 2>/dev/null || true
 read -r opened left <"$T/loris.n"
 check "the slowloris opened connections ($opened)" test "$opened" -ge 200
-check_eq "... every one was closed within 14 s though it kept sending" 0 "$left"
+check_eq "... every one was closed within 25 s (10 s and a loaded machine's margin) though it kept sending" 0 "$left"
 
 # ---- clients that never read a large answer: past 64 MiB of answers not yet sent, 503;
 # each is dropped 30 s after its headers
@@ -425,9 +425,9 @@ open(sys.argv[4], "w").write("%d %d %d %d %s\n" % (codes.count("200"), codes.cou
 unread_pid=$!
 sleep 4
 t0=$(_jq_now_ms)
-code=$(curl -s --max-time 10 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null -w '%{http_code}' "$B/jobs" || true)
+code=$(curl -s --max-time 9 --interface 127.0.0.2 -b "$T/read.jar" -o /dev/null -w '%{http_code}' "$B/jobs" || true)
 check_eq "while 48 clients do not read 3 MiB answers a normal request answers" 200 "$code"
-check "... within 3 s ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 3000
+check "... within 8 s ($(($(_jq_now_ms) - t0)) ms)" test $(($(_jq_now_ms) - t0)) -lt 8000
 wait "$unread_pid" 2>/dev/null || true
 read -r ok200 busy503 left cut other <"$T/unread.n"
 check "... some got their answer ($ok200), the others 503 ($busy503) past 64 MiB in flight, or were cut before their headers were read ($cut; other: $other)" \
