@@ -2,13 +2,14 @@
 # test_recovery_sigstop — a hung worker (SIGSTOP) loses its job when its lease expires, and its
 # writes are fenced once it wakes up (docs/design.md §1.2, §6 "Reaper", "Relay", "Heartbeat"):
 #  - HEARTBEAT_INTERVAL=300ms, LEASE_DURATION=2s; worker A (--concurrency 1, so it has no room
-#    for a second delivery while stopped) runs `sleep {"seconds":6}`; worker B is idle;
+#    for a second delivery while stopped) runs `sleep {"seconds":15}` (to outlast B's start
+#    and the takeover on a loaded machine); worker B is idle;
 #  - SIGSTOP A: its lease is not renewed; after it expires B's reaper moves the job to queued
 #    (reason 'lease expired'), B's relay republishes it and B claims it (attempt 2) — not
 #    before the lease can have expired (>= lease − heartbeat interval after the stop);
 #  - SIGCONT A after B started the job: A finds its lease lost and abandons the job; none of
 #    its writes lands: the job ends succeeded exactly once, finished by B (terminal event by B,
-#    attempt 2), after B's full 6 s, and no event after the takeover carries A's id;
+#    attempt 2), after B's full 15 s, and no event after the takeover carries A's id;
 #  - A itself keeps running (it abandons the job, it does not die) with no job of its own.
 source "$(dirname "$0")/lib.sh"
 jq_setup recovery_sigstop
@@ -20,7 +21,7 @@ wait_for 15 "A consumes jobq.default" sql_is 1 "select count(*) from workers whe
 one_consumer() { [[ "$(queue_stat jobq.default consumers)" == 1 ]]; }
 wait_for 15 "A's consumer is registered at the broker" one_consumer || true
 
-id=$(jobq submit sleep '{"seconds":6}')
+id=$(jobq submit sleep '{"seconds":15}')
 wait_for 10 "A runs the job" sql_is "running|sa|1" "select status, worker_id, attempt from jobs where id='$id'"
 start_consumer B --worker-id sb --concurrency 1
 wait_for 15 "B registered" sql_is 1 "select count(*) from workers where id='sb' and state='running'"
@@ -51,7 +52,7 @@ if [[ -n "$ab" ]]; then
   note "A logged ${ab#* } $(( $(date -d "${ab%% *}" +%s%3N) - t_cont )) ms after SIGCONT"
 fi
 
-wait_for 15 "the job ends" sql_is 1 \
+wait_for 30 "the job ends" sql_is 1 \
   "select count(*) from jobs where id='$id' and status in ('succeeded','failed','cancelled')" || true
 check_eq "the job succeeded, attempt 2, last owner B" "succeeded|2|sb" \
   "$(sql "select status, attempt, worker_id from jobs where id='$id'")"
@@ -67,8 +68,8 @@ check_eq "history: queued->running (A,1), running->queued (lease expired), queue
 check_eq "no event after the takeover carries A's id" 0 "$(sql "
   select count(*) from job_events where job_id='$id' and worker_id='sa'
     and id > (select min(id) from job_events where job_id='$id' and to_status='running' and worker_id='sb')")"
-check "B ran its whole 6 s sleep (finished_at - started_at >= 6 s)" sql_is t \
-  "select finished_at - started_at >= interval '6 s' from jobs where id='$id'"
+check "B ran its whole 15 s sleep (finished_at - started_at >= 15 s)" sql_is t \
+  "select finished_at - started_at >= interval '15 s' from jobs where id='$id'"
 check_eq "A holds no job" 0 "$(sql "select count(*) from jobs where worker_id='sa' and status='running'")"
 check "A is still running" is_running A
 check_status "A drains and exits 0 on TERM" 0 stop_consumer A
