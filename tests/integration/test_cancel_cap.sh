@@ -3,7 +3,7 @@
 # cancel broadcast (`[{},{},...]`, which costs a JSON parser about 78 bytes of heap per
 # byte) published raw to jobq.cancel reaches two consumers at once; each one's peak
 # resident memory (VmHWM) grows by less than 64 MiB (the body itself is read, not parsed),
-# and a normal cancel behind it still stops a running job within 2 s on each of them (both
+# and a normal cancel behind it still stops a running job within 5 s on each of them (both
 # heartbeat every 30 s, so only the broadcast can stop it that fast).
 source "$(dirname "$0")/lib.sh"
 jq_setup cancel_cap
@@ -31,8 +31,8 @@ check "publish a $(stat -c %s "$T/big.json")-byte broadcast to jobq.cancel" \
 check_status "then cancel both running jobs" 0 "$J" cancel "$id1" "$id2"
 wait_for 10 "w1's job cancelled (the broadcast behind the big one)" sql_is cancelled "select status from jobs where id='$id1'" || true
 wait_for 10 "w2's job cancelled" sql_is cancelled "select status from jobs where id='$id2'" || true
-check_eq "both stopped within 2 s of the request" "2" \
-  "$(sql "select count(*) from jobs where id in ('$id1','$id2') and finished_at - cancel_requested_at < interval '2 s'")"
+check_eq "both stopped within 5 s of the request" "2" \
+  "$(sql "select count(*) from jobs where id in ('$id1','$id2') and finished_at - cancel_requested_at < interval '5 s'")"
 after1=$(hwm_kb w1) after2=$(hwm_kb w2)
 note "VmHWM growth: w1 $(( (after1 - before1) / 1024 )) MiB, w2 $(( (after2 - before2) / 1024 )) MiB (bound $((BOUND_KB / 1024)) MiB)"
 check "w1's peak memory grew by less than 64 MiB ($(( (after1 - before1) / 1024 )) MiB)" test $((after1 - before1)) -lt $BOUND_KB

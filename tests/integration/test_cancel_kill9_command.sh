@@ -3,7 +3,7 @@
 #  - w1 runs a command job in a process group led by the shim: a shell that ignores SIGTERM
 #    and SIGHUP, with a long background sleep, and that appends a timestamp to a file of its
 #    attempt ($TICKS.$JOBQ_ATTEMPT) every 50 ms; the test records the group id;
-#  - `kill -9` of w1: within 2 s no live process of that group is left (the shim gets SIGHUP
+#  - `kill -9` of w1: within 5 s no live process of that group is left (the shim gets SIGHUP
 #    from PR_SET_PDEATHSIG and SIGKILLs its group; zombies waiting for init to reap them do
 #    not count), and the background sleep runs nowhere;
 #  - w2, started after the claim, receives the redelivery, finds w1's liveness lock free and
@@ -71,14 +71,14 @@ members_gone() {
 {
   kill -KILL "$w1pid"
   t0=$(_jq_now_ms)
-  while ! members_gone && (( $(_jq_now_ms) - t0 < 3000 )); do sleep 0.02; done
+  while ! members_gone && (( $(_jq_now_ms) - t0 < 6000 )); do sleep 0.02; done
   gone_ms=$(( $(_jq_now_ms) - t0 ))
 } 2>/dev/null   # (no "Killed" job notice)
 wait_for 3 "no process of group $pg1 left" group_gone "$pg1" || show_group "$pg1" | sed 's/^/#   /'
 { stop_consumer w1 KILL || true; } 2>/dev/null   # reap it
 note "group $pg1 gone $gone_ms ms after kill -9 of w1 (including this test's polling)"
 check_eq "no process of w1's group is left (ps: pgid $pg1, zombies excepted)" 0 "$(group_count "$pg1")"
-check "... within 2 s ($gone_ms ms)" test "$gone_ms" -le 2000
+check "... within 5 s, this test's polling included ($gone_ms ms)" test "$gone_ms" -le 5000
 
 # The takeover: w2 runs the job again, in a new group of its own.
 wait_for 10 "w2 took the job over" sql_is "running|w2|2" \

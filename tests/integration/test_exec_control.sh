@@ -13,7 +13,8 @@
 #    it succeeds, and the log has control_line_ignored warnings, at most 5, then a count;
 #  - a command that closes descriptor 3 at once still succeeds;
 #  - a command that leaves a setsid process holding its stdout, stderr and descriptor 3
-#    ends about a second after it exited, with what it wrote (command_pipes_left_open).
+#    ends about a second after it exited (asserted: under 10 s, not at the end of the 31 s
+#    sleep that holds them), with what it wrote (command_pipes_left_open).
 source "$(dirname "$0")/lib.sh"
 jq_setup exec_control
 
@@ -118,8 +119,8 @@ id=$("$J" submit ctl_daemon '{}')
 wait_for 10 "a command that leaves a setsid process holding its pipes still ends" sql_is succeeded \
   "select status from jobs where id='$id'" || true
 check_eq "with what it wrote before it ended" '"started"' "$(sql "select result from jobs where id='$id'")"
-check_eq "within about a second of its end" t \
-  "$(sql "select finished_at - started_at < interval '4 s' from jobs where id='$id'")"
+check_eq "soon after its end, not when the 31 s sleep lets the pipes go (under 10 s)" t \
+  "$(sql "select finished_at - started_at < interval '10 s' from jobs where id='$id'")"
 check "the worker logged command_pipes_left_open" grep -q "event=command_pipes_left_open .*job=$id" "$LOG"
 pkill -f "sleep 31.$$" || true
 

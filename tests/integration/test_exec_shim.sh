@@ -6,7 +6,8 @@
 #    SIGPIPE), and its output is the result;
 #  - a missing program fails the attempt: exit status 127 with "jobq: cannot run ...";
 #  - a handler with `user = "nobody"` runs as nobody, the shim in front of it too; when its
-#    worker is killed with SIGKILL, no process of its group is left within 2 s;
+#    worker is killed with SIGKILL, no process of its group is left within 5 s (this test's
+#    polling included);
 #  - a jobq-consumer alone in a folder (no shim beside it, none installed) configured with a
 #    command handler exits 2 at start with one line naming where it looked;
 #    --check-config says the same; the same worker with no handler starts, and a SIGHUP that
@@ -77,7 +78,7 @@ check_eq "the group is led by the shim, child of w1" "$pg $w1pid" \
   kill -KILL "$w1pid"
   t0=$(_jq_now_ms)
   n=0
-  while ! group_gone "${pg:-0}" && (( n < 150 && $(_jq_now_ms) - t0 < 3000 )); do
+  while ! group_gone "${pg:-0}" && (( n < 1000 && $(_jq_now_ms) - t0 < 6000 )); do
     sleep 0.02; n=$(( n + 1 ))
   done
   gone_ms=$(( $(_jq_now_ms) - t0 ))
@@ -85,7 +86,8 @@ check_eq "the group is led by the shim, child of w1" "$pg $w1pid" \
 { stop_consumer w1 KILL || true; } 2>/dev/null   # reap it
 note "group $pg gone $gone_ms ms after kill -9 of w1"
 check_eq "no process of the nobody group is left (zombies excepted)" 0 "$(group_count "${pg:-0}")"
-check "... within 2 s ($gone_ms ms)" test "$gone_ms" -le 2000
+check "... within 5 s, this test's polling included (without the death signal: an hour) ($gone_ms ms)" \
+  test "$gone_ms" -le 5000
 
 # ---------------------------------------------------------------- no shim to be found
 LONE="$T/lone/jobq-consumer"

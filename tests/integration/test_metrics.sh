@@ -56,6 +56,6 @@ check_eq "finishes written by batches = attempts ended" "$claims" "$(metric 'job
 check "at least one write statement" test "$(metric jobq_write_batches_total)" -ge 1
 check "no more write statements than claims and finishes" test "$(metric jobq_write_batches_total)" -le $((2 * claims))
 check_eq "running gauge back to 0" 0 "$(metric jobq_running_jobs)"
-check "heartbeat age under 2 s" python3 -c "import sys; sys.exit(0 if float('$(metric jobq_heartbeat_age_seconds)') < 2 else 1)"
+check "heartbeat age under 5 s (every 500 ms; a loaded machine's margin)" python3 -c "import sys; sys.exit(0 if float('$(metric jobq_heartbeat_age_seconds)') < 5 else 1)"
 check_eq "unknown path is 404" 404 "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nope")"
 check "the exposition has HELP and TYPE lines" bash -c "curl -s '$URL' | grep -q '^# TYPE jobq_job_duration_seconds histogram'"
