@@ -29,9 +29,15 @@ npm_ci() {
   (cd "$DEPS" && PUPPETEER_SKIP_DOWNLOAD=1 timeout -k 5 300 npm ci --no-audit --no-fund --ignore-scripts "$@") \
     >>"$T/npm.log" 2>&1
 }
+# scripts/deps installs the lock file's packages in tests/browser itself: those are used as
+# they are (an `npm ci` of its own took over 300 s on a loaded machine); else the build dir
+# gets its own copy.
+if [[ -d "$SRC/node_modules/puppeteer-core" && "$SRC/node_modules/.package-lock.json" -nt "$SRC/package-lock.json" ]]; then
+  DEPS=$SRC
+fi
 mkdir -p "$DEPS"
-if ! cmp -s "$SRC/package.json" "$DEPS/package.json" || ! cmp -s "$SRC/package-lock.json" "$DEPS/package-lock.json" ||
-   [[ ! -d "$DEPS/node_modules/puppeteer-core" ]]; then
+if [[ "$DEPS" != "$SRC" ]] && { ! cmp -s "$SRC/package.json" "$DEPS/package.json" ||
+   ! cmp -s "$SRC/package-lock.json" "$DEPS/package-lock.json" || [[ ! -d "$DEPS/node_modules/puppeteer-core" ]]; }; then
   cp "$SRC/package.json" "$SRC/package-lock.json" "$DEPS/"
   if ! npm_ci --offline; then
     check --fatal "npm ci installs puppeteer-core (log: $T/npm.log)" npm_ci
