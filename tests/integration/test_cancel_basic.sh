@@ -82,6 +82,8 @@ dt=$(elapsed_ms "$t0")
 check "... prints 'ID stopped (cancelled) in N ms' ($OUT)" \
   grep -Eq "^$r_id stopped \(cancelled\) in [0-9]+\.[0-9] ms$" "$OUT_FILE"
 check "... returned well before the 30 s sleep ended (${dt} ms < 15000)" test "$dt" -lt 15000
+check "... the job stopped within 3 s of the request (stop_ms $(sql "select (extract(epoch from finished_at - cancel_requested_at) * 1000)::int from jobs where id='$r_id'"); heartbeats every 30 s)" \
+  sql_is t "select finished_at - cancel_requested_at < interval '3 s' from jobs where id='$r_id'"
 check_eq "... status cancelled, reason stored" "cancelled|operator said so" \
   "$(sql "select status, cancel_reason from jobs where id='$r_id'")"
 check_eq "... history: running→cancelled" 1 "$(events "$r_id" running cancelled)"

@@ -33,6 +33,8 @@ wait_for 10 "w1's job cancelled (the broadcast behind the big one)" sql_is cance
 wait_for 10 "w2's job cancelled" sql_is cancelled "select status from jobs where id='$id2'" || true
 check_eq "both stopped within 5 s of the request" "2" \
   "$(sql "select count(*) from jobs where id in ('$id1','$id2') and finished_at - cancel_requested_at < interval '5 s'")"
+check_eq "... by the cancel's messages, not a heartbeat (every 30 s)" 0 \
+  "$(cat "$(log_of w1)" "$(log_of w2)" | grep -c "event=cancel_received .*path=heartbeat" || true)"
 after1=$(hwm_kb w1) after2=$(hwm_kb w2)
 note "VmHWM growth: w1 $(( (after1 - before1) / 1024 )) MiB, w2 $(( (after2 - before2) / 1024 )) MiB (bound $((BOUND_KB / 1024)) MiB)"
 check "w1's peak memory grew by less than 64 MiB ($(( (after1 - before1) / 1024 )) MiB)" test $((after1 - before1)) -lt $BOUND_KB

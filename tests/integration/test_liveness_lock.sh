@@ -47,7 +47,8 @@ check_eq "  ... and w1 keeps its registration" "$row_before" "$(sql "select pid,
 check "w1 is still running" is_running w1
 
 # ---- a dead worker's key taken by someone else does not make it look alive
-check_status "submit a 3 s sleep job" 0 timeout 20 "$JOBQ_BIN_DIR/jobq" submit sleep '{"seconds":3}'
+# (10 s: a poll on a loaded machine must see it running on w1 before the kill)
+check_status "submit a 10 s sleep job" 0 timeout 20 "$JOBQ_BIN_DIR/jobq" submit sleep '{"seconds":10}'
 sid=$(sed -n 1p "$OUT_FILE")
 wait_for 20 "it runs on w1" sql_is "running|w1" "select status, worker_id from jobs where id = '$sid'"
 kill -KILL "$(pid_of w1)"
@@ -65,7 +66,7 @@ wait_for 15 "the dead w1's job is taken over by w2 at once" sql_is w2 \
   "select worker_id from jobs where id = '$sid'" ||
   note "job: $(sql "select status, worker_id, attempt from jobs where id = '$sid'")"
 note "taken over $(( $(_jq_now_ms) - t0 )) ms after w2 started"
-wait_for 20 "  ... and it succeeds" sql_is succeeded "select status from jobs where id = '$sid'"
+wait_for 40 "  ... and it succeeds" sql_is succeeded "select status from jobs where id = '$sid'"
 check_eq "  ... with one terminal transition" 0 "$(terminal_anomalies "j.id = '$sid'")"
 stop_proc squat2 TERM >/dev/null 2>&1 || true
 check_status "w2 drains and exits 0 on TERM" 0 stop_consumer w2

@@ -5,7 +5,7 @@
 #  - 200 jobs succeed through a warm pool of 2: at most 2 distinct child pids answer;
 #  - a child's stdout and stderr lines land in the worker's log with the job's id;
 #  - error lines: retryable with retry_in, permanent;
-#  - a cancel of a running job ends it cancelled within a second, the pool keeps serving;
+#  - a cancel of a running job ends it cancelled within 3 s (the child answers; no kill), the pool keeps serving;
 #  - a child that ignores the cancel and SIGTERM is killed after 2 x cancel_grace and
 #    replaced; the job ends cancelled;
 #  - kill -9 of a child mid-job: that job succeeds on a later attempt, no other job fails;
@@ -129,7 +129,7 @@ handlers = (
     command = [ "$PY3", "$T/child.py", "recy", "--mark=$U" ]; },
   { type = "duo"; mode = "persistent"; processes = 1; jobs_per_process = 2;
     command = [ "$PY3", "$T/child.py", "duo", "--mark=$U" ]; },
-  { type = "one"; mode = "persistent"; processes = 1;
+  { type = "one"; mode = "persistent"; processes = 1; cancel_grace = "5s";
     command = [ "$PY3", "$T/child.py", "one", "--trace", "--mark=$U" ]; },
   { type = "hold"; mode = "persistent"; processes = 1; cancel_grace = "20s";
     command = [ "$PY3", "$T/child.py", "hold", "--ignore-term", "--trace", "--mark=$U" ]; },
@@ -289,7 +289,7 @@ check_status "cancel --wait of the waiting job" 0 timeout 30 "$J" cancel --wait 
 ms=$(stop_ms "$wid")
 note "a waiting job's cancel: stop_ms $ms"
 check_eq "... cancelled" cancelled "$(st "$wid")"
-check "... at once: within 3 s on a loaded machine ($ms ms)" test "${ms:-99999}" -lt 3000
+check "... at once: within 3 s on a loaded machine, not at its 5 s grace's end ($ms ms)" test "${ms:-99999}" -lt 3000
 tid=$("$J" submit --max-attempts 1 --timeout 1s one '{"n": "waits too"}')
 check_status "a waiting job over its 1s runtime limit fails" 1 timeout 30 "$J" wait --timeout 20s "$tid"
 check_eq "... timed out" "failed|timed out after 1s" "$(sql "select status || '|' || error from jobs where id='$tid'")"

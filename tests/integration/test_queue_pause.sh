@@ -14,7 +14,7 @@
 #  - a running job of a paused queue whose worker is killed (kill -9) is held (queued,
 #    unpublished; not taken over and run) until the resume, then runs again;
 #  - `queue resume work`: jobs start again (resume -> first started_at asserted under a
-#    generous 2 s; the 100 ms target is reported, not asserted); every job of the backlog
+#    generous 5 s; the 100 ms target is reported, not asserted); every job of the backlog
 #    succeeds, none is lost and none runs twice (job_events);
 #  - bad input: an invalid queue name, a missing one, an unknown sub-command, an overlong
 #    --reason: exit 2 with one line on stderr.
@@ -141,8 +141,8 @@ check_status "queue resume work exits 0" 0 jobq queue resume work
 check "... it says resumed" grep -q '^queue work resumed (paused since ' "$OUT_FILE"
 resumed_at=$(sql "select updated_at from queues where name = 'work'")
 wait_for 10 "a job of work started after the resume" sql_is t \
-  "select count(*) > 0 from jobs where queue = 'work' and started_at > '$paused_at'"
-ms=$(sql "select round(extract(epoch from min(started_at) - '$resumed_at'::timestamptz) * 1000) from jobs where queue = 'work' and started_at > '$paused_at'")
+  "select count(*) > 0 from jobs where queue = 'work' and started_at >= '$resumed_at'"
+ms=$(sql "select round(extract(epoch from min(started_at) - '$resumed_at'::timestamptz) * 1000) from jobs where queue = 'work' and started_at >= '$resumed_at'")
 note "resume -> first start: $ms ms (target 100 ms)"
 check "resume -> first start within 5 s ($ms ms)" test "$ms" -lt 5000
 wait_for 5 "w2's gauge shows work resumed" gauge_is "$port2" work 0

@@ -56,6 +56,7 @@ check_eq "... has no window (unique for ever)" t "$(sql "select unique_until is 
 # ---- after the window: a new job, and the key is the new job's
 check_status "submit --key short-1 --unique-for 2s" 0 jobq submit echo '{"gen":1}' --key short-1 --unique-for 2s
 s1=$OUT
+check_eq "... its window is 2 s" "00:00:02" "$(sql "select unique_until - created_at from jobs where id = '$s1'")"
 events_before=$(sql "select count(*) from job_events where job_id = '$s1'")
 check_status "submit --key short-1 at once" 0 jobq submit echo '{"gen":9}' --key short-1 --unique-for 2s
 # The second submit is within the window unless the machine stalled for 2 s; say which.
@@ -153,6 +154,7 @@ check_eq "... within the window: the same job" "$qh" "$OUT"
 check_status "jobq_submit(..., key, unique_for => 1 s)" 0 \
   app "select jobq_submit('noop', key => 'sql-1', unique_for => interval '1 second')"
 q1=$OUT
+check_eq "... its window is 1 s" "00:00:01" "$(sql "select unique_until - created_at from jobs where id = '$q1'")"
 check_status "jobq_submit of sql-1 at once" 0 \
   app "select jobq_submit('noop', key => 'sql-1', unique_for => interval '1 second')"
 # within the window unless the machine stalled for 1 s (psql's start included); say which

@@ -9,7 +9,7 @@
 #  - 5, promptly and with exactly one line on stderr, when the database is unreachable
 #    (JOBQ_DATABASE_URL pointing at a closed port), bounded by `timeout 15`;
 #  - a wait whose NOTIFY is lost (its waiter row deleted) ends by its periodic re-read,
-#    even while another job's notifications arrive every 0.3 s (not at its 20 s timeout);
+#    even while another job's notifications arrive every 0.3 s (not at its 60 s timeout);
 #  - a `submit --wait` on a long job closes its broker connection after 10 s of waiting.
 source "$(dirname "$0")/lib.sh"
 jq_setup wait_exit

@@ -9,7 +9,8 @@
 # or a refused resource on any page fails the suite. It takes the screenshots of every page
 # that docs/web.md shows (docs/img/web-*.png; set JQ_WEB_SHOTS=DIR to write them elsewhere,
 # or JQ_WEB_SHOTS= for none).
-# puppeteer-core comes from tests/browser/package-lock.json through `npm ci` into
+# puppeteer-core comes from tests/browser/package-lock.json: the tests/browser/node_modules
+# that scripts/deps installed when it holds the lock file's version, else `npm ci` into
 # $JOBQ_BIN_DIR/web-browser (offline from npm's cache when it can), again only when the
 # package files changed; it downloads no browser (PUPPETEER_SKIP_DOWNLOAD).
 source "$(dirname "$0")/lib.sh"
@@ -32,7 +33,17 @@ npm_ci() {
 # scripts/deps installs the lock file's packages in tests/browser itself: those are used as
 # they are (an `npm ci` of its own took over 300 s on a loaded machine); else the build dir
 # gets its own copy.
-if [[ -d "$SRC/node_modules/puppeteer-core" && "$SRC/node_modules/.package-lock.json" -nt "$SRC/package-lock.json" ]]; then
+# installed_as_locked DIR: DIR/node_modules holds the puppeteer-core version the lock names
+installed_as_locked() {
+  "$PY" - "$1" <<'PYEOF' 2>/dev/null
+import json, sys
+d = sys.argv[1]
+want = json.load(open(d + "/package-lock.json"))["packages"]["node_modules/puppeteer-core"]["version"]
+have = json.load(open(d + "/node_modules/puppeteer-core/package.json"))["version"]
+sys.exit(0 if want == have else 1)
+PYEOF
+}
+if [[ "$SRC/node_modules/.package-lock.json" -nt "$SRC/package-lock.json" ]] && installed_as_locked "$SRC"; then
   DEPS=$SRC
 fi
 mkdir -p "$DEPS"
