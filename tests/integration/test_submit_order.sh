@@ -122,9 +122,20 @@ VHOST=$(_jq_urlencode "$TEST_VHOST")
 
 # ---------------------------------------------------------------- a job that runs now
 check --fatal "a proxy to the broker" start_proxy proxy forward "$T/frames.log"
-check_status "submit through the proxy exits 0 (confirmed)" 0 \
-  env JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$PPORT/$VHOST" timeout 30 "$J" submit noop '{"via":"proxy"}'
-id=$OUT
+# proxy_submit N: one submit through the proxy; 1 when it made two connections: its
+# readying overran the 250 ms budget (a loaded machine, a proxy at nice 10) and the publish
+# connected again after the commit, as it should, which shows nothing of the order here
+proxy_submit() {
+  : >"$T/frames.log"
+  check_status "submit $1 through the proxy exits 0 (confirmed)" 0 \
+    env JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$PPORT/$VHOST" timeout 30 "$J" submit noop "{\"via\":\"proxy\",\"try\":$1}"
+  id=$OUT
+  [[ "$(grep -c '^accept ' "$T/frames.log")" == 1 ]]
+}
+for try in 1 2 3; do
+  proxy_submit "$try" && break
+  note "submit $try: its readying overran its budget (2 connections): again"
+done
 created=$(sql "select extract(epoch from created_at) from jobs where id='$id'")
 first() { awk -v k="$1" '$1 == k { print $NF; exit }' "$T/frames.log"; }
 # first_method CLASS.METHOD: the time of the first such frame
@@ -143,7 +154,8 @@ wait_for 15 "the job succeeded" sql_is succeeded "select status from jobs where 
 check_eq "it was marked published, and ran once" "t|1" \
   "$(sql "select published_at is not null, (select count(*) from job_events where job_id='$id' and to_status='running') from jobs where id='$id'")"
 check_eq "the submit wrote one job and its history, nothing more" "1|3" \
-  "$(sql "select count(*), (select count(*) from job_events) from jobs")"
+  "$(sql "select count(*), (select count(*) from job_events where job_id = '$id') from jobs
+          where payload->>'try' = '$try'")"
 
 # ---------------------------------------------------------------- a job that runs later
 : >"$T/frames.log"
