@@ -57,7 +57,7 @@ check --fatal "submit the backlog" jobq submit --batch "$T/work.jsonl"
 wait_for 30 "some jobs of work succeeded" sql_is t "select count(*) >= 6 from jobs where queue = 'work' and status = 'succeeded'"
 
 check_status "queue pause work exits 0" 0 jobq queue pause work --reason "test pause"
-jq_now pause_returned_ms
+pause_returned_ms=0; jq_now pause_returned_ms
 check "... it says paused" grep -q '^queue work paused at ' "$OUT_FILE"
 paused_at=$(sql "select paused_at from queues where name = 'work'")
 note "paused at $paused_at with $(work_sql "status = 'succeeded'") of $N done, $(work_sql "status = 'running'") running"

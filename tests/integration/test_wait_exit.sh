@@ -142,7 +142,7 @@ PGAPPNAME=jobq_test_noise psql -XAtq "$JOBQ_DATABASE_URL" -c "DO \$\$ BEGIN FOR 
   PERFORM pg_sleep(0.3); END LOOP; END \$\$" >/dev/null 2>&1 &
 noise_pid=$!
 wait "$net_pid" || true
-jq_now net_end_ms
+net_end_ms=0; jq_now net_end_ms
 fin_ms=$(sql "select (extract(epoch from finished_at) * 1000)::bigint from jobs where id='$net_id'")
 dt=none
 [[ "$fin_ms" =~ ^[0-9]+$ ]] && dt=$(( net_end_ms - fin_ms ))
