@@ -449,6 +449,32 @@ wait_exit() {
   return 0
 }
 
+# _jq_threads PID — one line per thread of PID: its id, name, state and kernel wait channel,
+# and the process's tracer (0: none).
+_jq_threads() {
+  local t
+  echo "tracer of $1: $(awk '/^TracerPid:/ { print $2 }' "/proc/$1/status" 2>/dev/null)"
+  for t in /proc/"$1"/task/*; do
+    echo "thread ${t##*/} $(cat "$t/comm" 2>/dev/null) state $(awk '{ print $3 }' "$t/stat" 2>/dev/null) wchan $(cat "$t/wchan" 2>/dev/null)"
+  done
+}
+
+# _jq_exit_check_wait NAME PID — whether PID, which has logged worker_stopped, exited within
+# 120 s more while LeakSanitizer checked it at its exit (ASAN_OPTIONS=detect_leaks=1 in
+# scripts/check: the check runs in a tracer process, a child of PID that ptrace-stops its
+# threads, and a starved machine has been seen to take over 40 s for it; gdb cannot attach
+# meanwhile). Anything else is no reason to wait: 1 at once.
+_jq_exit_check_wait() {
+  local tracer ppid
+  grep -q 'event=worker_stopped' "$(log_of "$1")" 2>/dev/null || return 1
+  tracer=$(awk '/^TracerPid:/ { print $2 }' "/proc/$2/status" 2>/dev/null)
+  [[ -n "$tracer" && "$tracer" != 0 ]] || return 1
+  ppid=$(awk '/^PPid:/ { print $2 }' "/proc/$tracer/status" 2>/dev/null)
+  [[ "$ppid" == "$2" ]] || return 1
+  note "$1 (pid $2) logged worker_stopped and is in LeakSanitizer's exit check (tracer $tracer): up to 120 s more"
+  wait_exit "$1" 120
+}
+
 # stop_consumer NAME [SIG] — send SIG (default TERM). For STOP/CONT/TSTP just signal; for
 # others wait for the exit (JQ_STOP_TIMEOUT, default 40 s, then KILL) and return its status.
 stop_consumer() {
@@ -466,16 +492,18 @@ stop_consumer() {
   fi
   kill "-$sig" "$pid" 2>/dev/null
   [[ "$sig" == KILL || "$sig" == 9 ]] || kill -CONT "$pid" 2>/dev/null || true
-  if ! wait_exit "$name" "${JQ_STOP_TIMEOUT:-40}"; then
+  if ! wait_exit "$name" "${JQ_STOP_TIMEOUT:-40}" && ! _jq_exit_check_wait "$name" "$pid"; then
     echo "lib.sh: $name (pid $pid) still running ${JQ_STOP_TIMEOUT:-40}s after SIG$sig: KILL" >&2
     # Where it hangs (a consumer once logged worker_stopped and then did not exit for 40 s,
-    # in a loaded CI run): every thread's stack, when gdb is installed, into $T/NAME.stacks,
-    # which the failure report prints whole (check_status keeps 10 lines of stderr).
+    # in a loaded CI run): each thread's state and kernel wait channel, and every thread's
+    # stack when gdb is installed, into $T/NAME.stacks, which the failure report prints
+    # whole (check_status keeps 10 lines of stderr).
+    _jq_threads "$pid" >"$T/$name.stacks"
     if command -v gdb >/dev/null 2>&1; then
       timeout -k 5 30 gdb -p "$pid" -batch -nx -ex "thread apply all bt 16" 2>&1 |
-        grep -E '^(Thread |#[0-9])' | head -n 200 >"$T/$name.stacks" || true
-      echo "lib.sh: $name's thread stacks: $T/$name.stacks (printed with the logs)" >&2
+        grep -E '^(Thread |#[0-9])' | head -n 200 >>"$T/$name.stacks" || true
     fi
+    echo "lib.sh: $name's threads: $T/$name.stacks (printed with the logs)" >&2
     kill -KILL "$pid" 2>/dev/null
     STATUS=0; wait "$pid" 2>/dev/null || STATUS=$?
   fi

@@ -309,16 +309,26 @@ printf '%s\n' '{"type": "noop", "delay": "1h", "ref": "a"}' \
 check_status "submit a diamond" 0 "$J" submit --batch "$T/diamond.jsonl"
 mapfile -t dia <"$OUT_FILE"
 DA=${dia[0]} DJ=${dia[1]} DK=${dia[2]}
+# The steps wait for each other (a loaded machine may take seconds to start each psql or
+# CLI): the lock is held, then the cancel waits for it, then the finish comes; the lock is
+# let go once both wait (or 10 s after the finish began).
 bgsql -c "BEGIN" -c "SELECT 1 FROM job_deps WHERE dep_id = '$DJ' AND job_id = '$DK' FOR UPDATE" \
-  -c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>"$T/dia_z.err" &
+  -c "SELECT pg_sleep(60)" -c "COMMIT" >/dev/null 2>"$T/dia_z.err" &
 zpid=$!
-sleep 0.5
+lock_waiters() { sql "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"; }
+wait_for 20 "  the third session holds the J1 -> K edge" sql_is 1 "select count(*) from pg_stat_activity
+  where datname = current_database() and query = 'SELECT pg_sleep(60)' and state = 'active'" || true
 "$J" cancel "$DJ" >"$T/dia_c.out" 2>"$T/dia_c.err" &
 cpid=$!
-sleep 0.5
+one_waits() { [[ "$(lock_waiters)" -ge 1 ]]; }
+wait_for 20 "  the cancel waits for the edge" one_waits || true
 bgsql -c "UPDATE jobs SET status = 'succeeded', finished_at = now() WHERE id = '$DA'" \
   >/dev/null 2>"$T/dia_f.err" &
 fpid=$!
+both_wait() { [[ "$(lock_waiters)" -ge 2 ]]; }
+wait_for 10 "  the finish waits too" both_wait || true
+sql "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()
+     and query = 'SELECT pg_sleep(60)'" >/dev/null
 crc=0; wait "$cpid" || crc=$?
 frc=0; wait "$fpid" || frc=$?
 wait "$zpid" || true
