@@ -33,6 +33,8 @@
 #   start_proc NAME CMD... | stop_consumer NAME [SIG] (alias stop_proc) | pid_of NAME |
 #   is_running NAME | wait_exit NAME TIMEOUT_S | sql QUERY | sql_is EXPECTED QUERY |
 #   wait_for TIMEOUT_S DESC CMD... | jq_nap SECONDS | jq_now VAR | cli_cost_ms ID |
+#   sessions_in TEXT [RUN] | sessions_in_is N TEXT [RUN] | cancel_sessions_in TEXT [RUN] |
+#   event_at ID STATUS |
 #   check [--fatal] DESC CMD... | check_eq DESC EXP ACT |
 #   check_status DESC EXP_EXIT CMD... (sets STATUS, OUT, ERR, OUT_FILE, ERR_FILE) | fail MSG |
 #   check_tap_counts NAME MIN (after check_status of node --test's TAP) |
@@ -84,6 +86,26 @@ cli_cost_ms() {
   t=$(_jq_now_ms)
   jobq status "$1" >/dev/null 2>&1 || true
   echo $(( $(_jq_now_ms) - t ))
+}
+# sessions_in TEXT [RUN] — how many sessions of the test database are running a statement
+# whose text starts with TEXT, read through RUN (default sql). PostgreSQL shows a session's
+# statement only to its own role (and superusers): for another role's sessions pass that
+# role's query function. sessions_in_is N TEXT [RUN]: whether there are N (for wait_for).
+# cancel_sessions_in TEXT [RUN]: pg_cancel_backend of each such session (running or idle in
+# its transaction); prints how many.
+sessions_in() {
+  "${2:-sql}" "select count(*) from pg_stat_activity where datname = current_database()
+                 and state = 'active' and starts_with(query, \$q\$$1\$q\$)"
+}
+sessions_in_is() { [[ "$(sessions_in "$2" "${3:-sql}")" == "$1" ]]; }
+cancel_sessions_in() {
+  "${2:-sql}" "select count(pg_cancel_backend(pid)) from pg_stat_activity
+                 where datname = current_database() and starts_with(query, \$q\$$1\$q\$)"
+}
+# event_at ID STATUS — SQL for the time job ID first moved to STATUS, from its history (a
+# poll of its status may miss a short state, and updated_at moves again after it)
+event_at() {
+  echo "(select at from job_events where job_id = '$1' and to_status = '$2' order by id limit 1)"
 }
 _jq_urlencode() { url_encode "$1"; }
 _jq_alive() { proc_alive "$1"; }  # PID: running and not a zombie

@@ -315,20 +315,20 @@ DA=${dia[0]} DJ=${dia[1]} DK=${dia[2]}
 bgsql -c "BEGIN" -c "SELECT 1 FROM job_deps WHERE dep_id = '$DJ' AND job_id = '$DK' FOR UPDATE" \
   -c "SELECT pg_sleep(60)" -c "COMMIT" >/dev/null 2>"$T/dia_z.err" &
 zpid=$!
-lock_waiters() { sql "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"; }
-wait_for 20 "  the third session holds the J1 -> K edge" sql_is 1 "select count(*) from pg_stat_activity
-  where datname = current_database() and query = 'SELECT pg_sleep(60)' and state = 'active'" || true
+# lock_waiters_at_least N: N sessions of the test database wait for a lock
+lock_waiters_at_least() {
+  [[ "$(sql "select count(*) from pg_stat_activity where datname = current_database()
+               and wait_event_type = 'Lock'")" -ge "$1" ]]
+}
+wait_for 20 "  the third session holds the J1 -> K edge" sessions_in_is 1 'SELECT pg_sleep(60)' || true
 "$J" cancel "$DJ" >"$T/dia_c.out" 2>"$T/dia_c.err" &
 cpid=$!
-one_waits() { [[ "$(lock_waiters)" -ge 1 ]]; }
-wait_for 20 "  the cancel waits for the edge" one_waits || true
+wait_for 20 "  the cancel waits for the edge" lock_waiters_at_least 1 || true
 bgsql -c "UPDATE jobs SET status = 'succeeded', finished_at = now() WHERE id = '$DA'" \
   >/dev/null 2>"$T/dia_f.err" &
 fpid=$!
-both_wait() { [[ "$(lock_waiters)" -ge 2 ]]; }
-wait_for 10 "  the finish waits too" both_wait || true
-sql "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()
-     and query = 'SELECT pg_sleep(60)'" >/dev/null
+wait_for 10 "  the finish waits too" lock_waiters_at_least 2 || true
+cancel_sessions_in 'SELECT pg_sleep(60)' >/dev/null
 crc=0; wait "$cpid" || crc=$?
 frc=0; wait "$fpid" || frc=$?
 wait "$zpid" || true

@@ -88,17 +88,13 @@ check "the log line is in the worker's log with the job id" \
 id=$("$J" submit --max-attempts 2 ctl_retry '{}')
 wait_for 15 "retry_in 4 then exit 3: scheduled" sql_is scheduled "select status from jobs where id='$id'" || true
 # the failure's time from its history (updated_at moves again once the job is due)
-sched_gap() {
-  sql "select j.run_after - e.at from jobs j join job_events e on e.job_id = j.id
-       where j.id = '$1' and e.to_status = 'scheduled' order by e.id limit 1"
-}
 check_eq "run_after is 4 s after the failure" t \
-  "$(sql "select '$(sched_gap "$id")'::interval between interval '3.9 s' and interval '4.1 s'")"
+  "$(sql "select run_after - $(event_at "$id" scheduled) between interval '3.9 s' and interval '4.1 s' from jobs where id='$id'")"
 check_eq "the error is the exit status" "exit status 3" "$(sql "select error from jobs where id='$id'")"
 id=$("$J" submit --max-attempts 2 ctl_retry_s '{}')
 wait_for 15 "retry_in \"3s\" then exit 75: scheduled" sql_is scheduled "select status from jobs where id='$id'" || true
 check_eq "run_after is 3 s after the failure" t \
-  "$(sql "select '$(sched_gap "$id")'::interval between interval '2.9 s' and interval '3.1 s'")"
+  "$(sql "select run_after - $(event_at "$id" scheduled) between interval '2.9 s' and interval '3.1 s' from jobs where id='$id'")"
 id=$("$J" submit ctl_retry_ok '{}')
 wait_for 15 "retry_in then exit 0: succeeded" sql_is succeeded "select status from jobs where id='$id'" || true
 id=$("$J" submit --max-attempts 3 ctl_retry_perm '{}')

@@ -196,13 +196,11 @@ SELECT pg_sleep(60);
 COMMIT;
 SQL
   locker=$!
-  wait_for 20 "the job's row is locked" sql_is 1 "select count(*) from pg_stat_activity
-    where query like 'SELECT pg_sleep(60)%' and state = 'active' and datname = current_database()"
+  wait_for 20 "the job's row is locked" sessions_in_is 1 'SELECT pg_sleep(60)'
   premarked=$(sql "select published_at is not null from jobs where id = '$locked'")
   calls_finish "lockwait: no submit waited for the lock"
   if [[ "$premarked" == t ]]; then
-    sql "select count(pg_cancel_backend(pid)) from pg_stat_activity
-         where query like 'SELECT pg_sleep(60)%' and datname = current_database()" >/dev/null
+    cancel_sessions_in 'SELECT pg_sleep(60)' >/dev/null
     wait "$locker" || true
     note "lockwait: the first submit's confirm came within its call (marked before the lock): again"
     return 1
@@ -217,9 +215,8 @@ else
   # the default, shorter than a loaded run of this test) may rightly publish the job
   check_eq "the mark that found the row locked left the job unmarked, to the relay (run $try)" "queued true" \
     "$(sql "select status || ' ' || (published_at is null) from jobs where id = '$locked'")"
-  check_eq "the row was still locked when the calls ended" 1 \
-    "$(sql "select count(pg_cancel_backend(pid)) from pg_stat_activity
-            where query like 'SELECT pg_sleep(60)%' and state = 'active' and datname = current_database()")"
+  check_eq "the row was still locked when the calls ended" 1 "$(sessions_in 'SELECT pg_sleep(60)')"
+  cancel_sessions_in 'SELECT pg_sleep(60)' >/dev/null
   wait "$locker" || true
 fi
 

@@ -56,7 +56,7 @@ check_status "submit fail with retry_in 3" 0 jobq submit fail '{"message": "late
 rid=$(sed -n 1p <<<"$OUT")
 # The failure's time from the history: a poll of the status may miss the 3 s it is
 # scheduled on a loaded machine, and updated_at moves again when it is due.
-fail_at="(select at from job_events where job_id = '$rid' and to_status = 'scheduled' order by id limit 1)"
+fail_at=$(event_at "$rid" scheduled)
 wait_for 15 "the failure is scheduled" sql_is t "select $fail_at is not null" || true
 check_eq "run_after is 3 s after the failure (not the 100 ms backoff)" t \
   "$(sql "select run_after - $fail_at between interval '2.9 s' and interval '3.1 s' from jobs where id='$rid'")"

@@ -354,16 +354,14 @@ psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "begin" \
   -c "select jobq_submit('sleep', key => 'the-sleeper')" -c "select pg_sleep(30)" -c "commit" \
   >"$T/holder.out" 2>&1 &
 holder=$!
-# (pg_stat_activity shows a session's query to its own role: these read it as jobq_app)
-holding() { [[ "$(app "select count(*) from pg_stat_activity where datname = current_database()
-                       and query = 'select pg_sleep(30)' and state = 'active'")" == 1 ]]; }
+# (pg_stat_activity shows a session's statement to its own role: read as jobq_app)
+holding() { sessions_in_is 1 'select pg_sleep(30)' app; }
 wait_for 20 "the holder sleeps in its open transaction" holding || true
 hb0=$(sql "select heartbeat_at from jobs where id = '$sleeper'")
 wait_for 10 "a transaction holding the sleeper's key does not stop its heartbeats" \
   sql_is t "select heartbeat_at > '$hb0'::timestamptz from jobs where id = '$sleeper'" || true
 check "... a heartbeat written while the holder still held the key" holding
-app "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()
-     and query = 'select pg_sleep(30)'" >/dev/null
+cancel_sessions_in 'select pg_sleep(30)' app >/dev/null
 wait "$holder" || true
 check_eq "... and its submit returned the sleeper" "$sleeper" "$(sed -n 1p "$T/holder.out")"
 # anyone may NOTIFY jobq_cancel: a notification without jobq_cancel's write stops nothing
@@ -381,9 +379,8 @@ psql "$APP_DB" -XAtq -v ON_ERROR_STOP=1 -c "listen jobq_done" \
   -c "select jobq_watch(array['$sleeper']::uuid[])" "${naps[@]}" \
   >"$T/waiter.out" 2>&1 &
 waiter=$!
-napping() { [[ "$(app "select count(*) from pg_stat_activity where datname = current_database()
-                       and query = 'select pg_sleep(1)' and state = 'active'")" == 1 ]]; }
-wait_for 20 "the waiting session listens and watches (its first nap)" napping || true
+wait_for 20 "the waiting session listens and watches (its first nap)" \
+  sessions_in_is 1 'select pg_sleep(1)' app || true
 check_status "jobq_cancel of the running, the scheduled and a finished job" 0 app \
   "select id || ' ' || status from jobq_cancel(array['$sleeper', '$later', '$m2']::uuid[], 'test over')"
 check_eq "... reports the state each was in" "$(printf '%s\n' "$sleeper running" "$later scheduled" "$m2 succeeded" | sort)" "$(sort <<<"$OUT")"
