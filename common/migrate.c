@@ -205,9 +205,10 @@ static const char *const GRANTS[] = {
 	"  END IF;"
 	" END IF;"
 	"END $$",
-	/* Dependencies (migration 0050): the CLI inserts a waiting job (has_dependencies)
-	 * and links it through jobq_link_deps, and reads the edges for `jobq status`; the
-	 * counters are written by the definer functions alone. */
+	/* Dependencies (migration 0050): the CLI inserts a waiting job (has_dependencies), and
+	 * one that later jobs of its batch run after with has_dependents (0059), links them
+	 * through jobq_link_deps, and reads the edges for `jobq status`; the counters are
+	 * written by the definer functions alone. */
 	"DO $$ BEGIN"
 	" IF to_regclass('public.job_deps') IS NOT NULL THEN"
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_consumer') THEN"
@@ -219,7 +220,7 @@ static const char *const GRANTS[] = {
 	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jobq_cli') THEN"
 	"   REVOKE ALL ON job_deps, job_deps_left FROM jobq_cli;"
 	"   GRANT SELECT ON job_deps TO jobq_cli;"
-	"   GRANT INSERT (has_dependencies) ON jobs TO jobq_cli;"
+	"   GRANT INSERT (has_dependencies, has_dependents) ON jobs TO jobq_cli;"
 	"  END IF;"
 	" END IF;"
 	"END $$",

@@ -17,7 +17,9 @@
  * trigger for the lot. The rows come as one JSON array of {ord, type, payload (JSON text),
  * queue, max_attempts, delay_ms, at_ms, timeout_ms, key, unique_ms,
  * priority (only when not 0), concurrency_key and batch_id (only when set), waiting (only
- * for a job with dependencies: inserted as waiting, migration 0050)}; each row's result
+ * for a job with dependencies: inserted as waiting, migration 0050), dependents (only for a
+ * job that later jobs of the batch run after: inserted with has_dependents, so that the
+ * link need not update it, migration 0059)}; each row's result
  * comes back with its ord. A new row carries the id made in `s`; a repeated key's row is
  * the existing job (the key is how its ord is found); a key whose job's window is over
  * was taken from that job just before (expire_keys), so its row is new. Keys are unique
@@ -36,17 +38,18 @@ static const char SQL_SUBMIT[] =
 	"         coalesce(s.metadata::jsonb, '{}'::jsonb) AS metadata,"
 	"         coalesce(s.priority, 0) AS priority, s.concurrency_key,"
 	"         coalesce(s.waiting, false) AS waiting, s.batch_id,"
+	"         coalesce(s.dependents, false) AS dependents,"
 	"         CASE WHEN s.at_ms > 0 THEN to_timestamp(s.at_ms / 1000.0)"
 	"              ELSE now() + make_interval(secs => s.delay_ms / 1000.0) END AS run_after"
 	"  FROM jsonb_to_recordset($1::jsonb) AS s(ord int, type text, payload text, queue text,"
 	"       max_attempts int, delay_ms bigint, at_ms bigint, timeout_ms bigint, key text,"
 	"       metadata text, unique_ms bigint, priority int, concurrency_key text,"
-	"       waiting boolean, batch_id uuid)),"
+	"       waiting boolean, batch_id uuid, dependents boolean)),"
 	" ins AS ("
 	"  INSERT INTO jobs (id, type, payload, queue, max_attempts, run_after, status, timeout,"
 	"                    idempotency_key, status_reason, publish_after, job_metadata,"
 	"                    unique_until, priority, concurrency_key, has_dependencies,"
-	"                    batch_id)"
+	"                    batch_id, has_dependents)"
 	"  SELECT id, type, payload, queue, max_attempts, run_after,"
 	"         CASE WHEN waiting THEN 'waiting'"
 	"              WHEN run_after > now() THEN 'scheduled' ELSE 'queued' END,"
@@ -57,7 +60,7 @@ static const char SQL_SUBMIT[] =
 	"              ELSE now() + make_interval(secs => $2::bigint / 1000.0) END, metadata,"
 	"         CASE WHEN unique_ms > 0 THEN now() + make_interval(secs => unique_ms / 1000.0) "
 	"END,"
-	"         priority, concurrency_key, waiting, batch_id" /* 0050, 0051 */
+	"         priority, concurrency_key, waiting, batch_id, dependents" /* 0050, 0051, 0059 */
 	"  FROM s ORDER BY key, ord"
 	"  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
 	"  DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key"
@@ -113,7 +116,8 @@ static bool has_deps(const struct jobq_new_job *j)
 	       (j->after_any != NULL && j->after_any[0] != '\0');
 }
 
-static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
+/* The row of job j for SQL_SUBMIT; dependent: a later job of the batch runs after it. */
+static json_t *submit_item(const struct jobq_new_job *j, size_t ord, bool dependent)
 {
 	json_t *it = json_pack(
 		"{s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:s?, s:s?, s:I}", "ord", (json_int_t)ord,
@@ -131,6 +135,7 @@ static json_t *submit_item(const struct jobq_new_job *j, size_t ord)
 	     (j->concurrency_key != NULL &&
 	      json_object_set_new(it, "concurrency_key", json_string(j->concurrency_key)) != 0) ||
 	     (has_deps(j) && json_object_set_new(it, "waiting", json_true()) != 0) ||
+	     (dependent && json_object_set_new(it, "dependents", json_true()) != 0) ||
 	     (j->batch_id != NULL &&
 	      json_object_set_new(it, "batch_id", json_string(j->batch_id)) != 0))) {
 		json_decref(it);
@@ -156,10 +161,11 @@ static int expire_keys(struct jobq_store *st, const char *keys, struct jobq_err 
 }
 
 /* The jobs whose key is their own (first[i] == i), `chunk` per statement, inside the
- * caller's transaction; fills out[] for them. With chunk 1 an error names its job. */
+ * caller's transaction; fills out[] for them. dependent (NULL: none) marks the jobs that
+ * later jobs of the batch run after. With chunk 1 an error names its job. */
 static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs, size_t n,
-			 const size_t *first, size_t chunk, bool wait, int64_t relay_grace_ms,
-			 struct jobq_submitted *out, struct jobq_err *err)
+			 const size_t *first, const bool *dependent, size_t chunk, bool wait,
+			 int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
 	size_t *map = calloc(chunk, sizeof(*map));
 	const char **ids = calloc(chunk, sizeof(*ids));
@@ -198,7 +204,8 @@ static int submit_chunks(struct jobq_store *st, const struct jobq_new_job *jobs,
 		for (; at < n && m < chunk; at++) {
 			if (first[at] != at)
 				continue;
-			if ((it = submit_item(&jobs[at], m)) == NULL ||
+			if ((it = submit_item(&jobs[at], m, dependent != NULL && dependent[at])) ==
+				    NULL ||
 			    json_array_append_new(items, it) != 0 ||
 			    (jobs[at].key != NULL &&
 			     json_array_append_new(keys, json_string(jobs[at].key)) != 0)) {
@@ -395,8 +402,20 @@ int store_submit_in(struct jobq_store *st, const struct jobq_new_job *jobs, size
 		    const size_t *first, size_t chunk, const struct jobq_deps *deps, bool wait,
 		    int64_t relay_grace_ms, struct jobq_submitted *out, struct jobq_err *err)
 {
-	int r = submit_chunks(st, jobs, n, first, chunk, wait, relay_grace_ms, out, err);
+	bool *dependent = NULL;
+	int r;
 
+	/* The jobs of the batch that later ones name by ref (the job a repeated key's line
+	 * stands for: its first line's) */
+	if (deps != NULL && deps->n > 0) {
+		if ((dependent = calloc(n, sizeof(*dependent))) == NULL)
+			return jobq_err_set(err, JOBQ_ENOMEM, "insert job: out of memory");
+		for (size_t k = 0; k < deps->n; k++)
+			if (deps->e[k].is_ref && deps->e[k].ref < n)
+				dependent[first[deps->e[k].ref]] = true;
+	}
+	r = submit_chunks(st, jobs, n, first, dependent, chunk, wait, relay_grace_ms, out, err);
+	free(dependent);
 	if (r != 0)
 		return r;
 	/* A key repeated within the batch is the job its first line made. */

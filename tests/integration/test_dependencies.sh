@@ -28,6 +28,8 @@
 #    no deadlock; deleting jobs takes their edges along;
 #  - a sink with 12 stripes whose 96 dependencies 8 sessions end at once is released and
 #    run exactly once;
+#  - one statement ending many dependencies of one sink (its stripes lowered by several edges
+#    each), or of two sinks at once: each is released and run exactly once;
 #  - `status` of a sink after 1,001 jobs shows 1,000 (JSON) or 20 (text) and how many more.
 source "$(dirname "$0")/lib.sh"
 jq_setup dependencies
@@ -243,7 +245,8 @@ for who in cli consumer; do
   check_status "$who role: moving a job into waiting is refused" 1 $run \
     "UPDATE jobs SET status = 'waiting' WHERE id = '$D'"
   for fn in "jobq_deps_ended(ARRAY['$D']::uuid[])" "jobq_deps_queue(ARRAY['$WD']::uuid[])" \
-            "jobq_deps_count(ARRAY['$D']::uuid[], ARRAY['$WD']::uuid[])"; do
+            "jobq_deps_count(ARRAY['$D']::uuid[], ARRAY['$WD']::uuid[])" \
+            "jobq_deps_lower(ARRAY['$WD']::uuid[], ARRAY[0]::smallint[], ARRAY[1])"; do
     check_status "$who role: ${fn%%(*} is refused" 1 $run "SELECT $fn"
   done
 done
@@ -253,6 +256,15 @@ check_status "cli role: a waiting job committed without its edges is refused" 1 
   "INSERT INTO jobs (type, status, has_dependencies) VALUES ('noop', 'waiting', true)"
 check_status "cli role: a waiting job without has_dependencies is refused" 1 clpsql \
   "INSERT INTO jobs (type, status) VALUES ('noop', 'waiting')"
+# A batch's job that a later one runs after is inserted with has_dependents (0059): the CLI's
+# role may set it, and the link leaves it set.
+printf '%s\n' '{"type": "noop", "ref": "p", "delay": "1h", "metadata": {"t": "cli-ref"}}' \
+  '{"type": "noop", "after": "p", "metadata": {"t": "cli-ref"}}' >"$T/cli_ref.jsonl"
+check_status "cli role: a batch with a ref submits" 0 \
+  env JOBQ_DATABASE_URL="$CLI_DB" "$J" submit --batch "$T/cli_ref.jsonl"
+check_eq "  ... its first job has dependents, its second waits on it" "scheduled true false|waiting false true" \
+  "$(sql "select string_agg(status || ' ' || has_dependents || ' ' || has_dependencies, '|' order by has_dependencies)
+          from jobs where job_metadata @> '{\"t\": \"cli-ref\"}'")"
 # Temp tables named like every table the functions use, each refusing any write: the link
 # and the release write only the real ones.
 trap_tables=""
@@ -428,6 +440,39 @@ check_eq "  ... released exactly once, and ran once" "1 1" \
   "$(sql "select count(*) filter (where from_status = 'waiting' and to_status = 'queued'),
               count(*) filter (where to_status = 'running') from job_events where job_id = '$MS'" | tr '|' ' ')"
 check_eq "  ... no stripe left" 0 "$(sql "select count(*) from job_deps_left where job_id = '$MS'")"
+
+# ---------------------------------------------------------------- many ends in one statement
+# One statement ending many dependencies lowers several stripes of one job by several edges
+# each (one UPDATE for the job's stripes), or stripes of two jobs at once (one UPDATE per
+# stripe, migration 0059): each sink is released exactly once, with no stripe left.
+{
+  for i in $(seq 0 15); do echo "{\"type\": \"noop\", \"delay\": \"1h\", \"ref\": \"m$i\"}"; done
+  printf '{"type": "noop", "ref": "k1", "after": [%s]}\n' "$(seq 0 15 | sed 's/^/"m/; s/$/"/' | paste -sd,)"
+  printf '{"type": "noop", "ref": "k2", "after": [%s]}\n' "$(seq 0 15 | sed 's/^/"m/; s/$/"/' | paste -sd,)"
+  for i in $(seq 0 15); do echo "{\"type\": \"noop\", \"delay\": \"1h\", \"ref\": \"o$i\"}"; done
+  printf '{"type": "noop", "ref": "k3", "after": [%s]}\n' "$(seq 0 15 | sed 's/^/"o/; s/$/"/' | paste -sd,)"
+} >"$T/many.jsonl"
+check_status "submit two sinks after the same 16 jobs, and a third after 16 others" 0 \
+  "$J" submit --batch "$T/many.jsonl"
+mapfile -t mj <"$OUT_FILE"
+K1=${mj[16]} K2=${mj[17]} K3=${mj[34]}
+left_of() { sql "select coalesce(sum(remaining), 0) || '/' || count(*) from job_deps_left where job_id = '$1'"; }
+check_eq "  ... each sink has 16 edges left on 2 stripes" "16/2 16/2 16/2" "$(left_of "$K1") $(left_of "$K2") $(left_of "$K3")"
+# end_all IDS...: one statement ends them all
+end_all() { sql "UPDATE jobs SET status = 'succeeded', finished_at = now()
+                 WHERE id IN ($(printf "'%s'," "$@" | sed 's/,$//'))" >/dev/null; }
+check_status "12 of the two sinks' dependencies end in one statement" 0 end_all "${mj[@]:0:12}"
+check_eq "  ... both sinks wait, 4 edges left each" "waiting waiting 4" \
+  "$(st "$K1") $(st "$K2") $(sql "select coalesce(sum(remaining), 0) from job_deps_left where job_id = '$K1'")"
+check_eq "  ... the same for the second" 4 "$(sql "select coalesce(sum(remaining), 0) from job_deps_left where job_id = '$K2'")"
+check_status "their last 4 end in one statement" 0 end_all "${mj[@]:12:4}"
+check_status "the third sink's 16 end in one statement" 0 end_all "${mj[@]:18:16}"
+for k in "$K1" "$K2" "$K3"; do
+  wait_for 30 "  ... sink $k runs" status_is "$k" succeeded || true
+  check_eq "  ... released exactly once, ran once, no stripe left" "1 1 0/0" \
+    "$(sql "select count(*) filter (where from_status = 'waiting' and to_status = 'queued'),
+                count(*) filter (where to_status = 'running') from job_events where job_id = '$k'" | tr '|' ' ') $(left_of "$k")"
+done
 
 # ---------------------------------------------------------------- status of a large fan-in
 {
