@@ -9,6 +9,7 @@
 #     liveness lock); stop_backend PID / cont_backend: SIGSTOP it between two statements,
 #     and SIGCONT it again (the EXIT trap does it too); STOPPED_AT_MS: when it was stopped;
 #   has_start ID ATTEMPT: that attempt has started; no_handler: no tick handler runs;
+#   ticks_diag ID: notes of the job's records and history when an awaited attempt is missing;
 #   first_ms / last_ms ID ATTEMPT: an attempt's first and last record, in ms;
 #   attempt_gaps ID: one line per pair of successive attempts, the later one's start minus
 #     the earlier one's last record (ms; <= 0 when they overlapped).
@@ -73,7 +74,16 @@ stop_backend() {
 }
 cont_backend() { [[ -z "$_LEASE_STOPPED" ]] || kill -CONT "$_LEASE_STOPPED" 2>/dev/null || true; _LEASE_STOPPED=""; }
 
-has_start() { grep -q "^$1 $2 start " "$T/ticks"; }
+has_start() { grep -aq "^$1 $2 start " "$T/ticks"; }
+# ticks_diag ID: notes what the records and the history say of job ID, when an attempt that
+# the test waits for is not in the records (a CI run once missed a second attempt that the
+# consumer's log shows started and succeeded): the job's records, the file's size and NUL
+# bytes, its lines that do not start with a job id, and the job's transitions
+ticks_diag() {
+  note "records of job $1: $(grep -ac "$1" "$T/ticks") lines; the last: $(grep -a "$1" "$T/ticks" | tail -n 3 | tr '\n' '|')"
+  note "records file: $(wc -c <"$T/ticks") bytes, $(tr -dc '\000' <"$T/ticks" | wc -c) NUL; lines not starting with an id: $(grep -cav '^[0-9a-f-]\{36\} ' "$T/ticks")"
+  note "history of job $1: $(sql "select string_agg(to_status || ' ' || attempt || ' ' || coalesce(worker_id, '-'), ', ' order by id) from job_events where job_id = '$1'")"
+}
 no_handler() { ! pgrep -f "^/bin/bash $T/tick.sh" >/dev/null; }
 first_ms() { awk -v id="$1" -v a="$2" '$1 == id && $2 == a { printf "%.0f\n", $4 / 1000; exit }' "$T/ticks"; }
 last_ms() { awk -v id="$1" -v a="$2" '$1 == id && $2 == a { t = $4 } END { printf "%.0f\n", t / 1000 }' "$T/ticks"; }

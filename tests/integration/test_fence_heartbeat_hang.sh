@@ -38,7 +38,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
   kp=$(keeper_backend "$owner")
   [[ "$kp" =~ ^[0-9]+$ ]] || { fail "rep $rep: no keeper backend for $owner ('$kp')"; break; }
   stop_backend "$kp"
-  wait_for 15 "rep $rep: attempt 2 starts" has_start "$id" 2 || { cont_backend; break; }
+  wait_for 15 "rep $rep: attempt 2 starts" has_start "$id" 2 || { cont_backend; ticks_diag "$id"; break; }
   cont_backend
   settle_rep "$rep" "$id" "$owner" || break
   done_reps=$rep

@@ -66,7 +66,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
   (( ${#procs[@]} >= 2 )) || { fail "rep $rep: no shim and command under $w (${procs[*]:-})"; break; }
   _LEASE_STOPPED=$wp	# the EXIT trap continues it
   kill -STOP "$wp"
-  wait_for 15 "rep $rep: attempt 2 starts" has_start "$id" 2 || { cont_backend; break; }
+  wait_for 15 "rep $rep: attempt 2 starts" has_start "$id" 2 || { cont_backend; ticks_diag "$id"; break; }
   if ! all_dead "${procs[@]}"; then
     left=$((left + 1))
     note "rep $rep (job $id, owner $owner): attempt 1's processes still run when attempt 2 starts: $(survivors "${procs[@]}")"
