@@ -294,6 +294,16 @@ check_status "a cancel releasing dependents under REPEATABLE READ is refused" 1 
 check "  ... naming the job and the level" grep -q "job $D ended with dependents in a repeatable read transaction" "$ERR_FILE"
 check_eq "  ... nothing changed" "scheduled waiting" "$(st "$D") $(st "$WD")"
 check_status "the same cancel under READ COMMITTED exits 0" 0 "$J" cancel "$D"
+# A job may carry has_dependents with no edge (a submit sets it on a job that a repeated
+# key's line named, 0059): with nothing to release, its end needs no READ COMMITTED.
+RJ=$(sql "INSERT INTO jobs (type, status, run_after, publish_after, has_dependents)
+          VALUES ('noop', 'scheduled', now() + interval '1 hour', now() + interval '1 hour', true)
+          RETURNING id")
+check_status "a job flagged with dependents but with none is cancelled under REPEATABLE READ" 0 apsql "
+  BEGIN ISOLATION LEVEL REPEATABLE READ;
+  SELECT * FROM jobq_cli_cancel(ARRAY['$RJ']::uuid[], 'rr');
+  COMMIT;"
+check_eq "  ... it is cancelled" cancelled "$(st "$RJ")"
 check_eq "  ... and cancels its dependents" "cancelled" \
   "$(sql "select string_agg(distinct status, ',') from jobs where id in (select job_id from job_deps where dep_id = '$D')")"
 
