@@ -28,6 +28,8 @@
 #    no deadlock; deleting jobs takes their edges along;
 #  - a sink with 12 stripes whose 96 dependencies 8 sessions end at once is released and
 #    run exactly once;
+#  - a batch whose ref names a line repeating an earlier line's key: its job waits on that
+#    earlier job, which is inserted with has_dependents;
 #  - one statement ending many dependencies of one sink (its stripes lowered by several edges
 #    each), or of two sinks at once: each is released and run exactly once;
 #  - `status` of a sink after 1,001 jobs shows 1,000 (JSON) or 20 (text) and how many more.
@@ -265,6 +267,15 @@ check_status "cli role: a batch with a ref submits" 0 \
 check_eq "  ... its first job has dependents, its second waits on it" "scheduled true false|waiting false true" \
   "$(sql "select string_agg(status || ' ' || has_dependents || ' ' || has_dependencies, '|' order by has_dependencies)
           from jobs where job_metadata @> '{\"t\": \"cli-ref\"}'")"
+# A ref to a line whose key repeats an earlier line's: the later job runs after the earlier
+# line's job (the one both lines stand for), which carries the flag.
+printf '%s\n' '{"type": "noop", "key": "dup-ref", "delay": "1h", "ref": "a"}' \
+  '{"type": "noop", "key": "dup-ref", "delay": "1h", "ref": "b"}' '{"type": "noop", "after": "b"}' >"$T/dup_ref.jsonl"
+check_status "a batch whose ref names a repeated key's line submits" 0 "$J" submit --batch "$T/dup_ref.jsonl"
+mapfile -t dr <"$OUT_FILE"
+check_eq "  ... both keyed lines are one job" "${dr[0]}" "${dr[1]:-}"
+check_eq "  ... which has dependents, and the third waits on it by one edge" "t waiting 1" \
+  "$(sql "select has_dependents from jobs where id = '${dr[0]}'") $(st "${dr[2]:-00000000-0000-0000-0000-000000000000}") $(sql "select count(*) from job_deps where dep_id = '${dr[0]}' and job_id = '${dr[2]:-00000000-0000-0000-0000-000000000000}'")"
 # Temp tables named like every table the functions use, each refusing any write: the link
 # and the release write only the real ones.
 trap_tables=""
