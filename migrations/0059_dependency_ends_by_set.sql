@@ -271,6 +271,7 @@ DECLARE
     bad record;
     dids uuid[];
     dstat text[];
+    own uuid[];
     odeps uuid[];
     now_ended uuid[];
     ed uuid[];
@@ -368,10 +369,10 @@ BEGIN
     -- (plan_cache_mode above): a plan of `= ANY` of an array the planner cannot see, a
     -- subquery's or a cached plan's parameter, may read a table in full and test each row
     -- against the whole array: 2.2 s for 9,999 jobs.)
-    odeps := ARRAY(SELECT s.d FROM unnest(dids, dstat) AS s(d, st) WHERE s.st = 'waiting'
-                   INTERSECT SELECT unnest(linked));
+    own := ARRAY(SELECT s.d FROM unnest(dids, dstat) AS s(d, st) WHERE s.st = 'waiting'
+                 INTERSECT SELECT unnest(linked));
     UPDATE public.jobs x SET has_dependents = true
-    WHERE x.id = ANY (odeps) AND NOT x.has_dependents;
+    WHERE x.id = ANY (own) AND NOT x.has_dependents;
     -- The other unended dependencies: locked, marked, and read once more.
     odeps := ARRAY(SELECT s.d FROM unnest(dids, dstat) AS s(d, st)
                    WHERE s.st NOT IN ('succeeded', 'failed', 'cancelled')

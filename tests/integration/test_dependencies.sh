@@ -19,8 +19,11 @@
 #  - privileges: the CLI and consumer roles cannot change has_dependents, has_dependencies,
 #    or move a job into or out of waiting, nor call the release functions; the CLI cannot
 #    commit an unlinked waiting job; temp tables named like the tables the functions use are
-#    never touched by them;
-#  - a release in a REPEATABLE READ transaction is refused, and nothing changes;
+#    never touched by them; the owner's own session cannot run jobq_deps_lower without the
+#    release's planner settings; a batch's job that a later one names by ref is flagged
+#    has_dependents at its insert, never rewritten by the link;
+#  - a release in a REPEATABLE READ transaction is refused, and nothing changes; an end with
+#    the flag and no edge is not;
 #  - the CLI role cannot build a cycle of two waiting jobs in two jobq_link_deps calls;
 #  - lock order, with a third session holding a row lock to widen the window: in a diamond
 #    (A→J1, A→K, J1 -any→ K) a cancel of J1 racing A's finish succeeds and J1 stays
@@ -252,6 +255,10 @@ for who in cli consumer; do
     check_status "$who role: ${fn%%(*} is refused" 1 $run "SELECT $fn"
   done
 done
+check_status "the owner's own session: jobq_deps_lower outside the release is refused" 1 \
+  psql -X -A -t -q -v ON_ERROR_STOP=1 "$JOBQ_DATABASE_URL" \
+  -c "SELECT jobq_deps_lower(ARRAY['$WD']::uuid[], ARRAY[0]::smallint[], ARRAY[1])"
+check "  ... as run without the release's planner settings" grep -q "runs only inside jobq_deps_ended and jobq_deps_count" "$ERR_FILE"
 check_eq "the waiting job and its dependency are as they were" "waiting t scheduled t" \
   "$(sql "select status, has_dependencies from jobs where id = '$WD'" | tr '|' ' ') $(sql "select status, has_dependents from jobs where id = '$D'" | tr '|' ' ')"
 check_status "cli role: a waiting job committed without its edges is refused" 1 clpsql \
@@ -267,6 +274,11 @@ check_status "cli role: a batch with a ref submits" 0 \
 check_eq "  ... its first job has dependents, its second waits on it" "scheduled true false|waiting false true" \
   "$(sql "select string_agg(status || ' ' || has_dependents || ' ' || has_dependencies, '|' order by has_dependencies)
           from jobs where job_metadata @> '{\"t\": \"cli-ref\"}'")"
+# same_insert ID...: 1 when the rows of the jobs are still the versions that one statement
+# inserted (one command id): no later statement of the submit rewrote them
+same_insert() { sql "select count(distinct cmin::text::bigint) from jobs where id in ($(printf "'%s'," "$@" | sed 's/,$//'))"; }
+mapfile -t cr <"$OUT_FILE"
+check_eq "  ... set at the insert: the link rewrote neither row" 1 "$(same_insert "${cr[@]}")"
 # A ref to a line whose key repeats an earlier line's: the later job runs after the earlier
 # line's job (the one both lines stand for), which carries the flag.
 printf '%s\n' '{"type": "noop", "key": "dup-ref", "delay": "1h", "ref": "a"}' \
@@ -276,6 +288,8 @@ mapfile -t dr <"$OUT_FILE"
 check_eq "  ... both keyed lines are one job" "${dr[0]}" "${dr[1]:-}"
 check_eq "  ... which has dependents, and the third waits on it by one edge" "t waiting 1" \
   "$(sql "select has_dependents from jobs where id = '${dr[0]}'") $(st "${dr[2]:-00000000-0000-0000-0000-000000000000}") $(sql "select count(*) from job_deps where dep_id = '${dr[0]}' and job_id = '${dr[2]:-00000000-0000-0000-0000-000000000000}'")"
+check_eq "  ... set at the insert, on the first line's job: the link rewrote neither row" 1 \
+  "$(same_insert "${dr[0]}" "${dr[2]:-00000000-0000-0000-0000-000000000000}")"
 # Temp tables named like every table the functions use, each refusing any write: the link
 # and the release write only the real ones.
 trap_tables=""
@@ -305,6 +319,8 @@ check_status "a cancel releasing dependents under REPEATABLE READ is refused" 1 
 check "  ... naming the job and the level" grep -q "job $D ended with dependents in a repeatable read transaction" "$ERR_FILE"
 check_eq "  ... nothing changed" "scheduled waiting" "$(st "$D") $(st "$WD")"
 check_status "the same cancel under READ COMMITTED exits 0" 0 "$J" cancel "$D"
+check_eq "  ... and cancels its dependents" "cancelled" \
+  "$(sql "select string_agg(distinct status, ',') from jobs where id in (select job_id from job_deps where dep_id = '$D')")"
 # A job may carry has_dependents with no edge (a submit sets it on a job that a repeated
 # key's line named, 0059): with nothing to release, its end needs no READ COMMITTED.
 RJ=$(sql "INSERT INTO jobs (type, status, run_after, publish_after, has_dependents)
@@ -315,8 +331,6 @@ check_status "a job flagged with dependents but with none is cancelled under REP
   SELECT * FROM jobq_cli_cancel(ARRAY['$RJ']::uuid[], 'rr');
   COMMIT;"
 check_eq "  ... it is cancelled" cancelled "$(st "$RJ")"
-check_eq "  ... and cancels its dependents" "cancelled" \
-  "$(sql "select string_agg(distinct status, ',') from jobs where id in (select job_id from job_deps where dep_id = '$D')")"
 
 # ---------------------------------------------------------------- SQL-level cycle
 check_status "cli role: two waiting jobs linked to each other in two calls is refused" 1 clpsql "

@@ -125,28 +125,28 @@ check --fatal "a proxy to the broker" start_proxy proxy forward "$T/frames.log"
 first() { awk -v k="$1" '$1 == k { print $NF; exit }' "$T/frames.log"; }
 # first_method CLASS.METHOD: the time of the first such frame
 first_method() { awk -v m="$1" '$1 == "method" && $2 == m { print $3; exit }' "$T/frames.log"; }
-# proxy_submit N: one submit through the proxy; 1 when its readying overran the 250 ms
-# budget (a loaded machine, a proxy at nice 10), which shows nothing of the order here: the
+# proxy_submit N: one submit through the proxy (id and created: its job and the job's
+# created_at in epoch seconds); 1 when its readying overran the 250 ms budget (a loaded
+# machine, a proxy at nice 10), which shows nothing of the order here: the
 # publish connected again after the commit (two connections), or, out of time before the
 # declare, declared the queue after the commit on the one connection (a declare after the
 # job's created_at and 200 ms or more after the accept), both as they should
 proxy_submit() {
-  local c a d
+  local a d
   : >"$T/frames.log"
   check_status "submit $1 through the proxy exits 0 (confirmed)" 0 \
     env JOBQ_AMQP_URL="amqp://jobq:jobq@127.0.0.1:$PPORT/$VHOST" timeout 30 "$J" submit noop "{\"via\":\"proxy\",\"try\":$1}"
   id=$OUT
+  created=$(sql "select extract(epoch from created_at) from jobs where id='$id'")
   [[ "$(grep -c '^accept ' "$T/frames.log")" == 1 ]] || return 1
-  c=$(sql "select extract(epoch from created_at) from jobs where id='$id'")
   a=$(first accept) d=$(first_method 50.10)
-  [[ -n "$c" && -n "$a" && -n "$d" ]] || return 0
-  python3 -c 'import sys; a, d, c = map(float, sys.argv[1:]); sys.exit(d >= c and d - a >= 0.2)' "$a" "$d" "$c"
+  [[ -n "$created" && -n "$a" && -n "$d" ]] || return 0
+  python3 -c 'import sys; a, d, c = map(float, sys.argv[1:]); sys.exit(d >= c and d - a >= 0.2)' "$a" "$d" "$created"
 }
 for try in 1 2 3; do
   proxy_submit "$try" && break
   note "submit $try: its readying overran its budget: again"
 done
-created=$(sql "select extract(epoch from created_at) from jobs where id='$id'")
 before_created() { [[ -n "$1" ]] && python3 -c 'import sys; sys.exit(not float(sys.argv[1]) < float(sys.argv[2]))' "$1" "$created"; }
 check_eq "one connection through the proxy" 1 "$(grep -c '^accept ' "$T/frames.log")"
 check "the connection was opened before the job's transaction (accept $(first accept) < created_at $created)" \
