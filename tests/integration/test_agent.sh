@@ -146,18 +146,30 @@ check "the agent still runs" is_running agent
 # 64 idle connections fill the agent's table: the next caller is declined at once, and
 # submits itself (the lone front end cannot: 127) rather than wait behind them.
 # The filler says when all 64 are connected (a slow machine may take long to start it),
-# and holds them until the test is done with them (or 20 s); the agent drops an idle
-# connection after 2 s, so the caller runs at once after that.
+# and holds them until the test is done with them (or 20 s). The agent drops an idle
+# connection after 2 s: the filler connects again at once for each one dropped, so the
+# table stays full however long a loaded machine takes to start the caller (a CI run
+# started it after the first drops, and the agent served it).
 rm -f "$T/held" "$T/release"
 _jq_py - "$SOCK" "$T/held" "$T/release" <<'EOF' &
-import os, socket, sys, time
-held = [socket.socket(socket.AF_UNIX) for _ in range(64)]
-for s in held:
+import os, select, socket, sys, time
+def connect():
+    s = socket.socket(socket.AF_UNIX)
     s.connect(sys.argv[1])
+    return s
+held = [connect() for _ in range(64)]
 open(sys.argv[2], "w").close()
 end = time.monotonic() + 20
 while not os.path.exists(sys.argv[3]) and time.monotonic() < end:
-    time.sleep(0.05)
+    for s in select.select(held, [], [], 0.05)[0]:
+        try:
+            data = s.recv(4096)
+        except OSError:
+            data = b""
+        if not data:  # dropped by the agent: take its place again
+            held.remove(s)
+            s.close()
+            held.append(connect())
 EOF
 filler=$!
 check "the filler connected 64 times" wait_for 20 "the filler's 64 connections" test -e "$T/held"
