@@ -84,7 +84,10 @@ static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
-	"WITH a AS MATERIALIZED (SELECT CASE WHEN cardinality($1::uuid[]) > 0 "
+	/* $7: where the ends' released jobs go (jobq_store_write_many_to), set before the
+	 * UPDATE fires the trigger that releases them, for this transaction only. */
+	"WITH a AS MATERIALIZED (SELECT set_config('jobq.release_to', COALESCE($7::text, ''),"
+	" true) AS release_to, CASE WHEN cardinality($1::uuid[]) > 0 "
 	"AND " STORE_LIMITS_EXIST " AND " LIMITED_CLAIM " THEN jobq_limit_admit($1::uuid[])"
 	" END AS admitted,"
 	" CASE WHEN cardinality($5::uuid[]) > 0 AND " STORE_LIMITS_EXIST " AND " LIMITED_FINISH
@@ -191,6 +194,13 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			  size_t nf, struct jobq_err *err)
 {
+	return jobq_store_write_many_to(st, worker_id, lease_ms, claims, nc, fins, nf, NULL, err);
+}
+
+int jobq_store_write_many_to(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
+			     struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
+			     size_t nf, const char *release_to, struct jobq_err *err)
+{
 	enum {
 		CLAIMED,
 		ID,
@@ -201,7 +211,7 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 	const char **ids = calloc(nc + nf ? nc + nf : 1, sizeof(*ids));
 	int64_t *cids = calloc(nc ? nc : 1, sizeof(*cids));
 	char lease[STORE_I64_LEN], *carr = NULL, *farr = NULL, *text = NULL, *cmap = NULL;
-	const char *p[6];
+	const char *p[7];
 	const char *what = nf == 0 ? "claim" : nc == 0 ? "finish job" : "claim and finish jobs";
 	struct store_claim_cols cc;
 	PGresult *res = NULL;
@@ -238,7 +248,8 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 	p[3] = text;
 	p[4] = farr;
 	p[5] = cmap;
-	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 6, p, &res, what, err)) != 0)
+	p[6] = release_to;
+	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 7, p, &res, what, err)) != 0)
 		goto out;
 	if (nc > 0 && jobq_fault_once("claim_reply_lost")) {
 		/* The statement committed; lose its reply as a connection that drops between

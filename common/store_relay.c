@@ -88,6 +88,43 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	return store_relay_read_taken(res, "relay", envs, tokens, err);
 }
 
+int jobq_store_relay_handed(struct jobq_store *st, const char *at, struct jobq_envelope *envs,
+			    int64_t *tokens, int max, struct jobq_err *err)
+{
+	/* "YYYY-MM-DD HH:MM:SS.ffffff": digits but where the template has another sign */
+	static const char form[] = "dddd-dd-dd dd:dd:dd.dddddd";
+	char lim[STORE_I64_LEN];
+	const char *p[2] = { at, store_i64(lim, max) };
+	PGresult *res;
+	int r;
+
+	if (at == NULL || strlen(at) != JOBQ_HANDED_AT_LEN)
+		return jobq_err_set(err, JOBQ_EINVAL, "relay: handed jobs: no instant given");
+	for (size_t i = 0; i < JOBQ_HANDED_AT_LEN; i++)
+		if (form[i] == 'd' ? at[i] < '0' || at[i] > '9' : at[i] != form[i])
+			return jobq_err_set(err, JOBQ_EINVAL,
+					    "relay: handed jobs: '%.*s' is not an instant "
+					    "YYYY-MM-DD HH:MM:SS.ffffff",
+					    JOBQ_HANDED_AT_LEN, at);
+	/* Per queue that runs (the take's loose scan), the rows of jobs_plain_unpublished_queue
+	 * at (queue, at): no lock, no write. */
+	/* clang-format off */
+	r = jobq_store_exec(
+		st, "jobq_relay_handed",
+		"WITH RECURSIVE" RELAY_PLAIN_QUEUES " "
+		"SELECT c.id, c.type, c.queue, c.lease_token"
+		" FROM (SELECT pq.queue FROM pq WHERE " STORE_QUEUE_RUNS("pq") " OFFSET 0) r"
+		" CROSS JOIN LATERAL (SELECT j.id, j.type, j.queue, j.lease_token FROM jobs j"
+		"  WHERE j.queue = r.queue AND" RELAY_PLAIN("j") " AND j.run_after <= now()"
+		"  AND j.publish_after = ($1::timestamp AT TIME ZONE 'UTC') LIMIT $2::int) c"
+		" LIMIT $2::int",
+		2, p, &res, "relay: handed jobs", err);
+	/* clang-format on */
+	if (r != 0)
+		return r;
+	return store_relay_read_taken(res, "relay: handed jobs", envs, tokens, err);
+}
+
 /* Per queue, room = the window ($2) less the priority jobs released and not claimed yet,
  * whatever their age (a row whose message was lost is found and released again by
  * jobq_store_relay_lost); the room's worth of waiting ones is taken highest priority

@@ -34,6 +34,8 @@ int jobq_store_listen_relay(struct jobq_store *st, struct jobq_err *err)
 {
 	int r = jobq_store_command(st, "LISTEN jobq_submitted", err);
 
+	if (r == 0)
+		r = jobq_store_command(st, "LISTEN jobq_released", err);
 	return r != 0 ? r : jobq_store_command(st, "LISTEN jobq_cancel", err);
 }
 

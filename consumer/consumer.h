@@ -109,6 +109,10 @@ struct consumer {
 	/* Settings given as flags: they override every reload silently. */
 	bool flag_queues, flag_concurrency, flag_worker_id;
 	char worker_id[JOBQ_WORKER_ID_BUF];
+	/* 16 random lowercase hex digits naming this process's relay: the ends of its write
+	 * session hand the jobs they release to it (migration 0060; "" if none could be drawn:
+	 * then they are queued for any relay). */
+	char release_tag[17];
 	char hostname[128];
 	int pid;
 

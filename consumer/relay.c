@@ -16,6 +16,7 @@
 #include "relay_lost.h"
 #include "jobq/broker.h"
 #include "jobq/clock.h"
+#include "jobq/fault.h"
 #include "jobq/log.h"
 #include "jobq/parse.h"
 #include "jobq/store_jobs.h"
@@ -55,6 +56,9 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
+/* At most this many instants of jobs handed to this relay wait to be read (migration 0060;
+ * one per end that released some): more are left to the other relays, after the grace. */
+#define HANDED_MAX 64
 /* While the consumer drains, the relay gives back the deliveries waiting for an executor
  * this often (relay_lost_drain). */
 #define DRAIN_PASS_MS 100
@@ -66,7 +70,7 @@ struct relay {
 	int64_t db_retry_at;
 	unsigned int seed;
 	bool listening; /* the session LISTENs to the relay's channels */
-	bool woken;     /* a notification on jobq_submitted arrived */
+	bool woken;     /* a notification on jobq_submitted (or jobq_released) arrived */
 	/* A priority job was claimed here (consumer_poke_relay): release the next ones, at
 	 * most once every POKE_SPACING_MS (pending until then). */
 	bool poke_pending;
@@ -81,7 +85,13 @@ struct relay {
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
 	size_t nhints;
-	char node[300]; /* the node the broker connection was last seen on */
+	/* The instants (publish_after) of the jobs that this consumer's ends handed to this
+	 * relay (jobq_released notifications with its tag, migration 0060), oldest first:
+	 * read, published and marked a batch a round (handed_round). */
+	char handed[HANDED_MAX][JOBQ_HANDED_AT_LEN + 1];
+	size_t nhanded;
+	bool mark_failed; /* a mark of the round's publish failed (publish_group) */
+	char node[300];   /* the node the broker connection was last seen on */
 };
 
 /* LISTEN on a new session. A fresh session has missed what was notified meanwhile: the round
@@ -183,8 +193,10 @@ static int publish_group(struct relay *r, struct jobq_envelope *envs, const int6
 		} else
 			failed[nfail++] = envs[i].job_id;
 	}
-	if (nok > 0 && jobq_store_mark_published(r->st, ids, toks, nok, &err) != 0)
+	if (nok > 0 && jobq_store_mark_published(r->st, ids, toks, nok, &err) != 0) {
 		jobq_warn("relay_mark_failed", "worker", c->worker_id, "error", err.msg);
+		r->mark_failed = true;
+	}
 	if (nfail > 0) {
 		char a[24];
 		struct jobq_err derr = { 0 };
@@ -283,8 +295,46 @@ static int release_round(struct relay *r)
 	return published + publish_taken(r, envs, tokens, n);
 }
 
-/* One round: take up to RELAY_BATCH due rows and publish them. Returns how many it took
- * (< 0 when the take failed). */
+/* Forget the oldest instant of handed jobs. */
+static void handed_done(struct relay *r)
+{
+	memmove(r->handed[0], r->handed[1], (r->nhanded - 1) * sizeof(r->handed[0]));
+	r->nhanded--;
+}
+
+/* Publish up to RELAY_BATCH of the jobs handed to this relay at its oldest instant (they
+ * are not taken: until that instant no other relay publishes them), and mark them. The
+ * instant is done when fewer were left, or when nothing could be published or marked
+ * (those left go to any relay after the grace). Returns how many it read (0 with none
+ * waiting; < 0 when the read failed). */
+static int handed_round(struct relay *r, int *published)
+{
+	struct consumer *c = r->c;
+	struct jobq_envelope envs[RELAY_BATCH];
+	int64_t tokens[RELAY_BATCH];
+	struct jobq_err err = { 0 };
+	int n, ok;
+
+	if (r->nhanded == 0)
+		return 0;
+	jobq_fault("relay_handed"); /* a consumer that dies before it publishes what it released */
+	n = jobq_store_relay_handed(r->st, r->handed[0], envs, tokens, RELAY_BATCH, &err);
+	if (n < 0) {
+		jobq_warn("relay_handed_failed", "worker", c->worker_id, "error", err.msg);
+		handed_done(r);
+		return n;
+	}
+	r->mark_failed = false;
+	ok = publish_taken(r, envs, tokens, n);
+	*published += ok;
+	if (n < RELAY_BATCH || ok == 0 || r->mark_failed)
+		handed_done(r);
+	return n;
+}
+
+/* One round: publish the jobs handed to this relay, then take up to RELAY_BATCH due rows
+ * and publish them. Returns RELAY_BATCH when either was a full batch (another round
+ * follows at once), else how many it took (< 0 when the take failed). */
 static int relay_round(struct relay *r)
 {
 	struct consumer *c = r->c;
@@ -292,12 +342,13 @@ static int relay_round(struct relay *r)
 	int64_t tokens[RELAY_BATCH];
 	struct jobq_err err = { 0 };
 	int published = release_round(r);
+	int nh = handed_round(r, &published);
 	int n = jobq_store_relay_take(r->st, c->cfg->relay_grace_ms, envs, tokens, RELAY_BATCH,
 				      &err);
 
 	if (n < 0) {
 		jobq_warn("relay_failed", "worker", c->worker_id, "error", err.msg);
-		return n;
+		return nh == RELAY_BATCH ? nh : n;
 	}
 	published += publish_taken(r, envs, tokens, n);
 	if (published > 0) {
@@ -305,7 +356,7 @@ static int relay_round(struct relay *r)
 		jobq_info("relay_published", "worker", c->worker_id, "count",
 			  jobq_log_int(count, published));
 	}
-	return n;
+	return nh == RELAY_BATCH ? nh : n;
 }
 
 /* Dead letters: record each message of jobq.dead in the database (failing its job if it
@@ -442,6 +493,21 @@ static void on_notice(const char *channel, const char *payload, void *arg)
 	struct relay *r = arg;
 
 	if (strcmp(channel, "jobq_submitted") == 0) {
+		r->woken = true;
+	} else if (strcmp(channel, "jobq_released") == 0) {
+		/* "<tag> <instant>": this relay's own tag only (any session may notify; a
+		 * forged instant only publishes rows some relay took at that instant, twice) */
+		const char *tag = r->c->release_tag;
+		size_t tn = strlen(tag);
+
+		if (tn == 0 || strncmp(payload, tag, tn) != 0 || payload[tn] != ' ' ||
+		    strlen(payload + tn + 1) != JOBQ_HANDED_AT_LEN)
+			return;
+		for (size_t i = 0; i < r->nhanded; i++)
+			if (strcmp(r->handed[i], payload + tn + 1) == 0)
+				return;
+		if (r->nhanded < HANDED_MAX)
+			memcpy(r->handed[r->nhanded++], payload + tn + 1, JOBQ_HANDED_AT_LEN + 1);
 		r->woken = true;
 	} else if (strcmp(channel, "jobq_cancel") == 0) {
 		for (const char *p = payload; *p != '\0' && r->nhints < HINT_MAX;) {

@@ -28,14 +28,15 @@ struct write_call {
 	size_t nc;
 	struct jobq_finish_req *fins;
 	size_t nf;
+	const char *release_to; /* jobq_store_write_many_to's; NULL: none */
 };
 
 static int write_many(struct jobq_store *st, void *ctx, struct jobq_err *err)
 {
 	struct write_call *a = ctx;
 
-	return jobq_store_write_many(st, a->worker_id, a->lease_ms, a->claims, a->nc, a->fins,
-				     a->nf, err);
+	return jobq_store_write_many_to(st, a->worker_id, a->lease_ms, a->claims, a->nc, a->fins,
+					a->nf, a->release_to, err);
 }
 
 /* The combiner's batch (combine_fn), run by the leading executor on the consumer's write
@@ -55,7 +56,19 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 				   .fins = fins };
 	struct jobq_err err = { 0 };
 	size_t step = n, at = 0, m, ix[COMBINE_BATCH_MAX];
+	char release_to[48];
 	int r;
+
+	/* The jobs these ends release go to this consumer's relay (migration 0060), which
+	 * publishes them without taking them first; not once the drain began (the relay no
+	 * longer publishes: they would wait out the grace), nor with a grace the database
+	 * does not take. */
+	if (x->c->release_tag[0] != '\0' && !atomic_load(&x->c->draining) &&
+	    cfg->relay_grace_ms >= 100 && cfg->relay_grace_ms <= 60000) {
+		snprintf(release_to, sizeof(release_to), "%s %lld", x->c->release_tag,
+			 (long long)cfg->relay_grace_ms);
+		call.release_to = release_to;
+	}
 
 	while (at < n) {
 		m = n - at < step ? n - at : step;

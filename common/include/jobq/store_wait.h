@@ -18,7 +18,9 @@ int jobq_store_unlisten(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
 /* LISTEN on the relay's channels (migration 0011): jobq_submitted (a transaction that
  * submitted jobs through the SQL API committed; no payload) and jobq_cancel (a cancel
- * requested through the SQL API; payload: the ids of running jobs, separated by spaces). */
+ * requested through the SQL API; payload: the ids of running jobs, separated by spaces),
+ * and jobq_released (migration 0060: an end handed the jobs it released to a relay; payload:
+ * the relay's tag and the instant, jobq_store_relay_handed). */
 int jobq_store_listen_relay(struct jobq_store *st, struct jobq_err *err) JOBQ_WUR;
 
 /* Register this session as waiting for the n jobs ids (committed at once; 1,000 ids a
