@@ -96,6 +96,12 @@ check_eq "the failure cascaded: G cancelled, naming F" "cancelled|dependency $F 
 check_eq "  ... and H, naming G" "cancelled|dependency $G cancelled" \
   "$(sql "select status || '|' || status_reason from jobs where id = '$H'")"
 check_eq "the after-any job ran after F failed" 0 "$(claimed_before_deps "'$K'")"
+check_eq "a job with one dependency keeps no counter: its edge carries stripe -1 (0061)" \
+  "-1 -1 -1 -1 -1 -1 -1 -1 -1" \
+  "$(sql "select string_agg(stripe::text, ' ') from job_deps
+          where job_id in ('$B', '$C', '$K', $mids)")"
+check_eq "  ... and the sink's 6 edges share its one stripe" "0 0 0 0 0 0" \
+  "$(sql "select string_agg(stripe::text, ' ') from job_deps where job_id = '$SINK'")"
 
 # ---------------------------------------------------------------- status, list, cancel, retry
 check_status "status of B exits 0" 0 "$J" status "$B"
@@ -115,6 +121,17 @@ check_status "list --status waiting exits 0" 0 "$J" list --status waiting --json
 check "list --status waiting shows it" grep -q "$W" "$OUT_FILE"
 check_status "stats --json exits 0" 0 "$J" stats --json
 check_eq "stats counts the waiting job" 1 "$(json_get 'd["waiting"]' <<<"$OUT")"
+check_eq "  ... with no counter row, its one edge sole" "0|-1" \
+  "$(sql "select (select count(*) from job_deps_left where job_id = '$W'),
+                 (select stripe from job_deps where job_id = '$W')")"
+check_status "submit a job after A (succeeded) and the later one" 0 "$J" submit noop --after "$A,$LATER"
+W3=$OUT
+check_eq "  ... it waits, its open edge sole, A's counted, no counter row" "waiting|-1|t|0" \
+  "$(sql "select (select status from jobs where id = '$W3'),
+                 (select stripe from job_deps where job_id = '$W3' and dep_id = '$LATER'),
+                 (select counted from job_deps where job_id = '$W3' and dep_id = '$A'),
+                 (select count(*) from job_deps_left where job_id = '$W3')")"
+check_status "cancel of it exits 0" 0 "$J" cancel "$W3"
 check_status "cancel of the waiting job exits 0" 0 "$J" cancel "$W"
 check "  ... and says it was waiting" grep -Eq "^$W cancelled \(was waiting\)$" "$OUT_FILE"
 check_status "submit another job after it" 0 "$J" submit noop --after "$LATER"

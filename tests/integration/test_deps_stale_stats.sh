@@ -18,8 +18,9 @@
 # Both releases happen (the dependents are queued), and the graph's other checks are
 # test_dependencies'.
 # Then job_deps_left, empty again, is analyzed (0 rows on its pages: estimated at 1 row
-# whatever it holds) and jobs with none waiting, and a root with 1,000 dependents and a
-# sink after those ends: no scan of jobs_status_created, and every stripe is looked up by
+# whatever it holds; a job after two others gives it its pages, as a job with one dependency
+# has no stripe since migration 0061) and jobs with none waiting, and of two roots with
+# 1,000 jobs after both and a sink after those, the second to end: no scan of jobs_status_created, and every stripe is looked up by
 # key (migration 0057), at most 3.5 rows fetched per dependent (0056: 1,004 index scans,
 # 129,500 rows fetched). Then jobs is vacuumed and analyzed with 1 job waiting, and a
 # cascade among 2,100 waiting jobs (the failure of a root with 100 dependents) cancels them
@@ -87,6 +88,17 @@ check_eq "... nor of job_deps_left" 0 "${seq_stripes:-x}"
 check_eq "... and queued its 2,000 dependents" 2000 \
   "$(sql "select count(*) from jobs where queue = 'dq' and status = 'queued' and status_reason = 'dependencies done' and payload ? 'i'")"
 check_eq "no stripe is left" 0 "$(sql "select count(*) from job_deps_left")"
+# A job with one dependency has no stripe (migration 0061): one after two jobs gets one,
+# which both ends remove, so that the table has pages and no row.
+check_status "two more jobs" 0 jobq submit noop --queue dq
+p1=$(sed -n 1p <<<"$OUT")
+check_status "..." 0 jobq submit noop --queue dq
+p2=$(sed -n 1p <<<"$OUT")
+check_status "and a job after both (a stripe of its own)" 0 jobq submit noop --queue dq --after "${p1:-x},${p2:-x}"
+check_eq "... which it has" 1 "$(sql "select count(*) from job_deps_left")"
+end "${p1:-00000000-0000-0000-0000-000000000000}" >/dev/null
+end "${p2:-00000000-0000-0000-0000-000000000000}" >/dev/null
+check_eq "... until both have ended" 0 "$(sql "select count(*) from job_deps_left")"
 
 # ---- job_deps_left analyzed while empty (migration 0057)
 # Every graph above is released: job_deps_left is empty and keeps its pages (autovacuum is off
@@ -102,16 +114,20 @@ python3 - "$T/graph.jsonl" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
     f.write('{"type":"noop","queue":"dq","ref":"r2"}\n')
+    f.write('{"type":"noop","queue":"dq","ref":"r2b"}\n')
     for i in range(1000):
-        f.write('{"type":"noop","queue":"dq","ref":"m%d","after":"r2","payload":{"m":%d}}\n' % (i, i))
+        f.write('{"type":"noop","queue":"dq","ref":"m%d","after":["r2","r2b"],"payload":{"m":%d}}\n' % (i, i))
     f.write('{"type":"noop","queue":"dq","payload":{"sink":1},"after":[%s]}\n'
             % ",".join('"m%d"' % i for i in range(1000)))
 PY
-check_status "submit a root, 1,000 jobs after it and a sink after those (one batch)" 0 \
+check_status "submit two roots, 1,000 jobs after both and a sink after those (one batch)" 0 \
   jobq submit --batch "$T/graph.jsonl"
 r2=$(sed -n 1p <<<"$OUT")
+r2b=$(sed -n 2p <<<"$OUT")
 stripes=$(sql "select count(*) from job_deps_left")
 note "the graph's stripes: $stripes (1,000 middle jobs' and the sink's)"
+# the second root ends first (each middle job's stripe from 2 to 1), then the measured one
+end "${r2b:-00000000-0000-0000-0000-000000000000}" >/dev/null
 # the root's end in a transaction of its own: "SCANS FETCHED SEQ BYSTATE" (job_deps_left's
 # index scans started, rows fetched through them, rows read sequentially; scans of
 # jobs_status_created, which walks every waiting entry to find one id)
