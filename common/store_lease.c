@@ -84,66 +84,71 @@ static const char SQL_WRITE[] =
 	/* Found by primary key only, and which list a row qualifies for is worked out on the
 	 * version that was locked: conditions on status here let a generic plan made while
 	 * the table was small walk every queued or running row through another index. */
-	/* $7: where the ends' released jobs go (jobq_store_write_many_to), set before the
-	 * UPDATE fires the trigger that releases them, for this transaction only. */
-	"WITH a AS MATERIALIZED (SELECT set_config('jobq.release_to', COALESCE($7::text, ''),"
-	" true) AS release_to, CASE WHEN cardinality($1::uuid[]) > 0 "
+	/* $7: the grace of the jobs the ends release and hand to this process's relay
+	 * (jobq_store_write_many_to), set before the UPDATE fires the trigger that releases
+	 * them, for this transaction only. */
+	"WITH a AS MATERIALIZED (SELECT set_config('jobq.release_grace_ms',"
+	" COALESCE($7::bigint::text, ''), true) AS hand, CASE WHEN cardinality($1::uuid[]) > 0 "
 	"AND " STORE_LIMITS_EXIST " AND " LIMITED_CLAIM " THEN jobq_limit_admit($1::uuid[])"
 	" END AS admitted,"
 	" CASE WHEN cardinality($5::uuid[]) > 0 AND " STORE_LIMITS_EXIST " AND " LIMITED_FINISH
 	" THEN jobq_limit_wake($5::uuid[]) END AS woke),"
 	" l AS (SELECT j.id AS lid,"
-	"              j.id = ANY($1::uuid[]) AND j.status = 'queued'"
-	"              AND j.cancel_requested_at IS NULL AND j.run_after <= now()"
-	"              AND " QUEUE_RUNS_J " AND " LIMIT_ADMITS_J " AS claim,"
-	"              j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
-	"              $4::jsonb -> j.id::text AS o"
-	"       FROM jobs j CROSS JOIN a WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
-	"       ORDER BY j.id FOR UPDATE OF j) "
+	" j.id = ANY($1::uuid[]) AND j.status = 'queued'"
+	" AND j.cancel_requested_at IS NULL AND j.run_after <= now()"
+	" AND " QUEUE_RUNS_J " AND " LIMIT_ADMITS_J " AS claim,"
+	" j.id = ANY($5::uuid[]) AND j.worker_id = $2 AND j.status = 'running' AS fin,"
+	" $4::jsonb -> j.id::text AS o"
+	" FROM jobs j CROSS JOIN a WHERE j.id = ANY($1::uuid[] || $5::uuid[])"
+	" ORDER BY j.id FOR UPDATE OF j) "
 	"UPDATE jobs j SET"
 	" status = CASE WHEN l.claim THEN 'running' ELSE l.o ->> 'st' END,"
 	" status_reason = CASE WHEN l.claim THEN 'claimed' ELSE l.o ->> 'reason' END,"
 	" worker_id = CASE WHEN l.claim THEN $2"
-	"             WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
+	" WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL ELSE j.worker_id END,"
 	" attempt = CASE WHEN l.claim THEN j.attempt + 1"
-	"           WHEN l.o ->> 'st' = 'queued' OR (l.o ->> 'uncounted')::boolean"
-	"           THEN j.attempt - 1 ELSE j.attempt END,"
+	" WHEN l.o ->> 'st' = 'queued' OR (l.o ->> 'uncounted')::boolean"
+	" THEN j.attempt - 1 ELSE j.attempt END,"
 	" lease_token = j.lease_token + 1,"
 	" claim_id = CASE WHEN l.claim THEN ($6::jsonb ->> j.id::text)::bigint ELSE j.claim_id END,"
 	" heartbeat_at = CASE WHEN l.claim THEN now() ELSE j.heartbeat_at END,"
 	" lease_expires_at = CASE WHEN l.claim"
-	"                    THEN now() + make_interval(secs => $3::bigint / 1000.0) END,"
+	" THEN now() + make_interval(secs => $3::bigint / 1000.0) END,"
 	" started_at = CASE WHEN l.claim THEN now() ELSE j.started_at END,"
 	" updated_at = now(),"
 	" error = CASE WHEN l.claim THEN NULL ELSE l.o ->> 'error' END,"
 	" progress = CASE WHEN l.claim THEN NULL"
-	"            ELSE COALESCE((l.o ->> 'progress')::jsonb, j.progress) END,"
+	" ELSE COALESCE((l.o ->> 'progress')::jsonb, j.progress) END,"
 	" result = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'succeeded'"
-	"          THEN (l.o ->> 'result')::jsonb ELSE j.result END,"
+	" THEN (l.o ->> 'result')::jsonb ELSE j.result END,"
 	" finished_at = CASE WHEN l.claim THEN j.finished_at"
-	"               WHEN l.o ->> 'st' IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
+	" WHEN l.o ->> 'st' IN ('succeeded', 'failed', 'cancelled') THEN now() END,"
 	" run_after = CASE WHEN NOT l.claim AND l.o ->> 'st' = 'scheduled'"
-	"             THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
-	"             ELSE j.run_after END,"
+	" THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
+	" ELSE j.run_after END,"
 	/* A retry waits for the relay; a released job is nacked back to the queue, but its
 	 * message may already be gone (the connection closed during the drain), so the relay
 	 * publishes it again after its grace: a duplicate is harmless, a lost one is not. */
 	" published_at = CASE WHEN l.claim THEN COALESCE(j.published_at, now())"
-	"                WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL"
-	"                ELSE j.published_at END,"
+	" WHEN l.o ->> 'st' IN ('scheduled', 'queued') THEN NULL"
+	" ELSE j.published_at END,"
 	" publish_after = CASE WHEN l.claim THEN j.publish_after"
-	"                 WHEN l.o ->> 'st' = 'scheduled'"
-	"                 THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
-	"                 WHEN l.o ->> 'st' = 'queued'"
-	"                 THEN now() + make_interval(secs => (l.o ->> 'grace')::bigint / 1000.0)"
-	"                 ELSE j.publish_after END "
+	" WHEN l.o ->> 'st' = 'scheduled'"
+	" THEN now() + make_interval(secs => (l.o ->> 'delay')::bigint / 1000.0)"
+	" WHEN l.o ->> 'st' = 'queued'"
+	" THEN now() + make_interval(secs => (l.o ->> 'grace')::bigint / 1000.0)"
+	" ELSE j.publish_after END "
 	"FROM l "
 	"WHERE j.id = l.lid AND j.id = ANY($1::uuid[] || $5::uuid[])"
 	" AND (l.claim OR (l.fin AND j.lease_token = (l.o ->> 'token')::bigint)) "
 	"RETURNING l.claim AS claimed, j.id, j.type, j.queue,"
 	" CASE WHEN l.claim THEN j.payload::text END AS payload, j.attempt, j.max_attempts,"
 	" COALESCE((extract(epoch FROM j.timeout) * 1000)::bigint, 0) AS timeout_ms, j.status,"
-	" extract(epoch FROM now() - j.run_after) AS wait_s, j.lease_token, j.claim_id";
+	" extract(epoch FROM now() - j.run_after) AS wait_s, j.lease_token, j.claim_id,"
+	/* the instant the jobs this end released were handed with (jobq_deps_queue's), in
+	 * microseconds since 1970 */
+	" CASE WHEN NOT l.claim AND j.has_dependents AND j.finished_at IS NOT NULL"
+	" THEN (extract(epoch FROM now()) * 1e6)::bigint + $7::bigint * 1000 END AS handed_at";
 
 /* The outcomes as one JSON object keyed by job id in lower case (the form j.id::text
  * takes): {"<id>": {token, st, result, error, reason, delay, grace, progress, uncounted}}.
@@ -194,23 +199,27 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			  size_t nf, struct jobq_err *err)
 {
-	return jobq_store_write_many_to(st, worker_id, lease_ms, claims, nc, fins, nf, NULL, err);
+	return jobq_store_write_many_to(st, worker_id, lease_ms, claims, nc, fins, nf, 0, NULL,
+					err);
 }
 
 int jobq_store_write_many_to(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			     struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
-			     size_t nf, const char *release_to, struct jobq_err *err)
+			     size_t nf, int64_t hand_grace_ms, int64_t *handed_at,
+			     struct jobq_err *err)
 {
 	enum {
 		CLAIMED,
 		ID,
 		CLAIM_ID,
+		HANDED_AT,
 		NCOLS
 	};
-	static const char *const names[NCOLS] = { "claimed", "id", "claim_id" };
+	static const char *const names[NCOLS] = { "claimed", "id", "claim_id", "handed_at" };
 	const char **ids = calloc(nc + nf ? nc + nf : 1, sizeof(*ids));
 	int64_t *cids = calloc(nc ? nc : 1, sizeof(*cids));
-	char lease[STORE_I64_LEN], *carr = NULL, *farr = NULL, *text = NULL, *cmap = NULL;
+	char lease[STORE_I64_LEN], grace[STORE_I64_LEN], *carr = NULL, *farr = NULL, *text = NULL,
+							 *cmap = NULL;
 	const char *p[7];
 	const char *what = nf == 0 ? "claim" : nc == 0 ? "finish job" : "claim and finish jobs";
 	struct store_claim_cols cc;
@@ -248,7 +257,10 @@ int jobq_store_write_many_to(struct jobq_store *st, const char *worker_id, int64
 	p[3] = text;
 	p[4] = farr;
 	p[5] = cmap;
-	p[6] = release_to;
+	p[6] = hand_grace_ms >= 100 && hand_grace_ms <= 60000 ? store_i64(grace, hand_grace_ms)
+							      : NULL;
+	if (handed_at != NULL)
+		*handed_at = 0;
 	if ((r = jobq_store_exec(st, "jobq_write", SQL_WRITE, 7, p, &res, what, err)) != 0)
 		goto out;
 	if (nc > 0 && jobq_fault_once("claim_reply_lost")) {
@@ -267,6 +279,8 @@ int jobq_store_write_many_to(struct jobq_store *st, const char *worker_id, int64
 	for (int row = 0; row < PQntuples(res); row++) {
 		const char *id = PQgetvalue(res, row, col[ID]);
 
+		if (handed_at != NULL && !PQgetisnull(res, row, col[HANDED_AT]))
+			*handed_at = store_int64(res, row, col[HANDED_AT]);
 		if (!store_bool(res, row, col[CLAIMED])) {
 			for (size_t i = 0; i < nf; i++)
 				if (strcmp(fins[i].job_id, id) == 0)

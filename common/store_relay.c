@@ -88,26 +88,31 @@ int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_e
 	return store_relay_read_taken(res, "relay", envs, tokens, err);
 }
 
-int jobq_store_relay_handed(struct jobq_store *st, const char *at, struct jobq_envelope *envs,
-			    int64_t *tokens, int max, struct jobq_err *err)
+int jobq_store_relay_handed(struct jobq_store *st, const int64_t *ats, size_t n,
+			    struct jobq_envelope *envs, int64_t *tokens, int max,
+			    struct jobq_err *err)
 {
-	/* "YYYY-MM-DD HH:MM:SS.ffffff": digits but where the template has another sign */
-	static const char form[] = "dddd-dd-dd dd:dd:dd.dddddd";
-	char lim[STORE_I64_LEN];
-	const char *p[2] = { at, store_i64(lim, max) };
+	char lim[STORE_I64_LEN], *arr;
+	const char *p[2];
 	PGresult *res;
+	size_t len = 2;
 	int r;
 
-	if (at == NULL || strlen(at) != JOBQ_HANDED_AT_LEN)
-		return jobq_err_set(err, JOBQ_EINVAL, "relay: handed jobs: no instant given");
-	for (size_t i = 0; i < JOBQ_HANDED_AT_LEN; i++)
-		if (form[i] == 'd' ? at[i] < '0' || at[i] > '9' : at[i] != form[i])
-			return jobq_err_set(err, JOBQ_EINVAL,
-					    "relay: handed jobs: '%.*s' is not an instant "
-					    "YYYY-MM-DD HH:MM:SS.ffffff",
-					    JOBQ_HANDED_AT_LEN, at);
+	if (n == 0)
+		return 0;
+	if ((arr = malloc(n * (STORE_I64_LEN + 1) + 3)) == NULL)
+		return jobq_err_set(err, JOBQ_ENOMEM, "relay: handed jobs: out of memory");
+	arr[0] = '{';
+	for (size_t k = 0; k < n; k++)
+		len += (size_t)sprintf(arr + len - 1, "%s%lld", k > 0 ? "," : "",
+				       (long long)ats[k]);
+	memcpy(arr + len - 1, "}", 2);
+	p[0] = arr;
+	p[1] = store_i64(lim, max);
 	/* Per queue that runs (the take's loose scan), the rows of jobs_plain_unpublished_queue
-	 * at (queue, at): no lock, no write. */
+	 * at (queue, each instant): no lock, no write. An instant is microseconds since 1970,
+	 * made a timestamp exactly (whole seconds, then microseconds: no factor a double cannot
+	 * hold). */
 	/* clang-format off */
 	r = jobq_store_exec(
 		st, "jobq_relay_handed",
@@ -116,10 +121,14 @@ int jobq_store_relay_handed(struct jobq_store *st, const char *at, struct jobq_e
 		" FROM (SELECT pq.queue FROM pq WHERE " STORE_QUEUE_RUNS("pq") " OFFSET 0) r"
 		" CROSS JOIN LATERAL (SELECT j.id, j.type, j.queue, j.lease_token FROM jobs j"
 		"  WHERE j.queue = r.queue AND" RELAY_PLAIN("j") " AND j.run_after <= now()"
-		"  AND j.publish_after = ($1::timestamp AT TIME ZONE 'UTC') LIMIT $2::int) c"
+		"  AND j.publish_after = ANY (ARRAY(SELECT timestamptz 'epoch'"
+		"   + (a / 1000000) * interval '1 second' + (a % 1000000) * interval '1 microsecond'"
+		"   FROM unnest($1::bigint[]) AS a))"
+		"  AND j.publish_after > now() LIMIT $2::int) c"
 		" LIMIT $2::int",
 		2, p, &res, "relay: handed jobs", err);
 	/* clang-format on */
+	free(arr);
 	if (r != 0)
 		return r;
 	return store_relay_read_taken(res, "relay: handed jobs", envs, tokens, err);

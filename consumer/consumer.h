@@ -15,6 +15,10 @@
 #include "jobq/ids.h"
 #include "metrics.h"
 
+/* At most this many instants of released jobs wait for the relay (consumer_hand_released):
+ * it reads them all at once, so more than a few wait only while its session is down. */
+#define CONSUMER_HANDED_MAX 256
+
 /* One delivery from the broker, tagged with the connection generation it came on: a tag
  * from an earlier connection must never be acked (406 unknown delivery tag). */
 struct delivery {
@@ -109,10 +113,6 @@ struct consumer {
 	/* Settings given as flags: they override every reload silently. */
 	bool flag_queues, flag_concurrency, flag_worker_id;
 	char worker_id[JOBQ_WORKER_ID_BUF];
-	/* 16 random lowercase hex digits naming this process's relay: the ends of its write
-	 * session hand the jobs they release to it (migration 0060; "" if none could be drawn:
-	 * then they are queued for any relay). */
-	char release_tag[17];
 	char hostname[128];
 	int pid;
 
@@ -133,9 +133,17 @@ struct consumer {
 	struct settlement *settle;
 	size_t settle_cap, settle_len;
 	int settle_fd;
-	/* written when a priority job was claimed: its relay releases the next ones at once
-	 * (the window of released priority jobs has room again, relay.c) */
+	/* written when a priority job was claimed (release_poke set: its relay releases the
+	 * next ones at once, the window of released priority jobs has room again, relay.c) or
+	 * when the write session handed released jobs to the relay (consumer_hand_released) */
 	int relay_fd;
+	atomic_bool release_poke;
+	/* The instants (publish_after, microseconds since 1970) of the jobs that the write
+	 * session's ends released and handed to this consumer's relay (migration 0060), oldest
+	 * first, until the relay reads them (relay.c, handed_round). */
+	pthread_mutex_t handed_mu;
+	int64_t handed[CONSUMER_HANDED_MAX];
+	size_t nhanded;
 
 	/* running executions, two slots per executor (executor.h: the job at hand, and the
 	 * next one claimed with its outcome) */
@@ -206,6 +214,11 @@ bool consumer_hard_stop(struct consumer *c);
 /* Tell this consumer's relay that a priority or keyed job was claimed, so that it releases the next
  * ones now rather than at its next pass (one write to an eventfd). */
 void consumer_poke_relay(struct consumer *c);
+
+/* Hand the jobs that a write's ends released with instant `at` (jobq_store_write_many_to) to this
+ * consumer's relay, and wake it. Past CONSUMER_HANDED_MAX instants waiting, the new one is
+ * dropped: its jobs go to any relay once the grace has passed. */
+void consumer_hand_released(struct consumer *c, int64_t at);
 
 /* Wake the I/O thread (signal-safe: one write to an eventfd). */
 void consumer_wake(struct consumer *c);

@@ -172,19 +172,13 @@ static int init_consumer(struct consumer *c, struct jobq_config *cfg, const char
 		snprintf(c->worker_id, sizeof(c->worker_id), "%.60s-%d-%08x", c->hostname, c->pid,
 			 (unsigned int)rnd);
 	}
-	{
-		uint64_t tag;
-
-		if (getrandom(&tag, sizeof(tag), 0) == (ssize_t)sizeof(tag))
-			snprintf(c->release_tag, sizeof(c->release_tag), "%016llx",
-				 (unsigned long long)tag);
-	}
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
 	pthread_mutex_init(&c->settle_mu, NULL);
 	pthread_mutex_init(&c->exec_mu, NULL);
 	pthread_mutex_init(&c->health_mu, NULL);
 	pthread_mutex_init(&c->retention_mu, NULL);
+	pthread_mutex_init(&c->handed_mu, NULL);
 	/* A batch never needs more than two items per executor (an outcome and the next
 	 * claim). */
 	if (combiner_init(&c->writes, 2 * (size_t)cfg->concurrency) != 0)

@@ -27,9 +27,27 @@ void consumer_wake(struct consumer *c)
 void consumer_poke_relay(struct consumer *c)
 {
 	uint64_t one = 1;
-	ssize_t n = write(c->relay_fd, &one, sizeof(one));
+	ssize_t n;
 
+	atomic_store(&c->release_poke, true);
+	n = write(c->relay_fd, &one, sizeof(one));
 	(void)n; /* a full counter already means "release now" */
+}
+
+void consumer_hand_released(struct consumer *c, int64_t at)
+{
+	uint64_t one = 1;
+	bool known = false;
+	ssize_t n;
+
+	pthread_mutex_lock(&c->handed_mu);
+	for (size_t i = 0; i < c->nhanded && !known; i++)
+		known = c->handed[i] == at;
+	if (!known && c->nhanded < CONSUMER_HANDED_MAX)
+		c->handed[c->nhanded++] = at;
+	pthread_mutex_unlock(&c->handed_mu);
+	n = write(c->relay_fd, &one, sizeof(one));
+	(void)n; /* a full counter already wakes the relay */
 }
 
 /* Insert an express delivery behind those of its priority or higher. Caller holds c->mu.

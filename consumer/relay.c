@@ -5,7 +5,9 @@
  * delays a heartbeat. Each tick also fires the cron schedules that are due (cron_fire.c),
  * whose jobs the round that follows publishes. Its session listens to the SQL API's channels (migration 0011): a
  * commit of submitted jobs wakes it at once, and a cancel's notification reaches the running
- * job here within milliseconds; the tick is the fallback for what a notification missed. */
+ * job here within milliseconds; the tick is the fallback for what a notification missed.
+ * The jobs this consumer's finishes release are handed to it in memory (migration 0060,
+ * consumer_hand_released): it publishes them without taking them. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -56,9 +58,6 @@
  * about this long, and a token a little late is not lost (the bucket holds half a second of
  * tokens, migration 0023). */
 #define TOKEN_WAIT_MIN_MS 2
-/* At most this many instants of jobs handed to this relay wait to be read (migration 0060;
- * one per end that released some): more are left to the other relays, after the grace. */
-#define HANDED_MAX 64
 /* While the consumer drains, the relay gives back the deliveries waiting for an executor
  * this often (relay_lost_drain). */
 #define DRAIN_PASS_MS 100
@@ -70,7 +69,7 @@ struct relay {
 	int64_t db_retry_at;
 	unsigned int seed;
 	bool listening; /* the session LISTENs to the relay's channels */
-	bool woken;     /* a notification on jobq_submitted (or jobq_released) arrived */
+	bool woken;     /* a notification on jobq_submitted arrived */
 	/* A priority job was claimed here (consumer_poke_relay): release the next ones, at
 	 * most once every POKE_SPACING_MS (pending until then). */
 	bool poke_pending;
@@ -85,11 +84,6 @@ struct relay {
 	 * before they are stopped (anyone may send a notification). */
 	char hints[HINT_MAX][JOBQ_ID_BUF];
 	size_t nhints;
-	/* The instants (publish_after) of the jobs that this consumer's ends handed to this
-	 * relay (jobq_released notifications with its tag, migration 0060), oldest first:
-	 * read, published and marked a batch a round (handed_round). */
-	char handed[HANDED_MAX][JOBQ_HANDED_AT_LEN + 1];
-	size_t nhanded;
 	bool mark_failed; /* a mark of the round's publish failed (publish_group) */
 	char node[300];   /* the node the broker connection was last seen on */
 };
@@ -295,40 +289,46 @@ static int release_round(struct relay *r)
 	return published + publish_taken(r, envs, tokens, n);
 }
 
-/* Forget the oldest instant of handed jobs. */
-static void handed_done(struct relay *r)
-{
-	memmove(r->handed[0], r->handed[1], (r->nhanded - 1) * sizeof(r->handed[0]));
-	r->nhanded--;
-}
-
-/* Publish up to RELAY_BATCH of the jobs handed to this relay at its oldest instant (they
- * are not taken: until that instant no other relay publishes them), and mark them. The
- * instant is done when fewer were left, or when nothing could be published or marked
- * (those left go to any relay after the grace). Returns how many it read (0 with none
- * waiting; < 0 when the read failed). */
+/* Publish up to RELAY_BATCH of the jobs this consumer's write session handed to this relay
+ * (c->handed, consumer_hand_released; migration 0060), of every instant waiting, and mark
+ * them: they are not taken (until its instant no other relay publishes one). The instants
+ * stay for the next round while a full batch was read and something published; else they
+ * are done (what is left, a publish refused or a mark failed, goes to any relay once its
+ * instant has passed). A read that failed on the connection keeps them (the next round
+ * reads them again, or, past their instant, the take finds them). Returns how many it read
+ * (0 with none waiting; < 0 when the read failed). */
 static int handed_round(struct relay *r, int *published)
 {
 	struct consumer *c = r->c;
 	struct jobq_envelope envs[RELAY_BATCH];
 	int64_t tokens[RELAY_BATCH];
+	int64_t ats[CONSUMER_HANDED_MAX];
 	struct jobq_err err = { 0 };
+	size_t nat;
 	int n, ok;
 
-	if (r->nhanded == 0)
+	pthread_mutex_lock(&c->handed_mu);
+	nat = c->nhanded;
+	memcpy(ats, c->handed, nat * sizeof(ats[0]));
+	c->nhanded = 0;
+	pthread_mutex_unlock(&c->handed_mu);
+	if (nat == 0)
 		return 0;
 	jobq_fault("relay_handed"); /* a consumer that dies before it publishes what it released */
-	n = jobq_store_relay_handed(r->st, r->handed[0], envs, tokens, RELAY_BATCH, &err);
+	n = jobq_store_relay_handed(r->st, ats, nat, envs, tokens, RELAY_BATCH, &err);
 	if (n < 0) {
 		jobq_warn("relay_handed_failed", "worker", c->worker_id, "error", err.msg);
-		handed_done(r);
+		if (!jobq_store_ok(r->st))
+			for (size_t i = 0; i < nat; i++)
+				consumer_hand_released(c, ats[i]);
 		return n;
 	}
 	r->mark_failed = false;
 	ok = publish_taken(r, envs, tokens, n);
 	*published += ok;
-	if (n < RELAY_BATCH || ok == 0 || r->mark_failed)
-		handed_done(r);
+	if (n == RELAY_BATCH && ok > 0 && !r->mark_failed)
+		for (size_t i = 0; i < nat; i++)
+			consumer_hand_released(c, ats[i]);
 	return n;
 }
 
@@ -494,21 +494,6 @@ static void on_notice(const char *channel, const char *payload, void *arg)
 
 	if (strcmp(channel, "jobq_submitted") == 0) {
 		r->woken = true;
-	} else if (strcmp(channel, "jobq_released") == 0) {
-		/* "<tag> <instant>": this relay's own tag only (any session may notify; a
-		 * forged instant only publishes rows some relay took at that instant, twice) */
-		const char *tag = r->c->release_tag;
-		size_t tn = strlen(tag);
-
-		if (tn == 0 || strncmp(payload, tag, tn) != 0 || payload[tn] != ' ' ||
-		    strlen(payload + tn + 1) != JOBQ_HANDED_AT_LEN)
-			return;
-		for (size_t i = 0; i < r->nhanded; i++)
-			if (strcmp(r->handed[i], payload + tn + 1) == 0)
-				return;
-		if (r->nhanded < HANDED_MAX)
-			memcpy(r->handed[r->nhanded++], payload + tn + 1, JOBQ_HANDED_AT_LEN + 1);
-		r->woken = true;
 	} else if (strcmp(channel, "jobq_cancel") == 0) {
 		for (const char *p = payload; *p != '\0' && r->nhints < HINT_MAX;) {
 			char id[JOBQ_ID_BUF];
@@ -569,7 +554,9 @@ static bool take_notices(struct relay *r, int64_t wait_ms)
 		r->listening = false;
 		return false;
 	}
-	if (poked)
+	/* the fd also wakes the relay for handed jobs (handed_burst): only a claim's poke
+	 * asks for a release */
+	if (poked && atomic_exchange(&r->c->release_poke, false))
 		r->poke_pending = true;
 	if (r->nhints > 0)
 		check_cancels(r);
@@ -604,6 +591,35 @@ static void relay_burst(struct relay *r)
 	while (relay_round(r) == RELAY_BATCH && jobq_monotonic_ms() < until &&
 	       !atomic_load(&r->c->draining))
 		;
+}
+
+/* Publish what this consumer's ends handed to the relay: rounds while each reads a full
+ * batch, for BURST_MS at most. */
+static void handed_burst(struct relay *r)
+{
+	struct consumer *c = r->c;
+	int64_t until = jobq_monotonic_ms() + BURST_MS;
+	int published = 0;
+
+	while (handed_round(r, &published) == RELAY_BATCH && jobq_monotonic_ms() < until &&
+	       !atomic_load(&c->draining))
+		;
+	if (published > 0) {
+		char count[24];
+		jobq_info("relay_published", "worker", c->worker_id, "count",
+			  jobq_log_int(count, published), "handed", "true");
+	}
+}
+
+/* Whether jobs handed to the relay wait to be published (consumer_hand_released). */
+static bool handed_waiting(struct consumer *c)
+{
+	bool any;
+
+	pthread_mutex_lock(&c->handed_mu);
+	any = c->nhanded > 0;
+	pthread_mutex_unlock(&c->handed_mu);
+	return any;
 }
 
 /* Whether a due, unpublished job waits (a read of the relay's partial index, between ticks):
@@ -660,6 +676,8 @@ void *relay_thread(void *arg)
 				wait = left > 0 ? left : 0;
 		}
 		woken = take_notices(&r, wait);
+		if (handed_waiting(c) && ensure_db(&r))
+			handed_burst(&r);
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
 			if (ensure_db(&r))
 				relay_burst(&r);

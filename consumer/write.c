@@ -28,7 +28,8 @@ struct write_call {
 	size_t nc;
 	struct jobq_finish_req *fins;
 	size_t nf;
-	const char *release_to; /* jobq_store_write_many_to's; NULL: none */
+	int64_t hand_grace_ms; /* jobq_store_write_many_to's; 0: none */
+	int64_t handed_at;     /* ... and what it gave back (0: nothing) */
 };
 
 static int write_many(struct jobq_store *st, void *ctx, struct jobq_err *err)
@@ -36,7 +37,7 @@ static int write_many(struct jobq_store *st, void *ctx, struct jobq_err *err)
 	struct write_call *a = ctx;
 
 	return jobq_store_write_many_to(st, a->worker_id, a->lease_ms, a->claims, a->nc, a->fins,
-					a->nf, a->release_to, err);
+					a->nf, a->hand_grace_ms, &a->handed_at, err);
 }
 
 /* The combiner's batch (combine_fn), run by the leading executor on the consumer's write
@@ -56,19 +57,14 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 				   .fins = fins };
 	struct jobq_err err = { 0 };
 	size_t step = n, at = 0, m, ix[COMBINE_BATCH_MAX];
-	char release_to[48];
 	int r;
 
 	/* The jobs these ends release go to this consumer's relay (migration 0060), which
 	 * publishes them without taking them first; not once the drain began (the relay no
-	 * longer publishes: they would wait out the grace), nor with a grace the database
-	 * does not take. */
-	if (x->c->release_tag[0] != '\0' && !atomic_load(&x->c->draining) &&
-	    cfg->relay_grace_ms >= 100 && cfg->relay_grace_ms <= 60000) {
-		snprintf(release_to, sizeof(release_to), "%s %lld", x->c->release_tag,
-			 (long long)cfg->relay_grace_ms);
-		call.release_to = release_to;
-	}
+	 * longer publishes: they would wait out the grace). A grace the database does not
+	 * take (outside 100 ms to 60 s) hands nothing. */
+	if (!atomic_load(&x->c->draining))
+		call.hand_grace_ms = cfg->relay_grace_ms;
 
 	while (at < n) {
 		m = n - at < step ? n - at : step;
@@ -97,6 +93,8 @@ static void write_batch(void *ctx, void **items, int *results, size_t n)
 		if (r == 0) {
 			atomic_fetch_add(&x->c->metrics.written[0], call.nc);
 			atomic_fetch_add(&x->c->metrics.written[1], call.nf);
+			if (call.handed_at != 0)
+				consumer_hand_released(x->c, call.handed_at);
 		}
 		for (size_t i = at; i < at + m; i++) {
 			struct write_item *it = items[i];

@@ -119,14 +119,16 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
 			  struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			  size_t nf, struct jobq_err *err) JOBQ_WUR;
 
-/* jobq_store_write_many whose ends hand the jobs they release to a relay (migration 0060):
- * release_to is "<tag> <grace_ms>" (tag: 16 lowercase hex digits naming the relay, which
- * listens on jobq_released for it; grace_ms: 100 to 60000), set for the statement's
- * transaction only. The released jobs the relay's ordinary take would take are published
- * by that relay, or after grace_ms by any. NULL or "": as jobq_store_write_many. */
+/* jobq_store_write_many whose ends hand the jobs they release to this process's relay
+ * (migration 0060): with hand_grace_ms (100 to 60000; else no hand-off), the released jobs
+ * the relay's ordinary take would take get publish_after = the statement's now() +
+ * hand_grace_ms, as a take gives, and *handed_at (if not NULL) receives that instant in
+ * microseconds since 1970 when an outcome ended a job with dependents, else 0. The relay
+ * reads them by it (jobq_store_relay_handed); any relay takes them once it has passed. */
 int jobq_store_write_many_to(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			     struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
-			     size_t nf, const char *release_to, struct jobq_err *err) JOBQ_WUR;
+			     size_t nf, int64_t hand_grace_ms, int64_t *handed_at,
+			     struct jobq_err *err) JOBQ_WUR;
 
 /* One held lease as the heartbeat sees it. */
 struct jobq_lease {

@@ -20,19 +20,17 @@
 int jobq_store_relay_take(struct jobq_store *st, int64_t grace_ms, struct jobq_envelope *envs,
 			  int64_t *tokens, int max, struct jobq_err *err) JOBQ_WUR;
 
-/* The length of the instant jobq_store_relay_handed reads by: "YYYY-MM-DD HH:MM:SS.ffffff"
- * (UTC), as the jobq_released notification carries it (migration 0060). */
-#define JOBQ_HANDED_AT_LEN 26
-
-/* Relay: read up to max of the rows that an end handed to this relay (migration 0060):
- * unpublished, queued, priority 0, unkeyed, in a queue that runs, with publish_after = at
- * (a JOBQ_HANDED_AT_LEN-character UTC instant from a jobq_released notification), their
- * tokens as they are (no row is changed: until `at`, no other relay takes them). The rows
- * leave the set as they are marked published (or deferred), so reading again reads the
- * next ones. Fills envs and tokens; returns the count (>= 0), JOBQ_EINVAL if at is not
- * such an instant, or a negative JOBQ_E* as jobq_store_relay_take. */
-int jobq_store_relay_handed(struct jobq_store *st, const char *at, struct jobq_envelope *envs,
-			    int64_t *tokens, int max, struct jobq_err *err) JOBQ_WUR;
+/* Relay: read up to max of the rows that this process's ends handed to its relay
+ * (migration 0060): unpublished, queued, priority 0, unkeyed, in a queue that runs, with
+ * publish_after one of the n instants `ats` (microseconds since 1970, as
+ * jobq_store_write_many_to gave them) and still ahead (a row past it is any relay's take),
+ * their tokens as they are: no row is changed (until its instant, no other relay takes
+ * it). The rows leave the set as they are marked published (or deferred), so reading again
+ * reads the next ones. Fills envs and tokens; returns the count (>= 0), or a negative
+ * JOBQ_E* as jobq_store_relay_take. */
+int jobq_store_relay_handed(struct jobq_store *st, const int64_t *ats, size_t n,
+			    struct jobq_envelope *envs, int64_t *tokens, int max,
+			    struct jobq_err *err) JOBQ_WUR;
 
 /* The take leaves priority jobs (priority > 0, no concurrency key) to this release
  * (docs/design.md §6):
