@@ -7,7 +7,7 @@
 #    the relay's take raises it once more), and its publish came before the instant it was
 #    handed with (publish_after: the release's time plus the grace);
 #  - the same graph with a consumer that dies (fault point relay_handed) right after its
-#    relay heard of the release, before it published anything: the root stays succeeded,
+#    relay was handed the release, before it published anything: the root stays succeeded,
 #    and the 300 dependents are published by another consumer's relay once the grace (2 s)
 #    has passed (not before), and each runs exactly once;
 #  - the release setting (jobq.release_grace_ms) is honoured only for the owner of jobs or
