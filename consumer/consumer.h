@@ -16,7 +16,8 @@
 #include "metrics.h"
 
 /* At most this many instants of released jobs wait for the relay (consumer_hand_released):
- * it reads them all at once, so more than a few wait only while its session is down. */
+ * it reads them all at once, every 20 ms; more gather while it publishes a large release or
+ * while its session is down. Past it, the newest are dropped (their jobs wait the grace). */
 #define CONSUMER_HANDED_MAX 256
 
 /* One delivery from the broker, tagged with the connection generation it came on: a tag
@@ -139,11 +140,14 @@ struct consumer {
 	int relay_fd;
 	atomic_bool release_poke;
 	/* The instants (publish_after, microseconds since 1970) of the jobs that the write
-	 * session's ends released and handed to this consumer's relay (migration 0060), oldest
-	 * first, until the relay reads them (relay.c, handed_round). */
+	 * session's ends released and handed to this consumer's relay (migration 0060), until
+	 * the relay reads them (relay.c, handed_round), each once; those it has still to read
+	 * (a full batch, a lost connection) come first. handed_dropped: how many did not fit
+	 * (the relay logs them). */
 	pthread_mutex_t handed_mu;
 	int64_t handed[CONSUMER_HANDED_MAX];
 	size_t nhanded;
+	atomic_uint_fast64_t handed_dropped;
 
 	/* running executions, two slots per executor (executor.h: the job at hand, and the
 	 * next one claimed with its outcome) */
@@ -219,6 +223,10 @@ void consumer_poke_relay(struct consumer *c);
  * consumer's relay, and wake it. Past CONSUMER_HANDED_MAX instants waiting, the new one is
  * dropped: its jobs go to any relay once the grace has passed. */
 void consumer_hand_released(struct consumer *c, int64_t at);
+
+/* Give the relay's n instants back (it has still to read them), ahead of the others; past
+ * CONSUMER_HANDED_MAX, the newest others are dropped. */
+void consumer_hand_back(struct consumer *c, const int64_t *ats, size_t n);
 
 /* Wake the I/O thread (signal-safe: one write to an eventfd). */
 void consumer_wake(struct consumer *c);

@@ -37,17 +37,48 @@ void consumer_poke_relay(struct consumer *c)
 void consumer_hand_released(struct consumer *c, int64_t at)
 {
 	uint64_t one = 1;
-	bool known = false;
+	bool known = false, first;
 	ssize_t n;
 
 	pthread_mutex_lock(&c->handed_mu);
+	first = c->nhanded == 0;
 	for (size_t i = 0; i < c->nhanded && !known; i++)
 		known = c->handed[i] == at;
 	if (!known && c->nhanded < CONSUMER_HANDED_MAX)
 		c->handed[c->nhanded++] = at;
+	else if (!known)
+		atomic_fetch_add(&c->handed_dropped, 1);
 	pthread_mutex_unlock(&c->handed_mu);
-	n = write(c->relay_fd, &one, sizeof(one));
-	(void)n; /* a full counter already wakes the relay */
+	/* the relay looks at the list before each wait: only the first one need wake it */
+	if (first) {
+		n = write(c->relay_fd, &one, sizeof(one));
+		(void)n; /* a full counter already wakes the relay */
+	}
+}
+
+void consumer_hand_back(struct consumer *c, const int64_t *ats, size_t n)
+{
+	int64_t merged[CONSUMER_HANDED_MAX];
+	size_t m = 0;
+
+	pthread_mutex_lock(&c->handed_mu);
+	for (size_t i = 0; i < n && m < CONSUMER_HANDED_MAX; i++)
+		merged[m++] = ats[i];
+	for (size_t i = 0; i < c->nhanded; i++) {
+		bool known = false;
+
+		for (size_t k = 0; k < n && !known; k++)
+			known = ats[k] == c->handed[i];
+		if (known)
+			continue;
+		if (m < CONSUMER_HANDED_MAX)
+			merged[m++] = c->handed[i];
+		else
+			atomic_fetch_add(&c->handed_dropped, 1);
+	}
+	memcpy(c->handed, merged, m * sizeof(merged[0]));
+	c->nhanded = m;
+	pthread_mutex_unlock(&c->handed_mu);
 }
 
 /* Insert an express delivery behind those of its priority or higher. Caller holds c->mu.

@@ -61,8 +61,8 @@
 /* The jobs handed to the relay (consumer_hand_released) are read at most once every this
  * many ms: a busy consumer's finishes hand instants hundreds of times a second, most of
  * them with nothing released (each end of a fan-in's jobs), and one read takes them all
- * (bench/graph: about 1,000 reads of 0.27 ms each at 10 ms; a released job waits this
- * long at most before its publish). */
+ * (bench/graph: about 1,000 reads of 0.27 ms each at 10 ms). The relay's rounds after a
+ * wake-up or a tick read them too, whatever the spacing. */
 #define HANDED_SPACING_MS 20
 /* While the consumer drains, the relay gives back the deliveries waiting for an executor
  * this often (relay_lost_drain). */
@@ -313,11 +313,34 @@ static int handed_round(struct relay *r, int *published)
 	size_t nat;
 	int n, ok;
 
+	uint_fast64_t dropped = atomic_exchange(&c->handed_dropped, 0);
+
+	if (dropped > 0) {
+		char a[24];
+
+		jobq_warn("relay_handed_dropped", "worker", c->worker_id, "instants",
+			  jobq_log_int(a, (long long)dropped), "hint",
+			  "their jobs are published once the relay grace has passed");
+	}
 	pthread_mutex_lock(&c->handed_mu);
 	nat = c->nhanded;
 	memcpy(ats, c->handed, nat * sizeof(ats[0]));
 	c->nhanded = 0;
 	pthread_mutex_unlock(&c->handed_mu);
+	{
+		/* An instant long past (its session down for minutes) is any relay's take
+		 * already: not read again (two minutes leave room for clocks that differ). */
+		struct timespec ts;
+		int64_t old_us;
+		size_t k = 0;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		old_us = (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000 - 120 * 1000000LL;
+		for (size_t i = 0; i < nat; i++)
+			if (ats[i] >= old_us)
+				ats[k++] = ats[i];
+		nat = k;
+	}
 	if (nat == 0)
 		return 0;
 	jobq_fault("relay_handed"); /* a consumer that dies before it publishes what it released */
@@ -325,16 +348,14 @@ static int handed_round(struct relay *r, int *published)
 	if (n < 0) {
 		jobq_warn("relay_handed_failed", "worker", c->worker_id, "error", err.msg);
 		if (!jobq_store_ok(r->st))
-			for (size_t i = 0; i < nat; i++)
-				consumer_hand_released(c, ats[i]);
+			consumer_hand_back(c, ats, nat);
 		return n;
 	}
 	r->mark_failed = false;
 	ok = publish_taken(r, envs, tokens, n);
 	*published += ok;
 	if (n == RELAY_BATCH && ok > 0 && !r->mark_failed)
-		for (size_t i = 0; i < nat; i++)
-			consumer_hand_released(c, ats[i]);
+		consumer_hand_back(c, ats, nat);
 	return n;
 }
 
@@ -652,7 +673,7 @@ void *relay_thread(void *arg)
 	r.seed = (unsigned int)time(NULL) ^ (unsigned int)c->pid ^ 0x5a5a;
 	while (!atomic_load(&c->draining)) {
 		int64_t now = jobq_monotonic_ms(), wait;
-		bool woken;
+		bool woken, token_probe = false;
 
 		if (r.b != NULL && jobq_broker_ok(r.b)) {
 			struct jobq_err err = { 0 };
@@ -673,13 +694,21 @@ void *relay_thread(void *arg)
 		wait = release_poked(&r);
 		if (follow_up > 0 && follow_up - jobq_monotonic_ms() < wait)
 			wait = follow_up - jobq_monotonic_ms();
+		if (follow_up == 0) { /* the due probe's next turn */
+			int64_t left = last_due + TICK_MS - jobq_monotonic_ms();
+
+			if (left > 0 && left < wait)
+				wait = left;
+		}
 		if (r.token_due_ms > 0) { /* once: the probe that follows sets it again */
 			int64_t left = r.token_due_ms - jobq_monotonic_ms();
 
 			if (left <= 0)
 				r.token_due_ms = 0;
-			if (left < wait)
+			if (left <= wait) { /* the wait ends for the token: the probe follows */
 				wait = left > 0 ? left : 0;
+				token_probe = true;
+			}
 		}
 		if (handed_waiting(c)) { /* read them once the spacing has passed */
 			int64_t left = last_handed + HANDED_SPACING_MS - jobq_monotonic_ms();
@@ -688,18 +717,21 @@ void *relay_thread(void *arg)
 				wait = left > 0 ? left : 0;
 		}
 		woken = take_notices(&r, wait);
-		if (handed_waiting(c) && jobq_monotonic_ms() - last_handed >= HANDED_SPACING_MS &&
-		    ensure_db(&r)) {
+		if (handed_waiting(c) && jobq_monotonic_ms() - last_handed >= HANDED_SPACING_MS) {
+			/* the spacing also paces the retries while the session is down */
 			last_handed = jobq_monotonic_ms();
-			handed_burst(&r);
+			if (ensure_db(&r))
+				handed_burst(&r);
 		}
 		if (woken || (follow_up > 0 && jobq_monotonic_ms() >= follow_up)) {
 			if (ensure_db(&r))
 				relay_burst(&r);
 			follow_up = woken ? jobq_monotonic_ms() + FOLLOW_UP_MS : 0;
 		} else if (follow_up == 0 && jobq_monotonic_ms() < next &&
-			   jobq_monotonic_ms() - last_due >= TICK_MS && ensure_db(&r)) {
-			/* once a tick, not at every wake-up of the event fd */
+			   (token_probe || jobq_monotonic_ms() - last_due >= TICK_MS) &&
+			   ensure_db(&r)) {
+			/* once a tick (or when a token is due), not at every wake-up of the event
+			 * fd */
 			last_due = jobq_monotonic_ms();
 			if (due_waiting(&r))
 				relay_burst(&r);
@@ -709,6 +741,8 @@ void *relay_thread(void *arg)
 	 * goes on until the I/O thread is done (relay_lost_drain). The session stops
 	 * listening: nothing reads the notifications any more, and libpq would keep every
 	 * one that arrived for the length of the drain (review R8 #7). */
+	if (handed_waiting(c) && ensure_db(&r)) /* what the last finishes handed */
+		handed_burst(&r);
 	jobq_broker_free(r.b); /* nothing more to publish */
 	r.draining = true;
 	unlisten(&r);

@@ -2,7 +2,8 @@
 # test_deps_handoff — the jobs an end releases are handed to the releasing consumer's relay
 # (migration 0060), which publishes them without taking them, and are published by any
 # relay once the grace has passed if that consumer dies first:
-#  - a root and 300 jobs after it, run by one consumer: every dependent succeeds once, with
+#  - a root and 1,200 jobs after it (more than a read of 500: the relay reads the instant
+#    again after each full batch), run by one consumer: every dependent succeeds once, with
 #    the lease token of a job nobody took (claim and finish: 2, as a job the CLI published;
 #    the relay's take raises it once more), and its publish came before the instant it was
 #    handed with (publish_after: the release's time plus the grace);
@@ -21,35 +22,35 @@ jq_setup deps_handoff
 check --fatal "migrate" jobq migrate
 export JOBQ_RELAY_GRACE=2s
 
-# graph FILE QUEUE — a root and 300 noop jobs after it, in QUEUE
+# graph FILE QUEUE N — a root and N noop jobs after it, in QUEUE
 graph() {
   {
     echo "{\"type\": \"noop\", \"queue\": \"$2\", \"ref\": \"root\"}"
-    for ((i = 1; i <= 300; i++)); do
+    for ((i = 1; i <= $3; i++)); do
       echo "{\"type\": \"noop\", \"queue\": \"$2\", \"after\": \"root\", \"payload\": {\"i\": $i}}"
     done
   } >"$1"
 }
 
 # ---------------------------------------------------------------- handed and published
-graph "$T/g1.jsonl" h1
-check_status "submit a root and 300 jobs after it" 0 jobq submit --batch "$T/g1.jsonl"
+graph "$T/g1.jsonl" h1 1200
+check_status "submit a root and 1,200 jobs after it" 0 jobq submit --batch "$T/g1.jsonl"
 root1=$(sed -n 1p <<<"$OUT")
 check_status "a plain job in the same queue" 0 jobq submit noop --queue h1
 plain1=$(sed -n 1p <<<"$OUT")
 start_consumer w1 --worker-id ho1 --queues h1 --concurrency 8
-wait_for 60 "the 302 jobs succeed" sql_is 302 \
+wait_for 90 "the 1,202 jobs succeed" sql_is 1202 \
   "select count(*) from jobs where queue = 'h1' and status = 'succeeded'" || true
 check_eq "the plain job ends with lease token 2 (claim, finish)" 2 \
   "$(sql "select lease_token from jobs where id = '${plain1:-00000000-0000-0000-0000-000000000000}'")"
-check_eq "every dependent ran once and ends with token 2: none was taken" "300|300" \
+check_eq "every dependent ran once and ends with token 2: none was taken" "1200|1200" \
   "$(sql "select count(*) filter (where attempt = 1), count(*) filter (where lease_token = 2)
           from jobs where queue = 'h1' and has_dependencies")"
-check_eq "each was published before the instant it was handed with" 300 \
+check_eq "each was published before the instant it was handed with" 1200 \
   "$(sql "select count(*) from jobs j where queue = 'h1' and has_dependencies
           and j.published_at < j.publish_after
           and j.publish_after >= (select r.finished_at from jobs r where r.id = '${root1:-00000000-0000-0000-0000-000000000000}') + interval '1.9 s'")"
-check_eq "each ran once (one claim)" 300 \
+check_eq "each ran once (one claim)" 1200 \
   "$(sql "select count(*) from jobs j where queue = 'h1' and has_dependencies
           and (select count(*) from job_events e where e.job_id = j.id and e.to_status = 'running') = 1")"
 stop_consumer w1
@@ -60,7 +61,7 @@ env JOBQ_FAULT=submit_after_insert "$JOBQ_BIN_DIR/jobq" submit noop '{}' --queue
 if [[ "$probe" != 86 ]]; then
   note "SKIP the crash: this build has no fault points (-DJOBQ_FAULT_POINTS=OFF; scripts/check builds with them)"
 else
-  graph "$T/g2.jsonl" h2
+  graph "$T/g2.jsonl" h2 300
   check_status "submit another root and 300 jobs after it" 0 jobq submit --batch "$T/g2.jsonl"
   root2=$(sed -n 1p <<<"$OUT")
   JOBQ_FAULT=relay_handed start_consumer w2 --worker-id ho2 --queues h2 --concurrency 8
@@ -71,6 +72,10 @@ else
     "$(sql "select (select status from jobs where id = '${root2:-00000000-0000-0000-0000-000000000000}'),
                    count(*) from jobs where queue = 'h2' and has_dependencies
                    and status = 'queued' and published_at is null")"
+  check_eq "... handed: their publish_after is the root's end plus the grace" 300 \
+    "$(sql "select count(*) from jobs j where queue = 'h2' and has_dependencies
+            and j.publish_after = (select r.finished_at from jobs r
+                                   where r.id = '${root2:-00000000-0000-0000-0000-000000000000}') + interval '2 s'")"
   start_consumer w3 --worker-id ho3 --queues h2 --concurrency 8
   wait_for 60 "another consumer runs the 300" sql_is 300 \
     "select count(*) from jobs where queue = 'h2' and has_dependencies and status = 'succeeded'" || true

@@ -123,8 +123,10 @@ int jobq_store_write_many(struct jobq_store *st, const char *worker_id, int64_t 
  * (migration 0060): with hand_grace_ms (100 to 60000; else no hand-off), the released jobs
  * the relay's ordinary take would take get publish_after = the statement's now() +
  * hand_grace_ms, as a take gives, and *handed_at (if not NULL) receives that instant in
- * microseconds since 1970 when an outcome ended a job with dependents, else 0. The relay
- * reads them by it (jobq_store_relay_handed); any relay takes them once it has passed. */
+ * microseconds since 1970 when an outcome ended a job with dependents, else 0 (given
+ * whether the end released any or not, and whether the database took the setting or not:
+ * a read by it then finds nothing). The relay reads them by it (jobq_store_relay_handed);
+ * any relay takes them once it has passed. */
 int jobq_store_write_many_to(struct jobq_store *st, const char *worker_id, int64_t lease_ms,
 			     struct jobq_claim_req *claims, size_t nc, struct jobq_finish_req *fins,
 			     size_t nf, int64_t hand_grace_ms, int64_t *handed_at,
