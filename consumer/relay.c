@@ -7,7 +7,8 @@
  * commit of submitted jobs wakes it at once, and a cancel's notification reaches the running
  * job here within milliseconds; the tick is the fallback for what a notification missed.
  * The jobs this consumer's finishes release are handed to it in memory (migration 0060,
- * consumer_hand_released): it publishes them without taking them. */
+ * consumer_hand_released): it publishes them without taking them. Publishing and the
+ * broker connection are relay_publish.c's; the state both share is relay_internal.h's. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -25,74 +26,7 @@
 #include "jobq/store_queue.h"
 #include "jobq/store_wait.h"
 
-#define RELAY_BATCH 500
-#define REAP_BATCH 500
-#define TICK_MS 100
-/* Releases of priority jobs after claims here, one per this many ms at most. */
-#define POKE_SPACING_MS 5
-/* A queue whose publishes keep failing is retried this much later each time, so that
- * the rest of the work goes on meanwhile. */
-#define DEFER_MS 30000
-#define DEAD_BATCH 100
-/* After a wake-up, the due jobs are read once more this much later: a submitter that found
- * another one notifying commits at the same moment, and its job may land just after the
- * first read (migration 0011, jobq_wake_relay). */
-#define FOLLOW_UP_MS 30
-/* At most this many named jobs that run here are checked per batch of notifications (a
- * worker runs at most its concurrency; more are duplicates or noise). */
-#define HINT_MAX 256
-/* After a wake-up, rounds follow one another while each takes a full batch, for this long
- * at most before the loop services the broker and its tick again. */
-#define BURST_MS 1000
-/* Per queue, at most this many priority jobs released to the express queue and not yet
- * claimed (docs/design.md §6 "Priority release"): enough to keep 2 × 16 executors fed
- * from the express queue, few enough that a job of a higher priority submitted meanwhile
- * waits behind at most this many. */
-#define PRIORITY_WINDOW 64
-/* Per queue, at most this many keyed jobs released to the express queue and not yet claimed
- * (docs/design.md §6 "Keyed release"): as many as PRIORITY_WINDOW, for the same reasons;
- * a key that comes with a backlog of other keys' jobs in flight starts behind at most this
- * many of them. */
-#define KEYED_WINDOW 64
-/* The shortest wait for a rate's next token: the probe and the release that follow take
- * about this long, and a token a little late is not lost (the bucket holds half a second of
- * tokens, migration 0023). */
-#define TOKEN_WAIT_MIN_MS 2
-/* The jobs handed to the relay (consumer_hand_released) are read at most once every this
- * many ms: a busy consumer's finishes hand instants hundreds of times a second, most of
- * them with nothing released (each end of a fan-in's jobs), and one read takes them all
- * (bench/graph: about 1,000 reads of 0.27 ms each at 10 ms). The relay's rounds after a
- * wake-up or a tick read them too, whatever the spacing. */
-#define HANDED_SPACING_MS 20
-/* While the consumer drains, the relay gives back the deliveries waiting for an executor
- * this often (relay_lost_drain). */
-#define DRAIN_PASS_MS 100
-
-struct relay {
-	struct consumer *c;
-	struct jobq_store *st;
-	struct jobq_broker *b;
-	int64_t db_retry_at;
-	unsigned int seed;
-	bool listening; /* the session LISTENs to the relay's channels */
-	bool woken;     /* a notification on jobq_submitted arrived */
-	/* A priority job was claimed here (consumer_poke_relay): release the next ones, at
-	 * most once every POKE_SPACING_MS (pending until then). */
-	bool poke_pending;
-	int64_t last_release_ms;
-	/* When the next token of a rate-limited scope with held jobs is due (monotonic ms, 0:
-	 * none; jobq_store_relay_due): the loop's wait ends then, so that the release follows
-	 * the rate, not the tick. */
-	int64_t token_due_ms;
-	struct relay_lost lost; /* the lost-message round's state (relay_lost.c) */
-	bool draining;          /* the drain began: the session no longer listens (unlisten) */
-	/* Jobs running here that a jobq_cancel notification named: checked in the database
-	 * before they are stopped (anyone may send a notification). */
-	char hints[HINT_MAX][JOBQ_ID_BUF];
-	size_t nhints;
-	bool mark_failed; /* a mark of the round's publish failed (publish_group) */
-	char node[300];   /* the node the broker connection was last seen on */
-};
+#include "relay_internal.h"
 
 /* LISTEN on a new session. A fresh session has missed what was notified meanwhile: the round
  * that follows reads every due job anyway. */
@@ -127,133 +61,6 @@ static bool ensure_db(struct relay *r)
 	r->db_retry_at = now + 1000 + rand_r(&r->seed) % 1000;
 	jobq_warn("relay_db_unavailable", "worker", r->c->worker_id, "error", err.msg);
 	return false;
-}
-
-/* The relay's broker options; `name` holds the connection name they point to. */
-static void relay_opts(struct relay *r, struct jobq_broker_opts *opts, char *name, size_t len)
-{
-	struct consumer *c = r->c;
-
-	snprintf(name, len, "jobq-relay worker=%s host=%s pid=%d", c->worker_id, c->hostname,
-		 c->pid);
-	jobq_broker_opts_from_config(opts, c->cfg, name);
-}
-
-/* Log the node the relay's connection is on whenever it changed. */
-static void note_node(struct relay *r)
-{
-	if (r->b == NULL || strcmp(r->node, jobq_broker_node(r->b)) == 0)
-		return;
-	snprintf(r->node, sizeof(r->node), "%s", jobq_broker_node(r->b));
-	jobq_info("relay_broker_connected", "worker", r->c->worker_id, "node", r->node, "skipped",
-		  jobq_broker_skipped(r->b));
-}
-
-static bool ensure_broker(struct relay *r, struct jobq_err *err)
-{
-	char name[300];
-	struct jobq_broker_opts opts;
-
-	relay_opts(r, &opts, name, sizeof(name));
-	if (jobq_broker_ensure(&r->b, &opts, err) != 0)
-		return false;
-	note_node(r);
-	return true;
-}
-
-/* Publish one queue's share of the rows taken; returns how many were confirmed. Rows that
- * did not make it are deferred. */
-static int publish_group(struct relay *r, struct jobq_envelope *envs, const int64_t *tokens,
-			 size_t n)
-{
-	struct consumer *c = r->c;
-	bool ok[RELAY_BATCH];
-	const char *ids[RELAY_BATCH], *failed[RELAY_BATCH];
-	int64_t toks[RELAY_BATCH];
-	struct jobq_err err = { 0 };
-	size_t nok = 0, nfail = 0;
-
-	memset(ok, 0, sizeof(ok));
-	{
-		char name[300];
-		struct jobq_broker_opts opts;
-
-		/* Another node takes what one could not; on failure ok[] still says which
-		 * messages some node confirmed. */
-		relay_opts(r, &opts, name, sizeof(name));
-		if (jobq_broker_publish_jobs_failover(&r->b, &opts, envs, n, ok, 10000, &err) < 0 &&
-		    r->b != NULL)
-			jobq_broker_set_broken(r->b);
-		note_node(r);
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (ok[i]) {
-			toks[nok] = tokens[i];
-			ids[nok++] = envs[i].job_id;
-		} else
-			failed[nfail++] = envs[i].job_id;
-	}
-	if (nok > 0 && jobq_store_mark_published(r->st, ids, toks, nok, &err) != 0) {
-		jobq_warn("relay_mark_failed", "worker", c->worker_id, "error", err.msg);
-		r->mark_failed = true;
-	}
-	if (nfail > 0) {
-		char a[24];
-		struct jobq_err derr = { 0 };
-
-		jobq_warn("relay_publish_failed", "worker", c->worker_id, "queue", envs[0].queue,
-			  "jobs", jobq_log_int(a, (long long)nfail), "error", err.msg);
-		if (jobq_store_relay_defer(r->st, failed, nfail, DEFER_MS, &derr) != 0)
-			jobq_warn("relay_defer_failed", "worker", c->worker_id, "error", derr.msg);
-	}
-	return (int)nok;
-}
-
-/* A row the relay took, with the lease token its publish is marked for. */
-struct taken {
-	struct jobq_envelope env;
-	int64_t token;
-};
-
-/* A row the relay took, with the lease token its publish is marked for, and its place in
- * the take (the release's rows come in the order they are to run). */
-struct taken_at {
-	struct taken t;
-	int at;
-};
-
-static int by_queue(const void *a, const void *b)
-{
-	const struct taken_at *x = a, *y = b;
-	int c = strcmp(x->t.env.queue, y->t.env.queue);
-
-	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
-}
-
-/* Publish the n rows taken, queue by queue (so that one queue the broker refuses cannot
- * hold up the others), each queue's in the order taken. Returns how many were
- * confirmed. */
-static int publish_taken(struct relay *r, struct jobq_envelope *envs, int64_t *tokens, int n)
-{
-	struct taken_at taken[RELAY_BATCH];
-	int published = 0;
-
-	for (int i = 0; i < n; i++)
-		taken[i] = (struct taken_at){ { envs[i], tokens[i] }, i };
-	qsort(taken, (size_t)n, sizeof(taken[0]), by_queue);
-	for (int i = 0; i < n; i++) {
-		envs[i] = taken[i].t.env;
-		tokens[i] = taken[i].t.token;
-	}
-	for (int i = 0; i < n;) {
-		int j = i + 1;
-
-		while (j < n && strcmp(envs[j].queue, envs[i].queue) == 0)
-			j++;
-		published += publish_group(r, envs + i, tokens + i, (size_t)(j - i));
-		i = j;
-	}
-	return published;
 }
 
 /* Release the priority jobs the window has room for (before the round's ordinary take, so
